@@ -1,0 +1,25 @@
+"""Shared fixtures. Tests that need the spaCy model use the `nlp` fixture (loaded once a session)
+and are marked slow; tests that need ../shared skip cleanly where it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsledger.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "eval" / "score.py").is_file():
+        pytest.skip("../shared is absent (the scorer and gold articles live there)")
+    return SHARED
