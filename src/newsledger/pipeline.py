@@ -210,7 +210,7 @@ class Pipeline:
         self,
         model: str | None = None,
         *,
-        stages: Sequence[str] | None = None,
+        stages: "Sequence[str | Stage] | None" = None,
         max_chars: int = MAX_CHARS,
         check_language: bool = True,
         batch_size: int = 32,
@@ -218,8 +218,13 @@ class Pipeline:
         nlp: "Language | None" = None,
     ) -> None:
         self.model = model
-        self.stage_names = tuple(stages) if stages is not None else None
-        self.stages = registered_stages(stages)
+        if stages is not None and any(isinstance(s, Stage) for s in stages):
+            # Stage objects given directly (tests, custom pipelines): run exactly these, in this order
+            self.stage_names = None
+            self.stages = list(stages)
+        else:
+            self.stage_names = tuple(stages) if stages is not None else None
+            self.stages = registered_stages(stages)
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = max(1, batch_size)
@@ -309,6 +314,9 @@ class Pipeline:
         import concurrent.futures as cf
         import multiprocessing as mp
 
+        if self.stage_names is None and self.stages != registered_stages():
+            raise StageError("a pipeline built from Stage objects runs in one process only; register the stages "
+                             "with @newsledger.stage to run them with n_process > 1")
         ctx = mp.get_context("spawn")
         config = dict(model=self.model, stages=self.stage_names, max_chars=self.max_chars,
                       check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars)

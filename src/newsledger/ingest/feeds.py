@@ -45,10 +45,13 @@ def read_feed(data: bytes, source: str, published: str | None = None) -> Iterato
         why = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise FeedError(f"not a readable RSS or Atom feed, or a feed with no entries{why}; check the file "
                         "is the feed itself and not a page about it", source)
+    texts = [_entry_text(e) for e in feed.entries]
+    if feed.get("bozo") and not any(t.strip() for t in texts):
+        raise FeedError(f"not a readable RSS or Atom feed ({feed.bozo_exception}); check the file is complete "
+                        "and well-formed XML", source)
     outlet = (feed.feed.get("title") or None) if feed.get("feed") else None
-    for n, entry in enumerate(feed.entries, 1):
+    for n, (entry, text) in enumerate(zip(feed.entries, texts), 1):
         where = f"{source}#{entry.get('id') or entry.get('link') or n}"
-        text = _entry_text(entry)
         if not text.strip():
             yield NoArticleError("the feed entry has no content or summary text", where)
             continue

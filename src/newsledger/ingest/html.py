@@ -16,9 +16,10 @@ def article_from_html(html: bytes | str, source: str, *, url: str | None = None,
 
     from ..pipeline import normalize_published
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, as_dict=True)
-    text = (doc or {}).get("text") or ""
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                        include_tables=False)
+    doc = found.as_dict() if found is not None else {}
+    text = doc.get("text") or ""
     if not text.strip():
         raise NoArticleError("no article text found in the page (scripts, navigation or an empty body only); "
                              "give the page of an article, or its plain text as .txt", source)

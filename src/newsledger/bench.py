@@ -1,0 +1,143 @@
+"""``newsledger bench``: bare spaCy against the full extraction (and extraction + store), same texts, same run.
+
+Each phase runs in a fresh process (so its peak RSS is its own), loads the model before the clock
+starts, and reports articles/s, words/s and peak RSS; the report gives the ratios to bare spaCy.
+The extraction phase also notes its peak RSS after the first tenth of the articles, so one long run
+(``--n 10000``) shows whether memory stays flat.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, NewsledgerError
+from .records import Article
+
+__all__ = ["run_bench", "format_report"]
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS)
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / (1024 * 1024) if platform.system() == "Darwin" else r / 1024
+
+
+def _load_articles(files: list[str], n: int) -> list[Article]:
+    if files:
+        from .ingest import read_inputs
+
+        base = [a for a in read_inputs(files) if isinstance(a, Article)]
+        if not base:
+            raise InputError("none of the benchmark inputs could be read as articles")
+    else:
+        from .sample import bundled_sample
+
+        base = [bundled_sample()]
+    out = []
+    for i in range(n):
+        a = base[i % len(base)]
+        out.append(Article(text=a.text, id=f"bench-{i}", published=a.published or "2025-01-01", source=a.source))
+    return out
+
+
+def _phase(kind: str, articles: list[Article], model: str | None, queue: Any) -> None:
+    try:
+        from .nlp import load_model
+        from .pipeline import Pipeline
+
+        nlp = load_model(model)
+        texts = [a.text for a in articles]
+        words = sum(len(t.split()) for t in texts)
+        tenth = max(1, len(articles) // 10)
+        rss_tenth = None
+        if kind == "spacy":
+            t0 = time.perf_counter()
+            for i, _doc in enumerate(nlp.pipe(texts, batch_size=32), 1):
+                if i == tenth:
+                    rss_tenth = _peak_rss_mb()
+            elapsed = time.perf_counter() - t0
+        else:
+            pipe = Pipeline(model, nlp=nlp)
+            ledger = None
+            tmp = None
+            if kind == "store":
+                from .ledger import Ledger
+
+                tmp = tempfile.TemporaryDirectory()
+                ledger = Ledger(Path(tmp.name) / "bench.db")
+            # the copies share one text: give each a distinct one so the store does not skip them
+            if ledger is not None:
+                articles = [Article(text=f"{a.text}\n({a.id})", id=a.id, published=a.published) for a in articles]
+            t0 = time.perf_counter()
+            failed = 0
+            for i, res in enumerate(pipe.process(articles), 1):
+                if not hasattr(res, "entities"):
+                    failed += 1
+                elif ledger is not None:
+                    ledger.add(res)
+                if i == tenth:
+                    rss_tenth = _peak_rss_mb()
+            elapsed = time.perf_counter() - t0
+            if ledger is not None:
+                ledger.close()
+                tmp.cleanup()
+            if failed:
+                raise NewsledgerError(f"{failed} benchmark article(s) failed; run `newsledger extract` on them")
+        queue.put({"phase": kind, "articles": len(texts), "words": words, "seconds": elapsed,
+                   "articles_per_s": len(texts) / elapsed if elapsed else None,
+                   "words_per_s": words / elapsed if elapsed else None,
+                   "peak_rss_mb": _peak_rss_mb(), "peak_rss_mb_after_tenth": rss_tenth})
+    except Exception as exc:  # reported back to the parent, which raises it
+        queue.put({"phase": kind, "error": f"{type(exc).__name__}: {exc}"})
+
+
+def run_bench(files: list[str], n: int = 200, model: str | None = None, store: bool = True) -> dict:
+    """Run the phases and return the figures (see the module docstring)."""
+    from .nlp import resolve_model_name
+
+    articles = _load_articles(files, n)
+    ctx = mp.get_context("spawn")
+    phases = ["spacy", "extract"] + (["store"] if store else [])
+    results = {}
+    for kind in phases:
+        q = ctx.Queue()
+        p = ctx.Process(target=_phase, args=(kind, articles, model, q))
+        p.start()
+        res = q.get()
+        p.join()
+        if "error" in res:
+            raise NewsledgerError(f"benchmark phase {kind!r} failed: {res['error']}")
+        results[kind] = res
+    base = results["spacy"]
+    for kind in phases[1:]:
+        r = results[kind]
+        r["time_ratio_vs_spacy"] = r["seconds"] / base["seconds"] if base["seconds"] else None
+        r["rss_ratio_vs_spacy"] = r["peak_rss_mb"] / base["peak_rss_mb"] if base["peak_rss_mb"] else None
+    return {
+        "model": resolve_model_name(model),
+        "articles": n,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+                   f"{platform.system()} {platform.release()}",
+        "phases": results,
+    }
+
+
+def format_report(report: dict) -> str:
+    lines = [f"newsledger bench: {report['articles']} articles, model {report['model']}",
+             f"machine: {report['machine']}",
+             f"{'phase':<10}{'art/s':>9}{'words/s':>10}{'seconds':>9}{'peak RSS MB':>13}{'at 1/10':>9}"
+             f"{'time x':>8}{'RSS x':>7}"]
+    for kind, r in report["phases"].items():
+        tr = r.get("time_ratio_vs_spacy")
+        rr = r.get("rss_ratio_vs_spacy")
+        lines.append(f"{kind:<10}{r['articles_per_s']:>9.1f}{r['words_per_s']:>10.0f}{r['seconds']:>9.2f}"
+                     f"{r['peak_rss_mb']:>13.0f}{(r['peak_rss_mb_after_tenth'] or 0):>9.0f}"
+                     f"{(f'{tr:.2f}' if tr else '1.00'):>8}{(f'{rr:.2f}' if rr else '1.00'):>7}")
+    return "\n".join(lines)
