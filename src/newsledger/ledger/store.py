@@ -1,0 +1,397 @@
+"""The SQLite ledger: document records stored, searched and exported.
+
+:class:`Ledger` keeps each document record twice over, in one transaction: whole, as the JSON
+``documents.record_json`` (what :meth:`Ledger.get` and JSONL export give back, exactly as added),
+and spread over relational tables (entities, mentions, relations, statements, events, times, ...)
+with declared foreign keys, indexes and FTS5 full-text indexes, so that the ledger can be queried
+with SQL, browsed in Datasette and exported as CSV or Parquet tables. The schema is versioned
+(:mod:`newsledger.ledger.migrations`).
+
+Robustness: the database runs in WAL mode with foreign keys on; every article is written in one
+``BEGIN IMMEDIATE`` transaction, so a crash or a kill in the middle of an ingest leaves every
+article either fully stored or absent, and a re-run stores the rest. The duplicate key is the
+sha256 of the text (:func:`newsledger.records.text_hash`): an article whose text is stored already
+is skipped. An article whose *id* is taken by a different text is stored under the id
+``ID~HASH8`` (the first 8 hex digits of its text hash), so that neither version is lost; the
+stored record carries that id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Iterator
+
+from ..errors import MigrationError, RecordError, StoreError
+from ..records import Record, Span, TimeValue, text_hash
+from .migrations import current_version, latest_version, migrate
+
+if TYPE_CHECKING:
+    from ..pipeline import Failure
+
+__all__ = ["Ledger", "SearchHit", "SCOPES"]
+
+log = logging.getLogger("newsledger")
+
+#: What :meth:`Ledger.search` can search.
+SCOPES = ("all", "articles", "statements")
+
+_FTS_HINT = ('the query uses SQLite FTS5 syntax: words match words, put a phrase or anything with punctuation '
+             'in double quotes ("Lake Ordan", "U.N."), combine with AND, OR, NOT and parentheses, and end a '
+             'word with * to match a prefix')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: an article (``kind`` "article", ``ref`` None) or a statement in it
+    (``kind`` "statement", ``ref`` its statement id). ``snippet`` shows the matching words in
+    [brackets]; ``rank`` is FTS5's bm25 score, lower is better."""
+
+    doc_id: str
+    kind: str
+    ref: str | None
+    snippet: str
+    rank: float
+
+    def to_json(self) -> dict:
+        return {"doc_id": self.doc_id, "kind": self.kind, "ref": self.ref, "snippet": self.snippet,
+                "rank": self.rank}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), foreign keys on, WAL journal."""
+    try:
+        con = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the ledger {path}: {exc}; check the path and its permissions") from None
+    try:
+        con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
+        con.execute("PRAGMA foreign_keys = ON")
+        try:
+            con.execute("PRAGMA journal_mode = WAL").fetchone()
+            con.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError:  # a read-only location: keep the rollback journal
+            pass
+    except sqlite3.DatabaseError as exc:
+        con.close()
+        raise StoreError(f"{path} is not an SQLite database ({exc}); give --db a new file name or an existing "
+                         "newsledger ledger") from None
+    return con
+
+
+def _j(items: Any) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def _tv(t: TimeValue | None) -> tuple[str | None, str | None]:
+    return (t.value, t.text) if t is not None else (None, None)
+
+
+def _span(s: Span) -> tuple[int, int, str]:
+    return (s.start, s.end, s.text)
+
+
+class Ledger:
+    """An SQLite ledger of document records.
+
+    >>> with Ledger("news.db") as ledger:          # doctest: +SKIP
+    ...     ledger.add(record)
+    ...     hits = ledger.search('"peace talks"')
+
+    ``create=False`` opens an existing ledger only (raising StoreError where there is none). Opening
+    migrates an older schema to the current one.
+    """
+
+    def __init__(self, path: str | Path, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
+                             f"{self.path / 'newsledger.db'}")
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no ledger at {self.path}; create one with `newsledger ingest FILE --db {self.path}`")
+            if not self.path.parent.exists():
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
+        self._con: sqlite3.Connection | None = _connect(self.path)
+        try:
+            migrate(self._con, self.path)
+        except MigrationError:
+            self.close()
+            raise
+        except StoreError:
+            self.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(f"cannot read the ledger {self.path}: {exc}") from None
+
+    # ------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        """The underlying sqlite3 connection (autocommit mode; for read queries of your own)."""
+        if self._con is None:
+            raise StoreError(f"the ledger {self.path} is closed; open it again with Ledger(path)")
+        return self._con
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self.con)
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole or rolled back whole."""
+        con = self.con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the ledger {self.path} ({what}): {exc}; another process may hold "
+                             "it locked, or it is read-only") from None
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"could not write {what} to the ledger {self.path}: {exc}; nothing of it was "
+                                 "stored") from exc
+            raise
+
+    # ------------------------------------------------------------------ writing
+    def has_hash(self, content_hash: str) -> bool:
+        """Whether an article with this text hash (:func:`newsledger.records.text_hash`) is stored."""
+        row = self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def has_id(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        return self.con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add(self, record: Record, source: str | None = None) -> bool:
+        """Store one record with all its parts in one transaction.
+
+        Returns False (storing nothing) when an article with the same text is stored already. A
+        record whose id is taken by a different text is stored as ``ID~HASH8`` (see the module
+        docstring). Raises RecordError for a record that breaks the SPEC, StoreError when the
+        database cannot be written.
+        """
+        if not isinstance(record, Record):
+            raise StoreError(f"Ledger.add takes a newsledger.records.Record, not {type(record).__name__}")
+        record.validate()
+        h = text_hash(record.text)
+        with self._write(f"the record {record.id!r}") as con:
+            if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
+                return False
+            record = self._free_id(con, record, h)
+            _insert_record(con, record, h, source)
+        return True
+
+    def _free_id(self, con: sqlite3.Connection, record: Record, h: str) -> Record:
+        if not con.execute("SELECT 1 FROM documents WHERE id = ?", (record.id,)).fetchone():
+            return record
+        base = f"{record.id}~{h[:8]}"
+        new, n = base, 1
+        while con.execute("SELECT 1 FROM documents WHERE id = ?", (new,)).fetchone():
+            n += 1
+            new = f"{base}-{n}"
+        log.warning("the id %r is taken by another text in %s; storing this article as %r", record.id, self.path, new)
+        return record.replace(id=new)
+
+    def add_failure(self, failure: "Failure") -> None:
+        """Record an input that failed, with its reason; the same failure again bumps ``attempts``."""
+        now = _now()
+        with self._write(f"the failure of {failure.source}") as con:
+            con.execute(
+                "INSERT INTO failures (source, code, reason, doc_id, detail, first_at, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (source, code, reason) DO UPDATE SET attempts = attempts + 1, at = excluded.at, "
+                "doc_id = COALESCE(excluded.doc_id, doc_id), detail = COALESCE(excluded.detail, detail)",
+                (failure.source, failure.code, failure.reason, failure.doc_id, failure.detail, now, now))
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete a document and everything extracted from it; False when there was none."""
+        with self._write(f"the removal of {doc_id!r}") as con:
+            return con.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
+    # ------------------------------------------------------------------ reading
+    def get(self, doc_id: str) -> Record:
+        """The stored record of ``doc_id``, exactly as it was added."""
+        row = self.con.execute("SELECT record_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {doc_id!r} in {self.path}; find ids with "
+                             f"`newsledger search WORDS --db {self.path}`")
+        return _load(row[0], doc_id)
+
+    def iter_records(self) -> Iterator[Record]:
+        """Every stored record, in the order they were stored (streaming)."""
+        cur = self.con.execute("SELECT id, record_json FROM documents ORDER BY pk")
+        for doc_id, js in cur:
+            yield _load(js, doc_id)
+
+    def ids(self) -> list[str]:
+        """Every stored document id, in the order they were stored."""
+        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY pk")]
+
+    def count(self) -> int:
+        """How many documents are stored."""
+        return int(self.con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: documents, entities, statements, events, failures."""
+        return {t: int(self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+                for t in ("documents", "entities", "statements", "events", "failures")}
+
+    def failures(self) -> list[dict[str, Any]]:
+        """The recorded failures, latest first."""
+        cur = self.con.execute("SELECT source, code, reason, doc_id, attempts, first_at, at FROM failures "
+                               "ORDER BY at DESC, pk DESC")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, limit: int = 20, scope: str = "all") -> list[SearchHit]:
+        """Full-text search (FTS5 syntax) over article titles and text and statement content.
+
+        ``scope`` is "all", "articles" or "statements"; hits come best first.
+        """
+        if scope not in SCOPES:
+            raise StoreError(f"unknown search scope {scope!r}; use one of {', '.join(SCOPES)}")
+        if not query or not query.strip():
+            raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
+        if limit < 1:
+            raise StoreError(f"the search limit must be at least 1, not {limit}")
+        parts, args = [], []
+        if scope in ("all", "articles"):
+            parts.append("SELECT d.id, 'article', NULL, snippet(documents_fts, -1, '[', ']', '…', 16), "
+                         "documents_fts.rank FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+                         "WHERE documents_fts MATCH ?")
+            args.append(query)
+        if scope in ("all", "statements"):
+            parts.append("SELECT s.doc_id, 'statement', s.id, snippet(statements_fts, 0, '[', ']', '…', 16), "
+                         "statements_fts.rank FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid "
+                         "WHERE statements_fts MATCH ?")
+            args.append(query)
+        sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY 5, 1, 3 LIMIT ?"
+        try:
+            rows = self.con.execute(sql, (*args, int(limit))).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for {query!r}: {exc}; {_FTS_HINT}") from None
+        return [SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank))
+                for doc_id, kind, ref, snip, rank in rows]
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str, output: Path | None = None, table: str | None = None,
+               stream: IO[str] = sys.stdout) -> list[Path]:
+        """Export records (``jsonl``) or tables (``csv``, ``parquet``); the paths written.
+
+        See :func:`newsledger.ledger.export.export` for where each format goes.
+        """
+        from .export import export
+
+        return export(self, fmt, Path(output) if output is not None else None, table, stream)
+
+    def __repr__(self) -> str:
+        return f"Ledger({str(self.path)!r})"
+
+
+def _load(js: str, doc_id: str) -> Record:
+    try:
+        return Record.loads(js)
+    except RecordError as exc:
+        raise StoreError(f"the stored record of {doc_id!r} is damaged ({exc.message}); re-ingest the article "
+                         "after removing it") from None
+
+
+# ---------------------------------------------------------------------------- rows of a record
+def _insert_record(con: sqlite3.Connection, r: Record, h: str, source: str | None) -> None:
+    """Insert ``r`` and its parts (inside the caller's transaction)."""
+    con.execute(
+        "INSERT INTO documents (id, content_hash, url, title, outlet, published, text, source, ingested_at, "
+        "record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (r.id, h, r.url, r.title, r.outlet, r.published, r.text, source, _now(), r.dumps()))
+    _insert_entities(con, r)
+    _insert_relations(con, r)
+    _insert_statements(con, r)
+    _insert_events(con, r)
+    con.executemany("INSERT INTO times (doc_id, position, start, end, text, type, value, anchor) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(r.id, i, t.start, t.end, t.text, t.type, t.value, t.anchor) for i, t in enumerate(r.times)])
+    con.executemany("INSERT INTO unresolved (doc_id, position, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                    [(r.id, i, *_span(s)) for i, s in enumerate(r.unresolved)])
+
+
+def _insert_entities(con: sqlite3.Connection, r: Record) -> None:
+    rows, mentions = [], []
+    for i, e in enumerate(r.entities):
+        a = e.attributes
+        rows.append((r.id, e.id, e.type, e.name, a.age, _j(a.titles), _j(a.affiliation), _j(a.citizenship),
+                     _j(a.residence), _j(a.origin), _j(e.aliases), i))
+        mentions.extend((r.id, e.id, k, *_span(m)) for k, m in enumerate(e.mentions))
+    con.executemany("INSERT INTO entities (doc_id, id, type, name, age, titles, affiliation, citizenship, residence, "
+                    "origin, aliases, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO mentions (doc_id, entity_id, position, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
+                    mentions)
+
+
+def _insert_relations(con: sqlite3.Connection, r: Record) -> None:
+    con.executemany("INSERT INTO relations (doc_id, position, type, subject, object, evidence_start, evidence_end, "
+                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(r.id, i, x.type, x.subject, x.object, *_span(x.evidence)) for i, x in enumerate(r.relations)])
+
+
+def _insert_statements(con: sqlite3.Connection, r: Record) -> None:
+    rows, about, parts = [], [], []
+    for i, s in enumerate(r.statements):
+        rows.append((r.id, s.id, i, s.speaker, s.speaker_text, s.cue, s.channel, s.channel_text, int(s.direct), s.kind,
+                     *_span(s.content), *_tv(s.date), *_tv(s.horizon), *_span(s.evidence)))
+        about.extend((r.id, s.id, e, k) for k, e in enumerate(s.about))
+        parts.extend((r.id, s.id, k, *_span(p)) for k, p in enumerate(s.parts))
+    con.executemany("INSERT INTO statements (doc_id, id, position, speaker, speaker_text, cue, channel, channel_text, "
+                    "direct, kind, content_start, content_end, content, date_value, date_text, horizon_value, "
+                    "horizon_text, evidence_start, evidence_end, evidence) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO statement_about (doc_id, statement_id, entity_id, position) VALUES (?, ?, ?, ?)",
+                    about)
+    con.executemany("INSERT INTO statement_parts (doc_id, statement_id, position, start, end, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", parts)
+
+
+def _insert_events(con: sqlite3.Connection, r: Record) -> None:
+    rows, people, mentions = [], [], []
+    for i, v in enumerate(r.events):
+        rows.append((r.id, v.id, i, v.type, v.mode, v.cameo, v.status, *_span(v.trigger), v.location, *_tv(v.date),
+                     *_span(v.evidence)))
+        people.extend((r.id, v.id, "source", e, k) for k, e in enumerate(v.source))
+        people.extend((r.id, v.id, "target", e, k) for k, e in enumerate(v.target))
+        mentions.extend((r.id, v.id, k, *_span(m)) for k, m in enumerate(v.mentions))
+    con.executemany("INSERT INTO events (doc_id, id, position, type, mode, cameo, status, trigger_start, trigger_end, "
+                    "trigger, location, date_value, date_text, evidence_start, evidence_end, evidence) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO event_participants (doc_id, event_id, role, entity_id, position) "
+                    "VALUES (?, ?, ?, ?, ?)", people)
+    con.executemany("INSERT INTO event_mentions (doc_id, event_id, position, start, end, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", mentions)
