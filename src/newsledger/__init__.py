@@ -10,8 +10,12 @@ spaCy and the model load lazily, on the first extraction.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING
 
+# The stage subpackage `newsledger.extract` is imported before the function `extract` below is
+# defined: a later first import of the subpackage would otherwise rebind `newsledger.extract` to it.
+# (Import stage modules with `from newsledger.extract.times import ...`, never `import ... as`.)
+from . import extract as _extract_stages  # noqa: F401
 from .errors import (
     DateFormatError,
     InputError,
@@ -35,6 +39,9 @@ from .records import (
     Time,
     TimeValue,
 )
+
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Iterator
 
 __version__ = "0.1.0"
 

@@ -309,15 +309,20 @@ def demo(
     sys.stdout.write(pretty(rec) if fmt is OutFormat.pretty else rec.dumps(indent=1 if fmt is OutFormat.json else None) + "\n")
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
-) -> None:
-    if version:
+def _version(value: bool) -> None:
+    if value:
         from . import __version__
 
         typer.echo(f"newsledger {__version__}")
         raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=_version),
+) -> None:
+    """Turn news articles into a ledger of who said and did what, to whom, when and where."""
 
 
 def main() -> None:

@@ -1,0 +1,153 @@
+"""The command line end to end, as a user runs it: stdout carries records only, stderr the rest,
+and the exit code tells whether anything failed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsledger
+from newsledger.records import Record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = ("Harbour Minister Ines Darrow said on Tuesday that the north pier in Kelmar would reopen within two "
+           "weeks. \"We will have the cranes working again by the end of the month,\" Darrow told Coastline Radio. "
+           "The fishermen's union accused the ministry of ignoring warnings about the breakwater, and its chairman, "
+           "Tomas Reyes, 58, urged the government to pay compensation to the crews that could not sail.")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsledger", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT)
+
+
+def records(stdout: str) -> list[Record]:
+    return [Record.loads(line).validate() for line in stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+def test_extract_jsonl_from_files_and_stdin(tmp_path):
+    f = tmp_path / "kelmar.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    p = run("extract", str(f), "--published", "2025-03-04")
+    assert p.returncode == 0, p.stderr
+    (rec,) = records(p.stdout)
+    assert rec.id == "kelmar" and rec.published == "2025-03-04" and rec.text == ARTICLE
+    line = json.dumps({"id": "k2", "text": ARTICLE, "published": "2025-03-04"})
+    p = run("extract", "-", stdin=line + "\n")
+    assert p.returncode == 0, p.stderr
+    assert [r.id for r in records(p.stdout)] == ["k2"]
+
+
+@pytest.mark.slow
+def test_extract_json_and_pretty_formats(tmp_path):
+    f = tmp_path / "kelmar.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    p = run("extract", str(f), str(f), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    arr = json.loads(p.stdout)
+    assert isinstance(arr, list) and len(arr) == 2 and Record.from_json(arr[0]).text == ARTICLE
+    p = run("extract", str(f), "-f", "pretty")
+    assert p.returncode == 0 and p.stdout.startswith("== kelmar")
+
+
+@pytest.mark.slow
+def test_a_batch_with_bad_inputs_processes_the_rest_and_exits_1(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join([json.dumps({"id": "j1", "text": ARTICLE}), "{broken", json.dumps({"id": "j3"}),
+                                json.dumps({"id": "fr", "text": "Le ministre a déclaré mardi que la jetée nord de "
+                                            "Kelmar rouvrirait dans deux semaines, et le syndicat a accusé le "
+                                            "ministère d'avoir ignoré les avertissements sur la digue."})]) + "\n",
+                     encoding="utf-8")
+    p = run("extract", str(good), str(tmp_path / "empty.txt"), str(tmp_path / "bin.txt"), str(batch),
+            str(tmp_path / "missing.txt"))
+    assert p.returncode == 1
+    assert [r.id for r in records(p.stdout)] == ["good", "j1"]  # stdout: records and nothing else
+    err = p.stderr
+    for needle in ("empty.txt", "bin.txt", "batch.jsonl:2", "batch.jsonl:3", "batch.jsonl:4", "missing.txt",
+                   "not look like English", "binary", "not JSON", '"text"'):
+        assert needle in err, (needle, err)
+    assert "2 article(s) extracted, 6 failed" in err
+
+
+@pytest.mark.slow
+def test_no_language_check_lets_a_non_english_article_through(tmp_path):
+    f = tmp_path / "fr.txt"
+    f.write_text("Le ministre a déclaré mardi que la jetée nord de Kelmar rouvrirait dans deux semaines, et le "
+                 "syndicat a accusé le ministère d'avoir ignoré les avertissements sur la digue.", encoding="utf-8")
+    assert run("extract", str(f)).returncode == 1
+    assert run("extract", str(f), "--no-language-check").returncode == 0
+
+
+def test_an_unknown_published_format_is_one_clear_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    p = run("extract", str(f), "--published", "last Tuesday")
+    assert p.returncode == 2 and p.stdout == ""
+    assert re.fullmatch(r"error: \[N200\] .*ISO 8601.*\n", p.stderr)
+
+
+def test_a_ten_megabyte_article_is_refused_quickly(tmp_path):
+    f = tmp_path / "huge.txt"
+    f.write_text(("The council said the pier would reopen soon. " * 40 + "\n\n") * 5800, encoding="utf-8")
+    assert f.stat().st_size > 10_000_000
+    p = run("extract", str(f), "--stages", "")
+    assert p.returncode == 1 and p.stdout == ""
+    assert "huge.txt" in p.stderr and "--max-chars" in p.stderr
+
+
+def test_help_and_version():
+    p = run("--help")
+    assert p.returncode == 0
+    for cmd in ("extract", "ingest", "show", "search", "export", "bench", "demo"):
+        assert cmd in p.stdout
+    assert run("--version").stdout.strip() == f"newsledger {newsledger.__version__}"
+
+
+def test_every_command_and_option_is_documented_in_the_readme():
+    from typer.main import get_command
+
+    from newsledger.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    group = get_command(app)
+    for name, cmd in group.commands.items():
+        assert f"newsledger {name}" in readme, f"README does not document `newsledger {name}`"
+        for param in cmd.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in readme, f"README does not document {opt} of `newsledger {name}`"
+
+
+def test_the_public_surface_is_what_all_lists():
+    public = {n for n in dir(newsledger) if not n.startswith("_")}
+    modules = {"errors", "records", "pipeline", "checks", "nlp", "ingest", "ledger", "render", "sample",
+               "cli", "bench", "annotations", "TYPE_CHECKING"}  # submodules and module-level plumbing
+    assert public - modules == set(newsledger.__all__) - {"__version__"}
+    for name in newsledger.__all__:
+        assert getattr(newsledger, name) is not None
+
+
+def test_extract_stays_the_function_after_the_stage_modules_load():
+    from newsledger.pipeline import registered_stages
+
+    registered_stages()
+    import newsledger.extract._index  # noqa: F401  (a submodule, imported the plain way)
+
+    assert callable(newsledger.extract) and newsledger.extract.__doc__.startswith("The document record")
+
+
+def test_importing_newsledger_does_not_import_spacy():
+    code = "import sys, newsledger; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
