@@ -47,6 +47,16 @@ _FTS_HINT = ('the query uses SQLite FTS5 syntax: words match words, put a phrase
              'word with * to match a prefix')
 
 
+_SEARCH_SQL = {
+    "article": "SELECT d.id, NULL, snippet(documents_fts, -1, '[', ']', '…', 16), documents_fts.rank "
+               "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+               "WHERE documents_fts MATCH ? ORDER BY documents_fts.rank LIMIT ?",
+    "statement": "SELECT s.doc_id, s.id, snippet(statements_fts, 0, '[', ']', '…', 16), statements_fts.rank "
+                 "FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid "
+                 "WHERE statements_fts MATCH ? ORDER BY statements_fts.rank LIMIT ?",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result: an article (``kind`` "article", ``ref`` None) or a statement in it
@@ -284,24 +294,19 @@ class Ledger:
             raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
         if limit < 1:
             raise StoreError(f"the search limit must be at least 1, not {limit}")
-        parts, args = [], []
-        if scope in ("all", "articles"):
-            parts.append("SELECT d.id, 'article', NULL, snippet(documents_fts, -1, '[', ']', '…', 16), "
-                         "documents_fts.rank FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
-                         "WHERE documents_fts MATCH ?")
-            args.append(query)
-        if scope in ("all", "statements"):
-            parts.append("SELECT s.doc_id, 'statement', s.id, snippet(statements_fts, 0, '[', ']', '…', 16), "
-                         "statements_fts.rank FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid "
-                         "WHERE statements_fts MATCH ?")
-            args.append(query)
-        sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY 5, 1, 3 LIMIT ?"
-        try:
-            rows = self.con.execute(sql, (*args, int(limit))).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot search for {query!r}: {exc}; {_FTS_HINT}") from None
-        return [SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank))
-                for doc_id, kind, ref, snip, rank in rows]
+        hits: list[SearchHit] = []
+        errors: list[sqlite3.OperationalError] = []
+        for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):
+            try:
+                rows = self.con.execute(_SEARCH_SQL[kind], (query, int(limit))).fetchall()
+            except sqlite3.OperationalError as exc:  # e.g. `title:x` names a column only articles have
+                errors.append(exc)
+                continue
+            hits += [SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank)) for doc_id, ref, snip, rank in rows]
+        if errors and (len(errors) == (2 if scope == "all" else 1) or "no such column" not in str(errors[0])):
+            raise StoreError(f"cannot search for {query!r}: {errors[0]}; {_FTS_HINT}") from None
+        hits.sort(key=lambda h: (h.rank, h.doc_id, h.kind, h.ref or ""))
+        return hits[:limit]
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: str, output: Path | None = None, table: str | None = None,
