@@ -151,3 +151,39 @@ def test_importing_newsledger_does_not_import_spacy():
     code = "import sys, newsledger; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+@pytest.mark.slow
+def test_several_processes_give_the_same_records_in_order(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": f"k{i}", "text": ARTICLE.replace("58", str(40 + i)), "published": "2025-03-04"})
+             for i in range(6)]
+    batch.write_text("\n".join(lines[:3] + ["{broken"] + lines[3:]) + "\n", encoding="utf-8")
+    one = run("extract", str(batch), "-q")
+    two = run("extract", str(batch), "-q", "--processes", "2")
+    assert one.returncode == two.returncode == 1
+    assert [r.id for r in records(two.stdout)] == [f"k{i}" for i in range(6)]
+    assert one.stdout == two.stdout
+
+
+@pytest.mark.slow
+def test_bench_compares_with_bare_spacy_in_the_same_run():
+    p = run("bench", "--n", "8", "--json")
+    assert p.returncode == 0, p.stderr
+    rep = json.loads(p.stdout)
+    assert set(rep["phases"]) == {"spacy", "extract", "store"}
+    for kind in ("extract", "store"):
+        ph = rep["phases"][kind]
+        assert ph["articles"] == 8 and ph["words_per_s"] > 0 and ph["peak_rss_mb"] > 0
+        assert ph["time_ratio_vs_spacy"] > 0 and ph["rss_ratio_vs_spacy"] > 0
+    text = run("bench", "--n", "4", "--no-store")
+    assert "spacy" in text.stdout and "extract" in text.stdout and "store" not in text.stdout
+
+
+@pytest.mark.slow
+def test_demo_runs_on_a_sample(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "newsledger", "demo", "--format", "jsonl"], capture_output=True,
+                       text=True, cwd=tmp_path)  # no ../shared beside tmp_path: the bundled sample
+    assert p.returncode == 0, p.stderr
+    rec = Record.loads(p.stdout)
+    assert rec.id == "sample-harlow-bay" and rec.published == "2025-10-16"

@@ -334,3 +334,15 @@ def main() -> None:
     except BrokenPipeError:  # `newsledger extract ... | head`
         sys.stderr.close()
         sys.exit(EXIT_OK)
+    except NewsledgerError as exc:  # raised outside a command's own handling
+        _err(f"error: {exc}")
+        sys.exit(EXIT_FATAL)
+    except Exception as exc:  # a bug: one line, the traceback on request
+        import os
+        import traceback
+
+        if os.environ.get("NEWSLEDGER_DEBUG"):
+            traceback.print_exc()
+        _err(f"error: internal error: {type(exc).__name__}: {exc} (set NEWSLEDGER_DEBUG=1 for the traceback, "
+             "and please report it)")
+        sys.exit(EXIT_FATAL)

@@ -17,6 +17,13 @@ DEFAULT_STAGES = ("times", "entities", "statements", "events")
 _loaded = False
 
 
+def _broken(name: str, exc: BaseException):
+    from ..errors import StageError
+
+    return StageError(f"the {name!r} stage cannot be loaded ({type(exc).__name__}: {exc}); "
+                      "reinstall newsledger, or run without it using --stages")
+
+
 def load_stage_modules() -> None:
     """Import the stage modules so that they register. A stage whose module is not built yet is
     absent: its fields stay empty lists in the record (never a stub that pretends)."""
@@ -28,5 +35,7 @@ def load_stage_modules() -> None:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:
             if exc.name != f"{__name__}.{name}":
-                raise
+                raise _broken(name, exc) from exc
+        except Exception as exc:
+            raise _broken(name, exc) from exc
     _loaded = True
