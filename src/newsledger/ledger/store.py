@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING, Any, Iterator
 
 from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, Span, TimeValue, text_hash
-from .migrations import current_version, latest_version, migrate
+from .migrations import current_version, migrate
 
 if TYPE_CHECKING:
     from ..pipeline import Failure

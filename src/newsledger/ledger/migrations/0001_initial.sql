@@ -44,7 +44,7 @@ CREATE INDEX entities_name ON entities (name);
 CREATE INDEX entities_type ON entities (type);
 
 CREATE TABLE mentions (
-    doc_id    TEXT NOT NULL,
+    doc_id    TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     entity_id TEXT NOT NULL,
     position  INTEGER NOT NULL,
     start     INTEGER NOT NULL,
@@ -102,7 +102,7 @@ CREATE INDEX statements_kind ON statements (kind);
 CREATE INDEX statements_date ON statements (date_value);
 
 CREATE TABLE statement_about (
-    doc_id       TEXT NOT NULL,
+    doc_id       TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     statement_id TEXT NOT NULL,
     entity_id    TEXT NOT NULL,
     position     INTEGER NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE statement_about (
 CREATE INDEX statement_about_entity ON statement_about (doc_id, entity_id);
 
 CREATE TABLE statement_parts (
-    doc_id       TEXT NOT NULL,
+    doc_id       TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     statement_id TEXT NOT NULL,
     position     INTEGER NOT NULL,
     start        INTEGER NOT NULL,
@@ -148,7 +148,7 @@ CREATE INDEX events_location ON events (doc_id, location);
 CREATE INDEX events_date ON events (date_value);
 
 CREATE TABLE event_participants (
-    doc_id    TEXT NOT NULL,
+    doc_id    TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     event_id  TEXT NOT NULL,
     role      TEXT NOT NULL CHECK (role IN ('source', 'target')),
     entity_id TEXT NOT NULL,
@@ -160,7 +160,7 @@ CREATE TABLE event_participants (
 CREATE INDEX event_participants_entity ON event_participants (doc_id, entity_id);
 
 CREATE TABLE event_mentions (
-    doc_id   TEXT NOT NULL,
+    doc_id   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     event_id TEXT NOT NULL,
     position INTEGER NOT NULL,
     start    INTEGER NOT NULL,
