@@ -1,0 +1,435 @@
+"""The ``times`` stage: every time expression of an article, normalized as a reader resolves it.
+
+Approach
+--------
+1. **Detection** (:mod:`.times_grammar`): regular patterns over the text, built from a lexicon of
+   calendar words (``data/lexicons/times.json``), find candidate expressions with exact offsets:
+   dates ("January 31, 2027", "Jan. 20", "late November 2023", "2024-05-03"), weekdays, months,
+   years, decades, seasons, fixed holidays, deictic words ("today", "last week", "two weeks ago"),
+   anaphoric ones ("a day earlier", "the following day", "the previous week", "the same day"),
+   windows ("within three to four weeks", "by the end of September"), durations and sets.
+   The patterns never look at bare numbers, so ages ("Herkin, 36,"), counts, money and channel
+   names ("Rossiya 24") cannot come out as dates; a bare year or month, a weekday or a holiday is
+   then checked against the parse (``May`` the modal, "Theresa May", "Sunday Times",
+   "2,000 troops", "Channel 2024"). Of overlapping candidates the leftmost longest wins. Spans
+   are the core expression: "on" is left out, "within", "by the end of", "about" are kept.
+   spaCy's DATE entities are only one signal for a bare year; they tag ages and counts too.
+2. **Anchoring** (here): each expression is resolved against
+   - nothing, when it carries its year ("October 7, 2023", "2011");
+   - the publication date when it is deictic ("on Sunday", "two weeks ago", "next month"), and for
+     year-less dates, months and weekdays, read with the tense of the clause that governs them:
+     past narration picks the last such day on or before publication, the future ("will",
+     "would", "is due to", an infinitive of plans) the next one; a weekday or a month with no
+     tense to read is taken as past for weekdays (news reports what happened), nearest for months.
+     An explicit "Month Year" date in the same or the next sentence that the year-less date
+     precedes fixes its year ("kidnapped on October 7 ... freed in late November 2023" → 2023);
+   - the reference time for an anaphoric expression: the nearest resolved time before it in the
+     same sentence ("released on Friday and corrected the following day"), else the nearest
+     earlier one that sets the scene: not itself anaphoric, not inside a reported or relative
+     clause (``ccomp``, ``relcl``, ``acl``), and, for past narration, not in the future ("will
+     decide on Thursday" is no reference for "a day earlier");
+   - the narrative's current day for a window: the last day-precise time in the same or the
+     previous sentence when it is not after publication, else publication.
+   Without a publication date deictic and year-less values are null, never guessed; anaphoric
+   ones still resolve when their reference does.
+   ``anchor`` records "published" or the text of the expression chained to (null when none).
+3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
+   a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s"),
+   ``P54D`` for durations. "N days/weeks/months ago" is the day counted back; "N years ago" a year.
+   early/mid/late keep the month or year they modify (TIMEX3 style; the record has no modifier
+   field); "the end of X" is X's last day and "the beginning of X" its first. Windows are ranges
+   from their anchor: "within 45 days" → anchor/anchor+45d, "within three to four weeks" →
+   anchor+3w/anchor+4w; "by June" keeps the month, "by the end of September" is its last day.
+   Vague expressions with no value ("days earlier", "in the coming weeks", "recently", "soon")
+   are not emitted: a time without a value helps no one and would be a false date.
+
+Public helpers for the statements and events stages (stable names and signatures):
+
+- ``find_times(doc, published) -> list[Time]`` — the stage's pure function, sorted by start.
+- ``resolve_expression(text, anchor, *, tense=None) -> str | None`` — normalize one expression
+  ("within three to four weeks", "by the end of September", "next month", "a day earlier") against
+  ``anchor`` (a :class:`datetime.date`, e.g. a statement's own date); None when it is not a time
+  expression or has no value ("in the coming weeks").
+- ``value_to_date(value) -> date | None`` — a representative day: a day itself; the first day of a
+  week, month, year or range; None for durations and nulls.
+- ``is_window(time) -> bool`` — True for windows and deadlines ("within ...", "by the end of ...",
+  "in the next ...") that serve as a horizon rather than as when something happened.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from ..pipeline import Found, stage
+from ..records import Time
+from . import times_values as tv
+from .times_grammar import Ctx, Expr, lexicon, scan
+from .times_values import Val
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+__all__ = ["find_times", "resolve_expression", "value_to_date", "is_window", "times_stage"]
+
+
+# ============================================================================ public helpers
+def resolve_expression(text: str, anchor: dt.date, *, tense: str | None = None) -> str | None:
+    """The value of the time expression ``text`` resolved against ``anchor``.
+
+    Deictic, anaphoric and window expressions all count from ``anchor``; year-less dates and
+    weekdays use ``tense`` ("past" | "future" | None). The longest expression found in ``text``
+    is the one resolved. None when there is none or it has no value.
+    """
+    best = _best_expr(text)
+    if best is None:
+        return None
+    val = best.resolve(Ctx(tv.day(anchor), tense))
+    return val.iso if val is not None else None
+
+
+def value_to_date(value: str | None) -> dt.date | None:
+    """A representative day of a SPEC value: the day itself, or the first day of a week, month,
+    year or range; None for a duration, a set or null."""
+    v = tv.parse_value(value)
+    return v.start if v is not None else None
+
+
+_WINDOW_TEXT = re.compile(r"(?i)^(?:within|inside|by|no later than|not later than|in the (?:next|coming)|"
+                          r"over the (?:next|coming)|during the (?:next|coming))\b")
+
+
+def is_window(time: Time) -> bool:
+    """True for windows and deadlines ("within 45 days", "by the end of September", "in the next two
+    weeks"): times that bound when something should happen rather than say when it did."""
+    return time.type == "DATE" and bool(_WINDOW_TEXT.match(time.text))
+
+
+# ============================================================================ the stage
+@stage("times", provides=["times"])
+def times_stage(doc: "Doc", found: Found) -> dict:
+    return {"times": find_times(doc, found.published)}
+
+
+def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
+    """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
+    text = doc.text
+    exprs = _select(doc, scan(text))
+    if not exprs:
+        return []
+    ctx = _DocContext(doc, published)
+    resolved: list[_Resolved] = []
+    for expr in exprs:
+        resolved.append(ctx.resolve(expr, resolved, exprs))
+    return [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
+                 r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+
+
+# ============================================================================ detection
+def _best_expr(text: str) -> Expr | None:
+    cands = [e for e in scan(text) if e.type != "DURATION" or True]
+    if not cands:
+        return None
+    chosen = _non_overlapping(cands)
+    chosen = [_extend_by(text, e) for e in chosen]
+    return max(chosen, key=lambda e: (e.end - e.start, e.type != "DURATION"))
+
+
+def _non_overlapping(cands: Iterable[Expr]) -> list[Expr]:
+    """Leftmost-longest: of overlapping candidates the one that starts first, then the longest."""
+    out: list[Expr] = []
+    last_end = -1
+    for e in sorted(cands, key=lambda e: (e.start, -(e.end - e.start), e.type == "DURATION")):
+        if e.start >= last_end:
+            out.append(e)
+            last_end = e.end
+        elif e.end > last_end and out and e.start >= out[-1].start and e.end - e.start > out[-1].end - out[-1].start:
+            out[-1] = e
+            last_end = e.end
+    return out
+
+
+_BY = re.compile(r"(?i)(?<![\w-])(?:by|no later than|not later than)\s+$")
+
+
+def _extend_by(text: str, e: Expr) -> Expr:
+    """"by June", "by the end of March": a deadline; the span takes in "by" and becomes a window."""
+    if e.type != "DATE" or e.mode in ("window", "anaphoric") or e.rule in ("year_range", "month_range"):
+        return e
+    m = _BY.search(text, max(0, e.start - 20), e.start)
+    if not m:
+        return e
+    return Expr(m.start(), e.end, e.rule, e.mode, e.type, e.resolve, e.check, e.unit, True)
+
+
+def _select(doc: "Doc", cands: Iterable[Expr]) -> list[Expr]:
+    text = doc.text
+    checked = [e for e in cands if _plausible(doc, e)]
+    chosen = _non_overlapping(checked)
+    return [_extend_by(text, e) for e in chosen]
+
+
+@functools.cache
+def _lex_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()[key])
+
+
+_NON_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC", "PRODUCT", "LAW", "NORP"}
+
+
+def _tokens(doc: "Doc", start: int, end: int) -> "SpacySpan | None":
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _prev_word(doc: "Doc", span: "SpacySpan") -> "Token | None":
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _inside_name(span: "SpacySpan") -> bool:
+    """The words belong to a longer name (an ORG, a PERSON, a title): "Sunday Times", "Christmas Island"."""
+    for tok in span:
+        if tok.ent_type_ in _NON_TIME_ENTS:
+            ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                return True
+    return False
+
+
+def _plausible(doc: "Doc", e: Expr) -> bool:
+    """Checks a candidate against the parse where its words alone are ambiguous."""
+    if e.check is None:
+        return True
+    span = _tokens(doc, e.start, e.end)
+    if span is None or not len(span):
+        return False
+    prev = _prev_word(doc, span)
+    prev_l = prev.lower_ if prev is not None else ""
+    if e.check == "bare_month":
+        tok = span[-1]
+        if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")):
+            return False
+        if _inside_name(span):
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return prev_l in _lex_set("date_prepositions") or (nxt is not None and nxt.like_num)
+    if e.check == "bare_year":
+        tok = span[-1]
+        if _inside_name(span) and tok.ent_type_ != "DATE":
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lexicon()["units"]:
+            return False  # "2000 troops"
+        if prev is not None and prev.pos_ in ("PROPN", "NOUN", "NUM") and prev_l not in _lex_set("date_prepositions") \
+                and prev.lower_ not in lexicon()["units"]:
+            return False  # "Channel 2024", "Resolution 1973", "No. 2011"
+        if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
+            return False
+        return prev is None or prev_l in _lex_set("date_prepositions") or tok.ent_type_ == "DATE" \
+            or prev.is_sent_start or prev.is_punct
+    if e.check in ("weekday", "holiday", "deictic_word"):
+        return not _inside_name(span)
+    return True
+
+
+# ============================================================================ anchoring
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    expr: Expr
+    val: Val | None
+    anchor: str | None
+    sent: int
+    tense: str | None
+    subordinate: bool
+
+
+_SUBORDINATE = {"ccomp", "relcl", "acl", "csubj", "parataxis"}
+_GRAN_OK = {"day": {"day"}, "week": {"day", "week"}, "weekend": {"day", "week"},
+            "fortnight": {"day", "week"}, "month": {"day", "week", "month"},
+            "year": {"day", "week", "month", "year", "range"}, "decade": {"day", "week", "month", "year", "range"}}
+
+
+class _DocContext:
+    """Sentence positions, clause tenses and the publication date of one document."""
+
+    def __init__(self, doc: "Doc", published: dt.date | None) -> None:
+        self.doc = doc
+        self.pub = tv.day(published) if published else None
+        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def sent_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    # -- one expression
+    def resolve(self, expr: Expr, done: list[_Resolved], exprs: list[Expr]) -> _Resolved:
+        sent = self.sent_of(expr.start)
+        tense, subordinate = _clause(self.doc, expr.start, expr.end)
+        val, anchor = self._value(expr, sent, tense, done, exprs)
+        return _Resolved(expr, val, anchor, sent, tense, subordinate)
+
+    def _value(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved],
+               exprs: list[Expr]) -> tuple[Val | None, str | None]:
+        mode = expr.mode
+        if mode in ("absolute", "duration", "set"):
+            return expr.resolve(Ctx(None)), None
+        if mode == "calendar":
+            fixed = self._context_year(expr, sent, tense, exprs) if tense != "future" else None
+            if fixed is not None:
+                val, anchor_text = fixed
+                return val, anchor_text
+            if self.pub is None:
+                return None, None
+            return expr.resolve(Ctx(self.pub, tense)), "published"
+        if mode == "deictic":
+            if self.pub is None:
+                return None, None
+            return expr.resolve(Ctx(self.pub, tense)), "published"
+        if mode == "anaphoric":
+            ref = self._reference(expr, sent, tense, done)
+            if ref is None:
+                return None, None
+            return expr.resolve(Ctx(ref.val, tense)), self.doc.text[ref.expr.start:ref.expr.end]
+        if mode == "window":
+            ref = self._scene_day(sent, done)
+            if ref is not None:
+                return expr.resolve(Ctx(ref.val, tense)), self.doc.text[ref.expr.start:ref.expr.end]
+            if self.pub is None:
+                return None, None
+            return expr.resolve(Ctx(self.pub, tense)), "published"
+        return None, None
+
+    # -- anaphora
+    def _reference(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved]) -> _Resolved | None:
+        """The time an anaphoric expression counts from (see the module docstring)."""
+        ok = _GRAN_OK.get(expr.unit or "day", {"day"})
+        for r in reversed(done):
+            if r.sent != sent:
+                break
+            if r.val is not None and r.expr.mode not in ("window", "duration", "set") and r.val.gran in ok:
+                return r
+        for r in reversed(done):
+            if r.sent == sent or r.val is None or r.val.gran not in ok:
+                continue
+            if r.expr.mode in ("anaphoric", "window", "duration", "set") or r.subordinate:
+                continue
+            if tense != "future" and self.pub is not None and r.val.start > self.pub.start:
+                continue
+            return r
+        return None
+
+    def _scene_day(self, sent: int, done: list[_Resolved]) -> _Resolved | None:
+        """The last day-precise time in this sentence or the one before, when not after publication."""
+        for r in reversed(done):
+            if r.sent < sent - 1:
+                break
+            if r.val is None or r.val.gran != "day" or r.expr.mode in ("window", "duration", "set"):
+                continue
+            if self.pub is not None and r.val.start > self.pub.start:
+                return None
+            return r
+        return None
+
+    # -- year-less dates fixed by an explicit date nearby
+    def _context_year(self, expr: Expr, sent: int, tense: str | None,
+                      exprs: list[Expr]) -> tuple[Val, str] | None:
+        """A year-less date followed, in its sentence or the next, by an explicit date with a year
+        (day or month precise) takes the year that puts it on or before that date and within a
+        year of it: "kidnapped on October 7 ... released in late November 2023" → 2023-10-07."""
+        if expr.rule not in ("mdy", "dmy", "month", "week_of"):
+            return None
+        for other in exprs:
+            if other.start <= expr.start or other.mode != "absolute" or other.rule not in ("mdy", "dmy", "my", "iso"):
+                continue
+            osent = self.sent_of(other.start)
+            if osent > sent + 1:
+                break
+            ev = other.resolve(Ctx(None))
+            if ev is None or ev.gran not in ("day", "month"):
+                continue
+            for y in (ev.start.year, ev.start.year - 1):
+                v = expr.resolve(Ctx(None, tense, y))
+                if v is not None and v.start <= ev.end and (ev.start - v.start).days <= 366:
+                    return v, self.doc.text[other.start:other.end]
+            return None
+        return None
+
+
+# ============================================================================ tense from the parse
+_PAST_TAGS = {"VBD"}
+_PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
+
+
+@functools.cache
+def _future_aux() -> frozenset[str]:
+    return frozenset(lexicon()["future_auxiliaries"])
+
+
+@functools.cache
+def _future_governors() -> frozenset[str]:
+    return frozenset(lexicon()["future_governors"])
+
+
+def _verb_tense(v: "Token") -> str | None:
+    """past | future | None (present or non-finite) for one verb from its tag and auxiliaries."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _future_aux() for a in auxes):
+        return "future"
+    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if v.lower_ in _future_aux() and v.tag_ == "MD":
+        return "future"
+    return None
+
+
+def _is_finite(v: "Token") -> bool:
+    if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+
+
+def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
+    """The tense of the clause a time expression belongs to, and whether that clause is reported
+    or relative (a ``ccomp``, ``relcl`` or ``acl`` on the way to the sentence root).
+
+    The walk goes up the dependency tree from the expression. A possessive or compound ("Thursday's
+    by-elections", "the Thursday vote") names a known event: no tense. An infinitive governed by a
+    word of plans ("is due to disarm in March", "plans to") or marked by "to" is future."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return None, False
+    tok = span.root
+    tense: str | None = None
+    decided = False
+    subordinate = False
+    if tok.dep_ in ("poss", "compound"):
+        decided = True
+    steps = 0
+    while tok.head is not tok and steps < 40:
+        steps += 1
+        dep = tok.dep_
+        if dep in _SUBORDINATE:
+            subordinate = True
+        tok = tok.head
+        if decided or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        t = _verb_tense(tok)
+        if t is not None:
+            tense, decided = t, True
+            continue
+        if _is_finite(tok):
+            decided = True  # present: no direction
+            continue
+        # non-finite: an infinitive of plans is future; otherwise read the governing verb
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
+            tense, decided = "future", True
+        elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in ("xcomp", "ROOT", "advcl"):
+            tense, decided = "future", True
+    return tense, subordinate

@@ -1,0 +1,670 @@
+"""The grammar of time expressions: regular patterns over the text, each with its meaning.
+
+:func:`scan` finds every candidate time expression in a text with exact character offsets and
+returns :class:`Expr` objects: where it is, how it must be anchored (``mode``) and a resolver that,
+given a :class:`Ctx` (the anchor value and the tense of the clause), computes its :class:`Val`.
+Deciding *which* anchor and tense to use is :mod:`newsledger.extract.times`' job; checking a
+candidate against the parse (``May`` the modal, ``Rossiya 24``) is too (``Expr.check`` says which
+check a candidate needs).
+
+Modes:
+
+- ``absolute``: carries its own year ("January 31, 2027", "2011", "the 1990s").
+- ``calendar``: a year-less date, month, weekday, season or holiday: the anchor gives the year and
+  the tense the direction (past: the last one on or before the anchor; future: the next).
+- ``deictic``: counted from the publication date ("two weeks ago", "last month", "today").
+- ``anaphoric``: counted from the reference time before it ("a day earlier", "the previous week").
+- ``window``: a range from the narrative's current time ("within 45 days", "in the next two weeks").
+- ``duration`` / ``set``: lengths (``P54D``) and recurrences ("every week"); no anchor.
+
+Lexical material (month names, number words, units, holidays, seasons) lives in
+``data/lexicons/times.json``. Patterns are compiled once; a scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Callable, Iterator
+
+from . import times_values as tv
+from .times_values import Val
+
+__all__ = ["Ctx", "Expr", "scan", "lexicon"]
+
+Date = dt.date
+
+
+@functools.cache
+def lexicon() -> dict:
+    """The times lexicon (``data/lexicons/times.json``), loaded once."""
+    text = resources.files("newsledger").joinpath("data/lexicons/times.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What an expression is resolved against: ``anchor`` (None: unknown), the clause's ``tense``
+    (past | future | None) and, for year-less dates, a ``year`` fixed by the context."""
+
+    anchor: Val | None
+    tense: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A candidate time expression at ``start:end`` of the scanned text."""
+
+    start: int
+    end: int
+    rule: str
+    mode: str
+    type: str
+    resolve: Callable[[Ctx], Val | None] = field(compare=False, repr=False)
+    check: str | None = None          # bare_month | bare_year | weekday | holiday | deictic_word
+    unit: str | None = None           # the granularity an anaphoric expression reads from its reference
+    window: bool = False
+
+
+# ----------------------------------------------------------------------------- pattern pieces
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _number_words() -> dict[str, float]:
+    words = {k: v for k, v in lexicon()["number_words"].items()}
+    units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+        for i, u in enumerate(units, 1):
+            words[f"{tens}-{u}"] = words[tens] + i
+            words[f"{tens} {u}"] = words[tens] + i
+    return words
+
+
+def number(text: str) -> float | None:
+    """The value of a number as written ("three", "twenty-five", "54", "a"); None for a vague one."""
+    t = " ".join(text.lower().split())
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    return _number_words().get(t)
+
+
+def _months() -> dict[str, int]:
+    return lexicon()["months"]
+
+
+def _weekdays() -> dict[str, int]:
+    return lexicon()["weekdays"]
+
+
+@functools.cache
+def _pieces() -> dict[str, str]:
+    lx = lexicon()
+    end = r"(?![\w'’]*\w)"
+    return {
+        "MON": f"(?:{_alt(_months())})(?![A-Za-z])",
+        "WD": f"(?:{_alt(_weekdays())})(?![A-Za-z])",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "YEAR": r"(?<![\d$€£.,/-])(?:1[6-9]|20)\d\d(?![\d,.]\d|[\d%]|[-‐]year)",
+        "NUM": rf"(?:\d+(?:\.\d+)?|(?i:{_alt(_number_words())})){end}",
+        "UNIT": rf"(?i:{_alt(lx['units'])})(?![a-z])",
+        "TOD": rf"(?i:{_alt(lx['times_of_day'])})(?![a-z])",
+        "APPROX": rf"(?i:{_alt(lx['approximators'])})",
+        "SEASON": rf"(?i:{_alt(lx['seasons'].keys() - {'_comment'})})(?![a-z])",
+        "HOLIDAY": rf"(?:{_alt(k for k in lx['holidays'] if k != '_comment')})(?![A-Za-z])".replace("'", "['’]"),
+        "MOD": r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)",
+    }
+
+
+# ----------------------------------------------------------------------------- resolution helpers
+def _anchor_day(ctx: Ctx) -> Date | None:
+    return ctx.anchor.start if ctx.anchor is not None else None
+
+
+def _apply_mod(v: Val | None, mod: str | None) -> Val | None:
+    """"the end of X" is X's last day, "the beginning/start of X" its first; early/mid/late keep X
+    (TIMEX3 keeps the value and records the modifier apart; the record has no field for it)."""
+    if v is None or not mod:
+        return v
+    mod = " ".join(mod.lower().split())
+    if mod.startswith("the end"):
+        return tv.day(v.end)
+    if mod.startswith(("the beginning", "the start")):
+        return tv.day(v.start)
+    return v
+
+
+def _in_year(y: int, m: int, d: int | None) -> Val | None:
+    try:
+        return tv.day(Date(y, m, d)) if d else tv.month(y, m)
+    except ValueError:
+        return None
+
+
+def _calendar(ctx: Ctx, make: Callable[[int], Val | None]) -> Val | None:
+    """A year-less date/month resolved by the anchor's year and the tense.
+
+    past: the latest one that starts on or before the anchor; future: the earliest that ends on or
+    after it; unknown tense: the one whose middle is nearest. ``ctx.year`` overrides all that."""
+    if ctx.year is not None:
+        return make(ctx.year)
+    a = _anchor_day(ctx)
+    if a is None:
+        return None
+    cands = [v for v in (make(a.year + k) for k in (-1, 0, 1)) if v is not None]
+    if not cands:
+        return None
+    if ctx.tense == "past":
+        ok = [v for v in cands if v.start <= a]
+        return ok[-1] if ok else cands[0]
+    if ctx.tense == "future":
+        ok = [v for v in cands if v.end >= a]
+        return ok[0] if ok else cands[-1]
+    mid = lambda v: abs((v.start.toordinal() + v.end.toordinal()) / 2 - a.toordinal())  # noqa: E731
+    return min(cands, key=mid)
+
+
+def _weekday(ctx: Ctx, wd: int, rel: str | None) -> Val | None:
+    a = _anchor_day(ctx)
+    if a is None:
+        return None
+    rel = (rel or "").lower()
+    if rel == "this":
+        return tv.day(a + dt.timedelta(days=wd - a.weekday()))
+    if rel == "last":
+        back = (a.weekday() - wd) % 7 or 7
+        return tv.day(a - dt.timedelta(days=back))
+    if rel in ("next", "coming"):
+        fwd = (wd - a.weekday()) % 7 or 7
+        return tv.day(a + dt.timedelta(days=fwd))
+    if ctx.tense == "future":
+        return tv.day(a + dt.timedelta(days=(wd - a.weekday()) % 7))
+    return tv.day(a - dt.timedelta(days=(a.weekday() - wd) % 7))
+
+
+def _unit_val(d: Date, unit: str) -> Val | None:
+    """The calendar unit (day, week, month, year, weekend, decade) that contains ``d``."""
+    if unit in ("day", "hour", "minute"):
+        return tv.day(d)
+    if unit in ("week", "fortnight"):
+        return tv.week(d)
+    if unit == "weekend":
+        sat = d + dt.timedelta(days=5 - d.weekday())
+        return tv.span_range(tv.day(sat), tv.day(sat + dt.timedelta(days=1)))
+    if unit == "month":
+        return tv.month(d.year, d.month)
+    if unit == "year":
+        return tv.year(d.year)
+    if unit == "decade":
+        y = d.year - d.year % 10
+        return tv.span_range(tv.year(y), tv.year(y + 9))
+    return None
+
+
+def _offset_val(base: Date, n: float, unit: str, sign: int) -> Val | None:
+    """``n`` units before/after ``base``: a day for days, weeks and months (a point counted back
+    from a day is a day), a year for years."""
+    d = tv.shift(base, sign * n, unit)
+    if d is None:
+        return None
+    if unit in ("year", "decade", "century"):
+        return tv.year(d.year)
+    if unit == "weekend":
+        return _unit_val(d, "weekend")
+    return tv.day(d)
+
+
+def _season(ctx: Ctx, name: str, y: int | None, rel: str | None) -> Val | None:
+    first, last = lexicon()["seasons"][name.lower()]
+
+    def make(yy: int) -> Val | None:
+        a = tv.month(yy, first)
+        b = tv.month(yy + (last < first), last)
+        return tv.span_range(a, b)
+
+    if y is not None:
+        return make(y)
+    a = _anchor_day(ctx)
+    if a is None:
+        return None
+    rel = (rel or "").lower()
+    cands = [make(a.year + k) for k in (-2, -1, 0, 1)]
+    current = [v for v in cands if v.start <= a <= v.end]
+    if rel == "this":
+        if current:
+            return current[0]
+        return _calendar(ctx, make)
+    if rel == "last":
+        return [v for v in cands if v.end < a][-1]
+    if rel in ("next", "coming"):
+        return [v for v in cands if v.start > a][0]
+    return _calendar(Ctx(ctx.anchor, ctx.tense, None), make)
+
+
+# ----------------------------------------------------------------------------- rules
+Handler = Callable[[re.Match], "Expr | None"]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    handler: Callable[[re.Match, str], "Expr | None"]
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _mk(m: re.Match, rule: str, mode: str, fn, *, type_: str = "DATE", check=None, unit=None, window=False,
+        group: str | None = None) -> Expr:
+    s, e = m.span(group) if group else m.span()
+    return Expr(s, e, rule, mode, type_, fn, check, unit, window)
+
+
+def _month_of(text: str) -> int:
+    return _months()[text]
+
+
+def h_iso(m: re.Match, rule: str) -> Expr | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    v = _in_year(y, mo, d)
+    return _mk(m, rule, "absolute", lambda ctx: v) if v else None
+
+
+def h_mdy(m: re.Match, rule: str) -> Expr | None:
+    mo, d = _month_of(m["mon"]), int(re.match(r"\d+", m["day"]).group())
+    mod = _g(m, "mod")
+    d2 = _g(m, "day2")
+    if _g(m, "year"):
+        y = int(m["year"])
+        v = _in_year(y, mo, d)
+        if v is None:
+            return None
+        if d2:
+            v2 = _in_year(y, mo, int(re.match(r"\d+", d2).group()))
+            v = tv.span_range(v, v2) if v2 and v2.start > v.start else v
+        v = _apply_mod(v, mod)
+        return _mk(m, rule, "absolute", lambda ctx: v)
+    if _in_year(2024, mo, d) is None:
+        return None
+
+    def make(y: int) -> Val | None:
+        v = _in_year(y, mo, d)
+        if v and d2:
+            v2 = _in_year(y, mo, int(re.match(r"\d+", d2).group()))
+            v = tv.span_range(v, v2) if v2 and v2.start > v.start else v
+        return v
+
+    return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make))
+
+
+def h_my(m: re.Match, rule: str) -> Expr | None:
+    mo, y = _month_of(m["mon"]), int(m["year"])
+    v = _apply_mod(tv.month(y, mo), _g(m, "mod"))
+    return _mk(m, rule, "absolute", lambda ctx: v)
+
+
+def h_month(m: re.Match, rule: str) -> Expr | None:
+    mo = _month_of(m["mon"])
+    mod = _g(m, "mod")
+    fn = lambda ctx: _apply_mod(_calendar(ctx, lambda y: tv.month(y, mo)), mod)  # noqa: E731
+    return _mk(m, rule, "calendar", fn, check=None if mod else "bare_month")
+
+
+def h_year(m: re.Match, rule: str) -> Expr | None:
+    y = int(m["year"])
+    mod = _g(m, "mod")
+    v = _apply_mod(tv.year(y), mod)
+    return _mk(m, rule, "absolute", lambda ctx: v, check=None if mod else "bare_year")
+
+
+def h_decade(m: re.Match, rule: str) -> Expr | None:
+    raw = _g(m, "dec") or _g(m, "dec2")
+    if len(raw) == 2:  # '90s: the most recent such decade before 2030
+        y = 1900 + int(raw) if int(raw) >= 30 else 2000 + int(raw)
+    else:
+        y = int(raw)
+    if y % 10:
+        return None
+    v = tv.span_range(tv.year(y), tv.year(y + 9))
+    mod = (_g(m, "mod") or "").lower()
+    if mod.startswith("early"):
+        v = tv.span_range(tv.year(y), tv.year(y + 3))
+    elif mod.startswith("mid"):
+        v = tv.span_range(tv.year(y + 3), tv.year(y + 6))
+    elif mod.startswith("late"):
+        v = tv.span_range(tv.year(y + 6), tv.year(y + 9))
+    return _mk(m, rule, "absolute", lambda ctx: v)
+
+
+def h_year_range(m: re.Match, rule: str) -> Expr | None:
+    y1 = int(m["year"])
+    raw = m["year2"]
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if not y1 < y2 <= y1 + 100:
+        return None
+    v = tv.span_range(tv.year(y1), tv.year(y2))
+    return _mk(m, rule, "absolute", lambda ctx: v)
+
+
+def h_month_range(m: re.Match, rule: str) -> Expr | None:
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    y = int(m["year"]) if _g(m, "year") else None
+
+    def make(yy: int) -> Val:
+        return tv.span_range(tv.month(yy if m1 <= m2 else yy - 1, m1), tv.month(yy, m2))
+
+    if y is not None:
+        v = make(y)
+        return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make))
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def h_week_of(m: re.Match, rule: str) -> Expr | None:
+    k = _ORD[m["ord"].lower()]
+    mo = _month_of(m["mon"])
+
+    def make(y: int) -> Val:
+        last = tv.month_end(y, mo).day
+        a = 1 + 7 * (k - 1) if k > 0 else last - 6
+        return tv.span_range(tv.day(Date(y, mo, a)), tv.day(Date(y, mo, min(a + 6, last))))
+
+    if _g(m, "year"):
+        v = make(int(m["year"]))
+        return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make))
+
+
+def h_weekday(m: re.Match, rule: str) -> Expr | None:
+    wd = _weekdays()[m["wd"]]
+    rel = _g(m, "rel")
+    mode = "deictic" if rel else "calendar"
+    return _mk(m, rule, mode, lambda ctx: _weekday(ctx, wd, rel), check="weekday")
+
+
+def h_season(m: re.Match, rule: str) -> Expr | None:
+    name = m["season"]
+    rel = _g(m, "rel")
+    y = int(m["year"]) if _g(m, "year") else None
+    if y is None and not rel and not _g(m, "the"):
+        return None
+    if name.lower() == "fall" and y is None and not rel:
+        return None
+    mode = "absolute" if y is not None else ("deictic" if rel else "calendar")
+    return _mk(m, rule, mode, lambda ctx: _season(ctx, name, y, rel))
+
+
+def h_holiday(m: re.Match, rule: str) -> Expr | None:
+    key = m["hol"].replace("’", "'")
+    mmdd = lexicon()["holidays"][key]
+    mo, d = int(mmdd[:2]), int(mmdd[3:])
+    if _g(m, "year"):
+        v = tv.day(Date(int(m["year"]), mo, d))
+        return _mk(m, rule, "absolute", lambda ctx: v)
+    rel = (_g(m, "rel") or "").lower()
+
+    def fn(ctx: Ctx) -> Val | None:
+        if rel in ("last", "next"):
+            return _calendar(Ctx(ctx.anchor, "past" if rel == "last" else "future"), lambda y: _in_year(y, mo, d))
+        return _calendar(ctx, lambda y: _in_year(y, mo, d))
+
+    return _mk(m, rule, "deictic" if rel else "calendar", fn, check="holiday")
+
+
+_DEICTIC_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+                  "this afternoon": 0, "this evening": 0, "last night": -1, "the day before yesterday": -2,
+                  "the day after tomorrow": 2}
+
+
+def h_deictic_word(m: re.Match, rule: str) -> Expr | None:
+    k = _DEICTIC_WORDS[" ".join(m["w"].lower().split())]
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return tv.day(a + dt.timedelta(days=k)) if a else None
+
+    return _mk(m, rule, "deictic", fn, check="deictic_word")
+
+
+def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
+    """this/last/next/past/coming week|month|year|weekend; previous/following/same/that ... (anaphoric)."""
+    rel = " ".join(m["rel"].lower().split())
+    unit = tv_unit(m["unit"])
+    mod = _g(m, "mod")
+    anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the preceding")
+    if unit in ("hour", "minute", "century"):
+        return None
+    if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current"):
+        return None
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        if rel in ("earlier this", "later this"):
+            cur = _unit_val(a, unit)
+            if cur is None:
+                return None
+            if rel == "earlier this":
+                return tv.span_range(tv.day(cur.start), tv.day(a)) if cur.start < a else cur
+            return tv.span_range(tv.day(a), tv.day(cur.end)) if cur.end > a else cur
+        if rel in ("the past", "the last"):
+            back = tv.shift(a, -1, unit)
+            return tv.span_range(tv.day(back), tv.day(a)) if back else None
+        step = {"this": 0, "the current": 0, "the same": 0, "that": 0, "last": -1, "the previous": -1,
+                "the preceding": -1, "next": 1, "the coming": 1, "the following": 1, "the next": 1}[rel]
+        d = tv.shift(a, step, unit) if step else a
+        return _apply_mod(_unit_val(d, unit), mod) if d else None
+
+    return _mk(m, rule, "anaphoric" if anaphoric else "deictic", fn, unit=unit)
+
+
+def tv_unit(word: str) -> str:
+    return lexicon()["units"][word.lower()]
+
+
+_BACK = ("ago", "earlier", "before", "previously", "prior")
+_DEICTIC_OFFSET = ("ago", "from now", "hence", "'s time")
+
+
+def h_offset(m: re.Match, rule: str) -> Expr | None:
+    n = number(m["num"])
+    if n is None:
+        return None
+    if _g(m, "half"):
+        n += 0.5
+    unit = tv_unit(m["unit"])
+    dirw = " ".join(m["dir"].lower().split())
+    sign = -1 if dirw.split()[0] in _BACK else 1
+    deictic = dirw in _DEICTIC_OFFSET
+    ref_unit = "day" if unit in ("day", "week", "hour", "minute", "fortnight", "weekend") else unit
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return _offset_val(a, n, unit, sign) if a else None
+
+    return _mk(m, rule, "deictic" if deictic else "anaphoric", fn,
+               unit=None if deictic else ("day" if ref_unit in ("month", "day") else ref_unit))
+
+
+def h_the_unit_before(m: re.Match, rule: str) -> Expr | None:
+    """"the day before", "the week after": one unit from the reference time."""
+    unit = tv_unit(m["unit"])
+    sign = -1 if m["dir"].lower() == "before" else 1
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        d = tv.shift(a, sign, unit)
+        return _unit_val(d, unit) if d else None
+
+    return _mk(m, rule, "anaphoric", fn, unit=unit)
+
+
+def h_in_offset(m: re.Match, rule: str) -> Expr | None:
+    """"in two weeks": that many units after the publication date (a day; a year for years)."""
+    n = number(m["num"])
+    if n is None:
+        return None
+    unit = tv_unit(m["unit"])
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return _offset_val(a, n, unit, 1) if a else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
+def _window_val(a: Date, n1: float, n2: float | None, unit: str, sign: int = 1) -> Val | None:
+    """From the anchor to ``n`` units after it; "three to four weeks": from +3 to +4 weeks."""
+    if n2 is not None:
+        lo, hi = tv.shift(a, sign * n1, unit), tv.shift(a, sign * n2, unit)
+        if lo is None or hi is None:
+            return None
+        lo, hi = sorted((lo, hi))
+        return tv.span_range(tv.day(lo), tv.day(hi))
+    d = tv.shift(a, sign * n1, unit)
+    if d is None:
+        return None
+    lo, hi = sorted((a, d))
+    return tv.span_range(tv.day(lo), tv.day(hi))
+
+
+def h_window(m: re.Match, rule: str) -> Expr | None:
+    n1 = number(m["num"])
+    n2 = number(m["num2"]) if _g(m, "num2") else None
+    if n1 is None or (_g(m, "num2") and n2 is None):
+        return None
+    unit = tv_unit(m["unit"])
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return _window_val(a, n1, n2, unit) if a else None
+
+    return _mk(m, rule, "window", fn, window=True)
+
+
+def h_past_n(m: re.Match, rule: str) -> Expr | None:
+    """"the past two weeks", "the last three years": from that far back to the publication date."""
+    n = number(m["num"])
+    if n is None:
+        return None
+    unit = tv_unit(m["unit"])
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return _window_val(a, n, None, unit, -1) if a else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
+def h_duration(m: re.Match, rule: str) -> Expr | None:
+    n = number(m["num"])
+    if _g(m, "half") and n is not None:
+        n += 0.5
+    unit = tv_unit(m["unit"])
+    if unit == "weekend":
+        return None
+    v = tv.duration(n, unit) if n is not None and not _g(m, "num2") else None
+    return _mk(m, rule, "duration", lambda ctx: v, type_="DURATION")
+
+
+def h_set(m: re.Match, rule: str) -> Expr | None:
+    word = (m["unit"] or "").lower()
+    if word in lexicon()["units"]:
+        v = tv.duration(number(m["num"]) if _g(m, "num") else 1, tv_unit(word))
+    else:
+        v = Val("duration", "P1W")
+    return _mk(m, rule, "set", lambda ctx: v, type_="SET")
+
+
+def h_rel_mod(m: re.Match, rule: str) -> Expr | None:
+    """"the end of the year", "the end of next month", "the beginning of this week"."""
+    rel = (m["rel"] or "this").lower().strip()
+    unit = tv_unit(m["unit"])
+    mod = m["mod"]
+    step = {"the": 0, "this": 0, "last": -1, "next": 1}.get(rel.split()[-1], 0)
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        d = tv.shift(a, step, unit) if step else a
+        return _apply_mod(_unit_val(d, unit), mod) if d else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
+# ----------------------------------------------------------------------------- the rule table
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    p = _pieces()
+    MON, WD, DAY, YEAR, NUM, UNIT = p["MON"], p["WD"], p["DAY"], p["YEAR"], p["NUM"], p["UNIT"]
+    APPROX, MOD = p["APPROX"], p["MOD"]
+    B = r"(?<![\w-])"  # a word start not inside a hyphenated compound
+    approx = rf"(?:{APPROX}\s+)?"
+    num_range = rf"(?P<num>{NUM})(?:\s*(?:-|–|(?i:to|or))\s*(?P<num2>{NUM}))?"
+    table: list[tuple[str, str, Callable]] = [
+        ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", h_iso),
+        ("mdy", rf"\b(?:{WD},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})"
+                rf"(?:\s*[-–]\s*(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
+        ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s*[-–]\s*(?P<day2>{DAY}))?\s+(?:(?i:of)\s+)?"
+                rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
+        ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})", h_my),
+        ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
+        ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
+                        rf"(?P<mon2>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_month_range),
+        ("year", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<year>{YEAR})", h_year),
+        ("year_range", rf"\b(?:(?i:between|from)\s+)?(?P<year>{YEAR})\s*(?:[-–]|\s(?i:to|and|until|through)\s)\s*"
+                       rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])", h_year_range),
+        ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|['’](?P<dec2>\d0))s\b",
+         h_decade),
+        ("week_of", rf"(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of)\s+(?P<mon>{MON})"
+                    rf"(?:,?\s+(?P<year>{YEAR}))?", h_week_of),
+        ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WD})(?:\s+{p['TOD']})?", h_weekday),
+        ("season", rf"\b(?:(?P<rel>(?i:this|last|next|coming|early|late|mid))[-\s]+|(?P<the>(?i:the))\s+)?"
+                   rf"(?P<season>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?(?!\s+of\s+(?!\d))", h_season),
+        ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{p['HOLIDAY']})(?:\s+(?P<year>{YEAR}))?", h_holiday),
+        ("deictic_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|"
+                         r"yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b", h_deictic_word),
+        ("rel_unit", rf"\b(?P<rel>(?i:earlier\s+this|later\s+this|this|last|next|the\s+past|the\s+coming|"
+                     rf"the\s+previous|the\s+preceding|the\s+following|the\s+same|that|the\s+next|the\s+current))\s+"
+                     rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight))(?![\w-])", h_rel_unit),
+        ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
+                    rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
+        ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})\s+"
+                   rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),
+        ("the_unit_before", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))\b"
+                            rf"(?!\s+(?i:yesterday|tomorrow))", h_the_unit_before),
+        ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
+        ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the\s+next)\s+)?|(?i:in|over|during)\s+(?i:the\s+(?:next|coming))\s+)"
+                   rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
+        ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
+        ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"
+                     rf"(?:\s*(?:-|–|(?i:to|or|and))\s*(?P<num2>{NUM}))?\s+(?P<unit>{UNIT})(?![\w-])", h_duration),
+        ("set", rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD})", h_set),
+    ]
+    return tuple(_Rule(name, re.compile(rx), fn) for name, rx, fn in table)
+
+
+def scan(text: str) -> Iterator[Expr]:
+    """Every candidate expression any rule matches (overlapping ones included), in no set order."""
+    for rule in _rules():
+        for m in rule.regex.finditer(text):
+            try:
+                expr = rule.handler(m, rule.name)
+            except (ValueError, KeyError, OverflowError):
+                expr = None
+            if expr is not None and expr.end > expr.start:
+                yield expr

@@ -1,0 +1,138 @@
+"""Calendar values of the times stage: a resolved time as an interval with a granularity.
+
+A :class:`Val` is what an expression resolves to: a day, an ISO week, a month, a year, a range of
+those, or a duration. ``Val.iso`` is its SPEC form (``2025-02-02``, ``2025-W04``, ``2023-11``,
+``2023``, ``A/B``, ``P54D``); ``start`` and ``end`` are the first and last day it covers (None for a
+duration), which is what arithmetic and chaining use. Pure functions over :mod:`datetime`; no spaCy.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Val", "day", "week", "month", "year", "span_range", "duration", "add_months", "add_years",
+    "month_end", "parse_value", "shift",
+]
+
+Date = dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Val:
+    """A resolved time: ``gran`` is day | week | month | year | range | duration."""
+
+    gran: str
+    iso: str
+    start: Date | None = None
+    end: Date | None = None
+
+    @property
+    def first(self) -> Date | None:
+        return self.start
+
+
+def day(d: Date) -> Val:
+    return Val("day", d.isoformat(), d, d)
+
+
+def week(d: Date) -> Val:
+    """The ISO week that contains ``d``."""
+    y, w, wd = d.isocalendar()
+    start = d - dt.timedelta(days=wd - 1)
+    return Val("week", f"{y}-W{w:02d}", start, start + dt.timedelta(days=6))
+
+
+def month(y: int, m: int) -> Val:
+    return Val("month", f"{y:04d}-{m:02d}", Date(y, m, 1), month_end(y, m))
+
+
+def year(y: int) -> Val:
+    return Val("year", f"{y:04d}", Date(y, 1, 1), Date(y, 12, 31))
+
+
+def span_range(a: Val, b: Val) -> Val:
+    """From the start of ``a`` to the end of ``b``, written ``a/b``."""
+    return Val("range", f"{a.iso}/{b.iso}", a.start, b.end)
+
+
+def duration(n: float, unit: str) -> Val | None:
+    """``P54D``, ``P3W``, ``PT72H``; None when ``n`` is not a whole number of the unit."""
+    if n is None or n != int(n) and unit not in ("year", "day"):
+        return None
+    code = {"minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
+            "fortnight": ("", "W"), "weekend": ("", "WE"), "month": ("", "M"), "year": ("", "Y"),
+            "decade": ("", "Y"), "century": ("", "Y")}.get(unit)
+    if code is None:
+        return None
+    mult = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
+    q = n * mult
+    if q != int(q):
+        if unit == "year":
+            return duration(q * 12, "month")
+        if unit == "day":
+            return duration(q * 24, "hour")
+        return None
+    return Val("duration", f"P{code[0]}{int(q)}{code[1]}")
+
+
+def month_end(y: int, m: int) -> Date:
+    return Date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d: Date, n: int) -> Date:
+    """``d`` moved by ``n`` calendar months, the day clipped to the month's length."""
+    k = d.year * 12 + (d.month - 1) + n
+    y, m = divmod(k, 12)
+    return Date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def add_years(d: Date, n: int) -> Date:
+    return add_months(d, 12 * n)
+
+
+def shift(d: Date, n: float, unit: str) -> Date | None:
+    """``d`` moved by ``n`` units (negative: back). None for a unit with no calendar meaning."""
+    if unit in ("day", "week", "fortnight", "hour", "minute"):
+        days = {"day": 1, "week": 7, "fortnight": 14, "hour": 1 / 24, "minute": 1 / 1440}[unit] * n
+        return d + dt.timedelta(days=int(days) if days == int(days) else round(days))
+    if unit in ("month", "year", "decade", "century"):
+        months = n * {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
+        if months == int(months):
+            return add_months(d, int(months))
+        return d + dt.timedelta(days=round(months * 30.44))
+    if unit == "weekend":
+        return d + dt.timedelta(days=7 * n)
+    return None
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def parse_value(value: str | None) -> Val | None:
+    """The :class:`Val` a SPEC value string stands for (None for durations and anything else)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if "/" in value:
+            a, b = value.split("/", 1)
+            va, vb = parse_value(a), parse_value(b)
+            return Val("range", value, va.start, vb.end) if va and vb else None
+        if m := _DAY.fullmatch(value):
+            return day(Date(int(m[1]), int(m[2]), int(m[3])))
+        if m := _WEEK.fullmatch(value):
+            return week(Date.fromisocalendar(int(m[1]), int(m[2]), 1))
+        if m := _MONTH.fullmatch(value):
+            return month(int(m[1]), int(m[2]))
+        if m := _YEAR.fullmatch(value):
+            return year(int(m[1]))
+    except ValueError:
+        return None
+    return None
