@@ -604,3 +604,37 @@ def test_the_readable_views_work(full: Ledger):
                     ("quell-1", "s3", "Tomas Ferreira", None)]
     ev = full.con.execute("SELECT type, sources, targets, location FROM event_view WHERE doc_id = 'quell-1'").fetchone()
     assert ev == ("REQUEST", "Tomas Ferreira", "Port Authority of Quellmouth", "Quellmouth")
+
+
+def test_many_writers_opening_a_new_ledger_at_once(db: Path):
+    """Concurrent first opens migrate once; concurrent adds all land (SQLite's write lock, busy timeout)."""
+    import threading
+
+    errors: list[BaseException] = []
+    texts = [f"{TEXT_B} Report number {i} from the valley." for i in range(8)]
+
+    def work(i: int) -> None:
+        try:
+            with Ledger(db) as led:
+                led.add(Record(id=f"w{i}", text=texts[i]))
+                led.add(Record(id=f"dup{i}", text=texts[0]))  # the same text from every writer: stored once
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Ledger(db) as led:
+        assert led.con.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == latest_version()
+        assert led.count() == 8
+        assert sorted(r.text for r in led.iter_records()) == sorted(texts)
+
+
+def test_a_failure_is_cleared_when_its_article_goes_through_later(ledger: Ledger):
+    ledger.add_failure(Failure("inbox/quell.txt", "stage 'events' failed: a bug", "N400", doc_id="quell-1"))
+    ledger.add_failure(Failure("inbox/other.txt", "the file is empty", "N101", doc_id="other"))
+    assert ledger.add(record_a("quell-1"))
+    assert [f["doc_id"] for f in ledger.failures()] == ["other"]

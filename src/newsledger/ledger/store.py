@@ -207,7 +207,8 @@ class Ledger:
 
         Returns False (storing nothing) when an article with the same text is stored already. A
         record whose id is taken by a different text is stored as ``ID~HASH8`` (see the module
-        docstring). Raises RecordError for a record that breaks the SPEC, StoreError when the
+        docstring). Failures recorded earlier for the same document id are cleared: the failures
+        table lists what still fails. Raises RecordError for a record that breaks the SPEC, StoreError when the
         database cannot be written.
         """
         if not isinstance(record, Record):
@@ -217,6 +218,7 @@ class Ledger:
         with self._write(f"the record {record.id!r}") as con:
             if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return False
+            con.execute("DELETE FROM failures WHERE doc_id = ?", (record.id,))  # it went through this time
             record = self._free_id(con, record, h)
             _insert_record(con, record, h, source)
         return True
