@@ -1,0 +1,134 @@
+"""The ``statements`` stage: who said what, to whom, when, direct and indirect.
+
+Approach, over the parsed Doc (never re-parsed here):
+
+1. **Cues** (:mod:`statements_cues`). Every verb whose lemma is a reporting or speech-act verb of the
+   lexicon (``data/lexicons/statements.json``: say, tell, add, deny, urge, call on, accuse, dismiss as,
+   pledge, ...) and every "according to X" is a candidate. Its *content* is read off the dependency
+   parse: the reported clause (ccomp/xcomp) for clause verbs, object-to-complement for object verbs
+   ("urged X to ...", "accused X of ...", "called X Y"), the rest of the host clause for inverted and
+   parenthetical attributions ("..., the ministry said", "according to X"). The speaker is the cue's
+   subject (inherited from the governing verb for participles: "..., saying ...", and for shared-subject
+   coordination: "X said ... and urged ..."); an appositive name wins over a title ("Its spokesman,
+   Daniel Mwale, said").
+2. **Quotes** (:mod:`statements_quotes`). Quotation marks are paired on the raw text. A cue's content
+   that starts inside a quote becomes the whole quote (several sentences, several paragraphs) and is
+   *direct*; content only partly quoted stays indirect (mixed speech). A quote that resumes right after
+   its attribution (``"...," she said, "..."``) is a second *part* of the same statement. A full-sentence
+   quote with no attribution of its own continues the previous direct statement's speaker.
+3. **Speakers** become entity ids through :class:`EntityIndex`; pronouns and titles that no mention
+   covers fall back to the most recent subject of the right sort (person for he/she, organization for
+   it/they, an entity whose name holds the title noun for "the ministry").
+4. **Channel**: the audience or outlet (the object of tell, "to reporters", "on state television",
+   "in an interview with X"). **About**: entities mentioned in the content.
+5. **Kind**: from the cue where it settles it (deny, urge, pledge, dismiss as, call X Y), else from the
+   content: the speaker's own side acting in the future → commitment; future or possible events →
+   prediction; evaluative wording → opinion; otherwise claim.
+6. **Date**: a time attached to the cue (or its governing verb), else the latest dated occasion of the
+   same speaker, else the dated lead event of the article (the scene most statements report from);
+   never the publication date by default. **Horizon**: a window or future time inside the content of a
+   prediction, commitment or demand, resolved from the statement's date when the times stage can.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Sequence
+
+from ..pipeline import Found, stage
+from ..records import Entity, Statement, Time
+from ._index import EntityIndex
+from .statements_cues import Draft, find_drafts
+from .statements_kinds import horizon_of, kind_of
+from .statements_quotes import find_quotes
+from .statements_speakers import SpeakerResolver
+from .statements_when import DateFinder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["find_statements"]
+
+
+def find_statements(
+    doc: "Doc",
+    entities: Sequence[Entity] = (),
+    times: Sequence[Time] = (),
+    published: dt.date | None = None,
+) -> list[Statement]:
+    """Every attributed statement of ``doc``, ids ``s1, s2, ...`` in text order."""
+    text = doc.text
+    index = EntityIndex(entities)
+    quotes = find_quotes(text)
+    drafts = find_drafts(doc, quotes)
+    speakers = SpeakerResolver(doc, index, quotes)
+    for d in drafts:
+        speakers.resolve(d)
+    for d in drafts:
+        if d.speaker_from is not None:  # a quote continuing an earlier statement: same speaker
+            src = d.speaker_from
+            d.speaker, d.speaker_text, d.speaker_key = src.speaker, src.speaker_text, src.speaker_key
+    dates = DateFinder(doc, times, index, speakers, published)
+    out: list[Statement] = []
+    for d in drafts:
+        d.channel = _channel_id(index, d)
+        d.about = tuple(_about(index, d, speakers))
+        d.kind = kind_of(doc, d, index, speakers)
+        d.date = dates.date_of(d)
+        if d.kind in ("prediction", "commitment", "demand"):
+            d.horizon = horizon_of(doc, d, times, d.date, published)
+        out.append(_record(doc, d, len(out) + 1))
+    return out
+
+
+def _channel_id(index: EntityIndex, d: Draft) -> str | None:
+    if d.channel_span is None or not index:
+        return None
+    s, e = d.channel_span
+    inside = index.within(s, e)
+    for eid in inside:
+        ent = index.get(eid)
+        if ent is not None and ent.type != "PERSON":
+            return eid
+    return inside[0] if inside else index.at(s, e)
+
+
+def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]:
+    ids: list[str] = []
+    spans = d.parts or ((d.content[0], d.content[1]),)
+    for s, e in spans:
+        for eid in index.within(s, e):
+            if eid not in ids:
+                ids.append(eid)
+    for eid in speakers.pronouns_in(d.content[0], d.content[1], d.speaker):
+        if eid not in ids:
+            ids.append(eid)
+    return ids
+
+
+def _record(doc: "Doc", d: Draft, n: int) -> Statement:
+    from ..records import Span
+
+    text = doc.text
+    span = lambda se: Span.of(text, se[0], se[1])  # noqa: E731
+    return Statement(
+        id=f"s{n}",
+        speaker=d.speaker,
+        speaker_text=d.speaker_text,
+        cue=d.cue_text,
+        channel=d.channel,
+        channel_text=text[d.channel_span[0]:d.channel_span[1]] if d.channel_span else None,
+        direct=d.direct,
+        content=span(d.content),
+        evidence=span(d.evidence),
+        parts=tuple(span(p) for p in d.parts) if len(d.parts) > 1 else (),
+        about=d.about,
+        kind=d.kind,
+        date=d.date,
+        horizon=d.horizon,
+    )
+
+
+@stage("statements", provides=["statements"], requires=["entities", "times"])
+def statements_stage(doc: "Doc", found: Found) -> dict:
+    return {"statements": find_statements(doc, found.entities, found.times, found.published)}

@@ -1,0 +1,572 @@
+"""Reporting cues and what they govern: the content, the speaker phrase and the channel of each
+statement, read off the dependency parse, then reconciled with the quotation marks.
+
+See :mod:`newsledger.extract.statements` for the overall approach. Everything here is linear in the
+number of tokens (each cue looks at its own children and subtree; quotes are found by bisection).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ..records import TimeValue
+from .statements_quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
+
+_EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """The statements lexicon (``data/lexicons/statements.json``), loaded once."""
+    path = resources.files("newsledger.data") / "lexicons" / "statements.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
+                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@dataclass
+class Draft:
+    """A statement being built (character offsets into the doc's text)."""
+
+    cue_i: int                                  # token index of the cue (the reporting word)
+    cue_text: str
+    content: tuple[int, int]
+    subject_i: int | None                       # token index of the speaker's head, if any
+    kind_hint: str | None = None
+    direct: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
+    channel_span: tuple[int, int] | None = None
+    evidence: tuple[int, int] = (0, 0)
+    content_tokens: tuple[int, int] = (0, 0)     # token range [a, b) of the content
+    inherited: bool = False                      # the speaker comes from a governing verb
+    speaker_from: "Draft | None" = None          # an unattributed quote continuing this statement
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_key: str | None = None               # a normalized name, for matching without entity ids
+    speaker_span: tuple[int, int] | None = None
+    speaker_phrase: tuple[int, int] | None = None  # the whole subject phrase (titles, appositives)
+    speaker_person: bool | None = None
+    channel: str | None = None
+    about: tuple[str, ...] = ()
+    kind: str = "claim"
+    date: TimeValue | None = None
+    horizon: TimeValue | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def pos(self) -> int:
+        return min(self.content[0], self.evidence[0])
+
+
+# ----------------------------------------------------------------------------- helpers
+def _trim(text: str, start: int, end: int, keep_period: bool = True) -> tuple[int, int]:
+    """Strip spaces, quotation marks, commas and dashes from both ends (a trailing period stays)."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or (not keep_period and text[end - 1] == ".")):
+        end -= 1
+    if end > start and text[end - 1] == ")" and "(" in text[start:end]:
+        pass
+    return start, end
+
+
+def _paragraph_cap(doc: "Doc", a: int, b: int, cue: int) -> tuple[int, int]:
+    """Shrink token range [a, b) to the paragraph holding token ``cue`` (or the part next to it)."""
+    for i in range(max(a, cue), b - 1):
+        if "\n" in doc[i].whitespace_ or doc[i + 1].is_space and "\n" in doc[i + 1].text:
+            b = i + 1
+            break
+    for i in range(min(b, cue) - 1, a - 1, -1):
+        if "\n" in doc[i].text_with_ws[len(doc[i].text):] or (doc[i].is_space and "\n" in doc[i].text):
+            a = i + 1
+            break
+    return a, b
+
+
+def _tok_chars(doc: "Doc", a: int, b: int) -> tuple[int, int]:
+    """Characters of tokens ``a .. b-1``."""
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _is_dateline(tok: "Token") -> bool:
+    """"LUSAKA — ...": an upper-case place name opening a paragraph, before a dash."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.is_upper and len(tok.text) > 1 and nxt is not None and nxt.text in ("—", "–", "-", "--") and (
+        tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper or doc[tok.i - 1].is_punct)
+
+
+def _own_subject(tok: "Token") -> "Token | None":
+    subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
+    if not subs:
+        return None
+    return min(subs, key=lambda c: abs(c.i - tok.i))
+
+
+def _same_paragraph(a: "Token", b: "Token") -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+
+
+def subject_of(tok: "Token") -> "Token | None":
+    """The subject of ``tok``: its own nsubj, else (participles, shared-subject coordination, to-infinitives)
+    the subject of the nearest governing verb that has one, in the same paragraph."""
+    own = _own_subject(tok)
+    if own is not None:
+        return own
+    node, hops = tok, 0
+    while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
+        node = node.head
+        hops += 1
+        got = _own_subject(node)
+        if got is not None and got.i != tok.i:
+            return got if _same_paragraph(got, tok) else None
+        if node.head is node:
+            break
+    return None
+
+
+def _is_to_inf(tok: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+# ----------------------------------------------------------------------------- cue analysis
+@dataclass
+class _Frame:
+    a: int                    # content token range [a, b)
+    b: int
+    kind: str | None
+    cue_text: str
+    channel: tuple[int, int] | None = None  # token range of the channel phrase
+    inverted: bool = False
+
+
+def _subtree_range(tok: "Token") -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool) -> tuple[int, int] | None:
+    lex = lexicon()
+    if entry.get("audience") and objs and has_clause:
+        o = objs[0]
+        a, b = _subtree_range(o)
+        doc = cue.doc
+        # "told the news channel Rossiya 24 ...": a name right after the object belongs to it
+        while b < len(doc) and b < cue.sent.end and (doc[b].pos_ == "PROPN" or (
+                doc[b].like_num and doc[b - 1].pos_ == "PROPN" and doc[b].head.i == b - 1)):
+            b += 1
+        return a, b
+    for c in cue.children:
+        if c.dep_ != "prep" or c.lower_ not in lex["channel_preps"]:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if pobj.lemma_.lower() in lex["medium_nouns"] or pobj.lower_ in lex["medium_nouns"]:
+            continue
+        if pobj.lower_ == "interview" or pobj.lemma_ == "interview":
+            w = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+            x = next((g for g in w.children if g.dep_ == "pobj"), None) if w is not None else None
+            if x is not None:
+                return _subtree_range(x)
+            continue
+        if pobj.lower_ in lex["channel_nouns"] or pobj.lemma_.lower() in lex["channel_nouns"] or (
+                pobj.pos_ == "PROPN" and c.lower_ in ("to", "on")):
+            return _subtree_range(pobj)
+    return None
+
+
+def _frame(cue: "Token", entry: dict) -> _Frame | None:
+    """What the cue governs, or None when it is not used as a reporting verb here."""
+    lex_particle = entry.get("particle")
+    preps_ok = set(entry.get("preps", ()))
+    clauses: list["Token"] = []
+    objs: list["Token"] = []
+    oprd: list["Token"] = []
+    preps: list["Token"] = []
+    particle_obj: "Token | None" = None
+    cue_end = cue
+    for c in cue.children:
+        d = c.dep_
+        if d in ("ccomp", "xcomp"):
+            clauses.append(c)
+        elif d in ("advcl",) and _is_to_inf(c) and c.i > cue.i:
+            clauses.append(c)
+        elif d in ("dobj", "dative"):
+            objs.append(c)
+        elif d == "oprd":
+            oprd.append(c)
+        elif d == "prep" and c.i > cue.i:
+            if lex_particle and c.lower_ == lex_particle and particle_obj is None:
+                po = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if po is not None:
+                    particle_obj = po
+                    cue_end = c
+                    continue
+            if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                preps.append(c)
+    cue_text = cue.doc[cue.i:cue_end.i + 1].text
+    kind = entry.get("kind")
+    if entry["frame"] == "clause":
+        if clauses:
+            toks = clauses
+        elif objs and entry.get("object_ok"):
+            toks = objs[:1]
+        elif preps:
+            toks = preps
+        else:
+            return _inverted(cue, cue_text, kind)
+        channel = _channel_of(cue, entry, objs, True)
+        if channel is None and objs and entry.get("audience") and clauses:
+            channel = _subtree_range(objs[0])
+        a = min(t.left_edge.i for t in toks)
+        b = max(t.right_edge.i for t in toks) + 1
+        return _Frame(a, b, kind, cue_text, channel)
+    # object frames: urge X to, call on X to, accuse X of, dismiss X as, call X Y, call for X
+    if particle_obj is not None:
+        head_toks = [particle_obj]
+    elif objs:
+        head_toks = objs[:1]
+    elif clauses and entry.get("kind") == "demand":  # "urged Hamas to ensure" parsed as one clause
+        head_toks = []
+    else:
+        head_toks = []
+    rest = clauses + oprd + preps
+    if oprd and entry.get("oprd_kind"):
+        kind = entry["oprd_kind"]
+    elif particle_obj is None and not oprd and preps and all(p.lower_ == "for" for p in preps):
+        if not objs:  # "called for X"
+            head_toks = []
+    if entry.get("needs_prep") and not oprd and not _has_prep(objs, preps, preps_ok):
+        return None
+    if not head_toks and not rest:
+        return None
+    if cue.lemma_ == "call" and particle_obj is None and not oprd and not preps:
+        return None
+    if head_toks and not rest and not entry.get("object_ok") and cue.lemma_ != "urge":
+        if not any(t.lower_ in preps_ok for t in head_toks[0].subtree):
+            return None
+    if entry.get("needs_clause") and not clauses and not preps:
+        return None
+    toks = head_toks + rest
+    a = min(t.left_edge.i for t in toks)
+    b = max(t.right_edge.i for t in toks) + 1
+    if particle_obj is not None:
+        a = max(a, cue_end.i + 1)
+    channel = _channel_of(cue, entry, [], False)
+    return _Frame(a, b, kind, cue_text, channel)
+
+
+def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> bool:
+    if preps:
+        return True
+    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in o.subtree)
+
+
+def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"..., the ministry said." parsed with the cue hanging off the reported clause."""
+    head = cue.head
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head is cue or head.i > cue.i:
+        return None
+    subj = _own_subject(cue)
+    if subj is None or subj.i > cue.i:
+        return None
+    # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
+    sent_end = cue.sent.end
+    if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1:sent_end]):
+        return None
+    before = subj.left_edge.i - 1
+    if before < 0 or cue.doc[before].text not in (",", "\"", "”"):
+        return None
+    a = head.left_edge.i
+    b = cue.left_edge.i
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if src is None:
+        return None
+    head = tok.head
+    if head is tok:
+        return None
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    sa, sb = tok.left_edge.i, tok.right_edge.i + 1
+    if sa <= a:  # "According to X, ...": content follows the phrase
+        a = sb
+    elif sb >= b:  # "..., according to X."
+        b = sa
+    else:
+        b = sa
+    if b - a < 3:
+        return None
+    return _Frame(a, b, None, tok.doc[tok.i:to.i + 1].text), src
+
+
+# ----------------------------------------------------------------------------- drafts
+def _quote_at(quotes: list[Quote], starts: list[int], pos: int) -> Quote | None:
+    """The quote whose marks enclose ``pos``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and quotes[i].open_at <= pos <= quotes[i].close_at:
+        return quotes[i]
+    return None
+
+
+def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[int, int] | None:
+    text = doc.text
+    if cue is not None:  # reported content stays in the paragraph of its cue (multi-paragraph quotes aside)
+        a, b = _paragraph_cap(doc, a, b, cue)
+    # drop a leading complementizer ("that") and a trailing comma/quote
+    while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].dep_ == "mark" and doc[a].lower_ in ("that", "whether", "if"))
+                     or (doc[a].lower_ == "that" and a + 1 < b and doc[a + 1].pos_ not in ("VERB", "AUX"))):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
+        if doc[b - 1].text in (".", "?", "!") and b - 1 > a:
+            break
+        b -= 1
+    if b <= a:
+        return None
+    s, e = _tok_chars(doc, a, b)
+    s, e = _trim(text, s, e)
+    if e - s < 3:
+        return None
+    return s, e
+
+
+def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
+    """The statements of ``doc`` before speakers, kinds and dates are resolved."""
+    lex = lexicon()
+    cues = lex["cues"]
+    starts = [q.open_at for q in quotes]
+    drafts: list[Draft] = []
+    for tok in doc:
+        if _quote_at(quotes, starts, tok.idx) is not None:
+            continue  # words inside a quotation are the quoted speaker's, not attributions
+        frame: _Frame | None = None
+        subj: "Token | None" = None
+        lower = tok.lower_
+        if lower in lex["according_to"] and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            got = _according(tok)
+            if got is None:
+                continue
+            frame, subj = got
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
+            if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
+                continue  # "rebels accused of crimes", "was told": the subject is not the speaker
+            frame = _frame(tok, cues[tok.lemma_.lower()])
+            if frame is None:
+                continue
+            subj = subject_of(tok)
+            if subj is not None and frame.a <= subj.i < frame.b:
+                subj = None
+            if subj is None:
+                continue
+        else:
+            continue
+        frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
+        chars = _content_chars(doc, frame.a, frame.b)
+        if chars is None:
+            continue
+        d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
+                  kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
+                  inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
+        if frame.channel is not None:
+            ca, cb = frame.channel
+            d.channel_span = _trim(doc.text, *_tok_chars(doc, ca, cb))
+        drafts.append(d)
+    _cut_nested(doc, drafts)
+    drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
+    _apply_quotes(doc, drafts, quotes, starts)
+    drafts.extend(_unattributed_quotes(doc, drafts, quotes))
+    drafts.sort(key=lambda d: (d.pos, d.cue_i))
+    for d in drafts:
+        d.evidence = _evidence(doc, d)
+    return drafts
+
+
+def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
+    """A cue inside another statement's content that shares the outer subject ("said X and urged Y",
+    "said X, calling it Y") is a statement of its own: cut it (and what it governs) out of the outer one."""
+    by_cue = {d.cue_i: d for d in drafts}
+    for d in drafts:
+        a, b = d.content_tokens
+        for other in drafts:
+            if other is d or not (a <= other.cue_i < b):
+                continue
+            tok = doc[other.cue_i]
+            if _own_subject(tok) is not None and not tok.dep_ == "advcl":
+                continue
+            cut = min(tok.left_edge.i, other.content_tokens[0])
+            if cut <= a:
+                continue
+            chars = _content_chars(doc, a, cut)
+            if chars is None:
+                continue
+            d.content = (d.content[0], min(d.content[1], chars[1]))
+            d.content_tokens = (a, cut)
+            if other.subject_i is None or (a <= other.subject_i < b):
+                other.subject_i = d.subject_i
+                other.inherited = True
+    del by_cue
+
+
+def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: list[int]) -> None:
+    """Content starting inside a quote is that quote (direct); a quote resuming right after the
+    attribution is a second part; partly quoted content stays indirect."""
+    text = doc.text
+    claimed: set[int] = set()
+    qpos = {id(q): i for i, q in enumerate(quotes)}
+    for d in drafts:
+        s, e = d.content
+        q = _quote_at(quotes, starts, s)
+        if q is None or not (q.start <= s):
+            # content may start just before the opening mark ("said that \"...\"")
+            q2 = _quote_at(quotes, starts, s - 1) if s > 0 else None
+            q = q2 if q2 is not None and q2.start >= s - 1 else None
+        if q is None:
+            continue
+        cue_tok = doc[d.cue_i]
+        if q.open_at <= cue_tok.idx <= q.close_at:
+            continue
+        if e > q.close_at + 1 and e - q.close_at > 2 and not _quote_closes_clause(doc, q):
+            continue  # a clause that opens with a quote and goes on unquoted: mixed, indirect
+        d.content = (q.start, q.end)
+        d.direct = True
+        d.parts = q.pieces if len(q.pieces) > 1 else ()
+        claimed.add(qpos[id(q)])
+        nxt = _resumed_quote(doc, d, quotes, qpos[id(q)])
+        if nxt is not None:
+            q2 = quotes[nxt]
+            d.parts = tuple(q.pieces) + tuple(q2.pieces)
+            d.content = (q.start, q2.end)
+            claimed.add(nxt)
+    for d in drafts:  # trailing commas inside the quote are not words said
+        s, e = d.content
+        while e > s and text[e - 1] in ", ":
+            e -= 1
+        d.content = (s, e)
+        d.parts = tuple(_strip_comma(text, p) for p in d.parts)
+
+
+def _quote_closes_clause(doc: "Doc", q: Quote) -> bool:
+    """Whether the quote ends its clause: closing punctuation inside the marks, or a comma then a
+    participle or a new clause after them ("...within weeks," referring to ...)."""
+    text = doc.text
+    inner = text[q.start:q.end].rstrip()
+    if inner.endswith((".", "?", "!")):
+        return True
+    after = text[q.close_at + 1:q.close_at + 3]
+    if inner.endswith(",") or after.startswith(","):
+        nxt = doc.char_span(q.close_at + 1, min(len(text), q.close_at + 40), alignment_mode="expand")
+        toks = [t for t in (nxt or []) if not t.is_punct and not t.is_space][:1]
+        return bool(toks) and toks[0].tag_ in ("VBG", "VBD", "VBZ")
+    return False
+
+
+def _strip_comma(text: str, p: tuple[int, int]) -> tuple[int, int]:
+    s, e = p
+    while e > s and text[e - 1] in ", ":
+        e -= 1
+    return s, e
+
+
+def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | None:
+    """``"We are ready," she said, "to sign today."``: the quote right after the attribution."""
+    if qi + 1 >= len(quotes):
+        return None
+    q, q2 = quotes[qi], quotes[qi + 1]
+    cue = doc[d.cue_i]
+    if not (q.close_at < cue.idx < q2.open_at):
+        return None
+    between = doc.text[q.close_at + 1:q2.open_at]
+    if "\n" in between or len(between) > 200:
+        return None
+    if not between.rstrip().endswith(",") and not between.rstrip().endswith(":"):
+        return None
+    if any(c in between for c in ".?!"):
+        return None
+    return qi + 1
+
+
+def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """A full-sentence quote with no attribution of its own continues the previous direct statement
+    (same or previous paragraph)."""
+    text = doc.text
+    covered = [(d.content[0], d.content[1]) for d in drafts]
+    covered += [p for d in drafts for p in d.parts]
+    out: list[Draft] = []
+    direct_sorted = sorted((d for d in drafts if d.direct), key=lambda d: d.content[0])
+    for q in quotes:
+        if any(s <= q.start < e or q.start <= s < q.end for s, e in covered):
+            continue
+        before = text[:q.open_at].rstrip(" \t")
+        if before and before[-1] not in "\n.?!:":
+            continue
+        words = text[q.start:q.end].split()
+        if len(words) < 4:
+            continue
+        if not text[q.end - 1:q.end] in ".?!" and not text[q.close_at + 1:q.close_at + 2] in (".", "\n", ""):
+            continue
+        prev = [d for d in direct_sorted if d.content[1] <= q.open_at]
+        if not prev:
+            continue
+        src = prev[-1]
+        gap = text[src.content[1]:q.open_at]
+        if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
+            continue
+        if any(src.content[1] <= x.content[0] < q.open_at for x in drafts if x is not src):
+            continue
+        tok = _first_token(doc, q.start)
+        if tok is None:
+            continue
+        nd = Draft(cue_i=src.cue_i, cue_text=src.cue_text, content=_strip_comma(text, (q.start, q.end)),
+                   subject_i=src.subject_i, kind_hint=None, direct=True,
+                   parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
+                   content_tokens=(tok.i, tok.i + 1))
+        nd.extra["unattributed"] = True
+        out.append(nd)
+    return out
+
+
+def _first_token(doc: "Doc", pos: int) -> "Token | None":
+    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
+    lo = d.content[0]
+    hi = d.content[1]
+    if not d.extra.get("unattributed"):
+        cue = doc[d.cue_i]
+        lo = min(lo, cue.idx)
+        hi = max(hi, cue.idx + len(cue.text))
+        if d.subject_i is not None:
+            st = doc[d.subject_i]
+            lo, hi = min(lo, st.idx), max(hi, st.idx + len(st.text))
+    first = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    last = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
+    s = first.sent.start_char if first is not None and len(first) else lo
+    e = last.sent.end_char if last is not None and len(last) else hi
+    s, e = min(s, lo), max(e, hi)
+    text = doc.text
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e

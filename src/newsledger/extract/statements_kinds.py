@@ -1,0 +1,218 @@
+"""The kind of a statement (SPEC: claim, prediction, commitment, demand, denial, opinion) and its horizon.
+
+The cue decides where it can (deny → denial, urge / call on → demand, pledge / vow → commitment,
+dismiss as / call X Y → opinion; warn → prediction, or commitment when the warning is of the speaker's
+own act). Otherwise the content's main clause decides: the speaker's own side ("we", "I", a pronoun or
+name of the speaker or its organization) acting with a future modal or "ready to" → commitment; a future
+or possible event → prediction; evaluative wording or an "X, not Y" contrast → opinion; else claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from ..records import Time, TimeValue
+from ._index import EntityIndex
+from .statements_cues import Draft, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .statements_speakers import SpeakerResolver
+
+__all__ = ["kind_of", "horizon_of"]
+
+_SUBJ = ("nsubj", "nsubjpass")
+_CONTRAST = re.compile(r",\s+not\s+\w", re.I)
+_WINDOW_WORDS = frozenset({"within", "by", "until", "till", "before", "next", "coming", "in", "over", "this", "end"})
+
+
+def _content_span(doc: "Doc", d: Draft) -> "Span | None":
+    return doc.char_span(d.content[0], d.content[1], alignment_mode="expand")
+
+
+def _main_verbs(span: "Span") -> list["Token"]:
+    """Tokens of the content whose head lies outside it (its clause roots), verbs first."""
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
+
+
+def _modal(verb: "Token") -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon()["future_modals"]:
+            return c.lower_
+        if c.lower_ == "going" and any(g.lower_ == "to" for g in c.children):
+            return "going to"
+    return None
+
+
+def _subject(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ in _SUBJ), None)
+
+
+def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
+    """Whether the subject token stands for the speaker's own side."""
+    if tok is None:
+        return False
+    lex = lexicon()
+    side_ids, side_words = speakers.side_of(d)
+    cands = [tok] + [c for c in tok.children if c.dep_ == "poss"]
+    for t in cands:
+        lower = t.lower_
+        if lower in lex["first_person"]:
+            return True
+        eid = index.at(t.idx, t.idx + len(t.text)) if index else None
+        if eid is not None and (eid == d.speaker or eid in side_ids):
+            return True
+        if lower in ("he", "she", "his", "her", "it", "its", "they", "their") and eid is None and t.dep_ in _SUBJ + ("poss",):
+            # an unresolved pronoun in the speaker's own words about the future: the speaker's side
+            if d.speaker_person is None or (d.speaker_person == (lower in ("he", "she", "his", "her"))):
+                return True
+        if t.pos_ in ("PROPN", "NOUN") and t.lower_ in side_words and t.lower_ not in lex["titles"]:
+            return True
+    return False
+
+
+def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> str:
+    span = _content_span(doc, d)
+    lex = lexicon()
+    hint = d.kind_hint
+    if span is None or not len(span):
+        return hint or "claim"
+    verbs = _main_verbs(span)
+    verb = verbs[0] if verbs else span.root
+    subj = _subject(verb)
+    if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "threaten", "caution"):
+        return "commitment" if (_modal(verb) and _own_side(subj, d, index, speakers)) else "prediction"
+    if hint is not None:
+        return hint
+    low = span.text.lower()
+    modal = _modal(verb)
+    ready = any(p in low for p in lex["commitment_phrases"])
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    own = _own_side(subj, d, index, speakers)
+    if (modal in ("will", "would", "'ll", "shall", "going to") or ready) and own and not passive:
+        return "commitment"
+    if ready and own:
+        return "commitment"
+    if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and \
+            verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
+        return "commitment"  # "we choose ...", "I promise ...": the speaker's side binding itself now
+    if _demand(verb, subj, own):
+        return "demand"
+    if _opinion(span, verbs):
+        return "opinion"
+    if modal is not None and modal not in ("can",):
+        return "prediction"
+    if any(c.lower_ in ("risk", "risks", "risked") for c in [verb]):
+        return "prediction"
+    return "claim"
+
+
+def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
+    """"Moscow expects the release of ...", "we want them to ...": the speaker's side asks for an act."""
+    if verb.lemma_.lower() not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False
+    return own or (subj is not None and subj.pos_ == "PROPN")
+
+
+def _opinion(span: "Span", verbs: list["Token"]) -> bool:
+    """Evaluative words anywhere, a stance verb as a main verb, or an "X, not Y" contrast."""
+    lex = lexicon()
+    if _CONTRAST.search(span.text):
+        return True
+    if any(t.lemma_.lower() in lex["opinion_verbs"] for v in verbs[:2] for t in [v, *v.conjuncts]
+           if t.pos_ in ("VERB", "AUX")):
+        return True
+    return any(t.lower_ in lex["opinion_words"] and t.pos_ in ("ADJ", "ADV", "AUX", "NOUN") for t in span)
+
+
+# ----------------------------------------------------------------------------- horizon
+def _times_helpers():
+    try:
+        from . import times as tmod  # noqa: PLC0415 - built concurrently; may be absent
+    except Exception:  # noqa: BLE001 - the times stage is optional here
+        return None, None
+    return getattr(tmod, "resolve_expression", None), getattr(tmod, "is_window", None)
+
+
+def _value_start(value: str | None) -> dt.date | None:
+    if not value or value.startswith("P"):
+        return None
+    v = value.split("/")[0].split("T")[0]
+    try:
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", v)
+        if m:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        parts = [int(x) for x in v.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], 1)
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _date_of(value: str | None) -> dt.date | None:
+    return _value_start(value)
+
+
+def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | None,
+               published: dt.date | None) -> TimeValue | None:
+    """A window or deadline in the content of a prediction, commitment or demand."""
+    s, e = d.content
+    resolve, is_window = _times_helpers()
+    anchor = _date_of(said.value) if said is not None else None
+    anchor = anchor or published
+    text = doc.text
+    for t in times:
+        if not (s <= t.start and t.end <= e):
+            continue
+        prev = text[max(s, t.start - 12):t.start].lower().split()
+        lead = prev[-1] if prev else ""
+        words = set(t.text.lower().split()) | {lead}
+        window = False
+        if is_window is not None:
+            try:
+                window = bool(is_window(t))
+            except Exception:  # noqa: BLE001
+                window = False
+        window = window or bool(words & {"within", "by", "until", "till", "before", "next", "coming"})
+        start = _value_start(t.value)
+        future = start is not None and anchor is not None and start >= anchor
+        if not (window or future):
+            continue
+        value = t.value
+        if window and resolve is not None and anchor is not None:
+            expr = t.text if lead not in ("within", "by", "until", "before") or t.text.lower().startswith(lead) \
+                else f"{lead} {t.text}"
+            try:
+                got = resolve(expr, anchor, "future")
+            except TypeError:
+                try:
+                    got = resolve(expr, anchor)
+                except Exception:  # noqa: BLE001
+                    got = None
+            except Exception:  # noqa: BLE001
+                got = None
+            if isinstance(got, str):
+                value = got
+            elif got is not None and hasattr(got, "value"):
+                value = got.value
+            elif isinstance(got, tuple) and got:
+                value = got[0]
+        if value is None or str(value).startswith("P"):
+            continue
+        phrase = t.text
+        if lead in ("within", "by", "until", "before", "in") and not t.text.lower().startswith(lead):
+            phrase = text[t.start - len(lead) - 1:t.end] if text[t.start - len(lead) - 1:t.start - 1].lower() == lead \
+                else t.text
+        return TimeValue(str(value), phrase)
+    return None

@@ -1,0 +1,128 @@
+"""Quotation marks: pairing them into quoted passages, on the raw text, before any parsing.
+
+News uses straight (``"``) and curly (``“ ”``) double quotes, guillemets (``« »``) and low-high pairs
+(``„ “``). A mark is an *opener* or a *closer* by its shape (curly marks) or by its neighbours
+(straight marks: after a space or an opening bracket and before a word it opens). Quotes pair inside a
+paragraph; a quote left open at the end of a paragraph continues when the next paragraph opens with a
+mark (the news convention for a quote running over paragraphs), and each paragraph's piece is kept.
+Stray or unbalanced marks never raise: a closer with nothing open is ignored, an opener that is never
+closed is dropped at its paragraph's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quote", "find_quotes", "OPENERS", "CLOSERS"]
+
+OPENERS = frozenset("“«„")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+MARKS = OPENERS | CLOSERS | {STRAIGHT}
+_PARA = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage. ``start:end`` is inside the marks (first to last quoted character);
+    ``open_at`` / ``close_at`` are the offsets of the marks themselves; ``pieces`` are the
+    ``(start, end)`` of each paragraph's part (one piece unless the quote runs over paragraphs)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    pieces: tuple[tuple[int, int], ...]
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.open_at <= start and end <= self.close_at + 1
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _PARA.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the mark at ``i``."""
+    c = text[i]
+    if c in OPENERS and not (c == "“" and _looks_closing(text, i)):
+        return "open"
+    if c in CLOSERS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:" or i == 0:
+        return "open" if not after.isspace() else "either"
+    if after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(text):
+        return "close"
+    return "either"
+
+
+def _looks_closing(text: str, i: int) -> bool:
+    """German-style „…“: a “ after a word and before a space or punctuation closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quoted passage of ``text``, in order. Never raises on unbalanced marks."""
+    quotes: list[Quote] = []
+    pending: tuple[int, list[tuple[int, int]]] | None = None  # (open mark, finished pieces) across paragraphs
+    for p_start, p_end in _paragraphs(text):
+        marks = [i for i in range(p_start, p_end) if text[i] in MARKS]
+        open_at: int | None = None
+        if pending is not None:
+            if marks and marks[0] == _first_char(text, p_start, p_end) and _role(text, marks[0]) != "close":
+                open_at = marks[0]
+                marks = marks[1:]
+            else:
+                pending = None  # the earlier paragraph's quote was never closed: drop it
+        for i in marks:
+            role = _role(text, i)
+            if open_at is None:
+                if role != "close":
+                    open_at = i
+                continue
+            if role == "open" and text[i] != STRAIGHT:  # a fresh curly opener: the earlier one was stray
+                open_at = i
+                pending = None
+                continue
+            s, e = _trim(text, open_at + 1, i)
+            if e > s:
+                pieces = (pending[1] if pending else []) + [(s, e)]
+                first = pending[0] if pending else open_at
+                quotes.append(Quote(pieces[0][0], e, first, i, tuple(pieces)))
+            pending = None
+            open_at = None
+        if open_at is not None:
+            s, e = _trim(text, open_at + 1, p_end)
+            if e > s:
+                first = pending[0] if pending else open_at
+                pending = (first, (pending[1] if pending else []) + [(s, e)])
+            else:
+                pending = None
+    return quotes
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i

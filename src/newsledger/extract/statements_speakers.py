@@ -1,0 +1,258 @@
+"""Speakers: from the cue's subject token to a name as written and an entity id.
+
+A name is the run of proper nouns ending at the subject (titles in front stripped: "Senior Hamas
+official Mousa Abu Marzook" → "Mousa Abu Marzook"), or the appositive name of a title subject ("Its
+spokesman, Daniel Mwale, said" → "Daniel Mwale"). Its entity is the one whose mention covers it
+(:class:`EntityIndex`). Where no mention covers a pronoun or a title ("he added", "the ministry said"),
+the fallback is the most recent subject of the right sort: a person for he/she, an organization for
+it/they, an entity whose name holds the title's noun for "the X". Subjects are visited once, in text
+order, so the fallback is linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from ._index import EntityIndex
+from .statements_cues import Draft, lexicon
+from .statements_quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["SpeakerResolver"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
+_NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class _Cand:
+    i: int                       # token index of the subject
+    pos: int                     # character offset
+    key: str | None              # normalized name ("siame", "bureau")
+    eid: str | None
+    person: bool
+    span: tuple[int, int]        # the name as written
+    phrase: tuple[int, int]      # the whole subject phrase
+    text: str
+
+
+class SpeakerResolver:
+    """Resolve drafts' speakers; remember every subject for pronoun and title fallbacks."""
+
+    def __init__(self, doc: "Doc", index: EntityIndex, quotes: Iterable[Quote]) -> None:
+        self.doc = doc
+        self.index = index
+        self._quoted = [(q.open_at, q.close_at) for q in quotes]
+        self._qstarts = [q[0] for q in self._quoted]
+        self.cands: list[_Cand] = []
+        self._by_i: dict[int, _Cand] = {}
+        for tok in doc:
+            if tok.dep_ in _SUBJ and not self._in_quote(tok.idx):
+                self._add(tok)
+        self._cand_pos = [c.pos for c in self.cands]
+        self.sides: dict[str, set[str]] = {}
+        self.side_words: dict[str, set[str]] = {}
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, d: Draft) -> None:
+        """Fill the draft's speaker fields from its subject token."""
+        if d.subject_i is None:
+            return
+        tok = self.doc[d.subject_i]
+        cand = self._by_i.get(tok.i) or self._make(tok, self._before(tok.idx))
+        d.speaker = cand.eid
+        d.speaker_key = cand.key
+        d.speaker_person = cand.person
+        d.speaker_span = cand.span
+        d.speaker_phrase = cand.phrase
+        d.speaker_text = self.doc.text[cand.span[0]:cand.span[1]]
+        key = cand.eid or cand.key
+        if key:
+            side = self.sides.setdefault(key, set())
+            if cand.eid:
+                side.add(cand.eid)
+                ent = self.index.get(cand.eid)
+                if ent is not None:
+                    side.update(a for a in ent.attributes.affiliation if a in self.index.entities)
+            side.update(self.index.within(*cand.phrase))
+            words = self.side_words.setdefault(key, set())
+            words.update(w.lower() for w in self.doc.text[cand.phrase[0]:cand.phrase[1]].replace("'s", "").split())
+            if cand.key:
+                words.add(cand.key)
+
+    def side_of(self, d: Draft) -> tuple[set[str], set[str]]:
+        """Entity ids and words that stand for the speaker's own side (itself, its organization)."""
+        key = d.speaker or d.speaker_key
+        if not key:
+            return set(), set()
+        return self.sides.get(key, set()), self.side_words.get(key, set())
+
+    def person_before(self, pos: int, exclude: str | None) -> str | None:
+        """The entity of the most recent person mention before ``pos`` (not ``exclude``)."""
+        best = None
+        for s, _e, eid in self.index.overlapping(max(0, pos - 3000), pos):
+            ent = self.index.get(eid)
+            if ent is not None and ent.type == "PERSON" and eid != exclude and s < pos:
+                best = eid
+        return best
+
+    def pronouns_in(self, start: int, end: int, speaker: str | None) -> list[str]:
+        """Entities of third-person pronouns in ``start:end`` that no entity mention covers."""
+        if not self.index:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[str] = []
+        for t in span:
+            if t.lower_ in PERSON_PRONOUNS and not self.index.overlapping(t.idx, t.idx + len(t.text)):
+                eid = self.person_before(t.idx, speaker if t.dep_ not in _SUBJ else speaker)
+                if eid and eid not in out:
+                    out.append(eid)
+        return out
+
+    # ------------------------------------------------------------------ building
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._qstarts, pos) - 1
+        return i >= 0 and self._quoted[i][0] <= pos <= self._quoted[i][1]
+
+    def _before(self, pos: int) -> list[_Cand]:
+        i = bisect.bisect_left([c.pos for c in self.cands], pos) if not hasattr(self, "_cand_pos") \
+            else bisect.bisect_left(self._cand_pos, pos)
+        return self.cands[max(0, i - 60):i]
+
+    def _add(self, tok: "Token") -> None:
+        cand = self._make(tok, self.cands[-60:])
+        self.cands.append(cand)
+        self._by_i[tok.i] = cand
+
+    def _make(self, tok: "Token", prior: list[_Cand]) -> _Cand:
+        doc, index = self.doc, self.index
+        span, phrase = _name_span(tok)
+        text = doc.text[span[0]:span[1]]
+        eid = index.at(*span) if index else None
+        if eid is None and index and (span != (tok.idx, tok.idx + len(tok.text))):
+            eid = index.at(tok.idx, tok.idx + len(tok.text))
+        lower = tok.lower_
+        person = self._is_person(tok, eid, phrase)
+        key = _key(doc, span, tok)
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
+            want_person = lower in PERSON_PRONOUNS
+            ante = next((c for c in reversed(prior) if c.person == want_person and c.key
+                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS), None) if lower not in ("i", "we") else None
+            if ante is not None:
+                if eid is None:
+                    eid = ante.eid
+                key = ante.key
+                person = ante.person
+                phrase = ante.phrase
+            else:
+                key = None
+        elif eid is None and tok.pos_ == "NOUN" and index:
+            eid = self._titled(tok)
+        return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text)
+
+    def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
+        if eid is not None:
+            ent = self.index.get(eid)
+            if ent is not None:
+                return ent.type == "PERSON"
+        lower = tok.lower_
+        if lower in PERSON_PRONOUNS:
+            return True
+        if lower in GROUP_PRONOUNS:
+            return False
+        head = _appos_name(tok) or tok
+        if head.ent_type_ == "PERSON":
+            return True
+        titles = lexicon()["titles"]
+        words = [w.lower().strip(".,") for w in self.doc.text[phrase[0]:phrase[1]].split()]
+        if head.pos_ == "PROPN" and any(w in titles for w in words):
+            return True
+        if tok.pos_ == "NOUN" and tok.lower_ in titles:
+            return True
+        return head.pos_ == "PROPN" and head.ent_type_ not in _NON_PERSON_ENTS and not any(
+            c.dep_ == "det" for c in head.children)
+
+    def _titled(self, tok: "Token") -> str | None:
+        """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun."""
+        noun = tok.lower_
+        best, best_pos = None, -1
+        for ent in self.index.entities.values():
+            names = [ent.name, *ent.aliases]
+            if not any(noun in n.lower().split() for n in names):
+                continue
+            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
+            if last > best_pos:
+                best, best_pos = ent.id, last
+        return best
+
+
+def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
+    """(the name as written, the whole subject phrase) as character ranges."""
+    doc = tok.doc
+    phrase_end = tok
+    for c in tok.children:
+        if c.dep_ in ("appos",) and c.i > tok.i:
+            phrase_end = c.right_edge if c.right_edge.i > phrase_end.i else phrase_end
+    left = tok.left_edge
+    phrase = (left.idx, phrase_end.idx + len(phrase_end.text))
+    head = tok
+    if tok.pos_ != "PROPN":
+        head = _appos_name(tok) or tok
+    if head.pos_ == "PROPN":
+        members = {head.i, tok.i}
+        a = head.i
+        while a - 1 >= 0:
+            t = doc[a - 1]
+            if t.text in ("(", ")", "-", "\"", "“", "”") or (t.pos_ == "PROPN" and (t.head.i in members or t.head.i > a - 1)
+                                                          and t.head.i <= head.i):
+                members.add(t.i)
+                a -= 1
+                continue
+            break
+        while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
+            a += 1
+        titles = lexicon()["titles"]
+        while a < head.i and doc[a].lower_.rstrip(".") in titles:
+            a += 1
+        while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
+            a += 1
+        return (doc[a].idx, head.idx + len(head.text)), phrase
+    if tok.pos_ == "PRON":
+        return (tok.idx, tok.idx + len(tok.text)), phrase
+    a = tok.left_edge.i
+    while a < tok.i and (doc[a].is_punct or doc[a].is_space or _dateline(doc[a])):
+        a += 1
+    return (doc[a].idx, tok.idx + len(tok.text)), phrase
+
+
+def _dateline(tok: "Token") -> bool:
+    return tok.is_upper and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("—", "–", "-")
+
+
+def _appos_name(tok: "Token") -> "Token | None":
+    """The proper-noun appositive of a title subject: the last of adjacent ones ("Ricardo \"Ka\" Salazar")."""
+    names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+    if not names:
+        return None
+    best = names[0]
+    for c in names[1:]:
+        if c.i - best.i <= 6 and not any(t.text == "," for t in tok.doc[best.i:c.i]):
+            best = c
+    return best
+
+
+def _key(doc: "Doc", span: tuple[int, int], tok: "Token") -> str | None:
+    words = doc.text[span[0]:span[1]].replace("'s", "").split()
+    if not words:
+        return None
+    if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[-1:]):
+        return words[-1].lower().strip(".,")
+    return tok.lemma_.lower()

@@ -1,0 +1,132 @@
+"""When a statement was made.
+
+1. A time expression (from the ``times`` stage) attached in the parse to the cue ("told ... two weeks
+   ago", "said on Monday", "at a news conference on Saturday"), or, for a participle or a coordinated cue
+   ("..., accusing", "... and urged"), to the verb it hangs from; never one inside the reported content.
+2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
+   time ("rejected the allegations at a news conference on Saturday" dates the following "she said").
+3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
+   story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
+   default.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from ..records import Time, TimeValue
+from ._index import EntityIndex
+from .statements_cues import Draft, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .statements_speakers import SpeakerResolver
+
+__all__ = ["DateFinder"]
+
+_PREPS = ("on", "in", "at", "during", "since", "by", "earlier", "last")
+
+
+@dataclass
+class _Dated:
+    root: int                 # token index of the time's syntactic head
+    verb: int | None          # the verb it is attached to
+    value: TimeValue
+    start: int
+    end: int
+
+
+class DateFinder:
+    def __init__(self, doc: "Doc", times: Sequence[Time], index: EntityIndex, speakers: "SpeakerResolver",
+                 published: dt.date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.dated: list[_Dated] = []
+        for t in sorted(times, key=lambda t: t.start):
+            if t.type in ("DURATION", "SET") or not t.value or str(t.value).startswith("P"):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            verb = next((x for x in [root, *root.ancestors] if x.pos_ in ("VERB", "AUX")), None)
+            self.dated.append(_Dated(root.i, verb.i if verb is not None else None,
+                                     TimeValue(str(t.value), _with_prep(doc, t)), t.start, t.end))
+        self._by_verb: dict[int, list[_Dated]] = {}
+        for x in self.dated:
+            if x.verb is not None:
+                self._by_verb.setdefault(x.verb, []).append(x)
+        # occasions: (position, speaker keys, value)
+        self.occasions: list[tuple[int, set[str], TimeValue]] = []
+        for x in self.dated:
+            if x.verb is None:
+                continue
+            subj = subject_of(doc[x.verb])
+            if subj is None:
+                continue
+            cand = speakers._by_i.get(subj.i)
+            keys = {k for k in ((cand.eid, cand.key) if cand is not None else (None, subj.lower_)) if k}
+            if keys:
+                self.occasions.append((doc[x.verb].idx, keys, x.value))
+        self.occasions.sort(key=lambda o: o[0])
+        self._occ_pos = [o[0] for o in self.occasions]
+        self.lead = self._lead()
+
+    def _lead(self) -> TimeValue | None:
+        doc = self.doc
+        if not len(doc):
+            return None
+        first = next(iter(doc.sents))
+        root = first.root
+        for x in self._by_verb.get(root.i, []):
+            if x.start < first.end_char:
+                return x.value
+        return None
+
+    def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
+        a, b = d.content_tokens
+        for x in self._by_verb.get(cue.i, []):
+            if a <= x.root < b and self.doc[x.root].head.i != cue.i:
+                continue
+            if d.content[0] <= x.start < d.content[1] and self.doc[x.root].head.i != cue.i:
+                continue
+            return x.value
+        return None
+
+    def date_of(self, d: Draft) -> TimeValue | None:
+        doc = self.doc
+        cue = doc[d.cue_i]
+        according = cue.lower_ == "according"
+        if not d.extra.get("unattributed") and not according:
+            got = self._attached(cue, d)
+            if got is not None:
+                return got
+            if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+                head = cue.head
+                for x in self._by_verb.get(head.i, []):
+                    if not (d.content[0] <= x.start < d.content[1]):
+                        return x.value
+        keys = {k for k in (d.speaker, d.speaker_key) if k}
+        if keys:
+            i = bisect.bisect_left(self._occ_pos, cue.idx)
+            for pos, okeys, value in reversed(self.occasions[:i]):
+                if okeys & keys:
+                    return value
+        if self.lead is not None and cue.tag_ == "VBD" and not according:
+            return self.lead
+        return None
+
+
+def _with_prep(doc: "Doc", t: Time) -> str:
+    """The time as written, with the preposition that introduces it ("on Sunday")."""
+    text = doc.text
+    before = text[max(0, t.start - 12):t.start]
+    words = before.split()
+    if words and before.endswith(" ") and words[-1].lower() in ("on", "in", "at", "during", "since", "by"):
+        s = t.start - len(words[-1]) - 1
+        return text[s:t.end]
+    return t.text
