@@ -638,3 +638,30 @@ def test_a_failure_is_cleared_when_its_article_goes_through_later(ledger: Ledger
     ledger.add_failure(Failure("inbox/other.txt", "the file is empty", "N101", doc_id="other"))
     assert ledger.add(record_a("quell-1"))
     assert [f["doc_id"] for f in ledger.failures()] == ["other"]
+
+
+def test_a_damaged_ledger_gives_store_errors_not_tracebacks(db: Path, tmp_path: Path):
+    import random
+
+    with Ledger(db) as led:
+        rec = record_a()
+        for i in range(200):
+            led.add(rec.replace(id=f"x{i}", text=f"{rec.text} ({i})"))
+        led.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = db.stat().st_size
+    with open(db, "r+b") as fh:
+        fh.seek(size // 2)
+        fh.write(random.Random(7).randbytes(size // 4))
+    attempts = [lambda led: led.count(), lambda led: led.search("ferry"), lambda led: list(led.iter_records()),
+                lambda led: led.get("x150"), lambda led: led.export("csv", output=tmp_path / "out"),
+                lambda led: led.add(record_b())]
+    try:
+        led = Ledger(db)
+    except StoreError:
+        return
+    with led:
+        for attempt in attempts:
+            try:
+                attempt(led)
+            except (StoreError, RecordError) as exc:
+                assert len(str(exc)) < 600

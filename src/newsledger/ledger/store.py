@@ -25,10 +25,11 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-from ..errors import MigrationError, RecordError, StoreError
+from ..errors import RecordError, StoreError
 from ..records import Record, Span, TimeValue, text_hash
 from .migrations import current_version, migrate
 
@@ -99,6 +100,28 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _guarded(func: _F) -> _F:
+    """Turn an SQLite error inside a reading method into a StoreError that says what to do."""
+
+    @wraps(func)
+    def wrapper(self: "Ledger", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(self.path, exc) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _damaged(path: Path, exc: Exception) -> StoreError:
+    why = str(exc) if len(str(exc)) <= 160 else str(exc)[:160] + "…"
+    return StoreError(f"cannot read the ledger {path}: {why}; if the file is damaged, check it with "
+                      f"`sqlite3 {path} 'PRAGMA integrity_check'` and restore a copy, or ingest into a new --db")
+
+
 def _j(items: Any) -> str:
     return json.dumps(list(items), ensure_ascii=False)
 
@@ -138,10 +161,7 @@ class Ledger:
         self._con: sqlite3.Connection | None = _connect(self.path)
         try:
             migrate(self._con, self.path)
-        except MigrationError:
-            self.close()
-            raise
-        except StoreError:
+        except StoreError:  # MigrationError included
             self.close()
             raise
         except sqlite3.DatabaseError as exc:
@@ -170,6 +190,7 @@ class Ledger:
 
     @property
     def schema_version(self) -> int:
+        """The schema version of the open database (see :mod:`newsledger.ledger.migrations`)."""
         return current_version(self.con)
 
     @contextmanager
@@ -193,11 +214,13 @@ class Ledger:
             raise
 
     # ------------------------------------------------------------------ writing
+    @_guarded
     def has_hash(self, content_hash: str) -> bool:
         """Whether an article with this text hash (:func:`newsledger.records.text_hash`) is stored."""
         row = self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row is not None
 
+    @_guarded
     def has_id(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -250,6 +273,7 @@ class Ledger:
             return con.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
+    @_guarded
     def get(self, doc_id: str) -> Record:
         """The stored record of ``doc_id``, exactly as it was added."""
         row = self.con.execute("SELECT record_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -260,23 +284,30 @@ class Ledger:
 
     def iter_records(self) -> Iterator[Record]:
         """Every stored record, in the order they were stored (streaming)."""
-        cur = self.con.execute("SELECT id, record_json FROM documents ORDER BY pk")
-        for doc_id, js in cur:
-            yield _load(js, doc_id)
+        try:
+            cur = self.con.execute("SELECT id, record_json FROM documents ORDER BY pk")
+            for doc_id, js in cur:
+                yield _load(js, doc_id)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(self.path, exc) from None
 
+    @_guarded
     def ids(self) -> list[str]:
         """Every stored document id, in the order they were stored."""
         return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY pk")]
 
+    @_guarded
     def count(self) -> int:
         """How many documents are stored."""
         return int(self.con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
+    @_guarded
     def stats(self) -> dict[str, int]:
         """Row counts: documents, entities, statements, events, failures."""
         return {t: int(self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
                 for t in ("documents", "entities", "statements", "events", "failures")}
 
+    @_guarded
     def failures(self) -> list[dict[str, Any]]:
         """The recorded failures, latest first."""
         cur = self.con.execute("SELECT source, code, reason, doc_id, attempts, first_at, at FROM failures "
@@ -285,6 +316,7 @@ class Ledger:
         return [dict(zip(names, row)) for row in cur]
 
     # ------------------------------------------------------------------ search
+    @_guarded
     def search(self, query: str, limit: int = 20, scope: str = "all") -> list[SearchHit]:
         """Full-text search (FTS5 syntax) over article titles and text and statement content.
 
@@ -311,6 +343,7 @@ class Ledger:
         return hits[:limit]
 
     # ------------------------------------------------------------------ export
+    @_guarded
     def export(self, fmt: str, output: Path | None = None, table: str | None = None,
                stream: IO[str] = sys.stdout) -> list[Path]:
         """Export records (``jsonl``) or tables (``csv``, ``parquet``); the paths written.
