@@ -345,14 +345,16 @@ class Ledger:
     # ------------------------------------------------------------------ export
     @_guarded
     def export(self, fmt: str, output: Path | None = None, table: str | None = None,
-               stream: IO[str] = sys.stdout) -> list[Path]:
+               stream: IO[str] | None = None) -> list[Path]:
         """Export records (``jsonl``) or tables (``csv``, ``parquet``); the paths written.
 
-        See :func:`newsledger.ledger.export.export` for where each format goes.
+        Output without a file goes to ``stream`` (default: stdout). See
+        :mod:`newsledger.ledger.export` for where each format goes.
         """
         from .export import export
 
-        return export(self, fmt, Path(output) if output is not None else None, table, stream)
+        return export(self, fmt, Path(output) if output is not None else None, table,
+                      stream if stream is not None else sys.stdout)
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
