@@ -118,13 +118,13 @@ def times_stage(doc: "Doc", found: Found) -> dict:
 def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
     text = doc.text
-    exprs = _select(doc, scan(text))
+    ctx = _DocContext(doc, published)
+    exprs = _select(doc, scan(text), ctx.sent_of)
     if not exprs:
         return []
-    ctx = _DocContext(doc, published)
     resolved: list[_Resolved] = []
-    for expr in exprs:
-        resolved.append(ctx.resolve(expr, resolved, exprs))
+    for i, expr in enumerate(exprs):
+        resolved.append(ctx.resolve(i, exprs, resolved))
     return [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
                  r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
 
@@ -166,11 +166,42 @@ def _extend_by(text: str, e: Expr) -> Expr:
     return Expr(m.start(), e.end, e.rule, e.mode, e.type, e.resolve, e.check, e.unit, True)
 
 
-def _select(doc: "Doc", cands: Iterable[Expr]) -> list[Expr]:
+def _select(doc: "Doc", cands: Iterable[Expr], sent_of) -> list[Expr]:
+    """The expressions to keep: plausible candidates, leftmost-longest, deadlines extended by "by".
+
+    "N days after/before" followed by words ("a week after the verdict") is counted from the time
+    its complement names; without one in the sentence it is only a length (its DURATION reading
+    stays)."""
     text = doc.text
     checked = [e for e in cands if _plausible(doc, e)]
-    chosen = _non_overlapping(checked)
+    while True:
+        chosen = _non_overlapping(checked)
+        orphans = {e for i, e in enumerate(chosen) if _needs_complement(text, e)
+                   and _complement_time(chosen, i, sent_of) is None}
+        if not orphans:
+            break
+        checked = [e for e in checked if e not in orphans]
     return [_extend_by(text, e) for e in chosen]
+
+
+def _needs_complement(text: str, e: Expr) -> bool:
+    if e.check != "complement":
+        return False
+    rest = text[e.end:e.end + 3].lstrip()
+    return bool(rest) and (rest[0].isalnum() or rest[0] in "\"“'‘")
+
+
+def _complement_time(exprs: list[Expr], i: int, sent_of) -> int | None:
+    """The index of the time inside the complement of "N days after ...": the next expression in
+    the same sentence, if it carries or finds its own value."""
+    e = exprs[i]
+    for j in range(i + 1, len(exprs)):
+        o = exprs[j]
+        if sent_of(o.start) != sent_of(e.start) or o.start - e.end > 150:
+            return None
+        if o.mode in ("absolute", "calendar", "deictic") and o.type == "DATE":
+            return j
+    return None
 
 
 @functools.cache
@@ -267,26 +298,45 @@ class _DocContext:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
     # -- one expression
-    def resolve(self, expr: Expr, done: list[_Resolved], exprs: list[Expr]) -> _Resolved:
+    def resolve(self, i: int, exprs: list[Expr], done: list[_Resolved]) -> _Resolved:
+        expr = exprs[i]
         sent = self.sent_of(expr.start)
         tense, subordinate = _clause(self.doc, expr.start, expr.end)
-        val, anchor = self._value(expr, sent, tense, done, exprs)
+        if _needs_complement(self.doc.text, expr):
+            j = _complement_time(exprs, i, self.sent_of)
+            if j is not None:
+                ref = self.resolve(j, exprs, done)
+                val = expr.resolve(Ctx(ref.val, tense)) if ref.val is not None else None
+                return _Resolved(expr, val, self._text(ref.expr) if val else None, sent, tense, subordinate)
+        val, anchor = self._value(expr, sent, tense, subordinate, done, exprs)
         return _Resolved(expr, val, anchor, sent, tense, subordinate)
 
-    def _value(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved],
+    def _text(self, e: Expr) -> str:
+        return self.doc.text[e.start:e.end]
+
+    def _value(self, expr: Expr, sent: int, tense: str | None, subordinate: bool, done: list[_Resolved],
                exprs: list[Expr]) -> tuple[Val | None, str | None]:
         mode = expr.mode
         if mode in ("absolute", "duration", "set"):
             return expr.resolve(Ctx(None)), None
         if mode == "calendar":
+            if expr.window and not _pluperfect(self.doc, expr.start, expr.end):
+                tense = "future"  # a deadline ("by June") lies ahead of when it was set
             fixed = self._context_year(expr, sent, tense, exprs) if tense != "future" else None
             if fixed is not None:
                 val, anchor_text = fixed
                 return val, anchor_text
+            scene = self._reporting_time(sent, done) if subordinate else None
+            if scene is not None:
+                return expr.resolve(Ctx(scene.val, tense)), self._text(scene.expr)
             if self.pub is None:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
         if mode == "deictic":
+            if expr.rule == "deictic_word" and _in_quote(self.doc.text, expr.start):
+                ref = self._reference(expr, sent, "past", done, same_sentence=False)
+                if ref is not None:
+                    return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)
             if self.pub is None:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
@@ -305,11 +355,12 @@ class _DocContext:
         return None, None
 
     # -- anaphora
-    def _reference(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved]) -> _Resolved | None:
+    def _reference(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved], *,
+                   same_sentence: bool = True) -> _Resolved | None:
         """The time an anaphoric expression counts from (see the module docstring)."""
         ok = _GRAN_OK.get(expr.unit or "day", {"day"})
         for r in reversed(done):
-            if r.sent != sent:
+            if r.sent != sent or not same_sentence:
                 break
             if r.val is not None and r.expr.mode not in ("window", "duration", "set") and r.val.gran in ok:
                 return r
@@ -321,6 +372,19 @@ class _DocContext:
             if tense != "future" and self.pub is not None and r.val.start > self.pub.start:
                 continue
             return r
+        return None
+
+    def _reporting_time(self, sent: int, done: list[_Resolved]) -> _Resolved | None:
+        """For a date inside a reported or relative clause: the main clause's day earlier in the same
+        sentence ("said on February 15 that he would be freed by the end of March"), if not after
+        publication."""
+        for r in reversed(done):
+            if r.sent != sent:
+                break
+            if r.val is None or r.val.gran != "day" or r.subordinate or r.expr.mode in ("window", "duration", "set"):
+                continue
+            if self.pub is None or r.val.start <= self.pub.start:
+                return r
         return None
 
     def _scene_day(self, sent: int, done: list[_Resolved]) -> _Resolved | None:
@@ -360,8 +424,19 @@ class _DocContext:
         return None
 
 
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation in its paragraph (curly quotes paired, straight ones counted)."""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 # ============================================================================ tense from the parse
-_PAST_TAGS = {"VBD"}
+_TEMPORAL_PREPS = {"in", "on", "at", "during", "since", "until", "till", "by", "before", "after", "from",
+                   "through", "throughout", "within", "for", "over", "around", "between", "into", "ahead", "as",
+                   "prior", "circa", "from", "towards", "toward"}
 _PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
 
 
@@ -378,6 +453,8 @@ def _future_governors() -> frozenset[str]:
 def _verb_tense(v: "Token") -> str | None:
     """past | future | None (present or non-finite) for one verb from its tag and auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+        return None  # a condition ("if the camps failed to agree by June") is hypothetical
     if any(a.lower_ in _future_aux() for a in auxes):
         return "future"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -395,6 +472,21 @@ def _is_finite(v: "Token") -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
 
 
+def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
+    """Whether the verb a time attaches to is past perfect ("had withdrawn by March")."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+    return False
+
+
 def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     """The tense of the clause a time expression belongs to, and whether that clause is reported
     or relative (a ``ccomp``, ``relcl`` or ``acl`` on the way to the sentence root).
@@ -409,8 +501,10 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     tense: str | None = None
     decided = False
     subordinate = False
-    if tok.dep_ in ("poss", "compound"):
-        decided = True
+    if tok.dep_ in ("poss", "compound", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
+        decided = True  # a time named as a thing ("Thursday's by-elections"), not when the verb happened
+    elif tok.dep_ == "pobj" and tok.head.lower_ not in _TEMPORAL_PREPS:
+        decided = True  # "referring to Christmas"
     steps = 0
     while tok.head is not tok and steps < 40:
         steps += 1
@@ -430,6 +524,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
-        elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in ("xcomp", "ROOT", "advcl"):
-            tense, decided = "future", True
+        elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            tense, decided = "future", True  # a headline's "Court to hear appeal on January 28"
     return tense, subordinate

@@ -493,7 +493,9 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
         a = _anchor_day(ctx)
         return _offset_val(a, n, unit, sign) if a else None
 
-    return _mk(m, rule, "deictic" if deictic else "anaphoric", fn,
+    # "a week after the verdict": counted from the time its complement names, if any (see times.py)
+    check = "complement" if dirw in ("after", "before") else None
+    return _mk(m, rule, "deictic" if deictic else "anaphoric", fn, check=check,
                unit=None if deictic else ("day" if ref_unit in ("month", "day") else ref_unit))
 
 
