@@ -665,3 +665,12 @@ def test_a_damaged_ledger_gives_store_errors_not_tracebacks(db: Path, tmp_path: 
                 attempt(led)
             except (StoreError, RecordError) as exc:
                 assert len(str(exc)) < 600
+
+
+def test_tools_find_the_full_text_indexes(ledger: Ledger):
+    """Datasette finds an FTS table by `content="TABLE"` in its SQL and then offers a search box."""
+    for table in ("documents", "statements"):
+        found = ledger.con.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
+            (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',)).fetchall()
+        assert found == [(f"{table}_fts",)]

@@ -206,9 +206,10 @@ CREATE TABLE failures (
     UNIQUE (source, code, reason)
 );
 
--- Full-text search (FTS5, external content kept in step by triggers).
+-- Full-text search (FTS5, external content kept in step by triggers). content="TABLE" is written
+-- exactly so that Datasette finds the index and offers a search box on the table.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
-    title, text, content = 'documents', content_rowid = 'pk', tokenize = 'unicode61 remove_diacritics 2'
+    title, text, content="documents", content_rowid="pk", tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.pk, new.title, new.text);
@@ -222,7 +223,7 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
 END;
 
 CREATE VIRTUAL TABLE statements_fts USING fts5 (
-    content, content = 'statements', content_rowid = 'pk', tokenize = 'unicode61 remove_diacritics 2'
+    content, content="statements", content_rowid="pk", tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
     INSERT INTO statements_fts (rowid, content) VALUES (new.pk, new.content);
