@@ -538,6 +538,9 @@ def test_export_csv_errors(full: Ledger, tmp_path: Path):
     f.write_text("")
     with pytest.raises(StoreError, match="is a file"):
         full.export("csv", output=f)
+    with pytest.raises(StoreError, match="--table NAME"):
+        full.export("csv", output=tmp_path / "new.csv")
+    assert not (tmp_path / "new.csv").exists()
     with pytest.raises(StoreError, match=r"unknown table 'people'.*documents, entities"):
         full.export("csv", table="people")
     with pytest.raises(StoreError, match="unknown export format"):

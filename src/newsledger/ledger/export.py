@@ -61,8 +61,8 @@ def export(ledger: "Ledger", fmt: str, output: Path | None, table: str | None, s
     if output is None:
         raise StoreError(f"exporting every table as {fmt} needs --output DIR (one {fmt} file per table); give "
                          f"--table NAME to export one table" + (" to stdout" if fmt == "csv" else ""))
-    if output.exists() and not output.is_dir():
-        raise StoreError(f"{output} is a file; exporting every table needs a directory (--output DIR), or give "
+    if (output.exists() and not output.is_dir()) or (not output.exists() and output.suffix.lower() == f".{fmt}"):
+        raise StoreError(f"{output} is a file name; exporting every table needs a directory (--output DIR), or give "
                          "--table NAME to write one table to a file")
     try:
         output.mkdir(parents=True, exist_ok=True)
