@@ -221,6 +221,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
     cue_text = cue.doc[cue.i:cue_end.i + 1].text
     kind = entry.get("kind")
     if entry["frame"] == "clause":
+        before = [c for c in clauses if c.i < cue.i]
+        if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
+            clauses = before
         if clauses:
             toks = clauses
         elif objs and entry.get("object_ok"):

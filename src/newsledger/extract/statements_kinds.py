@@ -115,9 +115,18 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
     """"Moscow expects the release of ...", "we want them to ...": the speaker's side asks for an act."""
     if verb.lemma_.lower() not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
         return False
-    if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
-        return False
-    return own or (subj is not None and subj.pos_ == "PROPN")
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and _is_to(c):
+            return True  # "expects them to withdraw"
+        if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children):
+            return True  # "expects the release of ..."
+        if c.dep_ in ("dobj", "ccomp") and (own or (subj is not None and subj.pos_ == "PROPN")):
+            return True
+    return False
+
+
+def _is_to(tok: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _opinion(span: "Span", verbs: list["Token"]) -> bool:
@@ -125,6 +134,12 @@ def _opinion(span: "Span", verbs: list["Token"]) -> bool:
     lex = lexicon()
     if _CONTRAST.search(span.text):
         return True
+    for v in verbs[:1]:  # "No one is above ...", "Everyone deserves ...": a general judgement
+        subj = _subject(v)
+        if subj is not None and v.tag_ in ("VBZ", "VBP") and (
+                subj.lower_ in ("nobody", "everyone", "everybody", "nothing", "everything")
+                or any(c.lower_ in ("no", "every") and c.dep_ == "det" for c in subj.children)):
+            return True
     if any(t.lemma_.lower() in lex["opinion_verbs"] for v in verbs[:2] for t in [v, *v.conjuncts]
            if t.pos_ in ("VERB", "AUX")):
         return True

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
 from ._index import EntityIndex
-from .statements_cues import Draft, subject_of
+from .statements_cues import Draft, lexicon, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DateFinder"]
 
-_PREPS = ("on", "in", "at", "during", "since", "by", "earlier", "last")
+_DEADLINE = frozenset({"within", "until", "till", "by", "before", "through", "for"})
 
 
 @dataclass
@@ -46,9 +46,13 @@ class DateFinder:
         self.doc = doc
         self.published = published
         self.dated: list[_Dated] = []
+        text = doc.text
         for t in sorted(times, key=lambda t: t.start):
             if t.type in ("DURATION", "SET") or not t.value or str(t.value).startswith("P"):
                 continue
+            lead = text[max(0, t.start - 10):t.start].split()[-1:] + t.text.split()[:1]
+            if any(w.lower() in _DEADLINE for w in lead):
+                continue  # "within 72 hours", "until January": a window, not when something was said
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -65,7 +69,10 @@ class DateFinder:
         for x in self.dated:
             if x.verb is None:
                 continue
-            subj = subject_of(doc[x.verb])
+            verb = doc[x.verb]
+            if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
+                continue  # times in subordinate clauses date other events, not the subject's occasion
+            subj = subject_of(verb)
             if subj is None:
                 continue
             cand = speakers._by_i.get(subj.i)
@@ -106,7 +113,7 @@ class DateFinder:
             if got is not None:
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
-                head = cue.head
+                head = doc[d.subject_i].head if d.subject_i is not None else cue.head
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
                         return x.value
@@ -119,6 +126,10 @@ class DateFinder:
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             return self.lead
         return None
+
+
+def _is_cue(tok: "Token") -> bool:
+    return tok.lemma_.lower() in lexicon()["cues"]
 
 
 def _with_prep(doc: "Doc", t: Time) -> str:

@@ -1,0 +1,359 @@
+"""The statements stage on short articles written for these tests (fictional names and places).
+
+Entities and times are given by hand (as the entities and times stages would give them), so these
+tests check this stage alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsledger.extract.statements import find_statements
+from newsledger.extract.statements_quotes import find_quotes
+from newsledger.records import Entity, Span, Time
+
+PUB = dt.date(2024, 6, 12)  # a Wednesday
+
+
+# ----------------------------------------------------------------------------- helpers
+def ent(text: str, eid: str, etype: str, name: str, *forms: str, at: tuple[int, ...] = ()) -> Entity:
+    """An entity whose mentions are every whole-word occurrence of ``forms`` (plus offsets ``at``:
+    (start, end) pairs flattened, for pronouns)."""
+    spans = []
+    for f in (name, *forms):
+        for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", text):
+            spans.append(Span.of(text, m.start(), m.end()))
+    for s, e in zip(at[::2], at[1::2]):
+        spans.append(Span.of(text, s, e))
+    spans = sorted(set(spans), key=lambda s: (s.start, s.end))
+    return Entity(eid, etype, name, tuple(forms), tuple(spans))
+
+
+def pron(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    """Offsets of the ``nth`` whole-word occurrence of ``word``."""
+    ms = list(re.finditer(rf"\b{re.escape(word)}\b", text))
+    return ms[nth].start(), ms[nth].end()
+
+
+def when(text: str, phrase: str, value: str, ttype: str = "DATE") -> Time:
+    i = text.index(phrase)
+    return Time(i, i + len(phrase), phrase, ttype, value, "published")
+
+
+def run(nlp, text: str, entities=(), times=(), published=PUB):
+    doc = nlp(text)
+    out = find_statements(doc, list(entities), list(times), published)
+    for s in out:
+        for sp in (s.content, s.evidence, *s.parts):
+            assert text[sp.start:sp.end] == sp.text
+    return out
+
+
+def one(stmts, words: str):
+    """The statement whose content holds ``words``."""
+    hits = [s for s in stmts if words in s.content.text]
+    assert hits, f"no statement with {words!r}: {[s.content.text for s in stmts]}"
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- quotes (no model)
+def test_quotes_straight_curly_and_split():
+    t = '"We are ready," she said, "to sign today." Then “curly ones” too.'
+    got = [t[q.start:q.end] for q in find_quotes(t)]
+    assert got == ["We are ready,", "to sign today.", "curly ones"]
+
+
+def test_quote_over_paragraphs_keeps_pieces():
+    t = '"The first part.\n\n"The second part," he said.'
+    (q,) = find_quotes(t)
+    assert [t[a:b] for a, b in q.pieces] == ["The first part.", "The second part,"]
+
+
+@pytest.mark.parametrize("t", ['a "b', '"', '”stray“', 'x " y " z "', '""', '“““', 'He said “no.\n\nOK'])
+def test_unbalanced_quotes_never_raise(t):
+    for q in find_quotes(t):
+        assert 0 <= q.start <= q.end <= len(t)
+
+
+# ----------------------------------------------------------------------------- direct quotes
+@pytest.mark.slow
+def test_quote_then_attribution_straight_and_curly(nlp):
+    for o, c in (('"', '"'), ("“", "”")):
+        t = f"{o}The bridge will open in the spring,{c} Mayor Lena Vostrik said."
+        s = one(run(nlp, t), "bridge")
+        assert s.direct and s.cue == "said"
+        assert s.content.text == "The bridge will open in the spring"
+        assert s.speaker_text == "Lena Vostrik"
+
+
+@pytest.mark.slow
+def test_attribution_first_with_colon(nlp):
+    t = 'Senator Paulo Brenn told the assembly: "We have waited long enough. The vote is today."'
+    s = one(run(nlp, t), "waited")
+    assert s.direct and s.cue == "told"
+    assert s.content.text == "We have waited long enough. The vote is today."
+    assert s.channel_text == "the assembly"
+
+
+@pytest.mark.slow
+def test_split_quote_is_one_statement_with_parts(nlp):
+    t = '"We are ready," she said, "to sign the treaty today."'
+    (s,) = run(nlp, t)
+    assert s.direct
+    assert [p.text for p in s.parts] == ["We are ready", "to sign the treaty today."]
+    assert s.content.start == s.parts[0].start and s.content.end == s.parts[1].end
+
+
+@pytest.mark.slow
+def test_inverted_attribution_with_appositive_title(nlp):
+    t = ('"The harvest was the worst in a decade. Farmers need help," said Ahmet Doruk, '
+         "the minister's spokesman.")
+    text_ents = [ent(t, "e1", "PERSON", "Ahmet Doruk", "Doruk")]
+    s = one(run(nlp, t, text_ents), "harvest")
+    assert s.direct and s.speaker == "e1" and s.speaker_text == "Ahmet Doruk"
+    assert s.content.text.endswith("Farmers need help")
+
+
+@pytest.mark.slow
+def test_quote_running_over_paragraphs(nlp):
+    t = ('Governor Ilse Marrow spoke at length.\n\n"The floods took our homes.\n\n'
+         '"We will rebuild every one of them," Marrow said.')
+    stmts = run(nlp, t)
+    s = one(stmts, "floods")
+    assert s.direct and len(s.parts) == 2
+    assert "rebuild" in s.parts[1].text
+
+
+@pytest.mark.slow
+def test_unattributed_following_quote_keeps_speaker(nlp):
+    t = ('"The talks failed," Tomas Velk said. "Nobody came to the table with a plan."')
+    ents = [ent(t, "e1", "PERSON", "Tomas Velk", "Velk")]
+    stmts = run(nlp, t, ents)
+    assert len(stmts) == 2
+    assert all(s.speaker == "e1" and s.direct for s in stmts)
+
+
+# ----------------------------------------------------------------------------- indirect and mixed
+@pytest.mark.slow
+def test_told_outlet_that(nlp):
+    t = "Rebel commander Joss Hadley told the Varnia Herald that the prisoners would be freed soon."
+    ents = [ent(t, "e1", "PERSON", "Joss Hadley", "Hadley"), ent(t, "e2", "ORG", "Varnia Herald")]
+    (s,) = run(nlp, t, ents)
+    assert s.content.text == "the prisoners would be freed soon"
+    assert s.cue == "told" and s.channel == "e2" and s.channel_text == "the Varnia Herald"
+    assert s.speaker == "e1" and not s.direct and s.kind == "prediction"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,cue,content,kind", [
+    ("Dana Orvik denied that her office had lost the files.", "denied", "her office had lost the files", "denial"),
+    ("Dana Orvik urged the farmers to accept the offer.", "urged", "the farmers to accept the offer", "demand"),
+    ("Dana Orvik called on the council to delay the vote.", "called on", "the council to delay the vote", "demand"),
+    ("Dana Orvik accused the regulator of hiding the report.", "accused", "the regulator of hiding the report", "claim"),
+    ("Dana Orvik pledged that the port would reopen.", "pledged", "the port would reopen", "commitment"),
+    ("Dana Orvik vowed to rebuild the school.", "vowed", "to rebuild the school", "commitment"),
+    ("Dana Orvik warned that prices could rise sharply.", "warned", "prices could rise sharply", "prediction"),
+    ("Dana Orvik dismissed the charges as a political stunt.", "dismissed", "the charges as a political stunt", "opinion"),
+    ("Dana Orvik called the verdict a travesty.", "called", "the verdict a travesty", "opinion"),
+    ("Dana Orvik insisted that the count was accurate.", "insisted", "the count was accurate", "claim"),
+    ("Dana Orvik claimed the ballots had been burned.", "claimed", "the ballots had been burned", "claim"),
+    ("The Tessaly Courier reported that the mine had closed.", "reported", "the mine had closed", "claim"),
+])
+def test_indirect_cues(nlp, sentence, cue, content, kind):
+    (s,) = run(nlp, sentence)
+    assert s.cue == cue
+    assert s.content.text == content
+    assert s.kind == kind
+    assert not s.direct
+
+
+@pytest.mark.slow
+def test_according_to(nlp):
+    t = "The governor resigned on Friday, according to the news site Pelin Daily."
+    ents = [ent(t, "e1", "ORG", "Pelin Daily")]
+    (s,) = run(nlp, t, ents)
+    assert s.cue == "according to" and s.speaker == "e1"
+    assert s.content.text == "The governor resigned on Friday"
+
+
+@pytest.mark.slow
+def test_parenthetical_attribution_after_clause(nlp):
+    t = "The factory was closed after inspectors found cracks in the roof, the ministry said."
+    (s,) = run(nlp, t)
+    assert s.cue == "said" and s.speaker_text == "the ministry"
+    assert s.content.text == "The factory was closed after inspectors found cracks in the roof"
+
+
+@pytest.mark.slow
+def test_partly_quoted_clause_is_one_indirect_statement(nlp):
+    t = 'Minister Sela Korr said the city "expects the return of the stolen paintings."'
+    (s,) = run(nlp, t)
+    assert not s.direct
+    assert s.content.text.startswith("the city") and "paintings" in s.content.text
+
+
+@pytest.mark.slow
+def test_participle_attributions_share_the_speaker(nlp):
+    t = ('"The border stays closed," Arlo Penn said, calling it a matter of safety. '
+         "Penn also met the envoy, saying the talks would resume in a month.")
+    ents = [ent(t, "e1", "PERSON", "Arlo Penn", "Penn")]
+    stmts = run(nlp, t, ents)
+    calling = one(stmts, "matter of safety")
+    saying = one(stmts, "talks would resume")
+    assert calling.cue == "calling" and calling.kind == "opinion" and calling.speaker == "e1"
+    assert saying.cue == "saying" and saying.speaker == "e1" and saying.kind == "prediction"
+
+
+@pytest.mark.slow
+def test_coordinated_cues_are_separate_statements(nlp):
+    t = "Councillor Rhea Dunmore said the plan was flawed and urged the mayor to withdraw it."
+    stmts = run(nlp, t)
+    said = one(stmts, "plan was flawed")
+    urged = one(stmts, "mayor to withdraw")
+    assert "urged" not in said.content.text
+    assert urged.speaker_text == said.speaker_text == "Rhea Dunmore"
+
+
+# ----------------------------------------------------------------------------- speakers
+@pytest.mark.slow
+def test_pronoun_and_title_speakers_fall_back(nlp):
+    t = ("Finance Minister Oren Kallis said the budget would pass. He added that taxes would not rise.\n\n"
+         "The Trade Bureau of Ostrava said exports fell. The bureau said imports rose.")
+    ents = [ent(t, "e1", "PERSON", "Oren Kallis", "Kallis"), ent(t, "e2", "ORG", "Trade Bureau of Ostrava")]
+    stmts = run(nlp, t, ents)
+    assert one(stmts, "taxes").speaker == "e1"
+    assert one(stmts, "imports").speaker == "e2"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_from_entity_mention(nlp):
+    t = "Mira Tull met the envoy. She said the deal was close."
+    start, end = pron(t, "She")
+    ents = [ent(t, "e1", "PERSON", "Mira Tull", "Tull", at=(start, end))]
+    (s,) = run(nlp, t, ents)
+    assert s.speaker == "e1" and s.speaker_text == "She"
+
+
+@pytest.mark.slow
+def test_organization_and_agency_speakers(nlp):
+    t = "Valdoria said the talks had failed. The Kest News Agency reported that troops had withdrawn."
+    ents = [ent(t, "e1", "GPE", "Valdoria"), ent(t, "e2", "ORG", "Kest News Agency")]
+    stmts = run(nlp, t, ents)
+    assert one(stmts, "talks had failed").speaker == "e1"
+    assert one(stmts, "troops").speaker == "e2"
+
+
+# ----------------------------------------------------------------------------- channel, about
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,channel", [
+    ("Ivo Grent told reporters that the strike was over.", "reporters"),
+    ("Ivo Grent said on state television that the strike was over.", "state television"),
+    ("Ivo Grent said in an interview with the Morrow Post that the strike was over.", "the Morrow Post"),
+])
+def test_channel_forms(nlp, sentence, channel):
+    (s,) = run(nlp, sentence)
+    assert s.channel_text == channel
+
+
+@pytest.mark.slow
+def test_about_resolves_pronouns_in_content(nlp):
+    t = 'Captain Ray Osk was captured in May. "He will be freed next week," Lida Moor said.'
+    ents = [ent(t, "e1", "PERSON", "Ray Osk", "Osk", at=pron(t, "He")),
+            ent(t, "e2", "PERSON", "Lida Moor", "Moor")]
+    s = one(run(nlp, t, ents), "freed")
+    assert s.about == ("e1",) and s.speaker == "e2" and s.kind == "prediction"
+
+
+# ----------------------------------------------------------------------------- kinds
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,kind", [
+    ('"We will rebuild the bridge," Mayor Ada Frey said.', "commitment"),
+    ('"Our party is ready to join the government," Ada Frey said.', "commitment"),
+    ('"The river could flood the valley," Ada Frey said.', "prediction"),
+    ('"The bridge was built in 1990," Ada Frey said.', "claim"),
+    ('"This decision is a disgraceful betrayal," Ada Frey said.', "opinion"),
+    ('"The plan is a start, not a solution," Ada Frey said.', "opinion"),
+    ("Ada Frey said the union expects the immediate release of the workers.", "demand"),
+])
+def test_kinds_from_content(nlp, sentence, kind):
+    (s,) = run(nlp, sentence)
+    assert s.kind == kind
+
+
+# ----------------------------------------------------------------------------- dates and horizon
+@pytest.mark.slow
+def test_date_attached_to_cue_not_content(nlp):
+    t = "Ada Frey said on Monday that the plant had closed on Friday."
+    times = [when(t, "Monday", "2024-06-10"), when(t, "Friday", "2024-06-07")]
+    (s,) = run(nlp, t, times=times)
+    assert s.date is not None and s.date.value == "2024-06-10" and s.date.text == "on Monday"
+
+
+@pytest.mark.slow
+def test_date_carries_over_to_same_speaker(nlp):
+    t = ("Envoy Karl Brisk told the Ostra Channel two weeks ago that a deal was near.\n\n"
+         "He said the prisoners could be home within three weeks. He added that both sides agreed.")
+    ents = [ent(t, "e1", "PERSON", "Karl Brisk", "Brisk", at=pron(t, "He") + pron(t, "He", 1))]
+    times = [when(t, "two weeks ago", "2024-05-29"), when(t, "within three weeks", "2024-06-12/2024-07-03")]
+    stmts = run(nlp, t, ents, times)
+    for s in stmts:
+        assert s.date is not None and s.date.value == "2024-05-29", s
+    pred = one(stmts, "prisoners")
+    assert pred.kind == "prediction" and pred.horizon is not None
+
+
+@pytest.mark.slow
+def test_date_from_earlier_occasion_of_the_speaker(nlp):
+    t = ("Judge Amra Solt rejected the appeal at a hearing on Tuesday. "
+         '"The law is clear," she said.')
+    ents = [ent(t, "e1", "PERSON", "Amra Solt", "Solt", at=pron(t, "she"))]
+    times = [when(t, "Tuesday", "2024-06-11")]
+    (s,) = run(nlp, t, ents, times)
+    assert s.date is not None and s.date.value == "2024-06-11"
+
+
+@pytest.mark.slow
+def test_no_date_when_nothing_tells(nlp):
+    t = "Ada Frey says the plant will reopen."
+    (s,) = run(nlp, t)
+    assert s.date is None
+
+
+@pytest.mark.slow
+def test_horizon_deadline_in_content(nlp):
+    t = "Ada Frey said on Monday that the company would repay the loans by the end of September."
+    times = [when(t, "Monday", "2024-06-10"), when(t, "the end of September", "2024-09-30")]
+    (s,) = run(nlp, t, times=times)
+    assert s.horizon is not None and s.horizon.value == "2024-09-30"
+
+
+# ----------------------------------------------------------------------------- robustness
+QUOTE_CHARS = st.sampled_from(['"', "“", "”", "«", "»", "'", "\n\n"])
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_quote_marks_never_crash(nlp, data):
+    base = ('"We will sign," Ada Frey said, "today." She told reporters that the mayor would resign, '
+            'calling it "a relief." The ministry said prices rose.')
+    chars = list(base)
+    for _ in range(data.draw(st.integers(0, 6))):
+        pos = data.draw(st.integers(0, len(chars)))
+        chars.insert(pos, data.draw(QUOTE_CHARS))
+    text = "".join(chars)
+    stmts = run(nlp, text)
+    assert [s.id for s in stmts] == [f"s{i + 1}" for i in range(len(stmts))]
+
+
+@pytest.mark.slow
+def test_ids_in_text_order_and_empty_text(nlp):
+    assert run(nlp, "") == []
+    stmts = run(nlp, "Ada Frey said the port closed. Ivo Grent said it reopened.")
+    assert [s.id for s in stmts] == ["s1", "s2"]
+    assert stmts[0].content.start < stmts[1].content.start
