@@ -1,0 +1,531 @@
+"""Attributes of entities and the relations between them, read from the words around each name.
+
+**Titles** come from the noun phrase written before a name ("Deputy Foreign Minister X", "Hamas'
+foreign leader X", "Russian Ambassador to Israel X"), from an appositive after it ("X,
+secretary-general of the CFD", "X, a former army general") and from a title phrase the name is in
+apposition to ("Its spokesman, X", "The chairperson of the Commission, X"). The same phrases give
+**affiliation**: an organization or country written inside the title ("NPP spokesman"), its
+possessor ("Britain's ambassador", "Its spokesman" once "its" is resolved) or an "of" phrase
+("chairperson of the Commission"); a place after "to" ("Ambassador to Israel") is where the post
+is, not whom it serves. Every affiliation is also a ``member_of`` relation.
+
+**Age** from ", 36," after a name and "a 48-year-old"; **residence** from "from <place>", "a
+<demonym> resident", "resident of"; **citizenship** from "holds <demonym> citizenship", "a
+<demonym> citizen"; **origin** from "a <place> native", "native of", "born in".
+
+**Family** relations from a kinship word with a possessor and a name in apposition ("his mother,
+Yelena", "Kravets's wife, Natalia", lists that share the possessor: "his mother, Yelena,
+grandmother, Irina and girlfriend, Sapir Cohen"), from "whose <kin>, Y" and from "X is the <kin>
+of Y" (read backwards: X's parent is Y, gendered when Y's gender is known).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Attributes
+from .entities_lex import country_code, demonym_country, fold, lexicon
+from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "MentionMap"]
+
+_POSS_PRON = {"its", "their", "his", "her"}
+_DETS = {"the", "a", "an", "this", "that"}
+_SPECIAL = {"resident", "residents", "native", "citizen", "national"}
+_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+@dataclass
+class TitleInfo:
+    """A title phrase attached to a person mention."""
+
+    cluster: Cluster
+    title: tuple[int, int] | None  # token range of the title text
+    orgs: list[Cluster] = field(default_factory=list)  # affiliations written in the phrase
+    possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
+    span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
+
+
+@dataclass
+class RelationFound:
+    type: str
+    subject: Cluster
+    object: Cluster
+    evidence: tuple[int, int]  # char offsets
+
+
+class MentionMap:
+    """Token index -> (mention, cluster) for name mentions, and char span -> cluster for others."""
+
+    def __init__(self, doc: "Doc", clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.by_tok: dict[int, tuple[NameMention, Cluster]] = {}
+        for c in clusters:
+            for m in c.mentions:
+                for t in range(m.t0, m.t1):
+                    self.by_tok[t] = (m, c)
+        self.extra: dict[int, Cluster] = {}  # first token of a pronoun/reference -> cluster
+
+    def at(self, t: int) -> tuple[NameMention, Cluster] | None:
+        return self.by_tok.get(t)
+
+    def cluster_at(self, t: int) -> Cluster | None:
+        hit = self.by_tok.get(t)
+        if hit:
+            return hit[1]
+        return self.extra.get(t)
+
+    def add_extra(self, clusters: list[Cluster]) -> None:
+        for c in clusters:
+            for s, e in c.extra:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    for t in range(span.start, span.end):
+                        self.extra.setdefault(t, c)
+
+
+# ============================================================================ titles
+def _is_title(w: str) -> bool:
+    lex = lexicon()
+    return (w in lex.titles or w in lex.honorifics) and w not in _SPECIAL
+
+
+def _is_mod(w: str) -> bool:
+    lex = lexicon()
+    return w in lex.title_modifiers or _is_title(w)
+
+
+def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """The title phrase ending just before token ``k``: (first, head+1, affiliations, phrase start)."""
+    lex = lexicon()
+    j = k
+    # skip a trailing "of/at <org>" or "in <place>" (only for appositive phrases the caller allows)
+    head = None
+    orgs: list[Cluster] = []
+    i = j - 1
+    while i >= 0:
+        t = doc[i]
+        w = fold(t.text)
+        hit = mm.at(i)
+        if hit and hit[1].type in (ORG, GPE, NORP) and not _is_title(w):
+            m, c = hit
+            if head is None:
+                break
+            if m.t0 >= 2 and fold(doc[m.t0 - 1].text) == "to" and _is_title(fold(doc[m.t0 - 2].text)):
+                i = m.t0 - 2  # "Ambassador to Israel": where the post is, not whom it serves
+                continue
+            orgs.append(c)
+            i = m.t0 - 1
+            continue
+        if _is_title(w) and not (hit and hit[1].type == PERSON):
+            if head is None:
+                head = i
+            i -= 1
+            continue
+        if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")):
+            i -= 1
+            continue
+        break
+    if head is None:
+        return None
+    first = i + 1
+    # title text: drop leading affiliations (demonyms, org names)
+    tstart = first
+    while tstart <= head and mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
+        tstart = mm.at(tstart)[0].t1
+    while tstart <= head and doc[tstart].text in ("-", "'s", "'"):
+        tstart += 1
+    if tstart > head:
+        return None
+    return tstart, head + 1, orgs, first
+
+
+def _possessor(doc: "Doc", first: int, mm: MentionMap) -> tuple[Cluster | None, int | None]:
+    """The owner of the phrase starting at token ``first``: "Britain's", "Hamas'", "its"."""
+    if first <= 0:
+        return None, None
+    prev = doc[first - 1]
+    if prev.tag_ == "POS" and first >= 2:
+        c = mm.cluster_at(first - 2)
+        if c is None and first >= 3:
+            c = mm.cluster_at(first - 3)
+        return c, None
+    if fold(prev.text) in _POSS_PRON:
+        return None, first - 1
+    return None, None
+
+
+def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
+    """Title phrases before, after and around every person mention."""
+    mm = MentionMap(doc, clusters)
+    out: list[TitleInfo] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            out.extend(_titles_of(doc, c, m, mm))
+    return out
+
+
+def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
+    out: list[TitleInfo] = []
+    # before the name: "Deputy Foreign Minister X", "Hamas' foreign leader X"
+    got = _scan_title_left(doc, m.t0, mm)
+    if got:
+        ts, te, orgs, first = got
+        poss, ptok = _possessor(doc, first, mm)
+        if poss is not None and poss.type in (ORG, GPE, NORP):
+            orgs = [poss, *orgs]
+        out.append(TitleInfo(c, (ts, te), orgs, ptok, (first, m.t1)))
+    # the name in apposition to a title phrase: "Its spokesman, X", "The chairperson of the ECZ, X"
+    if m.t0 >= 2 and doc[m.t0 - 1].text == ",":
+        k = m.t0 - 1
+        of_org: list[Cluster] = []
+        prev = mm.at(k - 1)
+        if prev and prev[1].type in (ORG, GPE, LOC, NORP):
+            pm, pc = prev
+            p = pm.t0 - 1
+            if p >= 0 and fold(doc[p].text) in _DETS:
+                p -= 1
+            if p >= 0 and fold(doc[p].text) in ("of", "at", "for", "in"):
+                if fold(doc[p].text) != "in":
+                    of_org.append(pc)
+                k = p
+        got = _scan_title_left(doc, k, mm)
+        if got and not (got[1] - got[0] == 0):
+            ts, te, orgs, first = got
+            if first == 0 or fold(doc[first - 1].text) in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start:
+                poss, ptok = _possessor(doc, first, mm)
+                if poss is not None and poss.type in (ORG, GPE, NORP):
+                    orgs = [poss, *orgs]
+                start = first - 1 if first and fold(doc[first - 1].text) in _DETS else first
+                out.append(TitleInfo(c, (ts, te), orgs + of_org, ptok, (start, m.t1)))
+    # after the name: "X, secretary-general of the CFD", "X, a former army general"
+    k = m.t1
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        if _age_at(doc, k):
+            k += 2
+        p = k
+        if p < len(doc) and fold(doc[p].text) in _DETS:
+            p += 1
+        if p < len(doc) and doc[p].tag_ == "POS":
+            p += 1
+        got = _scan_title_right(doc, p, mm)
+        if got:
+            ts, te, orgs, end = got
+            out.append(TitleInfo(c, (ts, te), orgs, None, (m.t0, end)))
+    return out
+
+
+def _age_at(doc: "Doc", k: int) -> bool:
+    return (k + 1 < len(doc) and doc[k].text.isdigit() and 0 < int(doc[k].text) < 120
+            and doc[k + 1].is_punct)
+
+
+def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """A title phrase starting at token ``p`` (after "X, a"): (start, end, affiliations, phrase end)."""
+    orgs: list[Cluster] = []
+    n = len(doc)
+    # a possessor: "Hamas' deputy political leader"
+    hit = mm.at(p)
+    if hit and hit[1].type in (ORG, GPE, NORP):
+        m, c = hit
+        q = m.t1
+        if q < n and doc[q].tag_ == "POS":
+            orgs.append(c)
+            p = q + 1
+    start = p
+    # skip an age adjective: "a 48-year-old judge"
+    if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
+        p += 5
+        start = p
+    head = None
+    i = p
+    while i < n:
+        t = doc[i]
+        w = fold(t.text)
+        h = mm.at(i)
+        if h and h[1].type in (ORG, GPE, NORP) and not _is_title(w):
+            orgs.append(h[1])
+            i = h[0].t1
+            continue
+        if _is_title(w):
+            head = i
+            i += 1
+            continue
+        if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ"):
+            i += 1
+            continue
+        break
+    if head is None:
+        return None
+    end = head + 1
+    # "of the CFD", "at the bureau"
+    q = end
+    if q < n and fold(doc[q].text) in ("of", "at", "for"):
+        q += 1
+        if q < n and fold(doc[q].text) in _DETS:
+            q += 1
+        h = mm.at(q)
+        if h and h[1].type in (ORG, GPE):
+            orgs.append(h[1])
+            end = h[0].t1
+    while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
+        start = mm.at(start)[0].t1
+    return start, head + 1, orgs, end
+
+
+# ============================================================================ attributes
+def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo],
+                    ids: dict[int, str]) -> tuple[dict[int, Attributes], list[RelationFound]]:
+    """Attributes by ``id(cluster)`` (entity values as the ids in ``ids``) and the relations found."""
+    mm = MentionMap(doc, clusters)
+    mm.add_extra(clusters)
+    acc: dict[int, dict] = {}
+    relations: list[RelationFound] = []
+
+    def bag(c: Cluster) -> dict:
+        return acc.setdefault(id(c), {"age": None, "titles": [], "affiliation": [], "citizenship": [],
+                                      "residence": [], "origin": []})
+
+    for ti in titles:
+        b = bag(ti.cluster)
+        if ti.title:
+            t = doc[ti.title[0]:ti.title[1]].text
+            if t and fold(t) not in {fold(x) for x in b["titles"]}:
+                b["titles"].append(t)
+        orgs = list(ti.orgs)
+        if ti.possessor_tok is not None:
+            owner = mm.cluster_at(ti.possessor_tok)
+            if owner is not None and owner.type in (ORG, GPE):
+                orgs.insert(0, owner)
+        for o in orgs:
+            o = _country_of(o, clusters)
+            if o is None or o is ti.cluster or o.type not in (ORG, GPE):
+                continue
+            if not any(x is o for x in b["affiliation"]):
+                b["affiliation"].append(o)
+                s, e = doc[ti.span[0]].idx, doc[ti.span[1] - 1].idx + len(doc[ti.span[1] - 1].text)
+                relations.append(RelationFound("member_of", ti.cluster, o, (s, e)))
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            _age(doc, m, bag(c))
+            _places(doc, m, c, bag(c), mm, clusters)
+    relations.extend(_family(doc, clusters, mm))
+    out: dict[int, Attributes] = {}
+
+    def _ref(o: "Cluster | str") -> str:
+        return o if isinstance(o, str) else ids[id(o)]
+
+    for key, b in acc.items():
+        out[key] = Attributes(
+            age=b["age"], titles=tuple(b["titles"]),
+            affiliation=tuple(_ref(o) for o in b["affiliation"]),
+            citizenship=tuple(_ref(o) for o in b["citizenship"]),
+            residence=tuple(_ref(o) for o in b["residence"]),
+            origin=tuple(_ref(o) for o in b["origin"]),
+        )
+    return out, relations
+
+
+def _country_of(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """A NORP demonym entity stands for its country where the article names it."""
+    if c.type != NORP or not c.country:
+        return c
+    for x in clusters:
+        if x.type == GPE and x.country == c.country:
+            return x
+    return None
+
+
+def _age(doc: "Doc", m: NameMention, b: dict) -> None:
+    if b["age"] is not None:
+        return
+    k = m.t1
+    if k + 2 < len(doc) and doc[k].text == "," and _age_at(doc, k + 1):
+        b["age"] = int(doc[k + 1].text)
+        return
+    # "X, a 48-year-old judge" / "the 48-year-old X"
+    after = doc.text[m.end:m.end + 30]
+    mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after)
+    if mt:
+        b["age"] = int(mt.group(1))
+        return
+    before = doc.text[max(0, m.start - 40):m.start]
+    mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$", before)
+    if mt:
+        b["age"] = int(mt.group(1))
+
+
+def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) -> "Cluster | str | None":
+    """The place named at token t: its entity (a demonym's country where named), else the word."""
+    hit = mm.at(t)
+    if hit is None:
+        return None
+    m, c = hit
+    if c.type == NORP:
+        return _country_of(c, clusters) or m.text
+    if c.type in (GPE, LOC) or c.type == ORG and False:
+        return c
+    return None
+
+
+def _places(doc: "Doc", m: NameMention, c: Cluster, b: dict, mm: MentionMap, clusters: list[Cluster]) -> None:
+    """Residence, citizenship and origin in the clause after a name (and the appositive)."""
+    n = len(doc)
+    k = m.t1
+    end = min(n, k + 25)
+    sent_end = doc[m.t0].sent.end
+    end = min(end, sent_end)
+    i = k
+    while i < end:
+        w = fold(doc[i].text)
+        if w == "from" and i == k + (0 if doc[k].text != "," else 1) + (2 if _age_at(doc, k + 1) else 0):
+            v = _place_value(doc, i + 1, mm, clusters)
+            if v is not None:
+                _add(b["residence"], v)
+        if w in ("resident", "native", "citizen", "national") and i > k:
+            v = _place_value(doc, i - 1, mm, clusters)
+            key = {"resident": "residence", "native": "origin", "citizen": "citizenship",
+                   "national": "citizenship"}[w]
+            if v is not None:
+                _add(b[key], v)
+            elif i + 2 < end and fold(doc[i + 1].text) == "of":
+                v = _place_value(doc, i + 2, mm, clusters)
+                if v is not None:
+                    _add(b[key], v)
+        if w == "citizenship" and i > k:
+            v = _place_value(doc, i - 1, mm, clusters)
+            if v is not None:
+                _add(b["citizenship"], v)
+        if w == "born" and i + 2 < end and fold(doc[i + 1].text) == "in":
+            v = _place_value(doc, i + 2, mm, clusters)
+            if v is not None:
+                _add(b["origin"], v)
+        # stop at the next person named: what follows is about them
+        hit = mm.at(i)
+        if hit and hit[1].type == PERSON and hit[1] is not c:
+            break
+        i += 1
+
+
+def _add(lst: list, v: "Cluster | str") -> None:
+    if not any(x is v or x == v for x in lst):
+        lst.append(v)
+
+
+# ============================================================================ family
+def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    lex = lexicon()
+    out: list[RelationFound] = []
+    for sent in doc.sents:
+        owner: Cluster | None = None
+        owner_start = sent.start
+        last_person: Cluster | None = None
+        i = sent.start
+        while i < sent.end:
+            t = doc[i]
+            w = fold(t.text)
+            hit = mm.at(i)
+            if hit and hit[1].type == PERSON:
+                last_person = hit[1]
+            if w in lex.family and t.is_lower:
+                poss = _kin_possessor(doc, i, mm, sent.start, last_person)
+                if poss is not None:
+                    owner, owner_start = poss, i
+                if owner is not None:
+                    named = _named_after(doc, i + 1, mm, sent.end)
+                    if named is not None and named[1] is not owner:
+                        kin = lex.family[w]
+                        _gender_from_kin(named[1], kin)
+                        s = doc[owner_start].idx
+                        e = named[0].end
+                        out.append(RelationFound(kin["type"], owner, named[1], (s, e)))
+                        i = named[0].t1
+                        continue
+                # "X is the son of Y"
+                inv = _kin_of(doc, i, mm, sent, lex)
+                if inv is not None:
+                    out.append(inv)
+            i += 1
+    return out
+
+
+def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: Cluster | None) -> Cluster | None:
+    """Who "his mother", "Kravets's wife", "whose husband" belongs to."""
+    if i <= start:
+        return None
+    prev = doc[i - 1]
+    w = fold(prev.text)
+    if prev.tag_ == "POS" and i >= 2:
+        c = mm.cluster_at(i - 2)
+        return c if c is not None and c.type == PERSON else None
+    if w in ("his", "her", "their"):
+        c = mm.cluster_at(i - 1)
+        return c if c is not None and c.type == PERSON else None
+    if w == "whose":
+        return last_person
+    return None
+
+
+def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int) -> tuple[NameMention, Cluster] | None:
+    """The person named right after a kinship word: ", Yelena", ", Sergeant Arnel Villanueva"."""
+    if k < end and doc[k].text == ",":
+        k += 1
+    while k < end and _is_title(fold(doc[k].text)) and not mm.at(k):
+        k += 1
+    hit = mm.at(k)
+    if hit and hit[1].type == PERSON and hit[0].t0 == k:
+        return hit
+    return None
+
+
+def _gender_from_kin(c: Cluster, kin: dict) -> None:
+    g = kin.get("gender")
+    if g and c.gender is None:
+        c.gender = g
+
+
+def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | None:
+    """"X is the son of Y": X's parent is Y (mother or father where Y's gender is known)."""
+    t = doc[i]
+    if not (i + 1 < sent.end and fold(doc[i + 1].text) == "of"):
+        return None
+    if t.dep_ not in ("attr", "appos", "acomp"):
+        return None
+    verb = t.head
+    if verb.lemma_ != "be":
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    x = mm.cluster_at(subj.i)
+    if x is None or x.type != PERSON:
+        return None
+    # Y: the person in the "of" phrase (possibly through an appositive)
+    y = None
+    for k in range(i + 2, min(sent.end, i + 12)):
+        hit = mm.at(k)
+        if hit and hit[1].type == PERSON:
+            y = hit
+            break
+        if doc[k].text in (";", "."):
+            break
+    if y is None or y[1] is x:
+        return None
+    kin = lex.family[fold(t.text)]
+    rtype = lex.family_inverse.get(kin["type"], "relative")
+    _gender_from_kin(x, kin)
+    gendered = lex.gendered_parent.get(rtype)
+    if gendered and y[1].gender in gendered:
+        rtype = gendered[y[1].gender]
+    return RelationFound(rtype, x, y[1], (doc[subj.i].idx if subj.i < i else doc[i].idx, y[0].end))

