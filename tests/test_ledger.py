@@ -677,3 +677,13 @@ def test_tools_find_the_full_text_indexes(ledger: Ledger):
             "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?",
             (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',)).fetchall()
         assert found == [(f"{table}_fts",)]
+
+
+def test_a_ledger_missing_tables_is_reported_damaged(db: Path):
+    Ledger(db).close()
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE event_mentions")
+    con.commit()
+    con.close()
+    with pytest.raises(MigrationError, match=r"damaged.*event_mentions"):
+        Ledger(db)

@@ -29,7 +29,7 @@ from functools import wraps
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-from ..errors import RecordError, StoreError
+from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, Span, TimeValue, text_hash
 from .migrations import current_version, migrate
 
@@ -161,12 +161,23 @@ class Ledger:
         self._con: sqlite3.Connection | None = _connect(self.path)
         try:
             migrate(self._con, self.path)
+            self._check_tables()
         except StoreError:  # MigrationError included
             self.close()
             raise
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(f"cannot read the ledger {self.path}: {exc}") from None
+
+    def _check_tables(self) -> None:
+        from .export import TABLES
+
+        have = {r[0] for r in self.con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [t for t in (*TABLES, "documents_fts", "statements_fts") if t not in have]
+        if missing:
+            raise MigrationError(f"the ledger {self.path} is damaged: it is at schema version "
+                                 f"{current_version(self.con)} but lacks the tables {missing}; ingest into a new "
+                                 "--db (or restore a copy)")
 
     # ------------------------------------------------------------------ lifecycle
     def __enter__(self) -> "Ledger":
