@@ -14,6 +14,14 @@ sha256 of the text (:func:`newsledger.records.text_hash`): an article whose text
 is skipped. An article whose *id* is taken by a different text is stored under the id
 ``ID~HASH8`` (the first 8 hex digits of its text hash), so that neither version is lost; the
 stored record carries that id.
+
+Failures (inputs that could not be processed) go to the ``failures`` table with their code and
+reason; the same failure seen again bumps its ``attempts``, and a document that is stored later
+clears the failures recorded under its id, so the table lists what still fails.
+
+Search runs FTS5 queries over article titles and text (``documents_fts``) and statement content
+(``statements_fts``), external-content indexes kept in step by triggers. Every SQLite error is
+raised as a :class:`~newsledger.errors.StoreError` saying what to do.
 """
 
 from __future__ import annotations
