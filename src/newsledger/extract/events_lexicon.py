@@ -1,0 +1,111 @@
+"""The PLOVER trigger lexicon and the word classes of the events stage, loaded once from data files.
+
+``data/lexicons/plover_triggers.json`` maps words and phrases to PLOVER senses (type, mode, CAMEO code
+and where the actors come from); ``data/lexicons/plover_roles.json`` holds the word classes around them
+(light verbs, proxy nouns such as "delegation", status words). See the ``_comment`` of each file for
+where the entries come from. Nothing here touches spaCy: a :class:`Sense` is plain data.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Mapping
+
+__all__ = ["Sense", "Lexicon", "lexicon"]
+
+_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
+_ANY_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger word: what it codes and how its participants are found."""
+
+    words: tuple[str, ...]  # lower-case lemmas; a phrase has several ("hunger", "strike")
+    pos: frozenset[str]
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    target: tuple[str, ...] = ()  # "dobj", "dative" or a preposition
+    source_preps: tuple[str, ...] = ()
+    patient: bool = False  # noun: possessor and "of" name the target ("his release")
+    reciprocal: bool = False  # conjoined actors act on each other ("X and Y signed")
+    speech: bool = False  # a verbal act: its complement is its content
+    standalone: str | None = None  # "always" | "subject"
+    person_target: bool = False
+    target_entity: bool = False
+    only_status: frozenset[str] = frozenset()
+    inherit_target: bool = False
+    negated_as: str | None = None  # the type a negated mention takes ("not concede" -> REJECT)
+
+    @property
+    def lemma(self) -> str:
+        return " ".join(self.words)
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Sense":
+        words = tuple(w for w in re.split(r"\s+", d["lemma"].lower().strip()) if w)
+        pos = _POS[d["pos"]] if d.get("pos") else _ANY_POS
+        needs = {k: frozenset(w.lower() for w in v) for k, v in (d.get("needs") or {}).items()}
+        return cls(
+            words=words, pos=pos, type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), needs=needs,
+            target=tuple(d.get("target") or ()), source_preps=tuple(d.get("source_preps") or ()),
+            patient=bool(d.get("patient")), reciprocal=bool(d.get("reciprocal")), speech=bool(d.get("speech")),
+            standalone=d.get("standalone"), person_target=bool(d.get("person_target")),
+            target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
+            inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_first: Mapping[str, tuple[Sense, ...]]  # first word -> senses, longest phrases first
+    light_verbs: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    proxy_heads: frozenset[str]
+    person_nouns: frozenset[str]
+    generic_agents: frozenset[str]
+    request_modes: Mapping[str, str]  # lemma of the requested act -> mode
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    negation: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    conditional_marks: frozenset[str]
+    statement_status: Mapping[str, str]
+
+
+def _read(name: str) -> dict:
+    path = resources.files("newsledger") / "data" / "lexicons" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process."""
+    triggers = _read("plover_triggers.json")
+    roles = _read("plover_roles.json")
+    by_first: dict[str, list[Sense]] = {}
+    for entry in triggers["triggers"]:
+        sense = Sense.from_json(entry)
+        by_first.setdefault(sense.words[0], []).append(sense)
+    ordered = {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}  # stable sort
+    status = roles["status"]
+    fs = lambda key, src=roles: frozenset(w.lower() for w in src[key])  # noqa: E731
+    modes = {w: mode for mode, words in roles["request_modes"].items() for w in words}
+    return Lexicon(
+        by_first=ordered,
+        light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
+        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), request_modes=modes,
+        future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
+        negation=fs("negation", status), future_governors=fs("future_governors", status),
+        hypothetical_governors=fs("hypothetical_governors", status),
+        negating_governors=fs("negating_governors", status), conditional_marks=fs("conditional_marks", status),
+        statement_status=dict(roles["statement_status"]),
+    )
