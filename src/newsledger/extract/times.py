@@ -88,6 +88,8 @@ def resolve_expression(text: str, anchor: dt.date, *, tense: str | None = None) 
     best = _best_expr(text)
     if best is None:
         return None
+    if best.window and best.mode == "calendar" and tense is None:
+        tense = "future"  # a deadline ("by June") lies ahead of when it was set
     val = best.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
@@ -249,21 +251,27 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
         if _inside_name(span):
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
-        return prev_l in _lex_set("date_prepositions") or (nxt is not None and nxt.like_num)
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
+            return False  # "by June Carter"
+        return prev_l in _lex_set("month_prepositions") or (nxt is not None and nxt.like_num)
     if e.check == "bare_year":
         tok = span[-1]
         if _inside_name(span) and tok.ent_type_ != "DATE":
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
+        years_in = _lex_set("year_prepositions")
         if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lexicon()["units"]:
             return False  # "2000 troops"
-        if prev is not None and prev.pos_ in ("PROPN", "NOUN", "NUM") and prev_l not in _lex_set("date_prepositions") \
-                and prev.lower_ not in lexicon()["units"]:
-            return False  # "Channel 2024", "Resolution 1973", "No. 2011"
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in lexicon()["units"]:
+            return False  # "1987 new staff members"
         if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
             return False
-        return prev is None or prev_l in _lex_set("date_prepositions") or tok.ent_type_ == "DATE" \
-            or prev.is_sent_start or prev.is_punct
+        if prev is not None and prev.pos_ in ("PROPN", "NOUN", "NUM") and prev_l not in years_in \
+                and prev.lower_ not in lexicon()["units"]:
+            return False  # "Channel 2024", "Resolution 1973"
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and prev_l not in years_in:
+            return False  # "1600 Pennsylvania Avenue"
+        return prev is None or prev_l in years_in or tok.ent_type_ == "DATE" or prev.is_punct
     if e.check in ("weekday", "holiday", "deictic_word"):
         return not _inside_name(span)
     return True

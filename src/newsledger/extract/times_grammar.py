@@ -111,7 +111,7 @@ def _pieces() -> dict[str, str]:
         "MON": f"(?:{_alt(_months())})(?![A-Za-z])",
         "WD": f"(?:{_alt(_weekdays())})(?![A-Za-z])",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
-        "YEAR": r"(?<![\d$€£.,/-])(?:1[6-9]|20)\d\d(?![\d,.]\d|[\d%]|[-‐]year)",
+        "YEAR": r"(?<![\d$€£.,/])(?<!\d[-–])(?:1[6-9]|20)\d\d(?![\d,.]\d|[\d%]|[-‐]year)",
         "NUM": rf"(?:\d+(?:\.\d+)?|(?i:{_alt(_number_words())})){end}",
         "UNIT": rf"(?i:{_alt(lx['units'])})(?![a-z])",
         "TOD": rf"(?i:{_alt(lx['times_of_day'])})(?![a-z])",
@@ -444,6 +444,8 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
     anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the preceding")
     if unit in ("hour", "minute", "century"):
         return None
+    if m["unit"].lower() in lexicon()["times_of_day"] and not anaphoric:
+        return None  # "this morning", "last night" are deictic words
     if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current"):
         return None
 
@@ -470,7 +472,26 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
 
 
 def tv_unit(word: str) -> str:
-    return lexicon()["units"][word.lower()]
+    """The calendar unit of a unit word; a part of the day ("that night") stands for its day."""
+    w = word.lower()
+    return "day" if w in lexicon()["times_of_day"] else lexicon()["units"][w]
+
+
+def h_the_weekend(m: re.Match, rule: str) -> Expr | None:
+    """"over the weekend": the last weekend in past narration (this one on a Saturday or Sunday),
+    the next one in the future."""
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        if ctx.tense == "future":
+            d = a if a.weekday() >= 5 else a + dt.timedelta(days=5 - a.weekday())
+        else:
+            d = a if a.weekday() >= 5 else a - dt.timedelta(days=a.weekday() + 2)
+        return _unit_val(d, "weekend")
+
+    return _mk(m, rule, "calendar", fn)
 
 
 _BACK = ("ago", "earlier", "before", "previously", "prior")
@@ -642,7 +663,9 @@ def _rules() -> tuple[_Rule, ...]:
                          r"yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b", h_deictic_word),
         ("rel_unit", rf"\b(?P<rel>(?i:earlier\s+this|later\s+this|this|last|next|the\s+past|the\s+coming|"
                      rf"the\s+previous|the\s+preceding|the\s+following|the\s+same|that|the\s+next|the\s+current))\s+"
-                     rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight))(?![\w-])", h_rel_unit),
+                     rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight|morning|afternoon|evening|night))"
+                     rf"(?![\w-])", h_rel_unit),
+        ("the_weekend", r"\b(?i:the\s+weekend)\b", h_the_weekend),
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
                     rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
         ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})\s+"

@@ -1,0 +1,353 @@
+"""The times stage: a conformance table for normalization, and detection/anchoring on short
+articles written for these tests (fictional names and places)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsledger.extract.times import find_times, is_window, resolve_expression, value_to_date
+from newsledger.records import Time
+
+MON = dt.date(2025, 3, 10)  # a Monday
+FRI = dt.date(2026, 1, 30)  # a Friday
+
+# ---------------------------------------------------------------------------- conformance table
+# (expression, anchor, tense, expected value)
+CONFORMANCE = [
+    # weekdays, both directions
+    ("Sunday", MON, "past", "2025-03-09"),
+    ("Sunday", MON, "future", "2025-03-16"),
+    ("Friday", MON, None, "2025-03-07"),
+    ("Monday", MON, "past", "2025-03-10"),
+    ("Thursday", FRI, "past", "2026-01-29"),
+    ("Thursday", FRI, "future", "2026-02-05"),
+    ("last Friday", MON, None, "2025-03-07"),
+    ("next Friday", MON, None, "2025-03-14"),
+    ("this Wednesday", MON, None, "2025-03-12"),
+    ("Monday evening", MON, "past", "2025-03-10"),
+    # deictic words and offsets
+    ("today", MON, None, "2025-03-10"),
+    ("yesterday", MON, None, "2025-03-09"),
+    ("tomorrow", MON, None, "2025-03-11"),
+    ("the day before yesterday", MON, None, "2025-03-08"),
+    ("two weeks ago", MON, None, "2025-02-24"),
+    ("about two months ago", MON, None, "2025-01-10"),
+    ("three days ago", MON, None, "2025-03-07"),
+    ("a year ago", MON, None, "2024"),
+    ("in two weeks", MON, None, "2025-03-24"),
+    # anaphoric: counted from the anchor given
+    ("a day earlier", MON, None, "2025-03-09"),
+    ("A day later", MON, None, "2025-03-11"),
+    ("two days later", MON, None, "2025-03-12"),
+    ("three years earlier", MON, None, "2022"),
+    ("the following day", MON, None, "2025-03-11"),
+    ("the next day", MON, None, "2025-03-11"),
+    ("the previous day", MON, None, "2025-03-09"),
+    ("the day before", MON, None, "2025-03-09"),
+    ("the same day", MON, None, "2025-03-10"),
+    ("that night", MON, None, "2025-03-10"),
+    ("the previous week", MON, None, "2025-W10"),
+    ("the following month", MON, None, "2025-04"),
+    ("the year before", MON, None, "2024"),
+    # calendar units
+    ("last week", MON, None, "2025-W10"),
+    ("this week", MON, None, "2025-W11"),
+    ("next week", MON, None, "2025-W12"),
+    ("last month", MON, None, "2025-02"),
+    ("next month", MON, None, "2025-04"),
+    ("last year", MON, None, "2024"),
+    ("this year", MON, None, "2025"),
+    ("next year", dt.date(2025, 12, 31), None, "2026"),
+    ("this weekend", MON, None, "2025-03-15/2025-03-16"),
+    ("last weekend", MON, None, "2025-03-08/2025-03-09"),
+    ("over the weekend", MON, "past", "2025-03-08/2025-03-09"),
+    ("earlier this year", MON, None, "2025-01-01/2025-03-10"),
+    ("later this month", MON, None, "2025-03-10/2025-03-31"),
+    ("the past two weeks", MON, None, "2025-02-24/2025-03-10"),
+    ("the end of the year", MON, None, "2025-12-31"),
+    ("the end of next month", MON, None, "2025-04-30"),
+    # months and dates with and without year
+    ("in May", MON, "past", "2024-05"),
+    ("in May", MON, "future", "2025-05"),
+    ("in March", MON, "past", "2025-03"),
+    ("December", dt.date(2024, 3, 6), "past", "2023-12"),
+    ("October 7", MON, "past", "2024-10-07"),
+    ("October 7", MON, "future", "2025-10-07"),
+    ("Jan. 20", FRI, "past", "2026-01-20"),
+    ("Sept. 11, 2001", MON, None, "2001-09-11"),
+    ("January 31, 2027", MON, None, "2027-01-31"),
+    ("February 29, 2024", MON, None, "2024-02-29"),
+    ("5 May 2024", MON, None, "2024-05-05"),
+    ("the 7th of October", MON, "past", "2024-10-07"),
+    ("Tuesday, March 4", MON, "past", "2025-03-04"),
+    ("2024-05-03", MON, None, "2024-05-03"),
+    ("August 2021", MON, None, "2021-08"),
+    ("late November 2023", MON, None, "2023-11"),
+    ("early March", MON, "past", "2025-03"),
+    ("mid-November", MON, "past", "2024-11"),
+    ("the second week of May", MON, "future", "2025-05-08/2025-05-14"),
+    ("the last week of June", MON, "past", "2024-06-24/2024-06-30"),
+    ("March 3-5", MON, "past", "2025-03-03/2025-03-05"),
+    # years, decades, seasons, holidays
+    ("in 2011", MON, None, "2011"),
+    ("since 2019", MON, None, "2019"),
+    ("mid-2024", MON, None, "2024"),
+    ("early 2024", MON, None, "2024"),
+    ("the 1990s", MON, None, "1990/1999"),
+    ("the late 1980s", MON, None, "1986/1989"),
+    ("the '90s", MON, None, "1990/1999"),
+    ("this summer", MON, "future", "2025-06/2025-08"),
+    ("last winter", MON, None, "2024-12/2025-02"),
+    ("the summer of 2019", MON, None, "2019-06/2019-08"),
+    ("Christmas", MON, "past", "2024-12-25"),
+    ("Christmas Eve", dt.date(2025, 1, 9), "past", "2024-12-24"),
+    ("New Year's Day", MON, "future", "2026-01-01"),
+    # ranges
+    ("between March and May", MON, "future", "2025-03/2025-05"),
+    ("from 2019 to 2021", MON, None, "2019/2021"),
+    ("between 2019 and 2021", MON, None, "2019/2021"),
+    ("2019-2021", MON, None, "2019/2021"),
+    # windows and deadlines
+    ("within 45 days", MON, None, "2025-03-10/2025-04-24"),
+    ("within three to four weeks", dt.date(2025, 1, 20), None, "2025-02-10/2025-02-17"),
+    ("within 72 hours", dt.date(2025, 5, 26), None, "2025-05-26/2025-05-29"),
+    ("within the next seven days", dt.date(2023, 9, 4), None, "2023-09-04/2023-09-11"),
+    ("in the next two weeks", MON, None, "2025-03-10/2025-03-24"),
+    ("within six months", dt.date(2025, 12, 4), None, "2025-12-04/2026-06-04"),
+    ("by the end of September", MON, None, "2025-09-30"),
+    ("by the end of September", MON, "past", "2024-09-30"),
+    ("by the end of March", FRI, None, "2026-03-31"),
+    ("by June", FRI, None, "2026-06"),
+    ("by Friday", MON, "future", "2025-03-14"),
+    # durations and sets
+    ("54 days", MON, None, "P54D"),
+    ("for three weeks", MON, None, "P3W"),
+    ("72 hours", MON, None, "PT72H"),
+    ("two decades", MON, None, "P20Y"),
+    ("every week", MON, None, "P1W"),
+    # vague: no value (not guessed)
+    ("in the coming weeks", MON, None, None),
+    ("days earlier", MON, None, None),
+    ("recently", MON, None, None),
+    ("soon", MON, None, None),
+]
+
+
+@pytest.mark.parametrize("text,anchor,tense,expected", CONFORMANCE)
+def test_conformance(text: str, anchor: dt.date, tense: str | None, expected: str | None) -> None:
+    assert resolve_expression(text, anchor, tense=tense) == expected
+
+
+def test_conformance_table_is_large() -> None:
+    assert len(CONFORMANCE) >= 80
+
+
+@pytest.mark.parametrize("value,day", [
+    ("2025-02-02", dt.date(2025, 2, 2)),
+    ("2025-W04", dt.date(2025, 1, 20)),
+    ("2023-11", dt.date(2023, 11, 1)),
+    ("2023", dt.date(2023, 1, 1)),
+    ("2025-02-10/2025-02-17", dt.date(2025, 2, 10)),
+    ("1990/1999", dt.date(1990, 1, 1)),
+    ("2025-02-03T15:00", dt.date(2025, 2, 3)),
+    ("P54D", None),
+    (None, None),
+    ("soon", None),
+])
+def test_value_to_date(value: str | None, day: dt.date | None) -> None:
+    assert value_to_date(value) == day
+
+
+@pytest.mark.parametrize("text,window", [
+    ("within three to four weeks", True), ("by the end of September", True), ("by June", True),
+    ("in the next two weeks", True), ("Sunday", False), ("two weeks ago", False), ("late November 2023", False),
+])
+def test_is_window(text: str, window: bool) -> None:
+    assert is_window(Time(0, len(text), text, "DATE", None)) is window
+
+
+# ---------------------------------------------------------------------------- on parsed articles
+def _times(nlp, text: str, published: dt.date | None = dt.date(2025, 3, 12)) -> list[Time]:
+    doc = nlp(text)
+    times = find_times(doc, published)
+    for t in times:
+        assert text[t.start:t.end] == t.text
+    assert [t.start for t in times] == sorted(t.start for t in times)
+    return times
+
+
+def _by_text(times: list[Time]) -> dict[str, Time]:
+    return {t.text: t for t in times}
+
+
+@pytest.mark.slow
+def test_deictic_and_anaphoric_chain(nlp) -> None:
+    # published Wednesday 2025-03-12
+    text = ("Foreign Minister Ilse Varga, during a visit to Corvania on Monday, said talks would resume. "
+            "The envoy Tomas Brel told the broadcaster Kanal 9 two weeks ago that a deal was near. "
+            "A day earlier, the president of Velmora ordered new efforts. "
+            "The previous week, a spokeswoman said the ministry expects progress. "
+            "Brel said the prisoners could be freed within three to four weeks.")
+    t = _by_text(_times(nlp, text))
+    assert t["Monday"].value == "2025-03-10" and t["Monday"].anchor == "published"
+    assert t["two weeks ago"].value == "2025-02-26"
+    assert t["A day earlier"].value == "2025-02-25" and t["A day earlier"].anchor == "two weeks ago"
+    assert t["The previous week"].value == "2025-W08"
+    assert "9" not in t and not any("Kanal" in x for x in t)
+    assert t["within three to four weeks"].value is not None
+
+
+@pytest.mark.slow
+def test_same_sentence_reference_and_future_weekday(nlp) -> None:
+    # published Wednesday 2025-03-12
+    text = ("The commission said figures released on Friday were corrected the following day. "
+            "The court will decide on Thursday whether to grant bail. "
+            "The minister's aide was questioned a day earlier, the agency said.")
+    t = _by_text(_times(nlp, text))
+    assert t["Friday"].value == "2025-03-07"
+    assert t["the following day"].value == "2025-03-08" and t["the following day"].anchor == "Friday"
+    assert t["Thursday"].value == "2025-03-13"
+    # a past "a day earlier" does not count from a future Thursday
+    assert t["a day earlier"].value != "2025-03-12"
+
+
+@pytest.mark.slow
+def test_possessive_weekday_is_past(nlp) -> None:
+    text = "The opposition said on Sunday that it would challenge the results of Thursday's vote in court."
+    t = _by_text(_times(nlp, text, dt.date(2023, 9, 4)))
+    assert t["Thursday"].value == "2023-08-31"
+    assert t["Sunday"].value == "2023-09-03"
+
+
+@pytest.mark.slow
+def test_explicit_year_nearby_fixes_yearless_date(nlp) -> None:
+    text = ("Dario Lenz, 29, was seized on October 7 along with his sister, Mira, from their home in Velmora. "
+            "His sister was freed in late November 2023 after 54 days in captivity.")
+    t = _by_text(_times(nlp, text, dt.date(2025, 2, 3)))
+    assert t["October 7"].value == "2023-10-07"
+    assert t["October 7"].anchor == "late November 2023"
+    assert t["late November 2023"].value == "2023-11"
+    durations = [x for x in t.values() if x.type == "DURATION"]
+    assert durations and durations[0].value == "P54D"
+    assert "29" not in t
+
+
+@pytest.mark.slow
+def test_future_month_and_deadline(nlp) -> None:
+    # published Friday 2025-12-05
+    text = ("A first group of fighters is due to disarm in March. "
+            "The council asked the mission to report by the end of March. "
+            "The rebels released two soldiers in June. Lawmakers vote on the bill next month.")
+    t = _by_text(_times(nlp, text, dt.date(2025, 12, 5)))
+    assert t["March"].value == "2026-03"
+    assert t["by the end of March"].value == "2026-03-31"
+    assert is_window(t["by the end of March"])
+    assert t["June"].value == "2025-06"
+    assert t["next month"].value == "2026-01"
+
+
+@pytest.mark.slow
+def test_window_anchors_on_scene_day(nlp) -> None:
+    text = "Brelland on Monday ordered a Velmoran diplomat to leave the country within 72 hours."
+    t = _by_text(_times(nlp, text, dt.date(2025, 5, 27)))
+    assert t["within 72 hours"].value == "2025-05-26/2025-05-29"
+    assert t["within 72 hours"].anchor == "Monday"
+
+
+@pytest.mark.slow
+def test_reported_deadline_counts_from_the_saying(nlp) -> None:
+    text = "The ministry said on February 15 that he would be freed by the end of March."
+    t = _by_text(_times(nlp, text, dt.date(2025, 4, 2)))
+    assert t["by the end of March"].value == "2025-03-31"
+
+
+@pytest.mark.slow
+def test_no_publication_date(nlp) -> None:
+    text = "The talks began on Sunday and ended two weeks ago. The treaty of January 31, 2027 was signed in 2011."
+    t = _by_text(_times(nlp, text, None))
+    assert t["Sunday"].value is None and t["Sunday"].anchor is None
+    assert t["two weeks ago"].value is None
+    assert t["January 31, 2027"].value == "2027-01-31"
+    assert t["2011"].value == "2011"
+
+
+FALSE_DATE_TRAPS = [
+    "Minister Ardo Kell, 52, was detained in Velmora.",
+    "Hostage Pavel Rusk, 36, from Lindmark, is not on the list.",
+    "He told the news channel Kanal 24 that the talks were over.",
+    "The resolution passed by 13 votes to none, with 2 abstentions.",
+    "The envoy may travel to Corvania if the talks stall.",
+    "The protesters joined the march through the capital.",
+    "The second phase of the deal covers 33 hostages.",
+    "His 48-year-old wife, a judge, was questioned.",
+    "The bribe of $400,000 was paid in cash to 2000 officials.",
+    "They live at 1600 Lindmark Avenue in the capital.",
+    "Channel 4 and Rossiva 2024 carried the speech.",
+    "The ministry hired 1987 new staff members.",
+    "Singer June Halvorsen performed for the troops.",
+    "Their seven-year-old daughter was told nothing.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", FALSE_DATE_TRAPS)
+def test_no_false_dates(nlp, text: str) -> None:
+    times = [t for t in _times(nlp, text) if t.type in ("DATE", "TIME")]
+    assert times == [], times
+
+
+@pytest.mark.slow
+def test_may_as_month_and_modal(nlp) -> None:
+    text = "The lawmaker resigned in May. Officials may meet again."
+    t = _times(nlp, text, dt.date(2023, 9, 4))
+    assert [(x.text, x.value) for x in t] == [("May", "2023-05")]
+
+
+@pytest.mark.slow
+def test_today_in_a_quote_is_the_speaking_day(nlp) -> None:
+    text = ('The two countries swapped prisoners on Saturday at the border. '
+            '"Today we kept our word," the minister told reporters at the crossing.')
+    t = _by_text(_times(nlp, text, dt.date(2025, 2, 16)))
+    assert t["Today"].value == "2025-02-15"
+
+
+@pytest.mark.slow
+def test_n_days_after_counts_from_its_complement(nlp) -> None:
+    text = "The exchange came 11 days after the court rejected the appeal on February 4."
+    t = _by_text(_times(nlp, text, dt.date(2025, 2, 16)))
+    assert t["11 days after"].value == "2025-02-15"
+    text2 = "She was allowed a visit on October 17, more than two weeks after her arrest."
+    t2 = _times(nlp, text2, dt.date(2024, 11, 18))
+    assert [(x.text, x.type) for x in t2 if x.type == "DATE"] == [("October 17", "DATE")]
+    assert _by_text(t2)["October 17"].value == "2024-10-17"
+
+
+# ---------------------------------------------------------------------------- property: spans are exact
+_PIECES = [
+    "on Sunday", "two weeks ago", "A day earlier", "the previous week", "in late November 2023", "October 7",
+    "within three to four weeks", "by the end of September", "Kravo, 52,", "Kanal 24", "in May", "may",
+    "last year", "next month", "in 2011", "the 1990s", "Jan. 20", "January 31, 2027", "the same day",
+    "officials said", "the talks resumed", "54 days", "$400,000", "13 votes", "the march", "\n\n", "“Today,”",
+    "the following day", "2024-05-03", "over the weekend", "between March and May", "from 2019 to 2021",
+]
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12),
+       st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))))
+def test_spans_are_exact(nlp, pieces: list[str], published: dt.date | None) -> None:
+    text = " ".join(pieces) + "."
+    times = find_times(nlp(text), published)
+    last_end = -1
+    for t in times:
+        assert text[t.start:t.end] == t.text
+        assert t.start >= last_end  # sorted, no overlaps
+        last_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        if t.value is not None and t.type == "DATE":
+            assert value_to_date(t.value) is not None
