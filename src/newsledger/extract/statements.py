@@ -41,7 +41,7 @@ from ._index import EntityIndex
 from .statements_cues import Draft, find_drafts
 from .statements_kinds import horizon_of, kind_of
 from .statements_quotes import find_quotes
-from .statements_speakers import SpeakerResolver
+from .statements_speakers import SpeakerResolver, head_entity
 from .statements_when import DateFinder
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def find_statements(
     dates = DateFinder(doc, times, index, speakers, published)
     out: list[Statement] = []
     for d in drafts:
-        d.channel = _channel_id(index, d)
+        d.channel = _channel_id(index, d, text)
         d.about = tuple(_about(index, d, speakers))
         d.kind = kind_of(doc, d, index, speakers)
         d.date = dates.date_of(d)
@@ -81,16 +81,11 @@ def find_statements(
     return out
 
 
-def _channel_id(index: EntityIndex, d: Draft) -> str | None:
+def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
     if d.channel_span is None or not index:
         return None
     s, e = d.channel_span
-    inside = index.within(s, e)
-    for eid in inside:
-        ent = index.get(eid)
-        if ent is not None and ent.type != "PERSON":
-            return eid
-    return inside[0] if inside else index.at(s, e)
+    return head_entity(index, doc_text, s, e, d.channel_head)
 
 
 def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]:

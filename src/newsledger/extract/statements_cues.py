@@ -49,6 +49,7 @@ class Draft:
     direct: bool = False
     parts: tuple[tuple[int, int], ...] = ()
     channel_span: tuple[int, int] | None = None
+    channel_head: tuple[int, int] | None = None   # the channel phrase's head word
     evidence: tuple[int, int] = (0, 0)
     content_tokens: tuple[int, int] = (0, 0)     # token range [a, b) of the content
     inherited: bool = False                      # the speaker comes from a governing verb
@@ -392,6 +393,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc.text, *_tok_chars(doc, ca, cb))
+            head = doc[ca:cb].root
+            d.channel_head = (head.idx, head.idx + len(head.text))
         drafts.append(d)
     _cut_nested(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]

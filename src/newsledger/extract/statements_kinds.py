@@ -209,13 +209,8 @@ def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | No
             expr = t.text if lead not in ("within", "by", "until", "before") or t.text.lower().startswith(lead) \
                 else f"{lead} {t.text}"
             try:
-                got = resolve(expr, anchor, "future")
-            except TypeError:
-                try:
-                    got = resolve(expr, anchor)
-                except Exception:  # noqa: BLE001
-                    got = None
-            except Exception:  # noqa: BLE001
+                got = resolve(expr, anchor)
+            except Exception:  # noqa: BLE001 - a helper of another stage must not break this one
                 got = None
             if isinstance(got, str):
                 value = got

@@ -52,8 +52,9 @@ class SpeakerResolver:
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
         self._by_i: dict[int, _Cand] = {}
+        cues = lexicon()["cues"]
         for tok in doc:
-            if tok.dep_ in _SUBJ and not self._in_quote(tok.idx):
+            if tok.dep_ in _SUBJ and not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
                 self._add(tok)
         self._cand_pos = [c.pos for c in self.cands]
         self.sides: dict[str, set[str]] = {}
@@ -136,9 +137,8 @@ class SpeakerResolver:
         doc, index = self.doc, self.index
         span, phrase = _name_span(tok)
         text = doc.text[span[0]:span[1]]
-        eid = index.at(*span) if index else None
-        if eid is None and index and (span != (tok.idx, tok.idx + len(tok.text))):
-            eid = index.at(tok.idx, tok.idx + len(tok.text))
+        head = tok if tok.pos_ != "NOUN" or span[1] != tok.idx + len(tok.text) else tok
+        eid = head_entity(index, doc.text, span[0], span[1], (head.idx, head.idx + len(head.text))) if index else None
         lower = tok.lower_
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
@@ -147,7 +147,9 @@ class SpeakerResolver:
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS), None) if lower not in ("i", "we") else None
             if ante is not None:
-                if eid is None:
+                # a reporting subject pronoun ("He added") continues the latest subject of its sort:
+                # the news convention, trusted over a general coreference guess
+                if eid is None or (want_person and ante.eid is not None):
                     eid = ante.eid
                 key = ante.key
                 person = ante.person
@@ -235,6 +237,38 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
 
 def _dateline(tok: "Token") -> bool:
     return tok.is_upper and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("—", "–", "-")
+
+
+def _main_clause(verb: "Token", cues: dict) -> bool:
+    """Subjects "in subject position": of a main clause (root, coordinated with it) or of a reporting
+    verb, not of a clause reported or embedded inside another."""
+    if verb.lemma_.lower() in cues:
+        return True
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ in ("ROOT", "parataxis")
+
+
+def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple[int, int] | None) -> str | None:
+    """The entity a phrase names: the mention exactly on it, else the one covering its head word, else
+    the last mention inside it that is not a possessive modifier ("Russia's Sputnik network" → Sputnik)."""
+    if not index:
+        return None
+    exact = [eid for s, e, eid in index.overlapping(start, end) if s == start and e == end]
+    if exact:
+        return exact[0]
+    if head is not None:
+        on_head = [(e - s, eid) for s, e, eid in index.overlapping(*head)]
+        if on_head:
+            return max(on_head)[1]
+    inside = [(s, e, eid) for s, e, eid in index.overlapping(start, end) if s >= start and e <= end
+              and not text[e:e + 2] in ("'s", "’s") and not text[e:e + 1] in ("'", "’")]
+    if inside:
+        return max(inside, key=lambda r: (r[1], r[1] - r[0]))[2]
+    if any(s >= start and e <= end for s, e, _ in index.overlapping(start, end)):
+        return None  # only possessive modifiers inside ("Zambia's main party"): not the phrase's entity
+    return index.at(start, end)
 
 
 def _appos_name(tok: "Token") -> "Token | None":
