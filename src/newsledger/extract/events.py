@@ -628,16 +628,18 @@ def _past(verb: "Token") -> bool:
                for c in verb.children)
 
 
-def _request_mode(raw: _Raw, ctx: _Ctx) -> str | None:
-    """REQUEST and REJECT modes from the act requested: "urged X to *talk*" -> meet."""
-    if raw.sense.mode or raw.type not in ("REQUEST", "REJECT"):
+def _complement_mode(raw: _Raw, ctx: _Ctx) -> str | None:
+    """REQUEST, REJECT and THREATEN modes from the act asked for, refused or threatened: "urged X to
+    *talk*" -> meet, "threatened to *expel*" -> expel."""
+    table = ctx.lex.complement_modes.get(raw.type)
+    if raw.sense.mode or not table:
         return raw.sense.mode
     for c in raw.anchor.children:
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
-            return ctx.lex.request_modes.get(c.lemma_.lower())
-        if c.dep_ == "prep" and c.lower_ == "for":
+            return table.get(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ in ("for", "with"):
             for o in _pobjs(c):
-                mode = ctx.lex.request_modes.get(o.lemma_.lower())
+                mode = table.get(o.lemma_.lower())
                 if mode:
                     return mode
     return None
@@ -665,7 +667,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if not sources and not groups:
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None):
             keep = False
-    raw.mode = _request_mode(raw, ctx)
+    raw.mode = _complement_mode(raw, ctx)
     raw.location = _place(anchor, ctx)
     raw.date = _own_time(anchor, ctx) or _inherited_time(anchor, ctx)
     if raw.date is None:
@@ -694,7 +696,7 @@ def _absorb(raws: list[_Raw], ctx: _Ctx) -> None:
         host: _Raw | None = None
         if tok.pos_ != "VERB":
             gov, how = _governor(tok)
-            if gov is not None and how == "prep" and gov.i in by_anchor:
+            if gov is not None and how in ("prep", "obj") and gov.i in by_anchor:  # "imposed sanctions"
                 host = by_anchor[gov.i]
         else:
             subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)

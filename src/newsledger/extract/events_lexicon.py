@@ -70,7 +70,7 @@ class Lexicon:
     proxy_heads: frozenset[str]
     person_nouns: frozenset[str]
     generic_agents: frozenset[str]
-    request_modes: Mapping[str, str]  # lemma of the requested act -> mode
+    complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     negation: frozenset[str]
@@ -98,11 +98,12 @@ def lexicon() -> Lexicon:
     ordered = {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}  # stable sort
     status = roles["status"]
     fs = lambda key, src=roles: frozenset(w.lower() for w in src[key])  # noqa: E731
-    modes = {w: mode for mode, words in roles["request_modes"].items() for w in words}
+    modes = {etype: {w: mode for mode, words in table.items() for w in words}
+             for etype, table in roles["complement_modes"].items() if not etype.startswith("_")}
     return Lexicon(
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
-        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), request_modes=modes,
+        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), complement_modes=modes,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),

@@ -1,0 +1,337 @@
+"""The events stage on sentences written for these tests (fictional people and places).
+
+Entities, times and statements are built by hand, so these tests check the events stage alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsledger.extract.events import find_events
+from newsledger.extract.events_lexicon import lexicon
+from newsledger.records import EVENT_STATUSES, EVENT_TYPES, Entity, Event, Span, Statement, Time, TimeValue
+
+# The modes SPEC.md lists per type.
+SPEC_MODES = {
+    "CONSULT": {"visit", "phone", "multilateral", "third-party"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+               "misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                "unconventional"},
+}
+
+# Fictional cast: id -> (type, names as written, pronouns given as (word, occurrence) are added by tests)
+CAST = {
+    "e1": ("GPE", ["Arvelia", "Arvelian"]),
+    "e2": ("GPE", ["Tumbria", "Tumbrian"]),
+    "e3": ("PERSON", ["Dara Quell", "Quell"]),
+    "e4": ("PERSON", ["Oren Malik", "Malik"]),
+    "e5": ("ORG", ["Redhand Front", "Redhand"]),
+    "e6": ("ORG", ["Northern Guard"]),
+    "e7": ("GPE", ["Velmar"]),
+    "e8": ("PERSON", ["Ilsa Varn", "Varn"]),
+}
+
+
+def make_entities(text: str, pronouns: dict[str, list[tuple[int, int]]] | None = None) -> list[Entity]:
+    """Entities of CAST with every mention of their names in ``text`` (longest names first)."""
+    taken: set[int] = set()
+    out = []
+    for eid, (etype, names) in CAST.items():
+        spans = []
+        for name in sorted(names, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                if not taken & set(range(m.start(), m.end())):
+                    taken.update(range(m.start(), m.end()))
+                    spans.append(Span(m.start(), m.end(), m.group()))
+        for start, end in (pronouns or {}).get(eid, []):
+            spans.append(Span.of(text, start, end))
+        if spans:
+            out.append(Entity(id=eid, type=etype, name=names[0], mentions=tuple(sorted(spans, key=lambda s: s.start))))
+    return out
+
+
+def make_time(text: str, phrase: str, value: str) -> Time:
+    start = text.index(phrase)
+    return Time(start, start + len(phrase), phrase, "DATE", value)
+
+
+def events_of(nlp, text: str, times: tuple[tuple[str, str], ...] = (), statements=(), pronouns=None) -> list[Event]:
+    doc = nlp(text)
+    return find_events(doc, make_entities(text, pronouns), [make_time(text, p, v) for p, v in times], statements)
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, f"expected one {etype} event, got {[(e.type, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------------ lexicon (no model)
+def test_lexicon_covers_every_plover_type_with_several_triggers():
+    lex = lexicon()
+    by_type: dict[str, set[str]] = {}
+    for senses in lex.by_first.values():
+        for s in senses:
+            by_type.setdefault(s.type, set()).add(s.lemma)
+    assert set(by_type) == set(EVENT_TYPES)
+    for t, lemmas in by_type.items():
+        assert len(lemmas) >= 3, f"{t} has only {sorted(lemmas)}"
+
+
+def test_lexicon_modes_are_the_spec_modes():
+    for senses in lexicon().by_first.values():
+        for s in senses:
+            if s.mode is not None:
+                assert s.mode in SPEC_MODES.get(s.type, set()), (s.lemma, s.type, s.mode)
+            if s.negated_as:
+                assert s.negated_as in EVENT_TYPES
+
+
+def test_lexicon_covers_every_spec_mode_family():
+    modes = {(s.type, s.mode) for senses in lexicon().by_first.values() for s in senses if s.mode}
+    for etype in ("CONSULT", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"):
+        assert len({m for t, m in modes if t == etype}) >= 3, etype
+
+
+def test_empty_inputs_give_no_events_and_no_crash(nlp):
+    doc = nlp("")
+    assert find_events(doc, [], []) == []
+
+
+# ------------------------------------------------------------------------------ every type
+TYPE_CASES = [
+    ("AGREE", "Arvelia pledged to withdraw its troops from the border.", "e1", None),
+    ("CONSULT", "Dara Quell visited Velmar.", "e3", "e7"),
+    ("SUPPORT", "Tumbria welcomed the decision of Arvelia.", "e2", None),
+    ("CONCEDE", "Arvelia granted amnesty to Oren Malik.", "e1", "e4"),
+    ("COOPERATE", "Arvelia cooperated with Tumbria on border security.", "e1", "e2"),
+    ("AID", "Tumbria sent humanitarian aid to Arvelia.", "e2", "e1"),
+    ("RETREAT", "The Redhand Front released Oren Malik.", "e5", "e4"),
+    ("REQUEST", "Dara Quell urged Tumbria to open the border.", "e3", "e2"),
+    ("ACCUSE", "Arvelia accused Tumbria of shelling the border villages.", "e1", "e2"),
+    ("REJECT", "Tumbria rejected the demands of Arvelia.", "e2", None),
+    ("THREATEN", "Arvelia threatened Tumbria with new tariffs.", "e1", "e2"),
+    ("PROTEST", "Thousands of farmers protested against Tumbria in Velmar.", None, "e2"),
+    ("SANCTION", "Arvelia imposed sanctions on Tumbria.", "e1", "e2"),
+    ("MOBILIZE", "Tumbria deployed troops to the border with Arvelia.", "e2", None),
+    ("COERCE", "The Northern Guard arrested Oren Malik.", "e6", "e4"),
+    ("ASSAULT", "The Redhand Front kidnapped Oren Malik.", "e5", "e4"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("etype,text,source,target", TYPE_CASES, ids=[c[0] for c in TYPE_CASES])
+def test_every_plover_type(nlp, etype, text, source, target):
+    ev = only(events_of(nlp, text), etype)
+    if source:
+        assert source in ev.source
+    if target:
+        assert target in ev.target
+    assert ev.status == "asserted"
+    assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+
+
+def test_type_cases_cover_every_type():
+    assert {c[0] for c in TYPE_CASES} == set(EVENT_TYPES)
+
+
+@pytest.mark.slow
+def test_modes_and_cameo(nlp):
+    evs = events_of(nlp, "The Redhand Front kidnapped Oren Malik. Dara Quell visited Velmar.")
+    assert only(evs, "ASSAULT").mode == "abduct" and only(evs, "ASSAULT").cameo == "181"
+    assert only(evs, "CONSULT").mode == "visit" and only(evs, "CONSULT").cameo == "042"
+
+
+@pytest.mark.slow
+def test_ordered_to_leave_is_an_expulsion(nlp):
+    ev = only(events_of(nlp, "Arvelia ordered a Tumbrian diplomat to leave the country."), "SANCTION")
+    assert ev.mode == "expel" and ev.source == ("e1",) and "e2" in ev.target
+
+
+@pytest.mark.slow
+def test_request_mode_from_the_act_requested(nlp):
+    ev = only(events_of(nlp, "Dara Quell urged Tumbria to release the prisoners."), "REQUEST")
+    assert ev.mode == "yield"
+    # the release asked for is the content of the request, not an event of its own
+    assert not [e for e in events_of(nlp, "Dara Quell urged Tumbria to release the prisoners.") if e.type == "RETREAT"]
+
+
+# ------------------------------------------------------------------------------ status
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    ("The Redhand Front released Oren Malik.", "asserted"),
+    ("Oren Malik will be freed by the Redhand Front.", "future"),
+    ("Oren Malik could be freed by the Redhand Front.", "hypothetical"),
+    ("The Redhand Front did not release Oren Malik.", "negated"),
+])
+def test_status(nlp, text, status):
+    assert only(events_of(nlp, text), "RETREAT").status == status
+
+
+@pytest.mark.slow
+def test_denied_that_negates_the_event_inside(nlp):
+    ev = only(events_of(nlp, "Arvelia denied that its forces had kidnapped Oren Malik."), "ASSAULT")
+    assert ev.status == "negated"
+
+
+@pytest.mark.slow
+def test_status_from_the_statement_it_is_reported_in(nlp):
+    text = "Ilsa Varn said that Tumbria expels the Arvelian diplomats."
+    start = text.index("Tumbria")
+    content = Span.of(text, start, len(text) - 1)
+    st = Statement(id="s1", speaker="e8", speaker_text="Ilsa Varn", cue="said", channel=None, channel_text=None,
+                   direct=False, content=content, evidence=Span.of(text, 0, len(text)), kind="prediction")
+    ev = only(events_of(nlp, text, statements=[st]), "SANCTION")
+    assert ev.status == "future"
+
+
+# ------------------------------------------------------------------------------ participants
+@pytest.mark.slow
+def test_passive_agent_maps_to_the_organization(nlp):
+    ev = only(events_of(nlp, "His brother was murdered by a Redhand terrorist."), "ASSAULT")
+    assert ev.source == ("e5",)
+
+
+@pytest.mark.slow
+def test_passive_without_agent_keeps_an_empty_source(nlp):
+    ev = only(events_of(nlp, "Oren Malik was detained in Velmar."), "COERCE")
+    assert ev.source == () and ev.target == ("e4",) and ev.mode == "arrest"
+
+
+@pytest.mark.slow
+def test_conjoined_actors_act_on_each_other(nlp):
+    ev = only(events_of(nlp, "Arvelia and Tumbria signed a trade treaty."), "SUPPORT")
+    assert set(ev.source) == {"e1", "e2"} and set(ev.target) == {"e1", "e2"}
+
+
+@pytest.mark.slow
+def test_conjoined_targets(nlp):
+    ev = only(events_of(nlp, "The Northern Guard arrested Oren Malik and Ilsa Varn."), "COERCE")
+    assert set(ev.target) == {"e4", "e8"}
+
+
+@pytest.mark.slow
+def test_talks_with_and_visit_to(nlp):
+    evs = events_of(nlp, "Dara Quell held talks with Ilsa Varn during a visit to Velmar.")
+    talks = [e for e in evs if e.type == "CONSULT" and e.mode is None]
+    visit = [e for e in evs if e.type == "CONSULT" and e.mode == "visit"]
+    assert talks and talks[0].source == ("e3",) and talks[0].target == ("e8",)
+    assert visit and visit[0].source == ("e3",) and visit[0].target == ("e7",)
+
+
+@pytest.mark.slow
+def test_possessor_and_delegation_stand_for_their_entity(nlp):
+    ev = only(events_of(nlp, "The Arvelian delegation met Tumbria's foreign minister."), "CONSULT")
+    assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+@pytest.mark.slow
+def test_pronoun_subject_inside_a_statement_is_the_speaker(nlp):
+    text = "The Northern Guard said it had arrested Oren Malik."
+    content = Span.of(text, text.index("it had"), len(text) - 1)
+    st = Statement(id="s1", speaker="e6", speaker_text="The Northern Guard", cue="said", channel=None,
+                   channel_text=None, direct=False, content=content, evidence=Span.of(text, 0, len(text)))
+    ev = only(events_of(nlp, text, statements=[st]), "COERCE")
+    assert ev.source == ("e6",) and ev.target == ("e4",)
+
+
+@pytest.mark.slow
+def test_no_actor_no_event(nlp):
+    assert events_of(nlp, "The committee released a report about the weather.") == []
+    assert events_of(nlp, "The ministers said the plan was expected.") == []
+
+
+# ------------------------------------------------------------------------------ place and date
+@pytest.mark.slow
+def test_location_from_the_place_phrase(nlp):
+    ev = only(events_of(nlp, "The Northern Guard arrested Oren Malik in Velmar."), "COERCE")
+    assert ev.location == "e7"
+
+
+@pytest.mark.slow
+def test_date_from_its_own_time_expression(nlp):
+    text = "The Northern Guard arrested Oren Malik on Friday."
+    ev = only(events_of(nlp, text, times=(("Friday", "2024-05-03"),)), "COERCE")
+    assert ev.date == TimeValue("2024-05-03", "Friday")
+
+
+@pytest.mark.slow
+def test_date_from_the_statement_when_the_event_has_none(nlp):
+    text = "Ilsa Varn said on Monday that the Northern Guard had arrested Oren Malik."
+    content = Span.of(text, text.index("the Northern"), len(text) - 1)
+    st = Statement(id="s1", speaker="e8", speaker_text="Ilsa Varn", cue="said", channel=None, channel_text=None,
+                   direct=False, content=content, evidence=Span.of(text, 0, len(text)),
+                   date=TimeValue("2024-05-06", "Monday"))
+    ev = only(events_of(nlp, text, times=(("Monday", "2024-05-06"),), statements=[st]), "COERCE")
+    assert ev.date == TimeValue("2024-05-06", "Monday")
+
+
+@pytest.mark.slow
+def test_no_time_no_date_never_the_publication_date(nlp):
+    ev = only(events_of(nlp, "The Northern Guard arrested Oren Malik."), "COERCE")
+    assert ev.date is None
+
+
+@pytest.mark.slow
+def test_deadline_is_not_the_date(nlp):
+    text = "Arvelia ordered a Tumbrian diplomat to leave within 72 hours."
+    ev = only(events_of(nlp, text, times=(("within 72 hours", "2024-05-06/2024-05-09"),)), "SANCTION")
+    assert ev.date is None
+
+
+# ------------------------------------------------------------------------------ one event per act
+@pytest.mark.slow
+def test_repeated_mentions_are_one_event(nlp):
+    text = ("Dara Quell held talks with Ilsa Varn in Velmar. "
+            "The talks between Quell and Varn lasted three hours.")
+    evs = [e for e in events_of(nlp, text) if e.type == "CONSULT"]
+    assert len(evs) == 1
+    assert len(evs[0].mentions) == 2
+    assert evs[0].evidence.start == 0 and evs[0].trigger.text == "talks"
+
+
+@pytest.mark.slow
+def test_different_acts_stay_apart(nlp):
+    text = "The Northern Guard arrested Oren Malik. The Northern Guard arrested Ilsa Varn a week later."
+    assert len([e for e in events_of(nlp, text) if e.type == "COERCE"]) == 2
+
+
+@pytest.mark.slow
+def test_noun_in_a_phrase_of_a_verb_of_the_same_type_is_the_same_act(nlp):
+    ev = only(events_of(nlp, "Oren Malik was killed in a Redhand ambush."), "ASSAULT")
+    assert ev.source == ("e5",) and ev.target == ("e4",) and len(ev.mentions) == 2
+
+
+@pytest.mark.slow
+def test_ids_in_text_order_and_records_valid(nlp):
+    text = "Tumbria welcomed the decision of Arvelia. The Redhand Front kidnapped Oren Malik in Velmar."
+    evs = events_of(nlp, text)
+    assert [e.id for e in evs] == [f"v{i}" for i in range(1, len(evs) + 1)]
+    assert [e.trigger.start for e in evs] == sorted(e.trigger.start for e in evs)
+    for e in evs:
+        assert e.status in EVENT_STATUSES
+        for s in (e.trigger, e.evidence, *e.mentions):
+            assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.slow
+def test_stage_is_registered(nlp):
+    from newsledger.pipeline import Found, registered_stages
+    from newsledger.records import Article
+
+    st = next(s for s in registered_stages(["events"]) if s.name == "events")
+    assert st.provides == ("events",) and set(st.requires) == {"entities", "times", "statements"}
+    found = st(nlp("Dara Quell visited Velmar."), Found(Article(text="Dara Quell visited Velmar.")))
+    assert isinstance(found.events, tuple)
