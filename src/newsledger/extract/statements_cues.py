@@ -112,6 +112,8 @@ def _is_dateline(tok: "Token") -> bool:
 
 def _own_subject(tok: "Token") -> "Token | None":
     subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
+    if not subs:  # "WARSAW — Olga Kozłowska, ..., said": the dateline swallowed the subject
+        subs = [a for c in tok.children if c.dep_ in _SUBJ for a in c.children if a.dep_ == "appos"]
     if not subs:
         return None
     return min(subs, key=lambda c: abs(c.i - tok.i))
@@ -135,7 +137,7 @@ def subject_of(tok: "Token") -> "Token | None":
         got = _own_subject(node)
         if got is not None and got.i != tok.i:
             return got if _same_paragraph(got, tok) else None
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return None
 
@@ -248,6 +250,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         head_toks = []
     else:
         head_toks = []
+    if not oprd and entry.get("oprd_kind") and objs and particle_obj is None:
+        # "called the verdict \"a sham\"": the second object parsed as an apposition
+        oprd = [a for a in objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > objs[0].i]
     rest = clauses + oprd + preps
     if oprd and entry.get("oprd_kind"):
         kind = entry["oprd_kind"]
@@ -283,7 +288,7 @@ def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     """"..., the ministry said." parsed with the cue hanging off the reported clause."""
     head = cue.head
-    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head is cue or head.i > cue.i:
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
     if subj is None or subj.i > cue.i:
@@ -302,13 +307,30 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     return _Frame(a, b, kind, cue_text, None, inverted=True)
 
 
+def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
+    """"..., her employer, Nova Media, said.": a subject the parser hung as an apposition inside the
+    reported clause. Returns it and the token index where the reported clause must stop."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].dep_ != "appos" or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None, 0
+    top = doc[i]
+    while top.head.dep_ == "appos" and top.head.i < top.i:
+        top = top.head
+    if not any(t.text == "," for t in doc[max(0, top.left_edge.i - 1):top.left_edge.i]):
+        return None, 0
+    return doc[i], top.left_edge.i
+
+
 def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     if src is None:
         return None
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     a, b = head.left_edge.i, head.right_edge.i + 1
     sa, sb = tok.left_edge.i, tok.right_edge.i + 1
@@ -380,7 +402,10 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is None:
-                continue
+                subj, cut = _trailing_subject(tok)
+                if subj is None:
+                    continue
+                frame.b = min(frame.b, cut)
         else:
             continue
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)

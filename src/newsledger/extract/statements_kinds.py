@@ -35,7 +35,7 @@ def _content_span(doc: "Doc", d: Draft) -> "Span | None":
 
 def _main_verbs(span: "Span") -> list["Token"]:
     """Tokens of the content whose head lies outside it (its clause roots), verbs first."""
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
 
 

@@ -245,7 +245,7 @@ def _main_clause(verb: "Token", cues: dict) -> bool:
     if verb.lemma_.lower() in cues:
         return True
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("ROOT", "parataxis")
 
