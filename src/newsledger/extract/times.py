@@ -227,12 +227,13 @@ def _prev_word(doc: "Doc", span: "SpacySpan") -> "Token | None":
 
 def _inside_name(span: "SpacySpan") -> bool:
     """The words belong to a longer name (an ORG, a PERSON, a title): "Sunday Times", "Christmas Island"."""
-    for tok in span:
-        if tok.ent_type_ in _NON_TIME_ENTS:
-            ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None and (ent.start < span.start or ent.end > span.end):
-                return True
-    return False
+    doc = span.doc
+    first, last = doc[span.start], doc[span.end - 1]
+    if first.ent_type_ in _NON_TIME_ENTS and first.ent_iob_ == "I":
+        return True  # the name starts before the expression
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return last.ent_type_ in _NON_TIME_ENTS and nxt is not None and nxt.ent_iob_ == "I" \
+        and nxt.ent_type_ == last.ent_type_
 
 
 def _plausible(doc: "Doc", e: Expr) -> bool:
@@ -288,6 +289,7 @@ class _Resolved:
     subordinate: bool
 
 
+_LOOKBACK = 40  # how many earlier times an anaphoric expression may look back over (keeps long documents linear)
 _SUBORDINATE = {"ccomp", "relcl", "acl", "csubj", "parataxis"}
 _GRAN_OK = {"day": {"day"}, "week": {"day", "week"}, "weekend": {"day", "week"},
             "fortnight": {"day", "week"}, "month": {"day", "week", "month"},
@@ -316,21 +318,22 @@ class _DocContext:
                 ref = self.resolve(j, exprs, done)
                 val = expr.resolve(Ctx(ref.val, tense)) if ref.val is not None else None
                 return _Resolved(expr, val, self._text(ref.expr) if val else None, sent, tense, subordinate)
-        val, anchor = self._value(expr, sent, tense, subordinate, done, exprs)
+        val, anchor = self._value(i, exprs, sent, tense, subordinate, done)
         return _Resolved(expr, val, anchor, sent, tense, subordinate)
 
     def _text(self, e: Expr) -> str:
         return self.doc.text[e.start:e.end]
 
-    def _value(self, expr: Expr, sent: int, tense: str | None, subordinate: bool, done: list[_Resolved],
-               exprs: list[Expr]) -> tuple[Val | None, str | None]:
+    def _value(self, i: int, exprs: list[Expr], sent: int, tense: str | None, subordinate: bool,
+               done: list[_Resolved]) -> tuple[Val | None, str | None]:
+        expr = exprs[i]
         mode = expr.mode
         if mode in ("absolute", "duration", "set"):
             return expr.resolve(Ctx(None)), None
         if mode == "calendar":
             if expr.window and not _pluperfect(self.doc, expr.start, expr.end):
                 tense = "future"  # a deadline ("by June") lies ahead of when it was set
-            fixed = self._context_year(expr, sent, tense, exprs) if tense != "future" else None
+            fixed = self._context_year(i, sent, tense, exprs) if tense != "future" else None
             if fixed is not None:
                 val, anchor_text = fixed
                 return val, anchor_text
@@ -372,7 +375,7 @@ class _DocContext:
                 break
             if r.val is not None and r.expr.mode not in ("window", "duration", "set") and r.val.gran in ok:
                 return r
-        for r in reversed(done):
+        for r in reversed(done[-_LOOKBACK:]):
             if r.sent == sent or r.val is None or r.val.gran not in ok:
                 continue
             if r.expr.mode in ("anaphoric", "window", "duration", "set") or r.subordinate:
@@ -408,15 +411,18 @@ class _DocContext:
         return None
 
     # -- year-less dates fixed by an explicit date nearby
-    def _context_year(self, expr: Expr, sent: int, tense: str | None,
+    def _context_year(self, i: int, sent: int, tense: str | None,
                       exprs: list[Expr]) -> tuple[Val, str] | None:
         """A year-less date followed, in its sentence or the next, by an explicit date with a year
         (day or month precise) takes the year that puts it on or before that date and within a
         year of it: "kidnapped on October 7 ... released in late November 2023" → 2023-10-07."""
+        expr = exprs[i]
         if expr.rule not in ("mdy", "dmy", "month", "week_of"):
             return None
-        for other in exprs:
-            if other.start <= expr.start or other.mode != "absolute" or other.rule not in ("mdy", "dmy", "my", "iso"):
+        for other in exprs[i + 1:]:
+            if other.mode != "absolute" or other.rule not in ("mdy", "dmy", "my", "iso"):
+                if self.sent_of(other.start) > sent + 1:
+                    break
                 continue
             osent = self.sent_of(other.start)
             if osent > sent + 1:
@@ -445,6 +451,7 @@ def _in_quote(text: str, pos: int) -> bool:
 _TEMPORAL_PREPS = {"in", "on", "at", "during", "since", "until", "till", "by", "before", "after", "from",
                    "through", "throughout", "within", "for", "over", "around", "between", "into", "ahead", "as",
                    "prior", "circa", "from", "towards", "toward"}
+_SCHEDULE_WORDS = {"schedule", "scheduled", "set", "due", "expect", "expected", "plan", "planned", "slate", "slated"}
 _PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
 
 
@@ -472,6 +479,13 @@ def _verb_tense(v: "Token") -> str | None:
     if v.lower_ in _future_aux() and v.tag_ == "MD":
         return "future"
     return None
+
+
+def _present_aux(v: "Token") -> bool:
+    """"is/are scheduled", "is due": a present-tense auxiliary or copula governs ``v``."""
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in v.children):
+        return True
+    return v.dep_ == "acomp" and v.head.tag_ in ("VBZ", "VBP")
 
 
 def _is_finite(v: "Token") -> bool:
@@ -520,9 +534,14 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if dep in _SUBORDINATE:
             subordinate = True
         tok = tok.head
+        if not decided and tok.pos_ == "ADJ" and tok.lemma_.lower() in _SCHEDULE_WORDS and _present_aux(tok):
+            tense, decided = "future", True  # "is due in April"
+            continue
         if decided or tok.pos_ not in ("VERB", "AUX"):
             continue
         t = _verb_tense(tok)
+        if t != "past" and tok.lemma_.lower() in _SCHEDULE_WORDS and tok.tag_ in ("VBN", "JJ") and _present_aux(tok):
+            t = "future"  # "elections are scheduled for May", "is expected in June"
         if t is not None:
             tense, decided = t, True
             continue

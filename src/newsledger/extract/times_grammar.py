@@ -385,6 +385,35 @@ def h_week_of(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make))
 
 
+def h_part_of_year(m: re.Match, rule: str) -> Expr | None:
+    """"the first quarter of 2026" → 2026-01/2026-03; "the second half of next year"; "Q3 2025"."""
+    if _g(m, "q"):
+        part = "quarter" if m["q"][0] == "Q" else "half"
+        k = int(m["q"][1])
+    else:
+        part = m["part"].lower()
+        k = _ORD[m["ord"].lower()]
+    size = 3 if part == "quarter" else 6
+    n = 12 // size
+    k = n if k == -1 else k
+    if not 1 <= k <= n:
+        return None
+
+    def make(y: int) -> Val:
+        return tv.span_range(tv.month(y, size * (k - 1) + 1), tv.month(y, size * k))
+
+    if _g(m, "year"):
+        v = make(int(m["year"]))
+        return _mk(m, rule, "absolute", lambda ctx: v)
+    step = {"the": 0, "this": 0, "next": 1, "last": -1}[m["rel"].lower()]
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return make(a.year + step) if a else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
 def h_weekday(m: re.Match, rule: str) -> Expr | None:
     wd = _weekdays()[m["wd"]]
     rel = _g(m, "rel")
@@ -655,6 +684,9 @@ def _rules() -> tuple[_Rule, ...]:
          h_decade),
         ("week_of", rf"(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of)\s+(?P<mon>{MON})"
                     rf"(?:,?\s+(?P<year>{YEAR}))?", h_week_of),
+        ("part_of_year", rf"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>quarter|half)\s+of)\s+"
+                         rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|next|last))\s+(?i:year))", h_part_of_year),
+        ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])\s+(?P<year>{YEAR})", h_part_of_year),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WD})(?:\s+{p['TOD']})?", h_weekday),
         ("season", rf"\b(?:(?P<rel>(?i:this|last|next|coming|early|late|mid))[-\s]+|(?P<the>(?i:the))\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?(?!\s+of\s+(?!\d))", h_season),
