@@ -114,11 +114,17 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list
         hit = mm.at(i)
         if hit and hit[1].type in (ORG, GPE, NORP) and not _is_title(w):
             m, c = hit
-            if head is None:
-                break
+            if head is not None and m.t1 < len(doc) and doc[m.t1].text == "-" and not doc[m.t1 - 1].whitespace_:
+                i = m.t0 - 1  # "Minsk-based lawyer": a place of work, not an affiliation
+                continue
             if m.t0 >= 2 and fold(doc[m.t0 - 1].text) == "to" and _is_title(fold(doc[m.t0 - 2].text)):
                 i = m.t0 - 2  # "Ambassador to Israel": where the post is, not whom it serves
+                if head is None:
+                    head = i
+                    i -= 1
                 continue
+            if head is None:
+                break
             orgs.append(c)
             i = m.t0 - 1
             continue
@@ -127,8 +133,12 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list
                 head = i
             i -= 1
             continue
-        if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")):
+        if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")
+                                 or _in_compound(doc, i)):
             i -= 1
+            continue
+        if head is not None and t.is_lower and w in lex.org_generic_refs:
+            i -= 1  # "ministry spokesman X": the caller resolves the ministry
             continue
         break
     if head is None:
@@ -138,26 +148,31 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list
     tstart = first
     while tstart <= head and mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
         tstart = mm.at(tstart)[0].t1
-    while tstart <= head and doc[tstart].text in ("-", "'s", "'"):
+    while tstart <= head and doc[tstart].text in ("-", "'s", "'", "based"):
         tstart += 1
     if tstart > head:
         return None
     return tstart, head + 1, orgs, first
 
 
-def _possessor(doc: "Doc", first: int, mm: MentionMap) -> tuple[Cluster | None, int | None]:
-    """The owner of the phrase starting at token ``first``: "Britain's", "Hamas'", "its"."""
+def _in_compound(doc: "Doc", i: int) -> bool:
+    """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Minsk-based")."""
+    n = len(doc)
+    left = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    right = i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+    return left or right
+
+
+def _possessor(doc: "Doc", first: int) -> int | None:
+    """The token owning the phrase starting at token ``first``: "Britain('s)", "Hamas(')", "its"."""
     if first <= 0:
-        return None, None
+        return None
     prev = doc[first - 1]
     if prev.tag_ == "POS" and first >= 2:
-        c = mm.cluster_at(first - 2)
-        if c is None and first >= 3:
-            c = mm.cluster_at(first - 3)
-        return c, None
+        return first - 2
     if fold(prev.text) in _POSS_PRON:
-        return None, first - 1
-    return None, None
+        return first - 1
+    return None
 
 
 def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
@@ -178,10 +193,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
     got = _scan_title_left(doc, m.t0, mm)
     if got:
         ts, te, orgs, first = got
-        poss, ptok = _possessor(doc, first, mm)
-        if poss is not None and poss.type in (ORG, GPE, NORP):
-            orgs = [poss, *orgs]
-        out.append(TitleInfo(c, (ts, te), orgs, ptok, (first, m.t1)))
+        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))
     # the name in apposition to a title phrase: "Its spokesman, X", "The chairperson of the ECZ, X"
     if m.t0 >= 2 and doc[m.t0 - 1].text == ",":
         k = m.t0 - 1
@@ -201,11 +213,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             ts, te, orgs, first = got
             if first == 0 or fold(doc[first - 1].text) in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
                     or doc[first - 1].is_sent_start or doc[first].is_sent_start:
-                poss, ptok = _possessor(doc, first, mm)
-                if poss is not None and poss.type in (ORG, GPE, NORP):
-                    orgs = [poss, *orgs]
                 start = first - 1 if first and fold(doc[first - 1].text) in _DETS else first
-                out.append(TitleInfo(c, (ts, te), orgs + of_org, ptok, (start, m.t1)))
+                out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     # after the name: "X, secretary-general of the CFD", "X, a former army general"
     k = m.t1
     if k + 1 < len(doc) and doc[k].text == ",":
@@ -213,6 +222,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if _age_at(doc, k):
             k += 2
         p = k
+        if p + 1 < len(doc) and fold(doc[p].text) == "who" and doc[p + 1].lemma_ in ("be", "become"):
+            p += 2  # "X, who was deputy foreign minister until ..."
         if p < len(doc) and fold(doc[p].text) in _DETS:
             p += 1
         if p < len(doc) and doc[p].tag_ == "POS":
@@ -220,7 +231,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _scan_title_right(doc, p, mm)
         if got:
             ts, te, orgs, end = got
-            out.append(TitleInfo(c, (ts, te), orgs, None, (m.t0, end)))
+            ptok = p if p < len(doc) and fold(doc[p].text) in ("its", "their") else None
+            out.append(TitleInfo(c, (ts, te), orgs, ptok, (m.t0, end)))
     return out
 
 
@@ -241,6 +253,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
         if q < n and doc[q].tag_ == "POS":
             orgs.append(c)
             p = q + 1
+    elif p < n and fold(doc[p].text) in ("its", "their"):
+        p += 1  # "X, its spokesman": the caller resolves the pronoun
     start = p
     # skip an age adjective: "a 48-year-old judge"
     if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
@@ -260,12 +274,14 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             head = i
             i += 1
             continue
-        if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ"):
+        if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
             i += 1
             continue
         break
     if head is None:
         return None
+    while head + 1 < n and _in_compound(doc, head + 1) and doc[head].whitespace_ == "":
+        head += 1  # "editor-in-chief"
     end = head + 1
     # "of the CFD", "at the bureau"
     q = end
@@ -302,10 +318,18 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             if t and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
         orgs = list(ti.orgs)
+        generic = _generic_org(doc, ti, clusters, mm)
+        if generic is not None and not orgs:
+            orgs.append(generic)
+        based = _based_in(doc, ti, mm)
+        if based is not None:
+            _add(b["residence"], based)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
-            if owner is not None and owner.type in (ORG, GPE):
-                orgs.insert(0, owner)
+            if owner is not None and owner.type in (ORG, GPE, NORP):
+                orgs = [owner]  # "Libya's U.N. ambassador" serves Libya, not the U.N.
+            if owner is not None and owner.type == PERSON:
+                orgs = []  # "Kravets's lawyer": a personal tie, not an affiliation
         for o in orgs:
             o = _country_of(o, clusters)
             if o is None or o is ti.cluster or o.type not in (ORG, GPE):
@@ -314,12 +338,17 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 b["affiliation"].append(o)
                 s, e = doc[ti.span[0]].idx, doc[ti.span[1] - 1].idx + len(doc[ti.span[1] - 1].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e)))
+    relations.extend(_owned_orgs(doc, clusters, mm))
     for c in clusters:
         if c.type != PERSON:
             continue
         for m in c.mentions:
             _age(doc, m, bag(c))
-            _places(doc, m, c, bag(c), mm, clusters)
+            _places(doc, m.t0, m.t1, c, bag(c), mm, clusters)
+        for s, e in c.extra:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                _places(doc, span.start, span.end, c, bag(c), mm, clusters)
     relations.extend(_family(doc, clusters, mm))
     out: dict[int, Attributes] = {}
 
@@ -379,17 +408,17 @@ def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) ->
     return None
 
 
-def _places(doc: "Doc", m: NameMention, c: Cluster, b: dict, mm: MentionMap, clusters: list[Cluster]) -> None:
-    """Residence, citizenship and origin in the clause after a name (and the appositive)."""
+def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, clusters: list[Cluster]) -> None:
+    """Residence, citizenship and origin in the clause after a mention (and the appositive)."""
     n = len(doc)
-    k = m.t1
+    k = t1
     end = min(n, k + 25)
-    sent_end = doc[m.t0].sent.end
+    sent_end = doc[t0].sent.end
     end = min(end, sent_end)
     i = k
     while i < end:
         w = fold(doc[i].text)
-        if w == "from" and i == k + (0 if doc[k].text != "," else 1) + (2 if _age_at(doc, k + 1) else 0):
+        if w == "from" and k < n and doc[k].text == "," and i == k + 1 + (2 if _age_at(doc, k + 1) else 0):
             v = _place_value(doc, i + 1, mm, clusters)
             if v is not None:
                 _add(b["residence"], v)
@@ -421,6 +450,55 @@ def _places(doc: "Doc", m: NameMention, c: Cluster, b: dict, mm: MentionMap, clu
 def _add(lst: list, v: "Cluster | str") -> None:
     if not any(x is v or x == v for x in lst):
         lst.append(v)
+
+
+def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: MentionMap) -> Cluster | None:
+    """"ministry spokesman X": the organization of that kind named last before the phrase."""
+    lex = lexicon()
+    if ti.title is None:
+        return None
+    for t in doc[ti.span[0]:ti.title[1]]:
+        w = fold(t.text)
+        if t.is_lower and w in lex.org_generic_refs and not mm.at(t.i):
+            best = None
+            for c in clusters:
+                if c.type != ORG:
+                    continue
+                words = {fold(x) for f in c.forms() for x in f.split()}
+                if w in words:
+                    before = [m.start for m in c.mentions if m.start < t.idx]
+                    if before and (best is None or max(before) > best[0]):
+                        best = (max(before), c)
+            return best[1] if best else None
+    return None
+
+
+def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
+    """"Her Minsk-based lawyer": the person lives and works in Minsk."""
+    for t in doc[ti.span[0]:ti.span[1]]:
+        if fold(t.text) == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
+            hit = mm.at(t.i - 2)
+            if hit and hit[1].type in (GPE, LOC):
+                return hit[1]
+    return None
+
+
+def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"Tkachuk's firm, Dniprobud": the person belongs to the organization."""
+    lex = lexicon()
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != ORG:
+            continue
+        for m in c.mentions:
+            k = m.t0
+            if not (k >= 4 and doc[k - 1].text == "," and fold(doc[k - 2].text) in lex.org_nouns_before
+                    and doc[k - 3].tag_ == "POS"):
+                continue
+            owner = mm.cluster_at(k - 4)
+            if owner is not None and owner.type == PERSON:
+                out.append(RelationFound("member_of", owner, c, (doc[k - 4].idx, m.end)))
+    return out
 
 
 # ============================================================================ family
@@ -509,6 +587,8 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
     if subj is None:
         return None
     x = mm.cluster_at(subj.i)
+    if x is None:  # "The party's candidate, X, is the son of Y"
+        x = next((mm.cluster_at(ch.i) for ch in subj.children if ch.dep_ == "appos" and mm.cluster_at(ch.i)), None)
     if x is None or x.type != PERSON:
         return None
     # Y: the person in the "of" phrase (possibly through an appositive)

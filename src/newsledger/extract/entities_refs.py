@@ -47,6 +47,7 @@ class _Men:
     cluster: Cluster
     sent: int
     subj: bool
+    kind: str = "name"
 
 
 def quote_mask(text: str) -> list[bool]:
@@ -80,8 +81,9 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
     men: list[_Men] = []
     for c in clusters:
         for m in c.mentions:
-            men.append(_Men(m.t0, m.t1, c, sent_of[m.t0], _is_subject(doc, m.t0, m.t1)))
+            men.append(_Men(m.t0, m.t1, c, sent_of[m.t0], _is_subject(doc, m.t0, m.t1), m.kind))
     _genders(doc, clusters, titles)
+    _kin_subject_genders(doc, men)
     title_words = _title_words(doc, titles)
     descriptors = _descriptors(doc, clusters)
     men.extend(_title_refs(doc, clusters, men, title_words, descriptors, sent_of))
@@ -117,12 +119,15 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
         if c.type != PERSON or c.gender:
             continue
         for m in c.mentions:
-            before = [fold(t.text) for t in doc[max(0, m.t0 - 2):m.t0]]
-            for w in reversed(before):
-                g = lex.family.get(w, {}).get("gender") or _word_gender(w)
+            k = m.t0 - 1
+            while k >= 0 and (doc[k].text == "," or fold(doc[k].text) in lex.titles) and k >= m.t0 - 4:
+                g = lex.family.get(fold(doc[k].text), {}).get("gender") or _word_gender(fold(doc[k].text))
                 if g:
                     c.gender = g
                     break
+                k -= 1
+            if not c.gender and k >= 0:
+                c.gender = lex.family.get(fold(doc[k].text), {}).get("gender")
             if c.gender:
                 break
             first = fold((m.full or m.text).split()[0])
@@ -132,6 +137,22 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
                 c.gender = "m"
             if c.gender:
                 break
+
+
+def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
+    """"X is the son of Y": X is male."""
+    lex = lexicon()
+    by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
+    for t in doc:
+        kin = lex.family.get(fold(t.text))
+        if not kin or not kin.get("gender") or t.dep_ != "attr":
+            continue
+        for s in t.head.children:
+            if s.dep_ in _SUBJ:
+                c = by_tok.get(s.i) or next((by_tok.get(a.i) for a in s.children if a.dep_ == "appos"
+                                             and by_tok.get(a.i)), None)
+                if c is not None and c.type == PERSON and c.gender is None:
+                    c.gender = kin["gender"]
 
 
 def _word_gender(w: str) -> str | None:
@@ -194,7 +215,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
             j += 1
         head = doc[j]
         w = fold(head.text)
-        if not head.is_lower or j in named:
+        if not head.is_lower or j in named or head.dep_ == "compound":
             continue
         nxt = doc[j + 1] if j + 1 < n else None
         if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or fold(nxt.text) == "of"):
@@ -209,7 +230,8 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
             target = _latest(men, i, lambda c: c.type == ORG and bool(syn & descriptors.get(id(c), set())))
             if target is None and w in ("government", "country"):
                 target = _latest(men, i, lambda c: c.type == GPE and c.country is not None
-                                 and (w == "country" or _has_state_mention(doc, c)))
+                                 and (w == "country" or _has_state_mention(doc, c)),
+                                 kinds=("name",) if w == "country" else None)
                 if target is None and w == "government":
                     target = _latest(men, i, lambda c: c.type == GPE and c.country is not None)
         if target is None:
@@ -224,9 +246,11 @@ def _has_state_mention(doc: "Doc", c: Cluster) -> bool:
     return any(m.t1 < len(doc) and fold(doc[m.t1].text) == "government" for m in c.mentions)
 
 
-def _latest(men: list[_Men], before: int, ok) -> Cluster | None:
+def _latest(men: list[_Men], before: int, ok, kinds: tuple[str, ...] | None = None) -> Cluster | None:
     best = None
     for x in men:
+        if kinds is not None and x.kind not in kinds:
+            continue
         if x.t0 < before and ok(x.cluster) and (best is None or x.t0 > best.t0):
             best = x
     return best.cluster if best else None
@@ -266,6 +290,8 @@ def _compatible(c: Cluster, w: str) -> bool:
         return c.type == PERSON and c.gender != "m"
     if w in _PLURAL:
         return c.type in (ORG, NORP)
+    if w == "it":
+        return c.type == ORG
     return c.type in (ORG, GPE, LOC)
 
 
@@ -289,9 +315,10 @@ def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set
             return x.cluster
     for back in range(1, reach + 1):
         prev = [x for x in men if x.sent == here - back]
-        ordered = sorted(prev, key=lambda x: (not x.subj, -x.t0))
+        # the main subject (the first) first, then the rest from the most recent
+        ordered = sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0))
         for x in ordered:
-            if id(x.cluster) in quoted_speakers:
+            if id(x.cluster) in quoted_speakers or (w in _PLURAL or w == "it") and not x.subj:
                 continue
             if _compatible(x.cluster, w):
                 return x.cluster
