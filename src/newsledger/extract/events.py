@@ -31,6 +31,7 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -70,6 +71,8 @@ class _Ctx:
     statements: Sequence[Statement]
     times_at: dict[int, list[Time]]  # token index of the attachment point -> times
     anchors: dict[int, Sense] = field(default_factory=dict)  # token index -> sense of the trigger there
+    dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
+    name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -89,6 +92,7 @@ class _Raw:
     sentence: Span | None = None
     absorbed: bool = False
     keep: bool = True  # False: too little to stand alone, but may still be a mention of another event
+    soft_date: bool = False  # the date is the statement's, not the event's own
     type: str = ""
 
     @property
@@ -135,6 +139,8 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
         return None
     if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.tag_ in ("WDT", "WP", "WP$", "IN"):
         return _entity_of(tok.head.head, ctx, depth + 1)
+    if tok.i in ctx.dateline:
+        return None
     eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
     if eid:
         return eid
@@ -142,6 +148,9 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
         eid = _entity_of(ap, ctx, depth + 1)
         if eid:
             return eid
+    eid = _by_description(tok, ctx)
+    if eid:
+        return eid
     if tok.lemma_.lower() in ctx.lex.proxy_heads or tok.lower_ in ctx.lex.proxy_heads:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -155,6 +164,38 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
                     if eid:
                         return eid
     return None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^a-z0-9]+", text.lower()) if w)
+
+
+def _name_words(entities: Sequence[Entity]) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """Head word -> (words of a name, alias or title, entity id), for descriptions of named entities."""
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for e in entities:
+        for name in {e.name, *e.aliases, *(e.attributes.titles if e.type == "PERSON" else ())}:
+            ws = _words(name)
+            for w in ws:
+                out.setdefault(w, []).append((ws, e.id))
+    return out
+
+
+def _by_description(tok: "Token", ctx: _Ctx) -> str | None:
+    """A common-noun description of exactly one named entity: "the anti-corruption bureau" for the
+    National Anti-Corruption Bureau, "a deputy infrastructure minister" for the person with that title.
+    The head and every modifier must be words of the same name or title."""
+    if tok.pos_ != "NOUN":
+        return None
+    words = {tok.lower_, tok.lemma_.lower()}
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+    if not mods:
+        return None  # a bare "the bureau" is left to the entities stage
+    found = set()
+    for ws, eid in ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []):
+        if words & ws and all(m.lower_ in ws for m in mods):
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
 
 
 def _actors(toks: Iterable["Token"], ctx: _Ctx) -> list[str]:
@@ -307,13 +348,18 @@ def _is_passive(verb: "Token") -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
-def _subject(verb: "Token") -> "Token | None":
-    """The subject of a verb, looking up through conjuncts, participles and control verbs."""
+def _subject(verb: "Token", ctx: _Ctx | None = None) -> "Token | None":
+    """The subject of a verb, looking up through conjuncts, participles and control verbs; a dateline
+    the parser took for a subject ("KYIV — The bureau arrested ...") is passed over."""
+    skip = ctx.dateline if ctx is not None else frozenset()
     cur = verb
     for _ in range(8):
-        subj = next((c for c in cur.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None:
-            return subj
+        for subj in (c for c in cur.children if c.dep_ in _SUBJ_DEPS):
+            if subj.i not in skip:
+                return subj
+            appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+            if appos is not None:
+                return appos
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -404,7 +450,7 @@ def _roles(raw: _Raw, ctx: _Ctx) -> tuple[list[list[str]], list[str], "Token | N
             else:
                 patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
                 if not patient and tok.dep_ in ("conj", "xcomp"):
-                    s = _subject(tok)
+                    s = _subject(tok, ctx)
                     patient = [s] if s is not None else []
             target_toks.append(patient + _co_participants(tok))
             sources = _actors(_agent(tok), ctx)
@@ -412,7 +458,7 @@ def _roles(raw: _Raw, ctx: _Ctx) -> tuple[list[list[str]], list[str], "Token | N
             if not any(patient) and extra:
                 target_toks = extra
         else:
-            subj = _subject(tok)
+            subj = _subject(tok, ctx)
             subj_toks = ([subj] if subj is not None else []) + _co_participants(tok)
             sources = _actors(subj_toks, ctx)
             if not sources and subj is not None:
@@ -442,11 +488,11 @@ def _roles(raw: _Raw, ctx: _Ctx) -> tuple[list[list[str]], list[str], "Token | N
         gov, how = _governor(tok)
         if gov is not None and not sources:
             if how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs and not _is_passive(gov):
-                subj = _subject(gov)
+                subj = _subject(gov, ctx)
             elif how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs:
                 subj = next(iter(_agent(gov)), None)
             elif how == "prep" and tok.head.lower_ not in ("of", "for", "against", "with", "to"):
-                subj = _subject(gov) if not _is_passive(gov) else next(iter(_agent(gov)), None)
+                subj = _subject(gov, ctx) if not _is_passive(gov) else next(iter(_agent(gov)), None)
             if subj is not None:
                 sources = _actors([subj], ctx) or [x for x in [_speaker_stand_in(subj, ctx)] if x]
         if gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs:
@@ -673,12 +719,15 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if raw.date is None:
         st = _statement_at(anchor.idx, ctx) or _statement_with_cue(anchor, ctx)
         raw.date = st.date if st is not None else None
+        raw.soft_date = raw.date is not None
+    if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
+        keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     if sense.reciprocal and len(sources) > 1 and not groups:
         groups = [list(sources)]
     out = []
     for g in groups or [[]]:
         out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,
-                        list(raw.mentions), raw.sentence, keep=keep, type=raw.type))
+                        list(raw.mentions), raw.sentence, keep=keep, type=raw.type, soft_date=raw.soft_date))
     return out
 
 
@@ -714,7 +763,8 @@ def _merge_into(host: _Raw, r: _Raw) -> None:
     _add(host.source, r.source)
     _add(host.target, r.target)
     host.location = host.location or r.location
-    host.date = host.date or r.date
+    if host.date is None or (host.soft_date and r.date is not None and not r.soft_date):
+        host.date, host.soft_date = r.date, r.soft_date
     host.mode = host.mode or r.mode
     for m in r.mentions:
         if m not in host.mentions:
@@ -723,7 +773,15 @@ def _merge_into(host: _Raw, r: _Raw) -> None:
     r.absorbed = True
 
 
-def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
+def _dates_agree(a: _Raw, b: _Raw) -> bool:
+    """Dates of two mentions can be the same act's: equal, one within the other, or one unknown or only
+    the date of the statement reporting it."""
+    if a.soft_date or b.soft_date:
+        return True
+    return _values_agree(a.date, b.date)
+
+
+def _values_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
     if a is None or b is None or not a.value or not b.value:
         return True
     return a.value.startswith(b.value) or b.value.startswith(a.value)
@@ -734,7 +792,7 @@ def _same_act(a: _Raw, b: _Raw, ctx: _Ctx) -> bool:
         return False
     if (a.status == "negated") != (b.status == "negated"):
         return False
-    if not _dates_agree(a.date, b.date):
+    if not _dates_agree(a, b):
         return False
     if (a.sense.speech or b.sense.speech) and a.sense.lemma != b.sense.lemma:
         return False
@@ -772,6 +830,23 @@ def _dedup(raws: list[_Raw], ctx: _Ctx) -> list[_Raw]:
     return kept
 
 
+def _dateline(doc: "Doc") -> frozenset[int]:
+    """The tokens of a dateline at the start of a paragraph: capitals before a dash ("KYIV —")."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        head: list[int] = []
+        for t in toks[:6]:
+            if t.text in ("—", "–", "--", "-"):
+                if head:
+                    out.update(head)
+                break
+            if not (t.is_upper or t.text in (",", ".")):
+                break
+            head.append(t.i)
+    return frozenset(out)
+
+
 # ----------------------------------------------------------------------------------------- entry
 def find_events(
     doc: "Doc",
@@ -792,6 +867,8 @@ def find_events(
         affiliation={e.id: frozenset(a for a in e.attributes.affiliation if a.startswith("e")) for e in ents},
         statements=list(statements), times_at={},
     )
+    ctx.dateline = _dateline(doc)
+    ctx.name_words = _name_words(ents)
     matched = []
     for sent in doc.sents:
         for sense, toks, anchor in _match(sent, lex):
