@@ -401,6 +401,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             subj = subject_of(tok)
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
+            if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl"):
+                continue  # "a case that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
                 if subj is None:

@@ -83,6 +83,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return hint or "claim"
     verbs = _main_verbs(span)
     verb = verbs[0] if verbs else span.root
+    verb = _past_belief(verb)
     subj = _subject(verb)
     if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "threaten", "caution"):
         return "commitment" if (_modal(verb) and _own_side(subj, d, index, speakers)) else "prediction"
@@ -100,7 +101,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and \
             verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
         return "commitment"  # "we choose ...", "I promise ...": the speaker's side binding itself now
-    if _demand(verb, subj, own):
+    if _demand(verb, subj, own) or _imperative(span):
         return "demand"
     if _opinion(span, verbs):
         return "opinion"
@@ -111,17 +112,49 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     return "claim"
 
 
+_BELIEF = frozenset({"believe", "think", "convinced", "confident", "sure", "certain", "expect", "say"})
+
+
+def _past_belief(verb: "Token") -> "Token":
+    """"I am convinced that X will ...": the kind is the embedded clause's."""
+    lemma = verb.lemma_.lower()
+    heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    if lemma in _BELIEF or any(h.lemma_.lower() in _BELIEF for h in heads):
+        for h in heads:
+            inner = next((c for c in h.children if c.dep_ == "ccomp"), None)
+            if inner is not None:
+                return inner
+    return verb
+
+
+def _imperative(span: "Span") -> bool:
+    """A sentence of the content that is an order: "Do not forget him.", "Release them now."."""
+    for sent in span.sents:
+        toks = [t for t in sent if not t.is_punct and not t.is_space]
+        if not toks:
+            continue
+        first = toks[0]
+        if first.lower_ in ("do", "don't") and len(toks) > 2 and toks[1].lower_ in ("not", "n't"):
+            return True
+        if first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_ in _SUBJ for c in first.children) \
+                and first.lower_ not in ("thank", "please"):
+            return True
+    return False
+
+
 def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
-    """"Moscow expects the release of ...", "we want them to ...": the speaker's side asks for an act."""
-    if verb.lemma_.lower() not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
+    """"Moscow expects the release of ...", "we are asking for ...": the speaker's side asks for an act."""
+    lemma = verb.lemma_.lower()
+    cue = lexicon()["cues"].get(lemma)
+    if cue is not None and cue.get("kind") == "demand" and subj is not None and subj.lower_ in ("we", "i"):
+        return True  # "We are asking for a full acquittal", "I urge them to ..."
+    if lemma not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
         return False
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and _is_to(c):
-            return True  # "expects them to withdraw"
         if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children):
             return True  # "expects the release of ..."
-        if c.dep_ in ("dobj", "ccomp") and (own or (subj is not None and subj.pos_ == "PROPN")):
-            return True
+        if c.dep_ in ("dobj", "ccomp", "xcomp") and own:
+            return True  # "we want them to withdraw"
     return False
 
 
@@ -199,7 +232,7 @@ def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | No
                 window = bool(is_window(t))
             except Exception:  # noqa: BLE001
                 window = False
-        window = window or bool(words & {"within", "by", "until", "till", "before", "next", "coming"})
+        window = window or bool(words & {"within", "by", "until", "till", "before", "next", "coming", "this"})
         start = _value_start(t.value)
         future = start is not None and anchor is not None and start >= anchor
         if not (window or future):

@@ -135,6 +135,10 @@ class SpeakerResolver:
 
     def _make(self, tok: "Token", prior: list[_Cand]) -> _Cand:
         doc, index = self.doc, self.index
+        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
+            ante = tok.head.head  # "her lawyer, Ana Bel, who said ...": the relative clause's noun
+            if ante.pos_ in ("NOUN", "PROPN"):
+                return self._make(ante, prior)
         span, phrase = _name_span(tok)
         text = doc.text[span[0]:span[1]]
         head = tok if tok.pos_ != "NOUN" or span[1] != tok.idx + len(tok.text) else tok
@@ -226,7 +230,15 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
             a += 1
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
             a += 1
-        return (doc[a].idx, head.idx + len(head.text)), phrase
+        end = head
+        # "Reporters Without Borders", "Bureau of Investigation": a name that goes on after a preposition
+        for c in head.children:
+            if c.dep_ == "prep" and c.i == end.i + 1 and (c.text.istitle() or (
+                    c.lower_ in ("of", "for") and head.ent_type_ == "ORG")):
+                tail = list(c.subtree)
+                if tail and all(t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") or t.text.istitle() for t in tail):
+                    end = tail[-1]
+        return (doc[a].idx, end.idx + len(end.text)), phrase
     if tok.pos_ == "PRON":
         return (tok.idx, tok.idx + len(tok.text)), phrase
     a = tok.left_edge.i

@@ -72,6 +72,8 @@ class DateFinder:
             verb = doc[x.verb]
             if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
+            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+                continue  # "had said in January": an earlier occasion, not the one the story goes on from
             subj = subject_of(verb)
             if subj is None:
                 continue
