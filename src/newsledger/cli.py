@@ -170,25 +170,29 @@ def ingest(
 
     stored = dup = 0
     failures: list[Failure] = []
+    sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
         pipe = _pipeline(model, stages, max_chars, language_check)
         with Ledger(db) as ledger:
             def fresh(items: Iterable) -> Iterator:
                 nonlocal dup
                 for item in items:  # skip what is stored before paying for a parse
-                    if isinstance(item, Article) and ledger.has_hash(text_hash(item.text)):
-                        dup += 1
-                        continue
+                    if isinstance(item, Article):
+                        if ledger.has_hash(text_hash(item.text)):
+                            dup += 1
+                            continue
+                        sources[item.doc_id] = item.source
                     yield item
 
             with _Progress("ingesting", quiet) as prog:
                 for res in pipe.process(fresh(_inputs(files, published)), n_process=processes):
                     prog.advance()
                     if isinstance(res, Failure):
+                        sources.pop(res.doc_id, None)
                         failures.append(res)
                         ledger.add_failure(res)
                         _err(f"failed: {res}")
-                    elif ledger.add(res):
+                    elif ledger.add(res, source=sources.pop(res.id, None)):
                         stored += 1
                     else:
                         dup += 1
@@ -251,7 +255,7 @@ def search(
 def export(
     db: Path = DbOpt,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (records), csv or parquet (tables)."),
-    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, events, times); default all."),
+    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, statement_about, statement_parts, events, event_participants, event_mentions, times, unresolved, failures); default all."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (jsonl, or one table) or directory (all tables). Default: stdout for jsonl and a single csv table."),
 ) -> None:
     """Export the ledger: records as JSONL, or tables as CSV or Parquet."""
