@@ -242,12 +242,19 @@ def _statement_at(offset: int, ctx: _Ctx) -> Statement | None:
     return best
 
 
-def _statement_with_cue(tok: "Token", ctx: _Ctx) -> Statement | None:
-    """The statement whose cue is this verb (the verbal act reports it)."""
-    for st in ctx.statements:
-        if st.cue and st.evidence.start <= tok.idx < st.evidence.end and not (
-                st.content.start <= tok.idx < st.content.end) and tok.text.lower() in st.cue.lower():
-            return st
+def _statement_with_cue(tok: "Token", ctx: _Ctx, conjuncts: bool = False) -> Statement | None:
+    """The statement whose cue is this verb (the verbal act reports it); with ``conjuncts``, also that
+    of a verb conjoined with it ("welcomed the vote but *urged* ...")."""
+    verbs = [tok]
+    if conjuncts:
+        verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if tok.dep_ == "conj":
+            verbs.append(tok.head)
+    for v in verbs:
+        for st in ctx.statements:
+            if st.cue and st.evidence.start <= v.idx < st.evidence.end and not (
+                    st.content.start <= v.idx < st.content.end) and v.text.lower() in st.cue.lower().split():
+                return st
     return None
 
 
@@ -502,8 +509,34 @@ def _roles(raw: _Raw, ctx: _Ctx) -> tuple[list[list[str]], list[str], "Token | N
             target_toks.append(objs)
     groups = [_actors(g, ctx) for g in target_toks if g]
     groups = [g for g in groups if g]
+    if sense.speech and tok.pos_ == "VERB":
+        if not sources:  # the verbal act reported as a statement: its speaker
+            st = _statement_with_cue(tok, ctx)
+            if st is not None and st.speaker:
+                sources = [st.speaker]
+        if not groups:  # "agreed to open talks *with* X", "pledged never to raise arms *against* X"
+            comp = _actors(_complement_objects(tok), ctx)
+            groups = [[x for x in comp if x not in sources]] if comp else []
+            groups = [g for g in groups if g]
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
+
+
+def _complement_objects(verb: "Token") -> list["Token"]:
+    """Objects of "with", "against" and "to" phrases inside the complement clause of a verbal act."""
+    out = []
+    for comp in verb.children:
+        if comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        todo = [(comp, 0)]
+        while todo:
+            t, depth = todo.pop()
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
+                    out.extend(_pobjs(c))
+                elif depth < 2 and c.dep_ in ("dobj", "xcomp", "ccomp"):
+                    todo.append((c, depth + 1))
+    return out
 
 
 def _is_person(tok: "Token", ctx: _Ctx) -> bool:
@@ -564,9 +597,15 @@ def _inherited_time(tok: "Token", ctx: _Ctx) -> TimeValue | None:
     cur = tok
     for _ in range(6):
         if cur.pos_ == "VERB":
-            if cur.dep_ not in ("conj", "advcl", "xcomp") or cur.head is cur:
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with Russia abstaining"
+                cur = cur.head.head
+            elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+                cur = cur.head  # an acl ("a truce brokered by X") takes its noun's time
+                if cur.pos_ != "VERB":
+                    tv = _own_time(cur, ctx) or _inherited_time(cur, ctx)
+                    return tv
+            else:
                 return None
-            cur = cur.head
         else:
             gov, how = _governor(cur)
             if gov is None:
@@ -717,7 +756,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.location = _place(anchor, ctx)
     raw.date = _own_time(anchor, ctx) or _inherited_time(anchor, ctx)
     if raw.date is None:
-        st = _statement_at(anchor.idx, ctx) or _statement_with_cue(anchor, ctx)
+        st = _statement_at(anchor.idx, ctx) or _statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
