@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Attributes
-from .entities_lex import country_code, demonym_country, fold, lexicon
+from .entities_lex import country_name, fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "Ment
 _POSS_PRON = {"its", "their", "his", "her"}
 _DETS = {"the", "a", "an", "this", "that"}
 _SPECIAL = {"resident", "residents", "native", "citizen", "national"}
+_EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 _YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
@@ -285,11 +286,19 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the CFD", "at the bureau"
     q = end
-    if q < n and fold(doc[q].text) in ("of", "at", "for"):
+    if q < n and fold(doc[q].text) in ("of", "at", "for", "with"):
         q += 1
         if q < n and fold(doc[q].text) in _DETS:
             q += 1
         h = mm.at(q)
+        for _ in range(6):  # "for the Warsaw-based broadcaster X": skip the place and the kind
+            if h and not (h[0].t1 < n and doc[h[0].t1].text == "-" and not doc[h[0].t1 - 1].whitespace_):
+                break
+            q = h[0].t1 if h else q + 1
+            if q >= n or doc[q].is_punct and doc[q].text != "-":
+                h = None
+                break
+            h = mm.at(q)
         if h and h[1].type in (ORG, GPE):
             orgs.append(h[1])
             end = h[0].t1
@@ -330,7 +339,12 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 orgs = [owner]  # "Libya's U.N. ambassador" serves Libya, not the U.N.
             if owner is not None and owner.type == PERSON:
                 orgs = []  # "Kravets's lawyer": a personal tie, not an affiliation
+        official = ti.title is not None and fold(doc[ti.title[1] - 1].text) in lexicon().official_titles
         for o in orgs:
+            if not official and o.type in (NORP, GPE) and o.country:
+                # "a Polish journalist": a nationality, not an employer
+                _add(b["citizenship"], _country_of(o, clusters) or country_name(o.country))
+                continue
             o = _country_of(o, clusters)
             if o is None or o is ti.cluster or o.type not in (ORG, GPE):
                 continue
@@ -338,7 +352,10 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 b["affiliation"].append(o)
                 s, e = doc[ti.span[0]].idx, doc[ti.span[1] - 1].idx + len(doc[ti.span[1] - 1].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e)))
-    relations.extend(_owned_orgs(doc, clusters, mm))
+    for r in _owned_orgs(doc, clusters, mm):
+        if not any(x is r.object for x in bag(r.subject)["affiliation"]):
+            bag(r.subject)["affiliation"].append(r.object)
+            relations.append(r)
     for c in clusters:
         if c.type != PERSON:
             continue
@@ -492,12 +509,18 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
             continue
         for m in c.mentions:
             k = m.t0
-            if not (k >= 4 and doc[k - 1].text == "," and fold(doc[k - 2].text) in lex.org_nouns_before
-                    and doc[k - 3].tag_ == "POS"):
+            if not (k >= 3 and doc[k - 1].text == "," and fold(doc[k - 2].text) in lex.org_nouns_before | _EMPLOYER):
                 continue
-            owner = mm.cluster_at(k - 4)
+            if doc[k - 3].tag_ == "POS" and k >= 4:
+                owner = mm.cluster_at(k - 4)
+            elif fold(doc[k - 3].text) in ("his", "her"):
+                owner = mm.cluster_at(k - 3)
+            else:
+                continue
             if owner is not None and owner.type == PERSON:
-                out.append(RelationFound("member_of", owner, c, (doc[k - 4].idx, m.end)))
+                start = doc[k - 4].idx if doc[k - 3].tag_ == "POS" else doc[k - 3].idx
+                out.append(RelationFound("member_of", owner, c, (start, m.end)))
+
     return out
 
 

@@ -26,6 +26,9 @@ def fold(s: str) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]
+    official_titles: frozenset[str]
+    female_suffixes: tuple[str, ...]
+    male_suffixes: tuple[str, ...]
     honorifics: frozenset[str]
     title_modifiers: frozenset[str]
     org_keywords: frozenset[str]
@@ -62,6 +65,9 @@ def lexicon() -> Lexicon:
         demonyms.setdefault(k + "s", v)
     return Lexicon(
         titles=_words(t["words"]),
+        official_titles=_words(t["official"]),
+        female_suffixes=tuple(raw["surname_gender"]["female"]),
+        male_suffixes=tuple(raw["surname_gender"]["male"]),
         honorifics=_words(t["honorifics"]),
         title_modifiers=_words(t["modifiers"]),
         org_keywords=_words(o["words"]),

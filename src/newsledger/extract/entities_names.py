@@ -429,6 +429,11 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[ORG] += 6
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
         v[GPE] += 2
+    inner = doc[m.t0 + 1:m.t1]
+    if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
+        v[ORG] += 3  # "Reporters Without Borders": people's names hold no capitalized function words
+    if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
+        v[LOC] += 4  # "the Bruzgi crossing", "the Kharkiv region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         v[PERSON] += 3
@@ -525,6 +530,8 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
             continue
         toks = _tokens(m.text)
         cands = [] if m.country else _person_candidates(persons, toks)
+        if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
+            cands = _first_name_candidates(persons, toks[0])
         if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
             cands[0].mentions.append(m)
             continue
@@ -617,6 +624,13 @@ def _person_candidates(persons: list[Cluster], toks: list[str]) -> list[Cluster]
         return []
     short = [_strip_particle(w) for w in toks]
     return [c for c in persons if any(_names_person(m, toks, short) for m in c.mentions)]
+
+
+def _first_name_candidates(persons: list[Cluster], word: str) -> list[Cluster]:
+    """The one person whose full name starts with this given name ("Volha" of "Volha K."), if only one."""
+    hits = [c for c in persons if any(_tokens(m.full or m.text)[0] == word and len(_tokens(m.full or m.text)) >= 2
+                                      for m in c.mentions)]
+    return hits if len(hits) == 1 else []
 
 
 def _names_person(m: NameMention, toks: list[str], short: list[str]) -> bool:

@@ -137,6 +137,8 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
                 c.gender = "m"
             if c.gender:
                 break
+        if c.gender is None:
+            c.gender = next((g for m in c.mentions if (g := _surname_gender(m.full or m.text))), None)
 
 
 def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
@@ -157,9 +159,22 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
 
 def _word_gender(w: str) -> str | None:
     lex = lexicon()
-    if w in lex.female_words:
+    if w in lex.female_words or w.endswith("woman") and w in lex.titles:
         return "f"
-    if w in lex.male_words:
+    if w in lex.male_words or w.endswith("man") and w in lex.titles:
+        return "m"
+    return None
+
+
+def _surname_gender(name: str) -> str | None:
+    lex = lexicon()
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = fold(words[-1])
+    if last.endswith(lex.female_suffixes):
+        return "f"
+    if last.endswith(lex.male_suffixes):
         return "m"
     return None
 
@@ -313,6 +328,10 @@ def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set
             continue
         if _compatible(x.cluster, w) and not _same_clause_object(doc, x, t):
             return x.cluster
+    if w in _MALE | _FEMALE:
+        known = _known_gender(men, here, "m" if w in _MALE else "f", quoted_speakers)
+        if known is not None:
+            return known
     for back in range(1, reach + 1):
         prev = [x for x in men if x.sent == here - back]
         # the main subject (the first) first, then the rest from the most recent
@@ -322,6 +341,19 @@ def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set
                 continue
             if _compatible(x.cluster, w):
                 return x.cluster
+    return None
+
+
+def _known_gender(men: list[_Men], here: int, want: str, skip: set[int]) -> Cluster | None:
+    """A person known to have the pronoun's gender, in the three sentences before, unless a person
+    of unknown gender is a subject on the way back (then the ordinary order decides)."""
+    for back in range(1, 4):
+        prev = [x for x in men if x.sent == here - back and x.cluster.type == PERSON and id(x.cluster) not in skip]
+        for x in sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0)):
+            if x.cluster.gender == want:
+                return x.cluster
+            if x.cluster.gender is None and x.subj:
+                return None
     return None
 
 
