@@ -95,7 +95,8 @@ def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]
         for eid in index.within(s, e):
             if eid not in ids:
                 ids.append(eid)
-    for eid in speakers.pronouns_in(d.content[0], d.content[1], d.speaker):
+    for eid in (*speakers.pronouns_in(d.content[0], d.content[1], d.speaker),
+                *speakers.titled_in(d.content[0], d.content[1])):
         if eid not in ids:
             ids.append(eid)
     return ids

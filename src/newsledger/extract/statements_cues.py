@@ -32,7 +32,7 @@ def lexicon() -> dict[str, Any]:
     path = resources.files("newsledger.data") / "lexicons" / "statements.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
-                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs"):
+                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns"):
         data[key] = frozenset(data[key])
     return data
 

@@ -186,18 +186,42 @@ class SpeakerResolver:
         return head.pos_ == "PROPN" and head.ent_type_ not in _NON_PERSON_ENTS and not any(
             c.dep_ == "det" for c in head.children)
 
-    def _titled(self, tok: "Token") -> str | None:
-        """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun."""
+    def _titled(self, tok: "Token", later: bool = False) -> str | None:
+        """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun
+        (with ``later``, else the first one named after it)."""
         noun = tok.lower_
         best, best_pos = None, -1
+        after, after_pos = None, None
         for ent in self.index.entities.values():
+            if ent.type == "PERSON":
+                continue
             names = [ent.name, *ent.aliases]
             if not any(noun in n.lower().split() for n in names):
                 continue
             last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
             if last > best_pos:
                 best, best_pos = ent.id, last
-        return best
+            first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
+            if first is not None and (after_pos is None or first < after_pos):
+                after, after_pos = ent.id, first
+        return best if best is not None or not later else after
+
+    def titled_in(self, start: int, end: int) -> list[str]:
+        """Entities named by definite title nouns in ``start:end`` that no mention covers ("the
+        commission" → the Electoral Commission of ...)."""
+        if not self.index:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        out: list[str] = []
+        for t in span or ():
+            if t.pos_ != "NOUN" or not t.is_lower or not any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
+                continue
+            if self.index.overlapping(t.idx, t.idx + len(t.text)):
+                continue
+            eid = self._titled(t, later=True)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
 
 
 def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
@@ -225,7 +249,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
             break
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
             a += 1
-        titles = lexicon()["titles"]
+        titles = lexicon()["titles"] if head.lower_ not in lexicon()["org_nouns"] else frozenset()
         while a < head.i and doc[a].lower_.rstrip(".") in titles:
             a += 1
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
