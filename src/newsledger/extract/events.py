@@ -54,6 +54,7 @@ _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
                        "his", "our", "my"})
 _CO_PARTICIPANT = frozenset({"along", "together"})
+_CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 _HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
 
@@ -342,8 +343,13 @@ def _is_content_of_act(anchor: "Token", ctx: _Ctx) -> bool:
             return True
         head = cur.head
         to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children)
-        if (cur.dep_ in ("xcomp", "ccomp") or to_clause) and head.i in ctx.anchors and ctx.anchors[head.i].speech:
-            return True
+        sense = ctx.anchors.get(head.i)
+        if sense is not None and sense.speech:
+            if cur.dep_ in ("xcomp", "ccomp") or to_clause:
+                return True
+            # what is asked for, alleged or threatened: "demanded *the release* of X", "accused X *of* ..."
+            if sense.type in _CONTENT_OBJECT_TYPES and (cur.dep_ in _OBJ_DEPS or (cur.dep_ == "prep" and cur.lower_ in ("of", "for"))):
+                return True
         cur = head
     return False
 
@@ -838,8 +844,7 @@ def _same_act(a: _Raw, b: _Raw, ctx: _Ctx) -> bool:
     shared = False
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if x and y:
-            xs, ys = _side(x, ctx), _side(y, ctx)
-            if not xs & ys:
+            if not _overlap(x, y, ctx):
                 return False
             shared = True
     if not (a.source or a.target or b.source or b.target):
@@ -847,11 +852,12 @@ def _same_act(a: _Raw, b: _Raw, ctx: _Ctx) -> bool:
     return shared
 
 
-def _side(ids: list[str], ctx: _Ctx) -> set[str]:
-    out = set(ids)
-    for i in ids:
-        out |= ctx.affiliation.get(i, frozenset())
-    return out
+def _overlap(x: list[str], y: list[str], ctx: _Ctx) -> bool:
+    """The same actor on both sides, or a member and its organization ("Abu Marzook" and "Hamas");
+    two members of one organization are not the same actor."""
+    if set(x) & set(y):
+        return True
+    return any(i in ctx.affiliation.get(j, ()) or j in ctx.affiliation.get(i, ()) for i in x for j in y)
 
 
 def _dedup(raws: list[_Raw], ctx: _Ctx) -> list[_Raw]:
