@@ -119,9 +119,9 @@ def times_stage(doc: "Doc", found: Found) -> dict:
 
 def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
-    text = doc.text
     ctx = _DocContext(doc, published)
-    exprs = _select(doc, scan(text), ctx.sent_of)
+    text = ctx.text
+    exprs = _select(doc, text, scan(text), ctx.sent_of)
     if not exprs:
         return []
     resolved: list[_Resolved] = []
@@ -168,13 +168,12 @@ def _extend_by(text: str, e: Expr) -> Expr:
     return Expr(m.start(), e.end, e.rule, e.mode, e.type, e.resolve, e.check, e.unit, True)
 
 
-def _select(doc: "Doc", cands: Iterable[Expr], sent_of) -> list[Expr]:
+def _select(doc: "Doc", text: str, cands: Iterable[Expr], sent_of) -> list[Expr]:
     """The expressions to keep: plausible candidates, leftmost-longest, deadlines extended by "by".
 
     "N days after/before" followed by words ("a week after the verdict") is counted from the time
     its complement names; without one in the sentence it is only a length (its DURATION reading
     stays)."""
-    text = doc.text
     checked = [e for e in cands if _plausible(doc, e)]
     while True:
         chosen = _non_overlapping(checked)
@@ -301,6 +300,7 @@ class _DocContext:
 
     def __init__(self, doc: "Doc", published: dt.date | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: compute it once
         self.pub = tv.day(published) if published else None
         self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
@@ -312,7 +312,7 @@ class _DocContext:
         expr = exprs[i]
         sent = self.sent_of(expr.start)
         tense, subordinate = _clause(self.doc, expr.start, expr.end)
-        if _needs_complement(self.doc.text, expr):
+        if _needs_complement(self.text, expr):
             j = _complement_time(exprs, i, self.sent_of)
             if j is not None:
                 ref = self.resolve(j, exprs, done)
@@ -322,7 +322,7 @@ class _DocContext:
         return _Resolved(expr, val, anchor, sent, tense, subordinate)
 
     def _text(self, e: Expr) -> str:
-        return self.doc.text[e.start:e.end]
+        return self.text[e.start:e.end]
 
     def _value(self, i: int, exprs: list[Expr], sent: int, tense: str | None, subordinate: bool,
                done: list[_Resolved]) -> tuple[Val | None, str | None]:
@@ -344,7 +344,7 @@ class _DocContext:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
         if mode == "deictic":
-            if expr.rule == "deictic_word" and _in_quote(self.doc.text, expr.start):
+            if expr.rule == "deictic_word" and _in_quote(self.text, expr.start):
                 ref = self._reference(expr, sent, "past", done, same_sentence=False)
                 if ref is not None:
                     return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)
@@ -355,11 +355,11 @@ class _DocContext:
             ref = self._reference(expr, sent, tense, done)
             if ref is None:
                 return None, None
-            return expr.resolve(Ctx(ref.val, tense)), self.doc.text[ref.expr.start:ref.expr.end]
+            return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)
         if mode == "window":
             ref = self._scene_day(sent, done)
             if ref is not None:
-                return expr.resolve(Ctx(ref.val, tense)), self.doc.text[ref.expr.start:ref.expr.end]
+                return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)
             if self.pub is None:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
@@ -419,7 +419,8 @@ class _DocContext:
         expr = exprs[i]
         if expr.rule not in ("mdy", "dmy", "month", "week_of"):
             return None
-        for other in exprs[i + 1:]:
+        for j in range(i + 1, len(exprs)):
+            other = exprs[j]
             if other.mode != "absolute" or other.rule not in ("mdy", "dmy", "my", "iso"):
                 if self.sent_of(other.start) > sent + 1:
                     break
@@ -433,7 +434,7 @@ class _DocContext:
             for y in (ev.start.year, ev.start.year - 1):
                 v = expr.resolve(Ctx(None, tense, y))
                 if v is not None and v.start <= ev.end and (ev.start - v.start).days <= 366:
-                    return v, self.doc.text[other.start:other.end]
+                    return v, self._text(other)
             return None
         return None
 
