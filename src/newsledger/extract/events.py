@@ -144,7 +144,13 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
         return None
     eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
     if eid:
+        if ctx.types.get(eid) in ("GPE", "NORP") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None  # "a Belarusian convicted of spying" is a person, not the country
         return eid
+    if tok.dep_ == "appos" and depth == 0:  # "X, the journalist freed ...": the named head
+        eid = ctx.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+        if eid:
+            return eid
     for ap in _children(tok, ("appos",)):
         eid = _entity_of(ap, ctx, depth + 1)
         if eid:
@@ -277,6 +283,9 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     if key == "oprd":
         return any(t.lemma_.lower() in words or t.lower_ in words
                    for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+    if key == "xsubj":  # "wants *Poland* to release": a complement clause with a subject of its own
+        return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                   for c in tok.children)
     if key == "mod":
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
@@ -348,7 +357,7 @@ def _is_content_of_act(anchor: "Token", ctx: _Ctx) -> bool:
             if cur.dep_ in ("xcomp", "ccomp") or to_clause:
                 return True
             # what is asked for, alleged or threatened: "demanded *the release* of X", "accused X *of* ..."
-            if sense.type in _CONTENT_OBJECT_TYPES and (cur.dep_ in _OBJ_DEPS or (cur.dep_ == "prep" and cur.lower_ in ("of", "for"))):
+            if sense.type in _CONTENT_OBJECT_TYPES and (cur.dep_ in _OBJ_DEPS or (cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"))):
                 return True
         cur = head
     return False
@@ -358,6 +367,8 @@ def _is_content_of_act(anchor: "Token", ctx: _Ctx) -> bool:
 def _is_passive(verb: "Token") -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        return _is_passive(verb.head)  # "was arrested ... and *sentenced*"
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -407,6 +418,10 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
             objs = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
             if objs:
                 groups.append(objs)
+        elif ch == "xsubj":
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    groups.extend([g] for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
         elif ch == "dative":
             for c in verb.children:
                 if c.dep_ == "dative":
@@ -751,6 +766,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
         return []
+    if raw.status == "negated" and sense.speech:  # "did not blame him": no act took place
+        return []
     if sense.person_target and not any(_is_person(t, ctx) for t in heads):
         keep = False
     if sense.target_entity and not groups:
@@ -779,7 +796,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
 def _absorb(raws: list[_Raw], ctx: _Ctx) -> None:
     """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
     in an ambush"), a verb whose subject is a same-type noun trigger ("clashes that killed"), and
-    conjoined verbs of the same type sharing their subject become one event."""
+    conjoined verbs and participles of the same type sharing their subject ("exchanged prisoners, *freeing*
+    X") become one event."""
     by_anchor: dict[int, _Raw] = {}
     for r in raws:
         by_anchor.setdefault(r.anchor.i, r)
@@ -796,7 +814,7 @@ def _absorb(raws: list[_Raw], ctx: _Ctx) -> None:
             subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
             if subj is not None and subj.lower_ in _RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
-            elif subj is None and tok.dep_ == "conj" and tok.head.i in by_anchor:
+            elif subj is None and tok.dep_ in ("conj", "advcl") and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:
             continue
@@ -839,8 +857,8 @@ def _same_act(a: _Raw, b: _Raw, ctx: _Ctx) -> bool:
         return False
     if not _dates_agree(a, b):
         return False
-    if (a.sense.speech or b.sense.speech) and a.sense.lemma != b.sense.lemma:
-        return False
+    if (a.sense.speech or b.sense.speech) and a.sense.lemma != b.sense.lemma and "VERB" == a.anchor.pos_ == b.anchor.pos_:
+        return False  # two verbal acts, unless one is a noun referring back ("promised ... the pledge")
     shared = False
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if x and y:
@@ -881,12 +899,11 @@ def _dateline(doc: "Doc") -> frozenset[int]:
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         head: list[int] = []
-        for t in toks[:6]:
+        if not toks or not toks[0].is_upper or not toks[0].is_alpha:
+            continue
+        for t in toks[:6]:  # "KYIV —", "TERESPOL, Poland —"
             if t.text in ("—", "–", "--", "-"):
-                if head:
-                    out.update(head)
-                break
-            if not (t.is_upper or t.text in (",", ".")):
+                out.update(head)
                 break
             head.append(t.i)
     return frozenset(out)
