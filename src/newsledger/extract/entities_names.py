@@ -120,7 +120,7 @@ class Cluster:
                 return max(full, key=len)
         nonacr = [f for f in forms if not is_acronym(f.replace(" ", ""))] or forms
         best = max(nonacr, key=lambda f: (not f.isupper(), len(f.split()), len(f)))
-        return best.title() if best.isupper() and len(best.split()) > 1 else best
+        return best.title() if best.isupper() and (len(best.split()) > 1 or is_city(best)) else best
 
     def aliases(self) -> list[str]:
         name = self.name
@@ -167,7 +167,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]):
                 j += 1
                 continue
-            if fold(t.text) in PARTICLES and j + 1 < n and (_cap(doc[j + 1]) or doc[j + 1].text == "-"):
+            if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
             if (fold(t.text) in _JOIN_OF and fold(doc[j - 1].text) in lex.org_keywords and j + 1 < n
@@ -205,9 +205,18 @@ def _acronym_follows(doc: "Doc", k: int) -> bool:
             and doc[k + 2].text == ")")
 
 
+def _particles_then_name(doc: "Doc", k: int) -> bool:
+    """Tokens from k are name particles ("van der", "al-") and then a capitalized word."""
+    n = len(doc)
+    while k < n and (fold(doc[k].text) in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
+        k += 1
+    return k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
+
+
 def _particle_start(doc: "Doc", i: int) -> bool:
     t = fold(doc[i].text)
-    return t in PARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and _cap(doc[i + 2])
+    return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
+        doc[i + 1].text == "-" or fold(doc[i + 1].text) in PARTICLES or doc[i].whitespace_)
 
 
 def _org_after(doc: "Doc", k: int) -> bool:
@@ -220,16 +229,25 @@ def _org_after(doc: "Doc", k: int) -> bool:
     return False
 
 
+_FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"})
+
+
 def _trim_start(doc: "Doc", i: int, j: int) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation."""
     lex = lexicon()
     while i < j and _starts_clause(doc, i):
-        w = fold(doc[i].text)
-        nxt_proper = i + 1 < j and doc[i + 1].tag_ in ("NNP", "NNPS")
-        if w in lex.not_names or (doc[i].tag_ not in ("NNP", "NNPS") and w not in lex.titles
-                                   and (nxt_proper or i + 1 == j) and not demonym_country(w)
-                                   and country_code(doc[i].text) is None and not doc[i].ent_type_):
+        t = doc[i]
+        w = fold(t.text)
+        if w in lex.not_names:
             i += 1
+            continue
+        if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or demonym_country(w) or country_code(t.text)
+                or is_city(t.text) or w in lex.titles or w in lex.honorifics):
+            break
+        if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
+            break  # "Reporters Without Borders": a capitalized function word holds the name together
+        if t.pos_ in _FUNCTION_POS or t.tag_ == "NNS" or w in lex.title_modifiers:
+            i += 1  # "Investigators", "Embattled", "Senior"
             continue
         break
     return i
@@ -437,7 +455,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         v[PERSON] += 3
-    if _age_after(doc, m.t1):
+    if _age_after(doc, m.t1) or _title_after(doc, m.t1):
         v[PERSON] += 6
     if len(words) >= 2 and _reporting_subject(doc, m):
         v[PERSON] += 1
@@ -450,6 +468,24 @@ def _vote(doc: "Doc", m: NameMention) -> None:
 def _other_ent(doc: "Doc", m: NameMention) -> bool:
     """spaCy reads the words as something that is not a name (a date, an event, a law, a work)."""
     return any(t.ent_type_ and t.ent_type_ not in _SPACY for t in doc[m.t0:m.t1])
+
+
+def _title_after(doc: "Doc", k: int) -> bool:
+    """", its chief economist" / ", a former army general" right after a name."""
+    lex = lexicon()
+    n = len(doc)
+    if not (k + 1 < n and doc[k].text == ","):
+        return False
+    k += 1
+    if fold(doc[k].text) in ("a", "an", "the", "its", "their", "his", "her"):
+        k += 1
+    for t in doc[k:min(n, k + 4)]:
+        w = fold(t.text)
+        if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner") and t.is_lower:
+            return True
+        if not (t.is_lower and (w in lex.title_modifiers or t.pos_ == "ADJ")):
+            return False
+    return False
 
 
 def _age_after(doc: "Doc", k: int) -> bool:
