@@ -111,6 +111,12 @@ CONFORMANCE = [
     ("from 2019 to 2021", MON, None, "2019/2021"),
     ("between 2019 and 2021", MON, None, "2019/2021"),
     ("2019-2021", MON, None, "2019/2021"),
+    ("the first quarter of 2026", MON, None, "2026-01/2026-03"),
+    ("the second half of next year", MON, None, "2026-07/2026-12"),
+    ("Q3 2025", MON, None, "2025-07/2025-09"),
+    ("this past weekend", dt.date(2025, 3, 12), None, "2025-03-08/2025-03-09"),
+    ("no later than June 30", MON, None, "2025-06-30"),
+    ("by 2030", MON, None, "2030"),
     # windows and deadlines
     ("within 45 days", MON, None, "2025-03-10/2025-04-24"),
     ("within three to four weeks", dt.date(2025, 1, 20), None, "2025-02-10/2025-02-17"),
@@ -290,6 +296,9 @@ FALSE_DATE_TRAPS = [
     "The ministry hired 1987 new staff members.",
     "Singer June Halvorsen performed for the troops.",
     "Their seven-year-old daughter was told nothing.",
+    "Crowds gathered to remember Bloody Sunday in the old town.",
+    "A convoy of 1800 trucks crossed at 1800 GMT.",
+    "The measure invokes Resolution 1701 of the council.",
 ]
 
 
@@ -305,6 +314,32 @@ def test_may_as_month_and_modal(nlp) -> None:
     text = "The lawmaker resigned in May. Officials may meet again."
     t = _times(nlp, text, dt.date(2023, 9, 4))
     assert [(x.text, x.value) for x in t] == [("May", "2023-05")]
+
+
+@pytest.mark.slow
+def test_year_and_month_readings(nlp) -> None:
+    text = ("May was the deadliest month since 2014. The 1967 borders remain the basis for talks. "
+            "Elections are scheduled for May. The town was hit by Friday's storm.")
+    t = _times(nlp, text, dt.date(2025, 3, 12))
+    got = [(x.text, x.value) for x in t]
+    assert got == [("May", "2024-05"), ("2014", "2014"), ("1967", "1967"), ("May", "2025-05"),
+                   ("Friday", "2025-03-07")]
+
+
+@pytest.mark.slow
+def test_long_document_is_linear(nlp) -> None:
+    import time
+
+    para = ("Officials in Velmora said on Monday that talks begun in March 2024 would resume next week. "
+            "A day earlier, the envoy met rebels for three hours. The deal is due within 30 days.\n")
+    short, long_ = nlp(para * 20), nlp(para * 200)
+    t0 = time.perf_counter()
+    a = find_times(short, dt.date(2025, 3, 12))
+    t1 = time.perf_counter()
+    b = find_times(long_, dt.date(2025, 3, 12))
+    t2 = time.perf_counter()
+    assert len(b) == 10 * len(a)
+    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)
 
 
 @pytest.mark.slow

@@ -163,8 +163,8 @@ def _extend_by(text: str, e: Expr) -> Expr:
     if e.type != "DATE" or e.mode in ("window", "anaphoric") or e.rule in ("year_range", "month_range"):
         return e
     m = _BY.search(text, max(0, e.start - 20), e.start)
-    if not m:
-        return e
+    if not m or text.startswith(("'s", "’s"), e.end):
+        return e  # "hit by Friday's storm" is no deadline
     return Expr(m.start(), e.end, e.rule, e.mode, e.type, e.resolve, e.check, e.unit, True)
 
 
@@ -210,7 +210,7 @@ def _lex_set(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()[key])
 
 
-_NON_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC", "PRODUCT", "LAW", "NORP"}
+_NON_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC", "PRODUCT", "LAW", "NORP", "EVENT"}
 
 
 def _tokens(doc: "Doc", start: int, end: int) -> "SpacySpan | None":
@@ -253,16 +253,21 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
             return False  # "by June Carter"
-        return prev_l in _lex_set("month_prepositions") or (nxt is not None and nxt.like_num)
+        if prev_l in _lex_set("month_prepositions") or (nxt is not None and nxt.like_num):
+            return True
+        # "May was the deadliest month": a sentence-initial month the tagger reads as a date
+        return tok.is_sent_start and tok.ent_type_ == "DATE" and tok.tag_ == "NNP"
     if e.check == "bare_year":
         tok = span[-1]
         if _inside_name(span) and tok.ent_type_ != "DATE":
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
         years_in = _lex_set("year_prepositions")
-        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lexicon()["units"]:
+        attributive = prev_l in ("the", "its", "their", "his", "her", "our", "'s", "’s")  # "the 1967 borders"
+        if not attributive and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lexicon()["units"]:
             return False  # "2000 troops"
-        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in lexicon()["units"]:
+        if not attributive and tok.dep_ == "nummod" and tok.head.tag_ == "NNS" \
+                and tok.head.lower_ not in lexicon()["units"]:
             return False  # "1987 new staff members"
         if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
             return False
@@ -272,6 +277,9 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and prev_l not in years_in:
             return False  # "1600 Pennsylvania Avenue"
         return prev is None or prev_l in years_in or tok.ent_type_ == "DATE" or prev.is_punct
+    if e.check == "weekday" and prev is not None and prev.text[:1].isupper() and prev.head.i in range(span.start, span.end) \
+            and prev.dep_ in ("compound", "amod") and prev_l not in ("last", "next", "this", "early", "late"):
+        return False  # "Bloody Sunday", "Black Friday": names of events
     if e.check in ("weekday", "holiday", "deictic_word"):
         return not _inside_name(span)
     return True
@@ -524,7 +532,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     tense: str | None = None
     decided = False
     subordinate = False
-    if tok.dep_ in ("poss", "compound", "dobj", "nsubj", "nsubjpass", "attr", "appos"):
+    if tok.dep_ in ("poss", "compound", "dobj"):
         decided = True  # a time named as a thing ("Thursday's by-elections"), not when the verb happened
     elif tok.dep_ == "pobj" and tok.head.lower_ not in _TEMPORAL_PREPS:
         decided = True  # "referring to Christmas"

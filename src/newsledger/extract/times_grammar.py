@@ -475,7 +475,7 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
         return None
     if m["unit"].lower() in lexicon()["times_of_day"] and not anaphoric:
         return None  # "this morning", "last night" are deictic words
-    if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current"):
+    if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current", "this past"):
         return None
 
     def fn(ctx: Ctx) -> Val | None:
@@ -492,7 +492,7 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
         if rel in ("the past", "the last"):
             back = tv.shift(a, -1, unit)
             return tv.span_range(tv.day(back), tv.day(a)) if back else None
-        step = {"this": 0, "the current": 0, "the same": 0, "that": 0, "last": -1, "the previous": -1,
+        step = {"this": 0, "the current": 0, "the same": 0, "that": 0, "last": -1, "this past": -1, "the previous": -1,
                 "the preceding": -1, "next": 1, "the coming": 1, "the following": 1, "the next": 1}[rel]
         d = tv.shift(a, step, unit) if step else a
         return _apply_mod(_unit_val(d, unit), mod) if d else None
@@ -693,7 +693,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{p['HOLIDAY']})(?:\s+(?P<year>{YEAR}))?", h_holiday),
         ("deictic_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|"
                          r"yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b", h_deictic_word),
-        ("rel_unit", rf"\b(?P<rel>(?i:earlier\s+this|later\s+this|this|last|next|the\s+past|the\s+coming|"
+        ("rel_unit", rf"\b(?P<rel>(?i:earlier\s+this|later\s+this|this\s+past|this|last|next|the\s+past|the\s+coming|"
                      rf"the\s+previous|the\s+preceding|the\s+following|the\s+same|that|the\s+next|the\s+current))\s+"
                      rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight|morning|afternoon|evening|night))"
                      rf"(?![\w-])", h_rel_unit),
