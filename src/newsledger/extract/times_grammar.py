@@ -265,7 +265,19 @@ def _g(m: re.Match, name: str) -> str | None:
 def _mk(m: re.Match, rule: str, mode: str, fn, *, type_: str = "DATE", check=None, unit=None, window=False,
         group: str | None = None) -> Expr:
     s, e = m.span(group) if group else m.span()
-    return Expr(s, e, rule, mode, type_, fn, check, unit, window)
+    return Expr(s, e, rule, mode, type_, _safe(fn), check, unit, window)
+
+
+def _safe(fn: Callable[[Ctx], Val | None]) -> Callable[[Ctx], Val | None]:
+    """A resolver that answers None where the calendar cannot ("within 9000 years" of 2025)."""
+
+    def resolve(ctx: Ctx) -> Val | None:
+        try:
+            return fn(ctx)
+        except (ValueError, OverflowError, IndexError, KeyError):
+            return None
+
+    return resolve
 
 
 def _month_of(text: str) -> int:
