@@ -55,6 +55,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them
                        "his", "our", "my"})
 _CO_PARTICIPANT = frozenset({"along", "together"})
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
+_REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
 _NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 _HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
 
@@ -147,12 +148,12 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
         if ctx.types.get(eid) in ("GPE", "NORP") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return None  # "a Belarusian convicted of spying" is a person, not the country
         return eid
-    if tok.dep_ == "appos" and depth == 0:  # "X, the journalist freed ...": the named head
-        eid = ctx.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
-        if eid:
-            return eid
     for ap in _children(tok, ("appos",)):
         eid = _entity_of(ap, ctx, depth + 1)
+        if eid:
+            return eid
+    if tok.dep_ == "appos" and depth <= 2 and tok.head.i not in ctx.dateline:  # "X, the journalist freed"
+        eid = ctx.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
         if eid:
             return eid
     eid = _by_description(tok, ctx)
@@ -350,14 +351,19 @@ def _is_content_of_act(anchor: "Token", ctx: _Ctx) -> bool:
         if cur.dep_ in ("xcomp", "ccomp", "advcl", "pcomp") and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ == "whether" for c in cur.children):
             return True
+        if cur.dep_ == "relcl":  # a relative clause about a participant reports a fact of its own
+            return False
         head = cur.head
         to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children)
         sense = ctx.anchors.get(head.i)
-        if sense is not None and sense.speech:
-            if cur.dep_ in ("xcomp", "ccomp") or to_clause:
+        if sense is not None:
+            if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
                 return True
-            # what is asked for, alleged or threatened: "demanded *the release* of X", "accused X *of* ..."
-            if sense.type in _CONTENT_OBJECT_TYPES and (cur.dep_ in _OBJ_DEPS or (cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"))):
+            # what is asked for or threatened: "demanded *the release* of X"
+            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in _OBJ_DEPS:
+                return True
+            # what someone is accused, arrested or sentenced for: "charged *with aiding* her"
+            if sense.type in _REASON_TYPES and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"):
                 return True
         cur = head
     return False
@@ -388,6 +394,9 @@ def _subject(verb: "Token", ctx: _Ctx | None = None) -> "Token | None":
             cur = cur.head
             continue
         if cur.dep_ == "relcl":  # "the EU, which agreed": the antecedent
+            return cur.head
+        if cur.dep_ == "acl" and not _is_passive(cur) and cur.tag_ in ("VBD", "VBZ", "VBP", "VBG") and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # "the militia controlling X"
             return cur.head
         return None
     return None
