@@ -4,52 +4,67 @@ Approach
 --------
 1. **Detection** (:mod:`.times_grammar`): regular patterns over the text, built from a lexicon of
    calendar words (``data/lexicons/times.json``), find candidate expressions with exact offsets:
-   dates ("January 31, 2027", "Jan. 20", "late November 2023", "2024-05-03"), weekdays, months,
-   years, decades, seasons, fixed holidays, deictic words ("today", "last week", "two weeks ago"),
-   anaphoric ones ("a day earlier", "the following day", "the previous week", "the same day"),
-   windows ("within three to four weeks", "by the end of September"), durations and sets.
+   dates ("January 31, 2027", "Jan. 20", "late November 2023", "2024-05-03", "March 3-5"),
+   weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
+   "last week", "this past weekend", "two weeks ago"), anaphoric ones ("a day earlier", "the
+   following day", "the previous week", "the same day", "that night"), windows ("within three to
+   four weeks", "by the end of September", "no later than June 30"), durations and sets.
    The patterns never look at bare numbers, so ages ("Herkin, 36,"), counts, money and channel
-   names ("Rossiya 24") cannot come out as dates; a bare year or month, a weekday or a holiday is
-   then checked against the parse (``May`` the modal, "Theresa May", "Sunday Times",
-   "2,000 troops", "Channel 2024"). Of overlapping candidates the leftmost longest wins. Spans
-   are the core expression: "on" is left out, "within", "by the end of", "about" are kept.
-   spaCy's DATE entities are only one signal for a bare year; they tag ages and counts too.
+   names ("Rossiya 24") cannot come out as dates. A bare year or month, a weekday or a holiday is
+   then checked against the parse: ``May`` the modal, "Theresa May", "Sunday Times", "Bloody
+   Sunday", "2,000 troops", "1987 new staff members", "Channel 2024", "1600 Pennsylvania Avenue".
+   spaCy's DATE entities are one signal there (they also tag ages and counts, so never the only
+   one). Of overlapping candidates the leftmost longest wins. Spans are the core expression: "on"
+   is left out; "within", "by the end of", "about" are kept. dateparser is not used: the grammar
+   gives exact spans, knows which words are deictic or anaphoric, and is linear in the text.
 2. **Anchoring** (here): each expression is resolved against
    - nothing, when it carries its year ("October 7, 2023", "2011");
-   - the publication date when it is deictic ("on Sunday", "two weeks ago", "next month"), and for
-     year-less dates, months and weekdays, read with the tense of the clause that governs them:
-     past narration picks the last such day on or before publication, the future ("will",
-     "would", "is due to", an infinitive of plans) the next one; a weekday or a month with no
-     tense to read is taken as past for weekdays (news reports what happened), nearest for months.
-     An explicit "Month Year" date in the same or the next sentence that the year-less date
-     precedes fixes its year ("kidnapped on October 7 ... freed in late November 2023" → 2023);
+   - the publication date when it is deictic ("on Sunday", "two weeks ago", "next month");
+   - for year-less dates, months, weekdays and holidays, the publication date read with the tense
+     of the clause that governs them (found by walking up the dependency tree): past narration
+     picks the last such day on or before publication; the future ("will", "would", "is due to",
+     "are scheduled for", an infinitive of plans, a deadline "by June") the next one. A weekday
+     with no tense to read is taken as past (news reports what happened), a month as the nearest;
+     a date named as a thing ("Thursday's by-elections", "referring to Christmas") has no tense.
+     Inside a reported or relative clause, the main clause's day earlier in the sentence replaces
+     publication ("said on February 15 that he would be freed by the end of March").
+     An explicit day- or month-precise date with a year in the same or the next sentence, that
+     the year-less date precedes, fixes its year ("kidnapped on October 7 ... freed in late
+     November 2023 after 54 days" → 2023-10-07);
    - the reference time for an anaphoric expression: the nearest resolved time before it in the
      same sentence ("released on Friday and corrected the following day"), else the nearest
      earlier one that sets the scene: not itself anaphoric, not inside a reported or relative
-     clause (``ccomp``, ``relcl``, ``acl``), and, for past narration, not in the future ("will
-     decide on Thursday" is no reference for "a day earlier");
+     clause (``ccomp``, ``relcl``, ``acl``), and, for past narration, not after publication ("will
+     decide on Thursday" is no reference for "a day earlier"). "N days after <complement>" counts
+     from the time its complement names ("11 days after ... on February 4"); with none, only its
+     DURATION reading is kept;
    - the narrative's current day for a window: the last day-precise time in the same or the
-     previous sentence when it is not after publication, else publication.
+     previous sentence when it is not after publication, else publication. "Today" inside a
+     quotation is the day of the scene it was said in, when one is set.
    Without a publication date deictic and year-less values are null, never guessed; anaphoric
-   ones still resolve when their reference does.
-   ``anchor`` records "published" or the text of the expression chained to (null when none).
+   ones still resolve when their reference does. ``anchor`` records "published" or the text of
+   the expression chained to (null when none was used).
 3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
-   a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s"),
-   ``P54D`` for durations. "N days/weeks/months ago" is the day counted back; "N years ago" a year.
-   early/mid/late keep the month or year they modify (TIMEX3 style; the record has no modifier
-   field); "the end of X" is X's last day and "the beginning of X" its first. Windows are ranges
-   from their anchor: "within 45 days" → anchor/anchor+45d, "within three to four weeks" →
-   anchor+3w/anchor+4w; "by June" keeps the month, "by the end of September" is its last day.
-   Vague expressions with no value ("days earlier", "in the coming weeks", "recently", "soon")
-   are not emitted: a time without a value helps no one and would be a false date.
+   a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
+   "the first quarter of 2026"), ``P54D`` for durations. "N days/weeks/months ago" is the day
+   counted back; "N years ago" a year. early/mid/late keep the month or year they modify (TIMEX3
+   style; the record has no modifier field, and the scorer reads months as intervals); "the end
+   of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
+   anchor: "within 45 days" → anchor/anchor+45d, "within three to four weeks" → anchor+3w/
+   anchor+4w; "by June" keeps the month, "by the end of September" is its last day.
+   Vague expressions with no value ("days earlier", "in the coming weeks", "recently", "soon",
+   "a few days ago") are not emitted, and ``resolve_expression`` answers None for them: a
+   time without a value helps no later stage and would count as a false date.
 
 Public helpers for the statements and events stages (stable names and signatures):
 
 - ``find_times(doc, published) -> list[Time]`` — the stage's pure function, sorted by start.
 - ``resolve_expression(text, anchor, *, tense=None) -> str | None`` — normalize one expression
   ("within three to four weeks", "by the end of September", "next month", "a day earlier") against
-  ``anchor`` (a :class:`datetime.date`, e.g. a statement's own date); None when it is not a time
-  expression or has no value ("in the coming weeks").
+  ``anchor`` (a :class:`datetime.date`, e.g. a statement's own date): deictic, anaphoric and window
+  expressions all count from it; ``tense`` ("past" | "future") directs year-less dates and
+  weekdays (a deadline "by ..." defaults to future). None when ``text`` holds no time expression
+  or it has no value ("in the coming weeks").
 - ``value_to_date(value) -> date | None`` — a representative day: a day itself; the first day of a
   week, month, year or range; None for durations and nulls.
 - ``is_window(time) -> bool`` — True for windows and deadlines ("within ...", "by the end of ...",
@@ -133,16 +148,16 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
 
 # ============================================================================ detection
 def _best_expr(text: str) -> Expr | None:
-    cands = [e for e in scan(text) if e.type != "DURATION" or True]
-    if not cands:
+    """The longest expression in a short text (no parse: the checks that need one are skipped)."""
+    chosen = [_extend_by(text, e) for e in _non_overlapping(scan(text))]
+    if not chosen:
         return None
-    chosen = _non_overlapping(cands)
-    chosen = [_extend_by(text, e) for e in chosen]
     return max(chosen, key=lambda e: (e.end - e.start, e.type != "DURATION"))
 
 
 def _non_overlapping(cands: Iterable[Expr]) -> list[Expr]:
-    """Leftmost-longest: of overlapping candidates the one that starts first, then the longest."""
+    """Leftmost-longest: of overlapping candidates the one that starts first, then the longest;
+    a candidate starting inside the last one kept replaces it when it is longer."""
     out: list[Expr] = []
     last_end = -1
     for e in sorted(cands, key=lambda e: (e.start, -(e.end - e.start), e.type == "DURATION")):
