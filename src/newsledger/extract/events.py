@@ -197,11 +197,13 @@ def _by_description(tok: "Token", ctx: _Ctx) -> str | None:
         return None
     words = {tok.lower_, tok.lemma_.lower()}
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
-    if not mods:
+    places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+              for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the city of Grodno"
+    if not mods and not places:
         return None  # a bare "the bureau" is left to the entities stage
     found = set()
     for ws, eid in ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []):
-        if words & ws and all(m.lower_ in ws for m in mods):
+        if words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places)):
             found.add(eid)
     return found.pop() if len(found) == 1 else None
 
@@ -375,7 +377,10 @@ def _is_passive(verb: "Token") -> bool:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
         return _is_passive(verb.head)  # "was arrested ... and *sentenced*"
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "the journalist *freed* in an exchange"
+        return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children)
+    return False
 
 
 def _subject(verb: "Token", ctx: _Ctx | None = None) -> "Token | None":
@@ -387,9 +392,12 @@ def _subject(verb: "Token", ctx: _Ctx | None = None) -> "Token | None":
         for subj in (c for c in cur.children if c.dep_ in _SUBJ_DEPS):
             if subj.i not in skip:
                 return subj
-            appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-            if appos is not None:
-                return appos
+            follow = [c for c in subj.children if c.dep_ in ("appos", "conj")]  # past the dateline
+            while follow:
+                t = follow.pop(0)
+                if t.i not in skip:
+                    return t
+                follow.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -618,8 +626,13 @@ def _attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) 
 
 
 def _own_time(tok: "Token", ctx: _Ctx) -> TimeValue | None:
+    """The time attached to ``tok``; of several, one inside its own phrase and nearest to it."""
     ts = ctx.times_at.get(tok.i)
-    return _time_value(ts[0]) if ts else None
+    if not ts:
+        return None
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    best = min(ts, key=lambda t: (not (lo <= t.start < hi), abs(t.start - tok.idx)))
+    return _time_value(best)
 
 
 def _inherited_time(tok: "Token", ctx: _Ctx) -> TimeValue | None:
