@@ -208,6 +208,20 @@ def test_deictic_and_anaphoric_chain(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_narrative_chains(nlp) -> None:
+    pub = dt.date(2025, 9, 1)
+    t = _times(nlp, "The vote was held on March 3. Two days later, the result was annulled. "
+                    "A day later, the president resigned.", pub)
+    assert [(x.text, x.value, x.anchor) for x in t] == [
+        ("March 3", "2025-03-03", "published"), ("Two days later", "2025-03-05", "March 3"),
+        ("A day later", "2025-03-06", "Two days later")]
+    t = _times(nlp, "The talks began in March. A month later, they collapsed.", pub)
+    assert _by_text(t)["A month later"].value == "2025-04"
+    t = _times(nlp, "Protests erupted last week. A week later the government fell.", pub)
+    assert _by_text(t)["A week later"].value == "2025-W36"
+
+
+@pytest.mark.slow
 def test_same_sentence_reference_and_future_weekday(nlp) -> None:
     # published Wednesday 2025-03-12
     text = ("The commission said figures released on Friday were corrected the following day. "

@@ -311,6 +311,7 @@ class _Resolved:
     subordinate: bool
 
 
+_RANK = {"day": 0, "week": 1, "weekend": 1, "fortnight": 1, "month": 2, "year": 3, "decade": 4}
 _LOOKBACK = 40  # how many earlier times an anaphoric expression may look back over (keeps long documents linear)
 _SUBORDINATE = {"ccomp", "relcl", "acl", "csubj", "parataxis"}
 _GRAN_OK = {"day": {"day"}, "week": {"day", "week"}, "weekend": {"day", "week"},
@@ -401,8 +402,10 @@ class _DocContext:
         for r in reversed(done[-_LOOKBACK:]):
             if r.sent == sent or r.val is None or r.val.gran not in ok:
                 continue
-            if r.expr.mode in ("anaphoric", "window", "duration", "set") or r.subordinate:
+            if r.expr.mode in ("window", "duration", "set") or r.subordinate:
                 continue
+            if r.expr.mode == "anaphoric" and _RANK.get(r.expr.unit or "day", 0) < _RANK.get(expr.unit or "day", 0):
+                continue  # "two weeks ago ... A day earlier ... The previous week": a day's detour sets no week
             if tense != "future" and self.pub is not None and r.val.start > self.pub.start:
                 continue
             return r

@@ -207,16 +207,21 @@ def _unit_val(d: Date, unit: str) -> Val | None:
     return None
 
 
-def _offset_val(base: Date, n: float, unit: str, sign: int) -> Val | None:
-    """``n`` units before/after ``base``: a day for days, weeks and months (a point counted back
-    from a day is a day), a year for years."""
-    d = tv.shift(base, sign * n, unit)
+def _offset_val(base: Val, n: float, unit: str, sign: int) -> Val | None:
+    """``n`` units before/after ``base``: a day counted from a day (for days, weeks and months: a
+    point counted back from a day is a day), a year for years; from a week or a month, a week or
+    a month ("in March ... a month later" is April)."""
+    d = tv.shift(base.start, sign * n, unit)
     if d is None:
         return None
     if unit in ("year", "decade", "century"):
         return tv.year(d.year)
     if unit == "weekend":
         return _unit_val(d, "weekend")
+    if base.gran == "month" and unit == "month":
+        return tv.month(d.year, d.month)
+    if base.gran == "week" and unit in ("week", "fortnight"):
+        return tv.week(d)
     return tv.day(d)
 
 
@@ -549,16 +554,17 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
     dirw = " ".join(m["dir"].lower().split())
     sign = -1 if dirw.split()[0] in _BACK else 1
     deictic = dirw in _DEICTIC_OFFSET
-    ref_unit = "day" if unit in ("day", "week", "hour", "minute", "fortnight", "weekend") else unit
+    # the reference an anaphoric offset needs: as precise as its unit ("a month later" may count
+    # from a month, "a day later" only from a day)
+    ref_unit = {"hour": "day", "minute": "day", "fortnight": "week", "weekend": "week"}.get(unit, unit)
 
     def fn(ctx: Ctx) -> Val | None:
-        a = _anchor_day(ctx)
-        return _offset_val(a, n, unit, sign) if a else None
+        return _offset_val(ctx.anchor, n, unit, sign) if ctx.anchor is not None else None
 
     # "a week after the verdict": counted from the time its complement names, if any (see times.py)
     check = "complement" if dirw in ("after", "before") else None
     return _mk(m, rule, "deictic" if deictic else "anaphoric", fn, check=check,
-               unit=None if deictic else ("day" if ref_unit in ("month", "day") else ref_unit))
+               unit=None if deictic else ref_unit)
 
 
 def h_the_unit_before(m: re.Match, rule: str) -> Expr | None:
@@ -584,8 +590,7 @@ def h_in_offset(m: re.Match, rule: str) -> Expr | None:
     unit = tv_unit(m["unit"])
 
     def fn(ctx: Ctx) -> Val | None:
-        a = _anchor_day(ctx)
-        return _offset_val(a, n, unit, 1) if a else None
+        return _offset_val(ctx.anchor, n, unit, 1) if ctx.anchor is not None else None
 
     return _mk(m, rule, "deictic", fn)
 
