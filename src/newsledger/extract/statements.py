@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..pipeline import Found, stage
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
-from .statements_cues import Draft, find_drafts
+from .statements_cues import Draft, doc_text, find_drafts, release_text
+from . import statements_kinds
 from .statements_kinds import horizon_of, kind_of
 from .statements_quotes import find_quotes
 from .statements_speakers import SpeakerResolver, head_entity
@@ -57,7 +58,15 @@ def find_statements(
     published: dt.date | None = None,
 ) -> list[Statement]:
     """Every attributed statement of ``doc``, ids ``s1, s2, ...`` in text order."""
-    text = doc.text
+    try:
+        return _find(doc, entities, times, published)
+    finally:
+        release_text()
+        statements_kinds.release()
+
+
+def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], published: dt.date | None) -> list[Statement]:
+    text = doc_text(doc)
     index = EntityIndex(entities)
     quotes = find_quotes(text)
     drafts = find_drafts(doc, quotes)
@@ -105,7 +114,7 @@ def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]
 def _record(doc: "Doc", d: Draft, n: int) -> Statement:
     from ..records import Span
 
-    text = doc.text
+    text = doc_text(doc)
     span = lambda se: Span.of(text, se[0], se[1])  # noqa: E731
     return Statement(
         id=f"s{n}",

@@ -20,10 +20,25 @@ from .statements_quotes import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
+__all__ = ["Draft", "find_drafts", "lexicon", "subject_of", "doc_text"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
 _SUBJ = ("nsubj", "nsubjpass")
+
+
+_TEXT: list = [None, ""]
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it from the tokens on every access)."""
+    if _TEXT[0] is not doc:
+        _TEXT[0], _TEXT[1] = doc, doc.text
+    return _TEXT[1]
+
+
+def release_text() -> None:
+    """Forget the cached text (and the doc it belongs to)."""
+    _TEXT[0], _TEXT[1] = None, ""
 
 
 @functools.cache
@@ -355,7 +370,7 @@ def _quote_at(quotes: list[Quote], starts: list[int], pos: int) -> Quote | None:
 
 
 def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[int, int] | None:
-    text = doc.text
+    text = doc_text(doc)
     if cue is not None:  # reported content stays in the paragraph of its cue (multi-paragraph quotes aside)
         a, b = _paragraph_cap(doc, a, b, cue)
     # drop a leading complementizer ("that") and a trailing comma/quote
@@ -419,7 +434,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
         if frame.channel is not None:
             ca, cb = frame.channel
-            d.channel_span = _trim(doc.text, *_tok_chars(doc, ca, cb))
+            d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
             head = doc[ca:cb].root
             d.channel_head = (head.idx, head.idx + len(head.text))
         drafts.append(d)
@@ -436,11 +451,12 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
 def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
     """A cue inside another statement's content that shares the outer subject ("said X and urged Y",
     "said X, calling it Y") is a statement of its own: cut it (and what it governs) out of the outer one."""
-    by_cue = {d.cue_i: d for d in drafts}
+    by_cue = sorted(drafts, key=lambda d: d.cue_i)
+    cue_is = [d.cue_i for d in by_cue]
     for d in drafts:
         a, b = d.content_tokens
-        for other in drafts:
-            if other is d or not (a <= other.cue_i < b):
+        for other in by_cue[bisect.bisect_left(cue_is, a):bisect.bisect_left(cue_is, b)]:
+            if other is d:
                 continue
             tok = doc[other.cue_i]
             if _own_subject(tok) is not None and not tok.dep_ == "advcl":
@@ -456,13 +472,12 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
             if other.subject_i is None or (a <= other.subject_i < b):
                 other.subject_i = d.subject_i
                 other.inherited = True
-    del by_cue
 
 
 def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: list[int]) -> None:
     """Content starting inside a quote is that quote (direct); a quote resuming right after the
     attribution is a second part; partly quoted content stays indirect."""
-    text = doc.text
+    text = doc_text(doc)
     claimed: set[int] = set()
     qpos = {id(q): i for i, q in enumerate(quotes)}
     for d in drafts:
@@ -500,7 +515,7 @@ def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: 
 def _quote_closes_clause(doc: "Doc", q: Quote) -> bool:
     """Whether the quote ends its clause: closing punctuation inside the marks, or a comma then a
     participle or a new clause after them ("...within weeks," referring to ...)."""
-    text = doc.text
+    text = doc_text(doc)
     inner = text[q.start:q.end].rstrip()
     if inner.endswith((".", "?", "!")):
         return True
@@ -527,7 +542,7 @@ def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | 
     cue = doc[d.cue_i]
     if not (q.close_at < cue.idx < q2.open_at):
         return None
-    between = doc.text[q.close_at + 1:q2.open_at]
+    between = doc_text(doc)[q.close_at + 1:q2.open_at]
     if "\n" in between or len(between) > 200:
         return None
     if not between.rstrip().endswith(",") and not between.rstrip().endswith(":"):
@@ -540,31 +555,37 @@ def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | 
 def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """A full-sentence quote with no attribution of its own continues the previous direct statement
     (same or previous paragraph)."""
-    text = doc.text
-    covered = [(d.content[0], d.content[1]) for d in drafts]
-    covered += [p for d in drafts for p in d.parts]
+    text = doc_text(doc)
+    covered = sorted([(d.content[0], d.content[1]) for d in drafts] + [p for d in drafts for p in d.parts])
+    cov_starts = [c[0] for c in covered]
+    cov_max_end: list[int] = []  # running max of ends, for "does anything before q reach into it"
+    for _s, e in covered:
+        cov_max_end.append(max(e, cov_max_end[-1]) if cov_max_end else e)
+    direct_sorted = sorted((d for d in drafts if d.direct), key=lambda d: d.content[1])
+    direct_ends = [d.content[1] for d in direct_sorted]
+    starts_all = sorted(d.content[0] for d in drafts)
     out: list[Draft] = []
-    direct_sorted = sorted((d for d in drafts if d.direct), key=lambda d: d.content[0])
     for q in quotes:
-        if any(s <= q.start < e or q.start <= s < q.end for s, e in covered):
-            continue
-        before = text[:q.open_at].rstrip(" \t")
+        i = bisect.bisect_right(cov_starts, q.start)
+        if (i > 0 and cov_max_end[i - 1] > q.start) or (i < len(cov_starts) and cov_starts[i] < q.end):
+            continue  # already some statement's content
+        before = text[max(0, q.open_at - 50):q.open_at].rstrip(" \t")
         if before and before[-1] not in "\n.?!:":
             continue
-        words = text[q.start:q.end].split()
-        if len(words) < 4:
+        if len(text[q.start:q.end].split()) < 4:
             continue
         if not text[q.end - 1:q.end] in ".?!" and not text[q.close_at + 1:q.close_at + 2] in (".", "\n", ""):
             continue
-        prev = [d for d in direct_sorted if d.content[1] <= q.open_at]
-        if not prev:
+        j = bisect.bisect_right(direct_ends, q.open_at)
+        if j == 0:
             continue
-        src = prev[-1]
+        src = direct_sorted[j - 1]
         gap = text[src.content[1]:q.open_at]
         if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
             continue
-        if any(src.content[1] <= x.content[0] < q.open_at for x in drafts if x is not src):
-            continue
+        k = bisect.bisect_left(starts_all, src.content[1])
+        if k < len(starts_all) and starts_all[k] < q.open_at:
+            continue  # another statement sits between them
         tok = _first_token(doc, q.start)
         if tok is None:
             continue
@@ -578,7 +599,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
 
 
 def _first_token(doc: "Doc", pos: int) -> "Token | None":
-    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(pos + 1, len(doc_text(doc))), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
@@ -597,7 +618,7 @@ def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
     s = first.sent.start_char if first is not None and len(first) else lo
     e = last.sent.end_char if last is not None and len(last) else hi
     s, e = min(s, lo), max(e, hi)
-    text = doc.text
+    text = doc_text(doc)
     while e > s and text[e - 1].isspace():
         e -= 1
     while s < e and text[s].isspace():

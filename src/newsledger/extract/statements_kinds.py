@@ -9,13 +9,14 @@ or possible event â†’ prediction; evaluative wording or an "X, not Y" contrast â
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
 from ._index import EntityIndex
-from .statements_cues import Draft, lexicon
+from .statements_cues import Draft, lexicon, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -212,6 +213,22 @@ def _date_of(value: str | None) -> dt.date | None:
     return _value_start(value)
 
 
+_SORTED: list = [None, ([], [])]
+
+
+def _sorted_times(times: Sequence[Time]) -> tuple[list[Time], list[int]]:
+    """The times by start, and their starts (cached for the last sequence seen)."""
+    if _SORTED[0] is not times:
+        ordered = sorted(times, key=lambda t: t.start)
+        _SORTED[0], _SORTED[1] = times, (ordered, [t.start for t in ordered])
+    return _SORTED[1]
+
+
+def release() -> None:
+    """Forget the cached time order."""
+    _SORTED[0], _SORTED[1] = None, ([], [])
+
+
 def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | None,
                published: dt.date | None) -> TimeValue | None:
     """A window or deadline in the content of a prediction, commitment or demand."""
@@ -219,9 +236,13 @@ def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | No
     resolve, is_window = _times_helpers()
     anchor = _date_of(said.value) if said is not None else None
     anchor = anchor or published
-    text = doc.text
-    for t in times:
-        if not (s <= t.start and t.end <= e):
+    text = doc_text(doc)
+    ordered = _sorted_times(times)
+    lo = bisect.bisect_left(ordered[1], s)
+    for t in ordered[0][lo:]:
+        if t.start >= e:
+            break
+        if t.end > e:
             continue
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""

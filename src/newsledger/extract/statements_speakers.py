@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ._index import EntityIndex
-from .statements_cues import Draft, lexicon
+from .statements_cues import Draft, lexicon, doc_text
 from .statements_quotes import Quote
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class SpeakerResolver:
         d.speaker_person = cand.person
         d.speaker_span = cand.span
         d.speaker_phrase = cand.phrase
-        d.speaker_text = self.doc.text[cand.span[0]:cand.span[1]]
+        d.speaker_text = doc_text(self.doc)[cand.span[0]:cand.span[1]]
         key = cand.eid or cand.key
         if key:
             side = self.sides.setdefault(key, set())
@@ -83,7 +83,7 @@ class SpeakerResolver:
                     side.update(a for a in ent.attributes.affiliation if a in self.index.entities)
             side.update(self.index.within(*cand.phrase))
             words = self.side_words.setdefault(key, set())
-            words.update(w.lower() for w in self.doc.text[cand.phrase[0]:cand.phrase[1]].replace("'s", "").split())
+            words.update(w.lower() for w in doc_text(self.doc)[cand.phrase[0]:cand.phrase[1]].replace("'s", "").split())
             if cand.key:
                 words.add(cand.key)
 
@@ -140,9 +140,9 @@ class SpeakerResolver:
             if ante.pos_ in ("NOUN", "PROPN"):
                 return self._make(ante, prior)
         span, phrase = _name_span(tok)
-        text = doc.text[span[0]:span[1]]
+        text = doc_text(doc)[span[0]:span[1]]
         head = tok if tok.pos_ != "NOUN" or span[1] != tok.idx + len(tok.text) else tok
-        eid = head_entity(index, doc.text, span[0], span[1], (head.idx, head.idx + len(head.text))) if index else None
+        eid = head_entity(index, doc_text(doc), span[0], span[1], (head.idx, head.idx + len(head.text))) if index else None
         lower = tok.lower_
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
@@ -178,7 +178,7 @@ class SpeakerResolver:
         if head.ent_type_ == "PERSON":
             return True
         titles = lexicon()["titles"]
-        words = [w.lower().strip(".,") for w in self.doc.text[phrase[0]:phrase[1]].split()]
+        words = [w.lower().strip(".,") for w in doc_text(self.doc)[phrase[0]:phrase[1]].split()]
         if head.pos_ == "PROPN" and any(w in titles for w in words):
             return True
         if tok.pos_ == "NOUN" and tok.lower_ in titles:
@@ -320,7 +320,7 @@ def _appos_name(tok: "Token") -> "Token | None":
 
 
 def _key(doc: "Doc", span: tuple[int, int], tok: "Token") -> str | None:
-    words = doc.text[span[0]:span[1]].replace("'s", "").split()
+    words = doc_text(doc)[span[0]:span[1]].replace("'s", "").split()
     if not words:
         return None
     if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[-1:]):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
 from ._index import EntityIndex
-from .statements_cues import Draft, lexicon, subject_of
+from .statements_cues import Draft, lexicon, subject_of, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,7 +46,7 @@ class DateFinder:
         self.doc = doc
         self.published = published
         self.dated: list[_Dated] = []
-        text = doc.text
+        text = doc_text(doc)
         for t in sorted(times, key=lambda t: t.start):
             if t.type in ("DURATION", "SET") or not t.value or str(t.value).startswith("P"):
                 continue
@@ -82,7 +82,12 @@ class DateFinder:
             if keys:
                 self.occasions.append((doc[x.verb].idx, keys, x.value))
         self.occasions.sort(key=lambda o: o[0])
-        self._occ_pos = [o[0] for o in self.occasions]
+        self._occ_by_key: dict[str, tuple[list[int], list[TimeValue]]] = {}
+        for pos, keys, value in self.occasions:
+            for k in keys:
+                row = self._occ_by_key.setdefault(k, ([], []))
+                row[0].append(pos)
+                row[1].append(value)
         self.lead = self._lead()
 
     def _lead(self) -> TimeValue | None:
@@ -119,12 +124,15 @@ class DateFinder:
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
                         return x.value
-        keys = {k for k in (d.speaker, d.speaker_key) if k}
-        if keys:
-            i = bisect.bisect_left(self._occ_pos, cue.idx)
-            for pos, okeys, value in reversed(self.occasions[:i]):
-                if okeys & keys:
-                    return value
+        best: tuple[int, TimeValue] | None = None
+        for k in (d.speaker, d.speaker_key):
+            rows = self._occ_by_key.get(k) if k else None
+            if rows:
+                i = bisect.bisect_left(rows[0], cue.idx)
+                if i > 0 and (best is None or rows[0][i - 1] > best[0]):
+                    best = (rows[0][i - 1], rows[1][i - 1])
+        if best is not None:
+            return best[1]
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             return self.lead
         return None
@@ -136,7 +144,7 @@ def _is_cue(tok: "Token") -> bool:
 
 def _with_prep(doc: "Doc", t: Time) -> str:
     """The time as written, with the preposition that introduces it ("on Sunday")."""
-    text = doc.text
+    text = doc_text(doc)
     before = text[max(0, t.start - 12):t.start]
     words = before.split()
     if words and before.endswith(" ") and words[-1].lower() in ("on", "in", "at", "during", "since", "by"):
