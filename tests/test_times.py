@@ -115,6 +115,11 @@ CONFORMANCE = [
     ("the second half of next year", MON, None, "2026-07/2026-12"),
     ("Q3 2025", MON, None, "2025-07/2025-09"),
     ("this past weekend", dt.date(2025, 3, 12), None, "2025-03-08/2025-03-09"),
+    ("Tuesday last week", dt.date(2025, 3, 4), None, "2025-02-25"),
+    ("Friday next week", MON, None, "2025-03-21"),
+    ("in '98", MON, None, "1998"),
+    ("Sunday 2 February", MON, "past", "2025-02-02"),
+    ("autumn 2021", MON, None, "2021-09/2021-11"),
     ("no later than June 30", MON, None, "2025-06-30"),
     ("by 2030", MON, None, "2030"),
     # windows and deadlines
@@ -254,6 +259,14 @@ def test_explicit_year_nearby_fixes_yearless_date(nlp) -> None:
     durations = [x for x in t.values() if x.type == "DURATION"]
     assert durations and durations[0].value == "P54D"
     assert "29" not in t
+
+
+@pytest.mark.slow
+def test_distant_explicit_year_does_not_move_a_deadline(nlp) -> None:
+    text = "A spokesman said the deadline of March 31st remained. He was born on 4 July 1976."
+    t = _by_text(_times(nlp, text, dt.date(2025, 3, 4)))
+    assert t["March 31st"].value == "2025-03-31"
+    assert t["4 July 1976"].value == "1976-07-04"
 
 
 @pytest.mark.slow

@@ -359,8 +359,11 @@ class _DocContext:
                 tense = "future"  # a deadline ("by June") lies ahead of when it was set
             fixed = self._context_year(i, sent, tense, exprs) if tense != "future" else None
             if fixed is not None:
-                val, anchor_text = fixed
-                return val, anchor_text
+                default = expr.resolve(Ctx(self.pub, tense)) if self.pub is not None else None
+                # the context only chooses between neighbouring years ("4 July 1976" next to a
+                # deadline "March 31st" is a birth date, not the deadline's year)
+                if default is None or abs(fixed[0].start.year - default.start.year) <= 1:
+                    return fixed
             scene = self._reporting_time(sent, done) if subordinate else None
             if scene is not None:
                 return expr.resolve(Ctx(scene.val, tense)), self._text(scene.expr)

@@ -438,6 +438,28 @@ def h_weekday(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, mode, lambda ctx: _weekday(ctx, wd, rel), check="weekday")
 
 
+def h_weekday_of_week(m: re.Match, rule: str) -> Expr | None:
+    """"Tuesday last week": that weekday in the week before (after, this) the anchor's."""
+    wd = _weekdays()[m["wd"]]
+    step = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(weeks=step)
+        return tv.day(monday + dt.timedelta(days=wd))
+
+    return _mk(m, rule, "deictic", fn)
+
+
+def h_year_apos(m: re.Match, rule: str) -> Expr | None:
+    """"in '98": a two-digit year (the 1900s from '30 on, else the 2000s)."""
+    yy = int(m["yy"])
+    v = tv.year(1900 + yy if yy >= 30 else 2000 + yy)
+    return _mk(m, rule, "absolute", lambda ctx: v, check="bare_year")
+
+
 def h_season(m: re.Match, rule: str) -> Expr | None:
     name = m["season"]
     rel = _g(m, "rel")
@@ -704,6 +726,9 @@ def _rules() -> tuple[_Rule, ...]:
         ("part_of_year", rf"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>quarter|half)\s+of)\s+"
                          rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|next|last))\s+(?i:year))", h_part_of_year),
         ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])\s+(?P<year>{YEAR})", h_part_of_year),
+        ("weekday_of_week", rf"\b(?P<wd>{WD})(?:\s+{p['TOD']})?\s+(?P<rel>(?i:last|next|this))\s+(?i:week)\b",
+         h_weekday_of_week),
+        ("year_apos", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])", h_year_apos),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WD})(?:\s+{p['TOD']})?", h_weekday),
         ("season", rf"\b(?:(?P<rel>(?i:this|last|next|coming|early|late|mid))[-\s]+|(?P<the>(?i:the))\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?(?!\s+of\s+(?!\d))", h_season),
