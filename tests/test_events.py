@@ -335,3 +335,77 @@ def test_stage_is_registered(nlp):
     assert st.provides == ("events",) and set(st.requires) == {"entities", "times", "statements"}
     found = st(nlp("Dara Quell visited Velmar."), Found(Article(text="Dara Quell visited Velmar.")))
     assert isinstance(found.events, tuple)
+
+
+# ------------------------------------------------------------------------------ more syntax
+@pytest.mark.slow
+def test_prisoner_exchange_both_sides_release(nlp):
+    ev = only(events_of(nlp, "Arvelia and Tumbria exchanged prisoners on Saturday, freeing Oren Malik."), "RETREAT")
+    assert set(ev.source) == {"e1", "e2"} and "e4" in ev.target and ev.mode == "release"
+    assert len(ev.mentions) == 2  # "exchanged" and "freeing" are one act
+
+
+@pytest.mark.slow
+def test_dateline_is_not_the_actor(nlp):
+    ev = only(events_of(nlp, "VELMAR — Arvelia expelled two Tumbrian diplomats on Monday."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e2",) and ev.mode == "expel"
+
+
+@pytest.mark.slow
+def test_reason_of_a_charge_is_not_an_event(nlp):
+    evs = events_of(nlp, "Oren Malik was charged with aiding the Redhand Front.")
+    assert [e.type for e in evs] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_negated_verbal_act_is_no_event_but_negated_deed_is(nlp):
+    assert not events_of(nlp, "Dara Quell did not accuse Tumbria.")
+    ev = only(events_of(nlp, "The Northern Guard did not arrest Oren Malik."), "COERCE")
+    assert ev.status == "negated"
+
+
+@pytest.mark.slow
+def test_wants_x_to_is_a_request_of_x(nlp):
+    ev = only(events_of(nlp, "Arvelia wants Tumbria to release Oren Malik."), "REQUEST")
+    assert ev.source == ("e1",) and ev.target == ("e2",) and ev.mode == "yield"
+
+
+@pytest.mark.slow
+def test_held_in_custody_is_detention(nlp):
+    ev = only(events_of(nlp, "Oren Malik has been held in Velmar since March."), "COERCE")
+    assert ev.target == ("e4",) and ev.mode == "arrest" and ev.location == "e7"
+    assert not [e for e in events_of(nlp, "Arvelia held talks in Velmar.") if e.type == "COERCE"]
+
+
+@pytest.mark.slow
+def test_would_not_concede_is_a_rejection(nlp):
+    text = "Dara Quell said she would not concede."
+    she = text.index("she")
+    ev = only(events_of(nlp, text, pronouns={"e3": [(she, she + 3)]}), "REJECT")
+    assert ev.source == ("e3",)
+
+
+@pytest.mark.slow
+def test_generic_security_forces_in_a_statement_stand_for_the_speaker(nlp):
+    text = "The Northern Guard said officers fired tear gas at the crowd."
+    content = Span.of(text, text.index("officers"), len(text) - 1)
+    st = Statement(id="s1", speaker="e6", speaker_text="The Northern Guard", cue="said", channel=None,
+                   channel_text=None, direct=False, content=content, evidence=Span.of(text, 0, len(text)))
+    ev = only(events_of(nlp, text, statements=[st]), "ASSAULT")
+    assert ev.source == ("e6",) and ev.mode == "crowd-control"
+
+
+@pytest.mark.slow
+def test_long_document_is_fast(nlp):
+    """Linear in the length: a long article of repeated paragraphs takes well under a second a page."""
+    import time
+
+    para = ("The Northern Guard arrested Oren Malik in Velmar. Dara Quell urged Tumbria to release him. "
+            "Arvelia and Tumbria held talks with the Redhand Front. ")
+    text = para * 200
+    doc = nlp(text)
+    ents = make_entities(text)
+    t0 = time.perf_counter()
+    evs = find_events(doc, ents, [])
+    assert time.perf_counter() - t0 < 10
+    assert evs

@@ -30,6 +30,7 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -66,11 +67,12 @@ class _Ctx:
     """What the per-sentence work needs about the whole document."""
 
     doc: "Doc"
+    text: str  # doc.text, read once (spaCy builds it anew on each access)
     lex: Lexicon
     index: EntityIndex
     types: dict[str, str]
     affiliation: dict[str, frozenset[str]]
-    statements: Sequence[Statement]
+    statements: "_Statements"
     times_at: dict[int, list[Time]]  # token index of the attachment point -> times
     anchors: dict[int, Sense] = field(default_factory=dict)  # token index -> sense of the trigger there
     dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
@@ -241,10 +243,25 @@ def _speaker_stand_in(tok: "Token", ctx: _Ctx) -> str | None:
     return aff[0] if len(aff) == 1 else None
 
 
+class _Statements:
+    """Statements looked up by offset: those whose content (or quoted parts) or evidence covers it."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self._rows = sorted(((st.evidence.start, i, st) for i, st in enumerate(statements)), key=lambda r: r[:2])
+        self._starts = [r[0] for r in self._rows]
+        self._reach = max((st.evidence.end - st.evidence.start for st in statements), default=0)
+
+    def around(self, offset: int) -> list[Statement]:
+        """Statements whose evidence holds ``offset``."""
+        hi = bisect.bisect_right(self._starts, offset)
+        lo = bisect.bisect_left(self._starts, offset - self._reach)
+        return [st for _s, _i, st in self._rows[lo:hi] if st.evidence.start <= offset < st.evidence.end]
+
+
 def _statement_at(offset: int, ctx: _Ctx) -> Statement | None:
     """The statement whose content (or a quoted part) holds ``offset``: the innermost one."""
     best = None
-    for st in ctx.statements:
+    for st in ctx.statements.around(offset):
         spans = st.parts or (st.content,)
         if any(s.start <= offset < s.end for s in spans):
             if best is None or st.content.end - st.content.start < best.content.end - best.content.start:
@@ -261,9 +278,8 @@ def _statement_with_cue(tok: "Token", ctx: _Ctx, conjuncts: bool = False) -> Sta
         if tok.dep_ == "conj":
             verbs.append(tok.head)
     for v in verbs:
-        for st in ctx.statements:
-            if st.cue and st.evidence.start <= v.idx < st.evidence.end and not (
-                    st.content.start <= v.idx < st.content.end) and v.text.lower() in st.cue.lower().split():
+        for st in ctx.statements.around(v.idx):
+            if st.cue and not (st.content.start <= v.idx < st.content.end) and v.text.lower() in st.cue.lower().split():
                 return st
     return None
 
@@ -775,7 +791,7 @@ def _complement_mode(raw: _Raw, ctx: _Ctx) -> str | None:
 
 # ------------------------------------------------------------------------------------- building
 def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan", ctx: _Ctx) -> list[_Raw]:
-    text = ctx.doc.text
+    text = ctx.text
     raw = _Raw(sense, toks, anchor)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     raw.mentions = [Span.of(text, start, end)]
@@ -947,9 +963,9 @@ def find_events(
     lex = lexicon()
     ents = list(entities)
     ctx = _Ctx(
-        doc=doc, lex=lex, index=EntityIndex(ents), types={e.id: e.type for e in ents},
+        doc=doc, text=doc.text, lex=lex, index=EntityIndex(ents), types={e.id: e.type for e in ents},
         affiliation={e.id: frozenset(a for a in e.attributes.affiliation if a.startswith("e")) for e in ents},
-        statements=list(statements), times_at={},
+        statements=_Statements(statements), times_at={},
     )
     ctx.dateline = _dateline(doc)
     ctx.name_words = _name_words(ents)
