@@ -401,12 +401,12 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
         b["age"] = int(doc[k + 1].text)
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
-    after = doc.text[m.end:m.end + 30]
+    after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
     mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after)
     if mt:
         b["age"] = int(mt.group(1))
         return
-    before = doc.text[max(0, m.start - 40):m.start]
+    before = doc[max(0, m.t0 - 8):m.t0].text + " "
     mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$", before)
     if mt:
         b["age"] = int(mt.group(1))

@@ -59,7 +59,7 @@ def _cap(tok: "Token") -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 
-@dataclass
+@dataclass(eq=False)
 class NameMention:
     """One written name: characters ``start:end``, its proposed type and the evidence for it."""
 
@@ -83,7 +83,7 @@ class NameMention:
         return self.votes.most_common(1)[0][0]
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """A group of mentions of one entity, as the names stage leaves it (attributes come later)."""
 
@@ -301,7 +301,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
 
 def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return NameMention(s, e, doc.text[s:e], i, j, kind)
+    return NameMention(s, e, doc[i:j].text, i, j, kind)  # doc.text would rebuild the whole text
 
 
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
@@ -383,7 +383,7 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
             if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
                 s, e = a.start, c.end
-                m = NameMention(s, e, doc.text[s:e], a.t0, c.t1, "name")
+                m = NameMention(s, e, doc[a.t0:c.t1].text, a.t0, c.t1, "name")
                 m.full = f"{a.text} {c.text}"
                 m.aliases = (f"{b.text} {c.text}", b.text, c.text)
                 m.pre_title = a.pre_title
@@ -559,15 +559,17 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     # 3. the rest
     org_of: dict[str, Cluster] = {}
     place_of: dict[str, Cluster] = {}
-    for idx, m in enumerate(ms):
-        if any(m is x for c in persons for x in c.mentions):
+    in_person = {id(x) for c in persons for x in c.mentions}
+    pindex = _PersonIndex(persons)
+    for m in ms:
+        if id(m) in in_person:
             continue
         if m.kind in ("demonym", "state"):
             continue
         toks = _tokens(m.text)
-        cands = [] if m.country else _person_candidates(persons, toks)
+        cands = [] if m.country else pindex.candidates(toks)
         if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
-            cands = _first_name_candidates(persons, toks[0])
+            cands = pindex.first_name(toks[0])
         if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
             cands[0].mentions.append(m)
             continue
@@ -654,31 +656,40 @@ def _person_suffix(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ..
     return hits[0] if len(hits) == 1 else None
 
 
-def _person_candidates(persons: list[Cluster], toks: list[str]) -> list[Cluster]:
-    """Persons whose name ends with these words (particles aside) or who go by them as a nickname."""
-    if not toks or len(toks) > 3:
-        return []
-    short = [_strip_particle(w) for w in toks]
-    return [c for c in persons if any(_names_person(m, toks, short) for m in c.mentions)]
+class _PersonIndex:
+    """The short names each full-named person answers to: surname, "Abu Marzook", "Mabrouk" of
+    "al-Mabrouk", a nickname; and their given names. Built once, looked up per mention."""
 
+    def __init__(self, persons: list[Cluster]) -> None:
+        self.by_tail: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
+        self.by_first: dict[str, list[Cluster]] = defaultdict(list)
+        for c in persons:
+            keys: set[tuple[str, ...]] = set()
+            for m in c.mentions:
+                for form in (m.full or m.text, *m.aliases):
+                    ft = _tokens(form)
+                    keys.add(tuple(ft))
+                    for k in range(1, min(len(ft), 4)):
+                        tail = ft[-k:]
+                        keys.add(tuple(tail))
+                        keys.add(tuple(_strip_particle(w) for w in tail))
+                full = _tokens(m.full or m.text)
+                if len(full) >= 2 and c not in self.by_first[full[0]]:
+                    self.by_first[full[0]].append(c)
+            for key in keys:
+                self.by_tail[key].append(c)
 
-def _first_name_candidates(persons: list[Cluster], word: str) -> list[Cluster]:
-    """The one person whose full name starts with this given name ("Volha" of "Volha K."), if only one."""
-    hits = [c for c in persons if any(_tokens(m.full or m.text)[0] == word and len(_tokens(m.full or m.text)) >= 2
-                                      for m in c.mentions)]
-    return hits if len(hits) == 1 else []
+    def candidates(self, toks: list[str]) -> list[Cluster]:
+        """Persons whose name ends with these words (particles aside) or who go by them as a nickname."""
+        if not toks or len(toks) > 3:
+            return []
+        hits = self.by_tail.get(tuple(toks), []) + self.by_tail.get(tuple(_strip_particle(w) for w in toks), [])
+        return _unique(hits)
 
-
-def _names_person(m: NameMention, toks: list[str], short: list[str]) -> bool:
-    for form in (m.full or m.text, *m.aliases):
-        ft = _tokens(form)
-        if ft == toks:
-            return True
-        if len(ft) > len(toks):
-            tail = ft[-len(toks):]
-            if tail == toks or [_strip_particle(w) for w in tail] == short:
-                return True
-    return False
+    def first_name(self, word: str) -> list[Cluster]:
+        """The one person whose full name starts with this given name, if only one."""
+        hits = self.by_first.get(word, [])
+        return list(hits) if len(hits) == 1 else []
 
 
 def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:

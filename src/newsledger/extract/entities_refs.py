@@ -19,6 +19,7 @@ No coreference model is installed; these rules are the resolver.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,7 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
     _kin_subject_genders(doc, men)
     title_words = _title_words(doc, titles)
     descriptors = _descriptors(doc, clusters)
+    men.sort(key=lambda x: x.t0)
     men.extend(_title_refs(doc, clusters, men, title_words, descriptors, sent_of))
     men.sort(key=lambda x: x.t0)
     _pronouns(doc, men, sent_of)
@@ -261,14 +263,18 @@ def _has_state_mention(doc: "Doc", c: Cluster) -> bool:
     return any(m.t1 < len(doc) and fold(doc[m.t1].text) == "government" for m in c.mentions)
 
 
+_REACH = 400  # mentions looked back for a title reference's antecedent (keeps long articles linear)
+
+
 def _latest(men: list[_Men], before: int, ok, kinds: tuple[str, ...] | None = None) -> Cluster | None:
-    best = None
-    for x in men:
+    """The entity of the latest mention before token ``before`` that passes ``ok`` (men sorted by t0)."""
+    k = bisect.bisect_left(men, before, key=lambda x: x.t0)
+    for x in reversed(men[max(0, k - _REACH):k]):
         if kinds is not None and x.kind not in kinds:
             continue
-        if x.t0 < before and ok(x.cluster) and (best is None or x.t0 > best.t0):
-            best = x
-    return best.cluster if best else None
+        if ok(x.cluster):
+            return x.cluster
+    return None
 
 
 # ============================================================================ pronouns
@@ -280,20 +286,21 @@ def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
     outside = [t for t in prons if not mask[t.idx]]
     inside = [t for t in prons if mask[t.idx]]
     speakers: dict[int, set[int]] = {}
+    by_sent: dict[int, list[_Men]] = {}
+    for x in men:
+        by_sent.setdefault(x.sent, []).append(x)
     for group in (outside, inside):
         for t in group:
             quoted = mask[t.idx]
             exclude = speakers.get(sent_of[t.i], set()) if quoted else set()
-            c = _antecedent(doc, t, men, sent_of, exclude, mask)
+            c = _antecedent(doc, t, by_sent, sent_of, exclude, mask)
             if c is None:
                 continue
             w = fold(t.text)
             if c.type == PERSON and c.gender is None:
                 c.gender = "m" if w in _MALE else "f" if w in _FEMALE else None
             c.extra.append((t.idx, t.idx + len(t.text)))
-            new = _Men(t.i, t.i + 1, c, sent_of[t.i], t.dep_ in _SUBJ)
-            men.append(new)
-            men.sort(key=lambda x: x.t0)
+            by_sent.setdefault(sent_of[t.i], []).append(_Men(t.i, t.i + 1, c, sent_of[t.i], t.dep_ in _SUBJ))
             if not quoted and t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs:
                 speakers.setdefault(sent_of[t.i], set()).add(id(c))
 
@@ -310,30 +317,30 @@ def _compatible(c: Cluster, w: str) -> bool:
     return c.type in (ORG, GPE, LOC)
 
 
-def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set[int],
+def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int], exclude: set[int],
                 mask: list[bool]) -> Cluster | None:
     w = fold(t.text)
     here = sent_of[t.i]
     lex = lexicon()
     quoted_speakers = set(exclude)
     if mask[t.idx]:  # the named speaker of the quotation: subject of a reporting verb outside quotes
-        for x in men:
-            if (x.sent == here and x.subj and not mask[doc[x.t0].idx]
+        for x in by_sent.get(here, ()):
+            if (x.subj and not mask[doc[x.t0].idx]
                     and doc[x.t0:x.t1].root.head.lemma_ in lex.reporting_verbs):
                 quoted_speakers.add(id(x.cluster))
     reach = 1 if w in _PLURAL else 2
-    same = [x for x in men if x.sent == here and x.t1 <= t.i]
+    same = [x for x in by_sent.get(here, ()) if x.t1 <= t.i]
     for x in sorted(same, key=lambda x: -x.t0):
         if id(x.cluster) in quoted_speakers or x.t0 == t.i:
             continue
         if _compatible(x.cluster, w) and not _same_clause_object(doc, x, t):
             return x.cluster
     if w in _MALE | _FEMALE:
-        known = _known_gender(men, here, "m" if w in _MALE else "f", quoted_speakers)
+        known = _known_gender(by_sent, here, "m" if w in _MALE else "f", quoted_speakers)
         if known is not None:
             return known
     for back in range(1, reach + 1):
-        prev = [x for x in men if x.sent == here - back]
+        prev = by_sent.get(here - back, [])
         # the main subject (the first) first, then the rest from the most recent
         ordered = sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0))
         for x in ordered:
@@ -344,11 +351,11 @@ def _antecedent(doc: "Doc", t, men: list[_Men], sent_of: list[int], exclude: set
     return None
 
 
-def _known_gender(men: list[_Men], here: int, want: str, skip: set[int]) -> Cluster | None:
+def _known_gender(by_sent: dict[int, list[_Men]], here: int, want: str, skip: set[int]) -> Cluster | None:
     """A person known to have the pronoun's gender, in the three sentences before, unless a person
     of unknown gender is a subject on the way back (then the ordinary order decides)."""
     for back in range(1, 4):
-        prev = [x for x in men if x.sent == here - back and x.cluster.type == PERSON and id(x.cluster) not in skip]
+        prev = [x for x in by_sent.get(here - back, ()) if x.cluster.type == PERSON and id(x.cluster) not in skip]
         for x in sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0)):
             if x.cluster.gender == want:
                 return x.cluster
