@@ -357,3 +357,91 @@ def test_ids_in_text_order_and_empty_text(nlp):
     stmts = run(nlp, "Ada Frey said the port closed. Ivo Grent said it reopened.")
     assert [s.id for s in stmts] == ["s1", "s2"]
     assert stmts[0].content.start < stmts[1].content.start
+
+
+# ----------------------------------------------------------------------------- more conventions
+@pytest.mark.slow
+def test_relative_clause_speaker(nlp):
+    t = "The court heard the case, according to her lawyer, Ivan Petrow, who said the witness had lied."
+    ents = [ent(t, "e1", "PERSON", "Ivan Petrow", "Petrow")]
+    s = one(run(nlp, t, ents), "witness had lied")
+    assert s.speaker == "e1" and s.cue == "said"
+
+
+@pytest.mark.slow
+def test_speaker_as_trailing_appositive(nlp):
+    t = "The ship was held at the port for checks, its owner, Baltra Lines, said."
+    ents = [ent(t, "e1", "ORG", "Baltra Lines")]
+    (s,) = run(nlp, t, ents)
+    assert s.speaker == "e1"
+    assert s.content.text == "The ship was held at the port for checks"
+
+
+@pytest.mark.slow
+def test_dateline_is_not_the_speaker(nlp):
+    t = "ORVALA — The Farmers' Union said on Friday that it would block the highway."
+    times = [when(t, "Friday", "2024-06-07")]
+    (s,) = run(nlp, t, times=times)
+    assert "ORVALA" not in (s.speaker_text or "")
+    assert s.kind == "commitment" and s.date.value == "2024-06-07"
+
+
+@pytest.mark.slow
+def test_things_do_not_speak(nlp):
+    t = "It was a ruling that threatens to divide the coalition, and rebels not accused of crimes went free."
+    assert run(nlp, t) == []
+
+
+@pytest.mark.slow
+def test_rejected_claims_that(nlp):
+    t = "The Sarn government rejected claims that it had paid the strikers."
+    (s,) = run(nlp, t)
+    assert s.kind == "denial" and s.content.text.startswith("it had paid the strikers")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,kind", [
+    ('"Do not forget the prisoners," Ada Frey said.', "demand"),
+    ('"We are asking for a full pardon," Ada Frey said.', "demand"),
+    ('"I am convinced that the talks will collapse," Ada Frey said.', "prediction"),
+    ("Ada Frey told supporters that the party would not give up.", "commitment"),
+    ('"No one is above the law," Ada Frey said.', "opinion"),
+])
+def test_more_kinds(nlp, sentence, kind):
+    (s,) = run(nlp, sentence)
+    assert s.kind == kind
+
+
+@pytest.mark.slow
+def test_earlier_pluperfect_occasion_does_not_date_the_scene(nlp):
+    t = ("KORVA — Minister Ede Lask met the families at the border on Saturday.\n\n"
+         "Lask had said in March that the hostages would be home soon. "
+         '"Today we keep our word," Lask told reporters.')
+    ents = [ent(t, "e1", "PERSON", "Ede Lask", "Lask")]
+    times = [when(t, "Saturday", "2024-06-08"), when(t, "March", "2024-03")]
+    stmts = run(nlp, t, ents, times)
+    assert one(stmts, "keep our word").date.value == "2024-06-08"
+    assert one(stmts, "hostages").date.value == "2024-03"
+
+
+@pytest.mark.slow
+def test_channel_is_not_a_day_or_a_place(nlp):
+    (s,) = run(nlp, "Ivo Grent said in Brussels on Wednesday that the strike was over.")
+    assert s.channel_text is None
+
+
+@pytest.mark.slow
+def test_linear_in_document_length(nlp):
+    import time
+
+    para = ('"The port will reopen," Mayor Ada Frey said on Monday. Ivo Grent told reporters that the '
+            'strike was over, calling it "a victory." According to the Kest Agency, talks resumed.')
+    small = nlp("\n\n".join([para] * 20))
+    big = nlp("\n\n".join([para] * 160))
+    t0 = time.perf_counter()
+    n_small = len(find_statements(small))
+    t1 = time.perf_counter()
+    n_big = len(find_statements(big))
+    t2 = time.perf_counter()
+    assert n_big == 8 * n_small
+    assert (t2 - t1) < 20 * max(t1 - t0, 0.01)

@@ -47,7 +47,8 @@ def lexicon() -> dict[str, Any]:
     path = resources.files("newsledger.data") / "lexicons" / "statements.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
-                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns"):
+                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
+                "own_org_nouns", "claim_nouns"):
         data[key] = frozenset(data[key])
     return data
 
@@ -201,6 +202,8 @@ def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool
             if x is not None:
                 return _subtree_range(x)
             continue
+        if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
+            continue  # "on Wednesday", "in Brussels": when and where, not to whom
         if pobj.lower_ in lex["channel_nouns"] or pobj.lemma_.lower() in lex["channel_nouns"] or (
                 pobj.pos_ == "PROPN" and c.lower_ in ("to", "on")):
             return _subtree_range(pobj)
@@ -242,9 +245,12 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         before = [c for c in clauses if c.i < cue.i]
         if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
             clauses = before
+        claimed = _claim_clause(objs[0]) if objs and entry.get("kind") == "denial" else None
         if clauses:
             toks = clauses
-        elif objs and entry.get("object_ok"):
+        elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
+            toks = [claimed]
+        elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
             toks = objs[:1]
         elif preps:
             toks = preps
@@ -278,6 +284,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         return None
     if not head_toks and not rest:
         return None
+    if not head_toks and not clauses and not any(p.lower_ == "for" for p in preps):
+        return None  # "accused of crimes" with nobody accused: not a speech act here
     if cue.lemma_ == "call" and particle_obj is None and not oprd and not preps:
         return None
     if head_toks and not rest and not entry.get("object_ok") and cue.lemma_ != "urge":
@@ -292,6 +300,16 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         a = max(a, cue_end.i + 1)
     channel = _channel_of(cue, entry, [], False)
     return _Frame(a, b, kind, cue_text, channel)
+
+
+def _claim_clause(obj: "Token") -> "Token | None":
+    """The that-clause of a claim noun ("claims that ...", "reports that ...")."""
+    if obj.lemma_.lower() not in lexicon()["claim_nouns"] and obj.lower_ not in lexicon()["claim_nouns"]:
+        return None
+    for c in obj.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
 
 
 def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> bool:
@@ -348,6 +366,11 @@ def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     if head.i == tok.i:
         return None
     a, b = head.left_edge.i, head.right_edge.i + 1
+    doc = tok.doc
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
     sa, sb = tok.left_edge.i, tok.right_edge.i + 1
     if sa <= a:  # "According to X, ...": content follows the phrase
         a = sb
@@ -378,7 +401,7 @@ def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[
                      or (doc[a].lower_ == "that" and a + 1 < b and doc[a + 1].pos_ not in ("VERB", "AUX"))):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):
-        if doc[b - 1].text in (".", "?", "!") and b - 1 > a:
+        if doc[b - 1].text in ("?", "!") and b - 1 > a:
             break
         b -= 1
     if b <= a:

@@ -73,6 +73,9 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
                 return True
         if t.pos_ in ("PROPN", "NOUN") and t.lower_ in side_words and t.lower_ not in lex["titles"]:
             return True
+        if t.pos_ == "NOUN" and t.lower_ in lex["own_org_nouns"] and d.speaker_person and any(
+                c.lower_ == "the" for c in t.children):
+            return True  # a person on "the party", "the movement": speaking for their own organization
     return False
 
 

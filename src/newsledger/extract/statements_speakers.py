@@ -299,7 +299,8 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
         if on_head:
             return max(on_head)[1]
     inside = [(s, e, eid) for s, e, eid in index.overlapping(start, end) if s >= start and e <= end
-              and not text[e:e + 2] in ("'s", "’s") and not text[e:e + 1] in ("'", "’")]
+              and not text[e:e + 2] in ("'s", "’s") and not text[e:e + 1] in ("'", "’")
+              and getattr(index.get(eid), "type", None) != "NORP"]  # "the Veltrian government" is no demonym
     if inside:
         return max(inside, key=lambda r: (r[1], r[1] - r[0]))[2]
     if any(s >= start and e <= end for s, e, _ in index.overlapping(start, end)):
