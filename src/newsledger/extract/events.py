@@ -101,7 +101,7 @@ class _Raw:
 
     @property
     def start(self) -> int:
-        return self.mentions[0].start
+        return min(m.start for m in self.mentions)
 
 
 def _add(out: list[str], ids: Iterable[str | None]) -> None:
@@ -867,10 +867,7 @@ def _merge_into(host: _Raw, r: _Raw) -> None:
     if host.date is None or (host.soft_date and r.date is not None and not r.soft_date):
         host.date, host.soft_date = r.date, r.soft_date
     host.mode = host.mode or r.mode
-    for m in r.mentions:
-        if m not in host.mentions:
-            host.mentions.append(m)
-    host.mentions.sort(key=lambda s: s.start)
+    host.mentions.extend(r.mentions)  # put in order, without repeats, when the event is written
     r.absorbed = True
 
 
@@ -982,7 +979,10 @@ def find_events(
         raws.extend(_build(sense, toks, anchor, sent, ctx))
     _absorb(raws, ctx)
     events = []
-    for n, r in enumerate(_dedup(raws, ctx), 1):
+    kept = _dedup(raws, ctx)
+    for r in kept:
+        r.mentions = sorted(set(r.mentions), key=lambda m: (m.start, m.end))
+    for n, r in enumerate(sorted(kept, key=lambda r: r.start), 1):
         events.append(Event(
             id=f"v{n}", type=r.type, mode=r.mode, trigger=r.mentions[0], evidence=r.sentence or r.mentions[0],
             source=tuple(r.source), target=tuple(t for t in r.target if t not in r.source or r.sense.reciprocal),
