@@ -299,7 +299,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
                 h = None
                 break
             h = mm.at(q)
-        if h and h[1].type in (ORG, GPE):
+        if h and h[1].type in (ORG, GPE) and not orgs:  # "the EU's envoy for Foreign Affairs": the EU
             orgs.append(h[1])
             end = h[0].t1
     while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
@@ -515,6 +515,9 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
                 owner = mm.cluster_at(k - 4)
             elif fold(doc[k - 3].text) in ("his", "her"):
                 owner = mm.cluster_at(k - 3)
+            elif fold(doc[k - 3].text) == "whose":  # "X, whose company, Y, ..."
+                owner = next((mm.cluster_at(q) for q in range(k - 4, max(-1, k - 12), -1)
+                              if mm.cluster_at(q) is not None and mm.cluster_at(q).type == PERSON), None)
             else:
                 continue
             if owner is not None and owner.type == PERSON:

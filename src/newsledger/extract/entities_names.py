@@ -310,9 +310,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     k = _split_title(doc, i, j)
     pre = (i, k) if k > i else None
     if pre:  # demonyms and countries inside the title are mentions too ("Russian President")
+        official = k < j and any(fold(doc[t].text) in lex.official_titles for t in range(i, k))
         for t in range(i, k):
             if demonym_country(doc[t].text):
-                out.append(_mk(doc, t, t + 1, "demonym"))
+                out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
             elif country_code(doc[t].text):
                 out.append(_mk(doc, t, t + 1))
         if k >= j:
@@ -362,9 +363,20 @@ def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
         org = _mk(doc, m.t0, m.t1 + 1)
         org.votes[ORG] += 10
         return org
-    if nxt in _DEMONYM_STATE:
-        m.kind = "state"
+    if nxt in _DEMONYM_STATE or _official_before_name(doc, m.t1):
+        m.kind = "state"  # "the Philippine government", "Chinese deputy ambassador Li Hong": the country
     return m
+
+
+def _official_before_name(doc: "Doc", k: int) -> bool:
+    """Tokens from k are a lower-case official title and then a capitalized name."""
+    lex = lexicon()
+    n = len(doc)
+    seen = False
+    while k < n and doc[k].is_lower and (fold(doc[k].text) in lex.title_modifiers or fold(doc[k].text) in lex.titles):
+        seen = seen or fold(doc[k].text) in lex.official_titles
+        k += 1
+    return seen and k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
 
 
 def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
@@ -477,13 +489,17 @@ def _title_after(doc: "Doc", k: int) -> bool:
     if not (k + 1 < n and doc[k].text == ","):
         return False
     k += 1
-    if fold(doc[k].text) in ("a", "an", "the", "its", "their", "his", "her"):
+    if k < n and fold(doc[k].text) in ("a", "an", "the", "its", "their", "his", "her"):
         k += 1
+    for q in range(k, min(n, k + 4)):  # "the EU's High Representative": skip the possessor
+        if doc[q].tag_ == "POS":
+            k = q + 1
+            break
     for t in doc[k:min(n, k + 4)]:
         w = fold(t.text)
-        if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner") and t.is_lower:
+        if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner"):
             return True
-        if not (t.is_lower and (w in lex.title_modifiers or t.pos_ == "ADJ")):
+        if not (w in lex.title_modifiers or t.is_lower and t.pos_ == "ADJ"):
             return False
     return False
 
@@ -568,6 +584,8 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
             continue
         toks = _tokens(m.text)
         cands = [] if m.country else pindex.candidates(toks)
+        if len(cands) > 1:  # only the persons introduced so far compete ("Lavrenko" before his brother appears)
+            cands = [c for c in cands if c.first < m.start] or cands
         if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
             cands = pindex.first_name(toks[0])
         if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
