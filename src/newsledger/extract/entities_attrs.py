@@ -135,7 +135,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list
             i -= 1
             continue
         if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")
-                                 or _in_compound(doc, i)):
+                                 or _in_compound(doc, i) or t.is_lower and t.dep_ == "compound"):
             i -= 1
             continue
         if head is not None and t.is_lower and w in lex.org_generic_refs:
@@ -196,8 +196,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         ts, te, orgs, first = got
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))
     # the name in apposition to a title phrase: "Its spokesman, X", "The chairperson of the ECZ, X"
-    if m.t0 >= 2 and doc[m.t0 - 1].text == ",":
-        k = m.t0 - 1
+    t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
+    if t0 >= 2 and doc[t0 - 1].text == ",":
+        k = t0 - 1
         of_org: list[Cluster] = []
         prev = mm.at(k - 1)
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
@@ -223,8 +224,15 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if _age_at(doc, k):
             k += 2
         p = k
+        if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
+            p += 1  # "X, 71, is a former foreign minister"
         if p + 1 < len(doc) and fold(doc[p].text) == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy foreign minister until ..."
+    elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
+        p = k + 1  # "X is a former army general"
+    else:
+        p = None
+    if p is not None:
         if p < len(doc) and fold(doc[p].text) in _DETS:
             p += 1
         if p < len(doc) and doc[p].tag_ == "POS":

@@ -73,6 +73,7 @@ class NameMention:
     full: str | None = None  # the full name a nickname form stands for ("Alexander Trupanov")
     aliases: tuple[str, ...] = ()  # other forms this one writing gives ("Sasha Trupanov", "Sasha")
     acronym_of: int | None = None  # index of the mention an "(ACR)" follows
+    alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
     pre_title: tuple[int, int] | None = None  # token range of a title written before the name
 
@@ -408,10 +409,18 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return out
 
 
+_KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed",), ("better", "known", "as"),
+             ("popularly", "known", "as"), ("aka",), ("alias",))
+
+
 def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
-    """Mark "(ACR)" right after a name as that name's acronym."""
+    """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
+        between = tuple(fold(t.text) for t in doc[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
+        if between in _KNOWN_AS:
+            b.alias_of = k - 1
+            b.votes[PERSON] += 1
         if (b.kind == "acronym" and b.t0 >= 1 and doc[b.t0 - 1].text == "(" and b.t1 < len(doc)
                 and doc[b.t1].text == ")" and a.t1 == b.t0 - 1):
             b.acronym_of = k - 1
@@ -595,6 +604,11 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
             unresolved.append(m)
             continue
         lab = m.label or ""
+        if m.alias_of is not None:
+            target = _cluster_of(clusters, ms[m.alias_of])
+            if target is not None and target.type == PERSON:
+                target.mentions.append(m)
+                continue
         if m.acronym_of is not None:
             target = _cluster_of(clusters, ms[m.acronym_of])
             if target is not None and (target.type != GPE or _initials(target.name) == m.text.replace(".", "")):
