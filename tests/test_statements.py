@@ -445,3 +445,18 @@ def test_linear_in_document_length(nlp):
     t2 = time.perf_counter()
     assert n_big == 8 * n_small
     assert (t2 - t1) < 20 * max(t1 - t0, 0.01)
+
+
+@pytest.mark.slow
+def test_that_clause_hung_on_the_interview(nlp):
+    t = "Health Minister Sofia Brandt told the Mirano Times in an interview that the government would publish daily figures."
+    ents = [ent(t, "e1", "PERSON", "Sofia Brandt", "Brandt"), ent(t, "e2", "ORG", "Mirano Times")]
+    (s,) = run(nlp, t, ents)
+    assert s.content.text == "the government would publish daily figures"
+    assert s.channel == "e2" and s.kind == "commitment"
+
+
+@pytest.mark.slow
+def test_a_question_asked_is_no_demand(nlp):
+    (s,) = run(nlp, '"Why did it take three weeks to react?" asked Tomas Kell, a doctor.')
+    assert s.direct and s.kind != "demand" and s.speaker_text == "Tomas Kell"

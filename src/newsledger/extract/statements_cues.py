@@ -48,7 +48,7 @@ def lexicon() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
                 "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
-                "own_org_nouns", "claim_nouns"):
+                "own_org_nouns", "claim_nouns", "government_titles"):
         data[key] = frozenset(data[key])
     return data
 
@@ -246,6 +246,10 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
             clauses = before
         claimed = _claim_clause(objs[0]) if objs and entry.get("kind") == "denial" else None
+        if not clauses and claimed is None:
+            stray = _stray_that_clause(cue)
+            if stray is not None:  # "told X in an interview that ...": the clause hung on a noun
+                clauses = [stray]
         if clauses:
             toks = clauses
         elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
@@ -300,6 +304,25 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         a = max(a, cue_end.i + 1)
     channel = _channel_of(cue, entry, [], False)
     return _Frame(a, b, kind, cue_text, channel)
+
+
+def _stray_that_clause(cue: "Token") -> "Token | None":
+    """A that-clause with its own subject that the parser attached below the cue's object or
+    prepositional phrase instead of to the cue."""
+    lex = lexicon()
+    for c in cue.children:
+        if c.i < cue.i or c.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        hosts = [c]
+        if c.dep_ == "prep":
+            hosts = [g for g in c.children if g.dep_ == "pobj" and (
+                g.lemma_.lower() in lex["channel_nouns"] or g.lemma_.lower() in lex["medium_nouns"])]
+        for t in (t for h in hosts for t in h.children):
+            if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in t.children) and any(
+                    g.dep_ in _SUBJ for g in t.children):
+                return t
+    return None
 
 
 def _claim_clause(obj: "Token") -> "Token | None":

@@ -76,6 +76,9 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
         if t.pos_ == "NOUN" and t.lower_ in lex["own_org_nouns"] and d.speaker_person and any(
                 c.lower_ == "the" for c in t.children):
             return True  # a person on "the party", "the movement": speaking for their own organization
+        if t.lower_ == "government" and any(c.lower_ == "the" for c in t.children) and (
+                side_words & lex["government_titles"]):
+            return True  # a minister on "the government"
     return False
 
 
@@ -91,8 +94,8 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     subj = _subject(verb)
     if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "threaten", "caution"):
         return "commitment" if (_modal(verb) and _own_side(subj, d, index, speakers)) else "prediction"
-    if hint is not None:
-        return hint
+    if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
+        return hint  # (a question "asked" is no demand: its content decides)
     low = span.text.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
@@ -102,7 +105,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return "commitment"
     if ready and own:
         return "commitment"
-    if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and \
+    if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and not modal and \
             verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
         return "commitment"  # "we choose ...", "I promise ...": the speaker's side binding itself now
     if _demand(verb, subj, own) or _imperative(span):
