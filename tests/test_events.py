@@ -409,3 +409,17 @@ def test_long_document_is_fast(nlp):
     evs = find_events(doc, ents, [])
     assert time.perf_counter() - t0 < 10
     assert evs
+
+
+@pytest.mark.slow
+def test_unnamed_security_forces_still_make_a_physical_event(nlp):
+    ev = only(events_of(nlp, "Police detained 14 protesters in Velmar."), "COERCE")
+    assert ev.source == () and ev.location == "e7"
+    assert not events_of(nlp, "Officials urged calm.")  # a verbal act needs a named speaker
+
+
+@pytest.mark.slow
+def test_definite_description_from_an_apposition(nlp):
+    text = "The Redhand Front, a rebel group, signed the deal. Last week the rebels freed two soldiers."
+    ev = only(events_of(nlp, text), "RETREAT")
+    assert ev.source == ("e5",)

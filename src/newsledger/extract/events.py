@@ -55,6 +55,7 @@ _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
                        "his", "our", "my"})
 _CO_PARTICIPANT = frozenset({"along", "together"})
+_PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREAT"})
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
 _NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
@@ -77,6 +78,7 @@ class _Ctx:
     anchors: dict[int, Sense] = field(default_factory=dict)  # token index -> sense of the trigger there
     dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
     name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
 
 
 @dataclass
@@ -198,6 +200,9 @@ def _by_description(tok: "Token", ctx: _Ctx) -> str | None:
     if tok.pos_ != "NOUN":
         return None
     words = {tok.lower_, tok.lemma_.lower()}
+    if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the rebels" after "X, a rebel group"
+        ids = set().union(*(ctx.described.get(w, set()) for w in words))
+        return ids.pop() if len(ids) == 1 else None
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
               for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the city of Grodno"
@@ -208,6 +213,25 @@ def _by_description(tok: "Token", ctx: _Ctx) -> str | None:
         if words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places)):
             found.add(eid)
     return found.pop() if len(found) == 1 else None
+
+
+def _descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
+    """Words of the appositions that describe entities ("the SMPF, a leftist *rebel group*") -> ids."""
+    out: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
+            continue
+        head = tok.head
+        conjs = [c for c in head.children if c.dep_ == "conj" and c.i < tok.i]
+        if conjs:  # "X and Y, a rebel group": the apposition follows, and describes, Y
+            head = conjs[-1]
+        eid = index.at(head.idx, head.idx + len(head.text))
+        if eid is None:
+            continue
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]:
+            if t.pos_ in ("NOUN", "ADJ"):
+                out.setdefault(t.lemma_.lower(), set()).add(eid)
+    return out
 
 
 def _actors(toks: Iterable["Token"], ctx: _Ctx) -> list[str]:
@@ -296,7 +320,10 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
         if tok.dep_ in ("acl", "relcl") and not objs:
             objs = [tok.head]
-        return any(o.lemma_.lower() in words or o.lower_ in words for c in objs for o in _conjuncts(c))
+        heads = [o for c in objs for o in _conjuncts(c)]
+        heads += [p for o in heads for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                  for p in _pobjs(c)]  # "20 million euros *in aid*", "a shipment *of weapons*"
+        return any(o.lemma_.lower() in words or o.lower_ in words for o in heads)
     if key == "xcomp":
         return any(c.dep_ in ("xcomp", "ccomp") and (anyw or c.lemma_.lower() in words) for c in tok.children)
     if key == "oprd":
@@ -593,6 +620,12 @@ def _complement_objects(verb: "Token") -> list["Token"]:
     return out
 
 
+def _is_group(tok: "Token", ctx: _Ctx) -> bool:
+    """Security forces or a group of people as an unnamed actor ("police", "gunmen", "protesters")."""
+    words = ctx.lex.generic_agents | ctx.lex.person_nouns
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def _is_person(tok: "Token", ctx: _Ctx) -> bool:
     """Whether a noun phrase names people: a PERSON entity, a person noun ("hostages"), a name
     described by one ("hostage X"), or a personal pronoun."""
@@ -811,8 +844,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if sense.target_entity and not groups:
         keep = False
     if not sources and not groups:
-        if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None):
-            keep = False
+        anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and _is_group(subj, ctx)
+        if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
+            keep = False  # no actor at all; but "police detained 14 protesters" is an event
     raw.mode = _complement_mode(raw, ctx)
     raw.location = _place(anchor, ctx)
     raw.date = _own_time(anchor, ctx) or _inherited_time(anchor, ctx)
@@ -966,6 +1000,7 @@ def find_events(
     )
     ctx.dateline = _dateline(doc)
     ctx.name_words = _name_words(ents)
+    ctx.described = _descriptions(doc, ctx.index)
     matched = []
     for sent in doc.sents:
         for sense, toks, anchor in _match(sent, lex):
