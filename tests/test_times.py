@@ -262,6 +262,17 @@ def test_explicit_year_nearby_fixes_yearless_date(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_past_narration_keeps_its_year(nlp) -> None:
+    text = ("On March 3, 2019, the first protest was held in Ostra. On March 17, police fired on the crowd. "
+            "In June, the regime fell.")
+    t = _times(nlp, text, dt.date(2025, 9, 1))
+    assert [(x.text, x.value) for x in t] == [("March 3, 2019", "2019-03-03"), ("March 17", "2019-03-17"),
+                                              ("June", "2019-06")]
+    t = _times(nlp, "The law was passed in 2019. On March 17, police fired on the crowd.", dt.date(2025, 9, 1))
+    assert _by_text(t)["March 17"].value == "2025-03-17"
+
+
+@pytest.mark.slow
 def test_distant_explicit_year_does_not_move_a_deadline(nlp) -> None:
     text = "A spokesman said the deadline of March 31st remained. He was born on 4 July 1976."
     t = _by_text(_times(nlp, text, dt.date(2025, 3, 4)))

@@ -30,7 +30,10 @@ Approach
      publication ("said on February 15 that he would be freed by the end of March").
      An explicit day- or month-precise date with a year in the same or the next sentence, that
      the year-less date precedes, fixes its year ("kidnapped on October 7 ... freed in late
-     November 2023 after 54 days" → 2023-10-07);
+     November 2023 after 54 days" → 2023-10-07), when that only moves it by a year; and in past
+     narration a year-less date that follows a dated one (same or previous sentence, explicit or
+     itself so dated) within three months continues its year ("On March 3, 2019, ... On March
+     17, ... In June, ..." → 2019);
    - the reference time for an anaphoric expression: the nearest resolved time before it in the
      same sentence ("released on Friday and corrected the following day"), else the nearest
      earlier one that sets the scene: not itself anaphoric, not inside a reported or relative
@@ -364,6 +367,10 @@ class _DocContext:
                 # deadline "March 31st" is a birth date, not the deadline's year)
                 if default is None or abs(fixed[0].start.year - default.start.year) <= 1:
                     return fixed
+            if tense == "past":
+                fixed = self._narrative_year(expr, sent, done)
+                if fixed is not None:
+                    return fixed
             scene = self._reporting_time(sent, done) if subordinate else None
             if scene is not None:
                 return expr.resolve(Ctx(scene.val, tense)), self._text(scene.expr)
@@ -464,6 +471,30 @@ class _DocContext:
                 v = expr.resolve(Ctx(None, tense, y))
                 if v is not None and v.start <= ev.end and (ev.start - v.start).days <= 366:
                     return v, self._text(other)
+            return None
+        return None
+
+
+    def _narrative_year(self, expr: Expr, sent: int, done: list[_Resolved]) -> tuple[Val, str] | None:
+        """A year-less date in past narration right after a past date that carries or inherited its
+        year (same or previous sentence), and that it follows within three months, continues that
+        story's year: "On March 3, 2019, ... On March 17, ... In June, ..." → 2019-03-17, 2019-06."""
+        if expr.rule not in ("mdy", "dmy", "month", "week_of"):
+            return None
+        for r in reversed(done):
+            if r.sent < sent - 1:
+                return None
+            if r.val is None or r.val.gran not in ("day", "month") or r.expr.mode not in ("absolute", "calendar"):
+                continue
+            if r.expr.mode == "calendar" and r.anchor in (None, "published"):
+                return None  # the story is told from the publication date
+            ev = r.val
+            if self.pub is not None and ev.start > self.pub.start:
+                return None
+            for y in (ev.start.year, ev.start.year + 1):
+                v = expr.resolve(Ctx(None, "past", y))
+                if v is not None and v.start >= ev.start and (v.start - ev.end).days <= 92:
+                    return v, self._text(r.expr)
             return None
         return None
 
