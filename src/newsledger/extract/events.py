@@ -47,7 +47,10 @@ if TYPE_CHECKING:
 __all__ = ["find_events"]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "across", "into", "on"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around"})
+# a noun trigger in one of these phrases happens in the clause's own act ("told X *during a visit*",
+# "arrested *on suspicion*"); not "after his arrest", "since the attack" (other acts, other actors)
+_SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"})
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _OBJ_DEPS = frozenset({"dobj", "obj"})
@@ -579,7 +582,7 @@ def _roles(raw: _Raw, ctx: _Ctx) -> tuple[list[list[str]], list[str], "Token | N
                 subj = _subject(gov, ctx)
             elif how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs:
                 subj = next(iter(_agent(gov)), None)
-            elif how == "prep" and tok.head.lower_ not in ("of", "for", "against", "with", "to"):
+            elif how == "prep" and tok.head.lower_ in _SETTING_PREPS and not sense.patient:
                 subj = _subject(gov, ctx) if not _is_passive(gov) else next(iter(_agent(gov)), None)
             if subj is not None:
                 sources = _actors([subj], ctx) or [x for x in [_speaker_stand_in(subj, ctx)] if x]
