@@ -460,3 +460,16 @@ def test_that_clause_hung_on_the_interview(nlp):
 def test_a_question_asked_is_no_demand(nlp):
     (s,) = run(nlp, '"Why did it take three weeks to react?" asked Tomas Kell, a doctor.')
     assert s.direct and s.kind != "demand" and s.speaker_text == "Tomas Kell"
+
+
+@pytest.mark.slow
+def test_dateline_lead_with_finite_verb_parsed_as_modifier(nlp):
+    t = ("TORVIK — Norland's new foreign minister, Eva Strand, pledged on Sunday to secure the release of "
+         'the crew.\n\n"We will bring them home soon," Strand said in a televised interview.')
+    ents = [ent(t, "e1", "PERSON", "Eva Strand", "Strand")]
+    times = [when(t, "Sunday", "2024-06-09")]
+    stmts = run(nlp, t, ents, times)
+    pledge = one(stmts, "secure the release")
+    assert pledge.speaker == "e1" and pledge.kind == "commitment" and pledge.date.value == "2024-06-09"
+    quote = one(stmts, "bring them home")
+    assert quote.speaker == "e1" and quote.date.value == "2024-06-09"

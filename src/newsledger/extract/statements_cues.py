@@ -146,6 +146,8 @@ def subject_of(tok: "Token") -> "Token | None":
     own = _own_subject(tok)
     if own is not None:
         return own
+    if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBD" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "WARSAW — Poland's minister, Ana Bel, pledged ...": a finite verb parsed as a modifier
     node, hops = tok, 0
     while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
         node = node.head

@@ -119,7 +119,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     return "claim"
 
 
-_BELIEF = frozenset({"believe", "think", "convinced", "confident", "sure", "certain", "expect", "say"})
+_BELIEF = frozenset({"believe", "think", "convince", "convinced", "confident", "sure", "certain", "expect", "say"})
 
 
 def _past_belief(verb: "Token") -> "Token":

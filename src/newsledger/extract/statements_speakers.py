@@ -65,8 +65,7 @@ class SpeakerResolver:
         """Fill the draft's speaker fields from its subject token."""
         if d.subject_i is None:
             return
-        tok = self.doc[d.subject_i]
-        cand = self._by_i.get(tok.i) or self._make(tok, self._before(tok.idx))
+        cand = self.candidate(self.doc[d.subject_i])
         d.speaker = cand.eid
         d.speaker_key = cand.key
         d.speaker_person = cand.person
@@ -86,6 +85,10 @@ class SpeakerResolver:
             words.update(w.lower() for w in doc_text(self.doc)[cand.phrase[0]:cand.phrase[1]].replace("'s", "").split())
             if cand.key:
                 words.add(cand.key)
+
+    def candidate(self, tok: "Token") -> _Cand:
+        """The speaker reading of a subject token (name, key, entity)."""
+        return self._by_i.get(tok.i) or self._make(tok, self._before(tok.idx))
 
     def side_of(self, d: Draft) -> tuple[set[str], set[str]]:
         """Entity ids and words that stand for the speaker's own side (itself, its organization)."""

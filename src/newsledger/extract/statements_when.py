@@ -77,8 +77,8 @@ class DateFinder:
             subj = subject_of(verb)
             if subj is None:
                 continue
-            cand = speakers._by_i.get(subj.i)
-            keys = {k for k in ((cand.eid, cand.key) if cand is not None else (None, subj.lower_)) if k}
+            cand = speakers.candidate(subj)
+            keys = {k for k in (cand.eid, cand.key) if k}
             if keys:
                 self.occasions.append((doc[x.verb].idx, keys, x.value))
         self.occasions.sort(key=lambda o: o[0])
