@@ -350,3 +350,43 @@ def test_every_span_matches_the_text(nlp, pieces):
         assert x.subject in ids and x.object in ids
         assert text[x.evidence.start:x.evidence.end] == x.evidence.text
     Record(id="t", text=text, entities=r.entities, relations=r.relations, unresolved=r.unresolved).validate()
+
+
+# ---------------------------------------------------------------------------- more written articles
+def test_known_as_alias_and_compound_titles(nlp):
+    text = ("Militia commander Idris Wadako, known as Tembe, said his fighters would withdraw. "
+            "Aid worker Farah Oduol, 33, was freed. Treasury Secretary Helen Marsk agreed.")
+    r = run(nlp, text)
+    wadako = by_name(r, "Idris Wadako")
+    assert "Tembe" in mention_texts(wadako)
+    assert by_name(r, "Farah Oduol").attributes.titles == ("Aid worker",)
+    assert by_name(r, "Helen Marsk").attributes.titles == ("Treasury Secretary",)
+
+
+def test_predicate_title_and_whose_company(nlp):
+    text = ("Kestrel Ardin, 45, is a former Norwegian foreign minister. "
+            "The fund was set up by Ivan Roskov, a businessman whose company, Tarsk Aero, builds drones.")
+    r = run(nlp, text)
+    assert "former Norwegian foreign minister" in by_name(r, "Kestrel Ardin").attributes.titles
+    assert rel(r, "Ivan Roskov", "member_of", "Tarsk Aero")
+
+
+def test_surname_before_a_namesake_appears_is_not_ambiguous(nlp):
+    text = ("Pavel Strom, 45, holds Cypriot citizenship. Strom denied the charges. "
+            "His brother, Oleg Strom, runs the firm. Strom said nothing more.")
+    r = run(nlp, text)
+    pavel = by_name(r, "Pavel Strom")
+    assert mention_texts(pavel).count("Strom") == 1
+    assert [u.text for u in r.unresolved] == ["Strom"]
+    assert rel(r, "Pavel Strom", "sibling", "Oleg Strom")
+    assert pavel.attributes.citizenship
+
+
+def test_demonym_before_an_official_title_is_the_country(nlp):
+    text = "German Foreign Minister Anke Rohrbach met Chinese deputy ambassador Wu Lan in Vienna."
+    r = run(nlp, text)
+    germany = next(e for e in r.entities if e.type == "GPE" and e.name == "Germany")
+    assert "German" in mention_texts(germany)
+    assert by_name(r, "Anke Rohrbach").attributes.affiliation == (germany.id,)
+    china = next(e for e in r.entities if e.type == "GPE" and e.name == "China")
+    assert by_name(r, "Wu Lan").attributes.affiliation == (china.id,)

@@ -101,7 +101,8 @@ def _is_mod(w: str) -> bool:
     return w in lex.title_modifiers or _is_title(w)
 
 
-def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
+                     floor: int | None = None) -> tuple[int, int, list[Cluster], int] | None:
     """The title phrase ending just before token ``k``: (first, head+1, affiliations, phrase start)."""
     lex = lexicon()
     j = k
@@ -135,8 +136,12 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap) -> tuple[int, int, list
             i -= 1
             continue
         if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")
-                                 or _in_compound(doc, i) or t.is_lower and t.dep_ == "compound"):
+                                 or _in_compound(doc, i)
+                                 or (t.is_lower or t.is_sent_start) and t.dep_ in ("compound", "amod") and not hit):
             i -= 1
+            continue
+        if head is not None and floor is not None and i >= floor and not hit:
+            i -= 1  # a word of the title written with the name ("Treasury Secretary X")
             continue
         if head is not None and t.is_lower and w in lex.org_generic_refs:
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
@@ -191,7 +196,7 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
     out: list[TitleInfo] = []
     # before the name: "Deputy Foreign Minister X", "Hamas' foreign leader X"
-    got = _scan_title_left(doc, m.t0, mm)
+    got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
     if got:
         ts, te, orgs, first = got
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))

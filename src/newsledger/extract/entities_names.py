@@ -261,9 +261,11 @@ def _is_titleish(doc: "Doc", k: int) -> bool:
 
 
 def _split_title(doc: "Doc", i: int, j: int) -> int:
-    """The first token of the name after a title written in front of it ("Prime Minister | X"), or i."""
+    """The first token of the name after a title written in front of it ("Prime Minister | X",
+    "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
     lex = lexicon()
     last_title = -1
+    unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
     for k in range(i, j):
         w = fold(doc[k].text)
         if w in lex.titles or w in lex.honorifics:
@@ -272,14 +274,34 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
             continue
         elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
             continue  # "U.N. Ambassador X", "Russia Envoy"
+        elif last_title < 0 and unknown < 4:
+            unknown += 1
+            continue
         else:
             break
-    if last_title < 0 or last_title + 1 >= j:
-        return i if last_title < 0 else j
+    if last_title < 0:
+        return i
+    if last_title + 1 >= j:
+        return i if unknown else j  # "John Major" is a name; "Russian Ambassador" is only a title
     rest = [fold(doc[k].text) for k in range(last_title + 1, j)]
     if any(w in lex.org_keywords for w in rest):
         return i
     return last_title + 1
+
+
+def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
+    """The organization or place written before the title words of a title ("Bank of England | Governor")."""
+    lex = lexicon()
+    e = i
+    while e < k and not (fold(doc[e].text) in lex.titles or fold(doc[e].text) in lex.title_modifiers
+                         or fold(doc[e].text) in lex.honorifics or demonym_country(doc[e].text)):
+        e += 1
+    while e > i and (doc[e - 1].text == "-" or fold(doc[e - 1].text) in _JOIN_OF):
+        e -= 1
+    if e > i and (any(fold(t.text) in lex.org_keywords for t in doc[i:e]) or country_code(doc[i:e].text)
+                  or is_acronym(doc[i:e].text)):
+        return i, e
+    return None
 
 
 # ============================================================================ mentions
@@ -310,13 +332,16 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
     pre = (i, k) if k > i else None
-    if pre:  # demonyms and countries inside the title are mentions too ("Russian President")
+    if pre:  # demonyms, countries and bodies inside the title are mentions too ("Russian President")
         official = k < j and any(fold(doc[t].text) in lex.official_titles for t in range(i, k))
-        for t in range(i, k):
+        body = _title_prefix_org(doc, i, k)
+        if body:
+            out.append(_mk(doc, *body))
+        for t in range(body[1] if body else i, k):
             if demonym_country(doc[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(doc[t].text):
-                out.append(_mk(doc, t, t + 1))
+            elif country_code(doc[t].text) or is_acronym(doc[t].text):
+                out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(doc[t].text) else "name"))
         if k >= j:
             return out
     i = k
