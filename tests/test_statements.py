@@ -473,3 +473,18 @@ def test_dateline_lead_with_finite_verb_parsed_as_modifier(nlp):
     assert pledge.speaker == "e1" and pledge.kind == "commitment" and pledge.date.value == "2024-06-09"
     quote = one(stmts, "bring them home")
     assert quote.speaker == "e1" and quote.date.value == "2024-06-09"
+
+
+@pytest.mark.slow
+def test_appositive_name_after_a_prepositional_title(nlp):
+    (s,) = run(nlp, "A spokesman for the army, Col. Ivo Matt, denied reports that civilians had been killed.")
+    assert s.speaker_text == "Ivo Matt" and s.kind == "denial"
+    assert s.content.text == "civilians had been killed"
+
+
+@pytest.mark.slow
+def test_short_unattributed_quote_continues(nlp):
+    t = '"The talks are over. We leave tomorrow," the envoy said. "Nobody wanted this."'
+    stmts = run(nlp, t)
+    assert [s.content.text for s in stmts] == ["The talks are over. We leave tomorrow", "Nobody wanted this."]
+    assert all(s.speaker_text == "the envoy" for s in stmts)

@@ -620,7 +620,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
         before = text[max(0, q.open_at - 50):q.open_at].rstrip(" \t")
         if before and before[-1] not in "\n.?!:":
             continue
-        if len(text[q.start:q.end].split()) < 4:
+        if len(text[q.start:q.end].split()) < 2:
             continue
         if not text[q.end - 1:q.end] in ".?!" and not text[q.close_at + 1:q.close_at + 2] in (".", "\n", ""):
             continue

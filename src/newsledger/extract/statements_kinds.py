@@ -76,7 +76,7 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
         if t.pos_ == "NOUN" and t.lower_ in lex["own_org_nouns"] and d.speaker_person and any(
                 c.lower_ == "the" for c in t.children):
             return True  # a person on "the party", "the movement": speaking for their own organization
-        if t.lower_ == "government" and any(c.lower_ == "the" for c in t.children) and (
+        if t.lower_ in ("government", "country", "state", "administration") and any(c.lower_ == "the" for c in t.children) and (
                 side_words & lex["government_titles"]):
             return True  # a minister on "the government"
     return False

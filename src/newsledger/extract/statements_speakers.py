@@ -253,7 +253,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
             a += 1
         titles = lexicon()["titles"] if head.lower_ not in lexicon()["org_nouns"] else frozenset()
-        while a < head.i and doc[a].lower_.rstrip(".") in titles:
+        while a < head.i and (doc[a].lower_.rstrip(".") in titles or doc[a].text == "."):
             a += 1
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
             a += 1
@@ -314,6 +314,11 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
 def _appos_name(tok: "Token") -> "Token | None":
     """The proper-noun appositive of a title subject: the last of adjacent ones ("Ricardo \"Ka\" Salazar")."""
     names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+    if not names:  # "A spokesman for the army, Col. Ivo Matt, said": hung on the prepositional object
+        for p in (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1):
+            for o in (g for g in p.children if g.dep_ == "pobj"):
+                names = [a for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > o.i
+                         and tok.doc[a.left_edge.i - 1].text == ","]
     if not names:
         return None
     best = names[0]
