@@ -140,6 +140,9 @@ CONFORMANCE = [
     ("72 hours", MON, None, "PT72H"),
     ("two decades", MON, None, "P20Y"),
     ("every week", MON, None, "P1W"),
+    ("every January", MON, None, "P1Y"),
+    ("a year and a half", MON, None, "P18M"),
+    ("two and a half years", MON, None, "P30M"),
     # vague: no value (not guessed)
     ("in the coming weeks", MON, None, None),
     ("days earlier", MON, None, None),

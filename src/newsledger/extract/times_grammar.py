@@ -570,7 +570,7 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
     n = number(m["num"])
     if n is None:
         return None
-    if _g(m, "half"):
+    if _g(m, "half") or _g(m, "half2"):
         n += 0.5
     unit = tv_unit(m["unit"])
     dirw = " ".join(m["dir"].lower().split())
@@ -662,7 +662,7 @@ def h_past_n(m: re.Match, rule: str) -> Expr | None:
 
 def h_duration(m: re.Match, rule: str) -> Expr | None:
     n = number(m["num"])
-    if _g(m, "half") and n is not None:
+    if (_g(m, "half") or _g(m, "half2")) and n is not None:
         n += 0.5
     unit = tv_unit(m["unit"])
     if unit == "weekend":
@@ -675,8 +675,10 @@ def h_set(m: re.Match, rule: str) -> Expr | None:
     word = (m["unit"] or "").lower()
     if word in lexicon()["units"]:
         v = tv.duration(number(m["num"]) if _g(m, "num") else 1, tv_unit(word))
+    elif m["unit"] in _months():
+        v = Val("duration", "P1Y")  # every January
     else:
-        v = Val("duration", "P1W")
+        v = Val("duration", "P1W")  # every Monday
     return _mk(m, rule, "set", lambda ctx: v, type_="SET")
 
 
@@ -742,8 +744,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("the_weekend", r"\b(?i:the\s+weekend)\b", h_the_weekend),
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
                     rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
-        ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})\s+"
-                   rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),
+        ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})"
+                   rf"(?P<half2>\s+(?i:and\s+a\s+half))?\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),
         ("the_unit_before", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))\b"
                             rf"(?!\s+(?i:yesterday|tomorrow))", h_the_unit_before),
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
@@ -751,8 +753,9 @@ def _rules() -> tuple[_Rule, ...]:
                    rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
         ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
         ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"
-                     rf"(?:\s*(?:-|–|(?i:to|or|and))\s*(?P<num2>{NUM}))?\s+(?P<unit>{UNIT})(?![\w-])", h_duration),
-        ("set", rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD})", h_set),
+                     rf"(?:\s*(?:-|–|(?i:to|or|and))\s*(?P<num2>{NUM}))?\s+(?P<unit>{UNIT})(?![\w-])"
+                     rf"(?P<half2>\s+(?i:and\s+a\s+half))?", h_duration),
+        ("set", rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{MON})", h_set),
     ]
     return tuple(_Rule(name, re.compile(rx), fn) for name, rx, fn in table)
 

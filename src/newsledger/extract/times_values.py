@@ -59,24 +59,24 @@ def span_range(a: Val, b: Val) -> Val:
     return Val("range", f"{a.iso}/{b.iso}", a.start, b.end)
 
 
-def duration(n: float, unit: str) -> Val | None:
-    """``P54D``, ``P3W``, ``PT72H``; None when ``n`` is not a whole number of the unit."""
-    if n is None or n != int(n) and unit not in ("year", "day"):
+_DURATION_CODES = {"minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1), "week": ("", "W", 1),
+                   "fortnight": ("", "W", 2), "month": ("", "M", 1), "year": ("", "Y", 1),
+                   "decade": ("", "Y", 10), "century": ("", "Y", 100)}
+_FINER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+          "hour": ("minute", 60)}
+
+
+def duration(n: float | None, unit: str) -> Val | None:
+    """``P54D``, ``P3W``, ``PT72H``; a fraction goes to the next finer unit ("a year and a half" →
+    ``P18M``); None for an unknown unit or count."""
+    if n is None or unit not in _DURATION_CODES:
         return None
-    code = {"minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
-            "fortnight": ("", "W"), "weekend": ("", "WE"), "month": ("", "M"), "year": ("", "Y"),
-            "decade": ("", "Y"), "century": ("", "Y")}.get(unit)
-    if code is None:
-        return None
-    mult = {"fortnight": 2, "decade": 10, "century": 100}.get(unit, 1)
+    t, code, mult = _DURATION_CODES[unit]
     q = n * mult
     if q != int(q):
-        if unit == "year":
-            return duration(q * 12, "month")
-        if unit == "day":
-            return duration(q * 24, "hour")
-        return None
-    return Val("duration", f"P{code[0]}{int(q)}{code[1]}")
+        finer = _FINER.get(unit)
+        return duration(q * finer[1], finer[0]) if finer else None
+    return Val("duration", f"P{t}{int(q)}{code}")
 
 
 def month_end(y: int, m: int) -> Date:
