@@ -513,7 +513,6 @@ _TEMPORAL_PREPS = {"in", "on", "at", "during", "since", "until", "till", "by", "
                    "through", "throughout", "within", "for", "over", "around", "between", "into", "ahead", "as",
                    "prior", "circa", "from", "towards", "toward"}
 _SCHEDULE_WORDS = {"schedule", "scheduled", "set", "due", "expect", "expected", "plan", "planned", "slate", "slated"}
-_PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
 
 
 @functools.cache

@@ -253,9 +253,6 @@ def _season(ctx: Ctx, name: str, y: int | None, rel: str | None) -> Val | None:
 
 
 # ----------------------------------------------------------------------------- rules
-Handler = Callable[[re.Match], "Expr | None"]
-
-
 @dataclass(frozen=True)
 class _Rule:
     name: str

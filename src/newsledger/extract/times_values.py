@@ -30,10 +30,6 @@ class Val:
     start: Date | None = None
     end: Date | None = None
 
-    @property
-    def first(self) -> Date | None:
-        return self.start
-
 
 def day(d: Date) -> Val:
     return Val("day", d.isoformat(), d, d)
