@@ -423,3 +423,23 @@ def test_definite_description_from_an_apposition(nlp):
     text = "The Redhand Front, a rebel group, signed the deal. Last week the rebels freed two soldiers."
     ev = only(events_of(nlp, text), "RETREAT")
     assert ev.source == ("e5",)
+
+
+@pytest.mark.slow
+def test_pronoun_object_of_a_participle_is_the_person_of_the_main_clause(nlp):
+    text = "Arvelia expelled a Tumbrian diplomat from the country, accusing him of spying."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+@pytest.mark.slow
+def test_rejecting_someones_appeal_targets_them(nlp):
+    ev = only(events_of(nlp, "The Northern Guard rejected Oren Malik's appeal."), "REJECT")
+    assert ev.target == ("e4",)
+
+
+@pytest.mark.slow
+def test_a_clause_after_another_time_keeps_its_own_date(nlp):
+    text = "Dara Quell protested on Friday, a week after the Northern Guard arrested Oren Malik."
+    ev = only(events_of(nlp, text, times=(("Friday", "2024-05-03"),)), "COERCE")
+    assert ev.date is None

@@ -50,6 +50,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around"})
 # a noun trigger in one of these phrases happens in the clause's own act ("told X *during a visit*",
 # "arrested *on suspicion*"); not "after his arrest", "since the attack" (other acts, other actors)
+_OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 _SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"})
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -151,6 +152,13 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
     if tok.i in ctx.dateline:
         return None
     eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
+    if eid is None and depth == 0 and tok.lower_ in ("him", "her", "them") and tok.dep_ in _OBJ_DEPS:
+        for antecedent in _matrix_objects(tok.head):
+            if tok.lower_ != "them" and not _is_person(antecedent, ctx):
+                continue  # "him" is not "the country"
+            eid = _entity_of(antecedent, ctx, depth + 1)
+            if eid:
+                return eid
     if eid:
         if ctx.types.get(eid) in ("GPE", "NORP") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return None  # "a Belarusian convicted of spying" is a person, not the country
@@ -179,6 +187,21 @@ def _entity_of(tok: "Token", ctx: _Ctx, depth: int = 0) -> str | None:
                     if eid:
                         return eid
     return None
+
+
+def _matrix_objects(verb: "Token") -> list["Token"]:
+    """Objects of the clauses a participle hangs on, nearest first: "ordered *a diplomat* to leave the
+    country, accusing him" (a pronoun object of the participle most often means one of them)."""
+    out: list["Token"] = []
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return out
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head is cur:
+            break
+        cur = cur.head
+        out.extend(c for c in cur.children if c.dep_ in _OBJ_DEPS and c.lower_ not in _PRONOUNS)
+    return out
 
 
 def _words(text: str) -> frozenset[str]:
@@ -694,6 +717,8 @@ def _inherited_time(tok: "Token", ctx: _Ctx) -> TimeValue | None:
         if cur.pos_ == "VERB":
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with Russia abstaining"
                 cur = cur.head.head
+            elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in cur.children):
+                return None  # "a week *after* the court sentenced her": another time
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
                 cur = cur.head  # an acl ("a truce brokered by X") takes its noun's time
                 if cur.pos_ != "VERB":
