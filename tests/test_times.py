@@ -92,6 +92,8 @@ CONFORMANCE = [
     ("the second week of May", MON, "future", "2025-05-08/2025-05-14"),
     ("the last week of June", MON, "past", "2024-06-24/2024-06-30"),
     ("March 3-5", MON, "past", "2025-03-03/2025-03-05"),
+    ("2 and 3 May", dt.date(2025, 6, 4), "past", "2025-05-02/2025-05-03"),
+    ("May 2 to 5", dt.date(2025, 6, 4), "past", "2025-05-02/2025-05-05"),
     # years, decades, seasons, holidays
     ("in 2011", MON, None, "2011"),
     ("since 2019", MON, None, "2019"),
@@ -340,6 +342,13 @@ FALSE_DATE_TRAPS = [
     "Crowds gathered to remember Bloody Sunday in the old town.",
     "A convoy of 1800 trucks crossed at 1800 GMT.",
     "The measure invokes Resolution 1701 of the council.",
+    "She appeared on the Sunday Herald's front page.",
+    "The Monday Club met in secret.",
+    "Flight 1549 landed safely on the river.",
+    "About 1900 people attended the rally in Ostra.",
+    "The mayor of Ostra, April Dune, resigned.",
+    "Protesters will march on Parliament.",
+    "The Christmas Island detention centre was closed.",
 ]
 
 

@@ -298,6 +298,11 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
     if e.check == "weekday" and prev is not None and prev.text[:1].isupper() and prev.head.i in range(span.start, span.end) \
             and prev.dep_ in ("compound", "amod") and prev_l not in ("last", "next", "this", "early", "late"):
         return False  # "Bloody Sunday", "Black Friday": names of events
+    if e.check == "weekday":
+        head = span[-1].head
+        if span[-1].dep_ == "compound" and head.tag_ == "NNP" and head.text[:1].isupper() \
+                and head.text not in lexicon()["months"] and head.i >= span.end:
+            return False  # "the Sunday Herald", "the Monday Club": part of a name
     if e.check in ("weekday", "holiday", "deictic_word"):
         return not _inside_name(span)
     return True

@@ -295,7 +295,7 @@ def h_iso(m: re.Match, rule: str) -> Expr | None:
 def h_mdy(m: re.Match, rule: str) -> Expr | None:
     mo, d = _month_of(m["mon"]), int(re.match(r"\d+", m["day"]).group())
     mod = _g(m, "mod")
-    d2 = _g(m, "day2")
+    d2 = _g(m, "day2") or _g(m, "day2b")
     if _g(m, "year"):
         y = int(m["year"])
         v = _in_year(y, mo, d)
@@ -704,12 +704,15 @@ def _rules() -> tuple[_Rule, ...]:
     APPROX, MOD = p["APPROX"], p["MOD"]
     B = r"(?<![\w-])"  # a word start not inside a hyphenated compound
     approx = rf"(?:{APPROX}\s+)?"
+    # "May 2-5", "2 and 3 May"; not "on March 5 and 12 more were held" (a count follows)
+    day2 = (rf"(?:\s*[-–]\s*(?P<day2>{DAY})|\s+(?i:and|to)\s+(?P<day2b>{DAY})(?![^\S\n]+(?!(?:in|at|on|and|or|for|"
+            rf"with|when|as|after|before|while|the|a|an|this|that|was|were|is|are)\b)[a-z]))?")
     num_range = rf"(?P<num>{NUM})(?:\s*(?:-|–|(?i:to|or))\s*(?P<num2>{NUM}))?"
     table: list[tuple[str, str, Callable]] = [
         ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", h_iso),
         ("mdy", rf"\b(?:{WD},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})"
-                rf"(?:\s*[-–]\s*(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
-        ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s*[-–]\s*(?P<day2>{DAY}))?\s+(?:(?i:of)\s+)?"
+                rf"{day2}(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
+        ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY}){day2}\s+(?:(?i:of)\s+)?"
                 rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})", h_my),
         ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
