@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "MentionMap"]
 
 _POSS_PRON = {"its", "their", "his", "her"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
 _DETS = {"the", "a", "an", "this", "that"}
 _SPECIAL = {"resident", "residents", "native", "citizen", "national"}
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
@@ -143,7 +144,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
         if head is not None and floor is not None and i >= floor and not hit:
             i -= 1  # a word of the title written with the name ("Treasury Secretary X")
             continue
-        if head is not None and t.is_lower and w in lex.org_generic_refs:
+        if head is not None and (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not hit:
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
             continue
         break
@@ -299,7 +300,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the CFD", "at the bureau"
     q = end
-    if q < n and fold(doc[q].text) in ("of", "at", "for", "with"):
+    prep = fold(doc[q].text) if q < n else ""
+    if prep in ("of", "at", "for", "with", "from"):
         q += 1
         if q < n and fold(doc[q].text) in _DETS:
             q += 1
@@ -312,7 +314,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
                 h = None
                 break
             h = mm.at(q)
-        if h and h[1].type in (ORG, GPE) and not orgs:  # "the EU's envoy for Foreign Affairs": the EU
+        if h and (h[1].type == ORG or h[1].type == GPE and prep != "from") and not orgs:
+            # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Kyiv": where she lives
             orgs.append(h[1])
             end = h[0].t1
     while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
@@ -337,7 +340,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         b = bag(ti.cluster)
         if ti.title:
             t = doc[ti.title[0]:ti.title[1]].text
-            if t and fold(t) not in {fold(x) for x in b["titles"]}:
+            if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
         orgs = list(ti.orgs)
         generic = _generic_org(doc, ti, clusters, mm)

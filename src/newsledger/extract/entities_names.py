@@ -366,6 +366,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if j - i == 1 and demonym_country(words[0]):
         out.append(_mk(doc, i, j, "demonym"))
         return out
+    if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
+            and doc[j].is_lower and fold(doc[j].text) in lex.titles):
+        return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
     m = _mk(doc, i, j)
     m.pre_title = pre
     if glued:
