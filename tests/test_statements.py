@@ -488,3 +488,21 @@ def test_short_unattributed_quote_continues(nlp):
     stmts = run(nlp, t)
     assert [s.content.text for s in stmts] == ["The talks are over. We leave tomorrow", "Nobody wanted this."]
     assert all(s.speaker_text == "the envoy" for s in stmts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "The Kremlin declined to say whether the president would attend the summit.",
+    "Officials did not say how many troops would be sent.",
+    'Asked whether he would run again, Lind smiled.',
+])
+def test_nothing_said(nlp, sentence):
+    assert run(nlp, sentence) == []
+
+
+@pytest.mark.slow
+def test_speaker_of_a_document_and_of_a_contrast_clause(nlp):
+    stmts = run(nlp, "A statement from the presidency said the leaders had agreed to meet again.")
+    assert stmts[0].speaker_text == "the presidency"
+    stmts = run(nlp, "Karo Lint argued that the tax was unfair, while his rival insisted it was necessary.")
+    assert [s.speaker_text for s in stmts] == ["Karo Lint", "his rival"]

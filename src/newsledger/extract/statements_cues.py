@@ -24,6 +24,7 @@ __all__ = ["Draft", "find_drafts", "lexicon", "subject_of", "doc_text"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
 _SUBJ = ("nsubj", "nsubjpass")
+_NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect"})
 
 
 _TEXT: list = [None, ""]
@@ -456,8 +457,12 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue
             frame, subj = got
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
-            if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
-                continue  # "rebels accused of crimes", "was told": the subject is not the speaker
+            if any(c.dep_ == "auxpass" for c in tok.children) or (
+                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
+                continue  # "rebels accused of crimes", "was told", "Asked whether ...,": no speaker here
+            if any(c.dep_ == "neg" for c in tok.children) or (
+                    tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
+                continue  # "did not say how", "declined to say whether": nothing was said
             frame = _frame(tok, cues[tok.lemma_.lower()])
             if frame is None:
                 continue
@@ -517,7 +522,7 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
                 continue
             d.content = (d.content[0], min(d.content[1], chars[1]))
             d.content_tokens = (a, cut)
-            if other.subject_i is None or (a <= other.subject_i < b):
+            if _own_subject(tok) is None and (other.subject_i is None or a <= other.subject_i < b):
                 other.subject_i = d.subject_i
                 other.inherited = True
 

@@ -138,6 +138,12 @@ class SpeakerResolver:
 
     def _make(self, tok: "Token", prior: list[_Cand]) -> _Cand:
         doc, index = self.doc, self.index
+        if tok.lemma_.lower() in lexicon()["medium_nouns"]:
+            # "A statement from the presidency said": the source of the document speaks
+            for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                src = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if src is not None:
+                    return self._make(src, prior)
         if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
             ante = tok.head.head  # "her lawyer, Ana Bel, who said ...": the relative clause's noun
             if ante.pos_ in ("NOUN", "PROPN"):
