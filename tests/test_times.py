@@ -360,6 +360,13 @@ def test_no_false_dates(nlp, text: str) -> None:
 
 
 @pytest.mark.slow
+def test_in_n_years_is_a_date_only_in_the_future(nlp) -> None:
+    t = _times(nlp, "It was his first visit in five years. The vote will be held in two years.", dt.date(2025, 6, 4))
+    assert [(x.text, x.type, x.value) for x in t] == [("five years", "DURATION", "P5Y"),
+                                                      ("in two years", "DATE", "2027")]
+
+
+@pytest.mark.slow
 def test_may_as_month_and_modal(nlp) -> None:
     text = "The lawmaker resigned in May. Officials may meet again."
     t = _times(nlp, text, dt.date(2023, 9, 4))

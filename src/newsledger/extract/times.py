@@ -257,6 +257,8 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
     """Checks a candidate against the parse where its words alone are ambiguous."""
     if e.check is None:
         return True
+    if e.check == "future_only":
+        return _clause(doc, e.start, e.end)[0] == "future"
     span = _tokens(doc, e.start, e.end)
     if span is None or not len(span):
         return False

@@ -611,7 +611,8 @@ def h_in_offset(m: re.Match, rule: str) -> Expr | None:
     def fn(ctx: Ctx) -> Val | None:
         return _offset_val(ctx.anchor, n, unit, 1) if ctx.anchor is not None else None
 
-    return _mk(m, rule, "deictic", fn)
+    # only in the future: "the first visit in five years" is a length
+    return _mk(m, rule, "deictic", fn, check="future_only")
 
 
 def _window_val(a: Date, n1: float, n2: float | None, unit: str, sign: int = 1) -> Val | None:
