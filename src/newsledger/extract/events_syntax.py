@@ -1,0 +1,379 @@
+"""Syntax and entities for the events stage: who a noun phrase stands for, subjects, agents, objects.
+
+A noun phrase maps to an entity through :class:`~newsledger.extract._index.EntityIndex` (its head's
+mention), else an apposition ("X, *the journalist* freed"), else a description of a named entity ("the
+anti-corruption bureau", "the rebels" after "X, a rebel group"), else the entity modifying a proxy noun
+("the X delegation", "X's spokesman", "officials from X"). Subjects are found through conjuncts,
+participles, relative clauses and control verbs; datelines ("KYIV —") are never actors. A pronoun or a
+generic agent ("it", "officers") inside a statement stands for the statement's speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..records import Entity, Statement, Time
+from ._index import EntityIndex
+from .events_lexicon import Lexicon, Sense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "SUBJ_DEPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
+    "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
+    "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
+    "agents_of", "prep_objects", "governor", "is_group", "is_person", "dateline",
+]
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+OBJ_DEPS = frozenset({"dobj", "obj"})
+RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
+                       "his", "our", "my"})
+
+
+@dataclass
+class Context:
+    """What the per-sentence work needs about the whole document."""
+
+    doc: "Doc"
+    text: str  # doc.text, read once (spaCy builds it anew on each access)
+    lex: Lexicon
+    index: EntityIndex
+    types: dict[str, str]
+    affiliation: dict[str, frozenset[str]]
+    statements: "StatementIndex"
+    times_at: dict[int, list[Time]]  # token index of the attachment point -> times
+    anchors: dict[int, Sense] = field(default_factory=dict)  # token index -> sense of the trigger there
+    dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
+    name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
+
+
+def add_ids(out: list[str], ids: Iterable[str | None]) -> None:
+    for i in ids:
+        if i and i not in out:
+            out.append(i)
+
+
+def conjuncts(tok: "Token") -> list["Token"]:
+    """The token and the tokens conjoined with it ("X, Y and Z")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def pobjs(prep: "Token") -> list["Token"]:
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return [t for o in objs for t in conjuncts(o)]
+
+
+def children(tok: "Token", deps: Iterable[str]) -> list["Token"]:
+    deps = set(deps)
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
+    """The entity a noun phrase headed by ``tok`` stands for, or None."""
+    if depth > 3:
+        return None
+    if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.tag_ in ("WDT", "WP", "WP$", "IN"):
+        return entity_of(tok.head.head, ctx, depth + 1)
+    if tok.i in ctx.dateline:
+        return None
+    eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
+    if eid is None and depth == 0 and tok.lower_ in ("him", "her", "them") and tok.dep_ in OBJ_DEPS:
+        for antecedent in matrix_objects(tok.head):
+            if tok.lower_ != "them" and not is_person(antecedent, ctx):
+                continue  # "him" is not "the country"
+            eid = entity_of(antecedent, ctx, depth + 1)
+            if eid:
+                return eid
+    if eid:
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if indefinite and ctx.types.get(eid) in ("GPE", "NORP"):
+            return None  # "a Belarusian convicted of spying" is a person, not the country
+        return eid
+    for ap in children(tok, ("appos",)):
+        eid = entity_of(ap, ctx, depth + 1)
+        if eid:
+            return eid
+    if tok.dep_ == "appos" and depth <= 2 and tok.head.i not in ctx.dateline:  # "X, the journalist freed"
+        eid = ctx.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+        if eid:
+            return eid
+    eid = by_description(tok, ctx)
+    if eid:
+        return eid
+    if tok.lemma_.lower() in ctx.lex.proxy_heads or tok.lower_ in ctx.lex.proxy_heads:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                eid = entity_of(c, ctx, depth + 1)
+                if eid:
+                    return eid
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at"):
+                for o in pobjs(c):
+                    eid = entity_of(o, ctx, depth + 1)
+                    if eid:
+                        return eid
+    return None
+
+
+def matrix_objects(verb: "Token") -> list["Token"]:
+    """Objects of the clauses a participle hangs on, nearest first: "ordered *a diplomat* to leave the
+    country, accusing him" (a pronoun object of the participle most often means one of them)."""
+    out: list["Token"] = []
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return out
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head is cur:
+            break
+        cur = cur.head
+        out.extend(c for c in cur.children if c.dep_ in OBJ_DEPS and c.lower_ not in PRONOUNS)
+    return out
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^a-z0-9]+", text.lower()) if w)
+
+
+def name_words(entities: Sequence[Entity]) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """Head word -> (words of a name, alias or title, entity id), for descriptions of named entities."""
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for e in entities:
+        for name in {e.name, *e.aliases, *(e.attributes.titles if e.type == "PERSON" else ())}:
+            ws = word_set(name)
+            for w in ws:
+                out.setdefault(w, []).append((ws, e.id))
+    return out
+
+
+def by_description(tok: "Token", ctx: Context) -> str | None:
+    """A common-noun description of exactly one named entity: "the anti-corruption bureau" for the
+    National Anti-Corruption Bureau, "a deputy infrastructure minister" for the person with that title.
+    The head and every modifier must be words of the same name or title."""
+    if tok.pos_ != "NOUN":
+        return None
+    words = {tok.lower_, tok.lemma_.lower()}
+    if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the rebels" after "X, a rebel group"
+        ids = set().union(*(ctx.described.get(w, set()) for w in words))
+        return ids.pop() if len(ids) == 1 else None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+    places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+              for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the city of Grodno"
+    if not mods and not places:
+        return None  # a bare "the bureau" is left to the entities stage
+    found = set()
+    for ws, eid in ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []):
+        if words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places)):
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
+    """Words of the appositions that describe entities ("the SMPF, a leftist *rebel group*") -> ids."""
+    out: dict[str, set[str]] = {}
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
+            continue
+        head = tok.head
+        conjs = [c for c in head.children if c.dep_ == "conj" and c.i < tok.i]
+        if conjs:  # "X and Y, a rebel group": the apposition follows, and describes, Y
+            head = conjs[-1]
+        eid = index.at(head.idx, head.idx + len(head.text))
+        if eid is None:
+            continue
+        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]:
+            if t.pos_ in ("NOUN", "ADJ"):
+                out.setdefault(t.lemma_.lower(), set()).add(eid)
+    return out
+
+
+def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        add_ids(out, (entity_of(c, ctx) for c in conjuncts(t)))
+    return out
+
+
+def speaker_stand_in(tok: "Token", ctx: Context) -> str | None:
+    """A pronoun or generic agent ("it", "we", "officers") inside a statement: its speaker's side."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    pronoun = low in PRONOUNS
+    if not pronoun and lemma not in ctx.lex.generic_agents and low not in ctx.lex.generic_agents:
+        return None
+    st = statement_at(tok.idx, ctx)
+    if st is None or not st.speaker:
+        return None
+    kind = ctx.types.get(st.speaker, "")
+    if pronoun:
+        if low in ("i", "we", "me", "us", "our", "my"):
+            return st.speaker
+        if low in ("it", "its") and kind in ("ORG", "GPE", "NORP"):
+            return st.speaker
+        if low in ("he", "she", "him", "her", "his") and kind == "PERSON":
+            return st.speaker
+        if low in ("they", "them", "their") and kind in ("ORG", "GPE", "NORP"):
+            return st.speaker
+        return None
+    if kind in ("ORG", "GPE"):
+        return st.speaker
+    aff = sorted(ctx.affiliation.get(st.speaker, ()))
+    return aff[0] if len(aff) == 1 else None
+
+
+class StatementIndex:
+    """Statements looked up by offset: those whose content (or quoted parts) or evidence covers it."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self._rows = sorted(((st.evidence.start, i, st) for i, st in enumerate(statements)), key=lambda r: r[:2])
+        self._starts = [r[0] for r in self._rows]
+        self._reach = max((st.evidence.end - st.evidence.start for st in statements), default=0)
+
+    def around(self, offset: int) -> list[Statement]:
+        """Statements whose evidence holds ``offset``."""
+        hi = bisect.bisect_right(self._starts, offset)
+        lo = bisect.bisect_left(self._starts, offset - self._reach)
+        return [st for _s, _i, st in self._rows[lo:hi] if st.evidence.start <= offset < st.evidence.end]
+
+
+def statement_at(offset: int, ctx: Context) -> Statement | None:
+    """The statement whose content (or a quoted part) holds ``offset``: the innermost one."""
+    best = None
+    for st in ctx.statements.around(offset):
+        spans = st.parts or (st.content,)
+        if any(s.start <= offset < s.end for s in spans):
+            if best is None or st.content.end - st.content.start < best.content.end - best.content.start:
+                best = st
+    return best
+
+
+def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> Statement | None:
+    """The statement whose cue is this verb (the verbal act reports it); with ``conjuncts``, also that
+    of a verb conjoined with it ("welcomed the vote but *urged* ...")."""
+    verbs = [tok]
+    if conjuncts:
+        verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if tok.dep_ == "conj":
+            verbs.append(tok.head)
+    for v in verbs:
+        for st in ctx.statements.around(v.idx):
+            if st.cue and not (st.content.start <= v.idx < st.content.end) and v.text.lower() in st.cue.lower().split():
+                return st
+    return None
+
+
+def is_passive(verb: "Token") -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return is_passive(verb.head)  # "was arrested ... and *sentenced*"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "the journalist *freed* in an exchange"
+        return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children)
+    return False
+
+
+def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
+    """The subject of a verb, looking up through conjuncts, participles and control verbs; a dateline
+    the parser took for a subject ("KYIV — The bureau arrested ...") is passed over."""
+    skip = ctx.dateline if ctx is not None else frozenset()
+    cur = verb
+    for _ in range(8):
+        for subj in (c for c in cur.children if c.dep_ in SUBJ_DEPS):
+            if subj.i not in skip:
+                return subj
+            follow = [c for c in subj.children if c.dep_ in ("appos", "conj")]  # past the dateline
+            while follow:
+                t = follow.pop(0)
+                if t.i not in skip:
+                    return t
+                follow.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":  # "the EU, which agreed": the antecedent
+            return cur.head
+        if cur.dep_ == "acl" and not is_passive(cur) and cur.tag_ in ("VBD", "VBZ", "VBP", "VBG") and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # "the militia controlling X"
+            return cur.head
+        return None
+    return None
+
+
+def agents_of(verb: "Token") -> list["Token"]:
+    return [o for a in verb.children if a.dep_ == "agent" for o in pobjs(a)]
+
+
+def prep_objects(tok: "Token", words: Iterable[str]) -> list[list["Token"]]:
+    """The objects of each prepositional child of ``tok`` whose word is in ``words``, one group per prep
+    ("with X and, days later, with Y" gives two groups)."""
+    words = set(words)
+    groups = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ in words:
+            for p in [c] + [cc for cc in c.children if cc.dep_ == "conj" and cc.lower_ == c.lower_]:
+                objs = pobjs(p)
+                if objs:
+                    groups.append(objs)
+    return groups
+
+
+def governor(noun: "Token") -> tuple["Token | None", str]:
+    """The verb a noun trigger depends on and how: ("light", "prep", "subj", "obj") or (None, "")."""
+    head = noun.head
+    if noun.dep_ in OBJ_DEPS and head.pos_ in ("VERB", "AUX"):
+        return head, "obj"
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head, "subj"
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, "prep"
+    if noun.dep_ == "conj":
+        return governor(head)
+    return None, ""
+
+
+def is_group(tok: "Token", ctx: Context) -> bool:
+    """Security forces or a group of people as an unnamed actor ("police", "gunmen", "protesters")."""
+    words = ctx.lex.generic_agents | ctx.lex.person_nouns
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def is_person(tok: "Token", ctx: Context) -> bool:
+    """Whether a noun phrase names people: a PERSON entity, a person noun ("hostages"), a name
+    described by one ("hostage X"), or a personal pronoun."""
+    eid = entity_of(tok, ctx)
+    if eid is not None and ctx.types.get(eid) == "PERSON":
+        return True
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS:
+        return True
+    nouns = ctx.lex.person_nouns
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns
+               for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod"))])
+
+
+def dateline(doc: "Doc") -> frozenset[int]:
+    """The tokens of a dateline at the start of a paragraph: capitals before a dash ("KYIV —")."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        head: list[int] = []
+        if not toks or not toks[0].is_upper or not toks[0].is_alpha:
+            continue
+        for t in toks[:6]:  # "KYIV —", "TERESPOL, Poland —"
+            if t.text in ("—", "–", "--", "-"):
+                out.update(head)
+                break
+            head.append(t.i)
+    return frozenset(out)

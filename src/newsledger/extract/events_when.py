@@ -1,0 +1,191 @@
+"""When, where and how sure for the events stage: time attachment, dates, places and status.
+
+A time expression belongs to the trigger or verb it modifies (climbing through prepositions); an event
+without one takes the time of the clause it depends on (participles, conjuncts, light verbs), never the
+publication date. Status comes from negation, modals, conditionals and governing verbs ("expects the
+release"), else from the kind of statement the event is reported in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from ..records import Time, TimeValue
+from .events_lexicon import Sense
+from .events_syntax import Context, entity_of, governor, pobjs, statement_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "PLACE_TYPES", "PLACE_PREPS", "OTHER_TIME_MARKS", "NP_MODIFIER", "HORIZON_PREPS", "time_value",
+    "attach_times", "own_time", "inherited_time", "event_place", "event_status", "past",
+]
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around"})
+# a clause introduced by one of these is at another time ("a week *after* the court sentenced her")
+OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
+HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
+
+
+def time_value(t: Time) -> TimeValue:
+    return TimeValue(t.value, t.text)
+
+
+def attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) -> dict[int, list[Time]]:
+    """Each dated time expression -> the token it modifies.
+
+    From the expression's root, climb through prepositions and nouns ("rejected the claims at a news
+    conference *on Saturday*", where the parser often hangs the phrase on a noun) to the first trigger
+    or verb; a time that is a modifier inside a noun phrase ("*Thursday's* vote") belongs to that noun.
+    Deadlines ("until", "by", "within") are horizons, not dates, and attach nowhere.
+    """
+    out: dict[int, list[Time]] = {}
+    for t in times:
+        if t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        first = span[0]
+        before = doc[first.i - 1] if first.i > 0 else None
+        if first.lower_ in HORIZON_PREPS or (before is not None and before.lower_ in HORIZON_PREPS):
+            continue
+        cur = span.root
+        if cur.dep_ in NP_MODIFIER:  # "Thursday's vote": the time of that noun
+            out.setdefault(cur.head.i, []).append(t)
+            continue
+        for _ in range(12):
+            head = cur.head
+            if head is cur:
+                break
+            if cur.i != span.root.i and (cur.i in anchors or cur.pos_ in ("VERB", "AUX")):
+                break
+            cur = head
+        out.setdefault(cur.i, []).append(t)
+    return out
+
+
+def own_time(tok: "Token", ctx: Context) -> TimeValue | None:
+    """The time attached to ``tok``; of several, one inside its own phrase and nearest to it."""
+    ts = ctx.times_at.get(tok.i)
+    if not ts:
+        return None
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    best = min(ts, key=lambda t: (not (lo <= t.start < hi), abs(t.start - tok.idx)))
+    return time_value(best)
+
+
+def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
+    """The time of the clause a trigger depends on: participles, conjuncts, light and aspectual verbs."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ == "VERB":
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with Russia abstaining"
+                cur = cur.head.head
+            elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in cur.children):
+                return None  # "a week *after* the court sentenced her": another time
+            elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+                cur = cur.head  # an acl ("a truce brokered by X") takes its noun's time
+                if cur.pos_ != "VERB":
+                    tv = own_time(cur, ctx) or inherited_time(cur, ctx)
+                    return tv
+            else:
+                return None
+        else:
+            gov, how = governor(cur)
+            if gov is None:
+                return None
+            lemma = gov.lemma_.lower()
+            if how == "obj" and lemma not in ctx.lex.light_verbs:
+                return None
+            if how == "subj" and lemma not in ctx.lex.aspectual_verbs:
+                return None
+            cur = gov
+        tv = own_time(cur, ctx)
+        if tv is not None:
+            return tv
+    return None
+
+
+def event_place(tok: "Token", ctx: Context) -> str | None:
+    """A place entity in a place phrase of the trigger (or of the clause a noun trigger sits in)."""
+    cands = [tok]
+    gov, _how = governor(tok) if tok.pos_ != "VERB" else (None, "")
+    if gov is not None:
+        cands.append(gov)
+    for c in cands:
+        for prep in c.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for o in pobjs(prep):
+                eid = entity_of(o, ctx)
+                if eid and ctx.types.get(eid) in PLACE_TYPES:
+                    return eid
+                for p2 in o.children:  # "from their home in X"
+                    if p2.dep_ == "prep" and p2.lower_ in ("in", "at", "near"):
+                        for o2 in pobjs(p2):
+                            eid = entity_of(o2, ctx)
+                            if eid and ctx.types.get(eid) in PLACE_TYPES:
+                                return eid
+    return None
+
+
+def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> str:
+    """asserted, future, hypothetical or negated, for the trigger ``tok`` (see the module docstring)."""
+    lex = ctx.lex
+    near = [tok]
+    if tok.pos_ != "VERB":  # a noun: the verb it is the object of, when that verb only carries it
+        gov, how = governor(tok)
+        if gov is not None and how in ("obj", "subj") and gov.lemma_.lower() in lex.light_verbs | lex.aspectual_verbs:
+            near.append(gov)
+    kids = [c for v in near for c in v.children]
+    if not ignore_negation and any(
+            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) for c in kids):
+        return "negated"
+    status = None
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in kids):
+        status = "hypothetical"
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    if status is None and any(a in lex.hypothetical_aux for a in auxes):
+        status = "hypothetical"
+    if status is None and any(a in lex.future_aux for a in auxes):
+        status = "future"
+    if status is None:  # governed: "expects the release", "set for release", "risked sliding"
+        cur = tok
+        for _ in range(4):
+            head = cur.head
+            if head is cur:
+                break
+            lemma = head.lemma_.lower()
+            if cur.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "pcomp") or head.pos_ == "ADP":
+                if lemma in lex.negating_governors and not ignore_negation:
+                    return "negated"
+                if lemma in lex.hypothetical_governors:
+                    status = "hypothetical"
+                    break
+                if lemma in lex.future_governors and head.i not in ctx.anchors:
+                    status = "future"
+                    break
+                if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp",):
+                    break
+                cur = head
+                continue
+            break
+    if status is None and not past(near[-1]):
+        st = statement_at(tok.idx, ctx)
+        if st is not None:
+            status = lex.statement_status.get(st.kind)
+            if status == "negated" and ignore_negation:
+                status = None
+    return status or "asserted"
+
+
+def past(verb: "Token") -> bool:
+    """A clause in the past or perfect ("freed", "had arrested"): what a statement reports as done."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "did")
+               for c in verb.children)
