@@ -289,12 +289,17 @@ def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
     by_sent: dict[int, list[_Men]] = {}
     for x in men:
         by_sent.setdefault(x.sent, []).append(x)
-    for group in (outside, inside):
+    failed: list = []
+    for group in (outside, inside, "retry"):
+        if group == "retry":  # outside pronouns whose antecedent was only reachable through a quotation
+            group = sorted(failed, key=lambda t: t.i)
         for t in group:
             quoted = mask[t.idx]
             exclude = speakers.get(sent_of[t.i], set()) if quoted else set()
             c = _antecedent(doc, t, by_sent, sent_of, exclude, mask)
             if c is None:
+                if not quoted:
+                    failed.append(t)
                 continue
             w = fold(t.text)
             if c.type == PERSON and c.gender is None:
@@ -352,16 +357,24 @@ def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int
 
 
 def _known_gender(by_sent: dict[int, list[_Men]], here: int, want: str, skip: set[int]) -> Cluster | None:
-    """A person known to have the pronoun's gender, in the three sentences before, unless a person
-    of unknown gender is a subject on the way back (then the ordinary order decides)."""
+    """A person known to have the pronoun's gender, in the three sentences before. A person of
+    unknown gender who is a subject on the way back wins instead, unless the known one is far more
+    present in the article (the story's protagonist against someone met in passing)."""
+    blocker: Cluster | None = None
     for back in range(1, 4):
         prev = [x for x in by_sent.get(here - back, ()) if x.cluster.type == PERSON and id(x.cluster) not in skip]
         for x in sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0)):
             if x.cluster.gender == want:
-                return x.cluster
-            if x.cluster.gender is None and x.subj:
+                if blocker is None or _salience(x.cluster) >= 2 * _salience(blocker) + 2:
+                    return x.cluster
                 return None
+            if x.cluster.gender is None and x.subj and blocker is None:
+                blocker = x.cluster
     return None
+
+
+def _salience(c: Cluster) -> int:
+    return len(c.mentions) + len(c.extra)
 
 
 def _same_clause_object(doc: "Doc", x: _Men, t) -> bool:
