@@ -506,3 +506,19 @@ def test_speaker_of_a_document_and_of_a_contrast_clause(nlp):
     assert stmts[0].speaker_text == "the presidency"
     stmts = run(nlp, "Karo Lint argued that the tax was unfair, while his rival insisted it was necessary.")
     assert [s.speaker_text for s in stmts] == ["Karo Lint", "his rival"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,outlet", [
+    ("The Orvan Times quoted Defence Minister Ivo Ras as saying that troops would stay.", "The Orvan Times"),
+    ("Ras was quoted by the Orvan Times as saying the troops would stay.", "the Orvan Times"),
+])
+def test_quoted_as_saying(nlp, sentence, outlet):
+    (s,) = run(nlp, sentence)
+    assert s.speaker_text in ("Ivo Ras", "Ras") and s.channel_text == outlet and s.cue == "saying"
+
+
+@pytest.mark.slow
+def test_continuation_quote_has_no_cue_of_its_own(nlp):
+    stmts = run(nlp, '"We stay," Ras said. "We will not leave."')
+    assert [s.cue for s in stmts] == ["said", None]

@@ -120,7 +120,7 @@ def _record(doc: "Doc", d: Draft, n: int) -> Statement:
         id=f"s{n}",
         speaker=d.speaker,
         speaker_text=d.speaker_text,
-        cue=d.cue_text,
+        cue=d.cue_text or None,  # a quote continuing an earlier one has no reporting word of its own
         channel=d.channel,
         channel_text=text[d.channel_span[0]:d.channel_span[1]] if d.channel_span else None,
         direct=d.direct,

@@ -383,6 +383,25 @@ def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
     return doc[i], top.left_edge.i
 
 
+def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
+    """For "saying" under "quoted ... as": (the speaker, the outlet's token range)."""
+    node = cue.head
+    if cue.tag_ != "VBG" or node.i == cue.i:
+        return None
+    if node.lower_ == "as" and node.head.i != node.i:
+        node = node.head
+    if node.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+    if obj is not None:
+        return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
+    agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is not None:
+        return subj, (_subtree_range(agent) if agent is not None else None)
+    return None
+
+
 def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
@@ -482,6 +501,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         chars = _content_chars(doc, frame.a, frame.b)
         if chars is None:
             continue
+        quoted = _quoted_as(tok)
+        if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
+            subj, frame.channel = quoted
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
@@ -642,7 +664,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
         tok = _first_token(doc, q.start)
         if tok is None:
             continue
-        nd = Draft(cue_i=src.cue_i, cue_text=src.cue_text, content=_strip_comma(text, (q.start, q.end)),
+        nd = Draft(cue_i=src.cue_i, cue_text="", content=_strip_comma(text, (q.start, q.end)),
                    subject_i=src.subject_i, kind_hint=None, direct=True,
                    parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
                    content_tokens=(tok.i, tok.i + 1))
