@@ -443,3 +443,10 @@ def test_a_clause_after_another_time_keeps_its_own_date(nlp):
     text = "Dara Quell protested on Friday, a week after the Northern Guard arrested Oren Malik."
     ev = only(events_of(nlp, text, times=(("Friday", "2024-05-03"),)), "COERCE")
     assert ev.date is None
+
+
+@pytest.mark.slow
+def test_both_sides_are_the_parties_of_the_last_two_party_act(nlp):
+    text = "Dara Quell met Oren Malik in Velmar. Both sides agreed to reopen the border."
+    ev = only(events_of(nlp, text), "AGREE")
+    assert set(ev.source) == {"e3", "e4"}

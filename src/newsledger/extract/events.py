@@ -26,6 +26,10 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
    ("killed in an ambush", "visits ... for talks") and conjoined verbs of the same type are one event;
    then mentions of the same type and mode whose participants agree and whose dates do not conflict
    are merged (``evidence`` is the sentence of the first mention, ``mentions`` every trigger span).
+
+Modules: this one finds triggers, roles and acts; ``events_syntax`` maps noun phrases to entities and
+finds subjects and objects; ``events_when`` attaches times, places and status; ``events_lexicon`` loads
+the data files.
 """
 
 from __future__ import annotations
@@ -254,7 +258,7 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             subj_toks = ([subj] if subj is not None else []) + _co_participants(tok)
             sources = actors(subj_toks, ctx)
             if not sources and subj is not None:
-                add_ids(sources, [speaker_stand_in(subj, ctx)])
+                add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
             target_toks = _verb_targets(tok, sense, passive)
     else:
         poss = [c for c in tok.children if c.dep_ == "poss"]
@@ -305,6 +309,15 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             groups = [g for g in groups if g]
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
+
+
+def _both_parties(subj: "Token", ctx: Context) -> list[str]:
+    """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
+    if subj.lemma_.lower() not in ctx.lex.party_nouns or len(ctx.last_parties) != 2:
+        return []
+    if any(c.lower_ in ("both", "two") for c in subj.children if c.dep_ in ("det", "nummod", "predet", "amod")):
+        return list(ctx.last_parties)
+    return []
 
 
 def _complement_objects(verb: "Token") -> list["Token"]:
@@ -513,7 +526,12 @@ def find_events(
     for sense, toks, anchor, sent in matched:
         if _is_content_of_act(anchor, ctx):
             continue
-        raws.extend(_build(sense, toks, anchor, sent, ctx))
+        built = _build(sense, toks, anchor, sent, ctx)
+        raws.extend(built)
+        for r in built:  # the parties "both sides" will refer to
+            parties = list(dict.fromkeys(r.source + (r.target if r.sense.reciprocal else [])))
+            if r.keep and len(parties) == 2:
+                ctx.last_parties = parties
     _absorb(raws, ctx)
     events = []
     kept = _dedup(raws, ctx)

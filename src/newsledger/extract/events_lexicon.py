@@ -70,6 +70,7 @@ class Lexicon:
     proxy_heads: frozenset[str]
     person_nouns: frozenset[str]
     generic_agents: frozenset[str]
+    party_nouns: frozenset[str]
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -103,7 +104,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
-        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), complement_modes=modes,
+        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=fs("party_nouns"), complement_modes=modes,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),

@@ -33,7 +33,7 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 OBJ_DEPS = frozenset({"dobj", "obj"})
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
-                       "his", "our", "my"})
+                      "his", "our", "my"})
 
 
 @dataclass
@@ -52,9 +52,11 @@ class Context:
     dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
     name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
+    last_parties: list[str] = field(default_factory=list)  # the two parties of the latest two-party act
 
 
 def add_ids(out: list[str], ids: Iterable[str | None]) -> None:
+    """Append the ids not yet in ``out`` (None skipped), keeping order."""
     for i in ids:
         if i and i not in out:
             out.append(i)
@@ -73,6 +75,7 @@ def conjuncts(tok: "Token") -> list["Token"]:
 
 
 def pobjs(prep: "Token") -> list["Token"]:
+    """The objects of a preposition, conjuncts included."""
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return [t for o in objs for t in conjuncts(o)]
 
