@@ -99,6 +99,13 @@ def _months() -> dict[str, int]:
     return lexicon()["months"]
 
 
+@functools.cache
+def _months_with_day() -> dict[str, int]:
+    """Month names that may stand before or after a day number: the names, and the abbreviations
+    written without a period ("Jan 20")."""
+    return {**lexicon()["months"], **lexicon()["month_abbreviations_without_period"]}
+
+
 def _weekdays() -> dict[str, int]:
     return lexicon()["weekdays"]
 
@@ -109,6 +116,7 @@ def _pieces() -> dict[str, str]:
     end = r"(?![\w'’]*\w)"
     return {
         "MON": f"(?:{_alt(_months())})(?![A-Za-z])",
+        "MOND": f"(?:{_alt(_months_with_day())})(?![A-Za-z])",
         "WD": f"(?:{_alt(_weekdays())})(?![A-Za-z])",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?<![\d$€£.,/])(?<!\d[-–])(?:1[6-9]|20)\d\d(?![\d,.]\d|[\d%]|[-‐]year)",
@@ -118,7 +126,8 @@ def _pieces() -> dict[str, str]:
         "APPROX": rf"(?i:{_alt(lx['approximators'])})",
         "SEASON": rf"(?i:{_alt(lx['seasons'].keys() - {'_comment'})})(?![a-z])",
         "HOLIDAY": rf"(?:{_alt(k for k in lx['holidays'] if k != '_comment')})(?![A-Za-z])".replace("'", "['’]"),
-        "MOD": r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)",
+        "MOD": r"(?i:early|mid|late|(?:end|start)(?=-)|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+               r"the\s+middle\s+of)",
     }
 
 
@@ -133,9 +142,9 @@ def _apply_mod(v: Val | None, mod: str | None) -> Val | None:
     if v is None or not mod:
         return v
     mod = " ".join(mod.lower().split())
-    if mod.startswith("the end"):
+    if mod.startswith(("the end", "end")):
         return tv.day(v.end)
-    if mod.startswith(("the beginning", "the start")):
+    if mod.startswith(("the beginning", "the start", "start")):
         return tv.day(v.start)
     return v
 
@@ -283,7 +292,7 @@ def _safe(fn: Callable[[Ctx], Val | None]) -> Callable[[Ctx], Val | None]:
 
 
 def _month_of(text: str) -> int:
-    return _months()[text]
+    return _months_with_day()[text]
 
 
 def h_iso(m: re.Match, rule: str) -> Expr | None:
@@ -711,10 +720,10 @@ def _rules() -> tuple[_Rule, ...]:
     num_range = rf"(?P<num>{NUM})(?:\s*(?:-|–|(?i:to|or))\s*(?P<num2>{NUM}))?"
     table: list[tuple[str, str, Callable]] = [
         ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", h_iso),
-        ("mdy", rf"\b(?:{WD},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})"
+        ("mdy", rf"\b(?:{WD},?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{p['MOND']})\s+(?P<day>{DAY})"
                 rf"{day2}(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY}){day2}\s+(?:(?i:of)\s+)?"
-                rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
+                rf"(?P<mon>{p['MOND']})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})", h_my),
         ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
         ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
