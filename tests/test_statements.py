@@ -522,3 +522,9 @@ def test_quoted_as_saying(nlp, sentence, outlet):
 def test_continuation_quote_has_no_cue_of_its_own(nlp):
     stmts = run(nlp, '"We stay," Ras said. "We will not leave."')
     assert [s.cue for s in stmts] == ["said", None]
+
+
+@pytest.mark.slow
+def test_colon_quote_left_unattached_by_the_parser(nlp):
+    (s,) = run(nlp, 'The minister said: "Enough."\n\nThen she left.')
+    assert s.direct and s.content.text == "Enough."

@@ -402,6 +402,27 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     return None
 
 
+def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:
+    """"X told the council: \"...\"" where the parser left the quote unattached: the quote after the colon."""
+    doc = cue.doc
+    text = doc_text(doc)
+    colon_tok = next((c for c in cue.children if c.text == ":" and c.i > cue.i), None)
+    if colon_tok is None:
+        return None
+    colon = colon_tok.idx
+    i = bisect.bisect_left(starts, colon)
+    if i >= len(quotes) or text[colon + 1:quotes[i].open_at].strip():
+        return None
+    q = quotes[i]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    channel = _subtree_range(objs[0]) if objs and lexicon()["cues"].get(cue.lemma_.lower(), {}).get("audience") else None
+    return _Frame(span.start, span.end, lexicon()["cues"][cue.lemma_.lower()].get("kind"),
+                  cue.text, channel)
+
+
 def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
@@ -482,7 +503,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say how", "declined to say whether": nothing was said
-            frame = _frame(tok, cues[tok.lemma_.lower()])
+            frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts)
             if frame is None:
                 continue
             subj = subject_of(tok)
