@@ -263,51 +263,62 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
     if span is None or not len(span):
         return False
     prev = _prev_word(doc, span)
-    prev_l = prev.lower_ if prev is not None else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
     if e.check == "bare_month":
-        tok = span[-1]
-        if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")):
-            return False
-        if _inside_name(span):
-            return False
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
-            return False  # "by June Carter"
-        if prev_l in _lex_set("month_prepositions") or (nxt is not None and nxt.like_num):
-            return True
-        # "May was the deadliest month": a sentence-initial month the tagger reads as a date
-        return tok.is_sent_start and tok.ent_type_ == "DATE" and tok.tag_ == "NNP"
+        return _plausible_month(span, prev, nxt)
     if e.check == "bare_year":
-        tok = span[-1]
-        if _inside_name(span) and tok.ent_type_ != "DATE":
-            return False
-        nxt = doc[span.end] if span.end < len(doc) else None
-        years_in = _lex_set("year_prepositions")
-        attributive = prev_l in ("the", "its", "their", "his", "her", "our", "'s", "’s")  # "the 1967 borders"
-        if not attributive and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lexicon()["units"]:
-            return False  # "2000 troops"
-        if not attributive and tok.dep_ == "nummod" and tok.head.tag_ == "NNS" \
-                and tok.head.lower_ not in lexicon()["units"]:
-            return False  # "1987 new staff members"
-        if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
-            return False
-        if prev is not None and prev.pos_ in ("PROPN", "NOUN", "NUM") and prev_l not in years_in \
-                and prev.lower_ not in lexicon()["units"]:
-            return False  # "Channel 2024", "Resolution 1973"
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and prev_l not in years_in:
-            return False  # "1600 Pennsylvania Avenue"
-        return prev is None or prev_l in years_in or tok.ent_type_ == "DATE" or prev.is_punct
-    if e.check == "weekday" and prev is not None and prev.text[:1].isupper() and prev.head.i in range(span.start, span.end) \
-            and prev.dep_ in ("compound", "amod") and prev_l not in ("last", "next", "this", "early", "late"):
-        return False  # "Bloody Sunday", "Black Friday": names of events
-    if e.check == "weekday":
-        head = span[-1].head
-        if span[-1].dep_ == "compound" and head.tag_ == "NNP" and head.text[:1].isupper() \
-                and head.text not in lexicon()["months"] and head.i >= span.end:
-            return False  # "the Sunday Herald", "the Monday Club": part of a name
+        return _plausible_year(span, prev, nxt)
+    if e.check == "weekday" and not _plausible_weekday(span, prev):
+        return False
     if e.check in ("weekday", "holiday", "deictic_word"):
         return not _inside_name(span)
     return True
+
+
+def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
+    """A bare month name: "in May", "since March"; not the modal "may", not "June Carter"."""
+    tok = span[-1]
+    if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")) or _inside_name(span):
+        return False
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
+        return False  # "by June Carter"
+    if (prev is not None and prev.lower_ in _lex_set("month_prepositions")) or (nxt is not None and nxt.like_num):
+        return True
+    # "May was the deadliest month": a sentence-initial month the tagger reads as a date
+    return tok.is_sent_start and tok.ent_type_ == "DATE" and tok.tag_ == "NNP"
+
+
+def _plausible_year(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
+    """A bare four-digit year: "in 2011", "the 2024 election"; not a count, a name or a number."""
+    tok = span[-1]
+    units = lexicon()["units"]
+    prev_l = prev.lower_ if prev is not None else ""
+    years_in = _lex_set("year_prepositions")
+    if _inside_name(span) and tok.ent_type_ != "DATE":
+        return False
+    attributive = prev_l in ("the", "its", "their", "his", "her", "our", "'s", "’s")  # "the 1967 borders"
+    if not attributive and nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in units:
+        return False  # "2000 troops"
+    if not attributive and tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lower_ not in units:
+        return False  # "1987 new staff members"
+    if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
+        return False
+    if prev is not None and prev.pos_ in ("PROPN", "NOUN", "NUM") and prev_l not in years_in and prev_l not in units:
+        return False  # "Channel 2024", "Resolution 1973"
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and prev_l not in years_in:
+        return False  # "1600 Pennsylvania Avenue"
+    return prev is None or prev_l in years_in or tok.ent_type_ == "DATE" or prev.is_punct
+
+
+def _plausible_weekday(span: "SpacySpan", prev: "Token | None") -> bool:
+    """A weekday that is not part of a name: "Bloody Sunday", "the Sunday Herald", "the Monday Club"."""
+    if prev is not None and prev.text[:1].isupper() and span.start <= prev.head.i < span.end \
+            and prev.dep_ in ("compound", "amod") and prev.lower_ not in ("last", "next", "this", "early", "late"):
+        return False
+    last = span[-1]
+    head = last.head
+    return not (last.dep_ == "compound" and head.tag_ == "NNP" and head.text[:1].isupper()
+                and head.text not in lexicon()["months"] and head.i >= span.end)
 
 
 # ============================================================================ anchoring
