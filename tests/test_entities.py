@@ -390,3 +390,17 @@ def test_demonym_before_an_official_title_is_the_country(nlp):
     assert by_name(r, "Anke Rohrbach").attributes.affiliation == (germany.id,)
     china = next(e for e in r.entities if e.type == "GPE" and e.name == "China")
     assert by_name(r, "Wu Lan").attributes.affiliation == (china.id,)
+
+
+def test_title_with_of_phrase_and_the_group(nlp):
+    text = ("Vorland's Secretary of State Marek Olsby met the Tarsi Liberation Front on Monday. "
+            "U.S. Secretary of State Dana Whitford said she welcomed the talks. "
+            "Hamsa said in a statement that it was ready. The group's political chief, Idris Kelloun, agreed.")
+    r = run(nlp, text)
+    whitford = by_name(r, "Dana Whitford")
+    assert whitford.attributes.titles == ("Secretary of State",)
+    us = next(e for e in r.entities if e.name == "U.S.")
+    assert whitford.attributes.affiliation == (us.id,)
+    kelloun = by_name(r, "Idris Kelloun")
+    assert kelloun.attributes.titles == ("political chief",)
+    assert len(kelloun.attributes.affiliation) == 1

@@ -162,6 +162,29 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     return tstart, head + 1, orgs, first
 
 
+def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """The title written in the same capitalized run as the name ("U.S. Secretary of State X"):
+    its words less the leading affiliations, and the bodies and countries written in it."""
+    i, k = rng
+    orgs: list[Cluster] = []
+    t = i
+    while t < k:
+        hit = mm.at(t)
+        if hit and hit[1].type in (ORG, GPE, NORP):
+            if not (hit[0].t0 >= 1 and fold(doc[hit[0].t0 - 1].text) == "to"):
+                orgs.append(hit[1])
+            t = hit[0].t1
+            continue
+        break
+    if t >= k:
+        return None
+    for q in range(t, k):  # bodies written after the title words ("Minister of Defence" has none)
+        hit = mm.at(q)
+        if hit and hit[1].type == ORG and hit[1] not in orgs:
+            orgs.append(hit[1])
+    return t, k, orgs, i
+
+
 def _in_compound(doc: "Doc", i: int) -> bool:
     """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Minsk-based")."""
     n = len(doc)
@@ -198,6 +221,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
     out: list[TitleInfo] = []
     # before the name: "Deputy Foreign Minister X", "Hamas' foreign leader X"
     got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
+    if m.pre_title and (got is None or got[3] > m.pre_title[0]):
+        got = _pre_title(doc, m.pre_title, mm) or got
     if got:
         ts, te, orgs, first = got
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))
@@ -355,7 +380,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 orgs = [owner]  # "Libya's U.N. ambassador" serves Libya, not the U.N.
             if owner is not None and owner.type == PERSON:
                 orgs = []  # "Kravets's lawyer": a personal tie, not an affiliation
-        official = ti.title is not None and fold(doc[ti.title[1] - 1].text) in lexicon().official_titles
+        official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
+                                                for t in doc[ti.title[0]:ti.title[1]])
         for o in orgs:
             if not official and o.type in (NORP, GPE) and o.country:
                 # "a Polish journalist": a nationality, not an employer
@@ -436,7 +462,7 @@ def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) ->
     m, c = hit
     if c.type == NORP:
         return _country_of(c, clusters) or m.text
-    if c.type in (GPE, LOC) or c.type == ORG and False:
+    if c.type in (GPE, LOC):
         return c
     return None
 

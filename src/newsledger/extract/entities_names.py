@@ -171,7 +171,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
-            if (fold(t.text) in _JOIN_OF and fold(doc[j - 1].text) in lex.org_keywords and j + 1 < n
+            if (fold(t.text) in _JOIN_OF and (fold(doc[j - 1].text) in lex.org_keywords
+                                              or fold(doc[j - 1].text) in lex.titles) and j + 1 < n
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
                 continue
@@ -281,12 +282,19 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
             break
     if last_title < 0:
         return i
-    if last_title + 1 >= j:
+    # "Secretary of State X", "Minister for Foreign Affairs X": the title runs on through "of" phrases
+    end = last_title + 1
+    while end < j and (fold(doc[end].text) in _JOIN_OF | {"the"} or fold(doc[end].text) in lex.title_modifiers
+                       or fold(doc[end].text) in lex.titles):
+        end += 1
+    while end > last_title + 1 and fold(doc[end - 1].text) in _JOIN_OF | {"the"}:
+        end -= 1
+    if end >= j:
         return i if unknown else j  # "John Major" is a name; "Russian Ambassador" is only a title
-    rest = [fold(doc[k].text) for k in range(last_title + 1, j)]
+    rest = [fold(doc[k].text) for k in range(end, j)]
     if any(w in lex.org_keywords for w in rest):
         return i
-    return last_title + 1
+    return end
 
 
 def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:

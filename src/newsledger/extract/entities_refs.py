@@ -249,8 +249,13 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
                 target = _latest(men, i, lambda c: c.type == GPE and c.country is not None
                                  and (w == "country" or _has_state_mention(doc, c)),
                                  kinds=("name",) if w == "country" else None)
-                if target is None and w == "government":
-                    target = _latest(men, i, lambda c: c.type == GPE and c.country is not None)
+                if target is None and w == "government":  # the country the article is most about
+                    countries = [x.cluster for x in men if x.t0 < i and x.cluster.type == GPE and x.cluster.country]
+                    target = max(countries, key=_salience, default=None)
+            if target is None and w in ("group", "organization", "organisation", "movement"):
+                # "Hamas said ... The group's leader": the organization that was just the subject
+                target = next((x.cluster for x in reversed(men) if x.t0 < i and x.subj and x.cluster.type == ORG
+                               and sent_of[x.t0] >= sent_of[i] - 1), None)
         if target is None:
             continue
         s, e = doc[i].idx, head.idx + len(head.text)
