@@ -528,3 +528,16 @@ def test_continuation_quote_has_no_cue_of_its_own(nlp):
 def test_colon_quote_left_unattached_by_the_parser(nlp):
     (s,) = run(nlp, 'The minister said: "Enough."\n\nThen she left.')
     assert s.direct and s.content.text == "Enough."
+
+
+def test_single_curly_quotes_and_apostrophes():
+    t = "‘We will not give up,’ the farmers’ union leader said. He didn’t say ‘no’ to Nir’s plan."
+    assert [t[q.start:q.end] for q in find_quotes(t)] == ["We will not give up,", "no"]
+    t = "“Outer ‘inner’ text,” she said."
+    assert [t[q.start:q.end] for q in find_quotes(t)] == ["Outer ‘inner’ text,"]
+
+
+@pytest.mark.slow
+def test_british_single_quote_statement(nlp):
+    (s,) = run(nlp, "‘We will not give up,’ the union leader, Ada Morn, said.")
+    assert s.direct and s.content.text == "We will not give up" and s.kind == "commitment"

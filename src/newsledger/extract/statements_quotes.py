@@ -1,7 +1,8 @@
 """Quotation marks: pairing them into quoted passages, on the raw text, before any parsing.
 
 News uses straight (``"``) and curly (``“ ”``) double quotes, guillemets (``« »``) and low-high pairs
-(``„ “``). A mark is an *opener* or a *closer* by its shape (curly marks) or by its neighbours
+(``„ “``); British-style single curly quotes (``‘ ’``) count in paragraphs without double marks (there
+they cannot be nested quotes), telling closers from apostrophes by the letters around them. A mark is an *opener* or a *closer* by its shape (curly marks) or by its neighbours
 (straight marks: after a space or an opening bracket and before a word it opens). Quotes pair inside a
 paragraph; a quote left open at the end of a paragraph continues when the next paragraph opens with a
 mark (the news convention for a quote running over paragraphs), and each paragraph's piece is kept.
@@ -87,6 +88,9 @@ def find_quotes(text: str) -> list[Quote]:
     pending: tuple[int, list[tuple[int, int]]] | None = None  # (open mark, finished pieces) across paragraphs
     for p_start, p_end in _paragraphs(text):
         marks = [i for i in range(p_start, p_end) if text[i] in MARKS]
+        if not marks and pending is None:
+            quotes.extend(_single_quotes(text, p_start, p_end))
+            continue
         open_at: int | None = None
         if pending is not None:
             if marks and marks[0] == _first_char(text, p_start, p_end) and _role(text, marks[0]) != "close":
@@ -119,6 +123,27 @@ def find_quotes(text: str) -> list[Quote]:
             else:
                 pending = None
     return quotes
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """British-style ‘…’ quotes, in a paragraph without double marks. An opener follows no letter; a
+    closer follows a non-space and precedes no letter (so "don’t" and "Nir’s" are apostrophes)."""
+    out: list[Quote] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        c = text[i]
+        if c == "‘" and (i == start or not text[i - 1].isalnum()):
+            open_at = i
+        elif c == "’" and open_at is not None and not text[i - 1].isspace() and (
+                i + 1 >= end or not text[i + 1].isalnum()):
+            if text[i - 1] == "s" and i + 1 < end and text[i + 1] == " " and i + 2 < end and text[i + 2].islower() \
+                    and i - open_at > 1 and " " not in text[open_at:i]:
+                continue  # a plural possessive ("the farmers’ union") inside one word: not a close
+            s, e = _trim(text, open_at + 1, i)
+            if e > s:
+                out.append(Quote(s, e, open_at, i, ((s, e),)))
+            open_at = None
+    return out
 
 
 def _first_char(text: str, start: int, end: int) -> int:
