@@ -39,7 +39,6 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # 
 _DETS = {"the", "a", "an", "this", "that"}
 _SPECIAL = {"resident", "residents", "native", "citizen", "national"}
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
-_YEAR_OLD = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
 @dataclass

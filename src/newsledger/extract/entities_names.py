@@ -41,7 +41,6 @@ __all__ = ["NameMention", "Cluster", "find_name_mentions", "cluster_names", "PER
            "FAC", "NORP"]
 
 PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
-_NAME_LABELS = {PERSON, ORG, GPE, LOC, FAC, NORP}
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "der", "den", "de", "da", "von", "la", "le", "du", "dos",
                        "del", "di", "ter", "abu", "bint", "ould"})
 _JOIN_OF = frozenset({"of", "for"})
@@ -253,12 +252,6 @@ def _trim_start(doc: "Doc", i: int, j: int) -> int:
             continue
         break
     return i
-
-
-def _is_titleish(doc: "Doc", k: int) -> bool:
-    lex = lexicon()
-    w = fold(doc[k].text)
-    return w in lex.titles or w in lex.title_modifiers or w in lex.honorifics
 
 
 def _split_title(doc: "Doc", i: int, j: int) -> int:
