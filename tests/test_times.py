@@ -77,6 +77,8 @@ CONFORMANCE = [
     ("December", dt.date(2024, 3, 6), "past", "2023-12"),
     ("October 7", MON, "past", "2024-10-07"),
     ("October 7", MON, "future", "2025-10-07"),
+    ("by Oct. 15", dt.date(2025, 10, 31), "future", "2025-10-15"),  # a plan reported after it was made
+    ("Nov. 6", dt.date(2025, 10, 31), "future", "2025-11-06"),
     ("Jan. 20", FRI, "past", "2026-01-20"),
     ("Jan 20", FRI, "past", "2026-01-20"),
     ("5 Dec 2024", MON, None, "2024-12-05"),

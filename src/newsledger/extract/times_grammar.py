@@ -156,11 +156,15 @@ def _in_year(y: int, m: int, d: int | None) -> Val | None:
         return None
 
 
+_FUTURE_GRACE_DAYS = 30
+
+
 def _calendar(ctx: Ctx, make: Callable[[int], Val | None]) -> Val | None:
     """A year-less date/month resolved by the anchor's year and the tense.
 
     past: the latest one that starts on or before the anchor; future: the earliest that ends on or
-    after it; unknown tense: the one whose middle is nearest. ``ctx.year`` overrides all that."""
+    after it (a day may lie up to a month before it); unknown tense: the one whose middle is
+    nearest. ``ctx.year`` overrides all that."""
     if ctx.year is not None:
         return make(ctx.year)
     a = _anchor_day(ctx)
@@ -173,7 +177,10 @@ def _calendar(ctx: Ctx, make: Callable[[int], Val | None]) -> Val | None:
         ok = [v for v in cands if v.start <= a]
         return ok[-1] if ok else cands[0]
     if ctx.tense == "future":
-        ok = [v for v in cands if v.end >= a]
+        # a day a few weeks past still beats one eleven months ahead: the plan was reported
+        # after it was made ("would present the budget by Oct. 15", published on Oct. 31)
+        grace = dt.timedelta(days=_FUTURE_GRACE_DAYS if cands[0].gran == "day" else 0)
+        ok = [v for v in cands if v.end >= a - grace]
         return ok[0] if ok else cands[-1]
     mid = lambda v: abs((v.start.toordinal() + v.end.toordinal()) / 2 - a.toordinal())  # noqa: E731
     return min(cands, key=mid)
