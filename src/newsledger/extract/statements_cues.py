@@ -96,8 +96,6 @@ def _trim(text: str, start: int, end: int, keep_period: bool = True) -> tuple[in
         start += 1
     while end > start and (text[end - 1] in _EDGE_PUNCT or (not keep_period and text[end - 1] == ".")):
         end -= 1
-    if end > start and text[end - 1] == ")" and "(" in text[start:end]:
-        pass
     return start, end
 
 
@@ -269,44 +267,50 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         a = min(t.left_edge.i for t in toks)
         b = max(t.right_edge.i for t in toks) + 1
         return _Frame(a, b, kind, cue_text, channel)
-    # object frames: urge X to, call on X to, accuse X of, dismiss X as, call X Y, call for X
-    if particle_obj is not None:
-        head_toks = [particle_obj]
-    elif objs:
-        head_toks = objs[:1]
-    elif clauses and entry.get("kind") == "demand":  # "urged Hamas to ensure" parsed as one clause
-        head_toks = []
-    else:
-        head_toks = []
-    if not oprd and entry.get("oprd_kind") and objs and particle_obj is None:
+    return _object_frame(cue, entry, _Parts(clauses, objs, oprd, preps, particle_obj, cue_end), cue_text)
+
+
+@dataclass
+class _Parts:
+    """The complements of a cue, by kind."""
+
+    clauses: list["Token"]
+    objs: list["Token"]
+    oprd: list["Token"]
+    preps: list["Token"]
+    particle_obj: "Token | None"
+    cue_end: "Token"
+
+
+def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame | None:
+    """Object frames: urge X to, call on X to, accuse X of, dismiss X as, call X Y, call for X."""
+    kind = entry.get("kind")
+    preps_ok = set(entry.get("preps", ()))
+    head_toks = [p.particle_obj] if p.particle_obj is not None else p.objs[:1]
+    oprd = p.oprd
+    if not oprd and entry.get("oprd_kind") and p.objs and p.particle_obj is None:
         # "called the verdict \"a sham\"": the second object parsed as an apposition
-        oprd = [a for a in objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > objs[0].i]
-    rest = clauses + oprd + preps
+        oprd = [a for a in p.objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > p.objs[0].i]
+    rest = p.clauses + oprd + p.preps
     if oprd and entry.get("oprd_kind"):
         kind = entry["oprd_kind"]
-    elif particle_obj is None and not oprd and preps and all(p.lower_ == "for" for p in preps):
-        if not objs:  # "called for X"
-            head_toks = []
-    if entry.get("needs_prep") and not oprd and not _has_prep(objs, preps, preps_ok):
+    if entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
         return None
-    if not head_toks and not rest:
-        return None
-    if not head_toks and not clauses and not any(p.lower_ == "for" for p in preps):
+    if not head_toks and not p.clauses and not any(x.lower_ == "for" for x in p.preps):
         return None  # "accused of crimes" with nobody accused: not a speech act here
-    if cue.lemma_ == "call" and particle_obj is None and not oprd and not preps:
+    if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
+        return None  # "called a meeting"
+    if head_toks and not rest and not entry.get("object_ok") and not any(
+            t.lower_ in preps_ok for t in head_toks[0].subtree):
         return None
-    if head_toks and not rest and not entry.get("object_ok") and cue.lemma_ != "urge":
-        if not any(t.lower_ in preps_ok for t in head_toks[0].subtree):
-            return None
-    if entry.get("needs_clause") and not clauses and not preps:
+    if entry.get("needs_clause") and not p.clauses and not p.preps:
         return None
     toks = head_toks + rest
     a = min(t.left_edge.i for t in toks)
     b = max(t.right_edge.i for t in toks) + 1
-    if particle_obj is not None:
-        a = max(a, cue_end.i + 1)
-    channel = _channel_of(cue, entry, [], False)
-    return _Frame(a, b, kind, cue_text, channel)
+    if p.particle_obj is not None:
+        a = max(a, p.cue_end.i + 1)
+    return _Frame(a, b, kind, cue_text, _channel_of(cue, entry, [], False))
 
 
 def _stray_that_clause(cue: "Token") -> "Token | None":

@@ -150,8 +150,7 @@ class SpeakerResolver:
                 return self._make(ante, prior)
         span, phrase = _name_span(tok)
         text = doc_text(doc)[span[0]:span[1]]
-        head = tok if tok.pos_ != "NOUN" or span[1] != tok.idx + len(tok.text) else tok
-        eid = head_entity(index, doc_text(doc), span[0], span[1], (head.idx, head.idx + len(head.text))) if index else None
+        eid = head_entity(index, doc_text(doc), span[0], span[1], (tok.idx, tok.idx + len(tok.text))) if index else None
         lower = tok.lower_
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
