@@ -450,3 +450,24 @@ def test_both_sides_are_the_parties_of_the_last_two_party_act(nlp):
     text = "Dara Quell met Oren Malik in Velmar. Both sides agreed to reopen the border."
     ev = only(events_of(nlp, text), "AGREE")
     assert set(ev.source) == {"e3", "e4"}
+
+
+@pytest.mark.slow
+def test_warning_of_ones_own_act_is_a_threat(nlp):
+    ev = only(events_of(nlp, "Arvelia warned that it would cut ties with Tumbria."), "THREATEN")
+    assert ev.source == ("e1",) and ev.target == ("e2",) and ev.mode == "relations"
+    assert not [e for e in events_of(nlp, "Dara Quell warned that the economy could collapse.")]
+
+
+@pytest.mark.slow
+def test_claimed_responsibility_names_the_attacker(nlp):
+    text = "The Redhand Front claimed responsibility for a bombing in Velmar."
+    ev = only(events_of(nlp, text), "ASSAULT")
+    assert ev.source == ("e5",) and ev.location == "e7"
+
+
+@pytest.mark.slow
+def test_until_clause_follows_a_future_main_clause(nlp):
+    text = "The Redhand Front will fight until Arvelia releases Oren Malik."
+    ev = only(events_of(nlp, text), "RETREAT")
+    assert ev.status == "future"

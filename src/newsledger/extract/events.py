@@ -111,11 +111,24 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     if key == "xsubj":  # "wants *Poland* to release": a complement clause with a subject of its own
         return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                    for c in tok.children)
+    if key == "own_act":  # "warned that *it* would respond", "warned that *her government* would cut ties"
+        return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in tok.children)
     if key == "mod":
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
         return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
     return False
+
+
+def _own_side_subject(clause: "Token") -> bool:
+    """Whether a complement clause's subject is the speaker's own side: a first-person or "it/they"
+    pronoun, or a noun owned by a pronoun ("her government", "our forces")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return clause.dep_ == "xcomp"
+    if subj.lower_ in ("we", "i", "it", "they"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our", "his", "her", "its", "their") for c in subj.children)
 
 
 def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
@@ -282,6 +295,9 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
         elif between:
             target_toks.append(between)
         gov, how = governor(tok)
+        claimer = _claimed_by(tok, ctx)
+        if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
+            sources = actors([claimer], ctx)
         if gov is not None and not sources:
             if how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs and not is_passive(gov):
                 subj = subject(gov, ctx)
@@ -311,13 +327,38 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
     return groups, sources, subj, heads
 
 
+def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
+    """The subject of "claimed responsibility for <noun>" (and take, accept, admit)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if verb.lemma_.lower() in ctx.lex.responsibility_verbs and prep.head.dep_ in OBJ_DEPS:
+        return subject(verb, ctx)
+    return None
+
+
 def _both_parties(subj: "Token", ctx: Context) -> list[str]:
     """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
-    if subj.lemma_.lower() not in ctx.lex.party_nouns or len(ctx.last_parties) != 2:
-        return []
-    if any(c.lower_ in ("both", "two") for c in subj.children if c.dep_ in ("det", "nummod", "predet", "amod")):
-        return list(ctx.last_parties)
+    for tok in [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
+        kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
+        if kind and any(c.lower_ in ("both", "two") for c in tok.children
+                        if c.dep_ in ("det", "nummod", "predet", "amod")):
+            return list(ctx.last_parties.get(kind, []))
     return []
+
+
+def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
+    """Two parties of an act, kept as those "both sides" (any), "both countries" (groups) or "the two
+    leaders" (people) may refer to next."""
+    if not keep or len(parties) != 2:
+        return
+    people = [ctx.types.get(p) == "PERSON" for p in parties]
+    ctx.last_parties["ANY"] = parties
+    if all(people):
+        ctx.last_parties["PERSON"] = parties
+    elif not any(people):
+        ctx.last_parties["GROUP"] = parties
 
 
 def _complement_objects(verb: "Token") -> list["Token"]:
@@ -529,9 +570,7 @@ def find_events(
         built = _build(sense, toks, anchor, sent, ctx)
         raws.extend(built)
         for r in built:  # the parties "both sides" will refer to
-            parties = list(dict.fromkeys(r.source + (r.target if r.sense.reciprocal else [])))
-            if r.keep and len(parties) == 2:
-                ctx.last_parties = parties
+            _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
     _absorb(raws, ctx)
     events = []
     kept = _dedup(raws, ctx)

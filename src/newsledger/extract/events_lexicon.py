@@ -70,7 +70,8 @@ class Lexicon:
     proxy_heads: frozenset[str]
     person_nouns: frozenset[str]
     generic_agents: frozenset[str]
-    party_nouns: frozenset[str]
+    party_nouns: Mapping[str, str]  # noun -> the kind of party it names: ANY, GROUP or PERSON
+    responsibility_verbs: frozenset[str]
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -79,6 +80,7 @@ class Lexicon:
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
+    following_marks: frozenset[str]
     statement_status: Mapping[str, str]
 
 
@@ -104,10 +106,12 @@ def lexicon() -> Lexicon:
     return Lexicon(
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
-        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=fs("party_nouns"), complement_modes=modes,
+        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns={w: kind for kind, ws in roles["party_nouns"].items() for w in ws},
+        responsibility_verbs=fs("responsibility_verbs"), complement_modes=modes,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),
         negating_governors=fs("negating_governors", status), conditional_marks=fs("conditional_marks", status),
+        following_marks=fs("following_marks", status),
         statement_status=dict(roles["statement_status"]),
     )

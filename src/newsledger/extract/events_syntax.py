@@ -52,7 +52,7 @@ class Context:
     dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
     name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
-    last_parties: list[str] = field(default_factory=list)  # the two parties of the latest two-party act
+    last_parties: dict[str, list[str]] = field(default_factory=dict)  # kind -> the latest two parties
 
 
 def add_ids(out: list[str], ids: Iterable[str | None]) -> None:

@@ -174,6 +174,11 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
                 cur = head
                 continue
             break
+    if status is None and tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.following_marks for c in kids):
+        main = event_status(tok.head, ctx, ignore_negation=True)  # "will fight *until* X releases him"
+        if main in ("future", "hypothetical"):
+            status = main
     if status is None and not past(near[-1]):
         st = statement_at(tok.idx, ctx)
         if st is not None:
