@@ -13,7 +13,7 @@ from newsledger.extract.times import find_times, is_window, resolve_expression, 
 from newsledger.records import Time
 
 MON = dt.date(2025, 3, 10)  # a Monday
-FRI = dt.date(2026, 1, 30)  # a Friday
+FRI = dt.date(2027, 4, 16)  # a Friday
 
 # ---------------------------------------------------------------------------- conformance table
 # (expression, anchor, tense, expected value)
@@ -23,8 +23,8 @@ CONFORMANCE = [
     ("Sunday", MON, "future", "2025-03-16"),
     ("Friday", MON, None, "2025-03-07"),
     ("Monday", MON, "past", "2025-03-10"),
-    ("Thursday", FRI, "past", "2026-01-29"),
-    ("Thursday", FRI, "future", "2026-02-05"),
+    ("Thursday", FRI, "past", "2027-04-15"),
+    ("Thursday", FRI, "future", "2027-04-22"),
     ("last Friday", MON, None, "2025-03-07"),
     ("next Friday", MON, None, "2025-03-14"),
     ("this Wednesday", MON, None, "2025-03-12"),
@@ -74,13 +74,13 @@ CONFORMANCE = [
     ("in May", MON, "past", "2024-05"),
     ("in May", MON, "future", "2025-05"),
     ("in March", MON, "past", "2025-03"),
-    ("December", dt.date(2024, 3, 6), "past", "2023-12"),
+    ("December", dt.date(2026, 2, 17), "past", "2025-12"),
     ("October 7", MON, "past", "2024-10-07"),
     ("October 7", MON, "future", "2025-10-07"),
     ("by Oct. 15", dt.date(2025, 10, 31), "future", "2025-10-15"),  # a plan reported after it was made
     ("Nov. 6", dt.date(2025, 10, 31), "future", "2025-11-06"),
-    ("Jan. 20", FRI, "past", "2026-01-20"),
-    ("Jan 20", FRI, "past", "2026-01-20"),
+    ("Feb. 11", FRI, "past", "2027-02-11"),
+    ("Feb 11", FRI, "past", "2027-02-11"),
     ("5 Dec 2024", MON, None, "2024-12-05"),
     ("end-2024", MON, None, "2024-12-31"),
     ("Jan Kowal", MON, None, None),
@@ -112,7 +112,7 @@ CONFORMANCE = [
     ("last winter", MON, None, "2024-12/2025-02"),
     ("the summer of 2019", MON, None, "2019-06/2019-08"),
     ("Christmas", MON, "past", "2024-12-25"),
-    ("Christmas Eve", dt.date(2025, 1, 9), "past", "2024-12-24"),
+    ("Christmas Eve", dt.date(2026, 1, 14), "past", "2025-12-24"),
     ("New Year's Day", MON, "future", "2026-01-01"),
     # ranges
     ("between March and May", MON, "future", "2025-03/2025-05"),
@@ -133,14 +133,14 @@ CONFORMANCE = [
     # windows and deadlines
     ("within 45 days", MON, None, "2025-03-10/2025-04-24"),
     ("within three to four weeks", dt.date(2025, 1, 20), None, "2025-02-10/2025-02-17"),
-    ("within 72 hours", dt.date(2025, 5, 26), None, "2025-05-26/2025-05-29"),
-    ("within the next seven days", dt.date(2023, 9, 4), None, "2023-09-04/2023-09-11"),
+    ("within 48 hours", dt.date(2024, 8, 1), None, "2024-08-01/2024-08-03"),
+    ("within the next ten days", dt.date(2024, 2, 25), None, "2024-02-25/2024-03-06"),
     ("in the next two weeks", MON, None, "2025-03-10/2025-03-24"),
-    ("within six months", dt.date(2025, 12, 4), None, "2025-12-04/2026-06-04"),
+    ("within nine months", dt.date(2024, 5, 31), None, "2024-05-31/2025-02-28"),
     ("by the end of September", MON, None, "2025-09-30"),
     ("by the end of September", MON, "past", "2024-09-30"),
-    ("by the end of March", FRI, None, "2026-03-31"),
-    ("by June", FRI, None, "2026-06"),
+    ("by the end of March", FRI, None, "2028-03-31"),
+    ("by June", FRI, None, "2027-06"),
     ("by Friday", MON, "future", "2025-03-14"),
     # durations and sets
     ("54 days", MON, None, "P54D"),
@@ -186,7 +186,7 @@ def test_value_to_date(value: str | None, day: dt.date | None) -> None:
 
 @pytest.mark.parametrize("text,window", [
     ("within three to four weeks", True), ("by the end of September", True), ("by June", True),
-    ("in the next two weeks", True), ("Sunday", False), ("two weeks ago", False), ("late November 2023", False),
+    ("in the next two weeks", True), ("Sunday", False), ("two weeks ago", False), ("early August 2019", False),
 ])
 def test_is_window(text: str, window: bool) -> None:
     assert is_window(Time(0, len(text), text, "DATE", None)) is window
@@ -209,18 +209,20 @@ def _by_text(times: list[Time]) -> dict[str, Time]:
 @pytest.mark.slow
 def test_deictic_and_anaphoric_chain(nlp) -> None:
     # published Wednesday 2025-03-12
-    text = ("Foreign Minister Ilse Varga, during a visit to Corvania on Monday, said talks would resume. "
-            "The envoy Tomas Brel told the broadcaster Kanal 9 two weeks ago that a deal was near. "
-            "A day earlier, the president of Velmora ordered new efforts. "
-            "The previous week, a spokeswoman said the ministry expects progress. "
-            "Brel said the prisoners could be freed within three to four weeks.")
+    text = ("Ilse Varga, Corvania's trade minister, opened a fair in Lindau on Monday and promised lower tariffs. "
+            "Her deputy, Tomas Brel, 47, said on the morning show Kanal 9 two weeks ago that a pact was close. "
+            "A day earlier, the cabinet had approved a draft. "
+            "The previous week, the farmers' union staged a protest in the capital. "
+            "Brel said exporters could see new rules within five to six weeks.")
     t = _by_text(_times(nlp, text))
     assert t["Monday"].value == "2025-03-10" and t["Monday"].anchor == "published"
     assert t["two weeks ago"].value == "2025-02-26"
     assert t["A day earlier"].value == "2025-02-25" and t["A day earlier"].anchor == "two weeks ago"
     assert t["The previous week"].value == "2025-W08"
-    assert "9" not in t and not any("Kanal" in x for x in t)
-    assert t["within three to four weeks"].value is not None
+    assert not any(x in t for x in ("47", "Kanal 9"))
+    # no dated scene in this or the previous sentence: the window counts from publication
+    assert t["within five to six weeks"].value == "2025-04-16/2025-04-23"
+    assert t["within five to six weeks"].anchor == "published"
 
 
 @pytest.mark.slow
@@ -240,36 +242,38 @@ def test_narrative_chains(nlp) -> None:
 @pytest.mark.slow
 def test_same_sentence_reference_and_future_weekday(nlp) -> None:
     # published Wednesday 2025-03-12
-    text = ("The commission said figures released on Friday were corrected the following day. "
-            "The court will decide on Thursday whether to grant bail. "
-            "The minister's aide was questioned a day earlier, the agency said.")
+    text = ("Police in Lindau seized a truck of stolen copper on Monday. "
+            "The city's audit office said a report posted on Friday was withdrawn the following day. "
+            "The tribunal will rule on Thursday on the mayor's appeal. "
+            "The mayor's driver was interviewed by detectives a day earlier, a local paper reported.")
     t = _by_text(_times(nlp, text))
     assert t["Friday"].value == "2025-03-07"
     assert t["the following day"].value == "2025-03-08" and t["the following day"].anchor == "Friday"
     assert t["Thursday"].value == "2025-03-13"
-    # a past "a day earlier" does not count from a future Thursday
-    assert t["a day earlier"].value != "2025-03-12"
+    # a past "a day earlier" counts from the scene (Monday), not from the future Thursday nor from a
+    # day inside what the audit office said
+    assert t["a day earlier"].value == "2025-03-09" and t["a day earlier"].anchor == "Monday"
 
 
 @pytest.mark.slow
 def test_possessive_weekday_is_past(nlp) -> None:
-    text = "The opposition said on Sunday that it would challenge the results of Thursday's vote in court."
-    t = _by_text(_times(nlp, text, dt.date(2023, 9, 4)))
-    assert t["Thursday"].value == "2023-08-31"
-    assert t["Sunday"].value == "2023-09-03"
+    text = "The farmers' union vowed on Saturday that it would contest the outcome of Tuesday's ballot."
+    t = _by_text(_times(nlp, text, dt.date(2024, 6, 10)))
+    assert t["Tuesday"].value == "2024-06-04"
+    assert t["Saturday"].value == "2024-06-08"
 
 
 @pytest.mark.slow
 def test_explicit_year_nearby_fixes_yearless_date(nlp) -> None:
-    text = ("Dario Lenz, 29, was seized on October 7 along with his sister, Mira, from their home in Velmora. "
-            "His sister was freed in late November 2023 after 54 days in captivity.")
-    t = _by_text(_times(nlp, text, dt.date(2025, 2, 3)))
-    assert t["October 7"].value == "2023-10-07"
-    assert t["October 7"].anchor == "late November 2023"
-    assert t["late November 2023"].value == "2023-11"
+    text = ("The engineer Dario Lenz, 33, was abducted on August 12 near a mine in Velmora with two colleagues. "
+            "The colleagues were set free in early October 2022 after 51 days.")
+    t = _by_text(_times(nlp, text, dt.date(2024, 3, 20)))
+    assert t["August 12"].value == "2022-08-12"
+    assert t["August 12"].anchor == "early October 2022"
+    assert t["early October 2022"].value == "2022-10"
     durations = [x for x in t.values() if x.type == "DURATION"]
-    assert durations and durations[0].value == "P54D"
-    assert "29" not in t
+    assert durations and durations[0].value == "P51D"
+    assert "33" not in t
 
 
 @pytest.mark.slow
@@ -293,53 +297,54 @@ def test_distant_explicit_year_does_not_move_a_deadline(nlp) -> None:
 
 @pytest.mark.slow
 def test_future_month_and_deadline(nlp) -> None:
-    # published Friday 2025-12-05
-    text = ("A first group of fighters is due to disarm in March. "
-            "The council asked the mission to report by the end of March. "
-            "The rebels released two soldiers in June. Lawmakers vote on the bill next month.")
-    t = _by_text(_times(nlp, text, dt.date(2025, 12, 5)))
-    assert t["March"].value == "2026-03"
-    assert t["by the end of March"].value == "2026-03-31"
-    assert is_window(t["by the end of March"])
-    assert t["June"].value == "2025-06"
-    assert t["next month"].value == "2026-01"
+    # published 2025-11-14
+    text = ("The new port terminal is due to open in April. "
+            "The regulator told the operator to file safety plans by the end of April. "
+            "The operator hired its first dock workers in July. Shareholders meet next month.")
+    t = _by_text(_times(nlp, text, dt.date(2025, 11, 14)))
+    assert t["April"].value == "2026-04"
+    assert t["by the end of April"].value == "2026-04-30"
+    assert is_window(t["by the end of April"])
+    assert t["July"].value == "2025-07"
+    assert t["next month"].value == "2025-12"
 
 
 @pytest.mark.slow
 def test_window_anchors_on_scene_day(nlp) -> None:
-    text = "Brelland on Monday ordered a Velmoran diplomat to leave the country within 72 hours."
-    t = _by_text(_times(nlp, text, dt.date(2025, 5, 27)))
-    assert t["within 72 hours"].value == "2025-05-26/2025-05-29"
-    assert t["within 72 hours"].anchor == "Monday"
+    text = "The health ministry on Thursday gave the clinic 48 hours to hand over its records, or within 10 days."
+    t = _by_text(_times(nlp, text, dt.date(2024, 8, 3)))
+    assert t["within 10 days"].value == "2024-08-01/2024-08-11"
+    assert t["within 10 days"].anchor == "Thursday"
 
 
 @pytest.mark.slow
 def test_reported_deadline_counts_from_the_saying(nlp) -> None:
-    text = "The ministry said on February 15 that he would be freed by the end of March."
-    t = _by_text(_times(nlp, text, dt.date(2025, 4, 2)))
-    assert t["by the end of March"].value == "2025-03-31"
+    text = "The agency announced on May 3 that the bridge would reopen by the end of June."
+    t = _by_text(_times(nlp, text, dt.date(2024, 7, 20)))
+    assert t["by the end of June"].value == "2024-06-30"
+    assert t["by the end of June"].anchor == "May 3"
 
 
 @pytest.mark.slow
 def test_no_publication_date(nlp) -> None:
-    text = "The talks began on Sunday and ended two weeks ago. The treaty of January 31, 2027 was signed in 2011."
+    text = "The strike began on Sunday and ended three days ago. A pact valid until June 30, 2031 was signed in 1998."
     t = _by_text(_times(nlp, text, None))
     assert t["Sunday"].value is None and t["Sunday"].anchor is None
-    assert t["two weeks ago"].value is None
-    assert t["January 31, 2027"].value == "2027-01-31"
-    assert t["2011"].value == "2011"
+    assert t["three days ago"].value is None
+    assert t["June 30, 2031"].value == "2031-06-30"
+    assert t["1998"].value == "1998"
 
 
 FALSE_DATE_TRAPS = [
     "Minister Ardo Kell, 52, was detained in Velmora.",
-    "Hostage Pavel Rusk, 36, from Lindmark, is not on the list.",
-    "He told the news channel Kanal 24 that the talks were over.",
-    "The resolution passed by 13 votes to none, with 2 abstentions.",
+    "Miner Pavel Rusk, 36, from Lindmark, was not among the rescued.",
+    "The mayor told the music station Radio 24 that the festival was over.",
+    "The motion carried by 9 votes to 4, with 2 abstentions.",
     "The envoy may travel to Corvania if the talks stall.",
     "The protesters joined the march through the capital.",
-    "The second phase of the deal covers 33 hostages.",
-    "His 48-year-old wife, a judge, was questioned.",
-    "The bribe of $400,000 was paid in cash to 2000 officials.",
+    "The second phase of the plan covers 33 villages.",
+    "His 48-year-old brother, a pilot, was interviewed.",
+    "A fee of $250,000 was paid in cash to 2000 contractors.",
     "They live at 1600 Lindmark Avenue in the capital.",
     "Channel 4 and Rossiva 2024 carried the speech.",
     "The ministry hired 1987 new staff members.",
@@ -375,8 +380,8 @@ def test_in_n_years_is_a_date_only_in_the_future(nlp) -> None:
 @pytest.mark.slow
 def test_may_as_month_and_modal(nlp) -> None:
     text = "The lawmaker resigned in May. Officials may meet again."
-    t = _times(nlp, text, dt.date(2023, 9, 4))
-    assert [(x.text, x.value) for x in t] == [("May", "2023-05")]
+    t = _times(nlp, text, dt.date(2022, 10, 7))
+    assert [(x.text, x.value) for x in t] == [("May", "2022-05")]
 
 
 @pytest.mark.slow
@@ -407,29 +412,29 @@ def test_long_document_is_linear(nlp) -> None:
 
 @pytest.mark.slow
 def test_today_in_a_quote_is_the_speaking_day(nlp) -> None:
-    text = ('The two countries swapped prisoners on Saturday at the border. '
-            '"Today we kept our word," the minister told reporters at the crossing.')
-    t = _by_text(_times(nlp, text, dt.date(2025, 2, 16)))
-    assert t["Today"].value == "2025-02-15"
+    text = ('The rail tunnel under the Kessel pass opened on Wednesday after nine years of work. '
+            '"Today a valley stops being a dead end," the mayor of Ostra said at the ceremony.')
+    t = _by_text(_times(nlp, text, dt.date(2024, 10, 4)))
+    assert t["Today"].value == "2024-10-02" and t["Today"].anchor == "Wednesday"
 
 
 @pytest.mark.slow
 def test_n_days_after_counts_from_its_complement(nlp) -> None:
-    text = "The exchange came 11 days after the court rejected the appeal on February 4."
-    t = _by_text(_times(nlp, text, dt.date(2025, 2, 16)))
-    assert t["11 days after"].value == "2025-02-15"
-    text2 = "She was allowed a visit on October 17, more than two weeks after her arrest."
-    t2 = _times(nlp, text2, dt.date(2024, 11, 18))
-    assert [(x.text, x.type) for x in t2 if x.type == "DATE"] == [("October 17", "DATE")]
-    assert _by_text(t2)["October 17"].value == "2024-10-17"
+    text = "The harvest festival began nine days after the dam burst on April 2."
+    t = _by_text(_times(nlp, text, dt.date(2024, 5, 1)))
+    assert t["nine days after"].value == "2024-04-11" and t["nine days after"].anchor == "April 2"
+    text2 = "Divers reached the wreck on June 20, nearly three weeks after the storm."
+    t2 = _times(nlp, text2, dt.date(2024, 7, 15))
+    assert [(x.text, x.type) for x in t2 if x.type == "DATE"] == [("June 20", "DATE")]
+    assert _by_text(t2)["June 20"].value == "2024-06-20"
 
 
 # ---------------------------------------------------------------------------- property: spans are exact
 _PIECES = [
-    "on Sunday", "two weeks ago", "A day earlier", "the previous week", "in late November 2023", "October 7",
-    "within three to four weeks", "by the end of September", "Kravo, 52,", "Kanal 24", "in May", "may",
+    "on Sunday", "two weeks ago", "A day earlier", "the previous week", "in early August 2019", "August 12",
+    "within three to four weeks", "by the end of September", "Orlik, 52,", "Radio 24", "in May", "may",
     "last year", "next month", "in 2011", "the 1990s", "Jan. 20", "January 31, 2027", "the same day",
-    "officials said", "the talks resumed", "54 days", "$400,000", "13 votes", "the march", "\n\n", "“Today,”",
+    "officials said", "the talks resumed", "51 days", "$250,000", "9 votes", "the march", "\n\n", "“Today,”",
     "the following day", "2024-05-03", "over the weekend", "between March and May", "from 2019 to 2021",
 ]
 

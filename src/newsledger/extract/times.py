@@ -4,13 +4,13 @@ Approach
 --------
 1. **Detection** (:mod:`.times_grammar`): regular patterns over the text, built from a lexicon of
    calendar words (``data/lexicons/times.json``), find candidate expressions with exact offsets:
-   dates ("January 31, 2027", "Jan. 20", "late November 2023", "2024-05-03", "March 3-5"),
+   dates ("June 30, 2031", "Feb. 11", "early August 2019", "2024-05-03", "March 3-5"),
    weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
    "last week", "this past weekend", "two weeks ago"), anaphoric ones ("a day earlier", "the
    following day", "the previous week", "the same day", "that night"), windows ("within three to
    four weeks", "by the end of September", "no later than June 30"), durations and sets.
-   The patterns never look at bare numbers, so ages ("Herkin, 36,"), counts, money and channel
-   names ("Rossiya 24") cannot come out as dates. A bare year or month, a weekday or a holiday is
+   The patterns never look at bare numbers, so ages ("Ms. Varga, 41,"), counts, money and channel
+   names ("Kanal 24") cannot come out as dates. A bare year or month, a weekday or a holiday is
    then checked against the parse: ``May`` the modal, "Theresa May", "Sunday Times", "Bloody
    Sunday", "2,000 troops", "1987 new staff members", "Channel 2024", "1600 Pennsylvania Avenue".
    spaCy's DATE entities are one signal there (they also tag ages and counts, so never the only
@@ -18,28 +18,28 @@ Approach
    is left out; "within", "by the end of", "about" are kept. dateparser is not used: the grammar
    gives exact spans, knows which words are deictic or anaphoric, and is linear in the text.
 2. **Anchoring** (here): each expression is resolved against
-   - nothing, when it carries its year ("October 7, 2023", "2011");
+   - nothing, when it carries its year ("August 12, 2022", "1998");
    - the publication date when it is deictic ("on Sunday", "two weeks ago", "next month");
    - for year-less dates, months, weekdays and holidays, the publication date read with the tense
      of the clause that governs them (found by walking up the dependency tree): past narration
      picks the last such day on or before publication; the future ("will", "would", "is due to",
      "are scheduled for", an infinitive of plans, a deadline "by June") the next one. A weekday
      with no tense to read is taken as past (news reports what happened), a month as the nearest;
-     a date named as a thing ("Thursday's by-elections", "referring to Christmas") has no tense.
+     a date named as a thing ("Tuesday's runoff", "pointing to Easter") has no tense.
      Inside a reported or relative clause, the main clause's day earlier in the sentence replaces
-     publication ("said on February 15 that he would be freed by the end of March").
+     publication ("announced on May 3 that the bridge would reopen by the end of June").
      An explicit day- or month-precise date with a year in the same or the next sentence, that
-     the year-less date precedes, fixes its year ("kidnapped on October 7 ... freed in late
-     November 2023 after 54 days" → 2023-10-07), when that only moves it by a year; and in past
+     the year-less date precedes, fixes its year ("abducted on August 12 ... released in early
+     October 2022 after 51 days" → 2022-08-12), when that only moves it by a year; and in past
      narration a year-less date that follows a dated one (same or previous sentence, explicit or
      itself so dated) within three months continues its year ("On March 3, 2019, ... On March
      17, ... In June, ..." → 2019);
    - the reference time for an anaphoric expression: the nearest resolved time before it in the
-     same sentence ("released on Friday and corrected the following day"), else the nearest
+     same sentence ("filed on Monday and withdrawn the following day"), else the nearest
      earlier one that sets the scene: not itself anaphoric, not inside a reported or relative
      clause (``ccomp``, ``relcl``, ``acl``), and, for past narration, not after publication ("will
-     decide on Thursday" is no reference for "a day earlier"). "N days after <complement>" counts
-     from the time its complement names ("11 days after ... on February 4"); with none, only its
+     rule on Friday" is no reference for "a day earlier"). "N days after <complement>" counts
+     from the time its complement names ("nine days after ... on April 2"); with none, only its
      DURATION reading is kept;
    - the narrative's current day for a window: the last day-precise time in the same or the
      previous sentence when it is not after publication, else publication. "Today" inside a
@@ -441,7 +441,7 @@ class _DocContext:
 
     def _reporting_time(self, sent: int, done: list[_Resolved]) -> _Resolved | None:
         """For a date inside a reported or relative clause: the main clause's day earlier in the same
-        sentence ("said on February 15 that he would be freed by the end of March"), if not after
+        sentence ("announced on May 3 that the bridge would reopen by the end of June"), if not after
         publication."""
         for r in reversed(done):
             if r.sent != sent:
@@ -469,7 +469,7 @@ class _DocContext:
                       exprs: list[Expr]) -> tuple[Val, str] | None:
         """A year-less date followed, in its sentence or the next, by an explicit date with a year
         (day or month precise) takes the year that puts it on or before that date and within a
-        year of it: "kidnapped on October 7 ... released in late November 2023" → 2023-10-07."""
+        year of it: "abducted on August 12 ... released in early October 2022" → 2022-08-12."""
         expr = exprs[i]
         if expr.rule not in ("mdy", "dmy", "month", "week_of"):
             return None
@@ -547,7 +547,7 @@ def _verb_tense(v: "Token") -> str | None:
     """past | future | None (present or non-finite) for one verb from its tag and auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
-        return None  # a condition ("if the camps failed to agree by June") is hypothetical
+        return None  # a condition ("if the parties failed to settle by May") is hypothetical
     if any(a.lower_ in _future_aux() for a in auxes):
         return "future"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -591,9 +591,9 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     """The tense of the clause a time expression belongs to, and whether that clause is reported
     or relative (a ``ccomp``, ``relcl`` or ``acl`` on the way to the sentence root).
 
-    The walk goes up the dependency tree from the expression. A possessive or compound ("Thursday's
-    by-elections", "the Thursday vote") names a known event: no tense. An infinitive governed by a
-    word of plans ("is due to disarm in March", "plans to") or marked by "to" is future."""
+    The walk goes up the dependency tree from the expression. A possessive or compound ("Tuesday's
+    runoff", "the Tuesday vote") names a known event: no tense. An infinitive governed by a
+    word of plans ("is due to open in April", "plans to") or marked by "to" is future."""
     span = _tokens(doc, start, end)
     if span is None or not len(span):
         return None, False
@@ -602,9 +602,9 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     decided = False
     subordinate = False
     if tok.dep_ in ("poss", "compound", "dobj"):
-        decided = True  # a time named as a thing ("Thursday's by-elections"), not when the verb happened
+        decided = True  # a time named as a thing ("Tuesday's runoff"), not when the verb happened
     elif tok.dep_ == "pobj" and tok.head.lower_ not in _TEMPORAL_PREPS:
-        decided = True  # "referring to Christmas"
+        decided = True  # "pointing to Easter"
     steps = 0
     while tok.head is not tok and steps < 40:
         steps += 1

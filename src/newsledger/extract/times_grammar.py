@@ -4,12 +4,12 @@
 returns :class:`Expr` objects: where it is, how it must be anchored (``mode``) and a resolver that,
 given a :class:`Ctx` (the anchor value and the tense of the clause), computes its :class:`Val`.
 Deciding *which* anchor and tense to use is :mod:`newsledger.extract.times`' job; checking a
-candidate against the parse (``May`` the modal, ``Rossiya 24``) is too (``Expr.check`` says which
+candidate against the parse (``May`` the modal, ``Kanal 24``) is too (``Expr.check`` says which
 check a candidate needs).
 
 Modes:
 
-- ``absolute``: carries its own year ("January 31, 2027", "2011", "the 1990s").
+- ``absolute``: carries its own year ("June 30, 2031", "1998", "the 1990s").
 - ``calendar``: a year-less date, month, weekday, season or holiday: the anchor gives the year and
   the tense the direction (past: the last one on or before the anchor; future: the next).
 - ``deictic``: counted from the publication date ("two weeks ago", "last month", "today").
