@@ -404,3 +404,17 @@ def test_title_with_of_phrase_and_the_group(nlp):
     kelloun = by_name(r, "Idris Kelloun")
     assert kelloun.attributes.titles == ("political chief",)
     assert len(kelloun.attributes.affiliation) == 1
+
+
+def test_company_short_name_and_generic_references(nlp):
+    text = ("Shares in Brackwell Pharma fell on Tuesday after the drugmaker said regulators had rejected its drug. "
+            "Brackwell chief executive Anita Sorell said the company would appeal. "
+            "Brackwell, which employs 4,000 people, reported a loss.")
+    r = run(nlp, text)
+    firm = by_name(r, "Brackwell Pharma")
+    assert firm.type == "ORG"
+    assert {"the drugmaker", "the company"} <= set(mention_texts(firm))
+    assert mention_texts(firm).count("Brackwell") == 2
+    sorell = by_name(r, "Anita Sorell")
+    assert sorell.attributes.titles == ("chief executive",)
+    assert sorell.attributes.affiliation == (firm.id,)

@@ -233,8 +233,9 @@ def _org_after(doc: "Doc", k: int) -> bool:
 _FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"})
 
 
-def _trim_start(doc: "Doc", i: int, j: int) -> int:
-    """Drop leading words capitalized only because they open a sentence or a quotation."""
+def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
+    """Drop leading words capitalized only because they open a sentence or a quotation (a word the
+    article also capitalizes mid-sentence is a name wherever it stands)."""
     lex = lexicon()
     while i < j and _starts_clause(doc, i):
         t = doc[i]
@@ -242,7 +243,7 @@ def _trim_start(doc: "Doc", i: int, j: int) -> int:
         if w in lex.not_names:
             i += 1
             continue
-        if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or demonym_country(w) or country_code(t.text)
+        if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
             break
         if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
@@ -309,9 +310,12 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
 def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -> list[NameMention]:
     """Every name written in ``doc``, typed by votes, in text order (no two overlap)."""
     skip = _time_tokens(doc, time_spans)
+    lex = lexicon()
+    midcaps = {fold(t.text) for t in doc if _cap(t) and not _starts_clause(doc, t.i) and fold(t.text) not in
+               lex.titles and fold(t.text) not in lex.title_modifiers and fold(t.text) not in lex.not_names}
     out: list[NameMention] = []
     for i, j in _runs(doc, skip):
-        i = _trim_start(doc, i, j)
+        i = _trim_start(doc, i, j, midcaps)
         if i >= j:
             continue
         out.extend(_mentions_of_run(doc, i, j))
@@ -655,6 +659,9 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 place_of[key] = c
                 clusters.append(c)
             c.mentions.append(m)
+        elif (len(toks) == 1 and m.votes[PERSON] < 3 and not m.country and lab in ("", PERSON, ORG, GPE)
+              and _org_match(org_of, m) is not None):
+            _org_match(org_of, m).mentions.append(m)  # a short form of a named organization ("Brackwell")
         elif lab == ORG or (m.kind == "acronym" and not lab):
             c = _org_match(org_of, m)
             if c is None:
@@ -774,6 +781,9 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention) -> Cluster | None:
             hits.append(c)
         elif len(toks) >= 2 and (_contiguous(toks, kt) or _contiguous(kt, toks)):
             hits.append(c)
+        elif (len(toks) == 1 and not acr and len(kt) >= 2 and kt[0] == toks[0] and toks[0] not in lexicon().org_keywords
+              and not demonym_country(toks[0]) and not is_acronym(m.text)):
+            hits.append(c)  # "Harrowgate" of "Harrowgate Pharma"
         elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
                              for x in c.mentions):
             hits.append(c)

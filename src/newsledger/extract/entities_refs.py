@@ -252,7 +252,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
                 if target is None and w == "government":  # the country the article is most about
                     countries = [x.cluster for x in men if x.t0 < i and x.cluster.type == GPE and x.cluster.country]
                     target = max(countries, key=_salience, default=None)
-            if target is None and w in ("group", "organization", "organisation", "movement"):
+            if target is None and w in ("group", "organization", "organisation", "movement", "company", "firm"):
                 # "Hamas said ... The group's leader": the organization that was just the subject
                 target = next((x.cluster for x in reversed(men) if x.t0 < i and x.subj and x.cluster.type == ORG
                                and sent_of[x.t0] >= sent_of[i] - 1), None)
