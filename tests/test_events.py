@@ -471,3 +471,10 @@ def test_until_clause_follows_a_future_main_clause(nlp):
     text = "The Redhand Front will fight until Arvelia releases Oren Malik."
     ev = only(events_of(nlp, text), "RETREAT")
     assert ev.status == "future"
+
+
+@pytest.mark.slow
+def test_everyday_news_makes_no_political_events(nlp):
+    text = ("Velmar Motors released its quarterly earnings. Dara Quell met reporters in Velmar. "
+            "Rescue workers freed a family trapped in a house. The storm killed five people.")
+    assert events_of(nlp, text) == []

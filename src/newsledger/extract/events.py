@@ -413,8 +413,10 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
         keep = False
+    if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
+        groups = [list(sources)]
     if sense.target_entity and not groups:
-        keep = False
+        keep = False  # "met reporters", "visited her mother"
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
@@ -428,8 +430,6 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         raw.soft_date = raw.date is not None
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or event_place, is a reference
-    if sense.reciprocal and len(sources) > 1 and not groups:
-        groups = [list(sources)]
     out = []
     for g in groups or [[]]:
         out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,

@@ -348,8 +348,9 @@ def governor(noun: "Token") -> tuple["Token | None", str]:
 
 
 def is_group(tok: "Token", ctx: Context) -> bool:
-    """Security forces or a group of people as an unnamed actor ("police", "gunmen", "protesters")."""
-    words = ctx.lex.generic_agents | ctx.lex.person_nouns
+    """Security forces, armed men or protesters as an unnamed actor ("police", "gunmen", "protesters");
+    not any group of people ("rescue workers freed a family")."""
+    words = ctx.lex.generic_agents
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
