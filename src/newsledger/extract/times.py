@@ -527,10 +527,6 @@ def _in_quote(text: str, pos: int) -> bool:
 
 
 # ============================================================================ tense from the parse
-_TEMPORAL_PREPS = {"in", "on", "at", "during", "since", "until", "till", "by", "before", "after", "from",
-                   "through", "throughout", "within", "for", "over", "around", "between", "into", "ahead", "as",
-                   "prior", "circa", "from", "towards", "toward"}
-_SCHEDULE_WORDS = {"schedule", "scheduled", "set", "due", "expect", "expected", "plan", "planned", "slate", "slated"}
 
 
 @functools.cache
@@ -603,7 +599,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     subordinate = False
     if tok.dep_ in ("poss", "compound", "dobj"):
         decided = True  # a time named as a thing ("Tuesday's runoff"), not when the verb happened
-    elif tok.dep_ == "pobj" and tok.head.lower_ not in _TEMPORAL_PREPS:
+    elif tok.dep_ == "pobj" and tok.head.lower_ not in _lex_set("temporal_prepositions"):
         decided = True  # "pointing to Easter"
     steps = 0
     while tok.head is not tok and steps < 40:
@@ -612,13 +608,14 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if dep in _SUBORDINATE:
             subordinate = True
         tok = tok.head
-        if not decided and tok.pos_ == "ADJ" and tok.lemma_.lower() in _SCHEDULE_WORDS and _present_aux(tok):
+        if not decided and tok.pos_ == "ADJ" and tok.lemma_.lower() in _lex_set("schedule_words") and _present_aux(tok):
             tense, decided = "future", True  # "is due in April"
             continue
         if decided or tok.pos_ not in ("VERB", "AUX"):
             continue
         t = _verb_tense(tok)
-        if t != "past" and tok.lemma_.lower() in _SCHEDULE_WORDS and tok.tag_ in ("VBN", "JJ") and _present_aux(tok):
+        if t != "past" and tok.lemma_.lower() in _lex_set("schedule_words") and tok.tag_ in ("VBN", "JJ") \
+                and _present_aux(tok):
             t = "future"  # "elections are scheduled for May", "is expected in June"
         if t is not None:
             tense, decided = t, True
