@@ -541,3 +541,21 @@ def test_single_curly_quotes_and_apostrophes():
 def test_british_single_quote_statement(nlp):
     (s,) = run(nlp, "‘We will not give up,’ the union leader, Ada Morn, said.")
     assert s.direct and s.content.text == "We will not give up" and s.kind == "commitment"
+
+
+@pytest.mark.slow
+def test_date_through_a_phrase_of_the_cue_but_not_a_participle(nlp):
+    t = ("The Monetary Fund, in a report published last week, said the economy would grow. "
+         '"We will win," Ana Bel said, referring to Christmas.')
+    times = [when(t, "last week", "2024-W23"), when(t, "Christmas", "2024-12-25")]
+    stmts = run(nlp, t, times=times)
+    assert one(stmts, "economy").date.value == "2024-W23"
+    assert one(stmts, "We will win").date is None
+
+
+@pytest.mark.slow
+def test_subject_on_the_auxiliary_and_own_bank(nlp):
+    t = 'Governor Elin Sarko told a news conference in Vell that the bank was prepared to raise rates again.'
+    ents = [ent(t, "e1", "PERSON", "Elin Sarko", "Sarko"), ent(t, "e2", "GPE", "Vell")]
+    (s,) = run(nlp, t, ents)
+    assert s.kind == "commitment" and s.channel_text == "a news conference" and s.channel is None

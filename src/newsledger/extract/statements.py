@@ -94,7 +94,12 @@ def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
     if d.channel_span is None or not index:
         return None
     s, e = d.channel_span
-    return head_entity(index, doc_text, s, e, d.channel_head)
+    eid = head_entity(index, doc_text, s, e, d.channel_head)
+    ent = index.get(eid) if eid else None
+    if ent is not None and ent.type in ("GPE", "LOC") and d.channel_head is not None and eid not in {
+            x for _s, _e, x in index.overlapping(*d.channel_head)}:
+        return None  # a place inside the phrase ("a news conference in Vell") is where, not to whom
+    return eid
 
 
 def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]:

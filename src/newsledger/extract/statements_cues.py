@@ -182,7 +182,7 @@ def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool
     lex = lexicon()
     if entry.get("audience") and objs and has_clause:
         o = objs[0]
-        a, b = _subtree_range(o)
+        a, b = _phrase_range(o)
         doc = cue.doc
         # "told the news channel Rossiya 24 ...": a name right after the object belongs to it
         while b < len(doc) and b < cue.sent.end and (doc[b].pos_ == "PROPN" or (
@@ -207,8 +207,18 @@ def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool
             continue  # "on Wednesday", "in Brussels": when and where, not to whom
         if pobj.lower_ in lex["channel_nouns"] or pobj.lemma_.lower() in lex["channel_nouns"] or (
                 pobj.pos_ == "PROPN" and c.lower_ in ("to", "on")):
-            return _subtree_range(pobj)
+            return _phrase_range(pobj)
     return None
+
+
+def _phrase_range(noun: "Token") -> tuple[int, int]:
+    """A noun phrase without trailing prepositional phrases other than "of" ("a news conference in
+    Vell" → "a news conference")."""
+    end = noun.i
+    for c in noun.children:
+        if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ != "of") and c.dep_ not in ("relcl", "acl", "punct"):
+            end = max(end, c.right_edge.i)
+    return noun.left_edge.i, end + 1
 
 
 def _frame(cue: "Token", entry: dict) -> _Frame | None:

@@ -50,7 +50,12 @@ def _modal(verb: "Token") -> str | None:
 
 
 def _subject(verb: "Token") -> "Token | None":
-    return next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    """The verb's subject (also when the parser hung it on an auxiliary: "the bank was prepared")."""
+    for v in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
+        got = next((c for c in v.children if c.dep_ in _SUBJ), None)
+        if got is not None:
+            return got
+    return None
 
 
 def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
@@ -92,8 +97,13 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     verb = verbs[0] if verbs else span.root
     verb = _past_belief(verb)
     subj = _subject(verb)
-    if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "threaten", "caution"):
-        return "commitment" if (_modal(verb) and _own_side(subj, d, index, speakers)) else "prediction"
+    if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "caution"):
+        if _modal(verb) and _own_side(subj, d, index, speakers):
+            return "commitment"  # a warning of the speaker's own act
+        if _modal(verb) or verb.lemma_.lower() in ("risk", "threaten") or any(
+                t.lemma_.lower() in ("risk", "danger", "threat") for t in span) or d.extra.get("prep_content"):
+            return "prediction"
+        hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return hint  # (a question "asked" is no demand: its content decides)
     low = span.text.lower()

@@ -249,13 +249,14 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
         a = head.i
         while a - 1 >= 0:
             t = doc[a - 1]
-            if t.text in ("(", ")", "-", "\"", "“", "”") or (t.pos_ == "PROPN" and (t.head.i in members or t.head.i > a - 1)
-                                                          and t.head.i <= head.i):
+            if t.text in ("(", ")", "-", "\"", "“", "”", "'", "’", "&") or (
+                    (t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text.istitle() and a - 1 > 0))
+                    and (t.head.i in members or t.head.i > a - 1) and t.head.i <= head.i):
                 members.add(t.i)
                 a -= 1
                 continue
             break
-        while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
+        while a < head.i and (doc[a].text in ("(", ")", "-", "\"", "“", "”", "'", "’", "&") or doc[a].pos_ == "ADJ"):
             a += 1
         titles = lexicon()["titles"] if head.lower_ not in lexicon()["org_nouns"] else frozenset()
         while a < head.i and (doc[a].lower_.rstrip(".") in titles or doc[a].text == "."):

@@ -60,6 +60,7 @@ class DateFinder:
             verb = next((x for x in [root, *root.ancestors] if x.pos_ in ("VERB", "AUX")), None)
             self.dated.append(_Dated(root.i, verb.i if verb is not None else None,
                                      TimeValue(str(t.value), _with_prep(doc, t)), t.start, t.end))
+        self._starts = [x.start for x in self.dated]
         self._by_verb: dict[int, list[_Dated]] = {}
         for x in self.dated:
             if x.verb is not None:
@@ -109,6 +110,29 @@ class DateFinder:
             if d.content[0] <= x.start < d.content[1] and self.doc[x.root].head.i != cue.i:
                 continue
             return x.value
+        return self._via_phrase(cue, d)
+
+    def _via_phrase(self, cue: "Token", d: Draft) -> TimeValue | None:
+        """A time reaching the cue through a phrase of its own ("in a report published last week,
+        said"): the path may cross non-finite verbs but no clause with a subject, nor the content."""
+        sent = cue.sent
+        i = bisect.bisect_left(self._starts, sent.start_char)
+        for x in self.dated[i:]:
+            if x.start >= sent.end_char:
+                break
+            if d.content[0] <= x.start < d.content[1]:
+                continue
+            node = self.doc[x.root]
+            for _ in range(12):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.i == cue.i:
+                    return x.value
+                if d.content_tokens[0] <= node.i < d.content_tokens[1]:
+                    break
+                if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "VBN" and node.dep_ == "acl"):
+                    break  # only "a report published last week": no clause, no participle ("referring to")
         return None
 
     def date_of(self, d: Draft) -> TimeValue | None:
