@@ -527,7 +527,8 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
         return None
     if m["unit"].lower() in lexicon()["times_of_day"] and not anaphoric:
         return None  # "this morning", "last night" are deictic words
-    if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current", "this past"):
+    if unit == "day" and rel in ("this", "last", "next", "the coming", "the past", "the last", "the current",
+                                 "this past"):
         return None
 
     def fn(ctx: Ctx) -> Val | None:
@@ -738,7 +739,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("year", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<year>{YEAR})", h_year),
         ("year_range", rf"\b(?:(?i:between|from)\s+)?(?P<year>{YEAR})\s*(?:[-–]|\s(?i:to|and|until|through)\s)\s*"
                        rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])", h_year_range),
-        ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|['’](?P<dec2>\d0))s\b",
+        ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
+                   rf"(?:(?P<dec>(?:1[6-9]|20)\d0)|['’](?P<dec2>\d0))s\b",
          h_decade),
         ("week_of", rf"(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of)\s+(?P<mon>{MON})"
                     rf"(?:,?\s+(?P<year>{YEAR}))?", h_week_of),
@@ -762,7 +764,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
                     rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
         ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})"
-                   rf"(?P<half2>\s+(?i:and\s+a\s+half))?\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),
+                   rf"(?P<half2>\s+(?i:and\s+a\s+half))?"
+                   rf"\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),
         ("the_unit_before", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))\b"
                             rf"(?!\s+(?i:yesterday|tomorrow))", h_the_unit_before),
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
