@@ -478,3 +478,9 @@ def test_everyday_news_makes_no_political_events(nlp):
     text = ("Velmar Motors released its quarterly earnings. Dara Quell met reporters in Velmar. "
             "Rescue workers freed a family trapped in a house. The storm killed five people.")
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_an_act_under_discussion_is_a_topic_not_an_event(nlp):
+    assert not events_of(nlp, "Oren Malik's release will be decided in the negotiations.")
+    assert not [e for e in events_of(nlp, "Arvelia and Tumbria discussed sanctions.") if e.type == "SANCTION"]

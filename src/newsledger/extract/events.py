@@ -413,6 +413,10 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
         keep = False
+    if anchor.pos_ != "VERB":
+        gov, how = governor(anchor)
+        if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
+            keep = False  # "his release would be decided", "they discussed sanctions": a topic
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups:

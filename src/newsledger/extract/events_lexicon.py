@@ -72,6 +72,7 @@ class Lexicon:
     generic_agents: frozenset[str]
     party_nouns: Mapping[str, str]  # noun -> the kind of party it names: ANY, GROUP or PERSON
     responsibility_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -107,7 +108,7 @@ def lexicon() -> Lexicon:
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns={w: kind for kind, ws in roles["party_nouns"].items() for w in ws},
-        responsibility_verbs=fs("responsibility_verbs"), complement_modes=modes,
+        responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), complement_modes=modes,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),
