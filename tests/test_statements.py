@@ -559,3 +559,10 @@ def test_subject_on_the_auxiliary_and_own_bank(nlp):
     ents = [ent(t, "e1", "PERSON", "Elin Sarko", "Sarko"), ent(t, "e2", "GPE", "Vell")]
     (s,) = run(nlp, t, ents)
     assert s.kind == "commitment" and s.channel_text == "a news conference" and s.channel is None
+
+
+@pytest.mark.slow
+def test_speech_reported_inside_a_statement_is_not_another_statement(nlp):
+    stmts = run(nlp, "Mayor Rita Holm said she had asked the government for emergency funds.")
+    assert [s.cue for s in stmts] == ["said"]
+    assert stmts[0].content.text == "she had asked the government for emergency funds"

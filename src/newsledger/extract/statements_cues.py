@@ -549,6 +549,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             d.channel_head = (head.idx, head.idx + len(head.text))
         drafts.append(d)
     _cut_nested(doc, drafts)
+    drafts = _drop_embedded(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
@@ -582,6 +583,23 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
             if _own_subject(tok) is None and (other.subject_i is None or a <= other.subject_i < b):
                 other.subject_i = d.subject_i
                 other.inherited = True
+
+
+def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """A cue with its own subject deep inside another statement's content ("she said she had asked
+    the government for funds") is part of what was said, not a statement of the article's."""
+    spans = sorted((d.content_tokens[0], d.content_tokens[1]) for d in drafts)
+    starts = [a for a, _ in spans]
+    keep = []
+    for d in drafts:
+        tok = doc[d.cue_i]
+        inside = False
+        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj"):
+            i = bisect.bisect_right(starts, d.cue_i)
+            inside = any(a <= d.cue_i < b and (a, b) != d.content_tokens for a, b in spans[max(0, i - 8):i])
+        if not inside:
+            keep.append(d)
+    return keep
 
 
 def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: list[int]) -> None:

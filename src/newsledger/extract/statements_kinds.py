@@ -190,7 +190,7 @@ def _opinion(span: "Span", verbs: list["Token"]) -> bool:
                 subj.lower_ in ("nobody", "everyone", "everybody", "nothing", "everything")
                 or any(c.lower_ in ("no", "every") and c.dep_ == "det" for c in subj.children)):
             return True
-    if any(t.lemma_.lower() in lex["opinion_verbs"] for v in verbs[:2] for t in [v, *v.conjuncts]
+    if any(t.lemma_.lower() in lex["opinion_verbs"] for v in verbs[:1] for t in [v, *v.conjuncts]
            if t.pos_ in ("VERB", "AUX")):
         return True
     return any(t.lower_ in lex["opinion_words"] and t.pos_ in ("ADJ", "ADV", "AUX", "NOUN") for t in span)
