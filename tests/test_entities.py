@@ -418,3 +418,15 @@ def test_company_short_name_and_generic_references(nlp):
     sorell = by_name(r, "Anita Sorell")
     assert sorell.attributes.titles == ("chief executive",)
     assert sorell.attributes.affiliation == (firm.id,)
+
+
+def test_east_asian_and_western_name_shapes(nlp):
+    text = ("President Park Min-jun convened his cabinet on Sunday. Park said the test was a provocation. "
+            "Former U.S. President George W. Bush and civil rights leader Martin Luther King Jr. were quoted. "
+            "Kim Sang Woo spoke first; Kim's sister, Kim Ha Na, spoke later.")
+    r = run(nlp, text)
+    park = by_name(r, "Park Min-jun")
+    assert "Park" in mention_texts(park)
+    assert by_name(r, "George W. Bush").attributes.titles == ("Former U.S. President",)
+    assert by_name(r, "Martin Luther King Jr.").type == "PERSON"
+    assert rel(r, "Kim Sang Woo", "sibling", "Kim Ha Na")

@@ -164,8 +164,9 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if _cap(t) and doc[j - 1].whitespace_ or _cap(t) and doc[j - 1].text in {"-"}:
                 j += 1
                 continue
-            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and _cap(doc[j + 1]):
-                j += 1
+            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and (
+                    _cap(doc[j + 1]) or _name_syllable(doc, j + 1)):
+                j += 2 if not _cap(doc[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
                 continue
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
@@ -194,6 +195,20 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+_NOT_SYLLABLES = frozenset({"based", "led", "born", "backed", "run", "owned", "style", "era", "bound", "linked",
+                            "made", "controlled", "funded", "speaking", "language", "year", "old", "like", "type",
+                            "level", "wide", "free", "friendly", "held", "occupied", "allied", "aligned", "class",
+                            "in", "up", "out", "off", "on", "to", "and", "or", "the", "a", "an"})
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _name_syllable(doc: "Doc", k: int) -> bool:
+    """Token k is a lower-case part of a hyphenated given name ("Jae-myung"), not "-based", "-led"."""
+    t = doc[k]
+    return (t.is_alpha and t.is_lower and fold(t.text) not in _NOT_SYLLABLES and len(t.text) <= 6
+            and doc[k - 2].pos_ == "PROPN" and doc[k - 2].ent_type_ == "PERSON")
 
 
 def _acronym_follows(doc: "Doc", k: int) -> bool:
@@ -286,6 +301,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "Russian Ambassador" is only a title
     rest = [fold(doc[k].text) for k in range(end, j)]
+    if all(w in SUFFIXES for w in rest):
+        return i if unknown else j  # "Martin Luther King Jr."
     if any(w in lex.org_keywords for w in rest):
         return i
     return end
@@ -629,7 +646,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
         if len(cands) > 1:  # only the persons introduced so far compete ("Lavrenko" before his brother appears)
             cands = [c for c in cands if c.first < m.start] or cands
         if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
-            cands = pindex.first_name(toks[0])
+            cands = pindex.first_name(toks[0], m.start)
         if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
             cands[0].mentions.append(m)
             continue
@@ -754,9 +771,10 @@ class _PersonIndex:
         hits = self.by_tail.get(tuple(toks), []) + self.by_tail.get(tuple(_strip_particle(w) for w in toks), [])
         return _unique(hits)
 
-    def first_name(self, word: str) -> list[Cluster]:
-        """The one person whose full name starts with this given name, if only one."""
-        hits = self.by_first.get(word, [])
+    def first_name(self, word: str, before: int) -> list[Cluster]:
+        """The one person introduced before ``before`` whose full name starts with this word, if only one."""
+        every = self.by_first.get(word, [])
+        hits = [c for c in every if c.first < before] or every  # named later: "Denis" before "Denis K."
         return list(hits) if len(hits) == 1 else []
 
 
