@@ -484,3 +484,9 @@ def test_everyday_news_makes_no_political_events(nlp):
 def test_an_act_under_discussion_is_a_topic_not_an_event(nlp):
     assert not events_of(nlp, "Oren Malik's release will be decided in the negotiations.")
     assert not [e for e in events_of(nlp, "Arvelia and Tumbria discussed sanctions.") if e.type == "SANCTION"]
+
+
+@pytest.mark.slow
+def test_negated_control_verb_negates_its_complement(nlp):
+    ev = only(events_of(nlp, "Dara Quell was not allowed to visit Velmar."), "CONSULT")
+    assert ev.status == "negated"

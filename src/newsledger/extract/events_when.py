@@ -141,6 +141,8 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
         gov, how = governor(tok)
         if gov is not None and how in ("obj", "subj") and gov.lemma_.lower() in lex.light_verbs | lex.aspectual_verbs:
             near.append(gov)
+    if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not allowed to speak"
+        near.append(tok.head)
     kids = [c for v in near for c in v.children]
     if not ignore_negation and any(
             c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) for c in kids):
