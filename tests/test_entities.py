@@ -430,3 +430,11 @@ def test_east_asian_and_western_name_shapes(nlp):
     assert by_name(r, "George W. Bush").attributes.titles == ("Former U.S. President",)
     assert by_name(r, "Martin Luther King Jr.").type == "PERSON"
     assert rel(r, "Kim Sang Woo", "sibling", "Kim Ha Na")
+
+
+def test_home_in_a_place_is_residence(nlp):
+    text = ("Hostage Ilan Morgensh, 29, was abducted along with his sister, Dana, from their home in Haifa. "
+            "Analyst Rolf Tanner was interviewed at his home in Geneva.")
+    r = run(nlp, text)
+    assert names_or_values(r, by_name(r, "Ilan Morgensh").attributes.residence) == {"Haifa"}
+    assert names_or_values(r, by_name(r, "Rolf Tanner").attributes.residence) == {"Geneva"}

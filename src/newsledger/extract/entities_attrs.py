@@ -407,6 +407,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 _places(doc, span.start, span.end, c, bag(c), mm, clusters)
+    for owner, place in _homes(doc, mm, clusters):
+        _add(bag(owner)["residence"], place)
     relations.extend(_family(doc, clusters, mm))
     out: dict[int, Attributes] = {}
 
@@ -503,6 +505,30 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
         if hit and hit[1].type == PERSON and hit[1] is not c:
             break
         i += 1
+
+
+def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
+    """"his home in X", "from their home in X": where the owner lives ("their" is the clause's subject)."""
+    out: list[tuple[Cluster, Cluster | str]] = []
+    for t in doc:
+        if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
+            continue
+        poss = doc[t.i - 1]
+        if fold(poss.text) not in ("his", "her", "their") or fold(doc[t.i + 1].text) != "in":
+            continue
+        place = _place_value(doc, t.i + 2, mm, clusters)
+        if place is None:
+            continue
+        owner = mm.cluster_at(poss.i)
+        if owner is None and fold(poss.text) == "their":
+            verb = t.head
+            while verb.dep_ not in ("ROOT",) and verb.pos_ != "VERB" and verb.head is not verb:
+                verb = verb.head
+            subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            owner = mm.cluster_at(subj.i) if subj is not None else None
+        if owner is not None and owner.type == PERSON:
+            out.append((owner, place))
+    return out
 
 
 def _add(lst: list, v: "Cluster | str") -> None:
