@@ -9,9 +9,16 @@ possessor ("Britain's ambassador", "Its spokesman" once "its" is resolved) or an
 ("chairperson of the Commission"); a place after "to" ("Ambassador to Israel") is where the post
 is, not whom it serves. Every affiliation is also a ``member_of`` relation.
 
-**Age** from ", 36," after a name and "a 48-year-old"; **residence** from "from <place>", "a
-<demonym> resident", "resident of"; **citizenship** from "holds <demonym> citizenship", "a
-<demonym> citizen"; **origin** from "a <place> native", "native of", "born in".
+A demonym or country in the title of someone who is not an official ("a Polish journalist") is
+their **citizenship** instead.
+
+**Age** from ", 36," after a name and "a 48-year-old"; **residence** from ", from <place>", "a
+<demonym> resident", "resident of", "<place>-based", "his home in <place>"; **citizenship** from
+"holds <demonym> citizenship", "a <demonym> citizen"; **origin** from "a <place> native",
+"native of", "born in". Pronouns resolved to a person count as that person ("She became a
+Polish citizen").
+
+``member_of`` also comes from "X's firm, Y", "her employer, Y", "X, whose company, Y".
 
 **Family** relations from a kinship word with a possessor and a name in apposition ("his mother,
 Yelena", "Kravets's wife, Natalia", lists that share the possessor: "his mother, Yelena,

@@ -16,11 +16,16 @@ shape, with spaCy's labels as one vote among several:
    of organization and place names, a title or family word before a name, the noun an appositive
    hangs on ("his firm, X" is an organization), a known first name, spaCy's label.
 4. **Entities.** Persons group by name: a shorter name that ends a longer one ("Marzook", "Abu
-   Marzook" in "Mousa Abu Marzook") joins it when exactly one person fits; when two do, the mention
-   is ambiguous and goes to ``unresolved``. Organizations group by name, sub-name ("Foreign
-   Ministry" of "Russian Foreign Ministry") and acronym; countries by ISO code ("U.S.", "United
-   States"). Demonyms ("Russian") are mentions of their country when the article names it, else
-   NORP entities.
+   Marzook" in "Mousa Abu Marzook"), a nickname, a given name alone ("Volha") or a name given
+   with "known as" joins it when exactly one person fits among those introduced so far; when two
+   do, the mention is ambiguous and goes to ``unresolved``. Organizations group by name, sub-name
+   ("Foreign Ministry" of "Russian Foreign Ministry"), first word ("Harrowgate" of "Harrowgate
+   Pharma") and acronym; countries by ISO code ("U.S.", "United States"). Demonyms ("Russian")
+   are mentions of their country when the article names it or when they qualify an official
+   ("German Foreign Minister X", "the Philippine government"), else NORP entities.
+
+A word that opens a sentence is a name only if the tagger says so, the article capitalizes it
+mid-sentence too, or a gazetteer knows it ("Investigators said" names nobody).
 
 Everything is one pass over the tokens plus per-name dictionary work: linear in the article.
 """

@@ -6,15 +6,21 @@ No coreference model is installed; these rules are the resolver.
   recent person whose titles hold that word; "the bureau", "the council", "the group", "the party"
   to the most recent organization whose name (or the noun it was introduced with: "a leftist rebel
   group X", "X, a rebel group") holds it or a near synonym; "the government" to an organization so
-  named, else the country last written with "government"; "the country" to the last country.
+  named, else the country written with "government", else the country the article names most;
+  "the country" to the last country named. "The group", "the company" with no such name go to
+  the organization that was the subject just before ("Hamas said ... The group's leader").
 - **Pronouns**: he/him/his, she/her/hers go to persons, they/them/their to organizations, its (and
   "it" as the subject of a reporting verb) to organizations and places. Candidates are the
   entities mentioned before the pronoun in its sentence (most recent first), then in each of the
   two sentences before (subjects first, then most recent). A person's gender comes from titles
   ("spokeswoman", "Mr."), family words ("his mother, X"), a known first name, or an earlier
-  pronoun resolved to them; an incompatible gender rules a candidate out. A pronoun inside a
-  quotation never refers to the quotation's speaker ("'He will be freed,' Marzook said").
-  Pronouns outside quotations are resolved first, so the speaker is known.
+  pronoun resolved to them, a Slavic surname ending (-ova, -sky); an incompatible gender rules
+  a candidate out, and a person known to have the pronoun's gender within three sentences is
+  preferred unless a person of unknown gender is the subject on the way back (the article's
+  protagonist still wins against someone met in passing). A pronoun inside a quotation never
+  refers to the quotation's speaker ("'He will be freed,' Marzook said"). Pronouns outside
+  quotations are resolved first, so the speaker is known; those that found nothing are tried
+  again once the quoted ones are resolved.
 """
 
 from __future__ import annotations
