@@ -264,7 +264,7 @@ def test_location_from_the_place_phrase(nlp):
 def test_date_from_its_own_time_expression(nlp):
     text = "The Northern Guard arrested Oren Malik on Friday."
     ev = only(events_of(nlp, text, times=(("Friday", "2024-05-03"),)), "COERCE")
-    assert ev.date == TimeValue("2024-05-03", "Friday")
+    assert ev.date == TimeValue("2024-05-03", "on Friday")
 
 
 @pytest.mark.slow

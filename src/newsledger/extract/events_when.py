@@ -30,7 +30,15 @@ NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
 
 
-def time_value(t: Time) -> TimeValue:
+_INTRO_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "over"})
+
+
+def time_value(t: Time, text: str) -> TimeValue:
+    """The value of a time expression, with the preposition that introduces it as written ("on Sunday")."""
+    before = text[max(0, t.start - 12):t.start]
+    words = before.split()
+    if words and before.endswith(" ") and words[-1].lower() in _INTRO_PREPS:
+        return TimeValue(t.value, text[t.start - len(words[-1]) - 1:t.end])
     return TimeValue(t.value, t.text)
 
 
@@ -75,7 +83,7 @@ def own_time(tok: "Token", ctx: Context) -> TimeValue | None:
         return None
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     best = min(ts, key=lambda t: (not (lo <= t.start < hi), abs(t.start - tok.idx)))
-    return time_value(best)
+    return time_value(best, ctx.text)
 
 
 def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
