@@ -10,12 +10,17 @@ Approach, over the parsed Doc (never re-parsed here):
    parenthetical attributions ("..., the ministry said", "according to X"). The speaker is the cue's
    subject (inherited from the governing verb for participles: "..., saying ...", and for shared-subject
    coordination: "X said ... and urged ..."); an appositive name wins over a title ("Its spokesman,
-   Daniel Mwale, said").
+   Daniel Mwale, said"). Negated or declined cues ("did not say", "declined to say"), passive ones
+   ("was told") and speech reported inside another statement's content are not statements; "quoted X as
+   saying" gives X as the speaker and the quoting outlet as the channel; a document ("a statement from
+   X") speaks for its source.
 2. **Quotes** (:mod:`statements_quotes`). Quotation marks are paired on the raw text. A cue's content
    that starts inside a quote becomes the whole quote (several sentences, several paragraphs) and is
    *direct*; content only partly quoted stays indirect (mixed speech). A quote that resumes right after
    its attribution (``"...," she said, "..."``) is a second *part* of the same statement. A full-sentence
-   quote with no attribution of its own continues the previous direct statement's speaker.
+   quote with no attribution of its own continues the previous direct statement's speaker (with no cue
+   of its own). A colon introduction takes the quote after the colon even where the parser left it
+   unattached.
 3. **Speakers** become entity ids through :class:`EntityIndex`; pronouns and titles that no mention
    covers fall back to the most recent subject of the right sort (person for he/she, organization for
    it/they, an entity whose name holds the title noun for "the ministry").
