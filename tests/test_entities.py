@@ -438,3 +438,14 @@ def test_home_in_a_place_is_residence(nlp):
     r = run(nlp, text)
     assert names_or_values(r, by_name(r, "Ilan Morgensh").attributes.residence) == {"Haifa"}
     assert names_or_values(r, by_name(r, "Rolf Tanner").attributes.residence) == {"Geneva"}
+
+
+def test_plural_and_hyphenated_kin(nlp):
+    text = ("Farmer Jonas Petrauskas, 61, was arrested with his sons, Tomas and Linas. "
+            "His father-in-law, Algis Venclova, said the arrest was unjust. "
+            "Petrauskas, a mother-of-three's neighbour, denied the charges.")
+    r = run(nlp, text)
+    assert rel(r, "Jonas Petrauskas", "child", "Tomas")
+    assert rel(r, "Jonas Petrauskas", "child", "Linas")
+    assert rel(r, "Jonas Petrauskas", "relative", "Algis Venclova")
+    assert not any(x.type == "father" for x in r.relations)

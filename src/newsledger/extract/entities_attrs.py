@@ -607,35 +607,58 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
     out: list[RelationFound] = []
     for sent in doc.sents:
         owner: Cluster | None = None
-        owner_start = sent.start
         last_person: Cluster | None = None
         i = sent.start
         while i < sent.end:
             t = doc[i]
-            w = fold(t.text)
             hit = mm.at(i)
             if hit and hit[1].type == PERSON:
                 last_person = hit[1]
-            if w in lex.family and t.is_lower:
-                poss = _kin_possessor(doc, i, mm, sent.start, last_person)
-                if poss is not None:
-                    owner, owner_start = poss, i
-                if owner is not None:
-                    named = _named_after(doc, i + 1, mm, sent.end)
-                    if named is not None and named[1] is not owner:
-                        kin = lex.family[w]
-                        _gender_from_kin(named[1], kin)
-                        s = doc[owner_start].idx
-                        e = named[0].end
-                        out.append(RelationFound(kin["type"], owner, named[1], (s, e)))
-                        i = named[0].t1
-                        continue
-                # "X is the son of Y"
+            w, width, plural = _kin_word(doc, i)
+            if w is None or not t.is_lower:
+                i += width
+                continue
+            poss = _kin_possessor(doc, i, mm, sent.start, last_person)
+            if poss is not None:
+                owner = poss
+            if owner is not None:
+                named = _named_after(doc, i + width, mm, sent.end, many=plural)
+                named = [x for x in named if x[1] is not owner]
+                if named:
+                    kin = lex.family[w]
+                    for m, c in named:
+                        _gender_from_kin(c, kin)
+                        out.append(RelationFound(kin["type"], owner, c, (doc[i].idx, m.end)))
+                    i = named[-1][0].t1
+                    continue
+            if width == 1:  # "X is the son of Y"
                 inv = _kin_of(doc, i, mm, sent, lex)
                 if inv is not None:
                     out.append(inv)
-            i += 1
+            i += width
     return out
+
+
+def _kin_word(doc: "Doc", i: int) -> tuple[str | None, int, bool]:
+    """The kinship word at token i ("mother", "father-in-law", "sons"), its width in tokens and
+    whether it is plural; (None, width, False) where there is none (a hyphenated "mother-of-three"
+    is skipped whole)."""
+    lex = lexicon()
+    k = i + 1
+    while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+        k += 2
+    width = k - i
+    word = fold(doc[i:k].text) if width > 1 else fold(doc[i].text)
+    if word in lex.family:
+        return word, width, word in _PLURAL_KIN
+    if width == 1:
+        lemma = fold(doc[i].lemma_)
+        if lemma in lex.family and lemma != word:
+            return lemma, 1, True
+    return None, width, False
+
+
+_PLURAL_KIN = {"parents"}
 
 
 def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: Cluster | None) -> Cluster | None:
@@ -655,16 +678,25 @@ def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: 
     return None
 
 
-def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int) -> tuple[NameMention, Cluster] | None:
-    """The person named right after a kinship word: ", Yelena", ", Sergeant Arnel Villanueva"."""
-    if k < end and doc[k].text == ",":
-        k += 1
-    while k < end and _is_title(fold(doc[k].text)) and not mm.at(k):
-        k += 1
-    hit = mm.at(k)
-    if hit and hit[1].type == PERSON and hit[0].t0 == k:
-        return hit
-    return None
+def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int,
+                 many: bool = False) -> list[tuple[NameMention, Cluster]]:
+    """The person named right after a kinship word (", Yelena", ", Sergeant Arnel Villanueva");
+    with ``many``, all the persons of a list (", Anna and Boris")."""
+    out: list[tuple[NameMention, Cluster]] = []
+    while k < end:
+        if doc[k].text == "," or many and out and fold(doc[k].text) == "and":
+            k += 1
+            continue
+        while k < end and _is_title(fold(doc[k].text)) and not mm.at(k):
+            k += 1
+        hit = mm.at(k) if k < end else None
+        if not (hit and hit[1].type == PERSON and hit[0].t0 == k):
+            break
+        out.append(hit)
+        if not many:
+            break
+        k = hit[0].t1
+    return out
 
 
 def _gender_from_kin(c: Cluster, kin: dict) -> None:
