@@ -566,3 +566,10 @@ def test_speech_reported_inside_a_statement_is_not_another_statement(nlp):
     stmts = run(nlp, "Mayor Rita Holm said she had asked the government for emergency funds.")
     assert [s.cue for s in stmts] == ["said"]
     assert stmts[0].content.text == "she had asked the government for emergency funds"
+
+
+@pytest.mark.slow
+def test_quote_paragraph_after_an_indirect_statement(nlp):
+    t = 'Senator Ola Fenn told reporters the plan would fail.\n\n"It is a disaster. Nobody wants it."'
+    stmts = run(nlp, t)
+    assert len(stmts) == 2 and stmts[1].direct and stmts[1].speaker_text == "Ola Fenn"

@@ -681,15 +681,15 @@ def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | 
 
 
 def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
-    """A full-sentence quote with no attribution of its own continues the previous direct statement
-    (same or previous paragraph)."""
+    """A full-sentence quote with no attribution of its own continues the previous statement (same or
+    previous paragraph, nothing said by anyone else in between): news style for a speaker's next words."""
     text = doc_text(doc)
     covered = sorted([(d.content[0], d.content[1]) for d in drafts] + [p for d in drafts for p in d.parts])
     cov_starts = [c[0] for c in covered]
     cov_max_end: list[int] = []  # running max of ends, for "does anything before q reach into it"
     for _s, e in covered:
         cov_max_end.append(max(e, cov_max_end[-1]) if cov_max_end else e)
-    direct_sorted = sorted((d for d in drafts if d.direct), key=lambda d: d.content[1])
+    direct_sorted = sorted((d for d in drafts if not d.extra.get("unattributed")), key=lambda d: d.content[1])
     direct_ends = [d.content[1] for d in direct_sorted]
     starts_all = sorted(d.content[0] for d in drafts)
     out: list[Draft] = []
