@@ -248,83 +248,88 @@ def _co_participants(tok: "Token") -> list["Token"]:
 def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token | None", list["Token"]]:
     """Target groups (one event each), sources, the subject token, and the target head tokens."""
     sense, tok = raw.sense, raw.anchor
-    sources: list[str] = []
-    target_toks: list[list["Token"]] = []
-    subj: "Token | None" = None
     if tok.pos_ == "VERB":
-        passive = is_passive(tok)
-        if passive:
-            if tok.dep_ == "acl":
-                patient = [tok.head]
-            else:
-                patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
-                if not patient and tok.dep_ in ("conj", "xcomp"):
-                    s = subject(tok, ctx)
-                    patient = [s] if s is not None else []
-            target_toks.append(patient + _co_participants(tok))
-            sources = actors(agents_of(tok), ctx)
-            extra = [g for g in _verb_targets(tok, sense, passive) if g]
-            if not any(patient) and extra:
-                target_toks = extra
-        else:
-            subj = subject(tok, ctx)
-            subj_toks = ([subj] if subj is not None else []) + _co_participants(tok)
-            sources = actors(subj_toks, ctx)
-            if not sources and subj is not None:
-                add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
-            target_toks = _verb_targets(tok, sense, passive)
+        sources, target_toks, subj = _verb_roles(tok, sense, ctx)
     else:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                and c.i not in {t.i for t in raw.tokens}]
-        of = [o for g in prep_objects(tok, ("of",)) for o in g]
-        if sense.patient:
-            target_toks.append(poss + of)
-            if mods and not poss and not of:
-                target_toks.append(mods)
-        else:
-            sources = actors(poss, ctx) or actors(mods, ctx)
-            if "of" not in sense.target and not sources:
-                sources = actors(of, ctx)
-        add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
-        for g in prep_objects(tok, [p for p in sense.target if p not in ("of", "dobj", "dative")]):
-            target_toks.append(g)
-        between = [o for g in prep_objects(tok, ("between", "among")) for o in g]
-        if between and sense.reciprocal:
-            add_ids(sources, actors(between, ctx))
-        elif between:
-            target_toks.append(between)
-        gov, how = governor(tok)
-        claimer = _claimed_by(tok, ctx)
-        if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
-            sources = actors([claimer], ctx)
-        if gov is not None and not sources:
-            if how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs and not is_passive(gov):
-                subj = subject(gov, ctx)
-            elif how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs:
-                subj = next(iter(agents_of(gov)), None)
-            elif how == "prep" and tok.head.lower_ in _SETTING_PREPS and not sense.patient:
-                subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
-            if subj is not None:
-                sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
-        if gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs:
-            target_toks.extend(prep_objects(gov, [p for p in sense.target if p not in ("of", "dobj", "dative")]))
-        if gov is not None and how == "prep" and sense.inherit_target:
-            objs = [c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
-            target_toks.append(objs)
-    groups = [actors(g, ctx) for g in target_toks if g]
-    groups = [g for g in groups if g]
+        sources, target_toks, subj = _noun_roles(tok, sense, {t.i for t in raw.tokens}, ctx)
+    groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
     if sense.speech and tok.pos_ == "VERB":
         if not sources:  # the verbal act reported as a statement: its speaker
             st = statement_with_cue(tok, ctx)
             if st is not None and st.speaker:
                 sources = [st.speaker]
         if not groups:  # "agreed to open talks *with* X", "pledged never to raise arms *against* X"
-            comp = actors(_complement_objects(tok), ctx)
-            groups = [[x for x in comp if x not in sources]] if comp else []
-            groups = [g for g in groups if g]
+            comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
+            groups = [comp] if comp else []
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
+
+
+def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """Sources, target phrases and subject of a verb trigger: subject and objects, or in the passive the
+    patient and the ``by`` agent (no agent: no source)."""
+    if is_passive(tok):
+        if tok.dep_ == "acl":  # "the journalist freed in ..."
+            patient = [tok.head]
+        else:
+            patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            if not patient and tok.dep_ in ("conj", "xcomp"):
+                s = subject(tok, ctx)
+                patient = [s] if s is not None else []
+        extra = [g for g in _verb_targets(tok, sense, True) if g]
+        target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
+        return actors(agents_of(tok), ctx), target_toks, None
+    subj = subject(tok, ctx)
+    sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
+    if not sources and subj is not None:
+        add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
+    return sources, _verb_targets(tok, sense, False), subj
+
+
+def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
+                ) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """Sources, target phrases and (governing) subject of a noun trigger: possessor, compound and "by"
+    give the actor ("X's visit", "an X ambush"), or for a patient noun the target ("his release"); the
+    sense's prepositions give the target; else the actor of the light verb or clause it sits in."""
+    sources: list[str] = []
+    target_toks: list[list["Token"]] = []
+    subj: "Token | None" = None
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
+    of = [o for g in prep_objects(tok, ("of",)) for o in g]
+    if sense.patient:
+        target_toks.append(poss + of)
+        if mods and not poss and not of:
+            target_toks.append(mods)
+    else:
+        sources = actors(poss, ctx) or actors(mods, ctx)
+        if "of" not in sense.target and not sources:
+            sources = actors(of, ctx)
+    add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
+    target_preps = [p for p in sense.target if p not in ("of", "dobj", "dative")]
+    target_toks.extend(prep_objects(tok, target_preps))
+    between = [o for g in prep_objects(tok, ("between", "among")) for o in g]
+    if between and sense.reciprocal:
+        add_ids(sources, actors(between, ctx))
+    elif between:
+        target_toks.append(between)
+    claimer = _claimed_by(tok, ctx)
+    if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
+        sources = actors([claimer], ctx)
+    gov, how = governor(tok)
+    light = gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs
+    if gov is not None and not sources:
+        if light:  # "X held talks", "talks were held by X"
+            subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
+        elif how == "prep" and tok.head.lower_ in _SETTING_PREPS and not sense.patient:
+            subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
+        if subj is not None:
+            sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
+    if light:  # "held talks *with* X"
+        target_toks.extend(prep_objects(gov, target_preps))
+    if gov is not None and how == "prep" and sense.inherit_target:  # "arrested X on suspicion"
+        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
+    return sources, target_toks, subj
 
 
 def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
