@@ -414,7 +414,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
         return []
-    if raw.status == "negated" and sense.speech:  # "did not blame him": no act took event_place
+    if raw.status == "negated" and sense.speech:  # "did not blame him": no act took place
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
         keep = False
@@ -438,7 +438,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
-        keep = raw.location is not None  # a bare "the ceasefire", in no time or event_place, is a reference
+        keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
     for g in groups or [[]]:
         out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,

@@ -104,10 +104,11 @@ def lexicon() -> Lexicon:
     fs = lambda key, src=roles: frozenset(w.lower() for w in src[key])  # noqa: E731
     modes = {etype: {w: mode for mode, words in table.items() for w in words}
              for etype, table in roles["complement_modes"].items() if not etype.startswith("_")}
+    parties = {w: kind for kind, words in roles["party_nouns"].items() for w in words}
     return Lexicon(
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
-        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns={w: kind for kind, ws in roles["party_nouns"].items() for w in ws},
+        person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), complement_modes=modes,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
