@@ -390,7 +390,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 glued = True
                 break
     words = [fold(doc[t].text) for t in range(i, j)]
-    if j - i == 1 and demonym_country(words[0]):
+    if j - i <= 3 and demonym_country(doc[i:j].text):  # "Russian", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
