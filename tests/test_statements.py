@@ -573,3 +573,23 @@ def test_quote_paragraph_after_an_indirect_statement(nlp):
     t = 'Senator Ola Fenn told reporters the plan would fail.\n\n"It is a disaster. Nobody wants it."'
     stmts = run(nlp, t)
     assert len(stmts) == 2 and stmts[1].direct and stmts[1].speaker_text == "Ola Fenn"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", [
+    "Time will tell.", "The company added 200 jobs and claimed the top spot.",
+    "The flood claimed the lives of 20 people.", "The army reported record recruitment.",
+])
+def test_cue_verbs_not_used_for_speech(nlp, sentence):
+    assert run(nlp, sentence) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,content,kind", [
+    ("Aid groups warned of a hunger crisis.", "a hunger crisis", "prediction"),
+    ("The pope called for calm.", "calm", "demand"),
+    ("Prosecutors asked for a ten-year sentence.", "a ten-year sentence", "demand"),
+])
+def test_prepositional_content(nlp, sentence, content, kind):
+    (s,) = run(nlp, sentence)
+    assert s.content.text == content and s.kind == kind

@@ -532,6 +532,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 frame.b = min(frame.b, cut)
         else:
             continue
+        if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
+            frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
         chars = _content_chars(doc, frame.a, frame.b)
         if chars is None:

@@ -101,7 +101,8 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         if _modal(verb) and _own_side(subj, d, index, speakers):
             return "commitment"  # a warning of the speaker's own act
         if _modal(verb) or verb.lemma_.lower() in ("risk", "threaten") or any(
-                t.lemma_.lower() in ("risk", "danger", "threat") for t in span) or d.extra.get("prep_content"):
+                t.lemma_.lower() in ("risk", "danger", "threat") for t in span) or not any(
+                t.pos_ in ("VERB", "AUX") for t in span):  # "warned of a hunger crisis"
             return "prediction"
         hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
