@@ -593,3 +593,13 @@ def test_cue_verbs_not_used_for_speech(nlp, sentence):
 def test_prepositional_content(nlp, sentence, content, kind):
     (s,) = run(nlp, sentence)
     assert s.content.text == content and s.kind == kind
+
+
+@pytest.mark.slow
+def test_statements_numbered_in_text_order(nlp):
+    t = ('"The port will close," Ana Bel said, calling it a loss. "Nobody wanted this."\n\n'
+         "Ivo Grent said the port would reopen.")
+    stmts = run(nlp, t)
+    starts = [s.content.start for s in stmts]
+    assert starts == sorted(starts) and [s.id for s in stmts] == [f"s{i}" for i in range(1, len(stmts) + 1)]
+    assert [s.cue for s in stmts] == ["said", "calling", None, "said"]

@@ -84,10 +84,6 @@ class Draft:
     horizon: TimeValue | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def pos(self) -> int:
-        return min(self.content[0], self.evidence[0])
-
 
 # ----------------------------------------------------------------------------- helpers
 def _trim(text: str, start: int, end: int, keep_period: bool = True) -> tuple[int, int]:
@@ -555,9 +551,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
-    drafts.sort(key=lambda d: (d.pos, d.cue_i))
     for d in drafts:
         d.evidence = _evidence(doc, d)
+    drafts.sort(key=lambda d: (d.evidence[0], d.content[0], d.cue_i))
     return drafts
 
 
