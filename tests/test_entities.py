@@ -449,3 +449,11 @@ def test_plural_and_hyphenated_kin(nlp):
     assert rel(r, "Jonas Petrauskas", "child", "Linas")
     assert rel(r, "Jonas Petrauskas", "relative", "Algis Venclova")
     assert not any(x.type == "father" for x in r.relations)
+
+
+def test_given_names_tell_gender_for_pronouns(nlp):
+    text = ("Prime Minister Andrej Kovic met opposition leader Marta Horvatek on Monday. Kovic said the meeting "
+            "was constructive, but Horvatek disagreed. She said he had refused to discuss early elections.")
+    r = run(nlp, text)
+    assert "She" in mention_texts(by_name(r, "Marta Horvatek"))
+    assert "he" in mention_texts(by_name(r, "Andrej Kovic"))
