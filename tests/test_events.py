@@ -490,3 +490,20 @@ def test_an_act_under_discussion_is_a_topic_not_an_event(nlp):
 def test_negated_control_verb_negates_its_complement(nlp):
     ev = only(events_of(nlp, "Dara Quell was not allowed to visit Velmar."), "CONSULT")
     assert ev.status == "negated"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,etype,mode", [
+    ("The Redhand Front launched a drone attack on Velmar.", "ASSAULT", "drone"),
+    ("Oren Malik was killed by a rocket fired by the Redhand Front.", "ASSAULT", "heavy-weapons"),
+    ("Dara Quell spoke with Oren Malik by phone.", "CONSULT", "phone"),
+])
+def test_mode_from_the_instrument(nlp, etype, mode, text):
+    assert only(events_of(nlp, text), etype).mode == mode
+
+
+@pytest.mark.slow
+def test_a_strike_that_hit_a_place_targets_it(nlp):
+    ev = only(events_of(nlp, "A missile strike by Arvelia hit Velmar on Friday.", times=(("Friday", "2024-05-03"),)),
+              "ASSAULT")
+    assert ev.source == ("e1",) and ev.target == ("e7",) and ev.date.value == "2024-05-03"

@@ -327,6 +327,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
+    if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
+        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
     if gov is not None and how == "prep" and sense.inherit_target:  # "arrested X on suspicion"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
     return sources, target_toks, subj
@@ -383,12 +385,30 @@ def _complement_objects(verb: "Token") -> list["Token"]:
     return out
 
 
+def _instrument_mode(raw: _Raw, ctx: Context) -> str | None:
+    """ASSAULT and CONSULT modes from the instrument or means: a modifier ("a *drone* attack"), a
+    "with"/"by" phrase ("killed *by a rocket*", "spoke *by phone*"), or the subject ("a *gunman* shot")."""
+    table = ctx.lex.instrument_modes.get(raw.type)
+    if not table:
+        return None
+    tok = raw.anchor
+    words = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in"):
+            words += [w for o in pobjs(c) for w in [o, *(m for m in o.children if m.dep_ in ("compound", "amod"))]]
+    return next((table[w.lemma_.lower()] for w in words if w.lemma_.lower() in table), None)
+
+
 def _complement_mode(raw: _Raw, ctx: Context) -> str | None:
     """REQUEST, REJECT and THREATEN modes from the act asked for, refused or threatened: "urged X to
-    *talk*" -> meet, "threatened to *expel*" -> expel."""
-    table = ctx.lex.complement_modes.get(raw.type)
-    if raw.sense.mode or not table:
+    *talk*" -> meet, "threatened to *expel*" -> expel; ASSAULT and CONSULT modes from the means."""
+    if raw.sense.mode:
         return raw.sense.mode
+    if raw.type in ctx.lex.instrument_modes:
+        return _instrument_mode(raw, ctx)
+    table = ctx.lex.complement_modes.get(raw.type)
+    if not table:
+        return None
     for c in raw.anchor.children:
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
             return table.get(c.lemma_.lower())
@@ -467,6 +487,10 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
             if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
+            elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"
+                host = by_anchor[subj.i]
+            elif tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.head.i in by_anchor:
+                host = by_anchor[tok.head.head.head.i]  # "killed by a rocket *fired* by X"
             elif subj is None and tok.dep_ in ("conj", "advcl") and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:

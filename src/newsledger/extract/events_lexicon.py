@@ -73,7 +73,9 @@ class Lexicon:
     party_nouns: Mapping[str, str]  # noun -> the kind of party it names: ANY, GROUP or PERSON
     responsibility_verbs: frozenset[str]
     topic_verbs: frozenset[str]
+    impact_verbs: frozenset[str]
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
+    instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     negation: frozenset[str]
@@ -105,11 +107,15 @@ def lexicon() -> Lexicon:
     modes = {etype: {w: mode for mode, words in table.items() for w in words}
              for etype, table in roles["complement_modes"].items() if not etype.startswith("_")}
     parties = {w: kind for kind, words in roles["party_nouns"].items() for w in words}
+    instruments = {etype: {w: mode for mode, words in table.items() for w in words}
+                   for etype, table in roles["instrument_modes"].items() if not etype.startswith("_")}
     return Lexicon(
         by_first=ordered,
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
-        responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), complement_modes=modes,
+        responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),
+        complement_modes=modes,
+        instrument_modes=instruments,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
         negation=fs("negation", status), future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),

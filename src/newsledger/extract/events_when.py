@@ -109,8 +109,8 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
             lemma = gov.lemma_.lower()
             if how == "obj" and lemma not in ctx.lex.light_verbs:
                 return None
-            if how == "subj" and lemma not in ctx.lex.aspectual_verbs:
-                return None
+            if how == "subj" and lemma not in ctx.lex.aspectual_verbs | ctx.lex.impact_verbs:
+                return None  # "the truce *took hold* a day later", "a strike *hit* X on Friday"
             cur = gov
         tv = own_time(cur, ctx)
         if tv is not None:
