@@ -457,3 +457,11 @@ def test_given_names_tell_gender_for_pronouns(nlp):
     r = run(nlp, text)
     assert "She" in mention_texts(by_name(r, "Marta Horvatek"))
     assert "he" in mention_texts(by_name(r, "Andrej Kovic"))
+
+
+def test_title_reference_modifiers_must_fit(nlp):
+    text = ("Prime Minister Olav Brekke met Interior Minister Sigrun Dahle on Monday. "
+            "The prime minister said the talks went well.")
+    r = run(nlp, text)
+    assert "The prime minister" in mention_texts(by_name(r, "Olav Brekke"))
+    assert "The prime minister" not in mention_texts(by_name(r, "Sigrun Dahle"))

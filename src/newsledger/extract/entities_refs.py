@@ -43,6 +43,7 @@ _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"its", "it", "itself"}
 _SUBJ = ("nsubj", "nsubjpass")
+_LOOSE_MODIFIERS = frozenset({"former", "late", "then", "new", "current", "outgoing", "incoming", "veteran", "top"})
 
 
 @dataclass
@@ -247,7 +248,9 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
             continue  # "the group's chairman, X": the title phrase of the name that follows
         target = None
         if w in lex.titles and w not in ("member", "resident", "native", "citizen", "official"):
-            target = _latest(men, i, lambda c: c.type == PERSON and w in title_words.get(id(c), set()))
+            # "the prime minister" is not the interior minister: the written modifiers must fit too
+            need = {fold(doc[q].text) for q in range(i + 1, j)} - _LOOSE_MODIFIERS | {w}
+            target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set()))
         elif w in lex.org_generic_refs or w == "country":
             syn = lex.org_ref_synonyms.get(w, frozenset()) | {w}
             target = _latest(men, i, lambda c: c.type == ORG and bool(syn & descriptors.get(id(c), set())))
