@@ -465,3 +465,11 @@ def test_title_reference_modifiers_must_fit(nlp):
     r = run(nlp, text)
     assert "The prime minister" in mention_texts(by_name(r, "Olav Brekke"))
     assert "The prime minister" not in mention_texts(by_name(r, "Sigrun Dahle"))
+
+
+def test_description_before_the_name_is_a_mention(nlp):
+    text = ("Norway's anti-fraud agency on Tuesday raided a shipyard. Investigators from the National Anti-Fraud "
+            "Agency of Norway (NAFA) seized documents, the agency said.")
+    r = run(nlp, text)
+    nafa = by_name(r, "NAFA")
+    assert {"anti-fraud agency", "the agency"} <= set(mention_texts(nafa))

@@ -96,6 +96,7 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
     descriptors = _descriptors(doc, clusters)
     men.sort(key=lambda x: x.t0)
     men.extend(_title_refs(doc, clusters, men, title_words, descriptors, sent_of))
+    men.extend(_described_orgs(doc, clusters, men, sent_of))
     men.sort(key=lambda x: x.t0)
     _pronouns(doc, men, sent_of)
 
@@ -270,6 +271,43 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
         s, e = doc[i].idx, head.idx + len(head.text)
         target.extra.append((s, e))
         out.append(_Men(i, j + 1, target, sent_of[i], head.dep_ in _SUBJ))
+    return out
+
+
+def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_of: list[int]) -> list[_Men]:
+    """"Ukraine's anti-corruption bureau arrested ..." before "the National Anti-Corruption Bureau of
+    Ukraine (NABU)" is named: a lower-case description whose every word (the owner's name included)
+    is in one organization's name, named within two sentences, is a mention of it."""
+    lex = lexicon()
+    named = {t for x in men for t in range(x.t0, x.t1)}
+    orgs = [c for c in clusters if c.type == ORG]
+    if not orgs:
+        return []
+    words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
+                for c in orgs}
+    out: list[_Men] = []
+    for head in doc:
+        w = fold(head.text)
+        if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
+            continue
+        k = head.i
+        while k > 0 and (doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k - 1].text == "-"):
+            k -= 1
+        if k == head.i or k < 2 or doc[k - 1].tag_ != "POS":
+            continue  # a description needs modifiers and an owner: "Ukraine's anti-corruption bureau"
+        owner = next((x for x in men if x.t0 <= k - 2 < x.t1), None)
+        if owner is None or owner.cluster.type not in (GPE, ORG):
+            continue
+        words = {fold(t.text) for t in doc[k:head.i + 1] if t.text != "-"}
+        words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {fold(doc[owner.t0].text)}
+        here = sent_of[head.i]
+        fits = [c for c in orgs if words <= words_of[id(c)] and c is not owner.cluster
+                and any(abs(sent_of[m.t0] - here) <= 2 for m in c.mentions)]
+        if len(fits) != 1:
+            continue
+        c = fits[0]
+        c.extra.append((doc[k].idx, head.idx + len(head.text)))
+        out.append(_Men(k, head.i + 1, c, here, head.dep_ in _SUBJ, "ref"))
     return out
 
 
