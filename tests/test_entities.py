@@ -473,3 +473,14 @@ def test_description_before_the_name_is_a_mention(nlp):
     r = run(nlp, text)
     nafa = by_name(r, "NAFA")
     assert {"anti-fraud agency", "the agency"} <= set(mention_texts(nafa))
+
+
+def test_time_expressions_are_not_names(nlp):
+    from newsledger.records import Time
+
+    text = "Talks resumed on Easter Monday, Foreign Minister Ilse Varga said."
+    k = text.index("Easter Monday")
+    times = (Time(k, k + len("Easter Monday"), "Easter Monday", "DATE", None),)
+    r = find_entities(nlp(text), times)
+    assert not any("Easter" in m.text for e in r.entities for m in e.mentions)
+    assert by_name(r, "Ilse Varga").attributes.titles == ("Foreign Minister",)
