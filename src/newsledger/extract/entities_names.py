@@ -103,8 +103,11 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
     def forms(self) -> list[str]:
+        """The names written for the entity (a demonym is a mention of its country, not a name of it)."""
         out: list[str] = []
         for m in self.mentions:
+            if m.kind in ("demonym", "state") and self.type != NORP:
+                continue
             for f in (m.full, m.text, *m.aliases):
                 if f and f not in out:
                     out.append(f)
