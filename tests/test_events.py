@@ -507,3 +507,28 @@ def test_a_strike_that_hit_a_place_targets_it(nlp):
     ev = only(events_of(nlp, "A missile strike by Arvelia hit Velmar on Friday.", times=(("Friday", "2024-05-03"),)),
               "ASSAULT")
     assert ev.source == ("e1",) and ev.target == ("e7",) and ev.date.value == "2024-05-03"
+
+
+@pytest.mark.slow
+def test_handing_over_hostages_is_a_release_and_a_truce_has_its_own_time(nlp):
+    text = "The Redhand Front handed over four hostages on Thursday under a truce brokered by Arvelia."
+    evs = events_of(nlp, text, times=(("Thursday", "2024-05-02"),))
+    release = [e for e in evs if e.mode == "release"]
+    assert len(release) == 1 and release[0].source == ("e5",) and release[0].date.value == "2024-05-02"
+    assert all(e.date is None for e in evs if e.mode in ("ceasefire", "third-party"))
+
+
+@pytest.mark.slow
+def test_both_sides_as_a_target(nlp):
+    text = "Arvelia accused Tumbria of shelling villages. Ilsa Varn urged both sides to respect the truce."
+    ev = only(events_of(nlp, text), "REQUEST")
+    assert set(ev.target) == {"e1", "e2"}
+
+
+@pytest.mark.slow
+def test_what_happened_and_what_will_happen_are_two_acts(nlp):
+    text = ("The Redhand Front freed four hostages on Thursday. "
+            "The Redhand Front said it would free the remaining hostages.")
+    it = text.index(" it ") + 1
+    evs = events_of(nlp, text, times=(("Thursday", "2024-05-02"),), pronouns={"e5": [(it, it + 2)]})
+    assert sorted(e.status for e in evs) == ["asserted", "future"]

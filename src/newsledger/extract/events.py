@@ -43,7 +43,7 @@ from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
 from .events_syntax import (
-    OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, StatementIndex, actors, add_ids, agents_of, conjuncts, dateline,
+    OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, StatementIndex, actors, add_ids, agents_of, conjuncts, dateline,
     descriptions, governor, is_group, is_passive, is_person, name_words, pobjs, prep_objects, speaker_stand_in,
     statement_at, statement_with_cue, subject,
 )
@@ -54,9 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["find_events"]
 
-# a noun trigger in one of these phrases happens in the clause's own act ("told X *during a visit*",
-# "arrested *on suspicion*"); not "after his arrest", "since the attack" (other acts, other actors)
-_SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 _CO_PARTICIPANT = frozenset({"along", "together"})
 _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREAT"})
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
@@ -283,7 +280,10 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
     if not sources and subj is not None:
         add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
-    return sources, _verb_targets(tok, sense, False), subj
+    target_toks = _verb_targets(tok, sense, False)
+    for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
+        group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
+    return sources, target_toks, subj
 
 
 def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
@@ -321,7 +321,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
-        elif how == "prep" and tok.head.lower_ in _SETTING_PREPS and not sense.patient:
+        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient:
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
         if subj is not None:
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
@@ -351,8 +351,16 @@ def _both_parties(subj: "Token", ctx: Context) -> list[str]:
         kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
         if kind and any(c.lower_ in ("both", "two") for c in tok.children
                         if c.dep_ in ("det", "nummod", "predet", "amod")):
+            if kind == "ANY":  # "both sides" of a dispute are groups, where the text has had two
+                return list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
             return list(ctx.last_parties.get(kind, []))
     return []
+
+
+def _party_mentions(tok: "Token", ctx: Context) -> list["Token"]:
+    """Tokens of the latest mentions of "both sides" (see :func:`_both_parties`), for a target phrase."""
+    ids = _both_parties(tok, ctx)
+    return [ctx.doc[i] for i in (ctx.party_tokens.get(e) for e in ids) if i is not None]
 
 
 def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
@@ -360,6 +368,12 @@ def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
     leaders" (people) may refer to next."""
     if not keep or len(parties) != 2:
         return
+    for r_id in parties:  # a token of a mention of each, to stand for it in a target phrase
+        mention = next((m for m in ctx.index.get(r_id).mentions), None) if ctx.index.get(r_id) else None
+        if mention is not None:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span):
+                ctx.party_tokens[r_id] = span.root.i
     people = [ctx.types.get(p) == "PERSON" for p in parties]
     ctx.last_parties["ANY"] = parties
     if all(people):
@@ -495,6 +509,8 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:
             continue
+        if host.mode and r.mode and host.mode != r.mode:  # "released hostages under a truce": two acts
+            continue
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
 
@@ -531,6 +547,8 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
         return False
     if not _dates_agree(a, b):
         return False
+    if {a.status, b.status} & {"future", "hypothetical"} and (_done(a) or _done(b)):
+        return False  # what happened on a day is not what will or could happen
     two_verbs = a.anchor.pos_ == b.anchor.pos_ == "VERB"
     if (a.sense.speech or b.sense.speech) and a.sense.lemma != b.sense.lemma and two_verbs:
         return False  # two verbal acts, unless one is a noun referring back ("promised ... the pledge")
@@ -543,6 +561,11 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
     if not (a.source or a.target or b.source or b.target):
         return a.sense.lemma == b.sense.lemma
     return shared
+
+
+def _done(r: _Raw) -> bool:
+    """An asserted mention with a date of its own: something that happened."""
+    return r.status == "asserted" and r.date is not None and not r.soft_date
 
 
 def _overlap(x: list[str], y: list[str], ctx: Context) -> bool:

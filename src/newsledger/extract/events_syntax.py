@@ -23,13 +23,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "SUBJ_DEPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
+    "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
     "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
     "agents_of", "prep_objects", "governor", "is_group", "is_person", "dateline",
 ]
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+# a noun trigger in one of these phrases happens in its clause's own act ("told X *during a visit*",
+# "arrested *on suspicion*"); not "after his arrest", "under a truce" (other acts, other times)
+SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
@@ -53,6 +56,7 @@ class Context:
     name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
     last_parties: dict[str, list[str]] = field(default_factory=dict)  # kind -> the latest two parties
+    party_tokens: dict[str, int] = field(default_factory=dict)  # party id -> a token of one of its mentions
 
 
 def add_ids(out: list[str], ids: Iterable[str | None]) -> None:

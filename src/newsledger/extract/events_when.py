@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
 from .events_lexicon import Sense
-from .events_syntax import Context, entity_of, governor, pobjs, statement_at
+from .events_syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,8 +104,8 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 return None
         else:
             gov, how = governor(cur)
-            if gov is None:
-                return None
+            if gov is None or (how == "prep" and cur.head.lower_ not in SETTING_PREPS):
+                return None  # "handed over hostages *under a truce*": not the truce's date
             lemma = gov.lemma_.lower()
             if how == "obj" and lemma not in ctx.lex.light_verbs:
                 return None
