@@ -484,3 +484,11 @@ def test_time_expressions_are_not_names(nlp):
     r = find_entities(nlp(text), times)
     assert not any("Easter" in m.text for e in r.entities for m in e.mentions)
     assert by_name(r, "Ilse Varga").attributes.titles == ("Foreign Minister",)
+
+
+def test_name_in_a_fronted_clause_is_not_the_subject_pronoun(nlp):
+    text = ("Student leader Rafiq Hossain welcomed the appointment. "
+            "Asked about Meherun Akhter's extradition, he said talks were continuing.")
+    r = run(nlp, text)
+    assert "he" in mention_texts(by_name(r, "Rafiq Hossain"))
+    assert "he" not in mention_texts(by_name(r, "Meherun Akhter"))

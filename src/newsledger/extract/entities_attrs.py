@@ -529,7 +529,7 @@ def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cl
         owner = mm.cluster_at(poss.i)
         if owner is None and fold(poss.text) == "their":
             verb = t.head
-            while verb.dep_ not in ("ROOT",) and verb.pos_ != "VERB" and verb.head is not verb:
+            while verb.dep_ != "ROOT" and verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head
             subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
             owner = mm.cluster_at(subj.i) if subj is not None else None

@@ -388,7 +388,7 @@ def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int
     reach = 1 if w in _PLURAL else 2
     same = [x for x in by_sent.get(here, ()) if x.t1 <= t.i]
     for x in sorted(same, key=lambda x: -x.t0):
-        if id(x.cluster) in quoted_speakers or x.t0 == t.i:
+        if id(x.cluster) in quoted_speakers or x.t0 == t.i or _in_fronted_clause(doc, x, t):
             continue
         if _compatible(x.cluster, w) and not _same_clause_object(doc, x, t):
             return x.cluster
@@ -406,6 +406,21 @@ def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int
             if _compatible(x.cluster, w):
                 return x.cluster
     return None
+
+
+def _in_fronted_clause(doc: "Doc", x: _Men, t) -> bool:
+    """"Asked about Hasina's extradition, he said ...": a name inside an adverbial clause that opens
+    the pronoun's own clause is not what the pronoun refers to (the clause's understood subject is)."""
+    if t.dep_ not in _SUBJ:
+        return False
+    tok = doc[x.t0:x.t1].root
+    for _ in range(len(doc)):  # up the tree to the root (spaCy hands out a new Token object per access)
+        if tok.head.i == tok.i or tok.i >= t.i:
+            break
+        if tok.dep_ == "advcl" and tok.head.i == t.head.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _known_gender(by_sent: dict[int, list[_Men]], here: int, want: str, skip: set[int]) -> Cluster | None:
@@ -434,4 +449,4 @@ def _same_clause_object(doc: "Doc", x: _Men, t) -> bool:
     if t.dep_ not in ("dobj", "pobj", "iobj", "dative"):
         return False
     root = doc[x.t0:x.t1].root
-    return root.dep_ in _SUBJ and root.head == t.head
+    return root.dep_ in _SUBJ and root.head.i == t.head.i
