@@ -532,3 +532,10 @@ def test_what_happened_and_what_will_happen_are_two_acts(nlp):
     it = text.index(" it ") + 1
     evs = events_of(nlp, text, times=(("Thursday", "2024-05-02"),), pronouns={"e5": [(it, it + 2)]})
     assert sorted(e.status for e in evs) == ["asserted", "future"]
+
+
+@pytest.mark.slow
+def test_denying_claims_is_a_rejection_but_denying_that_negates(nlp):
+    ev = only(events_of(nlp, "Tumbria denied Arvelia's claims."), "REJECT")
+    assert ev.source == ("e2",) and ev.target == ("e1",)
+    assert [e.type for e in events_of(nlp, "Tumbria denied that it had detained Oren Malik.")] == ["COERCE"]
