@@ -539,3 +539,9 @@ def test_denying_claims_is_a_rejection_but_denying_that_negates(nlp):
     ev = only(events_of(nlp, "Tumbria denied Arvelia's claims."), "REJECT")
     assert ev.source == ("e2",) and ev.target == ("e1",)
     assert [e.type for e in events_of(nlp, "Tumbria denied that it had detained Oren Malik.")] == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_location_from_a_home_in_a_place(nlp):
+    ev = only(events_of(nlp, "Oren Malik was kidnapped from his home in Velmar."), "ASSAULT")
+    assert ev.location == "e7" and ev.target == ("e4",) and ev.source == ()

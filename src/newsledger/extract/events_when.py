@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around", "from"})
 # a clause introduced by one of these is at another time ("a week *after* the court sentenced her")
 OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
