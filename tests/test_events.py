@@ -545,3 +545,11 @@ def test_denying_claims_is_a_rejection_but_denying_that_negates(nlp):
 def test_location_from_a_home_in_a_place(nlp):
     ev = only(events_of(nlp, "Oren Malik was kidnapped from his home in Velmar."), "ASSAULT")
     assert ev.location == "e7" and ev.target == ("e4",) and ev.source == ()
+
+
+@pytest.mark.slow
+def test_calling_an_act_an_outrage_accuses_its_doer(nlp):
+    text = "Arvelia expelled a Tumbrian diplomat. Tumbria called the expulsion an unfriendly act."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert ev.source == ("e2",) and ev.target == ("e1",) and ev.mode == "disapprove"
+    assert not [e for e in events_of(nlp, "Dara Quell called the meeting a success.") if e.type == "ACCUSE"]

@@ -110,6 +110,13 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
                    for c in tok.children)
     if key == "own_act":  # "warned that *it* would respond", "warned that *her government* would cut ties"
         return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in tok.children)
+    if key == "judgment":  # "called the expulsion *an unfriendly act*"
+        judging = lexicon().judgment_words
+        seconds = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        seconds += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        seconds += [a for c in tok.children if c.dep_ in OBJ_DEPS for a in c.children if a.dep_ == "appos"]
+        return any(t.lemma_.lower() in judging or t.lower_ in judging
+                   for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
     if key == "mod":
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
@@ -258,6 +265,9 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
         if not groups:  # "agreed to open talks *with* X", "pledged never to raise arms *against* X"
             comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
             groups = [comp] if comp else []
+        if not groups:  # "called *the expulsion* an unfriendly act": who expelled
+            deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
+            groups = [deed] if deed else []
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
 
@@ -332,6 +342,16 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     if gov is not None and how == "prep" and sense.inherit_target:  # "arrested X on suspicion"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
     return sources, target_toks, subj
+
+
+def _doers(noun: "Token", ctx: Context) -> list[str]:
+    """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
+    after "X ordered a diplomat to leave")."""
+    senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
+    for prior in reversed(ctx.built):
+        if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
+            return list(prior.source)
+    return []
 
 
 def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
@@ -625,6 +645,7 @@ def find_events(
             continue
         built = _build(sense, toks, anchor, sent, ctx)
         raws.extend(built)
+        ctx.built.extend(r for r in built if r.keep)
         for r in built:  # the parties "both sides" will refer to
             _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
     _absorb(raws, ctx)

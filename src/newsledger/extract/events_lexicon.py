@@ -74,6 +74,7 @@ class Lexicon:
     responsibility_verbs: frozenset[str]
     topic_verbs: frozenset[str]
     impact_verbs: frozenset[str]
+    judgment_words: frozenset[str]
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
     future_aux: frozenset[str]
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         light_verbs=fs("light_verbs"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),
+        judgment_words=fs("judgment_words"),
         complement_modes=modes,
         instrument_modes=instruments,
         future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),

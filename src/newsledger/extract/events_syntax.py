@@ -57,6 +57,7 @@ class Context:
     described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
     last_parties: dict[str, list[str]] = field(default_factory=dict)  # kind -> the latest two parties
     party_tokens: dict[str, int] = field(default_factory=dict)  # party id -> a token of one of its mentions
+    built: list = field(default_factory=list)  # event mentions built so far, in text order
 
 
 def add_ids(out: list[str], ids: Iterable[str | None]) -> None:
