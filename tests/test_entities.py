@@ -492,3 +492,10 @@ def test_name_in_a_fronted_clause_is_not_the_subject_pronoun(nlp):
     r = run(nlp, text)
     assert "he" in mention_texts(by_name(r, "Rafiq Hossain"))
     assert "he" not in mention_texts(by_name(r, "Meherun Akhter"))
+
+
+def test_a_name_after_the_article_is_not_a_person(nlp):
+    text = "The Louvre reopened on Wednesday after a strike, the museum said. Curator Emma Vasseur welcomed visitors."
+    r = run(nlp, text)
+    assert all(e.type != "PERSON" for e in r.entities if e.name == "Louvre")
+    assert by_name(r, "Emma Vasseur").type == "PERSON"

@@ -83,9 +83,8 @@ class NameMention:
 
     @property
     def label(self) -> str:
-        if not self.votes:
-            return ""
-        return self.votes.most_common(1)[0][0]
+        lab, n = self.votes.most_common(1)[0] if self.votes else ("", 0)
+        return lab if n > 0 else ""
 
 
 @dataclass(eq=False)
@@ -540,6 +539,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[PERSON] += 1
     for lab, n in _spacy_labels(doc, m).items():
         v[lab] += n
+    if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
+        v.pop(PERSON)  # "The Louvre reopened": people's names take no article
+        if not v:
+            v[ORG] += 1
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
         v[ORG] += 1  # "told the Eastern Monitor": a named body nobody tagged
 
