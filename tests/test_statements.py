@@ -159,7 +159,7 @@ def test_told_outlet_that(nlp):
     ("Dana Orvik vowed to rebuild the school.", "vowed", "to rebuild the school", "commitment"),
     ("Dana Orvik warned that prices could rise sharply.", "warned", "prices could rise sharply", "prediction"),
     ("Dana Orvik dismissed the charges as a political stunt.", "dismissed", "the charges as a political stunt", "opinion"),
-    ("Dana Orvik called the verdict a travesty.", "called", "the verdict a travesty", "opinion"),
+    ("Dana Orvik called the ruling a travesty.", "called", "the ruling a travesty", "opinion"),
     ("Dana Orvik insisted that the count was accurate.", "insisted", "the count was accurate", "claim"),
     ("Dana Orvik claimed the ballots had been burned.", "claimed", "the ballots had been burned", "claim"),
     ("The Tessaly Courier reported that the mine had closed.", "reported", "the mine had closed", "claim"),
@@ -262,10 +262,10 @@ def test_channel_forms(nlp, sentence, channel):
 
 @pytest.mark.slow
 def test_about_resolves_pronouns_in_content(nlp):
-    t = 'Captain Ray Osk was captured in May. "He will be freed next week," Lida Moor said.'
+    t = 'Captain Ray Osk was captured in May. "He will be released next week," Lida Moor said.'
     ents = [ent(t, "e1", "PERSON", "Ray Osk", "Osk", at=pron(t, "He")),
             ent(t, "e2", "PERSON", "Lida Moor", "Moor")]
-    s = one(run(nlp, t, ents), "freed")
+    s = one(run(nlp, t, ents), "released")
     assert s.about == ("e1",) and s.speaker == "e2" and s.kind == "prediction"
 
 
@@ -296,13 +296,13 @@ def test_date_attached_to_cue_not_content(nlp):
 
 @pytest.mark.slow
 def test_date_carries_over_to_same_speaker(nlp):
-    t = ("Envoy Karl Brisk told the Ostra Channel two weeks ago that a deal was near.\n\n"
+    t = ("Envoy Karl Brisk told the Ostra Channel ten days ago that a deal was near.\n\n"
          "He said the prisoners could be home within three weeks. He added that both sides agreed.")
     ents = [ent(t, "e1", "PERSON", "Karl Brisk", "Brisk", at=pron(t, "He") + pron(t, "He", 1))]
-    times = [when(t, "two weeks ago", "2024-05-29"), when(t, "within three weeks", "2024-06-12/2024-07-03")]
+    times = [when(t, "ten days ago", "2024-06-02"), when(t, "within three weeks", "2024-06-12/2024-07-03")]
     stmts = run(nlp, t, ents, times)
     for s in stmts:
-        assert s.date is not None and s.date.value == "2024-05-29", s
+        assert s.date is not None and s.date.value == "2024-06-02", s
     pred = one(stmts, "prisoners")
     assert pred.kind == "prediction" and pred.horizon is not None
 
@@ -362,7 +362,7 @@ def test_ids_in_text_order_and_empty_text(nlp):
 # ----------------------------------------------------------------------------- more conventions
 @pytest.mark.slow
 def test_relative_clause_speaker(nlp):
-    t = "The court heard the case, according to her lawyer, Ivan Petrow, who said the witness had lied."
+    t = "The court heard the case, according to his lawyer, Ivan Petrow, who said the witness had lied."
     ents = [ent(t, "e1", "PERSON", "Ivan Petrow", "Petrow")]
     s = one(run(nlp, t, ents), "witness had lied")
     assert s.speaker == "e1" and s.cue == "said"
@@ -388,7 +388,7 @@ def test_dateline_is_not_the_speaker(nlp):
 
 @pytest.mark.slow
 def test_things_do_not_speak(nlp):
-    t = "It was a ruling that threatens to divide the coalition, and rebels not accused of crimes went free."
+    t = "It was a dispute that threatens to split the league, and officers not accused of fraud went free."
     assert run(nlp, t) == []
 
 
@@ -401,11 +401,11 @@ def test_rejected_claims_that(nlp):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sentence,kind", [
-    ('"Do not forget the prisoners," Ada Frey said.', "demand"),
-    ('"We are asking for a full pardon," Ada Frey said.', "demand"),
-    ('"I am convinced that the talks will collapse," Ada Frey said.', "prediction"),
+    ('"Do not abandon the miners," Ada Frey said.', "demand"),
+    ('"We are asking for a new hearing," Ada Frey said.', "demand"),
+    ('"I am sure that the talks will collapse," Ada Frey said.', "prediction"),
     ("Ada Frey told supporters that the party would not give up.", "commitment"),
-    ('"No one is above the law," Ada Frey said.', "opinion"),
+    ('"No player is bigger than the club," Ada Frey said.', "opinion"),
 ])
 def test_more_kinds(nlp, sentence, kind):
     (s,) = run(nlp, sentence)
@@ -414,14 +414,14 @@ def test_more_kinds(nlp, sentence, kind):
 
 @pytest.mark.slow
 def test_earlier_pluperfect_occasion_does_not_date_the_scene(nlp):
-    t = ("KORVA — Minister Ede Lask met the families at the border on Saturday.\n\n"
-         "Lask had said in March that the hostages would be home soon. "
-         '"Today we keep our word," Lask told reporters.')
+    t = ("KORVA — Minister Ede Lask met the miners' families at the pit on Saturday.\n\n"
+         "Lask had said in March that the rescue would take weeks. "
+         '"Today we finish the job," Lask told reporters.')
     ents = [ent(t, "e1", "PERSON", "Ede Lask", "Lask")]
     times = [when(t, "Saturday", "2024-06-08"), when(t, "March", "2024-03")]
     stmts = run(nlp, t, ents, times)
-    assert one(stmts, "keep our word").date.value == "2024-06-08"
-    assert one(stmts, "hostages").date.value == "2024-03"
+    assert one(stmts, "finish the job").date.value == "2024-06-08"
+    assert one(stmts, "rescue").date.value == "2024-03"
 
 
 @pytest.mark.slow
@@ -464,15 +464,15 @@ def test_a_question_asked_is_no_demand(nlp):
 
 @pytest.mark.slow
 def test_dateline_lead_with_finite_verb_parsed_as_modifier(nlp):
-    t = ("TORVIK — Norland's new foreign minister, Eva Strand, pledged on Sunday to secure the release of "
-         'the crew.\n\n"We will bring them home soon," Strand said in a televised interview.')
+    t = ("TORVIK — Norland's new trade minister, Eva Strand, pledged on Monday to bring back "
+         'the fishermen.\n\n"We will get the boats back soon," Strand said at a press briefing.')
     ents = [ent(t, "e1", "PERSON", "Eva Strand", "Strand")]
-    times = [when(t, "Sunday", "2024-06-09")]
+    times = [when(t, "Monday", "2024-06-10")]
     stmts = run(nlp, t, ents, times)
-    pledge = one(stmts, "secure the release")
-    assert pledge.speaker == "e1" and pledge.kind == "commitment" and pledge.date.value == "2024-06-09"
-    quote = one(stmts, "bring them home")
-    assert quote.speaker == "e1" and quote.date.value == "2024-06-09"
+    pledge = one(stmts, "bring back the fishermen")
+    assert pledge.speaker == "e1" and pledge.kind == "commitment" and pledge.date.value == "2024-06-10"
+    quote = one(stmts, "get the boats back")
+    assert quote.speaker == "e1" and quote.date.value == "2024-06-10"
 
 
 @pytest.mark.slow
@@ -493,7 +493,7 @@ def test_short_unattributed_quote_continues(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("sentence", [
     "The Kremlin declined to say whether the president would attend the summit.",
-    "Officials did not say how many troops would be sent.",
+    "Officials did not say when the troops would be sent.",
     'Asked whether he would run again, Lind smiled.',
 ])
 def test_nothing_said(nlp, sentence):
@@ -531,7 +531,7 @@ def test_colon_quote_left_unattached_by_the_parser(nlp):
 
 
 def test_single_curly_quotes_and_apostrophes():
-    t = "‘We will not give up,’ the farmers’ union leader said. He didn’t say ‘no’ to Nir’s plan."
+    t = "‘We will not give up,’ the farmers’ union leader said. He didn’t say ‘no’ to Lind’s plan."
     assert [t[q.start:q.end] for q in find_quotes(t)] == ["We will not give up,", "no"]
     t = "“Outer ‘inner’ text,” she said."
     assert [t[q.start:q.end] for q in find_quotes(t)] == ["Outer ‘inner’ text,"]
@@ -546,8 +546,8 @@ def test_british_single_quote_statement(nlp):
 @pytest.mark.slow
 def test_date_through_a_phrase_of_the_cue_but_not_a_participle(nlp):
     t = ("The Monetary Fund, in a report published last week, said the economy would grow. "
-         '"We will win," Ana Bel said, referring to Christmas.')
-    times = [when(t, "last week", "2024-W23"), when(t, "Christmas", "2024-12-25")]
+         '"We will win," Ana Bel said, referring to New Year\'s Day.')
+    times = [when(t, "last week", "2024-W23"), when(t, "New Year\'s Day", "2025-01-01")]
     stmts = run(nlp, t, times=times)
     assert one(stmts, "economy").date.value == "2024-W23"
     assert one(stmts, "We will win").date is None

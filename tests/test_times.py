@@ -35,7 +35,7 @@ CONFORMANCE = [
     ("tomorrow", MON, None, "2025-03-11"),
     ("the day before yesterday", MON, None, "2025-03-08"),
     ("two weeks ago", MON, None, "2025-02-24"),
-    ("about two months ago", MON, None, "2025-01-10"),
+    ("about three months ago", MON, None, "2024-12-10"),
     ("three days ago", MON, None, "2025-03-07"),
     ("a year ago", MON, None, "2024"),
     ("in two weeks", MON, None, "2025-03-24"),
@@ -75,8 +75,8 @@ CONFORMANCE = [
     ("in May", MON, "future", "2025-05"),
     ("in March", MON, "past", "2025-03"),
     ("December", dt.date(2026, 2, 17), "past", "2025-12"),
-    ("October 7", MON, "past", "2024-10-07"),
-    ("October 7", MON, "future", "2025-10-07"),
+    ("October 9", MON, "past", "2024-10-09"),
+    ("October 9", MON, "future", "2025-10-09"),
     ("by Oct. 15", dt.date(2025, 10, 31), "future", "2025-10-15"),  # a plan reported after it was made
     ("Nov. 6", dt.date(2025, 10, 31), "future", "2025-11-06"),
     ("Feb. 11", FRI, "past", "2027-02-11"),
@@ -85,14 +85,14 @@ CONFORMANCE = [
     ("end-2024", MON, None, "2024-12-31"),
     ("Jan Kowal", MON, None, None),
     ("Sept. 11, 2001", MON, None, "2001-09-11"),
-    ("January 31, 2027", MON, None, "2027-01-31"),
-    ("February 29, 2024", MON, None, "2024-02-29"),
+    ("March 31, 2029", MON, None, "2029-03-31"),
+    ("February 29, 2028", MON, None, "2028-02-29"),
     ("5 May 2024", MON, None, "2024-05-05"),
-    ("the 7th of October", MON, "past", "2024-10-07"),
+    ("the 9th of October", MON, "past", "2024-10-09"),
     ("Tuesday, March 4", MON, "past", "2025-03-04"),
     ("2024-05-03", MON, None, "2024-05-03"),
-    ("August 2021", MON, None, "2021-08"),
-    ("late November 2023", MON, None, "2023-11"),
+    ("August 2017", MON, None, "2017-08"),
+    ("late November 2021", MON, None, "2021-11"),
     ("early March", MON, "past", "2025-03"),
     ("mid-November", MON, "past", "2024-11"),
     ("the second week of May", MON, "future", "2025-05-08/2025-05-14"),
@@ -101,7 +101,7 @@ CONFORMANCE = [
     ("2 and 3 May", dt.date(2025, 6, 4), "past", "2025-05-02/2025-05-03"),
     ("May 2 to 5", dt.date(2025, 6, 4), "past", "2025-05-02/2025-05-05"),
     # years, decades, seasons, holidays
-    ("in 2011", MON, None, "2011"),
+    ("in 2013", MON, None, "2013"),
     ("since 2019", MON, None, "2019"),
     ("mid-2024", MON, None, "2024"),
     ("early 2024", MON, None, "2024"),
@@ -132,7 +132,7 @@ CONFORMANCE = [
     ("by 2030", MON, None, "2030"),
     # windows and deadlines
     ("within 45 days", MON, None, "2025-03-10/2025-04-24"),
-    ("within three to four weeks", dt.date(2025, 1, 20), None, "2025-02-10/2025-02-17"),
+    ("within two to three weeks", dt.date(2025, 1, 20), None, "2025-02-03/2025-02-10"),
     ("within 48 hours", dt.date(2024, 8, 1), None, "2024-08-01/2024-08-03"),
     ("within the next ten days", dt.date(2024, 2, 25), None, "2024-02-25/2024-03-06"),
     ("in the next two weeks", MON, None, "2025-03-10/2025-03-24"),
@@ -143,9 +143,9 @@ CONFORMANCE = [
     ("by June", FRI, None, "2027-06"),
     ("by Friday", MON, "future", "2025-03-14"),
     # durations and sets
-    ("54 days", MON, None, "P54D"),
+    ("45 days", MON, None, "P45D"),
     ("for three weeks", MON, None, "P3W"),
-    ("72 hours", MON, None, "PT72H"),
+    ("36 hours", MON, None, "PT36H"),
     ("two decades", MON, None, "P20Y"),
     ("every week", MON, None, "P1W"),
     ("every January", MON, None, "P1Y"),
@@ -176,7 +176,7 @@ def test_conformance_table_is_large() -> None:
     ("2025-02-10/2025-02-17", dt.date(2025, 2, 10)),
     ("1990/1999", dt.date(1990, 1, 1)),
     ("2025-02-03T15:00", dt.date(2025, 2, 3)),
-    ("P54D", None),
+    ("P45D", None),
     (None, None),
     ("soon", None),
 ])
@@ -185,7 +185,7 @@ def test_value_to_date(value: str | None, day: dt.date | None) -> None:
 
 
 @pytest.mark.parametrize("text,window", [
-    ("within three to four weeks", True), ("by the end of September", True), ("by June", True),
+    ("within two to three weeks", True), ("by the end of September", True), ("by June", True),
     ("in the next two weeks", True), ("Sunday", False), ("two weeks ago", False), ("early August 2019", False),
 ])
 def test_is_window(text: str, window: bool) -> None:
@@ -336,20 +336,20 @@ def test_no_publication_date(nlp) -> None:
 
 
 FALSE_DATE_TRAPS = [
-    "Minister Ardo Kell, 52, was detained in Velmora.",
-    "Miner Pavel Rusk, 36, from Lindmark, was not among the rescued.",
+    "Minister Ardo Kell, 57, was arrested in Velmora.",
+    "Miner Pavel Rusk, 38, from Lindmark, was not among the rescued.",
     "The mayor told the music station Radio 24 that the festival was over.",
     "The motion carried by 9 votes to 4, with 2 abstentions.",
     "The envoy may travel to Corvania if the talks stall.",
     "The protesters joined the march through the capital.",
-    "The second phase of the plan covers 33 villages.",
-    "His 48-year-old brother, a pilot, was interviewed.",
+    "The second round of the plan covers 41 villages.",
+    "His 46-year-old brother, a pilot, was interviewed.",
     "A fee of $250,000 was paid in cash to 2000 contractors.",
     "They live at 1600 Lindmark Avenue in the capital.",
     "Channel 4 and Rossiva 2024 carried the speech.",
     "The ministry hired 1987 new staff members.",
     "Singer June Halvorsen performed for the troops.",
-    "Their seven-year-old daughter was told nothing.",
+    "Their nine-year-old son was told nothing.",
     "Crowds gathered to remember Bloody Sunday in the old town.",
     "A convoy of 1800 trucks crossed at 1800 GMT.",
     "The measure invokes Resolution 1701 of the council.",
@@ -432,8 +432,8 @@ def test_n_days_after_counts_from_its_complement(nlp) -> None:
 # ---------------------------------------------------------------------------- property: spans are exact
 _PIECES = [
     "on Sunday", "two weeks ago", "A day earlier", "the previous week", "in early August 2019", "August 12",
-    "within three to four weeks", "by the end of September", "Orlik, 52,", "Radio 24", "in May", "may",
-    "last year", "next month", "in 2011", "the 1990s", "Jan. 20", "January 31, 2027", "the same day",
+    "within two to three weeks", "by the end of September", "Orlik, 57,", "Radio 24", "in May", "may",
+    "last year", "next month", "in 2013", "the 1990s", "Jan. 14", "March 31, 2029", "the same day",
     "officials said", "the talks resumed", "51 days", "$250,000", "9 votes", "the march", "\n\n", "“Today,”",
     "the following day", "2024-05-03", "over the weekend", "between March and May", "from 2019 to 2021",
 ]

@@ -10,7 +10,7 @@ Approach, over the parsed Doc (never re-parsed here):
    parenthetical attributions ("..., the ministry said", "according to X"). The speaker is the cue's
    subject (inherited from the governing verb for participles: "..., saying ...", and for shared-subject
    coordination: "X said ... and urged ..."); an appositive name wins over a title ("Its spokesman,
-   Daniel Mwale, said"). Negated or declined cues ("did not say", "declined to say"), passive ones
+   Piet Aro, said"). Negated or declined cues ("did not say", "declined to say"), passive ones
    ("was told") and speech reported inside another statement's content are not statements; "quoted X as
    saying" gives X as the speaker and the quoting outlet as the channel; a document ("a statement from
    X") speaks for its source.

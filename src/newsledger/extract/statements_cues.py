@@ -114,7 +114,7 @@ def _tok_chars(doc: "Doc", a: int, b: int) -> tuple[int, int]:
 
 
 def _is_dateline(tok: "Token") -> bool:
-    """"LUSAKA — ...": an upper-case place name opening a paragraph, before a dash."""
+    """"BORVIK — ...": an upper-case place name opening a paragraph, before a dash."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return tok.is_upper and len(tok.text) > 1 and nxt is not None and nxt.text in ("—", "–", "-", "--") and (
@@ -123,7 +123,7 @@ def _is_dateline(tok: "Token") -> bool:
 
 def _own_subject(tok: "Token") -> "Token | None":
     subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
-    if not subs:  # "WARSAW — Olga Kozłowska, ..., said": the dateline swallowed the subject
+    if not subs:  # "BORVIK — Lena Strand, ..., said": the dateline swallowed the subject
         subs = [a for c in tok.children if c.dep_ in _SUBJ for a in c.children if a.dep_ == "appos"]
     if not subs:
         return None
@@ -142,7 +142,7 @@ def subject_of(tok: "Token") -> "Token | None":
     if own is not None:
         return own
     if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBD" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "WARSAW — Poland's minister, Ana Bel, pledged ...": a finite verb parsed as a modifier
+        return tok.head  # "BORVIK — Veland's minister, Ana Bel, vowed ...": a finite verb parsed as a modifier
     node, hops = tok, 0
     while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
         node = node.head
@@ -180,7 +180,7 @@ def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool
         o = objs[0]
         a, b = _phrase_range(o)
         doc = cue.doc
-        # "told the news channel Rossiya 24 ...": a name right after the object belongs to it
+        # "told the news channel Telenord 5 ...": a name right after the object belongs to it
         while b < len(doc) and b < cue.sent.end and (doc[b].pos_ == "PROPN" or (
                 doc[b].like_num and doc[b - 1].pos_ == "PROPN" and doc[b].head.i == b - 1)):
             b += 1
@@ -295,7 +295,7 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     head_toks = [p.particle_obj] if p.particle_obj is not None else p.objs[:1]
     oprd = p.oprd
     if not oprd and entry.get("oprd_kind") and p.objs and p.particle_obj is None:
-        # "called the verdict \"a sham\"": the second object parsed as an apposition
+        # "called the ruling \"a sham\"": the second object parsed as an apposition
         oprd = [a for a in p.objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > p.objs[0].i]
     rest = p.clauses + oprd + p.preps
     if oprd and entry.get("oprd_kind"):
@@ -377,7 +377,7 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
 
 
 def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
-    """"..., her employer, Nova Media, said.": a subject the parser hung as an apposition inside the
+    """"..., his club, Nova Rovers, said.": a subject the parser hung as an apposition inside the
     reported clause. Returns it and the token index where the reported clause must stop."""
     doc = cue.doc
     i = cue.i - 1
@@ -413,7 +413,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
 
 
 def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:
-    """"X told the council: \"...\"" where the parser left the quote unattached: the quote after the colon."""
+    """"X told the assembly: \"...\"" where the parser left the quote unattached: the quote after the colon."""
     doc = cue.doc
     text = doc_text(doc)
     colon_tok = next((c for c in cue.children if c.text == ":" and c.i > cue.i), None)
@@ -509,10 +509,10 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
-                continue  # "rebels accused of crimes", "was told", "Asked whether ...,": no speaker here
+                continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
-                continue  # "did not say how", "declined to say whether": nothing was said
+                continue  # "did not say when", "declined to say whether": nothing was said
             frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts)
             if frame is None:
                 continue
@@ -520,7 +520,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl"):
-                continue  # "a case that threatens to ...": things do not make statements
+                continue  # "a dispute that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
                 if subj is None:

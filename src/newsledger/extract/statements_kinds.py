@@ -118,7 +118,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return "commitment"
     if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and not modal and \
             verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
-        return "commitment"  # "we choose ...", "I promise ...": the speaker's side binding itself now
+        return "commitment"  # "we accept ...", "I promise ...": the speaker's side binding itself now
     if _demand(verb, subj, own) or _imperative(span):
         return "demand"
     if _opinion(span, verbs):
@@ -134,7 +134,7 @@ _BELIEF = frozenset({"believe", "think", "convince", "convinced", "confident", "
 
 
 def _past_belief(verb: "Token") -> "Token":
-    """"I am convinced that X will ...": the kind is the embedded clause's."""
+    """"I am sure that X will ...": the kind is the embedded clause's."""
     lemma = verb.lemma_.lower()
     heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
     if lemma in _BELIEF or any(h.lemma_.lower() in _BELIEF for h in heads):
@@ -146,7 +146,7 @@ def _past_belief(verb: "Token") -> "Token":
 
 
 def _imperative(span: "Span") -> bool:
-    """A sentence of the content that is an order: "Do not forget him.", "Release them now."."""
+    """A sentence of the content that is an order: "Do not give up.", "Release them now."."""
     for sent in span.sents:
         toks = [t for t in sent if not t.is_punct and not t.is_space]
         if not toks:
@@ -161,16 +161,16 @@ def _imperative(span: "Span") -> bool:
 
 
 def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
-    """"Moscow expects the release of ...", "we are asking for ...": the speaker's side asks for an act."""
+    """"Velta expects the return of ...", "we are calling for ...": the speaker's side asks for an act."""
     lemma = verb.lemma_.lower()
     cue = lexicon()["cues"].get(lemma)
     if cue is not None and cue.get("kind") == "demand" and subj is not None and subj.lower_ in ("we", "i"):
-        return True  # "We are asking for a full acquittal", "I urge them to ..."
+        return True  # "We are calling for a fair hearing", "I urge them to ..."
     if lemma not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
         return False
     for c in verb.children:
         if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children):
-            return True  # "expects the release of ..."
+            return True  # "expects the return of ..."
         if c.dep_ in ("dobj", "ccomp", "xcomp") and own:
             return True  # "we want them to withdraw"
     return False
@@ -185,7 +185,7 @@ def _opinion(span: "Span", verbs: list["Token"]) -> bool:
     lex = lexicon()
     if _CONTRAST.search(span.text):
         return True
-    for v in verbs[:1]:  # "No one is above ...", "Everyone deserves ...": a general judgement
+    for v in verbs[:1]:  # "No player is bigger than ...", "Everyone deserves ...": a general judgement
         subj = _subject(v)
         if subj is not None and v.tag_ in ("VBZ", "VBP") and (
                 subj.lower_ in ("nobody", "everyone", "everybody", "nothing", "everything")

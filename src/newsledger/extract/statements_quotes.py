@@ -127,7 +127,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
     """British-style ‘…’ quotes, in a paragraph without double marks. An opener follows no letter; a
-    closer follows a non-space and precedes no letter (so "don’t" and "Nir’s" are apostrophes)."""
+    closer follows a non-space and precedes no letter (so "don’t" and "Lind’s" are apostrophes)."""
     out: list[Quote] = []
     open_at: int | None = None
     for i in range(start, end):

@@ -1,8 +1,8 @@
 """Speakers: from the cue's subject token to a name as written and an entity id.
 
-A name is the run of proper nouns ending at the subject (titles in front stripped: "Senior Hamas
-official Mousa Abu Marzook" → "Mousa Abu Marzook"), or the appositive name of a title subject ("Its
-spokesman, Daniel Mwale, said" → "Daniel Mwale"). Its entity is the one whose mention covers it
+A name is the run of proper nouns ending at the subject (titles in front stripped: "Senior Velta
+official Ilan Sol Marek" → "Ilan Sol Marek"), or the appositive name of a title subject ("Its
+spokesman, Piet Aro, said" → "Piet Aro"). Its entity is the one whose mention covers it
 (:class:`EntityIndex`). Where no mention covers a pronoun or a title ("he added", "the ministry said"),
 the fallback is the most recent subject of the right sort: a person for he/she, an organization for
 it/they, an entity whose name holds the title's noun for "the X". Subjects are visited once, in text
@@ -34,7 +34,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 class _Cand:
     i: int                       # token index of the subject
     pos: int                     # character offset
-    key: str | None              # normalized name ("siame", "bureau")
+    key: str | None              # normalized name ("brenn", "bureau")
     eid: str | None
     person: bool
     span: tuple[int, int]        # the name as written
@@ -145,7 +145,7 @@ class SpeakerResolver:
                 if src is not None:
                     return self._make(src, prior)
         if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-            ante = tok.head.head  # "her lawyer, Ana Bel, who said ...": the relative clause's noun
+            ante = tok.head.head  # "the coach, Ivo Matt, who said ...": the relative clause's noun
             if ante.pos_ in ("NOUN", "PROPN"):
                 return self._make(ante, prior)
         span, phrase = _name_span(tok)
@@ -216,7 +216,7 @@ class SpeakerResolver:
 
     def titled_in(self, start: int, end: int) -> list[str]:
         """Entities named by definite title nouns in ``start:end`` that no mention covers ("the
-        commission" → the Electoral Commission of ...)."""
+        commission" → the Harbour Commission of ...)."""
         if not self.index:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -264,7 +264,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
         while a < head.i and doc[a].text in ("(", ")", "-", "\"", "“", "”"):
             a += 1
         end = head
-        # "Reporters Without Borders", "Bureau of Investigation": a name that goes on after a preposition
+        # "Keepers Without Frontiers", "Bureau of Investigation": a name that goes on after a preposition
         for c in head.children:
             if c.dep_ == "prep" and c.i == end.i + 1 and (c.text.istitle() or (
                     c.lower_ in ("of", "for") and head.ent_type_ == "ORG")):
@@ -297,7 +297,7 @@ def _main_clause(verb: "Token", cues: dict) -> bool:
 
 def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple[int, int] | None) -> str | None:
     """The entity a phrase names: the mention exactly on it, else the one covering its head word, else
-    the last mention inside it that is not a possessive modifier ("Russia's Sputnik network" → Sputnik)."""
+    the last mention inside it that is not a possessive modifier ("Veltria's Orbit network" → Orbit)."""
     if not index:
         return None
     exact = [eid for s, e, eid in index.overlapping(start, end) if s == start and e == end]
@@ -313,12 +313,12 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
     if inside:
         return max(inside, key=lambda r: (r[1], r[1] - r[0]))[2]
     if any(s >= start and e <= end for s, e, _ in index.overlapping(start, end)):
-        return None  # only possessive modifiers inside ("Zambia's main party"): not the phrase's entity
+        return None  # only possessive modifiers inside ("Veltria's main party"): not the phrase's entity
     return index.at(start, end)
 
 
 def _appos_name(tok: "Token") -> "Token | None":
-    """The proper-noun appositive of a title subject: the last of adjacent ones ("Ricardo \"Ka\" Salazar")."""
+    """The proper-noun appositive of a title subject: the last of adjacent ones ("Tomas \"Red\" Varga")."""
     names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
     if not names:  # "A spokesman for the army, Col. Ivo Matt, said": hung on the prepositional object
         for p in (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1):

@@ -1,10 +1,10 @@
 """When a statement was made.
 
-1. A time expression (from the ``times`` stage) attached in the parse to the cue ("told ... two weeks
-   ago", "said on Monday", "at a news conference on Saturday"), or, for a participle or a coordinated cue
+1. A time expression (from the ``times`` stage) attached in the parse to the cue ("told ... three days
+   ago", "said on Monday", "at a briefing on Friday"), or, for a participle or a coordinated cue
    ("..., accusing", "... and urged"), to the verb it hangs from; never one inside the reported content.
 2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
-   time ("rejected the allegations at a news conference on Saturday" dates the following "she said").
+   time ("denied the report at a press briefing on Friday" dates the following "she said").
 3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
    story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
    default.
@@ -52,7 +52,7 @@ class DateFinder:
                 continue
             lead = text[max(0, t.start - 10):t.start].split()[-1:] + t.text.split()[:1]
             if any(w.lower() in _DEADLINE for w in lead):
-                continue  # "within 72 hours", "until January": a window, not when something was said
+                continue  # "within 48 hours", "until January": a window, not when something was said
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -74,7 +74,7 @@ class DateFinder:
             if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
             if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
-                continue  # "had said in January": an earlier occasion, not the one the story goes on from
+                continue  # "had said in April": an earlier occasion, not the one the story goes on from
             subj = subject_of(verb)
             if subj is None:
                 continue

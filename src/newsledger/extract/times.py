@@ -7,10 +7,10 @@ Approach
    dates ("June 30, 2031", "Feb. 11", "early August 2019", "2024-05-03", "March 3-5"),
    weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
    "last week", "this past weekend", "two weeks ago"), anaphoric ones ("a day earlier", "the
-   following day", "the previous week", "the same day", "that night"), windows ("within three to
-   four weeks", "by the end of September", "no later than June 30"), durations and sets.
+   following day", "the previous week", "the same day", "that night"), windows ("within two to
+   three weeks", "by the end of September", "no later than June 30"), durations and sets.
    The patterns never look at bare numbers, so ages ("Ms. Varga, 41,"), counts, money and channel
-   names ("Kanal 24") cannot come out as dates. A bare year or month, a weekday or a holiday is
+   names ("Kanal 12") cannot come out as dates. A bare year or month, a weekday or a holiday is
    then checked against the parse: ``May`` the modal, "Theresa May", "Sunday Times", "Bloody
    Sunday", "2,000 troops", "1987 new staff members", "Channel 2024", "1600 Pennsylvania Avenue".
    spaCy's DATE entities are one signal there (they also tag ages and counts, so never the only
@@ -49,12 +49,12 @@ Approach
    the expression chained to (null when none was used).
 3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
    a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
-   "the first quarter of 2026"), ``P54D`` for durations. "N days/weeks/months ago" is the day
+   "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks/months ago" is the day
    counted back; "N years ago" a year. early/mid/late keep the month or year they modify (TIMEX3
    style; the record has no modifier field, and the scorer reads months as intervals); "the end
    of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
-   anchor: "within 45 days" → anchor/anchor+45d, "within three to four weeks" → anchor+3w/
-   anchor+4w; "by June" keeps the month, "by the end of September" is its last day.
+   anchor: "within 45 days" → anchor/anchor+45d, "within two to three weeks" → anchor+2w/
+   anchor+3w; "by June" keeps the month, "by the end of September" is its last day.
    Vague expressions with no value ("days earlier", "in the coming weeks", "recently", "soon",
    "a few days ago") are not emitted, and ``resolve_expression`` answers None for them: a
    time without a value helps no later stage and would count as a false date.
@@ -63,7 +63,7 @@ Public helpers for the statements and events stages (stable names and signatures
 
 - ``find_times(doc, published) -> list[Time]`` — the stage's pure function, sorted by start.
 - ``resolve_expression(text, anchor, *, tense=None) -> str | None`` — normalize one expression
-  ("within three to four weeks", "by the end of September", "next month", "a day earlier") against
+  ("within two to three weeks", "by the end of September", "next month", "a day earlier") against
   ``anchor`` (a :class:`datetime.date`, e.g. a statement's own date): deictic, anaphoric and window
   expressions all count from it; ``tense`` ("past" | "future") directs year-less dates and
   weekdays (a deadline "by ..." defaults to future). None when ``text`` holds no time expression
@@ -177,7 +177,7 @@ _BY = re.compile(r"(?i)(?<![\w-])(?:by|no later than|not later than)\s+$")
 
 
 def _extend_by(text: str, e: Expr) -> Expr:
-    """"by June", "by the end of March": a deadline; the span takes in "by" and becomes a window."""
+    """"by June", "by the end of April": a deadline; the span takes in "by" and becomes a window."""
     if e.type != "DATE" or e.mode in ("window", "anaphoric") or e.rule in ("year_range", "month_range"):
         return e
     m = _BY.search(text, max(0, e.start - 20), e.start)
@@ -289,7 +289,7 @@ def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None
 
 
 def _plausible_year(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
-    """A bare four-digit year: "in 2011", "the 2024 election"; not a count, a name or a number."""
+    """A bare four-digit year: "in 2013", "the 2024 election"; not a count, a name or a number."""
     tok = span[-1]
     units = lexicon()["units"]
     prev_l = prev.lower_ if prev is not None else ""
@@ -433,7 +433,7 @@ class _DocContext:
             if r.expr.mode in ("window", "duration", "set") or r.subordinate:
                 continue
             if r.expr.mode == "anaphoric" and _RANK.get(r.expr.unit or "day", 0) < _RANK.get(expr.unit or "day", 0):
-                continue  # "two weeks ago ... A day earlier ... The previous week": a day's detour sets no week
+                continue  # "ten days ago ... Two days earlier ... The previous week": a day's detour sets no week
             if tense != "future" and self.pub is not None and r.val.start > self.pub.start:
                 continue
             return r
@@ -627,5 +627,5 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
         elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            tense, decided = "future", True  # a headline's "Court to hear appeal on January 28"
+            tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
     return tense, subordinate

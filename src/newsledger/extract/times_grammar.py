@@ -4,7 +4,7 @@
 returns :class:`Expr` objects: where it is, how it must be anchored (``mode``) and a resolver that,
 given a :class:`Ctx` (the anchor value and the tense of the clause), computes its :class:`Val`.
 Deciding *which* anchor and tense to use is :mod:`newsledger.extract.times`' job; checking a
-candidate against the parse (``May`` the modal, ``Kanal 24``) is too (``Expr.check`` says which
+candidate against the parse (``May`` the modal, ``Kanal 12``) is too (``Expr.check`` says which
 check a candidate needs).
 
 Modes:
@@ -15,7 +15,7 @@ Modes:
 - ``deictic``: counted from the publication date ("two weeks ago", "last month", "today").
 - ``anaphoric``: counted from the reference time before it ("a day earlier", "the previous week").
 - ``window``: a range from the narrative's current time ("within 45 days", "in the next two weeks").
-- ``duration`` / ``set``: lengths (``P54D``) and recurrences ("every week"); no anchor.
+- ``duration`` / ``set``: lengths (``P45D``) and recurrences ("every week"); no anchor.
 
 Lexical material (month names, number words, units, holidays, seasons) lives in
 ``data/lexicons/times.json``. Patterns are compiled once; a scan is linear in the text.
@@ -88,7 +88,7 @@ def _number_words() -> dict[str, float]:
 
 
 def number(text: str) -> float | None:
-    """The value of a number as written ("three", "twenty-five", "54", "a"); None for a vague one."""
+    """The value of a number as written ("three", "twenty-five", "45", "a"); None for a vague one."""
     t = " ".join(text.lower().split())
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
@@ -102,7 +102,7 @@ def _months() -> dict[str, int]:
 @functools.cache
 def _months_with_day() -> dict[str, int]:
     """Month names that may stand before or after a day number: the names, and the abbreviations
-    written without a period ("Jan 20")."""
+    written without a period ("Oct 9")."""
     return {**lexicon()["months"], **lexicon()["month_abbreviations_without_period"]}
 
 
@@ -597,7 +597,7 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
     def fn(ctx: Ctx) -> Val | None:
         return _offset_val(ctx.anchor, n, unit, sign) if ctx.anchor is not None else None
 
-    # "a week after the verdict": counted from the time its complement names, if any (see times.py)
+    # "a week after the storm": counted from the time its complement names, if any (see times.py)
     check = "complement" if dirw in ("after", "before") else None
     return _mk(m, rule, "deictic" if deictic else "anaphoric", fn, check=check,
                unit=None if deictic else ref_unit)
@@ -633,7 +633,7 @@ def h_in_offset(m: re.Match, rule: str) -> Expr | None:
 
 
 def _window_val(a: Date, n1: float, n2: float | None, unit: str, sign: int = 1) -> Val | None:
-    """From the anchor to ``n`` units after it; "three to four weeks": from +3 to +4 weeks."""
+    """From the anchor to ``n`` units after it; "two to three weeks": from +2 to +3 weeks."""
     if n2 is not None:
         lo, hi = tv.shift(a, sign * n1, unit), tv.shift(a, sign * n2, unit)
         if lo is None or hi is None:

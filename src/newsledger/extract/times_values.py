@@ -63,7 +63,7 @@ _FINER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day"
 
 
 def duration(n: float | None, unit: str) -> Val | None:
-    """``P54D``, ``P3W``, ``PT72H``; a fraction goes to the next finer unit ("a year and a half" →
+    """``P45D``, ``P3W``, ``PT36H``; a fraction goes to the next finer unit ("a year and a half" →
     ``P18M``); None for an unknown unit or count."""
     if n is None or unit not in _DURATION_CODES:
         return None
