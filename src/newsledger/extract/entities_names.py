@@ -265,6 +265,10 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         if w in lex.not_names:
             i += 1
             continue
+        if (not t.ent_type_ and i + 1 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
+                and w not in midcaps and not _known_word(t)):
+            i += 1  # "Curator Emma Vasseur": the tagger's person starts after an opening common word
+            continue
         if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
             break
@@ -275,6 +279,14 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         break
     return i
+
+
+def _known_word(t: "Token") -> bool:
+    """A title, a given name, a country, a city or a demonym: never an accidental capital."""
+    lex = lexicon()
+    w = fold(t.text)
+    return (w in lex.titles or w in lex.honorifics or w in lex.female_names or w in lex.male_names
+            or bool(demonym_country(w)) or bool(country_code(t.text)) or is_city(t.text))
 
 
 def _split_title(doc: "Doc", i: int, j: int) -> int:
