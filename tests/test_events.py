@@ -156,7 +156,7 @@ def test_modes_and_cameo(nlp):
 
 @pytest.mark.slow
 def test_ordered_to_leave_is_an_expulsion(nlp):
-    ev = only(events_of(nlp, "Arvelia ordered a Tumbrian diplomat to leave the country."), "SANCTION")
+    ev = only(events_of(nlp, "Arvelia ordered a Tumbrian envoy to quit the capital."), "SANCTION")
     assert ev.mode == "expel" and ev.source == ("e1",) and "e2" in ev.target
 
 
@@ -172,8 +172,8 @@ def test_request_mode_from_the_act_requested(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("text,status", [
     ("The Redhand Front released Oren Malik.", "asserted"),
-    ("Oren Malik will be freed by the Redhand Front.", "future"),
-    ("Oren Malik could be freed by the Redhand Front.", "hypothetical"),
+    ("Oren Malik will be released by the Redhand Front.", "future"),
+    ("Oren Malik might be released by the Redhand Front.", "hypothetical"),
     ("The Redhand Front did not release Oren Malik.", "negated"),
 ])
 def test_status(nlp, text, status):
@@ -182,7 +182,7 @@ def test_status(nlp, text, status):
 
 @pytest.mark.slow
 def test_denied_that_negates_the_event_inside(nlp):
-    ev = only(events_of(nlp, "Arvelia denied that its forces had kidnapped Oren Malik."), "ASSAULT")
+    ev = only(events_of(nlp, "Arvelia denied that its forces abducted Oren Malik."), "ASSAULT")
     assert ev.status == "negated"
 
 
@@ -200,7 +200,7 @@ def test_status_from_the_statement_it_is_reported_in(nlp):
 # ------------------------------------------------------------------------------ participants
 @pytest.mark.slow
 def test_passive_agent_maps_to_the_organization(nlp):
-    ev = only(events_of(nlp, "His brother was murdered by a Redhand terrorist."), "ASSAULT")
+    ev = only(events_of(nlp, "His cousin was shot by a Redhand gunman."), "ASSAULT")
     assert ev.source == ("e5",)
 
 
@@ -224,7 +224,7 @@ def test_conjoined_targets(nlp):
 
 @pytest.mark.slow
 def test_talks_with_and_visit_to(nlp):
-    evs = events_of(nlp, "Dara Quell held talks with Ilsa Varn during a visit to Velmar.")
+    evs = events_of(nlp, "Dara Quell held talks with Ilsa Varn on a trip to Velmar.")
     talks = [e for e in evs if e.type == "CONSULT" and e.mode is None]
     visit = [e for e in evs if e.type == "CONSULT" and e.mode == "visit"]
     assert talks and talks[0].source == ("e3",) and talks[0].target == ("e8",)
@@ -239,8 +239,8 @@ def test_possessor_and_delegation_stand_for_their_entity(nlp):
 
 @pytest.mark.slow
 def test_pronoun_subject_inside_a_statement_is_the_speaker(nlp):
-    text = "The Northern Guard said it had arrested Oren Malik."
-    content = Span.of(text, text.index("it had"), len(text) - 1)
+    text = "The Northern Guard said it has jailed Oren Malik."
+    content = Span.of(text, text.index("it has"), len(text) - 1)
     st = Statement(id="s1", speaker="e6", speaker_text="The Northern Guard", cue="said", channel=None,
                    channel_text=None, direct=False, content=content, evidence=Span.of(text, 0, len(text)))
     ev = only(events_of(nlp, text, statements=[st]), "COERCE")
@@ -286,8 +286,8 @@ def test_no_time_no_date_never_the_publication_date(nlp):
 
 @pytest.mark.slow
 def test_deadline_is_not_the_date(nlp):
-    text = "Arvelia ordered a Tumbrian diplomat to leave within 72 hours."
-    ev = only(events_of(nlp, text, times=(("within 72 hours", "2024-05-06/2024-05-09"),)), "SANCTION")
+    text = "Arvelia ordered a Tumbrian envoy to depart within five days."
+    ev = only(events_of(nlp, text, times=(("within five days", "2024-05-06/2024-05-11"),)), "SANCTION")
     assert ev.date is None
 
 
@@ -310,7 +310,7 @@ def test_different_acts_stay_apart(nlp):
 
 @pytest.mark.slow
 def test_noun_in_a_phrase_of_a_verb_of_the_same_type_is_the_same_act(nlp):
-    ev = only(events_of(nlp, "Oren Malik was killed in a Redhand ambush."), "ASSAULT")
+    ev = only(events_of(nlp, "Oren Malik was killed in a Redhand bombing."), "ASSAULT")
     assert ev.source == ("e5",) and ev.target == ("e4",) and len(ev.mentions) == 2
 
 
@@ -340,20 +340,20 @@ def test_stage_is_registered(nlp):
 # ------------------------------------------------------------------------------ more syntax
 @pytest.mark.slow
 def test_prisoner_exchange_both_sides_release(nlp):
-    ev = only(events_of(nlp, "Arvelia and Tumbria exchanged prisoners on Saturday, freeing Oren Malik."), "RETREAT")
+    ev = only(events_of(nlp, "Arvelia and Tumbria exchanged detainees in March, releasing Oren Malik."), "RETREAT")
     assert set(ev.source) == {"e1", "e2"} and "e4" in ev.target and ev.mode == "release"
-    assert len(ev.mentions) == 2  # "exchanged" and "freeing" are one act
+    assert len(ev.mentions) == 2  # "exchanged" and "releasing" are one act
 
 
 @pytest.mark.slow
 def test_dateline_is_not_the_actor(nlp):
-    ev = only(events_of(nlp, "VELMAR — Arvelia expelled two Tumbrian diplomats on Monday."), "SANCTION")
+    ev = only(events_of(nlp, "PORT ALVA — Arvelia expelled two Tumbrian envoys on Monday."), "SANCTION")
     assert ev.source == ("e1",) and ev.target == ("e2",) and ev.mode == "expel"
 
 
 @pytest.mark.slow
 def test_reason_of_a_charge_is_not_an_event(nlp):
-    evs = events_of(nlp, "Oren Malik was charged with aiding the Redhand Front.")
+    evs = events_of(nlp, "Oren Malik was charged with helping the Redhand Front.")
     assert [e.type for e in evs] == ["ACCUSE"]
 
 
@@ -372,14 +372,14 @@ def test_wants_x_to_is_a_request_of_x(nlp):
 
 @pytest.mark.slow
 def test_held_in_custody_is_detention(nlp):
-    ev = only(events_of(nlp, "Oren Malik has been held in Velmar since March."), "COERCE")
+    ev = only(events_of(nlp, "Oren Malik has been held in Velmar for six months."), "COERCE")
     assert ev.target == ("e4",) and ev.mode == "arrest" and ev.location == "e7"
     assert not [e for e in events_of(nlp, "Arvelia held talks in Velmar.") if e.type == "COERCE"]
 
 
 @pytest.mark.slow
 def test_would_not_concede_is_a_rejection(nlp):
-    text = "Dara Quell said she would not concede."
+    text = "Dara Quell said she would not concede the seat."
     she = text.index("she")
     ev = only(events_of(nlp, text, pronouns={"e3": [(she, she + 3)]}), "REJECT")
     assert ev.source == ("e3",)
@@ -387,7 +387,7 @@ def test_would_not_concede_is_a_rejection(nlp):
 
 @pytest.mark.slow
 def test_generic_security_forces_in_a_statement_stand_for_the_speaker(nlp):
-    text = "The Northern Guard said officers fired tear gas at the crowd."
+    text = "The Northern Guard said officers fired rubber bullets at the crowd."
     content = Span.of(text, text.index("officers"), len(text) - 1)
     st = Statement(id="s1", speaker="e6", speaker_text="The Northern Guard", cue="said", channel=None,
                    channel_text=None, direct=False, content=content, evidence=Span.of(text, 0, len(text)))
@@ -420,14 +420,14 @@ def test_unnamed_security_forces_still_make_a_physical_event(nlp):
 
 @pytest.mark.slow
 def test_definite_description_from_an_apposition(nlp):
-    text = "The Redhand Front, a rebel group, signed the deal. Last week the rebels freed two soldiers."
+    text = "The Redhand Front, an armed movement, held a rally. On Monday the movement released three journalists."
     ev = only(events_of(nlp, text), "RETREAT")
     assert ev.source == ("e5",)
 
 
 @pytest.mark.slow
 def test_pronoun_object_of_a_participle_is_the_person_of_the_main_clause(nlp):
-    text = "Arvelia expelled a Tumbrian diplomat from the country, accusing him of spying."
+    text = "Arvelia expelled a Tumbrian envoy from the capital, accusing him of bribery."
     ev = only(events_of(nlp, text), "ACCUSE")
     assert ev.source == ("e1",) and ev.target == ("e2",)
 
@@ -440,7 +440,7 @@ def test_rejecting_someones_appeal_targets_them(nlp):
 
 @pytest.mark.slow
 def test_a_clause_after_another_time_keeps_its_own_date(nlp):
-    text = "Dara Quell protested on Friday, a week after the Northern Guard arrested Oren Malik."
+    text = "Dara Quell protested on Friday, two days after the Northern Guard detained Oren Malik."
     ev = only(events_of(nlp, text, times=(("Friday", "2024-05-03"),)), "COERCE")
     assert ev.date is None
 
@@ -482,7 +482,7 @@ def test_everyday_news_makes_no_political_events(nlp):
 
 @pytest.mark.slow
 def test_an_act_under_discussion_is_a_topic_not_an_event(nlp):
-    assert not events_of(nlp, "Oren Malik's release will be decided in the negotiations.")
+    assert not events_of(nlp, "The withdrawal of Arvelian troops from Velmar will be discussed.")
     assert not [e for e in events_of(nlp, "Arvelia and Tumbria discussed sanctions.") if e.type == "SANCTION"]
 
 
@@ -495,7 +495,7 @@ def test_negated_control_verb_negates_its_complement(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("text,etype,mode", [
     ("The Redhand Front launched a drone attack on Velmar.", "ASSAULT", "drone"),
-    ("Oren Malik was killed by a rocket fired by the Redhand Front.", "ASSAULT", "heavy-weapons"),
+    ("Oren Malik was killed by a shell fired by the Redhand Front.", "ASSAULT", "heavy-weapons"),
     ("Dara Quell spoke with Oren Malik by phone.", "CONSULT", "phone"),
 ])
 def test_mode_from_the_instrument(nlp, etype, mode, text):
@@ -511,7 +511,7 @@ def test_a_strike_that_hit_a_place_targets_it(nlp):
 
 @pytest.mark.slow
 def test_handing_over_hostages_is_a_release_and_a_truce_has_its_own_time(nlp):
-    text = "The Redhand Front handed over four hostages on Thursday under a truce brokered by Arvelia."
+    text = "The Redhand Front handed over two detainees on Thursday under a ceasefire mediated by Arvelia."
     evs = events_of(nlp, text, times=(("Thursday", "2024-05-02"),))
     release = [e for e in evs if e.mode == "release"]
     assert len(release) == 1 and release[0].source == ("e5",) and release[0].date.value == "2024-05-02"
@@ -520,7 +520,7 @@ def test_handing_over_hostages_is_a_release_and_a_truce_has_its_own_time(nlp):
 
 @pytest.mark.slow
 def test_both_sides_as_a_target(nlp):
-    text = "Arvelia accused Tumbria of shelling villages. Ilsa Varn urged both sides to respect the truce."
+    text = "Arvelia accused Tumbria of bombing farms. Ilsa Varn urged both sides to stop."
     ev = only(events_of(nlp, text), "REQUEST")
     assert set(ev.target) == {"e1", "e2"}
 
@@ -538,7 +538,8 @@ def test_what_happened_and_what_will_happen_are_two_acts(nlp):
 def test_denying_claims_is_a_rejection_but_denying_that_negates(nlp):
     ev = only(events_of(nlp, "Tumbria denied Arvelia's claims."), "REJECT")
     assert ev.source == ("e2",) and ev.target == ("e1",)
-    assert [e.type for e in events_of(nlp, "Tumbria denied that it had detained Oren Malik.")] == ["COERCE"]
+    denied = events_of(nlp, "Tumbria denied that its police jailed Oren Malik.")
+    assert [(e.type, e.status) for e in denied] == [("COERCE", "negated")]
 
 
 @pytest.mark.slow
@@ -549,7 +550,7 @@ def test_location_from_a_home_in_a_place(nlp):
 
 @pytest.mark.slow
 def test_calling_an_act_an_outrage_accuses_its_doer(nlp):
-    text = "Arvelia expelled a Tumbrian diplomat. Tumbria called the expulsion an unfriendly act."
+    text = "Arvelia expelled a Tumbrian envoy. Tumbria described the expulsion as a provocation."
     ev = only(events_of(nlp, text), "ACCUSE")
     assert ev.source == ("e2",) and ev.target == ("e1",) and ev.mode == "disapprove"
     assert not [e for e in events_of(nlp, "Dara Quell called the meeting a success.") if e.type == "ACCUSE"]

@@ -4,7 +4,7 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
 
 1. **Triggers.** Each token (or phrase, "hunger strike") whose lemma has a sense in the PLOVER lexicon
    (``data/lexicons/plover_triggers.json``) and whose conditions hold ("call" + "on", "order" + "to
-   leave", "fire" + "tear gas") is a trigger; the first matching sense gives type, mode and CAMEO code.
+   leave", "fire" + "rubber bullets") is a trigger; the first matching sense gives type, mode and CAMEO code.
    Adjectival participles ("frozen assets") and the content of a verbal act ("urged X *to release* Y":
    the release is what was asked for, not an event) are skipped, and so are embedded questions
    ("whether to release him").
@@ -14,16 +14,16 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
    target and the ``by`` agent the source (no agent: no source, never a guess); conjuncts, appositions
    and relative pronouns are followed; proxy nouns ("the X delegation", "its spokesman") stand for the
    entity modifying them. Nouns take their actor from a possessor or compound ("X's visit", "an X
-   ambush"), from a light verb ("*held* talks"), or from the clause they sit in ("*during* a visit").
+   raid"), from a light verb ("*held* talks"), or from the clause they sit in ("*during* a visit").
    A pronoun or a generic agent ("officers") inside a statement stands for the statement's speaker.
 3. **Date**: the time expression attached to the trigger (its own modifiers), else the one of the
    clause it depends on (a participle, a conjunct, a light verb), else the date of the statement it is
-   reported in, else null. **Location**: a place entity in the trigger's place phrase ("in Kyiv").
+   reported in, else null. **Location**: a place entity in the trigger's place phrase ("in Velmar").
 4. **Status**: negation → negated; modals "could/might", conditionals → hypothetical; "will/would",
-   governors such as "expect", "set for" → future; otherwise the status implied by the statement the
+   governors such as "expect", "plan" → future; otherwise the status implied by the statement the
    trigger is reported in (a prediction or demand → future, a denial → negated); else asserted.
 5. **One event per act.** A noun trigger of the same type in a prepositional phrase of a verb trigger
-   ("killed in an ambush", "visits ... for talks") and conjoined verbs of the same type are one event;
+   ("killed in a bombing", "visits ... for talks") and conjoined verbs of the same type are one event;
    then mentions of the same type and mode whose participants agree and whose dates do not conflict
    are merged (``evidence`` is the sentence of the first mention, ``mentions`` every trigger span).
 
@@ -105,16 +105,18 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     if key == "oprd":
         return any(t.lemma_.lower() in words or t.lower_ in words
                    for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
-    if key == "xsubj":  # "wants *Poland* to release": a complement clause with a subject of its own
+    if key == "xsubj":  # "wants *Tumbria* to free": a complement clause with a subject of its own
         return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                    for c in tok.children)
-    if key == "own_act":  # "warned that *it* would respond", "warned that *her government* would cut ties"
+    if key == "own_act":  # "warned that *it* would hit back", "warned that *her government* would cut ties"
         return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in tok.children)
-    if key == "judgment":  # "called the expulsion *an unfriendly act*"
+    if key == "judgment":  # "called the raid *a provocation*"
         judging = lexicon().judgment_words
         seconds = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
         seconds += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
-        seconds += [a for c in tok.children if c.dep_ in OBJ_DEPS for a in c.children if a.dep_ == "appos"]
+        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):  # "the verdict, a sham", "the raid as a ..."
+            seconds += [a for a in obj.children if a.dep_ == "appos"]
+            seconds += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
         return any(t.lemma_.lower() in judging or t.lower_ in judging
                    for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
     if key == "mod":
@@ -171,7 +173,7 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
             anchor = _phrase_root(toks)
             if anchor.pos_ not in sense.pos or anchor.dep_ == "amod":
                 continue
-            if anchor.pos_ != "VERB" and anchor.dep_ == "compound":  # "cease-fire talks": a modifier
+            if anchor.pos_ != "VERB" and anchor.dep_ == "compound":  # "ceasefire monitors": a modifier
                 continue
             if anchor.pos_ == "VERB" and anchor.tag_ in ("VBN",) and anchor.dep_ in ("compound", "nmod"):
                 continue
@@ -200,10 +202,10 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
         if sense is not None:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
                 return True
-            # what is asked for or threatened: "demanded *the release* of X"
+            # what is asked for or threatened: "demanded *the handover* of X"
             if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS:
                 return True
-            # what someone is accused, arrested or sentenced for: "charged *with aiding* her"
+            # what someone is accused, arrested or sentenced for: "charged *with helping* him"
             if sense.type in _REASON_TYPES and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"):
                 return True
         cur = head
@@ -227,7 +229,7 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
             found = prep_objects(verb, (ch,))
-            if not found:  # "expressed appreciation *for* X": the object's complement
+            if not found:  # "expressed support *for* X": the object's complement
                 for o in verb.children:
                     if o.dep_ in OBJ_DEPS:
                         found = prep_objects(o, (ch,))
@@ -262,10 +264,10 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             st = statement_with_cue(tok, ctx)
             if st is not None and st.speaker:
                 sources = [st.speaker]
-        if not groups:  # "agreed to open talks *with* X", "pledged never to raise arms *against* X"
+        if not groups:  # "agreed to open talks *with* X", "promised never to attack X" (*against* X)
             comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
             groups = [comp] if comp else []
-        if not groups:  # "called *the expulsion* an unfriendly act": who expelled
+        if not groups:  # "called *the raid* a provocation": who raided
             deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
             groups = [deed] if deed else []
     heads = [t for g in target_toks for t in g]
@@ -299,7 +301,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
 def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
                 ) -> tuple[list[str], list[list["Token"]], "Token | None"]:
     """Sources, target phrases and (governing) subject of a noun trigger: possessor, compound and "by"
-    give the actor ("X's visit", "an X ambush"), or for a patient noun the target ("his release"); the
+    give the actor ("X's visit", "an X raid"), or for a patient noun the target ("her release"); the
     sense's prepositions give the target; else the actor of the light verb or clause it sits in."""
     sources: list[str] = []
     target_toks: list[list["Token"]] = []
@@ -346,7 +348,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
 
 def _doers(noun: "Token", ctx: Context) -> list[str]:
     """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
-    after "X ordered a diplomat to leave")."""
+    after "X told an envoy to leave")."""
     senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
     for prior in reversed(ctx.built):
         if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
@@ -463,19 +465,19 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     groups, sources, subj, heads = _roles(raw, ctx)
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
-    if raw.status == "negated" and sense.negated_as:  # "would not concede": a rejection
+    if raw.status == "negated" and sense.negated_as:  # "would never concede": a rejection
         raw.type, raw.status = sense.negated_as, event_status(anchor, ctx, ignore_negation=True)
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
         return []
-    if raw.status == "negated" and sense.speech:  # "did not blame him": no act took place
+    if raw.status == "negated" and sense.speech:  # "did not criticize her": no act took place
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
         keep = False
     if anchor.pos_ != "VERB":
         gov, how = governor(anchor)
         if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
-            keep = False  # "his release would be decided", "they discussed sanctions": a topic
+            keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups:
@@ -502,7 +504,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
 
 def _absorb(raws: list[_Raw], ctx: Context) -> None:
     """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
-    in an ambush"), a verb whose subject is a same-type noun trigger ("clashes that killed"), and
+    in a bombing"), a verb whose subject is a same-type noun trigger ("clashes that killed"), and
     conjoined verbs and participles of the same type sharing their subject ("exchanged prisoners, *freeing*
     X") become one event."""
     by_anchor: dict[int, _Raw] = {}
@@ -524,12 +526,12 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"
                 host = by_anchor[subj.i]
             elif tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.head.i in by_anchor:
-                host = by_anchor[tok.head.head.head.i]  # "killed by a rocket *fired* by X"
+                host = by_anchor[tok.head.head.head.i]  # "killed by a shell *fired* by X"
             elif subj is None and tok.dep_ in ("conj", "advcl") and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:
             continue
-        if host.mode and r.mode and host.mode != r.mode:  # "released hostages under a truce": two acts
+        if host.mode and r.mode and host.mode != r.mode:  # "freed detainees under a ceasefire": two acts
             continue
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
@@ -589,7 +591,7 @@ def _done(r: _Raw) -> bool:
 
 
 def _overlap(x: list[str], y: list[str], ctx: Context) -> bool:
-    """The same actor on both sides, or a member and its organization ("Abu Marzook" and "Hamas");
+    """The same actor on both sides, or a member and its organization (a party's spokesman and the party);
     two members of one organization are not the same actor."""
     if set(x) & set(y):
         return True

@@ -41,7 +41,7 @@ class Sense:
     target_entity: bool = False
     only_status: frozenset[str] = frozenset()
     inherit_target: bool = False
-    negated_as: str | None = None  # the type a negated mention takes ("not concede" -> REJECT)
+    negated_as: str | None = None  # the type a negated mention takes ("never concede" -> REJECT)
 
     @property
     def lemma(self) -> str:

@@ -2,9 +2,9 @@
 
 A noun phrase maps to an entity through :class:`~newsledger.extract._index.EntityIndex` (its head's
 mention), else an apposition ("X, *the journalist* freed"), else a description of a named entity ("the
-anti-corruption bureau", "the rebels" after "X, a rebel group"), else the entity modifying a proxy noun
+audit office", "the movement" after "X, an armed movement"), else the entity modifying a proxy noun
 ("the X delegation", "X's spokesman", "officials from X"). Subjects are found through conjuncts,
-participles, relative clauses and control verbs; datelines ("KYIV —") are never actors. A pronoun or a
+participles, relative clauses and control verbs; datelines ("VELMAR —") are never actors. A pronoun or a
 generic agent ("it", "officers") inside a statement stands for the statement's speaker.
 """
 
@@ -52,7 +52,7 @@ class Context:
     statements: "StatementIndex"
     times_at: dict[int, list[Time]]  # token index of the attachment point -> times
     anchors: dict[int, Sense] = field(default_factory=dict)  # token index -> sense of the trigger there
-    dateline: frozenset[int] = frozenset()  # tokens of a dateline ("KYIV —"): never an actor
+    dateline: frozenset[int] = frozenset()  # tokens of a dateline ("VELMAR —"): never an actor
     name_words: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
     described: dict[str, set[str]] = field(default_factory=dict)  # word of an apposition -> entity ids
     last_parties: dict[str, list[str]] = field(default_factory=dict)  # kind -> the latest two parties
@@ -109,13 +109,13 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
     if eid:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if indefinite and ctx.types.get(eid) in ("GPE", "NORP"):
-            return None  # "a Belarusian convicted of spying" is a person, not the country
+            return None  # "a Tumbrian jailed for fraud" is a person, not the country
         return eid
     for ap in children(tok, ("appos",)):
         eid = entity_of(ap, ctx, depth + 1)
         if eid:
             return eid
-    if tok.dep_ == "appos" and depth <= 2 and tok.head.i not in ctx.dateline:  # "X, the journalist freed"
+    if tok.dep_ == "appos" and depth <= 2 and tok.head.i not in ctx.dateline:  # "X, the reporter released"
         eid = ctx.index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
         if eid:
             return eid
@@ -168,18 +168,18 @@ def name_words(entities: Sequence[Entity]) -> dict[str, list[tuple[frozenset[str
 
 
 def by_description(tok: "Token", ctx: Context) -> str | None:
-    """A common-noun description of exactly one named entity: "the anti-corruption bureau" for the
-    National Anti-Corruption Bureau, "a deputy infrastructure minister" for the person with that title.
+    """A common-noun description of exactly one named entity: "the state audit office" for the National
+    Audit Office, "a deputy transport minister" for the person with that title.
     The head and every modifier must be words of the same name or title."""
     if tok.pos_ != "NOUN":
         return None
     words = {tok.lower_, tok.lemma_.lower()}
-    if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the rebels" after "X, a rebel group"
+    if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
         ids = set().union(*(ctx.described.get(w, set()) for w in words))
         return ids.pop() if len(ids) == 1 else None
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-              for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the city of Grodno"
+              for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the town of X"
     if not mods and not places:
         return None  # a bare "the bureau" is left to the entities stage
     found = set()
@@ -190,7 +190,7 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
 
 
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
-    """Words of the appositions that describe entities ("the SMPF, a leftist *rebel group*") -> ids."""
+    """Words of the appositions that describe entities ("the Redhand Front, an *armed movement*") -> ids."""
     out: dict[str, set[str]] = {}
     for tok in doc:
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
@@ -269,7 +269,7 @@ def statement_at(offset: int, ctx: Context) -> Statement | None:
 
 def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> Statement | None:
     """The statement whose cue is this verb (the verbal act reports it); with ``conjuncts``, also that
-    of a verb conjoined with it ("welcomed the vote but *urged* ...")."""
+    of a verb conjoined with it ("praised the plan but *asked* ...")."""
     verbs = [tok]
     if conjuncts:
         verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -295,7 +295,7 @@ def is_passive(verb: "Token") -> bool:
 
 def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
     """The subject of a verb, looking up through conjuncts, participles and control verbs; a dateline
-    the parser took for a subject ("KYIV — The bureau arrested ...") is passed over."""
+    the parser took for a subject ("VELMAR — The agency detained ...") is passed over."""
     skip = ctx.dateline if ctx is not None else frozenset()
     cur = verb
     for _ in range(8):
@@ -354,7 +354,7 @@ def governor(noun: "Token") -> tuple["Token | None", str]:
 
 def is_group(tok: "Token", ctx: Context) -> bool:
     """Security forces, armed men or protesters as an unnamed actor ("police", "gunmen", "protesters");
-    not any group of people ("rescue workers freed a family")."""
+    not any group of people ("volunteers rescued a family")."""
     words = ctx.lex.generic_agents
     return tok.lemma_.lower() in words or tok.lower_ in words
 
@@ -373,14 +373,14 @@ def is_person(tok: "Token", ctx: Context) -> bool:
 
 
 def dateline(doc: "Doc") -> frozenset[int]:
-    """The tokens of a dateline at the start of a paragraph: capitals before a dash ("KYIV —")."""
+    """The tokens of a dateline at the start of a paragraph: capitals before a dash ("VELMAR —")."""
     out: set[int] = set()
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         head: list[int] = []
         if not toks or not toks[0].is_upper or not toks[0].is_alpha:
             continue
-        for t in toks[:6]:  # "KYIV —", "TERESPOL, Poland —"
+        for t in toks[:6]:  # "VELMAR —", "PORT ALVA, Tumbria —"
             if t.text in ("—", "–", "--", "-"):
                 out.update(head)
                 break

@@ -24,7 +24,7 @@ __all__ = [
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around", "from"})
-# a clause introduced by one of these is at another time ("a week *after* the court sentenced her")
+# a clause introduced by one of these is at another time ("two days *after* the court fined him")
 OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
 NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
@@ -91,12 +91,12 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
     cur = tok
     for _ in range(6):
         if cur.pos_ == "VERB":
-            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with Russia abstaining"
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with two members abstaining"
                 cur = cur.head.head
             elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in cur.children):
-                return None  # "a week *after* the court sentenced her": another time
+                return None  # "two days *after* the court fined him": another time
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
-                cur = cur.head  # an acl ("a truce brokered by X") takes its noun's time
+                cur = cur.head  # an acl ("a ceasefire mediated by X") takes its noun's time
                 if cur.pos_ != "VERB":
                     tv = own_time(cur, ctx) or inherited_time(cur, ctx)
                     return tv
@@ -105,12 +105,12 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
         else:
             gov, how = governor(cur)
             if gov is None or (how == "prep" and cur.head.lower_ not in SETTING_PREPS):
-                return None  # "handed over hostages *under a truce*": not the truce's date
+                return None  # "freed detainees *under a ceasefire*": not the ceasefire's date
             lemma = gov.lemma_.lower()
             if how == "obj" and lemma not in ctx.lex.light_verbs:
                 return None
             if how == "subj" and lemma not in ctx.lex.aspectual_verbs | ctx.lex.impact_verbs:
-                return None  # "the truce *took hold* a day later", "a strike *hit* X on Friday"
+                return None  # "the ceasefire *began* a week later", "a strike *hit* X on Friday"
             cur = gov
         tv = own_time(cur, ctx)
         if tv is not None:
@@ -132,7 +132,7 @@ def event_place(tok: "Token", ctx: Context) -> str | None:
                 eid = entity_of(o, ctx)
                 if eid and ctx.types.get(eid) in PLACE_TYPES:
                     return eid
-                for p2 in o.children:  # "from their home in X"
+                for p2 in o.children:  # "from a farm in X"
                     if p2.dep_ == "prep" and p2.lower_ in ("in", "at", "near"):
                         for o2 in pobjs(p2):
                             eid = entity_of(o2, ctx)
@@ -163,7 +163,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
         status = "hypothetical"
     if status is None and any(a in lex.future_aux for a in auxes):
         status = "future"
-    if status is None:  # governed: "expects the release", "set for release", "risked sliding"
+    if status is None:  # governed: "expects the handover", "due for renewal", "risks collapsing"
         cur = tok
         for _ in range(4):
             head = cur.head
@@ -199,7 +199,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
 
 
 def past(verb: "Token") -> bool:
-    """A clause in the past or perfect ("freed", "had arrested"): what a statement reports as done."""
+    """A clause in the past or perfect ("seized", "had detained"): what a statement reports as done."""
     if verb.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "did")
