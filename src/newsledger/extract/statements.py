@@ -44,8 +44,7 @@ from ..pipeline import Found, stage
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
 from .statements_cues import Draft, doc_text, find_drafts, release_text
-from . import statements_kinds
-from .statements_kinds import horizon_of, kind_of
+from .statements_kinds import TimesByStart, horizon_of, kind_of
 from .statements_quotes import find_quotes
 from .statements_speakers import SpeakerResolver, head_entity
 from .statements_when import DateFinder
@@ -67,7 +66,6 @@ def find_statements(
         return _find(doc, entities, times, published)
     finally:
         release_text()
-        statements_kinds.release()
 
 
 def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], published: dt.date | None) -> list[Statement]:
@@ -83,6 +81,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
             src = d.speaker_from
             d.speaker, d.speaker_text, d.speaker_key = src.speaker, src.speaker_text, src.speaker_key
     dates = DateFinder(doc, times, index, speakers, published)
+    by_start = TimesByStart(times)
     out: list[Statement] = []
     for d in drafts:
         d.channel = _channel_id(index, d, text)
@@ -90,7 +89,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
         d.kind = kind_of(doc, d, index, speakers)
         d.date = dates.date_of(d)
         if d.kind in ("prediction", "commitment", "demand"):
-            d.horizon = horizon_of(doc, d, times, d.date, published)
+            d.horizon = horizon_of(doc, d, by_start, d.date, published)
         out.append(_record(doc, d, len(out) + 1))
     return out
 

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Sequence
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from .statements_cues import Draft, lexicon, doc_text
+from .times import is_window, resolve_expression, value_to_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .statements_speakers import SpeakerResolver
 
-__all__ = ["kind_of", "horizon_of"]
+__all__ = ["kind_of", "horizon_of", "TimesByStart"]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _CONTRAST = re.compile(r",\s+not\s+\w", re.I)
@@ -198,97 +199,40 @@ def _opinion(span: "Span", verbs: list["Token"]) -> bool:
 
 
 # ----------------------------------------------------------------------------- horizon
-def _times_helpers():
-    try:
-        from . import times as tmod  # noqa: PLC0415 - built concurrently; may be absent
-    except Exception:  # noqa: BLE001 - the times stage is optional here
-        return None, None
-    return getattr(tmod, "resolve_expression", None), getattr(tmod, "is_window", None)
+class TimesByStart:
+    """The times of one article sorted by start, for finding those inside a statement's content."""
+
+    def __init__(self, times: Sequence[Time]) -> None:
+        self.ordered = sorted(times, key=lambda t: t.start)
+        self.starts = [t.start for t in self.ordered]
+
+    def inside(self, start: int, end: int) -> list[Time]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [t for t in self.ordered[lo:hi] if t.end <= end]
 
 
-def _value_start(value: str | None) -> dt.date | None:
-    if not value or value.startswith("P"):
-        return None
-    v = value.split("/")[0].split("T")[0]
-    try:
-        m = re.fullmatch(r"(\d{4})-W(\d{2})", v)
-        if m:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        parts = [int(x) for x in v.split("-")]
-        if len(parts) == 3:
-            return dt.date(*parts)
-        if len(parts) == 2:
-            return dt.date(parts[0], parts[1], 1)
-        if len(parts) == 1:
-            return dt.date(parts[0], 1, 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _date_of(value: str | None) -> dt.date | None:
-    return _value_start(value)
-
-
-_SORTED: list = [None, ([], [])]
-
-
-def _sorted_times(times: Sequence[Time]) -> tuple[list[Time], list[int]]:
-    """The times by start, and their starts (cached for the last sequence seen)."""
-    if _SORTED[0] is not times:
-        ordered = sorted(times, key=lambda t: t.start)
-        _SORTED[0], _SORTED[1] = times, (ordered, [t.start for t in ordered])
-    return _SORTED[1]
-
-
-def release() -> None:
-    """Forget the cached time order."""
-    _SORTED[0], _SORTED[1] = None, ([], [])
-
-
-def horizon_of(doc: "Doc", d: Draft, times: Sequence[Time], said: TimeValue | None,
+def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None,
                published: dt.date | None) -> TimeValue | None:
-    """A window or deadline in the content of a prediction, commitment or demand."""
+    """A window or deadline in the content of a prediction, commitment or demand, resolved from the
+    statement's own date (else the publication date) with the times stage's helpers."""
     s, e = d.content
-    resolve, is_window = _times_helpers()
-    anchor = _date_of(said.value) if said is not None else None
-    anchor = anchor or published
+    anchor = (value_to_date(said.value) if said is not None else None) or published
     text = doc_text(doc)
-    ordered = _sorted_times(times)
-    lo = bisect.bisect_left(ordered[1], s)
-    for t in ordered[0][lo:]:
-        if t.start >= e:
-            break
-        if t.end > e:
-            continue
+    for t in times.inside(s, e):
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""
         words = set(t.text.lower().split()) | {lead}
-        window = False
-        if is_window is not None:
-            try:
-                window = bool(is_window(t))
-            except Exception:  # noqa: BLE001
-                window = False
-        window = window or bool(words & {"within", "by", "until", "till", "before", "next", "coming", "this"})
-        start = _value_start(t.value)
+        window = is_window(t) or bool(words & {"within", "by", "until", "till", "before", "next", "coming", "this"})
+        start = value_to_date(t.value)
         future = start is not None and anchor is not None and start >= anchor
         if not (window or future):
             continue
         value = t.value
-        if window and resolve is not None and anchor is not None:
+        if window and anchor is not None:
             expr = t.text if lead not in ("within", "by", "until", "before") or t.text.lower().startswith(lead) \
                 else f"{lead} {t.text}"
-            try:
-                got = resolve(expr, anchor)
-            except Exception:  # noqa: BLE001 - a helper of another stage must not break this one
-                got = None
-            if isinstance(got, str):
-                value = got
-            elif got is not None and hasattr(got, "value"):
-                value = got.value
-            elif isinstance(got, tuple) and got:
-                value = got[0]
+            value = resolve_expression(expr, anchor, tense="future") or value
         if value is None or str(value).startswith("P"):
             continue
         phrase = t.text
