@@ -185,5 +185,18 @@ def test_demo_runs_on_a_sample(tmp_path):
     p = subprocess.run([sys.executable, "-m", "newsledger", "demo", "--format", "jsonl"], capture_output=True,
                        text=True, cwd=tmp_path)  # no ../shared beside tmp_path: the bundled sample
     assert p.returncode == 0, p.stderr
-    rec = Record.loads(p.stdout)
+    rec = Record.loads(p.stdout).validate()
     assert rec.id == "sample-harlow-bay" and rec.published == "2025-10-16"
+    # all four stages, integrated, on an article of our own (not the evaluation data)
+    names = {e.id: e.name for e in rec.entities}
+    reyes = next(e for e in rec.entities if e.name == "Tomas Reyes")
+    assert reyes.attributes.age == 58 and "chairman" in reyes.attributes.titles
+    assert ("child", "Tomas Reyes", "Daniel") in {(r.type, names[r.subject], names[r.object]) for r in rec.relations}
+    cranes = next(s for s in rec.statements if "cranes" in s.content.text)
+    assert names[cranes.speaker] == "Lena Ortiz" and cranes.direct and names[cranes.channel] == "Coastline Radio"
+    assert cranes.date.value == "2025-10-14" and cranes.kind == "commitment"
+    assert next(s for s in rec.statements if s.cue == "denied").kind == "denial"
+    visit = next(v for v in rec.events if v.trigger.text == "visited")
+    assert visit.type == "CONSULT" and visit.mode == "visit" and [names[x] for x in visit.source] == ["Oskar Lind"]
+    assert visit.date.value == "2025-10-15"
+    assert {t.text: t.value for t in rec.times}["three days earlier"] == "2025-10-11"

@@ -25,17 +25,14 @@ def _broken(name: str, exc: BaseException):
 
 
 def load_stage_modules() -> None:
-    """Import the stage modules so that they register. A stage whose module is not built yet is
-    absent: its fields stay empty lists in the record (never a stub that pretends)."""
+    """Import the stage modules so that they register (once per process). A module that cannot be
+    imported is a broken install, reported as a StageError naming the stage."""
     global _loaded
     if _loaded:
         return
     for name in DEFAULT_STAGES:
         try:
             importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise _broken(name, exc) from exc
         except Exception as exc:
             raise _broken(name, exc) from exc
     _loaded = True
