@@ -60,17 +60,18 @@ def test_nickname_in_parentheses_surname_and_nickname_form(nlp):
 
 
 def test_nickname_in_quotes(nlp):
-    text = 'The rebels\' commander, Teodoro "Ka Bino" Marquez, 61, said talks would resume. Marquez did not say when.'
+    text = ('The orchestra\'s conductor, Teodoro "Maestro Teo" Marquez, 61, said rehearsals would resume. '
+            'Marquez did not say when.')
     r = run(nlp, text)
     e = by_name(r, "Marquez")
     assert e.name == "Teodoro Marquez"
-    assert "Ka Bino" in e.aliases
+    assert "Maestro Teo" in e.aliases
     assert e.attributes.age == 61
 
 
 def test_name_particles_join_the_full_name(nlp):
-    text = ("Senior official Yusuf Abu Haddam arrived in Cairo on Sunday. Abu Haddam met mediators. "
-            "Haddam later left. Envoy Samira al-Qudri joined them, and al-Qudri said the talks were useful. "
+    text = ("Trade envoy Yusuf Abu Haddam landed in Amman late on Wednesday. Abu Haddam met bankers. "
+            "Haddam flew home afterwards. Envoy Samira al-Qudri joined them, and al-Qudri said the talks were useful. "
             "Dutch negotiator Pieter van der Walt also attended; van der Walt declined to comment.")
     r = run(nlp, text)
     haddam = by_name(r, "Yusuf Abu Haddam")
@@ -95,23 +96,23 @@ def test_acronym_in_parentheses_is_an_alias(nlp):
 
 
 def test_possessive_is_a_mention_of_the_owner(nlp):
-    text = ("The Velmar Front rejected the offer. Velmar Front's foreign leader Anselm Koratz said "
+    text = ("The Velmar Front rejected the offer. Velmar Front's chief negotiator Anselm Koratz said "
             "the group would keep fighting.")
     r = run(nlp, text)
     front = by_name(r, "Velmar Front")
     assert mention_texts(front).count("Velmar Front") == 2  # the possessive span stops before "'s"
     koratz = by_name(r, "Anselm Koratz")
-    assert "foreign leader" in koratz.attributes.titles
+    assert "chief negotiator" in koratz.attributes.titles
     assert front.id in koratz.attributes.affiliation
     assert rel(r, "Anselm Koratz", "member_of", "Velmar Front")
 
 
 def test_acronym_from_initials_and_sub_names(nlp):
-    text = ("The National Harbour Authority of Estonia (NHAE) closed the port. A spokeswoman for the "
-            "National Harbour Authority said the NHAE would reopen it on Friday.")
+    text = ("The National Harbour Authority of Latvia (NHAL) closed the port. A spokeswoman for the "
+            "National Harbour Authority said the NHAL would reopen it on Friday.")
     r = run(nlp, text)
-    nhae = by_name(r, "NHAE")
-    assert "National Harbour Authority" in mention_texts(nhae)
+    nhal = by_name(r, "NHAL")
+    assert "National Harbour Authority" in mention_texts(nhal)
 
 
 # ---------------------------------------------------------------------------- references and pronouns
@@ -143,8 +144,8 @@ def test_pronouns_he_she_they_its(nlp):
 
 
 def test_pronoun_in_a_quotation_is_not_its_speaker(nlp):
-    text = ('Negotiator Omar Feldane met mediators about hostage Lior Benhamo on Sunday. '
-            '"He will be freed soon," Feldane said.')
+    text = ('Coach Omar Feldane spoke to reporters about striker Lior Benhamo on Friday. '
+            '"He will play again next week," Feldane said.')
     r = run(nlp, text)
     assert "He" in mention_texts(by_name(r, "Lior Benhamo"))
     assert "He" not in mention_texts(by_name(r, "Omar Feldane"))
@@ -160,14 +161,14 @@ def test_gender_decides_between_two_people(nlp):
 
 # ---------------------------------------------------------------------------- ambiguity
 def test_shared_surname_is_unresolved(nlp):
-    text = ("Joseph Darnavi, 34, is the son of lawmaker Esther Darnavi. "
-            "Darnavi said the family would appeal.")
+    text = ("Klara Hrubec, 27, is the daughter of councillor Ivo Hrubec. "
+            "Hrubec said the shop would stay open.")
     r = run(nlp, text)
-    joseph, esther = by_name(r, "Joseph Darnavi"), by_name(r, "Esther Darnavi")
-    assert joseph.id != esther.id
-    assert [u.text for u in r.unresolved] == ["Darnavi"]
-    assert all(m.text != "Darnavi" for e in r.entities for m in e.mentions)
-    assert rel(r, "Joseph Darnavi", "parent", "Esther Darnavi")
+    klara, ivo = by_name(r, "Klara Hrubec"), by_name(r, "Ivo Hrubec")
+    assert klara.id != ivo.id
+    assert [u.text for u in r.unresolved] == ["Hrubec"]
+    assert all(m.text != "Hrubec" for e in r.entities for m in e.mentions)
+    assert rel(r, "Klara Hrubec", "parent", "Ivo Hrubec")
 
 
 # ---------------------------------------------------------------------------- NER repairs
@@ -182,33 +183,33 @@ def test_lone_surname_joins_the_person_whatever_spacy_says(nlp):
 
 
 def test_title_swallowing_and_a_glued_country(nlp):
-    text = "Russian Ambassador to Israel Dmitar Volkanov told reporters that talks were under way."
+    text = "Danish Ambassador to Peru Henrik Solvang opened a trade fair in the capital."
     r = run(nlp, text)
-    e = by_name(r, "Dmitar Volkanov")
+    e = by_name(r, "Henrik Solvang")
     assert e.type == "PERSON"
-    assert by_name(r, "Israel").type == "GPE"
-    russia = by_name(r, "Russian")
-    assert e.attributes.affiliation == () or russia.id in e.attributes.affiliation
+    assert by_name(r, "Peru").type == "GPE"
+    denmark = by_name(r, "Danish")
+    assert e.attributes.affiliation == () or denmark.id in e.attributes.affiliation
     assert any("Ambassador" in t for t in e.attributes.titles)
 
 
 def test_demonyms_are_never_persons_and_link_to_named_countries(nlp):
-    text = ("Israeli officials met Palestinian negotiators in Cairo. Israel said the meeting was useful. "
-            "Russian Foreign Ministry spokeswoman Larisa Petrovna-Volk said Moscow welcomed it.")
+    text = ("Greek officials met Turkish negotiators in Vienna. Greece said the meeting was useful. "
+            "Italian Health Ministry spokeswoman Larisa Petrovna-Volk said Rome welcomed it.")
     r = run(nlp, text)
-    assert all(e.type != "PERSON" for e in r.entities if e.name in ("Israeli", "Palestinian", "Russian"))
-    israel = by_name(r, "Israel")
-    assert "Israeli" in mention_texts(israel)
-    ministry = by_name(r, "Russian Foreign Ministry")
+    assert all(e.type != "PERSON" for e in r.entities if e.name in ("Greek", "Turkish", "Italian"))
+    greece = by_name(r, "Greece")
+    assert "Greek" in mention_texts(greece)
+    ministry = by_name(r, "Italian Health Ministry")
     assert ministry.type == "ORG"
     volk = by_name(r, "Larisa Petrovna-Volk")
     assert volk.attributes.affiliation == (ministry.id,)
-    assert by_name(r, "Moscow").id != israel.id
+    assert by_name(r, "Rome").id != greece.id
 
 
 def test_org_repairs_from_context(nlp):
-    text = ("The contract went to Lindqvist's firm, Borvatek, in March. "
-            "Gunnar Lindqvist, a businessman, denied wrongdoing, the news site Kvellstad Posten reported.")
+    text = ("Lindqvist's firm, Borvatek, opened a second ferry yard in March. "
+            "Gunnar Lindqvist, a shipbuilder, praised the workers, the news site Kvellstad Posten reported.")
     r = run(nlp, text)
     assert by_name(r, "Borvatek").type == "ORG"
     assert by_name(r, "Kvellstad Posten").type == "ORG"
@@ -216,49 +217,49 @@ def test_org_repairs_from_context(nlp):
 
 
 def test_dateline_and_times_are_not_names(nlp):
-    text = "VILNIUS — Foreign Minister Ugne Baltrusaite said on Monday that talks would resume in March."
+    text = "RIGA — Culture Minister Ugne Baltrusaite said on Monday that the opera would reopen in March."
     r = run(nlp, text)
-    assert by_name(r, "Vilnius").type == "GPE"
+    assert by_name(r, "Riga").type == "GPE"
     assert not any(e.name in ("Monday", "March") for e in r.entities)
 
 
 # ---------------------------------------------------------------------------- attributes
 def test_age_titles_and_appositives(nlp):
-    text = ("Deputy Transport Minister Arvo Kallasmaa, 52, was detained on Tuesday. "
-            "Kallasmaa's wife, Liisi, a 48-year-old judge, was questioned. "
-            "Senator Reet Tamm, a former army general, called for calm.")
+    text = ("Deputy Transport Minister Arvo Kallasmaa, 63, opened the new harbour on Friday. "
+            "Kallasmaa's wife, Liisi, a 59-year-old surgeon, cut the ribbon. "
+            "Senator Reet Tamm, a retired navy admiral, gave a speech.")
     r = run(nlp, text)
     arvo = by_name(r, "Arvo Kallasmaa")
-    assert arvo.attributes.age == 52
+    assert arvo.attributes.age == 63
     assert arvo.attributes.titles == ("Deputy Transport Minister",)
     liisi = by_name(r, "Liisi")
-    assert liisi.attributes.age == 48 and liisi.attributes.titles == ("judge",)
+    assert liisi.attributes.age == 59 and liisi.attributes.titles == ("surgeon",)
     tamm = by_name(r, "Reet Tamm")
-    assert "Senator" in tamm.attributes.titles and "former army general" in tamm.attributes.titles
+    assert "Senator" in tamm.attributes.titles and "retired navy admiral" in tamm.attributes.titles
     assert rel(r, "Arvo Kallasmaa", "spouse", "Liisi")
 
 
 def test_affiliation_from_of_phrase_possessor_and_its(nlp):
-    text = ("Mwenya Chilufya, secretary-general of the Unity Reform Congress (URC), said the vote was rigged. "
-            "The Lakeside Police Service said it had made arrests. Its spokesman, Daniel Mubanga, "
-            "said two officers were hurt. Britain's ambassador, Clara Whitcombe, urged calm.")
+    text = ("Henrik Aalto, treasurer of the Green Harbour League (GHL), said the budget was wrong. "
+            "The Northfield Fire Brigade said it had rescued three hikers. Its chief, Peter Lunde, "
+            "said one hiker had a broken leg. Spain's ambassador, Clara Whitcombe, thanked the crews.")
     r = run(nlp, text)
-    urc, police, britain = by_name(r, "URC"), by_name(r, "Lakeside Police Service"), by_name(r, "Britain")
-    chilufya = by_name(r, "Mwenya Chilufya")
-    assert chilufya.attributes.titles == ("secretary-general",)
-    assert chilufya.attributes.affiliation == (urc.id,)
-    assert by_name(r, "Daniel Mubanga").attributes.affiliation == (police.id,)
-    assert by_name(r, "Clara Whitcombe").attributes.affiliation == (britain.id,)
-    for person, org in (("Mwenya Chilufya", "URC"), ("Daniel Mubanga", "Lakeside Police Service"),
-                        ("Clara Whitcombe", "Britain")):
+    ghl, brigade, spain = by_name(r, "GHL"), by_name(r, "Northfield Fire Brigade"), by_name(r, "Spain")
+    aalto = by_name(r, "Henrik Aalto")
+    assert aalto.attributes.titles == ("treasurer",)
+    assert aalto.attributes.affiliation == (ghl.id,)
+    assert by_name(r, "Peter Lunde").attributes.affiliation == (brigade.id,)
+    assert by_name(r, "Clara Whitcombe").attributes.affiliation == (spain.id,)
+    for person, org in (("Henrik Aalto", "GHL"), ("Peter Lunde", "Northfield Fire Brigade"),
+                        ("Clara Whitcombe", "Spain")):
         assert rel(r, person, "member_of", org)
 
 
 def test_residence_citizenship_origin(nlp):
-    text = ("Hostage Oren Vaknavi, 29, a Canadian resident who also holds French citizenship, was seen alive. "
-            "Hostage Ilya Sorokan, a Bavaria native, was not. "
-            "Hostage Mira Halpenny, 40, from Lyon, was released. Analyst Pavel Drozdan, a Belarusian citizen, "
-            "was born in Minsk.")
+    text = ("Cyclist Oren Vaknavi, 33, a Canadian resident who holds French citizenship, won the race. "
+            "Cyclist Ilya Sorokan, a Bavaria native, came second. "
+            "Cyclist Mira Halpenny, 40, from Lyon, finished third. Analyst Pavel Drozdan, a Georgian citizen, "
+            "was born in Tbilisi.")
     r = run(nlp, text)
     vaknavi = by_name(r, "Oren Vaknavi")
     assert names_or_values(r, vaknavi.attributes.residence) == {"Canada"} or "Canadian" in str(
@@ -269,7 +270,7 @@ def test_residence_citizenship_origin(nlp):
     assert names_or_values(r, by_name(r, "Mira Halpenny").attributes.residence) == {"Lyon"}
     drozdan = by_name(r, "Pavel Drozdan")
     assert drozdan.attributes.citizenship
-    assert names_or_values(r, drozdan.attributes.origin) == {"Minsk"}
+    assert names_or_values(r, drozdan.attributes.origin) == {"Tbilisi"}
 
 
 def names_or_values(r: EntityResult, values) -> set[str]:
@@ -279,28 +280,28 @@ def names_or_values(r: EntityResult, values) -> set[str]:
 
 # ---------------------------------------------------------------------------- family relations
 def test_family_list_shares_the_possessor(nlp):
-    text = ("Hostage Dovev Marenko, 29, was kidnapped along with his mother, Raisa, grandmother, Vera "
-            "and girlfriend, Noa Kessler, from their home. His father, Gennady, was killed.")
+    text = ("Athlete Dovev Marenko, 35, was rescued with his sister, Raisa, grandfather, Oskar "
+            "and fiancee, Noa Kessler, after the avalanche. His mother, Zinaida, was not on the slope.")
     r = run(nlp, text)
-    for kin, name in (("mother", "Raisa"), ("grandmother", "Vera"), ("partner", "Noa Kessler"),
-                      ("father", "Gennady")):
+    for kin, name in (("sibling", "Raisa"), ("grandfather", "Oskar"), ("partner", "Noa Kessler"),
+                      ("mother", "Zinaida")):
         assert rel(r, "Dovev Marenko", kin, name), kin
         assert by_name(r, name).type == "PERSON"
 
 
 def test_whose_husband_and_possessive_kin(nlp):
-    text = ("Rosalind Escobar, 54, whose husband, Sergeant Tomas Escobar, was killed in 2009, "
-            "said she backed the deal. Escobar's sister, Lucia, disagreed.")
+    text = ("Ingrid Solheim, 47, whose husband, Captain Tomas Solheim, retired in 2015, "
+            "said she opposed the new harbour plan. Solheim's sister, Lucia, supported it.")
     r = run(nlp, text)
-    assert rel(r, "Rosalind Escobar", "spouse", "Tomas Escobar")
-    assert "Sergeant" in by_name(r, "Tomas Escobar").attributes.titles
-    assert "she" in mention_texts(by_name(r, "Rosalind Escobar"))
-    # "Escobar's" could be either Escobar: no sibling relation is guessed
+    assert rel(r, "Ingrid Solheim", "spouse", "Tomas Solheim")
+    assert "Captain" in by_name(r, "Tomas Solheim").attributes.titles
+    assert "she" in mention_texts(by_name(r, "Ingrid Solheim"))
+    # "Solheim's" could be either Solheim: no sibling relation is guessed
     assert not any(x.type == "sibling" for x in r.relations)
 
 
 def test_son_of_reads_backwards_with_gender(nlp):
-    text = "Karel Vondrak, 34, is the son of the late Mayor Hana Vondrakova, whose death triggered the vote."
+    text = "Karel Vondrak, 58, is the son of painter Hana Vondrakova, whose portraits hang in the town hall."
     r = run(nlp, text)
     karel = by_name(r, "Karel Vondrak").id
     hana = by_name(r, "Hana Vondrakova").id
@@ -383,19 +384,19 @@ def test_surname_before_a_namesake_appears_is_not_ambiguous(nlp):
 
 
 def test_demonym_before_an_official_title_is_the_country(nlp):
-    text = "German Foreign Minister Anke Rohrbach met Chinese deputy ambassador Wu Lan in Vienna."
+    text = "German Foreign Minister Anke Rohrbach met Brazilian deputy ambassador Lucas Prado in Vienna."
     r = run(nlp, text)
     germany = next(e for e in r.entities if e.type == "GPE" and e.name == "Germany")
     assert "German" in mention_texts(germany)
     assert by_name(r, "Anke Rohrbach").attributes.affiliation == (germany.id,)
-    china = next(e for e in r.entities if e.type == "GPE" and e.name == "China")
-    assert by_name(r, "Wu Lan").attributes.affiliation == (china.id,)
+    brazil = next(e for e in r.entities if e.type == "GPE" and e.name == "Brazil")
+    assert by_name(r, "Lucas Prado").attributes.affiliation == (brazil.id,)
 
 
 def test_title_with_of_phrase_and_the_group(nlp):
-    text = ("Vorland's Secretary of State Marek Olsby met the Tarsi Liberation Front on Monday. "
+    text = ("Vorland's Secretary of State Jarek Olsby met the Tarsi Liberation Front on Monday. "
             "U.S. Secretary of State Dana Whitford said she welcomed the talks. "
-            "Hamsa said in a statement that it was ready. The group's political chief, Idris Kelloun, agreed.")
+            "Korvath said in a statement that it was ready. The group's political chief, Idris Kelloun, agreed.")
     r = run(nlp, text)
     whitford = by_name(r, "Dana Whitford")
     assert whitford.attributes.titles == ("Secretary of State",)
@@ -433,10 +434,10 @@ def test_east_asian_and_western_name_shapes(nlp):
 
 
 def test_home_in_a_place_is_residence(nlp):
-    text = ("Hostage Ilan Morgensh, 29, was abducted along with his sister, Dana, from their home in Haifa. "
+    text = ("Nurse Ilan Morgensh, 41, fled the floods with his sister, Dana, from their home in Valencia. "
             "Analyst Rolf Tanner was interviewed at his home in Geneva.")
     r = run(nlp, text)
-    assert names_or_values(r, by_name(r, "Ilan Morgensh").attributes.residence) == {"Haifa"}
+    assert names_or_values(r, by_name(r, "Ilan Morgensh").attributes.residence) == {"Valencia"}
     assert names_or_values(r, by_name(r, "Rolf Tanner").attributes.residence) == {"Geneva"}
 
 
@@ -468,11 +469,11 @@ def test_title_reference_modifiers_must_fit(nlp):
 
 
 def test_description_before_the_name_is_a_mention(nlp):
-    text = ("Norway's anti-fraud agency on Tuesday raided a shipyard. Investigators from the National Anti-Fraud "
-            "Agency of Norway (NAFA) seized documents, the agency said.")
+    text = ("Norway's food safety agency closed a bakery in Bergen last week. Inspectors of the National Food "
+            "Safety Agency of Norway (NFSA) found mould in its ovens, the agency said.")
     r = run(nlp, text)
-    nafa = by_name(r, "NAFA")
-    assert {"anti-fraud agency", "the agency"} <= set(mention_texts(nafa))
+    nfsa = by_name(r, "NFSA")
+    assert {"food safety agency", "the agency"} <= set(mention_texts(nfsa))
 
 
 def test_time_expressions_are_not_names(nlp):

@@ -40,7 +40,7 @@ from newsledger.records import (
 # ---------------------------------------------------------------------------- a hand-made record
 TEXT_A = ('Harbour master Odile Brennick, 52, said on Tuesday that "the Quellmouth ferry will resume by March." '
           'She told Radio Vessen that the Port Authority of Quellmouth had no choice. '
-          'The mayor, Tomas Ferreira, urged the authority to pay the crews.')
+          'The mayor, Tomas Ferrant, urged the authority to pay the crews.')
 TEXT_B = ('Farmers in Lindqvist Valley blocked the northern highway on Friday. Union leader Mirela Sandgren '
           'denied that the protest was violent and vowed to "stay until the grain price is fixed."')
 
@@ -60,7 +60,7 @@ def record_a(doc_id: str = "quell-1") -> Record:
     e3 = Entity("e3", "ORG", "Port Authority of Quellmouth", ("the authority",),
                 (sp(t, "Port Authority of Quellmouth"), sp(t, "the authority")))
     e4 = Entity("e4", "GPE", "Quellmouth", (), (sp(t, "Quellmouth"),))
-    e5 = Entity("e5", "PERSON", "Tomas Ferreira", (), (sp(t, "Tomas Ferreira"),), Attributes(titles=("mayor",)))
+    e5 = Entity("e5", "PERSON", "Tomas Ferrant", (), (sp(t, "Tomas Ferrant"),), Attributes(titles=("mayor",)))
     s1 = Statement("s1", "e1", "Odile Brennick", "said", None, None, True,
                    sp(t, "the Quellmouth ferry will resume by March."),
                    sp(t, t[:t.index("She")].rstrip()), about=("e4",), kind="prediction",
@@ -69,10 +69,10 @@ def record_a(doc_id: str = "quell-1") -> Record:
     s2 = Statement("s2", "e1", "She", "told", "e2", "Radio Vessen", False,
                    sp(t, "the Port Authority of Quellmouth had no choice"),
                    sp(t, "She told Radio Vessen that the Port Authority of Quellmouth had no choice."), about=("e3",))
-    s3 = Statement("s3", "e5", "Tomas Ferreira", "urged", None, None, False, sp(t, "the authority to pay the crews"),
-                   sp(t, "The mayor, Tomas Ferreira, urged the authority to pay the crews."), about=("e3",),
+    s3 = Statement("s3", "e5", "Tomas Ferrant", "urged", None, None, False, sp(t, "the authority to pay the crews"),
+                   sp(t, "The mayor, Tomas Ferrant, urged the authority to pay the crews."), about=("e3",),
                    kind="demand")
-    v1 = Event("v1", "REQUEST", sp(t, "urged"), sp(t, "The mayor, Tomas Ferreira, urged the authority to pay the crews."),
+    v1 = Event("v1", "REQUEST", sp(t, "urged"), sp(t, "The mayor, Tomas Ferrant, urged the authority to pay the crews."),
                mode="assist", source=("e5",), target=("e3",), location="e4", mentions=(sp(t, "urged"),), cameo="0234")
     r1 = Relation("member_of", "e1", "e3", sp(t, t[:t.index(",")]))
     times = (Time(*_se(t, "Tuesday"), "Tuesday", "DATE", "2025-03-04", "published"),
@@ -604,9 +604,9 @@ def test_the_readable_views_work(full: Ledger):
     rows = full.con.execute("SELECT doc_id, statement_id, speaker, channel FROM statement_view "
                             "WHERE doc_id = 'quell-1' ORDER BY statement_id").fetchall()
     assert rows == [("quell-1", "s1", "Odile Brennick", None), ("quell-1", "s2", "Odile Brennick", "Radio Vessen"),
-                    ("quell-1", "s3", "Tomas Ferreira", None)]
+                    ("quell-1", "s3", "Tomas Ferrant", None)]
     ev = full.con.execute("SELECT type, sources, targets, location FROM event_view WHERE doc_id = 'quell-1'").fetchone()
-    assert ev == ("REQUEST", "Tomas Ferreira", "Port Authority of Quellmouth", "Quellmouth")
+    assert ev == ("REQUEST", "Tomas Ferrant", "Port Authority of Quellmouth", "Quellmouth")
 
 
 def test_many_writers_opening_a_new_ledger_at_once(db: Path):

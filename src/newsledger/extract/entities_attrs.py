@@ -1,28 +1,28 @@
 """Attributes of entities and the relations between them, read from the words around each name.
 
-**Titles** come from the noun phrase written before a name ("Deputy Foreign Minister X", "Hamas'
-foreign leader X", "Russian Ambassador to Israel X"), from an appositive after it ("X,
-secretary-general of the CFD", "X, a former army general") and from a title phrase the name is in
-apposition to ("Its spokesman, X", "The chairperson of the Commission, X"). The same phrases give
-**affiliation**: an organization or country written inside the title ("NPP spokesman"), its
-possessor ("Britain's ambassador", "Its spokesman" once "its" is resolved) or an "of" phrase
-("chairperson of the Commission"); a place after "to" ("Ambassador to Israel") is where the post
+**Titles** come from the noun phrase written before a name ("Deputy Trade Minister X", "Tarvos'
+regional leader X", "Chilean Ambassador to Norway X"), from an appositive after it ("X,
+secretary-general of the UDA", "X, a retired navy admiral") and from a title phrase the name is in
+apposition to ("Its treasurer, X", "The head of the Authority, X"). The same phrases give
+**affiliation**: an organization or country written inside the title ("UDA spokesman"), its
+possessor ("Chile's ambassador", "Its treasurer" once "its" is resolved) or an "of" phrase
+("head of the Authority"); a place after "to" ("Ambassador to Norway") is where the post
 is, not whom it serves. Every affiliation is also a ``member_of`` relation.
 
-A demonym or country in the title of someone who is not an official ("a Polish journalist") is
+A demonym or country in the title of someone who is not an official ("a Danish journalist") is
 their **citizenship** instead.
 
-**Age** from ", 36," after a name and "a 48-year-old"; **residence** from ", from <place>", "a
+**Age** from ", 41," after a name and "a 57-year-old"; **residence** from ", from <place>", "a
 <demonym> resident", "resident of", "<place>-based", "his home in <place>"; **citizenship** from
 "holds <demonym> citizenship", "a <demonym> citizen"; **origin** from "a <place> native",
-"native of", "born in". Pronouns resolved to a person count as that person ("She became a
-Polish citizen").
+"native of", "born in". Pronouns resolved to a person count as that person ("He became a
+Danish citizen").
 
 ``member_of`` also comes from "X's firm, Y", "her employer, Y", "X, whose company, Y".
 
-**Family** relations from a kinship word with a possessor and a name in apposition ("his mother,
-Yelena", "Kravets's wife, Natalia", lists that share the possessor: "his mother, Yelena,
-grandmother, Irina and girlfriend, Sapir Cohen"), from "whose <kin>, Y" and from "X is the <kin>
+**Family** relations from a kinship word with a possessor and a name in apposition ("his sister,
+Orla", "Brandt's wife, Ilse", lists that share the possessor: "his father, Jonas,
+uncle, Tomas and cousin, Mira Feld"), from "whose <kin>, Y" and from "X is the <kin>
 of Y" (read backwards: X's parent is Y, gendered when Y's gender is known).
 """
 
@@ -124,10 +124,10 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
         if hit and hit[1].type in (ORG, GPE, NORP) and not _is_title(w):
             m, c = hit
             if head is not None and m.t1 < len(doc) and doc[m.t1].text == "-" and not doc[m.t1 - 1].whitespace_:
-                i = m.t0 - 1  # "Minsk-based lawyer": a place of work, not an affiliation
+                i = m.t0 - 1  # "Castrel-based lawyer": a place of work, not an affiliation
                 continue
             if m.t0 >= 2 and fold(doc[m.t0 - 1].text) == "to" and _is_title(fold(doc[m.t0 - 2].text)):
-                i = m.t0 - 2  # "Ambassador to Israel": where the post is, not whom it serves
+                i = m.t0 - 2  # "Ambassador to Norway": where the post is, not whom it serves
                 if head is None:
                     head = i
                     i -= 1
@@ -192,7 +192,7 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
 
 
 def _in_compound(doc: "Doc", i: int) -> bool:
-    """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Minsk-based")."""
+    """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Castrel-based")."""
     n = len(doc)
     left = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
     right = i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
@@ -200,7 +200,7 @@ def _in_compound(doc: "Doc", i: int) -> bool:
 
 
 def _possessor(doc: "Doc", first: int) -> int | None:
-    """The token owning the phrase starting at token ``first``: "Britain('s)", "Hamas(')", "its"."""
+    """The token owning the phrase starting at token ``first``: "Chile('s)", "Tarvos(')", "its"."""
     if first <= 0:
         return None
     prev = doc[first - 1]
@@ -225,14 +225,14 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
 
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
     out: list[TitleInfo] = []
-    # before the name: "Deputy Foreign Minister X", "Hamas' foreign leader X"
+    # before the name: "Deputy Trade Minister X", "Tarvos' regional leader X"
     got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
     if m.pre_title and (got is None or got[3] > m.pre_title[0]):
         got = _pre_title(doc, m.pre_title, mm) or got
     if got:
         ts, te, orgs, first = got
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))
-    # the name in apposition to a title phrase: "Its spokesman, X", "The chairperson of the ECZ, X"
+    # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
     t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
     if t0 >= 2 and doc[t0 - 1].text == ",":
         k = t0 - 1
@@ -254,7 +254,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                     or doc[first - 1].is_sent_start or doc[first].is_sent_start:
                 start = first - 1 if first and fold(doc[first - 1].text) in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
-    # after the name: "X, secretary-general of the CFD", "X, a former army general"
+    # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
     k = m.t1
     if k + 1 < len(doc) and doc[k].text == ",":
         k += 1
@@ -264,9 +264,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
             p += 1  # "X, 71, is a former foreign minister"
         if p + 1 < len(doc) and fold(doc[p].text) == "who" and doc[p + 1].lemma_ in ("be", "become"):
-            p += 2  # "X, who was deputy foreign minister until ..."
+            p += 2  # "X, who was deputy trade minister until ..."
     elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
-        p = k + 1  # "X is a former army general"
+        p = k + 1  # "X is a retired navy admiral"
     else:
         p = None
     if p is not None:
@@ -291,7 +291,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     """A title phrase starting at token ``p`` (after "X, a"): (start, end, affiliations, phrase end)."""
     orgs: list[Cluster] = []
     n = len(doc)
-    # a possessor: "Hamas' deputy political leader"
+    # a possessor: "Tarvos' deputy regional leader"
     hit = mm.at(p)
     if hit and hit[1].type in (ORG, GPE, NORP):
         m, c = hit
@@ -329,7 +329,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     while head + 1 < n and _in_compound(doc, head + 1) and doc[head].whitespace_ == "":
         head += 1  # "editor-in-chief"
     end = head + 1
-    # "of the CFD", "at the bureau"
+    # "of the UDA", "at the agency"
     q = end
     prep = fold(doc[q].text) if q < n else ""
     if prep in ("of", "at", "for", "with", "from"):
@@ -337,7 +337,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
         if q < n and fold(doc[q].text) in _DETS:
             q += 1
         h = mm.at(q)
-        for _ in range(6):  # "for the Warsaw-based broadcaster X": skip the place and the kind
+        for _ in range(6):  # "for the Castrel-based newspaper X": skip the place and the kind
             if h and not (h[0].t1 < n and doc[h[0].t1].text == "-" and not doc[h[0].t1 - 1].whitespace_):
                 break
             q = h[0].t1 if h else q + 1
@@ -346,7 +346,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
                 break
             h = mm.at(q)
         if h and (h[1].type == ORG or h[1].type == GPE and prep != "from") and not orgs:
-            # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Kyiv": where she lives
+            # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
             orgs.append(h[1])
             end = h[0].t1
     while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
@@ -383,14 +383,14 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (ORG, GPE, NORP):
-                orgs = [owner]  # "Libya's U.N. ambassador" serves Libya, not the U.N.
+                orgs = [owner]  # "Chile's U.N. ambassador" serves Chile, not the U.N.
             if owner is not None and owner.type == PERSON:
-                orgs = []  # "Kravets's lawyer": a personal tie, not an affiliation
+                orgs = []  # "Brandt's lawyer": a personal tie, not an affiliation
         official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
                                                 for t in doc[ti.title[0]:ti.title[1]])
         for o in orgs:
             if not official and o.type in (NORP, GPE) and o.country:
-                # "a Polish journalist": a nationality, not an employer
+                # "a Danish journalist": a nationality, not an employer
                 _add(b["citizenship"], _country_of(o, clusters) or country_name(o.country))
                 continue
             o = _country_of(o, clusters)
@@ -515,7 +515,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
 
 
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
-    """"his home in X", "from their home in X": where the owner lives ("their" is the clause's subject)."""
+    """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject)."""
     out: list[tuple[Cluster, Cluster | str]] = []
     for t in doc:
         if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
@@ -565,7 +565,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
 
 
 def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
-    """"Her Minsk-based lawyer": the person lives and works in Minsk."""
+    """"His Castrel-based accountant": the person lives and works in Castrel."""
     for t in doc[ti.span[0]:ti.span[1]]:
         if fold(t.text) == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
             hit = mm.at(t.i - 2)
@@ -575,7 +575,7 @@ def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
 
 
 def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
-    """"Tkachuk's firm, Dniprobud": the person belongs to the organization."""
+    """"Holm's firm, Vestrabyg": the person belongs to the organization."""
     lex = lexicon()
     out: list[RelationFound] = []
     for c in clusters:
@@ -631,7 +631,7 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
                         out.append(RelationFound(kin["type"], owner, c, (doc[i].idx, m.end)))
                     i = named[-1][0].t1
                     continue
-            if width == 1:  # "X is the son of Y"
+            if width == 1:  # "X is the daughter of Y"
                 inv = _kin_of(doc, i, mm, sent, lex)
                 if inv is not None:
                     out.append(inv)
@@ -662,7 +662,7 @@ _PLURAL_KIN = {"parents"}
 
 
 def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: Cluster | None) -> Cluster | None:
-    """Who "his mother", "Kravets's wife", "whose husband" belongs to."""
+    """Who "his mother", "Brandt's wife", "whose husband" belongs to."""
     if i <= start:
         return None
     prev = doc[i - 1]
@@ -680,7 +680,7 @@ def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: 
 
 def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int,
                  many: bool = False) -> list[tuple[NameMention, Cluster]]:
-    """The person named right after a kinship word (", Yelena", ", Sergeant Arnel Villanueva");
+    """The person named right after a kinship word (", Orla", ", Corporal Jonas Feld");
     with ``many``, all the persons of a list (", Anna and Boris")."""
     out: list[tuple[NameMention, Cluster]] = []
     while k < end:
@@ -706,7 +706,7 @@ def _gender_from_kin(c: Cluster, kin: dict) -> None:
 
 
 def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | None:
-    """"X is the son of Y": X's parent is Y (mother or father where Y's gender is known)."""
+    """"X is the daughter of Y": X's parent is Y (mother or father where Y's gender is known)."""
     t = doc[i]
     if not (i + 1 < sent.end and fold(doc[i + 1].text) == "of"):
         return None
@@ -719,7 +719,7 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
     if subj is None:
         return None
     x = mm.cluster_at(subj.i)
-    if x is None:  # "The party's candidate, X, is the son of Y"
+    if x is None:  # "The club's new coach, X, is the daughter of Y"
         x = next((mm.cluster_at(ch.i) for ch in subj.children if ch.dep_ == "appos" and mm.cluster_at(ch.i)), None)
     if x is None or x.type != PERSON:
         return None

