@@ -156,16 +156,16 @@ def test_modes_and_cameo(nlp):
 
 @pytest.mark.slow
 def test_ordered_to_leave_is_an_expulsion(nlp):
-    ev = only(events_of(nlp, "Arvelia ordered a Tumbrian envoy to quit the capital."), "SANCTION")
+    ev = only(events_of(nlp, "Arvelia ordered two Tumbrian trade envoys to quit Velmar by dawn."), "SANCTION")
     assert ev.mode == "expel" and ev.source == ("e1",) and "e2" in ev.target
 
 
 @pytest.mark.slow
 def test_request_mode_from_the_act_requested(nlp):
-    ev = only(events_of(nlp, "Dara Quell urged Tumbria to release the prisoners."), "REQUEST")
+    ev = only(events_of(nlp, "Dara Quell urged Tumbria to release the stranded fishermen."), "REQUEST")
     assert ev.mode == "yield"
     # the release asked for is the content of the request, not an event of its own
-    assert not [e for e in events_of(nlp, "Dara Quell urged Tumbria to release the prisoners.") if e.type == "RETREAT"]
+    assert not [e for e in events_of(nlp, "Dara Quell urged Tumbria to release the stranded fishermen.") if e.type == "RETREAT"]
 
 
 # ------------------------------------------------------------------------------ status
@@ -200,13 +200,13 @@ def test_status_from_the_statement_it_is_reported_in(nlp):
 # ------------------------------------------------------------------------------ participants
 @pytest.mark.slow
 def test_passive_agent_maps_to_the_organization(nlp):
-    ev = only(events_of(nlp, "His cousin was shot by a Redhand gunman."), "ASSAULT")
+    ev = only(events_of(nlp, "Two farmhands were shot by a Redhand gunman."), "ASSAULT")
     assert ev.source == ("e5",)
 
 
 @pytest.mark.slow
 def test_passive_without_agent_keeps_an_empty_source(nlp):
-    ev = only(events_of(nlp, "Oren Malik was detained in Velmar."), "COERCE")
+    ev = only(events_of(nlp, "Oren Malik was detained at a checkpoint on the coast road."), "COERCE")
     assert ev.source == () and ev.target == ("e4",) and ev.mode == "arrest"
 
 
@@ -286,7 +286,7 @@ def test_no_time_no_date_never_the_publication_date(nlp):
 
 @pytest.mark.slow
 def test_deadline_is_not_the_date(nlp):
-    text = "Arvelia ordered a Tumbrian envoy to depart within five days."
+    text = "Arvelia ordered the Tumbrian consul to depart Velmar within five days."
     ev = only(events_of(nlp, text, times=(("within five days", "2024-05-06/2024-05-11"),)), "SANCTION")
     assert ev.date is None
 
@@ -310,7 +310,7 @@ def test_different_acts_stay_apart(nlp):
 
 @pytest.mark.slow
 def test_noun_in_a_phrase_of_a_verb_of_the_same_type_is_the_same_act(nlp):
-    ev = only(events_of(nlp, "Oren Malik was killed in a Redhand bombing."), "ASSAULT")
+    ev = only(events_of(nlp, "Oren Malik was killed in a Redhand bombing near the market."), "ASSAULT")
     assert ev.source == ("e5",) and ev.target == ("e4",) and len(ev.mentions) == 2
 
 
@@ -340,7 +340,7 @@ def test_stage_is_registered(nlp):
 # ------------------------------------------------------------------------------ more syntax
 @pytest.mark.slow
 def test_prisoner_exchange_both_sides_release(nlp):
-    ev = only(events_of(nlp, "Arvelia and Tumbria exchanged detainees in March, releasing Oren Malik."), "RETREAT")
+    ev = only(events_of(nlp, "Arvelia and Tumbria exchanged captives at a mountain pass, releasing Oren Malik."), "RETREAT")
     assert set(ev.source) == {"e1", "e2"} and "e4" in ev.target and ev.mode == "release"
     assert len(ev.mentions) == 2  # "exchanged" and "releasing" are one act
 
@@ -353,7 +353,7 @@ def test_dateline_is_not_the_actor(nlp):
 
 @pytest.mark.slow
 def test_reason_of_a_charge_is_not_an_event(nlp):
-    evs = events_of(nlp, "Oren Malik was charged with helping the Redhand Front.")
+    evs = events_of(nlp, "Oren Malik was charged with supporting the Redhand Front.")
     assert [e.type for e in evs] == ["ACCUSE"]
 
 
@@ -372,14 +372,14 @@ def test_wants_x_to_is_a_request_of_x(nlp):
 
 @pytest.mark.slow
 def test_held_in_custody_is_detention(nlp):
-    ev = only(events_of(nlp, "Oren Malik has been held in Velmar for six months."), "COERCE")
+    ev = only(events_of(nlp, "For two winters Oren Malik has been held at a labour camp in Velmar."), "COERCE")
     assert ev.target == ("e4",) and ev.mode == "arrest" and ev.location == "e7"
     assert not [e for e in events_of(nlp, "Arvelia held talks in Velmar.") if e.type == "COERCE"]
 
 
 @pytest.mark.slow
-def test_would_not_concede_is_a_rejection(nlp):
-    text = "Dara Quell said she would not concede the seat."
+def test_never_concede_is_a_rejection(nlp):
+    text = "Dara Quell said she will never concede the harbour district."
     she = text.index("she")
     ev = only(events_of(nlp, text, pronouns={"e3": [(she, she + 3)]}), "REJECT")
     assert ev.source == ("e3",)
@@ -387,8 +387,8 @@ def test_would_not_concede_is_a_rejection(nlp):
 
 @pytest.mark.slow
 def test_generic_security_forces_in_a_statement_stand_for_the_speaker(nlp):
-    text = "The Northern Guard said officers fired rubber bullets at the crowd."
-    content = Span.of(text, text.index("officers"), len(text) - 1)
+    text = "The Northern Guard said soldiers fired stun grenades at the marchers."
+    content = Span.of(text, text.index("soldiers"), len(text) - 1)
     st = Statement(id="s1", speaker="e6", speaker_text="The Northern Guard", cue="said", channel=None,
                    channel_text=None, direct=False, content=content, evidence=Span.of(text, 0, len(text)))
     ev = only(events_of(nlp, text, statements=[st]), "ASSAULT")
@@ -413,21 +413,21 @@ def test_long_document_is_fast(nlp):
 
 @pytest.mark.slow
 def test_unnamed_security_forces_still_make_a_physical_event(nlp):
-    ev = only(events_of(nlp, "Police detained 14 protesters in Velmar."), "COERCE")
+    ev = only(events_of(nlp, "Soldiers detained nine fishermen in Velmar."), "COERCE")
     assert ev.source == () and ev.location == "e7"
     assert not events_of(nlp, "Officials urged calm.")  # a verbal act needs a named speaker
 
 
 @pytest.mark.slow
 def test_definite_description_from_an_apposition(nlp):
-    text = "The Redhand Front, an armed movement, held a rally. On Monday the movement released three journalists."
+    text = "The Redhand Front, an armed movement, held a rally. On Monday the movement released three sailors."
     ev = only(events_of(nlp, text), "RETREAT")
     assert ev.source == ("e5",)
 
 
 @pytest.mark.slow
 def test_pronoun_object_of_a_participle_is_the_person_of_the_main_clause(nlp):
-    text = "Arvelia expelled a Tumbrian envoy from the capital, accusing him of bribery."
+    text = "Arvelia summoned a Tumbrian envoy, accusing him of smuggling."
     ev = only(events_of(nlp, text), "ACCUSE")
     assert ev.source == ("e1",) and ev.target == ("e2",)
 
@@ -543,8 +543,8 @@ def test_denying_claims_is_a_rejection_but_denying_that_negates(nlp):
 
 
 @pytest.mark.slow
-def test_location_from_a_home_in_a_place(nlp):
-    ev = only(events_of(nlp, "Oren Malik was kidnapped from his home in Velmar."), "ASSAULT")
+def test_location_from_a_farm_near_a_place(nlp):
+    ev = only(events_of(nlp, "Oren Malik was kidnapped from a farm near Velmar."), "ASSAULT")
     assert ev.location == "e7" and ev.target == ("e4",) and ev.source == ()
 
 

@@ -5,9 +5,9 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
 1. **Triggers.** Each token (or phrase, "hunger strike") whose lemma has a sense in the PLOVER lexicon
    (``data/lexicons/plover_triggers.json``) and whose conditions hold ("call" + "on", "order" + "to
    leave", "fire" + "rubber bullets") is a trigger; the first matching sense gives type, mode and CAMEO code.
-   Adjectival participles ("frozen assets") and the content of a verbal act ("urged X *to release* Y":
+   Adjectival participles ("frozen accounts") and the content of a verbal act ("urged X *to release* Y":
    the release is what was asked for, not an event) are skipped, and so are embedded questions
-   ("whether to release him").
+   ("whether to free the crew").
 2. **Participants** come from the syntax and are mapped to entities with
    :class:`~newsledger.extract._index.EntityIndex`: subject → source, object or the sense's
    preposition ("talks *with*", "visit *to*", "call *on*") → target; in the passive the subject is the
@@ -23,7 +23,7 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
    governors such as "expect", "plan" → future; otherwise the status implied by the statement the
    trigger is reported in (a prediction or demand → future, a denial → negated); else asserted.
 5. **One event per act.** A noun trigger of the same type in a prepositional phrase of a verb trigger
-   ("killed in a bombing", "visits ... for talks") and conjoined verbs of the same type are one event;
+   ("killed in a bombing", "met ... for negotiations") and conjoined verbs of the same type are one event;
    then mentions of the same type and mode whose participants agree and whose dates do not conflict
    are merged (``evidence`` is the sentence of the first mention, ``mentions`` every trigger span).
 
@@ -186,7 +186,7 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
 
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
-    embedded question ("whether to *release* him")."""
+    embedded question ("whether to *free* the crew")."""
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:
@@ -205,7 +205,7 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
             # what is asked for or threatened: "demanded *the handover* of X"
             if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS:
                 return True
-            # what someone is accused, arrested or sentenced for: "charged *with helping* him"
+            # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
             if sense.type in _REASON_TYPES and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"):
                 return True
         cur = head
@@ -229,7 +229,7 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
             found = prep_objects(verb, (ch,))
-            if not found:  # "expressed support *for* X": the object's complement
+            if not found:  # "voiced backing *for* X": the object's complement
                 for o in verb.children:
                     if o.dep_ in OBJ_DEPS:
                         found = prep_objects(o, (ch,))
@@ -264,7 +264,7 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             st = statement_with_cue(tok, ctx)
             if st is not None and st.speaker:
                 sources = [st.speaker]
-        if not groups:  # "agreed to open talks *with* X", "promised never to attack X" (*against* X)
+        if not groups:  # "agreed to start negotiations *with* X", "promised never to act *against* X"
             comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
             groups = [comp] if comp else []
         if not groups:  # "called *the raid* a provocation": who raided
@@ -278,7 +278,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     """Sources, target phrases and subject of a verb trigger: subject and objects, or in the passive the
     patient and the ``by`` agent (no agent: no source)."""
     if is_passive(tok):
-        if tok.dep_ == "acl":  # "the journalist freed in ..."
+        if tok.dep_ == "acl":  # "the sailor freed in ..."
             patient = [tok.head]
         else:
             patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
@@ -341,14 +341,14 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         target_toks.extend(prep_objects(gov, target_preps))
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
-    if gov is not None and how == "prep" and sense.inherit_target:  # "arrested X on suspicion"
+    if gov is not None and how == "prep" and sense.inherit_target:  # "detained X on suspicion"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
     return sources, target_toks, subj
 
 
 def _doers(noun: "Token", ctx: Context) -> list[str]:
     """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
-    after "X told an envoy to leave")."""
+    after "X expelled an attaché")."""
     senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
     for prior in reversed(ctx.built):
         if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
@@ -465,7 +465,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     groups, sources, subj, heads = _roles(raw, ctx)
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
-    if raw.status == "negated" and sense.negated_as:  # "would never concede": a rejection
+    if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection
         raw.type, raw.status = sense.negated_as, event_status(anchor, ctx, ignore_negation=True)
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
@@ -481,11 +481,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups:
-        keep = False  # "met reporters", "visited her mother"
+        keep = False  # "met reporters", "visited his uncle"
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
-            keep = False  # no actor at all; but "police detained 14 protesters" is an event
+            keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
     raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx)
@@ -504,8 +504,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
 
 def _absorb(raws: list[_Raw], ctx: Context) -> None:
     """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
-    in a bombing"), a verb whose subject is a same-type noun trigger ("clashes that killed"), and
-    conjoined verbs and participles of the same type sharing their subject ("exchanged prisoners, *freeing*
+    in a bombing"), a verb whose subject is a same-type noun trigger ("a raid that killed"), and
+    conjoined verbs and participles of the same type sharing their subject ("exchanged captives, *releasing*
     X") become one event."""
     by_anchor: dict[int, _Raw] = {}
     for r in raws:

@@ -41,7 +41,7 @@ class Sense:
     target_entity: bool = False
     only_status: frozenset[str] = frozenset()
     inherit_target: bool = False
-    negated_as: str | None = None  # the type a negated mention takes ("never concede" -> REJECT)
+    negated_as: str | None = None  # the type a negated mention takes ("never conceded" -> REJECT)
 
     @property
     def lemma(self) -> str:

@@ -1,8 +1,8 @@
 """Syntax and entities for the events stage: who a noun phrase stands for, subjects, agents, objects.
 
 A noun phrase maps to an entity through :class:`~newsledger.extract._index.EntityIndex` (its head's
-mention), else an apposition ("X, *the journalist* freed"), else a description of a named entity ("the
-audit office", "the movement" after "X, an armed movement"), else the entity modifying a proxy noun
+mention), else an apposition ("X, *the sailor* freed"), else a description of a named entity ("the
+water board", "the movement" after "X, an armed movement"), else the entity modifying a proxy noun
 ("the X delegation", "X's spokesman", "officials from X"). Subjects are found through conjuncts,
 participles, relative clauses and control verbs; datelines ("VELMAR —") are never actors. A pronoun or a
 generic agent ("it", "officers") inside a statement stands for the statement's speaker.
@@ -30,8 +30,8 @@ __all__ = [
 ]
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-# a noun trigger in one of these phrases happens in its clause's own act ("told X *during a visit*",
-# "arrested *on suspicion*"); not "after his arrest", "under a truce" (other acts, other times)
+# a noun trigger in one of these phrases happens in its clause's own act ("signed X *during a visit*",
+# "detained *on suspicion*"); not "after his arrest", "under a truce" (other acts, other times)
 SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
@@ -138,8 +138,8 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
 
 
 def matrix_objects(verb: "Token") -> list["Token"]:
-    """Objects of the clauses a participle hangs on, nearest first: "ordered *a diplomat* to leave the
-    country, accusing him" (a pronoun object of the participle most often means one of them)."""
+    """Objects of the clauses a participle hangs on, nearest first: "summoned *an attaché* to the
+    ministry, accusing him" (a pronoun object of the participle most often means one of them)."""
     out: list["Token"] = []
     if verb.dep_ != "advcl" or verb.tag_ != "VBG":
         return out
@@ -168,8 +168,8 @@ def name_words(entities: Sequence[Entity]) -> dict[str, list[tuple[frozenset[str
 
 
 def by_description(tok: "Token", ctx: Context) -> str | None:
-    """A common-noun description of exactly one named entity: "the state audit office" for the National
-    Audit Office, "a deputy transport minister" for the person with that title.
+    """A common-noun description of exactly one named entity: "the state water board" for the Velmar
+    Water Board, "a senior fisheries commissioner" for the person with that title.
     The head and every modifier must be words of the same name or title."""
     if tok.pos_ != "NOUN":
         return None
@@ -179,9 +179,9 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return ids.pop() if len(ids) == 1 else None
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-              for t in c.subtree if t.pos_ == "PROPN"]  # "a court in the town of X"
+              for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
-        return None  # a bare "the bureau" is left to the entities stage
+        return None  # a bare "the board" is left to the entities stage
     found = set()
     for ws, eid in ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []):
         if words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places)):
@@ -197,7 +197,7 @@ def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
             continue
         head = tok.head
         conjs = [c for c in head.children if c.dep_ == "conj" and c.i < tok.i]
-        if conjs:  # "X and Y, a rebel group": the apposition follows, and describes, Y
+        if conjs:  # "X and Y, a farmers' union": the apposition follows, and describes, Y
             head = conjs[-1]
         eid = index.at(head.idx, head.idx + len(head.text))
         if eid is None:
@@ -286,8 +286,8 @@ def is_passive(verb: "Token") -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
-        return is_passive(verb.head)  # "was arrested ... and *sentenced*"
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "the journalist *freed* in an exchange"
+        return is_passive(verb.head)  # "was indicted ... and *convicted*"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "the sailor *freed* in a swap"
         return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
             c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children)
     return False
@@ -311,7 +311,7 @@ def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
-        if cur.dep_ == "relcl":  # "the EU, which agreed": the antecedent
+        if cur.dep_ == "relcl":  # "the league, which voted": the antecedent
             return cur.head
         if cur.dep_ == "acl" and not is_passive(cur) and cur.tag_ in ("VBD", "VBZ", "VBP", "VBG") and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # "the militia controlling X"
@@ -326,7 +326,7 @@ def agents_of(verb: "Token") -> list["Token"]:
 
 def prep_objects(tok: "Token", words: Iterable[str]) -> list[list["Token"]]:
     """The objects of each prepositional child of ``tok`` whose word is in ``words``, one group per prep
-    ("with X and, days later, with Y" gives two groups)."""
+    ("with X and, after lunch, with Y" gives two groups)."""
     words = set(words)
     groups = []
     for c in tok.children:
@@ -360,8 +360,8 @@ def is_group(tok: "Token", ctx: Context) -> bool:
 
 
 def is_person(tok: "Token", ctx: Context) -> bool:
-    """Whether a noun phrase names people: a PERSON entity, a person noun ("hostages"), a name
-    described by one ("hostage X"), or a personal pronoun."""
+    """Whether a noun phrase names people: a PERSON entity, a person noun ("captives"), a name
+    described by one ("farmer X"), or a personal pronoun."""
     eid = entity_of(tok, ctx)
     if eid is not None and ctx.types.get(eid) == "PERSON":
         return True

@@ -3,7 +3,7 @@
 A time expression belongs to the trigger or verb it modifies (climbing through prepositions); an event
 without one takes the time of the clause it depends on (participles, conjuncts, light verbs), never the
 publication date. Status comes from negation, modals, conditionals and governing verbs ("expects the
-release"), else from the kind of statement the event is reported in.
+signing"), else from the kind of statement the event is reported in.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ def time_value(t: Time, text: str) -> TimeValue:
 def attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) -> dict[int, list[Time]]:
     """Each dated time expression -> the token it modifies.
 
-    From the expression's root, climb through prepositions and nouns ("rejected the claims at a news
-    conference *on Saturday*", where the parser often hangs the phrase on a noun) to the first trigger
-    or verb; a time that is a modifier inside a noun phrase ("*Thursday's* vote") belongs to that noun.
+    From the expression's root, climb through prepositions and nouns ("denied the report at a
+    briefing *on Tuesday*", where the parser often hangs the phrase on a noun) to the first trigger
+    or verb; a time that is a modifier inside a noun phrase ("*Sunday's* referendum") belongs to that noun.
     Deadlines ("until", "by", "within") are horizons, not dates, and attach nowhere.
     """
     out: dict[int, list[Time]] = {}
@@ -62,7 +62,7 @@ def attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) -
         if first.lower_ in HORIZON_PREPS or (before is not None and before.lower_ in HORIZON_PREPS):
             continue
         cur = span.root
-        if cur.dep_ in NP_MODIFIER:  # "Thursday's vote": the time of that noun
+        if cur.dep_ in NP_MODIFIER:  # "Sunday's referendum": the time of that noun
             out.setdefault(cur.head.i, []).append(t)
             continue
         for _ in range(12):
@@ -149,7 +149,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
         gov, how = governor(tok)
         if gov is not None and how in ("obj", "subj") and gov.lemma_.lower() in lex.light_verbs | lex.aspectual_verbs:
             near.append(gov)
-    if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not allowed to speak"
+    if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not permitted to testify"
         near.append(tok.head)
     kids = [c for v in near for c in v.children]
     if not ignore_negation and any(
