@@ -40,10 +40,11 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..pipeline import Found, stage
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
+from ._doc import dateline_tokens
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
 from .events_syntax import (
-    OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, StatementIndex, actors, add_ids, agents_of, conjuncts, dateline,
+    OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, StatementIndex, actors, add_ids, agents_of, conjuncts,
     descriptions, governor, is_group, is_passive, is_person, name_words, pobjs, prep_objects, speaker_stand_in,
     statement_at, statement_with_cue, subject,
 )
@@ -632,7 +633,7 @@ def find_events(
         affiliation={e.id: frozenset(a for a in e.attributes.affiliation if a.startswith("e")) for e in ents},
         statements=StatementIndex(statements), times_at={},
     )
-    ctx.dateline = dateline(doc)
+    ctx.dateline = dateline_tokens(doc)
     ctx.name_words = name_words(ents)
     ctx.described = descriptions(doc, ctx.index)
     matched = []

@@ -26,7 +26,7 @@ __all__ = [
     "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
     "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
-    "agents_of", "prep_objects", "governor", "is_group", "is_person", "dateline",
+    "agents_of", "prep_objects", "governor", "is_group", "is_person",
 ]
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -372,17 +372,3 @@ def is_person(tok: "Token", ctx: Context) -> bool:
                for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod"))])
 
 
-def dateline(doc: "Doc") -> frozenset[int]:
-    """The tokens of a dateline at the start of a paragraph: capitals before a dash ("VELMAR —")."""
-    out: set[int] = set()
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        head: list[int] = []
-        if not toks or not toks[0].is_upper or not toks[0].is_alpha:
-            continue
-        for t in toks[:6]:  # "VELMAR —", "PORT ALVA, Tumbria —"
-            if t.text in ("—", "–", "--", "-"):
-                out.update(head)
-                break
-            head.append(t.i)
-    return frozenset(out)

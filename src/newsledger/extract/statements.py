@@ -43,7 +43,8 @@ from typing import TYPE_CHECKING, Sequence
 from ..pipeline import Found, stage
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
-from .statements_cues import Draft, doc_text, find_drafts, release_text
+from ._doc import doc_text
+from .statements_cues import Draft, find_drafts
 from .statements_kinds import TimesByStart, horizon_of, kind_of
 from .statements_quotes import find_quotes
 from .statements_speakers import SpeakerResolver, head_entity
@@ -62,10 +63,7 @@ def find_statements(
     published: dt.date | None = None,
 ) -> list[Statement]:
     """Every attributed statement of ``doc``, ids ``s1, s2, ...`` in text order."""
-    try:
-        return _find(doc, entities, times, published)
-    finally:
-        release_text()
+    return _find(doc, entities, times, published)
 
 
 def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], published: dt.date | None) -> list[Statement]:

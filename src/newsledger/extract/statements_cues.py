@@ -16,30 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import TimeValue
 from .statements_quotes import Quote
+from ._doc import dateline_tokens, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Draft", "find_drafts", "lexicon", "subject_of", "doc_text"]
+__all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
 _SUBJ = ("nsubj", "nsubjpass")
 _NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect"})
-
-
-_TEXT: list = [None, ""]
-
-
-def doc_text(doc: "Doc") -> str:
-    """``doc.text``, built once per doc (spaCy rebuilds it from the tokens on every access)."""
-    if _TEXT[0] is not doc:
-        _TEXT[0], _TEXT[1] = doc, doc.text
-    return _TEXT[1]
-
-
-def release_text() -> None:
-    """Forget the cached text (and the doc it belongs to)."""
-    _TEXT[0], _TEXT[1] = None, ""
 
 
 @functools.cache
@@ -114,11 +100,8 @@ def _tok_chars(doc: "Doc", a: int, b: int) -> tuple[int, int]:
 
 
 def _is_dateline(tok: "Token") -> bool:
-    """"BORVIK — ...": an upper-case place name opening a paragraph, before a dash."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.is_upper and len(tok.text) > 1 and nxt is not None and nxt.text in ("—", "–", "-", "--") and (
-        tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_upper or doc[tok.i - 1].is_punct)
+    """A token of a dateline ("BORVIK — ..."), which never speaks."""
+    return tok.i in dateline_tokens(tok.doc)
 
 
 def _own_subject(tok: "Token") -> "Token | None":

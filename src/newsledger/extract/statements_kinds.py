@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
 from ._index import EntityIndex
-from .statements_cues import Draft, lexicon, doc_text
+from ._doc import doc_text
+from .statements_cues import Draft, lexicon
 from .times import is_window, resolve_expression, value_to_date
 
 if TYPE_CHECKING:

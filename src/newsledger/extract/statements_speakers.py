@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ._index import EntityIndex
-from .statements_cues import Draft, lexicon, doc_text
+from ._doc import dateline_tokens, doc_text
+from .statements_cues import Draft, lexicon
 from .statements_quotes import Quote
 
 if TYPE_CHECKING:
@@ -281,7 +282,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
 
 
 def _dateline(tok: "Token") -> bool:
-    return tok.is_upper and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("—", "–", "-")
+    return tok.i in dateline_tokens(tok.doc)
 
 
 def _main_clause(verb: "Token", cues: dict) -> bool:

@@ -1,0 +1,26 @@
+"""The per-doc helpers the stages share (extract/_doc.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract._doc import dateline_tokens, doc_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, words", [
+    ("VELMAR — The harbour board said on Monday that the pier would reopen.", ["VELMAR"]),
+    ("PORT ALVA, Tumbria — Officials said the vote would go ahead.", ["PORT", "ALVA", ",", "Tumbria"]),
+    ("The board said the pier — closed since May — would reopen.", []),
+    ("NATO said on Monday that the exercise would go ahead as planned.", []),
+])
+def test_datelines_are_the_capitals_before_an_opening_dash(nlp, text, words):
+    doc = nlp(text)
+    assert [doc[i].text for i in sorted(dateline_tokens(doc))] == words
+
+
+@pytest.mark.slow
+def test_doc_text_is_the_text_and_kept_with_the_doc(nlp):
+    doc = nlp("Ana Lima said the port would reopen.\n\nShe added nothing.")
+    assert doc_text(doc) == doc.text
+    assert doc.user_data["newsledger:text"] is doc_text(doc)
