@@ -603,3 +603,14 @@ def test_statements_numbered_in_text_order(nlp):
     starts = [s.content.start for s in stmts]
     assert starts == sorted(starts) and [s.id for s in stmts] == [f"s{i}" for i in range(1, len(stmts) + 1)]
     assert [s.cue for s in stmts] == ["said", "calling", None, "said"]
+
+
+@pytest.mark.slow
+def test_quote_resumed_after_attribution_parsed_as_parataxis(nlp):
+    t = ('His aunt, Mira Valk, had waited at the pier since noon. '
+         '"I counted every hour he was away," she said, "and now I can stop counting."')
+    stmts = run(nlp, t, [ent(t, "e1", "PERSON", "Mira Valk", at=pron(t, "she"))])
+    s = one(stmts, "I counted every hour")
+    assert s.direct and s.content.text.endswith("stop counting.") and len(s.parts) == 2
+    assert s.speaker == "e1"
+

@@ -416,6 +416,27 @@ def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame
                   cue.text, channel)
 
 
+def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:
+    """"\"A,\" she said, \"and B.\"" where the parser hung the first quote on the second: the quote that
+    closes right before the attribution's subject (a comma, "?" or "!" inside it) is what was said."""
+    subj = _own_subject(cue)
+    if subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
+        return None
+    doc = cue.doc
+    text = doc_text(doc)
+    lead = subj.left_edge.idx
+    i = bisect.bisect_left(starts, lead) - 1
+    if i < 0:
+        return None
+    q = quotes[i]
+    if q.close_at >= lead or text[q.close_at + 1:lead].strip() or not text[q.start:q.end].rstrip().endswith((",", "?", "!")):
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return _Frame(span.start, span.end, lexicon()["cues"][cue.lemma_.lower()].get("kind"), cue.text, None)
+
+
 def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
@@ -496,7 +517,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
-            frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts)
+            frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
+                or _quote_before(tok, quotes, starts)
             if frame is None:
                 continue
             subj = subject_of(tok)
