@@ -65,8 +65,9 @@ CONFORMANCE = [
     ("this weekend", MON, None, "2025-03-15/2025-03-16"),
     ("last weekend", MON, None, "2025-03-08/2025-03-09"),
     ("over the weekend", MON, "past", "2025-03-08/2025-03-09"),
-    ("earlier this year", MON, None, "2025-01-01/2025-03-10"),
-    ("later this month", MON, None, "2025-03-10/2025-03-31"),
+    ("earlier this year", MON, None, "2025"),
+    ("later this month", MON, None, "2025-03"),
+    ("earlier this week", MON, None, "2025-W11"),
     ("the past two weeks", MON, None, "2025-02-24/2025-03-10"),
     ("the end of the year", MON, None, "2025-12-31"),
     ("the end of next month", MON, None, "2025-04-30"),
@@ -454,3 +455,30 @@ def test_spans_are_exact(nlp, pieces: list[str], published: dt.date | None) -> N
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         if t.value is not None and t.type == "DATE":
             assert value_to_date(t.value) is not None
+
+
+@pytest.mark.slow
+def test_reported_anaphor_continues_the_reported_story(nlp) -> None:
+    # published Thursday 2025-03-13
+    pub = dt.date(2025, 3, 13)
+    text = ("Flooding cut the road to Vessmark on Tuesday, officials said. "
+            "The port authority blamed the ferry operator, saying it had closed the harbour on Saturday. "
+            "The operator's director, Anka Holm, said in a statement, adding that the authority had been "
+            "told of the closure two days earlier.")
+    t = _by_text(_times(nlp, text, pub))
+    assert t["Saturday"].value == "2025-03-08"
+    # reported after its cue: it chains to the reported Saturday, not to the narrated Tuesday
+    assert t["two days earlier"].value == "2025-03-06" and t["two days earlier"].anchor == "Saturday"
+    # narration with a trailing attribution still chains to the narrated day
+    text = ("Flooding cut the road to Vessmark on Tuesday, officials said. "
+            "The port authority said the operator had closed the harbour on Saturday. "
+            "Its director was questioned by inspectors a day earlier, a local paper reported.")
+    t = _by_text(_times(nlp, text, pub))
+    assert t["a day earlier"].value == "2025-03-10" and t["a day earlier"].anchor == "Tuesday"
+
+
+@pytest.mark.slow
+def test_earlier_this_month_keeps_the_month(nlp) -> None:
+    text = "Ministers in Dravik said the ports were shut down by a cyberattack earlier this month."
+    t = _by_text(_times(nlp, text, dt.date(2025, 3, 12)))
+    assert t["earlier this month"].value == "2025-03"

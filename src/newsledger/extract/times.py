@@ -36,9 +36,12 @@ Approach
      17, ... In June, ..." → 2019);
    - the reference time for an anaphoric expression: the nearest resolved time before it in the
      same sentence ("filed on Monday and withdrawn the following day"), else the nearest
-     earlier one that sets the scene: not itself anaphoric, not inside a reported or relative
-     clause (``ccomp``, ``relcl``, ``acl``), and, for past narration, not after publication ("will
-     rule on Friday" is no reference for "a day earlier"). "N days after <complement>" counts
+     earlier one that sets the scene: not itself anaphoric, not inside a relative clause or a
+     clause reported after its cue (``relcl``, ``acl``, "said that ..."; a trailing attribution
+     "..., officials said" is narration), and, for past narration, not after publication ("will
+     rule on Friday" is no reference for "a day earlier"). An expression that is itself reported
+     after its cue ("adding that officials had been warned two days earlier") continues the
+     reported story, so a reported time may be its reference too. "N days after <complement>" counts
      from the time its complement names ("nine days after ... on April 2"); with none, only its
      DURATION reading is kept;
    - the narrative's current day for a window: the last day-precise time in the same or the
@@ -50,9 +53,9 @@ Approach
 3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
    a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
    "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks/months ago" is the day
-   counted back; "N years ago" a year. early/mid/late keep the month or year they modify (TIMEX3
-   style; the record has no modifier field, and the scorer reads months as intervals); "the end
-   of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
+   counted back; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
+   month or year they modify (TIMEX3 style; the record has no modifier field, and the scorer
+   reads months as intervals); "the end of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
    anchor: "within 45 days" → anchor/anchor+45d, "within two to three weeks" → anchor+2w/
    anchor+3w; "by June" keeps the month, "by the end of September" is its last day.
    Vague expressions with no value ("days earlier", "in the coming weeks", "recently", "soon",
@@ -330,6 +333,7 @@ class _Resolved:
     sent: int
     tense: str | None
     subordinate: bool
+    aside: bool = False  # a detail of the story, not its narration: no reference for a later anaphor
 
 
 _RANK = {"day": 0, "week": 1, "weekend": 1, "fortnight": 1, "month": 2, "year": 3, "decade": 4}
@@ -364,7 +368,8 @@ class _DocContext:
                 val = expr.resolve(Ctx(ref.val, tense)) if ref.val is not None else None
                 return _Resolved(expr, val, self._text(ref.expr) if val else None, sent, tense, subordinate)
         val, anchor = self._value(i, exprs, sent, tense, subordinate, done)
-        return _Resolved(expr, val, anchor, sent, tense, subordinate)
+        aside = subordinate and _embedding(self.doc, expr.start, expr.end)[0]
+        return _Resolved(expr, val, anchor, sent, tense, subordinate, aside)
 
     def _text(self, e: Expr) -> str:
         return self.text[e.start:e.end]
@@ -404,7 +409,8 @@ class _DocContext:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
         if mode == "anaphoric":
-            ref = self._reference(expr, sent, tense, done)
+            reported = subordinate and _embedding(self.doc, expr.start, expr.end)[1]
+            ref = self._reference(expr, sent, tense, done, reported=reported)
             if ref is None:
                 return None, None
             return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)
@@ -419,8 +425,11 @@ class _DocContext:
 
     # -- anaphora
     def _reference(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved], *,
-                   same_sentence: bool = True) -> _Resolved | None:
-        """The time an anaphoric expression counts from (see the module docstring)."""
+                   same_sentence: bool = True, reported: bool = False) -> _Resolved | None:
+        """The time an anaphoric expression counts from (see the module docstring). An expression
+        that is itself inside a reported clause may chain to an earlier reported time: it continues
+        the reported story ("saying the gates were opened on Saturday. ... adding that officials had
+        been warned two days earlier")."""
         ok = _GRAN_OK.get(expr.unit or "day", {"day"})
         for r in reversed(done):
             if r.sent != sent or not same_sentence:
@@ -430,7 +439,7 @@ class _DocContext:
         for r in reversed(done[-_LOOKBACK:]):
             if r.sent == sent or r.val is None or r.val.gran not in ok:
                 continue
-            if r.expr.mode in ("window", "duration", "set") or r.subordinate:
+            if r.expr.mode in ("window", "duration", "set") or (r.aside and not reported):
                 continue
             if r.expr.mode == "anaphoric" and _RANK.get(r.expr.unit or "day", 0) < _RANK.get(expr.unit or "day", 0):
                 continue  # "ten days ago ... Two days earlier ... The previous week": a day's detour sets no week
@@ -581,6 +590,32 @@ def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
     return False
+
+
+_RELATIVE = {"relcl", "acl", "csubj"}
+_REPORTED = {"ccomp", "parataxis"}
+
+
+def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
+    """(aside, reported) for the clause of an expression. ``reported``: on the way up there is a
+    clause reported after its cue ("adding that officials had been warned two days earlier"): a
+    ``ccomp`` whose governing verb precedes it. ``aside``: reported so, or inside a relative clause,
+    a noun's modifier or a subject clause ("a report posted on Friday"). A trailing attribution
+    ("the road was cut on Tuesday, officials said") carries the article's own narration: neither."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False, False
+    tok = span.root
+    aside = reported = False
+    for _ in range(40):
+        if tok.head is tok:
+            break
+        if tok.dep_ in _RELATIVE:
+            aside = True
+        elif tok.dep_ in _REPORTED and tok.head.i < tok.i:
+            aside = reported = True
+        tok = tok.head
+    return aside, reported
 
 
 def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:

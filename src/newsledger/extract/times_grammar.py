@@ -536,12 +536,9 @@ def h_rel_unit(m: re.Match, rule: str) -> Expr | None:
         if a is None:
             return None
         if rel in ("earlier this", "later this"):
-            cur = _unit_val(a, unit)
-            if cur is None:
-                return None
-            if rel == "earlier this":
-                return tv.span_range(tv.day(cur.start), tv.day(a)) if cur.start < a else cur
-            return tv.span_range(tv.day(a), tv.day(cur.end)) if cur.end > a else cur
+            # the granularity is the text's: "earlier this month" names the month (TIMEX3 would
+            # add a modifier the record has no field for), never a made-up part of it
+            return _unit_val(a, unit)
         if rel in ("the past", "the last"):
             back = tv.shift(a, -1, unit)
             return tv.span_range(tv.day(back), tv.day(a)) if back else None
