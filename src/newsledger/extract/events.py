@@ -205,7 +205,8 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
                 return True
             # what is asked for or threatened: "demanded *the handover* of X"
             if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS:
-                return True
+                # but "ordered an inquiry": the orderer sets the act in motion, it is theirs
+                return not (cur.i == anchor.i and sense.type == "REQUEST" and head.lemma_.lower() in ctx.lex.light_verbs)
             # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
             if sense.type in _REASON_TYPES and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"):
                 return True
@@ -534,8 +535,22 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             continue
         if host.mode and r.mode and host.mode != r.mode:  # "freed detainees under a ceasefire": two acts
             continue
+        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
+            continue  # "imposed sanctions and expelled its diplomats": two measures
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
+
+
+def _drop_orders(raws: list[_Raw], ctx: Context) -> None:
+    """"X ordered an inquiry": the order is how X acts; the inquiry (whose actor is X through the light
+    verb) is the event, not a separate request."""
+    nouns = {r.anchor.i for r in raws if r.anchor.pos_ != "VERB" and r.keep}
+    for r in raws:
+        tok = r.anchor
+        if r.type != "REQUEST" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.light_verbs:
+            continue
+        if any(c.dep_ in OBJ_DEPS and c.i in nouns for c in tok.children):
+            r.absorbed = True
 
 
 def _merge_into(host: _Raw, r: _Raw) -> None:
@@ -651,6 +666,7 @@ def find_events(
         ctx.built.extend(r for r in built if r.keep)
         for r in built:  # the parties "both sides" will refer to
             _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
+    _drop_orders(raws, ctx)
     _absorb(raws, ctx)
     events = []
     kept = _dedup(raws, ctx)
