@@ -279,7 +279,25 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             ts, te, orgs, end = got
             ptok = p if p < len(doc) and fold(doc[p].text) in ("its", "their") else None
             out.append(TitleInfo(c, (ts, te), orgs, ptok, (m.t0, end)))
+            second = _coordinated_title(doc, end, mm)
+            if second:
+                ts, te, orgs2, end2 = second
+                out.append(TitleInfo(c, (ts, te), orgs2, None, (m.t0, end2)))
     return out
+
+
+def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """A second title joined by "and" to the appositive that ends at token ``end`` ("X, a deputy
+    minister and former bank economist")."""
+    if end + 1 >= len(doc) or fold(doc[end].text) != "and":
+        return None
+    p = end + 1
+    if fold(doc[p].text) in _DETS:
+        p += 1
+    got = _scan_title_right(doc, p, mm)
+    if got is None or got[0] != p:
+        return None  # the conjunct must start with the title phrase itself
+    return got
 
 
 def _age_at(doc: "Doc", k: int) -> bool:
@@ -301,6 +319,9 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             p = q + 1
     elif p < n and fold(doc[p].text) in ("its", "their"):
         p += 1  # "X, its spokesman": the caller resolves the pronoun
+    elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
+          and fold(doc[p].text) in lexicon().org_generic_refs):
+        p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"
     start = p
     # skip an age adjective: "a 48-year-old judge"
     if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
@@ -322,6 +343,9 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             continue
         if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
             i += 1
+            continue
+        if head is None and t.is_lower and t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > i:
+            i += 1  # "a law student", "a bank economist": a noun modifying the title
             continue
         break
     if head is None:
@@ -385,7 +409,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             if owner is not None and owner.type in (ORG, GPE, NORP):
                 orgs = [owner]  # "Chile's U.N. ambassador" serves Chile, not the U.N.
             if owner is not None and owner.type == PERSON:
-                orgs = []  # "Brandt's lawyer": a personal tie, not an affiliation
+                # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
+                # serves the country written in the title
+                orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
         official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
                                                 for t in doc[ti.title[0]:ti.title[1]])
         for o in orgs:
@@ -485,8 +511,12 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
     i = k
     while i < end:
         w = fold(doc[i].text)
-        if w == "from" and k < n and doc[k].text == "," and i == k + 1 + (2 if _age_at(doc, k + 1) else 0):
-            v = _place_value(doc, i + 1, mm, clusters)
+        if w == "from" and k < n and doc[k].text == "," and _appositive_until(doc, k + 1, i):
+            q = i + 1
+            if (q + 2 < end and fold(doc[q].text) == "the" and fold(doc[q + 1].text) in lexicon().place_keywords
+                    and fold(doc[q + 2].text) == "of"):
+                q += 3  # "from the town of X"
+            v = _place_value(doc, q, mm, clusters)
             if v is not None:
                 _add(b["residence"], v)
         if w in ("resident", "native", "citizen", "national") and i > k:
@@ -512,6 +542,21 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
         if hit and hit[1].type == PERSON and hit[1] is not c:
             break
         i += 1
+
+
+_APPOSITIVE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
+    """Tokens ``k:i`` (after "X,") are empty, an age, or a short noun phrase with a title head
+    ("a law student"), so a "from" at ``i`` still describes X ("X, 23, a farmer from Y")."""
+    if _age_at(doc, k):
+        k += 2
+    if i == k:
+        return True
+    words = doc[k:i]
+    return (len(words) <= 6 and all(t.pos_ in _APPOSITIVE_POS or t.text == "-" for t in words)
+            and _is_title(fold(doc[i - 1].text)))
 
 
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
@@ -665,6 +710,8 @@ def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: 
     """Who "his mother", "Brandt's wife", "whose husband" belongs to."""
     if i <= start:
         return None
+    while i - 1 > start and doc[i - 1].is_lower and doc[i - 1].pos_ == "ADJ":
+        i -= 1  # "his younger brother", "her late husband"
     prev = doc[i - 1]
     w = fold(prev.text)
     if prev.tag_ == "POS" and i >= 2:

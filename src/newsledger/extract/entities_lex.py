@@ -38,6 +38,7 @@ class Lexicon:
     org_ref_synonyms: dict[str, frozenset[str]]
     place_keywords: frozenset[str]
     place_prefixes: frozenset[str]
+    place_administrative: frozenset[str]
     family: dict[str, dict[str, str]]
     family_inverse: dict[str, str]
     gendered_parent: dict[str, dict[str, str]]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         org_ref_synonyms={fold(k): _words(v) for k, v in o["ref_synonyms"].items()},
         place_keywords=_words(p["words"]),
         place_prefixes=_words(p["prefixes"]),
+        place_administrative=_words(p.get("administrative", [])),
         family={fold(k): v for k, v in fam["words"].items()},
         family_inverse=dict(fam["inverse"]),
         gendered_parent={k: dict(v) for k, v in fam["gendered_parent"].items()},

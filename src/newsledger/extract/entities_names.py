@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ._doc import dateline_tokens
 from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "der", "den", "de", "da", "von", "la", "le", "du", "dos",
                        "del", "di", "ter", "abu", "bint", "ould"})
 _JOIN_OF = frozenset({"of", "for"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})  # "north of X" is no name
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 _OPEN = frozenset({'"', "\u201c", "\u2018", "``", "(", "["})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]{1,7}$")
@@ -150,6 +152,8 @@ def _starts_clause(doc: "Doc", i: int) -> bool:
     if tok.is_sent_start or i == 0:
         return True
     prev = doc[i - 1]
+    if prev.is_space and "\n" in prev.text:
+        return True  # a paragraph opens with it
     return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
 
 
@@ -179,7 +183,9 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             if (fold(t.text) in _JOIN_OF and (fold(doc[j - 1].text) in lex.org_keywords
-                                              or fold(doc[j - 1].text) in lex.titles) and j + 1 < n
+                                              or fold(doc[j - 1].text) in lex.titles
+                                              or fold(doc[j - 1].text) in lex.place_keywords - _DIRECTIONS)
+                    and j + 1 < n
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
                 continue
@@ -252,6 +258,7 @@ def _org_after(doc: "Doc", k: int) -> bool:
     return False
 
 
+_STATE_WORDS = frozenset({"government", "administration", "authorities", "regime"})
 _FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"})
 
 
@@ -264,6 +271,13 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         w = fold(t.text)
         if w in lex.not_names:
             i += 1
+            continue
+        if t.like_num and i + 1 < j:
+            i += 1  # "Seven Kyrgyz and ...": a number opening the sentence
+            continue
+        if (j == i + 1 and w not in midcaps and not _known_word(t) and t.ent_type_ != "PERSON"
+                and (t.tag_ == "NNS" or w in _STATE_WORDS)):
+            i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
         if (not t.ent_type_ and i + 1 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
                 and w not in midcaps and not _known_word(t)):
@@ -336,7 +350,8 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
         e += 1
     while e > i and (doc[e - 1].text == "-" or fold(doc[e - 1].text) in _JOIN_OF):
         e -= 1
-    if e > i and (any(fold(t.text) in lex.org_keywords for t in doc[i:e]) or country_code(doc[i:e].text)
+    if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
+                      for t in doc[i:e]) or country_code(doc[i:e].text)
                   or is_acronym(doc[i:e].text)):
         return i, e
     return None
@@ -517,7 +532,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if any(w in lex.org_keywords for w in words):
         v[ORG] += 5
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes):
-        v[LOC if words[-1] in lex.place_keywords else GPE] += 5
+        admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
+        v[LOC if words[-1] in lex.place_keywords and not admin else GPE] += 5
+    if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
+        v[GPE] += 5  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
         v[GPE] += 4
     if m.pre_title:

@@ -1,0 +1,113 @@
+"""Generalization checks of the entities stage on short invented articles (fictional people and
+places): appositive occupations, coordinated titles, residence after an appositive, adjectives
+between a possessor and a kinship word, place names joined by "of", administrative places written
+before a title, sentence-opening common words and numbers, and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.entities import EntityResult, find_entities
+from newsledger.records import Entity, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text: str) -> EntityResult:
+    result = find_entities(nlp(text))
+    Record(id="t", text=text, entities=result.entities, relations=result.relations,
+           unresolved=result.unresolved).validate()
+    return result
+
+
+def by_name(result: EntityResult, written: str) -> Entity:
+    hits = [e for e in result.entities
+            if e.name == written or written in e.aliases or any(m.text == written for m in e.mentions)]
+    assert len(hits) == 1, f"{written!r} is in {len(hits)} entities: {[e.name for e in result.entities]}"
+    return hits[0]
+
+
+def names(result: EntityResult) -> set[str]:
+    return {e.name for e in result.entities}
+
+
+def has_rel(result: EntityResult, subject: str, type_: str, obj: str) -> bool:
+    s, o = by_name(result, subject).id, by_name(result, obj).id
+    return any(r.subject == s and r.type == type_ and r.object == o for r in result.relations)
+
+
+def test_occupation_with_a_noun_modifier_and_residence_after_it(nlp):
+    r = run(nlp, "Among those held is Tomas Verrel, 24, a music student from the town of Brackenford. "
+                 "He was released on Monday.")
+    tv = by_name(r, "Tomas Verrel")
+    assert "music student" in tv.attributes.titles
+    assert tv.attributes.age == 24
+    assert [by_name(r, "Brackenford").id] == list(tv.attributes.residence)
+
+
+def test_plain_occupations_are_titles(nlp):
+    r = run(nlp, "Jarek Holby, 52, a fisherman, said the river rose overnight. "
+                 "Among those freed was Ilan Dostro, a shepherd from Vellamoor who was detained in May.")
+    assert "fisherman" in by_name(r, "Jarek Holby").attributes.titles
+    dostro = by_name(r, "Ilan Dostro")
+    assert "shepherd" in dostro.attributes.titles
+    assert by_name(r, "Vellamoor").id in dostro.attributes.residence
+
+
+def test_coordinated_titles_in_an_appositive(nlp):
+    r = run(nlp, "The prime minister named Orin Vaszka, 44, a deputy trade minister and former central bank "
+                 "economist, as his successor.")
+    titles = by_name(r, "Orin Vaszka").attributes.titles
+    assert "deputy trade minister" in titles
+    assert "former central bank economist" in titles
+
+
+def test_adjective_between_possessor_and_kin_word(nlp):
+    r = run(nlp, "At the crossing, Borek Imanov, 45, embraced his younger brother, Saltan, a driver held since 2024.")
+    assert has_rel(r, "Borek Imanov", "sibling", "Saltan")
+
+
+def test_counterpart_serves_the_country_in_the_title(nlp):
+    r = run(nlp, "Chilean Foreign Minister Edel Marsk met officials in Peru. His Peruvian counterpart, "
+                 "Rune Odvik, said talks would continue.")
+    odvik = by_name(r, "Rune Odvik")
+    assert "counterpart" in odvik.attributes.titles
+    assert list(odvik.attributes.affiliation) == [by_name(r, "Peru").id]  # not the possessing minister
+
+
+def test_generic_org_possessor_in_an_appositive(nlp):
+    r = run(nlp, "The Northern Lakes Trade Compact (NLTC) froze the assets. \"It was deliberate,\" said "
+                 "Mira Castell, the compact's secretary-general.")
+    mc = by_name(r, "Mira Castell")
+    assert "secretary-general" in mc.attributes.titles
+    assert by_name(r, "NLTC").id in mc.attributes.affiliation
+
+
+def test_place_name_joined_by_of_is_one_name(nlp):
+    r = run(nlp, "The Bay of Marrow Fisheries Council banned trawling on Friday.")
+    assert "Bay of Marrow Fisheries Council" in names(r)
+    assert "Marrow" not in names(r)
+
+
+def test_administrative_place_before_a_title(nlp):
+    r = run(nlp, "Ostra Vale County Governor Linnea Brandvik blamed the operator for the flood.")
+    lb = by_name(r, "Linnea Brandvik")
+    county = by_name(r, "Ostra Vale County")
+    assert county.type == "GPE"
+    assert lb.attributes.titles == ("Governor",)
+    assert county.id in lb.attributes.affiliation
+
+
+def test_sentence_opening_common_words_and_numbers_are_not_names(nlp):
+    text = ("Floodwaters tore through three villages on Sunday.\n\n"
+            "Government spokesman Daro Keel said aid was on its way. "
+            "Seven Korvanian and five Talvian fishermen were freed.")
+    r = run(nlp, text)
+    assert not {"Floodwaters", "Government", "Seven Korvanian"} & names(r)
+    assert "Daro Keel" in names(r)
+
+
+def test_dateline_names_a_place(nlp):
+    r = run(nlp, "BRELLO, Korvania — Water rose in Brello on Monday, and officials moved families into Brello's "
+                 "schools.")
+    assert by_name(r, "Brello").type == "GPE"
