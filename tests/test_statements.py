@@ -614,3 +614,20 @@ def test_quote_resumed_after_attribution_parsed_as_parataxis(nlp):
     assert s.direct and s.content.text.endswith("stop counting.") and len(s.parts) == 2
     assert s.speaker == "e1"
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,words,kind", [
+    ("Mayor Ivo Grent said he had done nothing wrong.", "nothing wrong", "denial"),
+    ("The ambassador told reporters that his country has nothing to hide.", "nothing to hide", "denial"),
+    ("Ana Bel said she expected the motion to pass by a wide margin.", "the motion to pass", "prediction"),
+    ("Ana Bel said the ceasefire showed that patience pays off.", "patience pays off", "opinion"),
+    ("Ana Bel said the deal proved neighbours can still settle disputes by talking.", "settle disputes", "opinion"),
+    ("Ana Bel said the fines were a political vendetta.", "vendetta", "opinion"),
+    ("Ana Bel said fear is not a licence to suspend the law.", "a licence", "opinion"),
+    ("Ana Bel said the audit showed that costs rose in March.", "costs rose", "claim"),
+    ("Ana Bel said the harbour was a member of the port authority.", "member", "claim"),
+    ("Ana Bel said it was a deliberate attack on the port.", "deliberate attack", "claim"),
+])
+def test_kind_from_the_content(nlp, sentence, words, kind):
+    assert one(run(nlp, sentence), words).kind == kind

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -35,8 +36,9 @@ def lexicon() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
                 "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
-                "own_org_nouns", "claim_nouns", "government_titles"):
+                "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral"):
         data[key] = frozenset(data[key])
+    data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
     return data
 
 

@@ -96,8 +96,8 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     if span is None or not len(span):
         return hint or "claim"
     verbs = _main_verbs(span)
-    verb = verbs[0] if verbs else span.root
-    verb = _past_belief(verb)
+    outer = verbs[0] if verbs else span.root
+    verb = _past_belief(outer)
     subj = _subject(verb)
     if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "caution"):
         if _modal(verb) and _own_side(subj, d, index, speakers):
@@ -109,6 +109,8 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return hint  # (a question "asked" is no demand: its content decides)
+    if lex["denial_re"].search(span.text):
+        return "denial"  # "he had done nothing wrong", "the company has nothing to hide"
     low = span.text.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
@@ -123,7 +125,9 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return "commitment"  # "we accept ...", "I promise ...": the speaker's side binding itself now
     if _demand(verb, subj, own) or _imperative(span):
         return "demand"
-    if _opinion(span, verbs):
+    if _expects(outer, verb):
+        return "prediction"  # "she expected him to be confirmed", "he expects prices to rise"
+    if _opinion(span, verbs) or _lesson(outer) or _judging_predicate(verb):
         return "opinion"
     if modal is not None and modal not in ("can",):
         return "prediction"
@@ -176,6 +180,48 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
         if c.dep_ in ("dobj", "ccomp", "xcomp") and own:
             return True  # "we want them to withdraw"
     return False
+
+
+def _expects(outer: "Token", inner: "Token") -> bool:
+    """"she expected him to be confirmed", "he expects the motion to pass": what someone expects to happen
+    (a to-infinitive under expect / anticipate, also when the parser hung it on the object)."""
+    if outer.lemma_.lower() not in lexicon()["expectation_verbs"] or any(c.dep_ == "neg" for c in outer.children):
+        return False
+    if inner is not outer and _is_to(inner):
+        return True
+    return any(c.dep_ in ("xcomp", "ccomp") and _is_to(c) or c.dep_ == "dobj" and any(
+        g.dep_ == "acl" and _is_to(g) for g in c.children) for c in outer.children)
+
+
+def _lesson(verb: "Token") -> bool:
+    """"the talks showed (that) patience pays off", "... proved neighbours can still talk": a general
+    lesson drawn from an event (a present-tense or "can" clause under show / prove)."""
+    if verb.lemma_.lower() not in lexicon()["lesson_verbs"]:
+        return False
+    for c in verb.children:
+        if c.dep_ == "ccomp" and (c.tag_ in ("VBZ", "VBP") or any(
+                a.dep_ == "aux" and a.lower_ in ("can", "cannot") for a in c.children)):
+            return True
+    return False
+
+
+# pronoun subjects: people ("he was a teacher") or an event named by "it" / "this" ("it was a deliberate
+# attack") are classified, not judged, by an indefinite predicate
+_PRONOUN_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who", "it", "this", "that", "these", "those"})
+
+
+def _judging_predicate(verb: "Token") -> bool:
+    """"the sanctions were a vendetta", "fear is not a licence to ...", "the pier was a place of fear":
+    a thing said to be an indefinite something (not a classifying noun such as "a member of") is a judgement."""
+    if verb.lemma_ != "be":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if subj is None or attr is None or subj.lower_ in _PRONOUN_SUBJECTS or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+        return False
+    return attr.lemma_.lower() not in lexicon()["predicate_nouns_neutral"]
 
 
 def _is_to(tok: "Token") -> bool:
