@@ -482,3 +482,18 @@ def test_earlier_this_month_keeps_the_month(nlp) -> None:
     text = "Ministers in Dravik said the ports were shut down by a cyberattack earlier this month."
     t = _by_text(_times(nlp, text, dt.date(2025, 3, 12)))
     assert t["earlier this month"].value == "2025-03"
+
+
+@pytest.mark.slow
+def test_offset_in_apposition_dates_its_event(nlp) -> None:
+    # published Wednesday 2025-03-12
+    t = _by_text(_times(nlp, "Marek Olsz was freed on Monday, two weeks after his arrest in Dravik."))
+    assert t["Monday"].value == "2025-03-10"
+    # "Monday, two weeks after his arrest": the arrest was two weeks before Monday
+    assert t["two weeks after"].value == "2025-02-24" and t["two weeks after"].anchor == "Monday"
+    t = _by_text(_times(nlp, "The strike in Vessmark began on March 3, 2024, a day before the port council voted."))
+    assert t["a day before"].value == "2024-03-04"
+    # a bound dates nothing: only the length remains
+    t = _times(nlp, "A consul first saw her on October 17, more than two weeks after her arrest.",
+               dt.date(2025, 1, 6))
+    assert [(x.text, x.type) for x in t] == [("October 17", "DATE"), ("more than two weeks", "DURATION")]

@@ -42,8 +42,10 @@ Approach
      rule on Friday" is no reference for "a day earlier"). An expression that is itself reported
      after its cue ("adding that officials had been warned two days earlier") continues the
      reported story, so a reported time may be its reference too. "N days after <complement>" counts
-     from the time its complement names ("nine days after ... on April 2"); with none, only its
-     DURATION reading is kept;
+     from the time its complement names ("nine days after ... on April 2"); with none, but in
+     apposition to a date ("freed on Monday, two weeks after his arrest"), it dates its
+     complement's event: that date less N (unless N is a bound, "more than two weeks after");
+     otherwise only its DURATION reading is kept;
    - the narrative's current day for a window: the last day-precise time in the same or the
      previous sentence when it is not after publication, else publication. "Today" inside a
      quotation is the day of the scene it was said in, when one is set.
@@ -199,7 +201,7 @@ def _select(doc: "Doc", text: str, cands: Iterable[Expr], sent_of) -> list[Expr]
     while True:
         chosen = _non_overlapping(checked)
         orphans = {e for i, e in enumerate(chosen) if _needs_complement(text, e)
-                   and _complement_time(chosen, i, sent_of) is None}
+                   and _complement_time(chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None}
         if not orphans:
             break
         checked = [e for e in checked if e not in orphans]
@@ -211,6 +213,42 @@ def _needs_complement(text: str, e: Expr) -> bool:
         return False
     rest = text[e.end:e.end + 3].lstrip()
     return bool(rest) and (rest[0].isalnum() or rest[0] in "\"“'‘")
+
+
+_APPOSITION_GAP = re.compile(r"\s*(?:,|[—–]|--)\s*")
+
+
+def _appositive_head(text: str, exprs: list[Expr], i: int) -> int | None:
+    """The index of the date that "N days after <event>" stands in apposition to ("freed on Monday,
+    two weeks after his arrest"), when the complement names no time of its own: that date, just
+    before it with only a comma or a dash between, is N days after the event."""
+    if i == 0:
+        return None
+    e, head = exprs[i], exprs[i - 1]
+    if head.type != "DATE" or head.mode not in ("absolute", "calendar", "deictic") or head.window:
+        return None
+    words = " ".join(text[e.start:e.end].lower().split())
+    if any(words.startswith(b + " ") for b in lexicon()["bound_approximators"]):
+        return None  # "more than two weeks after her arrest" bounds the event; it dates nothing
+    return i - 1 if _APPOSITION_GAP.fullmatch(text, head.end, e.start) else None
+
+
+def _mirror(head: Val, forward: Val) -> Val | None:
+    """The time as far before ``head`` as ``forward`` lies after it (or after, for a time before it):
+    "Monday, two weeks after X" dates X two weeks before Monday, at the granularity of the offset."""
+    if head.start is None or forward.start is None:
+        return None
+    if forward.gran == "day":
+        return tv.day(head.start - (forward.start - head.start)) if head.gran == "day" else None
+    if forward.gran == "week":
+        return tv.week(head.start - (forward.start - tv.week(head.start).start))
+    if forward.gran == "month":
+        k = (forward.start.year - head.start.year) * 12 + forward.start.month - head.start.month
+        d = tv.add_months(head.start, -k)
+        return tv.month(d.year, d.month)
+    if forward.gran == "year":
+        return tv.year(2 * head.start.year - forward.start.year)
+    return None
 
 
 def _complement_time(exprs: list[Expr], i: int, sent_of) -> int | None:
@@ -367,6 +405,12 @@ class _DocContext:
                 ref = self.resolve(j, exprs, done)
                 val = expr.resolve(Ctx(ref.val, tense)) if ref.val is not None else None
                 return _Resolved(expr, val, self._text(ref.expr) if val else None, sent, tense, subordinate)
+            h = _appositive_head(self.text, exprs, i)
+            if h is not None and done and done[-1].expr is exprs[h] and done[-1].val is not None:
+                head = done[-1].val
+                fwd = expr.resolve(Ctx(head, tense))
+                val = _mirror(head, fwd) if fwd is not None else None
+                return _Resolved(expr, val, self._text(exprs[h]) if val else None, sent, tense, subordinate, True)
         val, anchor = self._value(i, exprs, sent, tense, subordinate, done)
         aside = subordinate and _embedding(self.doc, expr.start, expr.end)[0]
         return _Resolved(expr, val, anchor, sent, tense, subordinate, aside)
