@@ -111,3 +111,21 @@ def test_dateline_names_a_place(nlp):
     r = run(nlp, "BRELLO, Korvania — Water rose in Brello on Monday, and officials moved families into Brello's "
                  "schools.")
     assert by_name(r, "Brello").type == "GPE"
+
+
+def test_name_in_apposition_to_a_place_noun_is_a_place(nlp):
+    r = run(nlp, "The president visited the worst-hit village, Orvane Ketu, on Tuesday.")
+    assert by_name(r, "Orvane Ketu").type in ("GPE", "LOC")
+
+
+def test_paper_named_with_a_place_word_and_holding_companies(nlp):
+    r = run(nlp, "Jarek Holby told the Harbour Coast newspaper that Brisvale Road Holding had won the contract.")
+    assert by_name(r, "Harbour Coast").type == "ORG"
+    assert by_name(r, "Brisvale Road Holding").type == "ORG"
+
+
+def test_narrated_possessive_skips_bodies_named_inside_a_quotation(nlp):
+    r = run(nlp, "The Supreme Court of Valdora struck down the decree on Monday. The opposition Harvest Union "
+                 "Party welcomed the decision. \"Today the court showed courage,\" said its leader, Selma Orvik.")
+    orvik = by_name(r, "Selma Orvik")
+    assert list(orvik.attributes.affiliation) == [by_name(r, "Harvest Union Party").id]

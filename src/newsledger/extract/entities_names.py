@@ -531,7 +531,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[ORG] += 2
     if any(w in lex.org_keywords for w in words):
         v[ORG] += 5
-    if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes):
+    after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
+    org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
+    if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
+            and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         v[LOC if words[-1] in lex.place_keywords and not admin else GPE] += 5
     if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
@@ -541,13 +544,15 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if m.pre_title:
         v[PERSON] += 6
     before = [fold(t.text) for t in doc[max(0, m.t0 - 3):m.t0]]
-    after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
         v[PERSON] += 6
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
         v[PERSON] += 8
     if before[-1:] and before[-1] in lex.family:
         v[PERSON] += 8
+    if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
+            and doc[m.t0 - 2].is_lower:
+        v[GPE] += 6  # "the worst-hit village, X", "the town of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
         v[ORG] += 6

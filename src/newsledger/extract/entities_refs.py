@@ -343,12 +343,13 @@ def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
         by_sent.setdefault(x.sent, []).append(x)
     failed: list = []
     for group in (outside, inside, "retry"):
+        narrated_only = group is outside  # first, a narrated pronoun looks for narrated antecedents only
         if group == "retry":  # outside pronouns whose antecedent was only reachable through a quotation
             group = sorted(failed, key=lambda t: t.i)
         for t in group:
             quoted = mask[t.idx]
             exclude = speakers.get(sent_of[t.i], set()) if quoted else set()
-            c = _antecedent(doc, t, by_sent, sent_of, exclude, mask)
+            c = _antecedent(doc, t, by_sent, sent_of, exclude, mask, narrated_only)
             if c is None:
                 if not quoted:
                     failed.append(t)
@@ -375,7 +376,9 @@ def _compatible(c: Cluster, w: str) -> bool:
 
 
 def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int], exclude: set[int],
-                mask: list[bool]) -> Cluster | None:
+                mask: list[bool], narrated_only: bool = False) -> Cluster | None:
+    """The entity pronoun ``t`` refers to. With ``narrated_only``, mentions inside quotation marks are
+    passed over ('"The court erred," said its leader': "its" is not the court named in the quote)."""
     w = fold(t.text)
     here = sent_of[t.i]
     lex = lexicon()
@@ -390,6 +393,8 @@ def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int
     for x in sorted(same, key=lambda x: -x.t0):
         if id(x.cluster) in quoted_speakers or x.t0 == t.i or _in_fronted_clause(doc, x, t):
             continue
+        if narrated_only and mask[doc[x.t0].idx]:
+            continue
         if _compatible(x.cluster, w) and not _same_clause_object(doc, x, t):
             return x.cluster
     if w in _MALE | _FEMALE:
@@ -402,6 +407,8 @@ def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int
         ordered = sorted(prev, key=lambda x: (not x.subj, x.t0 if x.subj else -x.t0))
         for x in ordered:
             if id(x.cluster) in quoted_speakers or (w in _PLURAL or w == "it") and not x.subj:
+                continue
+            if narrated_only and mask[doc[x.t0].idx]:
                 continue
             if _compatible(x.cluster, w):
                 return x.cluster
