@@ -68,6 +68,14 @@ CONFORMANCE = [
     ("earlier this year", MON, None, "2025"),
     ("later this month", MON, None, "2025-03"),
     ("earlier this week", MON, None, "2025-W11"),
+    ("last October", MON, None, "2024-10"),
+    ("last March", MON, None, "2024-03"),
+    ("last February", MON, None, "2025-02"),
+    ("next March", MON, None, "2026-03"),
+    ("next June", MON, None, "2025-06"),
+    ("this May", MON, None, "2025-05"),
+    ("later in the week", MON, None, "2025-W11"),
+    ("earlier in the day", MON, None, "2025-03-10"),
     ("the past two weeks", MON, None, "2025-02-24/2025-03-10"),
     ("the end of the year", MON, None, "2025-12-31"),
     ("the end of next month", MON, None, "2025-04-30"),
@@ -497,3 +505,16 @@ def test_offset_in_apposition_dates_its_event(nlp) -> None:
     t = _times(nlp, "A consul first saw her on October 17, more than two weeks after her arrest.",
                dt.date(2025, 1, 6))
     assert [(x.text, x.type) for x in t] == [("October 17", "DATE"), ("more than two weeks", "DURATION")]
+
+
+@pytest.mark.slow
+def test_earlier_in_the_day_is_the_scene_day(nlp) -> None:
+    # published Wednesday 2025-03-12
+    t = _by_text(_times(nlp, "The Dravik council voted on Monday to close the mine. Earlier in the day, "
+                             "miners had blocked the road to the town hall."))
+    assert t["Earlier in the day"].value == "2025-03-10" and t["Earlier in the day"].anchor == "Monday"
+    # no scene set: the current week
+    t = _by_text(_times(nlp, "Talks between the two unions will resume later in the week."))
+    assert t["later in the week"].value == "2025-W11" and t["later in the week"].anchor == "published"
+    t = _by_text(_times(nlp, "The Vessmark ferry has not sailed since last October."))
+    assert t["last October"].value == "2024-10"

@@ -6,9 +6,11 @@ Approach
    calendar words (``data/lexicons/times.json``), find candidate expressions with exact offsets:
    dates ("June 30, 2031", "Feb. 11", "early August 2019", "2024-05-03", "March 3-5"),
    weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
-   "last week", "this past weekend", "two weeks ago"), anaphoric ones ("a day earlier", "the
-   following day", "the previous week", "the same day", "that night"), windows ("within two to
-   three weeks", "by the end of September", "no later than June 30"), durations and sets.
+   "last week", "this past weekend", "two weeks ago", "last October"), anaphoric ones ("a day
+   earlier", "the following day", "the previous week", "the same day", "that night", "earlier in
+   the day": the scene's day, or this week for "later in the week" when no scene is set),
+   windows ("within two to three weeks", "by the end of September", "no later than June 30"),
+   durations and sets.
    The patterns never look at bare numbers, so ages ("Ms. Varga, 41,"), counts, money and channel
    names ("Kanal 12") cannot come out as dates. A bare year or month, a weekday or a holiday is
    then checked against the parse: ``May`` the modal, "Theresa May", "Sunday Times", "Bloody
@@ -455,6 +457,8 @@ class _DocContext:
         if mode == "anaphoric":
             reported = subordinate and _embedding(self.doc, expr.start, expr.end)[1]
             ref = self._reference(expr, sent, tense, done, reported=reported)
+            if ref is None and expr.rule == "in_the_unit" and self.pub is not None:
+                return expr.resolve(Ctx(self.pub, tense)), "published"  # "later in the week": this week
             if ref is None:
                 return None, None
             return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)

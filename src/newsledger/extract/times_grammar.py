@@ -348,6 +348,37 @@ def h_month(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "calendar", fn, check=None if mod else "bare_month")
 
 
+def h_rel_month(m: re.Match, rule: str) -> Expr | None:
+    """"last October": the latest October before the anchor's month; "next March" the first after
+    it; "this May" the anchor's year's."""
+    mo = _month_of(m["mon"])
+    rel = " ".join(m["rel"].lower().split())
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        if a is None:
+            return None
+        if rel in ("last", "this past"):
+            return tv.month(a.year if mo < a.month else a.year - 1, mo)
+        if rel in ("next", "this coming"):
+            return tv.month(a.year if mo > a.month else a.year + 1, mo)
+        return tv.month(a.year, mo)
+
+    return _mk(m, rule, "deictic", fn)
+
+
+def h_in_the_unit(m: re.Match, rule: str) -> Expr | None:
+    """"earlier in the day", "later in the week": the day or week of the scene (anaphoric; see
+    times.py for the fallback on publication)."""
+    unit = tv_unit(m["unit"])
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return _unit_val(a, unit) if a else None
+
+    return _mk(m, rule, "anaphoric", fn, unit=unit)
+
+
 def h_year(m: re.Match, rule: str) -> Expr | None:
     y = int(m["year"])
     mod = _g(m, "mod")
@@ -730,6 +761,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY}){day2}\s+(?:(?i:of)\s+)?"
                 rf"(?P<mon>{p['MOND']})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})", h_my),
+        ("rel_month", rf"\b(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+(?P<mon>{MON})(?![\w-])"
+                      rf"(?!\s*\d)", h_rel_month),
         ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
         ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
                         rf"(?P<mon2>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_month_range),
@@ -758,6 +791,8 @@ def _rules() -> tuple[_Rule, ...]:
                      rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight|morning|afternoon|evening|night))"
                      rf"(?![\w-])", h_rel_unit),
         ("the_weekend", r"\b(?i:the\s+weekend)\b", h_the_weekend),
+        ("in_the_unit", r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b",
+         h_in_the_unit),
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
                     rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
         ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})"
