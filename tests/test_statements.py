@@ -631,3 +631,17 @@ def test_quote_resumed_after_attribution_parsed_as_parataxis(nlp):
 ])
 def test_kind_from_the_content(nlp, sentence, words, kind):
     assert one(run(nlp, sentence), words).kind == kind
+
+
+@pytest.mark.slow
+def test_accusation_in_a_relative_clause_is_its_own_statement(nlp):
+    t = ("Opposition leader Mira Valk welcomed the ruling. She called on the president to dismiss "
+         "Police Chief Ivo Grent, whom she accused of ordering the arrests of 40 dockers.")
+    ents = [ent(t, "e1", "PERSON", "Mira Valk", at=pron(t, "She") + pron(t, "she")),
+            ent(t, "e2", "PERSON", "Ivo Grent")]
+    stmts = run(nlp, t, ents)
+    demand = one(stmts, "to dismiss")
+    assert demand.content.text == "the president to dismiss Police Chief Ivo Grent" and demand.kind == "demand"
+    accused = one(stmts, "ordering the arrests")
+    assert accused.content.text == "ordering the arrests of 40 dockers" and accused.cue == "accused"
+    assert accused.speaker == "e1" and "e2" in accused.about

@@ -107,6 +107,8 @@ def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
 def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]:
     ids: list[str] = []
     spans = d.parts or ((d.content[0], d.content[1]),)
+    if "antecedent" in d.extra:
+        spans = (*spans, d.extra["antecedent"])
     for s, e in spans:
         for eid in index.within(s, e):
             if eid not in ids:

@@ -297,6 +297,8 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     if entry.get("needs_clause") and not p.clauses and not p.preps:
         return None
     toks = head_toks + rest
+    if head_toks and head_toks[0].i < cue.i and head_toks[0].tag_ in ("WP", "WDT") and rest:
+        toks = rest  # ", whom she accused of X": the object is the relative pronoun; what was said is X
     a = min(t.left_edge.i for t in toks)
     b = max(t.right_edge.i for t in toks) + 1
     if p.particle_obj is not None:
@@ -547,6 +549,10 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
+        ante = tok.head if tok.dep_ == "relcl" and tok.left_edge.tag_ in ("WP", "WDT") and tok.left_edge.i < frame.a \
+            and tok.left_edge.dep_ in ("dobj", "dative") else None
+        if ante is not None:  # ", whom she accused of X": the accused (the clause's antecedent) is what X is about
+            d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
@@ -575,7 +581,7 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
             if other is d:
                 continue
             tok = doc[other.cue_i]
-            if _own_subject(tok) is not None and not tok.dep_ == "advcl":
+            if _own_subject(tok) is not None and not tok.dep_ == "advcl" and not _aside(tok):
                 continue
             cut = min(tok.left_edge.i, other.content_tokens[0])
             if cut <= a:
@@ -590,6 +596,17 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
                 other.inherited = True
 
 
+def _aside(tok: "Token") -> bool:
+    """", whom she accused of ...": a cue in a non-restrictive relative clause with a pronoun subject is
+    the writer's narration of another statement, not part of the content it sits in."""
+    if tok.dep_ != "relcl":
+        return False
+    subj = _own_subject(tok)
+    left = tok.left_edge
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and \
+        left.lower_ in ("whom", "who", "which") and left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
 def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     """A cue with its own subject deep inside another statement's content ("she said she had asked
     the government for funds") is part of what was said, not a statement of the article's."""
@@ -599,7 +616,8 @@ def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         tok = doc[d.cue_i]
         inside = False
-        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj"):
+        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
+                and not _aside(tok):
             i = bisect.bisect_right(starts, d.cue_i)
             inside = any(a <= d.cue_i < b and (a, b) != d.content_tokens for a, b in spans[max(0, i - 8):i])
         if not inside:
