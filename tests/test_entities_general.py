@@ -129,3 +129,16 @@ def test_narrated_possessive_skips_bodies_named_inside_a_quotation(nlp):
                  "Party welcomed the decision. \"Today the court showed courage,\" said its leader, Selma Orvik.")
     orvik = by_name(r, "Selma Orvik")
     assert list(orvik.attributes.affiliation) == [by_name(r, "Harvest Union Party").id]
+
+
+def test_lede_source_named_in_the_next_sentence(nlp):
+    r = run(nlp, "VELMAR — Soldiers fired on a crowd in the capital on Friday, a human rights group said. "
+                 "The Velmar Rights League said in a statement that six people were hurt.")
+    league = by_name(r, "Velmar Rights League")
+    assert "human rights group" in [m.text for m in league.mentions]
+
+
+def test_description_without_a_matching_named_speaker_stays_unattached(nlp):
+    r = run(nlp, "Soldiers fired on a crowd on Friday, a rights group said. The Velmar Chamber of Commerce said "
+                 "shops would stay shut.")
+    assert all("rights group" not in [m.text for m in e.mentions] for e in r.entities)

@@ -97,6 +97,7 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
     men.sort(key=lambda x: x.t0)
     men.extend(_title_refs(doc, clusters, men, title_words, descriptors, sent_of))
     men.extend(_described_orgs(doc, clusters, men, sent_of))
+    men.extend(_named_next(doc, men, sent_of))
     men.sort(key=lambda x: x.t0)
     _pronouns(doc, men, sent_of)
 
@@ -308,6 +309,40 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         c = fits[0]
         c.extra.append((doc[k].idx, head.idx + len(head.text)))
         out.append(_Men(k, head.i + 1, c, here, head.dep_ in _SUBJ, "ref"))
+    return out
+
+
+def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
+    """"..., a rights group said." then "The Civic Rights League (CRL) said ...": an indefinite
+    description that speaks, and an organization of that kind that speaks as the subject of the
+    next sentence, are the same body (a lede names its source a sentence later)."""
+    lex = lexicon()
+    named = {t for x in men for t in range(x.t0, x.t1)}
+    first_subj: dict[int, _Men] = {}
+    for x in men:
+        if x.kind == "name" and x.subj and x.sent not in first_subj:
+            first_subj[x.sent] = x
+    out: list[_Men] = []
+    for head in doc:
+        w = fold(head.text)
+        if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
+                or fold(head.head.lemma_) not in lex.reporting_verbs):
+            continue
+        k = head.i
+        while k > 0 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN") and doc[k - 1].i not in named:
+            k -= 1
+        if k == 0 or fold(doc[k - 1].text) not in ("a", "an"):
+            continue
+        nxt = first_subj.get(sent_of[head.i] + 1)
+        if nxt is None or nxt.cluster.type != ORG or fold(doc[nxt.t0:nxt.t1].root.head.lemma_) not in lex.reporting_verbs:
+            continue
+        kinds = lex.org_ref_synonyms.get(w, frozenset({w})) | {w}
+        words = {x for f in nxt.cluster.forms() for x in fold(f).split()}
+        if not kinds & words:
+            continue
+        c = nxt.cluster
+        c.extra.append((doc[k].idx, head.idx + len(head.text)))
+        out.append(_Men(k, head.i + 1, c, sent_of[head.i], True, "ref"))
     return out
 
 
