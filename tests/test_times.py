@@ -518,3 +518,11 @@ def test_earlier_in_the_day_is_the_scene_day(nlp) -> None:
     assert t["later in the week"].value == "2025-W11" and t["later in the week"].anchor == "published"
     t = _by_text(_times(nlp, "The Vessmark ferry has not sailed since last October."))
     assert t["last October"].value == "2024-10"
+
+
+@pytest.mark.slow
+def test_time_between_reporting_verb_and_reported_subject_is_the_reporting_day(nlp) -> None:
+    # published Wednesday 2025-03-12; the parser hangs "on Monday" on "respond"
+    t = _by_text(_times(nlp, "The Vessmark port authority said on Monday it would respond within 30 days."))
+    assert t["Monday"].value == "2025-03-10"
+    assert t["within 30 days"].value == "2025-03-10/2025-04-09" and t["within 30 days"].anchor == "Monday"

@@ -625,6 +625,18 @@ def _is_finite(v: "Token") -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
 
 
+def _up(tok: "Token") -> "Token":
+    """The head of ``tok``, corrected for one attachment error of the parser: in "said on Monday it
+    would respond" the time's preposition hangs on the reported verb although it sits between the
+    reporting verb and the reported clause's subject; it belongs to the reporting verb."""
+    head = tok.head
+    if tok.dep_ == "prep" and head.dep_ == "ccomp" and head.head.i == tok.i - 1 \
+            and head.head.pos_ in ("VERB", "AUX") and tok.i < head.i \
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and tok.i < c.i < head.i for c in head.children):
+        return head.head
+    return head
+
+
 def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
     """Whether the verb a time attaches to is past perfect ("had withdrawn by March")."""
     span = _tokens(doc, start, end)
@@ -634,7 +646,7 @@ def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
     for _ in range(6):
         if tok.head is tok:
             return False
-        tok = tok.head
+        tok = _up(tok)
         if tok.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
     return False
@@ -662,7 +674,7 @@ def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
             aside = True
         elif tok.dep_ in _REPORTED and tok.head.i < tok.i:
             aside = reported = True
-        tok = tok.head
+        tok = _up(tok)
     return aside, reported
 
 
@@ -690,7 +702,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         dep = tok.dep_
         if dep in _SUBORDINATE:
             subordinate = True
-        tok = tok.head
+        tok = _up(tok)
         if not decided and tok.pos_ == "ADJ" and tok.lemma_.lower() in _lex_set("schedule_words") and _present_aux(tok):
             tense, decided = "future", True  # "is due in April"
             continue
