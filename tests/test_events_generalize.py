@@ -40,3 +40,42 @@ def test_two_conjoined_measures_of_different_kinds_are_two_events(nlp):
            if e.type == "SANCTION"]
     assert sorted((e.mode or "") for e in evs) == ["", "expel"]
     assert all(e.source == ("e1",) for e in evs)
+
+
+def _reattached(nlp, text: str, word: str, new_head: str):
+    """``text`` parsed, then ``word`` hung on ``new_head`` (both first occurrences): a parser's mistake."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    heads = [t.head.i for t in doc]
+    words = [t.text for t in doc]
+    heads[words.index(word)] = words.index(new_head)
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc], heads=heads,
+               deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc], tags=[t.tag_ for t in doc],
+               lemmas=[t.lemma_ for t in doc])
+
+
+@pytest.mark.slow
+def test_who_refers_to_the_person_not_the_place_the_parser_hung_it_on(nlp):
+    from newsledger.extract.events import find_events
+    from test_events import make_entities
+
+    text = "Oren Malik, a farmer from Velmar who was detained by Tumbrian guards, was freed."
+    doc = _reattached(nlp, text, "detained", "Velmar")
+    assert doc[[t.text for t in doc].index("detained")].head.text == "Velmar"
+    evs = [e for e in find_events(doc, make_entities(text), []) if e.type == "COERCE"]
+    assert [e.target for e in evs] == [("e4",)]
+
+
+@pytest.mark.slow
+def test_meeting_unnamed_representatives_is_a_consultation_but_meeting_reporters_is_not(nlp):
+    ev = only(events_of(nlp, "Oren Malik met union leaders on Thursday."), "CONSULT")
+    assert ev.source == ("e4",) and ev.target == ()
+    assert not events_of(nlp, "Oren Malik met reporters on Thursday.")
+    assert not events_of(nlp, "Oren Malik visited his uncle on Thursday.")
+
+
+@pytest.mark.slow
+def test_visiting_an_unnamed_place_is_a_visit(nlp):
+    ev = only(events_of(nlp, "Oren Malik visited the flooded port on Wednesday."), "CONSULT")
+    assert ev.mode == "visit" and ev.source == ("e4",) and ev.target == ()

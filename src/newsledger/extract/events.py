@@ -458,6 +458,13 @@ def _complement_mode(raw: _Raw, ctx: Context) -> str | None:
     return None
 
 
+def _unnamed_counterpart(heads: list["Token"], sense: Sense, ctx: Context) -> bool:
+    """Whether a target phrase that names no entity still makes the act: people who speak for a body
+    ("met union leaders", "officials"), or for a visit a place ("visited the port")."""
+    words = ctx.lex.representative_nouns | (ctx.lex.visited_places if sense.mode == "visit" else frozenset())
+    return any(t.lemma_.lower() in words for h in heads for t in conjuncts(h))
+
+
 def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan", ctx: Context) -> list[_Raw]:
     text = ctx.text
     raw = _Raw(sense, toks, anchor)
@@ -482,8 +489,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
-    if sense.target_entity and not groups:
-        keep = False  # "met reporters", "visited his uncle"
+    if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):
+        keep = False  # "met reporters", "visited his uncle"; but "met union leaders" is a meeting
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:

@@ -95,7 +95,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
     if depth > 3:
         return None
     if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.tag_ in ("WDT", "WP", "WP$", "IN"):
-        return entity_of(tok.head.head, ctx, depth + 1)
+        return entity_of(_antecedent(tok, ctx), ctx, depth + 1)
     if tok.i in ctx.dateline:
         return None
     eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
@@ -135,6 +135,22 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
                     if eid:
                         return eid
     return None
+
+
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _antecedent(rel: "Token", ctx: Context) -> "Token":
+    """The noun a relative pronoun refers to. "who" never refers to a place: in "a farmer from Velmar
+    who was detained" the parser may hang the clause on the place; the person is the noun the place's
+    preposition modifies."""
+    ante = rel.head.head
+    if rel.lower_ in _PERSONAL_RELATIVES and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
+        eid = ctx.index.at(ante.idx, ante.idx + len(ante.text))
+        if eid is not None and ctx.types.get(eid) in _PLACE_TYPES and ante.head.head.pos_ in ("NOUN", "PROPN"):
+            return ante.head.head
+    return ante
 
 
 def matrix_objects(verb: "Token") -> list["Token"]:
