@@ -142,3 +142,14 @@ def test_description_without_a_matching_named_speaker_stays_unattached(nlp):
     r = run(nlp, "Soldiers fired on a crowd on Friday, a rights group said. The Velmar Chamber of Commerce said "
                  "shops would stay shut.")
     assert all("rights group" not in [m.text for m in e.mentions] for e in r.entities)
+
+
+def test_title_owned_by_the_country(nlp):
+    r = run(nlp, "Foreign Minister Ines Kalt said the talks had failed. Kalt, the country's top diplomat, urged calm.")
+    assert "top diplomat" in by_name(r, "Ines Kalt").attributes.titles
+
+
+def test_natural_features_are_places(nlp):
+    r = run(nlp, "Two Norwegian climbers were rescued on the Ostra Glacier near the Belvik Strait.")
+    assert by_name(r, "Ostra Glacier").type == "LOC"
+    assert by_name(r, "Belvik Strait").type == "LOC"

@@ -44,6 +44,7 @@ __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "Ment
 _POSS_PRON = {"its", "their", "his", "her"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
 _DETS = {"the", "a", "an", "this", "that"}
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 _SPECIAL = {"resident", "residents", "native", "citizen", "national"}
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 
@@ -320,8 +321,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     elif p < n and fold(doc[p].text) in ("its", "their"):
         p += 1  # "X, its spokesman": the caller resolves the pronoun
     elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
-          and fold(doc[p].text) in lexicon().org_generic_refs):
-        p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"
+          and fold(doc[p].text) in lexicon().org_generic_refs | _COUNTRY_NOUNS):
+        p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"; "the country's top diplomat"
     start = p
     # skip an age adjective: "a 48-year-old judge"
     if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
