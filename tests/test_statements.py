@@ -645,3 +645,18 @@ def test_accusation_in_a_relative_clause_is_its_own_statement(nlp):
     accused = one(stmts, "ordering the arrests")
     assert accused.content.text == "ordering the arrests of 40 dockers" and accused.cue == "accused"
     assert accused.speaker == "e1" and "e2" in accused.about
+
+
+@pytest.mark.slow
+def test_named_organization_speaks_through_a_non_restrictive_which(nlp):
+    t = ("The strike was called by the Harbour Union, an alliance of dockers and crane drivers, "
+         "which said it would hold another rally next week. A dispute that threatens to close the port goes on.")
+    (s,) = run(nlp, t, [ent(t, "e1", "ORG", "Harbour Union")])
+    assert s.content.text == "it would hold another rally next week" and s.speaker == "e1"
+
+
+@pytest.mark.slow
+def test_denied_role_as_a_bare_object(nlp):
+    t = "The Veland government denied any role in the blast. Guards denied access to the site."
+    (s,) = run(nlp, t)
+    assert s.content.text.startswith("any role") and s.kind == "denial"

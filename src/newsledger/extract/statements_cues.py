@@ -36,7 +36,7 @@ def lexicon() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
                 "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
-                "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral"):
+                "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral", "denied_nouns"):
         data[key] = frozenset(data[key])
     data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
     return data
@@ -248,6 +248,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             toks = [claimed]
         elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
             toks = objs[:1]
+        elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
+            toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
         elif preps:
             toks = preps
         else:
@@ -528,7 +530,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             subj = subject_of(tok)
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
-            if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl"):
+            if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
+                    and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
@@ -594,6 +597,14 @@ def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
             if _own_subject(tok) is None and (other.subject_i is None or a <= other.subject_i < b):
                 other.subject_i = d.subject_i
                 other.inherited = True
+
+
+def _named_which(rel: "Token") -> bool:
+    """"the Harbour Union, an alliance of dockers, which said ...": a non-restrictive "which" whose
+    antecedent is a name (an organization speaks)."""
+    ante = rel.head.head
+    return rel.lower_ == "which" and rel.i > 0 and rel.doc[rel.i - 1].text == "," and ante.pos_ == "PROPN" \
+        and ante.i < rel.i
 
 
 def _aside(tok: "Token") -> bool:
