@@ -76,6 +76,9 @@ CONFORMANCE = [
     ("this May", MON, None, "2025-05"),
     ("later in the week", MON, None, "2025-W11"),
     ("earlier in the day", MON, None, "2025-03-10"),
+    ("the following Monday", MON, None, "2025-03-17"),
+    ("the previous Sunday", MON, None, "2025-03-09"),
+    ("the preceding Friday", MON, None, "2025-03-07"),
     ("the past two weeks", MON, None, "2025-02-24/2025-03-10"),
     ("the end of the year", MON, None, "2025-12-31"),
     ("the end of next month", MON, None, "2025-04-30"),
@@ -526,3 +529,14 @@ def test_time_between_reporting_verb_and_reported_subject_is_the_reporting_day(n
     t = _by_text(_times(nlp, "The Vessmark port authority said on Monday it would respond within 30 days."))
     assert t["Monday"].value == "2025-03-10"
     assert t["within 30 days"].value == "2025-03-10/2025-04-09" and t["within 30 days"].anchor == "Monday"
+
+
+@pytest.mark.slow
+def test_following_weekday_counts_from_the_scene(nlp) -> None:
+    pub = dt.date(2025, 9, 1)
+    t = _by_text(_times(nlp, "Dockers in Vessmark walked out on Thursday, July 10. The following Monday, "
+                             "the harbour board resigned.", pub))
+    assert t["The following Monday"].value == "2025-07-14" and t["The following Monday"].anchor == "Thursday, July 10"
+    t = _by_text(_times(nlp, "Dockers in Vessmark walked out on Thursday, July 10. The previous Sunday, "
+                             "the union had met in secret.", pub))
+    assert t["The previous Sunday"].value == "2025-07-06"

@@ -7,8 +7,9 @@ Approach
    dates ("June 30, 2031", "Feb. 11", "early August 2019", "2024-05-03", "March 3-5"),
    weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
    "last week", "this past weekend", "two weeks ago", "last October"), anaphoric ones ("a day
-   earlier", "the following day", "the previous week", "the same day", "that night", "earlier in
-   the day": the scene's day, or this week for "later in the week" when no scene is set),
+   earlier", "the following day", "the previous week", "the same day", "that night", "the
+   following Monday", "earlier in the day": the scene's day, or this week for "later in the
+   week" when no scene is set),
    windows ("within two to three weeks", "by the end of September", "no later than June 30"),
    durations and sets.
    The patterns never look at bare numbers, so ages ("Ms. Varga, 41,"), counts, money and channel
@@ -457,8 +458,9 @@ class _DocContext:
         if mode == "anaphoric":
             reported = subordinate and _embedding(self.doc, expr.start, expr.end)[1]
             ref = self._reference(expr, sent, tense, done, reported=reported)
-            if ref is None and expr.rule == "in_the_unit" and self.pub is not None:
-                return expr.resolve(Ctx(self.pub, tense)), "published"  # "later in the week": this week
+            if ref is None and expr.rule in ("in_the_unit", "anaphoric_weekday") and self.pub is not None:
+                # "later in the week" with no scene set: this week; "the following Monday": next Monday
+                return expr.resolve(Ctx(self.pub, tense)), "published"
             if ref is None:
                 return None, None
             return expr.resolve(Ctx(ref.val, tense)), self._text(ref.expr)

@@ -367,6 +367,14 @@ def h_rel_month(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "deictic", fn)
 
 
+def h_anaphoric_weekday(m: re.Match, rule: str) -> Expr | None:
+    """"the following Monday", "the previous Sunday": the first such weekday after (before) the
+    reference day."""
+    wd = _weekdays()[m["wd"]]
+    rel = "last" if m["rel"].lower() in ("previous", "preceding") else "next"
+    return _mk(m, rule, "anaphoric", lambda ctx: _weekday(ctx, wd, rel), unit="day")
+
+
 def h_in_the_unit(m: re.Match, rule: str) -> Expr | None:
     """"earlier in the day", "later in the week": the day or week of the scene (anaphoric; see
     times.py for the fallback on publication)."""
@@ -791,6 +799,8 @@ def _rules() -> tuple[_Rule, ...]:
                      rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight|morning|afternoon|evening|night))"
                      rf"(?![\w-])", h_rel_unit),
         ("the_weekend", r"\b(?i:the\s+weekend)\b", h_the_weekend),
+        ("anaphoric_weekday", rf"\b(?i:the)\s+(?P<rel>(?i:following|previous|preceding|next))\s+(?P<wd>{WD})"
+                              rf"(?:\s+{p['TOD']})?", h_anaphoric_weekday),
         ("in_the_unit", r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b",
          h_in_the_unit),
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
