@@ -153,3 +153,21 @@ def test_natural_features_are_places(nlp):
     r = run(nlp, "Two Norwegian climbers were rescued on the Ostra Glacier near the Belvik Strait.")
     assert by_name(r, "Ostra Glacier").type == "LOC"
     assert by_name(r, "Belvik Strait").type == "LOC"
+
+
+def test_places_after_place_nouns_with_of(nlp):
+    r = run(nlp, "The mayor of Brisk, Tomas Olin, said roads were closed. Residents of Dunmore said water reached "
+                 "the rooftops.")
+    assert by_name(r, "Brisk").type == "GPE"
+    assert by_name(r, "Dunmore").type == "GPE"
+    assert by_name(r, "Brisk").id in by_name(r, "Tomas Olin").attributes.affiliation
+
+
+def test_organization_after_a_titled_name(nlp):
+    r = run(nlp, "Opposition leader Karin Moss of the Green Dawn party called the vote rigged.")
+    assert by_name(r, "Green Dawn").id in by_name(r, "Karin Moss").attributes.affiliation
+
+
+def test_capitalized_generic_org_in_a_title_opening_a_sentence(nlp):
+    r = run(nlp, "The Marlow Workers' Union called a strike. Union leader Ida Fenn said talks had collapsed.")
+    assert by_name(r, "Marlow Workers' Union").id in by_name(r, "Ida Fenn").attributes.affiliation

@@ -232,7 +232,10 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _pre_title(doc, m.pre_title, mm) or got
     if got:
         ts, te, orgs, first = got
-        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, m.t1)))
+        of_org = _of_org_after(doc, m.t1, mm)
+        if of_org is not None and not orgs:
+            orgs = [of_org[0]]
+        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, of_org[1] if of_org else m.t1)))
     # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
     t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
     if t0 >= 2 and doc[t0 - 1].text == ",":
@@ -299,6 +302,20 @@ def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, 
     if got is None or got[0] != p:
         return None  # the conjunct must start with the title phrase itself
     return got
+
+
+def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | None:
+    """"Opposition leader X of the Green Dawn party": the organization right after the name, and the
+    token where it ends."""
+    if k >= len(doc) or fold(doc[k].text) != "of":
+        return None
+    q = k + 1
+    if q < len(doc) and fold(doc[q].text) == "the":
+        q += 1
+    hit = mm.at(q) if q < len(doc) else None
+    if hit and hit[1].type == ORG and hit[0].t0 == q:
+        return hit[1], hit[0].t1
+    return None
 
 
 def _age_at(doc: "Doc", k: int) -> bool:
@@ -596,7 +613,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
         return None
     for t in doc[ti.span[0]:ti.title[1]]:
         w = fold(t.text)
-        if t.is_lower and w in lex.org_generic_refs and not mm.at(t.i):
+        if (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not mm.at(t.i):
             best = None
             for c in clusters:
                 if c.type != ORG:

@@ -39,6 +39,7 @@ class Lexicon:
     place_keywords: frozenset[str]
     place_prefixes: frozenset[str]
     place_administrative: frozenset[str]
+    place_nouns_before_of: frozenset[str]
     family: dict[str, dict[str, str]]
     family_inverse: dict[str, str]
     gendered_parent: dict[str, dict[str, str]]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         place_keywords=_words(p["words"]),
         place_prefixes=_words(p["prefixes"]),
         place_administrative=_words(p.get("administrative", [])),
+        place_nouns_before_of=_words(p.get("nouns_before_of", [])),
         family={fold(k): v for k, v in fam["words"].items()},
         family_inverse=dict(fam["inverse"]),
         gendered_parent={k: dict(v) for k, v in fam["gendered_parent"].items()},

@@ -553,6 +553,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
             and doc[m.t0 - 2].is_lower:
         v[GPE] += 6  # "the worst-hit village, X", "the town of X"
+    elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
+        v[GPE] += 6  # "the mayor of X", "Residents of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
         v[ORG] += 6

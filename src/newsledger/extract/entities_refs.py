@@ -413,8 +413,11 @@ def _compatible(c: Cluster, w: str) -> bool:
 def _antecedent(doc: "Doc", t, by_sent: dict[int, list[_Men]], sent_of: list[int], exclude: set[int],
                 mask: list[bool], narrated_only: bool = False) -> Cluster | None:
     """The entity pronoun ``t`` refers to. With ``narrated_only``, mentions inside quotation marks are
-    passed over ('"The court erred," said its leader': "its" is not the court named in the quote)."""
+    passed over for "its"/"their" ('"The court erred," said its leader': "its" is not the court named in
+    the quote)."""
     w = fold(t.text)
+    # a person named in a quotation is often taken up by "he"/"she" in the narration; a body rarely
+    narrated_only = narrated_only and w in _NEUTER | _PLURAL
     here = sent_of[t.i]
     lex = lexicon()
     quoted_speakers = set(exclude)
