@@ -79,3 +79,12 @@ def test_meeting_unnamed_representatives_is_a_consultation_but_meeting_reporters
 def test_visiting_an_unnamed_place_is_a_visit(nlp):
     ev = only(events_of(nlp, "Oren Malik visited the flooded port on Wednesday."), "CONSULT")
     assert ev.mode == "visit" and ev.source == ("e4",) and ev.target == ()
+
+
+@pytest.mark.slow
+def test_marching_to_a_bodys_office_targets_the_body_but_a_town_is_only_where(nlp):
+    ev = only(events_of(nlp, "Several hundred residents marched to the Redhand Front's regional office on Tuesday."),
+              "PROTEST")
+    assert ev.target == ("e5",) and ev.mode == "demo"
+    ev = only(events_of(nlp, "Several hundred residents marched to Velmar on Tuesday."), "PROTEST")
+    assert ev.target == ()

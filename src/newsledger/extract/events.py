@@ -58,6 +58,7 @@ __all__ = ["find_events"]
 _CO_PARTICIPANT = frozenset({"along", "together"})
 _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREAT"})
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
+_DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
 _REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
 
 
@@ -231,6 +232,8 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
             found = prep_objects(verb, (ch,))
+            if sense.type == "PROTEST" and ch in _DESTINATION_PREPS:  # "marched to Velmar" is where, not whom
+                found = [[t for t in g if t.lemma_.lower() in lexicon().proxy_heads] for g in found]
             if not found:  # "voiced backing *for* X": the object's complement
                 for o in verb.children:
                     if o.dep_ in OBJ_DEPS:
