@@ -540,3 +540,15 @@ def test_following_weekday_counts_from_the_scene(nlp) -> None:
     t = _by_text(_times(nlp, "Dockers in Vessmark walked out on Thursday, July 10. The previous Sunday, "
                              "the union had met in secret.", pub))
     assert t["The previous Sunday"].value == "2025-07-06"
+
+
+@pytest.mark.slow
+def test_rescheduled_dates_lie_ahead(nlp) -> None:
+    # published Wednesday 2025-03-12: a past verb of rescheduling sets a date after it acted
+    t = _by_text(_times(nlp, "The Lindau tribunal adjourned the hearing until March 31."))
+    assert t["March 31"].value == "2025-03-31"
+    t = _by_text(_times(nlp, "The Dravik council elections were postponed to January."))
+    assert t["January"].value == "2026-01"
+    # a plain past clause keeps its past reading
+    t = _by_text(_times(nlp, "The Dravik council met in January."))
+    assert t["January"].value == "2025-01"

@@ -627,6 +627,17 @@ def _is_finite(v: "Token") -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
 
 
+def _deferred_to(tok: "Token") -> bool:
+    """Whether ``tok`` is the new date of a rescheduling verb ("adjourned until March 31",
+    "postponed to April", "pushed back to June"): such a date lies ahead of the act."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _lex_set("deferral_prepositions"):
+        return False
+    verb = _up(tok.head)
+    if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.pos_ == "VERB"):
+        verb = verb.head  # "pushed back to June"
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _lex_set("deferral_verbs")
+
+
 def _up(tok: "Token") -> "Token":
     """The head of ``tok``, corrected for one attachment error of the parser: in "said on Monday it
     would respond" the time's preposition hangs on the reported verb although it sits between the
@@ -696,6 +707,8 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     subordinate = False
     if tok.dep_ in ("poss", "compound", "dobj"):
         decided = True  # a time named as a thing ("Tuesday's runoff"), not when the verb happened
+    elif _deferred_to(tok):
+        tense, decided = "future", True  # "adjourned until March 31", "postponed to April"
     elif tok.dep_ == "pobj" and tok.head.lower_ not in _lex_set("temporal_prepositions"):
         decided = True  # "pointing to Easter"
     steps = 0
