@@ -171,3 +171,9 @@ def test_organization_after_a_titled_name(nlp):
 def test_capitalized_generic_org_in_a_title_opening_a_sentence(nlp):
     r = run(nlp, "The Marlow Workers' Union called a strike. Union leader Ida Fenn said talks had collapsed.")
     assert by_name(r, "Marlow Workers' Union").id in by_name(r, "Ida Fenn").attributes.affiliation
+
+
+def test_administrative_unit_of_a_country_names_two_places(nlp):
+    r = run(nlp, "Shelling hit the Velka Region of Ukraine on Monday. Ships crossed the Gulf of Marrow.")
+    assert "Ukraine" in names(r)
+    assert "Gulf of Marrow" in names(r)

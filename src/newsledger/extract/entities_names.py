@@ -184,7 +184,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if (fold(t.text) in _JOIN_OF and (fold(doc[j - 1].text) in lex.org_keywords
                                               or fold(doc[j - 1].text) in lex.titles
-                                              or fold(doc[j - 1].text) in lex.place_keywords - _DIRECTIONS)
+                                              or _place_of(doc, j))
                     and j + 1 < n
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
@@ -215,6 +215,23 @@ _NOT_SYLLABLES = frozenset({"based", "led", "born", "backed", "run", "owned", "s
                             "level", "wide", "free", "friendly", "held", "occupied", "allied", "aligned", "class",
                             "in", "up", "out", "off", "on", "to", "and", "or", "the", "a", "an"})
 SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+_NOT_JOINED_BY_OF = frozenset({"region", "territory", "territories", "city", "town", "village", "kibbutz", "border",
+                               "coast", "camp", "base", "crossing", "airport", "square", "street", "avenue", "road"})
+
+
+def _place_of(doc: "Doc", j: int) -> bool:
+    """"of" at token j continues a place name: after a natural feature ("Gulf of X", "Bay of X"), or
+    after any place word when an organization word follows ("Port of X Authority"); not after an
+    administrative unit ("the Donetsk Region of Ukraine" names two places)."""
+    lex = lexicon()
+    w = fold(doc[j - 1].text)
+    if w not in lex.place_keywords or w in _DIRECTIONS:
+        return False
+    if w not in lex.place_administrative and w not in _NOT_JOINED_BY_OF:
+        return True
+    return j + 1 < len(doc) and _org_after(doc, j + 1)
 
 
 def _name_syllable(doc: "Doc", k: int) -> bool:
