@@ -660,3 +660,13 @@ def test_denied_role_as_a_bare_object(nlp):
     t = "The Veland government denied any role in the blast. Guards denied access to the site."
     (s,) = run(nlp, t)
     assert s.content.text.startswith("any role") and s.kind == "denial"
+
+
+@pytest.mark.slow
+def test_participle_after_an_inverted_attribution_shares_its_speaker(nlp):
+    t = ("Police in the capital detained at least 40 people on Sunday and fired tear gas to break up a march "
+         "against a proposed salt tax, a rights group said, accusing officers of beating protesters.")
+    stmts = run(nlp, t)
+    said = one(stmts, "detained at least 40")
+    assert said.content.text.startswith("Police in the capital") and said.speaker_text == "a rights group"
+    assert one(stmts, "beating protesters").speaker_text == "a rights group"

@@ -353,16 +353,46 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
         return None
     # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
     sent_end = cue.sent.end
-    if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1:sent_end]):
+    rest = [t for t in cue.doc[cue.right_edge.i + 1:sent_end] if not t.is_space]
+    if any(not t.is_punct for t in rest) and not _participle_after(rest):
         return None
     before = subj.left_edge.i - 1
     if before < 0 or cue.doc[before].text not in (",", "\"", "”"):
         return None
     a = head.left_edge.i
     b = cue.left_edge.i
+    while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
+        a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _participle_after(rest: list["Token"]) -> bool:
+    """", accusing officers of ...": a participle clause after the attribution (the speaker's next act)."""
+    words = [t for t in rest if not t.is_punct]
+    if len(words) < 2:
+        return False
+    first = words[0]
+    return first.tag_ == "VBG" and first.dep_ in ("advcl", "acl") and first.doc[first.i - 1].text == ","
+
+
+def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
+    """"X happened, a rights group said, accusing officers of Y": the participle after an inverted
+    attribution shares its subject, not the subject of the reported clause the parser hung it on."""
+    inverted = sorted((d for d in drafts if d.extra.get("inverted") and d.subject_i is not None), key=lambda d: d.cue_i)
+    cue_is = [d.cue_i for d in inverted]
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if not d.inherited or tok.tag_ != "VBG" or d.subject_i is None:
+            continue
+        k = bisect.bisect_left(cue_is, d.cue_i) - 1  # the nearest inverted attribution before the participle
+        if k < 0:
+            continue
+        inv = inverted[k]
+        if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
+                all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
+            d.subject_i = inv.subject_i
 
 
 def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
@@ -556,12 +586,15 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             and tok.left_edge.dep_ in ("dobj", "dative") else None
         if ante is not None:  # ", whom she accused of X": the accused (the clause's antecedent) is what X is about
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
+        if frame.inverted:
+            d.extra["inverted"] = True
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
             head = doc[ca:cb].root
             d.channel_head = (head.idx, head.idx + len(head.text))
         drafts.append(d)
+    _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
