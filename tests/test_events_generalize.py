@@ -88,3 +88,11 @@ def test_marching_to_a_bodys_office_targets_the_body_but_a_town_is_only_where(nl
     assert ev.target == ("e5",) and ev.mode == "demo"
     ev = only(events_of(nlp, "Several hundred residents marched to Velmar on Tuesday."), "PROTEST")
     assert ev.target == ()
+
+
+@pytest.mark.slow
+def test_clashes_along_their_border_are_between_the_two_parties_just_named(nlp):
+    text = ("Arvelia and Tumbria exchanged 14 detained citizens on Friday, the first such release since "
+            "deadly clashes along their disputed frontier in 2022.")
+    ev = only(events_of(nlp, text, times=(("2022", "2022"),)), "ASSAULT")
+    assert set(ev.source) == {"e1", "e2"} and set(ev.target) == {"e1", "e2"}

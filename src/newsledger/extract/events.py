@@ -348,7 +348,16 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
     if gov is not None and how == "prep" and sense.inherit_target:  # "detained X on suspicion"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
+    if sense.reciprocal and not sources and not any(target_toks) and _theirs(tok):
+        # "clashes along their border", "their talks": the two parties of the latest two-party act
+        sources = list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
     return sources, target_toks, subj
+
+
+def _theirs(noun: "Token") -> bool:
+    """Whether a noun or the object of one of its prepositions is owned by "their"."""
+    owners = [noun, *(o for c in noun.children if c.dep_ == "prep" for o in pobjs(c))]
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in owners for c in o.children)
 
 
 def _doers(noun: "Token", ctx: Context) -> list[str]:
