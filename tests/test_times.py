@@ -552,3 +552,13 @@ def test_rescheduled_dates_lie_ahead(nlp) -> None:
     # a plain past clause keeps its past reading
     t = _by_text(_times(nlp, "The Dravik council met in January."))
     assert t["January"].value == "2025-01"
+
+
+@pytest.mark.slow
+def test_range_end_follows_its_start(nlp) -> None:
+    # published Wednesday 2025-03-12
+    t = _by_text(_times(nlp, "The Dravik assembly will sit from Monday to Thursday."))
+    assert t["Monday"].value == "2025-03-17"
+    assert t["Thursday"].value == "2025-03-20" and t["Thursday"].anchor == "Monday"
+    t = _by_text(_times(nlp, "The Lindau fair ran from December 28 to January 3."))
+    assert t["December 28"].value == "2024-12-28" and t["January 3"].value == "2025-01-03"

@@ -28,7 +28,9 @@ Approach
      picks the last such day on or before publication; the future ("will", "would", "is due to",
      "are scheduled for", an infinitive of plans, a deadline "by June") the next one. A weekday
      with no tense to read is taken as past (news reports what happened), a month as the nearest;
-     a date named as a thing ("Tuesday's runoff", "pointing to Easter") has no tense.
+     a date named as a thing ("Tuesday's runoff", "pointing to Easter") has no tense; a
+     rescheduling verb's new date lies ahead ("adjourned until March 31"); the end of a range
+     follows its start ("from Monday to Thursday").
      Inside a reported or relative clause, the main clause's day earlier in the sentence replaces
      publication ("announced on May 3 that the bridge would reopen by the end of June").
      An explicit day- or month-precise date with a year in the same or the next sentence, that
@@ -428,6 +430,9 @@ class _DocContext:
         if mode in ("absolute", "duration", "set"):
             return expr.resolve(Ctx(None)), None
         if mode == "calendar":
+            start = self._range_start(i, exprs, done)
+            if start is not None:
+                return expr.resolve(Ctx(start.val, "future")), self._text(start.expr)
             if expr.window and not _pluperfect(self.doc, expr.start, expr.end):
                 tense = "future"  # a deadline ("by June") lies ahead of when it was set
             fixed = self._context_year(i, sent, tense, exprs) if tense != "future" else None
@@ -472,6 +477,18 @@ class _DocContext:
                 return None, None
             return expr.resolve(Ctx(self.pub, tense)), "published"
         return None, None
+
+    def _range_start(self, i: int, exprs: list[Expr], done: list[_Resolved]) -> _Resolved | None:
+        """For the end of a range ("from Monday to Thursday", "between March 3 and March 5"): its
+        start, which the end follows."""
+        if i == 0 or not done or done[-1].expr is not exprs[i - 1] or done[-1].val is None:
+            return None
+        prev = done[-1]
+        if prev.val.gran not in ("day", "month") or prev.expr.mode in ("window", "duration", "set"):
+            return None
+        if not _RANGE_LINK.fullmatch(self.text, prev.expr.end, exprs[i].start):
+            return None
+        return prev if _RANGE_OPEN.search(self.text, max(0, prev.expr.start - 10), prev.expr.start) else None
 
     # -- anaphora
     def _reference(self, expr: Expr, sent: int, tense: str | None, done: list[_Resolved], *,
@@ -574,6 +591,10 @@ class _DocContext:
                     return v, self._text(r.expr)
             return None
         return None
+
+
+_RANGE_LINK = re.compile(r"\s*(?:(?i:to|until|till|through|and)\s|[-–])\s*")
+_RANGE_OPEN = re.compile(r"(?i:\b(?:from|between))\s+$")
 
 
 def _in_quote(text: str, pos: int) -> bool:
