@@ -670,3 +670,15 @@ def test_participle_after_an_inverted_attribution_shares_its_speaker(nlp):
     said = one(stmts, "detained at least 40")
     assert said.content.text.startswith("Police in the capital") and said.speaker_text == "a rights group"
     assert one(stmts, "beating protesters").speaker_text == "a rights group"
+
+
+@pytest.mark.slow
+def test_his_country_is_about_the_speakers_country(nlp):
+    import dataclasses
+
+    t = "Veland's ambassador, Ivo Grent, told reporters that his country has nothing to hide."
+    veland = ent(t, "e1", "GPE", "Veland")
+    grent = ent(t, "e2", "PERSON", "Ivo Grent")
+    grent = dataclasses.replace(grent, attributes=dataclasses.replace(grent.attributes, affiliation=("e1",)))
+    s = one(run(nlp, t, [veland, grent]), "nothing to hide")
+    assert s.speaker == "e2" and "e1" in s.about and s.kind == "denial"

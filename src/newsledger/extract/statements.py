@@ -38,6 +38,7 @@ Approach, over the parsed Doc (never re-parsed here):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Sequence
 
 from ..pipeline import Found, stage
@@ -83,7 +84,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
     out: list[Statement] = []
     for d in drafts:
         d.channel = _channel_id(index, d, text)
-        d.about = tuple(_about(index, d, speakers))
+        d.about = tuple(_about(index, d, speakers, text))
         d.kind = kind_of(doc, d, index, speakers)
         d.date = dates.date_of(d)
         if d.kind in ("prediction", "commitment", "demand"):
@@ -104,7 +105,7 @@ def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
     return eid
 
 
-def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]:
+def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver, text: str) -> list[str]:
     ids: list[str] = []
     spans = d.parts or ((d.content[0], d.content[1]),)
     if "antecedent" in d.extra:
@@ -114,10 +115,24 @@ def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver) -> list[str]
             if eid not in ids:
                 ids.append(eid)
     for eid in (*speakers.pronouns_in(d.content[0], d.content[1], d.speaker),
-                *speakers.titled_in(d.content[0], d.content[1])):
+                *speakers.titled_in(d.content[0], d.content[1]), *_own_country(index, d, text)):
         if eid not in ids:
             ids.append(eid)
     return ids
+
+
+_OWN_COUNTRY = re.compile(r"\b(?:his|her|their|our|my) (?:country|nation|government|homeland)\b", re.I)
+
+
+def _own_country(index: EntityIndex, d: Draft, text: str) -> list[str]:
+    """"his country has nothing to hide": the country the speaker is affiliated with (a place entity)."""
+    if d.speaker is None or not _OWN_COUNTRY.search(text, d.content[0], d.content[1]):
+        return []
+    ent = index.get(d.speaker)
+    if ent is None:
+        return []
+    places = (index.get(a) for a in ent.attributes.affiliation)
+    return [p.id for p in places if p is not None and p.type == "GPE"][:1]
 
 
 def _record(doc: "Doc", d: Draft, n: int) -> Statement:
