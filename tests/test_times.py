@@ -562,3 +562,10 @@ def test_range_end_follows_its_start(nlp) -> None:
     assert t["Thursday"].value == "2025-03-20" and t["Thursday"].anchor == "Monday"
     t = _by_text(_times(nlp, "The Lindau fair ran from December 28 to January 3."))
     assert t["December 28"].value == "2024-12-28" and t["January 3"].value == "2025-01-03"
+
+
+@pytest.mark.slow
+def test_offset_after_a_range_keeps_its_length(nlp) -> None:
+    # no single day to count back from: only the length remains, never a null date
+    t = _times(nlp, "Rebels shelled Vessmark over the weekend, two days after the talks collapsed.")
+    assert [(x.text, x.type) for x in t] == [("the weekend", "DATE"), ("two days", "DURATION")]

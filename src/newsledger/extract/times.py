@@ -220,6 +220,7 @@ def _needs_complement(text: str, e: Expr) -> bool:
     return bool(rest) and (rest[0].isalnum() or rest[0] in "\"“'‘")
 
 
+_DAY_RULES = frozenset({"iso", "mdy", "dmy", "weekday", "weekday_of_week", "deictic_word", "holiday"})
 _APPOSITION_GAP = re.compile(r"\s*(?:,|[—–]|--)\s*")
 
 
@@ -230,8 +231,9 @@ def _appositive_head(text: str, exprs: list[Expr], i: int) -> int | None:
     if i == 0:
         return None
     e, head = exprs[i], exprs[i - 1]
-    if head.type != "DATE" or head.mode not in ("absolute", "calendar", "deictic") or head.window:
-        return None
+    if head.type != "DATE" or head.mode not in ("absolute", "calendar", "deictic") or head.window \
+            or head.rule not in _DAY_RULES:
+        return None  # a day to count back from ("on Monday, two weeks after"), not a month or a range
     words = " ".join(text[e.start:e.end].lower().split())
     if any(words.startswith(b + " ") for b in lexicon()["bound_approximators"]):
         return None  # "more than two weeks after her arrest" bounds the event; it dates nothing
