@@ -96,3 +96,11 @@ def test_clashes_along_their_border_are_between_the_two_parties_just_named(nlp):
             "deadly clashes along their disputed frontier in 2022.")
     ev = only(events_of(nlp, text, times=(("2022", "2022"),)), "ASSAULT")
     assert set(ev.source) == {"e1", "e2"} and set(ev.target) == {"e1", "e2"}
+
+
+@pytest.mark.slow
+def test_a_pronoun_resolved_to_the_target_itself_is_no_source(nlp):
+    text = "Dara Quell called on Arvelia to dismiss Oren Malik, whom she accused of ordering the arrests."
+    she = text.index(" she ") + 1
+    ev = only(events_of(nlp, text, pronouns={"e4": [(she, she + 3)]}), "ACCUSE")  # a wrong antecedent
+    assert ev.source == () and ev.target == ("e4",)

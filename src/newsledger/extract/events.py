@@ -499,6 +499,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         gov, how = governor(anchor)
         if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
             keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
+    if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
+        # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
+        sources = [x for x in sources if not any(x in g for g in groups)]
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):
