@@ -682,3 +682,12 @@ def test_his_country_is_about_the_speakers_country(nlp):
     grent = dataclasses.replace(grent, attributes=dataclasses.replace(grent.attributes, affiliation=("e1",)))
     s = one(run(nlp, t, [veland, grent]), "nothing to hide")
     assert s.speaker == "e2" and "e1" in s.about and s.kind == "denial"
+
+
+@pytest.mark.slow
+def test_afterwards_takes_the_date_of_the_event_just_told(nlp):
+    t = ("Two days earlier, the ministry had summoned the envoy, Ivo Grent. "
+         "Grent told reporters afterwards that his country had nothing to hide.")
+    times = [when(t, "Two days earlier", "2024-06-10")]
+    s = one(run(nlp, t, [ent(t, "e1", "PERSON", "Ivo Grent", "Grent")], times), "nothing to hide")
+    assert s.date is not None and s.date.value == "2024-06-10"

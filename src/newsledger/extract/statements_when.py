@@ -135,6 +135,20 @@ class DateFinder:
                     break  # only "a report published last week": no clause, no participle ("referring to")
         return None
 
+    def _sequel(self, cue: "Token") -> TimeValue | None:
+        """"Two days earlier, X had summoned Y. Y told reporters afterwards ...": a cue that follows the
+        event just told takes the date of the previous sentence (its last dated expression)."""
+        if not any(c.dep_ == "advmod" and c.lower_ in lexicon()["sequel_adverbs"] for c in cue.children):
+            return None
+        start = cue.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        i = bisect.bisect_left(self._starts, prev.end_char) - 1
+        if i >= 0 and self.dated[i].start >= prev.start_char:
+            return self.dated[i].value
+        return None
+
     def date_of(self, d: Draft) -> TimeValue | None:
         doc = self.doc
         cue = doc[d.cue_i]
@@ -148,6 +162,10 @@ class DateFinder:
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
                         return x.value
+        if not d.extra.get("unattributed") and not according:
+            got = self._sequel(cue)
+            if got is not None:
+                return got
         best: tuple[int, TimeValue] | None = None
         for k in (d.speaker, d.speaker_key):
             rows = self._occ_by_key.get(k) if k else None
