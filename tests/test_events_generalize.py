@@ -104,3 +104,11 @@ def test_a_pronoun_resolved_to_the_target_itself_is_no_source(nlp):
     she = text.index(" she ") + 1
     ev = only(events_of(nlp, text, pronouns={"e4": [(she, she + 3)]}), "ACCUSE")  # a wrong antecedent
     assert ev.source == () and ev.target == ("e4",)
+
+
+@pytest.mark.slow
+def test_signing_a_decree_is_no_support_but_signing_a_treaty_is(nlp):
+    assert not events_of(nlp, "Oren Malik signed the decree on Monday.")
+    assert not events_of(nlp, "Decree 12, which Oren Malik signed on Monday, was annulled.")
+    ev = only(events_of(nlp, "Arvelia and Tumbria signed a treaty on Monday."), "SUPPORT")
+    assert set(ev.source) == {"e1", "e2"}

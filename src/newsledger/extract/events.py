@@ -96,6 +96,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
     if key == "dobj":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+        if tok.dep_ == "relcl":  # "the decree, which X signed": the relative pronoun stands for the decree
+            objs = [tok.head if c.lower_ in RELATIVE else c for c in objs]
         if tok.dep_ in ("acl", "relcl") and not objs:
             objs = [tok.head]
         heads = [o for c in objs for o in conjuncts(c)]
@@ -179,7 +181,8 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
                 continue
             if anchor.pos_ == "VERB" and anchor.tag_ in ("VBN",) and anchor.dep_ in ("compound", "nmod"):
                 continue
-            if all(_has(anchor, k, v) for k, v in sense.needs.items()):
+            if all(_has(anchor, k, v) for k, v in sense.needs.items()) and not any(
+                    _has(anchor, k, v) for k, v in sense.unless.items()):
                 out.append((sense, toks, anchor))
                 used.update(t.i for t in toks)
                 break

@@ -31,6 +31,7 @@ class Sense:
     mode: str | None = None
     cameo: str | None = None
     needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    unless: Mapping[str, frozenset[str]] = field(default_factory=dict)  # conditions that rule the sense out
     target: tuple[str, ...] = ()  # "dobj", "dative" or a preposition
     source_preps: tuple[str, ...] = ()
     patient: bool = False  # noun: possessor and "of" name the target ("his release")
@@ -52,8 +53,9 @@ class Sense:
         words = tuple(w for w in re.split(r"\s+", d["lemma"].lower().strip()) if w)
         pos = _POS[d["pos"]] if d.get("pos") else _ANY_POS
         needs = {k: frozenset(w.lower() for w in v) for k, v in (d.get("needs") or {}).items()}
+        unless = {k: frozenset(w.lower() for w in v) for k, v in (d.get("unless") or {}).items()}
         return cls(
-            words=words, pos=pos, type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), needs=needs,
+            words=words, pos=pos, type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), needs=needs, unless=unless,
             target=tuple(d.get("target") or ()), source_preps=tuple(d.get("source_preps") or ()),
             patient=bool(d.get("patient")), reciprocal=bool(d.get("reciprocal")), speech=bool(d.get("speech")),
             standalone=d.get("standalone"), person_target=bool(d.get("person_target")),
