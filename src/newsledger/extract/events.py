@@ -14,7 +14,11 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
    target and the ``by`` agent the source (no agent: no source, never a guess); conjuncts, appositions
    and relative pronouns are followed; proxy nouns ("the X delegation", "its spokesman") stand for the
    entity modifying them. Nouns take their actor from a possessor or compound ("X's visit", "an X
-   raid"), from a light verb ("*held* talks"), or from the clause they sit in ("*during* a visit").
+   raid"), from a light verb ("*held* talks", "*ordered* an inquiry": then the order is no separate
+   request), or from the clause they sit in ("*during* a visit"); a reciprocal noun owned by "their"
+   ("clashes along their border") is between the two parties of the latest two-party act.
+   Acts that need an entity as target still count with unnamed representatives ("met union leaders")
+   or, for visits, an unnamed place ("visited the port"); a sense may be ruled out ("signed a decree").
    A pronoun or a generic agent ("officers") inside a statement stands for the statement's speaker.
 3. **Date**: the time expression attached to the trigger (its own modifiers), else the one of the
    clause it depends on (a participle, a conjunct, a light verb), else the date of the statement it is
