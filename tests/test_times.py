@@ -498,7 +498,7 @@ def test_earlier_this_month_keeps_the_month(nlp) -> None:
 @pytest.mark.slow
 def test_offset_in_apposition_dates_its_event(nlp) -> None:
     # published Wednesday 2025-03-12
-    t = _by_text(_times(nlp, "Marek Olsz was freed on Monday, two weeks after his arrest in Dravik."))
+    t = _by_text(_times(nlp, "Jonas Olsz was freed on Monday, two weeks after his arrest in Dravik."))
     assert t["Monday"].value == "2025-03-10"
     # "Monday, two weeks after his arrest": the arrest was two weeks before Monday
     assert t["two weeks after"].value == "2025-02-24" and t["two weeks after"].anchor == "Monday"

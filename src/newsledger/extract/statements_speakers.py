@@ -1,7 +1,7 @@
 """Speakers: from the cue's subject token to a name as written and an entity id.
 
 A name is the run of proper nouns ending at the subject (titles in front stripped: "Senior Velta
-official Ilan Sol Marek" → "Ilan Sol Marek"), or the appositive name of a title subject ("Its
+official Ilan Sol Varro" → "Ilan Sol Varro"), or the appositive name of a title subject ("Its
 spokesman, Piet Aro, said" → "Piet Aro"). Its entity is the one whose mention covers it
 (:class:`EntityIndex`). Where no mention covers a pronoun or a title ("he added", "the ministry said"),
 the fallback is the most recent subject of the right sort: a person for he/she, an organization for
