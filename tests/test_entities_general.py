@@ -7,24 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.entities import EntityResult, find_entities
-from newsledger.records import Entity, Record
+from newsledger.extract.entities import EntityResult
+from test_entities import by_name, run  # the entity tests' helpers (tests/ is on sys.path)
 
 pytestmark = pytest.mark.slow
-
-
-def run(nlp, text: str) -> EntityResult:
-    result = find_entities(nlp(text))
-    Record(id="t", text=text, entities=result.entities, relations=result.relations,
-           unresolved=result.unresolved).validate()
-    return result
-
-
-def by_name(result: EntityResult, written: str) -> Entity:
-    hits = [e for e in result.entities
-            if e.name == written or written in e.aliases or any(m.text == written for m in e.mentions)]
-    assert len(hits) == 1, f"{written!r} is in {len(hits)} entities: {[e.name for e in result.entities]}"
-    return hits[0]
 
 
 def names(result: EntityResult) -> set[str]:
