@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .export import FORMATS, TABLES
 from .migrations import latest_version
+from .base import Store, is_postgres_url, open_store
 from .store import SCOPES, Ledger, SearchHit
 
-__all__ = ["Ledger", "SearchHit", "SCOPES", "TABLES", "FORMATS", "latest_version"]
+__all__ = ["Store", "open_store", "is_postgres_url", "Ledger", "SearchHit", "SCOPES", "TABLES", "FORMATS", "latest_version"]

@@ -39,6 +39,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, Span, TimeValue, text_hash
+from .base import Store
 from .migrations import current_version, migrate
 
 if TYPE_CHECKING:
@@ -87,15 +88,21 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), foreign keys on, WAL journal."""
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), foreign keys on, WAL journal
+    (``readonly``: opened with ``mode=ro``, nothing about the file changed)."""
     try:
-        con = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+        if readonly:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+        else:
+            con = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the ledger {path}: {exc}; check the path and its permissions") from None
     try:
         con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
         con.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            return con
         try:
             con.execute("PRAGMA journal_mode = WAL").fetchone()
             con.execute("PRAGMA synchronous = NORMAL")
@@ -142,8 +149,8 @@ def _span(s: Span) -> tuple[int, int, str]:
     return (s.start, s.end, s.text)
 
 
-class Ledger:
-    """An SQLite ledger of document records.
+class Ledger(Store):
+    """An SQLite ledger of document records (the default :class:`~newsledger.ledger.base.Store`).
 
     >>> with Ledger("news.db") as ledger:          # doctest: +SKIP
     ...     ledger.add(record)
@@ -153,8 +160,12 @@ class Ledger:
     migrates an older schema to the current one.
     """
 
-    def __init__(self, path: str | Path, create: bool = True) -> None:
+    def __init__(self, path: str | Path, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.location = str(self.path)
+        self.readonly = readonly
+        if readonly:
+            create = False
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
                              f"{self.path / 'newsledger.db'}")
@@ -166,9 +177,10 @@ class Ledger:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
-        self._con: sqlite3.Connection | None = _connect(self.path)
+        self._con: sqlite3.Connection | None = _connect(self.path, readonly)
         try:
-            migrate(self._con, self.path)
+            if not readonly:
+                migrate(self._con, self.path)
             self._check_tables()
         except StoreError:  # MigrationError included
             self.close()
@@ -215,6 +227,8 @@ class Ledger:
     @contextmanager
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole or rolled back whole."""
+        if self.readonly:
+            raise StoreError(f"the ledger {self.path} is open read-only; cannot write {what}")
         con = self.con
         try:
             con.execute("BEGIN IMMEDIATE")
@@ -244,7 +258,7 @@ class Ledger:
         """Whether a document with this id is stored."""
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def add(self, record: Record, source: str | None = None) -> bool:
+    def add(self, record: Record, source: str | None = None, *, replace: bool = False) -> bool:
         """Store one record with all its parts in one transaction.
 
         Returns False (storing nothing) when an article with the same text is stored already. A
@@ -258,7 +272,9 @@ class Ledger:
         record.validate()
         h = text_hash(record.text)
         with self._write(f"the record {record.id!r}") as con:
-            if con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
+            if replace:
+                con.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (record.id, h))
+            elif con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return False
             con.execute("DELETE FROM failures WHERE doc_id = ?", (record.id,))  # it went through this time
             record = self._free_id(con, record, h)
@@ -275,6 +291,10 @@ class Ledger:
             new = f"{base}-{n}"
         log.warning("the id %r is taken by another text in %s; storing this article as %r", record.id, self.path, new)
         return record.replace(id=new)
+
+    def add_many(self, records, source: str | None = None, *, replace: bool = False) -> list[bool]:
+        """:meth:`add` for each record (each in its own transaction)."""
+        return [self.add(r, source, replace=replace) for r in records]
 
     def add_failure(self, failure: "Failure") -> None:
         """Record an input that failed, with its reason; the same failure again bumps ``attempts``."""
@@ -300,6 +320,16 @@ class Ledger:
             raise StoreError(f"no document with id {doc_id!r} in {self.path}; find ids with "
                              f"`newsledger search WORDS --db {self.path}`")
         return _load(row[0], doc_id)
+
+    @_guarded
+    def get_many(self, doc_ids) -> list[Record]:
+        """The stored records of ``doc_ids`` (unknown ids skipped), in the order given."""
+        out = []
+        for doc_id in doc_ids:
+            row = self.con.execute("SELECT record_json FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                out.append(_load(row[0], doc_id))
+        return out
 
     def iter_records(self) -> Iterator[Record]:
         """Every stored record, in the order they were stored (streaming)."""
@@ -374,6 +404,17 @@ class Ledger:
 
         return export(self, fmt, Path(output) if output is not None else None, table,
                       stream if stream is not None else sys.stdout)
+
+    # ------------------------------------------------------------------ portable SQL (base.Store)
+    @_guarded
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        return self.con.execute(sql, tuple(params)).fetchall()
+
+    def _exec(self, sql: str, params=()) -> int:
+        return self.con.execute(sql, tuple(params)).rowcount
+
+    def _transaction(self, what: str):
+        return self._write(what)
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"

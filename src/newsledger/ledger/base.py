@@ -1,0 +1,144 @@
+"""The store interface: what every ledger backend (SQLite, PostgreSQL) offers, agreed once.
+
+Everything above the store — the CLI, the REST API and web UI, the cross-article ledger
+(:mod:`newsledger.ledger.link`, :mod:`newsledger.ledger.track`), Dask loading — talks to a
+:class:`Store` and never to a backend's connection. :func:`open_store` picks the backend from the
+location: ``postgresql://...`` (or ``postgres://``) is PostgreSQL, anything else an SQLite file.
+
+Three layers, each an abstract method group below:
+
+1. **Documents** — the document records, whole and spread over relational tables; duplicates by text
+   hash; ``replace=True`` overwrites a stored article with the same id or text (a corrected date or
+   outlet); failures kept with their reason; full-text search; exports.
+2. **Cross-article ledger rows** — ledger entities (``L1``, ``L2``, ...) with their members
+   ``(doc, entity)``, the ``why`` of each merge, blocking keys, and manual merge/split decisions
+   that survive every relink. Written in portable SQL through :meth:`Store._rows` / :meth:`Store._exec`
+   (``?`` placeholders; the PostgreSQL backend rewrites them) so both backends share one
+   implementation (:class:`LedgerRowsMixin` in :mod:`newsledger.ledger.rows`).
+3. **Reading modes** — ``readonly=True`` opens without writing anything (no WAL switch, no schema
+   written, no migration); every read command opens that way.
+
+Errors: every backend raises :class:`~newsledger.errors.StoreError` (or a subclass) with a message
+that says what to do; never a driver's own exception.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+if TYPE_CHECKING:
+    from ..pipeline import Failure
+    from ..records import Record
+    from .store import SearchHit
+
+__all__ = ["Store", "open_store", "is_postgres_url"]
+
+
+def is_postgres_url(location: str | Path) -> bool:
+    """Whether ``location`` names a PostgreSQL database rather than an SQLite file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+class Store(ABC):
+    """One ledger database. Use as a context manager; every method may raise StoreError."""
+
+    #: the path or URL it was opened from (passwords masked in messages)
+    location: str
+    #: opened for reading only
+    readonly: bool
+
+    # ------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @property
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    # ------------------------------------------------------------------ documents: writing
+    @abstractmethod
+    def add(self, record: "Record", source: str | None = None, *, replace: bool = False) -> bool:
+        """Store one record in one transaction. False when the same text is stored already (and
+        ``replace`` is off). With ``replace``, a stored article of the same id or text is replaced
+        (its ledger links are redone). Clears earlier failures of the same document id."""
+
+    @abstractmethod
+    def add_many(self, records: Iterable["Record"], source: str | None = None, *,
+                 replace: bool = False) -> list[bool]:
+        """Bulk :meth:`add` (COPY on PostgreSQL); each article still all-or-nothing."""
+
+    @abstractmethod
+    def add_failure(self, failure: "Failure") -> None: ...
+
+    @abstractmethod
+    def remove(self, doc_id: str) -> bool: ...
+
+    # ------------------------------------------------------------------ documents: reading
+    @abstractmethod
+    def has_hash(self, content_hash: str) -> bool: ...
+
+    @abstractmethod
+    def has_id(self, doc_id: str) -> bool: ...
+
+    @abstractmethod
+    def get(self, doc_id: str) -> "Record": ...
+
+    @abstractmethod
+    def get_many(self, doc_ids: Sequence[str]) -> list["Record"]:
+        """The records of these ids (missing ids skipped), in the order given."""
+
+    @abstractmethod
+    def iter_records(self) -> Iterator["Record"]: ...
+
+    @abstractmethod
+    def ids(self) -> list[str]: ...
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def failures(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20, scope: str = "all") -> list["SearchHit"]:
+        """Full-text search; user words are taken as words (punctuation never leaks query syntax),
+        stemmed ("hostage" finds "hostages"); scope "all" | "articles" | "statements" | "speakers"."""
+
+    @abstractmethod
+    def export(self, fmt: str, output: Path | None = None, table: str | None = None,
+               stream: IO[str] | None = None) -> list[Path]: ...
+
+    # ------------------------------------------------------------------ portable SQL primitives
+    @abstractmethod
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run a read query written with ``?`` placeholders; all rows."""
+
+    @abstractmethod
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one write statement (``?`` placeholders) inside the current transaction; rowcount."""
+
+    @abstractmethod
+    def _transaction(self, what: str):
+        """Context manager: one write transaction, committed whole or rolled back whole."""
+
+
+def open_store(location: str | Path = "newsledger.db", *, create: bool = True, readonly: bool = False) -> Store:
+    """Open the ledger at ``location``: an SQLite file path, or a ``postgresql://`` URL."""
+    if is_postgres_url(location):
+        from .postgres import PostgresLedger
+
+        return PostgresLedger(str(location), create=create, readonly=readonly)
+    from .store import Ledger
+
+    return Ledger(location, create=create, readonly=readonly)  # type: ignore[call-arg]
