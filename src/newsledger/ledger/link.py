@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +144,17 @@ def _heads(folded: str) -> set[str]:
     return {h for h in out if len(h.split()) >= 2}
 
 
+def _org_skeleton(folded: str) -> str:
+    return " ".join(nm.skeleton(w) or w for w in folded.split())
+
+
+def _words_translit(a: str, b: str) -> bool:
+    """Two names of as many words, each word the same or a transliteration of the other's (Hrodna / Grodno)."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) >= 2 and a != b and all(
+        x == y or nm.surname_match(x, y) in ("exact", "translit") for x, y in zip(wa, wb))
+
+
 def keys(f: dict[str, Any]) -> set[str]:
     """The blocking keys of an entity's features (what finds its candidates)."""
     kind = f["kind"]
@@ -157,7 +169,8 @@ def keys(f: dict[str, Any]) -> set[str]:
                 out.add("s:" + sk)
         return out
     if kind == "org":
-        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []))}
+        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []))} | \
+            {"os:" + _org_skeleton(x) for x in f["folded"] if len(x.split()) >= 2}
     if kind == "place":
         return {"p:" + x for x in f["folded"]}
     return {"x:" + kind + ":" + x for x in f["folded"]}
@@ -312,6 +325,10 @@ def score(f: dict[str, Any], p: dict[str, Any], co_lids: set[str], aff_lids: set
         for a_, b_ in [(x, y) for x in f["acronyms"] for y in theirs] + [(x, y) for x in p.get("acronyms", []) for y in mine]:
             if len(a_) >= 4 and nm.abbreviates(a_, b_):
                 return w["acronym"], [f"{a_.upper()} abbreviates {_show(b_)}"]
+        for a_ in mine:
+            for b_ in theirs:
+                if _words_translit(a_, b_):
+                    return w["fuzzy"], [f"names transliterated {_show(a_)}~{_show(b_)}"]
         best = max((fuzz.token_set_ratio(a, b) for a in mine for b in theirs
                     if min(len(a.split()), len(b.split())) >= 2), default=0)
         if best >= w["fuzzy_min_ratio"]:
@@ -432,6 +449,7 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
     feats = {e.id: features(record, e) for e in record.entities}
     order = sorted(record.entities, key=lambda e: (_ORDER.get(feats[e.id]["kind"].split(":")[0], 2),
                                                    1 if feats[e.id].get("only") else 0))
+    partner = _written_as(record)
     placed: dict[str, Placement] = {}
     profiles: dict[str, dict] = {}
     new_profiles: dict[str, dict] = {}
@@ -482,6 +500,16 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
                              and scored[0][0] - scored[1][0] < m["ambiguity_margin"])
                 if not ambiguous:
                     choice = (scored[0][1], scored[0][0], scored[0][2])
+                    if f["kind"] != "person":  # one body written two ways in this article: one entity
+                        for _, c, _ in scored[1:]:
+                            if c in new_profiles and c != choice[0]:
+                                _absorb(c, choice[0], placed, feats, profiles, new_profiles, store)
+        if forced is None and e.id in partner and partner[e.id][0] in placed:  # "Long Name (SHORT)"
+            plid, words = placed[partner[e.id][0]].lid, partner[e.id][1]
+            if choice is None:
+                choice = (plid, None, [f"written as {words}"])
+            elif plid != choice[0] and plid in new_profiles:
+                _absorb(plid, choice[0], placed, feats, profiles, new_profiles, store)
         if choice is None:
             lid = f"L{next_n}"
             next_n += 1
@@ -529,6 +557,41 @@ def _leftover(f: dict, eid: str, feats: dict[str, dict], placed: dict[str, Place
         lid, (a, b) = fits[0]
         return lid, None, [f"same article: '{_show(a)}' is {_show(b)}"]
     return None
+
+
+def _absorb(old: str, into: str, placed: dict[str, Placement], feats: dict, profiles: dict, new_profiles: dict,
+            store: "Store") -> None:
+    """Fold a ledger entity started by this article into another one the same article's names lead to."""
+    prof = new_profiles.get(into) or profiles.get(into) or _load_profiles(store, [into]).get(into)
+    for p in placed.values():
+        if p.lid == old:
+            p.lid, p.new, p.why = into, False, ["same article: another name of it"]
+            prof = add_to_profile(prof, feats[p.entity])
+    new_profiles.pop(old, None)
+    if into in new_profiles:
+        new_profiles[into] = prof
+    else:
+        profiles[into] = prof
+
+
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+
+
+def _written_as(record: "Record") -> dict[str, tuple[str, str]]:
+    """Bodies and places an article writes as "Long Name (SHORT)": each of the two names the other."""
+    spans = []
+    for e in record.entities:
+        if kind_of(e.type) in ("org", "place") or e.type == "NORP":
+            spans += [(m.start, m.end, e.id) for m in e.mentions]
+    spans.sort()
+    text = record.text
+    out: dict[str, tuple[str, str]] = {}
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        if a != b and s2 - e1 <= 3 and _PAREN_GAP.match(text[e1:s2]) and text[e2:e2 + 1] in (")", "]"):
+            words = f"'{text[s1:e2 + 1]}'"
+            out.setdefault(b, (a, words))
+            out.setdefault(a, (b, words))
+    return out
 
 
 def _same_full(a: nm.PersonName, b: nm.PersonName) -> bool:

@@ -76,6 +76,8 @@ def normal_surname(s: str) -> str:
     s = fold(s).replace(" ", "")
     if len(s) > 5 and s.endswith("ou"):  # Belarusian -ou is Russian -ov (Varankou / Voronkov)
         s = s[:-2] + "ov"
+    if re.match(r"h[rl]", s):  # Belarusian and Ukrainian h for Russian g before r, l (Hrodna / Grodno)
+        s = "g" + s[1:]
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     if len(s) > 5:
@@ -261,7 +263,7 @@ def parse_person(name: str) -> PersonName:
 
 
 # ---------------------------------------------------------------------------- organizations
-_ORG_STOP = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
+_ORG_STOP = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "le", "et", "der", "die", "und", "fur", "da", "do", "dos", "di", "della"}  # small words of names in English and the European languages
 
 
 def acronym(name: str) -> str:
