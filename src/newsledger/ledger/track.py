@@ -127,11 +127,14 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
             old |= {(r.id, v.id) for r, v in c if not interval(tv(v.date))}
     out = []
     for cluster in cluster_statements(items):
-        head = next((i for i in cluster if i.st.kind in CLAIM_KINDS), None)
-        if head is None:
+        first = next((i for i in cluster if i.st.kind in CLAIM_KINDS), None)
+        if first is None:
             continue
+        # the claim is read from its first article's fullest report: a quote before a paraphrase, a horizon
+        own = [i for i in cluster if i.doc == first.doc and i.st.kind in CLAIM_KINDS]
+        head = max(own, key=lambda i: (i.st.direct, tv(i.st.horizon) is not None, -i.order))
         rest = [i for i in cluster if i is not head]
-        outcome, decided = decide(head, rest, recs, member_of, reports, as_of, old)
+        outcome, decided = decide(head, rest, recs, member_of, reports, as_of, old, items)
         horizon = next((tv(i.st.horizon) for i in [head, *rest] if tv(i.st.horizon)), None)
         out.append((head.order, head, rest, outcome, decided, horizon))
     out.sort(key=lambda x: x[0])

@@ -15,6 +15,7 @@ with none fails it, decided by the first article published after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -71,7 +72,7 @@ def statement_items(records: list[Record], member_of: MemberOf) -> list[Item]:
             spk = ledger_id(member_of, rec.id, st.speaker)
             it = Item(rec, st, len(items), spk, st.speaker is None or types.get(st.speaker) != "PERSON",
                       frozenset(a for a in about if a and ":" not in a), content_tokens(rec, st, member_of), words)
-            it.concepts = frozenset(p.id for p, _neg in claim_predicates(words))
+            it.concepts = frozenset(p.id for p, _neg, _i in claim_predicates(words))
             items.append(it)
     return items
 
@@ -87,12 +88,14 @@ def _same_utterance(a: Item, b: Item) -> float:
         if sim >= 0.6:
             return sim
         both_dated = interval(a.date) and interval(b.date)
-        if both_dated and a.concepts & b.concepts and a.about & b.about and a.about - {a.speaker}:
-            return 0.5
+        others_a, others_b = a.about - {a.speaker}, b.about - {b.speaker}
+        if both_dated and a.concepts & b.concepts and (others_a & others_b or not others_a or not others_b):
+            return 0.5  # one speaker, one day, one act of the same people: one utterance worded twice
         return 0.0
     # two bodies (or an unnamed source) speaking for one side: the same words, participants and horizon
-    if (a.speaker_body or b.speaker_body) and sim >= 0.5 and a.about & b.about and a.st.kind in CLAIM_KINDS \
-            and b.st.kind in CLAIM_KINDS and tv(a.st.horizon) and tv(a.st.horizon) == tv(b.st.horizon):
+    if (a.speaker_body or b.speaker_body) and a.st.kind in CLAIM_KINDS and b.st.kind in CLAIM_KINDS \
+            and tv(a.st.horizon) and tv(a.st.horizon) == tv(b.st.horizon) \
+            and ((sim >= 0.5 and a.about & b.about) or sim >= 0.8):
         return sim
     return 0.0
 
@@ -210,9 +213,9 @@ def _negated(tok: str) -> bool:
     return tok in _negations() or tok.endswith("n't")
 
 
-def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool]]:
+def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool, int]]:
     """The predicates a content names, each with whether it is negated (an odd number of negations before it
-    in its sentence)."""
+    in its sentence) and the index of its word."""
     toks = [w for w, _ in words]
     out = []
     for p in predicates():
@@ -222,7 +225,7 @@ def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool
                 continue
             sent = words[i][1]
             negs = sum(1 for t, s in words[:i] if s == sent and _negated(t))
-            out.append((p, negs % 2 == 1))
+            out.append((p, negs % 2 == 1, i))
             break
     return out
 
@@ -262,7 +265,8 @@ def _evidence_for(p: Predicate, roles: frozenset[str], records: list[Record], me
                 continue
             src = {ledger_id(member_of, rec.id, e) for e in v.source}
             tgt = {ledger_id(member_of, rec.id, e) for e in v.target}
-            who = tgt if p.role == "target" else src if p.role == "source" else src | tgt
+            who = tgt if p.role == "target" else src if p.role == "source" else src | tgt | {
+                ledger_id(member_of, rec.id, v.location)}
             hit = frozenset(x for x in who if x) & roles
             if not hit:
                 continue
@@ -286,8 +290,37 @@ def _evidence_for(p: Predicate, roles: frozenset[str], records: list[Record], me
     return out
 
 
+@lru_cache(maxsize=1)
+def _unkept() -> re.Pattern:
+    try:
+        return re.compile(lexicon("claims")["unkept"], re.IGNORECASE)
+    except (KeyError, re.error) as exc:
+        raise TrackError(f"claims.json 'unkept' is missing or not a regular expression ({exc}); fix the file") from None
+
+
+def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | None:
+    """The first later report of the claim (one of its reports, or a statement much like it) followed by a plain
+    sentence that it did not happen ("... would be home before the holidays. She was not.")."""
+    mine = {(i.doc, i.st.id) for i in cluster}
+    for it in items:
+        if it.published <= claim.published:
+            continue
+        if (it.doc, it.st.id) not in mine and similarity(it.tokens, claim.tokens) < 0.4:
+            continue
+        text = it.rec.text
+        start, end = it.st.content.start, it.st.content.end
+        # sentence ends inside the content, and the first one at or after its end
+        ends = [start + m.end() for m in re.finditer(r"[.;!?]['\"\u201d\u2019]?(?=\s)", text[start:end + 160])]
+        inside = [e for e in ends if e < end]
+        after = [e for e in ends if e >= end][:1]
+        if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]):
+            return it
+    return None
+
+
 def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: MemberOf,
            reports: list[StatusReport], as_of: str | None, old_events: set[tuple[str, str]],
+           items: list[Item] = (),
            ) -> tuple[str, dict[str, Any] | None]:
     """(outcome, decided_by) of a claim as of ``as_of``."""
     since = claim.date or claim.rec.published or ""
@@ -304,25 +337,36 @@ def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: M
     about = frozenset(a for i in [claim, *cluster] for a in i.about)
     preds = claim_predicates(claim.words)
     results = []  # (predicate, negated, evidence within horizon, covered entities)
-    for p, neg in preds:
-        roles = about - {claim.speaker} if p.role == "target" else about | (
+    for p, neg, at in preds:
+        # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
+        roles = ((persons & about or about) - {claim.speaker}) if p.role == "target" else about | (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
         ev = _evidence_for(p, frozenset(roles), records, member_of, reports, since, since_pub, skip, old_events)
         within = [e for e in ev if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]
         covered = set().union(*(e.who for e in within)) if within else set()
-        results.append((p, neg, within, covered, roles))
+        results.append((p, neg, within, covered, roles, at))
     positive = [r for r in results if not r[1]]
     negative = [r for r in results if r[1]]
-    for p, _neg, within, _cov, _roles in negative:
+    unkept = said_unkept(claim, cluster, items)
+    for p, _neg, within, _cov, _roles, _at in negative:
         if within:
             e = within[0]
             return "failed", {"doc": e.doc, e.key: e.id}
     done = [r for r in positive if r[2]]
+    if unkept is not None and not (done and min(r[2][0].published for r in done) < unkept.published):
+        return "failed", {"doc": unkept.doc, "statement": unkept.st.id}
     if done:
         first = min((r[2][0] for r in done), key=lambda e: (e.published, e.doc))
         target_persons = {x for r in done if r[0].role == "target" for x in r[4] if x in persons}
         covered = set().union(*(r[3] for r in done))
-        partial = (len(done) < len(positive) or (len(target_persons) >= 2 and not target_persons <= covered))
+        toks = [w for w, _ in claim.words]
+
+        def joined(i: int, j: int) -> bool:  # two acts promised side by side ("meet on Monday and sign by Friday")
+            return "and" in toks[min(i, j):max(i, j)]
+
+        undone = [r for r in positive if not r[2]]
+        partial = (any(joined(d[5], u[5]) for d in done for u in undone)
+                   or (len(target_persons) >= 2 and not target_persons <= covered))
         if partial and (passed or not hiv):
             return "partly", {"doc": first.doc, first.key: first.id}
         if not partial:
