@@ -321,3 +321,31 @@ def test_commands_end_to_end(tmp_path: Path) -> None:
     assert r.returncode == 0
     before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM ledger_members").fetchone()[0]
     assert before == 5
+
+
+def test_ingest_without_a_date_says_so(capsys: pytest.CaptureFixture) -> None:
+    from newsledger.cli import _dated
+    from newsledger.records import Article
+
+    a = _dated(Article(text="ODESA, 4 March 2025 — Port workers struck.\nThe union said more.", id="x"))
+    assert a.published == "2025-03-04"
+    assert "WARNING: x has no publication date; using 2025-03-04 from its dateline" in capsys.readouterr().err
+    b = _dated(Article(text="Port workers struck on Monday.", id="y"))
+    assert b.published is None
+    assert "no publication date and none is written in it" in capsys.readouterr().err
+
+
+def test_one_body_name_in_two_countries(ledger: Ledger) -> None:
+    text = "Moldova's Interior Ministry said the border would reopen."
+    r = Record.from_json({"id": "n3", "text": text, "published": "2024-01-03", "entities": [
+        {"id": "e1", "type": "GPE", "name": "Moldova", "aliases": [], "mentions": [{"start": 0, "end": 7, "text": "Moldova"}],
+         "attributes": {}},
+        {"id": "e2", "type": "ORG", "name": "Interior Ministry", "aliases": [],
+         "mentions": [{"start": 10, "end": 27, "text": "Interior Ministry"}], "attributes": {}}]})
+    ledger.add(rec("n1", "2024-01-01", [("e1", "ORG", "Interior Ministry")]))
+    ledger.add(rec("n2", "2024-01-02", [("e1", "ORG", "Moldovan Interior Ministry")]))
+    ledger.add(r)
+    ledger.add(rec("n4", "2024-01-04", [("e1", "ORG", "Romanian Interior Ministry")]))
+    m = members(ledger)
+    assert m[("n2", "e1")] == m[("n3", "e2")] != m[("n1", "e1")]
+    assert m[("n4", "e1")] not in (m[("n2", "e1")], m[("n1", "e1")])
