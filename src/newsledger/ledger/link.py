@@ -145,7 +145,7 @@ def _org_country(record: "Record", entity: "Entity", folded: list[str]) -> tuple
     for m in entity.mentions:
         hit = _POSSESSIVE.search(record.text[max(0, m.start - 40):m.start])
         if hit:
-            code = country_code(hit.group(1))
+            code = country_code(hit.group(1)) or country_code(hit.group(1) + ".")
             if code:
                 countries.add(code)
     return sorted(countries), sorted(cores)
