@@ -349,3 +349,41 @@ def test_one_body_name_in_two_countries(ledger: Ledger) -> None:
     m = members(ledger)
     assert m[("n2", "e1")] == m[("n3", "e2")] != m[("n1", "e1")]
     assert m[("n4", "e1")] not in (m[("n2", "e1")], m[("n1", "e1")])
+
+
+_POOL = [("PERSON", "Nadzeya Havrylenka"), ("PERSON", "Nadezhda Gavrilenko"), ("PERSON", "Havrylenka"),
+         ("PERSON", "Oleg Belousov"), ("PERSON", "Irina Belousova"), ("PERSON", "Maria"), ("PERSON", "Tomas Ardelean"),
+         ("PERSON", "the spokesman"), ("ORG", "Free Press Union"), ("ORG", "FPU"), ("GPE", "Belarus"),
+         ("GPE", "Republic of Belarus"), ("ORG", "Belarusian Interior Ministry"), ("ORG", "Interior Ministry")]
+
+
+def _invariants(led: Ledger) -> dict[tuple[str, str], str]:
+    n_entities = led._rows("SELECT COUNT(*) FROM entities")[0][0]
+    m = members(led)
+    assert len(m) == n_entities  # every document entity in exactly one ledger entity
+    lids = {r[0] for r in led._rows("SELECT id FROM ledger_entities")}
+    assert set(m.values()) == lids  # no ledger entity without members, no member without an entity
+    for (d, e), lid in m.items():  # two full names one article gives apart never share an entity
+        for (d2, e2), lid2 in m.items():
+            if d == d2 and e < e2 and lid == lid2:
+                n1, n2 = (led._rows("SELECT name, type FROM entities WHERE doc_id = ? AND id = ?", (d, x))[0]
+                          for x in (e, e2))
+                if n1[1] == n2[1] == "PERSON":
+                    p1, p2 = nm.parse_person(n1[0]), nm.parse_person(n2[0])
+                    assert not (p1.full and p2.full) or lk._same_full(p1, p2), (n1, n2)
+    return m
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=5, unique=True),
+                min_size=1, max_size=6))
+def test_ledger_invariants_hold_through_adds_and_relinks(tmp_path_factory, articles) -> None:
+    path = tmp_path_factory.mktemp("inv") / "inv.db"
+    with Ledger(path) as led:
+        for i, picks in enumerate(articles):
+            led.add(rec(f"v{i}", f"2024-01-{i + 1:02d}", [(f"e{k}", *_POOL[j]) for k, j in enumerate(picks)]))
+            _invariants(led)
+        led.relink()
+        first = _invariants(led)
+        led.relink()
+        assert _invariants(led) == first  # a relink is deterministic
