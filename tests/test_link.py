@@ -387,3 +387,35 @@ def test_ledger_invariants_hold_through_adds_and_relinks(tmp_path_factory, artic
         first = _invariants(led)
         led.relink()
         assert _invariants(led) == first  # a relink is deterministic
+
+
+@pytest.mark.slow
+def test_ingest_dateline_replace_and_ledger_through_the_cli(tmp_path: Path) -> None:
+    """A user's run: an undated article takes its dateline's date (loudly), a corrected copy replaces it,
+    and the ledger links one person across the two outlets' spellings."""
+    db = tmp_path / "story.db"
+    a = {"id": "k1", "outlet": "North Wire", "text": "KELMAR, March 3, 2025 — Police in Kelmar detained the "
+         "journalist Nadzeya Havrylenka on Monday, her editor said.\nHavrylenka, 33, was taken to a station."}
+    b = {"id": "k2", "outlet": "East Daily", "published": "2025-03-20", "text": "The Kelmar court released "
+         "journalist Nadezhda Gavrilenko, 33, on Wednesday, her lawyer said."}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n", encoding="utf-8")
+    r = _cli("ingest", str(src), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "WARNING: " in r.stderr and "using 2025-03-03 from its dateline" in r.stderr
+    with Ledger(db, readonly=True) as led:
+        assert led.get("k1").published == "2025-03-03"
+    r = _cli("ingest", str(src), "--db", str(db))
+    assert "0 article(s) stored, 2 skipped" in r.stderr
+    fixed = tmp_path / "fixed.jsonl"
+    fixed.write_text(json.dumps({**a, "published": "2025-03-04", "outlet": "North Wire Agency"}) + "\n", encoding="utf-8")
+    r = _cli("ingest", str(fixed), "--db", str(db), "--replace")
+    assert r.returncode == 0, r.stderr
+    with Ledger(db, readonly=True) as led:
+        assert (led.get("k1").published, led.get("k1").outlet) == ("2025-03-04", "North Wire Agency")
+        assert led.count() == 2
+        lid = led.resolve("Havrylenka")
+        assert {d for d, _ in members(led) if members(led)[(d, _)] == lid} == {"k1", "k2"}
+    r = _cli("entity", "Gavrilenko", "--db", str(db), "--json")
+    prof = json.loads(r.stdout)
+    assert set(prof["names_by_outlet"]) == {"North Wire Agency", "East Daily"}
