@@ -283,3 +283,29 @@ def test_the_order_of_the_records_does_not_matter(recs):
     assert timelines(recs, link) == timelines(STORY + HALF, link)
     assert claims(recs, link) == claims(STORY + HALF, link)
     assert groups(recs, link) == groups(STORY + HALF, link)
+
+
+def test_a_status_said_in_the_article_voice_reaches_every_person_it_names():
+    from newsledger.records import Time
+    text = ("A court in Norvik on Friday acquitted Lena Strand and Ole Bakke of sedition. "
+            "Their lawyer, Mats Hegre, will not be sworn in as judge.")
+    r = record("k1", "2036-04-12", text, {"e1": ("PERSON", ["Lena Strand"]), "e2": ("PERSON", ["Ole Bakke"]),
+                                          "e3": ("PERSON", ["Mats Hegre"]), "e4": ("GPE", ["Norvik"])})
+    t = _span(text, "Friday")
+    r = r.replace(times=(Time(t.start, t.end, t.text, "DATE", "2036-04-11", "published"),))
+    tl = timelines([r], {("k1", "e1"): "L1", ("k1", "e2"): "L2", ("k1", "e3"): "L3", ("k1", "e4"): "L4"})
+    assert tl == {"L1": [StatusEntry("acquitted", "2036-04-11", "k1")],
+                  "L2": [StatusEntry("acquitted", "2036-04-11", "k1")]}  # nothing for the one who "will not be"
+
+
+def test_custody_worded_only_as_held_is_named_by_the_report_that_says_arrested():
+    r1 = record("c1", "2037-01-05", "Police held Tarek Aziz on Monday.", {"e1": ("PERSON", ["Tarek Aziz"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "held", "target": ["e1"],
+                         "date": "2037-01-04"}])
+    r2 = record("c2", "2037-01-09", "Tarek Aziz, arrested last week, appeared in court.", {"e1": ("PERSON", ["Tarek Aziz"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested", "target": ["e1"],
+                         "date": "2037-W01"}])
+    link = {("c1", "e1"): "L1", ("c2", "e1"): "L1"}
+    assert [e.to_json() for e in timelines([r1], link)["L1"]] == [
+        {"status": "detained", "date": "2037-01-04", "doc": "c1", "event": "v1"}]
+    assert [(e.status, e.date, e.doc) for e in timelines([r1, r2], link)["L1"]] == [("arrested", "2037-01-04", "c1")]
