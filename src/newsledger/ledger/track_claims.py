@@ -138,40 +138,58 @@ def _exact_day(value: str | None) -> bool:
     return bool(iv and iv[0] == iv[1])
 
 
+def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, otarget: frozenset[str],
+          oparts: frozenset[str]) -> bool:
+    if ov.type != v.type or ((ov.mode or v.mode) and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
+        return False
+    if target and otarget:
+        return bool(target & otarget)
+    if parts & oparts:
+        return True
+    return _exact_day(tv(ov.date)) and tv(ov.date) == tv(v.date)
+
+
 def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
     """Asserted events of several articles that are one act: same type and mode, a shared participant (or, with
-    no participants to compare, the same day), dates that contain each other (an undated one fits)."""
-    clusters: list[list[tuple[Record, Event, frozenset[str]]]] = []
+    no participants to compare, the same day), dates that contain each other (an undated one fits). A bare
+    mention (no target, no date) joins the act its own article reports with the same type and mode.
+    Candidates are found through an index on (type, mode, participant) and (type, mode, day), so the cost
+    of an event does not grow with the number of unrelated ones."""
+    clusters: list[list[tuple[Record, Event, frozenset[str], frozenset[str]]]] = []
+    index: dict[tuple, list[int]] = {}
+
+    def keys(v: Event, parts: frozenset[str]) -> set[tuple]:
+        out = {(v.type, v.mode, "P", p) for p in parts}
+        if _exact_day(tv(v.date)):
+            out.add((v.type, v.mode, "D", tv(v.date)))
+        return out
+
     for rec in records:
-        for v in rec.events:
-            if v.status != "asserted":
-                continue
+        evs = [v for v in rec.events if v.status == "asserted"]
+        bare = [v for v in evs if not v.target and not interval(tv(v.date))]
+        placed_here: dict[tuple[str, str | None], int] = {}
+        for v in [v for v in evs if v not in bare] + bare:
             parts = _participants(rec, v, member_of)
             target = frozenset(x for x in (ledger_id(member_of, rec.id, e) for e in v.target) if x)
-            placed = False
-            for c in clusters:
-                ok = False
-                for orec, ov, oparts in c:
-                    if orec.id == rec.id or ov.type != v.type or (ov.mode or v.mode) and ov.mode != v.mode:
+            best = None
+            if v in bare and (v.type, v.mode) in placed_here:
+                best = placed_here[(v.type, v.mode)]
+            else:
+                for ci in sorted({ci for k in keys(v, parts) for ci in index.get(k, ())}):
+                    c = clusters[ci]
+                    if any(orec.id == rec.id for orec, *_ in c):
                         continue
-                    if not compatible(tv(ov.date), tv(v.date)):
-                        continue
-                    otarget = frozenset(x for x in (ledger_id(member_of, orec.id, e) for e in ov.target) if x)
-                    if target and otarget:
-                        ok = bool(target & otarget)
-                    elif parts & oparts:
-                        ok = True
-                    else:
-                        ok = _exact_day(tv(ov.date)) and tv(ov.date) == tv(v.date)
-                    if ok:
+                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c):
+                        best = ci
                         break
-                if ok and all(orec.id != rec.id for orec, _, _ in c):
-                    c.append((rec, v, parts))
-                    placed = True
-                    break
-            if not placed:
-                clusters.append([(rec, v, parts)])
-    return [[(r, v) for r, v, _ in c] for c in clusters]
+            if best is None:
+                clusters.append([])
+                best = len(clusters) - 1
+            clusters[best].append((rec, v, target, parts))
+            placed_here.setdefault((v.type, v.mode), best)
+            for k in keys(v, parts):
+                index.setdefault(k, []).append(best)
+    return [[(r, v) for r, v, _, _ in c] for c in clusters]
 
 
 # ------------------------------------------------------------------ predicates
