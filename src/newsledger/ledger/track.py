@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 from ..errors import TrackError
 from ..records import Record
 from .track_base import MemberOf, interval, tv
-from .track_claims import CLAIM_KINDS, cluster_statements, decide, event_clusters, statement_items
+from .track_claims import CLAIM_KINDS, Facts, cluster_statements, decide, event_clusters, statement_items
 from .track_status import build_timelines, status_reports
 
 __all__ = ["StatusEntry", "Claim", "Group", "timelines", "claims", "groups", "OUTCOMES"]
@@ -125,6 +125,7 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
         # an undated mention of an act another article dates is that old act, not a new one
         if any(interval(tv(v.date)) for _, v in c):
             old |= {(r.id, v.id) for r, v in c if not interval(tv(v.date))}
+    facts = Facts(recs, member_of, reports, items, old)
     out = []
     for cluster in cluster_statements(items):
         first = next((i for i in cluster if i.st.kind in CLAIM_KINDS), None)
@@ -134,7 +135,7 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
         own = [i for i in cluster if i.doc == first.doc and i.st.kind in CLAIM_KINDS]
         head = max(own, key=lambda i: (i.st.direct, tv(i.st.horizon) is not None, -i.order))
         rest = [i for i in cluster if i is not head]
-        outcome, decided = decide(head, rest, recs, member_of, reports, as_of, old, items)
+        outcome, decided = decide(head, rest, facts, as_of)
         horizon = next((tv(i.st.horizon) for i in [head, *rest] if tv(i.st.horizon)), None)
         out.append((head.order, head, rest, outcome, decided, horizon))
     out.sort(key=lambda x: x[0])

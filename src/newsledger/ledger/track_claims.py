@@ -16,6 +16,7 @@ with none fails it, decided by the first article published after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -105,7 +106,9 @@ def cluster_statements(items: list[Item]) -> list[list[Item]]:
     clusters: list[list[Item]] = []
     by_key: dict[str, list[int]] = {}
     for it in items:
-        keys = ({"S" + it.speaker} if it.speaker else set()) | {"A" + a for a in it.about}
+        # one speaker's reports meet through the speaker; bodies speaking for one side through the horizon
+        keys = ({"S" + it.speaker} if it.speaker else set()) | (
+            {"H" + tv(it.st.horizon)} if tv(it.st.horizon) and it.st.kind in CLAIM_KINDS else set())
         cands = {ci for k in keys for ci in by_key.get(k, ())}
         best, best_score = None, 0.0
         for ci in sorted(cands):
@@ -269,43 +272,82 @@ class Evidence:
     who: frozenset[str]
 
 
-def _evidence_for(p: Predicate, roles: frozenset[str], records: list[Record], member_of: MemberOf,
-                  reports: list[StatusReport], since: str, since_pub: str, skip: set[tuple[str, str]],
-                  old_events: set[tuple[str, str]]) -> list[Evidence]:
-    """Events and status reports of the act ``p`` on one of ``roles``' entities, made on or after ``since``."""
-    out = []
-    start = interval(since)
-    for rec in records:
-        if (rec.published or "") < since_pub:
-            continue
-        for v in rec.events:
-            if v.status != "asserted" or (rec.id, v.id) in skip or not event_fits(p, v):
-                continue
-            src = {ledger_id(member_of, rec.id, e) for e in v.source}
-            tgt = {ledger_id(member_of, rec.id, e) for e in v.target}
-            who = tgt if p.role == "target" else src if p.role == "source" else src | tgt | {
-                ledger_id(member_of, rec.id, v.location)}
-            hit = frozenset(x for x in who if x) & roles
-            if not hit:
-                continue
-            iv = interval(tv(v.date))
-            if iv and start and iv[1] < start[0]:
-                continue  # before the claim was made: what it was about, not what came of it
-            if not iv and ((rec.published or "") <= since_pub or (rec.id, v.id) in old_events):
-                continue
-            out.append(Evidence(rec.id, rec.published or "", "event", v.id, tv(v.date), hit))
-    for r in reports:
-        if r.status not in p.statuses or r.entity not in roles or r.published < since_pub or r.derived:
-            continue
-        if (r.doc, r.event or r.statement or "") in skip:
-            continue
-        iv = interval(r.date)
-        if (iv and start and iv[1] < start[0]) or (not iv and r.published <= since_pub):
-            continue
-        key, id_ = ("event", r.event) if r.event else ("statement", r.statement)
-        out.append(Evidence(r.doc, r.published, key, id_ or "", r.date, frozenset({r.entity})))
-    out.sort(key=lambda e: (e.published, e.doc))
-    return out
+class Facts:
+    """What claims are checked against, indexed once per call by ledger entity: asserted events (by participant
+    and place), status reports, statements (by speaker and by what they are about) and the articles' dates."""
+
+    def __init__(self, records: list[Record], member_of: MemberOf, reports: list[StatusReport],
+                 items: list[Item], old_events: set[tuple[str, str]]) -> None:
+        self.records = records
+        self.member_of = member_of
+        self.old_events = old_events
+        self.events: dict[str, list[tuple[Record, Event]]] = {}
+        for rec in records:
+            for v in rec.events:
+                if v.status == "asserted":
+                    for lid in {ledger_id(member_of, rec.id, e) for e in (*v.source, *v.target, v.location)} - {None}:
+                        self.events.setdefault(lid, []).append((rec, v))
+        self.reports: dict[str, list[StatusReport]] = {}
+        for r in reports:
+            if not r.derived:
+                self.reports.setdefault(r.entity, []).append(r)
+        self.items: dict[str, list[Item]] = {}
+        for it in items:
+            for k in ({"S" + it.speaker} if it.speaker else set()) | {"A" + a for a in it.about}:
+                self.items.setdefault(k, []).append(it)
+        dated = sorted((interval(r.published)[0], r.published, r.id) for r in records if interval(r.published))
+        self.after = dated
+        self.after_days = [d for d, _, _ in dated]
+
+    def first_after(self, day) -> str | None:
+        """The first article published after ``day``."""
+        i = bisect_right(self.after_days, day)
+        return self.after[i][2] if i < len(self.after) else None
+
+    def evidence(self, p: Predicate, roles: frozenset[str], since: str, since_pub: str,
+                 skip: set[tuple[str, str]]) -> list[Evidence]:
+        """Events and status reports of the act ``p`` on one of ``roles``' entities, made on or after ``since``."""
+        out = []
+        start = interval(since)
+        seen = set()
+        m = self.member_of
+        for lid in sorted(roles):
+            for rec, v in self.events.get(lid, ()):
+                if (rec.id, v.id) in seen or (rec.published or "") < since_pub or (rec.id, v.id) in skip \
+                        or not event_fits(p, v):
+                    continue
+                seen.add((rec.id, v.id))
+                src = {ledger_id(m, rec.id, e) for e in v.source}
+                tgt = {ledger_id(m, rec.id, e) for e in v.target}
+                who = tgt if p.role == "target" else src if p.role == "source" else src | tgt | {
+                    ledger_id(m, rec.id, v.location)}
+                hit = frozenset(x for x in who if x) & roles
+                if not hit:
+                    continue
+                iv = interval(tv(v.date))
+                if iv and start and iv[1] < start[0]:
+                    continue  # before the claim was made: what it was about, not what came of it
+                if not iv and ((rec.published or "") <= since_pub or (rec.id, v.id) in self.old_events):
+                    continue
+                out.append(Evidence(rec.id, rec.published or "", "event", v.id, tv(v.date), hit))
+            for r in self.reports.get(lid, ()):
+                if r.status not in p.statuses or r.published < since_pub:
+                    continue
+                if (r.doc, r.event or r.statement or "") in skip:
+                    continue
+                iv = interval(r.date)
+                if (iv and start and iv[1] < start[0]) or (not iv and r.published <= since_pub):
+                    continue
+                key, id_ = ("event", r.event) if r.event else ("statement", r.statement)
+                out.append(Evidence(r.doc, r.published, key, id_ or "", r.date, frozenset({r.entity})))
+        out.sort(key=lambda e: (e.published, e.doc))
+        return out
+
+    def related(self, claim: Item) -> list[Item]:
+        """Statements that share the claim's speaker or one of its participants, in publication order."""
+        keys = ({"S" + claim.speaker} if claim.speaker else set()) | {"A" + a for a in claim.about}
+        found = {id(i): i for k in keys for i in self.items.get(k, ())}
+        return sorted(found.values(), key=lambda i: i.order)
 
 
 @lru_cache(maxsize=1)
@@ -320,7 +362,7 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
     """The first later report of the claim (one of its reports, or a statement much like it) followed by a plain
     sentence that it did not happen ("... would be home before the holidays. She was not.")."""
     mine = {(i.doc, i.st.id) for i in cluster}
-    for it in items:
+    for it in sorted({id(i): i for i in [*cluster, *items]}.values(), key=lambda i: i.order):
         if it.published <= claim.published:
             continue
         if (it.doc, it.st.id) not in mine and similarity(it.tokens, claim.tokens) < 0.4:
@@ -336,10 +378,7 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
     return None
 
 
-def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: MemberOf,
-           reports: list[StatusReport], as_of: str | None, old_events: set[tuple[str, str]],
-           items: list[Item] = (),
-           ) -> tuple[str, dict[str, Any] | None]:
+def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) -> tuple[str, dict[str, Any] | None]:
     """(outcome, decided_by) of a claim as of ``as_of``."""
     since = claim.date or claim.rec.published or ""
     since_pub = claim.published
@@ -351,7 +390,7 @@ def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: M
     persons = set()
     for i in [claim, *cluster]:
         types = {e.id: e.type for e in i.rec.entities}
-        persons |= {ledger_id(member_of, i.doc, e) for e in i.st.about if types.get(e) == "PERSON"}
+        persons |= {ledger_id(facts.member_of, i.doc, e) for e in i.st.about if types.get(e) == "PERSON"}
     about = frozenset(a for i in [claim, *cluster] for a in i.about)
     preds = claim_predicates(claim.words)
     results = []  # (predicate, negated, evidence within horizon, covered entities)
@@ -359,13 +398,13 @@ def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: M
         # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
         roles = ((persons & about or about) - {claim.speaker}) if p.role == "target" else about | (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
-        ev = _evidence_for(p, frozenset(roles), records, member_of, reports, since, since_pub, skip, old_events)
+        ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
         within = [e for e in ev if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]
         covered = set().union(*(e.who for e in within)) if within else set()
         results.append((p, neg, within, covered, roles, at))
     positive = [r for r in results if not r[1]]
     negative = [r for r in results if r[1]]
-    unkept = said_unkept(claim, cluster, items)
+    unkept = said_unkept(claim, cluster, facts.related(claim))
     for p, _neg, within, _cov, _roles, _at in negative:
         if within:
             e = within[0]
@@ -390,8 +429,7 @@ def decide(claim: Item, cluster: list[Item], records: list[Record], member_of: M
         if not partial:
             return "fulfilled", {"doc": first.doc, first.key: first.id}
     if passed:
-        after = sorted((r for r in records if interval(r.published) and interval(r.published)[0] > hiv[1]),
-                       key=lambda r: (r.published, r.id))
+        after = facts.first_after(hiv[1])
         if after:
-            return ("fulfilled" if negative and not positive else "failed"), {"doc": after[0].id}
+            return ("fulfilled" if negative and not positive else "failed"), {"doc": after}
     return "pending", None
