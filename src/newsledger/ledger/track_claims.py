@@ -271,6 +271,10 @@ class Evidence:
     date: str | None
     who: frozenset[str]
 
+    def ref(self) -> dict[str, str]:
+        """decided_by: the article, and the event or statement in it (none for the article's own voice)."""
+        return {"doc": self.doc, self.key: self.id} if self.key else {"doc": self.doc}
+
 
 class Facts:
     """What claims are checked against, indexed once per call by ledger entity: asserted events (by participant
@@ -287,6 +291,10 @@ class Facts:
                 if v.status == "asserted":
                     for lid in {ledger_id(member_of, rec.id, e) for e in (*v.source, *v.target, v.location)} - {None}:
                         self.events.setdefault(lid, []).append((rec, v))
+        self.docs: dict[str, list[Record]] = {}
+        for rec in records:
+            for lid in {ledger_id(member_of, rec.id, e.id) for e in rec.entities} - {None}:
+                self.docs.setdefault(lid, []).append(rec)
         self.reports: dict[str, list[StatusReport]] = {}
         for r in reports:
             if not r.derived:
@@ -338,8 +346,8 @@ class Facts:
                 iv = interval(r.date)
                 if (iv and start and iv[1] < start[0]) or (not iv and r.published <= since_pub):
                     continue
-                key, id_ = ("event", r.event) if r.event else ("statement", r.statement)
-                out.append(Evidence(r.doc, r.published, key, id_ or "", r.date, frozenset({r.entity})))
+                key, id_ = ("event", r.event) if r.event else ("statement", r.statement) if r.statement else ("", "")
+                out.append(Evidence(r.doc, r.published, key, id_, r.date, frozenset({r.entity})))
         out.sort(key=lambda e: (e.published, e.doc))
         return out
 
@@ -378,6 +386,54 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
     return None
 
 
+_PLANNED = frozenset(stems("will would could may might shall should must expect expected plan planned due scheduled "
+                           "promise promised pledge pledged vow vowed predict hope want aim intend if whether "
+                           "said says told announced"))
+
+
+def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str | None] | None:
+    """The first sentence of a later article that tells as done what the claim said would be done: it carries
+    most of the claim's words (stems, entities as ledger ids; at least two that are no names), speaks of no
+    plan, promise or speech (no will/would/expected/promised/said ...) and no negation, and any date it gives
+    falls after the claim was made. Returns the article and the date the sentence gives."""
+    ctoks = {t for t in claim.tokens if not _negated(t)}
+    words = {t for t in ctoks if not t.startswith("@") and not t.isdigit()}
+    if len(words) < 2 or len(ctoks) < 3:
+        return None
+    start = interval(since)
+    seen = set()
+    keys = sorted(claim.about | ({claim.speaker} if claim.speaker else set()))
+    for rec in sorted({r.id: r for k in keys for r in facts.docs.get(k, ())}.values(),
+                      key=lambda r: (r.published or "", r.id)):
+        if (rec.published or "") <= claim.published or rec.id in seen:
+            continue
+        seen.add(rec.id)
+        text = rec.text
+        starts = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+        marks = sorted((m.start, m.end, "@" + (ledger_id(facts.member_of, rec.id, e.id) or "?"))
+                       for e in rec.entities for m in e.mentions)
+        for s0, s1 in zip(starts, starts[1:]):
+            raw = stems(text[s0:s1])
+            if not raw or set(raw) & _PLANNED or any(_negated(t) for t in raw):
+                continue
+            toks = set(raw) | {tok for ms, me, tok in marks if s0 <= ms and me <= s1}
+            shared = ctoks & toks
+            if len(shared) < 3 or len(shared & words) < 2 or len(shared) < 0.5 * len(ctoks):
+                continue
+            times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE" and interval(t.value)]
+            when = times[0].value if times else None
+            iv = interval(when)
+            if iv and start and iv[1] < start[0]:
+                continue
+            if iv and hiv and iv[0] > hiv[1]:
+                continue  # done, but too late to keep the claim: the horizon decides
+            return rec, when
+    return None
+
+
+_SENT_END = re.compile(r"[.!?]['\"\u201d\u2019]?\s+|\n\s*\n")
+
+
 def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) -> tuple[str, dict[str, Any] | None]:
     """(outcome, decided_by) of a claim as of ``as_of``."""
     since = claim.date or claim.rec.published or ""
@@ -396,7 +452,10 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     results = []  # (predicate, negated, evidence within horizon, covered entities)
     for p, neg, at in preds:
         # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
-        roles = ((persons & about or about) - {claim.speaker}) if p.role == "target" else about | (
+        # (or, for a speaker's own commitment about no one else, to the speaker: "he would stand for re-election")
+        roles = (((persons & about or about) - {claim.speaker}) or (
+            {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
+        ) if p.role == "target" else about | (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
         ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
         within = [e for e in ev if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]
@@ -408,7 +467,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     for p, _neg, within, _cov, _roles, _at in negative:
         if within:
             e = within[0]
-            return "failed", {"doc": e.doc, e.key: e.id}
+            return "failed", e.ref()
     done = [r for r in positive if r[2]]
     if unkept is not None and not (done and min(r[2][0].published for r in done) < unkept.published):
         return "failed", {"doc": unkept.doc, "statement": unkept.st.id}
@@ -425,9 +484,14 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
         partial = (any(joined(d[5], u[5]) for d in done for u in undone)
                    or (len(target_persons) >= 2 and not target_persons <= covered))
         if partial and (passed or not hiv):
-            return "partly", {"doc": first.doc, first.key: first.id}
+            return "partly", first.ref()
         if not partial:
-            return "fulfilled", {"doc": first.doc, first.key: first.id}
+            return "fulfilled", first.ref()
+    told = said_done(claim, facts, since, hiv) if not negative else None
+    if told is not None and not (unkept is not None and unkept.published < (told[0].published or "")):
+        iv = interval(told[1]) or interval(told[0].published)
+        if not (hiv and iv and iv[0] > hiv[1]):
+            return "fulfilled", {"doc": told[0].id}
     if passed:
         after = facts.first_after(hiv[1])
         if after:
