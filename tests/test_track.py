@@ -309,3 +309,85 @@ def test_custody_worded_only_as_held_is_named_by_the_report_that_says_arrested()
     assert [e.to_json() for e in timelines([r1], link)["L1"]] == [
         {"status": "detained", "date": "2037-01-04", "doc": "c1", "event": "v1"}]
     assert [(e.status, e.date, e.doc) for e in timelines([r1, r2], link)["L1"]] == [("arrested", "2037-01-04", "c1")]
+
+
+# ------------------------------------------------------------------ what later articles tell
+
+def _dated(r: Record, piece: str, value: str) -> Record:
+    from newsledger.records import Time
+    t = _span(r.text, piece)
+    return r.replace(times=(*r.times, Time(t.start, t.end, t.text, "DATE", value, "published")))
+
+
+T1 = record(
+    "t1", "2038-05-20", "Defence lawyer Ruth Kamara said the trial would open on June 3 in the capital.",
+    {"e1": ("PERSON", ["Ruth Kamara"])},
+    statements=[{"id": "s1", "speaker": "e1", "content": "the trial would open on June 3 in the capital",
+                 "kind": "prediction", "date": "2038-05-19", "horizon": "2038-06-03"}])
+
+
+def test_a_later_sentence_telling_it_happened_fulfils_a_prediction():
+    t2 = _dated(record("t2", "2038-06-10", "The trial opened on June 3 in the capital. Ruth Kamara spoke for an hour.",
+                       {"e1": ("PERSON", ["Ruth Kamara"])}), "June 3", "2038-06-03")
+    (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "t2"})
+
+
+def test_a_sentence_that_only_repeats_the_plan_decides_nothing():
+    t2 = record("t2", "2038-05-25", "The trial is expected to open on June 3 in the capital, Ruth Kamara said.",
+                {"e1": ("PERSON", ["Ruth Kamara"])})
+    (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_a_report_that_the_promise_was_not_kept_fails_it():
+    u1 = record("u1", "2039-02-01", "Minister Eva Lind said Omar Said will be freed by the end of March.",
+                {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said will be freed by the end of March",
+                             "about": ["e2"], "kind": "prediction", "date": "2039-01-31", "horizon": "2039-03-31"}])
+    u2 = record("u2", "2039-03-15", "In February, Eva Lind said Omar Said would be freed by the end of March. "
+                "He was not, and his family is still waiting.",
+                {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said", "He"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said would be freed by the end of March",
+                             "about": ["e2"], "kind": "prediction", "horizon": "2039-03-31"}])
+    (c,) = claims([u1, u2], linked(u1, u2, Eva_Lind="L1", Omar_Said="L2"))
+    assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "u2", "statement": "s1"}, (("u2", "s1"),))
+
+
+def test_a_promise_not_to_act_is_kept_when_its_deadline_passes_quietly():
+    v1 = record("w1", "2040-01-05", "Governor Ines Rocha said she will not resign before the vote in February.",
+                {"e1": ("PERSON", ["Ines Rocha", "she"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "she will not resign before the vote in February",
+                             "about": ["e1"], "kind": "commitment", "date": "2040-01-04", "horizon": "2040-02"}])
+    v2 = record("w2", "2040-03-02", "Ines Rocha opened a school on Monday.", {"e1": ("PERSON", ["Ines Rocha"])})
+    (c,) = claims([v1, v2], linked(v1, v2, Ines_Rocha="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "w2"})
+
+
+def test_a_body_repeating_a_spokesman_prediction_is_one_claim():
+    b1 = record("b1", "2041-04-01", "Spokesman Karl Veit said Ana Pol will be released by the end of May.",
+                {"e1": ("PERSON", ["Karl Veit"]), "e2": ("PERSON", ["Ana Pol"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be released by the end of May",
+                             "about": ["e2"], "kind": "prediction", "date": "2041-03-31", "horizon": "2041-05-31"}])
+    b2 = record("b2", "2041-04-03", "Ostland says Ana Pol will be freed by the end of May.",
+                {"e1": ("GPE", ["Ostland"]), "e2": ("PERSON", ["Ana Pol"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be freed by the end of May",
+                             "about": ["e2"], "kind": "prediction", "horizon": "2041-05-31"}])
+    link = linked(b1, b2, Karl_Veit="L1", Ana_Pol="L2", Ostland="L3")
+    (c,) = claims([b1, b2], link)
+    assert c.reports == (("b2", "s1"),)
+    assert [g.kind for g in groups([b1, b2], link)] == ["statement"]
+
+
+def test_a_bare_mention_joins_the_act_its_article_reports():
+    a1 = record("m1", "2042-09-02", "Police arrested strikers. Lea Marx and Tom Bell were detained on Monday.",
+                {"e1": ("PERSON", ["Lea Marx"]), "e2": ("PERSON", ["Tom Bell"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested"},
+                        {"id": "v2", "type": "COERCE", "mode": "arrest", "trigger": "detained", "target": ["e1", "e2"],
+                         "date": "2042-09-01"}])
+    a2 = record("m2", "2042-09-05", "Lea Marx, arrested on Monday, was charged.", {"e1": ("PERSON", ["Lea Marx"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested", "target": ["e1"],
+                         "date": "2042-09-01"}])
+    link = linked(a1, a2, Lea_Marx="L1", Tom_Bell="L2")
+    (g,) = [g for g in groups([a1, a2], link) if g.kind == "event"]
+    assert set(g.items) == {("m1", "v1"), ("m1", "v2"), ("m2", "v1")}
