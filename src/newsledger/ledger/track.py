@@ -11,7 +11,7 @@ matter and ``member_of``, which maps ``(doc id, document entity id)`` to a ledge
 Records may come in any order and be any subset of the store. Each result's ``to_json()`` is the
 matching piece of SPEC.md's ledger JSON. Word lists are data: ``data/lexicons/statuses.json`` (event and
 statement -> status) and ``data/lexicons/claims.json`` (what a claim says will happen -> the reports that
-decide it). How: :mod:`.track_status` (timelines), :mod:`.track_claims` (claims and groups).
+decide it). How: :mod:`.track_status` (timelines), :mod:`.track_claims` (claims), :mod:`.track_groups` (duplicate reports).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Any, Iterable, Mapping
 from ..errors import TrackError
 from ..records import Record
 from .track_base import MemberOf, interval, tv
-from .track_claims import CLAIM_KINDS, Facts, cluster_statements, decide, event_clusters, statement_items
+from .track_claims import Facts, decide
+from .track_groups import CLAIM_KINDS, cluster_statements, event_clusters, statement_items
 from .track_status import build_timelines, status_reports
 
 __all__ = ["StatusEntry", "Claim", "Group", "timelines", "claims", "groups", "OUTCOMES"]

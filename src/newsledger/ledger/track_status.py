@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import TrackError
-from ..records import Event, Record, Statement
+from ..records import Event, Record
 from .track_base import MemberOf, compatible, find_phrase, interval, ledger_id, lexicon, precision, stems, tv
 
 __all__ = ["Rule", "rules", "status_meta", "match_event", "said_statuses", "StatusReport", "status_reports",
