@@ -391,3 +391,17 @@ def test_a_bare_mention_joins_the_act_its_article_reports():
     link = linked(a1, a2, Lea_Marx="L1", Tom_Bell="L2")
     (g,) = [g for g in groups([a1, a2], link) if g.kind == "event"]
     assert set(g.items) == {("m1", "v1"), ("m1", "v2"), ("m2", "v1")}
+
+
+def test_as_of_a_day_ignores_what_was_published_after_it():
+    (c,) = claims([N1, N2, N3], linked(N1, N2, N3, Jaro_Velik="L1"), as_of="2033-02-20")
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_a_claim_about_two_people_is_fulfilled_by_the_report_that_frees_the_last_of_them():
+    h3 = record("h3", "2032-05-30", "Mirela Dunca was freed on Friday.", {"e1": ("PERSON", ["Mirela Dunca"])},
+                events=[{"id": "v1", "type": "RETREAT", "mode": "release", "trigger": "freed", "target": ["e1"],
+                         "date": "2032-05-29"}])
+    recs = [H1, H2, h3]
+    (c,) = claims(recs, linked(*recs, Lotte_Brandsma="L1", Aron_Tesfaye="L2", Mirela_Dunca="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "h3", "event": "v1"})

@@ -119,6 +119,8 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
     recs = _sorted(records)
     member_of = _check_member_of(member_of)
     as_of = _as_of(recs, as_of)
+    if as_of:  # as of a day: what was published after it is not known yet
+        recs = [r for r in recs if not interval(r.published) or interval(r.published)[0] <= interval(as_of)[0]]
     items = statement_items(recs, member_of)
     reports = status_reports(recs, member_of)
     old = set()

@@ -250,6 +250,10 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
         if partial and (passed or not hiv):
             return "partly", first.ref()
         if not partial:
+            if len(target_persons) >= 2:  # decided by the report that freed the last of them
+                firsts = [min((e for r in done for e in r[2] if x in e.who), key=lambda e: (e.published, e.doc))
+                          for x in target_persons]
+                first = max(firsts, key=lambda e: (e.published, e.doc))
             return "fulfilled", first.ref()
     told = said_done(claim, facts, since, hiv) if not negative else None
     if told is not None and not (unkept is not None and unkept.published < (told[0].published or "")):
