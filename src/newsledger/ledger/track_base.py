@@ -39,6 +39,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
+@lru_cache(maxsize=100_000)
 def interval(value: str | None) -> Interval | None:
     """The first and last day a SPEC time value covers; None for what is no date (a duration, null)."""
     v = (value or "").strip()
@@ -95,10 +96,15 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
 def stems(text: str) -> list[str]:
-    """The Snowball stems of the words of ``text``, in order ("it's" keeps its "'s" off)."""
-    words = [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(fold(text))]
-    return _STEMMER.stemWords(words)
+    """The Snowball stems of the words of ``text``, in order ("it's" keeps its "'s" off). Each word is stemmed
+    once per process (the pure-Python stemmer is the costly part of reading a text)."""
+    return [_stem(w[:-2] if w.endswith("'s") else w) for w in _WORD.findall(fold(text))]
 
 
 def stem_phrases(words: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -120,7 +126,7 @@ def _stop() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # a word list only; no model is loaded
 
     keep = {w for w in lexicon("claims")["negations"]}
-    return frozenset(_STEMMER.stemWords([w for w in STOP_WORDS if w not in keep]))
+    return frozenset(_stem(w) for w in STOP_WORDS if w not in keep)
 
 
 def ledger_id(member_of: MemberOf, doc: str, entity: str | None) -> str | None:
@@ -158,10 +164,11 @@ def content_words(rec: Record, st: Statement, member_of: MemberOf) -> list[tuple
     return out
 
 
-def content_tokens(rec: Record, st: Statement, member_of: MemberOf) -> list[str]:
+def content_tokens(rec: Record, st: Statement, member_of: MemberOf,
+                   words: list[tuple[str, int]] | None = None) -> list[str]:
     """The content of a statement as stems, stop words dropped, each entity mention one token ``@L..``."""
     stop = _stop()
-    return [w for w, _ in content_words(rec, st, member_of) if w not in stop]
+    return [w for w, _ in (words if words is not None else content_words(rec, st, member_of)) if w not in stop]
 
 
 def similarity(a: list[str], b: list[str]) -> float:

@@ -64,7 +64,7 @@ def statement_items(records: list[Record], member_of: MemberOf) -> list[Item]:
             about |= {w[1:] for w, _ in words if w.startswith("@")}
             spk = ledger_id(member_of, rec.id, st.speaker)
             it = Item(rec, st, len(items), spk, st.speaker is None or types.get(st.speaker) != "PERSON",
-                      frozenset(a for a in about if a and ":" not in a), content_tokens(rec, st, member_of), words)
+                      frozenset(a for a in about if a and ":" not in a), content_tokens(rec, st, member_of, words), words)
             it.concepts = frozenset(p.id for p, _neg, _i in claim_predicates(words))
             items.append(it)
     return items
@@ -230,9 +230,12 @@ def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool
     """The predicates a content names, each with whether it is negated (an odd number of negations before it
     in its sentence) and the index of its word."""
     toks = [w for w, _ in words]
+    present = set(toks)
     out = []
     for p in predicates():
         for w in p.words:
+            if w[0] not in present:
+                continue
             i = find_phrase(toks, w)
             if i < 0:
                 continue
