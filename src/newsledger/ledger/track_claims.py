@@ -70,6 +70,26 @@ class Facts:
         dated = sorted((interval(r.published)[0], r.published, r.id) for r in records if interval(r.published))
         self.after = dated
         self.after_days = [d for d, _, _ in dated]
+        self._sentences: dict[str, list] = {}
+
+    def sentences(self, rec: Record) -> list[tuple[frozenset[str], frozenset[str], str | None]]:
+        """An article's sentences, read once: (stems, stems and ledger entities, the first date it gives)."""
+        if rec.id not in self._sentences:
+            text = rec.text
+            starts = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+            marks = sorted((m.start, m.end, "@" + (ledger_id(self.member_of, rec.id, e.id) or "?"))
+                           for e in rec.entities for m in e.mentions)
+            out = []
+            for s0, s1 in zip(starts, starts[1:]):
+                raw = frozenset(stems(text[s0:s1]))
+                if not raw:
+                    continue
+                toks = raw | {tok for ms, me, tok in marks if s0 <= ms and me <= s1}
+                times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE"
+                         and interval(t.value)]
+                out.append((raw, toks, times[0].value if times else None))
+            self._sentences[rec.id] = out
+        return self._sentences[rec.id]
 
     def first_after(self, day) -> str | None:
         """The first article published after ``day``."""
@@ -150,6 +170,8 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
     return None
 
 
+MAX_LATER_ARTICLES = 50  # said_done reads at most this many later articles about the claim's people
+
 _PLANNED = frozenset(stems("will would could may might shall should must expect expected plan planned due scheduled "
                            "promise promised pledge pledged vow vowed predict hope want aim intend if whether "
                            "said says told announced"))
@@ -165,27 +187,16 @@ def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str |
     if len(words) < 2 or len(ctoks) < 3:
         return None
     start = interval(since)
-    seen = set()
     keys = sorted(claim.about | ({claim.speaker} if claim.speaker else set()))
-    for rec in sorted({r.id: r for k in keys for r in facts.docs.get(k, ())}.values(),
-                      key=lambda r: (r.published or "", r.id)):
-        if (rec.published or "") <= claim.published or rec.id in seen:
-            continue
-        seen.add(rec.id)
-        text = rec.text
-        starts = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
-        marks = sorted((m.start, m.end, "@" + (ledger_id(facts.member_of, rec.id, e.id) or "?"))
-                       for e in rec.entities for m in e.mentions)
-        for s0, s1 in zip(starts, starts[1:]):
-            raw = stems(text[s0:s1])
-            if not raw or set(raw) & _PLANNED or any(negated(t) for t in raw):
+    later = sorted((r for r in {r.id: r for k in keys for r in facts.docs.get(k, ())}.values()
+                    if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
+    for rec in later[:MAX_LATER_ARTICLES]:
+        for raw, toks, when in facts.sentences(rec):
+            if raw & _PLANNED or any(negated(t) for t in raw):
                 continue
-            toks = set(raw) | {tok for ms, me, tok in marks if s0 <= ms and me <= s1}
             shared = ctoks & toks
             if len(shared) < 3 or len(shared & words) < 2 or len(shared) < 0.5 * len(ctoks):
                 continue
-            times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE" and interval(t.value)]
-            when = times[0].value if times else None
             iv = interval(when)
             if iv and start and iv[1] < start[0]:
                 continue
