@@ -405,3 +405,57 @@ def test_a_claim_about_two_people_is_fulfilled_by_the_report_that_frees_the_last
     recs = [H1, H2, h3]
     (c,) = claims(recs, linked(*recs, Lotte_Brandsma="L1", Aron_Tesfaye="L2", Mirela_Dunca="L3"))
     assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "h3", "event": "v1"})
+
+
+# ------------------------------------------------------------------ invariants on random stories
+
+SPEC_STATUSES = {"abducted", "detained", "arrested", "held", "charged", "convicted", "sentenced", "acquitted",
+                 "released", "exchanged", "killed", "wounded", "missing", "appointed", "resigned", "dismissed",
+                 "elected", "expelled"}
+_SENSES = [("COERCE", "arrest", "detained"), ("RETREAT", "release", "freed"), ("RETREAT", "release", "exchanged"),
+           ("ACCUSE", "allege", "charged"), ("SANCTION", "convict", "sentenced"), ("RETREAT", "resign", "resigned"),
+           ("CONSULT", "visit", "visited"), ("ASSAULT", None, "killed")]
+_PEOPLE = ["Ada Berg", "Ben Cole", "Cai Dorn", "Dia Eze"]
+
+
+@hs.composite
+def _story(draw):
+    recs, link = [], {}
+    for n in range(draw(hs.integers(1, 4))):
+        doc = f"r{n}"
+        people = draw(hs.lists(hs.sampled_from(_PEOPLE), min_size=1, max_size=3, unique=True))
+        typ, mode, trig = draw(hs.sampled_from(_SENSES))
+        kind = draw(hs.sampled_from(["prediction", "commitment", "claim", "demand"]))
+        day = draw(hs.sampled_from(["2043-01-05", "2043-01-20", "2043-02", "2043-W03", None]))
+        horizon = draw(hs.sampled_from(["2043-01-31", "2043-01-10/2043-01-24", None]))
+        text = f"{' and '.join(people)} were {trig}. {people[0]} said {people[-1]} will be freed soon."
+        content = f"{people[-1]} will be freed soon"
+        ents = {f"e{i}": ("PERSON", [p]) for i, p in enumerate(people)}
+        r = record(doc, draw(hs.sampled_from(["2043-01-06", "2043-01-25", "2043-03-01", None])), text, ents,
+                   statements=[{"id": "s1", "speaker": "e0", "content": content, "about": [f"e{len(people) - 1}"],
+                                "kind": kind, "date": day, "horizon": horizon}],
+                   events=[{"id": "v1", "type": typ, "mode": mode, "trigger": trig,
+                            "source": ["e0"] if typ == "RETREAT" and mode == "resign" else [],
+                            "target": list(ents)[:draw(hs.integers(0, len(people)))], "date": day,
+                            "status": draw(hs.sampled_from(["asserted", "asserted", "future", "negated"]))}])
+        recs.append(r)
+        link.update({(doc, eid): "L" + forms[0].split()[0] for eid, (_, forms) in ents.items()})
+    return recs, link
+
+
+@settings(max_examples=60, deadline=None)
+@given(_story())
+def test_random_stories_keep_the_ledger_invariants(story):
+    recs, link = story
+    for entries in timelines(recs, link).values():
+        assert entries and all(e.status in SPEC_STATUSES for e in entries)
+    cs = claims(recs, link)
+    seen = [(c.doc, c.statement) for c in cs] + [r for c in cs for r in c.reports]
+    assert len(seen) == len(set(seen)), "a statement is in two claims"
+    for c in cs:
+        assert c.outcome in ("fulfilled", "failed", "partly", "pending")
+        assert (c.decided_by is None) == (c.outcome == "pending")
+        json.dumps(c.to_json())
+    items = [i for g in groups(recs, link) for i in g.items]
+    assert len(items) == len(set(items)), "an item is in two groups"
+    assert all(len({d for d, _ in g.items}) > 1 for g in groups(recs, link))
