@@ -2,9 +2,9 @@
 
 Hand-written here because no library does it on our records: turning a SPEC ``TimeValue`` (a day, an
 ISO week, a month, a year, a range) into the interval of days it covers, and reading a statement's
-content as a bag of Snowball stems in which every entity mention is replaced by its ledger entity (so
-"Olga", "Kazlouskaya" and "she" become one token). Stemming is snowballstemmer's; the similarity of two
-bags is rapidfuzz's token-set ratio next to a word Dice.
+content as a bag of word stems in which every entity mention is replaced by its ledger entity (so
+"Olga", "Kazlouskaya" and "she" become one token). Words are lemmatized by simplemma and stemmed by
+snowballstemmer; the similarity of two bags is rapidfuzz's token-set ratio next to a word Dice.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
+import simplemma
 import snowballstemmer
 from rapidfuzz import fuzz
 
@@ -98,7 +99,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    """A word's Snowball stem, taken from its dictionary lemma (simplemma) so that irregular forms meet their
+    verb: spoke -> speak, held -> hold, freed -> free."""
+    return _STEMMER.stemWord(simplemma.lemmatize(word, lang="en").lower())
 
 
 def stems(text: str) -> list[str]:
