@@ -137,16 +137,20 @@ def ledger_id(member_of: MemberOf, doc: str, entity: str | None) -> str | None:
     return member_of.get((doc, entity)) if entity else None
 
 
-def content_words(rec: Record, st: Statement, member_of: MemberOf) -> list[tuple[str, int]]:
-    """The content of a statement as (stem, sentence number), each entity mention one token ``@L..``."""
+def content_words(rec: Record, st: Statement, member_of: MemberOf,
+                  skip_times: bool = False) -> list[tuple[str, int]]:
+    """The content of a statement as (stem, sentence number), each entity mention one token ``@L..``; with
+    ``skip_times`` the words of its time expressions ("next week", "by the end of March") left out."""
     start, end = st.content.start, st.content.end
-    marks: list[tuple[int, int, str]] = []
+    marks: list[tuple[int, int, str | None]] = []
     for e in rec.entities:
         lid = ledger_id(member_of, rec.id, e.id) or f"{rec.id}:{e.id}"
         for m in e.mentions:
             if start <= m.start and m.end <= end:
                 marks.append((m.start, m.end, "@" + lid))
-    marks.sort()
+    if skip_times:
+        marks += [(t.start, t.end, None) for t in rec.times if start <= t.start and t.end <= end]
+    marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[tuple[str, int]] = []
     sent = 0
 
@@ -161,7 +165,8 @@ def content_words(rec: Record, st: Statement, member_of: MemberOf) -> list[tuple
         if s < pos:
             continue
         words(pos, s)
-        out.append((tok, sent))
+        if tok is not None:
+            out.append((tok, sent))
         pos = e
     words(pos, end)
     return out

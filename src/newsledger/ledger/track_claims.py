@@ -72,8 +72,8 @@ class Facts:
         self.after_days = [d for d, _, _ in dated]
         self._sentences: dict[str, list] = {}
 
-    def sentences(self, rec: Record) -> list[tuple[frozenset[str], frozenset[str], str | None]]:
-        """An article's sentences, read once: (stems, stems and ledger entities, the first date it gives)."""
+    def sentences(self, rec: Record) -> list[tuple[list[str], frozenset[str], frozenset[str], str | None]]:
+        """An article's sentences, read once: (stems in order, their set, with ledger entities, the first date)."""
         if rec.id not in self._sentences:
             text = rec.text
             starts = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
@@ -81,13 +81,14 @@ class Facts:
                            for e in rec.entities for m in e.mentions)
             out = []
             for s0, s1 in zip(starts, starts[1:]):
-                raw = frozenset(stems(text[s0:s1]))
+                seq = stems(text[s0:s1])
+                raw = frozenset(seq)
                 if not raw:
                     continue
                 toks = raw | {tok for ms, me, tok in marks if s0 <= ms and me <= s1}
                 times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE"
                          and interval(t.value)]
-                out.append((raw, toks, times[0].value if times else None))
+                out.append((seq, raw, toks, times[0].value if times else None))
             self._sentences[rec.id] = out
         return self._sentences[rec.id]
 
@@ -174,15 +175,16 @@ MAX_LATER_ARTICLES = 50  # said_done reads at most this many later articles abou
 
 _PLANNED = frozenset(stems("will would could may might shall should must expect expected plan planned due scheduled "
                            "promise promised pledge pledged vow vowed predict hope want aim intend if whether "
-                           "said says told announced"))
+                           "agree agreed offer offered propose proposed said says told announced"))
 
 
 def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str | None] | None:
     """The first sentence of a later article that tells as done what the claim said would be done: it carries
-    most of the claim's words (stems, entities as ledger ids; at least two that are no names), speaks of no
-    plan, promise or speech (no will/would/expected/promised/said ...) and no negation, and any date it gives
-    falls after the claim was made. Returns the article and the date the sentence gives."""
-    ctoks = {t for t in claim.tokens if not negated(t)}
+    much of what the claim says will be done (its content's stems and ledger entities, times left out; a date
+    within the horizon counts as one more), at least two words that are no names, speaks of no plan, promise
+    or speech (no will/would/expected/promised/said ...), has no negation just before those words, and any
+    date it gives falls after the claim was made. Returns the article and the date the sentence gives."""
+    ctoks = {t for t in claim.act if not negated(t)} - _PLANNED
     words = {t for t in ctoks if not t.startswith("@") and not t.isdigit()}
     if len(words) < 2 or len(ctoks) < 3:
         return None
@@ -191,17 +193,25 @@ def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str |
     later = sorted((r for r in {r.id: r for k in keys for r in facts.docs.get(k, ())}.values()
                     if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
     for rec in later[:MAX_LATER_ARTICLES]:
-        for raw, toks, when in facts.sentences(rec):
-            if raw & _PLANNED or any(negated(t) for t in raw):
+        for seq, raw, toks, when in facts.sentences(rec):
+            if raw & _PLANNED:
                 continue
             shared = ctoks & toks
-            if len(shared) < 3 or len(shared & words) < 2 or len(shared) < 0.5 * len(ctoks):
+            # a negation just before one of the words ("did not resume"), not one elsewhere ("without progress")
+            if any(negated(t) and set(seq[j + 1:j + 4]) & shared for j, t in enumerate(seq)):
                 continue
             iv = interval(when)
             if iv and start and iv[1] < start[0]:
                 continue
             if iv and hiv and iv[0] > hiv[1]:
                 continue  # done, but too late to keep the claim: the horizon decides
+            pub = interval(rec.published)
+            if iv and pub and iv[0] > pub[1]:
+                continue  # a date after the article's own: still to come there ("a raise from January 1")
+            on_time = int(bool(iv and hiv))  # the sentence dates it within the claim's horizon: one more word agrees
+            n_words = len(shared & words) + on_time
+            if len(shared) + on_time < 3 or n_words < 2 or len(shared) + on_time < 0.4 * (len(ctoks) + bool(hiv)):
+                continue
             return rec, when
     return None
 

@@ -39,6 +39,7 @@ class Item:
     tokens: list[str]
     words: list[tuple[str, int]]
     concepts: frozenset[str] = field(default_factory=frozenset)
+    act: frozenset[str] = field(default_factory=frozenset)  # what is said to be done: no times, no stop words
 
     @property
     def doc(self) -> str:
@@ -66,6 +67,8 @@ def statement_items(records: list[Record], member_of: MemberOf) -> list[Item]:
             it = Item(rec, st, len(items), spk, st.speaker is None or types.get(st.speaker) != "PERSON",
                       frozenset(a for a in about if a and ":" not in a), content_tokens(rec, st, member_of, words), words)
             it.concepts = frozenset(p.id for p, _neg, _i in claim_predicates(words))
+            if st.kind in CLAIM_KINDS:
+                it.act = frozenset(content_tokens(rec, st, member_of, content_words(rec, st, member_of, skip_times=True)))
             items.append(it)
     return items
 
