@@ -459,3 +459,35 @@ def test_random_stories_keep_the_ledger_invariants(story):
     items = [i for g in groups(recs, link) for i in g.items]
     assert len(items) == len(set(items)), "an item is in two groups"
     assert all(len({d for d, _ in g.items}) > 1 for g in groups(recs, link))
+
+
+P1 = record(
+    "p1", "2044-03-02", "Mediator Hana Ilic said talks between the miners' union and Kor Mining would resume next week.",
+    {"e1": ("PERSON", ["Hana Ilic"]), "e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])},
+    statements=[{"id": "s1", "speaker": "e1", "content": "talks between the miners' union and Kor Mining would resume next week",
+                 "about": ["e2", "e3"], "kind": "prediction", "date": "2044-03-01", "horizon": "2044-W10"}])
+P1 = _dated(P1, "next week", "2044-W10")
+
+
+def _plink(*recs):
+    return {(r.id, e.id): {"Hana Ilic": "L1", "miners' union": "L2", "Kor Mining": "L3"}.get(e.name, f"{r.id}:{e.id}")
+            for r in recs for e in r.entities}
+
+
+def test_talks_that_resumed_fulfil_the_prediction_though_they_broke_off_without_progress():
+    p2 = _dated(record("p2", "2044-03-10", "Talks between the miners' union and Kor Mining resumed on Tuesday but "
+                       "broke off without progress.",
+                       {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])}), "Tuesday", "2044-03-08")
+    (c,) = claims([P1, p2], _plink(P1, p2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "p2"})
+
+
+def test_talks_that_did_not_resume_decide_nothing_before_the_deadline_fails_them():
+    p2 = record("p2", "2044-03-16", "Talks between the miners' union and Kor Mining did not resume last week.",
+                {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
+    (c,) = claims([P1, p2], _plink(P1, p2))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "p2"})  # the horizon passed (p2 is after it)
+    p3 = record("p3", "2044-03-05", "Kor Mining agreed to resume talks with the miners' union.",
+                {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
+    (c,) = claims([P1, p3], _plink(P1, p3))
+    assert c.outcome == "pending"
