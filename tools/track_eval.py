@@ -60,7 +60,7 @@ def main() -> int:
         for e in r["entities"]:
             hits = [ge["id"] for ge in gold["entities"] if entity_strings(e) & {norm(n) for n in ge["docs"].get(rid, [])}]
             # entities the gold leaves out (places): one ledger entity per exact name, as any linker would give
-            member_of[(rid, e["id"])] = Counter(hits).most_common(1)[0][0] if hits else "N_" + norm(e["name"]).replace(" ", "_")
+            member_of[(rid, e["id"])] = Counter(hits).most_common(1)[0][0] if hits else "N:" + norm(e["name"])
 
     tls = {k: [x.to_json() for x in v] for k, v in timelines(recs, member_of).items()}
     pclaims = [c.to_json() for c in claims(recs, member_of)]

@@ -144,7 +144,7 @@ def content_words(rec: Record, st: Statement, member_of: MemberOf,
     start, end = st.content.start, st.content.end
     marks: list[tuple[int, int, str | None]] = []
     for e in rec.entities:
-        lid = ledger_id(member_of, rec.id, e.id) or f"{rec.id}:{e.id}"
+        lid = ledger_id(member_of, rec.id, e.id) or f"?{rec.id}/{e.id}"  # unlinked: matches nothing elsewhere
         for m in e.mentions:
             if start <= m.start and m.end <= end:
                 marks.append((m.start, m.end, "@" + lid))

@@ -61,11 +61,12 @@ def statement_items(records: list[Record], member_of: MemberOf) -> list[Item]:
         types = {e.id: e.type for e in rec.entities}
         for st in rec.statements:
             words = content_words(rec, st, member_of)
-            about = {ledger_id(member_of, rec.id, a) for a in st.about}
-            about |= {w[1:] for w, _ in words if w.startswith("@")}
+            c0, c1 = st.content.start, st.content.end
+            named = [e.id for e in rec.entities if any(c0 <= m.start and m.end <= c1 for m in e.mentions)]
+            about = {ledger_id(member_of, rec.id, a) for a in (*st.about, *named)} - {None}
             spk = ledger_id(member_of, rec.id, st.speaker)
             it = Item(rec, st, len(items), spk, st.speaker is None or types.get(st.speaker) != "PERSON",
-                      frozenset(a for a in about if a and ":" not in a), content_tokens(rec, st, member_of, words), words)
+                      frozenset(about), content_tokens(rec, st, member_of, words), words)
             it.concepts = frozenset(p.id for p, _neg, _i in claim_predicates(words))
             if st.kind in CLAIM_KINDS:
                 it.act = frozenset(content_tokens(rec, st, member_of, content_words(rec, st, member_of, skip_times=True)))
