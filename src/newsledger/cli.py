@@ -38,6 +38,8 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    plover = "plover"
+    plover_tsv = "plover-tsv"
 
 
 def _err(msg: str) -> None:
@@ -100,7 +102,8 @@ MaxCharsOpt = typer.Option(1_000_000, "--max-chars", help="Refuse articles longe
 LangOpt = typer.Option(True, "--language-check/--no-language-check", help="Refuse articles that are not English.")
 ProcOpt = typer.Option(1, "--processes", "-j", min=1, help="Worker processes (each loads the model once).")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
-DbOpt = typer.Option(Path("newsledger.db"), "--db", help="The SQLite ledger file.")
+DbOpt = typer.Option("newsledger.db", "--db", envvar="NEWSLEDGER_DB",
+                     help="The ledger: an SQLite file, or a postgresql://USER@HOST/DB URL.")
 
 
 @app.command()
@@ -154,7 +157,7 @@ def extract(
 @app.command()
 def ingest(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .html, .jsonl, RSS/Atom, WARC; '-' reads JSONL from stdin."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     published: Optional[str] = PublishedOpt,
     model: Optional[str] = ModelOpt,
     stages: Optional[str] = StagesOpt,
@@ -164,7 +167,7 @@ def ingest(
     quiet: bool = QuietOpt,
 ) -> None:
     """Extract articles and store them in the ledger; an article already stored is skipped."""
-    from .ledger import Ledger
+    from .ledger import open_store
     from .pipeline import Failure
     from .records import Article, text_hash
 
@@ -173,7 +176,7 @@ def ingest(
     sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
         pipe = _pipeline(model, stages, max_chars, language_check)
-        with Ledger(db) as ledger:
+        with open_store(db) as ledger:
             def fresh(items: Iterable) -> Iterator:
                 nonlocal dup
                 for item in items:  # skip what is stored before paying for a parse
@@ -199,7 +202,7 @@ def ingest(
     except NewsledgerError as exc:
         raise _fatal(exc)
     if not quiet:
-        _err(f"{stored} article(s) stored, {dup} skipped as duplicates, {len(failures)} failed  ({db})")
+        _err(f"{stored} article(s) stored, {dup} skipped as duplicates, {len(failures)} failed  ({ledger.location})")
         for f in failures:
             _err(f"  - {f}")
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
@@ -208,15 +211,15 @@ def ingest(
 @app.command()
 def show(
     doc_id: str = typer.Argument(..., help="A document id (see `newsledger search`)."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     fmt: OutFormat = typer.Option(OutFormat.pretty, "--format", "-f", help="pretty, json or jsonl."),
 ) -> None:
     """Show one stored document's record."""
-    from .ledger import Ledger
+    from .ledger import open_store
     from .render import pretty
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             rec = ledger.get(doc_id)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -229,16 +232,16 @@ def show(
 @app.command()
 def search(
     query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax: words, \"phrases\", OR, prefix*)."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     scope: str = typer.Option("all", "--in", help="What to search: all, articles or statements."),
     limit: int = typer.Option(20, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per hit."),
 ) -> None:
     """Search article text and statement content in the ledger."""
-    from .ledger import Ledger
+    from .ledger import open_store
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             hits = ledger.search(query, limit=limit, scope=scope)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -253,16 +256,16 @@ def search(
 
 @app.command()
 def export(
-    db: Path = DbOpt,
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (records), csv or parquet (tables)."),
-    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, statement_about, statement_parts, events, event_participants, event_mentions, times, unresolved, failures); default all."),
+    db: str = DbOpt,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (records), csv or parquet (tables), plover or plover-tsv (events, PLOVER/POLECAT style)."),
+    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, statement_about, statement_parts, events, event_participants, event_mentions, times, unresolved, failures) or joined view (statement_view, event_view); default all tables."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (jsonl, or one table) or directory (all tables). Default: stdout for jsonl and a single csv table."),
 ) -> None:
-    """Export the ledger: records as JSONL, or tables as CSV or Parquet."""
-    from .ledger import Ledger
+    """Export the ledger: records as JSONL, tables and views as CSV or Parquet, events as PLOVER JSON or TSV."""
+    from .ledger import open_store
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             written = ledger.export(fmt.value, output=output, table=table, stream=sys.stdout)
     except NewsledgerError as exc:
         raise _fatal(exc)
