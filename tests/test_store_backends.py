@@ -364,3 +364,41 @@ def test_pg_refuses_another_programs_database_and_a_newer_schema(pg_cluster):
         con.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
     with pytest.raises(MigrationError, match="newer than this newsledger"):
         open_store(url)
+
+
+# ---------------------------------------------------------------------------- through the command line
+def _cli(*args: str):
+    """The command run in this process (typer's runner): ``returncode``, ``stdout``, ``stderr``."""
+    from types import SimpleNamespace
+
+    from typer.testing import CliRunner
+
+    from newsledger.cli import app
+
+    res = CliRunner().invoke(app, list(args))
+    return SimpleNamespace(returncode=res.exit_code, stdout=res.stdout, stderr=res.stderr)
+
+
+def test_the_read_commands_take_a_url_or_a_file(location: str, tmp_path: Path):
+    with open_store(location) as s:
+        s.add(record_a())
+        s.add(record_b())
+    p = _cli("show", "lind-1", "--db", location, "--format", "jsonl")
+    assert p.returncode == 0 and Record.loads(p.stdout) == record_b()
+    p = _cli("search", "grain", "--db", location, "--in", "statements")
+    assert p.returncode == 0 and p.stdout.split("\t")[:3] == ["lind-1", "statement", "s2"]
+    p = _cli("export", "--db", location, "--format", "plover-tsv")
+    assert p.returncode == 0 and p.stdout.splitlines()[1].startswith("quell-1:v1\t")
+    p = _cli("export", "--db", location, "--format", "csv", "--table", "event_view")
+    assert p.returncode == 0 and "Tomas Ferrant" in p.stdout
+    p = _cli("show", "nope", "--db", location)
+    assert p.returncode == 2 and p.stderr.startswith("error: ") and "no document with id 'nope'" in p.stderr
+    assert len(p.stderr.splitlines()) == 1
+
+
+def test_the_cli_says_what_is_wrong_with_a_db(tmp_path: Path):
+    p = _cli("search", "x", "--db", str(tmp_path))
+    assert p.returncode == 2 and "is a directory" in p.stderr
+    p = _cli("show", "x", "--db", "postgresql://ann:s3cret@127.0.0.1:1/news")
+    assert p.returncode == 2 and "cannot connect" in p.stderr and "s3cret" not in p.stderr
+    assert not list(tmp_path.iterdir())  # nothing was created on the way
