@@ -50,13 +50,14 @@ class Cluster:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{db}"
 
     def new_database(self, prefix: str = "t") -> str:
-        """A new empty database; its URL."""
+        """A new, empty ledger location: a schema of its own in the cluster's database (creating a
+        schema takes milliseconds, a database a second); its URL, which selects the schema."""
         import psycopg
 
         name = f"{prefix}{os.getpid()}_{next(self._n)}"
         with psycopg.connect(self.url(), autocommit=True) as con:
-            con.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+            con.execute(f'CREATE SCHEMA "{name}"')
+        return f"{self.url()}?options=-csearch_path%3D{name}"
 
     def stop(self) -> None:
         subprocess.run([*self._as, str(self.bin / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate",

@@ -19,7 +19,8 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
     └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
-        └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+        ├── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+        └── LedgerLookupError [N510] no, or more than one, ledger entity answers to a name (or it is only a title)
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -45,6 +46,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "MigrationError",
+    "LedgerLookupError",
 ]
 
 
@@ -133,3 +135,7 @@ class StoreError(NewsledgerError):
 
 class MigrationError(StoreError):
     code = "N501"
+
+
+class LedgerLookupError(StoreError):
+    code = "N510"

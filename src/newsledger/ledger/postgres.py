@@ -43,6 +43,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequenc
 from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, text_hash
 from .base import Store
+from .rows import LedgerRowsMixin
 from .store import SCOPES, SearchHit
 from .tables import COLUMNS, quoted, record_rows
 
@@ -57,6 +58,8 @@ log = logging.getLogger("newsledger")
 
 #: the advisory lock key held while migrating (any fixed 64-bit number; "newsledger" in ASCII, cut)
 _MIGRATION_LOCK = 0x6E6577736C6564
+#: held while an article is linked into the cross-article ledger: new ledger ids are numbered in turn
+_LINK_LOCK = _MIGRATION_LOCK + 1
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _TS_CONFIG = "newsledger_english"
 _CURSORS = itertools.count(1)
@@ -141,7 +144,7 @@ def _guarded(func: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-class PostgresLedger(Store):
+class PostgresLedger(LedgerRowsMixin, Store):
     """A ledger in a PostgreSQL database (see the module docstring).
 
     >>> with PostgresLedger("postgresql://news@db.example/ledger") as ledger:   # doctest: +SKIP
@@ -157,9 +160,12 @@ class PostgresLedger(Store):
         self.location = mask_url(url)
         self.readonly = readonly
         kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout}
-        if readonly:
-            kwargs["options"] = "-c default_transaction_read_only=on"
         try:
+            if readonly:  # added to the URL's own options (a search_path, say)
+                from psycopg.conninfo import conninfo_to_dict
+
+                own = conninfo_to_dict(url).get("options") or ""
+                kwargs["options"] = f"{own} -c default_transaction_read_only=on".strip()
             self._con: psycopg.Connection | None = psycopg.connect(url, **kwargs)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to the PostgreSQL ledger {self.location}: {_short_masked(exc, url)}; "
@@ -311,6 +317,8 @@ class PostgresLedger(Store):
         h = text_hash(record.text)
         with self._write(f"the record {record.id!r}") as con:
             if replace:
+                self._ledger_unlink(r[0] for r in con.execute("SELECT id FROM documents WHERE id = %s OR "
+                                                              "content_hash = %s", (record.id, h)).fetchall())
                 con.execute("DELETE FROM documents WHERE id = %s OR content_hash = %s", (record.id, h))
             rows = record_rows(record, h, source, _now())
             doc = list(rows["documents"][0])
@@ -342,7 +350,15 @@ class PostgresLedger(Store):
                         cols = COLUMNS[table]
                         cur.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES "
                                         f"({', '.join(['%s'] * len(cols))})", trows)
+            self._ledger_link(record)
         return True
+
+    def _ledger_link(self, record: Record) -> None:
+        """Link into the cross-article ledger (:mod:`newsledger.ledger.rows`) one writer at a time: the
+        lock, held to the end of the article's transaction, keeps racing writers from numbering two
+        new ledger entities alike."""
+        self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))
+        super()._ledger_link(record)
 
     def add_many(self, records: Iterable[Record], source: str | None = None, *, replace: bool = False) -> list[bool]:
         """Store many records: one transaction and ``COPY`` for the batch; each article whose id needs a new
@@ -417,6 +433,9 @@ class PostgresLedger(Store):
                                 for row in (rows[i][table] if doc_id in inserted else ()):
                                     cp.write_row(row)
                 for doc_id, i in batch.items():
+                    if doc_id in inserted:
+                        self._ledger_link(records[i])
+                for doc_id, i in batch.items():
                     # not inserted: another process stored the same text or took the id a moment ago
                     out[i] = True if doc_id in inserted else None
         except psycopg.Error as exc:
@@ -434,6 +453,7 @@ class PostgresLedger(Store):
 
     def remove(self, doc_id: str) -> bool:
         with self._write(f"the removal of {doc_id!r}") as con:
+            self._ledger_unlink([doc_id])
             return con.execute("DELETE FROM documents WHERE id = %s", (doc_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
@@ -486,6 +506,9 @@ class PostgresLedger(Store):
             raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
         if limit < 1:
             raise StoreError(f"the search limit must be at least 1, not {limit}")
+        if scope == "speakers":  # statements by a speaker of that name, however spelled (the cross-article ledger)
+            return [SearchHit(d, "statement", sid, " ".join(content.split())[:200], 0.0)
+                    for d, sid, content in self.speaker_statements(query, limit)]
         tsq = self._tsquery(query)
         if tsq is None:
             return []
