@@ -65,8 +65,9 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster() -> Cluster | None:
-    """Start a cluster (None where PostgreSQL's binaries are absent or it cannot start)."""
+def start_cluster(durable: bool = False) -> Cluster | None:
+    """Start a cluster (None where PostgreSQL's binaries are absent). Tests run it without fsync;
+    ``durable`` keeps PostgreSQL's defaults (fsync, synchronous commit), for benchmarks."""
     pg_bin = find_bin()
     if pg_bin is None:
         return None
@@ -86,8 +87,9 @@ def start_cluster() -> Cluster | None:
     try:
         subprocess.run([*as_user, str(pg_bin / "initdb"), "-D", str(data), "-U", user, "-A", "trust", "-E", "UTF8",
                         "--locale=C.UTF-8", "--no-sync"], check=True, capture_output=True, timeout=120)
-        opts = (f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
+        opts = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c max_connections=50"
+        if not durable:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run([*as_user, str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", opts,
                         "-w", "-t", "60", "start"], check=True, capture_output=True, timeout=90)
     except (subprocess.SubprocessError, OSError) as exc:

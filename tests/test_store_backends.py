@@ -444,3 +444,24 @@ def test_the_cross_article_ledger_is_the_same_on_both_backends(both):
         s.relink()
         s.remove("lind-1")
     assert _ledger_state(lite) == _ledger_state(pg)
+
+
+@pytest.mark.parametrize("fault", ["python", "sql"])
+def test_a_linking_fault_keeps_the_article_stored_and_unlinked(store, monkeypatch, fault: str, caplog):
+    from newsledger.ledger import link as lk
+
+    def broken(st, record):
+        st._exec("INSERT INTO ledger_decisions (kind, a_doc, a_entity, b_doc, b_entity, made_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?)", ("merge", "a", "e1", "b", "e1", "now"))  # half done, then:
+        if fault == "python":
+            raise RuntimeError("a bug in linking")
+        st._exec("INSERT INTO no_such_table VALUES (?)", (1,))
+        st._rows("SELECT 1")
+
+    monkeypatch.setattr(lk, "link_record", broken)
+    assert store.add(record_a()) is True
+    assert store.get("quell-1") == record_a() and store.stats()["entities"] == 5
+    assert store._rows("SELECT COUNT(*) FROM ledger_decisions")[0][0] == 0  # the half-done link rolled back
+    assert "could not be linked" in caplog.text
+    monkeypatch.undo()
+    assert store.add(record_b()) is True and store._rows("SELECT COUNT(*) FROM ledger_members")[0][0] == 2

@@ -302,12 +302,18 @@ def bench(
     model: Optional[str] = ModelOpt,
     store: bool = typer.Option(True, "--store/--no-store", help="Also time extract + store into a temporary ledger."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    pg_db: Optional[str] = typer.Option(None, "--db", help="A postgresql:// database: also time extract + store into PostgreSQL (a temporary schema there)."),
 ) -> None:
     """Time bare spaCy against the full extraction on the same texts, in the same run."""
     from .bench import run_bench
+    from .errors import StoreError
+    from .ledger import is_postgres_url
 
     try:
-        report = run_bench(files or [], n=n, model=model, store=store)
+        if pg_db is not None and not is_postgres_url(pg_db):
+            raise StoreError(f"bench --db takes a postgresql:// URL (the SQLite store phase always runs in a "
+                             f"temporary file), not {pg_db!r}")
+        report = run_bench(files or [], n=n, model=model, store=store, pg_url=pg_db)
     except NewsledgerError as exc:
         raise _fatal(exc)
     sys.stdout.write((json.dumps(report, indent=1) if as_json else report_text(report)) + "\n")

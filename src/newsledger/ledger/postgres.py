@@ -174,7 +174,12 @@ class PostgresLedger(LedgerRowsMixin, Store):
         except Exception as exc:  # a malformed URL: psycopg raises ProgrammingError or ValueError
             raise StoreError(f"cannot read the PostgreSQL URL {self.location}: {_short_masked(exc, url)}; write it as "
                              "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE") from None
+        self._pipelined_link = True
         try:
+            if not readonly and "synchronous_commit" not in url:
+                # the durability of SQLite's WAL with synchronous=NORMAL: a crash may lose the last
+                # commits, never half an article (an ingest re-run stores them again)
+                self.con.execute("SET synchronous_commit = off")
             if not readonly and create:
                 self._migrate()
             self._check()
@@ -343,8 +348,8 @@ class PostgresLedger(LedgerRowsMixin, Store):
                 record = record.replace(id=new)
                 rows = record_rows(record, h, source, _now())
                 doc = list(rows["documents"][0])
-            con.execute("DELETE FROM failures WHERE doc_id = %s", (record.id,))
-            with con.cursor() as cur:
+            with con.pipeline(), con.cursor() as cur:  # one round trip for all the parts
+                cur.execute("DELETE FROM failures WHERE doc_id = %s", (record.id,))
                 for table, trows in rows.items():
                     if table != "documents" and trows:
                         cols = COLUMNS[table]
@@ -358,6 +363,15 @@ class PostgresLedger(LedgerRowsMixin, Store):
         lock, held to the end of the article's transaction, keeps racing writers from numbering two
         new ledger entities alike."""
         self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))
+        if self._pipelined_link:
+            try:  # writes go out without waiting for each answer: a round trip per read, not per statement
+                with self.con.pipeline():
+                    super()._ledger_link(record)
+                return
+            except Exception as exc:  # noqa: BLE001 - an error inside the pipeline: link again, one by one
+                log.info("pipelined linking of %r failed (%s); linking again statement by statement", record.id, exc)
+                self.con.execute("ROLLBACK TO SAVEPOINT ledger_link")
+                self.con.execute("RELEASE SAVEPOINT ledger_link")
         super()._ledger_link(record)
 
     def add_many(self, records: Iterable[Record], source: str | None = None, *, replace: bool = False) -> list[bool]:
