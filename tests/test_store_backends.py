@@ -465,3 +465,18 @@ def test_a_linking_fault_keeps_the_article_stored_and_unlinked(store, monkeypatc
     assert "could not be linked" in caplog.text
     monkeypatch.undo()
     assert store.add(record_b()) is True and store._rows("SELECT COUNT(*) FROM ledger_members")[0][0] == 2
+
+
+def test_the_writer_thread_stores_in_order_and_reports_errors(location: str):
+    from newsledger.ledger.writer import StoreWriter
+
+    with StoreWriter(location) as w:
+        for r in (record_a(), record_b(), record_a("again")):
+            w.put(r, source="inbox")
+    assert (w.stored, w.duplicates) == (2, 1)
+    with open_store(location, readonly=True) as s:
+        assert s.ids() == ["quell-1", "lind-1"] and s.get("lind-1") == record_b()
+    w = StoreWriter(location)
+    w.put("not a record")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="Record"):
+        w.close()

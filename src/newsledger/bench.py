@@ -95,28 +95,27 @@ def _phase(kind: str, articles: list[Article], model: str | None, queue: Any, pg
             ledger = None
             tmp = None
             schema = None
-            if kind == "store":
-                from .ledger import Ledger
+            if kind in ("store", "store_pg"):  # stored as `ingest` stores: on a writer thread
+                from .ledger.writer import StoreWriter
 
-                tmp = tempfile.TemporaryDirectory()
-                ledger = Ledger(Path(tmp.name) / "bench.db")
-            elif kind == "store_pg":
-                from .ledger import open_store
-
-                schema, url = _bench_schema_url(pg_url or "")
-                ledger = open_store(url)
+                if kind == "store":
+                    tmp = tempfile.TemporaryDirectory()
+                    url = str(Path(tmp.name) / "bench.db")
+                else:
+                    schema, url = _bench_schema_url(pg_url or "")
+                ledger = StoreWriter(url)
             t0 = time.perf_counter()
             failed = 0
             for i, res in enumerate(pipe.process(articles), 1):
                 if not hasattr(res, "entities"):
                     failed += 1
                 elif ledger is not None:
-                    ledger.add(res)
+                    ledger.put(res)
                 if i == tenth:
                     rss_tenth = _peak_rss_mb()
-            elapsed = time.perf_counter() - t0
             if ledger is not None:
-                ledger.close()
+                ledger.close()  # everything stored before the clock stops
+            elapsed = time.perf_counter() - t0
             if tmp is not None:
                 tmp.cleanup()
             if schema is not None:

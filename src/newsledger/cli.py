@@ -170,6 +170,7 @@ def ingest(
     """Extract articles and store them in the ledger; an article already stored is skipped (or, with
     --replace, updated)."""
     from .ledger import open_store
+    from .ledger.writer import StoreWriter
     from .pipeline import Failure
     from .records import Article, text_hash
 
@@ -178,7 +179,9 @@ def ingest(
     sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
         pipe = _pipeline(model, stages, max_chars, language_check)
-        with open_store(db) as ledger:
+        with open_store(db) as ledger, StoreWriter(db, replace=replace) as writer:
+            # the writer stores on a thread and connection of its own: the database's round trips
+            # overlap the next article's parse
             def fresh(items: Iterable) -> Iterator:
                 nonlocal dup
                 for item in items:  # skip what is stored before paying for a parse
@@ -199,10 +202,10 @@ def ingest(
                         failures.append(res)
                         ledger.add_failure(res)
                         _err(f"failed: {res}")
-                    elif ledger.add(res, source=sources.pop(res.id, None), replace=replace):
-                        stored += 1
                     else:
-                        dup += 1
+                        writer.put(res, source=sources.pop(res.id, None))
+            writer.close()
+            stored, dup = writer.stored, dup + writer.duplicates
     except NewsledgerError as exc:
         raise _fatal(exc)
     if not quiet:
