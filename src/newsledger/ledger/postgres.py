@@ -180,7 +180,7 @@ class PostgresLedger(LedgerRowsMixin, Store):
                 # the durability of SQLite's WAL with synchronous=NORMAL: a crash may lose the last
                 # commits, never half an article (an ingest re-run stores them again)
                 self.con.execute("SET synchronous_commit = off")
-            if not readonly and create:
+            if not readonly and (create or self._has_ledger()):  # an existing ledger is brought up to date
                 self._migrate()
             self._check()
         except BaseException:
@@ -208,6 +208,14 @@ class PostgresLedger(LedgerRowsMixin, Store):
         if "schema_migrations" not in self._tables():
             return 0
         return int(self.con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0])
+
+    def _has_ledger(self) -> bool:
+        import psycopg
+
+        try:
+            return "schema_migrations" in self._tables()
+        except psycopg.Error as exc:
+            raise self._error(exc, "read its tables") from None
 
     def _check_known(self) -> None:
         tables = self._tables()
