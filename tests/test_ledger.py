@@ -312,9 +312,13 @@ def _fields(obj) -> dict:
 
 def test_a_crash_inside_add_leaves_nothing_half_stored(ledger: Ledger, monkeypatch):
     ledger.add(record_b())
-    def boom(con, r):
-        raise RuntimeError("power cut")
-    monkeypatch.setattr(store_mod, "_insert_events", boom)
+    real = store_mod._insert_rows
+
+    def boom(con, table, rows):
+        if table == "events":
+            raise RuntimeError("power cut")
+        real(con, table, rows)
+    monkeypatch.setattr(store_mod, "_insert_rows", boom)
     with pytest.raises(RuntimeError):
         ledger.add(record_a())
     assert ledger.ids() == ["lind-1"]
@@ -326,9 +330,13 @@ def test_a_crash_inside_add_leaves_nothing_half_stored(ledger: Ledger, monkeypat
 
 
 def test_an_sqlite_error_inside_add_is_a_store_error(ledger: Ledger, monkeypatch):
-    def boom(con, r):
-        con.execute("INSERT INTO nowhere VALUES (1)")
-    monkeypatch.setattr(store_mod, "_insert_events", boom)
+    real = store_mod._insert_rows
+
+    def boom(con, table, rows):
+        if table == "events":
+            con.execute("INSERT INTO nowhere VALUES (1)")
+        real(con, table, rows)
+    monkeypatch.setattr(store_mod, "_insert_rows", boom)
     with pytest.raises(StoreError, match="nothing of it was stored"):
         ledger.add(record_a())
     assert ledger.count() == 0

@@ -31,7 +31,7 @@ class Outcome(str, Enum):
     pending = "pending"
 
 
-DbOpt = typer.Option(Path("newsledger.db"), "--db", help="The ledger: an SQLite file or a postgresql:// URL.")
+DbOpt = typer.Option("newsledger.db", "--db", envvar="NEWSLEDGER_DB", help="The ledger: an SQLite file or a postgresql:// URL.")
 
 
 def _err(msg: str) -> None:
@@ -128,7 +128,7 @@ def pretty_entity(p: dict[str, Any]) -> str:
 
 # ---------------------------------------------------------------------------- commands
 def ledger_cmd(
-    db: Path = DbOpt,
+    db: str = DbOpt,
     fmt: LedgerFormat = typer.Option(LedgerFormat.json, "--format", "-f", help="json (the SPEC ledger JSON) or pretty."),
 ) -> None:
     """Print the cross-article ledger: entities across articles, timelines, claims, duplicate groups."""
@@ -142,7 +142,7 @@ def ledger_cmd(
 
 def entity_cmd(
     words: List[str] = typer.Argument(..., help="A name or id (L7); or `merge A B`; or `split L7 DOC ENTITY`."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON."),
 ) -> None:
     """Show one entity across articles (names by outlet, attributes, timeline, statements, events);
@@ -173,7 +173,7 @@ def entity_cmd(
     _out(json.dumps(prof, ensure_ascii=False, indent=1) if as_json else pretty_entity(prof))
 
 
-def relink_cmd(db: Path = DbOpt) -> None:
+def relink_cmd(db: str = DbOpt) -> None:
     """Link every stored article again from scratch, keeping the merges and splits made by hand."""
     try:
         with _open(db, readonly=False) as store:
@@ -184,7 +184,7 @@ def relink_cmd(db: Path = DbOpt) -> None:
 
 
 def claims_cmd(
-    db: Path = DbOpt,
+    db: str = DbOpt,
     outcome: Optional[Outcome] = typer.Option(None, "--outcome", help="Only claims with this outcome."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only claims by this person (a name or id)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per claim."),
@@ -215,7 +215,7 @@ def claims_cmd(
 
 def timeline_cmd(
     words: List[str] = typer.Argument(..., help="A name or id (L7)."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
 ) -> None:
     """Show one person's status timeline (abducted, held, released, ...) with the report each rests on."""

@@ -3,7 +3,8 @@
 Each phase runs in a fresh process (so its peak RSS is its own), loads the model before the clock
 starts, and reports articles/s, words/s and peak RSS; the report gives the ratios to bare spaCy.
 The extraction phase also notes its peak RSS after the first tenth of the articles, so one long run
-(``--n 10000``) shows whether memory stays flat.
+(``--n 10000``) shows whether memory stays flat. ``--db postgresql://...`` adds a phase storing into
+PostgreSQL, reported against the SQLite store phase of the same run.
 """
 
 from __future__ import annotations
@@ -50,7 +51,30 @@ def _load_articles(files: list[str], n: int) -> list[Article]:
     return out
 
 
-def _phase(kind: str, articles: list[Article], model: str | None, queue: Any) -> None:
+def _bench_schema_url(url: str) -> tuple[str, str]:
+    """A new schema of its own in the PostgreSQL database at ``url`` (so every run stores into an
+    empty ledger, whatever the database holds): (its name, a URL selecting it)."""
+    import psycopg
+
+    name = f"newsledger_bench_{os.getpid()}_{int(time.time())}"
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=10) as con:
+            con.execute(f'CREATE SCHEMA "{name}"')
+    except psycopg.Error as exc:
+        from .ledger.postgres import mask_url
+
+        raise NewsledgerError(f"cannot prepare a benchmark schema in {mask_url(url)}: {mask_url(str(exc))}") from None
+    return name, f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"
+
+
+def _drop_schema(url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as con:
+        con.execute(f'DROP SCHEMA "{name}" CASCADE')
+
+
+def _phase(kind: str, articles: list[Article], model: str | None, queue: Any, pg_url: str | None = None) -> None:
     try:
         from .nlp import load_model
         from .pipeline import Pipeline
@@ -70,24 +94,32 @@ def _phase(kind: str, articles: list[Article], model: str | None, queue: Any) ->
             pipe = Pipeline(model, nlp=nlp)
             ledger = None
             tmp = None
-            if kind == "store":
-                from .ledger import Ledger
+            schema = None
+            if kind in ("store", "store_pg"):  # stored as `ingest` stores: on a writer thread
+                from .ledger.writer import StoreWriter
 
-                tmp = tempfile.TemporaryDirectory()
-                ledger = Ledger(Path(tmp.name) / "bench.db")
+                if kind == "store":
+                    tmp = tempfile.TemporaryDirectory()
+                    url = str(Path(tmp.name) / "bench.db")
+                else:
+                    schema, url = _bench_schema_url(pg_url or "")
+                ledger = StoreWriter(url)
             t0 = time.perf_counter()
             failed = 0
             for i, res in enumerate(pipe.process(articles), 1):
                 if not hasattr(res, "entities"):
                     failed += 1
                 elif ledger is not None:
-                    ledger.add(res)
+                    ledger.put(res)
                 if i == tenth:
                     rss_tenth = _peak_rss_mb()
-            elapsed = time.perf_counter() - t0
             if ledger is not None:
-                ledger.close()
+                ledger.close()  # everything stored before the clock stops
+            elapsed = time.perf_counter() - t0
+            if tmp is not None:
                 tmp.cleanup()
+            if schema is not None:
+                _drop_schema(pg_url or "", schema)
             if failed:
                 raise NewsledgerError(f"{failed} benchmark article(s) failed; run `newsledger extract` on them")
         queue.put({"phase": kind, "articles": len(texts), "words": words, "seconds": elapsed,
@@ -98,17 +130,20 @@ def _phase(kind: str, articles: list[Article], model: str | None, queue: Any) ->
         queue.put({"phase": kind, "error": f"{type(exc).__name__}: {exc}"})
 
 
-def run_bench(files: list[str], n: int = 200, model: str | None = None, store: bool = True) -> dict:
-    """Run the phases and return the figures (see the module docstring)."""
+def run_bench(files: list[str], n: int = 200, model: str | None = None, store: bool = True,
+              pg_url: str | None = None) -> dict:
+    """Run the phases and return the figures (see the module docstring). With ``pg_url`` (a
+    ``postgresql://`` database), a fourth phase stores into PostgreSQL (a fresh schema there, dropped
+    afterwards), and the report gives its time against the SQLite store phase."""
     from .nlp import resolve_model_name
 
     articles = _load_articles(files, n)
     ctx = mp.get_context("spawn")
-    phases = ["spacy", "extract"] + (["store"] if store else [])
+    phases = ["spacy", "extract"] + (["store"] if store or pg_url else []) + (["store_pg"] if pg_url else [])
     results = {}
     for kind in phases:
         q = ctx.Queue()
-        p = ctx.Process(target=_phase, args=(kind, articles, model, q))
+        p = ctx.Process(target=_phase, args=(kind, articles, model, q, pg_url))
         p.start()
         res = q.get()
         p.join()
@@ -120,6 +155,8 @@ def run_bench(files: list[str], n: int = 200, model: str | None = None, store: b
         r = results[kind]
         r["time_ratio_vs_spacy"] = r["seconds"] / base["seconds"] if base["seconds"] else None
         r["rss_ratio_vs_spacy"] = r["peak_rss_mb"] / base["peak_rss_mb"] if base["peak_rss_mb"] else None
+    if "store_pg" in results and results["store"]["seconds"]:
+        results["store_pg"]["time_ratio_vs_sqlite_store"] = results["store_pg"]["seconds"] / results["store"]["seconds"]
     return {
         "model": resolve_model_name(model),
         "articles": n,
@@ -140,4 +177,7 @@ def format_report(report: dict) -> str:
         lines.append(f"{kind:<10}{r['articles_per_s']:>9.1f}{r['words_per_s']:>10.0f}{r['seconds']:>9.2f}"
                      f"{r['peak_rss_mb']:>13.0f}{(r['peak_rss_mb_after_tenth'] or 0):>9.0f}"
                      f"{(f'{tr:.2f}' if tr else '1.00'):>8}{(f'{rr:.2f}' if rr else '1.00'):>7}")
+    pg = report["phases"].get("store_pg", {}).get("time_ratio_vs_sqlite_store")
+    if pg:
+        lines.append(f"store into PostgreSQL / store into SQLite (time): {pg:.2f}")
     return "\n".join(lines)

@@ -38,6 +38,8 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    plover = "plover"
+    plover_tsv = "plover-tsv"
 
 
 def _err(msg: str) -> None:
@@ -100,7 +102,8 @@ MaxCharsOpt = typer.Option(1_000_000, "--max-chars", help="Refuse articles longe
 LangOpt = typer.Option(True, "--language-check/--no-language-check", help="Refuse articles that are not English.")
 ProcOpt = typer.Option(1, "--processes", "-j", min=1, help="Worker processes (each loads the model once).")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
-DbOpt = typer.Option(Path("newsledger.db"), "--db", help="The SQLite ledger file.")
+DbOpt = typer.Option("newsledger.db", "--db", envvar="NEWSLEDGER_DB",
+                     help="The ledger: an SQLite file, or a postgresql://USER@HOST/DB URL.")
 
 
 @app.command()
@@ -154,7 +157,7 @@ def extract(
 @app.command()
 def ingest(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .html, .jsonl, RSS/Atom, WARC; '-' reads JSONL from stdin."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     published: Optional[str] = PublishedOpt,
     model: Optional[str] = ModelOpt,
     stages: Optional[str] = StagesOpt,
@@ -166,7 +169,8 @@ def ingest(
 ) -> None:
     """Extract articles and store them in the ledger; an article already stored is skipped (or, with
     --replace, updated)."""
-    from .ledger import Ledger
+    from .ledger import open_store
+    from .ledger.writer import StoreWriter
     from .pipeline import Failure
     from .records import Article, text_hash
 
@@ -175,7 +179,9 @@ def ingest(
     sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
         pipe = _pipeline(model, stages, max_chars, language_check)
-        with Ledger(db) as ledger:
+        with open_store(db) as ledger, StoreWriter(db, replace=replace) as writer:
+            # the writer stores on a thread and connection of its own: the database's round trips
+            # overlap the next article's parse
             def fresh(items: Iterable) -> Iterator:
                 nonlocal dup
                 for item in items:  # skip what is stored before paying for a parse
@@ -196,14 +202,14 @@ def ingest(
                         failures.append(res)
                         ledger.add_failure(res)
                         _err(f"failed: {res}")
-                    elif ledger.add(res, source=sources.pop(res.id, None), replace=replace):
-                        stored += 1
                     else:
-                        dup += 1
+                        writer.put(res, source=sources.pop(res.id, None))
+            writer.close()
+            stored, dup = writer.stored, dup + writer.duplicates
     except NewsledgerError as exc:
         raise _fatal(exc)
     if not quiet:
-        _err(f"{stored} article(s) stored, {dup} skipped as duplicates, {len(failures)} failed  ({db})")
+        _err(f"{stored} article(s) stored, {dup} skipped as duplicates, {len(failures)} failed  ({ledger.location})")
         for f in failures:
             _err(f"  - {f}")
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
@@ -230,15 +236,15 @@ def _dated(item):
 @app.command()
 def show(
     doc_id: str = typer.Argument(..., help="A document id (see `newsledger search`)."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     fmt: OutFormat = typer.Option(OutFormat.pretty, "--format", "-f", help="pretty, json or jsonl."),
 ) -> None:
     """Show one stored document's record."""
-    from .ledger import Ledger
+    from .ledger import open_store
     from .render import pretty
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             rec = ledger.get(doc_id)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -251,16 +257,16 @@ def show(
 @app.command()
 def search(
     query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax: words, \"phrases\", OR, prefix*)."),
-    db: Path = DbOpt,
+    db: str = DbOpt,
     scope: str = typer.Option("all", "--in", help="What to search: all, articles, statements, or speakers (statements by a speaker of that name, any spelling)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per hit."),
 ) -> None:
     """Search article text and statement content in the ledger."""
-    from .ledger import Ledger
+    from .ledger import open_store
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             hits = ledger.search(query, limit=limit, scope=scope)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -275,16 +281,16 @@ def search(
 
 @app.command()
 def export(
-    db: Path = DbOpt,
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (records), csv or parquet (tables)."),
-    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, statement_about, statement_parts, events, event_participants, event_mentions, times, unresolved, failures); default all."),
+    db: str = DbOpt,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl (records), csv or parquet (tables), plover or plover-tsv (events, PLOVER/POLECAT style)."),
+    table: Optional[str] = typer.Option(None, "--table", help="For csv/parquet: one table (documents, entities, mentions, relations, statements, statement_about, statement_parts, events, event_participants, event_mentions, times, unresolved, failures) or joined view (statement_view, event_view); default all tables."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (jsonl, or one table) or directory (all tables). Default: stdout for jsonl and a single csv table."),
 ) -> None:
-    """Export the ledger: records as JSONL, or tables as CSV or Parquet."""
-    from .ledger import Ledger
+    """Export the ledger: records as JSONL, tables and views as CSV or Parquet, events as PLOVER JSON or TSV."""
+    from .ledger import open_store
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with open_store(db, create=False, readonly=True) as ledger:
             written = ledger.export(fmt.value, output=output, table=table, stream=sys.stdout)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -299,12 +305,18 @@ def bench(
     model: Optional[str] = ModelOpt,
     store: bool = typer.Option(True, "--store/--no-store", help="Also time extract + store into a temporary ledger."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    pg_db: Optional[str] = typer.Option(None, "--db", help="A postgresql:// database: also time extract + store into PostgreSQL (a temporary schema there)."),
 ) -> None:
     """Time bare spaCy against the full extraction on the same texts, in the same run."""
     from .bench import run_bench
+    from .errors import StoreError
+    from .ledger import is_postgres_url
 
     try:
-        report = run_bench(files or [], n=n, model=model, store=store)
+        if pg_db is not None and not is_postgres_url(pg_db):
+            raise StoreError(f"bench --db takes a postgresql:// URL (the SQLite store phase always runs in a "
+                             f"temporary file), not {pg_db!r}")
+        report = run_bench(files or [], n=n, model=model, store=store, pg_url=pg_db)
     except NewsledgerError as exc:
         raise _fatal(exc)
     sys.stdout.write((json.dumps(report, indent=1) if as_json else report_text(report)) + "\n")

@@ -27,7 +27,6 @@ raised as a :class:`~newsledger.errors.StoreError` saying what to do.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import sqlite3
 import sys
@@ -38,10 +37,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from ..errors import MigrationError, RecordError, StoreError
-from ..records import Record, Span, TimeValue, text_hash
+from ..records import Record, text_hash
 from .base import Store
 from .rows import LedgerRowsMixin
 from .migrations import current_version, migrate
+from .tables import COLUMNS, quoted, record_rows
 
 if TYPE_CHECKING:
     from ..pipeline import Failure
@@ -136,18 +136,6 @@ def _damaged(path: Path, exc: Exception) -> StoreError:
     why = str(exc) if len(str(exc)) <= 160 else str(exc)[:160] + "…"
     return StoreError(f"cannot read the ledger {path}: {why}; if the file is damaged, check it with "
                       f"`sqlite3 {path} 'PRAGMA integrity_check'` and restore a copy, or ingest into a new --db")
-
-
-def _j(items: Any) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
-
-
-def _tv(t: TimeValue | None) -> tuple[str | None, str | None]:
-    return (t.value, t.text) if t is not None else (None, None)
-
-
-def _span(s: Span) -> tuple[int, int, str]:
-    return (s.start, s.end, s.text)
 
 
 class Ledger(LedgerRowsMixin, Store):
@@ -425,6 +413,21 @@ class Ledger(LedgerRowsMixin, Store):
     def _transaction(self, what: str):
         return self._write(what)
 
+    def _table_columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, declared type) of each column of a table or view (for exports)."""
+        return [(r[1], (r[2] or "").upper()) for r in self.con.execute(f"PRAGMA table_info({table})")]
+
+    def _table_rows(self, table: str, columns: list[str], batch: int = 5000) -> Iterator[list[tuple]]:
+        """The rows of ``table`` (these columns) in the order stored, in batches (for exports)."""
+        cur = self.con.execute(f"SELECT {quoted(columns)} FROM {table} ORDER BY rowid")
+        while rows := cur.fetchmany(batch):
+            yield rows
+
+    def _record_jsons(self) -> Iterator[str]:
+        """Every stored record's JSON, in the order stored (for exports)."""
+        for (js,) in self.con.execute("SELECT record_json FROM documents ORDER BY pk"):
+            yield js
+
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
 
@@ -439,70 +442,13 @@ def _load(js: str, doc_id: str) -> Record:
 
 # ---------------------------------------------------------------------------- rows of a record
 def _insert_record(con: sqlite3.Connection, r: Record, h: str, source: str | None) -> None:
-    """Insert ``r`` and its parts (inside the caller's transaction)."""
-    con.execute(
-        "INSERT INTO documents (id, content_hash, url, title, outlet, published, text, source, ingested_at, "
-        "record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (r.id, h, r.url, r.title, r.outlet, r.published, r.text, source, _now(), r.dumps()))
-    _insert_entities(con, r)
-    _insert_relations(con, r)
-    _insert_statements(con, r)
-    _insert_events(con, r)
-    con.executemany("INSERT INTO times (doc_id, position, start, end, text, type, value, anchor) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(r.id, i, t.start, t.end, t.text, t.type, t.value, t.anchor) for i, t in enumerate(r.times)])
-    con.executemany("INSERT INTO unresolved (doc_id, position, start, end, text) VALUES (?, ?, ?, ?, ?)",
-                    [(r.id, i, *_span(s)) for i, s in enumerate(r.unresolved)])
+    """Insert ``r`` and its parts (inside the caller's transaction): the rows of
+    :func:`newsledger.ledger.tables.record_rows`, shared with the PostgreSQL ledger."""
+    for table, rows in record_rows(r, h, source, _now()).items():
+        if rows:
+            _insert_rows(con, table, rows)
 
 
-def _insert_entities(con: sqlite3.Connection, r: Record) -> None:
-    rows, mentions = [], []
-    for i, e in enumerate(r.entities):
-        a = e.attributes
-        rows.append((r.id, e.id, e.type, e.name, a.age, _j(a.titles), _j(a.affiliation), _j(a.citizenship),
-                     _j(a.residence), _j(a.origin), _j(e.aliases), i))
-        mentions.extend((r.id, e.id, k, *_span(m)) for k, m in enumerate(e.mentions))
-    con.executemany("INSERT INTO entities (doc_id, id, type, name, age, titles, affiliation, citizenship, residence, "
-                    "origin, aliases, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO mentions (doc_id, entity_id, position, start, end, text) VALUES (?, ?, ?, ?, ?, ?)",
-                    mentions)
-
-
-def _insert_relations(con: sqlite3.Connection, r: Record) -> None:
-    con.executemany("INSERT INTO relations (doc_id, position, type, subject, object, evidence_start, evidence_end, "
-                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(r.id, i, x.type, x.subject, x.object, *_span(x.evidence)) for i, x in enumerate(r.relations)])
-
-
-def _insert_statements(con: sqlite3.Connection, r: Record) -> None:
-    rows, about, parts = [], [], []
-    for i, s in enumerate(r.statements):
-        rows.append((r.id, s.id, i, s.speaker, s.speaker_text, s.cue, s.channel, s.channel_text, int(s.direct), s.kind,
-                     *_span(s.content), *_tv(s.date), *_tv(s.horizon), *_span(s.evidence)))
-        about.extend((r.id, s.id, e, k) for k, e in enumerate(s.about))
-        parts.extend((r.id, s.id, k, *_span(p)) for k, p in enumerate(s.parts))
-    con.executemany("INSERT INTO statements (doc_id, id, position, speaker, speaker_text, cue, channel, channel_text, "
-                    "direct, kind, content_start, content_end, content, date_value, date_text, horizon_value, "
-                    "horizon_text, evidence_start, evidence_end, evidence) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO statement_about (doc_id, statement_id, entity_id, position) VALUES (?, ?, ?, ?)",
-                    about)
-    con.executemany("INSERT INTO statement_parts (doc_id, statement_id, position, start, end, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", parts)
-
-
-def _insert_events(con: sqlite3.Connection, r: Record) -> None:
-    rows, people, mentions = [], [], []
-    for i, v in enumerate(r.events):
-        rows.append((r.id, v.id, i, v.type, v.mode, v.cameo, v.status, *_span(v.trigger), v.location, *_tv(v.date),
-                     *_span(v.evidence)))
-        people.extend((r.id, v.id, "source", e, k) for k, e in enumerate(v.source))
-        people.extend((r.id, v.id, "target", e, k) for k, e in enumerate(v.target))
-        mentions.extend((r.id, v.id, k, *_span(m)) for k, m in enumerate(v.mentions))
-    con.executemany("INSERT INTO events (doc_id, id, position, type, mode, cameo, status, trigger_start, trigger_end, "
-                    "trigger, location, date_value, date_text, evidence_start, evidence_end, evidence) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany("INSERT INTO event_participants (doc_id, event_id, role, entity_id, position) "
-                    "VALUES (?, ?, ?, ?, ?)", people)
-    con.executemany("INSERT INTO event_mentions (doc_id, event_id, position, start, end, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", mentions)
+def _insert_rows(con: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+    cols = COLUMNS[table]
+    con.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)

@@ -1,0 +1,652 @@
+"""The PostgreSQL ledger: the same store as SQLite, shared by many people and processes.
+
+``open_store("postgresql://user@host/db")`` (or ``--db postgresql://...`` in the CLI) opens it. The
+database must exist; the ledger's tables are created in it (in the first schema of the connection's
+``search_path``, ``public`` by default; a URL may choose another with
+``?options=-csearch_path%3Dmyschema``).
+
+- **Schema**: the tables, columns and keys of the SQLite ledger, under versioned migrations
+  (``ledger/migrations_pg/NNNN_name.sql``, recorded in ``schema_migrations``). Migrating takes a
+  transaction-scoped advisory lock, so two processes opening a new database at once apply each
+  migration exactly once.
+- **Writes**: :meth:`PostgresLedger.add` stores one article in one transaction; the duplicate key is
+  the unique ``content_hash`` and documents are inserted with ``ON CONFLICT DO NOTHING``, so several
+  ingest processes writing at once neither lose nor duplicate a document (the loser of a race for the
+  same text gets False; for the same id with another text, ``ID~HASH8`` as in SQLite).
+  :meth:`PostgresLedger.add_many` writes a batch with ``COPY``: documents through a temporary table
+  and ``INSERT ... ON CONFLICT DO NOTHING``, their parts straight into the tables; if the batch
+  fails, each article is retried alone, so one bad article never takes the others with it.
+- **Search**: stored ``tsvector`` columns with GIN indexes, in the text search configuration
+  ``newsledger_english`` (english stemming, accents removed). The query is read by
+  ``websearch_to_tsquery``: words, ``"a phrase"``, ``OR``, ``-word``; ``word*`` matches a prefix.
+- **Reading mode**: ``readonly=True`` opens a session whose transactions are read-only
+  (``default_transaction_read_only``) and runs no migration.
+
+Every driver error becomes a :class:`~newsledger.errors.StoreError` saying what to do; passwords are
+masked in every message (:func:`mask_url`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache, wraps
+from importlib import resources
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
+
+from ..errors import MigrationError, RecordError, StoreError
+from ..records import Record, text_hash
+from .base import Store
+from .rows import LedgerRowsMixin
+from .store import SCOPES, SearchHit
+from .tables import COLUMNS, quoted, record_rows
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from ..pipeline import Failure
+
+__all__ = ["PostgresLedger", "mask_url", "translate_placeholders", "pg_migrations", "latest_pg_version"]
+
+log = logging.getLogger("newsledger")
+
+#: the advisory lock key held while migrating (any fixed 64-bit number; "newsledger" in ASCII, cut)
+_MIGRATION_LOCK = 0x6E6577736C6564
+#: held while an article is linked into the cross-article ledger: new ledger ids are numbered in turn
+_LINK_LOCK = _MIGRATION_LOCK + 1
+_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_TS_CONFIG = "newsledger_english"
+_CURSORS = itertools.count(1)
+
+
+def mask_url(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (in the user part and in a ``password=`` parameter)."""
+    url = re.sub(r"(://[^:/@?#]*:)[^@/?#]*@", r"\1***@", url)
+    return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", url)
+
+
+def translate_placeholders(sql: str) -> str:
+    """Portable SQL (``?`` placeholders) for psycopg: ``?`` outside quotes becomes ``%s`` and every
+    ``%`` is doubled (psycopg reads ``%`` as the start of a placeholder)."""
+    out: list[str] = []
+    quote: str | None = None
+    for ch in sql:
+        if quote:
+            if ch == quote:
+                quote = None
+            out.append("%%" if ch == "%" else ch)
+        elif ch in ("'", '"'):
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append("%s")
+        elif ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Migration:
+    version: int
+    name: str
+    sql: str
+
+
+@cache
+def pg_migrations() -> tuple[_Migration, ...]:
+    """The PostgreSQL migrations shipped, by version (1, 2, ... without gaps)."""
+    folder = resources.files("newsledger.ledger") / "migrations_pg"
+    found = sorted((_Migration(int(m.group(1)), m.group(2), e.read_text(encoding="utf-8"))
+                    for e in folder.iterdir() if (m := _FILE.match(e.name))), key=lambda x: x.version)
+    if [m.version for m in found] != list(range(1, len(found) + 1)):
+        raise MigrationError(f"the PostgreSQL ledger migrations shipped with newsledger are numbered "
+                             f"{[m.version for m in found]}, not 1..N; reinstall newsledger")
+    return tuple(found)
+
+
+def latest_pg_version() -> int:
+    """The PostgreSQL schema version this code writes."""
+    return pg_migrations()[-1].version
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _short(exc: BaseException) -> str:
+    s = " ".join(str(exc).split())
+    return s if len(s) <= 200 else s[:200] + "…"
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _guarded(func: _F) -> _F:
+    """A driver error inside a method becomes a StoreError that says what to do."""
+
+    @wraps(func)
+    def wrapper(self: "PostgresLedger", *args: Any, **kwargs: Any) -> Any:
+        import psycopg
+
+        try:
+            return func(self, *args, **kwargs)
+        except psycopg.Error as exc:
+            raise self._error(exc, func.__name__) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class PostgresLedger(LedgerRowsMixin, Store):
+    """A ledger in a PostgreSQL database (see the module docstring).
+
+    >>> with PostgresLedger("postgresql://news@db.example/ledger") as ledger:   # doctest: +SKIP
+    ...     ledger.add(record)
+    """
+
+    def __init__(self, url: str, create: bool = True, readonly: bool = False, *, connect_timeout: int = 10) -> None:
+        try:
+            import psycopg
+        except ImportError:  # pragma: no cover - a dependency
+            raise StoreError("a postgresql:// ledger needs psycopg 3: pip install 'psycopg[binary]'") from None
+        self.url = url
+        self.location = mask_url(url)
+        self.readonly = readonly
+        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": connect_timeout}
+        try:
+            if readonly:  # added to the URL's own options (a search_path, say)
+                from psycopg.conninfo import conninfo_to_dict
+
+                own = conninfo_to_dict(url).get("options") or ""
+                kwargs["options"] = f"{own} -c default_transaction_read_only=on".strip()
+            self._con: psycopg.Connection | None = psycopg.connect(url, **kwargs)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to the PostgreSQL ledger {self.location}: {_short_masked(exc, url)}; "
+                             "check that the server is running and reachable, and the user, password and "
+                             "database name in the URL (the database must exist: createdb NAME)") from None
+        except Exception as exc:  # a malformed URL: psycopg raises ProgrammingError or ValueError
+            raise StoreError(f"cannot read the PostgreSQL URL {self.location}: {_short_masked(exc, url)}; write it as "
+                             "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE") from None
+        self._pipelined_link = True
+        try:
+            if not readonly and "synchronous_commit" not in url:
+                # the durability of SQLite's WAL with synchronous=NORMAL: a crash may lose the last
+                # commits, never half an article (an ingest re-run stores them again)
+                self.con.execute("SET synchronous_commit = off")
+            if not readonly and (create or self._has_ledger()):  # an existing ledger is brought up to date
+                self._migrate()
+            self._check()
+        except BaseException:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------------ errors
+    def _error(self, exc: BaseException, what: str) -> StoreError:
+        import psycopg
+
+        if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction):
+            return StoreError(f"the ledger {self.location} is open read-only; cannot {what}")
+        if isinstance(exc, psycopg.OperationalError):
+            return StoreError(f"lost the connection to the PostgreSQL ledger {self.location} ({what}): "
+                              f"{_short_masked(exc, self.url)}; check the server and run the command again")
+        return StoreError(f"the PostgreSQL ledger {self.location} failed ({what}): {_short_masked(exc, self.url)}")
+
+    # ------------------------------------------------------------------ schema
+    def _tables(self) -> set[str]:
+        rows = self.con.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_schema = current_schema()").fetchall()
+        return {r[0] for r in rows}
+
+    def _version(self) -> int:
+        if "schema_migrations" not in self._tables():
+            return 0
+        return int(self.con.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0])
+
+    def _has_ledger(self) -> bool:
+        import psycopg
+
+        try:
+            return "schema_migrations" in self._tables()
+        except psycopg.Error as exc:
+            raise self._error(exc, "read its tables") from None
+
+    def _check_known(self) -> None:
+        tables = self._tables()
+        if "schema_migrations" not in tables and tables:
+            raise StoreError(f"the database {self.location} holds other tables ({sorted(tables)[:8]}) and no "
+                             "newsledger ledger; give --db another database (createdb NAME) or a schema of its own "
+                             "(?options=-csearch_path%3DNAME)")
+        version = self._version()
+        if version > latest_pg_version():
+            raise MigrationError(f"the ledger {self.location} has schema version {version}, newer than this newsledger "
+                                 f"knows (version {latest_pg_version()}); upgrade newsledger to open it")
+
+    def _migrate(self) -> list[int]:
+        import psycopg
+
+        applied = []
+        try:
+            self._check_known()
+            if self._version() >= latest_pg_version():
+                return []
+            with self.con.transaction():
+                self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                self._check_known()  # re-read under the lock: another process may have migrated
+                self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                 "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+                for m in pg_migrations():
+                    if self._version() >= m.version:
+                        continue
+                    with self.con.transaction():  # a savepoint: the error names the migration
+                        try:
+                            self.con.execute(m.sql.encode("utf-8"))
+                        except psycopg.Error as exc:
+                            raise MigrationError(f"could not apply ledger migration {m.version:04d}_{m.name} to "
+                                                 f"{self.location}: {_short_masked(exc, self.url)}; the database was "
+                                                 "left at its previous version") from None
+                        self.con.execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                                         "VALUES (%s, %s, %s)", (m.version, m.name, _now()))
+                    applied.append(m.version)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot prepare the ledger in {self.location}: {_short_masked(exc, self.url)}; the user "
+                             "needs the right to create tables there (and the unaccent extension must be "
+                             "installable: Debian's postgresql package ships it)") from None
+        return applied
+
+    def _check(self) -> None:
+        from .export import TABLES
+
+        import psycopg
+
+        try:
+            self._check_known()
+            have = self._tables()
+        except psycopg.Error as exc:
+            raise self._error(exc, "read its tables") from None
+        if "schema_migrations" not in have:
+            raise StoreError(f"no ledger in {self.location}; create one with `newsledger ingest FILE --db "
+                             f"{self.location}`")
+        missing = [t for t in TABLES if t not in have]
+        if missing:
+            raise MigrationError(f"the ledger {self.location} is damaged: it lacks the tables {missing}; ingest into "
+                                 "a new database (or restore a copy)")
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        if self._con is not None:
+            try:
+                self._con.close()
+            finally:
+                self._con = None
+
+    @property
+    def con(self) -> "psycopg.Connection":
+        """The psycopg connection (autocommit; transactions are explicit)."""
+        if self._con is None:
+            raise StoreError(f"the ledger {self.location} is closed; open it again with open_store(url)")
+        return self._con
+
+    @property
+    @_guarded
+    def schema_version(self) -> int:
+        return self._version()
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator["psycopg.Connection"]:
+        """One write transaction: committed whole or rolled back whole."""
+        import psycopg
+
+        if self.readonly:
+            raise StoreError(f"the ledger {self.location} is open read-only; cannot write {what}")
+        try:
+            with self.con.transaction():
+                yield self.con
+        except psycopg.Error as exc:
+            raise StoreError(f"could not write {what} to the ledger {self.location}: {_short_masked(exc, self.url)}; "
+                             "nothing of it was stored") from None
+
+    # ------------------------------------------------------------------ writing
+    @_guarded
+    def has_hash(self, content_hash: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE content_hash = %s", (content_hash,)).fetchone() is not None
+
+    @_guarded
+    def has_id(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE id = %s", (doc_id,)).fetchone() is not None
+
+    def add(self, record: Record, source: str | None = None, *, replace: bool = False) -> bool:
+        """Store one record in one transaction; False when its text is stored already (see the module
+        docstring for concurrent writers)."""
+        if not isinstance(record, Record):
+            raise StoreError(f"add takes a newsledger.records.Record, not {type(record).__name__}")
+        record.validate()
+        h = text_hash(record.text)
+        with self._write(f"the record {record.id!r}") as con:
+            if replace:
+                self._ledger_unlink(r[0] for r in con.execute("SELECT id FROM documents WHERE id = %s OR "
+                                                              "content_hash = %s", (record.id, h)).fetchall())
+                con.execute("DELETE FROM documents WHERE id = %s OR content_hash = %s", (record.id, h))
+            rows = record_rows(record, h, source, _now())
+            doc = list(rows["documents"][0])
+            n = 1
+            while True:
+                got = con.execute(f"INSERT INTO documents ({quoted(COLUMNS['documents'])}) VALUES "
+                                  f"({', '.join(['%s'] * len(doc))}) ON CONFLICT DO NOTHING RETURNING pk",
+                                  doc).fetchone()
+                if got is not None:
+                    break
+                if con.execute("SELECT 1 FROM documents WHERE content_hash = %s", (h,)).fetchone():
+                    return False  # the same text is stored (perhaps by another process a moment ago)
+                # the id is taken by another text: store this one as ID~HASH8 (-2, -3, ...)
+                new = f"{record.id}~{h[:8]}" + (f"-{n}" if n > 1 else "")
+                n += 1
+                if n > 1000:
+                    raise StoreError(f"cannot find a free id for {record.id!r} in {self.location}")
+                if new == doc[0] or con.execute("SELECT 1 FROM documents WHERE id = %s", (new,)).fetchone():
+                    continue
+                log.warning("the id %r is taken by another text in %s; storing this article as %r", record.id,
+                            self.location, new)
+                record = record.replace(id=new)
+                rows = record_rows(record, h, source, _now())
+                doc = list(rows["documents"][0])
+            with con.pipeline(), con.cursor() as cur:  # one round trip for all the parts
+                cur.execute("DELETE FROM failures WHERE doc_id = %s", (record.id,))
+                for table, trows in rows.items():
+                    if table != "documents" and trows:
+                        cols = COLUMNS[table]
+                        cur.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES "
+                                        f"({', '.join(['%s'] * len(cols))})", trows)
+            self._ledger_link(record)
+        return True
+
+    def _ledger_link(self, record: Record) -> None:
+        """Link into the cross-article ledger (:mod:`newsledger.ledger.rows`) one writer at a time: the
+        lock, held to the end of the article's transaction, keeps racing writers from numbering two
+        new ledger entities alike."""
+        self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))
+        if self._pipelined_link:
+            try:  # writes go out without waiting for each answer: a round trip per read, not per statement
+                with self.con.pipeline():
+                    super()._ledger_link(record)
+                return
+            except Exception as exc:  # noqa: BLE001 - an error inside the pipeline: link again, one by one
+                log.info("pipelined linking of %r failed (%s); linking again statement by statement", record.id, exc)
+                self.con.execute("ROLLBACK TO SAVEPOINT ledger_link")
+                self.con.execute("RELEASE SAVEPOINT ledger_link")
+        super()._ledger_link(record)
+
+    def add_many(self, records: Iterable[Record], source: str | None = None, *, replace: bool = False) -> list[bool]:
+        """Store many records: one transaction and ``COPY`` for the batch; each article whose id needs a new
+        name, or all of them when the batch fails, go through :meth:`add` one by one."""
+        records = list(records)
+        if not records:
+            return []
+        if replace:
+            return [self.add(r, source, replace=True) for r in records]
+        for r in records:
+            if not isinstance(r, Record):
+                raise StoreError(f"add_many takes newsledger.records.Record objects, not {type(r).__name__}")
+        hashes = [text_hash(r.text) for r in records]
+        out: list[bool | None] = [None] * len(records)
+        try:
+            self._copy_batch(records, hashes, source, out)
+        except (StoreError, RecordError) as exc:
+            log.info("the batch of %d records could not be copied whole (%s); storing them one by one",
+                     len(records), exc)
+            out = [None] * len(records)
+        for i, r in enumerate(records):
+            if out[i] is None:
+                out[i] = self.add(r, source)
+        return [bool(x) for x in out]
+
+    def _copy_batch(self, records: list[Record], hashes: list[str], source: str | None,
+                    out: list[bool | None]) -> None:
+        import psycopg
+
+        if self.readonly:
+            raise StoreError(f"the ledger {self.location} is open read-only; cannot write records")
+        for r in records:
+            r.validate()
+        now = _now()
+        try:
+            with self.con.transaction():
+                con = self.con
+                ids = [r.id for r in records]
+                taken_ids = {x for (x,) in con.execute("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
+                stored = {x for (x,) in con.execute("SELECT content_hash FROM documents WHERE content_hash = ANY(%s)",
+                                                    (hashes,))}
+                batch: dict[str, int] = {}  # id -> index of the record that goes in with the batch
+                seen_hash: set[str] = set()
+                for i, (r, h) in enumerate(zip(records, hashes)):
+                    if h in stored or h in seen_hash:
+                        out[i] = False if h in stored else None  # a repeat within the batch: decided later
+                        continue
+                    if r.id in taken_ids or r.id in batch:
+                        continue  # needs a new id: add() one by one
+                    batch[r.id] = i
+                    seen_hash.add(h)
+                if not batch:
+                    return
+                rows = {i: record_rows(records[i], hashes[i], source, now) for i in batch.values()}
+                doc_cols = quoted(COLUMNS["documents"])
+                con.execute("CREATE TEMPORARY TABLE IF NOT EXISTS newsledger_incoming (seq BIGINT GENERATED BY "
+                            "DEFAULT AS IDENTITY, " + ", ".join(f'"{c}" TEXT' for c in COLUMNS["documents"]) +
+                            ") ON COMMIT DELETE ROWS")
+                with con.cursor() as cur:
+                    with cur.copy(f"COPY newsledger_incoming ({doc_cols}) FROM STDIN") as cp:
+                        for i in batch.values():
+                            cp.write_row(rows[i]["documents"][0])
+                    inserted = {x for (x,) in cur.execute(
+                        f"INSERT INTO documents ({doc_cols}) SELECT {doc_cols} FROM newsledger_incoming "
+                        "ORDER BY seq ON CONFLICT DO NOTHING RETURNING id")}
+                    con.execute("DELETE FROM failures WHERE doc_id = ANY(%s)", (list(inserted),))
+                    for table, cols in COLUMNS.items():
+                        if table == "documents":
+                            continue
+                        with cur.copy(f"COPY {table} ({quoted(cols)}) FROM STDIN") as cp:
+                            for doc_id, i in batch.items():
+                                for row in (rows[i][table] if doc_id in inserted else ()):
+                                    cp.write_row(row)
+                for doc_id, i in batch.items():
+                    if doc_id in inserted:
+                        self._ledger_link(records[i])
+                for doc_id, i in batch.items():
+                    # not inserted: another process stored the same text or took the id a moment ago
+                    out[i] = True if doc_id in inserted else None
+        except psycopg.Error as exc:
+            raise self._error(exc, "copy a batch of records") from None
+
+    def add_failure(self, failure: "Failure") -> None:
+        now = _now()
+        with self._write(f"the failure of {failure.source}") as con:
+            con.execute(
+                "INSERT INTO failures (source, code, reason, doc_id, detail, first_at, at) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (source, code, reason) DO UPDATE SET "
+                "attempts = failures.attempts + 1, at = excluded.at, "
+                "doc_id = COALESCE(excluded.doc_id, failures.doc_id), detail = COALESCE(excluded.detail, failures.detail)",
+                (failure.source, failure.code, failure.reason, failure.doc_id, failure.detail, now, now))
+
+    def remove(self, doc_id: str) -> bool:
+        with self._write(f"the removal of {doc_id!r}") as con:
+            self._ledger_unlink([doc_id])
+            return con.execute("DELETE FROM documents WHERE id = %s", (doc_id,)).rowcount > 0
+
+    # ------------------------------------------------------------------ reading
+    @_guarded
+    def get(self, doc_id: str) -> Record:
+        row = self.con.execute("SELECT record_json FROM documents WHERE id = %s", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {doc_id!r} in {self.location}; find ids with "
+                             f"`newsledger search WORDS --db {self.location}`")
+        return _load(row[0], doc_id)
+
+    @_guarded
+    def get_many(self, doc_ids: Sequence[str]) -> list[Record]:
+        ids = list(doc_ids)
+        found = dict(self.con.execute("SELECT id, record_json FROM documents WHERE id = ANY(%s)", (ids,)).fetchall())
+        return [_load(found[i], i) for i in ids if i in found]
+
+    def iter_records(self) -> Iterator[Record]:
+        for js, doc_id in self._stream("SELECT record_json, id FROM documents ORDER BY pk"):
+            yield _load(js, doc_id)
+
+    @_guarded
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY pk")]
+
+    @_guarded
+    def count(self) -> int:
+        return int(self.con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    @_guarded
+    def stats(self) -> dict[str, int]:
+        return {t: int(self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+                for t in ("documents", "entities", "statements", "events", "failures")}
+
+    @_guarded
+    def failures(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT source, code, reason, doc_id, attempts, first_at, at FROM failures "
+                               "ORDER BY at DESC, pk DESC")
+        names = [d.name for d in cur.description]
+        return [dict(zip(names, row)) for row in cur]
+
+    # ------------------------------------------------------------------ search
+    @_guarded
+    def search(self, query: str, limit: int = 20, scope: str = "all") -> list[SearchHit]:
+        """Full-text search over article titles and text and statement content (see the module
+        docstring for the query language); hits best first (``rank``: lower is better)."""
+        if scope not in SCOPES:
+            raise StoreError(f"unknown search scope {scope!r}; use one of {', '.join(SCOPES)}")
+        if not query or not query.strip():
+            raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
+        if limit < 1:
+            raise StoreError(f"the search limit must be at least 1, not {limit}")
+        if scope == "speakers":  # statements by a speaker of that name, however spelled (the cross-article ledger)
+            return [SearchHit(d, "statement", sid, " ".join(content.split())[:200], 0.0)
+                    for d, sid, content in self.speaker_statements(query, limit)]
+        tsq = self._tsquery(query)
+        if tsq is None:
+            return []
+        opts = "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…"
+        hits: list[SearchHit] = []
+        if scope in ("all", "articles"):
+            rows = self.con.execute(
+                "SELECT id, ts_headline(%s, coalesce(title, '') || ' ' || text, q, %s), rank FROM ("
+                " SELECT d.id, d.title, d.text, q, ts_rank_cd(d.tsv, q) AS rank FROM documents d, CAST(%s AS tsquery) q"
+                " WHERE d.tsv @@ q ORDER BY rank DESC, d.pk LIMIT %s) t ORDER BY rank DESC",
+                (_TS_CONFIG, opts, tsq, int(limit))).fetchall()
+            hits += [SearchHit(d, "article", None, " ".join(snip.split()), -float(rank)) for d, snip, rank in rows]
+        if scope in ("all", "statements"):
+            rows = self.con.execute(
+                "SELECT doc_id, id, ts_headline(%s, content, q, %s), rank FROM ("
+                " SELECT s.doc_id, s.id, s.content, q, ts_rank_cd(s.tsv, q) AS rank FROM statements s,"
+                " CAST(%s AS tsquery) q WHERE s.tsv @@ q ORDER BY rank DESC, s.pk LIMIT %s) t ORDER BY rank DESC",
+                (_TS_CONFIG, opts, tsq, int(limit))).fetchall()
+            hits += [SearchHit(d, "statement", ref, " ".join(snip.split()), -float(rank)) for d, ref, snip, rank in rows]
+        hits.sort(key=lambda h: (h.rank, h.doc_id, h.kind, h.ref or ""))
+        return hits[:limit]
+
+    def _tsquery(self, query: str) -> str | None:
+        """The tsquery (as text) of a user query: websearch syntax, and ``word*`` as a prefix; None
+        when nothing searchable is left (only stop words)."""
+        prefixes = re.findall(r"(\w+)\*", query)
+        plain = re.sub(r"(\w+)\*", r"\1", query)
+        tsq = self.con.execute("SELECT websearch_to_tsquery(%s, %s)::text", (_TS_CONFIG, plain)).fetchone()[0]
+        if not tsq:
+            return None
+        for word in prefixes:
+            lex = self.con.execute("SELECT plainto_tsquery(%s, %s)::text", (_TS_CONFIG, word)).fetchone()[0]
+            if lex and "&" not in lex:
+                tsq = re.sub(re.escape(lex) + r"(?!:)", lex + ":*", tsq)
+        return tsq
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str, output: Path | None = None, table: str | None = None,
+               stream: IO[str] | None = None) -> list[Path]:
+        """Export records or tables, exactly as :meth:`newsledger.ledger.Ledger.export` does."""
+        from .export import export
+
+        return export(self, fmt, Path(output) if output is not None else None, table,
+                      stream if stream is not None else sys.stdout)
+
+    @_guarded
+    def _table_columns(self, table: str) -> list[tuple[str, str]]:
+        rows = self.con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+                                (table,)).fetchall()
+        return [(name, "INTEGER" if kind in ("integer", "bigint", "smallint") else
+                 "REAL" if kind in ("real", "double precision", "numeric") else "TEXT") for name, kind in rows]
+
+    def _table_rows(self, table: str, columns: list[str], batch: int = 5000) -> Iterator[list[tuple]]:
+        """Rows in the order stored: by the document's insertion, then the table's key."""
+        keys = [c for c in ("entity_id", "statement_id", "event_id", "role", "position") if c in columns]
+        if "pk" in {c for c, _ in self._table_columns(table)}:
+            order, join = "t.pk", ""
+        else:
+            order, join = ", ".join(["d.pk"] + [f't."{k}"' for k in keys]), " JOIN documents d ON d.id = t.doc_id"
+        cols = ", ".join(f't."{c}"' for c in columns)
+        rows: list[tuple] = []
+        for row in self._stream(f"SELECT {cols} FROM {table} t{join} ORDER BY {order}"):
+            rows.append(row)
+            if len(rows) >= batch:
+                yield rows
+                rows = []
+        if rows:
+            yield rows
+
+    def _record_jsons(self) -> Iterator[str]:
+        for (js,) in self._stream("SELECT record_json FROM documents ORDER BY pk"):
+            yield js
+
+    def _stream(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[tuple]:
+        """Rows of a query through a server-side cursor (memory stays flat on a large ledger)."""
+        import psycopg
+
+        try:
+            with self.con.transaction():
+                with self.con.cursor(name=f"newsledger_stream_{next(_CURSORS)}") as cur:
+                    cur.itersize = 2000
+                    cur.execute(sql, params)
+                    yield from cur
+        except psycopg.Error as exc:
+            raise self._error(exc, "read rows") from None
+
+    # ------------------------------------------------------------------ portable SQL (base.Store)
+    @_guarded
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        params = tuple(params)
+        return self.con.execute(translate_placeholders(sql) if params else sql, params or None).fetchall()
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> int:
+        params = tuple(params)
+        cur = self.con.execute(translate_placeholders(sql) if params else sql, params or None)
+        return cur.rowcount
+
+    def _transaction(self, what: str):
+        return self._write(what)
+
+    def __repr__(self) -> str:
+        return f"PostgresLedger({self.location!r})"
+
+
+def _short_masked(exc: BaseException, url: str) -> str:
+    s = _short(exc)
+    m = re.search(r"://[^:/@?#]*:([^@/?#]*)@", url)
+    if m and m.group(1):
+        s = s.replace(m.group(1), "***")
+    return mask_url(s)
+
+
+def _load(js: str, doc_id: str) -> Record:
+    try:
+        return Record.loads(js)
+    except RecordError as exc:
+        raise StoreError(f"the stored record of {doc_id!r} is damaged ({exc.message}); re-ingest the article "
+                         "after removing it") from None
