@@ -216,7 +216,7 @@ def show(
     from .render import pretty
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with Ledger(db, readonly=True) as ledger:
             rec = ledger.get(doc_id)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -238,7 +238,7 @@ def search(
     from .ledger import Ledger
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with Ledger(db, readonly=True) as ledger:
             hits = ledger.search(query, limit=limit, scope=scope)
     except NewsledgerError as exc:
         raise _fatal(exc)
@@ -262,7 +262,7 @@ def export(
     from .ledger import Ledger
 
     try:
-        with Ledger(db, create=False) as ledger:
+        with Ledger(db, readonly=True) as ledger:
             written = ledger.export(fmt.value, output=output, table=table, stream=sys.stdout)
     except NewsledgerError as exc:
         raise _fatal(exc)
