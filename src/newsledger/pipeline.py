@@ -22,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .checks import MAX_CHARS, check_article
+from .checks import MAX_CHARS, check_article, check_max_chars
 from .errors import DateFormatError, InputError, NewsledgerError, StageError
 from .nlp import CHUNK_CHARS, chunk_text, join_docs, load_model
 from .records import Article, Entity, Event, Record, Relation, Span, Statement, Time
@@ -186,16 +186,21 @@ class Failure:
             msg = err.message
             if src and msg.startswith(f"{src}: "):
                 msg = msg[len(src) + 2:]
-            return cls(src, msg, err.code, doc_id)
+            return cls(src, _one_line(msg), err.code, doc_id)
         detail = "".join(traceback.format_exception(err))
-        return cls(source or "?", f"internal error: {type(err).__name__}: {err} (please report it with the input)",
-                   "N999", doc_id, detail)
+        return cls(source or "?", _one_line(f"internal error: {type(err).__name__}: {err} (please report it with the "
+                                            "input)"), "N999", doc_id, detail)
 
     def __str__(self) -> str:
         return f"{self.source}: [{self.code}] {self.reason}"
 
 
 Result = Record | Failure
+
+
+def _one_line(text: str) -> str:
+    """A reason printed as one line: runs of whitespace (newlines included) become one space."""
+    return " ".join(str(text).split())
 
 
 # ---------------------------------------------------------------------------- pipeline
@@ -225,6 +230,7 @@ class Pipeline:
         else:
             self.stage_names = tuple(stages) if stages is not None else None
             self.stages = registered_stages(stages)
+        check_max_chars(max_chars)
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = max(1, batch_size)
