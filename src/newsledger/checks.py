@@ -7,7 +7,7 @@ import re
 from .errors import EmptyInputError, NotEnglishError, TooLongError
 from .records import Article
 
-__all__ = ["check_article", "check_max_chars", "english_score", "latin_share", "MAX_CHARS", "MAX_BYTES"]
+__all__ = ["check_article", "check_max_chars", "english_score", "latin_share", "MAX_CHARS", "MAX_BYTES", "BATCH_CHARS"]
 
 # spaCy's own max_length; longer articles are refused unless the caller raises the limit
 # (they are still parsed in paragraph-aligned chunks, see nlp.parse).
@@ -16,6 +16,10 @@ MAX_CHARS = 1_000_000
 # for .gz), from one JSONL line, or from one WARC response body: 4 bytes a character at most, so a
 # text at the character limit fits, and a 10 GB file or /dev/zero stops here instead of in memory.
 MAX_BYTES = 4 * MAX_CHARS + 4096
+# The most characters parsed together in one nlp.pipe call (short articles batched, a long one's
+# chunks one or two at a time): the parser's memory follows this and the chunk size, not the
+# length of an article.
+BATCH_CHARS = 100_000
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit of any script

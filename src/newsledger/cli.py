@@ -46,7 +46,7 @@ def _err(msg: str) -> None:
 
 
 def _fatal(exc: Exception) -> "typer.Exit":
-    _err(f"error: {exc}")
+    _err(" ".join(f"error: {exc}".split()))  # one line, whatever the message holds
     return typer.Exit(EXIT_FATAL)
 
 
@@ -78,17 +78,19 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool):
+def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool,
+              timeout: Optional[float] = None):
     from .pipeline import Pipeline
 
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check)
+    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, timeout=timeout)
 
 
-def _inputs(files: List[str], published: Optional[str]) -> Iterator:
+def _inputs(files: List[str], published: Optional[str], max_bytes: Optional[int] = None) -> Iterator:
+    from .checks import MAX_BYTES
     from .ingest import read_inputs
 
-    return read_inputs(files, published)
+    return read_inputs(files, published, max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
 
 
 # common options
@@ -101,6 +103,10 @@ LangOpt = typer.Option(True, "--language-check/--no-language-check", help="Refus
 ProcOpt = typer.Option(1, "--processes", "-j", min=1, help="Worker processes (each loads the model once).")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
 DbOpt = typer.Option(Path("newsledger.db"), "--db", help="The SQLite ledger file.")
+TimeoutOpt = typer.Option(None, "--timeout", help="Seconds one article may take (parse and extraction); over it, "
+                          "the article is a recorded failure. Default: no limit.")
+MaxBytesOpt = typer.Option(None, "--max-bytes", help="Most bytes read from one .txt/.html/feed file, JSONL line or "
+                           "WARC page (default 4,004,096).")
 
 
 @app.command()
@@ -114,14 +120,16 @@ def extract(
     language_check: bool = LangOpt,
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
+    timeout: Optional[float] = TimeoutOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
     """Print one document record per article on stdout."""
     from .pipeline import Failure
     from .render import pretty
 
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
-        items = _inputs(files, published)
+        pipe = _pipeline(model, stages, max_chars, language_check, timeout)
+        items = _inputs(files, published, max_bytes)
         ok = failed = 0
         first = True
         if fmt is OutFormat.json:
@@ -162,6 +170,8 @@ def ingest(
     language_check: bool = LangOpt,
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
+    timeout: Optional[float] = TimeoutOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
     """Extract articles and store them in the ledger; an article already stored is skipped."""
     from .ledger import Ledger
@@ -172,7 +182,7 @@ def ingest(
     failures: list[Failure] = []
     sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
+        pipe = _pipeline(model, stages, max_chars, language_check, timeout)
         with Ledger(db) as ledger:
             def fresh(items: Iterable) -> Iterator:
                 nonlocal dup
@@ -185,7 +195,7 @@ def ingest(
                     yield item
 
             with _Progress("ingesting", quiet) as prog:
-                for res in pipe.process(fresh(_inputs(files, published)), n_process=processes):
+                for res in pipe.process(fresh(_inputs(files, published, max_bytes)), n_process=processes):
                     prog.advance()
                     if isinstance(res, Failure):
                         sources.pop(res.doc_id, None)
@@ -329,14 +339,47 @@ def _root(
     """Turn news articles into a ledger of who said and did what, to whom, when and where."""
 
 
+class _PipeClosed(Exception):
+    """stdout's reader went away (`newsledger extract ... | head`). Not an OSError, so that Click
+    (which turns EPIPE into exit 1) lets it through to :func:`main`."""
+
+
+class _Stdout:
+    """sys.stdout, with a closed pipe raised as _PipeClosed."""
+
+    def __init__(self, raw) -> None:
+        self._raw = raw
+
+    def write(self, text: str) -> int:
+        try:
+            return self._raw.write(text)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def flush(self) -> None:
+        try:
+            self._raw.flush()
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
+
+
 def main() -> None:
+    import os
+
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
     try:
         app()
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
-    except BrokenPipeError:  # `newsledger extract ... | head`
-        sys.stderr.close()
+    except (_PipeClosed, BrokenPipeError):  # the reader has what it wanted: a quiet success
+        try:  # the interpreter's last flush of stdout must not hit the closed pipe again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         sys.exit(EXIT_OK)
     except NewsledgerError as exc:  # raised outside a command's own handling
         _err(f"error: {exc}")
