@@ -97,6 +97,10 @@ def read_warc(path: Path, source: str, published: str | None = None, max_bytes: 
                                     "were read: check the download, or give a whole .warc or .warc.gz file", source)
                     return
                 n += 1
+                if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
+                    yield WarcError(f"the WARC file is cut short or damaged in the header of record {n} (it has no "
+                                    "Content-Length); the records before it were read: check the download", source)
+                    return
                 item = None
                 try:
                     if record.rec_type == "response":
