@@ -103,7 +103,7 @@ def test_a_ten_megabyte_article_is_refused_quickly(tmp_path):
     assert f.stat().st_size > 10_000_000
     p = run("extract", str(f), "--stages", "")
     assert p.returncode == 1 and p.stdout == ""
-    assert "huge.txt" in p.stderr and "--max-chars" in p.stderr
+    assert "huge.txt" in p.stderr and "--max-bytes" in p.stderr  # refused by its size, before it is read whole
 
 
 def test_help_and_version():

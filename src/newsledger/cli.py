@@ -48,7 +48,7 @@ def _err(msg: str) -> None:
 
 
 def _fatal(exc: Exception) -> "typer.Exit":
-    _err(f"error: {exc}")
+    _err(" ".join(f"error: {exc}".split()))  # one line, whatever the message holds
     return typer.Exit(EXIT_FATAL)
 
 
@@ -80,17 +80,19 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool):
+def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool,
+              timeout: Optional[float] = None):
     from .pipeline import Pipeline
 
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check)
+    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, timeout=timeout)
 
 
-def _inputs(files: List[str], published: Optional[str]) -> Iterator:
+def _inputs(files: List[str], published: Optional[str], max_bytes: Optional[int] = None) -> Iterator:
+    from .checks import MAX_BYTES
     from .ingest import read_inputs
 
-    return read_inputs(files, published)
+    return read_inputs(files, published, max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
 
 
 # common options
@@ -104,6 +106,10 @@ ProcOpt = typer.Option(1, "--processes", "-j", min=1, help="Worker processes (ea
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
 DbOpt = typer.Option("newsledger.db", "--db", envvar="NEWSLEDGER_DB",
                      help="The ledger: an SQLite file, or a postgresql://USER@HOST/DB URL.")
+TimeoutOpt = typer.Option(None, "--timeout", help="Seconds one article may take (parse and extraction); over it, "
+                          "the article is a recorded failure. Default: no limit.")
+MaxBytesOpt = typer.Option(None, "--max-bytes", help="Most bytes read from one .txt/.html/feed file, JSONL line or "
+                           "WARC page (default 4,004,096).")
 
 
 @app.command()
@@ -117,14 +123,16 @@ def extract(
     language_check: bool = LangOpt,
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
+    timeout: Optional[float] = TimeoutOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
     """Print one document record per article on stdout."""
     from .pipeline import Failure
     from .render import pretty
 
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
-        items = _inputs(files, published)
+        pipe = _pipeline(model, stages, max_chars, language_check, timeout)
+        items = _inputs(files, published, max_bytes)
         ok = failed = 0
         first = True
         if fmt is OutFormat.json:
@@ -166,6 +174,8 @@ def ingest(
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
     replace: bool = typer.Option(False, "--replace", help="Update stored articles of the same id or text (a corrected date or outlet)."),
+    timeout: Optional[float] = TimeoutOpt,
+    max_bytes: Optional[int] = MaxBytesOpt,
 ) -> None:
     """Extract articles and store them in the ledger; an article already stored is skipped (or, with
     --replace, updated)."""
@@ -178,7 +188,7 @@ def ingest(
     failures: list[Failure] = []
     sources: dict[str, str | None] = {}  # doc id -> where it came from, kept with the stored document
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
+        pipe = _pipeline(model, stages, max_chars, language_check, timeout)
         with open_store(db) as ledger, StoreWriter(db, replace=replace) as writer:
             # the writer stores on a thread and connection of its own: the database's round trips
             # overlap the next article's parse
@@ -195,7 +205,7 @@ def ingest(
                     yield item
 
             with _Progress("ingesting", quiet) as prog:
-                for res in pipe.process(fresh(_inputs(files, published)), n_process=processes):
+                for res in pipe.process(fresh(_inputs(files, published, max_bytes)), n_process=processes):
                     prog.advance()
                     if isinstance(res, Failure):
                         sources.pop(res.doc_id, None)
@@ -366,16 +376,47 @@ def _root(
 from ._cli_ledger import register as _register_ledger  # noqa: E402  (the cross-article ledger's commands)
 
 _register_ledger(app)
+class _PipeClosed(Exception):
+    """stdout's reader went away (`newsledger extract ... | head`). Not an OSError, so that Click
+    (which turns EPIPE into exit 1) lets it through to :func:`main`."""
+
+
+class _Stdout:
+    """sys.stdout, with a closed pipe raised as _PipeClosed."""
+
+    def __init__(self, raw) -> None:
+        self._raw = raw
+
+    def write(self, text: str) -> int:
+        try:
+            return self._raw.write(text)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def flush(self) -> None:
+        try:
+            self._raw.flush()
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._raw, name)
 
 
 def main() -> None:
+    import os
+
+    sys.stdout = _Stdout(sys.stdout)  # type: ignore[assignment]
     try:
         app()
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
-    except BrokenPipeError:  # `newsledger extract ... | head`
-        sys.stderr.close()
+    except (_PipeClosed, BrokenPipeError):  # the reader has what it wanted: a quiet success
+        try:  # the interpreter's last flush of stdout must not hit the closed pipe again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         sys.exit(EXIT_OK)
     except NewsledgerError as exc:  # raised outside a command's own handling
         _err(f"error: {exc}")

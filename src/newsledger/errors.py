@@ -14,7 +14,8 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     │   ├── TooLongError          [N107] an article longer than the configured limit
     │   ├── NotEnglishError       [N108] an article that does not look like English
     │   ├── UnknownFormatError    [N109] a file whose kind cannot be told
-    │   └── WarcError             [N110] a WARC file that cannot be read
+    │   ├── WarcError             [N110] a WARC file that cannot be read
+    │   └── ArticleTimeoutError   [N111] an article over its time limit (--timeout)
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
@@ -42,6 +43,7 @@ __all__ = [
     "NotEnglishError",
     "UnknownFormatError",
     "WarcError",
+    "ArticleTimeoutError",
     "DateFormatError",
     "RecordError",
     "StageError",
@@ -117,6 +119,10 @@ class UnknownFormatError(InputError):
 
 class WarcError(InputError):
     code = "N110"
+
+
+class ArticleTimeoutError(InputError):
+    code = "N111"
 
 
 class DateFormatError(NewsledgerError):

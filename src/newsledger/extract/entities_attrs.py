@@ -319,7 +319,7 @@ def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | N
 
 
 def _age_at(doc: "Doc", k: int) -> bool:
-    return (k + 1 < len(doc) and doc[k].text.isdigit() and 0 < int(doc[k].text) < 120
+    return (k + 1 < len(doc) and doc[k].text.isdecimal() and 0 < int(doc[k].text) < 120
             and doc[k + 1].is_punct)
 
 
@@ -497,12 +497,12 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
     # "X, a 48-year-old judge" / "the 48-year-old X"
     after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
     mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after)
-    if mt:
+    if mt and 0 < int(mt.group(1)) < 120:  # a 999-year-old is no person's age: null, not a guess
         b["age"] = int(mt.group(1))
         return
     before = doc[max(0, m.t0 - 8):m.t0].text + " "
     mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$", before)
-    if mt:
+    if mt and 0 < int(mt.group(1)) < 120:
         b["age"] = int(mt.group(1))
 
 

@@ -630,7 +630,7 @@ def _title_after(doc: "Doc", k: int) -> bool:
 
 def _age_after(doc: "Doc", k: int) -> bool:
     """", 41," right after a name."""
-    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdigit()
+    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdecimal()
             and 0 < int(doc[k + 1].text) < 120 and doc[k + 2].is_punct)
 
 

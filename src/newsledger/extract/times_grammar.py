@@ -90,8 +90,8 @@ def _number_words() -> dict[str, float]:
 def number(text: str) -> float | None:
     """The value of a number as written ("three", "twenty-five", "45", "a"); None for a vague one."""
     t = " ".join(text.lower().split())
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
     return _number_words().get(t)
 
 
@@ -120,7 +120,8 @@ def _pieces() -> dict[str, str]:
         "WD": f"(?:{_alt(_weekdays())})(?![A-Za-z])",
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
         "YEAR": r"(?<![\d$€£.,/])(?<!\d[-–])(?:1[6-9]|20)\d\d(?![\d,.]\d|[\d%]|[-‐]year)",
-        "NUM": rf"(?:\d+(?:\.\d+)?|(?i:{_alt(_number_words())})){end}",
+        # a figure is read whole ("10,000" never as its "000"), thousands separators included
+        "NUM": rf"(?:(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?i:{_alt(_number_words())})){end}",
         "UNIT": rf"(?i:{_alt(lx['units'])})(?![a-z])",
         "TOD": rf"(?i:{_alt(lx['times_of_day'])})(?![a-z])",
         "APPROX": rf"(?i:{_alt(lx['approximators'])})",

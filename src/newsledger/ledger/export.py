@@ -148,8 +148,10 @@ def _plover_tsv_row(p: dict) -> list[str]:
 
 
 def _records(ledger: "Store") -> Iterator[Record]:
-    for js in ledger._record_jsons():
-        yield Record.loads(js)
+    from .store import _load
+
+    for doc_id, js in ledger._record_jsons():
+        yield _load(js, doc_id)
 
 
 def _export_plover(ledger: "Store", fmt: str, output: Path | None, stream: IO[str]) -> list[Path]:
@@ -254,7 +256,12 @@ def _rows(ledger: "Store", table: str, columns: list[str]) -> Iterator[list[tupl
 
 @contextmanager
 def _atomic(path: Path, binary: bool = False) -> Iterator[Any]:
-    """A file handle whose content replaces ``path`` only when the block completes."""
+    """A file handle whose content replaces ``path`` only when the block completes.
+
+    Only a regular file is ever replaced: a symlink, FIFO, device or socket at ``path`` is refused
+    (renaming over ``/dev/null`` as root would replace the system's device node).
+    """
+    _check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
@@ -270,20 +277,56 @@ def _atomic(path: Path, binary: bool = False) -> Iterator[Any]:
         raise
 
 
+def _check_target(path: Path) -> None:
+    """Raise StoreError unless ``path`` is absent or a regular file (symlinks are not followed)."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc}") from None
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a symbolic link" if stat.S_ISLNK(mode) else "a directory" if stat.S_ISDIR(mode)
+            else "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise StoreError(f"{path} is {kind}; export writes regular files only: give --output a new file name "
+                     "(or leave --output out to write to stdout)")
+
+
 def _export_jsonl(ledger: "Store", output: Path | None, stream: IO[str]) -> list[Path]:
+    """Every stored record that passes the SPEC checks; a damaged one is left out and, once the rest
+    is written, reported as a StoreError naming it (so the export never ends in success over it)."""
+    from .store import _load
+
+    damaged: list[str] = []
+
     def write(fh: IO[str]) -> None:
-        for js in ledger._record_jsons():
+        for doc_id, js in ledger._record_jsons():
+            try:
+                _load(js, doc_id)
+            except StoreError as exc:
+                damaged.append(exc.message)
+                continue
             fh.write(js + "\n")
 
     if output is None:
         write(stream)
         stream.flush()
-        return []
-    if output.is_dir():
-        raise StoreError(f"{output} is a directory; give --output the path of a .jsonl file")
-    with _atomic(output) as fh:
-        write(fh)
-    return [output]
+        written = []
+    else:
+        if output.is_dir():
+            raise StoreError(f"{output} is a directory; give --output the path of a .jsonl file")
+        with _atomic(output) as fh:
+            write(fh)
+        written = [output]
+    if damaged:
+        more = f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else ""
+        raise StoreError(f"{len(damaged)} stored record(s) left out of the export, the rest written: "
+                         f"{damaged[0]}{more}")
+    return written
 
 
 def _csv_cell(x: Any) -> Any:

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..errors import MigrationError, StoreError
 
-__all__ = ["Migration", "migrations", "latest_version", "current_version", "migrate", "split_statements"]
+__all__ = ["Migration", "migrations", "latest_version", "current_version", "check_known", "migrate",
+           "split_statements"]
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -101,15 +102,20 @@ def current_version(con: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def _check_known(con: sqlite3.Connection, path: Path | str) -> None:
+def check_known(con: sqlite3.Connection, path: Path | str) -> None:
+    """Refuse (without writing anything) another program's SQLite file, or a ledger newer than this code.
+
+    The version is read from ``schema_migrations`` and from ``PRAGMA user_version`` (kept equal by
+    :func:`migrate`); the higher one counts, so a ledger a newer newsledger wrote is refused either way.
+    """
     tables = _tables(con)
     if "schema_migrations" not in tables:
         own = {t for t in tables if not t.startswith("sqlite_")}
         if own:
             raise StoreError(f"{path} is an SQLite database but not a newsledger ledger (it has the tables "
                              f"{sorted(own)[:8]} and no schema_migrations); give --db a new file name")
-        return
-    version = current_version(con)
+    user_version = int(con.execute("PRAGMA user_version").fetchone()[0])
+    version = max(current_version(con), user_version)
     if version > latest_version():
         raise MigrationError(f"the ledger {path} has schema version {version}, newer than this newsledger knows "
                              f"(version {latest_version()}); upgrade newsledger (pip install -U newsledger) "
@@ -122,7 +128,7 @@ def migrate(con: sqlite3.Connection, path: Path | str = "the ledger") -> list[in
     ``con`` must be in autocommit mode (``isolation_level=None``); each migration runs in its own
     transaction.
     """
-    _check_known(con, path)
+    check_known(con, path)
     applied: list[int] = []
     for m in migrations():
         if current_version(con) >= m.version:
@@ -135,7 +141,7 @@ def migrate(con: sqlite3.Connection, path: Path | str = "the ledger") -> list[in
 def _apply(con: sqlite3.Connection, m: Migration, path: Path | str) -> bool:
     con.execute("BEGIN IMMEDIATE")
     try:
-        _check_known(con, path)  # re-read under the write lock: another process may have migrated
+        check_known(con, path)  # re-read under the write lock: another process may have migrated
         con.execute(_BOOTSTRAP)
         if current_version(con) >= m.version:
             con.execute("COMMIT")

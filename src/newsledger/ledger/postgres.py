@@ -601,9 +601,9 @@ class PostgresLedger(LedgerRowsMixin, Store):
         if rows:
             yield rows
 
-    def _record_jsons(self) -> Iterator[str]:
-        for (js,) in self._stream("SELECT record_json FROM documents ORDER BY pk"):
-            yield js
+    def _record_jsons(self) -> Iterator[tuple[str, str]]:
+        for doc_id, js in self._stream("SELECT id, record_json FROM documents ORDER BY pk"):
+            yield doc_id, js
 
     def _stream(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[tuple]:
         """Rows of a query through a server-side cursor (memory stays flat on a large ledger)."""

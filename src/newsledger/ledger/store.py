@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import sqlite3
 import sys
 from contextlib import contextmanager
@@ -40,13 +41,13 @@ from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, text_hash
 from .base import Store
 from .rows import LedgerRowsMixin
-from .migrations import current_version, migrate
+from .migrations import check_known, current_version, migrate
 from .tables import COLUMNS, quoted, record_rows
 
 if TYPE_CHECKING:
     from ..pipeline import Failure
 
-__all__ = ["Ledger", "SearchHit", "SCOPES"]
+__all__ = ["Ledger", "SearchHit", "SCOPES", "fts_query"]
 
 log = logging.getLogger("newsledger")
 
@@ -56,6 +57,48 @@ SCOPES = ("all", "articles", "statements", "speakers")
 _FTS_HINT = ('the query uses SQLite FTS5 syntax: words match words, put a phrase or anything with punctuation '
              'in double quotes ("Lake Ordan", "U.N."), combine with AND, OR, NOT and parentheses, and end a '
              'word with * to match a prefix')
+
+
+_MAX_LIMIT = 1_000_000
+_QUERY_TOKEN = re.compile(r'"[^"]*"|\S+')
+_OPERATORS = {"OR", "AND", "NOT"}
+_COLUMN = re.compile(r"^(title|text|content):(.+)$", re.IGNORECASE)
+
+
+def fts_query(query: str) -> str:
+    """The FTS5 query for what a user typed: every word and ``"phrase"`` quoted as an FTS5 phrase
+    (so ``cease-fire``, ``U.N.`` and ``O'Brien`` are words, never syntax), ``word*`` a prefix,
+    ``title:word`` a column filter, and ``OR``/``AND``/``NOT`` (upper case, between two terms) kept
+    as operators.
+
+    Hand-written: FTS5 has no function that quotes user input; this is its documented quoting rule
+    (a phrase is a double-quoted string, an inner ``"`` doubled).
+    """
+    parts: list[str] = []
+    for tok in _QUERY_TOKEN.findall(query):
+        if tok in _OPERATORS:
+            if parts and parts[-1] not in _OPERATORS:
+                parts.append(tok)
+            continue
+        column = ""
+        m = _COLUMN.match(tok)
+        if m:  # a column filter: title:word (articles), text:word, content:word (statements)
+            column, tok = f"{m.group(1).lower()}:", m.group(2)
+        prefix = ""
+        if len(tok) >= 2 and tok.startswith('"') and tok.endswith('"'):
+            words = tok[1:-1]
+        else:
+            prefix = "*" if tok.endswith("*") and tok.strip("*") else ""
+            words = tok.strip("*").replace('"', " ")
+        if not any(ch.isalnum() for ch in words):
+            continue  # punctuation alone matches nothing and would be an empty phrase
+        parts.append(column + '"' + " ".join(words.split()).replace('"', '""') + '"' + prefix)
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    if not parts:
+        raise StoreError(f"the search query {query!r} holds no words; give words to look for, e.g. "
+                         "`newsledger search ceasefire`")
+    return " ".join(parts)
 
 
 _SEARCH_SQL = {
@@ -90,8 +133,14 @@ def _now() -> str:
 
 
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), foreign keys on, WAL journal
-    (``readonly``: opened with ``mode=ro``, nothing about the file changed)."""
+    """A connection in autocommit mode (transactions are explicit), foreign keys on.
+
+    ``readonly``: opened with ``mode=ro``, nothing about the file changed; in a folder this process
+    cannot write (where SQLite cannot make the WAL index of a WAL-mode ledger) it falls back to
+    ``immutable=1``, which is safe only when no ``-wal`` file holds uncheckpointed writes, so that
+    case is refused. The WAL journal is switched on later, by :class:`Ledger`, and only for a file
+    known to be a newsledger ledger (never another program's database).
+    """
     try:
         if readonly:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
@@ -100,20 +149,43 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the ledger {path}: {exc}; check the path and its permissions") from None
     try:
-        con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
-        con.execute("PRAGMA foreign_keys = ON")
-        if readonly:
-            return con
         try:
-            con.execute("PRAGMA journal_mode = WAL").fetchone()
-            con.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.OperationalError:  # a read-only location: keep the rollback journal
-            pass
+            con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
+        except sqlite3.OperationalError:
+            if not readonly:
+                raise
+            con.close()
+            con = _connect_immutable(path)
+        con.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         con.close()
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+            raise StoreError(f"cannot open the ledger {path}: {exc}; check that its folder exists and that you may "
+                             "read and write there (or give --db another path)") from None
         raise StoreError(f"{path} is not an SQLite database ({exc}); give --db a new file name or an existing "
                          "newsledger ledger") from None
     return con
+
+
+def _connect_immutable(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a WAL ledger in a folder we cannot write (see :func:`_connect`)."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(f"cannot read the ledger {path} read-only: its write-ahead log {wal} holds writes not yet "
+                         "merged into it, and its folder is not writable; open it once where it can be written "
+                         "(any newsledger command that writes, or `sqlite3 FILE 'PRAGMA wal_checkpoint'`)")
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30.0,
+                          isolation_level=None)
+    con.execute("PRAGMA schema_version").fetchone()
+    return con
+
+
+def _use_wal(con: sqlite3.Connection) -> None:
+    try:
+        con.execute("PRAGMA journal_mode = WAL").fetchone()
+        con.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.OperationalError:  # a read-only location: keep the rollback journal
+        pass
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -168,7 +240,13 @@ class Ledger(LedgerRowsMixin, Store):
                     raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
         self._con: sqlite3.Connection | None = _connect(self.path, readonly)
         try:
-            if not readonly:
+            check_known(self._con, self.path)  # another program's file, or a newer schema: refused untouched
+            if readonly:
+                if current_version(self._con) == 0:
+                    raise StoreError(f"{self.path} is an empty file, not a newsledger ledger; create one with "
+                                     f"`newsledger ingest FILE --db {self.path}` (it was left as it is)")
+            else:
+                _use_wal(self._con)
                 migrate(self._con, self.path)
             self._check_tables()
         except StoreError:  # MigrationError included
@@ -267,7 +345,8 @@ class Ledger(LedgerRowsMixin, Store):
                 con.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (record.id, h))
             elif con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return False
-            con.execute("DELETE FROM failures WHERE doc_id = ?", (record.id,))  # it went through this time
+            # it went through this time: failures of this document, or of the input it came from, are over
+            con.execute("DELETE FROM failures WHERE doc_id = ? OR source = ?", (record.id, source))
             record = self._free_id(con, record, h)
             _insert_record(con, record, h, source)
             self._ledger_link(record)
@@ -360,10 +439,13 @@ class Ledger(LedgerRowsMixin, Store):
     # ------------------------------------------------------------------ search
     @_guarded
     def search(self, query: str, limit: int = 20, scope: str = "all") -> list[SearchHit]:
-        """Full-text search (FTS5 syntax, English words stemmed) over article titles and text and statement content.
+        """Full-text search over article titles and text and statement content.
 
-        ``scope`` is "all", "articles" or "statements"; hits come best first. "speakers" lists the statements of
-        the speakers whose name (any spelling the ledger links) matches ``query``.
+        The query is read by :func:`fts_query`: words (punctuation inside them is taken as written:
+        ``cease-fire``, ``U.N.``, ``O'Brien``), ``"phrases"``, ``OR``/``AND``/``NOT`` between terms and
+        ``prefix*``; no other FTS5 syntax gets through; English words are stemmed. ``scope`` is "all",
+        "articles" or "statements"; hits come best first. "speakers" lists the statements of the speakers
+        whose name (any spelling the ledger links) matches ``query``.
         """
         if scope not in SCOPES:
             raise StoreError(f"unknown search scope {scope!r}; use one of {', '.join(SCOPES)}")
@@ -371,9 +453,11 @@ class Ledger(LedgerRowsMixin, Store):
             raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
         if limit < 1:
             raise StoreError(f"the search limit must be at least 1, not {limit}")
+        limit = min(int(limit), _MAX_LIMIT)  # SQLite integers are 64-bit: a huge --limit means 'all hits'
         if scope == "speakers":  # statements by a speaker of that name, however spelled (the cross-article ledger)
             return [SearchHit(d, "statement", sid, " ".join(content.split())[:200], 0.0)
                     for d, sid, content in self.speaker_statements(query, limit)]
+        asked, query = query, fts_query(query)
         hits: list[SearchHit] = []
         errors: list[sqlite3.OperationalError] = []
         for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):
@@ -384,7 +468,7 @@ class Ledger(LedgerRowsMixin, Store):
                 continue
             hits += [SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank)) for doc_id, ref, snip, rank in rows]
         if errors and (len(errors) == (2 if scope == "all" else 1) or "no such column" not in str(errors[0])):
-            raise StoreError(f"cannot search for {query!r}: {errors[0]}; {_FTS_HINT}") from None
+            raise StoreError(f"cannot search for {asked!r}: {errors[0]}; {_FTS_HINT}") from None
         hits.sort(key=lambda h: (h.rank, h.doc_id, h.kind, h.ref or ""))
         return hits[:limit]
 
@@ -423,20 +507,24 @@ class Ledger(LedgerRowsMixin, Store):
         while rows := cur.fetchmany(batch):
             yield rows
 
-    def _record_jsons(self) -> Iterator[str]:
-        """Every stored record's JSON, in the order stored (for exports)."""
-        for (js,) in self.con.execute("SELECT record_json FROM documents ORDER BY pk"):
-            yield js
+    def _record_jsons(self) -> Iterator[tuple[str, str]]:
+        """Every stored record's (id, JSON), in the order stored (for exports)."""
+        yield from self.con.execute("SELECT id, record_json FROM documents ORDER BY pk")
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
 
 
 def _load(js: str, doc_id: str) -> Record:
+    """The stored record, checked against the SPEC (a damaged one is a StoreError, never passed on)."""
     try:
-        return Record.loads(js)
-    except RecordError as exc:
-        raise StoreError(f"the stored record of {doc_id!r} is damaged ({exc.message}); re-ingest the article "
+        if not isinstance(js, str):
+            raise RecordError(f"the stored JSON is a {type(js).__name__}, not text")
+        return Record.loads(js).validate()
+    except (RecordError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        why = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        why = " ".join(str(why).split())
+        raise StoreError(f"the stored record of {doc_id!r} is damaged ({why[:200]}); re-ingest the article "
                          "after removing it") from None
 
 
