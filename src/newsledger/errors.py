@@ -18,8 +18,9 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
-    └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
-        └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
+    │   └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    └── ClusterError         [N600] a Dask cluster cannot be started or reached, or lost a partition for good
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -45,6 +46,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "MigrationError",
+    "ClusterError",
 ]
 
 
@@ -133,3 +135,9 @@ class StoreError(NewsledgerError):
 
 class MigrationError(StoreError):
     code = "N501"
+
+
+class ClusterError(NewsledgerError):
+    """A Dask cluster cannot be started or reached, or lost an article's partition for good."""
+
+    code = "N600"
