@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Attributes
+from ._doc import folded, sentences, tokens
 from .entities_lex import country_name, fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
@@ -668,12 +669,13 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
 def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     lex = lexicon()
     out: list[RelationFound] = []
-    for sent in doc.sents:
+    toks = tokens(doc)
+    for sent in sentences(doc):
         owner: Cluster | None = None
         last_person: Cluster | None = None
         i = sent.start
         while i < sent.end:
-            t = doc[i]
+            t = toks[i]
             hit = mm.at(i)
             if hit and hit[1].type == PERSON:
                 last_person = hit[1]
@@ -691,7 +693,7 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
                     kin = lex.family[w]
                     for m, c in named:
                         _gender_from_kin(c, kin)
-                        out.append(RelationFound(kin["type"], owner, c, (doc[i].idx, m.end)))
+                        out.append(RelationFound(kin["type"], owner, c, (toks[i].idx, m.end)))
                     i = named[-1][0].t1
                     continue
             if width == 1:  # "X is the daughter of Y"
@@ -707,15 +709,16 @@ def _kin_word(doc: "Doc", i: int) -> tuple[str | None, int, bool]:
     whether it is plural; (None, width, False) where there is none (a hyphenated "mother-of-three"
     is skipped whole)."""
     lex = lexicon()
+    toks = tokens(doc)
     k = i + 1
-    while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+    while k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
         k += 2
     width = k - i
-    word = fold(doc[i:k].text) if width > 1 else fold(doc[i].text)
+    word = fold(doc[i:k].text) if width > 1 else folded(doc)[i]
     if word in lex.family:
         return word, width, word in _PLURAL_KIN
     if width == 1:
-        lemma = fold(doc[i].lemma_)
+        lemma = fold(toks[i].lemma_)
         if lemma in lex.family and lemma != word:
             return lemma, 1, True
     return None, width, False

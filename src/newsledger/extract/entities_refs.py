@@ -29,6 +29,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._doc import doc_text, folded, sentences, tokens
 from .entities_attrs import TitleInfo
 from .entities_lex import fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
@@ -42,6 +43,7 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"its", "it", "itself"}
+_PRONOUNS = _MALE | _FEMALE | _PLURAL | _NEUTER
 _SUBJ = ("nsubj", "nsubjpass")
 _LOOSE_MODIFIERS = frozenset({"former", "late", "then", "new", "current", "outgoing", "incoming", "veteran", "top"})
 
@@ -104,7 +106,7 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
 
 def _sentence_index(doc: "Doc") -> list[int]:
     out = [0] * len(doc)
-    for k, s in enumerate(doc.sents):
+    for k, s in enumerate(sentences(doc)):
         for t in range(s.start, s.end):
             out[t] = k
     return out
@@ -367,9 +369,10 @@ def _latest(men: list[_Men], before: int, ok, kinds: tuple[str, ...] | None = No
 # ============================================================================ pronouns
 def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
     lex = lexicon()
-    mask = quote_mask(doc.text)
-    prons = [t for t in doc if fold(t.text) in _MALE | _FEMALE | _PLURAL | _NEUTER and t.tag_ in ("PRP", "PRP$")]
-    prons = [t for t in prons if fold(t.text) != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]
+    mask = quote_mask(doc_text(doc))
+    fw = folded(doc)
+    prons = [t for t in tokens(doc) if fw[t.i] in _PRONOUNS and t.tag_ in ("PRP", "PRP$")]
+    prons = [t for t in prons if fw[t.i] != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]
     outside = [t for t in prons if not mask[t.idx]]
     inside = [t for t in prons if mask[t.idx]]
     speakers: dict[int, set[int]] = {}
