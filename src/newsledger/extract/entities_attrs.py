@@ -432,7 +432,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
         official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
-                                                for t in doc[ti.title[0]:ti.title[1]])
+                                                for t in tokens(doc)[ti.title[0]:ti.title[1]])
         for o in orgs:
             if not official and o.type in (NORP, GPE) and o.country:
                 # "a Danish journalist": a nationality, not an employer
@@ -581,7 +581,7 @@ def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
     """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject)."""
     out: list[tuple[Cluster, Cluster | str]] = []
-    for t in doc:
+    for t in tokens(doc):
         if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
@@ -612,7 +612,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
     lex = lexicon()
     if ti.title is None:
         return None
-    for t in doc[ti.span[0]:ti.title[1]]:
+    for t in tokens(doc)[ti.span[0]:ti.title[1]]:
         w = fold(t.text)
         if (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not mm.at(t.i):
             best = None
@@ -630,7 +630,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
 
 def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
     """"His Castrel-based accountant": the person lives and works in Castrel."""
-    for t in doc[ti.span[0]:ti.span[1]]:
+    for t in tokens(doc)[ti.span[0]:ti.span[1]]:
         if fold(t.text) == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
             hit = mm.at(t.i - 2)
             if hit and hit[1].type in (GPE, LOC):

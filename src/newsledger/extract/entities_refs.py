@@ -124,7 +124,7 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
     lex = lexicon()
     for ti in titles:
         if ti.title and ti.cluster.gender is None:
-            for t in doc[ti.title[0]:ti.title[1]]:
+            for t in tokens(doc)[ti.title[0]:ti.title[1]]:
                 g = _word_gender(fold(t.text))
                 if g:
                     ti.cluster.gender = g
@@ -158,7 +158,7 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
     """"X is the daughter of Y": X is female."""
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
-    for t in doc:
+    for t in tokens(doc):
         kin = lex.family.get(fold(t.text))
         if not kin or not kin.get("gender") or t.dep_ != "attr":
             continue
@@ -197,7 +197,7 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for ti in titles:
         if ti.title:
-            words = {fold(t.text) for t in doc[ti.title[0]:ti.title[1]]}
+            words = {fold(t.text) for t in tokens(doc)[ti.title[0]:ti.title[1]]}
             out.setdefault(id(ti.cluster), set()).update(words)
     return out
 
@@ -218,12 +218,12 @@ def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
             if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
                 k += 3
             if k + 1 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in ("a", "an", "the"):
-                for t in doc[k + 2:min(len(doc), k + 7)]:
+                for t in tokens(doc)[k + 2:min(len(doc), k + 7)]:
                     if t.is_punct:
                         break
                     if t.pos_ == "NOUN":
                         words.add(fold(t.text))
-            for t in doc[m.t1:min(len(doc), m.t1 + 2)]:
+            for t in tokens(doc)[m.t1:min(len(doc), m.t1 + 2)]:
                 if fold(t.text) in lex.org_nouns_after:
                     words.add(fold(t.text))
     return out
@@ -289,7 +289,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
                 for c in orgs}
     out: list[_Men] = []
-    for head in doc:
+    for head in tokens(doc):
         w = fold(head.text)
         if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
             continue
@@ -301,7 +301,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         owner = next((x for x in men if x.t0 <= k - 2 < x.t1), None)
         if owner is None or owner.cluster.type not in (GPE, ORG):
             continue
-        words = {fold(t.text) for t in doc[k:head.i + 1] if t.text != "-"}
+        words = {fold(t.text) for t in tokens(doc)[k:head.i + 1] if t.text != "-"}
         words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {fold(doc[owner.t0].text)}
         here = sent_of[head.i]
         fits = [c for c in orgs if words <= words_of[id(c)] and c is not owner.cluster
@@ -325,7 +325,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
         if x.kind == "name" and x.subj and x.sent not in first_subj:
             first_subj[x.sent] = x
     out: list[_Men] = []
-    for head in doc:
+    for head in tokens(doc):
         w = fold(head.text)
         if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
                 or fold(head.head.lemma_) not in lex.reporting_verbs):
