@@ -110,6 +110,19 @@ TimeoutOpt = typer.Option(None, "--timeout", help="Seconds one article may take 
                           "the article is a recorded failure. Default: no limit.")
 MaxBytesOpt = typer.Option(None, "--max-bytes", help="Most bytes read from one .txt/.html/feed file, JSONL line or "
                            "WARC page (default 4,004,096).")
+DaskOpt = typer.Option(None, "--dask", metavar="local:N|tcp://HOST:8786",
+                       help="Run on a Dask cluster: local:N starts N worker processes, else a scheduler address.")
+PartOpt = typer.Option(32, "--partition-size", min=1, help="With --dask: articles per task.")
+
+
+def _results(pipe, items, processes: int, dask: Optional[str], quiet: bool, **kw) -> Iterator:
+    """Results of ``pipe`` over ``items``: in this process, in worker processes, or on Dask (``kw``:
+    the Dask options)."""
+    if dask:
+        from .distributed import run_on_dask
+
+        return run_on_dask(pipe, items, dask, progress=None if quiet else sys.stderr, quiet=quiet, **kw)
+    return pipe.process(items, n_process=processes)
 
 
 @app.command()
@@ -125,20 +138,35 @@ def extract(
     quiet: bool = QuietOpt,
     timeout: Optional[float] = TimeoutOpt,
     max_bytes: Optional[int] = MaxBytesOpt,
+    dask: Optional[str] = DaskOpt,
+    partition_size: int = PartOpt,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --dask: workers write records as "
+                                          "Parquet shards into this directory (see `newsledger load`)."),
 ) -> None:
     """Print one document record per article on stdout."""
     from .pipeline import Failure
     from .render import pretty
 
+    if output is not None and not dask:
+        _err("error: --output writes Parquet shards from Dask workers; give --dask local:N or a scheduler address")
+        raise typer.Exit(EXIT_FATAL)
     try:
         pipe = _pipeline(model, stages, max_chars, language_check, timeout)
         items = _inputs(files, published, max_bytes)
         ok = failed = 0
         first = True
-        if fmt is OutFormat.json:
+        if fmt is OutFormat.json and output is None:
             sys.stdout.write("[")
         with _Progress("extracting", quiet) as prog:
-            for res in pipe.process(items, n_process=processes):
+            for res in _results(pipe, items, processes, dask, quiet, partition_size=partition_size,
+                                output=str(output) if output is not None else None):
+                if output is not None:  # shards written by the workers; failures come back
+                    if isinstance(res, Failure):
+                        failed += 1
+                        _err(f"failed: {res}")
+                    else:
+                        ok += res.records
+                    continue
                 prog.advance()
                 if isinstance(res, Failure):
                     failed += 1
@@ -153,12 +181,12 @@ def extract(
                     sys.stdout.write(("" if first else "\n") + pretty(res))
                 first = False
                 sys.stdout.flush()
-        if fmt is OutFormat.json:
+        if fmt is OutFormat.json and output is None:
             sys.stdout.write("\n]\n")
     except NewsledgerError as exc:
         raise _fatal(exc)
-    if not quiet and (failed or ok > 1):
-        _err(f"{ok} article(s) extracted, {failed} failed")
+    if not quiet and (failed or ok > 1 or output is not None):
+        _err(f"{ok} article(s) extracted, {failed} failed" + (f"  (shards in {output})" if output else ""))
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
@@ -176,6 +204,8 @@ def ingest(
     replace: bool = typer.Option(False, "--replace", help="Update stored articles of the same id or text (a corrected date or outlet)."),
     timeout: Optional[float] = TimeoutOpt,
     max_bytes: Optional[int] = MaxBytesOpt,
+    dask: Optional[str] = DaskOpt,
+    partition_size: int = PartOpt,
 ) -> None:
     """Extract articles and store them in the ledger; an article already stored is skipped (or, with
     --replace, updated)."""
@@ -205,7 +235,8 @@ def ingest(
                     yield item
 
             with _Progress("ingesting", quiet) as prog:
-                for res in pipe.process(fresh(_inputs(files, published, max_bytes)), n_process=processes):
+                for res in _results(pipe, fresh(_inputs(files, published, max_bytes)), processes, dask, quiet,
+                                    partition_size=partition_size):
                     prog.advance()
                     if isinstance(res, Failure):
                         sources.pop(res.doc_id, None)
@@ -241,6 +272,35 @@ def _dated(item):
     _err(f"WARNING: {item.source or item.doc_id} has no publication date; using {value} from its {where} "
          f"({words!r}); give --published DATE to override")
     return dataclasses.replace(item, published=value)
+
+
+@app.command()
+def load(
+    directory: Path = typer.Argument(..., help="A directory of Parquet shards from `extract --dask ... --output DIR`."),
+    db: str = typer.Option("newsledger.db", "--db", help="The ledger: an SQLite file or a postgresql:// URL."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Bring Parquet shards of records into the ledger; an article already stored is skipped."""
+    from .ledger.base import open_store
+    from .pipeline import Failure
+    from .shards import read_shards
+
+    stored = dup = failed = 0
+    try:
+        with open_store(db) as store:
+            for res, source in read_shards(directory):
+                if isinstance(res, Failure):
+                    failed += 1
+                    store.add_failure(res)
+                elif store.add(res, source=source):
+                    stored += 1
+                else:
+                    dup += 1
+    except NewsledgerError as exc:
+        raise _fatal(exc)
+    if not quiet:
+        _err(f"{stored} article(s) stored, {dup} skipped as duplicates, {failed} failure(s) recorded  ({db})")
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 @app.command()

@@ -22,7 +22,8 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
     │   ├── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
     │   └── LedgerLookupError [N510] no, or more than one, ledger entity answers to a name (or it is only a title)
-    └── TrackError           [N600] timelines, claims or groups cannot be computed (a bad lexicon, a bad as_of)
+    ├── TrackError           [N600] timelines, claims or groups cannot be computed (a bad lexicon, a bad as_of)
+    └── ClusterError         [N700] a Dask cluster cannot be started or reached, or lost a partition for good
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -51,6 +52,7 @@ __all__ = [
     "MigrationError",
     "LedgerLookupError",
     "TrackError",
+    "ClusterError",
 ]
 
 
@@ -155,3 +157,9 @@ class TrackError(NewsledgerError):
     """The ledger's timelines, claims or groups cannot be computed (newsledger.ledger.track)."""
 
     code = "N600"
+
+
+class ClusterError(NewsledgerError):
+    """A Dask cluster cannot be started or reached, or lost an article's partition for good."""
+
+    code = "N700"

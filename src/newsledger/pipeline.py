@@ -266,15 +266,20 @@ class Pipeline:
         return result
 
     def run_stages(self, doc: "Doc", article: Article) -> Record:
+        from .extract._doc import release
+
         found = Found(article)
-        for st in self.stages:
-            try:
-                found = st(doc, found)
-            except NewsledgerError:
-                raise
-            except Exception as exc:  # a bug in a stage: say which stage, keep the traceback
-                raise StageError(f"stage {st.name!r} failed on {article.source or article.doc_id}: "
-                                 f"{type(exc).__name__}: {exc}") from exc
+        try:
+            for st in self.stages:
+                try:
+                    found = st(doc, found)
+                except NewsledgerError:
+                    raise
+                except Exception as exc:  # a bug in a stage: say which stage, keep the traceback
+                    raise StageError(f"stage {st.name!r} failed on {article.source or article.doc_id}: "
+                                     f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            release(doc)  # what the stages cached on the doc (tokens point back at it: no cycle kept)
         return found.to_record().validate()
 
     # -- a stream of articles

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..pipeline import Found, stage
 from ..records import Attributes, Entity, Relation, Span, Time
+from ._doc import doc_text
 from .entities_names import Cluster, cluster_names, find_name_mentions
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def find_entities(doc: "Doc", times: Sequence[Time] = ()) -> EntityResult:
     """The entities, relations and ambiguous mentions of a parsed article."""
     from . import entities_attrs, entities_refs
 
-    text = doc.text
+    text = doc_text(doc)
     mentions = find_name_mentions(doc, [(t.start, t.end) for t in times])
     clusters, ambiguous = cluster_names(doc, mentions)
     titles = entities_attrs.find_titles(doc, clusters)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Attributes
+from ._doc import folded, sentences, tokens
 from .entities_lex import country_name, fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
@@ -431,7 +432,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
         official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
-                                                for t in doc[ti.title[0]:ti.title[1]])
+                                                for t in tokens(doc)[ti.title[0]:ti.title[1]])
         for o in orgs:
             if not official and o.type in (NORP, GPE) and o.country:
                 # "a Danish journalist": a nationality, not an employer
@@ -580,7 +581,7 @@ def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
     """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject)."""
     out: list[tuple[Cluster, Cluster | str]] = []
-    for t in doc:
+    for t in tokens(doc):
         if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
@@ -611,7 +612,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
     lex = lexicon()
     if ti.title is None:
         return None
-    for t in doc[ti.span[0]:ti.title[1]]:
+    for t in tokens(doc)[ti.span[0]:ti.title[1]]:
         w = fold(t.text)
         if (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not mm.at(t.i):
             best = None
@@ -629,7 +630,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
 
 def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
     """"His Castrel-based accountant": the person lives and works in Castrel."""
-    for t in doc[ti.span[0]:ti.span[1]]:
+    for t in tokens(doc)[ti.span[0]:ti.span[1]]:
         if fold(t.text) == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
             hit = mm.at(t.i - 2)
             if hit and hit[1].type in (GPE, LOC):
@@ -668,12 +669,13 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
 def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     lex = lexicon()
     out: list[RelationFound] = []
-    for sent in doc.sents:
+    toks = tokens(doc)
+    for sent in sentences(doc):
         owner: Cluster | None = None
         last_person: Cluster | None = None
         i = sent.start
         while i < sent.end:
-            t = doc[i]
+            t = toks[i]
             hit = mm.at(i)
             if hit and hit[1].type == PERSON:
                 last_person = hit[1]
@@ -691,7 +693,7 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
                     kin = lex.family[w]
                     for m, c in named:
                         _gender_from_kin(c, kin)
-                        out.append(RelationFound(kin["type"], owner, c, (doc[i].idx, m.end)))
+                        out.append(RelationFound(kin["type"], owner, c, (toks[i].idx, m.end)))
                     i = named[-1][0].t1
                     continue
             if width == 1:  # "X is the daughter of Y"
@@ -707,15 +709,16 @@ def _kin_word(doc: "Doc", i: int) -> tuple[str | None, int, bool]:
     whether it is plural; (None, width, False) where there is none (a hyphenated "mother-of-three"
     is skipped whole)."""
     lex = lexicon()
+    toks = tokens(doc)
     k = i + 1
-    while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+    while k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
         k += 2
     width = k - i
-    word = fold(doc[i:k].text) if width > 1 else fold(doc[i].text)
+    word = fold(doc[i:k].text) if width > 1 else folded(doc)[i]
     if word in lex.family:
         return word, width, word in _PLURAL_KIN
     if width == 1:
-        lemma = fold(doc[i].lemma_)
+        lemma = fold(toks[i].lemma_)
         if lemma in lex.family and lemma != word:
             return lemma, 1, True
     return None, width, False

@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ._doc import dateline_tokens
+from ._doc import dateline_tokens, folded, tokens
 from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
 if TYPE_CHECKING:
@@ -368,7 +368,7 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     while e > i and (doc[e - 1].text == "-" or fold(doc[e - 1].text) in _JOIN_OF):
         e -= 1
     if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
-                      for t in doc[i:e]) or country_code(doc[i:e].text)
+                      for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
                   or is_acronym(doc[i:e].text)):
         return i, e
     return None
@@ -379,8 +379,9 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     """Every name written in ``doc``, typed by votes, in text order (no two overlap)."""
     skip = _time_tokens(doc, time_spans)
     lex = lexicon()
-    midcaps = {fold(t.text) for t in doc if _cap(t) and not _starts_clause(doc, t.i) and fold(t.text) not in
-               lex.titles and fold(t.text) not in lex.title_modifiers and fold(t.text) not in lex.not_names}
+    fw = folded(doc)
+    midcaps = {fw[t.i] for t in tokens(doc) if _cap(t) and not _starts_clause(doc, t.i) and fw[t.i] not in
+               lex.titles and fw[t.i] not in lex.title_modifiers and fw[t.i] not in lex.not_names}
     out: list[NameMention] = []
     for i, j in _runs(doc, skip):
         i = _trim_start(doc, i, j, midcaps)
@@ -518,7 +519,7 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
     """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
-        between = tuple(fold(t.text) for t in doc[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
+        between = tuple(fold(t.text) for t in tokens(doc)[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
         if between in _KNOWN_AS:
             b.alias_of = k - 1
             b.votes[PERSON] += 1
@@ -548,7 +549,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[ORG] += 2
     if any(w in lex.org_keywords for w in words):
         v[ORG] += 5
-    after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
+    after = [fold(t.text) for t in tokens(doc)[m.t1:m.t1 + 2]]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
@@ -560,7 +561,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[GPE] += 4
     if m.pre_title:
         v[PERSON] += 6
-    before = [fold(t.text) for t in doc[max(0, m.t0 - 3):m.t0]]
+    before = [fold(t.text) for t in tokens(doc)[max(0, m.t0 - 3):m.t0]]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
         v[PERSON] += 6
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
@@ -603,7 +604,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:
     """spaCy reads the words as something that is not a name (a date, an event, a law, a work)."""
-    return any(t.ent_type_ and t.ent_type_ not in _SPACY for t in doc[m.t0:m.t1])
+    return any(t.ent_type_ and t.ent_type_ not in _SPACY for t in tokens(doc)[m.t0:m.t1])
 
 
 def _title_after(doc: "Doc", k: int) -> bool:
@@ -619,7 +620,7 @@ def _title_after(doc: "Doc", k: int) -> bool:
         if doc[q].tag_ == "POS":
             k = q + 1
             break
-    for t in doc[k:min(n, k + 4)]:
+    for t in tokens(doc)[k:min(n, k + 4)]:
         w = fold(t.text)
         if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner"):
             return True
@@ -643,7 +644,7 @@ def _reporting_subject(doc: "Doc", m: NameMention) -> bool:
 def _spacy_labels(doc: "Doc", m: NameMention) -> Counter:
     """spaCy's label of the entity covering most of the mention (one vote; two where it is exact)."""
     c: Counter = Counter()
-    for t in doc[m.t0:m.t1]:
+    for t in tokens(doc)[m.t0:m.t1]:
         if t.ent_type_ in _SPACY:
             c[_SPACY[t.ent_type_]] += 1
     if not c:

@@ -29,6 +29,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._doc import doc_text, folded, sentences, tokens
 from .entities_attrs import TitleInfo
 from .entities_lex import fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
@@ -42,6 +43,7 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"its", "it", "itself"}
+_PRONOUNS = _MALE | _FEMALE | _PLURAL | _NEUTER
 _SUBJ = ("nsubj", "nsubjpass")
 _LOOSE_MODIFIERS = frozenset({"former", "late", "then", "new", "current", "outgoing", "incoming", "veteran", "top"})
 
@@ -104,7 +106,7 @@ def resolve_references(doc: "Doc", clusters: list[Cluster], titles: list[TitleIn
 
 def _sentence_index(doc: "Doc") -> list[int]:
     out = [0] * len(doc)
-    for k, s in enumerate(doc.sents):
+    for k, s in enumerate(sentences(doc)):
         for t in range(s.start, s.end):
             out[t] = k
     return out
@@ -122,7 +124,7 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
     lex = lexicon()
     for ti in titles:
         if ti.title and ti.cluster.gender is None:
-            for t in doc[ti.title[0]:ti.title[1]]:
+            for t in tokens(doc)[ti.title[0]:ti.title[1]]:
                 g = _word_gender(fold(t.text))
                 if g:
                     ti.cluster.gender = g
@@ -156,7 +158,7 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
     """"X is the daughter of Y": X is female."""
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
-    for t in doc:
+    for t in tokens(doc):
         kin = lex.family.get(fold(t.text))
         if not kin or not kin.get("gender") or t.dep_ != "attr":
             continue
@@ -195,7 +197,7 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for ti in titles:
         if ti.title:
-            words = {fold(t.text) for t in doc[ti.title[0]:ti.title[1]]}
+            words = {fold(t.text) for t in tokens(doc)[ti.title[0]:ti.title[1]]}
             out.setdefault(id(ti.cluster), set()).update(words)
     return out
 
@@ -216,12 +218,12 @@ def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
             if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
                 k += 3
             if k + 1 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in ("a", "an", "the"):
-                for t in doc[k + 2:min(len(doc), k + 7)]:
+                for t in tokens(doc)[k + 2:min(len(doc), k + 7)]:
                     if t.is_punct:
                         break
                     if t.pos_ == "NOUN":
                         words.add(fold(t.text))
-            for t in doc[m.t1:min(len(doc), m.t1 + 2)]:
+            for t in tokens(doc)[m.t1:min(len(doc), m.t1 + 2)]:
                 if fold(t.text) in lex.org_nouns_after:
                     words.add(fold(t.text))
     return out
@@ -287,7 +289,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
                 for c in orgs}
     out: list[_Men] = []
-    for head in doc:
+    for head in tokens(doc):
         w = fold(head.text)
         if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
             continue
@@ -299,7 +301,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         owner = next((x for x in men if x.t0 <= k - 2 < x.t1), None)
         if owner is None or owner.cluster.type not in (GPE, ORG):
             continue
-        words = {fold(t.text) for t in doc[k:head.i + 1] if t.text != "-"}
+        words = {fold(t.text) for t in tokens(doc)[k:head.i + 1] if t.text != "-"}
         words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {fold(doc[owner.t0].text)}
         here = sent_of[head.i]
         fits = [c for c in orgs if words <= words_of[id(c)] and c is not owner.cluster
@@ -323,7 +325,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
         if x.kind == "name" and x.subj and x.sent not in first_subj:
             first_subj[x.sent] = x
     out: list[_Men] = []
-    for head in doc:
+    for head in tokens(doc):
         w = fold(head.text)
         if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
                 or fold(head.head.lemma_) not in lex.reporting_verbs):
@@ -367,9 +369,10 @@ def _latest(men: list[_Men], before: int, ok, kinds: tuple[str, ...] | None = No
 # ============================================================================ pronouns
 def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
     lex = lexicon()
-    mask = quote_mask(doc.text)
-    prons = [t for t in doc if fold(t.text) in _MALE | _FEMALE | _PLURAL | _NEUTER and t.tag_ in ("PRP", "PRP$")]
-    prons = [t for t in prons if fold(t.text) != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]
+    mask = quote_mask(doc_text(doc))
+    fw = folded(doc)
+    prons = [t for t in tokens(doc) if fw[t.i] in _PRONOUNS and t.tag_ in ("PRP", "PRP$")]
+    prons = [t for t in prons if fw[t.i] != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]
     outside = [t for t in prons if not mask[t.idx]]
     inside = [t for t in prons if mask[t.idx]]
     speakers: dict[int, set[int]] = {}

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..pipeline import Found, stage
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
-from ._doc import dateline_tokens
+from ._doc import dateline_tokens, doc_text, sentences
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
 from .events_syntax import (
@@ -673,7 +673,7 @@ def find_events(
     lex = lexicon()
     ents = list(entities)
     ctx = Context(
-        doc=doc, text=doc.text, lex=lex, index=EntityIndex(ents), types={e.id: e.type for e in ents},
+        doc=doc, text=doc_text(doc), lex=lex, index=EntityIndex(ents), types={e.id: e.type for e in ents},
         affiliation={e.id: frozenset(a for a in e.attributes.affiliation if a.startswith("e")) for e in ents},
         statements=StatementIndex(statements), times_at={},
     )
@@ -681,7 +681,7 @@ def find_events(
     ctx.name_words = name_words(ents)
     ctx.described = descriptions(doc, ctx.index)
     matched = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for sense, toks, anchor in _match(sent, lex):
             matched.append((sense, toks, anchor, sent))
             ctx.anchors[anchor.i] = sense

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..records import Entity, Statement, Time
+from ._doc import tokens
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense
 
@@ -208,7 +209,7 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
     """Words of the appositions that describe entities ("the Redhand Front, an *armed movement*") -> ids."""
     out: dict[str, set[str]] = {}
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
             continue
         head = tok.head

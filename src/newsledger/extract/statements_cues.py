@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import TimeValue
 from .statements_quotes import Quote
-from ._doc import dateline_tokens, doc_text
+from ._doc import dateline_tokens, doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -535,7 +535,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     cues = lex["cues"]
     starts = [q.open_at for q in quotes]
     drafts: list[Draft] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if _quote_at(quotes, starts, tok.idx) is not None:
             continue  # words inside a quotation are the quoted speaker's, not attributions
         frame: _Frame | None = None

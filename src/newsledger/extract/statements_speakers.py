@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ._index import EntityIndex
-from ._doc import dateline_tokens, doc_text
+from ._doc import dateline_tokens, doc_text, tokens
 from .statements_cues import Draft, lexicon
 from .statements_quotes import Quote
 
@@ -54,7 +54,7 @@ class SpeakerResolver:
         self.cands: list[_Cand] = []
         self._by_i: dict[int, _Cand] = {}
         cues = lexicon()["cues"]
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.dep_ in _SUBJ and not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
                 self._add(tok)
         self._cand_pos = [c.pos for c in self.cands]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..records import Time, TimeValue
+from ._doc import sentences
 from ._index import EntityIndex
 from .statements_cues import Draft, lexicon, subject_of, doc_text
 
@@ -95,7 +96,7 @@ class DateFinder:
         doc = self.doc
         if not len(doc):
             return None
-        first = next(iter(doc.sents))
+        first = sentences(doc)[0]
         root = first.root
         for x in self._by_verb.get(root.i, []):
             if x.start < first.end_char:

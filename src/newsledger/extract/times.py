@@ -96,6 +96,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..pipeline import Found, stage
 from ..records import Time
 from . import times_values as tv
+from ._doc import doc_text, sentences, tokens
 from .times_grammar import Ctx, Expr, lexicon, scan
 from .times_values import Val
 
@@ -394,9 +395,9 @@ class _DocContext:
 
     def __init__(self, doc: "Doc", published: dt.date | None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: compute it once
+        self.text = doc_text(doc)  # Doc.text joins every token: compute it once
         self.pub = tv.day(published) if published else None
-        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = [s.start_char for s in sentences(doc)] if doc.has_annotation("SENT_START") else [0]
 
     def sent_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)

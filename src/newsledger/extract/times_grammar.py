@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import times_values as tv
 from .times_values import Val
@@ -275,6 +275,9 @@ class _Rule:
     name: str
     regex: re.Pattern
     handler: Callable[[re.Match, str], "Expr | None"]
+    #: the words a match can begin with (case-folded), for rules that open with a count ("about
+    #: three weeks"): only those word starts are tried (see :func:`_matches`); None: try everywhere
+    first_words: frozenset[str] | None = None
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -820,13 +823,53 @@ def _rules() -> tuple[_Rule, ...]:
                      rf"(?P<half2>\s+(?i:and\s+a\s+half))?", h_duration),
         ("set", rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{MON})", h_set),
     ]
-    return tuple(_Rule(name, re.compile(rx), fn) for name, rx, fn in table)
+    # A rule opening with a word start, an optional approximator and a count begins with one of
+    # their first words or a digit: the scan tries only there (the count alternation is long).
+    counted = B + approx + "(?P<num>"
+    firsts = _first_words([*_number_words(), *lexicon()["approximators"]])
+    return tuple(_Rule(name, re.compile(rx), fn, firsts if rx.startswith(counted) else None) for name, rx, fn in table)
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The case-folded first words of ``phrases``; None if one does not open with a word character."""
+    out = set()
+    for ph in phrases:
+        m = _WORD.match(ph.casefold())
+        if m is None:
+            return None
+        out.add(m.group())
+    return frozenset(out)
+
+
+_WORD = re.compile(r"\w+")
+# Characters that Python's case-insensitive matching pairs with ASCII letters although their own
+# case-folding differs (long s, Kelvin sign, dotted and dotless i): texts with them take the plain scan.
+_ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
+
+
+def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None) -> Iterator[re.Match]:
+    """``rule.regex.finditer(text)``, the same matches, trying the regex only at word starts that
+    can open a match when the rule says which (``words``: each word's start and case-folded text)."""
+    if rule.first_words is None or words is None:
+        yield from rule.regex.finditer(text)
+        return
+    first, match, last = rule.first_words, rule.regex.match, 0
+    for pos, w in words:
+        if pos < last or not (w in first or w[0].isdecimal()):
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield m
+            last = m.end() if m.end() > pos else pos + 1
 
 
 def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
+    words = None
+    if not _ODD_CASE.intersection(text):
+        words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
     for rule in _rules():
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, words):
             try:
                 expr = rule.handler(m, rule.name)
             except (ValueError, KeyError, OverflowError):
