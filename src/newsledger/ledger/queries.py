@@ -49,14 +49,15 @@ def encode_cursor(key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(cursor: str, size: int) -> list[Any]:
-    """The key a cursor stands for; CursorError when it is not one of ours."""
+def decode_cursor(cursor: str, types: Sequence[type]) -> list[Any]:
+    """The key a cursor stands for (one value of each of ``types``); CursorError when it is not one of ours."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         key = json.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         key = None
-    if not isinstance(key, list) or len(key) != size or not all(isinstance(k, (str, int)) for k in key):
+    if (not isinstance(key, list) or len(key) != len(types)
+            or not all(type(k) is t for k, t in zip(key, types))):
         raise CursorError(f"the cursor {cursor[:40]!r} is not valid; pass back the next_cursor of the previous page "
                           "unchanged, or leave cursor out to start from the first page")
     return key
@@ -155,7 +156,7 @@ class Queries:
             where.append("d.published IS NOT NULL AND SUBSTR(d.published, 1, 10) <= ?")
             params.append(until)
         if cursor is not None:
-            pub, doc = decode_cursor(cursor, 2)
+            pub, doc = decode_cursor(cursor, (str, str))
             where.append(f"({_DOC_KEY} < ? OR ({_DOC_KEY} = ? AND d.id < ?))")
             params += [pub, pub, doc]
         sql = (f"SELECT {_DOC_COLS}, (SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id), "
@@ -271,7 +272,7 @@ class Queries:
     def _page(self, select: str, fields: Sequence[str], alias: str, where: list[str], params: list, limit: int,
               cursor: str | None, enrich) -> Page:
         if cursor is not None:
-            pub, doc, pos = decode_cursor(cursor, 3)
+            pub, doc, pos = decode_cursor(cursor, (str, str, int))
             where = [*where, f"({_DOC_KEY} < ? OR ({_DOC_KEY} = ? AND ({alias}.doc_id < ? OR ({alias}.doc_id = ? "
                              f"AND {alias}.position > ?))))"]
             params = [*params, pub, pub, doc, doc, int(pos)]
