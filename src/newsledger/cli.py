@@ -162,8 +162,10 @@ def ingest(
     language_check: bool = LangOpt,
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
+    replace: bool = typer.Option(False, "--replace", help="Update stored articles of the same id or text (a corrected date or outlet)."),
 ) -> None:
-    """Extract articles and store them in the ledger; an article already stored is skipped."""
+    """Extract articles and store them in the ledger; an article already stored is skipped (or, with
+    --replace, updated)."""
     from .ledger import Ledger
     from .pipeline import Failure
     from .records import Article, text_hash
@@ -178,9 +180,11 @@ def ingest(
                 nonlocal dup
                 for item in items:  # skip what is stored before paying for a parse
                     if isinstance(item, Article):
-                        if ledger.has_hash(text_hash(item.text)):
+                        if not replace and ledger.has_hash(text_hash(item.text)):
                             dup += 1
                             continue
+                        if not item.published:
+                            item = _dated(item)
                         sources[item.doc_id] = item.source
                     yield item
 
@@ -192,7 +196,7 @@ def ingest(
                         failures.append(res)
                         ledger.add_failure(res)
                         _err(f"failed: {res}")
-                    elif ledger.add(res, source=sources.pop(res.id, None)):
+                    elif ledger.add(res, source=sources.pop(res.id, None), replace=replace):
                         stored += 1
                     else:
                         dup += 1
@@ -203,6 +207,24 @@ def ingest(
         for f in failures:
             _err(f"  - {f}")
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+def _dated(item):
+    """An article without a publication date: say so loudly, and take the date of its dateline if it has one."""
+    import dataclasses
+
+    from .ingest.dates import date_from_text
+
+    found = date_from_text(item.text)
+    if found is None:
+        _err(f"WARNING: {item.source or item.doc_id} has no publication date and none is written in it: its relative "
+             "dates ('on Sunday', 'last week') stay unresolved and it cannot be placed in time in the ledger; give "
+             "--published DATE (or a \"published\" field) and re-ingest it with --replace")
+        return item
+    value, words, where = found
+    _err(f"WARNING: {item.source or item.doc_id} has no publication date; using {value} from its {where} "
+         f"({words!r}); give --published DATE to override")
+    return dataclasses.replace(item, published=value)
 
 
 @app.command()
@@ -230,7 +252,7 @@ def show(
 def search(
     query: str = typer.Argument(..., help="Full-text query (SQLite FTS5 syntax: words, \"phrases\", OR, prefix*)."),
     db: Path = DbOpt,
-    scope: str = typer.Option("all", "--in", help="What to search: all, articles or statements."),
+    scope: str = typer.Option("all", "--in", help="What to search: all, articles, statements, or speakers (statements by a speaker of that name, any spelling)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per hit."),
 ) -> None:
@@ -332,6 +354,11 @@ def _root(
                                  callback=_version),
 ) -> None:
     """Turn news articles into a ledger of who said and did what, to whom, when and where."""
+
+
+from .cli_ledger import register as _register_ledger  # noqa: E402  (the cross-article ledger's commands)
+
+_register_ledger(app)
 
 
 def main() -> None:

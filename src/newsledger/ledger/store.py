@@ -40,6 +40,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, Span, TimeValue, text_hash
 from .base import Store
+from .rows import LedgerRowsMixin
 from .migrations import current_version, migrate
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ __all__ = ["Ledger", "SearchHit", "SCOPES"]
 log = logging.getLogger("newsledger")
 
 #: What :meth:`Ledger.search` can search.
-SCOPES = ("all", "articles", "statements")
+SCOPES = ("all", "articles", "statements", "speakers")
 
 _FTS_HINT = ('the query uses SQLite FTS5 syntax: words match words, put a phrase or anything with punctuation '
              'in double quotes ("Lake Ordan", "U.N."), combine with AND, OR, NOT and parentheses, and end a '
@@ -149,7 +150,7 @@ def _span(s: Span) -> tuple[int, int, str]:
     return (s.start, s.end, s.text)
 
 
-class Ledger(Store):
+class Ledger(LedgerRowsMixin, Store):
     """An SQLite ledger of document records (the default :class:`~newsledger.ledger.base.Store`).
 
     >>> with Ledger("news.db") as ledger:          # doctest: +SKIP
@@ -273,12 +274,15 @@ class Ledger(Store):
         h = text_hash(record.text)
         with self._write(f"the record {record.id!r}") as con:
             if replace:
+                self._ledger_unlink(r[0] for r in con.execute("SELECT id FROM documents WHERE id = ? OR content_hash = ?",
+                                                              (record.id, h)).fetchall())
                 con.execute("DELETE FROM documents WHERE id = ? OR content_hash = ?", (record.id, h))
             elif con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (h,)).fetchone():
                 return False
             con.execute("DELETE FROM failures WHERE doc_id = ?", (record.id,))  # it went through this time
             record = self._free_id(con, record, h)
             _insert_record(con, record, h, source)
+            self._ledger_link(record)
         return True
 
     def _free_id(self, con: sqlite3.Connection, record: Record, h: str) -> Record:
@@ -309,6 +313,7 @@ class Ledger(Store):
     def remove(self, doc_id: str) -> bool:
         """Delete a document and everything extracted from it; False when there was none."""
         with self._write(f"the removal of {doc_id!r}") as con:
+            self._ledger_unlink([doc_id])
             return con.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
@@ -367,9 +372,10 @@ class Ledger(Store):
     # ------------------------------------------------------------------ search
     @_guarded
     def search(self, query: str, limit: int = 20, scope: str = "all") -> list[SearchHit]:
-        """Full-text search (FTS5 syntax) over article titles and text and statement content.
+        """Full-text search (FTS5 syntax, English words stemmed) over article titles and text and statement content.
 
-        ``scope`` is "all", "articles" or "statements"; hits come best first.
+        ``scope`` is "all", "articles" or "statements"; hits come best first. "speakers" lists the statements of
+        the speakers whose name (any spelling the ledger links) matches ``query``.
         """
         if scope not in SCOPES:
             raise StoreError(f"unknown search scope {scope!r}; use one of {', '.join(SCOPES)}")
@@ -377,6 +383,9 @@ class Ledger(Store):
             raise StoreError("empty search query; give words to look for, e.g. `newsledger search ceasefire`")
         if limit < 1:
             raise StoreError(f"the search limit must be at least 1, not {limit}")
+        if scope == "speakers":  # statements by a speaker of that name, however spelled (the cross-article ledger)
+            return [SearchHit(d, "statement", sid, " ".join(content.split())[:200], 0.0)
+                    for d, sid, content in self.speaker_statements(query, limit)]
         hits: list[SearchHit] = []
         errors: list[sqlite3.OperationalError] = []
         for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):

@@ -1,0 +1,322 @@
+"""The cross-article ledger on every store: :class:`LedgerRowsMixin`.
+
+Written once in portable SQL through the store's primitives (``_rows``, ``_exec``, ``_transaction``,
+``?`` placeholders), so the SQLite :class:`~newsledger.ledger.store.Ledger` and the PostgreSQL backend
+share it. It gives every :class:`~newsledger.ledger.base.Store`:
+
+* linking hooks the backend calls inside the transaction that stores or deletes an article
+  (:meth:`_ledger_link`, :meth:`_ledger_unlink`);
+* the decisions by hand and the rebuild: :meth:`relink`, :meth:`merge_entities`, :meth:`split_entity`;
+* reading: :meth:`ledger_json` (the SPEC's ledger JSON), :meth:`entity` (one entity's profile),
+  :meth:`entities` (search by any name, folded), :meth:`claims`, :meth:`timeline`, and statements
+  by speaker name (:meth:`speaker_statements`).
+
+Timelines, claims and duplicate groups are computed on reading by the pure functions of
+:mod:`newsledger.ledger.track` from the records and the entity mapping; :meth:`entity` and
+:meth:`timeline` read only the member articles of the entity asked about.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ..errors import LedgerLookupError, StoreError
+from . import link as lk
+from . import names as nm
+
+if TYPE_CHECKING:
+    from ..records import Record
+
+__all__ = ["LedgerRowsMixin", "OUTCOMES"]
+
+log = logging.getLogger("newsledger")
+
+OUTCOMES = ("fulfilled", "failed", "partly", "pending")
+_LID = re.compile(r"^L\d+$")
+
+
+def _track():
+    """The track module (status timelines, claims, groups), or None where it is not installed yet."""
+    try:
+        from . import track  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return track
+
+
+def _in(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class LedgerRowsMixin:
+    """Cross-article ledger methods shared by every store backend (see the module docstring)."""
+
+    # the backend provides these (base.Store)
+    def _rows(self, sql: str, params: Any = ()) -> list[tuple]: ...  # pragma: no cover
+    def _exec(self, sql: str, params: Any = ()) -> int: ...  # pragma: no cover
+    def _transaction(self, what: str): ...  # pragma: no cover
+
+    # ------------------------------------------------------------------ hooks (inside the caller's transaction)
+    def _ledger_link(self, record: "Record") -> None:
+        """Link a just-stored record; a failure leaves the article stored but unlinked (with a warning)."""
+        self._exec("SAVEPOINT ledger_link")
+        try:
+            lk.link_record(self, record)  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - one article's linking never loses the article
+            self._exec("ROLLBACK TO SAVEPOINT ledger_link")
+            self._exec("RELEASE SAVEPOINT ledger_link")
+            log.warning("the article %r is stored but could not be linked to the ledger (%s: %s); run "
+                        "`newsledger relink` after fixing the cause", record.id, type(exc).__name__, exc)
+            return
+        self._exec("RELEASE SAVEPOINT ledger_link")
+
+    def _ledger_unlink(self, doc_ids: Iterable[str]) -> None:
+        """Take articles about to be deleted or replaced out of the ledger."""
+        lk.unlink_docs(self, list(doc_ids))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ writing by hand
+    def relink(self) -> int:
+        """Link every stored article from scratch, honouring merges and splits made by hand; the number
+        of ledger entities."""
+        return lk.relink(self)  # type: ignore[arg-type]
+
+    def merge_entities(self, a: str, b: str) -> str:
+        """Merge the entity ``b`` into ``a`` (ids or names); a decision kept across relinks. The id kept."""
+        la, lb = self.resolve(a), self.resolve(b)
+        return lk.merge(self, la, lb)  # type: ignore[arg-type]
+
+    def split_entity(self, lid: str, doc: str, entity: str) -> str:
+        """Take ``doc``'s entity ``entity`` out of ledger entity ``lid``; a decision kept across relinks.
+        The id of the entity it now forms."""
+        return lk.split(self, self.resolve(lid), doc, entity)  # type: ignore[arg-type]
+
+    def decisions(self) -> list[dict[str, Any]]:
+        """The merges and splits made by hand, oldest first."""
+        rows = self._rows("SELECT kind, a_doc, a_entity, b_doc, b_entity, made_at, note FROM ledger_decisions "
+                          "ORDER BY pk")
+        return [dict(zip(("kind", "a_doc", "a_entity", "b_doc", "b_entity", "made_at", "note"), r)) for r in rows]
+
+    # ------------------------------------------------------------------ lookups
+    def resolve(self, name_or_id: str) -> str:
+        """The ledger id of ``name_or_id`` ("L7", or a name or alias however spelled); LedgerLookupError
+        when there is none, several, or the words name only a role."""
+        q = (name_or_id or "").strip()
+        if not q:
+            raise LedgerLookupError("empty entity name; give a name (\"Olga Kozlovskaya\") or a ledger id (\"L7\")")
+        if _LID.match(q):
+            if self._rows("SELECT 1 FROM ledger_entities WHERE id = ?", (q,)):
+                return q
+            raise LedgerLookupError(f"no ledger entity {q}; list them with `newsledger ledger --format pretty`")
+        hits = self.entities(q)
+        exact = [h for h in hits if h["match"] == "name"]
+        pool = exact or hits
+        if len(pool) == 1:
+            return pool[0]["id"]
+        if pool:
+            # one clear winner: many more articles than the next (a full name against stray partial names)
+            pool = sorted(pool, key=lambda h: -h["articles"])
+            if pool[0]["articles"] >= 2 * max(1, pool[1]["articles"]) and exact:
+                return pool[0]["id"]
+            listing = "; ".join(f"{h['id']} {h['name']} ({h['type']}, {h['articles']} article(s))" for h in pool[:8])
+            raise LedgerLookupError(f"{q!r} names {len(pool)} ledger entities: {listing}; give one of the ids")
+        if nm.parse_person(q).only == "title":
+            raise LedgerLookupError(f"{q!r} is a role, not a name: the ledger files people under their names; give "
+                                    "a name or an id (find them with `newsledger ledger --format pretty`, or "
+                                    "`newsledger search WORDS --in statements`)")
+        raise LedgerLookupError(f"no ledger entity is named {q!r}; try part of the name, another spelling, or "
+                                "`newsledger ledger --format pretty` for the list")
+
+    def entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Ledger entities one of whose names or aliases matches ``query`` (folded: case, accents and
+        transliteration ignored), best first: exact names, then names containing it, then surnames
+        that sound alike. Each: id, type, name, articles, match ("name", "part", "sound")."""
+        q = nm.fold(query)
+        if not q:
+            return []
+        found: dict[str, str] = {}
+        for (lid,) in self._rows("SELECT lid FROM ledger_names WHERE folded = ? ORDER BY lid", (q,)):
+            found.setdefault(lid, "name")
+        if len(found) < limit:
+            pat = "%" + q.replace("%", "").replace("_", "") + "%"
+            for (lid,) in self._rows("SELECT DISTINCT lid FROM ledger_names WHERE folded LIKE ? ORDER BY lid LIMIT ?",
+                                     (pat, limit * 3)):
+                found.setdefault(lid, "part")
+        if len(found) < limit:
+            p = nm.parse_person(query)
+            ks = sorted({"s:" + nm.skeleton(s) for s in p.surnames if nm.skeleton(s)})
+            for k in ks:
+                for (lid,) in self._rows("SELECT lid FROM ledger_keys WHERE key = ? ORDER BY lid LIMIT ?", (k, limit)):
+                    prof_rows = self._rows("SELECT profile FROM ledger_entities WHERE id = ?", (lid,))
+                    prof = json.loads(prof_rows[0][0]) if prof_rows else {}
+                    if any(nm.surname_match(s, t) != "differ" for s in p.surnames for t in prof.get("surnames", [])):
+                        found.setdefault(lid, "sound")
+        if not found:
+            return []
+        lids = list(found)
+        info = {r[0]: r[1:] for r in self._rows(
+            f"SELECT e.id, e.type, e.name, (SELECT COUNT(DISTINCT m.doc_id) FROM ledger_members m WHERE m.lid = e.id) "
+            f"FROM ledger_entities e WHERE e.id IN ({_in(len(lids))})", lids)}
+        rank = {"name": 0, "part": 1, "sound": 2}
+        out = [{"id": lid, "type": info[lid][0], "name": info[lid][1], "articles": int(info[lid][2]), "match": how}
+               for lid, how in found.items() if lid in info]
+        out.sort(key=lambda h: (rank[h["match"]], -h["articles"], int(h["id"][1:])))
+        return out[:limit]
+
+    # ------------------------------------------------------------------ reading
+    def _member_rows(self, lid: str) -> list[tuple[str, str, float | None, str]]:
+        return self._rows("SELECT doc_id, entity_id, score, why FROM ledger_members WHERE lid = ? "
+                          "ORDER BY doc_id, entity_id", (lid,))
+
+    def _mapping_for(self, doc_ids: list[str]) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i:i + 500]
+            for d, e, lid in self._rows(f"SELECT doc_id, entity_id, lid FROM ledger_members "
+                                        f"WHERE doc_id IN ({_in(len(chunk))})", chunk):
+                out[(d, e)] = lid
+        return out
+
+    def _as_of(self) -> str | None:
+        r = self._rows("SELECT MAX(published) FROM documents")
+        return str(r[0][0])[:10] if r and r[0][0] else None
+
+    def timeline(self, name_or_id: str) -> list[dict[str, Any]]:
+        """The status timeline of one entity (SPEC ledger JSON entries), read from its member articles only."""
+        lid = self.resolve(name_or_id)
+        docs = sorted({r[0] for r in self._member_rows(lid)})
+        return self._timelines(docs).get(lid, [])
+
+    def _timelines(self, docs: list[str]) -> dict[str, list[dict]]:
+        track = _track()
+        if track is None or not docs:
+            return {}
+        records = self.get_many(docs)  # type: ignore[attr-defined]
+        tl = track.timelines(records, self._mapping_for(docs))
+        return {lid: [x.to_json() for x in entries] for lid, entries in tl.items()}
+
+    def claims(self, outcome: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
+        """Every prediction and commitment as a claim (SPEC ledger JSON), with its outcome as of the
+        newest article; ``outcome`` and ``speaker`` (a name or id) filter."""
+        if outcome is not None and outcome not in OUTCOMES:
+            raise StoreError(f"unknown claim outcome {outcome!r}; use one of {', '.join(OUTCOMES)}")
+        lid = self.resolve(speaker) if speaker else None
+        track = _track()
+        if track is None:
+            return []
+        records = list(self.iter_records())  # type: ignore[attr-defined]
+        mapping = self._mapping_for([r.id for r in records])
+        out = [c.to_json() for c in track.claims(records, mapping, self._as_of())]
+        return [c for c in out if (outcome is None or c.get("outcome") == outcome)
+                and (lid is None or c.get("speaker") == lid)]
+
+    def ledger_json(self) -> dict[str, Any]:
+        """The whole ledger as the SPEC's JSON: as_of, entities (members, why, timeline), claims, groups."""
+        members: dict[str, list[tuple]] = {}
+        for d, e, lid, why in self._rows("SELECT doc_id, entity_id, lid, why FROM ledger_members "
+                                         "ORDER BY doc_id, entity_id"):
+            members.setdefault(lid, []).append((d, e, why))
+        track = _track()
+        records = list(self.iter_records()) if track is not None else []  # type: ignore[attr-defined]
+        mapping = {(d, e): lid for lid, ms in members.items() for d, e, _ in ms}
+        timelines = {}
+        claims: list[dict] = []
+        groups: list[dict] = []
+        as_of = self._as_of()
+        if track is not None and records:
+            timelines = {lid: [x.to_json() for x in v] for lid, v in track.timelines(records, mapping).items()}
+            claims = [c.to_json() for c in track.claims(records, mapping, as_of)]
+            groups = [g.to_json() for g in track.groups(records, mapping)]
+        entities = []
+        for lid, etype, name, profile in self._rows("SELECT id, type, name, profile FROM ledger_entities ORDER BY n"):
+            prof = json.loads(profile)
+            ms = members.get(lid, [])
+            why: list[str] = []
+            for _, _, w in ms:
+                for x in json.loads(w):
+                    if x not in why:
+                        why.append(x)
+            aliases = [n for n in prof.get("names", {}) if n != name]
+            entities.append({"id": lid, "type": etype, "name": name, "aliases": aliases,
+                             "members": [{"doc": d, "entity": e} for d, e, _ in ms], "why": why,
+                             "timeline": timelines.get(lid, [])})
+        return {"as_of": as_of, "entities": entities, "claims": claims, "groups": groups}
+
+    def entity(self, name_or_id: str) -> dict[str, Any]:
+        """One entity's profile: its names by outlet, attributes, timeline, statements by and about it
+        and the events it takes part in, each with its source article. Reads only its member articles."""
+        lid = self.resolve(name_or_id)
+        etype, name, profile = self._rows("SELECT type, name, profile FROM ledger_entities WHERE id = ?", (lid,))[0]
+        ms = self._member_rows(lid)
+        docs = sorted({r[0] for r in ms})
+        records = {r.id: r for r in self.get_many(docs)}  # type: ignore[attr-defined]
+        mine = {(d, e) for d, e, _, _ in ms}
+        by_outlet: dict[str, list[str]] = {}
+        attrs: dict[str, list[dict]] = {k: [] for k in ("age", "titles", "affiliation", "citizenship", "residence",
+                                                      "origin")}
+        said, about, events = [], [], []
+        why: list[str] = []
+        for d, e, _, w in ms:
+            for x in json.loads(w):
+                if x not in why:
+                    why.append(x)
+        for d in docs:
+            rec = records.get(d)
+            if rec is None:
+                continue
+            ents = {x.id: x for x in rec.entities}
+            local = {e for dd, e in mine if dd == d}
+            for e in sorted(local):
+                ent = ents.get(e)
+                if ent is None:
+                    continue
+                names = by_outlet.setdefault(rec.outlet or "(no outlet)", [])
+                for n in (ent.name, *ent.aliases):
+                    if n not in names:
+                        names.append(n)
+                a = ent.attributes
+                if a.age is not None:
+                    attrs["age"].append({"value": a.age, "doc": d, "published": rec.published})
+                for k in ("titles", "affiliation", "citizenship", "residence", "origin"):
+                    for v in getattr(a, k):
+                        attrs[k].append({"value": ents[v].name if v in ents else v, "doc": d})
+            for s in rec.statements:
+                item = {"doc": d, "statement": s.id, "kind": s.kind, "content": s.content.text,
+                        "date": s.date.value if s.date else None, "published": rec.published}
+                if s.speaker in local:
+                    said.append(item)
+                elif local & set(s.about):
+                    about.append({**item, "speaker": s.speaker_text})
+            for v in rec.events:
+                roles = [r for r, ids in (("source", v.source), ("target", v.target)) if local & set(ids)]
+                if roles or v.location in local:
+                    events.append({"doc": d, "event": v.id, "type": v.type, "trigger": v.trigger.text,
+                                   "role": roles[0] if roles else "location", "status": v.status,
+                                   "date": v.date.value if v.date else None, "published": rec.published})
+        track = _track()
+        timeline = []
+        if track is not None and records:
+            tl = track.timelines(list(records.values()), self._mapping_for(docs))
+            timeline = [x.to_json() for x in tl.get(lid, [])]
+        prof = json.loads(profile)
+        return {"id": lid, "type": etype, "name": name, "aliases": [n for n in prof.get("names", {}) if n != name],
+                "names_by_outlet": by_outlet, "attributes": attrs,
+                "members": [{"doc": d, "entity": e} for d, e, _, _ in ms], "why": why, "timeline": timeline,
+                "statements_by": said, "statements_about": about, "events": events}
+
+    def speaker_statements(self, query: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        """(doc, statement id, content) of statements whose speaker's name matches ``query``: the
+        speakers of the ledger entities of that name (every spelling), else the speaker text as written."""
+        lids = [h["id"] for h in self.entities(query, limit=10) if h["match"] in ("name", "part", "sound")]
+        out: list[tuple[str, str, str]] = []
+        if lids:
+            out = list(self._rows(
+                f"SELECT s.doc_id, s.id, s.content FROM statements s JOIN ledger_members m "
+                f"ON m.doc_id = s.doc_id AND m.entity_id = s.speaker WHERE m.lid IN ({_in(len(lids))}) "
+                f"ORDER BY s.doc_id, s.position LIMIT ?", (*lids, int(limit))))
+        if not out:
+            out = list(self._rows("SELECT doc_id, id, content FROM statements WHERE LOWER(speaker_text) LIKE ? "
+                                  "ORDER BY doc_id, position LIMIT ?", ("%" + query.lower().strip() + "%", int(limit))))
+        return out
