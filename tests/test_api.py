@@ -163,23 +163,59 @@ def test_documents_export_csv_and_jsonl(client):
 
 
 # ---------------------------------------------------------------------------- entities
-def test_entity_search_by_name_and_alias(client):
-    items = client.get("/api/v1/entities?q=varo").json()["items"]
-    assert items[0]["name"] == "Elena Varo" and items[0]["documents"] == 2 + N_SERIES
+@pytest.fixture
+def no_ledger(monkeypatch):
+    """A store without the cross-article ledger (the pages and endpoints must degrade)."""
+    from newsledger.ledger.rows import LedgerRowsMixin
+
+    for name in ("entities", "entity", "claims"):
+        monkeypatch.delattr(LedgerRowsMixin, name)
+
+
+def test_entity_search_in_the_ledger(client):
+    r = client.get("/api/v1/entities?q=varo").json()
+    assert r["source"] == "ledger"
+    top = r["items"][0]
+    assert top["name"] == "Elena Varo" and top["id"].startswith("L") and top["articles"] == 2 + N_SERIES
     assert [i["name"] for i in client.get("/api/v1/entities?q=brell").json()["items"]] == ["Tomas Brell"]
     assert client.get("/api/v1/entities?q=zzzz").json()["items"] == []
+    assert len(client.get("/api/v1/entities?q=e&limit=2").json()["items"]) <= 2
     err(client.get("/api/v1/entities"), 422, "invalid_parameter")
     err(client.get("/api/v1/entities?q="), 422, "invalid_parameter")
 
 
-def test_entity_search_takes_like_wildcards_literally(client):
+def test_entity_search_without_the_ledger(client, no_ledger):
+    r = client.get("/api/v1/entities?q=varo").json()
+    assert r["source"] == "documents"
+    assert r["items"][0] == {"name": "Elena Varo", "type": "PERSON", "documents": 2 + N_SERIES}
+
+
+def test_entity_search_takes_like_wildcards_literally(client, no_ledger):
     assert client.get("/api/v1/entities?q=%25").json()["items"] == []
     names = [i["name"] for i in client.get("/api/v1/entities?q=_").json()["items"]]
     assert names and all("_" in n for n in names)  # only the names with an underscore in them
 
 
-def test_entity_profile(client):
+def test_entity_profile_from_the_ledger(client):
     p = client.get("/api/v1/entities/Elena Varo").json()
+    assert p["source"] == "ledger" and p["id"].startswith("L")
+    assert sorted(p["names_by_outlet"]["Northern Courier"]) == ["E. Varo", "Elena Varo"]
+    assert sorted(p["names_by_outlet"]["Harbor Gazette"]) == ["Elena Varo", "Varo"]
+    assert {"Minister", "Foreign Minister"} <= set(p["attributes"]["titles"])
+    # the ledger's items come back as full list items, newest article first
+    assert len(p["statements_by"]) == 2 * (1 + N_SERIES)
+    assert p["statements_by"][0]["doc"] == "a1" and p["statements_by"][0]["speaker_name"] == "Elena Varo"
+    assert [(s["doc"], s["speaker_name"]) for s in p["statements_about"]] == [("b2", "Tomas Brell")]
+    assert {e["type"] for e in p["events"]} == {"CONSULT"} and p["events"][0]["source"][0]["name"] == "Elena Varo"
+    assert [m["title"] for m in p["members"]][-1] == "Varo meets council leaders"
+    assert client.get(f"/api/v1/entities/{p['id']}").json()["name"] == "Elena Varo"  # by ledger id
+    assert client.get("/api/v1/entities/tomas brell").json()["attributes"]["age"] == [52]
+    err(client.get("/api/v1/entities/Nobody At All"), 404, "not_found")
+
+
+def test_entity_profile_without_the_ledger(client, no_ledger):
+    p = client.get("/api/v1/entities/Elena Varo").json()
+    assert p["source"] == "documents"
     assert p["names_by_outlet"]["Northern Courier"] == ["E. Varo", "Elena Varo"]
     assert p["names_by_outlet"]["Harbor Gazette"] == ["Elena Varo", "Varo"]
     assert {"Minister", "Foreign Minister"} <= set(p["attributes"]["titles"])
@@ -235,7 +271,7 @@ def test_statement_pagination_and_bad_parameters(client):
     err(client.get("/api/v1/statements", params={"cursor": "W10"}), 422, "invalid_cursor")
 
 
-def test_statement_outcome_needs_the_ledger(client):
+def test_statement_outcome_needs_the_ledger(client, no_ledger):
     e = err(client.get("/api/v1/statements?outcome=pending"), 501, "not_available")
     assert "kind=prediction" in e["message"]
 
@@ -285,9 +321,22 @@ def test_event_export_and_histogram(client):
 
 
 # ---------------------------------------------------------------------------- claims
-def test_claims_not_available_without_the_ledger(client):
+def test_claims_not_available_without_the_ledger(client, no_ledger):
     err(client.get("/api/v1/claims"), 501, "not_available")
     err(client.get("/api/v1/claims?outcome=won"), 422, "invalid_parameter")
+
+
+def test_claims_computed_by_the_ledger(client):
+    items = client.get("/api/v1/claims").json()["items"]
+    assert {(c["kind"], c["outcome"] in ("fulfilled", "failed", "partly", "pending")) for c in items} == {
+        ("commitment", True)}
+    one = items[0]
+    assert {"id", "doc", "statement", "speaker", "outcome", "decided_by", "reports"} <= set(one)
+    fulfilled = client.get("/api/v1/claims?outcome=fulfilled").json()["items"]
+    assert all(c["outcome"] == "fulfilled" for c in fulfilled)
+    assert stmts(client, outcome="fulfilled") == sorted({(c["doc"], c["statement"]) for c in fulfilled})
+    assert client.get("/api/v1/claims?speaker=Elena Varo").json()["count"] == len(items)
+    err(client.get("/api/v1/claims?speaker=Nobody At All"), 404, "not_found")
 
 
 CLAIMS = [{"id": "C1", "doc": "a1", "statement": "s1", "speaker": "L1", "kind": "commitment",

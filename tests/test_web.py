@@ -72,15 +72,31 @@ def test_xss_vectors_are_escaped_everywhere(client):
     assert "source javascript:window.__xss=8" in html  # shown, never linked
 
 
+@pytest.fixture
+def no_ledger(monkeypatch):
+    from newsledger.ledger.rows import LedgerRowsMixin
+
+    for name in ("entities", "entity", "claims"):
+        monkeypatch.delattr(LedgerRowsMixin, name)
+
+
 def test_entity_pages(client):
+    html = page(client, "/entities?q=varo")
+    lid = re.search(r'href="/entity\?name=(L\d+)">Elena Varo</a>', html).group(1)
+    html = page(client, f"/entity?name={lid}")
+    assert "Northern Courier" in html and "Elena Varo" in html and "Why these reports are one person" in html
+    assert "What was said about Elena Varo (1)" in html and "Tomas Brell" in html
+    page(client, "/entity?name=Nobody", 404)
+    page(client, "/entity", 422)
+
+
+def test_entity_pages_without_the_ledger(client, no_ledger):
     html = page(client, "/entities?q=varo")
     assert 'href="/entity?name=Elena%20Varo"' in html
     html = page(client, "/entity?name=Elena%20Varo")
     assert "Northern Courier" in html and "E. Varo, Elena Varo" in html
-    assert "What was said about Elena Varo (1)" in html and "Tomas Brell" in html
     assert "cross-article ledger" in html  # the timeline says why it is missing
     page(client, "/entity?name=Nobody", 404)
-    page(client, "/entity", 422)
 
 
 def test_entity_timeline_from_the_ledger(client, monkeypatch):
@@ -121,7 +137,14 @@ def test_lists_paginate(client):
     assert r["next_cursor"]
 
 
-def test_claims_board_degrades(client):
+def test_claims_board(client):
+    html = page(client, "/claims")
+    assert re.search(r"(Fulfilled|Failed|Partly|Pending) \(\d+\)", html) and "We will sit down with them" in html
+    html = page(client, "/claims?outcome=pending")
+    assert "Fulfilled (" not in html
+
+
+def test_claims_board_degrades(client, no_ledger):
     html = page(client, "/claims")
     assert "Outcomes are not available" in html and "We will sit down with them" in html
 

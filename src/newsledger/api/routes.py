@@ -139,7 +139,7 @@ def search_entities(request: Request, q: Annotated[str, Query(min_length=1, max_
                     limit: Limit = 50):
     with reading(request) as store:
         if has_ledger(store, "entities"):
-            return {"items": jsonable(store.entities(q))[:limit], "source": "ledger"}
+            return {"items": jsonable(store.entities(q, limit=limit)), "source": "ledger"}
         return {"items": Queries(store).entity_names(q, limit), "source": "documents"}
 
 
@@ -151,15 +151,16 @@ def entity_profile(request: Request, name_or_id: str):
 
 
 def entity_or_404(store: Store, name_or_id: str) -> dict:
+    """The profile of an entity: the cross-article ledger's where the store has one (APIError 404 when
+    no ledger entity, or several, answer to the name), else the documents' own gathered by name."""
     if has_ledger(store, "entity"):
         try:
-            prof = store.entity(name_or_id)
-        except (KeyError, LookupError, NewsledgerError):
-            prof = None
-        if prof is not None:
-            out = jsonable(prof)
-            out.setdefault("source", "ledger")
-            return out
+            prof = jsonable(store.entity(name_or_id))
+        except NewsledgerError as exc:
+            raise APIError(404, "not_found", exc.message) from None
+        out = Queries(store).enrich_profile(prof)
+        out["source"] = "ledger"
+        return out
     try:
         out = Queries(store).entity_profile(name_or_id)
     except NewsledgerError as exc:
@@ -209,7 +210,10 @@ def claims_of(store: Store, outcome: str | None = None, speaker: str | None = No
         raise APIError(501, "not_available", "claims with outcomes need the cross-article ledger, which this "
                                              "store does not offer; filter statements by kind "
                                              "(kind=prediction, kind=commitment) instead")
-    return jsonable(store.claims(outcome=outcome, speaker=speaker))
+    try:
+        return jsonable(store.claims(outcome=outcome, speaker=speaker))
+    except NewsledgerError as exc:  # a speaker no ledger entity answers to
+        raise APIError(404, "not_found", exc.message) from None
 
 
 @router.get("/claims", summary="Predictions and commitments with their outcomes")

@@ -226,10 +226,16 @@ class Queries:
     def events(self, *, type: str | None = None, mode: str | None = None, status: str | None = None,
                actor: str | None = None, target: str | None = None, outlet: str | None = None,
                since: str | None = None, until: str | None = None, doc: str | None = None,
-               limit: int = 50, cursor: str | None = None) -> Page:
+               ids: Sequence[tuple[str, str]] | None = None, limit: int = 50, cursor: str | None = None) -> Page:
         """Events newest article first, in text order within an article."""
         where, params = self._event_where(type=type, mode=mode, status=status, actor=actor, target=target,
                                           outlet=outlet, since=since, until=until, doc=doc)
+        if ids is not None:
+            pairs = list(ids)
+            if not pairs:
+                return Page([], None)
+            where.append("(" + " OR ".join("(v.doc_id = ? AND v.id = ?)" for _ in pairs) + ")")
+            params += [x for p in pairs for x in p]
         return self._page(_EVENT_SELECT, _EVENT_FIELDS, "v", where, params, limit, cursor, self._event_people)
 
     def _event_where(self, *, type=None, mode=None, status=None, actor=None, target=None, outlet=None,
@@ -362,6 +368,39 @@ class Queries:
             "statements_about": abt,
             "events": evs,
         }
+
+    def by_ids(self, method: str, pairs: Sequence[tuple[str, str]], chunk: int = 200) -> list[dict]:
+        """The statements or events (``method``) of these ``(doc, id)`` pairs, in list order."""
+        out: list[dict] = []
+        pairs = list(dict.fromkeys((str(d), str(i)) for d, i in pairs))
+        for k in range(0, len(pairs), chunk):
+            out += getattr(self, method)(ids=pairs[k:k + chunk], limit=chunk).items
+        out.sort(key=lambda x: (x["published"], x["doc"], -x["position"]), reverse=True)
+        return out
+
+    def enrich_profile(self, prof: dict) -> dict:
+        """A cross-article profile (``store.entity``) in the shape of :meth:`entity_profile`: its
+        statements and events as full list items, attribute values as plain lists, members with titles.
+        The ledger's own fields (id, aliases, why, timeline) are kept."""
+        out = dict(prof)
+        out["statements_by"] = self.by_ids("statements", [(x["doc"], x["statement"]) for x in
+                                                          prof.get("statements_by") or ()])
+        out["statements_about"] = self.by_ids("statements", [(x["doc"], x["statement"]) for x in
+                                                             prof.get("statements_about") or ()])
+        out["events"] = self.by_ids("events", [(x["doc"], x["event"]) for x in prof.get("events") or ()])
+        attrs = {}
+        for k, vals in (prof.get("attributes") or {}).items():
+            flat = [v.get("value") if isinstance(v, dict) else v for v in vals]
+            attrs[k] = sorted({v for v in flat if v is not None}, key=str)
+        out["attributes"] = attrs
+        members = prof.get("members") or []
+        titles = self.titles(sorted({m["doc"] for m in members}))
+        meta = {r[0]: r[1:] for d in titles for r in self._rows(
+            "SELECT id, outlet, published FROM documents WHERE id = ?", (d,))}
+        out["members"] = sorted(({**m, "title": titles.get(m["doc"]), "outlet": meta.get(m["doc"], (None, None))[0],
+                                  "published": meta.get(m["doc"], (None, None))[1]} for m in members),
+                                key=lambda m: (m["published"] or "", m["doc"]))
+        return out
 
     def _entity_name(self, doc: str, ref: str) -> str:
         rows = self._rows("SELECT name FROM entities WHERE doc_id = ? AND id = ?", (doc, ref))

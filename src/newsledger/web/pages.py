@@ -110,7 +110,7 @@ def entities(request: Request, q: str | None = None):
     if q:
         with reading(request) as store:
             if has_ledger(store, "entities"):
-                items, source = jsonable(store.entities(q))[:100], "ledger"
+                items, source = jsonable(store.entities(q, limit=100)), "ledger"
             else:
                 items = Queries(store).entity_names(q, 100)
     return _render(request, "entities.html", q=q, items=items, source=source, nav="entities")
@@ -122,7 +122,16 @@ def entity(request: Request, name: str | None = None):
     if name is None:
         raise APIError(422, "invalid_parameter", "say which entity: /entity?name=NAME (or search names on /entities)")
     with reading(request) as store:
-        prof = entity_or_404(store, name)
+        try:
+            prof = entity_or_404(store, name)
+        except APIError as exc:
+            # no entity, or several, answer to the name: offer what does
+            items = jsonable(store.entities(name, limit=100)) if has_ledger(store, "entities") else []
+            if not items:
+                raise
+            return templates.TemplateResponse(
+                request, "entities.html", {"q": name, "items": items, "source": "ledger", "nav": "entities",
+                                           "notice": exc.message, "entity_href": entity_href}, status_code=404)
     timeline = status_timeline(prof.get("timeline") or [])
     return _render(request, "entity.html", p=prof, timeline=timeline, nav="entities")
 
