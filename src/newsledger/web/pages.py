@@ -177,15 +177,20 @@ def claims(request: Request, outcome: str | None = None, speaker: str | None = N
             return _render(request, "claims.html", available=False, columns={}, unchecked=unchecked,
                            outcome=outcome, speaker=speaker, outcomes=OUTCOMES, nav="claims")
         items = claims_of(store, outcome=outcome, speaker=speaker)
-        # the statement behind each claim, for its words, speaker and horizon
-        stmts = {(s["doc"], s["id"]): s for s in Queries(store).statements(
-            ids=[(c.get("doc"), c.get("statement")) for c in items], limit=500).items} if items else {}
+        q = Queries(store)
+        # the statement behind each claim (its words, speaker, horizon), the deciding report, titles
+        stmts = {(s["doc"], s["id"]): s for s in q.by_ids("statements", [(c["doc"], c["statement"]) for c in items])}
+        decided = [c["decided_by"] for c in items if c.get("decided_by")]
+        events = {(v["doc"], v["id"]): v for v in q.by_ids("events", [(d["doc"], d["event"]) for d in decided
+                                                                      if d.get("event")])}
+        titles = q.titles(sorted({d["doc"] for d in decided} | {r["doc"] for c in items for r in c.get("reports") or ()}))
     columns: dict[str, list] = {o: [] for o in OUTCOMES}
     for c in items:
+        d = c.get("decided_by") or {}
         columns.setdefault(c.get("outcome") or "pending", []).append(
-            {**c, "st": stmts.get((c.get("doc"), c.get("statement")))})
+            {**c, "st": stmts.get((c["doc"], c["statement"])), "ev": events.get((d.get("doc"), d.get("event")))})
     return _render(request, "claims.html", available=True, columns=columns, unchecked=[], outcome=outcome,
-                   speaker=speaker, outcomes=OUTCOMES, nav="claims")
+                   speaker=speaker, outcomes=OUTCOMES, titles=titles, nav="claims")
 
 
 @router.get("/search", response_class=HTMLResponse)
