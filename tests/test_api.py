@@ -453,3 +453,19 @@ def test_ingest_empty_and_bad_parameters(write_client):
     err(c.post("/api/v1/ingest", content="  \n", headers=auth), 422, "invalid_parameter")
     err(c.post("/api/v1/ingest?published=soon", content=LINES, headers=auth), 422, "invalid_parameter")
     err(c.get("/api/v1/ingest"), 405, "method_not_allowed")
+
+
+@pytest.mark.slow
+def test_ingest_through_the_real_pipeline(tmp_path):
+    """POST an invented article; the server's pipeline (the spaCy model) extracts and stores it."""
+    path = webdata.build_store(tmp_path / "real.db")
+    c = TestClient(create_app(path, token=TOKEN))
+    art = {"id": "harbour", "published": "2025-06-03", "outlet": "Coast Weekly",
+           "text": "Mayor Ilse Brandt said on Monday that the city will rebuild the old harbour wall by October. "
+                   "\"The work starts next week,\" Brandt told the council."}
+    r = c.post("/api/v1/ingest", content=json.dumps(art) + "\n", headers={"authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200 and r.json()["stored"] == ["harbour"], r.text
+    rec = c.get("/api/v1/documents/harbour").json()
+    assert any(e["name"] == "Ilse Brandt" for e in rec["entities"]) and rec["statements"]
+    said = c.get("/api/v1/statements?speaker=brandt").json()["items"]
+    assert said and all(s["doc"] == "harbour" for s in said)
