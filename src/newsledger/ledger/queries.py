@@ -141,6 +141,14 @@ class Queries:
                 out[d] = rows[0][0]
         return out
 
+    def doc_meta(self, doc_ids: Sequence[str]) -> dict[str, dict]:
+        """Each document's title (its id where it has none), outlet and publication date."""
+        out = {}
+        for d in doc_ids:
+            for r in self._rows("SELECT COALESCE(title, id), outlet, published FROM documents WHERE id = ?", (d,)):
+                out[d] = {"title": r[0], "outlet": r[1], "published": r[2]}
+        return out
+
     # ------------------------------------------------------------------ documents
     def documents(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                   limit: int = 50, cursor: str | None = None) -> Page:

@@ -207,8 +207,8 @@ def search(request: Request, q: str | None = None, scope: str | None = None):
                 raw = store.search(q, limit=50, scope=scope)
             except NewsledgerError as exc:
                 raw, error = [], exc.message
-            titles = Queries(store).titles(sorted({h.doc_id for h in raw}))
-        hits = [{**h.to_json(), "pieces": _marked(h.snippet), "title": titles.get(h.doc_id, h.doc_id)} for h in raw]
+            meta = Queries(store).doc_meta(sorted({h.doc_id for h in raw}))
+        hits = [{**h.to_json(), "pieces": _marked(h.snippet), **meta.get(h.doc_id, {"title": h.doc_id})} for h in raw]
     return _render(request, "search.html", q=q, scope=scope, hits=hits, error=error, nav="search")
 
 
