@@ -600,7 +600,7 @@ def _same_full(a: nm.PersonName, b: nm.PersonName) -> bool:
     if not any(nm.given_match(x, y) in ("exact", "variant", "translit") for x in a.given for y in b.given):
         return False
     short, long_ = sorted((a.surnames, b.surnames), key=len)
-    return all(any(nm.surname_match(s, t) in ("exact", "translit") for t in long_) for s in short)
+    return all(any(nm.surname_match(s, t) == "exact" for t in long_) for s in short)  # one article, one spelling
 
 
 def _write(store: "Store", record: "Record", feats: dict, placed: dict[str, Placement], profiles: dict,

@@ -76,7 +76,7 @@ def normal_surname(s: str) -> str:
     s = fold(s).replace(" ", "")
     if len(s) > 5 and s.endswith("ou"):  # Belarusian -ou is Russian -ov (Varankou / Voronkov)
         s = s[:-2] + "ov"
-    if re.match(r"h[rl]", s):  # Belarusian and Ukrainian h for Russian g before r, l (Hrodna / Grodno)
+    if len(s) > 3 and s[0] == "h":  # Belarusian and Ukrainian h is Russian g (Hrodna / Grodno, Homel / Gomel)
         s = "g" + s[1:]
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
