@@ -347,13 +347,37 @@ CLAIMS = [{"id": "C1", "doc": "a1", "statement": "s1", "speaker": "L1", "kind": 
 
 
 @pytest.fixture
-def with_claims(monkeypatch):
+def with_claims(monkeypatch, client):
     from newsledger.ledger.store import Ledger
 
     def claims(self, outcome=None, speaker=None):
         return [c for c in CLAIMS if outcome in (None, c["outcome"])]
 
     monkeypatch.setattr(Ledger, "claims", claims, raising=False)
+    client.app.state.claims_cache = None
+    yield
+    client.app.state.claims_cache = None
+
+
+def test_claims_are_computed_once_per_state_of_the_store(write_client, monkeypatch):
+    from newsledger.ledger.store import Ledger
+
+    c, _ = write_client
+    calls = []
+
+    def claims(self, outcome=None, speaker=None):
+        calls.append(outcome)
+        return [x for x in CLAIMS if outcome in (None, x["outcome"])]
+
+    monkeypatch.setattr(Ledger, "claims", claims, raising=False)
+    assert c.get("/api/v1/claims").json()["count"] == 2
+    assert [x["id"] for x in c.get("/api/v1/claims?outcome=pending").json()["items"]] == ["C2"]
+    assert c.get("/claims").status_code == 200
+    assert calls == [None]  # one computation, filtered three ways
+    body = json.dumps({"id": "new", "text": "A new invented note."}) + "\n"
+    c.post("/api/v1/ingest", content=body, headers={"authorization": f"Bearer {TOKEN}"})
+    c.get("/api/v1/claims")
+    assert calls == [None, None]  # the store changed: computed again
 
 
 def test_claims_from_the_ledger(client, with_claims):

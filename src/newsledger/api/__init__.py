@@ -170,6 +170,8 @@ def create_app(db: str | Path = "newsledger.db", *, token: str | None = None, ma
     app.state.model = model
     app.state.pipeline = pipeline
     app.state.ingest_lock = threading.Lock()
+    app.state.claims_lock = threading.Lock()
+    app.state.claims_cache = None  # (store state, every claim): see routes.claims_of
 
     from .routes import router
 

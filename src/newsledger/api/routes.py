@@ -179,7 +179,7 @@ def list_statements(request: Request, speaker: Name = None, about: Name = None, 
         filters: dict[str, Any] = dict(speaker=speaker, about=about, kind=kind, since=since, until=until,
                                        outlet=outlet, direct=direct, doc=doc)
         if outcome is not None:
-            filters["ids"] = [(c["doc"], c["statement"]) for c in claims_of(store, outcome=outcome)]
+            filters["ids"] = [(c["doc"], c["statement"]) for c in claims_of(request, store, outcome=outcome)]
         return _list(Queries(store), "statements", filters, format, limit, cursor, "statements")
 
 
@@ -204,22 +204,39 @@ def event_histogram(request: Request, type: EventType | None = None, actor: Name
 
 
 # ---------------------------------------------------------------------------- claims
-def claims_of(store: Store, outcome: str | None = None, speaker: str | None = None) -> list[dict]:
-    """The ledger's claims (SPEC claim JSON); APIError 501 where the store has no cross-article ledger."""
+def claims_of(request: Request, store: Store, outcome: str | None = None, speaker: str | None = None) -> list[dict]:
+    """The ledger's claims (SPEC claim JSON); APIError 501 where the store has no cross-article ledger.
+
+    Checking every claim against every later report reads the whole ledger, so the full list is
+    computed once per state of the store (its document count, newest row and newest ingest time) and
+    kept by the application; filters apply to that list. One request computes it while the others wait.
+    """
     if not has_ledger(store, "claims"):
         raise APIError(501, "not_available", "claims with outcomes need the cross-article ledger, which this "
                                              "store does not offer; filter statements by kind "
                                              "(kind=prediction, kind=commitment) instead")
+    state = request.app.state
     try:
-        return jsonable(store.claims(outcome=outcome, speaker=speaker))
+        lid = None
+        if speaker is not None:
+            if not has_ledger(store, "resolve"):
+                return jsonable(store.claims(outcome=outcome, speaker=speaker))
+            lid = store.resolve(speaker)
+        mark = tuple(store._rows("SELECT COUNT(*), MAX(pk), MAX(ingested_at) FROM documents")[0])
+        with state.claims_lock:
+            cached = state.claims_cache
+            if cached is None or cached[0] != mark:
+                cached = state.claims_cache = (mark, jsonable(store.claims()))
     except NewsledgerError as exc:  # a speaker no ledger entity answers to
         raise APIError(404, "not_found", exc.message) from None
+    return [c for c in cached[1] if (outcome is None or c.get("outcome") == outcome)
+            and (lid is None or c.get("speaker") == lid)]
 
 
 @router.get("/claims", summary="Predictions and commitments with their outcomes")
 def list_claims(request: Request, outcome: Outcome | None = None, speaker: Name = None, format: Fmt = "json"):
     with reading(request) as store:
-        items = claims_of(store, outcome=outcome, speaker=speaker)
+        items = claims_of(request, store, outcome=outcome, speaker=speaker)
     if format != "json":
         return export_response(items, format, "claims")
     return {"items": items, "count": len(items), "next_cursor": None}

@@ -176,7 +176,7 @@ def claims(request: Request, outcome: str | None = None, speaker: str | None = N
             unchecked = q.statements(kinds=("prediction", "commitment"), speaker=speaker, limit=PAGE).items
             return _render(request, "claims.html", available=False, columns={}, unchecked=unchecked,
                            outcome=outcome, speaker=speaker, outcomes=OUTCOMES, nav="claims")
-        items = claims_of(store, outcome=outcome, speaker=speaker)
+        items = claims_of(request, store, outcome=outcome, speaker=speaker)
         q = Queries(store)
         # the statement behind each claim (its words, speaker, horizon), the deciding report, titles
         stmts = {(s["doc"], s["id"]): s for s in q.by_ids("statements", [(c["doc"], c["statement"]) for c in items])}
