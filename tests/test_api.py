@@ -493,3 +493,15 @@ def test_ingest_through_the_real_pipeline(tmp_path):
     assert any(e["name"] == "Ilse Brandt" for e in rec["entities"]) and rec["statements"]
     said = c.get("/api/v1/statements?speaker=brandt").json()["items"]
     assert said and all(s["doc"] == "harbour" for s in said)
+
+
+def test_ids_and_names_with_slashes(write_client):
+    from newsledger.ledger import open_store
+
+    c, path = write_client
+    with open_store(path) as store:
+        store.add(webdata.article_a("feeds/2025/x1", suffix=" With a slash."))
+    assert c.get("/api/v1/documents/feeds/2025/x1").json()["id"] == "feeds/2025/x1"
+    assert c.get("/api/v1/documents/feeds%2F2025%2Fx1").json()["id"] == "feeds/2025/x1"
+    assert c.get("/articles/feeds/2025/x1").status_code == 200
+    err(c.get("/api/v1/entities/AC/DC"), 404, "not_found")

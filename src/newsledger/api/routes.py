@@ -125,7 +125,7 @@ def list_documents(request: Request, outlet: Name = None, since: Since = None, u
                      cursor, "documents")
 
 
-@router.get("/documents/{doc_id}", summary="One document record (SPEC JSON)")
+@router.get("/documents/{doc_id:path}", summary="One document record (SPEC JSON)")
 def get_document(request: Request, doc_id: str):
     with reading(request) as store:
         if not store.has_id(doc_id):
@@ -143,7 +143,7 @@ def search_entities(request: Request, q: Annotated[str, Query(min_length=1, max_
         return {"items": Queries(store).entity_names(q, limit), "source": "documents"}
 
 
-@router.get("/entities/{name_or_id}", summary="An entity's profile: names by outlet, attributes, timeline, "
+@router.get("/entities/{name_or_id:path}", summary="An entity's profile: names by outlet, attributes, timeline, "
                                               "statements by and about, events")
 def entity_profile(request: Request, name_or_id: str):
     with reading(request) as store:

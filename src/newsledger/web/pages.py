@@ -91,7 +91,7 @@ def articles(request: Request, outlet: str | None = None, since: str | None = No
     return _render(request, "articles.html", page=page, f=f, outlets=outlets, nav="articles")
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article(request: Request, doc_id: str):
     with reading(request) as store:
         if not store.has_id(doc_id):
