@@ -48,7 +48,15 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per page (1
 Cursor = Annotated[str | None, Query(max_length=2000, description="the next_cursor of the previous page")]
 Since = Annotated[str | None, Query(pattern=DATE_RE, description="from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(pattern=DATE_RE, description="up to this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
-Name = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+def _text(what: str) -> Any:
+    return Annotated[str | None, Query(min_length=1, max_length=200, description=what)]
+
+
+Outlet = _text("the outlet, exactly as stored")
+Doc = _text("one document's id")
+Who = _text("part of a name or alias, any case")
 Fmt = Annotated[Format, Query(description="json (a page), or csv / jsonl (the whole filtered list, as a file)")]
 
 
@@ -118,7 +126,7 @@ def _list(q: Queries, method: str, filters: dict, fmt: str, limit: int, cursor: 
 
 # ---------------------------------------------------------------------------- documents
 @router.get("/documents", summary="List articles, newest first")
-def list_documents(request: Request, outlet: Name = None, since: Since = None, until: Until = None,
+def list_documents(request: Request, outlet: Outlet = None, since: Since = None, until: Until = None,
                    limit: Limit = 50, cursor: Cursor = None, format: Fmt = "json"):
     with reading(request) as store:
         return _list(Queries(store), "documents", dict(outlet=outlet, since=since, until=until), format, limit,
@@ -171,9 +179,10 @@ def entity_or_404(store: Store, name_or_id: str) -> dict:
 
 # ---------------------------------------------------------------------------- statements
 @router.get("/statements", summary="Statements, filtered")
-def list_statements(request: Request, speaker: Name = None, about: Name = None, kind: Kind | None = None,
-                    outcome: Outcome | None = None, since: Since = None, until: Until = None, outlet: Name = None,
-                    direct: bool | None = None, doc: Name = None, limit: Limit = 50, cursor: Cursor = None,
+def list_statements(request: Request, speaker: Who = None, about: Who = None, kind: Kind | None = None,
+                    outcome: Outcome | None = None, since: Since = None, until: Until = None, outlet: Outlet = None,
+                    direct: Annotated[bool | None, Query(description="true: quoted; false: reported")] = None,
+                    doc: Doc = None, limit: Limit = 50, cursor: Cursor = None,
                     format: Fmt = "json"):
     with reading(request) as store:
         filters: dict[str, Any] = dict(speaker=speaker, about=about, kind=kind, since=since, until=until,
@@ -185,9 +194,9 @@ def list_statements(request: Request, speaker: Name = None, about: Name = None, 
 
 # ---------------------------------------------------------------------------- events
 @router.get("/events", summary="Events (PLOVER), filtered")
-def list_events(request: Request, type: EventType | None = None, mode: Name = None, status: Status | None = None,
-                actor: Name = None, target: Name = None, since: Since = None, until: Until = None,
-                outlet: Name = None, doc: Name = None, limit: Limit = 50, cursor: Cursor = None,
+def list_events(request: Request, type: EventType | None = None, mode: _text("the PLOVER mode") = None,
+                status: Status | None = None, actor: Who = None, target: Who = None, since: Since = None,
+                until: Until = None, outlet: Outlet = None, doc: Doc = None, limit: Limit = 50, cursor: Cursor = None,
                 format: Fmt = "json"):
     with reading(request) as store:
         filters = dict(type=type, mode=mode, status=status, actor=actor, target=target, since=since, until=until,
@@ -196,7 +205,7 @@ def list_events(request: Request, type: EventType | None = None, mode: Name = No
 
 
 @router.get("/events/histogram", summary="Counts of the filtered events by month and type")
-def event_histogram(request: Request, type: EventType | None = None, actor: Name = None, target: Name = None,
+def event_histogram(request: Request, type: EventType | None = None, actor: Who = None, target: Who = None,
                     since: Since = None, until: Until = None):
     with reading(request) as store:
         rows = Queries(store).event_histogram(type=type, actor=actor, target=target, since=since, until=until)
@@ -234,7 +243,8 @@ def claims_of(request: Request, store: Store, outcome: str | None = None, speake
 
 
 @router.get("/claims", summary="Predictions and commitments with their outcomes")
-def list_claims(request: Request, outcome: Outcome | None = None, speaker: Name = None, format: Fmt = "json"):
+def list_claims(request: Request, outcome: Outcome | None = None,
+                speaker: _text("a name or ledger id (L7) of the speaker") = None, format: Fmt = "json"):
     with reading(request) as store:
         items = claims_of(request, store, outcome=outcome, speaker=speaker)
     if format != "json":
