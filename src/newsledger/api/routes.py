@@ -57,6 +57,8 @@ def _text(what: str) -> Any:
 Outlet = _text("the outlet, exactly as stored")
 Doc = _text("one document's id")
 Who = _text("part of a name or alias, any case")
+Mode = _text("the PLOVER mode")
+SpeakerRef = _text("a name or ledger id (L7) of the speaker")
 Fmt = Annotated[Format, Query(description="json (a page), or csv / jsonl (the whole filtered list, as a file)")]
 
 
@@ -194,7 +196,7 @@ def list_statements(request: Request, speaker: Who = None, about: Who = None, ki
 
 # ---------------------------------------------------------------------------- events
 @router.get("/events", summary="Events (PLOVER), filtered")
-def list_events(request: Request, type: EventType | None = None, mode: _text("the PLOVER mode") = None,
+def list_events(request: Request, type: EventType | None = None, mode: Mode = None,
                 status: Status | None = None, actor: Who = None, target: Who = None, since: Since = None,
                 until: Until = None, outlet: Outlet = None, doc: Doc = None, limit: Limit = 50, cursor: Cursor = None,
                 format: Fmt = "json"):
@@ -244,7 +246,7 @@ def claims_of(request: Request, store: Store, outcome: str | None = None, speake
 
 @router.get("/claims", summary="Predictions and commitments with their outcomes")
 def list_claims(request: Request, outcome: Outcome | None = None,
-                speaker: _text("a name or ledger id (L7) of the speaker") = None, format: Fmt = "json"):
+                speaker: SpeakerRef = None, format: Fmt = "json"):
     with reading(request) as store:
         items = claims_of(request, store, outcome=outcome, speaker=speaker)
     if format != "json":
