@@ -505,3 +505,16 @@ def test_ids_and_names_with_slashes(write_client):
     assert c.get("/api/v1/documents/feeds%2F2025%2Fx1").json()["id"] == "feeds/2025/x1"
     assert c.get("/articles/feeds/2025/x1").status_code == 200
     err(c.get("/api/v1/entities/AC/DC"), 404, "not_found")
+
+
+def test_filters_by_ledger_id_follow_every_spelling(client):
+    lid = client.get("/api/v1/entities?q=varo").json()["items"][0]["id"]
+    by_id = stmts(client, speaker=lid)
+    assert len(by_id) == 2 * (1 + N_SERIES) and set(by_id) == set(stmts(client, speaker="Elena Varo"))
+    assert stmts(client, about=lid) == [("b2", "s1")]
+    assert stmts(client, speaker=lid, doc="a1") == [("a1", "s1"), ("a1", "s2")]
+    assert evs(client, actor=lid, mode="visit") == [("b2", "v1")]
+    kestrel = client.get("/api/v1/entities?q=kestrel").json()["items"][0]["id"]
+    assert evs(client, target=kestrel, type="ACCUSE", outlet="Harbor Gazette") == [("a1", "v2")]
+    assert evs(client, actor=kestrel) == []
+    err(client.get("/api/v1/statements?speaker=L99999"), 404, "not_found")

@@ -16,6 +16,7 @@ import dataclasses
 import hmac
 import io
 import json
+import re
 from contextlib import contextmanager
 from typing import Annotated, Any, Iterator, Literal
 
@@ -58,7 +59,11 @@ Outlet = _text("the outlet, exactly as stored")
 Doc = _text("one document's id")
 Who = _text("part of a name or alias, any case")
 Mode = _text("the PLOVER mode")
-SpeakerRef = _text("a name or ledger id (L7) of the speaker")
+SpeakerRef = _text("the speaker: part of a name or alias as written (any case), or a ledger id (L7: every "
+                   "spelling)")
+AboutRef = _text("who it is about: part of a name or alias, or a ledger id (L7)")
+ActorRef = _text("a source of the event: part of a name or alias, or a ledger id (L7)")
+TargetRef = _text("a target of the event: part of a name or alias, or a ledger id (L7)")
 Fmt = Annotated[Format, Query(description="json (a page), or csv / jsonl (the whole filtered list, as a file)")]
 
 
@@ -180,29 +185,78 @@ def entity_or_404(store: Store, name_or_id: str) -> dict:
 
 
 # ---------------------------------------------------------------------------- statements
+_LID = re.compile(r"^L\d+$")
+
+
+def _ledger_items(store: Store, ref: str | None, part: str, role: str | None = None) -> list[tuple[str, str]] | None:
+    """The ``(doc, id)`` of a ledger entity's statements or events (``part`` of its profile) when
+    ``ref`` is a ledger id (L7): every spelling across outlets. None when ``ref`` is a name to match."""
+    if ref is None or not _LID.match(ref) or not has_ledger(store, "entity"):
+        return None
+    try:
+        prof = jsonable(store.entity(ref))
+    except NewsledgerError as exc:
+        raise APIError(404, "not_found", exc.message) from None
+    key = "event" if part == "events" else "statement"
+    return [(x["doc"], x[key]) for x in prof.get(part) or () if role is None or x.get("role") == role]
+
+
+def _meet(a: list | None, b: list | None) -> list | None:
+    if a is None or b is None:
+        return b if a is None else a
+    keep = set(b)
+    return [x for x in a if x in keep]
+
+
+def statement_filters(request: Request, store: Store, **f: Any) -> dict[str, Any]:
+    """Statement filters with ledger ids (speaker=L7, about=L7) and ``outcome`` turned into the
+    statements they stand for."""
+    outcome = f.pop("outcome", None)
+    ids = None
+    for name, part in (("speaker", "statements_by"), ("about", "statements_about")):
+        found = _ledger_items(store, f.get(name), part)
+        if found is not None:
+            ids, f[name] = _meet(ids, found), None
+    if outcome is not None:
+        ids = _meet(ids, [(c["doc"], c["statement"]) for c in claims_of(request, store, outcome=outcome)])
+    if ids is not None:
+        f["ids"] = ids
+    return f
+
+
+def event_filters(store: Store, **f: Any) -> dict[str, Any]:
+    """Event filters with ledger ids (actor=L7, target=L7) turned into the events they stand for."""
+    ids = None
+    for name, role in (("actor", "source"), ("target", "target")):
+        found = _ledger_items(store, f.get(name), "events", role)
+        if found is not None:
+            ids, f[name] = _meet(ids, found), None
+    if ids is not None:
+        f["ids"] = ids
+    return f
+
+
 @router.get("/statements", summary="Statements, filtered")
-def list_statements(request: Request, speaker: Who = None, about: Who = None, kind: Kind | None = None,
+def list_statements(request: Request, speaker: SpeakerRef = None, about: AboutRef = None, kind: Kind | None = None,
                     outcome: Outcome | None = None, since: Since = None, until: Until = None, outlet: Outlet = None,
                     direct: Annotated[bool | None, Query(description="true: quoted; false: reported")] = None,
                     doc: Doc = None, limit: Limit = 50, cursor: Cursor = None,
                     format: Fmt = "json"):
     with reading(request) as store:
-        filters: dict[str, Any] = dict(speaker=speaker, about=about, kind=kind, since=since, until=until,
-                                       outlet=outlet, direct=direct, doc=doc)
-        if outcome is not None:
-            filters["ids"] = [(c["doc"], c["statement"]) for c in claims_of(request, store, outcome=outcome)]
+        filters = statement_filters(request, store, speaker=speaker, about=about, kind=kind, since=since,
+                                    until=until, outlet=outlet, direct=direct, doc=doc, outcome=outcome)
         return _list(Queries(store), "statements", filters, format, limit, cursor, "statements")
 
 
 # ---------------------------------------------------------------------------- events
 @router.get("/events", summary="Events (PLOVER), filtered")
 def list_events(request: Request, type: EventType | None = None, mode: Mode = None,
-                status: Status | None = None, actor: Who = None, target: Who = None, since: Since = None,
+                status: Status | None = None, actor: ActorRef = None, target: TargetRef = None, since: Since = None,
                 until: Until = None, outlet: Outlet = None, doc: Doc = None, limit: Limit = 50, cursor: Cursor = None,
                 format: Fmt = "json"):
     with reading(request) as store:
-        filters = dict(type=type, mode=mode, status=status, actor=actor, target=target, since=since, until=until,
-                       outlet=outlet, doc=doc)
+        filters = event_filters(store, type=type, mode=mode, status=status, actor=actor, target=target, since=since,
+                                until=until, outlet=outlet, doc=doc)
         return _list(Queries(store), "events", filters, format, limit, cursor, "events")
 
 

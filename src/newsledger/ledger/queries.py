@@ -237,19 +237,17 @@ class Queries:
                ids: Sequence[tuple[str, str]] | None = None, limit: int = 50, cursor: str | None = None) -> Page:
         """Events newest article first, in text order within an article."""
         where, params = self._event_where(type=type, mode=mode, status=status, actor=actor, target=target,
-                                          outlet=outlet, since=since, until=until, doc=doc)
-        if ids is not None:
-            pairs = list(ids)
-            if not pairs:
-                return Page([], None)
-            where.append("(" + " OR ".join("(v.doc_id = ? AND v.id = ?)" for _ in pairs) + ")")
-            params += [x for p in pairs for x in p]
+                                          outlet=outlet, since=since, until=until, doc=doc, ids=ids)
         return self._page(_EVENT_SELECT, _EVENT_FIELDS, "v", where, params, limit, cursor, self._event_people)
 
     def _event_where(self, *, type=None, mode=None, status=None, actor=None, target=None, outlet=None,
-                     since=None, until=None, doc=None) -> tuple[list[str], list]:
+                     since=None, until=None, doc=None, ids=None) -> tuple[list[str], list]:
         where: list[str] = []
         params: list = []
+        if ids is not None:
+            pairs = list(ids)
+            where.append("(" + (" OR ".join("(v.doc_id = ? AND v.id = ?)" for _ in pairs) or "1 = 0") + ")")
+            params += [x for p in pairs for x in p]
         for col, val in (("v.type", type), ("v.mode", mode), ("v.status", status), ("d.outlet", outlet),
                          ("v.doc_id", doc)):
             if val is not None:

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ..api import APIError
-from ..api.routes import DATE_RE, OUTCOMES, claims_of, entity_or_404, has_ledger, jsonable, reading
+from ..api.routes import (DATE_RE, OUTCOMES, claims_of, entity_or_404, event_filters, has_ledger, jsonable, reading,
+                          statement_filters)
 from ..errors import NewsledgerError
 from ..ledger.queries import Queries
 from ..records import EVENT_STATUSES, EVENT_TYPES, STATEMENT_KINDS
@@ -145,8 +146,8 @@ def statements(request: Request, speaker: str | None = None, about: str | None =
              since=_date("since", since), until=_date("until", until))
     d = _choice("direct", direct, ("yes", "no"))
     with reading(request) as store:
-        page = Queries(store).statements(**f, direct=None if d is None else d == "yes", limit=PAGE,
-                                         cursor=_clean(cursor))
+        filters = statement_filters(request, store, **f, direct=None if d is None else d == "yes")
+        page = Queries(store).statements(**filters, limit=PAGE, cursor=_clean(cursor))
     return _render(request, "statements.html", page=page, f={**f, "direct": d}, kinds=STATEMENT_KINDS,
                    nav="statements")
 
@@ -160,8 +161,9 @@ def events(request: Request, type: str | None = None, actor: str | None = None, 
     st = _choice("status", status, EVENT_STATUSES)
     with reading(request) as store:
         q = Queries(store)
-        page = q.events(**f, status=st, limit=PAGE, cursor=_clean(cursor))
-        chart = events_chart(q.event_histogram(**f, status=st))
+        filters = event_filters(store, **f, status=st)
+        page = q.events(**filters, limit=PAGE, cursor=_clean(cursor))
+        chart = events_chart(q.event_histogram(**filters))
     return _render(request, "events.html", page=page, f={**f, "status": st}, chart=chart, types=EVENT_TYPES,
                    statuses=EVENT_STATUSES, colours=TYPE_COLOURS, nav="events")
 
