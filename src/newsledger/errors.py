@@ -18,6 +18,7 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
+    │   └── LanguageDataError     [N410] a word-class or rule file under data/ is missing or malformed
     └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
         └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
 
@@ -43,6 +44,7 @@ __all__ = [
     "DateFormatError",
     "RecordError",
     "StageError",
+    "LanguageDataError",
     "StoreError",
     "MigrationError",
 ]
@@ -125,6 +127,10 @@ class RecordError(NewsledgerError):
 
 class StageError(NewsledgerError):
     code = "N400"
+
+
+class LanguageDataError(StageError):
+    code = "N410"
 
 
 class StoreError(NewsledgerError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import clause
 from ..records import TimeValue
 from .statements_quotes import Quote
 from ._doc import dateline_tokens, doc_text
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = clause.SUBJECT_DEPS
 _NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect"})
 
 
@@ -107,41 +108,16 @@ def _is_dateline(tok: "Token") -> bool:
 
 
 def _own_subject(tok: "Token") -> "Token | None":
-    subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
-    if not subs:  # "BORVIK — Lena Strand, ..., said": the dateline swallowed the subject
-        subs = [a for c in tok.children if c.dep_ in _SUBJ for a in c.children if a.dep_ == "appos"]
-    if not subs:
-        return None
-    return min(subs, key=lambda c: abs(c.i - tok.i))
-
-
-def _same_paragraph(a: "Token", b: "Token") -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+    """The nearest subject hung on ``tok`` itself, past a dateline ("BORVIK — Lena Strand, ..., said")."""
+    return clause.own_subject(tok, skip=dateline_tokens(tok.doc), nearest=True)
 
 
 def subject_of(tok: "Token") -> "Token | None":
-    """The subject of ``tok``: its own nsubj, else (participles, shared-subject coordination, to-infinitives)
-    the subject of the nearest governing verb that has one, in the same paragraph."""
-    own = _own_subject(tok)
-    if own is not None:
-        return own
-    if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBD" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "BORVIK — Veland's minister, Ana Bel, vowed ...": a finite verb parsed as a modifier
-    node, hops = tok, 0
-    while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
-        node = node.head
-        hops += 1
-        got = _own_subject(node)
-        if got is not None and got.i != tok.i:
-            return got if _same_paragraph(got, tok) else None
-        if node.head.i == node.i:
-            break
-    return None
+    """Who speaks for the cue ``tok`` (:func:`newsledger.analysis.clause.reporting_subject`)."""
+    return clause.reporting_subject(tok, skip=dateline_tokens(tok.doc))
 
 
-def _is_to_inf(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+_is_to_inf = clause.is_to_infinitive
 
 
 # ----------------------------------------------------------------------------- cue analysis

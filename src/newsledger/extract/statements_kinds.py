@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import clause
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -27,9 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["kind_of", "horizon_of", "TimesByStart"]
 
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = clause.SUBJECT_DEPS
 _CONTRAST = re.compile(r",\s+not\s+\w", re.I)
-_WINDOW_WORDS = frozenset({"within", "by", "until", "till", "before", "next", "coming", "in", "over", "this", "end"})
 
 
 def _content_span(doc: "Doc", d: Draft) -> "Span | None":
@@ -43,21 +43,12 @@ def _main_verbs(span: "Span") -> list["Token"]:
 
 
 def _modal(verb: "Token") -> str | None:
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon()["future_modals"]:
-            return c.lower_
-        if c.lower_ == "going" and any(g.lower_ == "to" for g in c.children):
-            return "going to"
-    return None
+    return clause.modality(verb)
 
 
 def _subject(verb: "Token") -> "Token | None":
     """The verb's subject (also when the parser hung it on an auxiliary: "the bank was prepared")."""
-    for v in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
-        got = next((c for c in v.children if c.dep_ in _SUBJ), None)
-        if got is not None:
-            return got
-    return None
+    return clause.own_subject(verb, through_aux=True)
 
 
 def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
@@ -224,8 +215,7 @@ def _judging_predicate(verb: "Token") -> bool:
     return attr.lemma_.lower() not in lexicon()["predicate_nouns_neutral"]
 
 
-def _is_to(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+_is_to = clause.is_to_infinitive
 
 
 def _opinion(span: "Span", verbs: list["Token"]) -> bool:

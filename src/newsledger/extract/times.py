@@ -93,6 +93,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis import clause
 from ..pipeline import Found, stage
 from ..records import Time
 from . import times_values as tv
@@ -622,19 +623,8 @@ def _future_governors() -> frozenset[str]:
 
 
 def _verb_tense(v: "Token") -> str | None:
-    """past | future | None (present or non-finite) for one verb from its tag and auxiliaries."""
-    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
-        return None  # a condition ("if the parties failed to settle by May") is hypothetical
-    if any(a.lower_ in _future_aux() for a in auxes):
-        return "future"
-    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if v.lower_ in _future_aux() and v.tag_ == "MD":
-        return "future"
-    return None
+    """past | future | None (present or non-finite) for one verb (:func:`newsledger.analysis.clause.tense`)."""
+    return clause.tense(v, _future_aux())
 
 
 def _present_aux(v: "Token") -> bool:
@@ -644,10 +634,7 @@ def _present_aux(v: "Token") -> bool:
     return v.dep_ == "acomp" and v.head.tag_ in ("VBZ", "VBP")
 
 
-def _is_finite(v: "Token") -> bool:
-    if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+_is_finite = clause.is_finite
 
 
 def _deferred_to(tok: "Token") -> bool:
@@ -684,7 +671,7 @@ def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
             return False
         tok = _up(tok)
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+            return clause.is_pluperfect(tok)
     return False
 
 
