@@ -19,8 +19,9 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
     │   └── LanguageDataError     [N410] a word-class or rule file under data/ is missing or malformed
-    └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
-        └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
+    │   └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    └── ExplainError         [N600] ``explain`` was asked about an item or offset the trace does not cover
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -47,6 +48,7 @@ __all__ = [
     "LanguageDataError",
     "StoreError",
     "MigrationError",
+    "ExplainError",
 ]
 
 
@@ -139,3 +141,7 @@ class StoreError(NewsledgerError):
 
 class MigrationError(StoreError):
     code = "N501"
+
+
+class ExplainError(NewsledgerError):
+    code = "N600"

@@ -257,7 +257,9 @@ class Pipeline:
             except Exception as exc:  # a bug in a stage: say which stage, keep the traceback
                 raise StageError(f"stage {st.name!r} failed on {article.source or article.doc_id}: "
                                  f"{type(exc).__name__}: {exc}") from exc
-        return found.to_record().validate()
+        from .trace import decisions
+
+        return replace(found.to_record(), trace=decisions(doc, article.text)).validate()
 
     # -- a stream of articles
     def process(self, items: Iterable[Article | InputError | Failure], n_process: int = 1) -> Iterator[Result]:
@@ -364,7 +366,7 @@ def _worker_run(wires: list) -> list:
 
 def _to_wire(x: Any) -> tuple:
     if isinstance(x, Record):
-        return ("record", x.to_json())
+        return ("record", x.to_json(explain=True))
     if isinstance(x, Failure):
         return ("failure", (x.source, x.reason, x.code, x.doc_id, x.detail))
     if isinstance(x, Article):

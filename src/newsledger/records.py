@@ -27,6 +27,7 @@ __all__ = [
     "Time",
     "Article",
     "Record",
+    "Decision",
     "text_hash",
     "STATEMENT_KINDS",
     "EVENT_STATUSES",
@@ -354,6 +355,31 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """One step of why a field of a record has its value: which rule decided (``rule``, an id such as
+    ``statements.speaker.cue-subject``), by which route (``route``, a sentence for a person), on what
+    words (``evidence``), giving what (``value``). ``item`` names the field: ``s3.speaker``, ``t2.value``,
+    ``e1.type``, ``v4.type``. Kept beside the record (``Record.trace``), never in the SPEC JSON."""
+
+    item: str
+    rule: str
+    route: str
+    evidence: Span | None = None
+    value: str | None = None
+
+    def to_json(self) -> dict:
+        return {"item": self.item, "rule": self.rule, "route": self.route,
+                "evidence": self.evidence.to_json() if self.evidence is not None else None, "value": self.value}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Decision":
+        ev = d.get("evidence")
+        return cls(item=str(_need(d, "item", "decision")), rule=str(_need(d, "rule", "decision")),
+                   route=str(d.get("route") or ""), evidence=Span.from_json(ev) if ev else None,
+                   value=d.get("value"))
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     id: str
     text: str
@@ -367,9 +393,14 @@ class Record:
     events: tuple[Event, ...] = ()
     times: tuple[Time, ...] = ()
     unresolved: tuple[Span, ...] = ()
+    #: why each field has its value (``newsledger explain``); not part of the SPEC record or its equality
+    trace: tuple[Decision, ...] = field(default=(), compare=False, repr=False)
 
     # ------------------------------------------------------------------ JSON
-    def to_json(self) -> dict:
+    def to_json(self, *, explain: bool = False) -> dict:
+        """The SPEC record; with ``explain``, plus a ``"trace"`` list of :class:`Decision` objects."""
+        if explain:
+            return {**self.to_json(), "trace": [d.to_json() for d in self.trace]}
         return {
             "id": self.id,
             "url": self.url,
@@ -385,9 +416,21 @@ class Record:
             "unresolved": [s.to_json() for s in self.unresolved],
         }
 
-    def dumps(self, **kwargs: Any) -> str:
-        """The record as one JSON line (or indented, with ``indent=``)."""
-        return json.dumps(self.to_json(), ensure_ascii=False, **kwargs)
+    def dumps(self, *, explain: bool = False, **kwargs: Any) -> str:
+        """The record as one JSON line (or indented, with ``indent=``); ``explain`` adds the trace."""
+        return json.dumps(self.to_json(explain=explain), ensure_ascii=False, **kwargs)
+
+    def explain(self, item: str | None = None, at: int | None = None) -> list[Decision]:
+        """The decisions behind ``item`` (``"s3.speaker"``; ``"s3"`` for all of s3's fields), or behind
+        every item whose evidence covers the character offset ``at``; in the order they were taken."""
+        out = []
+        for d in self.trace:
+            if item is not None and not (d.item == item or d.item.startswith(item + ".")):
+                continue
+            if at is not None and not (d.evidence is not None and d.evidence.start <= at < max(d.evidence.end, d.evidence.start + 1)):
+                continue
+            out.append(d)
+        return out
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> "Record":
@@ -406,6 +449,7 @@ class Record:
             events=tuple(Event.from_json(x) for x in d.get("events") or ()),
             times=tuple(Time.from_json(x) for x in d.get("times") or ()),
             unresolved=tuple(Span.from_json(x) for x in d.get("unresolved") or ()),
+            trace=tuple(Decision.from_json(x) for x in d.get("trace") or ()),
         )
 
     @classmethod
@@ -455,6 +499,11 @@ class Record:
             if not (0 <= sp.start <= sp.end <= n) or self.text[sp.start:sp.end] != sp.text:
                 raise RecordError(f"record {self.id}: {where} {sp.start}:{sp.end} {sp.text!r} does not match "
                                   f"the text there ({self.text[sp.start:sp.end]!r})")
+        for d in self.trace:
+            sp = d.evidence
+            if sp is not None and (not (0 <= sp.start <= sp.end <= n) or self.text[sp.start:sp.end] != sp.text):
+                raise RecordError(f"record {self.id}: the trace of {d.item} ({d.rule}) points at {sp.start}:{sp.end} "
+                                  f"{sp.text!r}, which is not the text there")
         ids = [e.id for e in self.entities]
         if len(set(ids)) != len(ids):
             raise RecordError(f"record {self.id}: duplicate entity ids")

@@ -82,6 +82,7 @@ class NameMention:
     alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
     pre_title: tuple[int, int] | None = None  # token range of a title written before the name
+    why: list[tuple[str, str, int]] = field(default_factory=list)  # (vote rule, type, weight): the trace
 
     @property
     def label(self) -> str:
@@ -531,74 +532,81 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
+def _vote_for(m: NameMention, label: str, weight: int, rule: str) -> None:
+    """Add ``weight`` to ``label`` for ``m``, remembering which typing rule voted (``entities.type.<rule>``)."""
+    m.votes[label] += weight
+    m.why.append((rule, label, weight))
+
+
 def _vote(doc: "Doc", m: NameMention) -> None:
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
     v = m.votes
     if m.kind in ("demonym", "state"):
         m.country = demonym_country(m.text)
-        v[NORP] += 20
+        _vote_for(m, NORP, 20, "demonym")
         return
     code = country_code(m.text)
     if code:
         m.country = code
-        v[GPE] += 20
+        _vote_for(m, GPE, 20, "country-name")
         return
     if m.kind == "acronym":
-        v[ORG] += 2
+        _vote_for(m, ORG, 2, "acronym")
     if any(w in lex.org_keywords for w in words):
-        v[ORG] += 5
+        _vote_for(m, ORG, 5, "org-keyword")
     after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
-        v[LOC if words[-1] in lex.place_keywords and not admin else GPE] += 5
+        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, 5, "place-keyword")
     if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
-        v[GPE] += 5  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
+        _vote_for(m, GPE, 5, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
-        v[GPE] += 4
+        _vote_for(m, GPE, 4, "city-gazetteer")
     if m.pre_title:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "title-before")
     before = [fold(t.text) for t in doc[max(0, m.t0 - 3):m.t0]]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
-        v[PERSON] += 8
+        _vote_for(m, PERSON, 8, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
-        v[PERSON] += 8
+        _vote_for(m, PERSON, 8, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
             and doc[m.t0 - 2].is_lower:
-        v[GPE] += 6  # "the worst-hit village, X", "the town of X"
+        _vote_for(m, GPE, 6, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
-        v[GPE] += 6  # "the mayor of X", "Residents of X"
+        _vote_for(m, GPE, 6, "place-noun-of")  # "the mayor of X", "Residents of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
-        v[ORG] += 6
+        _vote_for(m, ORG, 6, "org-noun-before")
     if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
-        v[ORG] += 6
+        _vote_for(m, ORG, 6, "org-noun-after")
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
-        v[GPE] += 2
+        _vote_for(m, GPE, 2, "locative-preposition")
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
-        v[ORG] += 3  # "Teachers Without Frontiers": people's names hold no capitalized function words
+        _vote_for(m, ORG, 3, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
-        v[LOC] += 4  # "the Velka crossing", "the Dornvale region"
+        _vote_for(m, LOC, 4, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
-        v[PERSON] += 3
+        _vote_for(m, PERSON, 3, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "age-or-title-after")
     if len(words) >= 2 and _reporting_subject(doc, m):
-        v[PERSON] += 1
+        _vote_for(m, PERSON, 1, "reporting-subject")
     for lab, n in _spacy_labels(doc, m).items():
-        v[lab] += n
+        _vote_for(m, lab, n, "spacy-ner")
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
         v.pop(PERSON)  # "The Louvre reopened": people's names take no article
+        m.why.append(("article-no-person", PERSON, 0))
         if not v:
-            v[ORG] += 1
+            _vote_for(m, ORG, 1, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
-        v[ORG] += 1  # "told the Evening Courier": a named body nobody tagged
+        _vote_for(m, ORG, 1, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:

@@ -369,6 +369,7 @@ def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
         if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
                 all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
             d.subject_i = inv.subject_i
+            d.extra["speaker_route"] = "participle-of-inverted"
 
 
 def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
@@ -522,6 +523,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if got is None:
                 continue
             frame, subj = got
+            route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
@@ -534,6 +536,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if frame is None:
                 continue
             subj = subject_of(tok)
+            route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
@@ -541,6 +544,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
+                route = "trailing-apposition"
                 if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
@@ -555,6 +559,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         quoted = _quoted_as(tok)
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
+            route = "quoted-as"
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
@@ -564,6 +569,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
         if frame.inverted:
             d.extra["inverted"] = True
+        d.extra["speaker_route"] = "inverted" if frame.inverted and route == "cue-subject" else route
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
@@ -765,6 +771,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
                    parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
                    content_tokens=(tok.i, tok.i + 1))
         nd.extra["unattributed"] = True
+        nd.extra["speaker_route"] = "continues-quote"
         out.append(nd)
     return out
 

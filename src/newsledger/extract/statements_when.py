@@ -155,15 +155,18 @@ class DateFinder:
         if not d.extra.get("unattributed") and not according:
             got = self._attached(cue, d)
             if got is not None:
+                d.extra["date_route"] = "attached-to-cue"
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
+                        d.extra["date_route"] = "governing-verb"
                         return x.value
         if not d.extra.get("unattributed") and not according:
             got = self._sequel(cue)
             if got is not None:
+                d.extra["date_route"] = "sequel-of-previous-sentence"
                 return got
         best: tuple[int, TimeValue] | None = None
         for k in (d.speaker, d.speaker_key):
@@ -173,9 +176,12 @@ class DateFinder:
                 if i > 0 and (best is None or rows[0][i - 1] > best[0]):
                     best = (rows[0][i - 1], rows[1][i - 1])
         if best is not None:
+            d.extra["date_route"] = "speaker-occasion"
             return best[1]
         if self.lead is not None and cue.tag_ == "VBD" and not according:
+            d.extra["date_route"] = "lead-event"
             return self.lead
+        d.extra["date_route"] = "none"
         return None
 
 

@@ -96,6 +96,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..analysis import clause
 from ..pipeline import Found, stage
 from ..records import Time
+from ..trace import note
 from . import times_values as tv
 from .times_grammar import Ctx, Expr, lexicon, scan
 from .times_values import Val
@@ -156,8 +157,29 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     resolved: list[_Resolved] = []
     for i, expr in enumerate(exprs):
         resolved.append(ctx.resolve(i, exprs, resolved))
-    return [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
-                 r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+    out = [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
+                r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+    _trace(doc, out, resolved)
+    return out
+
+
+_MODES = {"absolute": "a full date as written: no anchor needed",
+          "calendar": "a date without its year (month, day, holiday): the year from the anchor, read with the clause's tense",
+          "deictic": "counted from the anchor (\"yesterday\", \"next month\", \"two weeks ago\")",
+          "anaphoric": "counted from an earlier time of the story (\"the next day\", \"on Tuesday\")"}
+
+
+def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
+    """Note why each time has its value: the grammar rule that found it, how it was anchored, the tense."""
+    for n, (t, r) in enumerate(zip(times, resolved), 1):
+        item = f"t{n}.value"  # times carry no id in the SPEC: t<n> is the n-th of the record's times
+        note(doc, item, f"times.rule.{r.expr.rule}", f"the time grammar's rule {r.expr.rule!r} found a {t.type}"
+             + (" window" if r.expr.window else ""), (t.start, t.end), t.text)
+        how = _MODES.get(r.expr.mode, r.expr.mode)
+        anchor = "the publication date" if r.anchor == "published" else (repr(r.anchor) if r.anchor else "nothing")
+        note(doc, item, f"times.value.{r.expr.mode}" + ("-unresolved" if t.value is None else ""),
+             f"{how}; anchored on {anchor}; clause tense {r.tense or 'none'}"
+             + ("; in a subordinate clause" if r.subordinate else ""), (t.start, t.end), t.value)
 
 
 # ============================================================================ detection
