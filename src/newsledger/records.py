@@ -9,12 +9,14 @@ ids are unique, and every id a record refers to exists.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable, Mapping
 
-from .errors import RecordError
+from .errors import DateFormatError, NewsledgerError, RecordError
 
 __all__ = [
     "Span",
@@ -28,6 +30,8 @@ __all__ = [
     "Article",
     "Record",
     "Decision",
+    "Failure",
+    "normalize_published",
     "text_hash",
     "STATEMENT_KINDS",
     "EVENT_STATUSES",
@@ -500,10 +504,10 @@ class Record:
                 raise RecordError(f"record {self.id}: {where} {sp.start}:{sp.end} {sp.text!r} does not match "
                                   f"the text there ({self.text[sp.start:sp.end]!r})")
         for d in self.trace:
-            sp = d.evidence
-            if sp is not None and (not (0 <= sp.start <= sp.end <= n) or self.text[sp.start:sp.end] != sp.text):
-                raise RecordError(f"record {self.id}: the trace of {d.item} ({d.rule}) points at {sp.start}:{sp.end} "
-                                  f"{sp.text!r}, which is not the text there")
+            ev = d.evidence
+            if ev is not None and (not (0 <= ev.start <= ev.end <= n) or self.text[ev.start:ev.end] != ev.text):
+                raise RecordError(f"record {self.id}: the trace of {d.item} ({d.rule}) points at {ev.start}:{ev.end} "
+                                  f"{ev.text!r}, which is not the text there")
         ids = [e.id for e in self.entities]
         if len(set(ids)) != len(ids):
             raise RecordError(f"record {self.id}: duplicate entity ids")
@@ -514,9 +518,9 @@ class Record:
                 raise RecordError(f"record {self.id}: {where} refers to unknown entity {ref!r}")
 
         for e in self.entities:
-            for v in e.attributes.affiliation:
-                if v.startswith("e") and v[1:].isdigit():
-                    check(v, f"entity {e.id} affiliation")
+            for aff in e.attributes.affiliation:
+                if aff.startswith("e") and aff[1:].isdigit():
+                    check(aff, f"entity {e.id} affiliation")
         for r in self.relations:
             if r.type not in RELATION_TYPES:
                 raise RecordError(f"record {self.id}: unknown relation type {r.type!r}")
@@ -542,3 +546,53 @@ class Record:
             if len(set(ids)) != len(ids):
                 raise RecordError(f"record {self.id}: duplicate {kind} ids")
         return self
+
+
+# ---------------------------------------------------------------------------- failures and dates
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be processed, with the reason (never a silent None)."""
+
+    source: str
+    reason: str
+    code: str = "N000"
+    doc_id: str | None = None
+    detail: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_error(cls, err: BaseException, source: str | None = None, doc_id: str | None = None) -> "Failure":
+        if isinstance(err, NewsledgerError):
+            src = getattr(err, "source", None) or source or "?"
+            msg = err.message
+            if src and msg.startswith(f"{src}: "):
+                msg = msg[len(src) + 2:]
+            return cls(src, msg, err.code, doc_id)
+        detail = "".join(traceback.format_exception(err))
+        return cls(source or "?", f"internal error: {type(err).__name__}: {err} (please report it with the input)",
+                   "N999", doc_id, detail)
+
+    def __str__(self) -> str:
+        return f"{self.source}: [{self.code}] {self.reason}"
+
+
+def normalize_published(value: Any, source: str | None = None) -> str | None:
+    """An ISO date (``2025-02-03``) or datetime (``2025-02-03T09:30:00+00:00``) string, or None.
+
+    Accepts ``date``/``datetime`` objects and ISO 8601 strings; anything else raises DateFormatError.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    where = f"{source}: " if source else ""
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s).isoformat()
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise DateFormatError(
+            f"{where}cannot read the publication date {s!r}; give it as an ISO 8601 date such as "
+            "2025-02-03 (or a datetime such as 2025-02-03T09:30:00Z)") from None

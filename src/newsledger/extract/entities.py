@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..trace import note
 from ..records import Attributes, Entity, Relation, Span, Time
 from .entities_names import Cluster, cluster_names, find_name_mentions
@@ -89,7 +89,6 @@ def _entity(text: str, c: Cluster, eid: str, attrs: Attributes) -> Entity:
                   attributes=attrs)
 
 
-@stage("entities", provides=["entities", "relations", "unresolved"], requires=["times"])
 def entities_stage(doc: "Doc", found: Found) -> dict:
     result = find_entities(doc, found.times)
     return {"entities": result.entities, "relations": result.relations, "unresolved": result.unresolved}

@@ -42,7 +42,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ..trace import note
 from ._doc import dateline_tokens
@@ -736,6 +736,5 @@ def _trace(vid: str, r: _Raw, ctx: Context) -> None:
     note(doc, f"{vid}.date", f"events.date.{route}", how, (trig.start, trig.end), r.date.value if r.date else None)
 
 
-@stage("events", provides=["events"], requires=["entities", "times", "statements"])
 def events_stage(doc: "Doc", found: Found) -> dict:
     return {"events": find_events(doc, found.entities, found.times, found.statements, found.published)}

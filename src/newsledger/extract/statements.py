@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -162,6 +162,5 @@ def _record(doc: "Doc", d: Draft, n: int) -> Statement:
     )
 
 
-@stage("statements", provides=["statements"], requires=["entities", "times"])
 def statements_stage(doc: "Doc", found: Found) -> dict:
     return {"statements": find_statements(doc, found.entities, found.times, found.published)}

@@ -94,7 +94,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..analysis import clause
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..records import Time
 from ..trace import note
 from . import times_values as tv
@@ -142,7 +142,6 @@ def is_window(time: Time) -> bool:
 
 
 # ============================================================================ the stage
-@stage("times", provides=["times"])
 def times_stage(doc: "Doc", found: Found) -> dict:
     return {"times": find_times(doc, found.published)}
 
