@@ -73,7 +73,15 @@ ARTICLE = ("PORT ELVA — Harbour Minister Ines Darrow said on Tuesday that the 
 def traced(nlp):
     from newsledger.pipeline import Pipeline
 
-    return Pipeline(nlp=nlp).extract(ARTICLE, published="2025-03-05")
+    return Pipeline(nlp=nlp, trace=True).extract(ARTICLE, published="2025-03-05")
+
+
+@pytest.mark.slow
+def test_the_trace_is_kept_only_when_asked(nlp, traced):
+    from newsledger.pipeline import Pipeline
+
+    plain = Pipeline(nlp=nlp).extract(ARTICLE, published="2025-03-05")
+    assert plain.trace == () and plain == traced and len(traced.trace) > 10
 
 
 @pytest.mark.slow

@@ -78,11 +78,11 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool):
+def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool, trace: bool = False):
     from .pipeline import Pipeline
 
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check)
+    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, trace=trace)
 
 
 def _inputs(files: List[str], published: Optional[str]) -> Iterator:
@@ -121,7 +121,7 @@ def extract(
     from .render import pretty
 
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
+        pipe = _pipeline(model, stages, max_chars, language_check, trace=explain)
         items = _inputs(files, published)
         ok = failed = 0
         first = True
@@ -166,7 +166,7 @@ def explain_cmd(
     from .trace import explain_text
 
     try:
-        pipe = _pipeline(model, None, 1_000_000, True)
+        pipe = _pipeline(model, None, 1_000_000, True, trace=True)
         res = next(iter(pipe.process(_inputs([file], published))), None)
         if res is None:
             raise typer.Exit(_err(f"error: {file}: no article in it") or EXIT_FATAL)

@@ -109,8 +109,10 @@ class Pipeline:
         batch_size: int = 32,
         chunk_chars: int = CHUNK_CHARS,
         nlp: "Language | None" = None,
+        trace: bool = False,
     ) -> None:
         self.model = model
+        self.trace = trace  # note why each field has its value (Record.trace); off by default: it costs a little
         if stages is not None and any(isinstance(s, Stage) for s in stages):
             # Stage objects given directly (tests, custom pipelines): run exactly these, in this order
             self.stage_names = None
@@ -142,6 +144,10 @@ class Pipeline:
 
     def run_stages(self, doc: "Doc", article: Article) -> Record:
         found = Found(article)
+        if self.trace:
+            from .trace import start
+
+            start(doc)
         for st in self.stages:
             try:
                 found = st(doc, found)
@@ -150,9 +156,12 @@ class Pipeline:
             except Exception as exc:  # a bug in a stage: say which stage, keep the traceback
                 raise StageError(f"stage {st.name!r} failed on {article.source or article.doc_id}: "
                                  f"{type(exc).__name__}: {exc}") from exc
-        from .trace import decisions
+        rec = found.to_record()
+        if self.trace:
+            from .trace import decisions
 
-        return replace(found.to_record(), trace=decisions(doc, article.text)).validate()
+            rec = replace(rec, trace=decisions(doc, article.text))
+        return rec.validate()
 
     # -- a stream of articles
     def process(self, items: Iterable[Article | InputError | Failure], n_process: int = 1) -> Iterator[Result]:
@@ -214,7 +223,8 @@ class Pipeline:
                              "with @newsledger.stage to run them with n_process > 1")
         ctx = mp.get_context("spawn")
         config = dict(model=self.model, stages=self.stage_names, max_chars=self.max_chars,
-                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars)
+                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars,
+                      trace=self.trace)
         it = iter(items)
         with cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(config,)) as ex:
             window: deque = deque()

@@ -20,14 +20,28 @@ from .records import Decision, Record, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["note", "decisions", "explain_text"]
+__all__ = ["note", "tracing", "start", "decisions", "explain_text"]
 
 _KEY = "newsledger:trace"
+_ON = "newsledger:trace-on"
+
+
+def start(doc: "Doc") -> None:
+    """Turn the trace on for ``doc`` (the pipeline does, when asked to explain: it costs a little)."""
+    doc.user_data[_ON] = True
+
+
+def tracing(doc: "Doc") -> bool:
+    """Whether decisions about ``doc`` are being noted; builders skip composing them when not."""
+    return bool(doc.user_data.get(_ON))
 
 
 def note(doc: "Doc", item: str, rule: str, route: str, evidence: tuple[int, int] | None = None,
          value: object = None) -> None:
-    """Record one decision about ``item`` on ``doc`` (``evidence``: character offsets into its text)."""
+    """Record one decision about ``item`` on ``doc`` (``evidence``: character offsets into its text);
+    nothing when the trace is off."""
+    if not doc.user_data.get(_ON):
+        return
     doc.user_data.setdefault(_KEY, []).append((item, rule, route, evidence, None if value is None else str(value)))
 
 

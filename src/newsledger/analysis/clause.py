@@ -18,6 +18,7 @@ Two subject routes, because stages ask two different questions:
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Collection, Iterable, Optional
 
 from .words import word_class
@@ -189,11 +190,15 @@ def is_finite(verb: "Token") -> bool:
     return any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in auxiliaries(verb))
 
 
+@functools.cache
+def _modals() -> frozenset[str]:
+    return word_class("future_auxiliaries") | word_class("possibility_auxiliaries")
+
+
 def modality(verb: "Token", modals: Iterable[str] | None = None) -> str | None:
     """The modal of ``verb`` as written ("will", "could", ...), ``"going to"`` for the going-to future,
     else None. ``modals`` defaults to the future and possibility auxiliaries."""
-    ms = (word_class("future_auxiliaries") | word_class("possibility_auxiliaries")) if modals is None \
-        else frozenset(modals)
+    ms = _modals() if modals is None else frozenset(modals)
     for c in verb.children:
         if c.dep_ in AUX_DEPS and c.lower_ in ms:
             return c.lower_

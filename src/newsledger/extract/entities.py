@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..stages import Found
-from ..trace import note
+from ..trace import note, tracing
 from ..records import Attributes, Entity, Relation, Span, Time
 from .entities_names import Cluster, cluster_names, find_name_mentions
 
@@ -63,6 +63,8 @@ def find_entities(doc: "Doc", times: Sequence[Time] = ()) -> EntityResult:
 
 def _trace(doc: "Doc", c: Cluster, eid: str) -> None:
     """Note why entity ``eid`` has its type: the typing votes of its name mentions, rule by rule."""
+    if not tracing(doc):
+        return
     from collections import Counter, defaultdict
 
     by_label: dict[str, Counter] = defaultdict(Counter)

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..stages import Found
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
-from ..trace import note
+from ..trace import note, tracing
 from ._doc import dateline_tokens
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
@@ -714,6 +714,8 @@ def find_events(
 
 def _trace(vid: str, r: _Raw, ctx: Context) -> None:
     """Note why event ``vid`` has its type, status and date."""
+    if not tracing(ctx.doc):
+        return
     doc, sense, trig = ctx.doc, r.sense, r.mentions[0]
     words = " ".join(sense.words)
     pos = "/".join(sorted(sense.pos))

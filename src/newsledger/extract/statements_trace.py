@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..trace import note
+from ..trace import note, tracing
 from ._doc import doc_text
 from .statements_cues import Draft
 
@@ -74,6 +74,8 @@ def _tok(doc: "Doc", i: int | None) -> tuple[int, int] | None:
 
 def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None:
     """Note the decisions behind statement ``sid`` (``ids``: draft ``id()`` -> statement id)."""
+    if not tracing(doc):
+        return
     text = doc_text(doc)
     route = d.extra.get("speaker_route", "cue-subject")
     how = SPEAKER_ROUTES.get(route, route)

@@ -96,7 +96,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..analysis import clause
 from ..stages import Found
 from ..records import Time
-from ..trace import note
+from ..trace import note, tracing
 from . import times_values as tv
 from .times_grammar import Ctx, Expr, lexicon, scan
 from .times_values import Val
@@ -170,6 +170,8 @@ _MODES = {"absolute": "a full date as written: no anchor needed",
 
 def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
     """Note why each time has its value: the grammar rule that found it, how it was anchored, the tense."""
+    if not tracing(doc):
+        return
     for n, (t, r) in enumerate(zip(times, resolved), 1):
         item = f"t{n}.value"  # times carry no id in the SPEC: t<n> is the n-th of the record's times
         note(doc, item, f"times.rule.{r.expr.rule}", f"the time grammar's rule {r.expr.rule!r} found a {t.type}"
