@@ -5,6 +5,7 @@
    ("..., accusing", "... and urged"), to the verb it hangs from; never one inside the reported content.
 2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
    time ("denied the report at a press briefing on Friday" dates the following "she said").
+   A quoted paragraph that continues a statement with no cue of its own shares that statement's date.
 3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
    story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
    default.
@@ -150,6 +151,9 @@ class DateFinder:
         return None
 
     def date_of(self, d: Draft) -> TimeValue | None:
+        if d.extra.get("unattributed") and d.speaker_from is not None:
+            # a quote continuing the speaker's earlier words was said on the same occasion
+            return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"

@@ -1,0 +1,84 @@
+"""Patterns seen in real published reports (issue 11), each reproduced by an invented article.
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+from newsledger.nlp import mark_line_breaks
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def by_content(rec, words: str):
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement with {words!r}: {[s.content.text for s in rec.statements]}"
+    return hits[0]
+
+
+def name_of(rec, eid):
+    return rec.entity(eid).name if eid else None
+
+
+# -- layout: headlines and paragraphs are sentences of their own ---------------------------------
+
+def _blank_doc(text: str):
+    import spacy
+
+    return mark_line_breaks(spacy.blank("en")(text))
+
+
+def _starts(doc) -> list[str]:
+    return [t.text for t in doc if t.is_sent_start]
+
+
+def test_headline_without_full_stop_starts_a_new_sentence_below_it():
+    doc = _blank_doc("Port Strike Could Spread, Warns Dock Union\nThe union said talks had failed.")
+    assert "The" in _starts(doc)
+
+
+def test_paragraph_after_a_closing_quote_starts_a_sentence_and_the_quote_stays():
+    doc = _blank_doc('He said it would "end badly."\nShe said nothing.')
+    starts = _starts(doc)
+    assert "She" in starts and '"' not in starts
+
+
+def test_wrapped_line_inside_a_sentence_is_left_to_the_parser():
+    doc = _blank_doc("The committee said the\nreport was late. Members agreed.")
+    assert doc[5].text == "report" and doc[5].is_sent_start is not True
+
+
+def test_blank_line_starts_a_sentence_even_without_punctuation():
+    doc = _blank_doc("Results at a glance\n\nturnout was low")
+    assert "turnout" in _starts(doc)
+
+
+@pytest.mark.slow
+def test_lead_under_a_headline_is_not_read_as_part_of_the_headline():
+    text = ("'We will not give up the harbour': new port chief\n"
+            "Newly appointed Harbour Authority chief Tomas Verhoek has said that his first task will be "
+            "reopening the northern quay.\n")
+    rec = extract(text)
+    s = by_content(rec, "his first task will be reopening")
+    assert s.cue == "said" and name_of(rec, s.speaker) == "Tomas Verhoek"
+
+
+# -- when it was said ------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_quoted_paragraph_without_a_cue_takes_the_date_of_the_statement_it_continues():
+    text = ("The central bank kept its main rate at 4 percent.\n\n"
+            '"The figures show the worst is behind us," Governor Alma Reyes said at a news conference '
+            'on Tuesday. "We have done what was needed."\n\n'
+            '"We will keep rates where they are until the summer."\n')
+    rec = extract(text)
+    first = by_content(rec, "the worst is behind us")
+    later = by_content(rec, "keep rates where they are")
+    assert first.date is not None and first.date.value == "2026-03-03"
+    assert later.cue is None and later.date is not None and later.date.value == "2026-03-03"
