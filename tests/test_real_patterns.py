@@ -82,3 +82,27 @@ def test_quoted_paragraph_without_a_cue_takes_the_date_of_the_statement_it_conti
     later = by_content(rec, "keep rates where they are")
     assert first.date is not None and first.date.value == "2026-03-03"
     assert later.cue is None and later.date is not None and later.date.value == "2026-03-03"
+
+
+# -- one person one entity: a headline word is not a person ---------------------------------------
+
+def test_headline_tokens_are_found_only_on_title_case_lines():
+    from newsledger.extract.entities_names import headline_tokens
+
+    doc = _blank_doc("Harbour Board Says Strike 'Will Hurt' If Talks Fail\nThe board said on Monday it was worried.")
+    heads = headline_tokens(doc)
+    assert {doc[k].text for k in heads} >= {"Harbour", "Says", "Strike", "Fail"}
+    assert not any(doc[k].text in ("board", "worried") for k in heads)
+    plain = _blank_doc("Harbour board says strike will hurt\nThe board said it was worried.")
+    assert not headline_tokens(plain)
+
+
+@pytest.mark.slow
+def test_title_case_headline_words_are_not_names_but_real_names_in_it_are():
+    text = ("Velmar Says Port Deal 'Will Collapse' If Orvan Imposes New Tariffs\n\n"
+            "Velmar's trade ministry warned on Thursday that the port agreement would fail if Orvan went "
+            "ahead with tariffs. Orvan has not commented.\n")
+    rec = extract(text)
+    names = {e.name for e in rec.entities}
+    assert not any(w in n for n in names for w in ("Says", "Collapse", "Imposes", "Tariffs"))
+    assert "Orvan" in names

@@ -379,10 +379,16 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     """Every name written in ``doc``, typed by votes, in text order (no two overlap)."""
     skip = _time_tokens(doc, time_spans)
     lex = lexicon()
+    heads = headline_tokens(doc)
     midcaps = {fold(t.text) for t in doc if _cap(t) and not _starts_clause(doc, t.i) and fold(t.text) not in
-               lex.titles and fold(t.text) not in lex.title_modifiers and fold(t.text) not in lex.not_names}
+               lex.titles and fold(t.text) not in lex.title_modifiers and fold(t.text) not in lex.not_names
+               and t.i not in heads}
     out: list[NameMention] = []
-    for i, j in _runs(doc, skip):
+    runs = _runs(doc, skip)
+    if heads:
+        runs = [piece for i, j in runs for piece in
+                (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+    for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
             continue
@@ -393,6 +399,62 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     for m in out:
         _vote(doc, m)
     return out
+
+
+_HEADLINE_END = frozenset(".!?;")
+
+
+def headline_tokens(doc: "Doc") -> set[int]:
+    """Tokens of Title-Case headline lines: a line of its own (3 to 25 words, no full stop at its end) in
+    which at least three quarters of the longer words are capitalized ("Minister Calls Vote 'Big
+    Deal'"). There every word is capitalized for the style, so capitals are no evidence of a name."""
+    out: set[int] = set()
+    line: list[int] = []
+
+    def close() -> None:
+        if not line:
+            return
+        words = [doc[k].text for k in line if doc[k].text[:1].isalpha()]
+        longer = [w for w in words if len(w) > 3]
+        last = doc[line[-1]].text
+        if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
+                and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
+            out.update(line)
+        line.clear()
+
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            close()
+        elif not tok.is_space:
+            line.append(tok.i)
+    close()
+    return out
+
+
+def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
+    """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
+    words the article capitalizes in its body, acronyms, and known titles, given names, countries,
+    cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Russia Says 'Will React'
+    If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
+    models.)"""
+    def evidence(k: int) -> bool:
+        t = doc[k]
+        return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+
+    keep = [evidence(k) for k in range(i, j)]
+    for k in range(i + 1, j - 1):
+        if not keep[k - i] and not _cap(doc[k]) and keep[k - i - 1] and keep[k - i + 1]:
+            keep[k - i] = True
+    pieces: list[tuple[int, int]] = []
+    start = None
+    for k in range(i, j + 1):
+        if k < j and keep[k - i]:
+            if start is None:
+                start = k
+        elif start is not None:
+            pieces.append((start, k))
+            start = None
+    return pieces
 
 
 def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
