@@ -106,3 +106,31 @@ def test_title_case_headline_words_are_not_names_but_real_names_in_it_are():
     names = {e.name for e in rec.entities}
     assert not any(w in n for n in names for w in ("Says", "Collapse", "Imposes", "Tariffs"))
     assert "Orvan" in names
+
+
+# -- reporting frames -----------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, cue, content, kind", [
+    ("Opposition leader Marta Ilves decried the decision as a betrayal of voters.", "decried",
+     "the decision as a betrayal of voters", "opinion"),
+    ("Prime Minister Eero Saar reiterated that the country would not join the pact.", "reiterated",
+     "the country would not join the pact", None),
+    ("Prime Minister Eero Saar made clear that the country would not join the pact.", "made clear",
+     "the country would not join the pact", None),
+    ("The minister made it plain that the talks were over.", "made it plain", "the talks were over", None),
+    ("The inquiry concluded that the pilot had ignored the warnings.", "concluded",
+     "the pilot had ignored the warnings", "claim"),
+])
+def test_real_reporting_frames(sentence, cue, content, kind):
+    rec = extract(sentence)
+    s = by_content(rec, content)
+    assert s.cue == cue
+    if kind:
+        assert s.kind == kind
+
+
+@pytest.mark.slow
+def test_make_without_clear_reports_nothing():
+    rec = extract("The council made a decision that angered farmers.")
+    assert not rec.statements

@@ -202,8 +202,25 @@ def _phrase_range(noun: "Token") -> tuple[int, int]:
     return noun.left_edge.i, end + 1
 
 
+def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
+    """A verb that reports speech only with a word of its entry's 'with' ("made clear that ...", "made it
+    plain that ..."): the content is the clause after that word, whichever of the two the parser hung it on."""
+    word = next((c for c in cue.children if c.lower_ in entry["with"] and c.i > cue.i), None)
+    if word is None:
+        return None
+    inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
+    inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    if not inner:
+        return None
+    a = min(t.left_edge.i for t in inner)
+    b = max(t.right_edge.i for t in inner) + 1
+    return _Frame(a, b, entry.get("kind"), cue.doc[cue.i:word.i + 1].text)
+
+
 def _frame(cue: "Token", entry: dict) -> _Frame | None:
     """What the cue governs, or None when it is not used as a reporting verb here."""
+    if entry.get("with"):
+        return _with_frame(cue, entry)
     lex_particle = entry.get("particle")
     preps_ok = set(entry.get("preps", ()))
     clauses: list["Token"] = []
