@@ -134,3 +134,27 @@ def test_real_reporting_frames(sentence, cue, content, kind):
 def test_make_without_clear_reports_nothing():
     rec = extract("The council made a decision that angered farmers.")
     assert not rec.statements
+
+
+# -- wrong speakers ---------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_relay_through_an_agency_is_one_statement_with_the_agency_as_channel():
+    rec = extract("The strike will continue, Ivo Tamm said, according to the Baltic News Agency.")
+    assert len(rec.statements) == 1
+    s = rec.statements[0]
+    assert name_of(rec, s.speaker) == "Ivo Tamm" and "Baltic News Agency" in (s.channel_text or "")
+
+
+@pytest.mark.slow
+def test_according_to_with_content_of_its_own_stays_a_statement():
+    rec = extract("According to the Baltic News Agency, the strike will continue until May.")
+    assert [s.cue for s in rec.statements] == ["According to"]
+
+
+@pytest.mark.slow
+def test_name_before_who_is_a_person_and_keeps_the_statement():
+    rec = extract("Ivo Tamm, who leads the winning party, said he would form a government quickly.")
+    tamm = next(e for e in rec.entities if e.name == "Ivo Tamm")
+    assert tamm.type == "PERSON"
+    assert name_of(rec, by_content(rec, "form a government").speaker) == "Ivo Tamm"

@@ -651,6 +651,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[PERSON] += 3
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
         v[PERSON] += 6
+    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
+        v[PERSON] += 6  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
         v[PERSON] += 1
     for lab, n in _spacy_labels(doc, m).items():

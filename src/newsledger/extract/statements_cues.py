@@ -614,6 +614,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
+    drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
@@ -666,6 +667,36 @@ def _aside(tok: "Token") -> bool:
     left = tok.left_edge
     return subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and \
         left.lower_ in ("whom", "who", "which") and left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
+def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"The strike will go on, X said, according to <agency>": the agency relays X's statement; it is one
+    statement (X's), made through the agency (its channel), not a second one whose content is "X said"."""
+    lex = lexicon()
+    cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
+    keys = [c for c, _ in cues]
+    drop: set[int] = set()
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if tok.lower_ not in lex["according_to"]:
+            continue
+        a, b = d.content_tokens
+        i = bisect.bisect_left(keys, a)
+        inner = [x for c, x in cues[i:i + 4] if c < b and x is not d]
+        inner = [x for x in inner if x.content[1] <= d.content[0] or x.content[0] >= d.content[1]]
+        if not inner:
+            continue
+        own = inner[0]
+        rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and t.i != own.cue_i
+                and not (own.subject_i is not None and doc[own.subject_i].left_edge.i <= t.i <= own.subject_i)]
+        if rest:
+            continue  # "X said the talks failed, according to Y": Y reports X's words, still X's
+        drop.add(id(d))
+        if own.channel_span is None and d.subject_i is not None:
+            src = doc[d.subject_i]
+            own.channel_span = _trim(doc_text(doc), *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_head = (src.idx, src.idx + len(src.text))
+    return [d for d in drafts if id(d) not in drop]
 
 
 def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
