@@ -158,3 +158,13 @@ def test_name_before_who_is_a_person_and_keeps_the_statement():
     tamm = next(e for e in rec.entities if e.name == "Ivo Tamm")
     assert tamm.type == "PERSON"
     assert name_of(rec, by_content(rec, "form a government").speaker) == "Ivo Tamm"
+
+
+# -- one person one entity ------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_unknown_given_name_opening_a_sentence_stays_with_the_surname():
+    rec = extract('Ruta Kask told reporters: "We will not back down." Kask leads the dockers.')
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Ruta Kask"]
+    assert name_of(rec, rec.statements[0].speaker) == "Ruta Kask"

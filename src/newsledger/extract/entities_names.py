@@ -296,9 +296,10 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
                 and (t.tag_ == "NNS" or w in _STATE_WORDS)):
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
-        if (not t.ent_type_ and i + 1 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
-                and w not in midcaps and not _known_word(t)):
-            i += 1  # "Curator Emma Vasseur": the tagger's person starts after an opening common word
+        if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
+                and doc[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
+            i += 1  # "Curator Emma Vasseur": the tagger's full name starts after an opening common word
+            # (where the tagger's person is one word, "Ruta Kask" opening a sentence, the first is a given name)
             continue
         if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
