@@ -168,3 +168,20 @@ def test_unknown_given_name_opening_a_sentence_stays_with_the_surname():
     people = [e for e in rec.entities if e.type == "PERSON"]
     assert [p.name for p in people] == ["Ruta Kask"]
     assert name_of(rec, rec.statements[0].speaker) == "Ruta Kask"
+
+
+@pytest.mark.slow
+def test_headline_attribution_at_the_end_after_a_comma():
+    text = ("Two held over warehouse fire, Harbour police say\n\n"
+            "Two men were arrested on Thursday after a fire destroyed a warehouse, police said.\n")
+    rec = extract(text)
+    s = by_content(rec, "Two held over warehouse fire")
+    assert s.cue == "say" and s.content.text == "Two held over warehouse fire"
+    assert s.date is None  # a headline's statement has no date of its own
+
+
+@pytest.mark.slow
+def test_headline_attribution_with_the_cue_first():
+    rec = extract("Talks could collapse, warns union chief\nThe dockers' union said on Monday that talks had stalled.\n")
+    s = by_content(rec, "Talks could collapse")
+    assert s.cue == "warns" and s.speaker_text == "union chief"

@@ -363,6 +363,8 @@ def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     """"..., the ministry said." parsed with the cue hanging off the reported clause."""
     head = cue.head
+    if head.i == cue.i:
+        return _inverted_root(cue, cue_text, kind)
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
@@ -380,6 +382,28 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     b = cue.left_edge.i
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
         a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Suspect held over shootings, city police say": the parser made the reported clause a second
+    subject of the cue. The attribution (subject, cue) closes the sentence right after a comma."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    subj = subjects[-1]
+    rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if any(not t.is_punct for t in rest):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    a, b = cue.sent.start, comma
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
