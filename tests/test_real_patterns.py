@@ -185,3 +185,19 @@ def test_headline_attribution_with_the_cue_first():
     rec = extract("Talks could collapse, warns union chief\nThe dockers' union said on Monday that talks had stalled.\n")
     s = by_content(rec, "Talks could collapse")
     assert s.cue == "warns" and s.speaker_text == "union chief"
+
+
+@pytest.mark.slow
+def test_body_qualifying_a_title_gives_the_title_holder_not_the_body():
+    text = ("Lena Varga, the governor of the Kestrel National Bank (KNB), said on Thursday that prices "
+            "had stopped rising. The KNB governor also said that \"there is no need to panic.\"\n")
+    rec = extract(text)
+    s = by_content(rec, "there is no need to panic")
+    assert name_of(rec, s.speaker) == "Lena Varga"
+
+
+@pytest.mark.slow
+def test_body_qualifying_a_title_with_no_holder_named_is_an_unnamed_speaker():
+    rec = extract("The Kestrel National Bank (KNB) raised rates. A KNB official said more rises would follow.")
+    s = by_content(rec, "more rises would follow")
+    assert s.speaker is None and "official" in s.speaker_text
