@@ -201,3 +201,12 @@ def test_body_qualifying_a_title_with_no_holder_named_is_an_unnamed_speaker():
     rec = extract("The Kestrel National Bank (KNB) raised rates. A KNB official said more rises would follow.")
     s = by_content(rec, "more rises would follow")
     assert s.speaker is None and "official" in s.speaker_text
+
+
+@pytest.mark.slow
+def test_role_after_a_bodys_name_is_not_part_of_the_bodys_name():
+    rec = extract("Ana Pop, the Kestrel National Bank Governor, said rates would stay high.")
+    names = {e.name: e for e in rec.entities}
+    assert "Kestrel National Bank" in names and names["Kestrel National Bank"].type == "ORG"
+    assert not any(n.endswith("Governor") for n in names)
+    assert "Governor" in names["Ana Pop"].attributes.titles

@@ -498,6 +498,11 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 i = cut
                 glued = True
                 break
+    tail = j
+    while tail - 1 > i and fold(doc[tail - 1].text) in lex.titles and fold(doc[tail - 1].text) not in lex.org_keywords:
+        tail -= 1
+    if tail < j and fold(doc[tail - 1].text) in lex.org_keywords:
+        j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     words = [fold(doc[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
