@@ -210,3 +210,24 @@ def test_role_after_a_bodys_name_is_not_part_of_the_bodys_name():
     assert "Kestrel National Bank" in names and names["Kestrel National Bank"].type == "ORG"
     assert not any(n.endswith("Governor") for n in names)
     assert "Governor" in names["Ana Pop"].attributes.titles
+
+
+# -- speakers named as bodies -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_lower_case_body_named_by_its_office_is_an_organization_and_speaks():
+    rec = extract('"The strike will go on," the foreign ministry said on Monday. The ministry added that '
+                  'talks would resume.')
+    s = by_content(rec, "The strike will go on")
+    body = rec.entity(s.speaker)
+    assert body.type == "ORG" and body.name == "foreign ministry"
+    assert by_content(rec, "talks would resume").speaker == body.id
+
+
+@pytest.mark.slow
+def test_place_before_police_joins_it_and_bare_police_names_nobody():
+    rec = extract("Two men were arrested after the fire, Harbourton police said. Police said earlier "
+                  "that nobody was hurt.")
+    names = {e.name: e.type for e in rec.entities}
+    assert names.get("Harbourton police") == "ORG"
+    assert "police" not in {n.lower() for n in names}
