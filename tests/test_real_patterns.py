@@ -231,3 +231,9 @@ def test_place_before_police_joins_it_and_bare_police_names_nobody():
     names = {e.name: e.type for e in rec.entities}
     assert names.get("Harbourton police") == "ORG"
     assert "police" not in {n.lower() for n in names}
+
+
+@pytest.mark.slow
+def test_police_qualifying_a_person_is_no_body():
+    rec = extract("A Harbourton police officer was wounded on Saturday, officials said.")
+    assert not any("police" in e.name for e in rec.entities)

@@ -446,6 +446,8 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     for tok in doc:
         if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
             continue
+        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
+            continue  # "an Arkansas police officer": the office qualifies a person
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
