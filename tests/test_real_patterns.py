@@ -237,3 +237,19 @@ def test_place_before_police_joins_it_and_bare_police_names_nobody():
 def test_police_qualifying_a_person_is_no_body():
     rec = extract("A Harbourton police officer was wounded on Saturday, officials said.")
     assert not any("police" in e.name for e in rec.entities)
+
+
+@pytest.mark.slow
+def test_lead_under_a_headline_dates_the_statements_that_follow():
+    text = ("Ferry talks collapse; crews walk out\n"
+            "Ferry wage talks collapsed on Wednesday hours before a strike deadline.\n"
+            "Chief negotiator Lars Ekholm said no further meetings had been scheduled.\n")
+    rec = extract(text)
+    s = by_content(rec, "no further meetings had been scheduled")
+    assert s.date is not None and s.date.value == "2026-03-04"
+
+
+def test_second_word_of_a_line_never_starts_a_sentence_after_a_forced_start():
+    doc = _blank_doc("Ferry talks collapse\nSteel wage talks collapsed today.")
+    steel = next(t for t in doc if t.text == "Steel")
+    assert steel.is_sent_start and doc[steel.i + 1].is_sent_start is False

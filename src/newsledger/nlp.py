@@ -23,7 +23,7 @@ from .errors import ModelNotFoundError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import newsledger` stays cheap
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["resolve_model_name", "load_model", "chunk_text", "parse", "CHUNK_CHARS", "FALLBACK_MODELS"]
 
@@ -122,7 +122,7 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
         if not before:
             continue
         if "\n\n" in tok.text.replace(" ", "").replace("\t", "") or before[-1] in _LINE_END:
-            nxt.is_sent_start = True
+            _start_line(doc, nxt)
             last = doc[tok.i - 1] if tok.i > 0 else None
             if last is not None and last.idx > line_start and last.text in _CLOSERS:
                 last.is_sent_start = False  # a closing quote stays with its sentence
@@ -133,8 +133,16 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
         words = before.split()
         caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
         if line_start == 0 or (len(words) >= 3 and caps * 2 > len(words)):
-            nxt.is_sent_start = True
+            _start_line(doc, nxt)
     return doc
+
+
+def _start_line(doc: "Doc", first: "Token") -> None:
+    """``first`` starts a sentence; a word right after an opening word does not (the parser otherwise
+    sometimes cuts "Steel | wage talks collapsed" after a forced start)."""
+    first.is_sent_start = True
+    if first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha:
+        doc[first.i + 1].is_sent_start = False
 
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")

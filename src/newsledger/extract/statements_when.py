@@ -6,7 +6,8 @@
 2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
    time ("denied the report at a press briefing on Friday" dates the following "she said").
    A quoted paragraph that continues a statement with no cue of its own shares that statement's date.
-3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
+3. Else the dated lead event of the article (its first sentence's main verb with a time; a headline
+   line above it is not the lead): the scene the
    story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
    default.
 """
@@ -96,7 +97,10 @@ class DateFinder:
         doc = self.doc
         if not len(doc):
             return None
-        first = next(iter(doc.sents))
+        sents = iter(doc.sents)
+        first = next(sents)
+        if _headline(first):
+            first = next(sents, first)  # the lead is the first sentence under the headline
         root = first.root
         for x in self._by_verb.get(root.i, []):
             if x.start < first.end_char:
@@ -182,6 +186,12 @@ class DateFinder:
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             return self.lead
         return None
+
+
+def _headline(sent) -> bool:
+    """A first line standing alone without a full stop ("Talks collapse; strike begins\n")."""
+    text = sent.text.rstrip(" \t")
+    return text.endswith("\n") and text.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _is_cue(tok: "Token") -> bool:
