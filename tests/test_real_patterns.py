@@ -253,3 +253,11 @@ def test_second_word_of_a_line_never_starts_a_sentence_after_a_forced_start():
     doc = _blank_doc("Ferry talks collapse\nSteel wage talks collapsed today.")
     steel = next(t for t in doc if t.text == "Steel")
     assert steel.is_sent_start and doc[steel.i + 1].is_sent_start is False
+
+
+@pytest.mark.slow
+def test_title_with_a_for_phrase_is_split_from_the_name():
+    rec = extract("Commissioner for Data Protection Helen Varsk has rejected criticism of her office.")
+    person = next(e for e in rec.entities if e.type == "PERSON")
+    assert person.name == "Helen Varsk"
+    assert "Commissioner for Data Protection" in person.attributes.titles

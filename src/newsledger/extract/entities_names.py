@@ -349,6 +349,14 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         end += 1
     while end > last_title + 1 and fold(doc[end - 1].text) in _JOIN_OF | {"the"}:
         end -= 1
+    if end < j and fold(doc[end].text) in _JOIN_OF:
+        # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
+        for k in range(end + 1, j - 1):
+            t = doc[k]
+            if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \
+                    or fold(t.text) in lex.male_names:
+                end = k
+                break
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
     rest = [fold(doc[k].text) for k in range(end, j)]
