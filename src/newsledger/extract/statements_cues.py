@@ -178,8 +178,25 @@ def _phrase_range(noun: "Token") -> tuple[int, int]:
     return noun.left_edge.i, end + 1
 
 
+def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
+    """A verb that reports speech only with a word of its entry's 'with' ("made clear that ...", "made it
+    plain that ..."): the content is the clause after that word, whichever of the two the parser hung it on."""
+    word = next((c for c in cue.children if c.lower_ in entry["with"] and c.i > cue.i), None)
+    if word is None:
+        return None
+    inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
+    inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    if not inner:
+        return None
+    a = min(t.left_edge.i for t in inner)
+    b = max(t.right_edge.i for t in inner) + 1
+    return _Frame(a, b, entry.get("kind"), cue.doc[cue.i:word.i + 1].text)
+
+
 def _frame(cue: "Token", entry: dict) -> _Frame | None:
     """What the cue governs, or None when it is not used as a reporting verb here."""
+    if entry.get("with"):
+        return _with_frame(cue, entry)
     lex_particle = entry.get("particle")
     preps_ok = set(entry.get("preps", ()))
     clauses: list["Token"] = []
@@ -322,6 +339,8 @@ def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     """"..., the ministry said." parsed with the cue hanging off the reported clause."""
     head = cue.head
+    if head.i == cue.i:
+        return _inverted_root(cue, cue_text, kind)
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
@@ -339,6 +358,28 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     b = cue.left_edge.i
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
         a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Suspect held over shootings, city police say": the parser made the reported clause a second
+    subject of the cue. The attribution (subject, cue) closes the sentence right after a comma."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    subj = subjects[-1]
+    rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if any(not t.is_punct for t in rest):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    a, b = cue.sent.start, comma
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
@@ -579,6 +620,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
+    drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
@@ -631,6 +673,36 @@ def _aside(tok: "Token") -> bool:
     left = tok.left_edge
     return subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and \
         left.lower_ in ("whom", "who", "which") and left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
+def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"The strike will go on, X said, according to <agency>": the agency relays X's statement; it is one
+    statement (X's), made through the agency (its channel), not a second one whose content is "X said"."""
+    lex = lexicon()
+    cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
+    keys = [c for c, _ in cues]
+    drop: set[int] = set()
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if tok.lower_ not in lex["according_to"]:
+            continue
+        a, b = d.content_tokens
+        i = bisect.bisect_left(keys, a)
+        inner = [x for c, x in cues[i:i + 4] if c < b and x is not d]
+        inner = [x for x in inner if x.content[1] <= d.content[0] or x.content[0] >= d.content[1]]
+        if not inner:
+            continue
+        own = inner[0]
+        rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and t.i != own.cue_i
+                and not (own.subject_i is not None and doc[own.subject_i].left_edge.i <= t.i <= own.subject_i)]
+        if rest:
+            continue  # "X said the talks failed, according to Y": Y reports X's words, still X's
+        drop.add(id(d))
+        if own.channel_span is None and d.subject_i is not None:
+            src = doc[d.subject_i]
+            own.channel_span = _trim(doc_text(doc), *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_head = (src.idx, src.idx + len(src.text))
+    return [d for d in drafts if id(d) not in drop]
 
 
 def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:

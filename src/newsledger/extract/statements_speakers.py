@@ -176,7 +176,33 @@ class SpeakerResolver:
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
+        elif (eid is not None and tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in lexicon()["titles"]
+              and getattr(index.get(eid), "type", "PERSON") != "PERSON" and _appos_name(tok) is None
+              and not index.overlapping(tok.idx, tok.idx + len(tok.text))):
+            # "the BNR governor said": the body only qualifies the title; the speaker is its holder
+            eid = self._title_holder(tok, eid)
+            person = True
+            route = "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
+
+    def _title_holder(self, tok: "Token", body: str) -> str | None:
+        """The person named before ``tok`` who holds its title word, preferring one affiliated with
+        ``body``; None (an unnamed holder) when nobody does."""
+        word = tok.lower_
+        best: tuple[int, int, str] | None = None
+        for ent in self.index.entities.values():
+            if ent.type != "PERSON":
+                continue
+            titles = " ".join(ent.attributes.titles).lower().split()
+            if word not in titles:
+                continue
+            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
+            if last < 0:
+                continue
+            rank = (int(body in ent.attributes.affiliation), last, ent.id)
+            if best is None or rank > best:
+                best = rank
+        return best[2] if best is not None else None
 
     def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
         if eid is not None:

@@ -36,6 +36,7 @@ RESOLVE_ROUTES = {
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
+    "title-holder": "\"the bank's governor said\": the person named before who holds the title (the body only qualifies it)",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }

@@ -5,7 +5,9 @@
    ("..., accusing", "... and urged"), to the verb it hangs from; never one inside the reported content.
 2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
    time ("denied the report at a press briefing on Friday" dates the following "she said").
-3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
+   A quoted paragraph that continues a statement with no cue of its own shares that statement's date.
+3. Else the dated lead event of the article (its first sentence's main verb with a time; a headline
+   line above it is not the lead): the scene the
    story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
    default.
 """
@@ -94,7 +96,10 @@ class DateFinder:
         doc = self.doc
         if not len(doc):
             return None
-        first = next(iter(doc.sents))
+        sents = iter(doc.sents)
+        first = next(sents)
+        if _headline(first):
+            first = next(sents, first)  # the lead is the first sentence under the headline
         root = first.root
         for x in self._by_verb.get(root.i, []):
             if x.start < first.end_char:
@@ -149,6 +154,9 @@ class DateFinder:
         return None
 
     def date_of(self, d: Draft) -> TimeValue | None:
+        if d.extra.get("unattributed") and d.speaker_from is not None:
+            # a quote continuing the speaker's earlier words was said on the same occasion
+            return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"
@@ -183,6 +191,12 @@ class DateFinder:
             return self.lead
         d.extra["date_route"] = "none"
         return None
+
+
+def _headline(sent) -> bool:
+    """A first line standing alone without a full stop ("Talks collapse; strike begins\n")."""
+    text = sent.text.rstrip(" \t")
+    return text.endswith("\n") and text.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _is_cue(tok: "Token") -> bool:
