@@ -278,3 +278,22 @@ def test_a_missing_word_class_is_a_language_data_error():
 def test_any_clean_list_of_words_is_accepted_as_is(words):
     got = check_word_class({"class": "x", "about": "a", "source": "b", "words": words}, "x")
     assert got == frozenset(words)
+
+
+def test_relative_antecedent_of_a_clause_the_parser_took_for_an_acl():
+    doc = parse("""
+the 1 det DET DT
+coach 1 ROOT NOUN NN
+who 3 nsubj PRON WP
+said 1 acl VERB VBD say
+""")
+    assert reference.relative_antecedent(doc[2]).text == "coach"
+    assert reference.relative_antecedent(doc[1]) is None
+
+
+@pytest.mark.parametrize("words, ahead", [
+    (["within", "two"], True), (["next", "week"], True), (["the", "coming"], True),
+    (["on", "monday"], False), (["last", "week"], False),
+])
+def test_points_ahead(words, ahead):
+    assert anchoring.points_ahead(words) is ahead

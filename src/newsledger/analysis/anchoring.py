@@ -19,7 +19,7 @@ from .words import word_class
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["NP_MODIFIER_DEPS", "lead_words", "is_horizon", "is_stretch", "dated_token", "governing_verb"]
+__all__ = ["NP_MODIFIER_DEPS", "lead_words", "is_horizon", "points_ahead", "is_stretch", "dated_token", "governing_verb"]
 
 #: a time with one of these relations to its head is a modifier inside a noun phrase ("Sunday's vote")
 NP_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
@@ -37,6 +37,13 @@ def is_horizon(words: list[str]) -> bool:
     """Whether ``lead_words`` make the time a deadline or window ("within", "until", "by", "before")."""
     deadline = word_class("deadline_words")
     return any(w in deadline for w in words)
+
+
+def points_ahead(words: list[str]) -> bool:
+    """Whether the words of or before a time make it a horizon: a deadline word or a forward word
+    ("within", "by", "next", "coming", "this")."""
+    ahead = word_class("deadline_words") | word_class("forward_words")
+    return any(w in ahead for w in words)
 
 
 def is_stretch(words: list[str]) -> bool:

@@ -40,11 +40,13 @@ def is_pronoun(word: str) -> bool:
 
 
 def relative_antecedent(rel: "Token") -> Optional["Token"]:
-    """The noun a relative pronoun ("who", "which", "that") refers to: the head of its clause, or
-    None when ``rel`` is no relative pronoun inside a relative clause."""
-    if rel.lower_ not in word_class("relative_pronouns") or rel.head.dep_ != "relcl":
+    """The noun a relative pronoun ("who", "which", "that") refers to: the word its clause (a ``relcl``,
+    or an ``acl`` where the parser took it for one) modifies; None when ``rel`` is no relative pronoun
+    of such a clause."""
+    if rel.lower_ not in word_class("relative_pronouns") or rel.head.dep_ not in ("relcl", "acl"):
         return None
-    return rel.head.head
+    ante = rel.head.head
+    return None if ante.i == rel.i else ante
 
 
 def is_subject_phrase(span: "Span") -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..analysis import clause
+from ..analysis.reference import relative_antecedent
+from ..analysis.words import word_class
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense
@@ -35,7 +37,7 @@ SUBJ_DEPS = clause.CLAUSAL_SUBJECT_DEPS
 # "detained *on suspicion*"); not "after his arrest", "under a truce" (other acts, other times)
 SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
-RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+RELATIVE = word_class("relative_pronouns")
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
                       "his", "our", "my"})
 
@@ -131,7 +133,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
     return None
 
 
-_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_PERSONAL_RELATIVES = word_class("personal_relatives")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -139,7 +141,7 @@ def _antecedent(rel: "Token", ctx: Context) -> "Token":
     """The noun a relative pronoun refers to. "who" never refers to a place: in "a farmer from Velmar
     who was detained" the parser may hang the clause on the place; the person is the noun the place's
     preposition modifies."""
-    ante = rel.head.head
+    ante = relative_antecedent(rel) or rel.head.head
     if rel.lower_ in _PERSONAL_RELATIVES and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
         eid = ctx.index.at(ante.idx, ante.idx + len(ante.text))
         if eid is not None and ctx.types.get(eid) in _PLACE_TYPES and ante.head.head.pos_ in ("NOUN", "PROPN"):

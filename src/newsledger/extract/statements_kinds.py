@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis import clause
+from ..analysis import anchoring, clause
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -266,20 +266,20 @@ def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""
         words = set(t.text.lower().split()) | {lead}
-        window = is_window(t) or bool(words & {"within", "by", "until", "till", "before", "next", "coming", "this"})
+        window = is_window(t) or anchoring.points_ahead(list(words))
         start = value_to_date(t.value)
         future = start is not None and anchor is not None and start >= anchor
         if not (window or future):
             continue
         value = t.value
         if window and anchor is not None:
-            expr = t.text if lead not in ("within", "by", "until", "before") or t.text.lower().startswith(lead) \
+            expr = t.text if not anchoring.is_horizon([lead]) or t.text.lower().startswith(lead) \
                 else f"{lead} {t.text}"
             value = resolve_expression(expr, anchor, tense="future") or value
         if value is None or str(value).startswith("P"):
             continue
         phrase = t.text
-        if lead in ("within", "by", "until", "before", "in") and not t.text.lower().startswith(lead):
+        if (lead == "in" or anchoring.is_horizon([lead])) and not t.text.lower().startswith(lead):
             phrase = text[t.start - len(lead) - 1:t.end] if text[t.start - len(lead) - 1:t.start - 1].lower() == lead \
                 else t.text
         return TimeValue(str(value), phrase)

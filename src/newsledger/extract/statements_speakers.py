@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis.reference import relative_antecedent
 from ._index import EntityIndex
 from ._doc import dateline_tokens, doc_text
 from .statements_cues import Draft, lexicon
@@ -147,8 +148,8 @@ class SpeakerResolver:
                 src = next((g for g in p.children if g.dep_ == "pobj"), None)
                 if src is not None:
                     return replace(self._make(src, prior), route="medium-source")
-        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-            ante = tok.head.head  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+        ante = relative_antecedent(tok)  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+        if ante is not None:
             if ante.pos_ in ("NOUN", "PROPN"):
                 return replace(self._make(ante, prior), route="relative-antecedent")
         span, phrase = _name_span(tok)
