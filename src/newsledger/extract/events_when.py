@@ -141,13 +141,12 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
     if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not permitted to testify"
         near.append(tok.head)
     kids = [c for v in near for c in v.children]
-    if not ignore_negation and any(
-            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) for c in kids):
+    if not ignore_negation and any(clause.negated(v) for v in near):
         return "negated"
     status = None
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in kids):
         status = "hypothetical"
-    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    auxes = [a.lower_ for v in near for a in clause.auxiliaries(v)]
     if status is None and any(a in lex.hypothetical_aux for a in auxes):
         status = "hypothetical"
     if status is None and any(a in lex.future_aux for a in auxes):
