@@ -81,11 +81,12 @@ class _Progress:
 
 
 def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool,
-              timeout: Optional[float] = None):
+              timeout: Optional[float] = None, trace: bool = False):
     from .pipeline import Pipeline
 
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, timeout=timeout)
+    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, timeout=timeout,
+                    trace=trace)
 
 
 def _inputs(files: List[str], published: Optional[str], max_bytes: Optional[int] = None) -> Iterator:
@@ -142,6 +143,7 @@ def extract(
     partition_size: int = PartOpt,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --dask: workers write records as "
                                           "Parquet shards into this directory (see `newsledger load`)."),
+    explain: bool = typer.Option(False, "--explain", help="Add a 'trace' field: why each field has its value."),
 ) -> None:
     """Print one document record per article on stdout."""
     from .pipeline import Failure
@@ -151,7 +153,7 @@ def extract(
         _err("error: --output writes Parquet shards from Dask workers; give --dask local:N or a scheduler address")
         raise typer.Exit(EXIT_FATAL)
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check, timeout)
+        pipe = _pipeline(model, stages, max_chars, language_check, timeout, trace=explain)
         items = _inputs(files, published, max_bytes)
         ok = failed = 0
         first = True
@@ -174,9 +176,9 @@ def extract(
                     continue
                 ok += 1
                 if fmt is OutFormat.jsonl:
-                    sys.stdout.write(res.dumps() + "\n")
+                    sys.stdout.write(res.dumps(explain=explain) + "\n")
                 elif fmt is OutFormat.json:
-                    sys.stdout.write(("" if first else ",") + "\n" + res.dumps(indent=1))
+                    sys.stdout.write(("" if first else ",") + "\n" + res.dumps(explain=explain, indent=1))
                 else:
                     sys.stdout.write(("" if first else "\n") + pretty(res))
                 first = False
@@ -188,6 +190,38 @@ def extract(
     if not quiet and (failed or ok > 1 or output is not None):
         _err(f"{ok} article(s) extracted, {failed} failed" + (f"  (shards in {output})" if output else ""))
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@app.command("explain")
+def explain_cmd(
+    file: str = typer.Argument(..., help="One article (any input extract reads; the first article of a many-article file)."),
+    item: Optional[str] = typer.Option(None, "--item", help="The field to explain: s3.speaker, s3.date, s3.kind, t2.value, e1.type, v1.type; s3 for all of s3."),
+    at: Optional[int] = typer.Option(None, "--at", help="Explain every decision whose evidence covers this character offset."),
+    published: Optional[str] = PublishedOpt,
+    model: Optional[str] = ModelOpt,
+    as_json: bool = typer.Option(False, "--json", help="The decisions as JSON lines."),
+) -> None:
+    """Print the chain of decisions behind one field of an article's record (why this speaker, date, type)."""
+    from .pipeline import Failure
+    from .trace import explain_text
+
+    try:
+        pipe = _pipeline(model, None, 1_000_000, True, trace=True)
+        res = next(iter(pipe.process(_inputs([file], published))), None)
+        if res is None:
+            raise typer.Exit(_err(f"error: {file}: no article in it") or EXIT_FATAL)
+        if isinstance(res, Failure):
+            _err(f"failed: {res}")
+            raise typer.Exit(EXIT_SOME_FAILED)
+        if as_json:
+            for d in res.explain(item, at) or [None]:
+                if d is None:
+                    explain_text(res, item, at)  # raises ExplainError with the items traced
+                sys.stdout.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(explain_text(res, item, at))
+    except NewsledgerError as exc:
+        raise _fatal(exc)
 
 
 @app.command()

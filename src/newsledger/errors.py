@@ -19,11 +19,13 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
-    ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
+    │   └── LanguageDataError     [N410] a word-class or rule file under data/ is missing or malformed
+    ├── StoreError           [N500] the ledger (SQLite or PostgreSQL) cannot be opened, migrated or written
     │   ├── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
     │   └── LedgerLookupError [N510] no, or more than one, ledger entity answers to a name (or it is only a title)
     ├── TrackError           [N600] timelines, claims or groups cannot be computed (a bad lexicon, a bad as_of)
-    └── ClusterError         [N700] a Dask cluster cannot be started or reached, or lost a partition for good
+    ├── ClusterError         [N700] a Dask cluster cannot be started or reached, or lost a partition for good
+    └── ExplainError         [N800] ``explain`` was asked about an item or offset the trace does not cover
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -48,11 +50,13 @@ __all__ = [
     "DateFormatError",
     "RecordError",
     "StageError",
+    "LanguageDataError",
     "StoreError",
     "MigrationError",
     "LedgerLookupError",
     "TrackError",
     "ClusterError",
+    "ExplainError",
 ]
 
 
@@ -139,6 +143,10 @@ class StageError(NewsledgerError):
     code = "N400"
 
 
+class LanguageDataError(StageError):
+    code = "N410"
+
+
 class StoreError(NewsledgerError):
     code = "N500"
 
@@ -163,3 +171,9 @@ class ClusterError(NewsledgerError):
     """A Dask cluster cannot be started or reached, or lost an article's partition for good."""
 
     code = "N700"
+
+
+class ExplainError(NewsledgerError):
+    """``newsledger explain`` was asked about an item or offset the trace does not cover."""
+
+    code = "N800"

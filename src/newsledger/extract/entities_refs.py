@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._doc import doc_text, folded, sentences, tokens
+from ..analysis.clause import SUBJECT_DEPS
+from ..analysis.reference import is_subject_phrase
+from ..analysis.words import word_class
 from .entities_attrs import TitleInfo
 from .entities_lex import fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
@@ -39,12 +42,12 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_references", "quote_mask"]
 
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
-_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_NEUTER = {"its", "it", "itself"}
+_MALE = word_class("male_pronouns")
+_FEMALE = word_class("female_pronouns")
+_PLURAL = word_class("plural_pronouns")
+_NEUTER = word_class("neuter_pronouns")
 _PRONOUNS = _MALE | _FEMALE | _PLURAL | _NEUTER
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = SUBJECT_DEPS
 _LOOSE_MODIFIERS = frozenset({"former", "late", "then", "new", "current", "outgoing", "incoming", "veteran", "top"})
 
 
@@ -113,10 +116,7 @@ def _sentence_index(doc: "Doc") -> list[int]:
 
 
 def _is_subject(doc: "Doc", t0: int, t1: int) -> bool:
-    root = doc[t0:t1].root
-    if root.dep_ in _SUBJ:
-        return True
-    return root.dep_ == "appos" and root.head.dep_ in _SUBJ
+    return is_subject_phrase(doc[t0:t1])
 
 
 # ============================================================================ gender

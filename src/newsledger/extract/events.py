@@ -42,8 +42,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
+from ..trace import note, tracing
 from ._doc import dateline_tokens, doc_text, sentences
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
@@ -707,9 +708,35 @@ def find_events(
             source=tuple(r.source), target=tuple(t for t in r.target if t not in r.source or r.sense.reciprocal),
             location=r.location, date=r.date, status=r.status, mentions=tuple(r.mentions), cameo=r.sense.cameo,
         ))
+        _trace(f"v{n}", r, ctx)
     return events
 
 
-@stage("events", provides=["events"], requires=["entities", "times", "statements"])
+def _trace(vid: str, r: _Raw, ctx: Context) -> None:
+    """Note why event ``vid`` has its type, status and date."""
+    if not tracing(ctx.doc):
+        return
+    doc, sense, trig = ctx.doc, r.sense, r.mentions[0]
+    words = " ".join(sense.words)
+    pos = "/".join(sorted(sense.pos))
+    note(doc, f"{vid}.type", f"events.type.{sense.type}:{words}:{pos}",
+         f"the trigger {words!r} ({pos}) of plover_triggers.json codes {sense.type}"
+         + (f" (cameo {sense.cameo})" if sense.cameo else ""), (trig.start, trig.end), sense.type)
+    if r.type != sense.type:
+        note(doc, f"{vid}.type", f"events.type.negated-as:{words}",
+             f"negated, the trigger's sense says it is a {r.type} ('negated_as')", (trig.start, trig.end), r.type)
+    note(doc, f"{vid}.status", f"events.status.{r.status}", "negation, modals, conditionals, governing verbs "
+         "or the kind of statement it is reported in (events_when.event_status)", (trig.start, trig.end), r.status)
+    if r.date is None:
+        route, how = "none", "no time attached to the trigger or its clause, no dated statement around it: null"
+    elif r.soft_date:
+        route, how = "statement-date", "no time of its own: the date of the statement it is reported in"
+    elif own_time(r.anchor, ctx) is not None:
+        route, how = "own-time", "a time expression attached to the trigger (analysis.anchoring.dated_token)"
+    else:
+        route, how = "inherited", "the time of the clause the trigger depends on (participle, conjunct, light verb)"
+    note(doc, f"{vid}.date", f"events.date.{route}", how, (trig.start, trig.end), r.date.value if r.date else None)
+
+
 def events_stage(doc: "Doc", found: Found) -> dict:
     return {"events": find_events(doc, found.entities, found.times, found.statements, found.published)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import clause
 from ..records import TimeValue
 from .statements_quotes import Quote
 from ._doc import dateline_tokens, doc_text, tokens
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = clause.SUBJECT_DEPS
 _NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect"})
 
 
@@ -107,41 +108,16 @@ def _is_dateline(tok: "Token") -> bool:
 
 
 def _own_subject(tok: "Token") -> "Token | None":
-    subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
-    if not subs:  # "BORVIK — Lena Strand, ..., said": the dateline swallowed the subject
-        subs = [a for c in tok.children if c.dep_ in _SUBJ for a in c.children if a.dep_ == "appos"]
-    if not subs:
-        return None
-    return min(subs, key=lambda c: abs(c.i - tok.i))
-
-
-def _same_paragraph(a: "Token", b: "Token") -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+    """The nearest subject hung on ``tok`` itself, past a dateline ("BORVIK — Lena Strand, ..., said")."""
+    return clause.own_subject(tok, skip=dateline_tokens(tok.doc), nearest=True)
 
 
 def subject_of(tok: "Token") -> "Token | None":
-    """The subject of ``tok``: its own nsubj, else (participles, shared-subject coordination, to-infinitives)
-    the subject of the nearest governing verb that has one, in the same paragraph."""
-    own = _own_subject(tok)
-    if own is not None:
-        return own
-    if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBD" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "BORVIK — Veland's minister, Ana Bel, vowed ...": a finite verb parsed as a modifier
-    node, hops = tok, 0
-    while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
-        node = node.head
-        hops += 1
-        got = _own_subject(node)
-        if got is not None and got.i != tok.i:
-            return got if _same_paragraph(got, tok) else None
-        if node.head.i == node.i:
-            break
-    return None
+    """Who speaks for the cue ``tok`` (:func:`newsledger.analysis.clause.reporting_subject`)."""
+    return clause.reporting_subject(tok, skip=dateline_tokens(tok.doc))
 
 
-def _is_to_inf(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+_is_to_inf = clause.is_to_infinitive
 
 
 # ----------------------------------------------------------------------------- cue analysis
@@ -202,8 +178,25 @@ def _phrase_range(noun: "Token") -> tuple[int, int]:
     return noun.left_edge.i, end + 1
 
 
+def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
+    """A verb that reports speech only with a word of its entry's 'with' ("made clear that ...", "made it
+    plain that ..."): the content is the clause after that word, whichever of the two the parser hung it on."""
+    word = next((c for c in cue.children if c.lower_ in entry["with"] and c.i > cue.i), None)
+    if word is None:
+        return None
+    inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
+    inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    if not inner:
+        return None
+    a = min(t.left_edge.i for t in inner)
+    b = max(t.right_edge.i for t in inner) + 1
+    return _Frame(a, b, entry.get("kind"), cue.doc[cue.i:word.i + 1].text)
+
+
 def _frame(cue: "Token", entry: dict) -> _Frame | None:
     """What the cue governs, or None when it is not used as a reporting verb here."""
+    if entry.get("with"):
+        return _with_frame(cue, entry)
     lex_particle = entry.get("particle")
     preps_ok = set(entry.get("preps", ()))
     clauses: list["Token"] = []
@@ -346,6 +339,8 @@ def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     """"..., the ministry said." parsed with the cue hanging off the reported clause."""
     head = cue.head
+    if head.i == cue.i:
+        return _inverted_root(cue, cue_text, kind)
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
@@ -363,6 +358,28 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     b = cue.left_edge.i
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
         a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Suspect held over shootings, city police say": the parser made the reported clause a second
+    subject of the cue. The attribution (subject, cue) closes the sentence right after a comma."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) < 2:
+        return None
+    subj = subjects[-1]
+    rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if any(not t.is_punct for t in rest):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    a, b = cue.sent.start, comma
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
@@ -393,6 +410,7 @@ def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
         if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
                 all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
             d.subject_i = inv.subject_i
+            d.extra["speaker_route"] = "participle-of-inverted"
 
 
 def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
@@ -546,6 +564,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if got is None:
                 continue
             frame, subj = got
+            route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
@@ -558,6 +577,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if frame is None:
                 continue
             subj = subject_of(tok)
+            route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
@@ -565,6 +585,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
+                route = "trailing-apposition"
                 if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
@@ -579,6 +600,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         quoted = _quoted_as(tok)
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
+            route = "quoted-as"
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
@@ -588,6 +610,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
         if frame.inverted:
             d.extra["inverted"] = True
+        d.extra["speaker_route"] = "inverted" if frame.inverted and route == "cue-subject" else route
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
@@ -597,6 +620,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
+    drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
@@ -649,6 +673,36 @@ def _aside(tok: "Token") -> bool:
     left = tok.left_edge
     return subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and \
         left.lower_ in ("whom", "who", "which") and left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
+def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"The strike will go on, X said, according to <agency>": the agency relays X's statement; it is one
+    statement (X's), made through the agency (its channel), not a second one whose content is "X said"."""
+    lex = lexicon()
+    cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
+    keys = [c for c, _ in cues]
+    drop: set[int] = set()
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if tok.lower_ not in lex["according_to"]:
+            continue
+        a, b = d.content_tokens
+        i = bisect.bisect_left(keys, a)
+        inner = [x for c, x in cues[i:i + 4] if c < b and x is not d]
+        inner = [x for x in inner if x.content[1] <= d.content[0] or x.content[0] >= d.content[1]]
+        if not inner:
+            continue
+        own = inner[0]
+        rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and t.i != own.cue_i
+                and not (own.subject_i is not None and doc[own.subject_i].left_edge.i <= t.i <= own.subject_i)]
+        if rest:
+            continue  # "X said the talks failed, according to Y": Y reports X's words, still X's
+        drop.add(id(d))
+        if own.channel_span is None and d.subject_i is not None:
+            src = doc[d.subject_i]
+            own.channel_span = _trim(doc_text(doc), *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_head = (src.idx, src.idx + len(src.text))
+    return [d for d in drafts if id(d) not in drop]
 
 
 def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
@@ -789,6 +843,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
                    parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
                    content_tokens=(tok.i, tok.i + 1))
         nd.extra["unattributed"] = True
+        nd.extra["speaker_route"] = "continues-quote"
         out.append(nd)
     return out
 

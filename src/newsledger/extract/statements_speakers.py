@@ -12,9 +12,10 @@ order, so the fallback is linear.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis.reference import relative_antecedent
 from ._index import EntityIndex
 from ._doc import dateline_tokens, doc_text, tokens
 from .statements_cues import Draft, lexicon
@@ -41,6 +42,7 @@ class _Cand:
     span: tuple[int, int]        # the name as written
     phrase: tuple[int, int]      # the whole subject phrase
     text: str
+    route: str = "name"          # how the subject became the speaker (the trace's rule id)
 
 
 class SpeakerResolver:
@@ -73,6 +75,7 @@ class SpeakerResolver:
         d.speaker_span = cand.span
         d.speaker_phrase = cand.phrase
         d.speaker_text = doc_text(self.doc)[cand.span[0]:cand.span[1]]
+        d.extra["resolve_route"] = cand.route if cand.eid or cand.route != "name" else "no-entity"
         key = cand.eid or cand.key
         if key:
             side = self.sides.setdefault(key, set())
@@ -144,15 +147,16 @@ class SpeakerResolver:
             for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 src = next((g for g in p.children if g.dep_ == "pobj"), None)
                 if src is not None:
-                    return self._make(src, prior)
-        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-            ante = tok.head.head  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+                    return replace(self._make(src, prior), route="medium-source")
+        ante = relative_antecedent(tok)  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+        if ante is not None:
             if ante.pos_ in ("NOUN", "PROPN"):
-                return self._make(ante, prior)
+                return replace(self._make(ante, prior), route="relative-antecedent")
         span, phrase = _name_span(tok)
         text = doc_text(doc)[span[0]:span[1]]
         eid = head_entity(index, doc_text(doc), span[0], span[1], (tok.idx, tok.idx + len(tok.text))) if index else None
         lower = tok.lower_
+        route = "entity-mention" if eid is not None else "name"
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
@@ -167,11 +171,39 @@ class SpeakerResolver:
                 key = ante.key
                 person = ante.person
                 phrase = ante.phrase
+                route = "pronoun-continues-subject"
             else:
                 key = None
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
-        return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text)
+            route = "title-noun" if eid is not None else route
+        elif (eid is not None and tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in lexicon()["titles"]
+              and getattr(index.get(eid), "type", "PERSON") != "PERSON" and _appos_name(tok) is None
+              and not index.overlapping(tok.idx, tok.idx + len(tok.text))):
+            # "the BNR governor said": the body only qualifies the title; the speaker is its holder
+            eid = self._title_holder(tok, eid)
+            person = True
+            route = "title-holder"
+        return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
+
+    def _title_holder(self, tok: "Token", body: str) -> str | None:
+        """The person named before ``tok`` who holds its title word, preferring one affiliated with
+        ``body``; None (an unnamed holder) when nobody does."""
+        word = tok.lower_
+        best: tuple[int, int, str] | None = None
+        for ent in self.index.entities.values():
+            if ent.type != "PERSON":
+                continue
+            titles = " ".join(ent.attributes.titles).lower().split()
+            if word not in titles:
+                continue
+            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
+            if last < 0:
+                continue
+            rank = (int(body in ent.attributes.affiliation), last, ent.id)
+            if best is None or rank > best:
+                best = rank
+        return best[2] if best is not None else None
 
     def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
         if eid is not None:

@@ -5,7 +5,9 @@
    ("..., accusing", "... and urged"), to the verb it hangs from; never one inside the reported content.
 2. Else the latest dated *occasion* of the same speaker before it: any verb of theirs with an attached
    time ("denied the report at a press briefing on Friday" dates the following "she said").
-3. Else the dated lead event of the article (its first sentence's main verb with a time): the scene the
+   A quoted paragraph that continues a statement with no cue of its own shares that statement's date.
+3. Else the dated lead event of the article (its first sentence's main verb with a time; a headline
+   line above it is not the lead): the scene the
    story reports from. Only for past-tense cues; otherwise null. The publication date is never used by
    default.
 """
@@ -17,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import anchoring, clause
 from ..records import Time, TimeValue
 from ._doc import sentences
 from ._index import EntityIndex
@@ -28,8 +31,6 @@ if TYPE_CHECKING:
     from .statements_speakers import SpeakerResolver
 
 __all__ = ["DateFinder"]
-
-_DEADLINE = frozenset({"within", "until", "till", "by", "before", "through", "for"})
 
 
 @dataclass
@@ -51,14 +52,14 @@ class DateFinder:
         for t in sorted(times, key=lambda t: t.start):
             if t.type in ("DURATION", "SET") or not t.value or str(t.value).startswith("P"):
                 continue
-            lead = text[max(0, t.start - 10):t.start].split()[-1:] + t.text.split()[:1]
-            if any(w.lower() in _DEADLINE for w in lead):
+            lead = anchoring.lead_words(text, t.start, t.text)
+            if anchoring.is_horizon(lead) or anchoring.is_stretch(lead):
                 continue  # "within 48 hours", "until January": a window, not when something was said
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             root = span.root
-            verb = next((x for x in [root, *root.ancestors] if x.pos_ in ("VERB", "AUX")), None)
+            verb = anchoring.governing_verb(root)
             self.dated.append(_Dated(root.i, verb.i if verb is not None else None,
                                      TimeValue(str(t.value), _with_prep(doc, t)), t.start, t.end))
         self._starts = [x.start for x in self.dated]
@@ -74,7 +75,7 @@ class DateFinder:
             verb = doc[x.verb]
             if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
-            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
             subj = subject_of(verb)
             if subj is None:
@@ -96,7 +97,10 @@ class DateFinder:
         doc = self.doc
         if not len(doc):
             return None
-        first = sentences(doc)[0]
+        sents = sentences(doc)
+        first = sents[0]
+        if _headline(first) and len(sents) > 1:
+            first = sents[1]  # the lead is the first sentence under the headline
         root = first.root
         for x in self._by_verb.get(root.i, []):
             if x.start < first.end_char:
@@ -151,21 +155,27 @@ class DateFinder:
         return None
 
     def date_of(self, d: Draft) -> TimeValue | None:
+        if d.extra.get("unattributed") and d.speaker_from is not None:
+            # a quote continuing the speaker's earlier words was said on the same occasion
+            return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"
         if not d.extra.get("unattributed") and not according:
             got = self._attached(cue, d)
             if got is not None:
+                d.extra["date_route"] = "attached-to-cue"
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
+                        d.extra["date_route"] = "governing-verb"
                         return x.value
         if not d.extra.get("unattributed") and not according:
             got = self._sequel(cue)
             if got is not None:
+                d.extra["date_route"] = "sequel-of-previous-sentence"
                 return got
         best: tuple[int, TimeValue] | None = None
         for k in (d.speaker, d.speaker_key):
@@ -175,10 +185,19 @@ class DateFinder:
                 if i > 0 and (best is None or rows[0][i - 1] > best[0]):
                     best = (rows[0][i - 1], rows[1][i - 1])
         if best is not None:
+            d.extra["date_route"] = "speaker-occasion"
             return best[1]
         if self.lead is not None and cue.tag_ == "VBD" and not according:
+            d.extra["date_route"] = "lead-event"
             return self.lead
+        d.extra["date_route"] = "none"
         return None
+
+
+def _headline(sent) -> bool:
+    """A first line standing alone without a full stop ("Talks collapse; strike begins\n")."""
+    text = sent.text.rstrip(" \t")
+    return text.endswith("\n") and text.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
 def _is_cue(tok: "Token") -> bool:

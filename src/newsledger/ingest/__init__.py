@@ -29,8 +29,7 @@ from ..errors import (
     UnknownFormatError,
 )
 from ..checks import MAX_BYTES
-from ..pipeline import normalize_published
-from ..records import Article
+from ..records import Article, normalize_published
 
 __all__ = ["read_inputs", "read_path", "read_jsonl", "decode_text", "sniff_kind", "article_from_dict", "open_regular",
            "read_capped", "KINDS"]

@@ -42,7 +42,7 @@ def article_from_html(html: bytes | str, source: str, *, url: str | None = None,
     import trafilatura
     from htmldate import find_date
 
-    from ..pipeline import normalize_published
+    from ..records import normalize_published
 
     options = dict(url=url, with_metadata=True, include_comments=False, include_tables=False)
     doc = _extract(trafilatura, html, options)

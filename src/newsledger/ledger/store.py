@@ -45,7 +45,7 @@ from .migrations import check_known, current_version, migrate
 from .tables import COLUMNS, quoted, record_rows
 
 if TYPE_CHECKING:
-    from ..pipeline import Failure
+    from ..records import Failure
 
 __all__ = ["Ledger", "SearchHit", "SCOPES", "fts_query"]
 
