@@ -261,3 +261,13 @@ def test_title_with_a_for_phrase_is_split_from_the_name():
     person = next(e for e in rec.entities if e.type == "PERSON")
     assert person.name == "Helen Varsk"
     assert "Commissioner for Data Protection" in person.attributes.titles
+
+
+@pytest.mark.slow
+def test_relay_phrase_closing_the_content_is_the_channel_not_a_second_statement():
+    rec = extract("Transport Minister Pavel Drozd said the ministry had offered a 6 percent raise, "
+                  "according to the state news agency Ostrapress.")
+    assert len(rec.statements) == 1
+    s = rec.statements[0]
+    assert s.content.text == "the ministry had offered a 6 percent raise"
+    assert "Ostrapress" in (s.channel_text or "")
