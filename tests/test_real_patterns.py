@@ -271,3 +271,29 @@ def test_relay_phrase_closing_the_content_is_the_channel_not_a_second_statement(
     s = rec.statements[0]
     assert s.content.text == "the ministry had offered a 6 percent raise"
     assert "Ostrapress" in (s.channel_text or "")
+
+
+# -- quotation styles -------------------------------------------------------------------------------
+
+def test_straight_single_quotes_over_two_sentences_and_apostrophes_are_not_quotes():
+    from newsledger.extract.statements_quotes import find_quotes
+
+    text = "Governor Ana Vell told reporters: 'We're not there yet. We won't cut before the dockers' pay deal.'"
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert text[q.start:q.end] == "We're not there yet. We won't cut before the dockers' pay deal."
+
+
+def test_a_possessive_plural_alone_opens_no_quote():
+    from newsledger.extract.statements_quotes import find_quotes
+
+    assert find_quotes("The farmers' union and the dockers' leader met on Monday.") == []
+
+
+@pytest.mark.slow
+def test_british_single_quote_after_told_reporters_colon_is_one_direct_statement():
+    rec = extract("KCB Governor Marit Solheim told reporters: 'We are not there yet. Inflation is still "
+                  "above our target.'")
+    s = by_content(rec, "We are not there yet")
+    assert s.direct and s.content.text.endswith("above our target.")
