@@ -297,3 +297,15 @@ def test_british_single_quote_after_told_reporters_colon_is_one_direct_statement
                   "above our target.'")
     s = by_content(rec, "We are not there yet")
     assert s.direct and s.content.text.endswith("above our target.")
+
+
+@pytest.mark.slow
+def test_the_statement_speaks_for_the_body_that_issued_it_and_keeps_its_day():
+    text = ('The health ministry on Thursday accused Norvex Medical of fraud. "The company billed us for '
+            'machines that were never delivered," the ministry said in a statement. The statement said the '
+            'ministry had asked prosecutors to open an investigation.')
+    rec = extract(text)
+    first = by_content(rec, "billed us for machines")
+    later = by_content(rec, "asked prosecutors to open an investigation")
+    assert later.speaker is not None and later.speaker == first.speaker
+    assert later.date is not None and later.date.value == "2026-03-05"
