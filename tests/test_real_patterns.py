@@ -309,3 +309,14 @@ def test_the_statement_speaks_for_the_body_that_issued_it_and_keeps_its_day():
     later = by_content(rec, "asked prosecutors to open an investigation")
     assert later.speaker is not None and later.speaker == first.speaker
     assert later.date is not None and later.date.value == "2026-03-05"
+
+
+# -- events -----------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_signing_a_contract_is_no_support_and_a_fraud_accusation_is_accuse():
+    rec = extract("The health ministry on Thursday accused Norvex Medical of defrauding the state. Health "
+                  "Minister Ada Lind, who signed the contract in 2024, said she welcomed the investigation.")
+    types = {(v.type, v.trigger.text) for v in rec.events}
+    assert ("ACCUSE", "accused") in types
+    assert not any(t == "SUPPORT" and w == "signed" for t, w in types)
