@@ -261,3 +261,62 @@ def test_title_with_a_for_phrase_is_split_from_the_name():
     person = next(e for e in rec.entities if e.type == "PERSON")
     assert person.name == "Helen Varsk"
     assert "Commissioner for Data Protection" in person.attributes.titles
+
+
+@pytest.mark.slow
+def test_relay_phrase_closing_the_content_is_the_channel_not_a_second_statement():
+    rec = extract("Transport Minister Pavel Drozd said the ministry had offered a 6 percent raise, "
+                  "according to the state news agency Ostrapress.")
+    assert len(rec.statements) == 1
+    s = rec.statements[0]
+    assert s.content.text == "the ministry had offered a 6 percent raise"
+    assert "Ostrapress" in (s.channel_text or "")
+
+
+# -- quotation styles -------------------------------------------------------------------------------
+
+def test_straight_single_quotes_over_two_sentences_and_apostrophes_are_not_quotes():
+    from newsledger.extract.statements_quotes import find_quotes
+
+    text = "Governor Ana Vell told reporters: 'We're not there yet. We won't cut before the dockers' pay deal.'"
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert text[q.start:q.end] == "We're not there yet. We won't cut before the dockers' pay deal."
+
+
+def test_a_possessive_plural_alone_opens_no_quote():
+    from newsledger.extract.statements_quotes import find_quotes
+
+    assert find_quotes("The farmers' union and the dockers' leader met on Monday.") == []
+
+
+@pytest.mark.slow
+def test_british_single_quote_after_told_reporters_colon_is_one_direct_statement():
+    rec = extract("KCB Governor Marit Solheim told reporters: 'We are not there yet. Inflation is still "
+                  "above our target.'")
+    s = by_content(rec, "We are not there yet")
+    assert s.direct and s.content.text.endswith("above our target.")
+
+
+@pytest.mark.slow
+def test_the_statement_speaks_for_the_body_that_issued_it_and_keeps_its_day():
+    text = ('The health ministry on Thursday accused Norvex Medical of fraud. "The company billed us for '
+            'machines that were never delivered," the ministry said in a statement. The statement said the '
+            'ministry had asked prosecutors to open an investigation.')
+    rec = extract(text)
+    first = by_content(rec, "billed us for machines")
+    later = by_content(rec, "asked prosecutors to open an investigation")
+    assert later.speaker is not None and later.speaker == first.speaker
+    assert later.date is not None and later.date.value == "2026-03-05"
+
+
+# -- events -----------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_signing_a_contract_is_no_support_and_a_fraud_accusation_is_accuse():
+    rec = extract("The health ministry on Thursday accused Norvex Medical of defrauding the state. Health "
+                  "Minister Ada Lind, who signed the contract in 2024, said she welcomed the investigation.")
+    types = {(v.type, v.trigger.text) for v in rec.events}
+    assert ("ACCUSE", "accused") in types
+    assert not any(t == "SUPPORT" and w == "signed" for t, w in types)

@@ -676,31 +676,43 @@ def _aside(tok: "Token") -> bool:
 
 
 def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
-    """"The strike will go on, X said, according to <agency>": the agency relays X's statement; it is one
-    statement (X's), made through the agency (its channel), not a second one whose content is "X said"."""
+    """"X said Y, according to <agency>" and "Y, X said, according to <agency>": the agency relays X's
+    statement; it is one statement (X's) made through the agency (its channel), not a second one whose
+    content is "X said ..."; X's content stops before the relay phrase."""
     lex = lexicon()
+    text = doc_text(doc)
     cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
     keys = [c for c, _ in cues]
     drop: set[int] = set()
     for d in drafts:
         tok = doc[d.cue_i]
-        if tok.lower_ not in lex["according_to"]:
+        if tok.lower_ not in lex["according_to"] or d.subject_i is None:
             continue
         a, b = d.content_tokens
+        if tok.i < b:
+            continue  # "According to X, ...": the phrase opens its content, nobody else speaks
         i = bisect.bisect_left(keys, a)
-        inner = [x for c, x in cues[i:i + 4] if c < b and x is not d]
-        inner = [x for x in inner if x.content[1] <= d.content[0] or x.content[0] >= d.content[1]]
-        if not inner:
-            continue
-        own = inner[0]
-        rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and t.i != own.cue_i
-                and not (own.subject_i is not None and doc[own.subject_i].left_edge.i <= t.i <= own.subject_i)]
-        if rest:
-            continue  # "X said the talks failed, according to Y": Y reports X's words, still X's
+        own = next((x for c, x in cues[i:i + 4] if c < b and x is not d and x.subject_i is not None), None)
+        if own is not None:
+            subj_start = doc[own.subject_i].left_edge.i
+            before = [t for t in doc[a:subj_start] if not (t.is_punct or t.is_space)]
+            if before and not (own.content[1] <= d.content[0] + 1 or own.extra.get("inverted")):
+                continue  # words before X's attribution that are not X's: the agency reports more than X said
+        else:
+            # "X said Y, according to Z" with the phrase parsed inside Y: it closes X's content
+            k = bisect.bisect_left(keys, tok.i)
+            own = next((x for c, x in reversed(cues[max(0, k - 4):k]) if x.content_tokens[0] <= a
+                        and x.content_tokens[0] < tok.i < x.content_tokens[1] and x.subject_i is not None), None)
+            if own is None or any(not (t.is_punct or t.is_space) for t in doc[tok.right_edge.i + 1:own.content_tokens[1]]):
+                continue
         drop.add(id(d))
-        if own.channel_span is None and d.subject_i is not None:
+        if own.content[1] > tok.idx:  # "X said Y, according to Z": Y ends before the relay phrase
+            s0, e0 = _trim(text, own.content[0], tok.idx)
+            if e0 - s0 >= 3:
+                own.content = (s0, e0)
+        if own.channel_span is None:
             src = doc[d.subject_i]
-            own.channel_span = _trim(doc_text(doc), *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
             own.channel_head = (src.idx, src.idx + len(src.text))
     return [d for d in drafts if id(d) not in drop]
 
