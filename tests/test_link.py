@@ -419,3 +419,26 @@ def test_ingest_dateline_replace_and_ledger_through_the_cli(tmp_path: Path) -> N
     r = _cli("entity", "Gavrilenko", "--db", str(db), "--json")
     prof = json.loads(r.stdout)
     assert set(prof["names_by_outlet"]) == {"North Wire Agency", "East Daily"}
+
+
+def test_an_older_ledger_is_brought_up_and_linked_by_relink(tmp_path: Path) -> None:
+    from newsledger.ledger.migrations import migrations, split_statements
+    from newsledger.ledger.store import _insert_record
+    from newsledger.records import text_hash
+
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for sql in split_statements(migrations()[0].sql):
+        con.execute(sql)
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'initial', '2025-01-01T00:00:00+00:00')")
+    r = rec("w1", "2024-01-01", [("e1", "PERSON", "Ilse Brandvold")], text=None)
+    _insert_record(con, r, text_hash(r.text), None)
+    con.close()
+    p = _cli("ledger", "--db", str(db))
+    assert p.returncode == 2 and "schema version 1" in p.stderr and "newsledger relink" in p.stderr
+    assert _cli("relink", "--db", str(db)).returncode == 0
+    lj = json.loads(_cli("ledger", "--db", str(db)).stdout)
+    assert [e["name"] for e in lj["entities"]] == ["Ilse Brandvold"]
+    with Ledger(db, readonly=True) as led:
+        assert [h.doc_id for h in led.search("Brandvold")] == ["w1"]
