@@ -257,6 +257,7 @@ def test_json_pieces_are_the_spec_shapes():
     c = claims(STORY, LINK)[0]
     assert list(c.to_json()) == ["id", "doc", "statement", "speaker", "kind", "horizon", "outcome", "decided_by", "reports"]
     assert Claim("C1", "d", "s1", None, "prediction", None, "pending", None).to_json()["reports"] == []
+    assert len({*claims(STORY, LINK), *claims(STORY, LINK)}) == len(claims(STORY, LINK))  # frozen and hashable
     assert list(timelines(STORY, LINK)["L1"][0].to_json()) == ["status", "date", "doc", "event"]
     assert Group("event", (("d1", "v1"), ("d2", "v2"))).to_json() == {
         "kind": "event", "items": [{"doc": "d1", "id": "v1"}, {"doc": "d2", "id": "v2"}]}
