@@ -442,3 +442,18 @@ def test_an_older_ledger_is_brought_up_and_linked_by_relink(tmp_path: Path) -> N
     assert [e["name"] for e in lj["entities"]] == ["Ilse Brandvold"]
     with Ledger(db, readonly=True) as led:
         assert [h.doc_id for h in led.search("Brandvold")] == ["w1"]
+
+
+def test_a_linking_failure_never_loses_the_article(ledger: Ledger, monkeypatch, caplog) -> None:
+    def broken(store, record):
+        store._exec("INSERT INTO ledger_entities (id, n, type, kind, name) VALUES ('L900', 900, 'X', 'x', 'half')")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lk, "link_record", broken)
+    assert ledger.add(rec("f1", "2024-01-01", [("e1", "PERSON", "Ilse Brandvold")])) is True
+    assert ledger.has_id("f1") and members(ledger) == {}
+    assert ledger._rows("SELECT COUNT(*) FROM ledger_entities")[0][0] == 0  # the half-done link rolled back
+    assert "could not be linked" in caplog.text and "newsledger relink" in caplog.text
+    monkeypatch.undo()
+    ledger.relink()
+    assert list(members(ledger)) == [("f1", "e1")]
