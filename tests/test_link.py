@@ -234,8 +234,10 @@ def test_lookup_by_any_spelling_and_title_only(ledger: Ledger) -> None:
     prof = ledger.entity("Gavrilenko")
     assert prof["names_by_outlet"] == {"A": ["Nadzeya Havrylenka"], "B": ["Nadezhda Gavrilenko"]}
     assert prof["attributes"]["titles"] == [{"value": "editor", "doc": "l1"}]
-    with pytest.raises(LedgerLookupError, match="is a role, not a name"):
+    with pytest.raises(LedgerLookupError, match=f"is a role, not a name.*that title: {lid} Nad"):
         ledger.entity("the editor")
+    with pytest.raises(LedgerLookupError, match="is a role, not a name.*give a name or an id"):
+        ledger.entity("the spokeswoman")
     with pytest.raises(LedgerLookupError, match="no ledger entity"):
         ledger.entity("Quentin Marlowe")
     with pytest.raises(LedgerLookupError, match="no ledger entity L99"):
