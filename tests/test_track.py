@@ -492,3 +492,14 @@ def test_talks_that_did_not_resume_decide_nothing_before_the_deadline_fails_them
                 {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
     (c,) = claims([P1, p3], _plink(P1, p3))
     assert c.outcome == "pending"
+
+
+def test_a_vow_reported_with_the_deadline_let_pass_fails():
+    q1 = record("q1", "2045-06-02", "Prosecutor Ivo Sand said: We will appeal the verdict.", {"e1": ("PERSON", ["Ivo Sand"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "We will appeal the verdict", "kind": "commitment",
+                             "date": "2045-06-01"}])
+    q2 = record("q2", "2045-07-01", "Ivo Sand, who had vowed to appeal the verdict, let the ten-day deadline pass.",
+                {"e1": ("PERSON", ["Ivo Sand"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "to appeal the verdict", "kind": "commitment"}])
+    (c,) = claims([q1, q2], linked(q1, q2, Ivo_Sand="L1"))
+    assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "q2", "statement": "s1"}, (("q2", "s1"),))
