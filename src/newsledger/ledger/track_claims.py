@@ -239,7 +239,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
         persons |= {ledger_id(facts.member_of, i.doc, e) for e in i.st.about if types.get(e) == "PERSON"}
     about = frozenset(a for i in [claim, *cluster] for a in i.about)
     preds = claim_predicates(claim.words)
-    results = []  # (predicate, negated, evidence within horizon, covered entities)
+    results = []  # (predicate, negated, evidence within the horizon, entities it covers, roles, word index)
     for p, neg, at in preds:
         # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
         # (or, for a speaker's own commitment about no one else, to the speaker: "he would stand for re-election")
