@@ -257,6 +257,7 @@ def test_json_pieces_are_the_spec_shapes():
     c = claims(STORY, LINK)[0]
     assert list(c.to_json()) == ["id", "doc", "statement", "speaker", "kind", "horizon", "outcome", "decided_by", "reports"]
     assert Claim("C1", "d", "s1", None, "prediction", None, "pending", None).to_json()["reports"] == []
+    assert len({*claims(STORY, LINK), *claims(STORY, LINK)}) == len(claims(STORY, LINK))  # frozen and hashable
     assert list(timelines(STORY, LINK)["L1"][0].to_json()) == ["status", "date", "doc", "event"]
     assert Group("event", (("d1", "v1"), ("d2", "v2"))).to_json() == {
         "kind": "event", "items": [{"doc": "d1", "id": "v1"}, {"doc": "d2", "id": "v2"}]}
@@ -491,3 +492,24 @@ def test_talks_that_did_not_resume_decide_nothing_before_the_deadline_fails_them
                 {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
     (c,) = claims([P1, p3], _plink(P1, p3))
     assert c.outcome == "pending"
+
+
+def test_a_vow_reported_with_the_deadline_let_pass_fails():
+    q1 = record("q1", "2045-06-02", "Prosecutor Ivo Sand said: We will appeal the verdict.", {"e1": ("PERSON", ["Ivo Sand"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "We will appeal the verdict", "kind": "commitment",
+                             "date": "2045-06-01"}])
+    q2 = record("q2", "2045-07-01", "Ivo Sand, who had vowed to appeal the verdict, let the ten-day deadline pass.",
+                {"e1": ("PERSON", ["Ivo Sand"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "to appeal the verdict", "kind": "commitment"}])
+    (c,) = claims([q1, q2], linked(q1, q2, Ivo_Sand="L1"))
+    assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "q2", "statement": "s1"}, (("q2", "s1"),))
+
+
+def test_a_status_named_by_a_possessive_noun_is_weak_and_dated_only_by_a_time_right_after_it():
+    text = ("Vera Holm, a deputy minister until her appointment on Monday, spoke. "
+            "Activists demanded her release. Nils Aho has been silent since his arrest, two weeks ago on Friday.")
+    r = record("z1", "2046-02-10", text, {"e1": ("PERSON", ["Vera Holm", "her"]), "e2": ("PERSON", ["Nils Aho", "his"])})
+    r = _dated(_dated(r, "Monday", "2046-02-09"), "Friday", "2046-01-27")
+    tl = timelines([r], {("z1", "e1"): "L1", ("z1", "e2"): "L2"})
+    assert [(e.status, e.date) for e in tl["L1"]] == [("appointed", "2046-02-09")]   # no 'released' from a demand
+    assert [(e.status, e.date) for e in tl["L2"]] == [("arrested", None)]

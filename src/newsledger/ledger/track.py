@@ -62,6 +62,10 @@ class Claim:
     decided_by: Mapping[str, str] | None
     reports: tuple[tuple[str, str], ...] = ()
 
+    def __hash__(self) -> int:  # decided_by is a small dict: hash its items
+        return hash((self.id, self.doc, self.statement, self.speaker, self.kind, self.horizon, self.outcome,
+                     tuple(sorted(self.decided_by.items())) if self.decided_by else None, self.reports))
+
     def to_json(self) -> dict:
         return {"id": self.id, "doc": self.doc, "statement": self.statement, "speaker": self.speaker,
                 "kind": self.kind, "horizon": {"value": self.horizon} if self.horizon else None,

@@ -143,12 +143,16 @@ class Facts:
         return sorted(found.values(), key=lambda i: i.order)
 
 
-@lru_cache(maxsize=1)
-def _unkept() -> re.Pattern:
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern:
     try:
-        return re.compile(lexicon("claims")["unkept"], re.IGNORECASE)
+        return re.compile(lexicon("claims")[name], re.IGNORECASE)
     except (KeyError, re.error) as exc:
-        raise TrackError(f"claims.json 'unkept' is missing or not a regular expression ({exc}); fix the file") from None
+        raise TrackError(f"claims.json {name!r} is missing or not a regular expression ({exc}); fix the file") from None
+
+
+def _unkept() -> re.Pattern:
+    return _pattern("unkept")
 
 
 def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | None:
@@ -166,7 +170,8 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
         ends = [start + m.end() for m in re.finditer(r"[.;!?]['\"\u201d\u2019]?(?=\s)", text[start:end + 160])]
         inside = [e for e in ends if e < end]
         after = [e for e in ends if e >= end][:1]
-        if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]):
+        if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]) \
+                or _pattern("unkept_inline").match(text[end:end + 100]):
             return it
     return None
 
@@ -234,7 +239,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
         persons |= {ledger_id(facts.member_of, i.doc, e) for e in i.st.about if types.get(e) == "PERSON"}
     about = frozenset(a for i in [claim, *cluster] for a in i.about)
     preds = claim_predicates(claim.words)
-    results = []  # (predicate, negated, evidence within horizon, covered entities)
+    results = []  # (predicate, negated, evidence within the horizon, entities it covers, roles, word index)
     for p, neg, at in preds:
         # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
         # (or, for a speaker's own commitment about no one else, to the speaker: "he would stand for re-election")

@@ -102,9 +102,10 @@ def cluster_statements(items: list[Item]) -> list[list[Item]]:
     clusters: list[list[Item]] = []
     by_key: dict[str, list[int]] = {}
     for it in items:
-        # one speaker's reports meet through the speaker; bodies speaking for one side through the horizon
-        keys = ({"S" + it.speaker} if it.speaker else set()) | (
-            {"H" + tv(it.st.horizon)} if tv(it.st.horizon) and it.st.kind in CLAIM_KINDS else set())
+        # one speaker's reports meet through a word or an act they share (an index, so a prolific speaker's
+        # statements are not all compared with each other); bodies speaking for one side through the horizon
+        keys = ({f"S{it.speaker}|{t}" for t in {*it.tokens, *("#" + c for c in it.concepts)}} if it.speaker
+                else set()) | ({"H" + tv(it.st.horizon)} if tv(it.st.horizon) and it.st.kind in CLAIM_KINDS else set())
         cands = {ci for k in keys for ci in by_key.get(k, ())}
         best, best_score = None, 0.0
         for ci in sorted(cands):

@@ -35,6 +35,7 @@ class Rule:
     types: tuple[str, ...]
     said: tuple[str, ...]
     said_active: tuple[str, ...]
+    said_possessive: tuple[str, ...]
     examples: dict
     weak: bool = False
 
@@ -64,6 +65,7 @@ def rules() -> tuple[Rule, ...]:
                 types=tuple(r.get("types", ["PERSON"])),
                 said=tuple(r.get("said", [])),
                 said_active=tuple(r.get("said_active", [])),
+                said_possessive=tuple(r.get("said_possessive", [])),
                 weak=bool(r.get("weak", False)),
                 examples=r.get("examples", {}),
             )
@@ -134,28 +136,36 @@ def _with_implied(r: StatusReport) -> list[StatusReport]:
 
 
 @lru_cache(maxsize=1)
-def _said_pattern() -> tuple[re.Pattern, dict[str, tuple[Rule, bool]]]:
-    """One regular expression for every 'said' and 'said_active' form, and what each form means."""
-    forms: dict[str, tuple[Rule, bool]] = {}
+def _said_pattern() -> tuple[re.Pattern, dict[str, tuple[Rule, str]]]:
+    """One regular expression for every 'said', 'said_active' and 'said_possessive' form, and what each means."""
+    forms: dict[str, tuple[Rule, str]] = {}
     for rule in rules():
-        for form in rule.said:
-            forms.setdefault(" ".join(form.lower().split()), (rule, False))
-        for form in rule.said_active:
-            forms.setdefault(" ".join(form.lower().split()), (rule, True))
+        for mode, words in (("passive", rule.said), ("active", rule.said_active), ("possessive", rule.said_possessive)):
+            for form in words:
+                forms.setdefault(" ".join(form.lower().split()), (rule, mode))
     alts = sorted(forms, key=len, reverse=True)
     pat = r"\b(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in alts) + r")\b" if alts else r"(?!)"
     return re.compile(pat, re.IGNORECASE), forms
+
+
+# before "her release": she was not freed, it was asked for, promised or expected
+_FOR_IT = frozenset(stems("for demand call urge press seek secure negotiate want await expect ask hope plan win obtain "
+                          "guarantee promise pledge vow will would to push campaign fight make"))
+_POSSESSOR = re.compile(r"^(?:['\u2019]s?)?\s+$")
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 
 
 _CONJ = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _SENT_END = re.compile(r"[.!?]['\"\u201d\u2019]?\s+|\n\s*\n")
 
 
-def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None]]:
+def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None, bool]]:
     """(entity id, status, date, statement id) the text says outright: an entity named just before a 'said' form
     ("Malashenka was appointed") or just after a 'said_active' one ("members re-elected Ramirez"), with no
     negation or modal between; in the article's own voice or in a factual statement (not in a prediction,
-    demand or denial). The date is the nearest resolved date in the sentence."""
+    demand or denial); or a possessor just before a 'said_possessive' noun ("since his appointment on
+    Wednesday"; not "demanded her release"), a weak report. The date is the nearest resolved date in the
+    sentence. Returns (entity id, status, date, statement id, weak)."""
     text = rec.text
     pattern, forms = _said_pattern()
     types = _etype(rec)
@@ -163,13 +173,22 @@ def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None]]:
     starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
     out = []
     for m in pattern.finditer(text):
-        rule, active = forms[" ".join(m.group(0).lower().split())]
+        rule, mode = forms[" ".join(m.group(0).lower().split())]
+        active = mode == "active"
         s0 = starts[bisect_right(starts, m.start()) - 1]
         s1 = starts[bisect_right(starts, m.start())] if bisect_right(starts, m.start()) < len(starts) else len(text)
         st = next((x for x in rec.statements if x.content.start <= m.start() < x.content.end), None)
         if st is not None and st.kind != "claim":
             continue
-        if active:
+        if mode == "possessive":  # "his appointment on Wednesday", "Quispe's death"
+            cands = [x for x in mentions if s0 <= x[0] and x[1] <= m.start() and types.get(x[2]) in rule.types
+                     and _POSSESSOR.match(text[x[1]:m.start()])
+                     and (text[x[1]:m.start()].strip() or text[x[0]:x[1]].lower() in _POSSESSIVE_PRONOUNS)]
+            cands = cands[-1:]
+            if not cands or set(stems(text[max(s0, cands[0][0] - 30):cands[0][0]])) & _FOR_IT:
+                continue
+            gap = ""
+        elif active:
             cands = [x for x in mentions if m.end() <= x[0] <= m.end() + 2 and types.get(x[2]) in rule.types]
             cands = cands[:1]
             gap = ""
@@ -187,7 +206,7 @@ def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None]]:
                     break
         if not cands or len(gap) > 100 or re.search(r"[;:]", gap) or set(stems(gap)) & _BLOCKERS:
             continue
-        if set(stems(text[max(s0, m.start() - 12):m.start()])) & _BLOCKERS:
+        if mode != "possessive" and set(stems(text[max(s0, m.start() - 12):m.start()])) & _BLOCKERS:
             continue  # "will be freed", "not released"
         times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE" and interval(t.value)]
         # "was sworn in on Tuesday": the first date after a passive form, else the nearest before it; an active
@@ -195,8 +214,10 @@ def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None]]:
         after = sorted((t for t in times if t.start >= m.end()), key=lambda t: t.start)
         before_t = sorted((t for t in times if t.start < m.end()), key=lambda t: -t.start)
         when = ((before_t or after) if active else (after or before_t) or [None])[0] if times else None
+        if mode == "possessive":  # only a time that follows the noun at once: "his arrest in June"
+            when = next((t for t in after if re.fullmatch(r"\s+(?:on|in|of|at)?\s*", text[m.end():t.start])), None)
         for c in cands:
-            out.append((c[2], rule.yields, when.value if when else None, st.id if st else None))
+            out.append((c[2], rule.yields, when.value if when else None, st.id if st else None, mode == "possessive"))
     return out
 
 
@@ -206,10 +227,11 @@ def status_reports(records: list[Record], member_of: MemberOf) -> list[StatusRep
     for rec in records:
         for v in rec.events:
             out += _event_reports(rec, v, member_of)
-        for eid, status, date, sid in said_statuses(rec):
+        for eid, status, date, sid, weak in said_statuses(rec):
             lid = ledger_id(member_of, rec.id, eid)
             if lid:
-                out += _with_implied(StatusReport(lid, status, date, rec.id, rec.published or "", statement=sid))
+                out += _with_implied(StatusReport(lid, status, date, rec.id, rec.published or "", statement=sid,
+                                                  weak=weak))
     return out
 
 
