@@ -143,7 +143,7 @@ def article_from_dict(d: object, source: str, published: str | None = None) -> A
     try:
         pub = normalize_published(_clean_str(raw_pub, "published", source) if raw_pub else published, source)
     except DateFormatError as exc:
-        raise JSONLineError(exc.message, None) from None
+        raise JSONLineError(exc.message.removeprefix(f"{source}: "), source) from None
     return Article(text=text, id=ident, published=pub, source=source, **meta)
 
 
@@ -209,8 +209,9 @@ def read_jsonl(lines: Iterable[str | bytes] | BinaryIO, source: str, published: 
                                 "with a \"text\" field", where)
             continue
         except ValueError as exc:  # e.g. an integer of thousands of digits
-            yield JSONLineError(f"the JSON cannot be read ({' '.join(str(exc).split())[:120]}); each line must be "
-                                "one JSON object with a \"text\" field", where)
+            why = " ".join(str(exc).split(":")[0].split())[:120]  # "Exceeds the limit (4300 digits) for ..."
+            yield JSONLineError(f"the JSON cannot be read ({why}); each line must be one JSON object with a "
+                                "\"text\" field", where)
             continue
         try:
             yield article_from_dict(obj, where, published)
