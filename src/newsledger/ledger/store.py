@@ -238,17 +238,16 @@ class Ledger(Store):
         self.readonly = readonly
         if readonly:
             create = False
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
-                             f"{self.path / 'newsledger.db'}")
-        if not self.path.exists():
-            if not create:
-                raise StoreError(f"no ledger at {self.path}; create one with `newsledger ingest FILE --db {self.path}`")
-            if not self.path.parent.exists():
-                try:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
+        if str(path).startswith(("postgresql:", "postgres:")):
+            raise StoreError(f"{path} is a PostgreSQL URL, and this SQLite ledger takes a file path; open it with "
+                             "newsledger.ledger.open_store (the PostgreSQL backend), or give --db a file name")
+        try:
+            self._check_path(create)
+        except PermissionError as exc:  # a folder on the way this user may not enter
+            raise StoreError(f"cannot reach the ledger {self.path}: permission denied ({exc.filename}); give --db "
+                             "a path in a folder you may read (and write, for ingest)") from None
+        except OSError as exc:
+            raise StoreError(f"cannot reach the ledger {self.path}: {exc.strerror or exc}; check the path") from None
         self._con: sqlite3.Connection | None = _connect(self.path, readonly)
         try:
             check_known(self._con, self.path)  # another program's file, or a newer schema: refused untouched
@@ -266,6 +265,20 @@ class Ledger(Store):
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(f"cannot read the ledger {self.path}: {exc}") from None
+
+    def _check_path(self, create: bool) -> None:
+        """Refuse a directory, or (``create`` off) a missing file; make missing parent folders."""
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
+                             f"{self.path / 'newsledger.db'}")
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no ledger at {self.path}; create one with `newsledger ingest FILE --db {self.path}`")
+            if not self.path.parent.exists():
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
 
     def _check_tables(self) -> None:
         from .export import TABLES
