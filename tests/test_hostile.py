@@ -185,8 +185,24 @@ def test_concurrent_writer_processes_lose_nothing(tmp_path: Path):
 
 # ---------------------------------------------------------------------------- no orphan processes
 def _children(pid: int) -> set[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-    return {int(x) for x in out.split()}
+    """The child processes of ``pid``, read from /proc (no `ps` needed)."""
+    kids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdecimal():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.add(int(entry.name))
+    return kids
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except OSError:
+        return ""
 
 
 def _alive(pid: int) -> bool:
@@ -221,8 +237,7 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        workers = {c for c in _children(proc.pid)
-                   if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text(errors="replace")} if _alive(proc.pid) else set()
+        workers = {c for c in _children(proc.pid) if "spawn_main" in _cmdline(c)} if _alive(proc.pid) else set()
         if len(workers) >= 2:
             break
         time.sleep(0.2)
@@ -243,5 +258,5 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
         os.kill(w, signal.SIGKILL)
     assert left == []
     if how == "Ctrl-C":
-        assert proc.returncode == 130 and ended < 10
-        assert "Traceback" not in stderr
+        assert (proc.returncode, "Traceback" in stderr) == (130, False), stderr[-2000:]
+        assert ended < 20  # prompt, even on a loaded machine (no wait for the batches in flight)
