@@ -315,6 +315,9 @@ def read_path(path: str | os.PathLike, published: str | None = None, kind: str |
                 raise UnknownFormatError(f"unknown input kind {kind!r}; known: {', '.join(KINDS)}", src)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # a reader library failing on odd input: this file fails, the batch goes on
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+            yield InputError(f"cannot read it ({why}); check the file, and please report it if it looks valid", src)
 
 
 def _stem(p: Path) -> str:
@@ -337,6 +340,23 @@ def read_inputs(paths: Iterable[str], published: str | None = None, stdin: IO[by
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl(stream, "<stdin>", published, max_bytes)
+            found = read_jsonl(stream, "<stdin>", published, max_bytes)
         else:
-            yield from read_path(path, published, kind, max_bytes)
+            found = read_path(path, published, kind, max_bytes)
+        for item in found:
+            yield _writable(item) if isinstance(item, Article) else item
+
+
+def _writable(art: Article) -> Article | InputError:
+    """The article, or an EncodingError when a field holds a lone surrogate (from an HTML or XML
+    character reference such as ``&#xD800;``): such text cannot be hashed, printed or stored."""
+    for name in ("text", "title", "outlet", "url", "id"):
+        value = getattr(art, name, None)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return EncodingError(f"the {name} holds an unpaired surrogate (\\u{ord(value[exc.start]):04x}), "
+                                     "which is not text; fix the character reference in the input",
+                                     art.source or art.id)
+    return art
