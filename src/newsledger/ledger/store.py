@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -151,13 +152,18 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         try:
             con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
         except sqlite3.OperationalError:
-            if not readonly:
+            # only where the folder is not writable (SQLite cannot make the WAL index there); a locked
+            # or busy ledger must never be read immutable, as if no writer could change it
+            if not readonly or os.access(path.resolve().parent, os.W_OK):
                 raise
             con.close()
             con = _connect_immutable(path)
         con.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         con.close()
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            raise StoreError(f"the ledger {path} is locked by another process ({exc}); wait for it to finish and "
+                             "try again") from None
         if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
             raise StoreError(f"cannot open the ledger {path}: {exc}; check that its folder exists and that you may "
                              "read and write there (or give --db another path)") from None
