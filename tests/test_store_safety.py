@@ -186,3 +186,42 @@ def test_a_fixed_input_clears_its_failure(tmp_path: Path):
         led.add_failure(Failure("inbox/b.txt", "the file is empty", "N101"))
         assert led.add(record_a(), source="inbox/a.jsonl:1")
         assert [f["source"] for f in led.failures()] == ["inbox/b.txt"]
+
+
+def test_a_ledger_in_a_folder_that_cannot_be_entered_is_a_store_error(tmp_path: Path):
+    import tempfile
+
+    locked = Path(tempfile.mkdtemp(prefix="newsledger-locked-"))
+    try:
+        (locked / "inner").mkdir()
+        code = ("from newsledger.ledger import Ledger\n"
+                "from newsledger.errors import StoreError\n"
+                "for ro in (True, False):\n"
+                "    try:\n"
+                f"        Ledger({str(locked / 'inner' / 'l.db')!r}, readonly=ro)\n"
+                "    except StoreError as exc:\n"
+                "        print(exc)\n")
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv: cannot lock a folder for this process")
+            probe = _run_as_nobody("import newsledger", Path("/"))
+            if probe.returncode != 0:
+                pytest.skip(f"user nobody cannot run newsledger here: {probe.stderr.strip()[-200:]}")
+            locked.chmod(0o700)  # root's own: user nobody may not enter
+            out = _run_as_nobody(code, Path("/"))
+        else:
+            locked.chmod(0o000)
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert len(lines) == 2 and all("[N500]" in ln and "permission denied" in ln for ln in lines)
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(locked)
+
+
+def test_a_postgresql_url_is_not_taken_for_a_file(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="PostgreSQL URL"):
+        Ledger("postgresql://user@localhost/news")
+    assert list(tmp_path.iterdir()) == []

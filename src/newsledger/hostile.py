@@ -108,7 +108,7 @@ def _unicode_soup(n: int, seed: int) -> str:
     rng = random.Random(seed)
     pool = ("\u00b2\u00b3\u00b9\u2070\u2074\u2075\u2079\u2080\u2089\u00bd\u2153\u0663\u0967\u0e53\uff13"
             "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202e\u202d\u2028\u2029\u0085\u000b\u000c"
-            "\u0301\u0308\u20dd\ud83d\ude00\U0001f1fa\U0001f1f8\ue000\U000f0000\ufffd\u3000"
+            "\u0301\u0308\u20dd\U0001f600\U0001f1fa\U0001f1f8\ue000\U000f0000\ufffd\u3000"
             "\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013\u2026\u00a0\u2009\u00df\u0130\u0131\ufb01")
     words = " ".join(_PEOPLE + _PLACES).split()
     out = []
@@ -185,15 +185,16 @@ def _cases() -> list[Case]:
                                 "\u0663\u0664-year-old envoy met in Varnholm on \u00b3 Monday. " + good),
         txt("guessed-values.txt", "The minister said on Monday that the dam would stand in 10,000 years. The "
                                   "999-year-old Ilse Varnholt agreed, and Tomas Quellin, 999, said so too. " + good),
-        txt("unicode-soup.txt", lambda: _unicode_soup(20_000, 11)),
+        txt("unicode-soup.txt", lambda: _unicode_soup(5_000, 11)),
+        txt("unicode-soup-50k.txt", lambda: _unicode_soup(50_000, 12), budget=240.0, quick=False),
         txt("cjk.txt", lambda: "".join(chr(0x4E00 + random.Random(i).randrange(20000)) + ("\u3002" if i % 17 == 0
                                                                                             else "") for i in range(3000))),
         txt("kana.txt", lambda: "".join(chr(0x3041 + i % 86) + ("\u3001" if i % 9 == 0 else "") for i in range(3000))),
         txt("quotes-5k.txt", good + " " + '"' * 5_000 + " " + good),
         txt("quotes-50k.txt", good + " " + '"' * 50_000 + " " + good, budget=240.0, quick=False),
         txt("punct-run.txt", good + " " + "!?.,;:" * 3_000 + " " + good),
-        txt("long-url.txt", good + " https://example.org/" + "a/b-c_d" * 2_000 + " " + good),
-        txt("a-paragraphs-10k.txt", "a\n\n" * 10_000),
+        txt("long-url.txt", good + " https://example.org/" + "abcdefgh" * 2_000 + " " + good),
+        txt("a-paragraphs-3k.txt", "a\n\n" * 3_000),
         txt("a-paragraphs-100k.txt", "a\n\n" * 100_000, budget=300.0, quick=False),
         txt("newlines.txt", "\n" * 200_000 + good),
         txt("long-30k.txt", lambda: "\n\n".join(good_articles(120, seed=4))),
@@ -291,6 +292,9 @@ def _judge(name: str, code, stdout: str, stderr: str, seconds: float, peak: floa
         if missing:
             problems.append(f"{len(missing)} good article(s) of the batch lost")
     fails = [ln for ln in stderr.splitlines() if ln.startswith("failed: ")]
+    nameless = [ln for ln in fails if ln.startswith("failed: ?:")]
+    if nameless:
+        problems.append(f"a failure that does not say which input: {nameless[0][:200]}")
     for ln in stderr.splitlines():
         if ln and not (ln.startswith("failed: ") or ln.startswith("  - ") or " extracted, " in ln
                        or "resource_tracker" in ln):
@@ -308,8 +312,9 @@ def _goods(folder: Path, n: int) -> tuple[list[str], list[str]]:
 def run_case(case: Case, path: str, folder: Path) -> Outcome:
     """One hostile input between two good articles, in its own process, within its budget."""
     texts, goods = _goods(folder, 2)
-    code, out, err, secs, peak = _run(["extract", goods[0], path, goods[1], "-q", "--timeout",
-                                       str(ARTICLE_TIMEOUT_S)], case.budget_s)
+    limit = max(ARTICLE_TIMEOUT_S, int(case.budget_s * 0.8))  # a long input may use most of its budget
+    code, out, err, secs, peak = _run(["extract", goods[0], path, goods[1], "-q", "--timeout", str(limit)],
+                                      case.budget_s)
     return _judge(case.name, code, out, err, secs, peak, case.budget_s, texts)
 
 

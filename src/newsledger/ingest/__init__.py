@@ -142,7 +142,7 @@ def article_from_dict(d: object, source: str, published: str | None = None) -> A
     try:
         pub = normalize_published(_clean_str(raw_pub, "published", source) if raw_pub else published, source)
     except DateFormatError as exc:
-        raise JSONLineError(exc.message, None) from None
+        raise JSONLineError(exc.message.removeprefix(f"{source}: "), source) from None
     return Article(text=text, id=ident, published=pub, source=source, **meta)
 
 
@@ -208,8 +208,9 @@ def read_jsonl(lines: Iterable[str | bytes] | BinaryIO, source: str, published: 
                                 "with a \"text\" field", where)
             continue
         except ValueError as exc:  # e.g. an integer of thousands of digits
-            yield JSONLineError(f"the JSON cannot be read ({' '.join(str(exc).split())[:120]}); each line must be "
-                                "one JSON object with a \"text\" field", where)
+            why = " ".join(str(exc).split(":")[0].split())[:120]  # "Exceeds the limit (4300 digits) for ..."
+            yield JSONLineError(f"the JSON cannot be read ({why}); each line must be one JSON object with a "
+                                "\"text\" field", where)
             continue
         try:
             yield article_from_dict(obj, where, published)
@@ -313,6 +314,9 @@ def read_path(path: str | os.PathLike, published: str | None = None, kind: str |
                 raise UnknownFormatError(f"unknown input kind {kind!r}; known: {', '.join(KINDS)}", src)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # a reader library failing on odd input: this file fails, the batch goes on
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+            yield InputError(f"cannot read it ({why}); check the file, and please report it if it looks valid", src)
 
 
 def _stem(p: Path) -> str:
@@ -335,6 +339,23 @@ def read_inputs(paths: Iterable[str], published: str | None = None, stdin: IO[by
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl(stream, "<stdin>", published, max_bytes)
+            found = read_jsonl(stream, "<stdin>", published, max_bytes)
         else:
-            yield from read_path(path, published, kind, max_bytes)
+            found = read_path(path, published, kind, max_bytes)
+        for item in found:
+            yield _writable(item) if isinstance(item, Article) else item
+
+
+def _writable(art: Article) -> Article | InputError:
+    """The article, or an EncodingError when a field holds a lone surrogate (from an HTML or XML
+    character reference such as ``&#xD800;``): such text cannot be hashed, printed or stored."""
+    for name in ("text", "title", "outlet", "url", "id"):
+        value = getattr(art, name, None)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return EncodingError(f"the {name} holds an unpaired surrogate (\\u{ord(value[exc.start]):04x}), "
+                                     "which is not text; fix the character reference in the input",
+                                     art.source or art.id)
+    return art

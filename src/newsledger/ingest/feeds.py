@@ -40,7 +40,11 @@ def _entry_text(entry) -> str:
 def read_feed(data: bytes, source: str, published: str | None = None) -> Iterator[Article | InputError]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # feedparser raises on some markup, e.g. a character reference to a surrogate
+        raise FeedError(f"not a readable RSS or Atom feed ({type(exc).__name__}: {' '.join(str(exc).split())[:120]}); "
+                        "check the file is complete and well-formed XML", source) from None
     if not feed.entries:
         why = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         raise FeedError(f"not a readable RSS or Atom feed, or a feed with no entries{why}; check the file "

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -152,13 +153,18 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         try:
             con.execute("PRAGMA schema_version").fetchone()  # reads the header: fails on a non-SQLite file
         except sqlite3.OperationalError:
-            if not readonly:
+            # only where the folder is not writable (SQLite cannot make the WAL index there); a locked
+            # or busy ledger must never be read immutable, as if no writer could change it
+            if not readonly or os.access(path.resolve().parent, os.W_OK):
                 raise
             con.close()
             con = _connect_immutable(path)
         con.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         con.close()
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            raise StoreError(f"the ledger {path} is locked by another process ({exc}); wait for it to finish and "
+                             "try again") from None
         if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
             raise StoreError(f"cannot open the ledger {path}: {exc}; check that its folder exists and that you may "
                              "read and write there (or give --db another path)") from None
@@ -227,17 +233,16 @@ class Ledger(LedgerRowsMixin, Store):
         self.readonly = readonly
         if readonly:
             create = False
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
-                             f"{self.path / 'newsledger.db'}")
-        if not self.path.exists():
-            if not create:
-                raise StoreError(f"no ledger at {self.path}; create one with `newsledger ingest FILE --db {self.path}`")
-            if not self.path.parent.exists():
-                try:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
+        if str(path).startswith(("postgresql:", "postgres:")):
+            raise StoreError(f"{path} is a PostgreSQL URL, and this SQLite ledger takes a file path; open it with "
+                             "newsledger.ledger.open_store (the PostgreSQL backend), or give --db a file name")
+        try:
+            self._check_path(create)
+        except PermissionError as exc:  # a folder on the way this user may not enter
+            raise StoreError(f"cannot reach the ledger {self.path}: permission denied ({exc.filename}); give --db "
+                             "a path in a folder you may read (and write, for ingest)") from None
+        except OSError as exc:
+            raise StoreError(f"cannot reach the ledger {self.path}: {exc.strerror or exc}; check the path") from None
         self._con: sqlite3.Connection | None = _connect(self.path, readonly)
         try:
             check_known(self._con, self.path)  # another program's file, or a newer schema: refused untouched
@@ -255,6 +260,20 @@ class Ledger(LedgerRowsMixin, Store):
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(f"cannot read the ledger {self.path}: {exc}") from None
+
+    def _check_path(self, create: bool) -> None:
+        """Refuse a directory, or (``create`` off) a missing file; make missing parent folders."""
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory; give --db the path of a ledger file, e.g. "
+                             f"{self.path / 'newsledger.db'}")
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no ledger at {self.path}; create one with `newsledger ingest FILE --db {self.path}`")
+            if not self.path.parent.exists():
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"cannot create the folder for the ledger {self.path}: {exc}") from None
 
     def _check_tables(self) -> None:
         from .export import TABLES
