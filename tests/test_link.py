@@ -321,3 +321,124 @@ def test_commands_end_to_end(tmp_path: Path) -> None:
     assert r.returncode == 0
     before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM ledger_members").fetchone()[0]
     assert before == 5
+
+
+def test_ingest_without_a_date_says_so(capsys: pytest.CaptureFixture) -> None:
+    from newsledger.cli import _dated
+    from newsledger.records import Article
+
+    a = _dated(Article(text="ODESA, 4 March 2025 — Port workers struck.\nThe union said more.", id="x"))
+    assert a.published == "2025-03-04"
+    assert "WARNING: x has no publication date; using 2025-03-04 from its dateline" in capsys.readouterr().err
+    b = _dated(Article(text="Port workers struck on Monday.", id="y"))
+    assert b.published is None
+    assert "no publication date and none is written in it" in capsys.readouterr().err
+
+
+def test_one_body_name_in_two_countries(ledger: Ledger) -> None:
+    text = "Moldova's Interior Ministry said the border would reopen."
+    r = Record.from_json({"id": "n3", "text": text, "published": "2024-01-03", "entities": [
+        {"id": "e1", "type": "GPE", "name": "Moldova", "aliases": [], "mentions": [{"start": 0, "end": 7, "text": "Moldova"}],
+         "attributes": {}},
+        {"id": "e2", "type": "ORG", "name": "Interior Ministry", "aliases": [],
+         "mentions": [{"start": 10, "end": 27, "text": "Interior Ministry"}], "attributes": {}}]})
+    ledger.add(rec("n1", "2024-01-01", [("e1", "ORG", "Interior Ministry")]))
+    ledger.add(rec("n2", "2024-01-02", [("e1", "ORG", "Moldovan Interior Ministry")]))
+    ledger.add(r)
+    ledger.add(rec("n4", "2024-01-04", [("e1", "ORG", "Romanian Interior Ministry")]))
+    m = members(ledger)
+    assert m[("n2", "e1")] == m[("n3", "e2")] != m[("n1", "e1")]
+    assert m[("n4", "e1")] not in (m[("n2", "e1")], m[("n1", "e1")])
+
+
+_POOL = [("PERSON", "Nadzeya Havrylenka"), ("PERSON", "Nadezhda Gavrilenko"), ("PERSON", "Havrylenka"),
+         ("PERSON", "Oleg Belousov"), ("PERSON", "Irina Belousova"), ("PERSON", "Maria"), ("PERSON", "Tomas Ardelean"),
+         ("PERSON", "the spokesman"), ("ORG", "Free Press Union"), ("ORG", "FPU"), ("GPE", "Belarus"),
+         ("GPE", "Republic of Belarus"), ("ORG", "Belarusian Interior Ministry"), ("ORG", "Interior Ministry")]
+
+
+def _invariants(led: Ledger) -> dict[tuple[str, str], str]:
+    n_entities = led._rows("SELECT COUNT(*) FROM entities")[0][0]
+    m = members(led)
+    assert len(m) == n_entities  # every document entity in exactly one ledger entity
+    lids = {r[0] for r in led._rows("SELECT id FROM ledger_entities")}
+    assert set(m.values()) == lids  # no ledger entity without members, no member without an entity
+    for (d, e), lid in m.items():  # two full names one article gives apart never share an entity
+        for (d2, e2), lid2 in m.items():
+            if d == d2 and e < e2 and lid == lid2:
+                n1, n2 = (led._rows("SELECT name, type FROM entities WHERE doc_id = ? AND id = ?", (d, x))[0]
+                          for x in (e, e2))
+                if n1[1] == n2[1] == "PERSON":
+                    p1, p2 = nm.parse_person(n1[0]), nm.parse_person(n2[0])
+                    assert not (p1.full and p2.full) or lk._same_full(p1, p2), (n1, n2)
+    return m
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=5, unique=True),
+                min_size=1, max_size=6))
+def test_ledger_invariants_hold_through_adds_and_relinks(tmp_path_factory, articles) -> None:
+    path = tmp_path_factory.mktemp("inv") / "inv.db"
+    with Ledger(path) as led:
+        for i, picks in enumerate(articles):
+            led.add(rec(f"v{i}", f"2024-01-{i + 1:02d}", [(f"e{k}", *_POOL[j]) for k, j in enumerate(picks)]))
+            _invariants(led)
+        led.relink()
+        first = _invariants(led)
+        led.relink()
+        assert _invariants(led) == first  # a relink is deterministic
+
+
+@pytest.mark.slow
+def test_ingest_dateline_replace_and_ledger_through_the_cli(tmp_path: Path) -> None:
+    """A user's run: an undated article takes its dateline's date (loudly), a corrected copy replaces it,
+    and the ledger links one person across the two outlets' spellings."""
+    db = tmp_path / "story.db"
+    a = {"id": "k1", "outlet": "North Wire", "text": "KELMAR, March 3, 2025 — Police in Kelmar detained the "
+         "journalist Nadzeya Havrylenka on Monday, her editor said.\nHavrylenka, 33, was taken to a station."}
+    b = {"id": "k2", "outlet": "East Daily", "published": "2025-03-20", "text": "The Kelmar court released "
+         "journalist Nadezhda Gavrilenko, 33, on Wednesday, her lawyer said."}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(a) + "\n" + json.dumps(b) + "\n", encoding="utf-8")
+    r = _cli("ingest", str(src), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "WARNING: " in r.stderr and "using 2025-03-03 from its dateline" in r.stderr
+    with Ledger(db, readonly=True) as led:
+        assert led.get("k1").published == "2025-03-03"
+    r = _cli("ingest", str(src), "--db", str(db))
+    assert "0 article(s) stored, 2 skipped" in r.stderr
+    fixed = tmp_path / "fixed.jsonl"
+    fixed.write_text(json.dumps({**a, "published": "2025-03-04", "outlet": "North Wire Agency"}) + "\n", encoding="utf-8")
+    r = _cli("ingest", str(fixed), "--db", str(db), "--replace")
+    assert r.returncode == 0, r.stderr
+    with Ledger(db, readonly=True) as led:
+        assert (led.get("k1").published, led.get("k1").outlet) == ("2025-03-04", "North Wire Agency")
+        assert led.count() == 2
+        lid = led.resolve("Havrylenka")
+        assert {d for d, _ in members(led) if members(led)[(d, _)] == lid} == {"k1", "k2"}
+    r = _cli("entity", "Gavrilenko", "--db", str(db), "--json")
+    prof = json.loads(r.stdout)
+    assert set(prof["names_by_outlet"]) == {"North Wire Agency", "East Daily"}
+
+
+def test_an_older_ledger_is_brought_up_and_linked_by_relink(tmp_path: Path) -> None:
+    from newsledger.ledger.migrations import migrations, split_statements
+    from newsledger.ledger.store import _insert_record
+    from newsledger.records import text_hash
+
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for sql in split_statements(migrations()[0].sql):
+        con.execute(sql)
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'initial', '2025-01-01T00:00:00+00:00')")
+    r = rec("w1", "2024-01-01", [("e1", "PERSON", "Ilse Brandvold")], text=None)
+    _insert_record(con, r, text_hash(r.text), None)
+    con.close()
+    p = _cli("ledger", "--db", str(db))
+    assert p.returncode == 2 and "schema version 1" in p.stderr and "newsledger relink" in p.stderr
+    assert _cli("relink", "--db", str(db)).returncode == 0
+    lj = json.loads(_cli("ledger", "--db", str(db)).stdout)
+    assert [e["name"] for e in lj["entities"]] == ["Ilse Brandvold"]
+    with Ledger(db, readonly=True) as led:
+        assert [h.doc_id for h in led.search("Brandvold")] == ["w1"]

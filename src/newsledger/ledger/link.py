@@ -116,13 +116,39 @@ def features(record: "Record", entity: "Entity") -> dict[str, Any]:
     elif kind == "org":
         pairs = [nm.org_keys(n) for n in f["names"]]
         folded = sorted({_strip_suffix(p[0]) for p in pairs if p[0]})
+        countries, cores = _org_country(record, entity, folded)
         f.update(folded=folded, acronyms=sorted({p[1] for p in pairs if p[1]}),
-                 heads=sorted({h for x in folded for h in _heads(x)}))
+                 heads=sorted({h for x in folded for h in _heads(x)}), countries=countries, cores=cores)
     elif kind == "place":
         f.update(folded=sorted({_country(n) for n in f["names"] if nm.fold(n)}))
     else:
         f.update(folded=sorted({nm.fold(n) for n in f["names"] if nm.fold(n)}))
     return f
+
+
+_POSSESSIVE = re.compile(r"([A-Z](?:\w|\.(?=\w))*(?:\s+[A-Z](?:\w|\.(?=\w))*)*)\.?['\u2019]s\s+(?:the\s+)?$")
+
+
+def _org_country(record: "Record", entity: "Entity", folded: list[str]) -> tuple[list[str], list[str]]:
+    """The country a body's name ties it to ("Belarusian Foreign Ministry", "Belarus's Foreign Ministry":
+    BY), and its names without that word ("foreign ministry"): two ministries of one name in two countries
+    are two bodies."""
+    from ..extract.entities_lex import country_code, demonym_country
+
+    countries, cores = set(), set()
+    for x in folded:
+        first, _, rest = x.partition(" ")
+        code = demonym_country(first) or country_code(first)
+        if code and rest:
+            countries.add(code)
+            cores.add(rest)
+    for m in entity.mentions:
+        hit = _POSSESSIVE.search(record.text[max(0, m.start - 40):m.start])
+        if hit:
+            code = country_code(hit.group(1)) or country_code(hit.group(1) + ".")
+            if code:
+                countries.add(code)
+    return sorted(countries), sorted(cores)
 
 
 def _strip_suffix(folded: str) -> str:
@@ -169,7 +195,7 @@ def keys(f: dict[str, Any]) -> set[str]:
                 out.add("s:" + sk)
         return out
     if kind == "org":
-        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []))} | \
+        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []), *f.get("cores", []))} | \
             {"os:" + _org_skeleton(x) for x in f["folded"] if len(x.split()) >= 2}
     if kind == "place":
         return {"p:" + x for x in f["folded"]}
@@ -218,6 +244,8 @@ def add_to_profile(p: dict[str, Any], f: dict[str, Any], co: Iterable[str] = (),
         p["folded"] = _add_list(p.get("folded", []), f.get("folded", []), caps["names"])
         p["acronyms"] = _add_list(p.get("acronyms", []), f.get("acronyms", []), caps["names"])
         p["heads"] = _add_list(p.get("heads", []), f.get("heads", []), caps["names"])
+        p["countries"] = _add_list(p.get("countries", []), f.get("countries", []), caps["citizenship"])
+        p["cores"] = _add_list(p.get("cores", []), f.get("cores", []), caps["names"])
     co_counts = dict(p.get("co", {}))
     for lid in co:
         co_counts[lid] = co_counts.get(lid, 0) + 1
@@ -317,8 +345,18 @@ def score(f: dict[str, Any], p: dict[str, Any], co_lids: set[str], aff_lids: set
     if f["kind"] == "org":
         w = m["org"]
         mine, theirs = set(f["folded"]), set(p.get("folded", []))
+        c1, c2 = set(f.get("countries", [])), set(p.get("countries", []))
+        if c1 and c2 and not c1 & c2:
+            return None  # one ministry name, two countries
+        same_country = sorted(c1 & c2)
+        if same_country:
+            core = (mine | set(f.get("cores", []))) & (theirs | set(p.get("cores", [])))
+            if core:
+                return w["name"] + w["country"], [f"same body {_show(sorted(core)[0])} of {same_country[0]}"]
         if mine & theirs:
             return w["name"], [f"same name {_show(sorted(mine & theirs)[0])}"]
+        if c1 or c2:  # "Moldovan Interior Ministry" is not any "Interior Ministry"
+            return None
         acr_hit = (set(f["acronyms"]) & (theirs | set(p.get("acronyms", [])))) or (mine & set(p.get("acronyms", [])))
         if acr_hit:
             return w["acronym"], [f"acronym {sorted(acr_hit)[0].upper()}"]

@@ -50,9 +50,10 @@ def _open(db: Path | str, readonly: bool):
 
     location = str(db)
     store = open_store(location, create=False, readonly=readonly)
-    if readonly and store.schema_version < latest_version():
+    version = store.schema_version
+    if readonly and version < latest_version():
         store.close()
-        raise StoreError(f"the ledger {location} is at schema version {store.schema_version}, older than this "
+        raise StoreError(f"the ledger {location} is at schema version {version}, older than this "
                          f"newsledger's {latest_version()}; bring it up to date and link its articles once with "
                          f"`newsledger relink --db {location}`")
     return store
