@@ -133,8 +133,9 @@ def entity(request: Request, name: str | None = None):
             return templates.TemplateResponse(
                 request, "entities.html", {"q": name, "items": items, "source": "ledger", "nav": "entities",
                                            "notice": exc.message, "entity_href": entity_href}, status_code=404)
+        titles = Queries(store).titles(sorted({t["doc"] for t in prof.get("timeline") or () if t.get("doc")}))
     timeline = status_timeline(prof.get("timeline") or [])
-    return _render(request, "entity.html", p=prof, timeline=timeline, nav="entities")
+    return _render(request, "entity.html", p=prof, timeline=timeline, titles=titles, nav="entities")
 
 
 @router.get("/statements", response_class=HTMLResponse)
