@@ -518,3 +518,15 @@ def test_filters_by_ledger_id_follow_every_spelling(client):
     assert evs(client, target=kestrel, type="ACCUSE", outlet="Harbor Gazette") == [("a1", "v2")]
     assert evs(client, actor=kestrel) == []
     err(client.get("/api/v1/statements?speaker=L99999"), 404, "not_found")
+
+
+def test_claims_warmed_at_start(db):
+    import time
+
+    app = create_app(db, warm=True)
+    deadline = time.monotonic() + 60
+    while app.state.claims_cache is None:
+        assert time.monotonic() < deadline, "the claims were not computed ahead"
+        time.sleep(0.05)
+    assert [c["id"] for c in app.state.claims_cache[1]] == [
+        c["id"] for c in TestClient(app).get("/api/v1/claims").json()["items"]]

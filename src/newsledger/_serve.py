@@ -48,4 +48,4 @@ def app_from_env():
 
     from .api import create_app
 
-    return create_app(os.environ["NEWSLEDGER_SERVE_DB"], model=os.environ.get("NEWSLEDGER_MODEL"))
+    return create_app(os.environ["NEWSLEDGER_SERVE_DB"], model=os.environ.get("NEWSLEDGER_MODEL"), warm=True)
