@@ -99,8 +99,23 @@ def article(request: Request, doc_id: str):
             raise APIError(404, "not_found", f"there is no article with the id {doc_id!r}; find one from the "
                                              "article list or the search box")
         rec = store.get(doc_id)
+        lids = _ledger_ids(store, doc_id)
     names = {e.id: e.name for e in rec.entities}
-    return _render(request, "article.html", rec=rec, blocks=highlight(rec), names=names, nav="articles")
+    hrefs = {e.id: entity_href(lids.get(e.id) or e.name) for e in rec.entities}
+    return _render(request, "article.html", rec=rec, blocks=highlight(rec, hrefs), names=names, hrefs=hrefs,
+                   nav="articles")
+
+
+def _ledger_ids(store, doc_id: str) -> dict[str, str]:
+    """The ledger entity (L7) of each of a document's entities, where the store links them, so that
+    the article's names lead to exactly that entity (a name two entities share would be ambiguous)."""
+    mapping = getattr(store, "_mapping_for", None)  # the cross-article ledger's (doc, entity) -> id
+    if not callable(mapping):
+        return {}
+    try:
+        return {e: lid for (d, e), lid in mapping([doc_id]).items() if d == doc_id}
+    except NewsledgerError:
+        return {}
 
 
 @router.get("/entities", response_class=HTMLResponse)
