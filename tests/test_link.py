@@ -234,8 +234,10 @@ def test_lookup_by_any_spelling_and_title_only(ledger: Ledger) -> None:
     prof = ledger.entity("Gavrilenko")
     assert prof["names_by_outlet"] == {"A": ["Nadzeya Havrylenka"], "B": ["Nadezhda Gavrilenko"]}
     assert prof["attributes"]["titles"] == [{"value": "editor", "doc": "l1"}]
-    with pytest.raises(LedgerLookupError, match="is a role, not a name"):
+    with pytest.raises(LedgerLookupError, match=f"is a role, not a name.*that title: {lid} Nad"):
         ledger.entity("the editor")
+    with pytest.raises(LedgerLookupError, match="is a role, not a name.*give a name or an id"):
+        ledger.entity("the spokeswoman")
     with pytest.raises(LedgerLookupError, match="no ledger entity"):
         ledger.entity("Quentin Marlowe")
     with pytest.raises(LedgerLookupError, match="no ledger entity L99"):
@@ -290,6 +292,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newsledger", *args], capture_output=True, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_commands_end_to_end(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     with Ledger(db) as led:
@@ -421,6 +424,7 @@ def test_ingest_dateline_replace_and_ledger_through_the_cli(tmp_path: Path) -> N
     assert set(prof["names_by_outlet"]) == {"North Wire Agency", "East Daily"}
 
 
+@pytest.mark.slow
 def test_an_older_ledger_is_brought_up_and_linked_by_relink(tmp_path: Path) -> None:
     from newsledger.ledger.migrations import migrations, split_statements
     from newsledger.ledger.store import _insert_record
@@ -442,3 +446,30 @@ def test_an_older_ledger_is_brought_up_and_linked_by_relink(tmp_path: Path) -> N
     assert [e["name"] for e in lj["entities"]] == ["Ilse Brandvold"]
     with Ledger(db, readonly=True) as led:
         assert [h.doc_id for h in led.search("Brandvold")] == ["w1"]
+
+
+def test_a_linking_failure_never_loses_the_article(ledger: Ledger, monkeypatch, caplog) -> None:
+    def broken(store, record):
+        store._exec("INSERT INTO ledger_entities (id, n, type, kind, name) VALUES ('L900', 900, 'X', 'x', 'half')")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lk, "link_record", broken)
+    assert ledger.add(rec("f1", "2024-01-01", [("e1", "PERSON", "Ilse Brandvold")])) is True
+    assert ledger.has_id("f1") and members(ledger) == {}
+    assert ledger._rows("SELECT COUNT(*) FROM ledger_entities")[0][0] == 0  # the half-done link rolled back
+    assert "could not be linked" in caplog.text and "newsledger relink" in caplog.text
+    monkeypatch.undo()
+    ledger.relink()
+    assert list(members(ledger)) == [("f1", "e1")]
+
+
+def test_a_merge_by_hand_keeps_whole_entities_together_on_relink(ledger: Ledger) -> None:
+    """Both sides of a merge keep all their members together on a relink, whatever order the articles come in."""
+    ledger.add(rec("j1", "2024-01-05", [("e1", "PERSON", "Piet Hollander")]))
+    ledger.add(rec("j2", "2024-01-06", [("e1", "PERSON", "Piet Hollander")]))
+    ledger.add(rec("j3", "2024-01-01", [("e1", "PERSON", "Jonah Whitcombe")]))
+    ledger.add(rec("j4", "2024-01-02", [("e1", "PERSON", "Jonah Whitcombe")]))
+    m = members(ledger)
+    ledger.merge_entities(m[("j2", "e1")], m[("j4", "e1")])  # j1 and j3 come first on a relink
+    ledger.relink()
+    assert len(set(members(ledger).values())) == 1

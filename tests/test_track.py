@@ -257,6 +257,7 @@ def test_json_pieces_are_the_spec_shapes():
     c = claims(STORY, LINK)[0]
     assert list(c.to_json()) == ["id", "doc", "statement", "speaker", "kind", "horizon", "outcome", "decided_by", "reports"]
     assert Claim("C1", "d", "s1", None, "prediction", None, "pending", None).to_json()["reports"] == []
+    assert len({*claims(STORY, LINK), *claims(STORY, LINK)}) == len(claims(STORY, LINK))  # frozen and hashable
     assert list(timelines(STORY, LINK)["L1"][0].to_json()) == ["status", "date", "doc", "event"]
     assert Group("event", (("d1", "v1"), ("d2", "v2"))).to_json() == {
         "kind": "event", "items": [{"doc": "d1", "id": "v1"}, {"doc": "d2", "id": "v2"}]}
@@ -283,3 +284,211 @@ def test_the_order_of_the_records_does_not_matter(recs):
     assert timelines(recs, link) == timelines(STORY + HALF, link)
     assert claims(recs, link) == claims(STORY + HALF, link)
     assert groups(recs, link) == groups(STORY + HALF, link)
+
+
+def test_a_status_said_in_the_article_voice_reaches_every_person_it_names():
+    from newsledger.records import Time
+    text = ("A court in Norvik on Friday acquitted Lena Strand and Ole Bakke of sedition. "
+            "Their lawyer, Mats Hegre, will not be sworn in as judge.")
+    r = record("k1", "2036-04-12", text, {"e1": ("PERSON", ["Lena Strand"]), "e2": ("PERSON", ["Ole Bakke"]),
+                                          "e3": ("PERSON", ["Mats Hegre"]), "e4": ("GPE", ["Norvik"])})
+    t = _span(text, "Friday")
+    r = r.replace(times=(Time(t.start, t.end, t.text, "DATE", "2036-04-11", "published"),))
+    tl = timelines([r], {("k1", "e1"): "L1", ("k1", "e2"): "L2", ("k1", "e3"): "L3", ("k1", "e4"): "L4"})
+    assert tl == {"L1": [StatusEntry("acquitted", "2036-04-11", "k1")],
+                  "L2": [StatusEntry("acquitted", "2036-04-11", "k1")]}  # nothing for the one who "will not be"
+
+
+def test_custody_worded_only_as_held_is_named_by_the_report_that_says_arrested():
+    r1 = record("c1", "2037-01-05", "Police held Tarek Aziz on Monday.", {"e1": ("PERSON", ["Tarek Aziz"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "held", "target": ["e1"],
+                         "date": "2037-01-04"}])
+    r2 = record("c2", "2037-01-09", "Tarek Aziz, arrested last week, appeared in court.", {"e1": ("PERSON", ["Tarek Aziz"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested", "target": ["e1"],
+                         "date": "2037-W01"}])
+    link = {("c1", "e1"): "L1", ("c2", "e1"): "L1"}
+    assert [e.to_json() for e in timelines([r1], link)["L1"]] == [
+        {"status": "detained", "date": "2037-01-04", "doc": "c1", "event": "v1"}]
+    assert [(e.status, e.date, e.doc) for e in timelines([r1, r2], link)["L1"]] == [("arrested", "2037-01-04", "c1")]
+
+
+# ------------------------------------------------------------------ what later articles tell
+
+def _dated(r: Record, piece: str, value: str) -> Record:
+    from newsledger.records import Time
+    t = _span(r.text, piece)
+    return r.replace(times=(*r.times, Time(t.start, t.end, t.text, "DATE", value, "published")))
+
+
+T1 = record(
+    "t1", "2038-05-20", "Defence lawyer Ruth Kamara said the trial would open on June 3 in the capital.",
+    {"e1": ("PERSON", ["Ruth Kamara"])},
+    statements=[{"id": "s1", "speaker": "e1", "content": "the trial would open on June 3 in the capital",
+                 "kind": "prediction", "date": "2038-05-19", "horizon": "2038-06-03"}])
+
+
+def test_a_later_sentence_telling_it_happened_fulfils_a_prediction():
+    t2 = _dated(record("t2", "2038-06-10", "The trial opened on June 3 in the capital. Ruth Kamara spoke for an hour.",
+                       {"e1": ("PERSON", ["Ruth Kamara"])}), "June 3", "2038-06-03")
+    (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "t2"})
+
+
+def test_a_sentence_that_only_repeats_the_plan_decides_nothing():
+    t2 = record("t2", "2038-05-25", "The trial is expected to open on June 3 in the capital, Ruth Kamara said.",
+                {"e1": ("PERSON", ["Ruth Kamara"])})
+    (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_a_report_that_the_promise_was_not_kept_fails_it():
+    u1 = record("u1", "2039-02-01", "Minister Eva Lind said Omar Said will be freed by the end of March.",
+                {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said will be freed by the end of March",
+                             "about": ["e2"], "kind": "prediction", "date": "2039-01-31", "horizon": "2039-03-31"}])
+    u2 = record("u2", "2039-03-15", "In February, Eva Lind said Omar Said would be freed by the end of March. "
+                "He was not, and his family is still waiting.",
+                {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said", "He"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said would be freed by the end of March",
+                             "about": ["e2"], "kind": "prediction", "horizon": "2039-03-31"}])
+    (c,) = claims([u1, u2], linked(u1, u2, Eva_Lind="L1", Omar_Said="L2"))
+    assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "u2", "statement": "s1"}, (("u2", "s1"),))
+
+
+def test_a_promise_not_to_act_is_kept_when_its_deadline_passes_quietly():
+    v1 = record("w1", "2040-01-05", "Governor Ines Rocha said she will not resign before the vote in February.",
+                {"e1": ("PERSON", ["Ines Rocha", "she"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "she will not resign before the vote in February",
+                             "about": ["e1"], "kind": "commitment", "date": "2040-01-04", "horizon": "2040-02"}])
+    v2 = record("w2", "2040-03-02", "Ines Rocha opened a school on Monday.", {"e1": ("PERSON", ["Ines Rocha"])})
+    (c,) = claims([v1, v2], linked(v1, v2, Ines_Rocha="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "w2"})
+
+
+def test_a_body_repeating_a_spokesman_prediction_is_one_claim():
+    b1 = record("b1", "2041-04-01", "Spokesman Karl Veit said Ana Pol will be released by the end of May.",
+                {"e1": ("PERSON", ["Karl Veit"]), "e2": ("PERSON", ["Ana Pol"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be released by the end of May",
+                             "about": ["e2"], "kind": "prediction", "date": "2041-03-31", "horizon": "2041-05-31"}])
+    b2 = record("b2", "2041-04-03", "Ostland says Ana Pol will be freed by the end of May.",
+                {"e1": ("GPE", ["Ostland"]), "e2": ("PERSON", ["Ana Pol"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be freed by the end of May",
+                             "about": ["e2"], "kind": "prediction", "horizon": "2041-05-31"}])
+    link = linked(b1, b2, Karl_Veit="L1", Ana_Pol="L2", Ostland="L3")
+    (c,) = claims([b1, b2], link)
+    assert c.reports == (("b2", "s1"),)
+    assert [g.kind for g in groups([b1, b2], link)] == ["statement"]
+
+
+def test_a_bare_mention_joins_the_act_its_article_reports():
+    a1 = record("m1", "2042-09-02", "Police arrested strikers. Lea Marx and Tom Bell were detained on Monday.",
+                {"e1": ("PERSON", ["Lea Marx"]), "e2": ("PERSON", ["Tom Bell"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested"},
+                        {"id": "v2", "type": "COERCE", "mode": "arrest", "trigger": "detained", "target": ["e1", "e2"],
+                         "date": "2042-09-01"}])
+    a2 = record("m2", "2042-09-05", "Lea Marx, arrested on Monday, was charged.", {"e1": ("PERSON", ["Lea Marx"])},
+                events=[{"id": "v1", "type": "COERCE", "mode": "arrest", "trigger": "arrested", "target": ["e1"],
+                         "date": "2042-09-01"}])
+    link = linked(a1, a2, Lea_Marx="L1", Tom_Bell="L2")
+    (g,) = [g for g in groups([a1, a2], link) if g.kind == "event"]
+    assert set(g.items) == {("m1", "v1"), ("m1", "v2"), ("m2", "v1")}
+
+
+def test_as_of_a_day_ignores_what_was_published_after_it():
+    (c,) = claims([N1, N2, N3], linked(N1, N2, N3, Jaro_Velik="L1"), as_of="2033-02-20")
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_a_claim_about_two_people_is_fulfilled_by_the_report_that_frees_the_last_of_them():
+    h3 = record("h3", "2032-05-30", "Mirela Dunca was freed on Friday.", {"e1": ("PERSON", ["Mirela Dunca"])},
+                events=[{"id": "v1", "type": "RETREAT", "mode": "release", "trigger": "freed", "target": ["e1"],
+                         "date": "2032-05-29"}])
+    recs = [H1, H2, h3]
+    (c,) = claims(recs, linked(*recs, Lotte_Brandsma="L1", Aron_Tesfaye="L2", Mirela_Dunca="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "h3", "event": "v1"})
+
+
+# ------------------------------------------------------------------ invariants on random stories
+
+SPEC_STATUSES = {"abducted", "detained", "arrested", "held", "charged", "convicted", "sentenced", "acquitted",
+                 "released", "exchanged", "killed", "wounded", "missing", "appointed", "resigned", "dismissed",
+                 "elected", "expelled"}
+_SENSES = [("COERCE", "arrest", "detained"), ("RETREAT", "release", "freed"), ("RETREAT", "release", "exchanged"),
+           ("ACCUSE", "allege", "charged"), ("SANCTION", "convict", "sentenced"), ("RETREAT", "resign", "resigned"),
+           ("CONSULT", "visit", "visited"), ("ASSAULT", None, "killed")]
+_PEOPLE = ["Ada Berg", "Ben Cole", "Cai Dorn", "Dia Eze"]
+
+
+@hs.composite
+def _story(draw):
+    recs, link = [], {}
+    for n in range(draw(hs.integers(1, 4))):
+        doc = f"r{n}"
+        people = draw(hs.lists(hs.sampled_from(_PEOPLE), min_size=1, max_size=3, unique=True))
+        typ, mode, trig = draw(hs.sampled_from(_SENSES))
+        kind = draw(hs.sampled_from(["prediction", "commitment", "claim", "demand"]))
+        day = draw(hs.sampled_from(["2043-01-05", "2043-01-20", "2043-02", "2043-W03", None]))
+        horizon = draw(hs.sampled_from(["2043-01-31", "2043-01-10/2043-01-24", None]))
+        text = f"{' and '.join(people)} were {trig}. {people[0]} said {people[-1]} will be freed soon."
+        content = f"{people[-1]} will be freed soon"
+        ents = {f"e{i}": ("PERSON", [p]) for i, p in enumerate(people)}
+        r = record(doc, draw(hs.sampled_from(["2043-01-06", "2043-01-25", "2043-03-01", None])), text, ents,
+                   statements=[{"id": "s1", "speaker": "e0", "content": content, "about": [f"e{len(people) - 1}"],
+                                "kind": kind, "date": day, "horizon": horizon}],
+                   events=[{"id": "v1", "type": typ, "mode": mode, "trigger": trig,
+                            "source": ["e0"] if typ == "RETREAT" and mode == "resign" else [],
+                            "target": list(ents)[:draw(hs.integers(0, len(people)))], "date": day,
+                            "status": draw(hs.sampled_from(["asserted", "asserted", "future", "negated"]))}])
+        recs.append(r)
+        link.update({(doc, eid): "L" + forms[0].split()[0] for eid, (_, forms) in ents.items()})
+    return recs, link
+
+
+@settings(max_examples=60, deadline=None)
+@given(_story())
+def test_random_stories_keep_the_ledger_invariants(story):
+    recs, link = story
+    for entries in timelines(recs, link).values():
+        assert entries and all(e.status in SPEC_STATUSES for e in entries)
+    cs = claims(recs, link)
+    seen = [(c.doc, c.statement) for c in cs] + [r for c in cs for r in c.reports]
+    assert len(seen) == len(set(seen)), "a statement is in two claims"
+    for c in cs:
+        assert c.outcome in ("fulfilled", "failed", "partly", "pending")
+        assert (c.decided_by is None) == (c.outcome == "pending")
+        json.dumps(c.to_json())
+    items = [i for g in groups(recs, link) for i in g.items]
+    assert len(items) == len(set(items)), "an item is in two groups"
+    assert all(len({d for d, _ in g.items}) > 1 for g in groups(recs, link))
+
+
+P1 = record(
+    "p1", "2044-03-02", "Mediator Hana Ilic said talks between the miners' union and Kor Mining would resume next week.",
+    {"e1": ("PERSON", ["Hana Ilic"]), "e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])},
+    statements=[{"id": "s1", "speaker": "e1", "content": "talks between the miners' union and Kor Mining would resume next week",
+                 "about": ["e2", "e3"], "kind": "prediction", "date": "2044-03-01", "horizon": "2044-W10"}])
+P1 = _dated(P1, "next week", "2044-W10")
+
+
+def _plink(*recs):
+    return {(r.id, e.id): {"Hana Ilic": "L1", "miners' union": "L2", "Kor Mining": "L3"}.get(e.name, f"{r.id}:{e.id}")
+            for r in recs for e in r.entities}
+
+
+def test_talks_that_resumed_fulfil_the_prediction_though_they_broke_off_without_progress():
+    p2 = _dated(record("p2", "2044-03-10", "Talks between the miners' union and Kor Mining resumed on Tuesday but "
+                       "broke off without progress.",
+                       {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])}), "Tuesday", "2044-03-08")
+    (c,) = claims([P1, p2], _plink(P1, p2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "p2"})
+
+
+def test_talks_that_did_not_resume_decide_nothing_before_the_deadline_fails_them():
+    p2 = record("p2", "2044-03-16", "Talks between the miners' union and Kor Mining did not resume last week.",
+                {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
+    (c,) = claims([P1, p2], _plink(P1, p2))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "p2"})  # the horizon passed (p2 is after it)
+    p3 = record("p3", "2044-03-05", "Kor Mining agreed to resume talks with the miners' union.",
+                {"e2": ("ORG", ["miners' union"]), "e3": ("ORG", ["Kor Mining"])})
+    (c,) = claims([P1, p3], _plink(P1, p3))
+    assert c.outcome == "pending"

@@ -29,7 +29,7 @@ def main() -> int:
     ap.add_argument("series", type=Path)
     ap.add_argument("--records", type=Path)
     ap.add_argument("--show", action="store_true", help="print each gold item next to what was found")
-    ap.add_argument("--cli", default=str(Path(sys.executable).with_name("newsledger")))
+    ap.add_argument("--cli", help="the newsledger command (default: this Python's `-m newsledger`)")
     a = ap.parse_args()
     sys.path.insert(0, str(a.series.resolve().parent.parent))
     from score import PRF, dice, entity_strings, norm, token_subset_match, value_match  # noqa: E402
@@ -48,7 +48,8 @@ def main() -> int:
                     fh.write(json.dumps({"id": d, "text": (a.series / f"{d}.txt").read_text(),
                                          "published": g.get("published"), "outlet": g.get("outlet"),
                                          "title": g.get("title")}) + "\n")
-            lines = subprocess.run([a.cli, "extract", str(inp), "-q"], capture_output=True, text=True,
+            cmd = [a.cli] if a.cli else [sys.executable, "-m", "newsledger"]
+            lines = subprocess.run([*cmd, "extract", str(inp), "-q"], capture_output=True, text=True,
                                    check=True).stdout.splitlines()
     raw = {r["id"]: r for r in map(json.loads, lines) if r}
     recs = [Record.from_json(r) for r in raw.values()]
@@ -59,7 +60,7 @@ def main() -> int:
         for e in r["entities"]:
             hits = [ge["id"] for ge in gold["entities"] if entity_strings(e) & {norm(n) for n in ge["docs"].get(rid, [])}]
             # entities the gold leaves out (places): one ledger entity per exact name, as any linker would give
-            member_of[(rid, e["id"])] = Counter(hits).most_common(1)[0][0] if hits else "N_" + norm(e["name"]).replace(" ", "_")
+            member_of[(rid, e["id"])] = Counter(hits).most_common(1)[0][0] if hits else "N:" + norm(e["name"])
 
     tls = {k: [x.to_json() for x in v] for k, v in timelines(recs, member_of).items()}
     pclaims = [c.to_json() for c in claims(recs, member_of)]

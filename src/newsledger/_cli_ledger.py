@@ -194,11 +194,13 @@ def claims_cmd(
     try:
         with _open(db, readonly=True) as store:
             cs = store.claims(outcome=outcome.value if outcome else None, speaker=speaker)
-            names = {}
+            names, said = {}, {}
             for c in cs:
                 if c.get("speaker") and c["speaker"] not in names:
                     r = store._rows("SELECT name FROM ledger_entities WHERE id = ?", (c["speaker"],))
                     names[c["speaker"]] = r[0][0] if r else c["speaker"]
+                r = store._rows("SELECT content FROM statements WHERE doc_id = ? AND id = ?", (c["doc"], c["statement"]))
+                said[c["id"]] = " ".join(r[0][0].split()) if r else ""
     except NewsledgerError as exc:
         raise _fatal(exc)
     for c in cs:
@@ -209,7 +211,7 @@ def claims_cmd(
             h = h.get("value") if isinstance(h, dict) else h
             dec = c.get("decided_by") or {}
             _out(f"{c['id']}\t{c.get('outcome')}\t{names.get(c.get('speaker'), '?')}\t{c.get('kind')}\t"
-                 f"{c['doc']}/{c['statement']}\t{h or ''}\t{dec.get('doc') or ''}")
+                 f"{c['doc']}/{c['statement']}\t{h or ''}\t{dec.get('doc') or ''}\t{said.get(c['id'], '')}")
     if not cs:
         _err("no claims")
 

@@ -728,6 +728,14 @@ def relink(store: "Store") -> int:
         for i in range(0, len(ids), 200):
             for rec in store.get_many(ids[i:i + 200]):
                 link_record(store, rec)
+        # merges by hand, whole: the entity holding one named member is the entity holding the other
+        for ad, ae, bd, be in store._rows("SELECT a_doc, a_entity, b_doc, b_entity FROM ledger_decisions "
+                                          "WHERE kind = 'merge' ORDER BY pk"):
+            la, lb = _lid_of(store, ad, ae), _lid_of(store, bd, be)
+            if la and lb and la != lb:
+                store._exec("UPDATE ledger_members SET lid = ?, why = ? WHERE lid = ?",
+                            (la, json.dumps(["merged by hand"]), lb))
+                rebuild_entities(store, [la, lb])
         return int(store._rows("SELECT COUNT(*) FROM ledger_entities")[0][0])
 
 

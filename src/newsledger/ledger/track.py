@@ -11,7 +11,7 @@ matter and ``member_of``, which maps ``(doc id, document entity id)`` to a ledge
 Records may come in any order and be any subset of the store. Each result's ``to_json()`` is the
 matching piece of SPEC.md's ledger JSON. Word lists are data: ``data/lexicons/statuses.json`` (event and
 statement -> status) and ``data/lexicons/claims.json`` (what a claim says will happen -> the reports that
-decide it). How: :mod:`.track_status` (timelines), :mod:`.track_claims` (claims and groups).
+decide it). How: :mod:`.track_status` (timelines), :mod:`.track_claims` (claims), :mod:`.track_groups` (duplicate reports).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Any, Iterable, Mapping
 from ..errors import TrackError
 from ..records import Record
 from .track_base import MemberOf, interval, tv
-from .track_claims import CLAIM_KINDS, cluster_statements, decide, event_clusters, statement_items
+from .track_claims import Facts, decide
+from .track_groups import CLAIM_KINDS, cluster_statements, event_clusters, statement_items
 from .track_status import build_timelines, status_reports
 
 __all__ = ["StatusEntry", "Claim", "Group", "timelines", "claims", "groups", "OUTCOMES"]
@@ -60,6 +61,10 @@ class Claim:
     outcome: str
     decided_by: Mapping[str, str] | None
     reports: tuple[tuple[str, str], ...] = ()
+
+    def __hash__(self) -> int:  # decided_by is a small dict: hash its items
+        return hash((self.id, self.doc, self.statement, self.speaker, self.kind, self.horizon, self.outcome,
+                     tuple(sorted(self.decided_by.items())) if self.decided_by else None, self.reports))
 
     def to_json(self) -> dict:
         return {"id": self.id, "doc": self.doc, "statement": self.statement, "speaker": self.speaker,
@@ -118,6 +123,8 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
     recs = _sorted(records)
     member_of = _check_member_of(member_of)
     as_of = _as_of(recs, as_of)
+    if as_of:  # as of a day: what was published after it is not known yet
+        recs = [r for r in recs if not interval(r.published) or interval(r.published)[0] <= interval(as_of)[0]]
     items = statement_items(recs, member_of)
     reports = status_reports(recs, member_of)
     old = set()
@@ -125,6 +132,7 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
         # an undated mention of an act another article dates is that old act, not a new one
         if any(interval(tv(v.date)) for _, v in c):
             old |= {(r.id, v.id) for r, v in c if not interval(tv(v.date))}
+    facts = Facts(recs, member_of, reports, items, old)
     out = []
     for cluster in cluster_statements(items):
         first = next((i for i in cluster if i.st.kind in CLAIM_KINDS), None)
@@ -134,7 +142,7 @@ def claims(records: list[Record], member_of: MemberOf, as_of: str | None = None)
         own = [i for i in cluster if i.doc == first.doc and i.st.kind in CLAIM_KINDS]
         head = max(own, key=lambda i: (i.st.direct, tv(i.st.horizon) is not None, -i.order))
         rest = [i for i in cluster if i is not head]
-        outcome, decided = decide(head, rest, recs, member_of, reports, as_of, old, items)
+        outcome, decided = decide(head, rest, facts, as_of)
         horizon = next((tv(i.st.horizon) for i in [head, *rest] if tv(i.st.horizon)), None)
         out.append((head.order, head, rest, outcome, decided, horizon))
     out.sort(key=lambda x: x[0])

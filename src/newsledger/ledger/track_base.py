@@ -2,9 +2,9 @@
 
 Hand-written here because no library does it on our records: turning a SPEC ``TimeValue`` (a day, an
 ISO week, a month, a year, a range) into the interval of days it covers, and reading a statement's
-content as a bag of Snowball stems in which every entity mention is replaced by its ledger entity (so
-"Olga", "Kazlouskaya" and "she" become one token). Stemming is snowballstemmer's; the similarity of two
-bags is rapidfuzz's token-set ratio next to a word Dice.
+content as a bag of word stems in which every entity mention is replaced by its ledger entity (so
+"Olga", "Kazlouskaya" and "she" become one token). Words are lemmatized by simplemma and stemmed by
+snowballstemmer; the similarity of two bags is rapidfuzz's token-set ratio next to a word Dice.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
+import simplemma
 import snowballstemmer
 from rapidfuzz import fuzz
 
@@ -39,6 +40,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
+@lru_cache(maxsize=100_000)
 def interval(value: str | None) -> Interval | None:
     """The first and last day a SPEC time value covers; None for what is no date (a duration, null)."""
     v = (value or "").strip()
@@ -95,10 +97,17 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """A word's Snowball stem, taken from its dictionary lemma (simplemma) so that irregular forms meet their
+    verb: spoke -> speak, held -> hold, freed -> free."""
+    return _STEMMER.stemWord(simplemma.lemmatize(word, lang="en").lower())
+
+
 def stems(text: str) -> list[str]:
-    """The Snowball stems of the words of ``text``, in order ("it's" keeps its "'s" off)."""
-    words = [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(fold(text))]
-    return _STEMMER.stemWords(words)
+    """The Snowball stems of the words of ``text``, in order ("it's" keeps its "'s" off). Each word is stemmed
+    once per process (the pure-Python stemmer is the costly part of reading a text)."""
+    return [_stem(w[:-2] if w.endswith("'s") else w) for w in _WORD.findall(fold(text))]
 
 
 def stem_phrases(words: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -120,7 +129,7 @@ def _stop() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # a word list only; no model is loaded
 
     keep = {w for w in lexicon("claims")["negations"]}
-    return frozenset(_STEMMER.stemWords([w for w in STOP_WORDS if w not in keep]))
+    return frozenset(_stem(w) for w in STOP_WORDS if w not in keep)
 
 
 def ledger_id(member_of: MemberOf, doc: str, entity: str | None) -> str | None:
@@ -128,16 +137,20 @@ def ledger_id(member_of: MemberOf, doc: str, entity: str | None) -> str | None:
     return member_of.get((doc, entity)) if entity else None
 
 
-def content_words(rec: Record, st: Statement, member_of: MemberOf) -> list[tuple[str, int]]:
-    """The content of a statement as (stem, sentence number), each entity mention one token ``@L..``."""
+def content_words(rec: Record, st: Statement, member_of: MemberOf,
+                  skip_times: bool = False) -> list[tuple[str, int]]:
+    """The content of a statement as (stem, sentence number), each entity mention one token ``@L..``; with
+    ``skip_times`` the words of its time expressions ("next week", "by the end of March") left out."""
     start, end = st.content.start, st.content.end
-    marks: list[tuple[int, int, str]] = []
+    marks: list[tuple[int, int, str | None]] = []
     for e in rec.entities:
-        lid = ledger_id(member_of, rec.id, e.id) or f"{rec.id}:{e.id}"
+        lid = ledger_id(member_of, rec.id, e.id) or f"?{rec.id}/{e.id}"  # unlinked: matches nothing elsewhere
         for m in e.mentions:
             if start <= m.start and m.end <= end:
                 marks.append((m.start, m.end, "@" + lid))
-    marks.sort()
+    if skip_times:
+        marks += [(t.start, t.end, None) for t in rec.times if start <= t.start and t.end <= end]
+    marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[tuple[str, int]] = []
     sent = 0
 
@@ -152,16 +165,18 @@ def content_words(rec: Record, st: Statement, member_of: MemberOf) -> list[tuple
         if s < pos:
             continue
         words(pos, s)
-        out.append((tok, sent))
+        if tok is not None:
+            out.append((tok, sent))
         pos = e
     words(pos, end)
     return out
 
 
-def content_tokens(rec: Record, st: Statement, member_of: MemberOf) -> list[str]:
+def content_tokens(rec: Record, st: Statement, member_of: MemberOf,
+                   words: list[tuple[str, int]] | None = None) -> list[str]:
     """The content of a statement as stems, stop words dropped, each entity mention one token ``@L..``."""
     stop = _stop()
-    return [w for w, _ in content_words(rec, st, member_of) if w not in stop]
+    return [w for w, _ in (words if words is not None else content_words(rec, st, member_of)) if w not in stop]
 
 
 def similarity(a: list[str], b: list[str]) -> float:

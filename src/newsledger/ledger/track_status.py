@@ -9,13 +9,14 @@ that overlap) become one entry, dated by the most precise report; ``exchanged`` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..errors import TrackError
-from ..records import Event, Record, Statement
+from ..records import Event, Record
 from .track_base import MemberOf, compatible, find_phrase, interval, ledger_id, lexicon, precision, stems, tv
 
 __all__ = ["Rule", "rules", "status_meta", "match_event", "said_statuses", "StatusReport", "status_reports",
@@ -33,7 +34,9 @@ class Rule:
     role: str
     types: tuple[str, ...]
     said: tuple[str, ...]
+    said_active: tuple[str, ...]
     examples: dict
+    weak: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +63,8 @@ def rules() -> tuple[Rule, ...]:
                 role=r.get("role", "target"),
                 types=tuple(r.get("types", ["PERSON"])),
                 said=tuple(r.get("said", [])),
+                said_active=tuple(r.get("said_active", [])),
+                weak=bool(r.get("weak", False)),
                 examples=r.get("examples", {}),
             )
         except (KeyError, TypeError) as exc:
@@ -94,6 +99,7 @@ class StatusReport:
     event: str | None = None
     statement: str | None = None
     derived: bool = False
+    weak: bool = False
 
 
 def _etype(rec: Record) -> dict[str, str]:
@@ -116,7 +122,8 @@ def _event_reports(rec: Record, v: Event, member_of: MemberOf) -> list[StatusRep
     for e in who:
         lid = ledger_id(member_of, rec.id, e)
         if lid and types.get(e) in rule.types:
-            out += _with_implied(StatusReport(lid, rule.yields, date, rec.id, rec.published or "", event=v.id))
+            out += _with_implied(StatusReport(lid, rule.yields, date, rec.id, rec.published or "", event=v.id,
+                                              weak=rule.weak))
     return out
 
 
@@ -126,47 +133,83 @@ def _with_implied(r: StatusReport) -> list[StatusReport]:
                   for s in implied]
 
 
-def said_statuses(rec: Record, st: Statement) -> list[tuple[str, str, str | None]]:
-    """(entity id, status, date) a factual statement says: an entity named just before a 'said' form of a rule
-    ("Malashenka was appointed"), no negation or modal in front; the date is the nearest time in the content."""
-    if st.kind != "claim":
-        return []
-    text = rec.text
-    start, end = st.content.start, st.content.end
-    body = text[start:end]
-    types = _etype(rec)
-    mentions = sorted((m.start, m.end, e.id) for e in rec.entities for m in e.mentions
-                      if start <= m.start and m.end <= end)
-    out = []
+@lru_cache(maxsize=1)
+def _said_pattern() -> tuple[re.Pattern, dict[str, tuple[Rule, bool]]]:
+    """One regular expression for every 'said' and 'said_active' form, and what each form means."""
+    forms: dict[str, tuple[Rule, bool]] = {}
     for rule in rules():
         for form in rule.said:
-            for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, form.split())) + r"\b", body, re.IGNORECASE):
-                at = start + m.start()
-                before = [x for x in mentions if x[1] <= at and types.get(x[2]) in rule.types]
-                if not before:
-                    continue
-                ms, me, eid = before[-1]
-                gap = text[me:at]
-                if len(gap) > 60 or re.search(r"[.;:!?]", gap) or set(stems(gap)) & _BLOCKERS:
-                    continue
-                times = [t for t in rec.times if start <= t.start and t.end <= end and t.type == "DATE"
-                         and interval(t.value)]
-                times.sort(key=lambda t: abs(t.start - at))
-                out.append((eid, rule.yields, times[0].value if times else None))
+            forms.setdefault(" ".join(form.lower().split()), (rule, False))
+        for form in rule.said_active:
+            forms.setdefault(" ".join(form.lower().split()), (rule, True))
+    alts = sorted(forms, key=len, reverse=True)
+    pat = r"\b(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in alts) + r")\b" if alts else r"(?!)"
+    return re.compile(pat, re.IGNORECASE), forms
+
+
+_CONJ = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_SENT_END = re.compile(r"[.!?]['\"\u201d\u2019]?\s+|\n\s*\n")
+
+
+def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None]]:
+    """(entity id, status, date, statement id) the text says outright: an entity named just before a 'said' form
+    ("Malashenka was appointed") or just after a 'said_active' one ("members re-elected Ramirez"), with no
+    negation or modal between; in the article's own voice or in a factual statement (not in a prediction,
+    demand or denial). The date is the nearest resolved date in the sentence."""
+    text = rec.text
+    pattern, forms = _said_pattern()
+    types = _etype(rec)
+    mentions = sorted((m.start, m.end, e.id) for e in rec.entities for m in e.mentions)
+    starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+    out = []
+    for m in pattern.finditer(text):
+        rule, active = forms[" ".join(m.group(0).lower().split())]
+        s0 = starts[bisect_right(starts, m.start()) - 1]
+        s1 = starts[bisect_right(starts, m.start())] if bisect_right(starts, m.start()) < len(starts) else len(text)
+        st = next((x for x in rec.statements if x.content.start <= m.start() < x.content.end), None)
+        if st is not None and st.kind != "claim":
+            continue
+        if active:
+            cands = [x for x in mentions if m.end() <= x[0] <= m.end() + 2 and types.get(x[2]) in rule.types]
+            cands = cands[:1]
+            gap = ""
+            for x in mentions:  # "acquitted A and B"
+                if cands and x[0] > cands[-1][1] and _CONJ.match(text[cands[-1][1]:x[0]]) and types.get(x[2]) in rule.types:
+                    cands.append(x)
+        else:
+            before = [x for x in mentions if s0 <= x[0] and x[1] <= m.start() and types.get(x[2]) in rule.types]
+            cands = before[-1:]
+            gap = text[cands[0][1]:m.start()] if cands else ""
+            for x in reversed(before[:-1]):  # "A and B were acquitted"
+                if _CONJ.match(text[x[1]:cands[0][0]]):
+                    cands.insert(0, x)
+                elif x[1] <= cands[0][0]:
+                    break
+        if not cands or len(gap) > 100 or re.search(r"[;:]", gap) or set(stems(gap)) & _BLOCKERS:
+            continue
+        if set(stems(text[max(s0, m.start() - 12):m.start()])) & _BLOCKERS:
+            continue  # "will be freed", "not released"
+        times = [t for t in rec.times if s0 <= t.start and t.end <= s1 and t.type == "DATE" and interval(t.value)]
+        # "was sworn in on Tuesday": the first date after a passive form, else the nearest before it; an active
+        # form ("a court on Thursday acquitted X, whose arrest in September ...") the other way round
+        after = sorted((t for t in times if t.start >= m.end()), key=lambda t: t.start)
+        before_t = sorted((t for t in times if t.start < m.end()), key=lambda t: -t.start)
+        when = ((before_t or after) if active else (after or before_t) or [None])[0] if times else None
+        for c in cands:
+            out.append((c[2], rule.yields, when.value if when else None, st.id if st else None))
     return out
 
 
 def status_reports(records: list[Record], member_of: MemberOf) -> list[StatusReport]:
-    """Every report of a status in the records (events first, then statements), in the records' order."""
+    """Every report of a status in the records (events first, then what the text says), in the records' order."""
     out: list[StatusReport] = []
     for rec in records:
         for v in rec.events:
             out += _event_reports(rec, v, member_of)
-        for st in rec.statements:
-            for eid, status, date in said_statuses(rec, st):
-                lid = ledger_id(member_of, rec.id, eid)
-                if lid:
-                    out += _with_implied(StatusReport(lid, status, date, rec.id, rec.published or "", statement=st.id))
+        for eid, status, date, sid in said_statuses(rec):
+            lid = ledger_id(member_of, rec.id, eid)
+            if lid:
+                out += _with_implied(StatusReport(lid, status, date, rec.id, rec.published or "", statement=sid))
     return out
 
 
@@ -206,7 +249,7 @@ def build_timelines(reports: list[StatusReport]) -> dict[str, list[tuple[str, St
                 clusters.append([r])
         entries = []
         for c in clusters:
-            explicit = [r for r in c if not r.derived] or c
+            explicit = [r for r in c if not r.derived and not r.weak] or [r for r in c if not r.derived] or c
             status = max(Counter(r.status for r in explicit).items(),
                          key=lambda kv: (_rank(kv[0]), kv[1], -min(i for i, r in enumerate(explicit) if r.status == kv[0])))[0]
             best_prec = max(precision(r.date) for r in c)
