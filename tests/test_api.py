@@ -399,6 +399,8 @@ def test_search(client):
     r = client.get("/api/v1/search?q=productive&scope=statements").json()
     assert [h["kind"] for h in r["items"]] == ["statement"]
     assert client.get("/api/v1/search?q=marched&limit=1").json()["count"] == 1
+    said = client.get("/api/v1/search?q=Brell&scope=speakers").json()["items"]
+    assert [(h["doc_id"], h["ref"]) for h in said] == [("b2", "s1")]
     err(client.get("/api/v1/search"), 422, "invalid_parameter")
     err(client.get("/api/v1/search?q=x&scope=everywhere"), 422, "invalid_parameter")
     err(client.get('/api/v1/search?q="unbalanced'), 422, "invalid_query")

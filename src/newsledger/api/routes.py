@@ -334,7 +334,9 @@ def list_claims(request: Request, outcome: Outcome | None = None,
 # ---------------------------------------------------------------------------- search
 @router.get("/search", summary="Full-text search over article text and statement content")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
-           scope: Literal["all", "articles", "statements"] = "all", limit: Limit = 20, format: Fmt = "json"):
+           scope: Annotated[Literal["all", "articles", "statements", "speakers"],
+                            Query(description="all, articles, statements, or speakers: the statements of speakers "
+                                              "of that name, however spelled")] = "all", limit: Limit = 20, format: Fmt = "json"):
     with reading(request) as store:
         try:
             hits = [h.to_json() for h in store.search(q, limit=limit, scope=scope)]

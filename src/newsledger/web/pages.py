@@ -214,7 +214,7 @@ def claims(request: Request, outcome: str | None = None, speaker: str | None = N
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, scope: str | None = None):
     q = _clean(q)
-    scope = _choice("scope", scope, ("all", "articles", "statements")) or "all"
+    scope = _choice("scope", scope, ("all", "articles", "statements", "speakers")) or "all"
     hits: list[dict] = []
     error = None
     if q:
