@@ -123,6 +123,9 @@ def test_statement_and_event_filters(client):
     html = page(client, "/statements?kind=commitment&direct=yes")
     assert "We will sit down with them" in html and "the government will open" not in html
     assert "format=csv" in html and "direct=true" in html
+    fulfilled = client.get("/api/v1/claims?outcome=fulfilled").json()["items"]
+    html = page(client, "/statements?outcome=fulfilled")
+    assert html.count('<q class="said">') == len(fulfilled) > 0 and "outcome=fulfilled" in html
     html = page(client, "/events?type=PROTEST")
     assert "marched" in html and "talks" not in html.split("<table", 1)[1]
     assert "<svg" in html and "<rect" in html and "PROTEST" in html

@@ -156,16 +156,18 @@ def entity(request: Request, name: str | None = None):
 @router.get("/statements", response_class=HTMLResponse)
 def statements(request: Request, speaker: str | None = None, about: str | None = None, kind: str | None = None,
                outlet: str | None = None, direct: str | None = None, since: str | None = None,
-               until: str | None = None, cursor: str | None = None):
+               until: str | None = None, outcome: str | None = None, cursor: str | None = None):
     f = dict(speaker=_text("speaker", speaker), about=_text("about", about),
              kind=_choice("kind", kind, STATEMENT_KINDS), outlet=_text("outlet", outlet),
              since=_date("since", since), until=_date("until", until))
     d = _choice("direct", direct, ("yes", "no"))
+    oc = _choice("outcome", outcome, OUTCOMES)
     with reading(request) as store:
-        filters = statement_filters(request, store, **f, direct=None if d is None else d == "yes")
+        filters = statement_filters(request, store, **f, direct=None if d is None else d == "yes", outcome=oc)
         page = Queries(store).statements(**filters, limit=PAGE, cursor=_clean(cursor))
-    return _render(request, "statements.html", page=page, f={**f, "direct": d}, kinds=STATEMENT_KINDS,
-                   nav="statements")
+        ledger = has_ledger(store, "claims")
+    return _render(request, "statements.html", page=page, f={**f, "direct": d, "outcome": oc}, kinds=STATEMENT_KINDS,
+                   outcomes=OUTCOMES, ledger=ledger, nav="statements")
 
 
 @router.get("/events", response_class=HTMLResponse)
