@@ -399,6 +399,8 @@ def test_search(client):
     r = client.get("/api/v1/search?q=productive&scope=statements").json()
     assert [h["kind"] for h in r["items"]] == ["statement"]
     assert client.get("/api/v1/search?q=marched&limit=1").json()["count"] == 1
+    said = client.get("/api/v1/search?q=Brell&scope=speakers").json()["items"]
+    assert [(h["doc_id"], h["ref"]) for h in said] == [("b2", "s1")]
     err(client.get("/api/v1/search"), 422, "invalid_parameter")
     err(client.get("/api/v1/search?q=x&scope=everywhere"), 422, "invalid_parameter")
     err(client.get('/api/v1/search?q=((('), 422, "invalid_query")  # no words in it
@@ -519,3 +521,15 @@ def test_filters_by_ledger_id_follow_every_spelling(client):
     assert evs(client, target=kestrel, type="ACCUSE", outlet="Harbor Gazette") == [("a1", "v2")]
     assert evs(client, actor=kestrel) == []
     err(client.get("/api/v1/statements?speaker=L99999"), 404, "not_found")
+
+
+def test_claims_warmed_at_start(db):
+    import time
+
+    app = create_app(db, warm=True)
+    deadline = time.monotonic() + 60
+    while app.state.claims_cache is None:
+        assert time.monotonic() < deadline, "the claims were not computed ahead"
+        time.sleep(0.05)
+    assert [c["id"] for c in app.state.claims_cache[1]] == [
+        c["id"] for c in TestClient(app).get("/api/v1/claims").json()["items"]]

@@ -45,8 +45,10 @@ def test_home(client):
 def test_article_page_highlights_and_links(client):
     html = page(client, "/articles/a1")
     # the speaker's mention links to the entity and says what it resolved to
-    assert re.search(r'<a class="hl hl-speaker" href="/entity\?name=Elena%20Varo" data-info="Elena Varo \(PERSON\), '
-                     r'speaker"[^>]*>Elena Varo</a>', html)
+    # (to exactly the ledger entity it was linked to)
+    lid = re.search(r'<a class="hl hl-speaker" href="/entity\?name=(L\d+)" data-info="Elena Varo \(PERSON\), '
+                    r'speaker"[^>]*>Elena Varo</a>', html).group(1)
+    assert client.get(f"/api/v1/entities/{lid}").json()["name"] == "Elena Varo"
     assert re.search(r'<a class="hl hl-time" href="#t0" data-info="DATE 2025-03-03"[^>]*>Monday</a>', html)
     assert re.search(r'<a class="hl hl-trigger" href="#v1" data-info="event v1: CONSULT, future"[^>]*>talks</a>', html)
     assert '<mark class="stmt stmt-commitment"' in html and 'href="#s1"' in html
@@ -76,7 +78,7 @@ def test_xss_vectors_are_escaped_everywhere(client):
 def no_ledger(monkeypatch):
     from newsledger.ledger.rows import LedgerRowsMixin
 
-    for name in ("entities", "entity", "claims"):
+    for name in ("entities", "entity", "claims", "_mapping_for"):
         monkeypatch.delattr(LedgerRowsMixin, name)
 
 
@@ -97,6 +99,7 @@ def test_entity_pages_without_the_ledger(client, no_ledger):
     assert "Northern Courier" in html and "E. Varo, Elena Varo" in html
     assert "cross-article ledger" in html  # the timeline says why it is missing
     page(client, "/entity?name=Nobody", 404)
+    assert 'class="hl hl-speaker" href="/entity?name=Elena%20Varo"' in page(client, "/articles/a1")  # by name
 
 
 def test_entity_timeline_from_the_ledger(client, monkeypatch):
@@ -120,6 +123,9 @@ def test_statement_and_event_filters(client):
     html = page(client, "/statements?kind=commitment&direct=yes")
     assert "We will sit down with them" in html and "the government will open" not in html
     assert "format=csv" in html and "direct=true" in html
+    fulfilled = client.get("/api/v1/claims?outcome=fulfilled").json()["items"]
+    html = page(client, "/statements?outcome=fulfilled")
+    assert html.count('<q class="said">') == len(fulfilled) > 0 and "outcome=fulfilled" in html
     html = page(client, "/events?type=PROTEST")
     assert "marched" in html and "talks" not in html.split("<table", 1)[1]
     assert "<svg" in html and "<rect" in html and "PROTEST" in html

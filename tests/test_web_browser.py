@@ -31,9 +31,12 @@ ARTICLES = [
              "within two weeks. \"We will not abandon these towns,\" Olsen told reporters in Brisk.\n\n"
              "Opposition leader Karl Fenn accused the ministry of delaying aid to the region."},
     {"id": "arrests", "published": "2025-05-10", "outlet": "Brisk Daily",
-     "title": "Police arrest protesters after clinic march",
-     "text": "Police in Brisk arrested three protesters on Friday after a march against clinic closures, a police "
-             "spokesman said. Karl Fenn condemned the arrests and urged the government to release them."},
+     "title": "Police arrest activist after clinic march",
+     "text": "Police in Brisk arrested the activist Lena Dorsey on Friday after a march against clinic closures, a "
+             "police spokesman said. Karl Fenn condemned the arrest and urged the government to release her."},
+    {"id": "released", "published": "2025-05-20", "outlet": "Valdoria Herald", "title": "Activist freed",
+     "text": "The activist Lena Dorsey was released on Monday after ten days in custody, her lawyer said. Dorsey "
+             "thanked her supporters."},
 ]
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -143,6 +146,20 @@ def test_home_article_entity_claims(page, server, shots):
     assert pg.locator("h1").inner_text() == "Promises and predictions"
     assert pg.locator(".board .column h2").count() == 4
     pg.screenshot(path=str(shots / "claims.png"), full_page=True)
+
+
+def test_status_timeline(page, server, shots):
+    pg = page.page
+    pg.goto(server + "/entities?q=dorsey")
+    pg.get_by_role("link", name="Lena Dorsey").click()
+    pg.wait_for_url("**/entity?name=L*")
+    labels = pg.locator("figure.timeline svg text[font-weight=bold]").all_text_contents()
+    assert labels[0] == "arrested" and "released" in labels, labels
+    assert pg.locator("figure.timeline svg circle").count() == len(labels)
+    assert "Brisk Daily" in pg.locator("table").first.inner_text()  # names by outlet
+    pg.screenshot(path=str(shots / "entity-timeline.png"), full_page=True)
+    pg.locator("ol.tl-list a").first.click()  # each status links to the report it rests on
+    pg.wait_for_url("**/articles/arrests*")
 
 
 def test_highlights_lead_to_what_they_resolved_to(page, server):

@@ -451,7 +451,7 @@ def demo(
     sys.stdout.write(pretty(rec) if fmt is OutFormat.pretty else rec.dumps(indent=1 if fmt is OutFormat.json else None) + "\n")
 
 
-from .serve import serve as _serve  # noqa: E402  (the web server: its own module)
+from ._serve import serve as _serve  # noqa: E402  (the web server: its own module)
 
 app.command(name="serve")(_serve)
 

@@ -146,12 +146,14 @@ def _safe_input(v: Any) -> Any:
 
 
 def create_app(db: str | Path = "newsledger.db", *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-               model: str | None = None, pipeline: Any = None) -> FastAPI:
+               model: str | None = None, pipeline: Any = None, warm: bool = False) -> FastAPI:
     """The application over the ledger at ``db`` (an SQLite path or a PostgreSQL URL).
 
     ``token``: the bearer token ``POST /api/v1/ingest`` requires (default: ``NEWSLEDGER_TOKEN`` from
     the environment; without one ingest is refused). ``max_body``: the largest ingest body in bytes.
     ``model`` / ``pipeline``: the spaCy model name for ingest, or a ready pipeline object (tests).
+    ``warm``: compute the claims (which read the whole ledger) in a background thread at once, so that
+    the first request for them does not wait (``newsledger serve`` does).
     The store must exist: StoreError otherwise, saying how to create one.
     """
     from ..ledger import is_postgres_url, open_store
@@ -202,6 +204,10 @@ def create_app(db: str | Path = "newsledger.db", *, token: str | None = None, ma
         status = 503 if isinstance(exc, StoreError) else 500
         return _respond(request, status, exc.code, exc.message)
 
+    if warm:
+        from .routes import warm_claims
+
+        threading.Thread(target=warm_claims, args=(app.state,), name="newsledger-warm-claims", daemon=True).start()
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     return app

@@ -269,6 +269,29 @@ def event_histogram(request: Request, type: EventType | None = None, actor: Who 
 
 
 # ---------------------------------------------------------------------------- claims
+def store_mark(store: Store) -> tuple:
+    """What changes whenever an article is added, replaced or removed (for caching what reads them all)."""
+    return tuple(store._rows("SELECT COUNT(*), MAX(pk), MAX(ingested_at) FROM documents")[0])
+
+
+def warm_claims(state: Any) -> None:
+    """Compute the claims of the store into the application's cache (run in a thread at start-up)."""
+    import logging
+
+    from ..ledger import open_store
+
+    try:
+        with open_store(state.db, readonly=True) as store:
+            if not has_ledger(store, "claims"):
+                return
+            with state.claims_lock:
+                if state.claims_cache is None:
+                    state.claims_cache = (store_mark(store), jsonable(store.claims()))
+    except Exception as exc:  # noqa: BLE001 - a failed warm-up only means the first request computes them
+        logging.getLogger("newsledger").warning("could not compute the claims ahead (%s: %s); the first request "
+                                                "for them will", type(exc).__name__, exc)
+
+
 def claims_of(request: Request, store: Store, outcome: str | None = None, speaker: str | None = None) -> list[dict]:
     """The ledger's claims (SPEC claim JSON); APIError 501 where the store has no cross-article ledger.
 
@@ -287,7 +310,7 @@ def claims_of(request: Request, store: Store, outcome: str | None = None, speake
             if not has_ledger(store, "resolve"):
                 return jsonable(store.claims(outcome=outcome, speaker=speaker))
             lid = store.resolve(speaker)
-        mark = tuple(store._rows("SELECT COUNT(*), MAX(pk), MAX(ingested_at) FROM documents")[0])
+        mark = store_mark(store)
         with state.claims_lock:
             cached = state.claims_cache
             if cached is None or cached[0] != mark:
@@ -311,7 +334,9 @@ def list_claims(request: Request, outcome: Outcome | None = None,
 # ---------------------------------------------------------------------------- search
 @router.get("/search", summary="Full-text search over article text and statement content")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
-           scope: Literal["all", "articles", "statements"] = "all", limit: Limit = 20, format: Fmt = "json"):
+           scope: Annotated[Literal["all", "articles", "statements", "speakers"],
+                            Query(description="all, articles, statements, or speakers: the statements of speakers "
+                                              "of that name, however spelled")] = "all", limit: Limit = 20, format: Fmt = "json"):
     with reading(request) as store:
         try:
             hits = [h.to_json() for h in store.search(q, limit=limit, scope=scope)]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
@@ -364,7 +365,7 @@ class Queries:
         evs = [v for d in sorted({d for d, _ in acts}) for v in self.events(doc=d, limit=MAX_LIMIT).items
                if (v["doc"], v["id"]) in wanted]
         return {
-            "name": members[-1][3] if len({m[3] for m in members}) > 1 else members[0][3],
+            "name": Counter(m[3] for m in members).most_common(1)[0][0],
             "type": max(types, key=types.get),
             "names_by_outlet": {o: sorted(n) for o, n in sorted(by_outlet.items())},
             "attributes": {k: sorted(v, key=str) for k, v in attrs.items()},

@@ -7,6 +7,7 @@ and the static files to an application built by :func:`newsledger.api.create_app
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -36,7 +37,22 @@ def _web_url(url: object) -> str | None:
     return None
 
 
+def _ledger_refs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_ledger_id) so that the ids in a merge's reasons ("co-mentioned
+    with L7") can be links."""
+    out, pos = [], 0
+    for m in re.finditer(r"\bL\d+\b", text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
 templates.env.globals["qs"] = _qs
+templates.env.filters["ledger_refs"] = _ledger_refs
 templates.env.filters["web_url"] = _web_url
 
 

@@ -112,6 +112,7 @@ def status_timeline(entries: list[dict], width: int = 720) -> dict:
     points = []
     for i, (e, x) in enumerate(sorted(placed, key=lambda p: p[1])):
         px = 30 + (width - 60) * ((x - lo) / span if hi > lo else 0.5)
-        points.append({"x": round(px, 1), "label_y": 30 if i % 2 == 0 else 86, "status": e.get("status"),
-                       "date": e.get("date"), "doc": e.get("doc"), "event": e.get("event")})
+        points.append({"x": round(px, 1), "label_y": 20 if i % 2 == 0 else 86, "status": e.get("status"),
+                       "date": e.get("date"), "doc": e.get("doc"), "event": e.get("event"),
+                       "statement": e.get("statement")})
     return {"width": width, "height": 110, "points": points, "undated": undated}

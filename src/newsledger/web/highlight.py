@@ -44,7 +44,9 @@ class Block:
     statement: dict | None = None    # id, kind, speaker, info (None: text outside statements)
 
 
-def highlight(rec: Record) -> list[Block]:
+def highlight(rec: Record, hrefs: dict[str, str] | None = None) -> list[Block]:
+    """``rec``'s text as blocks; ``hrefs`` maps entity ids to their page (default: by name)."""
+    hrefs = hrefs or {}
     text = rec.text
     names = {e.id: e for e in rec.entities}
 
@@ -85,7 +87,8 @@ def highlight(rec: Record) -> list[Block]:
             said = any(a <= m.start and m.end <= b for a, b in speaker_spans.get(e.id, ()))
             info = f"{e.name} ({e.type})" + (", speaker" if said else "")
             cands.append((2 if said else 3, m.start, m.end,
-                          Part(m.text, "speaker" if said else "entity", entity_href(e.name), info)))
+                          Part(m.text, "speaker" if said else "entity", hrefs.get(e.id) or entity_href(e.name),
+                               info)))
 
     taken: list[tuple[int, int, Part]] = []
     occupied: list[tuple[int, int]] = []

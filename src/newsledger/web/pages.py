@@ -99,8 +99,23 @@ def article(request: Request, doc_id: str):
             raise APIError(404, "not_found", f"there is no article with the id {doc_id!r}; find one from the "
                                              "article list or the search box")
         rec = store.get(doc_id)
+        lids = _ledger_ids(store, doc_id)
     names = {e.id: e.name for e in rec.entities}
-    return _render(request, "article.html", rec=rec, blocks=highlight(rec), names=names, nav="articles")
+    hrefs = {e.id: entity_href(lids.get(e.id) or e.name) for e in rec.entities}
+    return _render(request, "article.html", rec=rec, blocks=highlight(rec, hrefs), names=names, hrefs=hrefs,
+                   nav="articles")
+
+
+def _ledger_ids(store, doc_id: str) -> dict[str, str]:
+    """The ledger entity (L7) of each of a document's entities, where the store links them, so that
+    the article's names lead to exactly that entity (a name two entities share would be ambiguous)."""
+    mapping = getattr(store, "_mapping_for", None)  # the cross-article ledger's (doc, entity) -> id
+    if not callable(mapping):
+        return {}
+    try:
+        return {e: lid for (d, e), lid in mapping([doc_id]).items() if d == doc_id}
+    except NewsledgerError:
+        return {}
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -133,23 +148,26 @@ def entity(request: Request, name: str | None = None):
             return templates.TemplateResponse(
                 request, "entities.html", {"q": name, "items": items, "source": "ledger", "nav": "entities",
                                            "notice": exc.message, "entity_href": entity_href}, status_code=404)
+        titles = Queries(store).titles(sorted({t["doc"] for t in prof.get("timeline") or () if t.get("doc")}))
     timeline = status_timeline(prof.get("timeline") or [])
-    return _render(request, "entity.html", p=prof, timeline=timeline, nav="entities")
+    return _render(request, "entity.html", p=prof, timeline=timeline, titles=titles, nav="entities")
 
 
 @router.get("/statements", response_class=HTMLResponse)
 def statements(request: Request, speaker: str | None = None, about: str | None = None, kind: str | None = None,
                outlet: str | None = None, direct: str | None = None, since: str | None = None,
-               until: str | None = None, cursor: str | None = None):
+               until: str | None = None, outcome: str | None = None, cursor: str | None = None):
     f = dict(speaker=_text("speaker", speaker), about=_text("about", about),
              kind=_choice("kind", kind, STATEMENT_KINDS), outlet=_text("outlet", outlet),
              since=_date("since", since), until=_date("until", until))
     d = _choice("direct", direct, ("yes", "no"))
+    oc = _choice("outcome", outcome, OUTCOMES)
     with reading(request) as store:
-        filters = statement_filters(request, store, **f, direct=None if d is None else d == "yes")
+        filters = statement_filters(request, store, **f, direct=None if d is None else d == "yes", outcome=oc)
         page = Queries(store).statements(**filters, limit=PAGE, cursor=_clean(cursor))
-    return _render(request, "statements.html", page=page, f={**f, "direct": d}, kinds=STATEMENT_KINDS,
-                   nav="statements")
+        ledger = has_ledger(store, "claims")
+    return _render(request, "statements.html", page=page, f={**f, "direct": d, "outcome": oc}, kinds=STATEMENT_KINDS,
+                   outcomes=OUTCOMES, ledger=ledger, nav="statements")
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -198,7 +216,7 @@ def claims(request: Request, outcome: str | None = None, speaker: str | None = N
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, scope: str | None = None):
     q = _clean(q)
-    scope = _choice("scope", scope, ("all", "articles", "statements")) or "all"
+    scope = _choice("scope", scope, ("all", "articles", "statements", "speakers")) or "all"
     hits: list[dict] = []
     error = None
     if q:

@@ -38,7 +38,7 @@ def serve(
     if model:
         os.environ["NEWSLEDGER_MODEL"] = model
     typer.echo(f"serving {db} on http://{host}:{port}/ (API: /api/v1, reference: /docs); Ctrl-C stops", err=True)
-    uvicorn.run("newsledger.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
+    uvicorn.run("newsledger._serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 
 
@@ -48,4 +48,4 @@ def app_from_env():
 
     from .api import create_app
 
-    return create_app(os.environ["NEWSLEDGER_SERVE_DB"], model=os.environ.get("NEWSLEDGER_MODEL"))
+    return create_app(os.environ["NEWSLEDGER_SERVE_DB"], model=os.environ.get("NEWSLEDGER_MODEL"), warm=True)
