@@ -19,7 +19,7 @@ database must exist; the ledger's tables are created in it (in the first schema 
 - **Search**: stored ``tsvector`` columns with GIN indexes, in the text search configuration
   ``newsledger_english`` (english stemming, accents removed). The query is read by
   ``websearch_to_tsquery``: words, ``"a phrase"``, ``OR``, ``-word``; ``word*`` matches a prefix. A
-  query matching very many texts ranks the newest 1,000 matching articles (and statements), so that
+  query matching very many texts ranks the newest 500 matching articles (and statements), so that
   its answer time does not grow with the archive.
 - **Reading mode**: ``readonly=True`` opens a session whose transactions are read-only
   (``default_transaction_read_only``) and runs no migration.
@@ -66,7 +66,7 @@ _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _TS_CONFIG = "newsledger_english"
 _CURSORS = itertools.count(1)
 #: search ranks at most this many matches of each kind, the newest (see PostgresLedger.search)
-_CANDIDATES = 1000
+_CANDIDATES = 500
 
 
 def mask_url(url: str) -> str:
@@ -187,6 +187,9 @@ class PostgresLedger(LedgerRowsMixin, Store):
             if not readonly and (create or self._has_ledger()):  # an existing ledger is brought up to date
                 self._migrate()
             self._check()
+        except psycopg.Error as exc:
+            self.close()
+            raise self._error(exc, "open it") from None
         except BaseException:
             self.close()
             raise
