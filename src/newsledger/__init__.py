@@ -25,6 +25,7 @@ from .errors import (
     RecordError,
     StageError,
     StoreError,
+    TrackError,
 )
 from .pipeline import Failure, Found, Pipeline, stage
 from .records import (
@@ -73,6 +74,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "MigrationError",
+    "TrackError",
 ]
 
 _default: dict[str | None, Pipeline] = {}

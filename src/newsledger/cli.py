@@ -363,7 +363,7 @@ def _root(
     """Turn news articles into a ledger of who said and did what, to whom, when and where."""
 
 
-from .cli_ledger import register as _register_ledger  # noqa: E402  (the cross-article ledger's commands)
+from ._cli_ledger import register as _register_ledger  # noqa: E402  (the cross-article ledger's commands)
 
 _register_ledger(app)
 

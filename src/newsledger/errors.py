@@ -18,9 +18,10 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
-    └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
-        ├── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
-        └── LedgerLookupError [N510] no, or more than one, ledger entity answers to a name (or it is only a title)
+    ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
+    │   ├── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    │   └── LedgerLookupError [N510] no, or more than one, ledger entity answers to a name (or it is only a title)
+    └── TrackError           [N600] timelines, claims or groups cannot be computed (a bad lexicon, a bad as_of)
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -47,6 +48,7 @@ __all__ = [
     "StoreError",
     "MigrationError",
     "LedgerLookupError",
+    "TrackError",
 ]
 
 
@@ -138,4 +140,12 @@ class MigrationError(StoreError):
 
 
 class LedgerLookupError(StoreError):
+    """No ledger entity, or more than one, answers to a name; or the name is only a title."""
+
     code = "N510"
+
+
+class TrackError(NewsledgerError):
+    """The ledger's timelines, claims or groups cannot be computed (newsledger.ledger.track)."""
+
+    code = "N600"

@@ -54,7 +54,8 @@ def date_from_text(text: str) -> tuple[str, str, str] | None:
     """(ISO date, the words it was read from, where: "dateline" or "published line"), or None."""
     head = text.lstrip()[:DATELINE_CHARS]
     first_line = head.split("\n", 1)[0]
-    regions = [first_line] if len(first_line) <= 100 else []  # a line of its own: a dateline or byline
+    # a short line of its own above the story: a dateline or byline
+    regions = [first_line] if len(first_line) <= 100 and "\n" in text.strip() else []
     lead = _DASH.split(head, 1)
     if len(lead) == 2:  # "PLACE, March 3, 2025 (Agency) — the story"
         regions.append(lead[0])

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,13 +116,39 @@ def features(record: "Record", entity: "Entity") -> dict[str, Any]:
     elif kind == "org":
         pairs = [nm.org_keys(n) for n in f["names"]]
         folded = sorted({_strip_suffix(p[0]) for p in pairs if p[0]})
+        countries, cores = _org_country(record, entity, folded)
         f.update(folded=folded, acronyms=sorted({p[1] for p in pairs if p[1]}),
-                 heads=sorted({h for x in folded for h in _heads(x)}))
+                 heads=sorted({h for x in folded for h in _heads(x)}), countries=countries, cores=cores)
     elif kind == "place":
         f.update(folded=sorted({_country(n) for n in f["names"] if nm.fold(n)}))
     else:
         f.update(folded=sorted({nm.fold(n) for n in f["names"] if nm.fold(n)}))
     return f
+
+
+_POSSESSIVE = re.compile(r"([A-Z](?:\w|\.(?=\w))*(?:\s+[A-Z](?:\w|\.(?=\w))*)*)\.?['\u2019]s\s+(?:the\s+)?$")
+
+
+def _org_country(record: "Record", entity: "Entity", folded: list[str]) -> tuple[list[str], list[str]]:
+    """The country a body's name ties it to ("Belarusian Foreign Ministry", "Belarus's Foreign Ministry":
+    BY), and its names without that word ("foreign ministry"): two ministries of one name in two countries
+    are two bodies."""
+    from ..extract.entities_lex import country_code, demonym_country
+
+    countries, cores = set(), set()
+    for x in folded:
+        first, _, rest = x.partition(" ")
+        code = demonym_country(first) or country_code(first)
+        if code and rest:
+            countries.add(code)
+            cores.add(rest)
+    for m in entity.mentions:
+        hit = _POSSESSIVE.search(record.text[max(0, m.start - 40):m.start])
+        if hit:
+            code = country_code(hit.group(1)) or country_code(hit.group(1) + ".")
+            if code:
+                countries.add(code)
+    return sorted(countries), sorted(cores)
 
 
 def _strip_suffix(folded: str) -> str:
@@ -143,6 +170,17 @@ def _heads(folded: str) -> set[str]:
     return {h for h in out if len(h.split()) >= 2}
 
 
+def _org_skeleton(folded: str) -> str:
+    return " ".join(nm.skeleton(w) or w for w in folded.split())
+
+
+def _words_translit(a: str, b: str) -> bool:
+    """Two names of as many words, each word the same or a transliteration of the other's (Hrodna / Grodno)."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) >= 2 and a != b and all(
+        x == y or nm.surname_match(x, y) in ("exact", "translit") for x, y in zip(wa, wb))
+
+
 def keys(f: dict[str, Any]) -> set[str]:
     """The blocking keys of an entity's features (what finds its candidates)."""
     kind = f["kind"]
@@ -157,7 +195,8 @@ def keys(f: dict[str, Any]) -> set[str]:
                 out.add("s:" + sk)
         return out
     if kind == "org":
-        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []))}
+        return {"o:" + x for x in (*f["folded"], *f["acronyms"], *f.get("heads", []), *f.get("cores", []))} | \
+            {"os:" + _org_skeleton(x) for x in f["folded"] if len(x.split()) >= 2}
     if kind == "place":
         return {"p:" + x for x in f["folded"]}
     return {"x:" + kind + ":" + x for x in f["folded"]}
@@ -205,6 +244,8 @@ def add_to_profile(p: dict[str, Any], f: dict[str, Any], co: Iterable[str] = (),
         p["folded"] = _add_list(p.get("folded", []), f.get("folded", []), caps["names"])
         p["acronyms"] = _add_list(p.get("acronyms", []), f.get("acronyms", []), caps["names"])
         p["heads"] = _add_list(p.get("heads", []), f.get("heads", []), caps["names"])
+        p["countries"] = _add_list(p.get("countries", []), f.get("countries", []), caps["citizenship"])
+        p["cores"] = _add_list(p.get("cores", []), f.get("cores", []), caps["names"])
     co_counts = dict(p.get("co", {}))
     for lid in co:
         co_counts[lid] = co_counts.get(lid, 0) + 1
@@ -304,14 +345,28 @@ def score(f: dict[str, Any], p: dict[str, Any], co_lids: set[str], aff_lids: set
     if f["kind"] == "org":
         w = m["org"]
         mine, theirs = set(f["folded"]), set(p.get("folded", []))
+        c1, c2 = set(f.get("countries", [])), set(p.get("countries", []))
+        if c1 and c2 and not c1 & c2:
+            return None  # one ministry name, two countries
+        same_country = sorted(c1 & c2)
+        if same_country:
+            core = (mine | set(f.get("cores", []))) & (theirs | set(p.get("cores", [])))
+            if core:
+                return w["name"] + w["country"], [f"same body {_show(sorted(core)[0])} of {same_country[0]}"]
         if mine & theirs:
             return w["name"], [f"same name {_show(sorted(mine & theirs)[0])}"]
+        if c1 or c2:  # "Moldovan Interior Ministry" is not any "Interior Ministry"
+            return None
         acr_hit = (set(f["acronyms"]) & (theirs | set(p.get("acronyms", [])))) or (mine & set(p.get("acronyms", [])))
         if acr_hit:
             return w["acronym"], [f"acronym {sorted(acr_hit)[0].upper()}"]
         for a_, b_ in [(x, y) for x in f["acronyms"] for y in theirs] + [(x, y) for x in p.get("acronyms", []) for y in mine]:
             if len(a_) >= 4 and nm.abbreviates(a_, b_):
                 return w["acronym"], [f"{a_.upper()} abbreviates {_show(b_)}"]
+        for a_ in mine:
+            for b_ in theirs:
+                if _words_translit(a_, b_):
+                    return w["fuzzy"], [f"names transliterated {_show(a_)}~{_show(b_)}"]
         best = max((fuzz.token_set_ratio(a, b) for a in mine for b in theirs
                     if min(len(a.split()), len(b.split())) >= 2), default=0)
         if best >= w["fuzzy_min_ratio"]:
@@ -432,6 +487,7 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
     feats = {e.id: features(record, e) for e in record.entities}
     order = sorted(record.entities, key=lambda e: (_ORDER.get(feats[e.id]["kind"].split(":")[0], 2),
                                                    1 if feats[e.id].get("only") else 0))
+    partner = _written_as(record)
     placed: dict[str, Placement] = {}
     profiles: dict[str, dict] = {}
     new_profiles: dict[str, dict] = {}
@@ -482,6 +538,16 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
                              and scored[0][0] - scored[1][0] < m["ambiguity_margin"])
                 if not ambiguous:
                     choice = (scored[0][1], scored[0][0], scored[0][2])
+                    if f["kind"] != "person":  # one body written two ways in this article: one entity
+                        for _, c, _ in scored[1:]:
+                            if c in new_profiles and c != choice[0]:
+                                _absorb(c, choice[0], placed, feats, profiles, new_profiles, store)
+        if forced is None and e.id in partner and partner[e.id][0] in placed:  # "Long Name (SHORT)"
+            plid, words = placed[partner[e.id][0]].lid, partner[e.id][1]
+            if choice is None:
+                choice = (plid, None, [f"written as {words}"])
+            elif plid != choice[0] and plid in new_profiles:
+                _absorb(plid, choice[0], placed, feats, profiles, new_profiles, store)
         if choice is None:
             lid = f"L{next_n}"
             next_n += 1
@@ -531,13 +597,48 @@ def _leftover(f: dict, eid: str, feats: dict[str, dict], placed: dict[str, Place
     return None
 
 
+def _absorb(old: str, into: str, placed: dict[str, Placement], feats: dict, profiles: dict, new_profiles: dict,
+            store: "Store") -> None:
+    """Fold a ledger entity started by this article into another one the same article's names lead to."""
+    prof = new_profiles.get(into) or profiles.get(into) or _load_profiles(store, [into]).get(into)
+    for p in placed.values():
+        if p.lid == old:
+            p.lid, p.new, p.why = into, False, ["same article: another name of it"]
+            prof = add_to_profile(prof, feats[p.entity])
+    new_profiles.pop(old, None)
+    if into in new_profiles:
+        new_profiles[into] = prof
+    else:
+        profiles[into] = prof
+
+
+_PAREN_GAP = re.compile(r"^\s*[(\[]\s*$")
+
+
+def _written_as(record: "Record") -> dict[str, tuple[str, str]]:
+    """Bodies and places an article writes as "Long Name (SHORT)": each of the two names the other."""
+    spans = []
+    for e in record.entities:
+        if kind_of(e.type) in ("org", "place") or e.type == "NORP":
+            spans += [(m.start, m.end, e.id) for m in e.mentions]
+    spans.sort()
+    text = record.text
+    out: dict[str, tuple[str, str]] = {}
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        if a != b and s2 - e1 <= 3 and _PAREN_GAP.match(text[e1:s2]) and text[e2:e2 + 1] in (")", "]"):
+            words = f"'{text[s1:e2 + 1]}'"
+            out.setdefault(b, (a, words))
+            out.setdefault(a, (b, words))
+    return out
+
+
 def _same_full(a: nm.PersonName, b: nm.PersonName) -> bool:
     """Two full names one article may give one person: the same given name (or a variant) and the surnames of
     one all among the other's."""
     if not any(nm.given_match(x, y) in ("exact", "variant", "translit") for x in a.given for y in b.given):
         return False
     short, long_ = sorted((a.surnames, b.surnames), key=len)
-    return all(any(nm.surname_match(s, t) in ("exact", "translit") for t in long_) for s in short)
+    return all(any(nm.surname_match(s, t) == "exact" for t in long_) for s in short)  # one article, one spelling
 
 
 def _write(store: "Store", record: "Record", feats: dict, placed: dict[str, Placement], profiles: dict,
@@ -627,6 +728,14 @@ def relink(store: "Store") -> int:
         for i in range(0, len(ids), 200):
             for rec in store.get_many(ids[i:i + 200]):
                 link_record(store, rec)
+        # merges by hand, whole: the entity holding one named member is the entity holding the other
+        for ad, ae, bd, be in store._rows("SELECT a_doc, a_entity, b_doc, b_entity FROM ledger_decisions "
+                                          "WHERE kind = 'merge' ORDER BY pk"):
+            la, lb = _lid_of(store, ad, ae), _lid_of(store, bd, be)
+            if la and lb and la != lb:
+                store._exec("UPDATE ledger_members SET lid = ?, why = ? WHERE lid = ?",
+                            (la, json.dumps(["merged by hand"]), lb))
+                rebuild_entities(store, [la, lb])
         return int(store._rows("SELECT COUNT(*) FROM ledger_entities")[0][0])
 
 

@@ -47,6 +47,7 @@ _TABLE = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss", 
 _NON_WORD = re.compile(r"[^a-z0-9' -]+")
 
 
+@functools.lru_cache(maxsize=131072)
 def fold(s: str) -> str:
     """Lower-case ASCII with spaces between words: "Kozłowska" -> "kozlowska", "Márquez" -> "marquez"."""
     s = unicodedata.normalize("NFKD", s.translate(_TABLE))
@@ -71,11 +72,14 @@ _CLASS = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict
           **dict.fromkeys("mn", "5"), "r": "6"}
 
 
+@functools.lru_cache(maxsize=131072)
 def normal_surname(s: str) -> str:
     """A folded surname rewritten by general transliteration rules (see the module docstring)."""
     s = fold(s).replace(" ", "")
     if len(s) > 5 and s.endswith("ou"):  # Belarusian -ou is Russian -ov (Varankou / Voronkov)
         s = s[:-2] + "ov"
+    if len(s) > 3 and s[0] == "h":  # Belarusian and Ukrainian h is Russian g (Hrodna / Grodno, Homel / Gomel)
+        s = "g" + s[1:]
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     if len(s) > 5:
@@ -87,6 +91,7 @@ def normal_surname(s: str) -> str:
     return _V_BETWEEN.sub("", s)
 
 
+@functools.lru_cache(maxsize=131072)
 def skeleton(s: str) -> str:
     """The sound-class consonant code of a surname ("Trupanov", "Troufanov" -> "13651"); the blocking key."""
     n = normal_surname(s)
@@ -102,6 +107,7 @@ def _consonants(n: str) -> str:
     return "".join(c for c in n if c not in _VOWELS and c != "h")
 
 
+@functools.lru_cache(maxsize=131072)
 def gender_of(surname: str) -> str | None:
     """"f" / "m" from a Slavic family ending (-skaya, -ova / -sky, -ov), else None."""
     from ..extract.entities_lex import lexicon
@@ -116,6 +122,7 @@ def gender_of(surname: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=131072)
 def surname_match(a: str, b: str) -> str:
     """How two surnames compare: "exact" (equal once folded), "translit" (one name in two transliteration
     systems: equal skeletons and close consonants), "near" (a small spelling difference), or "differ"."""
@@ -159,11 +166,13 @@ def _given() -> _GivenLexicon:
                          frozenset(fold(w) for w in raw["suffixes"]["words"]))
 
 
+@functools.lru_cache(maxsize=131072)
 def given_classes(name: str) -> frozenset[int]:
     """The equivalence classes a given name belongs to (empty when it is in none)."""
     return _given().classes.get(fold(name), frozenset())
 
 
+@functools.lru_cache(maxsize=131072)
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a known given name (the classes of given_names.json or the entities lexicon)."""
     from ..extract.entities_lex import lexicon
@@ -178,6 +187,7 @@ def is_common_given(word: str) -> bool:
     return fold(word) in _given().common
 
 
+@functools.lru_cache(maxsize=131072)
 def given_match(a: str, b: str) -> str:
     """How two given names compare: "exact", "variant" (one class: Sasha / Alexander, Volha / Olga),
     "initial" ("A." / Alexander), "translit" (Dzianis / Denis), or "differ"."""
@@ -261,7 +271,7 @@ def parse_person(name: str) -> PersonName:
 
 
 # ---------------------------------------------------------------------------- organizations
-_ORG_STOP = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "&"}
+_ORG_STOP = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "le", "et", "der", "die", "und", "fur", "da", "do", "dos", "di", "della"}  # small words of names in English and the European languages
 
 
 def acronym(name: str) -> str:

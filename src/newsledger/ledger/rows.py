@@ -123,11 +123,29 @@ class LedgerRowsMixin:
             listing = "; ".join(f"{h['id']} {h['name']} ({h['type']}, {h['articles']} article(s))" for h in pool[:8])
             raise LedgerLookupError(f"{q!r} names {len(pool)} ledger entities: {listing}; give one of the ids")
         if nm.parse_person(q).only == "title":
-            raise LedgerLookupError(f"{q!r} is a role, not a name: the ledger files people under their names; give "
-                                    "a name or an id (find them with `newsledger ledger --format pretty`, or "
-                                    "`newsledger search WORDS --in statements`)")
+            holders = self._title_holders(q)
+            listing = ("; people the ledger gives that title: " + "; ".join(f"{lid} {name}" for lid, name in holders[:8])
+                       + "; give one of the ids") if holders else (
+                "; give a name or an id (find them with `newsledger ledger --format pretty`)")
+            raise LedgerLookupError(f"{q!r} is a role, not a name: the ledger files people under their names{listing}")
         raise LedgerLookupError(f"no ledger entity is named {q!r}; try part of the name, another spelling, or "
                                 "`newsledger ledger --format pretty` for the list")
+
+    def _title_holders(self, words: str) -> list[tuple[str, str]]:
+        """(id, name) of the people one of whose titles is the role ``words`` names ("the lawyer": lawyer)."""
+        from ..extract.entities_lex import lexicon
+
+        titles = lexicon().titles
+        wanted = [w for w in nm.fold(words).split() if w in titles]
+        if not wanted:
+            return []
+        rows = self._rows("SELECT id, name, profile FROM ledger_entities WHERE kind = 'person' AND profile LIKE ? "
+                          "ORDER BY n", ("%" + wanted[-1] + "%",))
+        out = []
+        for lid, name, profile in rows:
+            if any(wanted[-1] in t.split() for t in json.loads(profile).get("titles", [])):
+                out.append((lid, name))
+        return out
 
     def entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Ledger entities one of whose names or aliases matches ``query`` (folded: case, accents and

@@ -50,9 +50,10 @@ def _open(db: Path | str, readonly: bool):
 
     location = str(db)
     store = open_store(location, create=False, readonly=readonly)
-    if readonly and store.schema_version < latest_version():
+    version = store.schema_version
+    if readonly and version < latest_version():
         store.close()
-        raise StoreError(f"the ledger {location} is at schema version {store.schema_version}, older than this "
+        raise StoreError(f"the ledger {location} is at schema version {version}, older than this "
                          f"newsledger's {latest_version()}; bring it up to date and link its articles once with "
                          f"`newsledger relink --db {location}`")
     return store
@@ -193,11 +194,13 @@ def claims_cmd(
     try:
         with _open(db, readonly=True) as store:
             cs = store.claims(outcome=outcome.value if outcome else None, speaker=speaker)
-            names = {}
+            names, said = {}, {}
             for c in cs:
                 if c.get("speaker") and c["speaker"] not in names:
                     r = store._rows("SELECT name FROM ledger_entities WHERE id = ?", (c["speaker"],))
                     names[c["speaker"]] = r[0][0] if r else c["speaker"]
+                r = store._rows("SELECT content FROM statements WHERE doc_id = ? AND id = ?", (c["doc"], c["statement"]))
+                said[c["id"]] = " ".join(r[0][0].split()) if r else ""
     except NewsledgerError as exc:
         raise _fatal(exc)
     for c in cs:
@@ -208,7 +211,7 @@ def claims_cmd(
             h = h.get("value") if isinstance(h, dict) else h
             dec = c.get("decided_by") or {}
             _out(f"{c['id']}\t{c.get('outcome')}\t{names.get(c.get('speaker'), '?')}\t{c.get('kind')}\t"
-                 f"{c['doc']}/{c['statement']}\t{h or ''}\t{dec.get('doc') or ''}")
+                 f"{c['doc']}/{c['statement']}\t{h or ''}\t{dec.get('doc') or ''}\t{said.get(c['id'], '')}")
     if not cs:
         _err("no claims")
 

@@ -1,0 +1,259 @@
+"""Reports of one act or one utterance across articles, and what a statement's words say will be done.
+
+Statements: two reports are one utterance when the speaker is the same ledger entity, the dates they give
+fit, and the contents say the same (partial quotes and paraphrase: stems, entities as ledger ids,
+rapidfuzz token-set ratio), or, for one speaker on one known date, name the same act (a predicate of
+``data/lexicons/claims.json``) of the same people. Bodies speaking for one side ("Minsk", "the foreign
+ministry", an unnamed source) report one position when the contents and horizons agree.
+Events: same PLOVER type (and mode), a shared participant, dates that contain each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import TrackError
+from ..records import Event, Record, Statement
+from .track_base import (MemberOf, compatible, content_tokens, content_words, find_phrase, interval, ledger_id,
+                         lexicon, similarity, stems, tv)
+
+__all__ = ["CLAIM_KINDS", "Item", "statement_items", "cluster_statements", "event_clusters", "Predicate",
+           "predicates", "claim_predicates", "event_fits", "negated"]
+
+CLAIM_KINDS = ("prediction", "commitment")
+
+
+# ------------------------------------------------------------------ statements as items
+
+@dataclass
+class Item:
+    """A statement with what matching needs: its ledger speaker, participants, content tokens and dates."""
+
+    rec: Record
+    st: Statement
+    order: int
+    speaker: str | None
+    speaker_body: bool
+    about: frozenset[str]
+    tokens: list[str]
+    words: list[tuple[str, int]]
+    concepts: frozenset[str] = field(default_factory=frozenset)
+    act: frozenset[str] = field(default_factory=frozenset)  # what is said to be done: no times, no stop words
+
+    @property
+    def doc(self) -> str:
+        return self.rec.id
+
+    @property
+    def date(self) -> str | None:
+        return tv(self.st.date)
+
+    @property
+    def published(self) -> str:
+        return self.rec.published or ""
+
+
+def statement_items(records: list[Record], member_of: MemberOf) -> list[Item]:
+    """Every statement of the records (already in publication order) as an Item."""
+    items = []
+    for rec in records:
+        types = {e.id: e.type for e in rec.entities}
+        for st in rec.statements:
+            words = content_words(rec, st, member_of)
+            c0, c1 = st.content.start, st.content.end
+            named = [e.id for e in rec.entities if any(c0 <= m.start and m.end <= c1 for m in e.mentions)]
+            about = {ledger_id(member_of, rec.id, a) for a in (*st.about, *named)} - {None}
+            spk = ledger_id(member_of, rec.id, st.speaker)
+            it = Item(rec, st, len(items), spk, st.speaker is None or types.get(st.speaker) != "PERSON",
+                      frozenset(about), content_tokens(rec, st, member_of, words), words)
+            it.concepts = frozenset(p.id for p, _neg, _i in claim_predicates(words))
+            if st.kind in CLAIM_KINDS:
+                it.act = frozenset(content_tokens(rec, st, member_of, content_words(rec, st, member_of, skip_times=True)))
+            items.append(it)
+    return items
+
+
+def _same_utterance(a: Item, b: Item) -> float:
+    """How surely two statements are reports of one utterance (0: not)."""
+    if a.doc == b.doc and a.st.id == b.st.id:
+        return 0.0
+    if not compatible(a.date, b.date):
+        return 0.0
+    sim = similarity(a.tokens, b.tokens)
+    if a.speaker and a.speaker == b.speaker:
+        if sim >= 0.6:
+            return sim
+        both_dated = interval(a.date) and interval(b.date)
+        others_a, others_b = a.about - {a.speaker}, b.about - {b.speaker}
+        if both_dated and a.concepts & b.concepts and (others_a & others_b or not others_a or not others_b):
+            return 0.5  # one speaker, one day, one act of the same people: one utterance worded twice
+        return 0.0
+    # two bodies (or an unnamed source) speaking for one side: the same words, participants and horizon
+    if (a.speaker_body or b.speaker_body) and a.st.kind in CLAIM_KINDS and b.st.kind in CLAIM_KINDS \
+            and tv(a.st.horizon) and tv(a.st.horizon) == tv(b.st.horizon) \
+            and ((sim >= 0.5 and a.about & b.about) or sim >= 0.8):
+        return sim
+    return 0.0
+
+
+def cluster_statements(items: list[Item]) -> list[list[Item]]:
+    """Reports of one utterance together, each cluster in publication order (greedy, best cluster first)."""
+    clusters: list[list[Item]] = []
+    by_key: dict[str, list[int]] = {}
+    for it in items:
+        # one speaker's reports meet through the speaker; bodies speaking for one side through the horizon
+        keys = ({"S" + it.speaker} if it.speaker else set()) | (
+            {"H" + tv(it.st.horizon)} if tv(it.st.horizon) and it.st.kind in CLAIM_KINDS else set())
+        cands = {ci for k in keys for ci in by_key.get(k, ())}
+        best, best_score = None, 0.0
+        for ci in sorted(cands):
+            c = clusters[ci]
+            scores = [_same_utterance(o, it) for o in c]
+            if max(scores) <= 0:
+                continue
+            if any(s <= 0 for o, s in zip(c, scores) if o.doc == it.doc):
+                continue  # one article's two different statements stay apart
+            if max(scores) > best_score:
+                best, best_score = ci, max(scores)
+        if best is None:
+            clusters.append([it])
+            best = len(clusters) - 1
+        else:
+            clusters[best].append(it)
+        for k in keys:
+            by_key.setdefault(k, []).append(best)
+    return clusters
+
+
+# ------------------------------------------------------------------ events
+
+def _participants(rec: Record, v: Event, member_of: MemberOf) -> frozenset[str]:
+    return frozenset(x for x in (ledger_id(member_of, rec.id, e) for e in (*v.source, *v.target)) if x)
+
+
+def _exact_day(value: str | None) -> bool:
+    iv = interval(value)
+    return bool(iv and iv[0] == iv[1])
+
+
+def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, otarget: frozenset[str],
+          oparts: frozenset[str]) -> bool:
+    if ov.type != v.type or ((ov.mode or v.mode) and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
+        return False
+    if target and otarget:
+        return bool(target & otarget)
+    if parts & oparts:
+        return True
+    return _exact_day(tv(ov.date)) and tv(ov.date) == tv(v.date)
+
+
+def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
+    """Asserted events of several articles that are one act: same type and mode, a shared participant (or, with
+    no participants to compare, the same day), dates that contain each other (an undated one fits). A bare
+    mention (no target, no date) joins the act its own article reports with the same type and mode.
+    Candidates are found through an index on (type, mode, participant) and (type, mode, day), so the cost
+    of an event does not grow with the number of unrelated ones."""
+    clusters: list[list[tuple[Record, Event, frozenset[str], frozenset[str]]]] = []
+    index: dict[tuple, list[int]] = {}
+
+    def keys(v: Event, parts: frozenset[str]) -> set[tuple]:
+        out = {(v.type, v.mode, "P", p) for p in parts}
+        if _exact_day(tv(v.date)):
+            out.add((v.type, v.mode, "D", tv(v.date)))
+        return out
+
+    for rec in records:
+        evs = [v for v in rec.events if v.status == "asserted"]
+        bare = [v for v in evs if not v.target and not interval(tv(v.date))]
+        placed_here: dict[tuple[str, str | None], int] = {}
+        for v in [v for v in evs if v not in bare] + bare:
+            parts = _participants(rec, v, member_of)
+            target = frozenset(x for x in (ledger_id(member_of, rec.id, e) for e in v.target) if x)
+            best = None
+            if v in bare and (v.type, v.mode) in placed_here:
+                best = placed_here[(v.type, v.mode)]
+            else:
+                for ci in sorted({ci for k in keys(v, parts) for ci in index.get(k, ())}):
+                    c = clusters[ci]
+                    if any(orec.id == rec.id for orec, *_ in c):
+                        continue
+                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c):
+                        best = ci
+                        break
+            if best is None:
+                clusters.append([])
+                best = len(clusters) - 1
+            clusters[best].append((rec, v, target, parts))
+            placed_here.setdefault((v.type, v.mode), best)
+            for k in keys(v, parts):
+                index.setdefault(k, []).append(best)
+    return [[(r, v) for r, v, _, _ in c] for c in clusters]
+
+
+# ------------------------------------------------------------------ predicates
+
+@dataclass(frozen=True)
+class Predicate:
+    id: str
+    words: tuple[tuple[str, ...], ...]
+    statuses: tuple[str, ...]
+    events: tuple[tuple[str, str | None, tuple[tuple[str, ...], ...]], ...]
+    role: str
+
+
+@lru_cache(maxsize=1)
+def predicates() -> tuple[Predicate, ...]:
+    """The predicates of claims.json, checked and stemmed."""
+    out = []
+    for p in lexicon("claims").get("predicates", []):
+        try:
+            out.append(Predicate(
+                id=p["id"], words=tuple(tuple(stems(w)) for w in p["words"]),
+                statuses=tuple(p.get("statuses", [])),
+                events=tuple((e["type"], e.get("mode"), tuple(tuple(stems(w)) for w in e.get("words", [])))
+                             for e in p.get("events", [])),
+                role=p.get("role", "any")))
+        except (KeyError, TypeError) as exc:
+            raise TrackError(f"claims.json predicate {p!r} lacks {exc}; every predicate needs id and words") from None
+        if out[-1].role not in ("target", "source", "any"):
+            raise TrackError(f"claims.json predicate {out[-1].id!r}: role must be target, source or any")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(stems(" ".join(lexicon("claims").get("negations", []))) + ["n't"])
+
+
+def negated(tok: str) -> bool:
+    return tok in _negations() or tok.endswith("n't")
+
+
+def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool, int]]:
+    """The predicates a content names, each with whether it is negated (an odd number of negations before it
+    in its sentence) and the index of its word."""
+    toks = [w for w, _ in words]
+    present = set(toks)
+    out = []
+    for p in predicates():
+        for w in p.words:
+            if w[0] not in present:
+                continue
+            i = find_phrase(toks, w)
+            if i < 0:
+                continue
+            sent = words[i][1]
+            negs = sum(1 for t, s in words[:i] if s == sent and negated(t))
+            out.append((p, negs % 2 == 1, i))
+            break
+    return out
+
+
+def event_fits(p: Predicate, v: Event) -> bool:
+    trig = stems(v.trigger.text)
+    for t, m, ws in p.events:
+        if v.type == t and (m is None or v.mode == m) and (not ws or any(
+                any(tok.startswith(w[0]) for tok in trig) if len(w) == 1 else find_phrase(trig, w) >= 0 for w in ws)):
+            return True
+    return False
