@@ -47,9 +47,13 @@ def members(ledger: Ledger) -> dict[tuple[str, str], str]:
     return {(d, e): lid for d, e, lid in ledger._rows("SELECT doc_id, entity_id, lid FROM ledger_members")}
 
 
-@pytest.fixture
-def ledger(tmp_path: Path):
-    with Ledger(tmp_path / "news.db") as led:
+@pytest.fixture(params=["sqlite", "postgres"])
+def ledger(request, tmp_path: Path):
+    """A new ledger on each backend (PostgreSQL: a throwaway cluster, skipped where its binaries are absent)."""
+    from newsledger.ledger import open_store
+
+    where = str(tmp_path / "news.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    with open_store(where) as led:
         yield led
 
 

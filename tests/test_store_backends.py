@@ -480,3 +480,10 @@ def test_the_writer_thread_stores_in_order_and_reports_errors(location: str):
     w.put("not a record")  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="Record"):
         w.close()
+
+
+def test_both_backends_have_the_same_schema_versions():
+    from newsledger.ledger.migrations import migrations
+    from newsledger.ledger.postgres import pg_migrations
+
+    assert [(m.version, m.name) for m in pg_migrations()] == [(m.version, m.name) for m in migrations()]

@@ -18,7 +18,9 @@ database must exist; the ledger's tables are created in it (in the first schema 
   fails, each article is retried alone, so one bad article never takes the others with it.
 - **Search**: stored ``tsvector`` columns with GIN indexes, in the text search configuration
   ``newsledger_english`` (english stemming, accents removed). The query is read by
-  ``websearch_to_tsquery``: words, ``"a phrase"``, ``OR``, ``-word``; ``word*`` matches a prefix.
+  ``websearch_to_tsquery``: words, ``"a phrase"``, ``OR``, ``-word``; ``word*`` matches a prefix. A
+  query matching very many texts ranks the newest 500 matching articles (and statements), so that
+  its answer time does not grow with the archive.
 - **Reading mode**: ``readonly=True`` opens a session whose transactions are read-only
   (``default_transaction_read_only``) and runs no migration.
 
@@ -63,6 +65,8 @@ _LINK_LOCK = _MIGRATION_LOCK + 1
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _TS_CONFIG = "newsledger_english"
 _CURSORS = itertools.count(1)
+#: search ranks at most this many matches of each kind, the newest (see PostgresLedger.search)
+_CANDIDATES = 500
 
 
 def mask_url(url: str) -> str:
@@ -183,6 +187,9 @@ class PostgresLedger(LedgerRowsMixin, Store):
             if not readonly and (create or self._has_ledger()):  # an existing ledger is brought up to date
                 self._migrate()
             self._check()
+        except psycopg.Error as exc:
+            self.close()
+            raise self._error(exc, "open it") from None
         except BaseException:
             self.close()
             raise
@@ -534,24 +541,29 @@ class PostgresLedger(LedgerRowsMixin, Store):
         tsq = self._tsquery(query)
         if tsq is None:
             return []
+        # Rank the newest _CANDIDATES matches of each kind (a word found in most of a large archive would
+        # otherwise rank every article), merge, keep the best `limit`, and only then make their snippets.
+        ranked: list[tuple[float, str, str, str | None, int]] = []
+        for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):
+            table, doc, ref = ("documents", "id", "NULL") if kind == "article" else ("statements", "doc_id", "id")
+            rows = self.con.execute(
+                f"SELECT d, r, pk, ts_rank_cd(tsv, CAST(%s AS tsquery)) AS rank FROM (SELECT {doc} AS d, {ref} AS r, "
+                f"pk, tsv FROM {table} WHERE tsv @@ CAST(%s AS tsquery) ORDER BY pk DESC LIMIT %s) m "
+                f"ORDER BY rank DESC, pk LIMIT %s",
+                (tsq, tsq, _CANDIDATES, int(limit))).fetchall()
+            ranked += [(-float(rank), d, kind, r, pk) for d, r, pk, rank in rows]
+        ranked.sort(key=lambda h: (h[0], h[1], h[2], h[3] or ""))
+        ranked = ranked[:limit]
+        snippets: dict[tuple[str, int], str] = {}
         opts = "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…"
-        hits: list[SearchHit] = []
-        if scope in ("all", "articles"):
-            rows = self.con.execute(
-                "SELECT id, ts_headline(%s, coalesce(title, '') || ' ' || text, q, %s), rank FROM ("
-                " SELECT d.id, d.title, d.text, q, ts_rank_cd(d.tsv, q) AS rank FROM documents d, CAST(%s AS tsquery) q"
-                " WHERE d.tsv @@ q ORDER BY rank DESC, d.pk LIMIT %s) t ORDER BY rank DESC",
-                (_TS_CONFIG, opts, tsq, int(limit))).fetchall()
-            hits += [SearchHit(d, "article", None, " ".join(snip.split()), -float(rank)) for d, snip, rank in rows]
-        if scope in ("all", "statements"):
-            rows = self.con.execute(
-                "SELECT doc_id, id, ts_headline(%s, content, q, %s), rank FROM ("
-                " SELECT s.doc_id, s.id, s.content, q, ts_rank_cd(s.tsv, q) AS rank FROM statements s,"
-                " CAST(%s AS tsquery) q WHERE s.tsv @@ q ORDER BY rank DESC, s.pk LIMIT %s) t ORDER BY rank DESC",
-                (_TS_CONFIG, opts, tsq, int(limit))).fetchall()
-            hits += [SearchHit(d, "statement", ref, " ".join(snip.split()), -float(rank)) for d, ref, snip, rank in rows]
-        hits.sort(key=lambda h: (h.rank, h.doc_id, h.kind, h.ref or ""))
-        return hits[:limit]
+        for kind, table, body in (("article", "documents", "coalesce(title, '') || ' ' || text"),
+                                  ("statement", "statements", "content")):
+            pks = [h[4] for h in ranked if h[2] == kind]
+            if pks:
+                for pk, snip in self.con.execute(f"SELECT pk, ts_headline(%s, {body}, CAST(%s AS tsquery), %s) "
+                                                 f"FROM {table} WHERE pk = ANY(%s)", (_TS_CONFIG, tsq, opts, pks)):
+                    snippets[(kind, pk)] = " ".join(snip.split())
+        return [SearchHit(d, kind, r, snippets.get((kind, pk), ""), rank) for rank, d, kind, r, pk in ranked]
 
     def _tsquery(self, query: str) -> str | None:
         """The tsquery (as text) of a user query: websearch syntax, and ``word*`` as a prefix; None

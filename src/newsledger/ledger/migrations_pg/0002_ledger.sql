@@ -1,5 +1,6 @@
 -- newsledger ledger schema for PostgreSQL, version 2: the cross-article ledger, as in the SQLite
--- migrations/0002_ledger.sql (ported: identity `pk`, DOUBLE PRECISION for REAL; the rest is the same).
+-- migrations/0002_ledger.sql (ported: identity `pk`, DOUBLE PRECISION for REAL; the rest is the same,
+-- plus a trigram index so that a name looked up by a part of it (`folded LIKE '%part%'`) needs no scan).
 --
 --
 -- One row in `ledger_entities` per real-world person, body or place however each article spells it
@@ -62,3 +63,6 @@ CREATE TABLE ledger_decisions (
 );
 CREATE INDEX ledger_decisions_a ON ledger_decisions (a_doc, a_entity);
 CREATE INDEX ledger_decisions_b ON ledger_decisions (b_doc, b_entity);
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+CREATE INDEX ledger_names_folded_trgm ON ledger_names USING GIN (folded public.gin_trgm_ops);
