@@ -709,12 +709,12 @@ def _kin_word(doc: "Doc", i: int) -> tuple[str | None, int, bool]:
     whether it is plural; (None, width, False) where there is none (a hyphenated "mother-of-three"
     is skipped whole)."""
     lex = lexicon()
-    toks = tokens(doc)
+    toks, fw = tokens(doc), folded(doc)
     k = i + 1
-    while k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
+    while k + 1 < len(toks) and fw[k] == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
         k += 2
     width = k - i
-    word = fold(doc[i:k].text) if width > 1 else folded(doc)[i]
+    word = fold(doc[i:k].text) if width > 1 else fw[i]
     if word in lex.family:
         return word, width, word in _PLURAL_KIN
     if width == 1:
