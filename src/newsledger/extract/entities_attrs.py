@@ -128,7 +128,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             if head is not None and m.t1 < len(doc) and doc[m.t1].text == "-" and not doc[m.t1 - 1].whitespace_:
                 i = m.t0 - 1  # "Castrel-based lawyer": a place of work, not an affiliation
                 continue
-            if m.t0 >= 2 and fold(doc[m.t0 - 1].text) == "to" and _is_title(fold(doc[m.t0 - 2].text)):
+            if m.t0 >= 2 and folded(doc)[m.t0 - 1] == "to" and _is_title(folded(doc)[m.t0 - 2]):
                 i = m.t0 - 2  # "Ambassador to Norway": where the post is, not whom it serves
                 if head is None:
                     head = i
@@ -246,18 +246,18 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
-            if p >= 0 and fold(doc[p].text) in _DETS:
+            if p >= 0 and folded(doc)[p] in _DETS:
                 p -= 1
-            if p >= 0 and fold(doc[p].text) in ("of", "at", "for", "in"):
-                if fold(doc[p].text) != "in":
+            if p >= 0 and folded(doc)[p] in ("of", "at", "for", "in"):
+                if folded(doc)[p] != "in":
                     of_org.append(pc)
                 k = p
         got = _scan_title_left(doc, k, mm)
         if got and not (got[1] - got[0] == 0):
             ts, te, orgs, first = got
-            if first == 0 or fold(doc[first - 1].text) in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
+            if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
                     or doc[first - 1].is_sent_start or doc[first].is_sent_start:
-                start = first - 1 if first and fold(doc[first - 1].text) in _DETS else first
+                start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
     k = m.t1
@@ -268,21 +268,21 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         p = k
         if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
             p += 1  # "X, 71, is a former foreign minister"
-        if p + 1 < len(doc) and fold(doc[p].text) == "who" and doc[p + 1].lemma_ in ("be", "become"):
+        if p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy trade minister until ..."
     elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
         p = k + 1  # "X is a retired navy admiral"
     else:
         p = None
     if p is not None:
-        if p < len(doc) and fold(doc[p].text) in _DETS:
+        if p < len(doc) and folded(doc)[p] in _DETS:
             p += 1
         if p < len(doc) and doc[p].tag_ == "POS":
             p += 1
         got = _scan_title_right(doc, p, mm)
         if got:
             ts, te, orgs, end = got
-            ptok = p if p < len(doc) and fold(doc[p].text) in ("its", "their") else None
+            ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
             out.append(TitleInfo(c, (ts, te), orgs, ptok, (m.t0, end)))
             second = _coordinated_title(doc, end, mm)
             if second:
@@ -294,10 +294,10 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
 def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
     """A second title joined by "and" to the appositive that ends at token ``end`` ("X, a deputy
     minister and former bank economist")."""
-    if end + 1 >= len(doc) or fold(doc[end].text) != "and":
+    if end + 1 >= len(doc) or folded(doc)[end] != "and":
         return None
     p = end + 1
-    if fold(doc[p].text) in _DETS:
+    if folded(doc)[p] in _DETS:
         p += 1
     got = _scan_title_right(doc, p, mm)
     if got is None or got[0] != p:
@@ -308,10 +308,10 @@ def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, 
 def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | None:
     """"Opposition leader X of the Green Dawn party": the organization right after the name, and the
     token where it ends."""
-    if k >= len(doc) or fold(doc[k].text) != "of":
+    if k >= len(doc) or folded(doc)[k] != "of":
         return None
     q = k + 1
-    if q < len(doc) and fold(doc[q].text) == "the":
+    if q < len(doc) and folded(doc)[q] == "the":
         q += 1
     hit = mm.at(q) if q < len(doc) else None
     if hit and hit[1].type == ORG and hit[0].t0 == q:
@@ -336,10 +336,10 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
         if q < n and doc[q].tag_ == "POS":
             orgs.append(c)
             p = q + 1
-    elif p < n and fold(doc[p].text) in ("its", "their"):
+    elif p < n and folded(doc)[p] in ("its", "their"):
         p += 1  # "X, its spokesman": the caller resolves the pronoun
     elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
-          and fold(doc[p].text) in lexicon().org_generic_refs | _COUNTRY_NOUNS):
+          and folded(doc)[p] in lexicon().org_generic_refs | _COUNTRY_NOUNS):
         p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"; "the country's top diplomat"
     start = p
     # skip an age adjective: "a 48-year-old judge"
@@ -374,10 +374,10 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the UDA", "at the agency"
     q = end
-    prep = fold(doc[q].text) if q < n else ""
+    prep = folded(doc)[q] if q < n else ""
     if prep in ("of", "at", "for", "with", "from"):
         q += 1
-        if q < n and fold(doc[q].text) in _DETS:
+        if q < n and folded(doc)[q] in _DETS:
             q += 1
         h = mm.at(q)
         for _ in range(6):  # "for the Castrel-based newspaper X": skip the place and the kind
@@ -529,11 +529,11 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
     end = min(end, sent_end)
     i = k
     while i < end:
-        w = fold(doc[i].text)
+        w = folded(doc)[i]
         if w == "from" and k < n and doc[k].text == "," and _appositive_until(doc, k + 1, i):
             q = i + 1
-            if (q + 2 < end and fold(doc[q].text) == "the" and fold(doc[q + 1].text) in lexicon().place_keywords
-                    and fold(doc[q + 2].text) == "of"):
+            if (q + 2 < end and folded(doc)[q] == "the" and folded(doc)[q + 1] in lexicon().place_keywords
+                    and folded(doc)[q + 2] == "of"):
                 q += 3  # "from the town of X"
             v = _place_value(doc, q, mm, clusters)
             if v is not None:
@@ -544,7 +544,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
                    "national": "citizenship"}[w]
             if v is not None:
                 _add(b[key], v)
-            elif i + 2 < end and fold(doc[i + 1].text) == "of":
+            elif i + 2 < end and folded(doc)[i + 1] == "of":
                 v = _place_value(doc, i + 2, mm, clusters)
                 if v is not None:
                     _add(b[key], v)
@@ -552,7 +552,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
             v = _place_value(doc, i - 1, mm, clusters)
             if v is not None:
                 _add(b["citizenship"], v)
-        if w == "born" and i + 2 < end and fold(doc[i + 1].text) == "in":
+        if w == "born" and i + 2 < end and folded(doc)[i + 1] == "in":
             v = _place_value(doc, i + 2, mm, clusters)
             if v is not None:
                 _add(b["origin"], v)
@@ -575,7 +575,7 @@ def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
         return True
     words = doc[k:i]
     return (len(words) <= 6 and all(t.pos_ in _APPOSITIVE_POS or t.text == "-" for t in words)
-            and _is_title(fold(doc[i - 1].text)))
+            and _is_title(folded(doc)[i - 1]))
 
 
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
@@ -585,7 +585,7 @@ def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cl
         if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
-        if fold(poss.text) not in ("his", "her", "their") or fold(doc[t.i + 1].text) != "in":
+        if fold(poss.text) not in ("his", "her", "their") or folded(doc)[t.i + 1] != "in":
             continue
         place = _place_value(doc, t.i + 2, mm, clusters)
         if place is None:
@@ -647,13 +647,13 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
             continue
         for m in c.mentions:
             k = m.t0
-            if not (k >= 3 and doc[k - 1].text == "," and fold(doc[k - 2].text) in lex.org_nouns_before | _EMPLOYER):
+            if not (k >= 3 and doc[k - 1].text == "," and folded(doc)[k - 2] in lex.org_nouns_before | _EMPLOYER):
                 continue
             if doc[k - 3].tag_ == "POS" and k >= 4:
                 owner = mm.cluster_at(k - 4)
-            elif fold(doc[k - 3].text) in ("his", "her"):
+            elif folded(doc)[k - 3] in ("his", "her"):
                 owner = mm.cluster_at(k - 3)
-            elif fold(doc[k - 3].text) == "whose":  # "X, whose company, Y, ..."
+            elif folded(doc)[k - 3] == "whose":  # "X, whose company, Y, ..."
                 owner = next((mm.cluster_at(q) for q in range(k - 4, max(-1, k - 12), -1)
                               if mm.cluster_at(q) is not None and mm.cluster_at(q).type == PERSON), None)
             else:
@@ -709,12 +709,12 @@ def _kin_word(doc: "Doc", i: int) -> tuple[str | None, int, bool]:
     whether it is plural; (None, width, False) where there is none (a hyphenated "mother-of-three"
     is skipped whole)."""
     lex = lexicon()
-    toks = tokens(doc)
+    toks, fw = tokens(doc), folded(doc)
     k = i + 1
-    while k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
+    while k + 1 < len(toks) and fw[k] == "-" and not toks[k - 1].whitespace_ and not toks[k].whitespace_:
         k += 2
     width = k - i
-    word = fold(doc[i:k].text) if width > 1 else folded(doc)[i]
+    word = fold(doc[i:k].text) if width > 1 else fw[i]
     if word in lex.family:
         return word, width, word in _PLURAL_KIN
     if width == 1:
@@ -752,10 +752,10 @@ def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int,
     with ``many``, all the persons of a list (", Anna and Boris")."""
     out: list[tuple[NameMention, Cluster]] = []
     while k < end:
-        if doc[k].text == "," or many and out and fold(doc[k].text) == "and":
+        if doc[k].text == "," or many and out and folded(doc)[k] == "and":
             k += 1
             continue
-        while k < end and _is_title(fold(doc[k].text)) and not mm.at(k):
+        while k < end and _is_title(folded(doc)[k]) and not mm.at(k):
             k += 1
         hit = mm.at(k) if k < end else None
         if not (hit and hit[1].type == PERSON and hit[0].t0 == k):
@@ -776,7 +776,7 @@ def _gender_from_kin(c: Cluster, kin: dict) -> None:
 def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | None:
     """"X is the daughter of Y": X's parent is Y (mother or father where Y's gender is known)."""
     t = doc[i]
-    if not (i + 1 < sent.end and fold(doc[i + 1].text) == "of"):
+    if not (i + 1 < sent.end and folded(doc)[i + 1] == "of"):
         return None
     if t.dep_ not in ("attr", "appos", "acomp"):
         return None

@@ -183,14 +183,14 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
-            if (fold(t.text) in _JOIN_OF and (fold(doc[j - 1].text) in lex.org_keywords
-                                              or fold(doc[j - 1].text) in lex.titles
+            if (fold(t.text) in _JOIN_OF and (folded(doc)[j - 1] in lex.org_keywords
+                                              or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
                     and j + 1 < n
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
                 continue
-            if (fold(t.text) == "in" and fold(doc[j - 1].text) in lex.org_keywords and _acronym_follows(doc, j + 1)):
+            if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
             if (t.tag_ == "POS" and j + 1 < n and _cap(doc[j + 1]) and country_code(doc[i:j].text) is None
@@ -202,7 +202,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 break
             break
         # trim trailing joiners
-        while j > i and (doc[j - 1].text == "-" or fold(doc[j - 1].text) in _JOIN_OF | PARTICLES
+        while j > i and (doc[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
                          or doc[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
@@ -227,7 +227,7 @@ def _place_of(doc: "Doc", j: int) -> bool:
     after any place word when an organization word follows ("Port of X Authority"); not after an
     administrative unit ("the Donetsk Region of Ukraine" names two places)."""
     lex = lexicon()
-    w = fold(doc[j - 1].text)
+    w = folded(doc)[j - 1]
     if w not in lex.place_keywords or w in _DIRECTIONS:
         return False
     if w not in lex.place_administrative and w not in _NOT_JOINED_BY_OF:
@@ -255,22 +255,22 @@ def _acronym_follows(doc: "Doc", k: int) -> bool:
 def _particles_then_name(doc: "Doc", k: int) -> bool:
     """Tokens from k are name particles ("van der", "al-") and then a capitalized word."""
     n = len(doc)
-    while k < n and (fold(doc[k].text) in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
+    while k < n and (folded(doc)[k] in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
         k += 1
     return k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
 
 
 def _particle_start(doc: "Doc", i: int) -> bool:
-    t = fold(doc[i].text)
+    t = folded(doc)[i]
     return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
-        doc[i + 1].text == "-" or fold(doc[i + 1].text) in PARTICLES or doc[i].whitespace_)
+        doc[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or doc[i].whitespace_)
 
 
 def _org_after(doc: "Doc", k: int) -> bool:
     """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
     lex = lexicon()
     while k < len(doc) and (_cap(doc[k]) or doc[k].text == "-"):
-        if fold(doc[k].text) in lex.org_keywords:
+        if folded(doc)[k] in lex.org_keywords:
             return True
         k += 1
     return False
@@ -329,7 +329,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     last_title = -1
     unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
     for k in range(i, j):
-        w = fold(doc[k].text)
+        w = folded(doc)[k]
         if w in lex.titles or w in lex.honorifics:
             last_title = k
         elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
@@ -345,10 +345,10 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         return i
     # "Secretary of State X", "Minister for Foreign Affairs X": the title runs on through "of" phrases
     end = last_title + 1
-    while end < j and (fold(doc[end].text) in _JOIN_OF | {"the"} or fold(doc[end].text) in lex.title_modifiers
-                       or fold(doc[end].text) in lex.titles):
+    while end < j and (folded(doc)[end] in _JOIN_OF | {"the"} or folded(doc)[end] in lex.title_modifiers
+                       or folded(doc)[end] in lex.titles):
         end += 1
-    while end > last_title + 1 and fold(doc[end - 1].text) in _JOIN_OF | {"the"}:
+    while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
         end -= 1
     if end < j and fold(doc[end].text) in _JOIN_OF:
         # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
@@ -360,7 +360,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                 break
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
-    rest = [fold(doc[k].text) for k in range(end, j)]
+    rest = [folded(doc)[k] for k in range(end, j)]
     if all(w in SUFFIXES for w in rest):
         return i if unknown else j  # "Martin Luther King Jr."
     if any(w in lex.org_keywords for w in rest):
@@ -372,10 +372,10 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     """The organization or place written before the title words of a title ("Bank of England | Governor")."""
     lex = lexicon()
     e = i
-    while e < k and not (fold(doc[e].text) in lex.titles or fold(doc[e].text) in lex.title_modifiers
-                         or fold(doc[e].text) in lex.honorifics or demonym_country(doc[e].text)):
+    while e < k and not (folded(doc)[e] in lex.titles or folded(doc)[e] in lex.title_modifiers
+                         or folded(doc)[e] in lex.honorifics or demonym_country(doc[e].text)):
         e += 1
-    while e > i and (doc[e - 1].text == "-" or fold(doc[e - 1].text) in _JOIN_OF):
+    while e > i and (doc[e - 1].text == "-" or folded(doc)[e - 1] in _JOIN_OF):
         e -= 1
     if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
                       for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
@@ -518,7 +518,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     k = _split_title(doc, i, j)
     pre = (i, k) if k > i else None
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
-        official = k < j and any(fold(doc[t].text) in lex.official_titles for t in range(i, k))
+        official = k < j and any(folded(doc)[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
         if body:
             out.append(_mk(doc, *body))
@@ -530,16 +530,16 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         if k >= j:
             return out
     i = k
-    if j < len(doc) and doc[j].is_lower and fold(doc[j].text) in lex.titles:
+    if j < len(doc) and doc[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
-        while i < j - 1 and fold(doc[i].text) in lex.title_modifiers:
+        while i < j - 1 and folded(doc)[i] in lex.title_modifiers:
             i += 1
     # a country or city glued before a person's name: "Norway Teodor Vasko"
     glued = False
     if j - i >= 3:
         for cut in (i + 1, i + 2):
             head = doc[i:cut].text
-            rest = [fold(doc[t].text) for t in range(cut, j)]
+            rest = [folded(doc)[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
                     and doc[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
@@ -557,7 +557,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
-            and doc[j].is_lower and fold(doc[j].text) in lex.titles):
+            and doc[j].is_lower and folded(doc)[j] in lex.titles):
         return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
     m = _mk(doc, i, j)
     m.pre_title = pre
@@ -592,8 +592,8 @@ def _official_before_name(doc: "Doc", k: int) -> bool:
     lex = lexicon()
     n = len(doc)
     seen = False
-    while k < n and doc[k].is_lower and (fold(doc[k].text) in lex.title_modifiers or fold(doc[k].text) in lex.titles):
-        seen = seen or fold(doc[k].text) in lex.official_titles
+    while k < n and doc[k].is_lower and (folded(doc)[k] in lex.title_modifiers or folded(doc)[k] in lex.titles):
+        seen = seen or folded(doc)[k] in lex.official_titles
         k += 1
     return seen and k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
 
@@ -671,7 +671,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, ORG, 2, "acronym")
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, 5, "org-keyword")
-    after = [fold(t.text) for t in tokens(doc)[m.t1:m.t1 + 2]]
+    after = folded(doc)[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
@@ -683,7 +683,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, GPE, 4, "city-gazetteer")
     if m.pre_title:
         _vote_for(m, PERSON, 6, "title-before")
-    before = [fold(t.text) for t in tokens(doc)[max(0, m.t0 - 3):m.t0]]
+    before = folded(doc)[max(0, m.t0 - 3):m.t0]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
         _vote_for(m, PERSON, 6, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
@@ -739,7 +739,7 @@ def _title_after(doc: "Doc", k: int) -> bool:
     if not (k + 1 < n and doc[k].text == ","):
         return False
     k += 1
-    if k < n and fold(doc[k].text) in ("a", "an", "the", "its", "their", "his", "her"):
+    if k < n and folded(doc)[k] in ("a", "an", "the", "its", "their", "his", "her"):
         k += 1
     for q in range(k, min(n, k + 4)):  # "the EU's High Representative": skip the possessor
         if doc[q].tag_ == "POS":

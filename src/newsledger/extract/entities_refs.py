@@ -133,14 +133,14 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
             continue
         for m in c.mentions:
             k = m.t0 - 1
-            while k >= 0 and (doc[k].text == "," or fold(doc[k].text) in lex.titles) and k >= m.t0 - 4:
-                g = lex.family.get(fold(doc[k].text), {}).get("gender") or _word_gender(fold(doc[k].text))
+            while k >= 0 and (doc[k].text == "," or folded(doc)[k] in lex.titles) and k >= m.t0 - 4:
+                g = lex.family.get(folded(doc)[k], {}).get("gender") or _word_gender(folded(doc)[k])
                 if g:
                     c.gender = g
                     break
                 k -= 1
             if not c.gender and k >= 0:
-                c.gender = lex.family.get(fold(doc[k].text), {}).get("gender")
+                c.gender = lex.family.get(folded(doc)[k], {}).get("gender")
             if c.gender:
                 break
             first = fold((m.full or m.text).split()[0])
@@ -159,7 +159,7 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
     for t in tokens(doc):
-        kin = lex.family.get(fold(t.text))
+        kin = lex.family.get(folded(doc)[t.i])
         if not kin or not kin.get("gender") or t.dep_ != "attr":
             continue
         for s in t.head.children:
@@ -197,7 +197,7 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for ti in titles:
         if ti.title:
-            words = {fold(t.text) for t in tokens(doc)[ti.title[0]:ti.title[1]]}
+            words = set(folded(doc)[ti.title[0]:ti.title[1]])
             out.setdefault(id(ti.cluster), set()).update(words)
     return out
 
@@ -212,12 +212,12 @@ def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
         words = out.setdefault(id(c), set())
         for m in c.mentions:
             words.update(fold(w) for w in (m.full or m.text).replace("-", " ").split())
-            if m.t0 >= 1 and fold(doc[m.t0 - 1].text) in lex.org_nouns_before:
-                words.add(fold(doc[m.t0 - 1].text))
+            if m.t0 >= 1 and folded(doc)[m.t0 - 1] in lex.org_nouns_before:
+                words.add(folded(doc)[m.t0 - 1])
             k = m.t1
             if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
                 k += 3
-            if k + 1 < len(doc) and doc[k].text == "," and fold(doc[k + 1].text) in ("a", "an", "the"):
+            if k + 1 < len(doc) and doc[k].text == "," and folded(doc)[k + 1] in ("a", "an", "the"):
                 for t in tokens(doc)[k + 2:min(len(doc), k + 7)]:
                     if t.is_punct:
                         break
@@ -235,11 +235,12 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
     named = {t for x in men for t in range(x.t0, x.t1)}
     out: list[_Men] = []
     n = len(doc)
-    for i, t in enumerate(doc):
-        if fold(t.text) != "the" or i + 1 >= n:
+    fw = folded(doc)
+    for i, t in enumerate(tokens(doc)):
+        if fw[i] != "the" or i + 1 >= n:
             continue
         j = i + 1
-        while j < n and doc[j].is_lower and fold(doc[j].text) in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower:
+        while j < n and doc[j].is_lower and folded(doc)[j] in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower:
             j += 1
         head = doc[j]
         w = fold(head.text)
@@ -253,7 +254,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
         target = None
         if w in lex.titles and w not in ("member", "resident", "native", "citizen", "official"):
             # "the prime minister" is not the interior minister: the written modifiers must fit too
-            need = {fold(doc[q].text) for q in range(i + 1, j)} - _LOOSE_MODIFIERS | {w}
+            need = {folded(doc)[q] for q in range(i + 1, j)} - _LOOSE_MODIFIERS | {w}
             target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set()))
         elif w in lex.org_generic_refs or w == "country":
             syn = lex.org_ref_synonyms.get(w, frozenset()) | {w}
@@ -290,7 +291,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
                 for c in orgs}
     out: list[_Men] = []
     for head in tokens(doc):
-        w = fold(head.text)
+        w = folded(doc)[head.i]
         if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
             continue
         k = head.i
@@ -302,7 +303,7 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         if owner is None or owner.cluster.type not in (GPE, ORG):
             continue
         words = {fold(t.text) for t in tokens(doc)[k:head.i + 1] if t.text != "-"}
-        words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {fold(doc[owner.t0].text)}
+        words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {folded(doc)[owner.t0]}
         here = sent_of[head.i]
         fits = [c for c in orgs if words <= words_of[id(c)] and c is not owner.cluster
                 and any(abs(sent_of[m.t0] - here) <= 2 for m in c.mentions)]
@@ -326,14 +327,14 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
             first_subj[x.sent] = x
     out: list[_Men] = []
     for head in tokens(doc):
-        w = fold(head.text)
+        w = folded(doc)[head.i]
         if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
                 or fold(head.head.lemma_) not in lex.reporting_verbs):
             continue
         k = head.i
         while k > 0 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN") and doc[k - 1].i not in named:
             k -= 1
-        if k == 0 or fold(doc[k - 1].text) not in ("a", "an"):
+        if k == 0 or folded(doc)[k - 1] not in ("a", "an"):
             continue
         nxt = first_subj.get(sent_of[head.i] + 1)
         if nxt is None or nxt.cluster.type != ORG or fold(doc[nxt.t0:nxt.t1].root.head.lemma_) not in lex.reporting_verbs:
@@ -349,7 +350,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
 
 
 def _has_state_mention(doc: "Doc", c: Cluster) -> bool:
-    return any(m.t1 < len(doc) and fold(doc[m.t1].text) == "government" for m in c.mentions)
+    return any(m.t1 < len(doc) and folded(doc)[m.t1] == "government" for m in c.mentions)
 
 
 _REACH = 400  # mentions looked back for a title reference's antecedent (keeps long articles linear)

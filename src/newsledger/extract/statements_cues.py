@@ -553,13 +553,17 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     cues = lex["cues"]
     starts = [q.open_at for q in quotes]
     drafts: list[Draft] = []
-    for tok in tokens(doc):
+    toks = tokens(doc)
+    according = lex["according_to"]
+    for tok in toks:
+        lower = tok.lower_
+        if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues):
+            continue  # neither "according to" nor a cue verb (the branches below test the same)
         if _quote_at(quotes, starts, tok.idx) is not None:
             continue  # words inside a quotation are the quoted speaker's, not attributions
         frame: _Frame | None = None
         subj: "Token | None" = None
-        lower = tok.lower_
-        if lower in lex["according_to"] and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if lower in according and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "to":
             got = _according(tok)
             if got is None:
                 continue

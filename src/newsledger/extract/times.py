@@ -715,7 +715,7 @@ def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
     tok = span.root
     aside = reported = False
     for _ in range(40):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root ("is" never holds: spaCy makes a new Token each time)
             break
         if tok.dep_ in _RELATIVE:
             aside = True
@@ -746,8 +746,11 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     elif tok.dep_ == "pobj" and tok.head.lower_ not in _lex_set("temporal_prepositions"):
         decided = True  # "pointing to Easter"
     steps = 0
-    while tok.head is not tok and steps < 40:
+    at_root = False
+    while not at_root and steps < 40:
         steps += 1
+        # at the root every further step reads the root again, to the same effect: one is enough
+        at_root = tok.head.i == tok.i
         dep = tok.dep_
         if dep in _SUBORDINATE:
             subordinate = True
