@@ -45,3 +45,39 @@ def test_time_rule_examples(row):
 def test_a_malformed_rule_table_is_refused_with_the_fix(data, complaint):
     with pytest.raises(LanguageDataError, match=complaint):
         check_rule_table(data, "t")
+
+
+# ---------------------------------------------------------------------------- entity typing votes
+VOTES = rule_table("entity_votes")
+
+
+def test_every_typing_vote_in_the_code_has_a_row():
+    import importlib
+    import re
+    from pathlib import Path
+
+    names = importlib.import_module("newsledger.extract.entities_names")
+    used = set(re.findall(r'_vote_for\(m, [^,]+, "([a-z-]+)"', Path(names.__file__).read_text(encoding="utf-8")))
+    assert used == {r["id"] for r in VOTES["rows"]}
+
+
+@pytest.fixture(scope="module")
+def vote_docs(nlp):
+    texts = sorted({ex["text"] for r in VOTES["rows"] for k in ("positive", "negative") for ex in r["examples"][k]})
+    return dict(zip(texts, nlp.pipe(texts)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", VOTES["rows"], ids=lambda r: r["id"])
+def test_entity_vote_examples(row, vote_docs):
+    from newsledger.extract.entities_names import find_name_mentions
+
+    def fired(ex) -> set[str]:
+        ms = [m for m in find_name_mentions(vote_docs[ex["text"]]) if m.text == ex["mention"]]
+        assert ms, f"{ex['mention']!r} is no name mention of {ex['text']!r}"
+        return {rule for m in ms for rule, _label, _w in m.why}
+
+    for ex in row["examples"]["positive"]:
+        assert row["id"] in fired(ex), ex
+    for ex in row["examples"]["negative"]:
+        assert row["id"] not in fired(ex), ex
