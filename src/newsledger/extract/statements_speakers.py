@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..analysis.reference import relative_antecedent
+from ..analysis.words import word_class
 from ._index import EntityIndex
 from ._doc import dateline_tokens, doc_text
 from .statements_cues import Draft, lexicon
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeakerResolver"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
+PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
+GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = ("nsubj", "nsubjpass")
 
