@@ -320,3 +320,21 @@ def test_signing_a_contract_is_no_support_and_a_fraud_accusation_is_accuse():
     types = {(v.type, v.trigger.text) for v in rec.events}
     assert ("ACCUSE", "accused") in types
     assert not any(t == "SUPPORT" and w == "signed" for t, w in types)
+
+
+@pytest.mark.slow
+def test_headline_speaker_after_the_cue_is_the_title_holder_introduced_below():
+    text = ("Port shutdown could last weeks, warns dockers' leader\n\n"
+            "Dockers walked off the job on Thursday. \"We will not return until the offer is fair,\" "
+            "Irena Kovalska, the leader of the dockers' union, told reporters.\n")
+    rec = extract(text)
+    s = by_content(rec, "Port shutdown could last weeks")
+    assert s.cue == "warns" and name_of(rec, s.speaker) == "Irena Kovalska"
+
+
+@pytest.mark.slow
+def test_office_word_opening_a_headline_joins_the_body():
+    rec = extract("Health ministry accuses supplier of fraud\n\nThe health ministry on Thursday accused "
+                  "Norvex Medical of fraud.\n")
+    s = by_content(rec, "supplier of fraud")
+    assert s.speaker is not None and rec.entity(s.speaker).name.lower() == "health ministry"

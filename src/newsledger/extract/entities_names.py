@@ -459,6 +459,12 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
+        if i > 0 and fold(doc[i - 1].text) in lex.offices and _starts_clause(doc, i - 1):
+            word = by_end.get(i)
+            if i - 1 not in taken or (word is not None and word.t1 - word.t0 == 1):
+                i -= 1  # "Health ministry accuses ...": capitalized only because it opens the line
+                if word is not None:
+                    drop.add(id(word))
         place = by_end.get(i)
         if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
                                       or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
