@@ -338,3 +338,18 @@ def test_office_word_opening_a_headline_joins_the_body():
                   "Norvex Medical of fraud.\n")
     s = by_content(rec, "supplier of fraud")
     assert s.speaker is not None and rec.entity(s.speaker).name.lower() == "health ministry"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Dockers at the three main ports walked off the job on Thursday.", "walked"),
+    ("Nurses went on strike on Monday over pay.", "went"),
+])
+def test_the_strike_the_story_is_about_is_an_event(sentence, trigger):
+    rec = extract(sentence)
+    assert [(v.type, v.mode, v.trigger.text) for v in rec.events] == [("PROTEST", "strike", trigger)]
+
+
+@pytest.mark.slow
+def test_walking_off_a_stage_is_no_strike():
+    assert not extract("The minister walked off the stage.").events
