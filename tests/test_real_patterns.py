@@ -353,3 +353,11 @@ def test_the_strike_the_story_is_about_is_an_event(sentence, trigger):
 @pytest.mark.slow
 def test_walking_off_a_stage_is_no_strike():
     assert not extract("The minister walked off the stage.").events
+
+
+@pytest.mark.slow
+def test_first_word_of_a_sentence_case_headline_is_no_name_unless_the_body_says_so():
+    rec = extract("Port shutdown could last weeks, warns union\n\nDockers walked off the job on Thursday.\n")
+    assert not any(e.name == "Port" for e in rec.entities)
+    rec = extract("Velmora port shut by strike\n\nDockers in Velmora walked off the job on Thursday.\n")
+    assert any(e.name == "Velmora" for e in rec.entities)

@@ -397,6 +397,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     if heads:
         runs = [piece for i, j in runs for piece in
                 (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+    first = _headline_opening(doc)
+    if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
+        i, j = runs[0]
+        runs = ([(i + 1, j)] if j > i + 1 else []) + runs[1:]  # "Port shutdown could last weeks, ...": a headline's first word
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
@@ -485,6 +489,25 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return sorted(out, key=lambda m: m.t0)
 
 
+def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
+    """Token k is a name by more than its capital: the body capitalizes it too, or it is an acronym or a
+    known title, given name, country, city or demonym."""
+    t = doc[k]
+    return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+
+
+def _headline_opening(doc: "Doc") -> int | None:
+    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl < 0:
+        return None
+    line = text[:nl].rstrip()
+    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
+        return None
+    return next((t.i for t in doc if not t.is_space), None)
+
+
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
@@ -492,8 +515,7 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
     If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
     models.)"""
     def evidence(k: int) -> bool:
-        t = doc[k]
-        return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+        return _name_evidence(doc, k, midcaps)
 
     keep = [evidence(k) for k in range(i, j)]
     for k in range(i + 1, j - 1):
