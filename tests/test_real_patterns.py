@@ -361,3 +361,24 @@ def test_first_word_of_a_sentence_case_headline_is_no_name_unless_the_body_says_
     assert not any(e.name == "Port" for e in rec.entities)
     rec = extract("Velmora port shut by strike\n\nDockers in Velmora walked off the job on Thursday.\n")
     assert any(e.name == "Velmora" for e in rec.entities)
+
+
+@pytest.mark.slow
+def test_a_quote_that_binds_its_side_in_a_later_clause_is_a_commitment():
+    rec = extract("Governor Marit Solheim told reporters: \"We are not there yet. Inflation is still above our "
+                  "target, and we will not cut before we are sure it is coming down.\"")
+    assert by_content(rec, "We are not there yet").kind == "commitment"
+
+
+@pytest.mark.slow
+def test_a_quote_predicting_what_others_will_do_stays_what_its_first_clause_says():
+    rec = extract("Governor Marit Solheim told reporters: \"Prices rose in March. The banks will follow.\"")
+    assert by_content(rec, "Prices rose in March").kind != "commitment"
+
+
+@pytest.mark.slow
+def test_expecting_its_own_next_act_is_a_commitment_expecting_others_act_a_prediction():
+    rec = extract("The central bank said it expected to lower borrowing costs. Analysts said they expected "
+                  "the bank to cut.")
+    assert by_content(rec, "it expected to lower").kind == "commitment"
+    assert by_content(rec, "they expected the bank to cut").kind == "prediction"

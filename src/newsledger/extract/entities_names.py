@@ -283,9 +283,12 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
     lex = lexicon()
+    datelines = dateline_tokens(doc)
     while i < j and _starts_clause(doc, i):
         t = doc[i]
         w = fold(t.text)
+        if i in datelines and t.is_upper:
+            break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
         if w in lex.not_names:
             i += 1
             continue
