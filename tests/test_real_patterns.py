@@ -382,3 +382,11 @@ def test_expecting_its_own_next_act_is_a_commitment_expecting_others_act_a_predi
                   "the bank to cut.")
     assert by_content(rec, "it expected to lower").kind == "commitment"
     assert by_content(rec, "they expected the bank to cut").kind == "prediction"
+
+
+@pytest.mark.slow
+def test_acronym_that_is_also_a_word_stays_with_its_full_name():
+    rec = extract("The World Health Organization (WHO) said on Monday that cases had doubled. WHO experts "
+                  "will visit the region.")
+    orgs = [e for e in rec.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and "WHO" in orgs[0].aliases

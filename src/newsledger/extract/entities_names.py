@@ -289,6 +289,8 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         w = fold(t.text)
         if i in datelines and t.is_upper:
             break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
+        if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
+            break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
         if w in lex.not_names:
             i += 1
             continue
@@ -314,6 +316,17 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         break
     return i
+
+
+def _acronym_of_name(doc: "Doc", i: int) -> bool:
+    """The all-capitals word at i spells the initials of a capitalized run written before it
+    ("World Health Organization (WHO)", "... the WHO chief")."""
+    letters = doc[i].text
+    caps = [t.text[0] for t in doc[max(0, i - 400):i] if t.text[:1].isupper() and t.is_alpha]
+    for k in range(len(caps) - len(letters) + 1):
+        if "".join(caps[k:k + len(letters)]) == letters:
+            return True
+    return False
 
 
 def _known_word(t: "Token") -> bool:
