@@ -390,3 +390,17 @@ def test_acronym_that_is_also_a_word_stays_with_its_full_name():
                   "will visit the region.")
     orgs = [e for e in rec.entities if e.type == "ORG"]
     assert len(orgs) == 1 and "WHO" in orgs[0].aliases
+
+
+@pytest.mark.slow
+def test_unknown_two_word_speaker_is_one_person_with_the_bare_surname():
+    rec = extract("The strike will continue, Ivo Tamm said on Monday. Tamm added that the union would meet again.")
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Ivo Tamm"] and "Tamm" in people[0].aliases
+    assert {s.speaker for s in rec.statements} == {people[0].id}
+
+
+@pytest.mark.slow
+def test_a_speaking_body_with_an_international_name_stays_an_organization():
+    rec = extract("Mercy Rivers International said it had sent two planes of supplies.")
+    assert [(e.name, e.type) for e in rec.entities] == [("Mercy Rivers International", "ORG")]

@@ -752,6 +752,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         v[PERSON] += 6  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
         v[PERSON] += 1
+        if len(words) <= 3 and before[-1:] != ["the"] and not any(
+                w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
+                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
+            v[PERSON] += 1.5  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     for lab, n in _spacy_labels(doc, m).items():
         v[lab] += n
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
