@@ -287,9 +287,14 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
     lex = lexicon()
+    datelines = dateline_tokens(doc)
     while i < j and _starts_clause(doc, i):
         t = doc[i]
         w = fold(t.text)
+        if i in datelines and t.is_upper:
+            break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
+        if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
+            break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
         if w in lex.not_names:
             i += 1
             continue
@@ -315,6 +320,17 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         break
     return i
+
+
+def _acronym_of_name(doc: "Doc", i: int) -> bool:
+    """The all-capitals word at i spells the initials of a capitalized run written before it
+    ("World Health Organization (WHO)", "... the WHO chief")."""
+    letters = doc[i].text
+    caps = [t.text[0] for t in doc[max(0, i - 400):i] if t.text[:1].isupper() and t.is_alpha]
+    for k in range(len(caps) - len(letters) + 1):
+        if "".join(caps[k:k + len(letters)]) == letters:
+            return True
+    return False
 
 
 def _known_word(t: "Token") -> bool:
@@ -401,6 +417,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     if heads:
         runs = [piece for i, j in runs for piece in
                 (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+    first = _headline_opening(doc)
+    if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
+        i, j = runs[0]
+        runs = ([(i + 1, j)] if j > i + 1 else []) + runs[1:]  # "Port shutdown could last weeks, ...": a headline's first word
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
@@ -463,6 +483,12 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
+        if i > 0 and fold(doc[i - 1].text) in lex.offices and _starts_clause(doc, i - 1):
+            word = by_end.get(i)
+            if i - 1 not in taken or (word is not None and word.t1 - word.t0 == 1):
+                i -= 1  # "Health ministry accuses ...": capitalized only because it opens the line
+                if word is not None:
+                    drop.add(id(word))
         place = by_end.get(i)
         if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
                                       or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
@@ -483,6 +509,25 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return sorted(out, key=lambda m: m.t0)
 
 
+def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
+    """Token k is a name by more than its capital: the body capitalizes it too, or it is an acronym or a
+    known title, given name, country, city or demonym."""
+    t = doc[k]
+    return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+
+
+def _headline_opening(doc: "Doc") -> int | None:
+    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl < 0:
+        return None
+    line = text[:nl].rstrip()
+    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
+        return None
+    return next((t.i for t in doc if not t.is_space), None)
+
+
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
@@ -490,8 +535,7 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
     If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
     models.)"""
     def evidence(k: int) -> bool:
-        t = doc[k]
-        return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+        return _name_evidence(doc, k, midcaps)
 
     keep = [evidence(k) for k in range(i, j)]
     for k in range(i + 1, j - 1):
@@ -728,6 +772,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
         _vote_for(m, PERSON, "reporting-subject")
+        if len(words) <= 3 and before[-1:] != ["the"] and not any(
+                w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
+                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
+            _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     for lab, n in _spacy_labels(doc, m).items():
         _vote_for(m, lab, "spacy-ner", n)
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:

@@ -80,6 +80,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
         if d.speaker_from is not None:  # a quote continuing an earlier statement: same speaker
             src = d.speaker_from
             d.speaker, d.speaker_text, d.speaker_key = src.speaker, src.speaker_text, src.speaker_key
+    _same_document(doc, drafts)
     dates = DateFinder(doc, times, index, speakers, published)
     by_start = TimesByStart(times)
     out: list[Statement] = []
@@ -95,6 +96,31 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
     for d, st in zip(drafts, out):
         trace_statement(doc, d, st.id, ids)
     return out
+
+
+def _same_document(doc: "Doc", drafts: Sequence[Draft]) -> None:
+    """"The statement said ...", "the report added": a definite document speaks for whoever issued the
+    last one of that kind ("..., the ministry said in a statement."); its date follows that speaker's."""
+    from .statements_cues import lexicon
+
+    mediums = set(lexicon()["medium_nouns"])
+    text = doc_text(doc)
+    order = sorted(drafts, key=lambda d: d.content[0])
+    for k, d in enumerate(order):
+        if d.speaker is not None or d.subject_i is None:
+            continue
+        subj = doc[d.subject_i]
+        if subj.lemma_.lower() not in mediums or not any(c.lower_ == "the" for c in subj.children) \
+                or any(c.dep_ == "prep" for c in subj.children):
+            continue
+        noun = subj.lemma_.lower()
+        for prev in reversed(order[:k]):
+            if prev.speaker is None:
+                continue
+            s, e = prev.evidence
+            if re.search(rf"\b{re.escape(noun)}s?\b", text[s:e], re.I):
+                d.speaker, d.speaker_key = prev.speaker, prev.speaker_key
+                break
 
 
 def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:

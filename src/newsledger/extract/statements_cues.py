@@ -129,6 +129,7 @@ class _Frame:
     cue_text: str
     channel: tuple[int, int] | None = None  # token range of the channel phrase
     inverted: bool = False
+    speaker: int | None = None              # a speaker the parser did not make the cue's subject
 
 
 def _subtree_range(tok: "Token") -> tuple[int, int]:
@@ -369,7 +370,7 @@ def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | No
     doc = cue.doc
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     if len(subjects) < 2:
-        return None
+        return _inverted_headline(cue, cue_text, kind)
     subj = subjects[-1]
     rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
     if any(not t.is_punct for t in rest):
@@ -383,6 +384,27 @@ def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | No
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_headline(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Port shutdown could last weeks, warns dockers' leader": a present-tense cue right after a comma
+    whose speaker, after it, closes the sentence (the parser took the speaker for an object)."""
+    doc = cue.doc
+    if cue.tag_ != "VBZ" or cue.i == cue.sent.start or doc[cue.i - 1].text != ",":
+        return None
+    after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "dative", "nsubj", "attr")]
+    if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    spk = after[0]
+    rest = [t for t in doc[spk.right_edge.i + 1:cue.sent.end] if not (t.is_space or t.is_punct)]
+    if rest:
+        return None
+    a, b = cue.sent.start, cue.i - 1
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True, speaker=spk.i)
 
 
 def _participle_after(rest: list["Token"]) -> bool:
@@ -578,6 +600,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
+            if subj is None and frame.speaker is not None:
+                subj = doc[frame.speaker]
+                route = "object-speaker"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
@@ -676,31 +701,43 @@ def _aside(tok: "Token") -> bool:
 
 
 def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
-    """"The strike will go on, X said, according to <agency>": the agency relays X's statement; it is one
-    statement (X's), made through the agency (its channel), not a second one whose content is "X said"."""
+    """"X said Y, according to <agency>" and "Y, X said, according to <agency>": the agency relays X's
+    statement; it is one statement (X's) made through the agency (its channel), not a second one whose
+    content is "X said ..."; X's content stops before the relay phrase."""
     lex = lexicon()
+    text = doc_text(doc)
     cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
     keys = [c for c, _ in cues]
     drop: set[int] = set()
     for d in drafts:
         tok = doc[d.cue_i]
-        if tok.lower_ not in lex["according_to"]:
+        if tok.lower_ not in lex["according_to"] or d.subject_i is None:
             continue
         a, b = d.content_tokens
+        if tok.i < b:
+            continue  # "According to X, ...": the phrase opens its content, nobody else speaks
         i = bisect.bisect_left(keys, a)
-        inner = [x for c, x in cues[i:i + 4] if c < b and x is not d]
-        inner = [x for x in inner if x.content[1] <= d.content[0] or x.content[0] >= d.content[1]]
-        if not inner:
-            continue
-        own = inner[0]
-        rest = [t for t in doc[a:b] if not (t.is_punct or t.is_space) and t.i != own.cue_i
-                and not (own.subject_i is not None and doc[own.subject_i].left_edge.i <= t.i <= own.subject_i)]
-        if rest:
-            continue  # "X said the talks failed, according to Y": Y reports X's words, still X's
+        own = next((x for c, x in cues[i:i + 4] if c < b and x is not d and x.subject_i is not None), None)
+        if own is not None:
+            subj_start = doc[own.subject_i].left_edge.i
+            before = [t for t in doc[a:subj_start] if not (t.is_punct or t.is_space)]
+            if before and not (own.content[1] <= d.content[0] + 1 or own.extra.get("inverted")):
+                continue  # words before X's attribution that are not X's: the agency reports more than X said
+        else:
+            # "X said Y, according to Z" with the phrase parsed inside Y: it closes X's content
+            k = bisect.bisect_left(keys, tok.i)
+            own = next((x for c, x in reversed(cues[max(0, k - 4):k]) if x.content_tokens[0] <= a
+                        and x.content_tokens[0] < tok.i < x.content_tokens[1] and x.subject_i is not None), None)
+            if own is None or any(not (t.is_punct or t.is_space) for t in doc[tok.right_edge.i + 1:own.content_tokens[1]]):
+                continue
         drop.add(id(d))
-        if own.channel_span is None and d.subject_i is not None:
+        if own.content[1] > tok.idx:  # "X said Y, according to Z": Y ends before the relay phrase
+            s0, e0 = _trim(text, own.content[0], tok.idx)
+            if e0 - s0 >= 3:
+                own.content = (s0, e0)
+        if own.channel_span is None:
             src = doc[d.subject_i]
-            own.channel_span = _trim(doc_text(doc), *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
             own.channel_head = (src.idx, src.idx + len(src.text))
     return [d for d in drafts if id(d) not in drop]
 

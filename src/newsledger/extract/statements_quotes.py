@@ -126,18 +126,22 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """British-style ‘…’ quotes, in a paragraph without double marks. An opener follows no letter; a
-    closer follows a non-space and precedes no letter (so "don’t" and "Lind’s" are apostrophes)."""
+    """British-style ‘…’ (or straight '…') quotes, in a paragraph without double marks. An opener follows no
+    letter (a straight one follows a space and precedes a letter); a closer follows a non-space and precedes
+    no letter (so "don’t" and "Lind’s" are apostrophes)."""
     out: list[Quote] = []
     open_at: int | None = None
     for i in range(start, end):
         c = text[i]
-        if c == "‘" and (i == start or not text[i - 1].isalnum()):
+        if c == "'" and open_at is None and (i == start or text[i - 1] in " \t\n(") and i + 1 < end \
+                and text[i + 1].isalnum():
+            open_at = i  # a straight mark opens where a word starts after a space (plain-text British copy)
+        elif c == "‘" and (i == start or not text[i - 1].isalnum()):
             open_at = i
-        elif c == "’" and open_at is not None and not text[i - 1].isspace() and (
-                i + 1 >= end or not text[i + 1].isalnum()):
+        elif c in "’'" and open_at is not None and text[open_at] in ("‘" if c == "’" else "'") \
+                and not text[i - 1].isspace() and (i + 1 >= end or not text[i + 1].isalnum()):
             if text[i - 1] == "s" and i + 1 < end and text[i + 1] == " " and i + 2 < end and text[i + 2].islower() \
-                    and i - open_at > 1 and " " not in text[open_at:i]:
+                    and i - open_at > 1 and (" " not in text[open_at:i] or c == "'"):
                 continue  # a plural possessive ("the farmers’ union") inside one word: not a close
             s, e = _trim(text, open_at + 1, i)
             if e > s:
