@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from ..stages import Found
+from ..analysis.clause import speaker_side_subject
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ..trace import note, tracing
 from ._doc import dateline_tokens
@@ -136,14 +137,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
 
 
 def _own_side_subject(clause: "Token") -> bool:
-    """Whether a complement clause's subject is the speaker's own side: a first-person or "it/they"
-    pronoun, or a noun owned by a pronoun ("her government", "our forces")."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return clause.dep_ == "xcomp"
-    if subj.lower_ in ("we", "i", "it", "they"):
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our", "his", "her", "its", "their") for c in subj.children)
+    """Whether a complement clause's subject is the speaker's own side (analysis.clause.speaker_side_subject)."""
+    return speaker_side_subject(clause)
 
 
 def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
