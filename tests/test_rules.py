@@ -31,6 +31,35 @@ def test_time_rule_examples(row):
         assert row["id"] not in {x.rule for x in scan(text)}, f"{row['id']} fired on {text!r}"
 
 
+REJECTIONS = rule_table("time_rejections")
+
+
+def test_every_rejection_row_is_a_check_of_the_grammar():
+    import re
+    from pathlib import Path
+
+    import importlib
+
+    src = "".join(Path(importlib.import_module(f"newsledger.extract.{m}").__file__).read_text(encoding="utf-8")
+                  for m in ("times", "times_grammar"))
+    checks = set(re.findall(r'check=(?:None if \w+ else )?"([a-z_]+)"', src)) | set(re.findall(r'check = "([a-z_]+)"', src))
+    assert {r["id"] for r in REJECTIONS["rows"]} == checks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", REJECTIONS["rows"], ids=lambda r: r["id"])
+def test_time_rejection_examples(row, nlp):
+    from newsledger.extract.times import find_times
+
+    for kind in ("positive", "negative"):
+        for ex in row["examples"][kind]:
+            found = [t.text for t in find_times(nlp(ex["text"]), ANCHOR)]
+            if kind == "positive":
+                assert ex["expr"] not in found, f"{row['id']} kept {ex['expr']!r} in {ex['text']!r}"
+            else:
+                assert ex["expr"] in found, f"{row['id']} dropped {ex['expr']!r} in {ex['text']!r}"
+
+
 @pytest.mark.parametrize("data, complaint", [
     ({"rules": "t", "about": "a", "source": "s"}, "must be an object"),
     ({"rules": "u", "about": "a", "source": "s", "rows": [{}]}, "declares rules"),
