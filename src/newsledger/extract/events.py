@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from ..stages import Found
-from ..analysis.clause import speaker_side_subject
+from ..analysis.clause import own_subject, speaker_side_subject
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ..trace import note, tracing
 from ._doc import dateline_tokens
@@ -547,7 +547,7 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             if gov is not None and how in ("prep", "obj") and gov.i in by_anchor:  # "imposed sanctions"
                 host = by_anchor[gov.i]
         else:
-            subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+            subj = own_subject(tok, deps=SUBJ_DEPS)
             if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
             elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"

@@ -462,7 +462,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     if node.lemma_.lower() != "quote":
         return None
     obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-    subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+    subj = clause.own_subject(node)
     if obj is not None:
         return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
     agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

@@ -234,7 +234,7 @@ def _judging_predicate(verb: "Token") -> bool:
     a thing said to be an indefinite something (not a classifying noun such as "a member of") is a judgement."""
     if verb.lemma_ != "be":
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = clause.own_subject(verb, deps=("nsubj",))
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if subj is None or attr is None or subj.lower_ in _PRONOUN_SUBJECTS or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
         return False

@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis.clause import SUBJECT_DEPS
 from ..analysis.reference import relative_antecedent
 from ..analysis.words import word_class
 from ._index import EntityIndex
@@ -30,7 +31,7 @@ __all__ = ["SpeakerResolver"]
 PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
 GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = SUBJECT_DEPS
 
 
 @dataclass
