@@ -309,3 +309,13 @@ def test_speaker_side_subject(rows, side):
     doc = parse(rows)
     verb = [t for t in doc if t.pos_ == "VERB"][0]
     assert clause.speaker_side_subject(verb) is side
+
+
+def test_every_word_class_is_read_by_the_code():
+    from pathlib import Path
+
+    import newsledger
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(newsledger.__file__).parent.rglob("*.py"))
+    unused = [c for c in word_classes() if f'"{c}"' not in src]
+    assert not unused, f"word classes nobody reads: {unused}"
