@@ -297,3 +297,25 @@ said 1 acl VERB VBD say
 ])
 def test_points_ahead(words, ahead):
     assert anchoring.points_ahead(words) is ahead
+
+
+@pytest.mark.parametrize("rows, side", [
+    ("we 1 nsubj PRON PRP\nfree 1 ccomp VERB VB", True),
+    ("her 1 poss PRON PRP$\ngovernment 2 nsubj NOUN NN\nacts 2 ccomp VERB VBZ act", True),
+    ("the 1 det DET DT\nrebels 2 nsubj NOUN NNS rebel\nact 2 ccomp VERB VBP", False),
+    ("he 1 nsubj PRON PRP\nacts 1 ccomp VERB VBZ act", False),
+])
+def test_speaker_side_subject(rows, side):
+    doc = parse(rows)
+    verb = [t for t in doc if t.pos_ == "VERB"][0]
+    assert clause.speaker_side_subject(verb) is side
+
+
+def test_every_word_class_is_read_by_the_code():
+    from pathlib import Path
+
+    import newsledger
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(newsledger.__file__).parent.rglob("*.py"))
+    unused = [c for c in word_classes() if f'"{c}"' not in src]
+    assert not unused, f"word classes nobody reads: {unused}"

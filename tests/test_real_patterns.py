@@ -320,3 +320,87 @@ def test_signing_a_contract_is_no_support_and_a_fraud_accusation_is_accuse():
     types = {(v.type, v.trigger.text) for v in rec.events}
     assert ("ACCUSE", "accused") in types
     assert not any(t == "SUPPORT" and w == "signed" for t, w in types)
+
+
+@pytest.mark.slow
+def test_headline_speaker_after_the_cue_is_the_title_holder_introduced_below():
+    text = ("Port shutdown could last weeks, warns dockers' leader\n\n"
+            "Dockers walked off the job on Thursday. \"We will not return until the offer is fair,\" "
+            "Irena Kovalska, the leader of the dockers' union, told reporters.\n")
+    rec = extract(text)
+    s = by_content(rec, "Port shutdown could last weeks")
+    assert s.cue == "warns" and name_of(rec, s.speaker) == "Irena Kovalska"
+
+
+@pytest.mark.slow
+def test_office_word_opening_a_headline_joins_the_body():
+    rec = extract("Health ministry accuses supplier of fraud\n\nThe health ministry on Thursday accused "
+                  "Norvex Medical of fraud.\n")
+    s = by_content(rec, "supplier of fraud")
+    assert s.speaker is not None and rec.entity(s.speaker).name.lower() == "health ministry"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Dockers at the three main ports walked off the job on Thursday.", "walked"),
+    ("Nurses went on strike on Monday over pay.", "went"),
+])
+def test_the_strike_the_story_is_about_is_an_event(sentence, trigger):
+    rec = extract(sentence)
+    assert [(v.type, v.mode, v.trigger.text) for v in rec.events] == [("PROTEST", "strike", trigger)]
+
+
+@pytest.mark.slow
+def test_walking_off_a_stage_is_no_strike():
+    assert not extract("The minister walked off the stage.").events
+
+
+@pytest.mark.slow
+def test_first_word_of_a_sentence_case_headline_is_no_name_unless_the_body_says_so():
+    rec = extract("Port shutdown could last weeks, warns union\n\nDockers walked off the job on Thursday.\n")
+    assert not any(e.name == "Port" for e in rec.entities)
+    rec = extract("Velmora port shut by strike\n\nDockers in Velmora walked off the job on Thursday.\n")
+    assert any(e.name == "Velmora" for e in rec.entities)
+
+
+@pytest.mark.slow
+def test_a_quote_that_binds_its_side_in_a_later_clause_is_a_commitment():
+    rec = extract("Governor Marit Solheim told reporters: \"We are not there yet. Inflation is still above our "
+                  "target, and we will not cut before we are sure it is coming down.\"")
+    assert by_content(rec, "We are not there yet").kind == "commitment"
+
+
+@pytest.mark.slow
+def test_a_quote_predicting_what_others_will_do_stays_what_its_first_clause_says():
+    rec = extract("Governor Marit Solheim told reporters: \"Prices rose in March. The banks will follow.\"")
+    assert by_content(rec, "Prices rose in March").kind != "commitment"
+
+
+@pytest.mark.slow
+def test_expecting_its_own_next_act_is_a_commitment_expecting_others_act_a_prediction():
+    rec = extract("The central bank said it expected to lower borrowing costs. Analysts said they expected "
+                  "the bank to cut.")
+    assert by_content(rec, "it expected to lower").kind == "commitment"
+    assert by_content(rec, "they expected the bank to cut").kind == "prediction"
+
+
+@pytest.mark.slow
+def test_acronym_that_is_also_a_word_stays_with_its_full_name():
+    rec = extract("The World Health Organization (WHO) said on Monday that cases had doubled. WHO experts "
+                  "will visit the region.")
+    orgs = [e for e in rec.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and "WHO" in orgs[0].aliases
+
+
+@pytest.mark.slow
+def test_unknown_two_word_speaker_is_one_person_with_the_bare_surname():
+    rec = extract("The strike will continue, Ivo Tamm said on Monday. Tamm added that the union would meet again.")
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Ivo Tamm"] and "Tamm" in people[0].aliases
+    assert {s.speaker for s in rec.statements} == {people[0].id}
+
+
+@pytest.mark.slow
+def test_a_speaking_body_with_an_international_name_stays_an_organization():
+    rec = extract("Mercy Rivers International said it had sent two planes of supplies.")
+    assert [(e.name, e.type) for e in rec.entities] == [("Mercy Rivers International", "ORG")]

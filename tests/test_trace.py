@@ -127,3 +127,8 @@ def test_explain_from_the_command_line(tmp_path):
     p = subprocess.run([sys.executable, "-m", "newsledger", "explain", str(f), "--item", "s9.kind"],
                        capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 2 and p.stderr.startswith("error: [N800]") and "s1" in p.stderr
+    p = subprocess.run([sys.executable, "-m", "newsledger", "extract", str(f), "--explain"],
+                       capture_output=True, text=True, cwd=ROOT)
+    d = json.loads(p.stdout)
+    assert p.returncode == 0 and {"item", "rule", "route", "evidence", "value"} == set(d["trace"][0])
+    assert Record.from_json(d).validate().trace and "trace" not in Record.from_json(d).to_json()

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS",
     "auxiliaries", "conjuncts", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
-    "reporting_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
+    "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
 ]
 
 #: dependency labels of a noun subject (active and passive)
@@ -162,6 +162,19 @@ def reporting_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: 
         if node.head.i == node.i:
             break
     return None
+
+
+def speaker_side_subject(verb: "Token") -> bool:
+    """Whether the subject of a reported clause can stand for the speaker's own side: a side pronoun
+    ("we", "it", "they"), or a noun owned by a possessive ("her government", "our forces"); a control
+    complement with no subject of its own ("vowed *to free*") shares the speaker's."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return verb.dep_ == "xcomp"
+    if subj.lower_ in word_class("side_pronouns"):
+        return True
+    owners = word_class("possessive_determiners")
+    return any(c.dep_ == "poss" and c.lower_ in owners for c in subj.children)
 
 
 # ---------------------------------------------------------------------------- tense and modality

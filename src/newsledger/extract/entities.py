@@ -81,7 +81,7 @@ def _trace(doc: "Doc", c: Cluster, eid: str) -> None:
     parts = [f"{lab} {sum(r.values()):g} (" + ", ".join(f"{k} {w:+g}" for k, w in r.most_common()) + ")"
              for lab, r in ranked]
     note(doc, f"{eid}.type", f"entities.type.votes.{ranked[0][0]}",
-         f"typing votes over its {len(c.mentions)} name mention(s), rule by rule (entities_names._vote): "
+         f"typing votes over its {len(c.mentions)} name mention(s), rule by rule (data/rules/entity_votes.json): "
          + "; ".join(parts), (first.start, first.end), c.type)
 
 

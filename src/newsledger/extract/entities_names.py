@@ -32,11 +32,14 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ..analysis.rules import rule_table
+from ..errors import LanguageDataError
 from ._doc import dateline_tokens, folded, tokens
 from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
@@ -82,7 +85,7 @@ class NameMention:
     alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
     pre_title: tuple[int, int] | None = None  # token range of a title written before the name
-    why: list[tuple[str, str, int]] = field(default_factory=list)  # (vote rule, type, weight): the trace
+    why: list[tuple[str, str, float]] = field(default_factory=list)  # (vote rule, type, weight): the trace
 
     @property
     def label(self) -> str:
@@ -284,9 +287,14 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
     lex = lexicon()
+    datelines = dateline_tokens(doc)
     while i < j and _starts_clause(doc, i):
         t = doc[i]
         w = fold(t.text)
+        if i in datelines and t.is_upper:
+            break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
+        if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
+            break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
         if w in lex.not_names:
             i += 1
             continue
@@ -312,6 +320,17 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         break
     return i
+
+
+def _acronym_of_name(doc: "Doc", i: int) -> bool:
+    """The all-capitals word at i spells the initials of a capitalized run written before it
+    ("World Health Organization (WHO)", "... the WHO chief")."""
+    letters = doc[i].text
+    caps = [t.text[0] for t in doc[max(0, i - 400):i] if t.text[:1].isupper() and t.is_alpha]
+    for k in range(len(caps) - len(letters) + 1):
+        if "".join(caps[k:k + len(letters)]) == letters:
+            return True
+    return False
 
 
 def _known_word(t: "Token") -> bool:
@@ -399,6 +418,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     if heads:
         runs = [piece for i, j in runs for piece in
                 (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+    first = _headline_opening(doc)
+    if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
+        i, j = runs[0]
+        runs = ([(i + 1, j)] if j > i + 1 else []) + runs[1:]  # "Port shutdown could last weeks, ...": a headline's first word
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
@@ -461,6 +484,12 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
+        if i > 0 and fold(doc[i - 1].text) in lex.offices and _starts_clause(doc, i - 1):
+            word = by_end.get(i)
+            if i - 1 not in taken or (word is not None and word.t1 - word.t0 == 1):
+                i -= 1  # "Health ministry accuses ...": capitalized only because it opens the line
+                if word is not None:
+                    drop.add(id(word))
         place = by_end.get(i)
         if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
                                       or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
@@ -481,6 +510,25 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return sorted(out, key=lambda m: m.t0)
 
 
+def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
+    """Token k is a name by more than its capital: the body capitalizes it too, or it is an acronym or a
+    known title, given name, country, city or demonym."""
+    t = doc[k]
+    return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+
+
+def _headline_opening(doc: "Doc") -> int | None:
+    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl < 0:
+        return None
+    line = text[:nl].rstrip()
+    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
+        return None
+    return next((t.i for t in doc if not t.is_space), None)
+
+
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
@@ -488,8 +536,7 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
     If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
     models.)"""
     def evidence(k: int) -> bool:
-        t = doc[k]
-        return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+        return _name_evidence(doc, k, midcaps)
 
     keep = [evidence(k) for k in range(i, j)]
     for k in range(i + 1, j - 1):
@@ -648,10 +695,20 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
-def _vote_for(m: NameMention, label: str, weight: int, rule: str) -> None:
-    """Add ``weight`` to ``label`` for ``m``, remembering which typing rule voted (``entities.type.<rule>``)."""
-    m.votes[label] += weight
-    m.why.append((rule, label, weight))
+@functools.cache
+def _vote_weights() -> dict[str, float | None]:
+    """Weight of each typing rule, from its row in data/rules/entity_votes.json."""
+    return {r["id"]: r["yields"]["weight"] for r in rule_table("entity_votes")["rows"]}
+
+
+def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None) -> None:
+    """Add the weight of the typing rule ``rule`` (its row's, or ``weight``) to ``label`` for ``m``,
+    remembering which rule voted (``entities.type.<rule>`` in the trace)."""
+    w = _vote_weights()[rule] if weight is None else weight
+    if w is None:
+        raise LanguageDataError(f"data/rules/entity_votes.json: rule {rule!r} has no weight; give it one")
+    m.votes[label] += w
+    m.why.append((rule, label, w))
 
 
 def _vote(doc: "Doc", m: NameMention) -> None:
@@ -660,71 +717,75 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     v = m.votes
     if m.kind in ("demonym", "state"):
         m.country = demonym_country(m.text)
-        _vote_for(m, NORP, 20, "demonym")
+        _vote_for(m, NORP, "demonym")
         return
     code = country_code(m.text)
     if code:
         m.country = code
-        _vote_for(m, GPE, 20, "country-name")
+        _vote_for(m, GPE, "country-name")
         return
     if m.kind == "acronym":
-        _vote_for(m, ORG, 2, "acronym")
+        _vote_for(m, ORG, "acronym")
     if any(w in lex.org_keywords for w in words):
-        _vote_for(m, ORG, 5, "org-keyword")
+        _vote_for(m, ORG, "org-keyword")
     after = folded(doc)[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
-        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, 5, "place-keyword")
+        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
     if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
-        _vote_for(m, GPE, 5, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
+        _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
-        _vote_for(m, GPE, 4, "city-gazetteer")
+        _vote_for(m, GPE, "city-gazetteer")
     if m.pre_title:
-        _vote_for(m, PERSON, 6, "title-before")
+        _vote_for(m, PERSON, "title-before")
     before = folded(doc)[max(0, m.t0 - 3):m.t0]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
-        _vote_for(m, PERSON, 6, "title-before-word")
+        _vote_for(m, PERSON, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
-        _vote_for(m, PERSON, 8, "family-word-comma")
+        _vote_for(m, PERSON, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
-        _vote_for(m, PERSON, 8, "family-word-before")
+        _vote_for(m, PERSON, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
             and doc[m.t0 - 2].is_lower:
-        _vote_for(m, GPE, 6, "place-noun-before")  # "the worst-hit village, X", "the town of X"
+        _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
-        _vote_for(m, GPE, 6, "place-noun-of")  # "the mayor of X", "Residents of X"
+        _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
-        _vote_for(m, ORG, 6, "org-noun-before")
+        _vote_for(m, ORG, "org-noun-before")
     if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
-        _vote_for(m, ORG, 6, "org-noun-after")
+        _vote_for(m, ORG, "org-noun-after")
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
-        _vote_for(m, GPE, 2, "locative-preposition")
+        _vote_for(m, GPE, "locative-preposition")
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
-        _vote_for(m, ORG, 3, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
+        _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
-        _vote_for(m, LOC, 4, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
+        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
-        _vote_for(m, PERSON, 3, "first-name")
+        _vote_for(m, PERSON, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
-        _vote_for(m, PERSON, 6, "age-or-title-after")
+        _vote_for(m, PERSON, "age-or-title-after")
     if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
-        _vote_for(m, PERSON, 6, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
+        _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
-        _vote_for(m, PERSON, 1, "reporting-subject")
+        _vote_for(m, PERSON, "reporting-subject")
+        if len(words) <= 3 and before[-1:] != ["the"] and not any(
+                w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
+                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
+            _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     for lab, n in _spacy_labels(doc, m).items():
-        _vote_for(m, lab, n, "spacy-ner")
+        _vote_for(m, lab, "spacy-ner", n)
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
         v.pop(PERSON)  # "The Louvre reopened": people's names take no article
         m.why.append(("article-no-person", PERSON, 0))
         if not v:
-            _vote_for(m, ORG, 1, "article-no-person")
+            _vote_for(m, ORG, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
-        _vote_for(m, ORG, 1, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
+        _vote_for(m, ORG, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from ..stages import Found
+from ..analysis.clause import own_subject, speaker_side_subject
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ..trace import note, tracing
 from ._doc import dateline_tokens, doc_text, sentences
@@ -136,14 +137,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
 
 
 def _own_side_subject(clause: "Token") -> bool:
-    """Whether a complement clause's subject is the speaker's own side: a first-person or "it/they"
-    pronoun, or a noun owned by a pronoun ("her government", "our forces")."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return clause.dep_ == "xcomp"
-    if subj.lower_ in ("we", "i", "it", "they"):
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our", "his", "her", "its", "their") for c in subj.children)
+    """Whether a complement clause's subject is the speaker's own side (analysis.clause.speaker_side_subject)."""
+    return speaker_side_subject(clause)
 
 
 def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
@@ -552,7 +547,7 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             if gov is not None and how in ("prep", "obj") and gov.i in by_anchor:  # "imposed sanctions"
                 host = by_anchor[gov.i]
         else:
-            subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+            subj = own_subject(tok, deps=SUBJ_DEPS)
             if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
             elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"

@@ -39,8 +39,8 @@ SUBJ_DEPS = clause.CLAUSAL_SUBJECT_DEPS
 SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
 RELATIVE = word_class("relative_pronouns")
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
-                      "his", "our", "my"})
+PRONOUNS = frozenset().union(*(word_class(c) for c in (
+    "male_pronouns", "female_pronouns", "plural_pronouns", "neuter_pronouns", "first_person")))
 
 
 @dataclass

@@ -129,6 +129,7 @@ class _Frame:
     cue_text: str
     channel: tuple[int, int] | None = None  # token range of the channel phrase
     inverted: bool = False
+    speaker: int | None = None              # a speaker the parser did not make the cue's subject
 
 
 def _subtree_range(tok: "Token") -> tuple[int, int]:
@@ -369,7 +370,7 @@ def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | No
     doc = cue.doc
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     if len(subjects) < 2:
-        return None
+        return _inverted_headline(cue, cue_text, kind)
     subj = subjects[-1]
     rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
     if any(not t.is_punct for t in rest):
@@ -383,6 +384,27 @@ def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | No
     if b - a < 3:
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_headline(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Port shutdown could last weeks, warns dockers' leader": a present-tense cue right after a comma
+    whose speaker, after it, closes the sentence (the parser took the speaker for an object)."""
+    doc = cue.doc
+    if cue.tag_ != "VBZ" or cue.i == cue.sent.start or doc[cue.i - 1].text != ",":
+        return None
+    after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "dative", "nsubj", "attr")]
+    if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    spk = after[0]
+    rest = [t for t in doc[spk.right_edge.i + 1:cue.sent.end] if not (t.is_space or t.is_punct)]
+    if rest:
+        return None
+    a, b = cue.sent.start, cue.i - 1
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True, speaker=spk.i)
 
 
 def _participle_after(rest: list["Token"]) -> bool:
@@ -440,7 +462,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     if node.lemma_.lower() != "quote":
         return None
     obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-    subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+    subj = clause.own_subject(node)
     if obj is not None:
         return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
     agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -582,6 +604,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
+            if subj is None and frame.speaker is not None:
+                subj = doc[frame.speaker]
+                route = "object-speaker"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \

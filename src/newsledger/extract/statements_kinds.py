@@ -120,9 +120,14 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and not modal and \
             verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
         return _kind(d, "commitment", "first-person-present", verb)  # "we accept ...", "I promise ...": the speaker's side binding itself now
+    if d.direct and _binds_later(verbs[1:], d, index, speakers):
+        return _kind(d, "commitment", "quote-binds-later", verb)  # "We are not there yet. ... we will not cut before ...": the quote binds its side
     if _demand(verb, subj, own) or _imperative(span):
         return _kind(d, "demand", "demand-verb-or-imperative", verb)
     if _expects(outer, verb):
+        if own and _subject(outer) is not None and any(
+                c.dep_ == "xcomp" and _is_to(c) and c.pos_ == "VERB" and c.lemma_ != "be" for c in outer.children):
+            return _kind(d, "commitment", "expects-own-act", outer)  # "it expected to lower borrowing costs": its own side's next act
         return _kind(d, "prediction", "expectation", outer)  # "she expected him to be confirmed", "he expects prices to rise"
     if _opinion(span, verbs) or _lesson(outer) or _judging_predicate(verb):
         return _kind(d, "opinion", "evaluative", verb)
@@ -131,6 +136,23 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
     if any(c.lower_ in ("risk", "risks", "risked") for c in [verb]):
         return _kind(d, "prediction", "risk", verb)
     return _kind(d, "claim", "default-claim", verb)
+
+
+def _binds_later(verbs: list["Token"], d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
+    """A later clause of a direct quote in which the speaker's side says what it will (not) do: a first
+    person subject ("we", "our members") with will/would/shall, active."""
+    for v in verbs:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        conj = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        for w in conj:
+            subj = _subject(w)
+            if subj is None or subj.dep_ == "nsubjpass":
+                continue
+            first = subj.lower_ in ("we", "i") or any(c.lower_ in ("our", "my") for c in subj.children)
+            if first and _modal(w) in ("will", "would", "'ll", "shall") and _own_side(subj, d, index, speakers):
+                return True
+    return False
 
 
 _BELIEF = frozenset({"believe", "think", "convince", "convinced", "confident", "sure", "certain", "expect", "say"})
@@ -212,7 +234,7 @@ def _judging_predicate(verb: "Token") -> bool:
     a thing said to be an indefinite something (not a classifying noun such as "a member of") is a judgement."""
     if verb.lemma_ != "be":
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = clause.own_subject(verb, deps=("nsubj",))
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if subj is None or attr is None or subj.lower_ in _PRONOUN_SUBJECTS or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
         return False

@@ -15,7 +15,9 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis.clause import SUBJECT_DEPS
 from ..analysis.reference import relative_antecedent
+from ..analysis.words import word_class
 from ._index import EntityIndex
 from ._doc import dateline_tokens, doc_text, tokens
 from .statements_cues import Draft, lexicon
@@ -26,10 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeakerResolver"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
+PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
+GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = SUBJECT_DEPS
 
 
 @dataclass
@@ -174,6 +176,11 @@ class SpeakerResolver:
                 route = "pronoun-continues-subject"
             else:
                 key = None
+        elif eid is None and tok.pos_ == "NOUN" and index and tok.lower_ in lexicon()["titles"] \
+                and tok.sent.start == 0 and _appos_name(tok) is None:
+            # a headline's "..., warns union leader": the holder of the title the story introduces below
+            eid = self._title_holder(tok, "", later=True)
+            person = eid is not None or person
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
@@ -186,9 +193,9 @@ class SpeakerResolver:
             route = "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
 
-    def _title_holder(self, tok: "Token", body: str) -> str | None:
+    def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
-        ``body``; None (an unnamed holder) when nobody does."""
+        ``body`` (with ``later``: the first one named after it); None (an unnamed holder) when nobody does."""
         word = tok.lower_
         best: tuple[int, int, str] | None = None
         for ent in self.index.entities.values():
@@ -197,8 +204,12 @@ class SpeakerResolver:
             titles = " ".join(ent.attributes.titles).lower().split()
             if word not in titles:
                 continue
-            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
-            if last < 0:
+            if later:
+                first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
+                last = -first if first is not None else -1
+            else:
+                last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
+            if last == -1 or (not later and last < 0):
                 continue
             rank = (int(body in ent.attributes.affiliation), last, ent.id)
             if best is None or rank > best:

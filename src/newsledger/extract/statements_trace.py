@@ -28,6 +28,8 @@ SPEAKER_ROUTES = {
     "inverted": "an inverted attribution after the content (\"..., X said\")",
     "participle-of-inverted": "a participle after an inverted attribution shares its subject",
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
+    "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
+                      "(\"..., warns the union's leader\")",
 }
 RESOLVE_ROUTES = {
     "entity-mention": "an entity mention covers the subject's name",
@@ -59,6 +61,8 @@ KIND_ROUTES = {
     "first-person-present": "\"we accept\", \"I promise\": the speaker binding itself now",
     "demand-verb-or-imperative": "a demand verb with the speaker as subject, or an imperative sentence",
     "expectation": "a verb of expectation governs the content",
+    "expects-own-act": "the speaker's own side expects to do something itself (\"it expects to cut rates\")",
+    "quote-binds-later": "a later clause of a direct quote binds the speaker's side with will/would/shall",
     "evaluative": "evaluative wording, a stance verb or a judging predicate",
     "modal": "a modal other than 'can' in the main clause",
     "risk": "the main verb is 'risk'",

@@ -59,7 +59,7 @@ class DateFinder:
             if span is None or not len(span):
                 continue
             root = span.root
-            verb = anchoring.governing_verb(root)
+            verb = anchoring.governing_verb(anchoring.dated_token(span))
             self.dated.append(_Dated(root.i, verb.i if verb is not None else None,
                                      TimeValue(str(t.value), _with_prep(doc, t)), t.start, t.end))
         self._starts = [x.start for x in self.dated]

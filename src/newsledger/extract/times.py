@@ -166,7 +166,8 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
 _MODES = {"absolute": "a full date as written: no anchor needed",
           "calendar": "a date without its year (month, day, holiday): the year from the anchor, read with the clause's tense",
           "deictic": "counted from the anchor (\"yesterday\", \"next month\", \"two weeks ago\")",
-          "anaphoric": "counted from an earlier time of the story (\"the next day\", \"on Tuesday\")"}
+          "anaphoric": "counted from an earlier time of the story (\"the next day\", \"on Tuesday\")",
+          "window": "a window or deadline (\"within two weeks\", \"by the end of the year\"): from the anchor to its end"}
 
 
 def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
