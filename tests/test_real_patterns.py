@@ -404,3 +404,11 @@ def test_unknown_two_word_speaker_is_one_person_with_the_bare_surname():
 def test_a_speaking_body_with_an_international_name_stays_an_organization():
     rec = extract("Mercy Rivers International said it had sent two planes of supplies.")
     assert [(e.name, e.type) for e in rec.entities] == [("Mercy Rivers International", "ORG")]
+
+
+# -- times ------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_months_ago_is_a_month():
+    rec = extract("Prices started rising two months ago, the agency said.")
+    assert [(t.text, t.value) for t in rec.times] == [("two months ago", "2026-01")]

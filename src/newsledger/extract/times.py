@@ -59,8 +59,8 @@ Approach
    the expression chained to (null when none was used).
 3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
    a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
-   "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks/months ago" is the day
-   counted back; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
+   "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks ago" is the day
+   counted back; "N months ago" the month; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
    month or year they modify (TIMEX3 style; the record has no modifier field, and the scorer
    reads months as intervals); "the end of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
    anchor: "within 45 days" → anchor/anchor+45d, "within two to three weeks" → anchor+2w/

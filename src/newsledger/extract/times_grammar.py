@@ -631,7 +631,12 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
     ref_unit = {"hour": "day", "minute": "day", "fortnight": "week", "weekend": "week"}.get(unit, unit)
 
     def fn(ctx: Ctx) -> Val | None:
-        return _offset_val(ctx.anchor, n, unit, sign) if ctx.anchor is not None else None
+        if ctx.anchor is None:
+            return None
+        if deictic and unit == "month" and n == int(n):
+            d = tv.shift(ctx.anchor.start, sign * n, unit)  # "two months ago": a month, never an invented day
+            return tv.month(d.year, d.month) if d else None
+        return _offset_val(ctx.anchor, n, unit, sign)
 
     # "a week after the storm": counted from the time its complement names, if any (see times.py)
     check = "complement" if dirw in ("after", "before") else None
