@@ -412,3 +412,10 @@ def test_a_speaking_body_with_an_international_name_stays_an_organization():
 def test_months_ago_is_a_month():
     rec = extract("Prices started rising two months ago, the agency said.")
     assert [(t.text, t.value) for t in rec.times] == [("two months ago", "2026-01")]
+
+
+@pytest.mark.slow
+def test_a_weekday_inside_a_programme_or_show_name_is_no_date():
+    rec = extract("The minister spoke on the Sunday Morning programme about the budget. He will appear on "
+                  "the Friday show. They will rally next Saturday.")
+    assert [(t.text, t.value) for t in rec.times] == [("next Saturday", "2026-03-07")]

@@ -319,8 +319,23 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
     if e.check == "weekday" and not _plausible_weekday(span, prev):
         return False
     if e.check in ("weekday", "holiday", "deictic_word"):
-        return not _inside_name(span)
+        return not _inside_name(span) and not _titled_work(span, nxt)
     return True
+
+
+_WORKS = frozenset({"programme", "program", "show", "edition", "newspaper", "paper", "magazine", "broadcast",
+                    "bulletin", "supplement", "column", "podcast", "club"})
+
+
+def _titled_work(span: "SpacySpan", nxt: "Token | None") -> bool:
+    """The words name a programme, a paper or a club ("the Sunday Morning programme", "the Friday
+    show"): a later word written with a capital mid-sentence, or a kind of work right after it."""
+    if nxt is not None and nxt.lower_ in _WORKS:
+        return True
+    months = lexicon()["months"]
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    after = [t for t in span if t.i > next((x.i for x in span if x.lower_ in days), span.end)]
+    return any(t.text[:1].isupper() and t.text not in months and not t.is_sent_start for t in after)
 
 
 def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
