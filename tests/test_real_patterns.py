@@ -419,3 +419,19 @@ def test_a_weekday_inside_a_programme_or_show_name_is_no_date():
     rec = extract("The minister spoke on the Sunday Morning programme about the budget. He will appear on "
                   "the Friday show. They will rally next Saturday.")
     assert [(t.text, t.value) for t in rec.times] == [("next Saturday", "2026-03-07")]
+
+
+@pytest.mark.slow
+def test_a_year_less_holiday_in_a_forward_looking_clause_is_the_next_one():
+    rec = extract("Talks may drag on past Easter, diplomats said. The strike could last until Christmas. "
+                  "Prices rose before Christmas.")
+    assert [(t.text, t.value) for t in rec.times] == [
+        ("Easter", "2026-04-05"), ("Christmas", "2026-12-25"), ("Christmas", "2025-12-25")]
+
+
+def test_movable_holidays_count_from_easter_sunday():
+    from newsledger.extract.times_grammar import _holiday_in
+
+    assert _holiday_in("easter")(2026).start.isoformat() == "2026-04-05"
+    assert _holiday_in("easter-2")(2024).start.isoformat() == "2024-03-29"
+    assert _holiday_in("12-25")(2026).start.isoformat() == "2026-12-25"

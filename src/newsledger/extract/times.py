@@ -421,6 +421,8 @@ class _DocContext:
         expr = exprs[i]
         sent = self.sent_of(expr.start)
         tense, subordinate = _clause(self.doc, expr.start, expr.end)
+        if expr.check == "holiday" and tense != "future" and _forward_looking(self.doc, expr.start, expr.end):
+            tense = "future"  # "talks may drag on past Easter": the next one
         if _needs_complement(self.text, expr):
             j = _complement_time(exprs, i, self.sent_of)
             if j is not None:
@@ -727,6 +729,25 @@ def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
             aside = reported = True
         tok = _up(tok)
     return aside, reported
+
+
+_POSSIBLE = frozenset({"may", "might", "could", "can", "will", "would", "shall", "'ll"})
+
+
+def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
+    """The verb governing the expression carries a modal of possibility or future ("may drag on past
+    Easter", "could last until Christmas"): a year-less holiday there is the next one."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in tok.children)
+    return False
 
 
 def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
