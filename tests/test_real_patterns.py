@@ -435,3 +435,13 @@ def test_movable_holidays_count_from_easter_sunday():
     assert _holiday_in("easter")(2026).start.isoformat() == "2026-04-05"
     assert _holiday_in("easter-2")(2024).start.isoformat() == "2024-03-29"
     assert _holiday_in("12-25")(2026).start.isoformat() == "2026-12-25"
+
+
+# -- references inside quotes -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_company_inside_a_bodys_quote_is_not_the_body_itself():
+    rec = extract('The health ministry on Thursday accused Norvex Medical of fraud. "The company billed us for '
+                  'machines that were never delivered," the ministry said.')
+    ministry = next(e for e in rec.entities if "ministry" in e.name.lower())
+    assert "The company" not in [m.text for m in ministry.mentions]
