@@ -445,3 +445,11 @@ def test_the_company_inside_a_bodys_quote_is_not_the_body_itself():
                   'machines that were never delivered," the ministry said.')
     ministry = next(e for e in rec.entities if "ministry" in e.name.lower())
     assert "The company" not in [m.text for m in ministry.mentions]
+
+
+@pytest.mark.slow
+def test_demonym_before_an_office_body_names_the_body():
+    rec = extract("The Mexican navy said on Thursday that all pupils had been accounted for.")
+    s = rec.statements[0]
+    assert s.speaker is not None and rec.entity(s.speaker).name == "Mexican navy"
+    assert rec.entity(s.speaker).type == "ORG"

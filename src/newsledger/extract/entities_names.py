@@ -486,9 +486,11 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
                 if word is not None:
                     drop.add(id(word))
         place = by_end.get(i)
-        if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
-                                      or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
-                place is not None and place.kind in ("demonym", "state")):
+        if place is not None and place.kind in ("demonym", "state"):
+            if tok.text == "embassy" or place.t1 - place.t0 > 2:
+                place = None  # "the French embassy" is read with the demonym already
+        elif place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
+                                        or doc[place.t0].ent_type_ in ("GPE", "LOC")):
             place = None  # "Harbourton police": a name right before "police" is where it serves
         if place is not None and (place.t1 - place.t0 > 3 or doc[place.t1 - 1].tag_ == "POS"):
             place = None
