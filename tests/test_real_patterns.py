@@ -453,3 +453,23 @@ def test_demonym_before_an_office_body_names_the_body():
     s = rec.statements[0]
     assert s.speaker is not None and rec.entity(s.speaker).name == "Mexican navy"
     assert rec.entity(s.speaker).type == "ORG"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, speaker_text, content", [
+    ("Two soldiers were wounded in the attack (officials reported earlier).", "officials",
+     "Two soldiers were wounded in the attack"),
+    ("A spokesman read a statement from the embassy saying the diplomat had left the country.", "the embassy",
+     "the diplomat had left the country"),
+])
+def test_parenthetical_and_read_statement_frames(sentence, speaker_text, content):
+    rec = extract(sentence)
+    s = by_content(rec, content)
+    assert s.speaker_text == speaker_text and s.content.text == content
+
+
+@pytest.mark.slow
+def test_a_statement_issued_by_a_body_speaks_for_it():
+    rec = extract("The Velmor Embassy issued a statement saying the diplomat had left the country.")
+    s = by_content(rec, "the diplomat had left")
+    assert s.speaker is not None and rec.entity(s.speaker).name == "Velmor Embassy"

@@ -377,8 +377,8 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     if any(not t.is_punct for t in rest) and not _participle_after(rest):
         return None
     before = subj.left_edge.i - 1
-    if before < 0 or cue.doc[before].text not in (",", "\"", "”"):
-        return None
+    if before < 0 or cue.doc[before].text not in (",", "\"", "”", "("):
+        return None  # "..., the ministry said", "... (officials reported earlier)"
     a = head.left_edge.i
     b = cue.left_edge.i
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
@@ -623,6 +623,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             subj = subject_of(tok)
             if subj is None and frame.speaker is not None:
                 subj = doc[frame.speaker]
+            if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+                    and tok.head.lemma_.lower() in lex["medium_nouns"]:
+                subj = tok.head  # "read a statement from the embassy saying ...": the document speaks
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \

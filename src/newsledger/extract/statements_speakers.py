@@ -145,6 +145,10 @@ class SpeakerResolver:
                 src = next((g for g in p.children if g.dep_ == "pobj"), None)
                 if src is not None:
                     return self._make(src, prior)
+            if tok.dep_ == "dobj":  # "the embassy issued a statement saying ...": who issued it
+                issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and issuer.lemma_.lower() not in lexicon()["medium_nouns"]:
+                    return self._make(issuer, prior)
         if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
             ante = tok.head.head  # "the coach, Ivo Matt, who said ...": the relative clause's noun
             if ante.pos_ in ("NOUN", "PROPN"):
