@@ -473,3 +473,18 @@ def test_a_statement_issued_by_a_body_speaks_for_it():
     rec = extract("The Velmor Embassy issued a statement saying the diplomat had left the country.")
     s = by_content(rec, "the diplomat had left")
     assert s.speaker is not None and rec.entity(s.speaker).name == "Velmor Embassy"
+
+
+@pytest.mark.slow
+def test_colon_headline_gives_a_statement_of_the_title_holder_introduced_below():
+    text = ("Rates at the 'right level' to bring prices down: KCB Governor\n"
+            "Kestrel Central Bank (KCB) Governor Marit Solheim says rates are at the right level.\n")
+    rec = extract(text)
+    s = by_content(rec, "Rates at the 'right level' to bring prices down")
+    assert s.cue is None and name_of(rec, s.speaker) == "Marit Solheim" and s.date is None
+
+
+@pytest.mark.slow
+def test_colon_in_a_headline_without_a_speaker_after_it_makes_no_statement():
+    rec = extract("Rates: what the decision means for borrowers\nThe central bank kept rates on hold.\n")
+    assert not rec.statements
