@@ -488,3 +488,10 @@ def test_colon_headline_gives_a_statement_of_the_title_holder_introduced_below()
 def test_colon_in_a_headline_without_a_speaker_after_it_makes_no_statement():
     rec = extract("Rates: what the decision means for borrowers\nThe central bank kept rates on hold.\n")
     assert not rec.statements
+
+
+@pytest.mark.slow
+def test_a_name_coordinated_with_a_person_is_a_person_and_its_surname_joins_it():
+    rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, on Friday. Tamm said he was well.")
+    people = {e.name: e for e in rec.entities if e.type == "PERSON"}
+    assert set(people) == {"Anna Lepp", "Ivo Tamm"} and "Tamm" in people["Ivo Tamm"].aliases
