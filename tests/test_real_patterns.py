@@ -495,3 +495,10 @@ def test_a_name_coordinated_with_a_person_is_a_person_and_its_surname_joins_it()
     rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, on Friday. Tamm said he was well.")
     people = {e.name: e for e in rec.entities if e.type == "PERSON"}
     assert set(people) == {"Anna Lepp", "Ivo Tamm"} and "Tamm" in people["Ivo Tamm"].aliases
+
+
+@pytest.mark.slow
+def test_every_name_in_an_apposition_is_released_not_the_first_only():
+    rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, to the Red Cross on Friday.")
+    rel = [v for v in rec.events if v.trigger.text == "released"]
+    assert rel and sorted(rec.entity(x).name for x in rel[0].target) == ["Anna Lepp", "Ivo Tamm"]
