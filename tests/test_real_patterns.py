@@ -502,3 +502,17 @@ def test_every_name_in_an_apposition_is_released_not_the_first_only():
     rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, to the Red Cross on Friday.")
     rel = [v for v in rec.events if v.trigger.text == "released"]
     assert rel and sorted(rec.entity(x).name for x in rel[0].target) == ["Anna Lepp", "Ivo Tamm"]
+
+
+@pytest.mark.slow
+def test_the_release_said_speaks_for_the_body_that_put_it_out_and_a_named_body_in_a_headline_stays():
+    text = ("Officer wounded outside station, Harbourton police say\n\n"
+            "An officer was wounded on Saturday night, the Harbourton Police Department said in a release. "
+            "Officers then chased the suspect, the release said. Police Chief Mike Renner said he knew of "
+            "no motive.\n")
+    rec = extract(text)
+    head = by_content(rec, "Officer wounded outside station")
+    body = rec.entity(head.speaker)
+    assert body.type == "ORG" and "Harbourton police" in (body.name, *body.aliases)  # not the police chief
+    later = by_content(rec, "Officers then chased the suspect")
+    assert later.speaker == head.speaker

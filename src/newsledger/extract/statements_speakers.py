@@ -174,7 +174,8 @@ class SpeakerResolver:
             else:
                 key = None
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ in ("NOUN", "PROPN") \
-                and index and tok.lower_ in lexicon()["titles"] and tok.sent.start == 0 and _appos_name(tok) is None:
+                and index and tok.lower_ in lexicon()["titles"] and tok.sent.start == 0 and _appos_name(tok) is None \
+                and not index.overlapping(tok.idx, tok.idx + len(tok.text)):
             # a headline's "..., warns union leader": the holder of the title the story introduces below
             eid = self._title_holder(tok, "", later=True)
             person = eid is not None or person
