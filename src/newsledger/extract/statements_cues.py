@@ -755,7 +755,7 @@ def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     content is "X said ..."; X's content stops before the relay phrase."""
     lex = lexicon()
     text = doc_text(doc)
-    cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
+    cues = sorted(((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"]), key=lambda x: x[0])
     keys = [c for c, _ in cues]
     drop: set[int] = set()
     for d in drafts:
