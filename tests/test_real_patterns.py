@@ -404,3 +404,115 @@ def test_unknown_two_word_speaker_is_one_person_with_the_bare_surname():
 def test_a_speaking_body_with_an_international_name_stays_an_organization():
     rec = extract("Mercy Rivers International said it had sent two planes of supplies.")
     assert [(e.name, e.type) for e in rec.entities] == [("Mercy Rivers International", "ORG")]
+
+
+# -- times ------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_months_ago_is_a_month():
+    rec = extract("Prices started rising two months ago, the agency said.")
+    assert [(t.text, t.value) for t in rec.times] == [("two months ago", "2026-01")]
+
+
+@pytest.mark.slow
+def test_a_weekday_inside_a_programme_or_show_name_is_no_date():
+    rec = extract("The minister spoke on the Sunday Morning programme about the budget. He will appear on "
+                  "the Friday show. They will rally next Saturday.")
+    assert [(t.text, t.value) for t in rec.times] == [("next Saturday", "2026-03-07")]
+
+
+@pytest.mark.slow
+def test_a_year_less_holiday_in_a_forward_looking_clause_is_the_next_one():
+    rec = extract("Talks may drag on past Easter, diplomats said. The strike could last until Christmas. "
+                  "Prices rose before Christmas.")
+    assert [(t.text, t.value) for t in rec.times] == [
+        ("Easter", "2026-04-05"), ("Christmas", "2026-12-25"), ("Christmas", "2025-12-25")]
+
+
+def test_movable_holidays_count_from_easter_sunday():
+    from newsledger.extract.times_grammar import _holiday_in
+
+    assert _holiday_in("easter")(2026).start.isoformat() == "2026-04-05"
+    assert _holiday_in("easter-2")(2024).start.isoformat() == "2024-03-29"
+    assert _holiday_in("12-25")(2026).start.isoformat() == "2026-12-25"
+
+
+# -- references inside quotes -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_company_inside_a_bodys_quote_is_not_the_body_itself():
+    rec = extract('The health ministry on Thursday accused Norvex Medical of fraud. "The company billed us for '
+                  'machines that were never delivered," the ministry said.')
+    ministry = next(e for e in rec.entities if "ministry" in e.name.lower())
+    assert "The company" not in [m.text for m in ministry.mentions]
+
+
+@pytest.mark.slow
+def test_demonym_before_an_office_body_names_the_body():
+    rec = extract("The Mexican navy said on Thursday that all pupils had been accounted for.")
+    s = rec.statements[0]
+    assert s.speaker is not None and rec.entity(s.speaker).name == "Mexican navy"
+    assert rec.entity(s.speaker).type == "ORG"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, speaker_text, content", [
+    ("Two soldiers were wounded in the attack (officials reported earlier).", "officials",
+     "Two soldiers were wounded in the attack"),
+    ("A spokesman read a statement from the embassy saying the diplomat had left the country.", "the embassy",
+     "the diplomat had left the country"),
+])
+def test_parenthetical_and_read_statement_frames(sentence, speaker_text, content):
+    rec = extract(sentence)
+    s = by_content(rec, content)
+    assert s.speaker_text == speaker_text and s.content.text == content
+
+
+@pytest.mark.slow
+def test_a_statement_issued_by_a_body_speaks_for_it():
+    rec = extract("The Velmor Embassy issued a statement saying the diplomat had left the country.")
+    s = by_content(rec, "the diplomat had left")
+    assert s.speaker is not None and rec.entity(s.speaker).name == "Velmor Embassy"
+
+
+@pytest.mark.slow
+def test_colon_headline_gives_a_statement_of_the_title_holder_introduced_below():
+    text = ("Rates at the 'right level' to bring prices down: KCB Governor\n"
+            "Kestrel Central Bank (KCB) Governor Marit Solheim says rates are at the right level.\n")
+    rec = extract(text)
+    s = by_content(rec, "Rates at the 'right level' to bring prices down")
+    assert s.cue is None and name_of(rec, s.speaker) == "Marit Solheim" and s.date is None
+
+
+@pytest.mark.slow
+def test_colon_in_a_headline_without_a_speaker_after_it_makes_no_statement():
+    rec = extract("Rates: what the decision means for borrowers\nThe central bank kept rates on hold.\n")
+    assert not rec.statements
+
+
+@pytest.mark.slow
+def test_a_name_coordinated_with_a_person_is_a_person_and_its_surname_joins_it():
+    rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, on Friday. Tamm said he was well.")
+    people = {e.name: e for e in rec.entities if e.type == "PERSON"}
+    assert set(people) == {"Anna Lepp", "Ivo Tamm"} and "Tamm" in people["Ivo Tamm"].aliases
+
+
+@pytest.mark.slow
+def test_every_name_in_an_apposition_is_released_not_the_first_only():
+    rec = extract("The rebels released two hostages, Anna Lepp and Ivo Tamm, to the Red Cross on Friday.")
+    rel = [v for v in rec.events if v.trigger.text == "released"]
+    assert rel and sorted(rec.entity(x).name for x in rel[0].target) == ["Anna Lepp", "Ivo Tamm"]
+
+
+@pytest.mark.slow
+def test_the_release_said_speaks_for_the_body_that_put_it_out_and_a_named_body_in_a_headline_stays():
+    text = ("Officer wounded outside station, Harbourton police say\n\n"
+            "An officer was wounded on Saturday night, the Harbourton Police Department said in a release. "
+            "Officers then chased the suspect, the release said. Police Chief Mike Renner said he knew of "
+            "no motive.\n")
+    rec = extract(text)
+    head = by_content(rec, "Officer wounded outside station")
+    body = rec.entity(head.speaker)
+    assert body.type == "ORG" and "Harbourton police" in (body.name, *body.aliases)  # not the police chief
+    later = by_content(rec, "Officers then chased the suspect")
+    assert later.speaker == head.speaker

@@ -433,7 +433,28 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     _acronyms(doc, out)
     for m in out:
         _vote(doc, m)
+    _coordinated_people(doc, out)
     return out
+
+
+def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:
+    """"two hostages, Anna Lepp and Ivo Tamm": a plain two- or three-word name coordinated with a
+    person is a person too, where only the tagger's label said otherwise."""
+    lex = lexicon()
+    at = {t: m for m in ms for t in range(m.t0, m.t1)}
+    for m in ms:
+        if m.label != ORG or m.kind != "name" or not 2 <= m.t1 - m.t0 <= 3:
+            continue
+        toks = doc[m.t0:m.t1]
+        if any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords or not t.is_alpha
+               or t.is_upper or not t.text[0].isupper() for t in toks):
+            continue
+        root = toks.root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        if any((p := at.get(x.i)) is not None and p is not m and p.label == PERSON and p.votes[PERSON] >= 3
+               for x in partners):
+            m.votes[PERSON] += m.votes[ORG] + 1
 
 
 _HEADLINE_END = frozenset(".!?;")
@@ -491,9 +512,11 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
                 if word is not None:
                     drop.add(id(word))
         place = by_end.get(i)
-        if place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
-                                      or doc[place.t0].ent_type_ in ("GPE", "LOC")) or (
-                place is not None and place.kind in ("demonym", "state")):
+        if place is not None and place.kind in ("demonym", "state"):
+            if tok.text == "embassy" or place.t1 - place.t0 > 2:
+                place = None  # "the French embassy" is read with the demonym already
+        elif place is not None and not (country_code(place.text) or is_city(place.text) or tok.text == "police"
+                                        or doc[place.t0].ent_type_ in ("GPE", "LOC")):
             place = None  # "Harbourton police": a name right before "police" is where it serves
         if place is not None and (place.t1 - place.t0 > 3 or doc[place.t1 - 1].tag_ == "POS"):
             place = None

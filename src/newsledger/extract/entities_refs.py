@@ -266,8 +266,10 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
                 if target is None and w == "government":  # the country the article is most about
                     countries = [x.cluster for x in men if x.t0 < i and x.cluster.type == GPE and x.cluster.country]
                     target = max(countries, key=_salience, default=None)
-            if target is None and w in ("group", "organization", "organisation", "movement", "company", "firm"):
-                # "Tarvos said ... The group's leader": the organization that was just the subject
+            if target is None and w in ("group", "organization", "organisation", "movement", "company", "firm") \
+                    and not _quoted(doc, i):
+                # "Tarvos said ... The group's leader": the organization that was just the subject (not
+                # inside a quotation, where "the company" is whoever the speaker talks about)
                 target = next((x.cluster for x in reversed(men) if x.t0 < i and x.subj and x.cluster.type == ORG
                                and sent_of[x.t0] >= sent_of[i] - 1), None)
         if target is None:
@@ -276,6 +278,15 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
         target.extra.append((s, e))
         out.append(_Men(i, j + 1, target, sent_of[i], head.dep_ in _SUBJ))
     return out
+
+
+def _quoted(doc: "Doc", i: int) -> bool:
+    """Token i lies inside a quotation (the mask is computed once per document)."""
+    mask = doc.user_data.get("newsledger:quote_mask")
+    if mask is None:
+        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc.text)
+    pos = doc[i].idx
+    return pos < len(mask) and mask[pos]
 
 
 def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_of: list[int]) -> list[_Men]:

@@ -224,7 +224,12 @@ def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
 def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
     out: list[str] = []
     for t in toks:
-        add_ids(out, (entity_of(c, ctx) for c in conjuncts(t)))
+        for c in conjuncts(t):
+            add_ids(out, [entity_of(c, ctx)])
+            if ctx.index.at(c.idx, c.idx + len(c.text)) is None:
+                # "two hostages, Anna Lepp and Ivo Tamm": every name of the apposition, not its first only
+                for ap in children(c, ("appos",)):
+                    add_ids(out, (entity_of(x, ctx) for x in conjuncts(ap)))
     return out
 
 

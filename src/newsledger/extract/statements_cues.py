@@ -353,8 +353,8 @@ def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
     if any(not t.is_punct for t in rest) and not _participle_after(rest):
         return None
     before = subj.left_edge.i - 1
-    if before < 0 or cue.doc[before].text not in (",", "\"", "”"):
-        return None
+    if before < 0 or cue.doc[before].text not in (",", "\"", "”", "("):
+        return None  # "..., the ministry said", "... (officials reported earlier)"
     a = head.left_edge.i
     b = cue.left_edge.i
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
@@ -607,6 +607,10 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is None and frame.speaker is not None:
                 subj = doc[frame.speaker]
                 route = "object-speaker"
+            if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+                    and tok.head.lemma_.lower() in lex["medium_nouns"]:
+                subj = tok.head  # "read a statement from the embassy saying ...": the document speaks
+                route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
@@ -651,12 +655,41 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts = _drop_embedded(doc, drafts)
     drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
+    drafts.extend(_colon_headline(doc, drafts))
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
     for d in drafts:
         d.evidence = _evidence(doc, d)
     drafts.sort(key=lambda d: (d.evidence[0], d.content[0], d.cue_i))
     return drafts
+
+
+def _colon_headline(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """A headline "<what was said>: <who>" ("Rates at the right level: central bank governor", "'My
+    first priority is inflation': new bank governor"): a statement with no cue word, the speaker after
+    the colon (a short phrase with no verb)."""
+    text = doc_text(doc)
+    nl = text.find("\n")
+    if nl < 0 or any(d.content[0] < nl for d in drafts):
+        return []
+    colon = text.rfind(":", 0, nl)
+    if colon < 0:
+        return []
+    who = doc.char_span(colon + 1, nl, alignment_mode="contract")
+    what = _trim(text, 0, colon)
+    if who is None or not len(who) or len(who) > 6 or len(text[what[0]:what[1]].split()) < 3:
+        return []
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ("'", "’", ".") for t in who):
+        return []
+    if not any(t.text[:1].isupper() for t in who):
+        return []
+    head = who[-1]
+    first = doc.char_span(what[0], what[0] + 1, alignment_mode="expand")
+    colon_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if first is None or colon_tok is None:
+        return []
+    return [Draft(cue_i=colon_tok[0].i, cue_text="", content=what, subject_i=head.i,
+                  content_tokens=(first[0].i, colon_tok[0].i))]
 
 
 def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
@@ -710,7 +743,7 @@ def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     content is "X said ..."; X's content stops before the relay phrase."""
     lex = lexicon()
     text = doc_text(doc)
-    cues = sorted((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"])
+    cues = sorted(((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"]), key=lambda x: x[0])
     keys = [c for c, _ in cues]
     drop: set[int] = set()
     for d in drafts:

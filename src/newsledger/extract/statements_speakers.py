@@ -150,6 +150,10 @@ class SpeakerResolver:
                 src = next((g for g in p.children if g.dep_ == "pobj"), None)
                 if src is not None:
                     return replace(self._make(src, prior), route="medium-source")
+            if tok.dep_ == "dobj":  # "the embassy issued a statement saying ...": who issued it
+                issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and issuer.lemma_.lower() not in lexicon()["medium_nouns"]:
+                    return replace(self._make(issuer, prior), route="medium-issuer")
         ante = relative_antecedent(tok)  # "the coach, Ivo Matt, who said ...": the relative clause's noun
         if ante is not None:
             if ante.pos_ in ("NOUN", "PROPN"):
@@ -176,8 +180,9 @@ class SpeakerResolver:
                 route = "pronoun-continues-subject"
             else:
                 key = None
-        elif eid is None and tok.pos_ == "NOUN" and index and tok.lower_ in lexicon()["titles"] \
-                and tok.sent.start == 0 and _appos_name(tok) is None:
+        elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ in ("NOUN", "PROPN") \
+                and index and tok.lower_ in lexicon()["titles"] and tok.sent.start == 0 and _appos_name(tok) is None \
+                and not index.overlapping(tok.idx, tok.idx + len(tok.text)):
             # a headline's "..., warns union leader": the holder of the title the story introduces below
             eid = self._title_holder(tok, "", later=True)
             person = eid is not None or person

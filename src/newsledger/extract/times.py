@@ -59,8 +59,8 @@ Approach
    the expression chained to (null when none was used).
 3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
    a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
-   "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks/months ago" is the day
-   counted back; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
+   "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks ago" is the day
+   counted back; "N months ago" the month; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
    month or year they modify (TIMEX3 style; the record has no modifier field, and the scorer
    reads months as intervals); "the end of X" is X's last day and "the beginning of X" its first. Windows are ranges from their
    anchor: "within 45 days" → anchor/anchor+45d, "within two to three weeks" → anchor+2w/
@@ -345,8 +345,23 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
     if e.check == "weekday" and not _plausible_weekday(span, prev):
         return False
     if e.check in ("weekday", "holiday", "deictic_word"):
-        return not _inside_name(span)
+        return not _inside_name(span) and not _titled_work(span, nxt)
     return True
+
+
+_WORKS = frozenset({"programme", "program", "show", "edition", "newspaper", "paper", "magazine", "broadcast",
+                    "bulletin", "supplement", "column", "podcast", "club"})
+
+
+def _titled_work(span: "SpacySpan", nxt: "Token | None") -> bool:
+    """The words name a programme, a paper or a club ("the Sunday Morning programme", "the Friday
+    show"): a later word written with a capital mid-sentence, or a kind of work right after it."""
+    if nxt is not None and nxt.lower_ in _WORKS:
+        return True
+    months = lexicon()["months"]
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    after = [t for t in span if t.i > next((x.i for x in span if x.lower_ in days), span.end)]
+    return any(t.text[:1].isupper() and t.text not in months and not t.is_sent_start for t in after)
 
 
 def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
@@ -432,6 +447,8 @@ class _DocContext:
         expr = exprs[i]
         sent = self.sent_of(expr.start)
         tense, subordinate = _clause(self.doc, expr.start, expr.end)
+        if expr.check == "holiday" and tense != "future" and _forward_looking(self.doc, expr.start, expr.end):
+            tense = "future"  # "talks may drag on past Easter": the next one
         if _needs_complement(self.text, expr):
             j = _complement_time(exprs, i, self.sent_of)
             if j is not None:
@@ -724,6 +741,25 @@ def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
             aside = reported = True
         tok = _up(tok)
     return aside, reported
+
+
+_POSSIBLE = frozenset({"may", "might", "could", "can", "will", "would", "shall", "'ll"})
+
+
+def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
+    """The verb governing the expression carries a modal of possibility or future ("may drag on past
+    Easter", "could last until Christmas"): a year-less holiday there is the next one."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in tok.children)
+    return False
 
 
 def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:

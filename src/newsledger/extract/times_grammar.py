@@ -528,19 +528,30 @@ def h_season(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, mode, lambda ctx: _season(ctx, name, y, rel))
 
 
+def _holiday_in(spec: str) -> Callable[[int], Val | None]:
+    """The day of a holiday in year y: "MM-DD" for fixed ones, "easter+N" for those counted from
+    Western Easter Sunday (dateutil's computation of it)."""
+    if spec.startswith("easter"):
+        from dateutil.easter import easter
+
+        shift = int(spec[6:] or 0)
+        return lambda y: tv.day(easter(y) + dt.timedelta(days=shift))
+    mo, d = int(spec[:2]), int(spec[3:])
+    return lambda y: _in_year(y, mo, d)
+
+
 def h_holiday(m: re.Match, rule: str) -> Expr | None:
     key = m["hol"].replace("’", "'")
-    mmdd = lexicon()["holidays"][key]
-    mo, d = int(mmdd[:2]), int(mmdd[3:])
+    in_year = _holiday_in(lexicon()["holidays"][key])
     if _g(m, "year"):
-        v = tv.day(Date(int(m["year"]), mo, d))
+        v = in_year(int(m["year"]))
         return _mk(m, rule, "absolute", lambda ctx: v)
     rel = (_g(m, "rel") or "").lower()
 
     def fn(ctx: Ctx) -> Val | None:
         if rel in ("last", "next"):
-            return _calendar(Ctx(ctx.anchor, "past" if rel == "last" else "future"), lambda y: _in_year(y, mo, d))
-        return _calendar(ctx, lambda y: _in_year(y, mo, d))
+            return _calendar(Ctx(ctx.anchor, "past" if rel == "last" else "future"), in_year)
+        return _calendar(ctx, in_year)
 
     return _mk(m, rule, "deictic" if rel else "calendar", fn, check="holiday")
 
@@ -635,7 +646,12 @@ def h_offset(m: re.Match, rule: str) -> Expr | None:
     ref_unit = {"hour": "day", "minute": "day", "fortnight": "week", "weekend": "week"}.get(unit, unit)
 
     def fn(ctx: Ctx) -> Val | None:
-        return _offset_val(ctx.anchor, n, unit, sign) if ctx.anchor is not None else None
+        if ctx.anchor is None:
+            return None
+        if deictic and unit == "month" and n == int(n):
+            d = tv.shift(ctx.anchor.start, sign * n, unit)  # "two months ago": a month, never an invented day
+            return tv.month(d.year, d.month) if d else None
+        return _offset_val(ctx.anchor, n, unit, sign)
 
     # "a week after the storm": counted from the time its complement names, if any (see times.py)
     check = "complement" if dirw in ("after", "before") else None
