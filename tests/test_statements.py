@@ -432,19 +432,14 @@ def test_channel_is_not_a_day_or_a_place(nlp):
 
 @pytest.mark.slow
 def test_linear_in_document_length(nlp):
-    import time
+    from linearity import assert_linear
 
     para = ('"The port will reopen," Mayor Ada Frey said on Monday. Ivo Grent told reporters that the '
             'strike was over, calling it "a victory." According to the Kest Agency, talks resumed.')
     small = nlp("\n\n".join([para] * 20))
     big = nlp("\n\n".join([para] * 160))
-    t0 = time.perf_counter()
-    n_small = len(find_statements(small))
-    t1 = time.perf_counter()
-    n_big = len(find_statements(big))
-    t2 = time.perf_counter()
-    assert n_big == 8 * n_small
-    assert (t2 - t1) < 20 * max(t1 - t0, 0.01)
+    a, b = assert_linear(find_statements, small, big, 8)
+    assert len(b) == 8 * len(a)
 
 
 @pytest.mark.slow
