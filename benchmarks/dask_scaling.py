@@ -6,7 +6,8 @@ Each cluster is started and its workers' pipelines built (a warm-up partition) b
 starts, so the figures are the steady throughput, model loading left out. The articles are short
 invented ones (about 90 words), varied so that no two are alike; the records of every run are
 compared and must be identical. Measure on a quiet machine: on N cores, N workers can at best give
-N times one worker's throughput.
+N times one worker's throughput; ``core_share`` (worker CPU seconds over wall seconds per worker)
+says how much of a core each worker got.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ def articles(n: int):
         yield Article(text=text, id=f"b{i:05d}", published="2025-03-10", source=f"bench:{i}")
 
 
-def run(workers: int, n: int, partition_size: int) -> tuple[float, list[str]]:
+def _cpu() -> float:
+    return time.process_time()
+
+
+def run(workers: int, n: int, partition_size: int) -> tuple[float, float, list[str]]:
     from distributed import Client, LocalCluster
 
     from newsledger.distributed import run_on_dask
@@ -46,9 +51,11 @@ def run(workers: int, n: int, partition_size: int) -> tuple[float, list[str]]:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=40) as cluster, Client(cluster) as client:
         list(run_on_dask(pipe, articles(2 * workers), client=client, partition_size=1))  # build the pipelines
+        cpu0 = sum(client.run(_cpu).values())
         t0 = time.perf_counter()
         out = [r.dumps() for r in run_on_dask(pipe, articles(n), client=client, partition_size=partition_size)]
-        return time.perf_counter() - t0, out
+        secs = time.perf_counter() - t0
+        return secs, sum(client.run(_cpu).values()) - cpu0, out
 
 
 def main() -> None:
@@ -60,9 +67,11 @@ def main() -> None:
     a = ap.parse_args()
     report, first = {"articles": a.n, "partition_size": a.partition_size, "runs": []}, None
     for w in (int(x) for x in a.workers.split(",")):
-        secs, out = run(w, a.n, a.partition_size)
+        secs, cpu, out = run(w, a.n, a.partition_size)
         first = first if first is not None else out
+        # the share of a core each worker got: near 1.0 on a quiet machine, lower where other work competes
         report["runs"].append({"workers": w, "seconds": round(secs, 2), "articles_per_s": round(a.n / secs, 1),
+                               "worker_cpu_seconds": round(cpu, 2), "core_share": round(cpu / (secs * w), 2),
                                "identical_records": out == first})
         print(f"{w} worker(s): {a.n / secs:.1f} articles/s ({secs:.1f} s)", file=sys.stderr)
     base = report["runs"][0]["articles_per_s"]
@@ -73,7 +82,7 @@ def main() -> None:
     else:
         for r in report["runs"]:
             print(f"{r['workers']} worker(s)\t{r['articles_per_s']} articles/s\t{r['vs_first']}x\t"
-                  f"identical: {r['identical_records']}")
+                  f"core share {r['core_share']}\tidentical: {r['identical_records']}")
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ def _results(pipe, items, processes: int, dask: Optional[str], quiet: bool, **kw
     if dask:
         from .distributed import run_on_dask
 
-        return run_on_dask(pipe, items, dask, progress=None if quiet else sys.stderr, quiet=quiet, **kw)
+        return run_on_dask(pipe, items, dask, progress=None if quiet else sys.stderr, **kw)
     return pipe.process(items, n_process=processes)
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sys
 import threading
 import time
 import uuid
@@ -74,7 +73,7 @@ def _need_dask() -> None:
 
 
 # ---------------------------------------------------------------------------- the cluster
-def connect(address: str, *, quiet: bool = False, timeout: str = "10s") -> tuple["Client", Any]:
+def connect(address: str, *, timeout: str = "10s") -> tuple["Client", Any]:
     """A Dask client for ``address``, and the LocalCluster it started (or None).
 
     ``local:N`` starts N single-threaded worker processes on this machine (``local`` alone: one a
@@ -84,8 +83,7 @@ def connect(address: str, *, quiet: bool = False, timeout: str = "10s") -> tuple
     _need_dask()
     from distributed import Client, LocalCluster
 
-    if not quiet:
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # its INFO lines would drown the progress
     address = address.strip()
     if address == "local" or address.startswith("local:"):
         _, _, n = address.partition(":")
@@ -234,12 +232,11 @@ def run_on_dask(
     retries: int = 2,
     output: str | None = None,
     progress: IO[str] | None = None,
-    quiet: bool = False,
 ) -> Iterator[Any]:
     """Run ``pipe``'s extraction over ``items`` (Articles, InputErrors, Failures) on a Dask cluster.
 
     Yields one Record or Failure per input item, in input order, like :meth:`Pipeline.process`; with
-    ``output`` (a directory every worker can write to) the workers write Parquet shards instead and
+    ``output`` (a directory every worker can write to, made absolute here) the workers write Parquet shards and
     this yields a :class:`ShardWritten` per partition and the Failures. Give ``address`` (see
     :func:`connect`) or a ``client`` of your own (left open). ``progress``: a stream for a progress
     line every ten seconds.
@@ -247,12 +244,16 @@ def run_on_dask(
     if pipe.stage_names is None and pipe.stages != registered_stages():
         raise StageError("a pipeline built from Stage objects runs in one process only; register the stages "
                          "with @newsledger.stage to run them on Dask")
+    if output is not None:
+        import os
+
+        output = os.path.abspath(output)
     if client is None and not address:
         raise ClusterError("give a Dask scheduler address (tcp://HOST:8786) or local:N")
     own = client is None
     cluster = None
     if own:
-        client, cluster = connect(address or "", quiet=quiet)
+        client, cluster = connect(address or "")
     try:
         yield from _drive(client, pipe, items, partition_size=max(1, partition_size), window=window,
                           retries=retries, output=output, progress=progress)
@@ -325,8 +326,3 @@ def _has_dashboard(client: "Client") -> bool:
         return bool(client.scheduler_info().get("services", {}).get("dashboard"))
     except Exception:
         return False
-
-
-def main_progress(quiet: bool) -> IO[str] | None:
-    """Where :func:`run_on_dask` reports progress for a CLI run: stderr unless quiet."""
-    return None if quiet else sys.stderr

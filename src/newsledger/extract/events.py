@@ -46,7 +46,7 @@ from ..stages import Found
 from ..analysis.clause import own_subject, speaker_side_subject
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
 from ..trace import note, tracing
-from ._doc import dateline_tokens, doc_text, sentences
+from ._doc import dateline_tokens, doc_text, sentences, tokens
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
 from .events_syntax import (
@@ -166,7 +166,7 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
     """Every trigger of the sentence, in text order: (sense, tokens, anchor token)."""
     out = []
     used: set[int] = set()
-    for tok in sent:
+    for tok in tokens(sent.doc)[sent.start:sent.end]:
         if tok.i in used:
             continue
         senses = lex.by_first.get(tok.lemma_.lower(), ()) or lex.by_first.get(tok.lower_, ())
