@@ -78,11 +78,11 @@ class _Progress:
             self._p.__exit__(*exc)
 
 
-def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool):
+def _pipeline(model: Optional[str], stages: Optional[str], max_chars: int, language_check: bool, trace: bool = False):
     from .pipeline import Pipeline
 
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check)
+    return Pipeline(model, stages=names, max_chars=max_chars, check_language=language_check, trace=trace)
 
 
 def _inputs(files: List[str], published: Optional[str]) -> Iterator:
@@ -114,13 +114,14 @@ def extract(
     language_check: bool = LangOpt,
     processes: int = ProcOpt,
     quiet: bool = QuietOpt,
+    explain: bool = typer.Option(False, "--explain", help="Add a 'trace' field: why each field has its value."),
 ) -> None:
     """Print one document record per article on stdout."""
     from .pipeline import Failure
     from .render import pretty
 
     try:
-        pipe = _pipeline(model, stages, max_chars, language_check)
+        pipe = _pipeline(model, stages, max_chars, language_check, trace=explain)
         items = _inputs(files, published)
         ok = failed = 0
         first = True
@@ -135,9 +136,9 @@ def extract(
                     continue
                 ok += 1
                 if fmt is OutFormat.jsonl:
-                    sys.stdout.write(res.dumps() + "\n")
+                    sys.stdout.write(res.dumps(explain=explain) + "\n")
                 elif fmt is OutFormat.json:
-                    sys.stdout.write(("" if first else ",") + "\n" + res.dumps(indent=1))
+                    sys.stdout.write(("" if first else ",") + "\n" + res.dumps(explain=explain, indent=1))
                 else:
                     sys.stdout.write(("" if first else "\n") + pretty(res))
                 first = False
@@ -149,6 +150,38 @@ def extract(
     if not quiet and (failed or ok > 1):
         _err(f"{ok} article(s) extracted, {failed} failed")
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@app.command("explain")
+def explain_cmd(
+    file: str = typer.Argument(..., help="One article (any input extract reads; the first article of a many-article file)."),
+    item: Optional[str] = typer.Option(None, "--item", help="The field to explain: s3.speaker, s3.date, s3.kind, t2.value, e1.type, v1.type; s3 for all of s3."),
+    at: Optional[int] = typer.Option(None, "--at", help="Explain every decision whose evidence covers this character offset."),
+    published: Optional[str] = PublishedOpt,
+    model: Optional[str] = ModelOpt,
+    as_json: bool = typer.Option(False, "--json", help="The decisions as JSON lines."),
+) -> None:
+    """Print the chain of decisions behind one field of an article's record (why this speaker, date, type)."""
+    from .pipeline import Failure
+    from .trace import explain_text
+
+    try:
+        pipe = _pipeline(model, None, 1_000_000, True, trace=True)
+        res = next(iter(pipe.process(_inputs([file], published))), None)
+        if res is None:
+            raise typer.Exit(_err(f"error: {file}: no article in it") or EXIT_FATAL)
+        if isinstance(res, Failure):
+            _err(f"failed: {res}")
+            raise typer.Exit(EXIT_SOME_FAILED)
+        if as_json:
+            for d in res.explain(item, at) or [None]:
+                if d is None:
+                    explain_text(res, item, at)  # raises ExplainError with the items traced
+                sys.stdout.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(explain_text(res, item, at))
+    except NewsledgerError as exc:
+        raise _fatal(exc)
 
 
 @app.command()

@@ -18,8 +18,10 @@ The hierarchy (every class carries a stable code, printed in front of the messag
     ├── DateFormatError      [N200] a publication date in a form we do not read
     ├── RecordError          [N300] a record that breaks the SPEC (bad offsets, dangling ids, bad JSON)
     ├── StageError           [N400] an extraction stage failed or returned the wrong thing
-    └── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
-        └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    │   └── LanguageDataError     [N410] a word-class or rule file under data/ is missing or malformed
+    ├── StoreError           [N500] the SQLite ledger cannot be opened, migrated or written
+    │   └── MigrationError   [N501] the database schema is newer than this newsledger, or damaged
+    └── ExplainError         [N600] ``explain`` was asked about an item or offset the trace does not cover
 
 Library code raises these; the CLI prints ``error: [CODE] message`` and exits non-zero.
 """
@@ -43,8 +45,10 @@ __all__ = [
     "DateFormatError",
     "RecordError",
     "StageError",
+    "LanguageDataError",
     "StoreError",
     "MigrationError",
+    "ExplainError",
 ]
 
 
@@ -127,9 +131,17 @@ class StageError(NewsledgerError):
     code = "N400"
 
 
+class LanguageDataError(StageError):
+    code = "N410"
+
+
 class StoreError(NewsledgerError):
     code = "N500"
 
 
 class MigrationError(StoreError):
     code = "N501"
+
+
+class ExplainError(NewsledgerError):
+    code = "N600"

@@ -17,15 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import traceback
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from .checks import MAX_CHARS, check_article
-from .errors import DateFormatError, InputError, NewsledgerError, StageError
+from .errors import InputError, NewsledgerError, StageError
 from .nlp import CHUNK_CHARS, chunk_text, join_docs, load_model
-from .records import Article, Entity, Event, Record, Relation, Span, Statement, Time
+# Failure and normalize_published live with the other record types (re-exported here for callers)
+from .records import Article, Failure, Record, normalize_published
+from .stages import RECORD_FIELDS, Found, Stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,90 +44,7 @@ __all__ = [
 
 log = logging.getLogger("newsledger")
 
-RECORD_FIELDS = ("entities", "relations", "unresolved", "times", "statements", "events")
-_FIELD_TYPES = {"entities": Entity, "relations": Relation, "unresolved": Span, "times": Time,
-                "statements": Statement, "events": Event}
-
-
-# ---------------------------------------------------------------------------- dates
-def normalize_published(value: Any, source: str | None = None) -> str | None:
-    """An ISO date (``2025-02-03``) or datetime (``2025-02-03T09:30:00+00:00``) string, or None.
-
-    Accepts ``date``/``datetime`` objects and ISO 8601 strings; anything else raises DateFormatError.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    s = str(value).strip()
-    where = f"{source}: " if source else ""
-    try:
-        if len(s) == 10:
-            return dt.date.fromisoformat(s).isoformat()
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        raise DateFormatError(
-            f"{where}cannot read the publication date {s!r}; give it as an ISO 8601 date such as "
-            "2025-02-03 (or a datetime such as 2025-02-03T09:30:00Z)") from None
-
-
 # ---------------------------------------------------------------------------- stages
-@dataclass(frozen=True)
-class Found:
-    """What a stage sees: the article and what earlier stages found (empty where none ran)."""
-
-    article: Article
-    entities: tuple[Entity, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    unresolved: tuple[Span, ...] = ()
-    times: tuple[Time, ...] = ()
-    statements: tuple[Statement, ...] = ()
-    events: tuple[Event, ...] = ()
-
-    @property
-    def text(self) -> str:
-        return self.article.text
-
-    @property
-    def published(self) -> dt.date | None:
-        """The publication date (the date part of a datetime), or None."""
-        p = self.article.published
-        return dt.date.fromisoformat(p[:10]) if p else None
-
-    def to_record(self) -> Record:
-        a = self.article
-        return Record(id=a.doc_id, text=a.text, url=a.url, title=a.title, outlet=a.outlet, published=a.published,
-                      entities=self.entities, relations=self.relations, statements=self.statements,
-                      events=self.events, times=self.times, unresolved=self.unresolved)
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    func: Callable[["Doc", Found], dict]
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-
-    def __call__(self, doc: "Doc", found: Found) -> Found:
-        out = self.func(doc, found)
-        if not isinstance(out, dict) or set(out) != set(self.provides):
-            got = sorted(out) if isinstance(out, dict) else type(out).__name__
-            raise StageError(f"[stage {self.name}] returned {got}, but declares it provides {list(self.provides)}; "
-                             "a stage returns a dict with exactly the fields it provides")
-        clean = {}
-        for key, items in out.items():
-            want = _FIELD_TYPES[key]
-            items = tuple(items)
-            bad = next((x for x in items if not isinstance(x, want)), None)
-            if bad is not None:
-                raise StageError(f"[stage {self.name}] put a {type(bad).__name__} in {key!r}; it must hold "
-                                 f"{want.__name__} records")
-            clean[key] = items
-        return replace(found, **clean)
-
-
 _REGISTRY: dict[str, Stage] = {}
 
 
@@ -145,56 +63,31 @@ def stage(name: str, *, provides: Sequence[str], requires: Sequence[str] = ()) -
 
 def registered_stages(names: Sequence[str] | None = None) -> list[Stage]:
     """The stages to run, in order: ``names`` (plus what they require), or every built default stage."""
-    from .extract import DEFAULT_STAGES, load_stage_modules
+    from .extract import default_stages
 
-    load_stage_modules()
-    order = [n for n in DEFAULT_STAGES if n in _REGISTRY] + [n for n in _REGISTRY if n not in DEFAULT_STAGES]
+    table = {s.name: s for s in default_stages()}
+    table.update(_REGISTRY)  # stages registered with @stage (a same-named one replaces the default)
+    order = list(table)
     if names is None:
-        return [_REGISTRY[n] for n in order]
-    unknown = [n for n in names if n not in _REGISTRY]
+        return list(table.values())
+    unknown = [n for n in names if n not in table]
     if unknown:
         raise StageError(f"unknown stage(s) {unknown}; the stages built are {order}")
     wanted = set(names)
-    provided_by = {f: s.name for s in _REGISTRY.values() for f in s.provides}
+    provided_by = {f: s.name for s in table.values() for f in s.provides}
     changed = True
     while changed:  # add what the chosen stages require
         changed = False
         for n in list(wanted):
-            for req in _REGISTRY[n].requires:
+            for req in table[n].requires:
                 dep = provided_by.get(req)
                 if dep and dep not in wanted:
                     wanted.add(dep)
                     changed = True
-    return [_REGISTRY[n] for n in order if n in wanted]
+    return [table[n] for n in order if n in wanted]
 
 
 # ---------------------------------------------------------------------------- results
-@dataclass(frozen=True)
-class Failure:
-    """An article that could not be processed, with the reason (never a silent None)."""
-
-    source: str
-    reason: str
-    code: str = "N000"
-    doc_id: str | None = None
-    detail: str | None = field(default=None, compare=False)
-
-    @classmethod
-    def from_error(cls, err: BaseException, source: str | None = None, doc_id: str | None = None) -> "Failure":
-        if isinstance(err, NewsledgerError):
-            src = getattr(err, "source", None) or source or "?"
-            msg = err.message
-            if src and msg.startswith(f"{src}: "):
-                msg = msg[len(src) + 2:]
-            return cls(src, msg, err.code, doc_id)
-        detail = "".join(traceback.format_exception(err))
-        return cls(source or "?", f"internal error: {type(err).__name__}: {err} (please report it with the input)",
-                   "N999", doc_id, detail)
-
-    def __str__(self) -> str:
-        return f"{self.source}: [{self.code}] {self.reason}"
-
-
 Result = Record | Failure
 
 
@@ -216,8 +109,10 @@ class Pipeline:
         batch_size: int = 32,
         chunk_chars: int = CHUNK_CHARS,
         nlp: "Language | None" = None,
+        trace: bool = False,
     ) -> None:
         self.model = model
+        self.trace = trace  # note why each field has its value (Record.trace); off by default: it costs a little
         if stages is not None and any(isinstance(s, Stage) for s in stages):
             # Stage objects given directly (tests, custom pipelines): run exactly these, in this order
             self.stage_names = None
@@ -249,6 +144,10 @@ class Pipeline:
 
     def run_stages(self, doc: "Doc", article: Article) -> Record:
         found = Found(article)
+        if self.trace:
+            from .trace import start
+
+            start(doc)
         for st in self.stages:
             try:
                 found = st(doc, found)
@@ -257,7 +156,12 @@ class Pipeline:
             except Exception as exc:  # a bug in a stage: say which stage, keep the traceback
                 raise StageError(f"stage {st.name!r} failed on {article.source or article.doc_id}: "
                                  f"{type(exc).__name__}: {exc}") from exc
-        return found.to_record().validate()
+        rec = found.to_record()
+        if self.trace:
+            from .trace import decisions
+
+            rec = replace(rec, trace=decisions(doc, article.text))
+        return rec.validate()
 
     # -- a stream of articles
     def process(self, items: Iterable[Article | InputError | Failure], n_process: int = 1) -> Iterator[Result]:
@@ -319,7 +223,8 @@ class Pipeline:
                              "with @newsledger.stage to run them with n_process > 1")
         ctx = mp.get_context("spawn")
         config = dict(model=self.model, stages=self.stage_names, max_chars=self.max_chars,
-                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars)
+                      check_language=self.check_language, batch_size=self.batch_size, chunk_chars=self.chunk_chars,
+                      trace=self.trace)
         it = iter(items)
         with cf.ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_worker_init, initargs=(config,)) as ex:
             window: deque = deque()
@@ -364,7 +269,7 @@ def _worker_run(wires: list) -> list:
 
 def _to_wire(x: Any) -> tuple:
     if isinstance(x, Record):
-        return ("record", x.to_json())
+        return ("record", x.to_json(explain=True))
     if isinstance(x, Failure):
         return ("failure", (x.source, x.reason, x.code, x.doc_id, x.detail))
     if isinstance(x, Article):

@@ -9,12 +9,14 @@ ids are unique, and every id a record refers to exists.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable, Mapping
 
-from .errors import RecordError
+from .errors import DateFormatError, NewsledgerError, RecordError
 
 __all__ = [
     "Span",
@@ -27,6 +29,9 @@ __all__ = [
     "Time",
     "Article",
     "Record",
+    "Decision",
+    "Failure",
+    "normalize_published",
     "text_hash",
     "STATEMENT_KINDS",
     "EVENT_STATUSES",
@@ -354,6 +359,31 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """One step of why a field of a record has its value: which rule decided (``rule``, an id such as
+    ``statements.speaker.cue-subject``), by which route (``route``, a sentence for a person), on what
+    words (``evidence``), giving what (``value``). ``item`` names the field: ``s3.speaker``, ``t2.value``,
+    ``e1.type``, ``v4.type``. Kept beside the record (``Record.trace``), never in the SPEC JSON."""
+
+    item: str
+    rule: str
+    route: str
+    evidence: Span | None = None
+    value: str | None = None
+
+    def to_json(self) -> dict:
+        return {"item": self.item, "rule": self.rule, "route": self.route,
+                "evidence": self.evidence.to_json() if self.evidence is not None else None, "value": self.value}
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> "Decision":
+        ev = d.get("evidence")
+        return cls(item=str(_need(d, "item", "decision")), rule=str(_need(d, "rule", "decision")),
+                   route=str(d.get("route") or ""), evidence=Span.from_json(ev) if ev else None,
+                   value=d.get("value"))
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     id: str
     text: str
@@ -367,9 +397,14 @@ class Record:
     events: tuple[Event, ...] = ()
     times: tuple[Time, ...] = ()
     unresolved: tuple[Span, ...] = ()
+    #: why each field has its value (``newsledger explain``); not part of the SPEC record or its equality
+    trace: tuple[Decision, ...] = field(default=(), compare=False, repr=False)
 
     # ------------------------------------------------------------------ JSON
-    def to_json(self) -> dict:
+    def to_json(self, *, explain: bool = False) -> dict:
+        """The SPEC record; with ``explain``, plus a ``"trace"`` list of :class:`Decision` objects."""
+        if explain:
+            return {**self.to_json(), "trace": [d.to_json() for d in self.trace]}
         return {
             "id": self.id,
             "url": self.url,
@@ -385,9 +420,21 @@ class Record:
             "unresolved": [s.to_json() for s in self.unresolved],
         }
 
-    def dumps(self, **kwargs: Any) -> str:
-        """The record as one JSON line (or indented, with ``indent=``)."""
-        return json.dumps(self.to_json(), ensure_ascii=False, **kwargs)
+    def dumps(self, *, explain: bool = False, **kwargs: Any) -> str:
+        """The record as one JSON line (or indented, with ``indent=``); ``explain`` adds the trace."""
+        return json.dumps(self.to_json(explain=explain), ensure_ascii=False, **kwargs)
+
+    def explain(self, item: str | None = None, at: int | None = None) -> list[Decision]:
+        """The decisions behind ``item`` (``"s3.speaker"``; ``"s3"`` for all of s3's fields), or behind
+        every item whose evidence covers the character offset ``at``; in the order they were taken."""
+        out = []
+        for d in self.trace:
+            if item is not None and not (d.item == item or d.item.startswith(item + ".")):
+                continue
+            if at is not None and not (d.evidence is not None and d.evidence.start <= at < max(d.evidence.end, d.evidence.start + 1)):
+                continue
+            out.append(d)
+        return out
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> "Record":
@@ -406,6 +453,7 @@ class Record:
             events=tuple(Event.from_json(x) for x in d.get("events") or ()),
             times=tuple(Time.from_json(x) for x in d.get("times") or ()),
             unresolved=tuple(Span.from_json(x) for x in d.get("unresolved") or ()),
+            trace=tuple(Decision.from_json(x) for x in d.get("trace") or ()),
         )
 
     @classmethod
@@ -455,6 +503,11 @@ class Record:
             if not (0 <= sp.start <= sp.end <= n) or self.text[sp.start:sp.end] != sp.text:
                 raise RecordError(f"record {self.id}: {where} {sp.start}:{sp.end} {sp.text!r} does not match "
                                   f"the text there ({self.text[sp.start:sp.end]!r})")
+        for d in self.trace:
+            ev = d.evidence
+            if ev is not None and (not (0 <= ev.start <= ev.end <= n) or self.text[ev.start:ev.end] != ev.text):
+                raise RecordError(f"record {self.id}: the trace of {d.item} ({d.rule}) points at {ev.start}:{ev.end} "
+                                  f"{ev.text!r}, which is not the text there")
         ids = [e.id for e in self.entities]
         if len(set(ids)) != len(ids):
             raise RecordError(f"record {self.id}: duplicate entity ids")
@@ -465,9 +518,9 @@ class Record:
                 raise RecordError(f"record {self.id}: {where} refers to unknown entity {ref!r}")
 
         for e in self.entities:
-            for v in e.attributes.affiliation:
-                if v.startswith("e") and v[1:].isdigit():
-                    check(v, f"entity {e.id} affiliation")
+            for aff in e.attributes.affiliation:
+                if aff.startswith("e") and aff[1:].isdigit():
+                    check(aff, f"entity {e.id} affiliation")
         for r in self.relations:
             if r.type not in RELATION_TYPES:
                 raise RecordError(f"record {self.id}: unknown relation type {r.type!r}")
@@ -493,3 +546,53 @@ class Record:
             if len(set(ids)) != len(ids):
                 raise RecordError(f"record {self.id}: duplicate {kind} ids")
         return self
+
+
+# ---------------------------------------------------------------------------- failures and dates
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be processed, with the reason (never a silent None)."""
+
+    source: str
+    reason: str
+    code: str = "N000"
+    doc_id: str | None = None
+    detail: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_error(cls, err: BaseException, source: str | None = None, doc_id: str | None = None) -> "Failure":
+        if isinstance(err, NewsledgerError):
+            src = getattr(err, "source", None) or source or "?"
+            msg = err.message
+            if src and msg.startswith(f"{src}: "):
+                msg = msg[len(src) + 2:]
+            return cls(src, msg, err.code, doc_id)
+        detail = "".join(traceback.format_exception(err))
+        return cls(source or "?", f"internal error: {type(err).__name__}: {err} (please report it with the input)",
+                   "N999", doc_id, detail)
+
+    def __str__(self) -> str:
+        return f"{self.source}: [{self.code}] {self.reason}"
+
+
+def normalize_published(value: Any, source: str | None = None) -> str | None:
+    """An ISO date (``2025-02-03``) or datetime (``2025-02-03T09:30:00+00:00``) string, or None.
+
+    Accepts ``date``/``datetime`` objects and ISO 8601 strings; anything else raises DateFormatError.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    where = f"{source}: " if source else ""
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s).isoformat()
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise DateFormatError(
+            f"{where}cannot read the publication date {s!r}; give it as an ISO 8601 date such as "
+            "2025-02-03 (or a datetime such as 2025-02-03T09:30:00Z)") from None

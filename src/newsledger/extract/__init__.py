@@ -1,38 +1,34 @@
 """Extraction stages, one module each, run in this order over the parsed doc.
 
-Each module registers its stage with :func:`newsledger.pipeline.stage` and exposes a pure function
-(``find_times(doc, published)``, ``find_entities(doc, ...)``, ``find_statements(doc, entities, times,
-...)``, ``find_events(doc, ...)``) that tests call directly on hand-written sentences.
+Each module exposes a pure function (``find_times(doc, published)``, ``find_entities(doc, ...)``,
+``find_statements(doc, entities, times, ...)``, ``find_events(doc, ...)``) that tests call directly
+on hand-written sentences, and a stage function ``(doc, found) -> dict`` that the table in
+:mod:`newsledger.extract.factories` registers.
 """
 
 from __future__ import annotations
 
 import importlib
 
-__all__ = ["DEFAULT_STAGES", "load_stage_modules"]
+__all__ = ["DEFAULT_STAGES", "default_stages", "load_stage_modules"]
 
-#: The default order: each stage may read what the ones before it found.
+#: The default order: each stage may read what the ones before it found (the rows of factories.STAGES).
 DEFAULT_STAGES = ("times", "entities", "statements", "events")
 
-_loaded = False
 
+def default_stages() -> tuple:
+    """The rows of :data:`newsledger.extract.factories.STAGES`; a stage module that cannot be imported
+    is a broken install, reported as a StageError naming it."""
+    try:
+        factories = importlib.import_module(f"{__name__}.factories")
+    except Exception as exc:
+        from ..errors import StageError
 
-def _broken(name: str, exc: BaseException):
-    from ..errors import StageError
-
-    return StageError(f"the {name!r} stage cannot be loaded ({type(exc).__name__}: {exc}); "
-                      "reinstall newsledger, or run without it using --stages")
+        raise StageError(f"the extraction stages cannot be loaded ({type(exc).__name__}: {exc}); "
+                         "reinstall newsledger, or run without the broken stage using --stages") from exc
+    return factories.STAGES
 
 
 def load_stage_modules() -> None:
-    """Import the stage modules so that they register (once per process). A module that cannot be
-    imported is a broken install, reported as a StageError naming the stage."""
-    global _loaded
-    if _loaded:
-        return
-    for name in DEFAULT_STAGES:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except Exception as exc:
-            raise _broken(name, exc) from exc
-    _loaded = True
+    """Import the stage modules (kept for callers of the earlier API; :func:`default_stages` does it)."""
+    default_stages()

@@ -23,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
+from ..trace import note, tracing
 from ..records import Attributes, Entity, Relation, Span, Time
 from .entities_names import Cluster, cluster_names, find_name_mentions
 
@@ -55,7 +56,32 @@ def find_entities(doc: "Doc", times: Sequence[Time] = ()) -> EntityResult:
     rels = tuple(Relation(r.type, ids[id(r.subject)], ids[id(r.object)], Span.of(text, *r.evidence))
                  for r in relations)
     unresolved = tuple(Span.of(text, m.start, m.end) for m in ambiguous)
+    for c in clusters:
+        _trace(doc, c, ids[id(c)])
     return EntityResult(entities, rels, unresolved)
+
+
+def _trace(doc: "Doc", c: Cluster, eid: str) -> None:
+    """Note why entity ``eid`` has its type: the typing votes of its name mentions, rule by rule."""
+    if not tracing(doc):
+        return
+    from collections import Counter, defaultdict
+
+    by_label: dict[str, Counter] = defaultdict(Counter)
+    for m in c.mentions:
+        for rule, label, weight in m.why:
+            by_label[label][rule] += weight
+    first = min(c.mentions, key=lambda m: m.start)
+    if not by_label:
+        note(doc, f"{eid}.type", "entities.type.no-votes", "no typing rule voted for its names; the type comes "
+             "from clustering with other mentions or the default", (first.start, first.end), c.type)
+        return
+    ranked = sorted(by_label.items(), key=lambda kv: -sum(kv[1].values()))
+    parts = [f"{lab} {sum(r.values()):g} (" + ", ".join(f"{k} {w:+g}" for k, w in r.most_common()) + ")"
+             for lab, r in ranked]
+    note(doc, f"{eid}.type", f"entities.type.votes.{ranked[0][0]}",
+         f"typing votes over its {len(c.mentions)} name mention(s), rule by rule (data/rules/entity_votes.json): "
+         + "; ".join(parts), (first.start, first.end), c.type)
 
 
 def _entity(text: str, c: Cluster, eid: str, attrs: Attributes) -> Entity:
@@ -65,7 +91,6 @@ def _entity(text: str, c: Cluster, eid: str, attrs: Attributes) -> Entity:
                   attributes=attrs)
 
 
-@stage("entities", provides=["entities", "relations", "unresolved"], requires=["times"])
 def entities_stage(doc: "Doc", found: Found) -> dict:
     result = find_entities(doc, found.times)
     return {"entities": result.entities, "relations": result.relations, "unresolved": result.unresolved}

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..analysis.clause import own_subject
 from ..records import Attributes
 from .entities_lex import country_name, fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
@@ -603,7 +604,7 @@ def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cl
             verb = t.head
             while verb.dep_ != "ROOT" and verb.pos_ != "VERB" and verb.head.i != verb.i:
                 verb = verb.head
-            subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = own_subject(verb)
             owner = mm.cluster_at(subj.i) if subj is not None else None
         if owner is not None and owner.type == PERSON:
             out.append((owner, place))
@@ -789,7 +790,7 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
     verb = t.head
     if verb.lemma_ != "be":
         return None
-    subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = own_subject(verb)
     if subj is None:
         return None
     x = mm.cluster_at(subj.i)

@@ -32,11 +32,14 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ..analysis.rules import rule_table
+from ..errors import LanguageDataError
 from ._doc import dateline_tokens
 from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
@@ -82,6 +85,7 @@ class NameMention:
     alias_of: int | None = None  # index of the mention this one renames ("X, known as Y")
     country: str | None = None  # ISO code where the name (or demonym) is a country's
     pre_title: tuple[int, int] | None = None  # token range of a title written before the name
+    why: list[tuple[str, str, float]] = field(default_factory=list)  # (vote rule, type, weight): the trace
 
     @property
     def label(self) -> str:
@@ -713,80 +717,97 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
+@functools.cache
+def _vote_weights() -> dict[str, float | None]:
+    """Weight of each typing rule, from its row in data/rules/entity_votes.json."""
+    return {r["id"]: r["yields"]["weight"] for r in rule_table("entity_votes")["rows"]}
+
+
+def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None) -> None:
+    """Add the weight of the typing rule ``rule`` (its row's, or ``weight``) to ``label`` for ``m``,
+    remembering which rule voted (``entities.type.<rule>`` in the trace)."""
+    w = _vote_weights()[rule] if weight is None else weight
+    if w is None:
+        raise LanguageDataError(f"data/rules/entity_votes.json: rule {rule!r} has no weight; give it one")
+    m.votes[label] += w
+    m.why.append((rule, label, w))
+
+
 def _vote(doc: "Doc", m: NameMention) -> None:
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
     v = m.votes
     if m.kind in ("demonym", "state"):
         m.country = demonym_country(m.text)
-        v[NORP] += 20
+        _vote_for(m, NORP, "demonym")
         return
     code = country_code(m.text)
     if code:
         m.country = code
-        v[GPE] += 20
+        _vote_for(m, GPE, "country-name")
         return
     if m.kind == "acronym":
-        v[ORG] += 2
+        _vote_for(m, ORG, "acronym")
     if any(w in lex.org_keywords for w in words):
-        v[ORG] += 5
+        _vote_for(m, ORG, "org-keyword")
     after = [fold(t.text) for t in doc[m.t1:m.t1 + 2]]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
-        v[LOC if words[-1] in lex.place_keywords and not admin else GPE] += 5
+        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
     if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
-        v[GPE] += 5  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
+        _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
-        v[GPE] += 4
+        _vote_for(m, GPE, "city-gazetteer")
     if m.pre_title:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, "title-before")
     before = [fold(t.text) for t in doc[max(0, m.t0 - 3):m.t0]]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
-        v[PERSON] += 6
+        _vote_for(m, PERSON, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
-        v[PERSON] += 8
+        _vote_for(m, PERSON, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
-        v[PERSON] += 8
+        _vote_for(m, PERSON, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
             and doc[m.t0 - 2].is_lower:
-        v[GPE] += 6  # "the worst-hit village, X", "the town of X"
+        _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
-        v[GPE] += 6  # "the mayor of X", "Residents of X"
+        _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
-        v[ORG] += 6
+        _vote_for(m, ORG, "org-noun-before")
     if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
-        v[ORG] += 6
+        _vote_for(m, ORG, "org-noun-after")
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
-        v[GPE] += 2
+        _vote_for(m, GPE, "locative-preposition")
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
-        v[ORG] += 3  # "Teachers Without Frontiers": people's names hold no capitalized function words
+        _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
-        v[LOC] += 4  # "the Velka crossing", "the Dornvale region"
+        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
-        v[PERSON] += 3
+        _vote_for(m, PERSON, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
-        v[PERSON] += 6
+        _vote_for(m, PERSON, "age-or-title-after")
     if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
-        v[PERSON] += 6  # "X, who ...": the relative pronoun of people (not "a man from X, who")
+        _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
-        v[PERSON] += 1
+        _vote_for(m, PERSON, "reporting-subject")
         if len(words) <= 3 and before[-1:] != ["the"] and not any(
                 w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
                 and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
-            v[PERSON] += 1.5  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
+            _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     for lab, n in _spacy_labels(doc, m).items():
-        v[lab] += n
+        _vote_for(m, lab, "spacy-ner", n)
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
         v.pop(PERSON)  # "The Louvre reopened": people's names take no article
+        m.why.append(("article-no-person", PERSON, 0))
         if not v:
-            v[ORG] += 1
+            _vote_for(m, ORG, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
-        v[ORG] += 1  # "told the Evening Courier": a named body nobody tagged
+        _vote_for(m, ORG, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:

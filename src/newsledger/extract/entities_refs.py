@@ -29,6 +29,9 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..analysis.clause import SUBJECT_DEPS
+from ..analysis.reference import is_subject_phrase
+from ..analysis.words import word_class
 from .entities_attrs import TitleInfo
 from .entities_lex import fold, lexicon
 from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
@@ -38,11 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_references", "quote_mask"]
 
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
-_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_NEUTER = {"its", "it", "itself"}
-_SUBJ = ("nsubj", "nsubjpass")
+_MALE = word_class("male_pronouns")
+_FEMALE = word_class("female_pronouns")
+_PLURAL = word_class("plural_pronouns")
+_NEUTER = word_class("neuter_pronouns")
+_SUBJ = SUBJECT_DEPS
 _LOOSE_MODIFIERS = frozenset({"former", "late", "then", "new", "current", "outgoing", "incoming", "veteran", "top"})
 
 
@@ -111,10 +114,7 @@ def _sentence_index(doc: "Doc") -> list[int]:
 
 
 def _is_subject(doc: "Doc", t0: int, t1: int) -> bool:
-    root = doc[t0:t1].root
-    if root.dep_ in _SUBJ:
-        return True
-    return root.dep_ == "appos" and root.head.dep_ in _SUBJ
+    return is_subject_phrase(doc[t0:t1])
 
 
 # ============================================================================ gender

@@ -42,8 +42,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
+from ..analysis.clause import own_subject, speaker_side_subject
 from ..records import Entity, Event, Span, Statement, Time, TimeValue
+from ..trace import note, tracing
 from ._doc import dateline_tokens
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense, lexicon
@@ -135,14 +137,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
 
 
 def _own_side_subject(clause: "Token") -> bool:
-    """Whether a complement clause's subject is the speaker's own side: a first-person or "it/they"
-    pronoun, or a noun owned by a pronoun ("her government", "our forces")."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return clause.dep_ == "xcomp"
-    if subj.lower_ in ("we", "i", "it", "they"):
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in ("my", "our", "his", "her", "its", "their") for c in subj.children)
+    """Whether a complement clause's subject is the speaker's own side (analysis.clause.speaker_side_subject)."""
+    return speaker_side_subject(clause)
 
 
 def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
@@ -551,7 +547,7 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             if gov is not None and how in ("prep", "obj") and gov.i in by_anchor:  # "imposed sanctions"
                 host = by_anchor[gov.i]
         else:
-            subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+            subj = own_subject(tok, deps=SUBJ_DEPS)
             if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
                 host = by_anchor[tok.head.i]
             elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"
@@ -707,9 +703,35 @@ def find_events(
             source=tuple(r.source), target=tuple(t for t in r.target if t not in r.source or r.sense.reciprocal),
             location=r.location, date=r.date, status=r.status, mentions=tuple(r.mentions), cameo=r.sense.cameo,
         ))
+        _trace(f"v{n}", r, ctx)
     return events
 
 
-@stage("events", provides=["events"], requires=["entities", "times", "statements"])
+def _trace(vid: str, r: _Raw, ctx: Context) -> None:
+    """Note why event ``vid`` has its type, status and date."""
+    if not tracing(ctx.doc):
+        return
+    doc, sense, trig = ctx.doc, r.sense, r.mentions[0]
+    words = " ".join(sense.words)
+    pos = "/".join(sorted(sense.pos))
+    note(doc, f"{vid}.type", f"events.type.{sense.type}:{words}:{pos}",
+         f"the trigger {words!r} ({pos}) of plover_triggers.json codes {sense.type}"
+         + (f" (cameo {sense.cameo})" if sense.cameo else ""), (trig.start, trig.end), sense.type)
+    if r.type != sense.type:
+        note(doc, f"{vid}.type", f"events.type.negated-as:{words}",
+             f"negated, the trigger's sense says it is a {r.type} ('negated_as')", (trig.start, trig.end), r.type)
+    note(doc, f"{vid}.status", f"events.status.{r.status}", "negation, modals, conditionals, governing verbs "
+         "or the kind of statement it is reported in (events_when.event_status)", (trig.start, trig.end), r.status)
+    if r.date is None:
+        route, how = "none", "no time attached to the trigger or its clause, no dated statement around it: null"
+    elif r.soft_date:
+        route, how = "statement-date", "no time of its own: the date of the statement it is reported in"
+    elif own_time(r.anchor, ctx) is not None:
+        route, how = "own-time", "a time expression attached to the trigger (analysis.anchoring.dated_token)"
+    else:
+        route, how = "inherited", "the time of the clause the trigger depends on (participle, conjunct, light verb)"
+    note(doc, f"{vid}.date", f"events.date.{route}", how, (trig.start, trig.end), r.date.value if r.date else None)
+
+
 def events_stage(doc: "Doc", found: Found) -> dict:
     return {"events": find_events(doc, found.entities, found.times, found.statements, found.published)}

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ..analysis import clause
+from ..analysis.reference import relative_antecedent
+from ..analysis.words import word_class
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
 from .events_lexicon import Lexicon, Sense
@@ -29,14 +32,14 @@ __all__ = [
     "agents_of", "prep_objects", "governor", "is_group", "is_person",
 ]
 
-SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+SUBJ_DEPS = clause.CLAUSAL_SUBJECT_DEPS
 # a noun trigger in one of these phrases happens in its clause's own act ("signed X *during a visit*",
 # "detained *on suspicion*"); not "after his arrest", "under a truce" (other acts, other times)
 SETTING_PREPS = frozenset({"during", "in", "at", "on", "through", "via"})
 OBJ_DEPS = frozenset({"dobj", "obj"})
-RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "its", "their",
-                      "his", "our", "my"})
+RELATIVE = word_class("relative_pronouns")
+PRONOUNS = frozenset().union(*(word_class(c) for c in (
+    "male_pronouns", "female_pronouns", "plural_pronouns", "neuter_pronouns", "first_person")))
 
 
 @dataclass
@@ -69,14 +72,7 @@ def add_ids(out: list[str], ids: Iterable[str | None]) -> None:
 
 def conjuncts(tok: "Token") -> list["Token"]:
     """The token and the tokens conjoined with it ("X, Y and Z")."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop(0)
-        if t in out:
-            continue
-        out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
-    return out
+    return clause.conjuncts(tok)
 
 
 def pobjs(prep: "Token") -> list["Token"]:
@@ -137,7 +133,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
     return None
 
 
-_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_PERSONAL_RELATIVES = word_class("personal_relatives")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -145,7 +141,7 @@ def _antecedent(rel: "Token", ctx: Context) -> "Token":
     """The noun a relative pronoun refers to. "who" never refers to a place: in "a farmer from Velmar
     who was detained" the parser may hang the clause on the place; the person is the noun the place's
     preposition modifies."""
-    ante = rel.head.head
+    ante = relative_antecedent(rel) or rel.head.head
     if rel.lower_ in _PERSONAL_RELATIVES and ante.dep_ == "pobj" and ante.head.dep_ == "prep":
         eid = ctx.index.at(ante.idx, ante.idx + len(ante.text))
         if eid is not None and ctx.types.get(eid) in _PLACE_TYPES and ante.head.head.pos_ in ("NOUN", "PROPN"):
@@ -304,45 +300,17 @@ def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> S
 
 
 def is_passive(verb: "Token") -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
-        return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
-        return is_passive(verb.head)  # "was indicted ... and *convicted*"
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "the sailor *freed* in a swap"
-        return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
-            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children)
-    return False
+    return clause.is_passive(verb)
 
 
 def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
-    """The subject of a verb, looking up through conjuncts, participles and control verbs; a dateline
-    the parser took for a subject ("VELMAR — The agency detained ...") is passed over."""
-    skip = ctx.dateline if ctx is not None else frozenset()
-    cur = verb
-    for _ in range(8):
-        for subj in (c for c in cur.children if c.dep_ in SUBJ_DEPS):
-            if subj.i not in skip:
-                return subj
-            follow = [c for c in subj.children if c.dep_ in ("appos", "conj")]  # past the dateline
-            while follow:
-                t = follow.pop(0)
-                if t.i not in skip:
-                    return t
-                follow.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
-            cur = cur.head
-            continue
-        if cur.dep_ == "relcl":  # "the league, which voted": the antecedent
-            return cur.head
-        if cur.dep_ == "acl" and not is_passive(cur) and cur.tag_ in ("VBD", "VBZ", "VBP", "VBG") and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):  # "the militia controlling X"
-            return cur.head
-        return None
-    return None
+    """The subject of a verb (:func:`newsledger.analysis.clause.subject`); a dateline the parser took for
+    a subject ("VELMAR — The agency detained ...") is passed over."""
+    return clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
 
 
 def agents_of(verb: "Token") -> list["Token"]:
-    return [o for a in verb.children if a.dep_ == "agent" for o in pobjs(a)]
+    return clause.passive_agents(verb)
 
 
 def prep_objects(tok: "Token", words: Iterable[str]) -> list[list["Token"]]:

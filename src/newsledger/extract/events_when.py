@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import anchoring, clause
 from ..records import Time, TimeValue
+from ._doc import doc_text
 from .events_lexicon import Sense
 from .events_syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "PLACE_TYPES", "PLACE_PREPS", "OTHER_TIME_MARKS", "NP_MODIFIER", "HORIZON_PREPS", "time_value",
+    "PLACE_TYPES", "PLACE_PREPS", "OTHER_TIME_MARKS", "NP_MODIFIER", "time_value",
     "attach_times", "own_time", "inherited_time", "event_place", "event_status", "past",
 ]
 
@@ -26,8 +28,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "through", "around", "from"})
 # a clause introduced by one of these is at another time ("two days *after* the court fined him")
 OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
-NP_MODIFIER = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
-HORIZON_PREPS = frozenset({"until", "till", "by", "within", "before"})  # deadlines, not dates
+NP_MODIFIER = anchoring.NP_MODIFIER_DEPS
 
 
 _INTRO_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "over"})
@@ -51,28 +52,16 @@ def attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) -
     Deadlines ("until", "by", "within") are horizons, not dates, and attach nowhere.
     """
     out: dict[int, list[Time]] = {}
+    text = doc_text(doc)
     for t in times:
         if t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        first = span[0]
-        before = doc[first.i - 1] if first.i > 0 else None
-        if first.lower_ in HORIZON_PREPS or (before is not None and before.lower_ in HORIZON_PREPS):
+        if anchoring.is_horizon(anchoring.lead_words(text, span.start_char, span.text)):
             continue
-        cur = span.root
-        if cur.dep_ in NP_MODIFIER:  # "Sunday's referendum": the time of that noun
-            out.setdefault(cur.head.i, []).append(t)
-            continue
-        for _ in range(12):
-            head = cur.head
-            if head is cur:
-                break
-            if cur.i != span.root.i and (cur.i in anchors or cur.pos_ in ("VERB", "AUX")):
-                break
-            cur = head
-        out.setdefault(cur.i, []).append(t)
+        out.setdefault(anchoring.dated_token(span, anchors).i, []).append(t)
     return out
 
 
@@ -152,13 +141,12 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
     if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not permitted to testify"
         near.append(tok.head)
     kids = [c for v in near for c in v.children]
-    if not ignore_negation and any(
-            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) for c in kids):
+    if not ignore_negation and any(clause.negated(v) for v in near):
         return "negated"
     status = None
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in kids):
         status = "hypothetical"
-    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    auxes = [a.lower_ for v in near for a in clause.auxiliaries(v)]
     if status is None and any(a in lex.hypothetical_aux for a in auxes):
         status = "hypothetical"
     if status is None and any(a in lex.future_aux for a in auxes):
@@ -200,7 +188,4 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
 
 def past(verb: "Token") -> bool:
     """A clause in the past or perfect ("seized", "had detained"): what a statement reports as done."""
-    if verb.tag_ == "VBD":
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "did")
-               for c in verb.children)
+    return clause.reports_done(verb)

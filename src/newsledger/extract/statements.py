@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..pipeline import Found, stage
+from ..stages import Found
 from ..records import Entity, Statement, Time
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -49,6 +49,7 @@ from .statements_cues import Draft, find_drafts
 from .statements_kinds import TimesByStart, horizon_of, kind_of
 from .statements_quotes import find_quotes
 from .statements_speakers import SpeakerResolver, head_entity
+from .statements_trace import trace_statement
 from .statements_when import DateFinder
 
 if TYPE_CHECKING:
@@ -91,6 +92,9 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
         if d.kind in ("prediction", "commitment", "demand"):
             d.horizon = horizon_of(doc, d, by_start, d.date, published)
         out.append(_record(doc, d, len(out) + 1))
+    ids = {id(d): st.id for d, st in zip(drafts, out)}
+    for d, st in zip(drafts, out):
+        trace_statement(doc, d, st.id, ids)
     return out
 
 
@@ -184,6 +188,5 @@ def _record(doc: "Doc", d: Draft, n: int) -> Statement:
     )
 
 
-@stage("statements", provides=["statements"], requires=["entities", "times"])
 def statements_stage(doc: "Doc", found: Found) -> dict:
     return {"statements": find_statements(doc, found.entities, found.times, found.published)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import clause
 from ..records import TimeValue
 from .statements_quotes import Quote
 from ._doc import dateline_tokens, doc_text
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 _EDGE_PUNCT = set(" \t\n\r,;:—–-\"'“”‘’«»„()")
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = clause.SUBJECT_DEPS
 _NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect"})
 
 
@@ -107,41 +108,16 @@ def _is_dateline(tok: "Token") -> bool:
 
 
 def _own_subject(tok: "Token") -> "Token | None":
-    subs = [c for c in tok.children if c.dep_ in _SUBJ and not _is_dateline(c)]
-    if not subs:  # "BORVIK — Lena Strand, ..., said": the dateline swallowed the subject
-        subs = [a for c in tok.children if c.dep_ in _SUBJ for a in c.children if a.dep_ == "appos"]
-    if not subs:
-        return None
-    return min(subs, key=lambda c: abs(c.i - tok.i))
-
-
-def _same_paragraph(a: "Token", b: "Token") -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+    """The nearest subject hung on ``tok`` itself, past a dateline ("BORVIK — Lena Strand, ..., said")."""
+    return clause.own_subject(tok, skip=dateline_tokens(tok.doc), nearest=True)
 
 
 def subject_of(tok: "Token") -> "Token | None":
-    """The subject of ``tok``: its own nsubj, else (participles, shared-subject coordination, to-infinitives)
-    the subject of the nearest governing verb that has one, in the same paragraph."""
-    own = _own_subject(tok)
-    if own is not None:
-        return own
-    if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBD" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "BORVIK — Veland's minister, Ana Bel, vowed ...": a finite verb parsed as a modifier
-    node, hops = tok, 0
-    while node.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep", "ccomp", "parataxis") and hops < 6:
-        node = node.head
-        hops += 1
-        got = _own_subject(node)
-        if got is not None and got.i != tok.i:
-            return got if _same_paragraph(got, tok) else None
-        if node.head.i == node.i:
-            break
-    return None
+    """Who speaks for the cue ``tok`` (:func:`newsledger.analysis.clause.reporting_subject`)."""
+    return clause.reporting_subject(tok, skip=dateline_tokens(tok.doc))
 
 
-def _is_to_inf(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+_is_to_inf = clause.is_to_infinitive
 
 
 # ----------------------------------------------------------------------------- cue analysis
@@ -456,6 +432,7 @@ def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
         if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
                 all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
             d.subject_i = inv.subject_i
+            d.extra["speaker_route"] = "participle-of-inverted"
 
 
 def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
@@ -485,7 +462,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     if node.lemma_.lower() != "quote":
         return None
     obj = next((c for c in node.children if c.dep_ == "dobj"), None)
-    subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+    subj = clause.own_subject(node)
     if obj is not None:
         return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
     agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -609,6 +586,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if got is None:
                 continue
             frame, subj = got
+            route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
@@ -621,11 +599,14 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if frame is None:
                 continue
             subj = subject_of(tok)
+            route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if subj is None and frame.speaker is not None:
                 subj = doc[frame.speaker]
+                route = "object-speaker"
             if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" \
                     and tok.head.lemma_.lower() in lex["medium_nouns"]:
                 subj = tok.head  # "read a statement from the embassy saying ...": the document speaks
+                route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
@@ -633,6 +614,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is None:
                 subj, cut = _trailing_subject(tok)
+                route = "trailing-apposition"
                 if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
@@ -647,6 +629,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         quoted = _quoted_as(tok)
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
+            route = "quoted-as"
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
@@ -656,6 +639,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
         if frame.inverted:
             d.extra["inverted"] = True
+        d.extra["speaker_route"] = "inverted" if frame.inverted and route == "cue-subject" else route
         if frame.channel is not None:
             ca, cb = frame.channel
             d.channel_span = _trim(doc_text(doc), *_tok_chars(doc, ca, cb))
@@ -929,6 +913,7 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
                    parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
                    content_tokens=(tok.i, tok.i + 1))
         nd.extra["unattributed"] = True
+        nd.extra["speaker_route"] = "continues-quote"
         out.append(nd)
     return out
 

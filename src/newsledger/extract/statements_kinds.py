@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import anchoring, clause
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -27,9 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["kind_of", "horizon_of", "TimesByStart"]
 
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = clause.SUBJECT_DEPS
 _CONTRAST = re.compile(r",\s+not\s+\w", re.I)
-_WINDOW_WORDS = frozenset({"within", "by", "until", "till", "before", "next", "coming", "in", "over", "this", "end"})
 
 
 def _content_span(doc: "Doc", d: Draft) -> "Span | None":
@@ -43,21 +43,12 @@ def _main_verbs(span: "Span") -> list["Token"]:
 
 
 def _modal(verb: "Token") -> str | None:
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon()["future_modals"]:
-            return c.lower_
-        if c.lower_ == "going" and any(g.lower_ == "to" for g in c.children):
-            return "going to"
-    return None
+    return clause.modality(verb)
 
 
 def _subject(verb: "Token") -> "Token | None":
     """The verb's subject (also when the parser hung it on an auxiliary: "the bank was prepared")."""
-    for v in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))):
-        got = next((c for c in v.children if c.dep_ in _SUBJ), None)
-        if got is not None:
-            return got
-    return None
+    return clause.own_subject(verb, through_aux=True)
 
 
 def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
@@ -89,56 +80,62 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
     return False
 
 
+def _kind(d: Draft, kind: str, rule: str, tok: "Token | None") -> str:
+    """Return ``kind``, noting which rule decided it (and on which word) for the trace."""
+    d.extra["kind_route"] = (rule, tok.i if tok is not None else None)
+    return kind
+
+
 def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> str:
     span = _content_span(doc, d)
     lex = lexicon()
     hint = d.kind_hint
     if span is None or not len(span):
-        return hint or "claim"
+        return _kind(d, hint or "claim", "cue-frame" if hint else "no-content", None)
     verbs = _main_verbs(span)
     outer = verbs[0] if verbs else span.root
     verb = _past_belief(outer)
     subj = _subject(verb)
     if hint == "prediction" and doc[d.cue_i].lemma_ in ("warn", "caution"):
         if _modal(verb) and _own_side(subj, d, index, speakers):
-            return "commitment"  # a warning of the speaker's own act
+            return _kind(d, "commitment", "warning-of-own-act", verb)  # a warning of the speaker's own act
         if _modal(verb) or verb.lemma_.lower() in ("risk", "threaten") or any(
                 t.lemma_.lower() in ("risk", "danger", "threat") for t in span) or not any(
                 t.pos_ in ("VERB", "AUX") for t in span):  # "warned of a hunger crisis"
-            return "prediction"
+            return _kind(d, "prediction", "warning", verb)
         hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
-        return hint  # (a question "asked" is no demand: its content decides)
+        return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
     if lex["denial_re"].search(span.text):
-        return "denial"  # "he had done nothing wrong", "the company has nothing to hide"
+        return _kind(d, "denial", "denial-phrase", None)  # "he had done nothing wrong", "the company has nothing to hide"
     low = span.text.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
     passive = subj is not None and subj.dep_ == "nsubjpass"
     own = _own_side(subj, d, index, speakers)
     if (modal in ("will", "would", "'ll", "shall", "going to") or ready) and own and not passive:
-        return "commitment"
+        return _kind(d, "commitment", "own-side-future" if modal else "own-side-ready", verb)
     if ready and own:
-        return "commitment"
+        return _kind(d, "commitment", "own-side-ready", verb)
     if subj is not None and subj.lower_ in ("we", "i") and verb.tag_ in ("VBP", "VB") and not passive and not modal and \
             verb.lemma_ not in ("be", "have", "know", "think", "believe", "hope", "feel", "see"):
-        return "commitment"  # "we accept ...", "I promise ...": the speaker's side binding itself now
+        return _kind(d, "commitment", "first-person-present", verb)  # "we accept ...", "I promise ...": the speaker's side binding itself now
     if d.direct and _binds_later(verbs[1:], d, index, speakers):
-        return "commitment"  # "We are not there yet. ... we will not cut before ...": the quote binds its side
+        return _kind(d, "commitment", "quote-binds-later", verb)  # "We are not there yet. ... we will not cut before ...": the quote binds its side
     if _demand(verb, subj, own) or _imperative(span):
-        return "demand"
+        return _kind(d, "demand", "demand-verb-or-imperative", verb)
     if _expects(outer, verb):
         if own and _subject(outer) is not None and any(
                 c.dep_ == "xcomp" and _is_to(c) and c.pos_ == "VERB" and c.lemma_ != "be" for c in outer.children):
-            return "commitment"  # "it expected to lower borrowing costs": its own side's next act
-        return "prediction"  # "she expected him to be confirmed", "he expects prices to rise"
+            return _kind(d, "commitment", "expects-own-act", outer)  # "it expected to lower borrowing costs": its own side's next act
+        return _kind(d, "prediction", "expectation", outer)  # "she expected him to be confirmed", "he expects prices to rise"
     if _opinion(span, verbs) or _lesson(outer) or _judging_predicate(verb):
-        return "opinion"
+        return _kind(d, "opinion", "evaluative", verb)
     if modal is not None and modal not in ("can",):
-        return "prediction"
+        return _kind(d, "prediction", "modal", verb)
     if any(c.lower_ in ("risk", "risks", "risked") for c in [verb]):
-        return "prediction"
-    return "claim"
+        return _kind(d, "prediction", "risk", verb)
+    return _kind(d, "claim", "default-claim", verb)
 
 
 def _binds_later(verbs: list["Token"], d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> bool:
@@ -237,7 +234,7 @@ def _judging_predicate(verb: "Token") -> bool:
     a thing said to be an indefinite something (not a classifying noun such as "a member of") is a judgement."""
     if verb.lemma_ != "be":
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = clause.own_subject(verb, deps=("nsubj",))
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if subj is None or attr is None or subj.lower_ in _PRONOUN_SUBJECTS or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
         return False
@@ -246,8 +243,7 @@ def _judging_predicate(verb: "Token") -> bool:
     return attr.lemma_.lower() not in lexicon()["predicate_nouns_neutral"]
 
 
-def _is_to(tok: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+_is_to = clause.is_to_infinitive
 
 
 def _opinion(span: "Span", verbs: list["Token"]) -> bool:
@@ -292,20 +288,20 @@ def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""
         words = set(t.text.lower().split()) | {lead}
-        window = is_window(t) or bool(words & {"within", "by", "until", "till", "before", "next", "coming", "this"})
+        window = is_window(t) or anchoring.points_ahead(list(words))
         start = value_to_date(t.value)
         future = start is not None and anchor is not None and start >= anchor
         if not (window or future):
             continue
         value = t.value
         if window and anchor is not None:
-            expr = t.text if lead not in ("within", "by", "until", "before") or t.text.lower().startswith(lead) \
+            expr = t.text if not anchoring.is_horizon([lead]) or t.text.lower().startswith(lead) \
                 else f"{lead} {t.text}"
             value = resolve_expression(expr, anchor, tense="future") or value
         if value is None or str(value).startswith("P"):
             continue
         phrase = t.text
-        if lead in ("within", "by", "until", "before", "in") and not t.text.lower().startswith(lead):
+        if (lead == "in" or anchoring.is_horizon([lead])) and not t.text.lower().startswith(lead):
             phrase = text[t.start - len(lead) - 1:t.end] if text[t.start - len(lead) - 1:t.start - 1].lower() == lead \
                 else t.text
         return TimeValue(str(value), phrase)

@@ -12,9 +12,12 @@ order, so the fallback is linear.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from ..analysis.clause import SUBJECT_DEPS
+from ..analysis.reference import relative_antecedent
+from ..analysis.words import word_class
 from ._index import EntityIndex
 from ._doc import dateline_tokens, doc_text
 from .statements_cues import Draft, lexicon
@@ -25,10 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeakerResolver"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "itself", "themselves"})
+PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
+GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
-_SUBJ = ("nsubj", "nsubjpass")
+_SUBJ = SUBJECT_DEPS
 
 
 @dataclass
@@ -41,6 +44,7 @@ class _Cand:
     span: tuple[int, int]        # the name as written
     phrase: tuple[int, int]      # the whole subject phrase
     text: str
+    route: str = "name"          # how the subject became the speaker (the trace's rule id)
 
 
 class SpeakerResolver:
@@ -73,6 +77,7 @@ class SpeakerResolver:
         d.speaker_span = cand.span
         d.speaker_phrase = cand.phrase
         d.speaker_text = doc_text(self.doc)[cand.span[0]:cand.span[1]]
+        d.extra["resolve_route"] = cand.route if cand.eid or cand.route != "name" else "no-entity"
         key = cand.eid or cand.key
         if key:
             side = self.sides.setdefault(key, set())
@@ -144,19 +149,20 @@ class SpeakerResolver:
             for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 src = next((g for g in p.children if g.dep_ == "pobj"), None)
                 if src is not None:
-                    return self._make(src, prior)
+                    return replace(self._make(src, prior), route="medium-source")
             if tok.dep_ == "dobj":  # "the embassy issued a statement saying ...": who issued it
                 issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                 if issuer is not None and issuer.lemma_.lower() not in lexicon()["medium_nouns"]:
-                    return self._make(issuer, prior)
-        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
-            ante = tok.head.head  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+                    return replace(self._make(issuer, prior), route="medium-issuer")
+        ante = relative_antecedent(tok)  # "the coach, Ivo Matt, who said ...": the relative clause's noun
+        if ante is not None:
             if ante.pos_ in ("NOUN", "PROPN"):
-                return self._make(ante, prior)
+                return replace(self._make(ante, prior), route="relative-antecedent")
         span, phrase = _name_span(tok)
         text = doc_text(doc)[span[0]:span[1]]
         eid = head_entity(index, doc_text(doc), span[0], span[1], (tok.idx, tok.idx + len(tok.text))) if index else None
         lower = tok.lower_
+        route = "entity-mention" if eid is not None else "name"
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
@@ -171,6 +177,7 @@ class SpeakerResolver:
                 key = ante.key
                 person = ante.person
                 phrase = ante.phrase
+                route = "pronoun-continues-subject"
             else:
                 key = None
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ in ("NOUN", "PROPN") \
@@ -181,13 +188,15 @@ class SpeakerResolver:
             person = eid is not None or person
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
+            route = "title-noun" if eid is not None else route
         elif (eid is not None and tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in lexicon()["titles"]
               and getattr(index.get(eid), "type", "PERSON") != "PERSON" and _appos_name(tok) is None
               and not index.overlapping(tok.idx, tok.idx + len(tok.text))):
             # "the BNR governor said": the body only qualifies the title; the speaker is its holder
             eid = self._title_holder(tok, eid)
             person = True
-        return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text)
+            route = "title-holder"
+        return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import anchoring, clause
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from .statements_cues import Draft, lexicon, subject_of, doc_text
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from .statements_speakers import SpeakerResolver
 
 __all__ = ["DateFinder"]
-
-_DEADLINE = frozenset({"within", "until", "till", "by", "before", "through", "for"})
 
 
 @dataclass
@@ -52,14 +51,14 @@ class DateFinder:
         for t in sorted(times, key=lambda t: t.start):
             if t.type in ("DURATION", "SET") or not t.value or str(t.value).startswith("P"):
                 continue
-            lead = text[max(0, t.start - 10):t.start].split()[-1:] + t.text.split()[:1]
-            if any(w.lower() in _DEADLINE for w in lead):
+            lead = anchoring.lead_words(text, t.start, t.text)
+            if anchoring.is_horizon(lead) or anchoring.is_stretch(lead):
                 continue  # "within 48 hours", "until January": a window, not when something was said
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             root = span.root
-            verb = next((x for x in [root, *root.ancestors] if x.pos_ in ("VERB", "AUX")), None)
+            verb = anchoring.governing_verb(anchoring.dated_token(span))
             self.dated.append(_Dated(root.i, verb.i if verb is not None else None,
                                      TimeValue(str(t.value), _with_prep(doc, t)), t.start, t.end))
         self._starts = [x.start for x in self.dated]
@@ -75,7 +74,7 @@ class DateFinder:
             verb = doc[x.verb]
             if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
-            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
             subj = subject_of(verb)
             if subj is None:
@@ -164,15 +163,18 @@ class DateFinder:
         if not d.extra.get("unattributed") and not according:
             got = self._attached(cue, d)
             if got is not None:
+                d.extra["date_route"] = "attached-to-cue"
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
                 for x in self._by_verb.get(head.i, []):
                     if not (d.content[0] <= x.start < d.content[1]):
+                        d.extra["date_route"] = "governing-verb"
                         return x.value
         if not d.extra.get("unattributed") and not according:
             got = self._sequel(cue)
             if got is not None:
+                d.extra["date_route"] = "sequel-of-previous-sentence"
                 return got
         best: tuple[int, TimeValue] | None = None
         for k in (d.speaker, d.speaker_key):
@@ -182,9 +184,12 @@ class DateFinder:
                 if i > 0 and (best is None or rows[0][i - 1] > best[0]):
                     best = (rows[0][i - 1], rows[1][i - 1])
         if best is not None:
+            d.extra["date_route"] = "speaker-occasion"
             return best[1]
         if self.lead is not None and cue.tag_ == "VBD" and not according:
+            d.extra["date_route"] = "lead-event"
             return self.lead
+        d.extra["date_route"] = "none"
         return None
 
 

@@ -93,8 +93,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..pipeline import Found, stage
+from ..analysis import clause
+from ..stages import Found
 from ..records import Time
+from ..trace import note, tracing
 from . import times_values as tv
 from .times_grammar import Ctx, Expr, lexicon, scan
 from .times_values import Val
@@ -140,7 +142,6 @@ def is_window(time: Time) -> bool:
 
 
 # ============================================================================ the stage
-@stage("times", provides=["times"])
 def times_stage(doc: "Doc", found: Found) -> dict:
     return {"times": find_times(doc, found.published)}
 
@@ -155,8 +156,32 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     resolved: list[_Resolved] = []
     for i, expr in enumerate(exprs):
         resolved.append(ctx.resolve(i, exprs, resolved))
-    return [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
-                 r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+    out = [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
+                r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+    _trace(doc, out, resolved)
+    return out
+
+
+_MODES = {"absolute": "a full date as written: no anchor needed",
+          "calendar": "a date without its year (month, day, holiday): the year from the anchor, read with the clause's tense",
+          "deictic": "counted from the anchor (\"yesterday\", \"next month\", \"two weeks ago\")",
+          "anaphoric": "counted from an earlier time of the story (\"the next day\", \"on Tuesday\")",
+          "window": "a window or deadline (\"within two weeks\", \"by the end of the year\"): from the anchor to its end"}
+
+
+def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
+    """Note why each time has its value: the grammar rule that found it, how it was anchored, the tense."""
+    if not tracing(doc):
+        return
+    for n, (t, r) in enumerate(zip(times, resolved), 1):
+        item = f"t{n}.value"  # times carry no id in the SPEC: t<n> is the n-th of the record's times
+        note(doc, item, f"times.rule.{r.expr.rule}", f"the time grammar's rule {r.expr.rule!r} found a {t.type}"
+             + (" window" if r.expr.window else ""), (t.start, t.end), t.text)
+        how = _MODES.get(r.expr.mode, r.expr.mode)
+        anchor = "the publication date" if r.anchor == "published" else (repr(r.anchor) if r.anchor else "nothing")
+        note(doc, item, f"times.value.{r.expr.mode}" + ("-unresolved" if t.value is None else ""),
+             f"{how}; anchored on {anchor}; clause tense {r.tense or 'none'}"
+             + ("; in a subordinate clause" if r.subordinate else ""), (t.start, t.end), t.value)
 
 
 # ============================================================================ detection
@@ -639,19 +664,8 @@ def _future_governors() -> frozenset[str]:
 
 
 def _verb_tense(v: "Token") -> str | None:
-    """past | future | None (present or non-finite) for one verb from its tag and auxiliaries."""
-    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
-        return None  # a condition ("if the parties failed to settle by May") is hypothetical
-    if any(a.lower_ in _future_aux() for a in auxes):
-        return "future"
-    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if v.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if v.lower_ in _future_aux() and v.tag_ == "MD":
-        return "future"
-    return None
+    """past | future | None (present or non-finite) for one verb (:func:`newsledger.analysis.clause.tense`)."""
+    return clause.tense(v, _future_aux())
 
 
 def _present_aux(v: "Token") -> bool:
@@ -661,10 +675,7 @@ def _present_aux(v: "Token") -> bool:
     return v.dep_ == "acomp" and v.head.tag_ in ("VBZ", "VBP")
 
 
-def _is_finite(v: "Token") -> bool:
-    if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)
+_is_finite = clause.is_finite
 
 
 def _deferred_to(tok: "Token") -> bool:
@@ -701,7 +712,7 @@ def _pluperfect(doc: "Doc", start: int, end: int) -> bool:
             return False
         tok = _up(tok)
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+            return clause.is_pluperfect(tok)
     return False
 
 

@@ -24,8 +24,7 @@ from ..errors import (
     JSONLineError,
     UnknownFormatError,
 )
-from ..pipeline import normalize_published
-from ..records import Article
+from ..records import Article, normalize_published
 
 __all__ = ["read_inputs", "read_path", "read_jsonl", "decode_text", "sniff_kind", "article_from_dict", "KINDS"]
 

@@ -14,7 +14,7 @@ def article_from_html(html: bytes | str, source: str, *, url: str | None = None,
     import trafilatura
     from htmldate import find_date
 
-    from ..pipeline import normalize_published
+    from ..records import normalize_published
 
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                         include_tables=False)

@@ -29,8 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:
-    from ..pipeline import Failure
-    from ..records import Record
+    from ..records import Failure, Record
     from .store import SearchHit
 
 __all__ = ["Store", "open_store", "is_postgres_url"]

@@ -43,7 +43,7 @@ from .base import Store
 from .migrations import current_version, migrate
 
 if TYPE_CHECKING:
-    from ..pipeline import Failure
+    from ..records import Failure
 
 __all__ = ["Ledger", "SearchHit", "SCOPES"]
 

@@ -1,0 +1,108 @@
+"""The trace of a statement: why this speaker, this date, this kind (``newsledger explain``).
+
+The builders leave their route in ``Draft.extra`` (``speaker_route``, ``resolve_route``, ``date_route``,
+``kind_route``); this module turns them into decisions (:func:`newsledger.trace.note`) once the
+statement has its id. Rule ids are ``statements.<field>.<route>``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..trace import note, tracing
+from ._doc import doc_text
+from .statements_cues import Draft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["trace_statement"]
+
+SPEAKER_ROUTES = {
+    "cue-subject": "the subject of the reporting verb",
+    "governing-subject": "the cue has no subject of its own: the subject of the verb it hangs from "
+                         "(participle, coordination, complement; analysis.clause.reporting_subject)",
+    "trailing-apposition": "an apposition just before the cue (\"..., his club, X, said\")",
+    "according-to": "the object of \"according to\"",
+    "quoted-as": "\"quoted ... as saying\": the one quoted",
+    "inverted": "an inverted attribution after the content (\"..., X said\")",
+    "participle-of-inverted": "a participle after an inverted attribution shares its subject",
+    "continues-quote": "a quote with no attribution of its own continues the previous statement",
+    "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
+                      "(\"..., warns the union's leader\")",
+}
+RESOLVE_ROUTES = {
+    "entity-mention": "an entity mention covers the subject's name",
+    "pronoun-continues-subject": "a pronoun subject continues the latest reporting subject of its sort "
+                                 "(person for he/she, group for it/they)",
+    "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
+    "medium-source": "a document (\"a statement from X\") speaks for its source",
+    "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
+    "title-holder": "\"the bank's governor said\": the person named before who holds the title (the body only qualifies it)",
+    "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
+    "name": "the subject's words, with no entity",
+}
+DATE_ROUTES = {
+    "attached-to-cue": "a time expression attached in the parse to the reporting verb",
+    "governing-verb": "a time attached to the verb the cue hangs from",
+    "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
+    "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
+    "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
+    "none": "no time attached, no earlier occasion, no dated lead: null",
+}
+KIND_ROUTES = {
+    "cue-frame": "the reporting verb settles the kind (statements.json cues: its 'kind')",
+    "no-content": "no content to read: the cue's kind, else claim",
+    "warning-of-own-act": "a warning whose content is the speaker's own side acting, with a modal",
+    "warning": "a warning of something that may happen",
+    "denial-phrase": "a denial phrase in the content (statements.json denial_phrases)",
+    "own-side-future": "the speaker's own side is the subject of a future modal (analysis.clause.modality)",
+    "own-side-ready": "the speaker's own side is 'ready to', 'prepared to' ... (commitment_phrases)",
+    "first-person-present": "\"we accept\", \"I promise\": the speaker binding itself now",
+    "demand-verb-or-imperative": "a demand verb with the speaker as subject, or an imperative sentence",
+    "expectation": "a verb of expectation governs the content",
+    "expects-own-act": "the speaker's own side expects to do something itself (\"it expects to cut rates\")",
+    "quote-binds-later": "a later clause of a direct quote binds the speaker's side with will/would/shall",
+    "evaluative": "evaluative wording, a stance verb or a judging predicate",
+    "modal": "a modal other than 'can' in the main clause",
+    "risk": "the main verb is 'risk'",
+    "default-claim": "none of the kind rules fired: a claim",
+}
+
+
+def _tok(doc: "Doc", i: int | None) -> tuple[int, int] | None:
+    if i is None or not (0 <= i < len(doc)):
+        return None
+    t = doc[i]
+    return t.idx, t.idx + len(t.text)
+
+
+def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None:
+    """Note the decisions behind statement ``sid`` (``ids``: draft ``id()`` -> statement id)."""
+    if not tracing(doc):
+        return
+    text = doc_text(doc)
+    route = d.extra.get("speaker_route", "cue-subject")
+    how = SPEAKER_ROUTES.get(route, route)
+    if d.speaker_from is not None:
+        how += f" ({ids.get(id(d.speaker_from), '?')})"
+        ev = d.speaker_from.evidence
+    else:
+        ev = _tok(doc, d.subject_i) or _tok(doc, d.cue_i)
+    cue = doc[d.cue_i].text if 0 <= d.cue_i < len(doc) else None
+    note(doc, f"{sid}.speaker", f"statements.speaker.{route}",
+         how + (f"; cue {cue!r}" if cue and route != "continues-quote" else ""), ev, d.speaker_text)
+    res = d.extra.get("resolve_route")
+    if res is not None:
+        note(doc, f"{sid}.speaker", f"statements.speaker.resolve.{res}", RESOLVE_ROUTES.get(res, res),
+             d.speaker_span, d.speaker)
+    rule, tok = d.extra.get("kind_route", ("default-claim", None))
+    note(doc, f"{sid}.kind", f"statements.kind.{rule}", KIND_ROUTES.get(rule, rule),
+         _tok(doc, tok) or d.content, d.kind)
+    droute = d.extra.get("date_route", "none")
+    date_ev = None
+    if d.date is not None and d.date.text:
+        k = text.rfind(d.date.text, 0, max(d.content[1], d.evidence[1]) + 200)
+        date_ev = (k, k + len(d.date.text)) if k >= 0 else None
+    note(doc, f"{sid}.date", f"statements.date.{droute}", DATE_ROUTES.get(droute, droute),
+         date_ev or _tok(doc, d.cue_i), d.date.value if d.date is not None else None)

@@ -1,0 +1,321 @@
+"""The language mechanisms (newsledger/analysis/) on hand-built Docs: no model needed.
+
+Each sentence is written as rows ``word head dep pos tag [lemma]`` (``head`` is the index of the head
+token; a root points at itself), the way spaCy's own tests build Docs by hand.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+import spacy
+from spacy.tokens import Doc
+
+from newsledger.analysis import anchoring, clause, reference
+from newsledger.analysis.words import check_word_class, word_class, word_classes, WORDS_DIR
+from newsledger.errors import LanguageDataError
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_), no model
+
+
+def parse(rows: str) -> Doc:
+    words, heads, deps, pos, tags, lemmas, spaces = [], [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        parts = line.split()
+        word, head, dep, p, tag = parts[:5]
+        word = {"\\n\\n": "\n\n"}.get(word, word)
+        words.append(word)
+        heads.append(int(head))
+        deps.append(dep)
+        pos.append(p)
+        tags.append(tag)
+        lemmas.append(parts[5] if len(parts) > 5 else word.lower())
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        spaces.append(bool(nxt) and nxt not in (".", ",") and not w.startswith("\n") and not nxt.startswith("\n"))
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+# "Marta Kell was indicted and convicted by a court in Velmar ."
+INDICTED = """
+Marta 1 compound PROPN NNP
+Kell 3 nsubjpass PROPN NNP
+was 3 auxpass AUX VBD be
+indicted 3 ROOT VERB VBN indict
+and 3 cc CCONJ CC
+convicted 3 conj VERB VBN convict
+by 5 agent ADP IN
+a 8 det DET DT
+court 6 pobj NOUN NN
+and 8 cc CCONJ CC
+police 8 conj NOUN NN
+. 3 punct PUNCT .
+"""
+
+# "The league , which voted on Monday , will not appeal ."
+LEAGUE = """
+The 1 det DET DT
+league 8 nsubj NOUN NN
+, 1 punct PUNCT ,
+which 4 nsubj PRON WDT
+voted 1 relcl VERB VBD vote
+on 4 prep ADP IN
+Monday 5 pobj PROPN NNP
+, 1 punct PUNCT ,
+appeal 8 ROOT VERB VB
+"""
+
+# "VELMAR — Lena Strand , the mayor , said the pier would reopen , adding that ..."
+DATELINE = """
+VELMAR 5 nsubj PROPN NNP
+— 0 punct PUNCT :
+Lena 3 compound PROPN NNP
+Strand 0 appos PROPN NNP
+, 3 punct PUNCT ,
+said 5 ROOT VERB VBD say
+the 7 det DET DT
+pier 9 nsubj NOUN NN
+would 9 aux AUX MD
+reopen 5 ccomp VERB VB
+, 5 punct PUNCT ,
+adding 5 advcl VERB VBG add
+"""
+
+
+def test_own_subject_and_the_dateline_it_passes_over():
+    doc = parse(DATELINE)
+    # the parser hung the dateline as the subject: its apposition speaks
+    assert clause.own_subject(doc[5], skip={0, 1}).text == "Strand"
+    assert clause.own_subject(doc[5]).text == "VELMAR"
+    assert clause.own_subject(doc[9]).text == "pier"
+    assert clause.own_subject(doc[11]) is None
+
+
+def test_reporting_subject_climbs_from_a_participle():
+    doc = parse(DATELINE)
+    assert clause.reporting_subject(doc[11], skip={0, 1}).text == "Strand"
+
+
+def test_reporting_subject_never_crosses_a_paragraph():
+    doc = parse("""
+Ana 1 nsubj PROPN NNP
+said 1 ROOT VERB VBD say
+\\n\\n 1 dep SPACE _SP
+adding 1 advcl VERB VBG add
+""")
+    assert clause.reporting_subject(doc[3]) is None
+    assert clause.subject(doc[3]).text == "Ana"  # the grammatical subject knows no paragraphs
+
+
+def test_subject_of_a_passive_conjunct_and_its_agents():
+    doc = parse(INDICTED)
+    convicted = doc[5]
+    assert clause.subject(convicted).text == "Kell"
+    assert clause.is_passive(convicted)
+    assert [t.text for t in clause.passive_agents(doc[3])] == []
+    assert [t.text for t in clause.passive_agents(convicted)] == ["court", "police"]
+
+
+def test_relative_clause_subject_is_its_antecedent():
+    doc = parse(LEAGUE)
+    voted = doc[4]
+    # "which" is the own subject; the grammatical subject route gives it, the reference mechanism its noun
+    assert clause.subject(voted).text == "which"
+    assert reference.relative_antecedent(doc[3]).text == "league"
+    assert reference.relative_antecedent(doc[0]) is None
+
+
+def test_a_relative_clause_without_own_subject_gives_the_noun():
+    doc = parse("""
+the 1 det DET DT
+militia 1 ROOT NOUN NN
+controlling 1 acl VERB VBG control
+the 4 det DET DT
+port 2 dobj NOUN NN
+""")
+    assert clause.subject(doc[2]).text == "militia"
+    assert not clause.is_passive(doc[2])
+
+
+def test_a_passive_participle_is_passive_and_has_no_subject():
+    doc = parse("""
+the 1 det DET DT
+sailor 1 ROOT NOUN NN
+freed 1 acl VERB VBN free
+in 2 prep ADP IN
+May 3 pobj PROPN NNP
+""")
+    assert clause.is_passive(doc[2])
+    assert clause.subject(doc[2]) is None
+
+
+def test_subject_hung_on_an_auxiliary():
+    doc = parse("""
+the 1 det DET DT
+bank 2 nsubj NOUN NN
+was 2 ROOT AUX VBD be
+prepared 2 acomp ADJ JJ
+""")
+    assert clause.own_subject(doc[3]) is None
+    assert clause.own_subject(doc[2], through_aux=True).text == "bank"
+
+
+@pytest.mark.parametrize("rows, want", [
+    ("They 1 nsubj PRON PRP\nsigned 1 ROOT VERB VBD sign", "past"),
+    ("They 2 nsubj PRON PRP\nhave 2 aux AUX VBP have\nsigned 2 ROOT VERB VBN sign", "past"),
+    ("They 2 nsubj PRON PRP\nwill 2 aux AUX MD\nsign 2 ROOT VERB VB", "future"),
+    ("They 1 nsubj PRON PRP\nsign 1 ROOT VERB VBP", None),
+    ("if 2 mark SCONJ IN\nthey 2 nsubj PRON PRP\nfailed 2 ROOT VERB VBD fail", None),
+])
+def test_tense(rows, want):
+    doc = parse(rows)
+    assert clause.tense([t for t in doc if t.dep_ == "ROOT"][0]) == want
+
+
+def test_modality_doneness_pluperfect_negation():
+    will = parse("We 2 nsubj PRON PRP\nwill 2 aux AUX MD\nfree 2 ROOT VERB VB\nthem 2 dobj PRON PRP")
+    going = parse("We 2 nsubj PRON PRP\n're 2 aux AUX VBP be\ngoing 2 ROOT VERB VBG go\nto 4 aux PART TO\nfree 2 xcomp VERB VB")
+    had = parse("She 2 nsubj PRON PRP\nhad 2 aux AUX VBD have\nsaid 2 ROOT VERB VBN say")
+    never = parse("She 2 nsubj PRON PRP\nnever 2 neg ADV RB\nsaid 2 ROOT VERB VBD say")
+    assert clause.modality(will[2]) == "will"
+    assert clause.modality(will[2], modals=["could"]) is None
+    assert clause.modality(going[4]) is None and clause.is_to_infinitive(going[4])
+    assert clause.reports_done(had[2]) and clause.is_pluperfect(had[2])
+    assert not clause.reports_done(will[2]) and not clause.is_pluperfect(will[2])
+    assert clause.negated(never[2]) and not clause.negated(had[2])
+    assert clause.is_finite(will[2]) and not clause.is_finite(going[4])
+
+
+# "Talks will resume at a briefing on Tuesday within two weeks"
+TALKS = """
+Talks 2 nsubj NOUN NNS talk
+will 2 aux AUX MD
+resume 2 ROOT VERB VB
+at 2 prep ADP IN
+a 5 det DET DT
+briefing 3 pobj NOUN NN
+on 5 prep ADP IN
+Tuesday 6 pobj PROPN NNP
+"""
+
+
+def test_dated_token_climbs_to_the_verb_or_a_trigger():
+    doc = parse(TALKS)
+    tuesday = doc[7:8]
+    assert anchoring.dated_token(tuesday).text == "resume"
+    assert anchoring.dated_token(tuesday, stops={5}).text == "briefing"
+    assert anchoring.governing_verb(doc[7]).text == "resume"
+
+
+def test_a_time_inside_a_noun_phrase_dates_that_noun():
+    doc = parse("Sunday 2 poss PROPN NNP\n's 0 case PART POS\nreferendum 2 ROOT NOUN NN")
+    assert anchoring.dated_token(doc[0:1]).text == "referendum"
+
+
+@pytest.mark.parametrize("text, start, expr, horizon, stretch", [
+    ("talks within two weeks", 13, "two weeks", True, False),
+    ("ceasefire until January", 16, "January", True, False),
+    ("said on Monday", 8, "Monday", False, False),
+    ("by Friday", 0, "by Friday", True, False),
+    ("closed for two weeks", 11, "two weeks", False, True),
+])
+def test_horizons_and_stretches(text, start, expr, horizon, stretch):
+    lead = anchoring.lead_words(text, start, expr)
+    assert anchoring.is_horizon(lead) is horizon
+    assert anchoring.is_stretch(lead) is stretch
+
+
+def test_pronoun_features_and_subject_phrases():
+    assert reference.pronoun_features("Her") == ("female", "sg")
+    assert reference.pronoun_features("they") == (None, "pl")
+    assert reference.pronoun_features("its") == ("neuter", "sg")
+    assert reference.pronoun_features("minister") is None
+    doc = parse(DATELINE)
+    assert reference.is_subject_phrase(doc[2:4])      # "Lena Strand", apposition to the subject
+    assert reference.is_subject_phrase(doc[6:8])      # "the pier"
+    assert not reference.is_subject_phrase(doc[11:12])
+
+
+# ---------------------------------------------------------------------------- word classes
+@pytest.mark.parametrize("name", word_classes())
+def test_every_word_class_loads_and_is_named_as_its_file(name):
+    assert word_class(name)
+    data = json.loads((WORDS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    assert data["class"] == name
+
+
+def test_pronoun_classes_do_not_overlap_except_her():
+    classes = ["male_pronouns", "female_pronouns", "plural_pronouns", "neuter_pronouns"]
+    seen: dict[str, str] = {}
+    for c in classes:
+        for w in word_class(c):
+            assert w not in seen, f"{w!r} in {seen.get(w)} and {c}"
+            seen[w] = c
+
+
+@pytest.mark.parametrize("data, complaint", [
+    ([], "not a JSON object"),
+    ({"class": "x", "about": "a", "source": "b"}, "keys"),
+    ({"class": "y", "about": "a", "source": "b", "words": ["w"]}, "declares class"),
+    ({"class": "x", "about": "", "source": "b", "words": ["w"]}, "about"),
+    ({"class": "x", "about": "a", "source": "b", "words": []}, "non-empty"),
+    ({"class": "x", "about": "a", "source": "b", "words": ["Will"]}, "lower-case"),
+    ({"class": "x", "about": "a", "source": "b", "words": ["w", "w"]}, "twice"),
+])
+def test_a_malformed_word_class_is_refused_with_the_fix(data, complaint):
+    with pytest.raises(LanguageDataError, match=complaint):
+        check_word_class(data, "x")
+
+
+def test_a_missing_word_class_is_a_language_data_error():
+    with pytest.raises(LanguageDataError, match="missing"):
+        word_class("no_such_class_here")
+
+
+@given(st.lists(st.text(alphabet="abcdefghij'", min_size=1, max_size=6), min_size=1, max_size=8, unique=True))
+def test_any_clean_list_of_words_is_accepted_as_is(words):
+    got = check_word_class({"class": "x", "about": "a", "source": "b", "words": words}, "x")
+    assert got == frozenset(words)
+
+
+def test_relative_antecedent_of_a_clause_the_parser_took_for_an_acl():
+    doc = parse("""
+the 1 det DET DT
+coach 1 ROOT NOUN NN
+who 3 nsubj PRON WP
+said 1 acl VERB VBD say
+""")
+    assert reference.relative_antecedent(doc[2]).text == "coach"
+    assert reference.relative_antecedent(doc[1]) is None
+
+
+@pytest.mark.parametrize("words, ahead", [
+    (["within", "two"], True), (["next", "week"], True), (["the", "coming"], True),
+    (["on", "monday"], False), (["last", "week"], False),
+])
+def test_points_ahead(words, ahead):
+    assert anchoring.points_ahead(words) is ahead
+
+
+@pytest.mark.parametrize("rows, side", [
+    ("we 1 nsubj PRON PRP\nfree 1 ccomp VERB VB", True),
+    ("her 1 poss PRON PRP$\ngovernment 2 nsubj NOUN NN\nacts 2 ccomp VERB VBZ act", True),
+    ("the 1 det DET DT\nrebels 2 nsubj NOUN NNS rebel\nact 2 ccomp VERB VBP", False),
+    ("he 1 nsubj PRON PRP\nacts 1 ccomp VERB VBZ act", False),
+])
+def test_speaker_side_subject(rows, side):
+    doc = parse(rows)
+    verb = [t for t in doc if t.pos_ == "VERB"][0]
+    assert clause.speaker_side_subject(verb) is side
+
+
+def test_every_word_class_is_read_by_the_code():
+    from pathlib import Path
+
+    import newsledger
+
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(newsledger.__file__).parent.rglob("*.py"))
+    unused = [c for c in word_classes() if f'"{c}"' not in src]
+    assert not unused, f"word classes nobody reads: {unused}"
