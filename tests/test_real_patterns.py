@@ -516,3 +516,26 @@ def test_the_release_said_speaks_for_the_body_that_put_it_out_and_a_named_body_i
     assert body.type == "ORG" and "Harbourton police" in (body.name, *body.aliases)  # not the police chief
     later = by_content(rec, "Officers then chased the suspect")
     assert later.speaker == head.speaker
+
+
+@pytest.mark.slow
+def test_appointed_as_gives_the_title_and_the_title_later_names_the_holder():
+    text = ("Lena Varga, appointed on Wednesday for a third term as Governor of the Kestrel National Bank, "
+            "said prices had stopped rising. The KNB governor also said that \"there is no need to panic.\"")
+    rec = extract(text)
+    varga = next(e for e in rec.entities if e.name == "Lena Varga")
+    assert "Governor" in varga.attributes.titles
+    assert by_content(rec, "no need to panic").speaker == varga.id
+
+
+def test_a_colon_dateline_ends_before_the_lead():
+    doc = _blank_doc("Ministry slams new tariffs\n\nVELMAR: The trade ministry said on Monday it would respond.")
+    assert "The" in _starts(doc)
+
+
+@pytest.mark.slow
+def test_a_colon_dateline_is_the_place_filed_from_not_the_speaker():
+    rec = extract("Ministry slams new tariffs\n\nVELMAR: The Tumbrian Trade Ministry said on Monday it would respond "
+                  "to the tariffs.\n")
+    s = by_content(rec, "it would respond")
+    assert rec.entity(s.speaker).name == "Tumbrian Trade Ministry"

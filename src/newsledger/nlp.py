@@ -113,6 +113,11 @@ def mark_line_breaks(doc: "Doc") -> "Doc":
     (Hand-written: spaCy's sentencizer splits on punctuation only and the parser ignores layout.)
     """
     text = doc.text
+    for tok in doc[:-2]:
+        if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].is_upper and len(doc[tok.i - 1].text) > 2 \
+                and (tok.i == 1 or (doc[tok.i - 2].is_space and "\n" in doc[tok.i - 2].text)) \
+                and doc[tok.i + 1].text[:1].isupper():
+            doc[tok.i + 1].is_sent_start = True  # "MOSCOW: Russia's ministry said ...": a dateline ends there
     for tok in doc[:-1]:
         if not tok.is_space or "\n" not in tok.text:
             continue

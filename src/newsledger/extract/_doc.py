@@ -77,8 +77,9 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
                 continue
             head: list[int] = []
             for t in toks[:6]:
-                if t.text in _DASHES:
-                    out.update(head)
+                if t.text in _DASHES or (t.text == ":" and head and all(
+                        doc[k].is_upper or not doc[k].is_alpha for k in head)):
+                    out.update(head)  # "VELMAR —", "MOSCOW:"
                     break
                 head.append(t.i)
         found = doc.user_data["newsledger:dateline"] = frozenset(out)

@@ -271,6 +271,11 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             p += 1  # "X, 71, is a former foreign minister"
         if p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy trade minister until ..."
+        if p < len(doc) and doc[p].tag_ == "VBN" and doc[p].lemma_.lower() in _APPOINTED:
+            q = next((x for x in range(p + 1, min(p + 12, len(doc))) if doc[x].lower_ == "as" or doc[x].text == ","),
+                     None)
+            if q is not None and doc[q].lower_ == "as":
+                p = q + 1  # "X, appointed on Wednesday for a 7th term as Governor of the National Bank"
     elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
         p = k + 1  # "X is a retired navy admiral"
     else:
@@ -290,6 +295,10 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 ts, te, orgs2, end2 = second
                 out.append(TitleInfo(c, (ts, te), orgs2, None, (m.t0, end2)))
     return out
+
+
+_APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nominate", "install", "confirm",
+                        "reappoint", "choose", "select"})
 
 
 def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:

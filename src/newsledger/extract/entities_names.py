@@ -757,7 +757,9 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
-    if m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
+    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and doc[m.t0 - 1].text == "(":
+        _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
+    elif m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
         _vote_for(m, GPE, "city-gazetteer")
