@@ -128,6 +128,12 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
             seconds += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
         return any(t.lemma_.lower() in judging or t.lower_ in judging
                    for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
+    if key == "noun_content":  # "information *that X was wounded*": a report's content, not an act the text tells
+        own_subject = any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE for c in tok.children)
+        return (tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN") and own_subject
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children))
+    if key == "voice":  # "were charged", "was badly hurt": the passive alone names who underwent the act
+        return "passive" in words and is_passive(tok)
     if key == "mod":
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
@@ -299,6 +305,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
                 s = subject(tok, ctx)
                 patient = [s] if s is not None else []
         extra = [g for g in _verb_targets(tok, sense, True) if g]
+        patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
         target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
         return actors(agents_of(tok), ctx), target_toks, None
     subj = subject(tok, ctx)
@@ -392,6 +399,9 @@ def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
 def _both_parties(subj: "Token", ctx: Context) -> list[str]:
     """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
     for tok in [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
+        if tok.lower_ in ("two", "both") and tok.pos_ in ("NUM", "DET", "PRON") and tok.dep_ in SUBJ_DEPS:
+            # "the two were charged", "both were freed": the two parties of the latest act, people first
+            return list(ctx.last_parties.get("PERSON") or ctx.last_parties.get("ANY", []))
         kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
         if kind and any(c.lower_ in ("both", "two") for c in tok.children
                         if c.dep_ in ("det", "nummod", "predet", "amod")):

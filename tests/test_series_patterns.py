@@ -1,0 +1,77 @@
+"""Extraction patterns that the cross-article ledger needs (issue 9), each reproduced by an invented article.
+
+Every text here is invented; none is taken from a real report or from the shared gold or series."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+pytestmark = pytest.mark.slow
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def names(rec, ids) -> set[str]:
+    return {rec.entity(i).name for i in ids}
+
+
+def events_of(rec, etype: str, trigger: str):
+    return [v for v in rec.events if v.type == etype and v.trigger.text == trigger]
+
+
+PAIR = "Marta Velasco and Ivo Renner, two leaders of the bakers' union, were arrested on March 2. "
+
+
+def test_the_two_as_patient_of_a_passive_act_are_the_two_parties_just_named():
+    rec = extract(PAIR + "The two were charged on March 3 with blocking a road.")
+    [ev] = events_of(rec, "ACCUSE", "charged")
+    assert names(rec, ev.target) == {"Marta Velasco", "Ivo Renner"}
+    assert ev.date is not None and ev.date.value == "2026-03-03"
+
+
+def test_passive_charge_without_a_with_phrase_is_an_accusation_of_people_only():
+    rec = extract(PAIR + "The two were charged on March 3. The phone battery was charged overnight.")
+    evs = [v for v in rec.events if v.type == "ACCUSE"]
+    assert [v.trigger.text for v in evs] == ["charged"]
+    assert names(rec, evs[0].target) == {"Marta Velasco", "Ivo Renner"}
+
+
+def test_release_of_the_two_on_bail_names_both():
+    rec = extract(PAIR + "The two were released on bail on March 4.")
+    [ev] = events_of(rec, "RETREAT", "released")
+    assert names(rec, ev.target) == {"Marta Velasco", "Ivo Renner"}
+
+
+def test_acquittal_is_an_event_with_the_acquitted_as_target():
+    rec = extract("A district court on Thursday acquitted Marta Velasco and Ivo Renner of blocking a road.")
+    [ev] = events_of(rec, "CONCEDE", "acquitted")
+    assert names(rec, ev.target) == {"Marta Velasco", "Ivo Renner"}
+    assert ev.date is not None and ev.date.value == "2026-03-05"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("A guard, Tomas Ruiz, was badly wounded in clashes with police on March 2.", "wounded"),
+    ("A guard, Tomas Ruiz, was badly hurt on March 2 when police charged the crowd.", "hurt"),
+    ("A guard, Tomas Ruiz, was injured on March 2 when a wall collapsed.", "injured"),
+])
+def test_a_person_wounded_is_an_assault_on_that_person(sentence, trigger):
+    rec = extract(sentence)
+    [ev] = events_of(rec, "ASSAULT", trigger)
+    assert names(rec, ev.target) == {"Tomas Ruiz"}
+    assert ev.date is not None and ev.date.value == "2026-03-02"
+
+
+def test_hurt_in_the_active_voice_is_no_assault():
+    rec = extract("Rising prices hurt Tomas Ruiz and his bakery last year, he said.")
+    assert not [v for v in rec.events if v.trigger.text == "hurt"]
+
+
+def test_wounded_inside_a_reported_piece_of_information_is_not_an_event():
+    rec = extract("The minister added that Lisbon had information that Tomas Ruiz was wounded in Velmar.")
+    assert not [v for v in rec.events if v.trigger.text == "wounded"]
