@@ -75,3 +75,25 @@ def test_hurt_in_the_active_voice_is_no_assault():
 def test_wounded_inside_a_reported_piece_of_information_is_not_an_event():
     rec = extract("The minister added that Lisbon had information that Tomas Ruiz was wounded in Velmar.")
     assert not [v for v in rec.events if v.trigger.text == "wounded"]
+
+
+def test_released_in_a_before_clause_takes_the_subject_of_the_clause_it_follows():
+    rec = extract(PAIR + "The two were charged on March 3 and spent two days in detention before being "
+                         "released on bail on March 5.")
+    [ev] = events_of(rec, "RETREAT", "released")
+    assert names(rec, ev.target) == {"Marta Velasco", "Ivo Renner"}
+    assert ev.date is not None and ev.date.value == "2026-03-05"
+
+
+def test_a_reduced_relative_past_participle_is_dated_in_the_past_whatever_the_sentence_tense():
+    rec = extract("The minister said the state would pay compensation to the family of Pablo Diaz, the driver "
+                  "killed in clashes with police on September 19, before the end of the year.",
+                  published="2026-11-08")
+    [ev] = events_of(rec, "ASSAULT", "killed")
+    assert ev.date is not None and ev.date.value == "2026-09-19"
+
+
+def test_a_scheduled_meeting_in_a_reduced_relative_still_lies_ahead():
+    rec = extract("Marta Velasco will attend the summit scheduled for December 2, her office said.",
+                  published="2026-11-08")
+    assert any(t.value == "2026-12-02" for t in rec.times)

@@ -304,6 +304,9 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
             if not patient and tok.dep_ in ("conj", "xcomp"):
                 s = subject(tok, ctx)
                 patient = [s] if s is not None else []
+            elif not patient and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                s = subject(tok.head.head, ctx)  # "spent ten days in jail before being released": who spent them
+                patient = [s] if s is not None and s.dep_ in SUBJ_DEPS else []
         extra = [g for g in _verb_targets(tok, sense, True) if g]
         patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
         target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
