@@ -97,3 +97,28 @@ def test_a_scheduled_meeting_in_a_reduced_relative_still_lies_ahead():
     rec = extract("Marta Velasco will attend the summit scheduled for December 2, her office said.",
                   published="2026-11-08")
     assert any(t.value == "2026-12-02" for t in rec.times)
+
+
+def by_content(rec, words: str):
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement with {words!r}: {[s.content.text for s in rec.statements]}"
+    return hits[0]
+
+
+TRIAL = ("Marta Velasco and Juan Ortega were arrested in May. Prices rose in June and the harbour was closed "
+         "for a week while ships waited at anchor off the coast. The lawyer, Pedro Sanz, said on Thursday that "
+         "the trial of the two leaders would open on May 4. \"They will be acquitted, because there is no case,\" "
+         "he said. ")
+
+
+def test_they_in_a_quote_after_the_two_leaders_is_about_the_pair_named_before():
+    rec = extract(TRIAL)
+    for words in ("They will be acquitted", "the trial of the two leaders"):
+        assert {rec.entity(a).name for a in by_content(rec, words).about} == {"Marta Velasco", "Juan Ortega"}
+
+
+def test_they_after_a_group_subject_or_two_things_is_not_the_pair():
+    rec = extract(TRIAL + "The company said they would hire 30 workers. Pedro Sanz said the company's two "
+                          "ships would sail.")
+    assert by_content(rec, "they would hire").about == ()
+    assert by_content(rec, "two ships would sail").about == ()
