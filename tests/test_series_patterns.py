@@ -122,3 +122,9 @@ def test_they_after_a_group_subject_or_two_things_is_not_the_pair():
                           "ships would sail.")
     assert by_content(rec, "they would hire").about == ()
     assert by_content(rec, "two ships would sail").about == ()
+
+
+def test_within_the_n_days_is_a_window_from_when_it_was_said():
+    rec = extract("\"We will appeal within the ten days the law allows,\" said Pedro Sanz, the prosecutor, on Thursday.")
+    st = by_content(rec, "We will appeal")
+    assert st.horizon is not None and st.horizon.value == "2026-03-05/2026-03-15"
