@@ -128,3 +128,10 @@ def test_within_the_n_days_is_a_window_from_when_it_was_said():
     rec = extract("\"We will appeal within the ten days the law allows,\" said Pedro Sanz, the prosecutor, on Thursday.")
     st = by_content(rec, "We will appeal")
     assert st.horizon is not None and st.horizon.value == "2026-03-05/2026-03-15"
+
+
+def test_will_plead_not_guilty_is_a_plan_not_a_denial_but_pleaded_not_guilty_is():
+    rec = extract("Her lawyer, Pedro Sanz, said the trial would open on May 4. \"She will plead not guilty,\" he "
+                  "said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
+    assert by_content(rec, "She will plead not guilty").kind in ("commitment", "prediction")
+    assert by_content(rec, "I am not guilty").kind == "denial"

@@ -86,6 +86,9 @@ def _kind(d: Draft, kind: str, rule: str, tok: "Token | None") -> str:
     return kind
 
 
+_FUTURE_MODALS = ("will", "would", "'ll", "shall", "going to")
+
+
 def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> str:
     span = _content_span(doc, d)
     lex = lexicon()
@@ -106,14 +109,14 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
-    if lex["denial_re"].search(span.text):
+    if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
         return _kind(d, "denial", "denial-phrase", None)  # "he had done nothing wrong", "the company has nothing to hide"
     low = span.text.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
     passive = subj is not None and subj.dep_ == "nsubjpass"
     own = _own_side(subj, d, index, speakers)
-    if (modal in ("will", "would", "'ll", "shall", "going to") or ready) and own and not passive:
+    if (modal in _FUTURE_MODALS or ready) and own and not passive:
         return _kind(d, "commitment", "own-side-future" if modal else "own-side-ready", verb)
     if ready and own:
         return _kind(d, "commitment", "own-side-ready", verb)
