@@ -135,3 +135,18 @@ def test_will_plead_not_guilty_is_a_plan_not_a_denial_but_pleaded_not_guilty_is(
                   "said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
     assert by_content(rec, "She will plead not guilty").kind in ("commitment", "prediction")
     assert by_content(rec, "I am not guilty").kind == "denial"
+
+
+def test_what_is_condemned_happened_and_takes_the_date_of_the_occasion_it_happened_during():
+    rec = extract("The union condemned the killing of Tomas Ruiz on February 19. It also condemned the detention "
+                  "of Marta Velasco during a march by some 5,000 people in Velmar on March 2.")
+    [killing] = events_of(rec, "ASSAULT", "killing")
+    assert names(rec, killing.target) == {"Tomas Ruiz"}
+    [detention] = events_of(rec, "COERCE", "detention")
+    assert names(rec, detention.target) == {"Marta Velasco"}
+    assert detention.date is not None and detention.date.value == "2026-03-02"
+
+
+def test_what_is_demanded_is_still_no_event():
+    rec = extract("The union demanded the release of Marta Velasco on Monday.")
+    assert not events_of(rec, "RETREAT", "release")

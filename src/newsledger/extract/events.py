@@ -53,7 +53,7 @@ from .events_syntax import (
     descriptions, governor, is_group, is_passive, is_person, name_words, pobjs, prep_objects, speaker_stand_in,
     statement_at, statement_with_cue, subject,
 )
-from .events_when import attach_times, event_place, event_status, inherited_time, own_time
+from .events_when import attach_times, event_place, event_status, inherited_time, own_time, time_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -219,7 +219,8 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
                 return True
             # what is asked for or threatened: "demanded *the handover* of X"
-            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS:
+            # (but what is condemned happened: "condemned *the detention* of X" is an arrest, told)
+            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS and sense.mode != "disapprove":
                 # but "ordered an inquiry": the orderer sets the act in motion, it is theirs
                 return not (cur.i == anchor.i and sense.type == "REQUEST" and head.lemma_.lower() in ctx.lex.light_verbs)
             # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
@@ -533,7 +534,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
-    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx)
+    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
     if raw.date is None:
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
@@ -545,6 +546,19 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,
                         list(raw.mentions), raw.sentence, keep=keep, type=raw.type, soft_date=raw.soft_date))
     return out
+
+
+def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
+    """"the detention of X *during a march* in Y on May 2": the time of the occasion it happened during."""
+    holders = [anchor] + ([anchor.head] if anchor.dep_ in OBJ_DEPS else [])  # the parser hangs it on the verb
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "during":
+            for o in pobjs(c):  # a time inside the occasion's phrase, wherever the parser attached it
+                lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)
+                inside = [t for ts in ctx.times_at.values() for t in ts if lo <= t.start < hi]
+                if inside:
+                    return time_value(min(inside, key=lambda t: t.start), ctx.text)
+    return None
 
 
 def _absorb(raws: list[_Raw], ctx: Context) -> None:
