@@ -150,3 +150,17 @@ def test_what_is_condemned_happened_and_takes_the_date_of_the_occasion_it_happen
 def test_what_is_demanded_is_still_no_event():
     rec = extract("The union demanded the release of Marta Velasco on Monday.")
     assert not events_of(rec, "RETREAT", "release")
+
+
+def test_an_undated_act_told_with_the_same_word_in_the_next_sentence_shares_the_occasion():
+    rec = extract("A court in Velmar on Monday sentenced Marta Velasco to eight years in prison. Her driver, "
+                  "Juan Ortega, was sentenced to five years for aiding her.")
+    dates = {rec.entity(v.target[0]).name: v.date and v.date.value for v in rec.events if v.type == "SANCTION"}
+    assert dates == {"Marta Velasco": "2026-03-02", "Juan Ortega": "2026-03-02"}
+
+
+def test_an_undated_act_further_on_keeps_no_date():
+    rec = extract("A court in Velmar on Monday sentenced Marta Velasco to eight years in prison. Prices rose. "
+                  "Her driver, Juan Ortega, was sentenced to five years for aiding her.")
+    dates = {rec.entity(v.target[0]).name: v.date and v.date.value for v in rec.events if v.type == "SANCTION"}
+    assert dates == {"Marta Velasco": "2026-03-02", "Juan Ortega": None}

@@ -727,6 +727,7 @@ def find_events(
     _absorb(raws, ctx)
     events = []
     kept = _dedup(raws, ctx)
+    _same_occasion(kept, ctx)
     for r in kept:
         r.mentions = sorted(set(r.mentions), key=lambda m: (m.start, m.end))
     for n, r in enumerate(sorted(kept, key=lambda r: r.start), 1):
@@ -737,6 +738,20 @@ def find_events(
         ))
         _trace(f"v{n}", r, ctx)
     return events
+
+
+def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
+    """"A court on Monday sentenced X to eight years. Her cameraman, Y, was sentenced to five years.": an
+    undated act told with the same word, of the same type, in the very next sentence after a dated one
+    happened on that occasion and takes its date."""
+    done = sorted((r for r in kept if r.sentence is not None), key=lambda r: r.start)
+    for prev, r in zip(done, done[1:]):
+        if r.date is not None or prev.date is None or prev.soft_date or prev.type != r.type \
+                or prev.anchor.lemma_.lower() != r.anchor.lemma_.lower():
+            continue
+        gap = ctx.text[prev.sentence.end:r.sentence.start]
+        if prev.sentence.end <= r.sentence.start and not gap.strip():
+            r.date, r.soft_date = prev.date, True
 
 
 def _trace(vid: str, r: _Raw, ctx: Context) -> None:
