@@ -164,3 +164,12 @@ def test_an_undated_act_further_on_keeps_no_date():
                   "Her driver, Juan Ortega, was sentenced to five years for aiding her.")
     dates = {rec.entity(v.target[0]).name: v.date and v.date.value for v in rec.events if v.type == "SANCTION"}
     assert dates == {"Marta Velasco": "2026-03-02", "Juan Ortega": None}
+
+
+def test_a_date_deep_in_a_conjoined_infinitive_is_no_occasion_of_the_speaker():
+    rec = extract("The Velmar Bakers Union said in a statement on Sunday that the charges must be dropped. The union "
+                  "urged the government to drop all charges and to punish those responsible for the killing of "
+                  "Tomas Ruiz during a march on February 19. The union said it would file a complaint within two weeks.")
+    st = by_content(rec, "file a complaint")
+    assert st.date is not None and st.date.value == "2026-03-01"
+    assert st.horizon is not None and st.horizon.value == "2026-03-01/2026-03-15"

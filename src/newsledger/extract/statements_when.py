@@ -73,7 +73,10 @@ class DateFinder:
             if x.verb is None:
                 continue
             verb = doc[x.verb]
-            if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
+            top = verb
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head  # "urged X to drop ... and to bring ...": a conjunct counts as what it is joined to
+            if top.dep_ not in ("ROOT", "parataxis") and not _is_cue(top):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
