@@ -173,3 +173,11 @@ def test_a_date_deep_in_a_conjoined_infinitive_is_no_occasion_of_the_speaker():
     st = by_content(rec, "file a complaint")
     assert st.date is not None and st.date.value == "2026-03-01"
     assert st.horizon is not None and st.horizon.value == "2026-03-01/2026-03-15"
+
+
+def test_a_first_step_and_a_later_deadline_make_one_horizon_from_the_step_to_the_deadline():
+    rec = extract("\"On Monday I will sit both sides down at the same table, and by Friday we will have an "
+                  "agreement,\" Labour Minister Pedro Sanz said on Thursday. \"We will meet on Monday and again on "
+                  "Tuesday,\" Marta Velasco said.")
+    assert by_content(rec, "sit both sides down").horizon.value == "2026-03-09/2026-03-13"
+    assert by_content(rec, "meet on Monday").horizon.value == "2026-03-09"  # no deadline: the first time
