@@ -181,3 +181,15 @@ def test_a_first_step_and_a_later_deadline_make_one_horizon_from_the_step_to_the
                   "Tuesday,\" Marta Velasco said.")
     assert by_content(rec, "sit both sides down").horizon.value == "2026-03-09/2026-03-13"
     assert by_content(rec, "meet on Monday").horizon.value == "2026-03-09"  # no deadline: the first time
+
+
+def test_told_then_takes_the_time_told_before_it_in_the_sentence():
+    rec = extract("The raise matches the offer made in January by Pedro Sanz, chief executive of Harbour Mills, "
+                  "who told investors then that wages \"will be raised by 8% from July.\"", published="2026-11-08")
+    assert by_content(rec, "will be raised").date.value == "2026-01"
+
+
+def test_then_with_no_time_before_it_leaves_the_usual_date():
+    rec = extract("Pedro Sanz, chief executive of Harbour Mills, told investors on Monday that wages would rise. "
+                  "He then said that prices \"will fall.\"")
+    assert by_content(rec, "prices").date.value == "2026-03-02"

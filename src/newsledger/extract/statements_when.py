@@ -157,6 +157,19 @@ class DateFinder:
             return self.dated[i].value
         return None
 
+    def _then(self, cue: "Token", d: Draft) -> TimeValue | None:
+        """"the offer made in September by X, who told investors *then* that ...": "then" right after the cue
+        (or opening the content) is the latest time told before it in the sentence."""
+        a, _b = d.content_tokens
+        thens = [c for c in cue.children if c.dep_ == "advmod" and c.lower_ == "then"]
+        if a < len(self.doc) and self.doc[a].lower_ == "then":
+            thens.append(self.doc[a])
+        if not thens:
+            return None
+        sent = cue.sent
+        before = [x for x in self.dated if sent.start_char <= x.start and x.end <= thens[0].idx]
+        return before[-1].value if before else None
+
     def date_of(self, d: Draft) -> TimeValue | None:
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
@@ -164,6 +177,10 @@ class DateFinder:
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"
+        then = self._then(cue, d)
+        if then is not None:
+            d.extra["date_route"] = "then-of-earlier-time"
+            return then
         if not d.extra.get("unattributed") and not according:
             got = self._attached(cue, d)
             if got is not None:
