@@ -193,3 +193,9 @@ def test_then_with_no_time_before_it_leaves_the_usual_date():
     rec = extract("Pedro Sanz, chief executive of Harbour Mills, told investors on Monday that wages would rise. "
                   "He then said that prices \"will fall.\"")
     assert by_content(rec, "prices").date.value == "2026-03-02"
+
+
+def test_a_spanish_port_name_is_a_place_not_a_person():
+    rec = extract("Police broke up a picket at the main gate of Puerto Almirante Grau on Monday, Marta Velasco said.")
+    [port] = [e for e in rec.entities if e.name == "Puerto Almirante Grau"]
+    assert port.type in ("GPE", "LOC", "FAC")
