@@ -199,3 +199,27 @@ def test_a_spanish_port_name_is_a_place_not_a_person():
     rec = extract("Police broke up a picket at the main gate of Puerto Almirante Grau on Monday, Marta Velasco said.")
     [port] = [e for e in rec.entities if e.name == "Puerto Almirante Grau"]
     assert port.type in ("GPE", "LOC", "FAC")
+
+
+NOUNS = ("Harbour Mills managers attended, despite the company's pledge last week not to negotiate while the "
+         "strike continued. Marta Velasco, the government spokeswoman whose prediction that the port would be "
+         "\"fully operational within a week\" became a joke, resigned in November. Pedro Sanz's forecast that the "
+         "mill would recover by the end of the year proved wrong. The promise of a raise was kept.")
+
+
+def test_a_speech_noun_with_a_possessor_and_a_clause_is_a_statement_of_the_possessor():
+    rec = extract(NOUNS)
+    operational = by_content(rec, "fully operational")
+    assert operational.kind == "prediction" and name_of(rec, operational.speaker) == "Marta Velasco"
+    forecast = by_content(rec, "the mill would recover")
+    assert forecast.kind == "prediction" and name_of(rec, forecast.speaker) == "Pedro Sanz"
+    assert by_content(rec, "not to negotiate").kind == "commitment"
+
+
+def test_a_speech_noun_without_a_possessor_or_clause_is_no_statement():
+    rec = extract(NOUNS)
+    assert not [s for s in rec.statements if "raise" in s.content.text]
+
+
+def name_of(rec, eid):
+    return rec.entity(eid).name if eid else None
