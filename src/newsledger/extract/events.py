@@ -54,7 +54,7 @@ from .events_syntax import (
     descriptions, governor, is_group, is_passive, is_person, name_words, pobjs, prep_objects, speaker_stand_in,
     statement_at, statement_with_cue, subject,
 )
-from .events_when import attach_times, event_place, event_status, inherited_time, own_time
+from .events_when import attach_times, event_place, event_status, inherited_time, own_time, time_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -129,6 +129,12 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
             seconds += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
         return any(t.lemma_.lower() in judging or t.lower_ in judging
                    for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
+    if key == "noun_content":  # "information *that X was wounded*": a report's content, not an act the text tells
+        own_subject = any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE for c in tok.children)
+        return (tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN") and own_subject
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children))
+    if key == "voice":  # "were charged", "was badly hurt": the passive alone names who underwent the act
+        return "passive" in words and is_passive(tok)
     if key == "mod":
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
@@ -208,7 +214,8 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
                 return True
             # what is asked for or threatened: "demanded *the handover* of X"
-            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS:
+            # (but what is condemned happened: "condemned *the detention* of X" is an arrest, told)
+            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS and sense.mode != "disapprove":
                 # but "ordered an inquiry": the orderer sets the act in motion, it is theirs
                 return not (cur.i == anchor.i and sense.type == "REQUEST" and head.lemma_.lower() in ctx.lex.light_verbs)
             # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
@@ -293,7 +300,11 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
             if not patient and tok.dep_ in ("conj", "xcomp"):
                 s = subject(tok, ctx)
                 patient = [s] if s is not None else []
+            elif not patient and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                s = subject(tok.head.head, ctx)  # "spent ten days in jail before being released": who spent them
+                patient = [s] if s is not None and s.dep_ in SUBJ_DEPS else []
         extra = [g for g in _verb_targets(tok, sense, True) if g]
+        patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
         target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
         return actors(agents_of(tok), ctx), target_toks, None
     subj = subject(tok, ctx)
@@ -387,6 +398,9 @@ def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
 def _both_parties(subj: "Token", ctx: Context) -> list[str]:
     """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
     for tok in [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
+        if tok.lower_ in ("two", "both") and tok.pos_ in ("NUM", "DET", "PRON") and tok.dep_ in SUBJ_DEPS:
+            # "the two were charged", "both were freed": the two parties of the latest act, people first
+            return list(ctx.last_parties.get("PERSON") or ctx.last_parties.get("ANY", []))
         kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
         if kind and any(c.lower_ in ("both", "two") for c in tok.children
                         if c.dep_ in ("det", "nummod", "predet", "amod")):
@@ -515,7 +529,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
-    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx)
+    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
     if raw.date is None:
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
@@ -527,6 +541,19 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,
                         list(raw.mentions), raw.sentence, keep=keep, type=raw.type, soft_date=raw.soft_date))
     return out
+
+
+def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
+    """"the detention of X *during a march* in Y on May 2": the time of the occasion it happened during."""
+    holders = [anchor] + ([anchor.head] if anchor.dep_ in OBJ_DEPS else [])  # the parser hangs it on the verb
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "during":
+            for o in pobjs(c):  # a time inside the occasion's phrase, wherever the parser attached it
+                lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)
+                inside = [t for ts in ctx.times_at.values() for t in ts if lo <= t.start < hi]
+                if inside:
+                    return time_value(min(inside, key=lambda t: t.start), ctx.text)
+    return None
 
 
 def _absorb(raws: list[_Raw], ctx: Context) -> None:
@@ -695,6 +722,7 @@ def find_events(
     _absorb(raws, ctx)
     events = []
     kept = _dedup(raws, ctx)
+    _same_occasion(kept, ctx)
     for r in kept:
         r.mentions = sorted(set(r.mentions), key=lambda m: (m.start, m.end))
     for n, r in enumerate(sorted(kept, key=lambda r: r.start), 1):
@@ -705,6 +733,20 @@ def find_events(
         ))
         _trace(f"v{n}", r, ctx)
     return events
+
+
+def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
+    """"A court on Monday sentenced X to eight years. Her cameraman, Y, was sentenced to five years.": an
+    undated act told with the same word, of the same type, in the very next sentence after a dated one
+    happened on that occasion and takes its date."""
+    done = sorted((r for r in kept if r.sentence is not None), key=lambda r: r.start)
+    for prev, r in zip(done, done[1:]):
+        if r.date is not None or prev.date is None or prev.soft_date or prev.type != r.type \
+                or prev.anchor.lemma_.lower() != r.anchor.lemma_.lower():
+            continue
+        gap = ctx.text[prev.sentence.end:r.sentence.start]
+        if prev.sentence.end <= r.sentence.start and not gap.strip():
+            r.date, r.soft_date = prev.date, True
 
 
 def _trace(vid: str, r: _Raw, ctx: Context) -> None:

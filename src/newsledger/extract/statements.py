@@ -144,6 +144,8 @@ def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver, text: str) -
         for eid in index.within(s, e):
             if eid not in ids:
                 ids.append(eid)
+    if not ids:  # "They will be acquitted": nothing named, a plural subject for the two people just named
+        ids.extend(speakers.plural_in(d.content[0], d.content[1]))
     for eid in (*speakers.pronouns_in(d.content[0], d.content[1], d.speaker),
                 *speakers.titled_in(d.content[0], d.content[1]), *_own_country(index, d, text)):
         if eid not in ids:

@@ -569,6 +569,33 @@ def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[
     return s, e
 
 
+def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
+    """"the company's pledge *not to negotiate*", "the spokeswoman whose prediction *that the port would ...*":
+    a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
+    that-clause or to-infinitive (what was said)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ == "whose":
+        rel = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+        before = noun.doc[poss.i - 1] if poss.i > 0 else None
+        if rel is not None:
+            poss = rel.head
+        elif before is not None and before.pos_ in ("NOUN", "PROPN"):  # parsed flat: the noun just before "whose"
+            poss = before.head if before.dep_ == "appos" else before
+        else:
+            return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+    if clause is None:
+        return None
+    a, b = _subtree_range(clause)
+    if a < len(noun.doc) and noun.doc[a].lower_ == "that":
+        a += 1
+    return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss
+
+
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     """The statements of ``doc`` before speakers, kinds and dates are resolved."""
     lex = lexicon()
@@ -622,6 +649,12 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["speech_nouns"]:
+            got = _noun_frame(tok, lex["speech_nouns"][tok.lemma_.lower()])
+            if got is None:
+                continue
+            frame, subj = got
+            route = "speech-noun-possessor"
         else:
             continue
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:

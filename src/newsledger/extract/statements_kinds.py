@@ -86,6 +86,9 @@ def _kind(d: Draft, kind: str, rule: str, tok: "Token | None") -> str:
     return kind
 
 
+_FUTURE_MODALS = ("will", "would", "'ll", "shall", "going to")
+
+
 def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver") -> str:
     span = _content_span(doc, d)
     lex = lexicon()
@@ -106,14 +109,14 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         hint = None  # "warned that the anger is real": the content decides
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
-    if lex["denial_re"].search(span.text):
+    if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
         return _kind(d, "denial", "denial-phrase", None)  # "he had done nothing wrong", "the company has nothing to hide"
     low = span.text.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
     passive = subj is not None and subj.dep_ == "nsubjpass"
     own = _own_side(subj, d, index, speakers)
-    if (modal in ("will", "would", "'ll", "shall", "going to") or ready) and own and not passive:
+    if (modal in _FUTURE_MODALS or ready) and own and not passive:
         return _kind(d, "commitment", "own-side-future" if modal else "own-side-ready", verb)
     if ready and own:
         return _kind(d, "commitment", "own-side-ready", verb)
@@ -284,7 +287,23 @@ def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None
     s, e = d.content
     anchor = (value_to_date(said.value) if said is not None else None) or published
     text = doc_text(doc)
-    for t in times.inside(s, e):
+    found = list(_horizons(times.inside(s, e), text, s, anchor))
+    if len(found) > 1 and found[-1][2] and found[0][0] is not None:
+        # "on Monday I will sit both sides down, and by Friday they will sign": from the first step to the deadline
+        (v0, p0, _d0), (v1, p1, _d1) = found[0], found[-1]
+        a, b = value_to_date(str(v0).split("/")[0]), value_to_date(str(v1).split("/")[-1])
+        if a is not None and b is not None and b < a:  # "by Friday" after "on Monday": the Friday after it
+            later = resolve_expression(p1, a, tense="future")
+            b = value_to_date(str(later).split("/")[-1]) if later else b
+        if a is not None and b is not None and a < b and len(str(v1).split("/")[-1]) == 10:
+            return TimeValue(f"{a.isoformat()}/{b.isoformat()}", text[text.find(p0, s):text.find(p1, s) + len(p1)]
+                             if 0 <= text.find(p0, s) < text.find(p1, s) else p1)
+    return TimeValue(str(found[0][0]), found[0][1]) if found else None
+
+
+def _horizons(inside, text: str, s: int, anchor):
+    """(value, phrase, is a deadline) of each time in a content that lies ahead of when it was said."""
+    for t in inside:
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""
         words = set(t.text.lower().split()) | {lead}
@@ -304,5 +323,4 @@ def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None
         if (lead == "in" or anchoring.is_horizon([lead])) and not t.text.lower().startswith(lead):
             phrase = text[t.start - len(lead) - 1:t.end] if text[t.start - len(lead) - 1:t.start - 1].lower() == lead \
                 else t.text
-        return TimeValue(str(value), phrase)
-    return None
+        yield value, phrase, anchoring.is_horizon([lead, *t.text.lower().split()[:1]])

@@ -32,6 +32,7 @@ PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
 GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
+_PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
 
 
 @dataclass
@@ -111,6 +112,60 @@ class SpeakerResolver:
             if ent is not None and ent.type == "PERSON" and eid != exclude and s < pos:
                 best = eid
         return best
+
+    def pair_before(self, pos: int, window: int | None = 600) -> list[str]:
+        """The people of the latest coordination of two person mentions ("X and Y") before ``pos`` and
+        within ``window`` characters (None: anywhere before): whom a plural "they" in what is said next,
+        or "the two leaders", most likely means."""
+        lo = 0 if window is None else max(0, pos - window)
+        people = [(s, e, eid) for s, e, eid in self.index.overlapping(lo, pos)
+                  if s < pos and (ent := self.index.get(eid)) is not None and ent.type == "PERSON"]
+        for (s1, e1, a), (s2, e2, b) in reversed(list(zip(people, people[1:]))):
+            first = self.doc.char_span(s1, e1, alignment_mode="expand")
+            second = self.doc.char_span(s2, e2, alignment_mode="expand")
+            if a != b and first is not None and second is not None and len(first) and len(second) \
+                    and second.root.dep_ == "conj" and second.root.head.i in range(first.start, first.end):
+                return [a, b]
+        return []
+
+    def plural_in(self, start: int, end: int) -> list[str]:
+        """The pair (see :meth:`pair_before`) a plural subject pronoun in ``start:end`` that no entity
+        mention covers refers to ("They will be acquitted", said of two accused named just before)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not self.index:
+            return []
+        for t in span:
+            if t.lower_ in _PLURAL_SUBJECTS and t.dep_ in _SUBJ and not self.index.overlapping(t.idx, t.idx + len(t.text)):
+                if t.head.dep_ == "ccomp" and not all(self._personal(c) for c in t.head.head.children if c.dep_ in _SUBJ):
+                    return []  # "the company said they would ...": they are the company
+                near = self.pair_before(start)
+                if near or not self._two_before(start):
+                    return near
+                return self.pair_before(start, None)  # "the trial of the two leaders ... 'They will be ...'"
+            if self._the_two(t):  # "the trial of the two leaders"
+                return self.pair_before(start, None)
+        return []
+
+    @staticmethod
+    def _the_two(t: "Token") -> bool:
+        """ "the two (leaders)", "both (men)": a plural reference to two people named before."""
+        from .events_lexicon import lexicon as event_lexicon  # the party nouns are defined there, once
+
+        person_nouns = {w for w, kind in event_lexicon().party_nouns.items() if kind == "PERSON"}
+        return t.lower_ in ("two", "both") and (
+            t.dep_ in ("nummod", "det", "predet") and t.head.lemma_.lower() in person_nouns
+            and not any(c.dep_ == "poss" for c in t.head.children) or t.dep_ in _SUBJ)
+
+    def _two_before(self, pos: int, window: int = 300) -> bool:
+        span = self.doc.char_span(max(0, pos - window), pos, alignment_mode="contract")
+        return span is not None and any(self._the_two(t) for t in span)
+
+    def _personal(self, tok: "Token") -> bool:
+        """Whether a subject is a person: a personal pronoun or a person entity's mention."""
+        if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in ("i", "we"):
+            return True
+        return any((ent := self.index.get(eid)) is not None and ent.type == "PERSON"
+                   for _s, _e, eid in self.index.overlapping(tok.idx, tok.idx + len(tok.text)))
 
     def pronouns_in(self, start: int, end: int, speaker: str | None) -> list[str]:
         """Entities of third-person pronouns in ``start:end`` that no entity mention covers."""

@@ -73,7 +73,10 @@ class DateFinder:
             if x.verb is None:
                 continue
             verb = doc[x.verb]
-            if verb.dep_ not in ("ROOT", "conj", "parataxis") and not _is_cue(verb):
+            top = verb
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head  # "urged X to drop ... and to bring ...": a conjunct counts as what it is joined to
+            if top.dep_ not in ("ROOT", "parataxis") and not _is_cue(top):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
@@ -154,6 +157,19 @@ class DateFinder:
             return self.dated[i].value
         return None
 
+    def _then(self, cue: "Token", d: Draft) -> TimeValue | None:
+        """"the offer made in September by X, who told investors *then* that ...": "then" right after the cue
+        (or opening the content) is the latest time told before it in the sentence."""
+        a, _b = d.content_tokens
+        thens = [c for c in cue.children if c.dep_ == "advmod" and c.lower_ == "then"]
+        if a < len(self.doc) and self.doc[a].lower_ == "then":
+            thens.append(self.doc[a])
+        if not thens:
+            return None
+        sent = cue.sent
+        before = [x for x in self.dated if sent.start_char <= x.start and x.end <= thens[0].idx]
+        return before[-1].value if before else None
+
     def date_of(self, d: Draft) -> TimeValue | None:
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
@@ -161,6 +177,10 @@ class DateFinder:
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"
+        then = self._then(cue, d)
+        if then is not None:
+            d.extra["date_route"] = "then-of-earlier-time"
+            return then
         if not d.extra.get("unattributed") and not according:
             got = self._attached(cue, d)
             if got is not None:

@@ -804,6 +804,10 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if t is not None:
             tense, decided = t, True
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _lex_set("schedule_words") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            tense, decided = "past", True  # "the driver killed on May 9", whatever the sentence's own tense
+            continue
         if _is_finite(tok):
             decided = True  # present: no direction
             continue

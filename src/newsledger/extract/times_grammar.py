@@ -831,7 +831,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("the_unit_before", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))\b"
                             rf"(?!\s+(?i:yesterday|tomorrow))", h_the_unit_before),
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
-        ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the\s+next)\s+)?|(?i:in|over|during)\s+(?i:the\s+(?:next|coming))\s+)"
+        ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the(?:\s+next)?)\s+)?|(?i:in|over|during)\s+(?i:the\s+(?:next|coming))\s+)"
                    rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
         ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
         ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"
