@@ -36,7 +36,7 @@ def lexicon() -> dict[str, Any]:
     path = resources.files("newsledger.data") / "lexicons" / "statements.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
-                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
+                "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
                 "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral", "denied_nouns"):
         data[key] = frozenset(data[key])
     data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
