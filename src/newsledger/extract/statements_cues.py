@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import clause
+from ..analysis.rules import rule_table
 from ..records import TimeValue
 from .statements_quotes import Quote
 from ._doc import dateline_tokens, doc_text
@@ -39,6 +40,7 @@ def lexicon() -> dict[str, Any]:
                 "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
                 "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral", "denied_nouns"):
         data[key] = frozenset(data[key])
+    data["cues"] = {row["id"]: row["yields"] for row in rule_table("reporting_cues")["rows"]}
     data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
     return data
 
