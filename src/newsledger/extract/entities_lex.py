@@ -71,12 +71,12 @@ def lexicon() -> Lexicon:
     for k, v in list(demonyms.items()):  # plurals: Kenyans, Peruvians, Brazilians
         demonyms.setdefault(k + "s", v)
     return Lexicon(
-        titles=_words(t["words"]),
-        official_titles=_words(t["official"]),
+        titles=_words(word_class("titles")),
+        official_titles=_words(word_class("official_titles")),
         female_suffixes=tuple(raw["surname_gender"]["female"]),
         male_suffixes=tuple(raw["surname_gender"]["male"]),
-        honorifics=_words(t["honorifics"]),
-        title_modifiers=_words(t["modifiers"]),
+        honorifics=_words(word_class("honorifics")),
+        title_modifiers=_words(word_class("title_modifiers") | word_class("title_qualifiers")),
         org_keywords=_words(o["words"]),
         org_nouns_before=_words(o["nouns_before"]),
         org_nouns_after=_words(o["nouns_after"]),
