@@ -110,3 +110,36 @@ def test_entity_vote_examples(row, vote_docs):
         assert row["id"] in fired(ex), ex
     for ex in row["examples"]["negative"]:
         assert row["id"] not in fired(ex), ex
+
+
+# ---------------------------------------------------------------------------- reporting cues
+CUES = rule_table("reporting_cues")
+
+
+@pytest.fixture(scope="module")
+def cue_docs(nlp):
+    texts = sorted({t for r in CUES["rows"] for k in ("positive", "negative") for t in r["examples"][k]})
+    return dict(zip(texts, nlp.pipe(texts)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", CUES["rows"], ids=lambda r: r["id"])
+def test_reporting_cue_examples(row, cue_docs):
+    from newsledger.extract.statements_cues import find_drafts
+    from newsledger.extract.statements_quotes import find_quotes
+
+    def cues(text: str) -> list[str]:
+        doc = cue_docs[text]
+        return [doc[d.cue_i].lemma_.lower() for d in find_drafts(doc, find_quotes(text))]
+
+    for text in row["examples"]["positive"]:
+        assert row["id"] in cues(text), f"the cue {row['id']!r} made no statement of {text!r}"
+    for text in row["examples"]["negative"]:
+        assert row["id"] not in cues(text), f"the cue {row['id']!r} made a statement of {text!r}"
+
+
+def test_the_entities_stage_reads_the_reporting_verbs_from_the_cue_rows():
+    import importlib
+
+    lex = importlib.import_module("newsledger.extract.entities_lex").lexicon()
+    assert {r["id"] for r in CUES["rows"]} <= lex.reporting_verbs

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..analysis.rules import rule_table
+from ..analysis.words import word_class
+
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "entities.json"
 
 __all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "demonym_country", "fold"]
@@ -68,12 +71,12 @@ def lexicon() -> Lexicon:
     for k, v in list(demonyms.items()):  # plurals: Kenyans, Peruvians, Brazilians
         demonyms.setdefault(k + "s", v)
     return Lexicon(
-        titles=_words(t["words"]),
-        official_titles=_words(t["official"]),
+        titles=_words(word_class("titles")),
+        official_titles=_words(word_class("official_titles")),
         female_suffixes=tuple(raw["surname_gender"]["female"]),
         male_suffixes=tuple(raw["surname_gender"]["male"]),
-        honorifics=_words(t["honorifics"]),
-        title_modifiers=_words(t["modifiers"]),
+        honorifics=_words(word_class("honorifics")),
+        title_modifiers=_words(word_class("title_modifiers") | word_class("title_qualifiers")),
         org_keywords=_words(o["words"]),
         org_nouns_before=_words(o["nouns_before"]),
         org_nouns_after=_words(o["nouns_after"]),
@@ -90,7 +93,7 @@ def lexicon() -> Lexicon:
         gendered_parent={k: dict(v) for k, v in fam["gendered_parent"].items()},
         female_words=_words(raw["gender"]["female"]),
         male_words=_words(raw["gender"]["male"]),
-        reporting_verbs=_words(raw["reporting_verbs"]["words"]),
+        reporting_verbs=frozenset(r["id"] for r in rule_table("reporting_cues")["rows"]) | word_class("reaction_verbs"),
         not_names=_words(raw["not_names"]["words"]),
         female_names=_words(raw["first_names"]["female"]),
         male_names=_words(raw["first_names"]["male"]),

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Mapping
 
+from ..analysis.words import word_class
+
 __all__ = ["Sense", "Lexicon", "lexicon"]
 
 _POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
@@ -83,7 +85,6 @@ class Lexicon:
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
-    negation: frozenset[str]
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
@@ -123,8 +124,8 @@ def lexicon() -> Lexicon:
         judgment_words=fs("judgment_words"),
         complement_modes=modes,
         instrument_modes=instruments,
-        future_aux=fs("future_aux", status), hypothetical_aux=fs("hypothetical_aux", status),
-        negation=fs("negation", status), future_governors=fs("future_governors", status),
+        future_aux=word_class("future_auxiliaries"), hypothetical_aux=word_class("possibility_auxiliaries"),
+        future_governors=fs("future_governors", status),
         hypothetical_governors=fs("hypothetical_governors", status),
         negating_governors=fs("negating_governors", status), conditional_marks=fs("conditional_marks", status),
         following_marks=fs("following_marks", status),

@@ -16,6 +16,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import clause
+from ..analysis.words import word_class
+from ..analysis.rules import rule_table
 from ..records import TimeValue
 from .statements_quotes import Quote
 from ._doc import dateline_tokens, doc_text, tokens
@@ -35,10 +37,12 @@ def lexicon() -> dict[str, Any]:
     """The statements lexicon (``data/lexicons/statements.json``), loaded once."""
     path = resources.files("newsledger.data") / "lexicons" / "statements.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    for key in ("channel_nouns", "channel_preps", "medium_nouns", "titles", "opinion_words",
-                "first_person", "future_modals", "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
+    for key in ("channel_nouns", "channel_preps", "medium_nouns", "opinion_words",
+                "according_to", "opinion_verbs", "demand_verbs", "org_nouns",
                 "own_org_nouns", "claim_nouns", "government_titles", "expectation_verbs", "lesson_verbs", "predicate_nouns_neutral", "denied_nouns"):
         data[key] = frozenset(data[key])
+    data["cues"] = {row["id"]: row["yields"] for row in rule_table("reporting_cues")["rows"]}
+    data["titles"] = frozenset(w.rstrip(".") for c in ("titles", "honorifics", "title_modifiers") for w in word_class(c))
     data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
     return data
 

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis import anchoring, clause
+from ..analysis.words import word_class
 from ..records import Time, TimeValue
 from ._index import EntityIndex
 from ._doc import doc_text
@@ -60,7 +61,7 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
     cands = [tok] + [c for c in tok.children if c.dep_ == "poss"]
     for t in cands:
         lower = t.lower_
-        if lower in lex["first_person"]:
+        if lower in word_class("first_person"):
             return True
         eid = index.at(t.idx, t.idx + len(t.text)) if index else None
         if eid is not None and (eid == d.speaker or eid in side_ids):

@@ -89,9 +89,11 @@ def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None
         ev = d.speaker_from.evidence
     else:
         ev = _tok(doc, d.subject_i) or _tok(doc, d.cue_i)
-    cue = doc[d.cue_i].text if 0 <= d.cue_i < len(doc) else None
+    cue = doc[d.cue_i] if 0 <= d.cue_i < len(doc) else None
+    row = f" (data/rules/reporting_cues.json row {cue.lemma_.lower()!r})" if cue is not None and \
+        cue.lower_ != "according" else ""
     note(doc, f"{sid}.speaker", f"statements.speaker.{route}",
-         how + (f"; cue {cue!r}" if cue and route != "continues-quote" else ""), ev, d.speaker_text)
+         how + (f"; cue {cue.text!r}{row}" if cue is not None and route != "continues-quote" else ""), ev, d.speaker_text)
     res = d.extra.get("resolve_route")
     if res is not None:
         note(doc, f"{sid}.speaker", f"statements.speaker.resolve.{res}", RESOLVE_ROUTES.get(res, res),

@@ -94,6 +94,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..analysis import clause
+from ..analysis.words import word_class
 from ..stages import Found
 from ..records import Time
 from ..trace import note, tracing
@@ -656,7 +657,7 @@ def _in_quote(text: str, pos: int) -> bool:
 
 @functools.cache
 def _future_aux() -> frozenset[str]:
-    return frozenset(lexicon()["future_auxiliaries"])
+    return word_class("future_auxiliaries")
 
 
 @functools.cache
