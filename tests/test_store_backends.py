@@ -487,3 +487,18 @@ def test_both_backends_have_the_same_schema_versions():
     from newsledger.ledger.postgres import pg_migrations
 
     assert [(m.version, m.name) for m in pg_migrations()] == [(m.version, m.name) for m in migrations()]
+
+
+def test_search_ranks_only_the_newest_matches(store, monkeypatch):
+    """A word found in most of a large archive is ranked over its newest matches only (a bound on the
+    answer time); here the bound is 2."""
+    from newsledger.ledger import postgres as pg_mod
+    from newsledger.ledger import store as lite_mod
+
+    monkeypatch.setattr(lite_mod, "_CANDIDATES", 2)
+    monkeypatch.setattr(pg_mod, "_CANDIDATES", 2)
+    store.add(Record(id="old", text="Harbour harbour harbour: the harbour report, all about the harbour."))
+    for i in range(3):
+        store.add(Record(id=f"new{i}", text=f"Notes number {i} on the town, and once on the harbour."))
+    assert {h.doc_id for h in store.search("harbour", scope="articles")} == {"new1", "new2"}
+    assert {h.doc_id for h in store.search("report", scope="articles")} == {"old"}  # few matches: all ranked

@@ -105,10 +105,17 @@ def fts_query(query: str) -> str:
 _SEARCH_SQL = {
     "article": "SELECT d.id, NULL, snippet(documents_fts, -1, '[', ']', '…', 16), documents_fts.rank "
                "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
-               "WHERE documents_fts MATCH ? ORDER BY documents_fts.rank LIMIT ?",
+               "WHERE documents_fts MATCH ? AND documents_fts.rowid >= ? ORDER BY documents_fts.rank LIMIT ?",
     "statement": "SELECT s.doc_id, s.id, snippet(statements_fts, 0, '[', ']', '…', 16), statements_fts.rank "
                  "FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid "
-                 "WHERE statements_fts MATCH ? ORDER BY statements_fts.rank LIMIT ?",
+                 "WHERE statements_fts MATCH ? AND statements_fts.rowid >= ? ORDER BY statements_fts.rank LIMIT ?",
+}
+#: The newest matches ranked at most, of each kind: the rowid of the last of them bounds the ranked query,
+#: so a word found in most of a large archive is not ranked over all of it (the PostgreSQL store does the same).
+_CANDIDATES = 500
+_OLDEST_CANDIDATE = {
+    "article": "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+    "statement": "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
 }
 
 
@@ -481,7 +488,8 @@ class Ledger(LedgerRowsMixin, Store):
         errors: list[sqlite3.OperationalError] = []
         for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):
             try:
-                rows = self.con.execute(_SEARCH_SQL[kind], (query, int(limit))).fetchall()
+                oldest = self.con.execute(_OLDEST_CANDIDATE[kind], (query, _CANDIDATES - 1)).fetchone()
+                rows = self.con.execute(_SEARCH_SQL[kind], (query, oldest[0] if oldest else 0, int(limit))).fetchall()
             except sqlite3.OperationalError as exc:  # e.g. `title:x` names a column only articles have
                 errors.append(exc)
                 continue
