@@ -223,3 +223,12 @@ def test_a_speech_noun_without_a_possessor_or_clause_is_no_statement():
 
 def name_of(rec, eid):
     return rec.entity(eid).name if eid else None
+
+
+def test_n_days_after_dates_the_earlier_act_back_from_the_later_one():
+    rec = extract("Peru's labor minister, Pedro Sanz, resigned on Monday, three days after a dockworker, Tomas Ruiz, "
+                  "was shot dead during clashes with police.")
+    [shot] = events_of(rec, "ASSAULT", "shot")
+    assert shot.date is not None and shot.date.value == "2026-02-27"
+    [resigned] = events_of(rec, "RETREAT", "resigned")
+    assert resigned.date.value == "2026-03-02"
