@@ -232,3 +232,10 @@ def test_n_days_after_dates_the_earlier_act_back_from_the_later_one():
     assert shot.date is not None and shot.date.value == "2026-02-27"
     [resigned] = events_of(rec, "RETREAT", "resigned")
     assert resigned.date.value == "2026-03-02"
+
+
+def test_a_casualty_told_next_after_a_dated_assault_shares_its_date():
+    rec = extract("A driver, Tomas Ruiz, was shot dead during clashes with police on Thursday. A police officer, "
+                  "Juan Ortega, was badly hurt.")
+    [hurt] = events_of(rec, "ASSAULT", "hurt")
+    assert hurt.date is not None and hurt.date.value == "2026-03-05"

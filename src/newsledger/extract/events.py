@@ -742,13 +742,13 @@ def find_events(
 
 def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
     """"A court on Monday sentenced X to eight years. Her cameraman, Y, was sentenced to five years.": an
-    undated act told with the same word, of the same type, in the very next sentence after a dated one
-    happened on that occasion and takes its date."""
+    undated act told with the same word (an assault: in any word), of the same type, in the very next
+    sentence after a dated one happened on that occasion and takes its date."""
     done = sorted((r for r in kept if r.sentence is not None), key=lambda r: r.start)
     for prev, r in zip(done, done[1:]):
         if r.date is not None or prev.date is None or prev.soft_date or prev.type != r.type \
-                or prev.anchor.lemma_.lower() != r.anchor.lemma_.lower():
-            continue
+                or (prev.anchor.lemma_.lower() != r.anchor.lemma_.lower() and r.type != "ASSAULT"):
+            continue  # (the casualties of one clash are told one after another in any words: "shot dead", "hurt")
         gap = ctx.text[prev.sentence.end:r.sentence.start]
         if prev.sentence.end <= r.sentence.start and not gap.strip():
             r.date, r.soft_date = prev.date, True
