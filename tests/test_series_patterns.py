@@ -239,3 +239,10 @@ def test_a_casualty_told_next_after_a_dated_assault_shares_its_date():
                   "Juan Ortega, was badly hurt.")
     [hurt] = events_of(rec, "ASSAULT", "hurt")
     assert hurt.date is not None and hurt.date.value == "2026-03-05"
+
+
+def test_an_exchange_names_both_people_swapped():
+    rec = extract("Velmar and Tumbria exchanged prisoners on Saturday, freeing Polish journalist Marta Velasco in "
+                  "return for Juan Ortega, a Tumbrian convicted in Velmar of spying.")
+    [ev] = events_of(rec, "RETREAT", "exchanged")
+    assert {"Marta Velasco", "Juan Ortega"} <= names(rec, ev.target)

@@ -290,6 +290,11 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
         if not groups:  # "called *the raid* a provocation": who raided
             deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
             groups = [deed] if deed else []
+    if sense.mode == "release" and groups:  # "freeing X *in return for* Y": Y was handed over too
+        swapped = [o for t in tok.subtree if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+        extra = [x for x in actors(swapped, ctx) if x not in sources]
+        groups = [g + [x for x in extra if x not in g] for g in groups]
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
 
