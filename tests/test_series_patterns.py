@@ -223,3 +223,26 @@ def test_a_speech_noun_without_a_possessor_or_clause_is_no_statement():
 
 def name_of(rec, eid):
     return rec.entity(eid).name if eid else None
+
+
+def test_n_days_after_dates_the_earlier_act_back_from_the_later_one():
+    rec = extract("Peru's labor minister, Pedro Sanz, resigned on Monday, three days after a dockworker, Tomas Ruiz, "
+                  "was shot dead during clashes with police.")
+    [shot] = events_of(rec, "ASSAULT", "shot")
+    assert shot.date is not None and shot.date.value == "2026-02-27"
+    [resigned] = events_of(rec, "RETREAT", "resigned")
+    assert resigned.date.value == "2026-03-02"
+
+
+def test_a_casualty_told_next_after_a_dated_assault_shares_its_date():
+    rec = extract("A driver, Tomas Ruiz, was shot dead during clashes with police on Thursday. A police officer, "
+                  "Juan Ortega, was badly hurt.")
+    [hurt] = events_of(rec, "ASSAULT", "hurt")
+    assert hurt.date is not None and hurt.date.value == "2026-03-05"
+
+
+def test_an_exchange_names_both_people_swapped():
+    rec = extract("Velmar and Tumbria exchanged prisoners on Saturday, freeing Polish journalist Marta Velasco in "
+                  "return for Juan Ortega, a Tumbrian convicted in Velmar of spying.")
+    [ev] = events_of(rec, "RETREAT", "exchanged")
+    assert {"Marta Velasco", "Juan Ortega"} <= names(rec, ev.target)

@@ -285,6 +285,11 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
         if not groups:  # "called *the raid* a provocation": who raided
             deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
             groups = [deed] if deed else []
+    if sense.mode == "release" and groups:  # "freeing X *in return for* Y": Y was handed over too
+        swapped = [o for t in tok.subtree if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+        extra = [x for x in actors(swapped, ctx) if x not in sources]
+        groups = [g + [x for x in extra if x not in g] for g in groups]
     heads = [t for g in target_toks for t in g]
     return groups, sources, subj, heads
 
@@ -737,13 +742,13 @@ def find_events(
 
 def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
     """"A court on Monday sentenced X to eight years. Her cameraman, Y, was sentenced to five years.": an
-    undated act told with the same word, of the same type, in the very next sentence after a dated one
-    happened on that occasion and takes its date."""
+    undated act told with the same word (an assault: in any word), of the same type, in the very next
+    sentence after a dated one happened on that occasion and takes its date."""
     done = sorted((r for r in kept if r.sentence is not None), key=lambda r: r.start)
     for prev, r in zip(done, done[1:]):
         if r.date is not None or prev.date is None or prev.soft_date or prev.type != r.type \
-                or prev.anchor.lemma_.lower() != r.anchor.lemma_.lower():
-            continue
+                or (prev.anchor.lemma_.lower() != r.anchor.lemma_.lower() and r.type != "ASSAULT"):
+            continue  # (the casualties of one clash are told one after another in any words: "shot dead", "hurt")
         gap = ctx.text[prev.sentence.end:r.sentence.start]
         if prev.sentence.end <= r.sentence.start and not gap.strip():
             r.date, r.soft_date = prev.date, True

@@ -8,6 +8,7 @@ signing"), else from the kind of statement the event is reported in.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Sequence
 
 from ..analysis import anchoring, clause
@@ -75,6 +76,18 @@ def own_time(tok: "Token", ctx: Context) -> TimeValue | None:
     return time_value(best, ctx.text)
 
 
+def _offset_between(head: "Token", conj: "Token") -> tuple[str, str] | None:
+    """"<head>, three days after ... <conj>": (number, unit) of an "N units after" phrase of the head verb
+    that lies between it and its conjunct, or None."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "after" and head.i < p.i < conj.i:
+            for n in p.children:
+                num = next((c for c in n.children if c.dep_ == "nummod"), None)
+                if n.dep_ == "npadvmod" and num is not None and n.lemma_.lower() in ("day", "week", "month", "year"):
+                    return num.text, n.text
+    return None
+
+
 def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
     """The time of the clause a trigger depends on: participles, conjuncts, light and aspectual verbs."""
     cur = tok
@@ -84,6 +97,15 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 cur = cur.head.head
             elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in cur.children):
                 return None  # "two days *after* the court fined him": another time
+            elif cur.dep_ == "conj" and _offset_between(cur.head, cur) is not None:
+                # "resigned on Monday, three days after X was shot" parsed as two conjuncts: the offset decides
+                head_tv = own_time(cur.head, ctx)
+                if head_tv is None or len(head_tv.value) != 10:
+                    return None
+                from .times import resolve_expression  # a late import: times imports nothing of events
+                n, unit = _offset_between(cur.head, cur)
+                val = resolve_expression(f"{n} {unit} earlier", dt.date.fromisoformat(head_tv.value))
+                return TimeValue(val, f"{n} {unit} after") if val else None
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
                 cur = cur.head  # an acl ("a ceasefire mediated by X") takes its noun's time
                 if cur.pos_ != "VERB":
