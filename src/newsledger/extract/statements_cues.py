@@ -608,10 +608,12 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts: list[Draft] = []
     toks = tokens(doc)
     according = lex["according_to"]
+    speech_nouns = lex["speech_nouns"]
     for tok in toks:
         lower = tok.lower_
-        if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues):
-            continue  # neither "according to" nor a cue verb (the branches below test the same)
+        if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues) \
+                and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns):
+            continue  # neither "according to", a cue verb nor a speech noun (the branches below test the same)
         if _quote_at(quotes, starts, tok.idx) is not None:
             continue  # words inside a quotation are the quoted speaker's, not attributions
         frame: _Frame | None = None
