@@ -12,7 +12,7 @@ linkage, one article at a time, with rapidfuzz and jellyfish for the string comp
    article does not grow with the store;
 3. is *scored* against each candidate's profile (:func:`score`): the sum of the log-likelihood
    weights in ``data/linking.json`` (the only place weights and the threshold live), each weight
-   given with the words a person can check ("surname transliteration Trupanov~Troufanov",
+   given with the words a person can check ("surname transliteration Marchuk~Martchouk",
    "same age 29", "co-mentioned with L7");
 4. joins the best candidate at or above the threshold, or starts a new ledger entity.
 

@@ -1,8 +1,8 @@
 """Name evidence for linking one person or body across articles.
 
-Outlets spell one name several ways: by transliteration system (Trupanov / Troufanov / Trufanov;
-Kazlouskaya / Kozłowska / Kozlovskaya), with or without diacritics, with a diminutive or a variant
-of the given name (Sasha for Alexander, Volha for Olga), with one or two Spanish surnames, and in
+Outlets spell one name several ways: by transliteration system (Marchuk / Martchouk / Martschuk;
+Zhukouskaya / Żukowska / Zhukovskaya), with or without diacritics, with a diminutive or a variant
+of the given name (Sasha for Alexander, Alena for Elena), with one or two Spanish surnames, and in
 either order. This module turns a name into comparable parts (:class:`PersonName`) and says how two
 surnames or given names compare, in a few levels a person can check:
 
@@ -15,7 +15,7 @@ surnames or given names compare, in a few levels a person can check:
 * :func:`skeleton` — the normal surname's consonants by sound class (a Soundex-style code kept whole):
   the blocking key and the test for "same name, other transliteration".
 * given names: equivalence classes and diminutives are data (``data/lexicons/given_names.json``);
-  names outside the classes compare by skeleton (Dzianis / Denis) or Jaro–Winkler (jellyfish).
+  names outside the classes compare by skeleton (Yauhen / Yevgen) or Jaro–Winkler (jellyfish).
 
 Hand-written here: the transliteration rewrites (no maintained library maps between the Latin
 spellings of Belarusian, Polish, Russian and French; ``unidecode``-style libraries only strip marks).
@@ -49,7 +49,7 @@ _NON_WORD = re.compile(r"[^a-z0-9' -]+")
 
 @functools.lru_cache(maxsize=131072)
 def fold(s: str) -> str:
-    """Lower-case ASCII with spaces between words: "Kozłowska" -> "kozlowska", "Márquez" -> "marquez"."""
+    """Lower-case ASCII with spaces between words: "Żukowska" -> "zukowska", "Márquez" -> "marquez"."""
     s = unicodedata.normalize("NFKD", s.translate(_TABLE))
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = _NON_WORD.sub(" ", s.replace("-", " ")).replace("'", "")
@@ -93,7 +93,7 @@ def normal_surname(s: str) -> str:
 
 @functools.lru_cache(maxsize=131072)
 def skeleton(s: str) -> str:
-    """The sound-class consonant code of a surname ("Trupanov", "Troufanov" -> "13651"); the blocking key."""
+    """The sound-class consonant code of a surname ("Marchuk", "Martchouk" -> the same code); the blocking key."""
     n = normal_surname(s)
     out: list[str] = []
     for c in n:
@@ -189,8 +189,8 @@ def is_common_given(word: str) -> bool:
 
 @functools.lru_cache(maxsize=131072)
 def given_match(a: str, b: str) -> str:
-    """How two given names compare: "exact", "variant" (one class: Sasha / Alexander, Volha / Olga),
-    "initial" ("A." / Alexander), "translit" (Dzianis / Denis), or "differ"."""
+    """How two given names compare: "exact", "variant" (one class: Sasha / Alexander, Alena / Elena),
+    "initial" ("A." / Alexander), "translit" (Yauhen / Yevgen), or "differ"."""
     fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
     if not fa or not fb:
         return "differ"
@@ -260,7 +260,7 @@ def parse_person(name: str) -> PersonName:
             return PersonName((t, *extra), (), "given")
         return PersonName(tuple(extra), (t,), "surname")
     given, rest = toks[0], toks[1:]
-    if given in g.particles:  # "Abu Marzook", "al-Sharaa": a surname with its particle
+    if given in g.particles:  # "Abu Hamdan", "al-Rashid": a surname with its particle
         return PersonName(tuple(extra), tuple(t for t in rest if t not in g.particles) or (rest[-1],), "surname")
     rest = [t for t in rest if not _PATRONYMIC.search(t) or len(rest) == 1]
     middle = []

@@ -105,7 +105,7 @@ class LedgerRowsMixin:
         when there is none, several, or the words name only a role."""
         q = (name_or_id or "").strip()
         if not q:
-            raise LedgerLookupError("empty entity name; give a name (\"Olga Kozlovskaya\") or a ledger id (\"L7\")")
+            raise LedgerLookupError("empty entity name; give a name (\"Alena Zhukovskaya\") or a ledger id (\"L7\")")
         if _LID.match(q):
             if self._rows("SELECT 1 FROM ledger_entities WHERE id = ?", (q,)):
                 return q

@@ -3,7 +3,7 @@
 Hand-written here because no library does it on our records: turning a SPEC ``TimeValue`` (a day, an
 ISO week, a month, a year, a range) into the interval of days it covers, and reading a statement's
 content as a bag of word stems in which every entity mention is replaced by its ledger entity (so
-"Olga", "Kazlouskaya" and "she" become one token). Words are lemmatized by simplemma and stemmed by
+"Alena", "Zhukouskaya" and "she" become one token). Words are lemmatized by simplemma and stemmed by
 snowballstemmer; the similarity of two bags is rapidfuzz's token-set ratio next to a word Dice.
 """
 

@@ -241,7 +241,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     preds = claim_predicates(claim.words)
     results = []  # (predicate, negated, evidence within the horizon, entities it covers, roles, word index)
     for p, neg, at in preds:
-        # the act is done to the people the claim names where it names any ("Karpovich, a Belarusian, will be freed")
+        # the act is done to the people the claim names where it names any ("Ortega, a Chilean, will be freed")
         # (or, for a speaker's own commitment about no one else, to the speaker: "he would stand for re-election")
         roles = (((persons & about or about) - {claim.speaker}) or (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())

@@ -161,7 +161,7 @@ _SENT_END = re.compile(r"[.!?]['\"\u201d\u2019]?\s+|\n\s*\n")
 
 def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None, bool]]:
     """(entity id, status, date, statement id) the text says outright: an entity named just before a 'said' form
-    ("Malashenka was appointed") or just after a 'said_active' one ("members re-elected Ramirez"), with no
+    ("Ramos was appointed") or just after a 'said_active' one ("members re-elected Ramirez"), with no
     negation or modal between; in the article's own voice or in a factual statement (not in a prediction,
     demand or denial); or a possessor just before a 'said_possessive' noun ("since his appointment on
     Wednesday"; not "demanded her release"), a weak report. The date is the nearest resolved date in the
