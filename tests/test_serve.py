@@ -68,3 +68,16 @@ def test_serve_without_a_ledger_is_one_error_line(tmp_path):
     assert r.returncode == 2
     assert r.stderr.strip().splitlines() == [r.stderr.strip()] and r.stderr.startswith("error: [N500] no ledger at")
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_serve_takes_a_postgresql_url_as_a_url_not_a_path(tmp_path):
+    """An unreachable PostgreSQL URL is one error line naming the server (password masked) and exit 2;
+    nothing is created on disk under a mangled 'postgresql:/' path."""
+    port = _free_port()
+    url = f"postgresql://reader:s3cret@127.0.0.1:{port}/ledger"
+    p = subprocess.run(_cmd("--db", url, "--port", str(_free_port())), capture_output=True, text=True,
+                       cwd=tmp_path, timeout=60)
+    assert p.returncode == 2
+    assert p.stderr.startswith("error: [N5") and len(p.stderr.strip().splitlines()) == 1
+    assert "s3cret" not in p.stderr
+    assert not (tmp_path / "postgresql:").exists()

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 __all__ = ["serve"]
 
 
 def serve(
-    db: Path = typer.Option(Path("newsledger.db"), "--db", help="The ledger (SQLite file) to serve."),
+    db: str = typer.Option("newsledger.db", "--db", envvar="NEWSLEDGER_DB",
+                           help="The ledger to serve: an SQLite file, or a postgresql://USER@HOST/DB URL."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default; 0.0.0.0 "
                                                           "exposes the server to the network)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
@@ -37,7 +36,14 @@ def serve(
     os.environ["NEWSLEDGER_SERVE_DB"] = str(db)
     if model:
         os.environ["NEWSLEDGER_MODEL"] = model
-    typer.echo(f"serving {db} on http://{host}:{port}/ (API: /api/v1, reference: /docs); Ctrl-C stops", err=True)
+    from .ledger.base import is_postgres_url
+
+    shown = db
+    if is_postgres_url(db):
+        from .ledger.postgres import mask_url
+
+        shown = mask_url(db)
+    typer.echo(f"serving {shown} on http://{host}:{port}/ (API: /api/v1, reference: /docs); Ctrl-C stops", err=True)
     uvicorn.run("newsledger._serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)
 
