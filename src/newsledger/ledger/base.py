@@ -74,11 +74,24 @@ class Store(ABC):
                  replace: bool = False) -> list[bool]:
         """Bulk :meth:`add` (COPY on PostgreSQL); each article still all-or-nothing."""
 
-    @abstractmethod
-    def add_failure(self, failure: "Failure") -> None: ...
+    def add_failure(self, failure: "Failure") -> None:
+        """Record an input that failed, with its reason; the same failure again bumps ``attempts``.
+        (Portable SQL: every backend shares it.)"""
+        import datetime as dt
 
-    @abstractmethod
-    def remove(self, doc_id: str) -> bool: ...
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self._transaction(f"the failure of {failure.source}"):
+            self._exec(
+                "INSERT INTO failures (source, code, reason, doc_id, detail, first_at, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (source, code, reason) DO UPDATE SET attempts = failures.attempts + 1, at = excluded.at, "
+                "doc_id = COALESCE(excluded.doc_id, failures.doc_id), detail = COALESCE(excluded.detail, failures.detail)",
+                (failure.source, failure.code, failure.reason, failure.doc_id, failure.detail, now, now))
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete a document, everything extracted from it and its ledger links; False when there was none."""
+        with self._transaction(f"the removal of {doc_id!r}"):
+            self._ledger_unlink([doc_id])  # type: ignore[attr-defined]  (LedgerRowsMixin, on every backend)
+            return self._exec("DELETE FROM documents WHERE id = ?", (doc_id,)) > 0
 
     # ------------------------------------------------------------------ documents: reading
     @abstractmethod

@@ -52,8 +52,6 @@ from .tables import COLUMNS, quoted, record_rows
 if TYPE_CHECKING:
     import psycopg
 
-    from ..pipeline import Failure
-
 __all__ = ["PostgresLedger", "mask_url", "translate_placeholders", "pg_migrations", "latest_pg_version"]
 
 log = logging.getLogger("newsledger")
@@ -469,21 +467,6 @@ class PostgresLedger(LedgerRowsMixin, Store):
                     out[i] = True if doc_id in inserted else None
         except psycopg.Error as exc:
             raise self._error(exc, "copy a batch of records") from None
-
-    def add_failure(self, failure: "Failure") -> None:
-        now = _now()
-        with self._write(f"the failure of {failure.source}") as con:
-            con.execute(
-                "INSERT INTO failures (source, code, reason, doc_id, detail, first_at, at) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (source, code, reason) DO UPDATE SET "
-                "attempts = failures.attempts + 1, at = excluded.at, "
-                "doc_id = COALESCE(excluded.doc_id, failures.doc_id), detail = COALESCE(excluded.detail, failures.detail)",
-                (failure.source, failure.code, failure.reason, failure.doc_id, failure.detail, now, now))
-
-    def remove(self, doc_id: str) -> bool:
-        with self._write(f"the removal of {doc_id!r}") as con:
-            self._ledger_unlink([doc_id])
-            return con.execute("DELETE FROM documents WHERE id = %s", (doc_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
     @_guarded

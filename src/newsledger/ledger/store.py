@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from typing import IO, Any, Callable, Iterator, TypeVar
 
 from ..errors import MigrationError, RecordError, StoreError
 from ..records import Record, text_hash
@@ -44,9 +44,6 @@ from .base import Store
 from .rows import LedgerRowsMixin
 from .migrations import check_known, current_version, migrate
 from .tables import COLUMNS, quoted, record_rows
-
-if TYPE_CHECKING:
-    from ..records import Failure
 
 __all__ = ["Ledger", "SearchHit", "SCOPES", "fts_query"]
 
@@ -392,22 +389,6 @@ class Ledger(LedgerRowsMixin, Store):
     def add_many(self, records, source: str | None = None, *, replace: bool = False) -> list[bool]:
         """:meth:`add` for each record (each in its own transaction)."""
         return [self.add(r, source, replace=replace) for r in records]
-
-    def add_failure(self, failure: "Failure") -> None:
-        """Record an input that failed, with its reason; the same failure again bumps ``attempts``."""
-        now = _now()
-        with self._write(f"the failure of {failure.source}") as con:
-            con.execute(
-                "INSERT INTO failures (source, code, reason, doc_id, detail, first_at, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (source, code, reason) DO UPDATE SET attempts = attempts + 1, at = excluded.at, "
-                "doc_id = COALESCE(excluded.doc_id, doc_id), detail = COALESCE(excluded.detail, detail)",
-                (failure.source, failure.code, failure.reason, failure.doc_id, failure.detail, now, now))
-
-    def remove(self, doc_id: str) -> bool:
-        """Delete a document and everything extracted from it; False when there was none."""
-        with self._write(f"the removal of {doc_id!r}") as con:
-            self._ledger_unlink([doc_id])
-            return con.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
 
     # ------------------------------------------------------------------ reading
     @_guarded
