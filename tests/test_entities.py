@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.entities import EntityResult, find_entities
+from newsledger.extract.entities.stage import EntityResult, find_entities
 from newsledger.records import Entity, Record
 
 pytestmark = pytest.mark.slow

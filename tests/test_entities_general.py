@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.entities import EntityResult
+from newsledger.extract.entities.stage import EntityResult
 from test_entities import by_name, run  # the entity tests' helpers (tests/ is on sys.path)
 
 pytestmark = pytest.mark.slow

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from newsledger.extract.events import find_events
-from newsledger.extract.events_lexicon import lexicon
+from newsledger.extract.events.stage import find_events
+from newsledger.extract.events.lexicon import lexicon
 from newsledger.records import EVENT_STATUSES, EVENT_TYPES, Entity, Event, Span, Statement, Time, TimeValue
 
 # The modes SPEC.md lists per type.

@@ -57,7 +57,7 @@ def _reattached(nlp, text: str, word: str, new_head: str):
 
 @pytest.mark.slow
 def test_who_refers_to_the_person_not_the_place_the_parser_hung_it_on(nlp):
-    from newsledger.extract.events import find_events
+    from newsledger.extract.events.stage import find_events
     from test_events import make_entities
 
     text = "Oren Malik, a farmer from Velmar who was detained by Tumbrian guards, was freed."

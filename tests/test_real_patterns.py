@@ -87,7 +87,7 @@ def test_quoted_paragraph_without_a_cue_takes_the_date_of_the_statement_it_conti
 # -- one person one entity: a headline word is not a person ---------------------------------------
 
 def test_headline_tokens_are_found_only_on_title_case_lines():
-    from newsledger.extract.entities_names import headline_tokens
+    from newsledger.extract.entities.names import headline_tokens
 
     doc = _blank_doc("Harbour Board Says Strike 'Will Hurt' If Talks Fail\nThe board said on Monday it was worried.")
     heads = headline_tokens(doc)
@@ -276,7 +276,7 @@ def test_relay_phrase_closing_the_content_is_the_channel_not_a_second_statement(
 # -- quotation styles -------------------------------------------------------------------------------
 
 def test_straight_single_quotes_over_two_sentences_and_apostrophes_are_not_quotes():
-    from newsledger.extract.statements_quotes import find_quotes
+    from newsledger.extract.statements.quotes import find_quotes
 
     text = "Governor Ana Vell told reporters: 'We're not there yet. We won't cut before the dockers' pay deal.'"
     quotes = find_quotes(text)
@@ -286,7 +286,7 @@ def test_straight_single_quotes_over_two_sentences_and_apostrophes_are_not_quote
 
 
 def test_a_possessive_plural_alone_opens_no_quote():
-    from newsledger.extract.statements_quotes import find_quotes
+    from newsledger.extract.statements.quotes import find_quotes
 
     assert find_quotes("The farmers' union and the dockers' leader met on Monday.") == []
 
@@ -430,7 +430,7 @@ def test_a_year_less_holiday_in_a_forward_looking_clause_is_the_next_one():
 
 
 def test_movable_holidays_count_from_easter_sunday():
-    from newsledger.extract.times_grammar import _holiday_in
+    from newsledger.extract.times.grammar import _holiday_in
 
     assert _holiday_in("easter")(2026).start.isoformat() == "2026-04-05"
     assert _holiday_in("easter-2")(2024).start.isoformat() == "2024-03-29"

@@ -9,8 +9,8 @@ import pytest
 
 from newsledger.analysis.rules import check_rule_table, rule_table
 from newsledger.errors import LanguageDataError
-from newsledger.extract.times import _best_expr, resolve_expression
-from newsledger.extract.times_grammar import _rules, scan
+from newsledger.extract.times.stage import _best_expr, resolve_expression
+from newsledger.extract.times.grammar import _rules, scan
 
 TIMES = rule_table("times")
 ANCHOR = dt.date.fromisoformat(TIMES["anchor"])
@@ -41,7 +41,7 @@ def test_every_rejection_row_is_a_check_of_the_grammar():
     import importlib
 
     src = "".join(Path(importlib.import_module(f"newsledger.extract.{m}").__file__).read_text(encoding="utf-8")
-                  for m in ("times", "times_grammar"))
+                  for m in ("times.stage", "times.grammar"))
     checks = set(re.findall(r'check=(?:None if \w+ else )?"([a-z_]+)"', src)) | set(re.findall(r'check = "([a-z_]+)"', src))
     assert {r["id"] for r in REJECTIONS["rows"]} == checks
 
@@ -49,7 +49,7 @@ def test_every_rejection_row_is_a_check_of_the_grammar():
 @pytest.mark.slow
 @pytest.mark.parametrize("row", REJECTIONS["rows"], ids=lambda r: r["id"])
 def test_time_rejection_examples(row, nlp):
-    from newsledger.extract.times import find_times
+    from newsledger.extract.times.stage import find_times
 
     for kind in ("positive", "negative"):
         for ex in row["examples"][kind]:
@@ -85,7 +85,7 @@ def test_every_typing_vote_in_the_code_has_a_row():
     import re
     from pathlib import Path
 
-    names = importlib.import_module("newsledger.extract.entities_names")
+    names = importlib.import_module("newsledger.extract.entities.names")
     used = set(re.findall(r'_vote_for\(m, [^,]+, "([a-z-]+)"', Path(names.__file__).read_text(encoding="utf-8")))
     assert used == {r["id"] for r in VOTES["rows"]}
 
@@ -99,7 +99,7 @@ def vote_docs(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("row", VOTES["rows"], ids=lambda r: r["id"])
 def test_entity_vote_examples(row, vote_docs):
-    from newsledger.extract.entities_names import find_name_mentions
+    from newsledger.extract.entities.names import find_name_mentions
 
     def fired(ex) -> set[str]:
         ms = [m for m in find_name_mentions(vote_docs[ex["text"]]) if m.text == ex["mention"]]
@@ -125,8 +125,8 @@ def cue_docs(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("row", CUES["rows"], ids=lambda r: r["id"])
 def test_reporting_cue_examples(row, cue_docs):
-    from newsledger.extract.statements_cues import find_drafts
-    from newsledger.extract.statements_quotes import find_quotes
+    from newsledger.extract.statements.cues import find_drafts
+    from newsledger.extract.statements.quotes import find_quotes
 
     def cues(text: str) -> list[str]:
         doc = cue_docs[text]
@@ -141,5 +141,5 @@ def test_reporting_cue_examples(row, cue_docs):
 def test_the_entities_stage_reads_the_reporting_verbs_from_the_cue_rows():
     import importlib
 
-    lex = importlib.import_module("newsledger.extract.entities_lex").lexicon()
+    lex = importlib.import_module("newsledger.extract.entities.lex").lexicon()
     assert {r["id"] for r in CUES["rows"]} <= lex.reporting_verbs

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsledger.extract._doc import folded, release, sentences, tokens
-from newsledger.extract.times_grammar import _ODD_CASE, _WORD, _matches, _rules
+from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd

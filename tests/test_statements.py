@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.statements import find_statements
-from newsledger.extract.statements_quotes import find_quotes
+from newsledger.extract.statements.stage import find_statements
+from newsledger.extract.statements.quotes import find_quotes
 from newsledger.records import Entity, Span, Time
 
 PUB = dt.date(2024, 6, 12)  # a Wednesday

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.extract.times import find_times, is_window, resolve_expression, value_to_date
+from newsledger.extract.times.stage import find_times, is_window, resolve_expression, value_to_date
 from newsledger.records import Time
 
 MON = dt.date(2025, 3, 10)  # a Monday

@@ -43,7 +43,7 @@ def folded(doc: "Doc") -> list[str]:
     """``fold(t.text)`` of every token (the lexicon lookup key), built once per doc."""
     out = doc.user_data.get("newsledger:folded")
     if out is None:
-        from .entities_lex import fold
+        from .entities.lex import fold
 
         out = doc.user_data["newsledger:folded"] = [fold(t.text) for t in tokens(doc)]
     return out

@@ -8,10 +8,10 @@ above it provide. To add a stage: write ``my_stage(doc, found) -> dict`` in its 
 from __future__ import annotations
 
 from ..stages import Stage
-from .entities import entities_stage
-from .events import events_stage
-from .statements import statements_stage
-from .times import times_stage
+from .entities.stage import entities_stage
+from .events.stage import events_stage
+from .statements.stage import statements_stage
+from .times.stage import times_stage
 
 __all__ = ["STAGES"]
 

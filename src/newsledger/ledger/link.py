@@ -84,7 +84,7 @@ def _year(published: str | None) -> int | None:
 
 
 def _country(name: str) -> str:
-    from ..extract.entities_lex import country_code
+    from ..extract.entities.lex import country_code
 
     return country_code(name) or nm.fold(name)
 
@@ -133,7 +133,7 @@ def _org_country(record: "Record", entity: "Entity", folded: list[str]) -> tuple
     """The country a body's name ties it to ("Belarusian Foreign Ministry", "Belarus's Foreign Ministry":
     BY), and its names without that word ("foreign ministry"): two ministries of one name in two countries
     are two bodies."""
-    from ..extract.entities_lex import country_code, demonym_country
+    from ..extract.entities.lex import country_code, demonym_country
 
     countries, cores = set(), set()
     for x in folded:

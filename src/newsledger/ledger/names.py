@@ -110,7 +110,7 @@ def _consonants(n: str) -> str:
 @functools.lru_cache(maxsize=131072)
 def gender_of(surname: str) -> str | None:
     """"f" / "m" from a Slavic family ending (-skaya, -ova / -sky, -ov), else None."""
-    from ..extract.entities_lex import lexicon
+    from ..extract.entities.lex import lexicon
 
     s = fold(surname)
     lex = lexicon()
@@ -175,7 +175,7 @@ def given_classes(name: str) -> frozenset[int]:
 @functools.lru_cache(maxsize=131072)
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a known given name (the classes of given_names.json or the entities lexicon)."""
-    from ..extract.entities_lex import lexicon
+    from ..extract.entities.lex import lexicon
 
     w = fold(word)
     lex = lexicon()
@@ -236,7 +236,7 @@ _PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|yevich)$")
 @functools.lru_cache(maxsize=65536)
 def parse_person(name: str) -> PersonName:
     """Split a person's name into given names and surnames (titles, honorifics, suffixes and particles out)."""
-    from ..extract.entities_lex import lexicon
+    from ..extract.entities.lex import lexicon
 
     lex = lexicon()
     extra = [fold(m) for m in _PAREN.findall(name)]

@@ -133,7 +133,7 @@ class LedgerRowsMixin:
 
     def _title_holders(self, words: str) -> list[tuple[str, str]]:
         """(id, name) of the people one of whose titles is the role ``words`` names ("the lawyer": lawyer)."""
-        from ..extract.entities_lex import lexicon
+        from ..extract.entities.lex import lexicon
 
         titles = lexicon().titles
         wanted = [w for w in nm.fold(words).split() if w in titles]

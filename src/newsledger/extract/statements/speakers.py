@@ -15,13 +15,13 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
-from ..analysis.clause import SUBJECT_DEPS
-from ..analysis.reference import relative_antecedent
-from ..analysis.words import word_class
-from ._index import EntityIndex
-from ._doc import dateline_tokens, doc_text, tokens
-from .statements_cues import Draft, lexicon
-from .statements_quotes import Quote
+from ...analysis.clause import SUBJECT_DEPS
+from ...analysis.reference import relative_antecedent
+from ...analysis.words import word_class
+from .._index import EntityIndex
+from .._doc import dateline_tokens, doc_text, tokens
+from .cues import Draft, lexicon
+from .quotes import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -149,7 +149,7 @@ class SpeakerResolver:
     @staticmethod
     def _the_two(t: "Token") -> bool:
         """ "the two (leaders)", "both (men)": a plural reference to two people named before."""
-        from .events_lexicon import lexicon as event_lexicon  # the party nouns are defined there, once
+        from ..events.lexicon import lexicon as event_lexicon  # the party nouns are defined there, once
 
         person_nouns = {w for w, kind in event_lexicon().party_nouns.items() if kind == "PERSON"}
         return t.lower_ in ("two", "both") and (

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..analysis import clause
-from ..analysis.reference import relative_antecedent
-from ..analysis.words import word_class
-from ..records import Entity, Statement, Time
-from ._doc import tokens
-from ._index import EntityIndex
-from .events_lexicon import Lexicon, Sense
+from ...analysis import clause
+from ...analysis.reference import relative_antecedent
+from ...analysis.words import word_class
+from ...records import Entity, Statement, Time
+from .._doc import tokens
+from .._index import EntityIndex
+from .lexicon import Lexicon, Sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

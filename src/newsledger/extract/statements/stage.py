@@ -2,7 +2,7 @@
 
 Approach, over the parsed Doc (never re-parsed here):
 
-1. **Cues** (:mod:`statements_cues`). Every verb whose lemma is a reporting or speech-act verb of the
+1. **Cues** (:mod:`.cues`). Every verb whose lemma is a reporting or speech-act verb of the
    lexicon (``data/lexicons/statements.json``: say, tell, add, deny, urge, call on, accuse, dismiss as,
    pledge, ...) and every "according to X" is a candidate. Its *content* is read off the dependency
    parse: the reported clause (ccomp/xcomp) for clause verbs, object-to-complement for object verbs
@@ -14,7 +14,7 @@ Approach, over the parsed Doc (never re-parsed here):
    ("was told") and speech reported inside another statement's content are not statements; "quoted X as
    saying" gives X as the speaker and the quoting outlet as the channel; a document ("a statement from
    X") speaks for its source.
-2. **Quotes** (:mod:`statements_quotes`). Quotation marks are paired on the raw text. A cue's content
+2. **Quotes** (:mod:`.quotes`). Quotation marks are paired on the raw text. A cue's content
    that starts inside a quote becomes the whole quote (several sentences, several paragraphs) and is
    *direct*; content only partly quoted stays indirect (mixed speech). A quote that resumes right after
    its attribution (``"...," she said, "..."``) is a second *part* of the same statement. A full-sentence
@@ -41,16 +41,16 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..stages import Found
-from ..records import Entity, Statement, Time
-from ._index import EntityIndex
-from ._doc import doc_text
-from .statements_cues import Draft, find_drafts
-from .statements_kinds import TimesByStart, horizon_of, kind_of
-from .statements_quotes import find_quotes
-from .statements_speakers import SpeakerResolver, head_entity
-from .statements_trace import trace_statement
-from .statements_when import DateFinder
+from ...stages import Found
+from ...records import Entity, Statement, Time
+from .._index import EntityIndex
+from .._doc import doc_text
+from .cues import Draft, find_drafts
+from .kinds import TimesByStart, horizon_of, kind_of
+from .quotes import find_quotes
+from .speakers import SpeakerResolver, head_entity
+from .trace import trace_statement
+from .when import DateFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,7 +101,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
 def _same_document(doc: "Doc", drafts: Sequence[Draft]) -> None:
     """"The statement said ...", "the report added": a definite document speaks for whoever issued the
     last one of that kind ("..., the ministry said in a statement."); its date follows that speaker's."""
-    from .statements_cues import lexicon
+    from .cues import lexicon
 
     mediums = set(lexicon()["medium_nouns"])
     text = doc_text(doc)
@@ -168,7 +168,7 @@ def _own_country(index: EntityIndex, d: Draft, text: str) -> list[str]:
 
 
 def _record(doc: "Doc", d: Draft, n: int) -> Statement:
-    from ..records import Span
+    from ...records import Span
 
     text = doc_text(doc)
     span = lambda se: Span.of(text, se[0], se[1])  # noqa: E731

@@ -1,7 +1,7 @@
 """Reporting cues and what they govern: the content, the speaker phrase and the channel of each
 statement, read off the dependency parse, then reconciled with the quotation marks.
 
-See :mod:`newsledger.extract.statements` for the overall approach. Everything here is linear in the
+See :mod:`newsledger.extract.statements.stage` for the overall approach. Everything here is linear in the
 number of tokens (each cue looks at its own children and subtree; quotes are found by bisection).
 """
 
@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..analysis import clause
-from ..analysis.words import word_class
-from ..analysis.rules import rule_table
-from ..records import TimeValue
-from .statements_quotes import Quote
-from ._doc import dateline_tokens, doc_text, tokens
+from ...analysis import clause
+from ...analysis.words import word_class
+from ...analysis.rules import rule_table
+from ...records import TimeValue
+from .quotes import Quote
+from .._doc import dateline_tokens, doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -3,7 +3,7 @@
 :func:`scan` finds every candidate time expression in a text with exact character offsets and
 returns :class:`Expr` objects: where it is, how it must be anchored (``mode``) and a resolver that,
 given a :class:`Ctx` (the anchor value and the tense of the clause), computes its :class:`Val`.
-Deciding *which* anchor and tense to use is :mod:`newsledger.extract.times`' job; checking a
+Deciding *which* anchor and tense to use is :mod:`newsledger.extract.times.stage`' job; checking a
 candidate against the parse (``May`` the modal, ``Kanal 12``) is too (``Expr.check`` says which
 check a candidate needs).
 
@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable, Iterable, Iterator
 
-from . import times_values as tv
-from .times_values import Val
+from . import values as tv
+from .values import Val
 
 __all__ = ["Ctx", "Expr", "scan", "lexicon"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..trace import note, tracing
-from ._doc import doc_text
-from .statements_cues import Draft
+from ...trace import note, tracing
+from .._doc import doc_text
+from .cues import Draft
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

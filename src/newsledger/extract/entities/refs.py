@@ -29,13 +29,13 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._doc import doc_text, folded, sentences, tokens
-from ..analysis.clause import SUBJECT_DEPS
-from ..analysis.reference import is_subject_phrase
-from ..analysis.words import word_class
-from .entities_attrs import TitleInfo
-from .entities_lex import fold, lexicon
-from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster
+from .._doc import doc_text, folded, sentences, tokens
+from ...analysis.clause import SUBJECT_DEPS
+from ...analysis.reference import is_subject_phrase
+from ...analysis.words import word_class
+from .attrs import TitleInfo
+from .lex import fold, lexicon
+from .names import GPE, LOC, NORP, ORG, PERSON, Cluster
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

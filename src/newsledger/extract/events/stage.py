@@ -31,8 +31,8 @@ Approach, sentence by sentence over the parsed ``Doc`` (linear in its length):
    then mentions of the same type and mode whose participants agree and whose dates do not conflict
    are merged (``evidence`` is the sentence of the first mention, ``mentions`` every trigger span).
 
-Modules: this one finds triggers, roles and acts; ``events_syntax`` maps noun phrases to entities and
-finds subjects and objects; ``events_when`` attaches times, places and status; ``events_lexicon`` loads
+Modules: this one finds triggers, roles and acts; ``.syntax`` maps noun phrases to entities and
+finds subjects and objects; ``.when`` attaches times, places and status; ``.lexicon`` loads
 the data files.
 """
 
@@ -42,19 +42,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..stages import Found
-from ..analysis.clause import own_subject, speaker_side_subject
-from ..records import Entity, Event, Span, Statement, Time, TimeValue
-from ..trace import note, tracing
-from ._doc import dateline_tokens, doc_text, sentences, tokens
-from ._index import EntityIndex
-from .events_lexicon import Lexicon, Sense, lexicon
-from .events_syntax import (
+from ...stages import Found
+from ...analysis.clause import own_subject, speaker_side_subject
+from ...records import Entity, Event, Span, Statement, Time, TimeValue
+from ...trace import note, tracing
+from .._doc import dateline_tokens, doc_text, sentences, tokens
+from .._index import EntityIndex
+from .lexicon import Lexicon, Sense, lexicon
+from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, StatementIndex, actors, add_ids, agents_of, conjuncts,
     descriptions, governor, is_group, is_passive, is_person, name_words, pobjs, prep_objects, speaker_stand_in,
     statement_at, statement_with_cue, subject,
 )
-from .events_when import attach_times, event_place, event_status, inherited_time, own_time, time_value
+from .when import attach_times, event_place, event_status, inherited_time, own_time, time_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -768,7 +768,7 @@ def _trace(vid: str, r: _Raw, ctx: Context) -> None:
         note(doc, f"{vid}.type", f"events.type.negated-as:{words}",
              f"negated, the trigger's sense says it is a {r.type} ('negated_as')", (trig.start, trig.end), r.type)
     note(doc, f"{vid}.status", f"events.status.{r.status}", "negation, modals, conditionals, governing verbs "
-         "or the kind of statement it is reported in (events_when.event_status)", (trig.start, trig.end), r.status)
+         "or the kind of statement it is reported in (events.when.event_status)", (trig.start, trig.end), r.status)
     if r.date is None:
         route, how = "none", "no time attached to the trigger or its clause, no dated statement around it: null"
     elif r.soft_date:

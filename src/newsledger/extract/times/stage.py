@@ -2,7 +2,7 @@
 
 Approach
 --------
-1. **Detection** (:mod:`.times_grammar`): regular patterns over the text, built from a lexicon of
+1. **Detection** (:mod:`.grammar`): regular patterns over the text, built from a lexicon of
    calendar words (``data/lexicons/times.json``), find candidate expressions with exact offsets:
    dates ("June 30, 2031", "Feb. 11", "early August 2019", "2024-05-03", "March 3-5"),
    weekdays, months, years, decades, seasons, quarters, fixed holidays, deictic words ("today",
@@ -57,7 +57,7 @@ Approach
    Without a publication date deictic and year-less values are null, never guessed; anaphoric
    ones still resolve when their reference does. ``anchor`` records "published" or the text of
    the expression chained to (null when none was used).
-3. **Values** (:mod:`.times_values`): the granularity written: a day, an ISO week ("last week"),
+3. **Values** (:mod:`.values`): the granularity written: a day, an ISO week ("last week"),
    a month, a year, an ``A/B`` range ("between March and May", "this weekend", "the 1990s",
    "the first quarter of 2026"), ``P45D`` for durations. "N days/weeks ago" is the day
    counted back; "N months ago" the month; "N years ago" a year. early/mid/late and "earlier/later this" keep the week,
@@ -93,15 +93,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..analysis import clause
-from ..analysis.words import word_class
-from ..stages import Found
-from ..records import Time
-from ..trace import note, tracing
-from . import times_values as tv
-from ._doc import doc_text, sentences, tokens
-from .times_grammar import Ctx, Expr, lexicon, scan
-from .times_values import Val
+from ...analysis import clause
+from ...analysis.words import word_class
+from ...stages import Found
+from ...records import Time
+from ...trace import note, tracing
+from . import values as tv
+from .._doc import doc_text, sentences, tokens
+from .grammar import Ctx, Expr, lexicon, scan
+from .values import Val
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token

@@ -38,10 +38,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..analysis.rules import rule_table
-from ..errors import LanguageDataError
-from ._doc import dateline_tokens, folded, tokens
-from .entities_lex import country_code, country_name, demonym_country, fold, is_city, lexicon
+from ...analysis.rules import rule_table
+from ...errors import LanguageDataError
+from .._doc import dateline_tokens, folded, tokens
+from .lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

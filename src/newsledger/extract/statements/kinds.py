@@ -14,18 +14,18 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis import anchoring, clause
-from ..analysis.words import word_class
-from ..records import Time, TimeValue
-from ._index import EntityIndex
-from ._doc import doc_text
-from .statements_cues import Draft, lexicon
-from .times import is_window, resolve_expression, value_to_date
+from ...analysis import anchoring, clause
+from ...analysis.words import word_class
+from ...records import Time, TimeValue
+from .._index import EntityIndex
+from .._doc import doc_text
+from .cues import Draft, lexicon
+from ..times.stage import is_window, resolve_expression, value_to_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from .statements_speakers import SpeakerResolver
+    from .speakers import SpeakerResolver
 
 __all__ = ["kind_of", "horizon_of", "TimesByStart"]
 

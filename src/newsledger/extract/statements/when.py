@@ -19,16 +19,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis import anchoring, clause
-from ..records import Time, TimeValue
-from ._doc import sentences
-from ._index import EntityIndex
-from .statements_cues import Draft, lexicon, subject_of, doc_text
+from ...analysis import anchoring, clause
+from ...records import Time, TimeValue
+from .._doc import sentences
+from .._index import EntityIndex
+from .cues import Draft, lexicon, subject_of, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .statements_speakers import SpeakerResolver
+    from .speakers import SpeakerResolver
 
 __all__ = ["DateFinder"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Sequence
 
-from ..analysis import anchoring, clause
-from ..records import Time, TimeValue
-from ._doc import doc_text
-from .events_lexicon import Sense
-from .events_syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
+from ...analysis import anchoring, clause
+from ...records import Time, TimeValue
+from .._doc import doc_text
+from .lexicon import Sense
+from .syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,7 +102,7 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 head_tv = own_time(cur.head, ctx)
                 if head_tv is None or len(head_tv.value) != 10:
                     return None
-                from .times import resolve_expression  # a late import: times imports nothing of events
+                from ..times.stage import resolve_expression  # a late import: times imports nothing of events
                 n, unit = _offset_between(cur.head, cur)
                 val = resolve_expression(f"{n} {unit} earlier", dt.date.fromisoformat(head_tv.value))
                 return TimeValue(val, f"{n} {unit} after") if val else None

@@ -3,15 +3,15 @@ mentions too ambiguous to attach.
 
 The work is split in three modules, run in this order by :func:`find_entities`:
 
-- :mod:`.entities_names` finds written names, repairs spaCy's boundaries and labels, types them by
+- :mod:`.names` finds written names, repairs spaCy's boundaries and labels, types them by
   votes (gazetteers, head words, titles, family words, spaCy) and groups them into entities
   (full name, surname, nickname, acronym, sub-name, country code). A short name that two persons
   share is left in ``unresolved``.
-- :mod:`.entities_refs` adds the mentions that name nothing: title-only references ("the
+- :mod:`.refs` adds the mentions that name nothing: title-only references ("the
   minister", "the bureau") and pronouns ("he", "she", "they", "its"), each resolved by rules over
   the parse to the most recent compatible entity (subjects first; gender from titles, family
   words, first names and earlier pronouns).
-- :mod:`.entities_attrs` reads attributes (age, titles, affiliation, citizenship, residence,
+- :mod:`.attrs` reads attributes (age, titles, affiliation, citizenship, residence,
   origin) around the mentions and the family and ``member_of`` relations, each with its evidence.
 
 Entity ids are ``e1``, ``e2``, ... in order of first mention. Every mention span is exact
@@ -23,11 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..stages import Found
-from ..trace import note, tracing
-from ..records import Attributes, Entity, Relation, Span, Time
-from ._doc import doc_text
-from .entities_names import Cluster, cluster_names, find_name_mentions
+from ...stages import Found
+from ...trace import note, tracing
+from ...records import Attributes, Entity, Relation, Span, Time
+from .._doc import doc_text
+from .names import Cluster, cluster_names, find_name_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,7 +44,7 @@ class EntityResult:
 
 def find_entities(doc: "Doc", times: Sequence[Time] = ()) -> EntityResult:
     """The entities, relations and ambiguous mentions of a parsed article."""
-    from . import entities_attrs, entities_refs
+    from . import attrs as entities_attrs, refs as entities_refs
 
     text = doc_text(doc)
     mentions = find_name_mentions(doc, [(t.start, t.end) for t in times])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Mapping
 
-from ..analysis.words import word_class
+from ...analysis.words import word_class
 
 __all__ = ["Sense", "Lexicon", "lexicon"]
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..analysis.rules import rule_table
-from ..analysis.words import word_class
+from ...analysis.rules import rule_table
+from ...analysis.words import word_class
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "entities.json"
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "entities.json"
 
 __all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "demonym_country", "fold"]
 

@@ -32,11 +32,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..analysis.clause import own_subject
-from ..records import Attributes
-from ._doc import folded, sentences, tokens
-from .entities_lex import country_name, fold, lexicon
-from .entities_names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+from ...analysis.clause import own_subject
+from ...records import Attributes
+from .._doc import folded, sentences, tokens
+from .lex import country_name, fold, lexicon
+from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
