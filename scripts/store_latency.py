@@ -4,6 +4,10 @@ store's size per article, on SQLite and PostgreSQL, with N synthetic articles.
     python scripts/store_latency.py --n 10000                      # SQLite only (a temporary file)
     python scripts/store_latency.py --n 10000 --pg postgresql://... # and PostgreSQL (a temporary schema)
     python scripts/store_latency.py --n 10000 --pg cluster          # PostgreSQL in a throwaway cluster
+    python scripts/store_latency.py --n 100000 --sqlite /tmp/l.db --pg URL --schema big  # build once, reuse
+
+With ``--sqlite PATH`` (and ``--schema NAME`` for PostgreSQL) the store is kept: a later run finds it
+filled and times the queries without loading again (opening it applies any newer migration first).
 
 The articles are invented from templates (made-up people, places and bodies; no model runs), each with
 entities, statements, events and times, and distinct texts; they are stored in batches through
@@ -94,24 +98,28 @@ def size_bytes(store, location: str) -> int:
 
 
 def measure(location: str, n: int, queries: int, link: bool, seed: int = 7) -> dict:
+    """Load ``n`` synthetic articles into the store at ``location`` (unless it holds them already) and
+    time ``queries`` calls of each kind; the figures as a dict."""
     rng = random.Random(seed)
     people = make_people(rng, max(50, n // 20))
     places = [_word(rng, 3) for _ in range(max(20, n // 100))]
     bodies = [f"{_word(rng, 2)} {w}" for w in ("Union", "Council", "Authority", "Party") for _ in range(10)]
     out: dict = {"location": location.split("?")[0].split("@")[-1], "articles": n, "linked": link}
     with open_store(location) as store:
+        reused = store.count() >= n
         if not link:
             store._ledger_link = lambda r: None  # type: ignore[method-assign]
         t0 = time.perf_counter()
         batch = []
-        for i in range(n):
+        for i in range(0 if reused else n):
             batch.append(synthetic(i, rng, people, places, bodies))
             if len(batch) == 500 or i == n - 1:
                 store.add_many(batch)
                 batch = []
-        out["load_s"] = round(time.perf_counter() - t0, 1)
+        out["load_s"] = None if reused else round(time.perf_counter() - t0, 1)
         out["stored"] = store.count()
         out["bytes_per_article"] = round(size_bytes(store, location) / max(1, out["stored"]))
+        rng = random.Random(seed + 1)  # the same queries whether the store was loaded now or before
         ids = [f"syn-{rng.randrange(n)}" for _ in range(queries)]
         words = [rng.choice([rng.choice(_TOPICS).split()[-1], rng.choice(people).split()[1], rng.choice(places),
                              "crews", '"reopen within"']) for _ in range(queries)]
@@ -142,12 +150,18 @@ def main() -> None:
     ap.add_argument("--pg", default=None, help="a postgresql:// database (a temporary schema is used), or 'cluster'")
     ap.add_argument("--no-sqlite", action="store_true")
     ap.add_argument("--no-link", action="store_true", help="store without linking (show/search only)")
+    ap.add_argument("--sqlite", default=None, help="keep the SQLite store in this file (reused when filled)")
+    ap.add_argument("--schema", default=None, help="keep the PostgreSQL store in this schema (reused when filled)")
     args = ap.parse_args()
     results = []
     if not args.no_sqlite:
-        with tempfile.TemporaryDirectory() as tmp:
-            results.append(measure(str(Path(tmp) / "latency.db"), args.n, args.queries, not args.no_link))
+        if args.sqlite:
+            results.append(measure(args.sqlite, args.n, args.queries, not args.no_link))
             print(json.dumps(results[-1]), flush=True)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                results.append(measure(str(Path(tmp) / "latency.db"), args.n, args.queries, not args.no_link))
+                print(json.dumps(results[-1]), flush=True)
     if args.pg:
         cluster = None
         url = args.pg
@@ -159,17 +173,18 @@ def main() -> None:
             url = cluster.url()
         import psycopg
 
-        schema = f"newsledger_latency_{os.getpid()}"
+        schema = args.schema or f"newsledger_latency_{os.getpid()}"
         try:
             with psycopg.connect(url, autocommit=True) as con:
-                con.execute(f'CREATE SCHEMA "{schema}"')
+                con.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
             results.append(measure(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}", args.n,
                                    args.queries, not args.no_link))
             print(json.dumps(results[-1]), flush=True)
         finally:
             try:
-                with psycopg.connect(url, autocommit=True) as con:
-                    con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+                if not args.schema:
+                    with psycopg.connect(url, autocommit=True) as con:
+                        con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
             finally:
                 if cluster is not None:
                     cluster.stop()

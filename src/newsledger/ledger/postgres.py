@@ -37,7 +37,7 @@ import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
@@ -73,9 +73,11 @@ def mask_url(url: str) -> str:
     return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", url)
 
 
+@lru_cache(maxsize=1024)
 def translate_placeholders(sql: str) -> str:
     """Portable SQL (``?`` placeholders) for psycopg: ``?`` outside quotes becomes ``%s`` and every
-    ``%`` is doubled (psycopg reads ``%`` as the start of a placeholder)."""
+    ``%`` is doubled (psycopg reads ``%`` as the start of a placeholder). Cached: linking an article
+    runs the same few dozen statements, and the same text is what psycopg prepares once."""
     out: list[str] = []
     quote: str | None = None
     for ch in sql:
@@ -533,7 +535,9 @@ class PostgresLedger(LedgerRowsMixin, Store):
                 f"SELECT d, r, pk, ts_rank_cd(tsv, CAST(%s AS tsquery)) AS rank FROM (SELECT {doc} AS d, {ref} AS r, "
                 f"pk, tsv FROM {table} WHERE tsv @@ CAST(%s AS tsquery) ORDER BY pk DESC LIMIT %s) m "
                 f"ORDER BY rank DESC, pk LIMIT %s",
-                (tsq, tsq, _CANDIDATES, int(limit))).fetchall()
+                # never prepared: a prepared statement soon runs a generic plan, made for no word in
+                # particular, that walks the whole table newest first even for a word found in few rows
+                (tsq, tsq, _CANDIDATES, int(limit)), prepare=False).fetchall()
             ranked += [(-float(rank), d, kind, r, pk) for d, r, pk, rank in rows]
         ranked.sort(key=lambda h: (h[0], h[1], h[2], h[3] or ""))
         ranked = ranked[:limit]

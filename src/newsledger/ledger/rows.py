@@ -110,7 +110,7 @@ class LedgerRowsMixin:
             if self._rows("SELECT 1 FROM ledger_entities WHERE id = ?", (q,)):
                 return q
             raise LedgerLookupError(f"no ledger entity {q}; list them with `newsledger ledger --format pretty`")
-        hits = self.entities(q)
+        hits = self.entities(q, exact_first=True)
         exact = [h for h in hits if h["match"] == "name"]
         pool = exact or hits
         if len(pool) == 1:
@@ -147,16 +147,20 @@ class LedgerRowsMixin:
                 out.append((lid, name))
         return out
 
-    def entities(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def entities(self, query: str, limit: int = 20, *, exact_first: bool = False) -> list[dict[str, Any]]:
         """Ledger entities one of whose names or aliases matches ``query`` (folded: case, accents and
         transliteration ignored), best first: exact names, then names containing it, then surnames
-        that sound alike. Each: id, type, name, articles, match ("name", "part", "sound")."""
+        that sound alike. Each: id, type, name, articles, match ("name", "part", "sound").
+        ``exact_first``: where some name matches exactly, only those (what :meth:`resolve` needs; it
+        spares the scan of every name for the partial matches on a large ledger)."""
         q = nm.fold(query)
         if not q:
             return []
         found: dict[str, str] = {}
         for (lid,) in self._rows("SELECT lid FROM ledger_names WHERE folded = ? ORDER BY lid", (q,)):
             found.setdefault(lid, "name")
+        if found and exact_first:
+            limit = len(found)
         if len(found) < limit:
             pat = "%" + q.replace("%", "").replace("_", "") + "%"
             for (lid,) in self._rows("SELECT DISTINCT lid FROM ledger_names WHERE folded LIKE ? ORDER BY lid LIMIT ?",

@@ -114,13 +114,28 @@ _OLDEST_CANDIDATE = {
     "article": "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
     "statement": "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
 }
+#: bm25 needs each phrase's idf, and FTS5 counts it by reading every row that holds the phrase, whatever
+#: the bound above: a phrase found in more rows than this makes ranking cost a scan of the archive
+#: (about 15 ms for a word, 50 ms for a two-word phrase, in 100,000 articles), so such a query lists its
+#: newest matches first, unranked (rank 0.0). FTS5 walks its index newest first and stops at the limit.
+_RANK_SCAN_MAX = 5000
+_NEWEST_SQL = {
+    "article": "SELECT d.id, NULL, snippet(documents_fts, -1, '[', ']', '…', 16), 0.0 "
+               "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+               "WHERE documents_fts MATCH ? ORDER BY documents_fts.rowid DESC LIMIT ?",
+    "statement": "SELECT s.doc_id, s.id, snippet(statements_fts, 0, '[', ']', '…', 16), 0.0 "
+                 "FROM statements_fts JOIN statements s ON s.pk = statements_fts.rowid "
+                 "WHERE statements_fts MATCH ? ORDER BY statements_fts.rowid DESC LIMIT ?",
+}
+#: the phrases of an FTS5 query made by fts_query: an optional column filter, a quoted phrase, a prefix star
+_PHRASE = re.compile(r'(?:[a-z]+:)?"(?:[^"]|"")*"\*?')
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result: an article (``kind`` "article", ``ref`` None) or a statement in it
     (``kind`` "statement", ``ref`` its statement id). ``snippet`` shows the matching words in
-    [brackets]; ``rank`` is FTS5's bm25 score, lower is better."""
+    [brackets]; ``rank`` is FTS5's bm25 score, lower is better (0.0: listed newest first, unranked)."""
 
     doc_id: str
     kind: str
@@ -451,7 +466,9 @@ class Ledger(LedgerRowsMixin, Store):
         The query is read by :func:`fts_query`: words (punctuation inside them is taken as written:
         ``cease-fire``, ``U.N.``, ``O'Brien``), ``"phrases"``, ``OR``/``AND``/``NOT`` between terms and
         ``prefix*``; no other FTS5 syntax gets through; English words are stemmed. ``scope`` is "all",
-        "articles" or "statements"; hits come best first. "speakers" lists the statements of the speakers
+        "articles" or "statements"; hits come best first (bm25 over the newest 500 matches of each kind),
+        except where a word or phrase of the query is found in more than 5,000 rows: then the newest
+        matches come first, unranked (``rank`` 0.0), since ranking would read every one of those rows. "speakers" lists the statements of the speakers
         whose name (any spelling the ledger links) matches ``query``.
         """
         if scope not in SCOPES:
@@ -465,20 +482,32 @@ class Ledger(LedgerRowsMixin, Store):
             return [SearchHit(d, "statement", sid, " ".join(content.split())[:200], 0.0)
                     for d, sid, content in self.speaker_statements(query, limit)]
         asked, query = query, fts_query(query)
-        hits: list[SearchHit] = []
+        phrases = _PHRASE.findall(query)
+        found: list[tuple[float, int, SearchHit]] = []  # (rank, place among the newest for unranked hits, hit)
         errors: list[sqlite3.OperationalError] = []
         for kind in (("article", "statement") if scope == "all" else (scope[:-1],)):
             try:
                 oldest = self.con.execute(_OLDEST_CANDIDATE[kind], (query, _CANDIDATES - 1)).fetchone()
-                rows = self.con.execute(_SEARCH_SQL[kind], (query, oldest[0] if oldest else 0, int(limit))).fetchall()
+                # ranking reads every row of each phrase: affordable when the query has few matches and is
+                # one phrase, else only when no phrase is found in more than _RANK_SCAN_MAX rows
+                few = oldest is None and len(phrases) == 1 and _CANDIDATES <= _RANK_SCAN_MAX
+                costly = not few and any(
+                    self.con.execute(_OLDEST_CANDIDATE[kind], (p, _RANK_SCAN_MAX - 1)).fetchone() is not None
+                    for p in phrases)
+                if costly:
+                    rows = self.con.execute(_NEWEST_SQL[kind], (query, min(int(limit), _CANDIDATES))).fetchall()
+                else:
+                    rows = self.con.execute(_SEARCH_SQL[kind], (query, oldest[0] if oldest else 0,
+                                                                int(limit))).fetchall()
             except sqlite3.OperationalError as exc:  # e.g. `title:x` names a column only articles have
                 errors.append(exc)
                 continue
-            hits += [SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank)) for doc_id, ref, snip, rank in rows]
+            found += [(float(rank), i if costly else 0, SearchHit(doc_id, kind, ref, " ".join(snip.split()), float(rank)))
+                      for i, (doc_id, ref, snip, rank) in enumerate(rows)]
         if errors and (len(errors) == (2 if scope == "all" else 1) or "no such column" not in str(errors[0])):
             raise StoreError(f"cannot search for {asked!r}: {errors[0]}; {_FTS_HINT}") from None
-        hits.sort(key=lambda h: (h.rank, h.doc_id, h.kind, h.ref or ""))
-        return hits[:limit]
+        found.sort(key=lambda f: (f[0], f[1], f[2].doc_id, f[2].kind, f[2].ref or ""))
+        return [h for _, _, h in found[:limit]]
 
     # ------------------------------------------------------------------ export
     @_guarded
