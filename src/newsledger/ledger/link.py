@@ -65,20 +65,38 @@ def _load_profiles(store: "Store", lids: Iterable[str]) -> dict[str, dict]:
     return out
 
 
-def _candidates(store: "Store", ks: set[str]) -> list[str]:
+def _candidates(store: "Store", ks: set[str]) -> tuple[list[str], dict[str, str]]:
+    """The ledger entities filed under any of the keys ``ks`` (at most ``candidates_per_key`` a key, by key
+    then id), and their profiles as stored (JSON). One query for all the keys and the profiles: a round
+    trip each would be most of linking's cost on PostgreSQL."""
     per = int(model()["candidates_per_key"])
-    found: list[str] = []
-    for k in sorted(ks):
-        found += [r[0] for r in store._rows("SELECT lid FROM ledger_keys WHERE key = ? ORDER BY lid LIMIT ?", (k, per))]
-    return list(dict.fromkeys(found))
+    found: list[tuple[int, str]] = []
+    profiles: dict[str, str] = {}
+    keys = sorted(ks)
+    for at in range(0, len(keys), 50):
+        chunk = keys[at:at + 50]
+        union = " UNION ALL ".join(f"SELECT {i} AS i, lid FROM (SELECT lid FROM ledger_keys WHERE key = ? "
+                                   f"ORDER BY lid LIMIT ?) AS k{i}" for i in range(len(chunk)))
+        for i, lid, profile in store._rows(f"SELECT u.i, u.lid, e.profile FROM ({union}) AS u "
+                                           "LEFT JOIN ledger_entities e ON e.id = u.lid",
+                                           [x for k in chunk for x in (k, per)]):
+            found.append((at + int(i), lid))
+            if profile is not None:
+                profiles[lid] = profile
+    found.sort()
+    return list(dict.fromkeys(lid for _, lid in found)), profiles
 
 
-def _decisions(store: "Store", doc: str, ent: str) -> list[tuple[str, str, str]]:
-    """(kind, other doc, other entity) of every decision by hand naming this document entity."""
-    rows = store._rows("SELECT kind, b_doc, b_entity FROM ledger_decisions WHERE a_doc = ? AND a_entity = ? "
-                       "UNION ALL SELECT kind, a_doc, a_entity FROM ledger_decisions WHERE b_doc = ? AND b_entity = ? ",
-                       (doc, ent, doc, ent))
-    return [(k, d, e) for k, d, e in rows]
+def _record_decisions(store: "Store", doc: str) -> dict[str, list[tuple[str, str, str]]]:
+    """For each entity of the article ``doc``: (kind, other doc, other entity) of every decision by hand
+    naming it, those that name it first before those that name it second. One query for the article."""
+    rows = store._rows("SELECT 0, a_entity, kind, b_doc, b_entity FROM ledger_decisions WHERE a_doc = ? "
+                       "UNION ALL SELECT 1, b_entity, kind, a_doc, a_entity FROM ledger_decisions WHERE b_doc = ?",
+                       (doc, doc))
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for _, ent, k, d, e in sorted(rows, key=lambda r: r[0]):  # stable: each side keeps its order
+        out.setdefault(ent, []).append((k, d, e))
+    return out
 
 
 def _lid_of(store: "Store", doc: str, ent: str) -> str | None:
@@ -91,7 +109,9 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
 
     An article whose entities are linked already is left alone (linking twice changes nothing).
     """
-    if store._rows("SELECT 1 FROM ledger_members WHERE doc_id = ? LIMIT 1", (record.id,)):
+    linked, last_n = store._rows("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ledger_members WHERE doc_id = ? "
+                                 "LIMIT 1) AS x), (SELECT COALESCE(MAX(n), 0) FROM ledger_entities)", (record.id,))[0]
+    if linked:
         return []
     m = model()
     feats = {e.id: features(record, e) for e in record.entities}
@@ -102,7 +122,8 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
     profiles: dict[str, dict] = {}
     new_profiles: dict[str, dict] = {}
     taken_people: set[str] = set()  # ledger persons a full name of this article holds
-    next_n = _next_n(store)
+    next_n = int(last_n) + 1
+    decisions = _record_decisions(store, record.id) if record.entities else {}
 
     def doc_lids() -> set[str]:
         return {p.lid for p in placed.values()}
@@ -112,7 +133,7 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
         aff_lids = {placed[x].lid for x in f.get("aff_ids", []) if x in placed}
         forced: str | None = None
         banned: set[str] = set()
-        for kind, d, x in _decisions(store, record.id, e.id):
+        for kind, d, x in decisions.get(e.id, ()):
             other = placed[x].lid if d == record.id and x in placed else _lid_of(store, d, x)
             if other is None:
                 continue
@@ -126,12 +147,14 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
         elif f["kind"] == "person" and f["only"] != "title":
             choice = _leftover(f, e.id, feats, placed)
         if choice is None and forced is None:
-            cands = [c for c in _candidates(store, keys(f)) if c not in banned]
+            found, stored = _candidates(store, keys(f))
+            cands = [c for c in found if c not in banned]
             if f["kind"] != "person":  # one body or place written twice in one article
                 cands += [p.lid for p in placed.values() if p.new and feats[p.entity]["kind"] == f["kind"]
                           and p.lid not in cands]
             need = [c for c in cands if c not in profiles and c not in new_profiles]
-            profiles.update(_load_profiles(store, need))
+            profiles.update({c: json.loads(stored[c]) for c in need if c in stored})
+            profiles.update(_load_profiles(store, [c for c in need if c not in stored]))
             scored = []
             for c in cands:
                 if f["kind"] == "person" and c in taken_people:
