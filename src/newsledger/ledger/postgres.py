@@ -290,16 +290,17 @@ class PostgresLedger(LedgerRowsMixin, Store):
         """Link into the cross-article ledger (:mod:`newsledger.ledger.rows`) one writer at a time: the
         lock, held to the end of the article's transaction, keeps racing writers from numbering two
         new ledger entities alike."""
-        self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))
         if self._pipelined_link:
             try:  # writes go out without waiting for each answer: a round trip per read, not per statement
                 with self.con.pipeline():
+                    self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))  # sent with the first read
                     super()._ledger_link(record)
                 return
             except Exception as exc:  # noqa: BLE001 - an error inside the pipeline: link again, one by one
                 log.info("pipelined linking of %r failed (%s); linking again statement by statement", record.id, exc)
                 self.con.execute("ROLLBACK TO SAVEPOINT ledger_link")
                 self.con.execute("RELEASE SAVEPOINT ledger_link")
+        self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))  # held already: locks stack
         super()._ledger_link(record)
 
     def add_many(self, records: Iterable[Record], source: str | None = None, *, replace: bool = False) -> list[bool]:
