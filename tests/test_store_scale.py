@@ -93,3 +93,11 @@ def test_postgres_search_is_planned_for_its_own_words(pg_url: str) -> None:
         names = [r[0] for r in s._rows("SELECT statement FROM pg_prepared_statements")]
         assert not any("ts_rank_cd" in n for n in names)
         assert [h.doc_id for h in s.search("dredging")] == ["h0"]
+
+
+def test_get_many_reads_in_the_order_given_and_skips_unknown_ids(store) -> None:
+    _archive(store)
+    got = store.get_many(["h2", "nope", "h0", "h2"])
+    assert [r.id for r in got] == ["h2", "h0", "h2"]
+    assert got[1] == store.get("h0")
+    assert store.get_many([]) == []
