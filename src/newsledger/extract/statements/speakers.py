@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ...analysis.clause import SUBJECT_DEPS
-from ...analysis.reference import relative_antecedent
+from ...analysis.reference import latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from .._doc import dateline_tokens, doc_text, tokens
@@ -54,6 +54,7 @@ class SpeakerResolver:
     def __init__(self, doc: "Doc", index: EntityIndex, quotes: Iterable[Quote]) -> None:
         self.doc = doc
         self.index = index
+        self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -302,21 +303,17 @@ class SpeakerResolver:
         """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun
         (with ``later``, else the first one named after it)."""
         noun = tok.lower_
-        best, best_pos = None, -1
-        after, after_pos = None, None
-        for ent in self.index.entities.values():
-            if ent.type == "PERSON":
-                continue
-            names = [ent.name, *ent.aliases]
-            if not any(noun in n.lower().split() for n in names):
-                continue
-            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
-            if last > best_pos:
-                best, best_pos = ent.id, last
-            first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
-            if first is not None and (after_pos is None or first < after_pos):
-                after, after_pos = ent.id, first
-        return best if best is not None or not later else after
+        if self._named is None:
+            self._named = _NamedMentions(self.index)
+        named = self._named
+
+        def carrier(m: tuple[int, int, str]) -> str | None:
+            return m[2] if noun in named.words[m[2]] else None
+
+        best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
+        if best is not None or not later:
+            return best
+        return next_carrier(named.mentions, tok.idx, carrier, position=_start)
 
     def titled_in(self, start: int, end: int) -> list[str]:
         """Entities named by definite title nouns in ``start:end`` that no mention covers ("the
@@ -334,6 +331,20 @@ class SpeakerResolver:
             if eid is not None and eid not in out:
                 out.append(eid)
         return out
+
+
+class _NamedMentions:
+    """The mentions of the entities other than persons, for title nouns ("the ministry"): (start, order of
+    the entity, id) in text order, and the words of each entity's names (its name and aliases)."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        ents = [e for e in index.entities.values() if e.type != "PERSON"]
+        self.mentions = sorted((m.start, k, e.id) for k, e in enumerate(ents) for m in e.mentions)
+        self.words = {e.id: {w for n in (e.name, *e.aliases) for w in n.lower().split()} for e in ents}
+
+
+def _start(m: tuple[int, int, str]) -> int:
+    return m[0]
 
 
 def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
