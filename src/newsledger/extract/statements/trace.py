@@ -114,6 +114,7 @@ def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None
     text = doc_text(doc)
     route = d.extra.get("speaker_route", "cue-subject")
     how = SPEAKER_ROUTES.get(route, route)
+    ev: tuple[int, int] | None
     if d.speaker_from is not None:
         how += f" ({ids.get(id(d.speaker_from), '?')})"
         ev = d.speaker_from.evidence
