@@ -32,6 +32,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
+from ...analysis.reference import latest_carrier
 from ...records import Attributes
 from ...trace import tracing
 from .._doc import folded, tokens
@@ -296,16 +297,10 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
     for t in tokens(doc)[ti.span[0]:ti.title[1]]:
         w = fold(t.text)
         if (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not mm.at(t.i):
-            best = None
-            for c in clusters:
-                if c.type != ORG:
-                    continue
-                words = {fold(x) for f in c.forms() for x in f.split()}
-                if w in words:
-                    before = [m.start for m in c.mentions if m.start < t.idx]
-                    if before and (best is None or max(before) > best[0]):
-                        best = (max(before), c)
-            return best[1] if best else None
+            # the latest organization named before the phrase whose name holds the word (analysis.reference)
+            orgs = [c for c in clusters if c.type == ORG and w in {fold(x) for f in c.forms() for x in f.split()}]
+            named = sorted(((m.start, k, c) for k, c in enumerate(orgs) for m in c.mentions), key=lambda x: x[:2])
+            return latest_carrier(named, t.idx, lambda x: x[2], position=lambda x: x[0])
     return None
 
 
