@@ -55,6 +55,7 @@ class SpeakerResolver:
         self.doc = doc
         self.index = index
         self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
+        self._persons: _NamedMentions | None = None  # built on the first title holder ("the governor")
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -258,24 +259,20 @@ class SpeakerResolver:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
         ``body`` (with ``later``: the first one named after it); None (an unnamed holder) when nobody does."""
         word = tok.lower_
-        best: tuple[int, int, str] | None = None
-        for ent in self.index.entities.values():
-            if ent.type != "PERSON":
-                continue
-            titles = " ".join(ent.attributes.titles).lower().split()
-            if word not in titles:
-                continue
-            if later:
-                first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
-                last = -first if first is not None else -1
-            else:
-                last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
-            if last == -1 or (not later and last < 0):
-                continue
-            rank = (int(body in ent.attributes.affiliation), last, ent.id)
-            if best is None or rank > best:
-                best = rank
-        return best[2] if best is not None else None
+        if self._persons is None:
+            self._persons = _NamedMentions(self.index, persons=True)
+        persons = self._persons
+        find = next_carrier if later else latest_carrier
+
+        def holder(affiliated: bool):
+            def carrier(m: tuple[int, int, str]) -> str | None:
+                ok = word in persons.words[m[2]] and (not affiliated or body in persons.affiliation[m[2]])
+                return m[2] if ok else None
+            return carrier
+
+        # the holders affiliated with the body first, then any holder (analysis.reference)
+        return (find(persons.mentions, tok.idx, holder(True), position=_start)
+                or find(persons.mentions, tok.idx, holder(False), position=_start))
 
     def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
         if eid is not None:
@@ -334,13 +331,18 @@ class SpeakerResolver:
 
 
 class _NamedMentions:
-    """The mentions of the entities other than persons, for title nouns ("the ministry"): (start, order of
-    the entity, id) in text order, and the words of each entity's names (its name and aliases)."""
+    """The mentions of the entities other than persons, for title nouns ("the ministry"), or of the persons,
+    for the holder of a title ("the governor"): (start, order of the entity, id) in text order, and the
+    words each entity carries: its names' (name and aliases), or a person's titles' (with its affiliations)."""
 
-    def __init__(self, index: EntityIndex) -> None:
-        ents = [e for e in index.entities.values() if e.type != "PERSON"]
+    def __init__(self, index: EntityIndex, persons: bool = False) -> None:
+        ents = [e for e in index.entities.values() if (e.type == "PERSON") == persons]
         self.mentions = sorted((m.start, k, e.id) for k, e in enumerate(ents) for m in e.mentions)
-        self.words = {e.id: {w for n in (e.name, *e.aliases) for w in n.lower().split()} for e in ents}
+        if persons:
+            self.words = {e.id: set(" ".join(e.attributes.titles).lower().split()) for e in ents}
+        else:
+            self.words = {e.id: {w for n in (e.name, *e.aliases) for w in n.lower().split()} for e in ents}
+        self.affiliation = {e.id: e.attributes.affiliation for e in ents}
 
 
 def _start(m: tuple[int, int, str]) -> int:
