@@ -9,12 +9,14 @@ ids are unique, and every id a record refers to exists.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import traceback
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable, Mapping
 
-from .errors import RecordError
-from .inputs import Article, Failure, normalize_published, text_hash
+from .errors import DateFormatError, NewsledgerError, RecordError
+from .inputs import Article, text_hash
 
 __all__ = [
     "Span",
@@ -515,3 +517,51 @@ class Record:
         return self
 
 
+# ---------------------------------------------------------------------------- failures and dates
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be processed, with the reason (never a silent None)."""
+
+    source: str
+    reason: str
+    code: str = "N000"
+    doc_id: str | None = None
+    detail: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_error(cls, err: BaseException, source: str | None = None, doc_id: str | None = None) -> "Failure":
+        if isinstance(err, NewsledgerError):
+            src = getattr(err, "source", None) or source or "?"
+            msg = err.message
+            if src and msg.startswith(f"{src}: "):
+                msg = msg[len(src) + 2:]
+            return cls(src, " ".join(str(msg).split()), err.code, doc_id)
+        detail = "".join(traceback.format_exception(err))
+        why = " ".join(f"internal error: {type(err).__name__}: {err} (please report it with the input)".split())
+        return cls(source or "?", why, "N999", doc_id, detail)
+
+    def __str__(self) -> str:
+        return f"{self.source}: [{self.code}] {self.reason}"
+
+
+def normalize_published(value: Any, source: str | None = None) -> str | None:
+    """An ISO date (``2025-02-03``) or datetime (``2025-02-03T09:30:00+00:00``) string, or None.
+
+    Accepts ``date``/``datetime`` objects and ISO 8601 strings; anything else raises DateFormatError.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    where = f"{source}: " if source else ""
+    try:
+        if len(s) == 10:
+            return dt.date.fromisoformat(s).isoformat()
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise DateFormatError(
+            f"{where}cannot read the publication date {s!r}; give it as an ISO 8601 date such as "
+            "2025-02-03 (or a datetime such as 2025-02-03T09:30:00Z)") from None
