@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from newsledger.extract._doc import folded, release, sentences, tokens
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
+from newsledger.extract.times.openings import Openings, openings
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd
@@ -32,10 +33,43 @@ def test_the_prefiltered_scan_finds_exactly_what_finditer_finds(words, glue):
         assert [(m.span(), m.groupdict()) for m in _matches(rule, text, index)] == want, (rule.name, text)
 
 
-def test_counted_rules_are_prefiltered_and_the_rest_are_not():
+# words that open the other rules (dates, months, weekdays, seasons, holidays, deictic words) with
+# variants that run into them ("xthe", "May5", "_Monday") or share their first letters
+OPENERS = ["January", "Jan", "Jan.", "Sept", "Sept.", "September", "May", "may", "MAY", "May5", "Monday", "Mon",
+           "Mondays", "_Monday", "the", "The", "THE", "xthe", "then", "this", "last", "next", "early", "mid", "late",
+           "mid-", "summer", "Christmas", "Day", "Eve", "Q1", "H2", "Q12", "1998", "2024", "20", "12", "3rd", "31",
+           "’98", "'90s", "1990s", "2000s", "weekend", "week", "of", "first", "quarter", "half", "year", "today",
+           "tomorrow", "yesterday", "every", "between", "from", "and", "to", "-", "–", ",", ".", "\n", "2024-05-06",
+           "ı", "K", "12 May", "3rd of June", "31 May 2024", "Monday, 12 May", "4-5 June", "in", "within", "two", "days", "ago", "morning", "past", "coming", "end", "start"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(OPENERS), min_size=1, max_size=12), st.lists(st.booleans(), min_size=12, max_size=12))
+def test_rules_prefiltered_by_their_openings_find_what_finditer_finds(words, glue):
+    text = "".join(w + ("" if g else " ") for w, g in zip(words, glue))
+    index = None if _ODD_CASE.intersection(text) else \
+        [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+    for rule in _rules():
+        want = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(rule, text, index)] == want, (rule.name, text)
+
+
+def test_openings_are_read_off_the_pattern_and_unknown_ones_give_up():
+    got = openings(r"\b(?:(?i:early|mid)\s+)?(?:Sept|Sep|September)\.?|\b\d+ days")
+    assert got == Openings(("early", "mid", "sep"), True)
+    assert got.admit("september") and got.admit("1990s") and not got.admit("the")
+    assert openings(r"(?:the\s+)?\d0s") is None  # no word start asserted: a match may begin inside a word
+    assert openings(r"\b(?:the|.)x") is None  # any character may open it
+    assert openings(r"(?<![\w-])Q[1-4]") == Openings(("q",), False)
+
+
+def test_counted_rules_are_prefiltered_by_their_first_words_most_others_by_their_openings():
     named = {r.name: r.first_words for r in _rules()}
     assert named["duration"] and named["offset"] and "about" in named["duration"] and "twenty" in named["offset"]
     assert named["iso"] is None and named["weekday"] is None
+    opens = {r.name: r.openings for r in _rules()}
+    assert opens["weekday"].admit("monday") and opens["mdy"].admit("january") and not opens["month"].admit("today")
+    assert opens["iso"] is None and opens["decade"] is None  # they may match inside a word: scanned whole
 
 
 def test_per_doc_caches_are_the_docs_own_and_released():

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from . import values as tv
+from .openings import Openings, openings
 from .values import Val
 
 __all__ = ["Ctx", "Expr", "scan", "lexicon"]
@@ -278,6 +280,8 @@ class _Rule:
     #: the words a match can begin with (case-folded), for rules that open with a count ("about
     #: three weeks"): only those word starts are tried (see :func:`_matches`); None: try everywhere
     first_words: frozenset[str] | None = None
+    #: for the other rules, what their matches can begin with, read off the pattern (None: unknown)
+    openings: "Openings | None" = None
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -843,7 +847,8 @@ def _rules() -> tuple[_Rule, ...]:
     # their first words or a digit: the scan tries only there (the count alternation is long).
     counted = B + approx + "(?P<num>"
     firsts = _first_words([*_number_words(), *lexicon()["approximators"]])
-    return tuple(_Rule(name, re.compile(rx), fn, firsts if rx.startswith(counted) else None) for name, rx, fn in table)
+    return tuple(_Rule(name, re.compile(rx), fn, firsts if rx.startswith(counted) else None,
+                       None if rx.startswith(counted) else openings(rx)) for name, rx, fn in table)
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
@@ -863,15 +868,24 @@ _WORD = re.compile(r"\w+")
 _ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
 
 
-def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None) -> Iterator[re.Match]:
+def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
+             by_word: dict[str, list[int]] | None = None) -> Iterator[re.Match]:
     """``rule.regex.finditer(text)``, the same matches, trying the regex only at word starts that
-    can open a match when the rule says which (``words``: each word's start and case-folded text)."""
-    if rule.first_words is None or words is None:
+    can open a match when the rule says which (``words``: each word's start and case-folded text;
+    ``by_word``: the same as the starts of each distinct word, built here when not given)."""
+    if (rule.first_words is None and rule.openings is None) or words is None:
         yield from rule.regex.finditer(text)
         return
+    if by_word is None:
+        by_word = _by_word(words)
     first, match, last = rule.first_words, rule.regex.match, 0
-    for pos, w in words:
-        if pos < last or not (w in first or w[0].isdecimal()):
+    if first is None:  # each distinct word is tested once, not each of its occurrences
+        pre, digit = rule.openings
+        starts = [ps for w, ps in by_word.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
+    else:
+        starts = [ps for w, ps in by_word.items() if w in first or w[0].isdecimal()]
+    for pos in sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1 else (starts[0] if starts else ()):
+        if pos < last:
             continue
         m = match(text, pos)
         if m is not None:
@@ -879,13 +893,22 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None) -> Ite
             last = m.end() if m.end() > pos else pos + 1
 
 
+def _by_word(words: list[tuple[int, str]]) -> dict[str, list[int]]:
+    """The starts of each distinct word of ``words``, in text order."""
+    out: dict[str, list[int]] = {}
+    for pos, w in words:
+        out.setdefault(w, []).append(pos)
+    return out
+
+
 def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
-    words = None
+    words = by_word = None
     if not _ODD_CASE.intersection(text):
         words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+        by_word = _by_word(words)
     for rule in _rules():
-        for m in _matches(rule, text, words):
+        for m in _matches(rule, text, words, by_word):
             try:
                 expr = rule.handler(m, rule.name)
             except (ValueError, KeyError, OverflowError):
