@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.rules import rule_table
 from ...errors import LanguageDataError
-from .._doc import dateline_tokens, folded, tokens
+from .._doc import dateline_tokens, doc_text, folded, tokens
 from .lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
 if TYPE_CHECKING:
@@ -152,10 +152,11 @@ def _time_tokens(doc: "Doc", time_spans: Iterable[tuple[int, int]]) -> set[int]:
 
 def _starts_clause(doc: "Doc", i: int) -> bool:
     """Token i opens a sentence or a quotation (capitalized for that reason alone)."""
-    tok = doc[i]
+    toks = tokens(doc)
+    tok = toks[i]
     if tok.is_sent_start or i == 0:
         return True
-    prev = doc[i - 1]
+    prev = toks[i - 1]
     if prev.is_space and "\n" in prev.text:
         return True  # a paragraph opens with it
     return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
@@ -163,25 +164,26 @@ def _starts_clause(doc: "Doc", i: int) -> bool:
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs (see the module docstring)."""
+    toks = tokens(doc)
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     n = len(doc)
     i = 0
     while i < n:
-        if i in skip or not (_cap(doc[i]) or _particle_start(doc, i)):
+        if i in skip or not (_cap(toks[i]) or _particle_start(doc, i)):
             i += 1
             continue
         j = i + 1
         while j < n and j not in skip:
-            t = doc[j]
-            if doc[j].is_sent_start:
+            t = toks[j]
+            if toks[j].is_sent_start:
                 break
-            if _cap(t) and doc[j - 1].whitespace_ or _cap(t) and doc[j - 1].text in {"-"}:
+            if _cap(t) and toks[j - 1].whitespace_ or _cap(t) and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
-            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and (
-                    _cap(doc[j + 1]) or _name_syllable(doc, j + 1)):
-                j += 2 if not _cap(doc[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
+            if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
+                    _cap(toks[j + 1]) or _name_syllable(doc, j + 1)):
+                j += 2 if not _cap(toks[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
                 continue
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
@@ -190,23 +192,23 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                                               or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
                     and j + 1 < n
-                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+                    and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start):
                 j += 1
                 continue
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
-            if (t.tag_ == "POS" and j + 1 < n and _cap(doc[j + 1]) and country_code(doc[i:j].text) is None
+            if (t.tag_ == "POS" and j + 1 < n and _cap(toks[j + 1]) and country_code(doc[i:j].text) is None
                     and _org_after(doc, j + 1)):
                 j += 1
                 continue
-            if (t.like_num and doc[j - 1].whitespace_ and fold(doc[i - 1].text if i else "") in lex.org_nouns_before):
+            if (t.like_num and toks[j - 1].whitespace_ and fold(toks[i - 1].text if i else "") in lex.org_nouns_before):
                 j += 1
                 break
             break
         # trim trailing joiners
-        while j > i and (doc[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
-                         or doc[j - 1].tag_ == "POS"):
+        while j > i and (toks[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
+                         or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
             runs.append((i, j))
@@ -240,39 +242,44 @@ def _place_of(doc: "Doc", j: int) -> bool:
 
 def _name_syllable(doc: "Doc", k: int) -> bool:
     """Token k is a lower-case part of a hyphenated given name ("Jae-myung"), not "-based", "-led"."""
-    t = doc[k]
+    toks = tokens(doc)
+    t = toks[k]
     return (t.is_alpha and t.is_lower and fold(t.text) not in _NOT_SYLLABLES and len(t.text) <= 6
-            and doc[k - 2].pos_ == "PROPN" and doc[k - 2].ent_type_ == "PERSON")
+            and toks[k - 2].pos_ == "PROPN" and toks[k - 2].ent_type_ == "PERSON")
 
 
 def _acronym_follows(doc: "Doc", k: int) -> bool:
     """Tokens from k are a capitalized name (one to three words) and then "(ACRONYM)"."""
+    toks = tokens(doc)
     n = len(doc)
     start = k
-    while k < n and _cap(doc[k]) and k - start < 3:
+    while k < n and _cap(toks[k]) and k - start < 3:
         k += 1
-    return (k > start and k + 2 < n and doc[k].text == "(" and is_acronym(doc[k + 1].text)
-            and doc[k + 2].text == ")")
+    return (k > start and k + 2 < n and toks[k].text == "(" and is_acronym(toks[k + 1].text)
+            and toks[k + 2].text == ")")
 
 
 def _particles_then_name(doc: "Doc", k: int) -> bool:
     """Tokens from k are name particles ("van der", "al-") and then a capitalized word."""
+    toks = tokens(doc)
     n = len(doc)
-    while k < n and (folded(doc)[k] in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
+    while k < n and (folded(doc)[k] in PARTICLES or toks[k].text == "-" and not toks[k].whitespace_):
         k += 1
-    return k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
+    return k < n and _cap(toks[k]) and toks[k].pos_ == "PROPN"
 
 
 def _particle_start(doc: "Doc", i: int) -> bool:
+    toks = tokens(doc)
     t = folded(doc)[i]
     return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
-        doc[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or doc[i].whitespace_)
+        toks[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or toks[i].whitespace_)
 
 
 def _org_after(doc: "Doc", k: int) -> bool:
     """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
+    toks = tokens(doc)
     lex = lexicon()
-    while k < len(doc) and (_cap(doc[k]) or doc[k].text == "-"):
+    while k < len(doc) and (_cap(toks[k]) or toks[k].text == "-"):
         if folded(doc)[k] in lex.org_keywords:
             return True
         k += 1
@@ -286,10 +293,11 @@ _FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "
 def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
+    toks = tokens(doc)
     lex = lexicon()
     datelines = dateline_tokens(doc)
     while i < j and _starts_clause(doc, i):
-        t = doc[i]
+        t = toks[i]
         w = fold(t.text)
         if i in datelines and t.is_upper:
             break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
@@ -305,15 +313,15 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
                 and (t.tag_ == "NNS" or w in _STATE_WORDS)):
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
-        if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
-                and doc[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
+        if (not t.ent_type_ and i + 2 < j and toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PERSON"
+                and toks[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
             i += 1  # "Curator Emma Vasseur": the tagger's full name starts after an opening common word
             # (where the tagger's person is one word, "Ruta Kask" opening a sentence, the first is a given name)
             continue
         if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
             break
-        if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
+        if i + 1 < j and toks[i + 1].tag_ in ("IN", "DT", "CC"):
             break  # "Teachers Without Frontiers": a capitalized function word holds the name together
         if t.pos_ in _FUNCTION_POS or t.tag_ == "NNS" or w in lex.title_modifiers:
             i += 1  # "Officials", "Embattled", "Veteran"
@@ -344,6 +352,7 @@ def _known_word(t: "Token") -> bool:
 def _split_title(doc: "Doc", i: int, j: int) -> int:
     """The first token of the name after a title written in front of it ("Prime Minister | X",
     "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
+    toks = tokens(doc)
     lex = lexicon()
     last_title = -1
     unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
@@ -351,9 +360,9 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         w = folded(doc)[k]
         if w in lex.titles or w in lex.honorifics:
             last_title = k
-        elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
+        elif w in lex.title_modifiers or demonym_country(w) or toks[k].text == "-":
             continue
-        elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
+        elif last_title < 0 and (country_code(toks[k].text) or is_acronym(toks[k].text)):
             continue  # "U.N. Ambassador X", "Peru Envoy"
         elif last_title < 0 and unknown < 4:
             unknown += 1
@@ -369,10 +378,10 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         end += 1
     while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
         end -= 1
-    if end < j and fold(doc[end].text) in _JOIN_OF:
+    if end < j and fold(toks[end].text) in _JOIN_OF:
         # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
         for k in range(end + 1, j - 1):
-            t = doc[k]
+            t = toks[k]
             if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \
                     or fold(t.text) in lex.male_names:
                 end = k
@@ -466,19 +475,21 @@ def headline_tokens(doc: "Doc") -> set[int]:
     Deal'"). There every word is capitalized for the style, so capitals are no evidence of a name."""
     out: set[int] = set()
     line: list[int] = []
+    toks = tokens(doc)
+    texts = [t.text for t in toks]
 
     def close() -> None:
         if not line:
             return
-        words = [doc[k].text for k in line if doc[k].text[:1].isalpha()]
+        words = [texts[k] for k in line if texts[k][:1].isalpha()]
         longer = [w for w in words if len(w) > 3]
-        last = doc[line[-1]].text
+        last = texts[line[-1]]
         if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
                 and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
             out.update(line)
         line.clear()
 
-    for tok in doc:
+    for tok in toks:
         if tok.is_space and "\n" in tok.text:
             close()
         elif not tok.is_space:
@@ -497,7 +508,7 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     taken = {t for m in ms for t in range(m.t0, m.t1)}
     out = list(ms)
     drop: set[int] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
             continue
         if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
@@ -542,14 +553,14 @@ def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
 
 def _headline_opening(doc: "Doc") -> int | None:
     """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
-    text = doc.text
+    text = doc_text(doc)
     nl = text.find("\n")
     if nl < 0:
         return None
     line = text[:nl].rstrip()
     if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
         return None
-    return next((t.i for t in doc if not t.is_space), None)
+    return next((t.i for t in tokens(doc) if not t.is_space), None)
 
 
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
@@ -578,11 +589,14 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
 
 
 def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
-    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return NameMention(s, e, doc[i:j].text, i, j, kind)  # doc.text would rebuild the whole text
+    toks = tokens(doc)
+    s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+    # a span's text is the doc's text between its first and last character (read from the cached text)
+    return NameMention(s, e, doc_text(doc)[s:e] if j > i else doc[i:j].text, i, j, kind)
 
 
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
+    toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
@@ -593,14 +607,14 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         if body:
             out.append(_mk(doc, *body))
         for t in range(body[1] if body else i, k):
-            if demonym_country(doc[t].text):
+            if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(doc[t].text) or is_acronym(doc[t].text):
-                out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(doc[t].text) else "name"))
+            elif country_code(toks[t].text) or is_acronym(toks[t].text):
+                out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(toks[t].text) else "name"))
         if k >= j:
             return out
     i = k
-    if j < len(doc) and doc[j].is_lower and folded(doc)[j] in lex.titles:
+    if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
         while i < j - 1 and folded(doc)[i] in lex.title_modifiers:
             i += 1
@@ -612,28 +626,28 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             rest = [folded(doc)[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
-                    and doc[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
+                    and toks[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
                 out.append(_mk(doc, i, cut))
                 i = cut
                 glued = True
                 break
     tail = j
-    while tail - 1 > i and fold(doc[tail - 1].text) in lex.titles and fold(doc[tail - 1].text) not in lex.org_keywords:
+    while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
-    if tail < j and fold(doc[tail - 1].text) in lex.org_keywords:
+    if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
-    words = [fold(doc[t].text) for t in range(i, j)]
+    words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
-            and doc[j].is_lower and folded(doc)[j] in lex.titles):
+            and toks[j].is_lower and folded(doc)[j] in lex.titles):
         return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
     m = _mk(doc, i, j)
     m.pre_title = pre
     if glued:
         m.votes[PERSON] += 4
-    if j - i == 1 and is_acronym(doc[i].text):
+    if j - i == 1 and is_acronym(toks[i].text):
         m.kind = "acronym"
     out.append(m)
     return out
@@ -703,14 +717,15 @@ _KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed"
 
 def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
     """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
+    toks = tokens(doc)
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
         between = tuple(fold(t.text) for t in tokens(doc)[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
         if between in _KNOWN_AS:
             b.alias_of = k - 1
             b.votes[PERSON] += 1
-        if (b.kind == "acronym" and b.t0 >= 1 and doc[b.t0 - 1].text == "(" and b.t1 < len(doc)
-                and doc[b.t1].text == ")" and a.t1 == b.t0 - 1):
+        if (b.kind == "acronym" and b.t0 >= 1 and toks[b.t0 - 1].text == "(" and b.t1 < len(doc)
+                and toks[b.t1].text == ")" and a.t1 == b.t0 - 1):
             b.acronym_of = k - 1
 
 
@@ -735,6 +750,7 @@ def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None
 
 
 def _vote(doc: "Doc", m: NameMention) -> None:
+    toks = tokens(doc)
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
     v = m.votes
@@ -757,7 +773,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
-    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and doc[m.t0 - 1].text == "(":
+    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and toks[m.t0 - 1].text == "(":
         _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
     elif m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
@@ -773,7 +789,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if before[-1:] and before[-1] in lex.family:
         _vote_for(m, PERSON, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
-            and doc[m.t0 - 2].is_lower:
+            and toks[m.t0 - 2].is_lower:
         _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
         _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
@@ -787,14 +803,14 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
         _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
-    if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
+    if after and after[0] in lex.place_keywords and toks[m.t1].is_lower:
         _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         _vote_for(m, PERSON, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
         _vote_for(m, PERSON, "age-or-title-after")
-    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
+    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and toks[m.t0 - 1].pos_ == "ADP"):
         _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
         _vote_for(m, PERSON, "reporting-subject")

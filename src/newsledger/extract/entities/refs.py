@@ -284,8 +284,8 @@ def _quoted(doc: "Doc", i: int) -> bool:
     """Token i lies inside a quotation (the mask is computed once per document)."""
     mask = doc.user_data.get("newsledger:quote_mask")
     if mask is None:
-        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc.text)
-    pos = doc[i].idx
+        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc_text(doc))
+    pos = tokens(doc)[i].idx
     return pos < len(mask) and mask[pos]
 
 

@@ -282,6 +282,8 @@ class _Rule:
     first_words: frozenset[str] | None = None
     #: for the other rules, what their matches can begin with, read off the pattern (None: unknown)
     openings: "Openings | None" = None
+    #: the first letters of those words (digits aside): only words with these are looked at
+    heads: frozenset[str] = frozenset()
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -847,8 +849,12 @@ def _rules() -> tuple[_Rule, ...]:
     # their first words or a digit: the scan tries only there (the count alternation is long).
     counted = B + approx + "(?P<num>"
     firsts = _first_words([*_number_words(), *lexicon()["approximators"]])
-    return tuple(_Rule(name, re.compile(rx), fn, firsts if rx.startswith(counted) else None,
-                       None if rx.startswith(counted) else openings(rx)) for name, rx, fn in table)
+    out = []
+    for name, rx, fn in table:
+        first, opens = (firsts, None) if rx.startswith(counted) else (None, openings(rx))
+        words = first if first is not None else opens.prefixes if opens is not None else ()
+        out.append(_Rule(name, re.compile(rx), fn, first, opens, frozenset(w[0] for w in words)))
+    return tuple(out)
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
@@ -869,21 +875,24 @@ _ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
 
 
 def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
-             by_word: dict[str, list[int]] | None = None) -> Iterator[re.Match]:
+             by_word: dict[str, dict[str, list[int]]] | None = None) -> Iterator[re.Match]:
     """``rule.regex.finditer(text)``, the same matches, trying the regex only at word starts that
     can open a match when the rule says which (``words``: each word's start and case-folded text;
-    ``by_word``: the same as the starts of each distinct word, built here when not given)."""
+    ``by_word``: the same grouped by first letter and word, built here when not given)."""
     if (rule.first_words is None and rule.openings is None) or words is None:
         yield from rule.regex.finditer(text)
         return
     if by_word is None:
         by_word = _by_word(words)
     first, match, last = rule.first_words, rule.regex.match, 0
-    if first is None:  # each distinct word is tested once, not each of its occurrences
+    # each distinct word is tested once, not each of its occurrences; only words whose first letter
+    # opens a listed word, and those starting with a digit
+    groups = [by_word[c] for c in rule.heads if c in by_word and not c.isdecimal()] + [g for c, g in by_word.items() if c.isdecimal()]
+    if first is None:
         pre, digit = rule.openings
-        starts = [ps for w, ps in by_word.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
+        starts = [ps for g in groups for w, ps in g.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
     else:
-        starts = [ps for w, ps in by_word.items() if w in first or w[0].isdecimal()]
+        starts = [ps for g in groups for w, ps in g.items() if w in first or w[0].isdecimal()]
     for pos in sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1 else (starts[0] if starts else ()):
         if pos < last:
             continue
@@ -893,11 +902,11 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
             last = m.end() if m.end() > pos else pos + 1
 
 
-def _by_word(words: list[tuple[int, str]]) -> dict[str, list[int]]:
-    """The starts of each distinct word of ``words``, in text order."""
-    out: dict[str, list[int]] = {}
+def _by_word(words: list[tuple[int, str]]) -> dict[str, dict[str, list[int]]]:
+    """The starts of each distinct word of ``words``, in text order, grouped by the word's first letter."""
+    out: dict[str, dict[str, list[int]]] = {}
     for pos, w in words:
-        out.setdefault(w, []).append(pos)
+        out.setdefault(w[0], {}).setdefault(w, []).append(pos)
     return out
 
 
