@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsledger.extract._doc import folded, release, sentences, tokens
+import spacy
+
+from newsledger.extract._doc import folded, pos_lower, release, sentences, texts, tokens
+from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
 from newsledger.extract.times.openings import Openings, openings
 
@@ -78,5 +81,19 @@ def test_per_doc_caches_are_the_docs_own_and_released():
     assert [t.i for t in tokens(doc)] == list(range(9)) and tokens(doc) is tokens(doc)
     assert folded(doc)[1] == "'s" and folded(doc)[2] == "son"
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_token_arrays_hold_each_tokens_text_tag_and_lower_form():
+    words = ["According", "to", "Mira", "Dunn", ",", "police", "SAID", "the", "ban", "ends", "."]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert texts(doc) == words
+    assert [(int(p), int(lo)) for p, lo in pos_lower(doc)] == [(t.pos, t.lower) for t in doc]
+    # the statement scan looks at verbs, nouns and the words of "according to", and at nothing else
+    assert _cue_candidates(doc, {"according"}) == [0, 5, 6, 8, 9]
+    doc2 = Doc(spacy.blank("en").vocab, words=["as", "according", "to", "them"], pos=["ADP", "ADJ", "ADP", "PRON"])
+    assert _cue_candidates(doc2, {"according"}) == [1]
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]

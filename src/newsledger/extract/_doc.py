@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "folded", "sentences", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "pos_lower", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -39,13 +39,21 @@ def tokens(doc: "Doc") -> list:
     return toks
 
 
+def texts(doc: "Doc") -> list[str]:
+    """``t.text`` of every token, built once per doc (each ``.text`` of a Token is a new string)."""
+    out = doc.user_data.get("newsledger:texts")
+    if out is None:
+        out = doc.user_data["newsledger:texts"] = [t.text for t in tokens(doc)]
+    return out
+
+
 def folded(doc: "Doc") -> list[str]:
     """``fold(t.text)`` of every token (the lexicon lookup key), built once per doc."""
     out = doc.user_data.get("newsledger:folded")
     if out is None:
         from .entities.lex import fold
 
-        out = doc.user_data["newsledger:folded"] = [fold(t.text) for t in tokens(doc)]
+        out = doc.user_data["newsledger:folded"] = [fold(t) for t in texts(doc)]
     return out
 
 
@@ -55,6 +63,16 @@ def sentences(doc: "Doc") -> list:
     if sents is None:
         sents = doc.user_data["newsledger:sents"] = list(doc.sents)
     return sents
+
+
+def pos_lower(doc: "Doc"):
+    """The coarse tag and lower-case form of every token as ids, one row per token (a numpy array from
+    ``doc.to_array``, built once per doc): a scan can pick the few tokens that matter without reading
+    each Token's attributes. Compare the second column with ``spacy.strings.hash_string(word)``."""
+    arr = doc.user_data.get("newsledger:pos_lower")
+    if arr is None:
+        arr = doc.user_data["newsledger:pos_lower"] = doc.to_array(["POS", "LOWER"]).reshape(-1, 2)
+    return arr
 
 
 def release(doc: "Doc") -> None:

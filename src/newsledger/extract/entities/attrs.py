@@ -591,8 +591,12 @@ def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
 def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
     """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject)."""
     out: list[tuple[Cluster, Cluster | str]] = []
-    for t in tokens(doc):
-        if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):  # the word first: a Token's attributes only where it matters
+        if w not in ("home", "house", "apartment", "flat"):
+            continue
+        t = toks[i]
+        if t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
         if fold(poss.text) not in ("his", "her", "their") or folded(doc)[t.i + 1] != "in":

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.rules import rule_table
 from ...errors import LanguageDataError
-from .._doc import dateline_tokens, doc_text, folded, tokens
+from .._doc import dateline_tokens, doc_text, folded, texts, tokens
 from .lex import country_code, country_name, demonym_country, fold, is_city, lexicon
 
 if TYPE_CHECKING:
@@ -717,10 +717,10 @@ _KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed"
 
 def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
     """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
-    toks = tokens(doc)
+    toks, words, fw = tokens(doc), texts(doc), folded(doc)
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
-        between = tuple(fold(t.text) for t in tokens(doc)[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
+        between = tuple(fw[k] for k in range(a.t1, b.t0) if words[k] not in (",", '"', "\u201c", "\u2018", "'"))
         if between in _KNOWN_AS:
             b.alias_of = k - 1
             b.votes[PERSON] += 1

@@ -158,9 +158,13 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
     """"X is the daughter of Y": X is female."""
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
-    for t in tokens(doc):
-        kin = lex.family.get(folded(doc)[t.i])
-        if not kin or not kin.get("gender") or t.dep_ != "attr":
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):  # the word first: a Token's attributes only where it matters
+        kin = lex.family.get(w)
+        if not kin or not kin.get("gender"):
+            continue
+        t = toks[i]
+        if t.dep_ != "attr":
             continue
         for s in t.head.children:
             if s.dep_ in _SUBJ:
@@ -301,9 +305,12 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
                 for c in orgs}
     out: list[_Men] = []
-    for head in tokens(doc):
-        w = folded(doc)[head.i]
-        if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):
+        if w not in lex.org_generic_refs:
+            continue
+        head = toks[i]
+        if not head.is_lower or head.i in named or head.dep_ == "compound":
             continue
         k = head.i
         while k > 0 and (doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k - 1].text == "-"):
@@ -337,9 +344,12 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
         if x.kind == "name" and x.subj and x.sent not in first_subj:
             first_subj[x.sent] = x
     out: list[_Men] = []
-    for head in tokens(doc):
-        w = folded(doc)[head.i]
-        if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):
+        if w not in lex.org_generic_refs:
+            continue
+        head = toks[i]
+        if (not head.is_lower or head.i in named or head.dep_ not in _SUBJ
                 or fold(head.head.lemma_) not in lex.reporting_verbs):
             continue
         k = head.i

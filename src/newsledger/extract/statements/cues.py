@@ -13,14 +13,18 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
+
+import numpy as np
+from spacy.parts_of_speech import AUX, NOUN, VERB
+from spacy.strings import hash_string
 
 from ...analysis import clause
 from ...analysis.words import word_class
 from ...analysis.rules import rule_table
 from ...records import TimeValue
 from .quotes import Quote
-from .._doc import dateline_tokens, doc_text, tokens
+from .._doc import dateline_tokens, doc_text, pos_lower, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -600,6 +604,17 @@ def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
     return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss
 
 
+_CUE_POS = (VERB, AUX, NOUN)
+
+
+def _cue_candidates(doc: "Doc", according: Iterable[str]) -> list[int]:
+    """The tokens :func:`find_drafts` must look at: verbs, auxiliaries and nouns (cue verbs and speech
+    nouns are among them) and the words of "according to", picked from the doc's arrays at once."""
+    arr = pos_lower(doc)
+    mask = np.isin(arr[:, 0], _CUE_POS) | np.isin(arr[:, 1], [hash_string(w) for w in according])
+    return np.flatnonzero(mask).tolist()
+
+
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     """The statements of ``doc`` before speakers, kinds and dates are resolved."""
     lex = lexicon()
@@ -609,7 +624,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     toks = tokens(doc)
     according = lex["according_to"]
     speech_nouns = lex["speech_nouns"]
-    for tok in toks:
+    for tok in (toks[i] for i in _cue_candidates(doc, according)):
         lower = tok.lower_
         if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues) \
                 and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns):
