@@ -85,14 +85,16 @@ def test_per_doc_caches_are_the_docs_own_and_released():
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
 
 
-def test_token_arrays_hold_each_tokens_text_tag_and_lower_form():
-    words = ["According", "to", "Mira", "Dunn", ",", "police", "SAID", "the", "ban", "ends", "."]
+def test_token_arrays_hold_each_tokens_text_tag_lower_form_and_lemma():
+    words = ["According", "to", "Mira", "Dunn", ",", "police", "SAID", "the", "Statement", "ends", "."]
     pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
-    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    lemmas = ["accord", "to", "Mira", "Dunn", ",", "police", "Say", "the", "statement", "end", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, lemmas=lemmas)
     assert texts(doc) == words
-    assert [(int(p), int(lo)) for p, lo in pos_lower(doc)] == [(t.pos, t.lower) for t in doc]
-    # the statement scan looks at verbs, nouns and the words of "according to", and at nothing else
-    assert _cue_candidates(doc, {"according"}) == [0, 5, 6, 8, 9]
+    assert [tuple(int(x) for x in row) for row in pos_lower(doc)] == [(t.pos, t.lower, t.lemma) for t in doc]
+    # the statement scan looks at "according", cue verbs (lemma lower-cased) and speech nouns, nothing else
+    assert _cue_candidates(doc, {"according"}, {"say": {}}, {"statement"}) == [0, 6, 8]
+    assert _cue_candidates(doc, set(), {"end": {}, "police": {}}, set()) == [9]  # "police" is no verb
     doc2 = Doc(spacy.blank("en").vocab, words=["as", "according", "to", "them"], pos=["ADP", "ADJ", "ADP", "PRON"])
     assert _cue_candidates(doc2, {"according"}) == [1]
     release(doc)

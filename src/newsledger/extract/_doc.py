@@ -66,12 +66,13 @@ def sentences(doc: "Doc") -> list:
 
 
 def pos_lower(doc: "Doc"):
-    """The coarse tag and lower-case form of every token as ids, one row per token (a numpy array from
-    ``doc.to_array``, built once per doc): a scan can pick the few tokens that matter without reading
-    each Token's attributes. Compare the second column with ``spacy.strings.hash_string(word)``."""
+    """The coarse tag, lower-case form and lemma of every token as ids, one row per token (a numpy array
+    from ``doc.to_array``, built once per doc): a scan can pick the few tokens that matter without
+    reading each Token's attributes. Compare ids with ``spacy.strings.hash_string(word)``, or read them
+    back with ``doc.vocab.strings[id]``."""
     arr = doc.user_data.get("newsledger:pos_lower")
     if arr is None:
-        arr = doc.user_data["newsledger:pos_lower"] = doc.to_array(["POS", "LOWER"]).reshape(-1, 2)
+        arr = doc.user_data["newsledger:pos_lower"] = doc.to_array(["POS", "LOWER", "LEMMA"]).reshape(-1, 3)
     return arr
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable
 
-import numpy as np
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.strings import hash_string
 
@@ -604,15 +603,20 @@ def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
     return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss
 
 
-_CUE_POS = (VERB, AUX, NOUN)
-
-
-def _cue_candidates(doc: "Doc", according: Iterable[str]) -> list[int]:
-    """The tokens :func:`find_drafts` must look at: verbs, auxiliaries and nouns (cue verbs and speech
-    nouns are among them) and the words of "according to", picked from the doc's arrays at once."""
+def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = (),
+                    speech_nouns: Iterable[str] = ()) -> list[int]:
+    """The tokens :func:`find_drafts` must look at: a word of "according to", a verb or auxiliary whose
+    lemma (lower-cased) is a cue, a noun whose lemma is a speech noun; read from the doc's arrays, each
+    distinct lemma looked up once, instead of every token's attributes."""
     arr = pos_lower(doc)
-    mask = np.isin(arr[:, 0], _CUE_POS) | np.isin(arr[:, 1], [hash_string(w) for w in according])
-    return np.flatnonzero(mask).tolist()
+    pos, lower, lemma = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    strings = doc.vocab.strings
+    acc = {hash_string(w) for w in according}
+    verbs = {lm for p, lm in zip(pos, lemma) if p == VERB or p == AUX}
+    verbs = {lm for lm in verbs if strings[lm].lower() in cues}
+    nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if strings[lm].lower() in speech_nouns}
+    return [i for i, (p, lo, lm) in enumerate(zip(pos, lower, lemma))
+            if lo in acc or ((p == VERB or p == AUX) and lm in verbs) or (p == NOUN and lm in nouns)]
 
 
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
@@ -624,7 +628,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     toks = tokens(doc)
     according = lex["according_to"]
     speech_nouns = lex["speech_nouns"]
-    for tok in (toks[i] for i in _cue_candidates(doc, according)):
+    for tok in (toks[i] for i in _cue_candidates(doc, according, cues, speech_nouns)):
         lower = tok.lower_
         if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues) \
                 and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns):
