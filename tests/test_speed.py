@@ -15,7 +15,7 @@ import spacy
 from newsledger.extract._doc import folded, pos_lower, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
-from newsledger.extract.times.openings import Openings, openings
+from newsledger.extract.times.openings import Openings, finder, openings
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd
@@ -72,7 +72,16 @@ def test_counted_rules_are_prefiltered_by_their_first_words_most_others_by_their
     assert named["iso"] is None and named["weekday"] is None
     opens = {r.name: r.openings for r in _rules()}
     assert opens["weekday"].admit("monday") and opens["mdy"].admit("january") and not opens["month"].admit("today")
-    assert opens["iso"] is None and opens["decade"] is None  # they may match inside a word: scanned whole
+    assert opens["iso"] is None and opens["decade"] is None  # they may match inside a word: a finder points
+    finders = {r.name: r.finder for r in _rules()}
+    assert finders["decade"] is not None and finders["weekday"] is None
+
+
+def test_a_finder_points_at_every_place_a_match_can_begin_even_inside_a_word():
+    f = finder(r"(?<![\w'’])(?:(?i:the)\s+)?(?:['’]\d0|(?:19|20)\d0)s")
+    assert f is not None
+    assert [m.start() for m in f.finditer("xThe '90s, 1990s")] == [1, 5, 11]
+    assert finder(r"(?:the|.)x") is None
 
 
 def test_per_doc_caches_are_the_docs_own_and_released():

@@ -28,7 +28,7 @@ import itertools
 import re
 from typing import Callable, Iterable, Iterator
 
-from .openings import openings
+from .openings import finder, openings
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
@@ -117,7 +117,11 @@ def _rules() -> tuple[_Rule, ...]:
     for name, rx, fn in table:
         first, opens = (firsts, None) if rx.startswith(counted) else (None, openings(rx))
         words = first if first is not None else opens.prefixes if opens is not None else ()
-        out.append(_Rule(name, re.compile(rx), fn, first, opens, frozenset(w[0] for w in words)))
+        heads = {"0" if w[0].isdecimal() else w[0] for w in words}
+        if first is not None or (opens is not None and opens.digit):
+            heads.add("0")  # a count may be written in digits
+        out.append(_Rule(name, re.compile(rx), fn, first, opens, frozenset(heads),
+                         finder(rx) if first is None and opens is None else None))
     return tuple(out)
 
 
@@ -140,24 +144,38 @@ _ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
 
 def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
              by_word: dict[str, dict[str, list[int]]] | None = None) -> Iterator[re.Match]:
-    """``rule.regex.finditer(text)``, the same matches, trying the regex only at word starts that
-    can open a match when the rule says which (``words``: each word's start and case-folded text;
-    ``by_word``: the same grouped by first letter and word, built here when not given)."""
-    if (rule.first_words is None and rule.openings is None) or words is None:
+    """``rule.regex.finditer(text)``, the same matches, trying the regex only where one can begin:
+    at the word starts whose words it can open with, when the rule asserts a word start (``words``:
+    each word's start and case-folded text; ``by_word``: the same grouped by first letter and word,
+    built here when not given), else where its finder points."""
+    if rule.first_words is None and rule.openings is None:
+        if rule.finder is None:
+            yield from rule.regex.finditer(text)
+        else:
+            yield from _found(rule, text, (f.start() for f in rule.finder.finditer(text)))
+        return
+    if words is None:
         yield from rule.regex.finditer(text)
         return
     if by_word is None:
         by_word = _by_word(words)
-    first, match, last = rule.first_words, rule.regex.match, 0
-    # each distinct word is tested once, not each of its occurrences; only words whose first letter
-    # opens a listed word, and those starting with a digit
-    groups = [by_word[c] for c in rule.heads if c in by_word and not c.isdecimal()] + [g for c, g in by_word.items() if c.isdecimal()]
+    # each distinct word is tested once, not each of its occurrences, and only words whose first
+    # letter opens one of the rule's (all words opening with a digit are under "0")
+    groups = [by_word[c] for c in rule.heads if c in by_word]
+    first = rule.first_words
     if first is None:
         pre, digit = rule.openings
         starts = [ps for g in groups for w, ps in g.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
     else:
         starts = [ps for g in groups for w, ps in g.items() if w in first or w[0].isdecimal()]
-    for pos in sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1 else (starts[0] if starts else ()):
+    yield from _found(rule, text, sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1
+                      else (starts[0] if starts else ()))
+
+
+def _found(rule: _Rule, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of ``rule`` tried at ``starts`` (ascending), as ``finditer`` would find them."""
+    match, last = rule.regex.match, 0
+    for pos in starts:
         if pos < last:
             continue
         m = match(text, pos)
@@ -167,10 +185,11 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
 
 
 def _by_word(words: list[tuple[int, str]]) -> dict[str, dict[str, list[int]]]:
-    """The starts of each distinct word of ``words``, in text order, grouped by the word's first letter."""
+    """The starts of each distinct word of ``words``, in text order, grouped by the word's first letter
+    ("0" for a digit)."""
     out: dict[str, dict[str, list[int]]] = {}
     for pos, w in words:
-        out.setdefault(w[0], {}).setdefault(w, []).append(pos)
+        out.setdefault("0" if w[0].isdecimal() else w[0], {}).setdefault(w, []).append(pos)
     return out
 
 

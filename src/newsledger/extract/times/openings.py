@@ -10,11 +10,12 @@ text as before), so a prefilter can only skip positions where the rule cannot ma
 
 from __future__ import annotations
 
+import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import NamedTuple
 
-__all__ = ["Openings", "openings"]
+__all__ = ["Openings", "openings", "finder"]
 
 #: a prefix longer than this is cut: more letters filter no better
 _CAP = 6
@@ -55,6 +56,24 @@ def openings(pattern: str) -> Openings | None:
     return Openings(tuple(shortest), _DIGIT in prefixes)
 
 
+def finder(pattern: str) -> "re.Pattern | None":
+    """For a pattern whose matches may begin inside a word or with a mark ("'90s", "x2024-05-06"): a
+    pattern that finds, case-insensitively, every position where one of its matches can begin (a
+    lookahead over the literal openings); trying the rule only there finds what ``finditer`` finds.
+    None when the openings cannot be told."""
+    try:
+        items = list(P.parse(pattern))
+    except Exception:
+        return None
+    found = _sequence(items, anychar=True)
+    if found is None or any(p == "" for p, _ in found):
+        return None
+    alts = sorted({p for p, _ in found if p != _DIGIT})
+    if any(p == _DIGIT for p, _ in found):
+        alts.append(r"\d")
+    return re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+
+
 def _asserts_word_start(items: list) -> bool:
     """The leading zero-width items include ``\\b`` or ``(?<![\\w...])``: with a word character next, the
     match starts a word."""
@@ -69,13 +88,13 @@ def _asserts_word_start(items: list) -> bool:
     return False
 
 
-def _sequence(items) -> set[tuple[str, bool]] | None:
+def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
     """(prefix, whole) pairs: a match of ``items`` begins with ``prefix`` (lower case), and when
     ``whole`` the match is exactly that literal. None: a match may begin with something unknown."""
     done: set[tuple[str, bool]] = set()
     open_: set[str] = {""}  # prefixes still growing (everything so far was literal)
     for op, av in items:
-        alts = _item(op, av)
+        alts = _item(op, av, anychar)
         grown: set[str] = set()
         for p in open_:
             if alts is None:  # unknown from here on: what came before is the prefix
@@ -99,27 +118,32 @@ def _sequence(items) -> set[tuple[str, bool]] | None:
     return done | {(p, True) for p in open_}
 
 
-def _item(op, av) -> set[tuple[str, bool]] | None:
+def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
     if op in _ZERO_WIDTH:
         return {("", True)}
     if op is C.LITERAL:
         ch = chr(av)
-        return {(ch.lower(), True)} if ch in _WORDY else None
+        return {(ch.lower(), True)} if ch in _WORDY or anychar else None
     if op is C.IN:
-        return {(_DIGIT, False)} if _digits_only(av) else None
+        if _digits_only(av):
+            return {(_DIGIT, False)}
+        chars = [chr(c) for o, c in av if o is C.LITERAL]
+        if len(chars) == len(av) and all(ch in _WORDY or anychar for ch in chars):
+            return {(ch.lower(), True) for ch in chars}  # a set of single characters: ['’], [Qq]
+        return None
     if op is C.SUBPATTERN:
-        return _sequence(av[3])
+        return _sequence(av[3], anychar)
     if op is C.BRANCH:
         out: set[tuple[str, bool]] = set()
         for alt in av[1]:
-            got = _sequence(alt)
+            got = _sequence(alt, anychar)
             if got is None:
                 return None
             out |= got
         return out
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
         lo, _hi, sub = av
-        got = _sequence(sub)
+        got = _sequence(sub, anychar)
         if got is None:
             return None
         out = {(p, False) for p, _ in got if p}  # repeated: what follows the first copy is not known
@@ -127,7 +151,7 @@ def _item(op, av) -> set[tuple[str, bool]] | None:
             out.add(("", True))
         return out
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _sequence(av)
+        return _sequence(av, anychar)
     return None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...: not followed
 
 

@@ -265,6 +265,8 @@ class _Rule:
     openings: "Openings | None" = None
     #: the first letters of those words (digits aside): only words with these are looked at
     heads: frozenset[str] = frozenset()
+    #: for a rule whose matches may begin inside a word: finds each position where one can begin
+    finder: "re.Pattern | None" = None
 
 
 def _g(m: re.Match, name: str) -> str | None:
