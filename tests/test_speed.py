@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 
 import spacy
 
-from newsledger.extract._doc import folded, pos_lower, release, sentences, texts, tokens
+from newsledger.extract._doc import folded, attr_ids, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
 from newsledger.extract.times.openings import Openings, finder, openings
@@ -100,7 +100,7 @@ def test_token_arrays_hold_each_tokens_text_tag_lower_form_and_lemma():
     lemmas = ["accord", "to", "Mira", "Dunn", ",", "police", "Say", "the", "statement", "end", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, lemmas=lemmas)
     assert texts(doc) == words
-    assert [tuple(int(x) for x in row) for row in pos_lower(doc)] == [(t.pos, t.lower, t.lemma) for t in doc]
+    assert [tuple(int(x) for x in row) for row in attr_ids(doc)] == [(t.pos, t.lower, t.lemma, t.dep) for t in doc]
     # the statement scan looks at "according", cue verbs (lemma lower-cased) and speech nouns, nothing else
     assert _cue_candidates(doc, {"according"}, {"say": {}}, {"statement"}) == [0, 6, 8]
     assert _cue_candidates(doc, set(), {"end": {}, "police": {}}, set()) == [9]  # "police" is no verb
@@ -108,3 +108,10 @@ def test_token_arrays_hold_each_tokens_text_tag_lower_form_and_lemma():
     assert _cue_candidates(doc2, {"according"}) == [1]
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_label_ids_are_read_with_the_string_store_not_hash_string():
+    # "nsubj" has a fixed symbol id in spaCy: compare a column with vocab.strings[label], as the scans do
+    doc = Doc(spacy.blank("en").vocab, words=["Mira", "left", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    deps = attr_ids(doc)[:, 3].tolist()
+    assert deps[0] == doc.vocab.strings["nsubj"] and [t.dep_ for t in doc if t.dep == deps[0]] == ["nsubj"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "pos_lower", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -65,15 +65,20 @@ def sentences(doc: "Doc") -> list:
     return sents
 
 
-def pos_lower(doc: "Doc"):
-    """The coarse tag, lower-case form and lemma of every token as ids, one row per token (a numpy array
-    from ``doc.to_array``, built once per doc): a scan can pick the few tokens that matter without
-    reading each Token's attributes. Compare ids with ``spacy.strings.hash_string(word)``, or read them
-    back with ``doc.vocab.strings[id]``."""
-    arr = doc.user_data.get("newsledger:pos_lower")
+def attr_ids(doc: "Doc"):
+    """The coarse tag, lower-case form, lemma and dependency label of every token as ids, one row per
+    token (columns in :data:`ATTR_IDS`; a numpy array from ``doc.to_array``, built once per doc): a
+    scan can pick the few tokens that matter without reading each Token's attributes. Compare ids with
+    ``doc.vocab.strings[word]`` (not ``hash_string``: labels such as "nsubj" have a symbol id) or
+    ``spacy.parts_of_speech``, or read them back with ``doc.vocab.strings[id]``."""
+    arr = doc.user_data.get("newsledger:attr_ids")
     if arr is None:
-        arr = doc.user_data["newsledger:pos_lower"] = doc.to_array(["POS", "LOWER", "LEMMA"]).reshape(-1, 3)
+        arr = doc.user_data["newsledger:attr_ids"] = doc.to_array(list(ATTR_IDS)).reshape(-1, len(ATTR_IDS))
     return arr
+
+
+#: the columns of :func:`attr_ids`
+ATTR_IDS = ("POS", "LOWER", "LEMMA", "DEP")
 
 
 def release(doc: "Doc") -> None:
