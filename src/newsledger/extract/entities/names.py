@@ -336,10 +336,8 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         a = ms[k]
         if k + 2 < len(ms) and a.kind == "name":
             b, c = ms[k + 1], ms[k + 2]
-            between1 = doc[a.t1:b.t0]
-            between2 = doc[b.t1:c.t0]
-            opener = [t.text for t in between1]
-            closer = [t.text for t in between2]
+            opener = texts(doc)[a.t1:b.t0]  # the texts of the tokens between them (cached per doc)
+            closer = texts(doc)[b.t1:c.t0]
             paren = opener == ["("] and closer == [")"]
             quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
             if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
