@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsledger.extract._doc import folded, release, sentences, tokens
+import spacy
+
+from newsledger.extract._doc import folded, attr_ids, release, sentences, texts, tokens
+from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
+from newsledger.extract.times.openings import Openings, finder, openings
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd
@@ -32,10 +36,52 @@ def test_the_prefiltered_scan_finds_exactly_what_finditer_finds(words, glue):
         assert [(m.span(), m.groupdict()) for m in _matches(rule, text, index)] == want, (rule.name, text)
 
 
-def test_counted_rules_are_prefiltered_and_the_rest_are_not():
+# words that open the other rules (dates, months, weekdays, seasons, holidays, deictic words) with
+# variants that run into them ("xthe", "May5", "_Monday") or share their first letters
+OPENERS = ["January", "Jan", "Jan.", "Sept", "Sept.", "September", "May", "may", "MAY", "May5", "Monday", "Mon",
+           "Mondays", "_Monday", "the", "The", "THE", "xthe", "then", "this", "last", "next", "early", "mid", "late",
+           "mid-", "summer", "Christmas", "Day", "Eve", "Q1", "H2", "Q12", "1998", "2024", "20", "12", "3rd", "31",
+           "’98", "'90s", "1990s", "2000s", "weekend", "week", "of", "first", "quarter", "half", "year", "today",
+           "tomorrow", "yesterday", "every", "between", "from", "and", "to", "-", "–", ",", ".", "\n", "2024-05-06",
+           "ı", "K", "12 May", "3rd of June", "31 May 2024", "Monday, 12 May", "4-5 June", "in", "within", "two", "days", "ago", "morning", "past", "coming", "end", "start"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(OPENERS), min_size=1, max_size=12), st.lists(st.booleans(), min_size=12, max_size=12))
+def test_rules_prefiltered_by_their_openings_find_what_finditer_finds(words, glue):
+    text = "".join(w + ("" if g else " ") for w, g in zip(words, glue))
+    index = None if _ODD_CASE.intersection(text) else \
+        [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+    for rule in _rules():
+        want = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(rule, text, index)] == want, (rule.name, text)
+
+
+def test_openings_are_read_off_the_pattern_and_unknown_ones_give_up():
+    got = openings(r"\b(?:(?i:early|mid)\s+)?(?:Sept|Sep|September)\.?|\b\d+ days")
+    assert got == Openings(("early", "mid", "sep"), True)
+    assert got.admit("september") and got.admit("1990s") and not got.admit("the")
+    assert openings(r"(?:the\s+)?\d0s") is None  # no word start asserted: a match may begin inside a word
+    assert openings(r"\b(?:the|.)x") is None  # any character may open it
+    assert openings(r"(?<![\w-])Q[1-4]") == Openings(("q",), False)
+
+
+def test_counted_rules_are_prefiltered_by_their_first_words_most_others_by_their_openings():
     named = {r.name: r.first_words for r in _rules()}
     assert named["duration"] and named["offset"] and "about" in named["duration"] and "twenty" in named["offset"]
     assert named["iso"] is None and named["weekday"] is None
+    opens = {r.name: r.openings for r in _rules()}
+    assert opens["weekday"].admit("monday") and opens["mdy"].admit("january") and not opens["month"].admit("today")
+    assert opens["iso"] is None and opens["decade"] is None  # they may match inside a word: a finder points
+    finders = {r.name: r.finder for r in _rules()}
+    assert finders["decade"] is not None and finders["weekday"] is None
+
+
+def test_a_finder_points_at_every_place_a_match_can_begin_even_inside_a_word():
+    f = finder(r"(?<![\w'’])(?:(?i:the)\s+)?(?:['’]\d0|(?:19|20)\d0)s")
+    assert f is not None
+    assert [m.start() for m in f.finditer("xThe '90s, 1990s")] == [1, 5, 11]
+    assert finder(r"(?:the|.)x") is None
 
 
 def test_per_doc_caches_are_the_docs_own_and_released():
@@ -46,3 +92,26 @@ def test_per_doc_caches_are_the_docs_own_and_released():
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_token_arrays_hold_each_tokens_text_tag_lower_form_and_lemma():
+    words = ["According", "to", "Mira", "Dunn", ",", "police", "SAID", "the", "Statement", "ends", "."]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["accord", "to", "Mira", "Dunn", ",", "police", "Say", "the", "statement", "end", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, lemmas=lemmas)
+    assert texts(doc) == words
+    assert [tuple(int(x) for x in row) for row in attr_ids(doc)] == [(t.pos, t.lower, t.lemma, t.dep) for t in doc]
+    # the statement scan looks at "according", cue verbs (lemma lower-cased) and speech nouns, nothing else
+    assert _cue_candidates(doc, {"according"}, {"say": {}}, {"statement"}) == [0, 6, 8]
+    assert _cue_candidates(doc, set(), {"end": {}, "police": {}}, set()) == [9]  # "police" is no verb
+    doc2 = Doc(spacy.blank("en").vocab, words=["as", "according", "to", "them"], pos=["ADP", "ADJ", "ADP", "PRON"])
+    assert _cue_candidates(doc2, {"according"}) == [1]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_label_ids_are_read_with_the_string_store_not_hash_string():
+    # "nsubj" has a fixed symbol id in spaCy: compare a column with vocab.strings[label], as the scans do
+    doc = Doc(spacy.blank("en").vocab, words=["Mira", "left", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    deps = attr_ids(doc)[:, 3].tolist()
+    assert deps[0] == doc.vocab.strings["nsubj"] and [t.dep_ for t in doc if t.dep == deps[0]] == ["nsubj"]

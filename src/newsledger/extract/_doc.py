@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "folded", "sentences", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -39,13 +39,21 @@ def tokens(doc: "Doc") -> list:
     return toks
 
 
+def texts(doc: "Doc") -> list[str]:
+    """``t.text`` of every token, built once per doc (each ``.text`` of a Token is a new string)."""
+    out = doc.user_data.get("newsledger:texts")
+    if out is None:
+        out = doc.user_data["newsledger:texts"] = [t.text for t in tokens(doc)]
+    return out
+
+
 def folded(doc: "Doc") -> list[str]:
     """``fold(t.text)`` of every token (the lexicon lookup key), built once per doc."""
     out = doc.user_data.get("newsledger:folded")
     if out is None:
         from .entities.lex import fold
 
-        out = doc.user_data["newsledger:folded"] = [fold(t.text) for t in tokens(doc)]
+        out = doc.user_data["newsledger:folded"] = [fold(t) for t in texts(doc)]
     return out
 
 
@@ -55,6 +63,22 @@ def sentences(doc: "Doc") -> list:
     if sents is None:
         sents = doc.user_data["newsledger:sents"] = list(doc.sents)
     return sents
+
+
+def attr_ids(doc: "Doc"):
+    """The coarse tag, lower-case form, lemma and dependency label of every token as ids, one row per
+    token (columns in :data:`ATTR_IDS`; a numpy array from ``doc.to_array``, built once per doc): a
+    scan can pick the few tokens that matter without reading each Token's attributes. Compare ids with
+    ``doc.vocab.strings[word]`` (not ``hash_string``: labels such as "nsubj" have a symbol id) or
+    ``spacy.parts_of_speech``, or read them back with ``doc.vocab.strings[id]``."""
+    arr = doc.user_data.get("newsledger:attr_ids")
+    if arr is None:
+        arr = doc.user_data["newsledger:attr_ids"] = doc.to_array(list(ATTR_IDS)).reshape(-1, len(ATTR_IDS))
+    return arr
+
+
+#: the columns of :func:`attr_ids`
+ATTR_IDS = ("POS", "LOWER", "LEMMA", "DEP")
 
 
 def release(doc: "Doc") -> None:

@@ -151,11 +151,12 @@ def _country_of(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _age(doc: "Doc", m: NameMention, b: dict) -> None:
+    toks = tokens(doc)
     if b["age"] is not None:
         return
     k = m.t1
-    if k + 2 < len(doc) and doc[k].text == "," and _age_at(doc, k + 1):
-        b["age"] = int(doc[k + 1].text)
+    if k + 2 < len(doc) and toks[k].text == "," and _age_at(doc, k + 1):
+        b["age"] = int(toks[k + 1].text)
         _why(b, "age", b["age"], "comma-number", _chars(doc, m.t0, k + 2))
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
@@ -187,15 +188,16 @@ def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) ->
 
 def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, clusters: list[Cluster]) -> None:
     """Residence, citizenship and origin in the clause after a mention (and the appositive)."""
+    toks = tokens(doc)
     n = len(doc)
     k = t1
     end = min(n, k + 25)
-    sent_end = doc[t0].sent.end
+    sent_end = toks[t0].sent.end
     end = min(end, sent_end)
     i = k
     while i < end:
         w = folded(doc)[i]
-        if w == "from" and k < n and doc[k].text == "," and _appositive_until(doc, k + 1, i):
+        if w == "from" and k < n and toks[k].text == "," and _appositive_until(doc, k + 1, i):
             q = i + 1
             if (q + 2 < end and folded(doc)[q] == "the" and folded(doc)[q + 1] in lexicon().place_keywords
                     and folded(doc)[q + 2] == "of"):
@@ -249,8 +251,12 @@ def _homes(doc: "Doc", mm: MentionMap,
     """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject);
     with the evidence ("his home in X", character offsets)."""
     out: list[tuple[Cluster, Cluster | str, tuple[int, int]]] = []
-    for t in tokens(doc):
-        if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):  # the word first: a Token's attributes only where it matters
+        if w not in ("home", "house", "apartment", "flat"):
+            continue
+        t = toks[i]
+        if t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
         if fold(poss.text) not in ("his", "her", "their") or folded(doc)[t.i + 1] != "in":

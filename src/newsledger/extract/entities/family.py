@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
-from .._doc import folded, sentences, tokens
+from .._doc import folded, attr_ids, sentences, tokens
 from .lex import fold, lexicon
 from .names import PERSON, Cluster, NameMention
 from .titles import _is_title, MentionMap, RelationFound
@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     lex = lexicon()
     out: list[RelationFound] = []
-    toks = tokens(doc)
+    toks, fw, n = tokens(doc), folded(doc), len(doc)
+    # tokens whose lemma is a kinship word, from the doc's lemma ids (each distinct lemma folded once)
+    strings, lemma_ids = doc.vocab.strings, attr_ids(doc)[:, 2].tolist()
+    kin_ids = {lm for lm in set(lemma_ids) if fold(strings[lm]) in lex.family}
     for sent in sentences(doc):
         owner: Cluster | None = None
         last_person: Cluster | None = None
@@ -29,6 +32,9 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
             hit = mm.at(i)
             if hit and hit[1].type == PERSON:
                 last_person = hit[1]
+            if fw[i] not in lex.family and lemma_ids[i] not in kin_ids and (i + 1 >= n or fw[i + 1] != "-"):
+                i += 1  # what _kin_word answers here, (None, 1, False), without asking it
+                continue
             w, width, plural = _kin_word(doc, i)
             if w is None or not t.is_lower:
                 i += width

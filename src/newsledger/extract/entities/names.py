@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .._doc import folded, tokens
+from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .runs import _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
@@ -121,19 +121,21 @@ def headline_tokens(doc: "Doc") -> set[int]:
     Deal'"). There every word is capitalized for the style, so capitals are no evidence of a name."""
     out: set[int] = set()
     line: list[int] = []
+    toks = tokens(doc)
+    text_of = texts(doc)
 
     def close() -> None:
         if not line:
             return
-        words = [doc[k].text for k in line if doc[k].text[:1].isalpha()]
+        words = [text_of[k] for k in line if text_of[k][:1].isalpha()]
         longer = [w for w in words if len(w) > 3]
-        last = doc[line[-1]].text
+        last = text_of[line[-1]]
         if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
                 and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
             out.update(line)
         line.clear()
 
-    for tok in doc:
+    for tok in toks:
         if tok.is_space and "\n" in tok.text:
             close()
         elif not tok.is_space:
@@ -152,7 +154,7 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     taken = {t for m in ms for t in range(m.t0, m.t1)}
     out = list(ms)
     drop: set[int] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
             continue
         if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
@@ -197,14 +199,14 @@ def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
 
 def _headline_opening(doc: "Doc") -> int | None:
     """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
-    text = doc.text
+    text = doc_text(doc)
     nl = text.find("\n")
     if nl < 0:
         return None
     line = text[:nl].rstrip()
     if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
         return None
-    return next((t.i for t in doc if not t.is_space), None)
+    return next((t.i for t in tokens(doc) if not t.is_space), None)
 
 
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
@@ -233,11 +235,14 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
 
 
 def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
-    s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return NameMention(s, e, doc[i:j].text, i, j, kind)  # doc.text would rebuild the whole text
+    toks = tokens(doc)
+    s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+    # a span's text is the doc's text between its first and last character (read from the cached text)
+    return NameMention(s, e, doc_text(doc)[s:e] if j > i else doc[i:j].text, i, j, kind)
 
 
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
+    toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
@@ -248,14 +253,14 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         if body:
             out.append(_mk(doc, *body))
         for t in range(body[1] if body else i, k):
-            if demonym_country(doc[t].text):
+            if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(doc[t].text) or is_acronym(doc[t].text):
-                out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(doc[t].text) else "name"))
+            elif country_code(toks[t].text) or is_acronym(toks[t].text):
+                out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(toks[t].text) else "name"))
         if k >= j:
             return out
     i = k
-    if j < len(doc) and doc[j].is_lower and folded(doc)[j] in lex.titles:
+    if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
         while i < j - 1 and folded(doc)[i] in lex.title_modifiers:
             i += 1
@@ -267,28 +272,28 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             rest = [folded(doc)[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
-                    and doc[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
+                    and toks[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
                 out.append(_mk(doc, i, cut))
                 i = cut
                 glued = True
                 break
     tail = j
-    while tail - 1 > i and fold(doc[tail - 1].text) in lex.titles and fold(doc[tail - 1].text) not in lex.org_keywords:
+    while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
-    if tail < j and fold(doc[tail - 1].text) in lex.org_keywords:
+    if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
-    words = [fold(doc[t].text) for t in range(i, j)]
+    words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
-            and doc[j].is_lower and folded(doc)[j] in lex.titles):
+            and toks[j].is_lower and folded(doc)[j] in lex.titles):
         return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
     m = _mk(doc, i, j)
     m.pre_title = pre
     if glued:
         m.votes[PERSON] += 4
-    if j - i == 1 and is_acronym(doc[i].text):
+    if j - i == 1 and is_acronym(toks[i].text):
         m.kind = "acronym"
     out.append(m)
     return out
@@ -331,10 +336,8 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         a = ms[k]
         if k + 2 < len(ms) and a.kind == "name":
             b, c = ms[k + 1], ms[k + 2]
-            between1 = doc[a.t1:b.t0]
-            between2 = doc[b.t1:c.t0]
-            opener = [t.text for t in between1]
-            closer = [t.text for t in between2]
+            opener = texts(doc)[a.t1:b.t0]  # the texts of the tokens between them (cached per doc)
+            closer = texts(doc)[b.t1:c.t0]
             paren = opener == ["("] and closer == [")"]
             quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
             if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
@@ -358,14 +361,15 @@ _KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed"
 
 def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
     """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
+    toks, words, fw = tokens(doc), texts(doc), folded(doc)
     for k in range(1, len(ms)):
         a, b = ms[k - 1], ms[k]
-        between = tuple(fold(t.text) for t in tokens(doc)[a.t1:b.t0] if t.text not in (",", '"', "\u201c", "\u2018", "'"))
+        between = tuple(fw[k] for k in range(a.t1, b.t0) if words[k] not in (",", '"', "\u201c", "\u2018", "'"))
         if between in _KNOWN_AS:
             b.alias_of = k - 1
             b.votes[PERSON] += 1
-        if (b.kind == "acronym" and b.t0 >= 1 and doc[b.t0 - 1].text == "(" and b.t1 < len(doc)
-                and doc[b.t1].text == ")" and a.t1 == b.t0 - 1):
+        if (b.kind == "acronym" and b.t0 >= 1 and toks[b.t0 - 1].text == "(" and b.t1 < len(doc)
+                and toks[b.t1].text == ")" and a.t1 == b.t0 - 1):
             b.acronym_of = k - 1
 
 

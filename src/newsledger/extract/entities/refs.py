@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._doc import folded, sentences, tokens
+from .._doc import doc_text, folded, sentences, tokens
 from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
 from .lex import fold, lexicon
@@ -114,9 +114,13 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
     """"X is the daughter of Y": X is female."""
     lex = lexicon()
     by_tok = {t: x.cluster for x in men for t in range(x.t0, x.t1)}
-    for t in tokens(doc):
-        kin = lex.family.get(folded(doc)[t.i])
-        if not kin or not kin.get("gender") or t.dep_ != "attr":
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):  # the word first: a Token's attributes only where it matters
+        kin = lex.family.get(w)
+        if not kin or not kin.get("gender"):
+            continue
+        t = toks[i]
+        if t.dep_ != "attr":
             continue
         for s in t.head.children:
             if s.dep_ in _SUBJ:
@@ -240,8 +244,8 @@ def _quoted(doc: "Doc", i: int) -> bool:
     """Token i lies inside a quotation (the mask is computed once per document)."""
     mask = doc.user_data.get("newsledger:quote_mask")
     if mask is None:
-        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc.text)
-    pos = doc[i].idx
+        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc_text(doc))
+    pos = tokens(doc)[i].idx
     return pos < len(mask) and mask[pos]
 
 
@@ -257,9 +261,12 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
                 for c in orgs}
     out: list[_Men] = []
-    for head in tokens(doc):
-        w = folded(doc)[head.i]
-        if not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ == "compound":
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):
+        if w not in lex.org_generic_refs:
+            continue
+        head = toks[i]
+        if not head.is_lower or head.i in named or head.dep_ == "compound":
             continue
         k = head.i
         while k > 0 and (doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN", "PROPN") or doc[k - 1].text == "-"):
@@ -293,9 +300,12 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
         if x.kind == "name" and x.subj and x.sent not in first_subj:
             first_subj[x.sent] = x
     out: list[_Men] = []
-    for head in tokens(doc):
-        w = folded(doc)[head.i]
-        if (not head.is_lower or w not in lex.org_generic_refs or head.i in named or head.dep_ not in _SUBJ
+    toks = tokens(doc)
+    for i, w in enumerate(folded(doc)):
+        if w not in lex.org_generic_refs:
+            continue
+        head = toks[i]
+        if (not head.is_lower or head.i in named or head.dep_ not in _SUBJ
                 or fold(head.head.lemma_) not in lex.reporting_verbs):
             continue
         k = head.i

@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 def _starts_clause(doc: "Doc", i: int) -> bool:
     """Token i opens a sentence or a quotation (capitalized for that reason alone)."""
-    tok = doc[i]
+    toks = tokens(doc)
+    tok = toks[i]
     if tok.is_sent_start or i == 0:
         return True
-    prev = doc[i - 1]
+    prev = toks[i - 1]
     if prev.is_space and "\n" in prev.text:
         return True  # a paragraph opens with it
     return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
@@ -26,25 +27,26 @@ def _starts_clause(doc: "Doc", i: int) -> bool:
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs (see the module docstring)."""
+    toks = tokens(doc)
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     n = len(doc)
     i = 0
     while i < n:
-        if i in skip or not (_cap(doc[i]) or _particle_start(doc, i)):
+        if i in skip or not (_cap(toks[i]) or _particle_start(doc, i)):
             i += 1
             continue
         j = i + 1
         while j < n and j not in skip:
-            t = doc[j]
-            if doc[j].is_sent_start:
+            t = toks[j]
+            if toks[j].is_sent_start:
                 break
-            if _cap(t) and doc[j - 1].whitespace_ or _cap(t) and doc[j - 1].text in {"-"}:
+            if _cap(t) and toks[j - 1].whitespace_ or _cap(t) and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
-            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and (
-                    _cap(doc[j + 1]) or _name_syllable(doc, j + 1)):
-                j += 2 if not _cap(doc[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
+            if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
+                    _cap(toks[j + 1]) or _name_syllable(doc, j + 1)):
+                j += 2 if not _cap(toks[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
                 continue
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
@@ -53,23 +55,23 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                                               or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
                     and j + 1 < n
-                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+                    and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start):
                 j += 1
                 continue
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
-            if (t.tag_ == "POS" and j + 1 < n and _cap(doc[j + 1]) and country_code(doc[i:j].text) is None
+            if (t.tag_ == "POS" and j + 1 < n and _cap(toks[j + 1]) and country_code(doc[i:j].text) is None
                     and _org_after(doc, j + 1)):
                 j += 1
                 continue
-            if (t.like_num and doc[j - 1].whitespace_ and fold(doc[i - 1].text if i else "") in lex.org_nouns_before):
+            if (t.like_num and toks[j - 1].whitespace_ and fold(toks[i - 1].text if i else "") in lex.org_nouns_before):
                 j += 1
                 break
             break
         # trim trailing joiners
-        while j > i and (doc[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
-                         or doc[j - 1].tag_ == "POS"):
+        while j > i and (toks[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
+                         or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
             runs.append((i, j))
@@ -103,39 +105,44 @@ def _place_of(doc: "Doc", j: int) -> bool:
 
 def _name_syllable(doc: "Doc", k: int) -> bool:
     """Token k is a lower-case part of a hyphenated given name ("Jae-myung"), not "-based", "-led"."""
-    t = doc[k]
+    toks = tokens(doc)
+    t = toks[k]
     return (t.is_alpha and t.is_lower and fold(t.text) not in _NOT_SYLLABLES and len(t.text) <= 6
-            and doc[k - 2].pos_ == "PROPN" and doc[k - 2].ent_type_ == "PERSON")
+            and toks[k - 2].pos_ == "PROPN" and toks[k - 2].ent_type_ == "PERSON")
 
 
 def _acronym_follows(doc: "Doc", k: int) -> bool:
     """Tokens from k are a capitalized name (one to three words) and then "(ACRONYM)"."""
+    toks = tokens(doc)
     n = len(doc)
     start = k
-    while k < n and _cap(doc[k]) and k - start < 3:
+    while k < n and _cap(toks[k]) and k - start < 3:
         k += 1
-    return (k > start and k + 2 < n and doc[k].text == "(" and is_acronym(doc[k + 1].text)
-            and doc[k + 2].text == ")")
+    return (k > start and k + 2 < n and toks[k].text == "(" and is_acronym(toks[k + 1].text)
+            and toks[k + 2].text == ")")
 
 
 def _particles_then_name(doc: "Doc", k: int) -> bool:
     """Tokens from k are name particles ("van der", "al-") and then a capitalized word."""
+    toks = tokens(doc)
     n = len(doc)
-    while k < n and (folded(doc)[k] in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
+    while k < n and (folded(doc)[k] in PARTICLES or toks[k].text == "-" and not toks[k].whitespace_):
         k += 1
-    return k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
+    return k < n and _cap(toks[k]) and toks[k].pos_ == "PROPN"
 
 
 def _particle_start(doc: "Doc", i: int) -> bool:
+    toks = tokens(doc)
     t = folded(doc)[i]
     return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
-        doc[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or doc[i].whitespace_)
+        toks[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or toks[i].whitespace_)
 
 
 def _org_after(doc: "Doc", k: int) -> bool:
     """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
+    toks = tokens(doc)
     lex = lexicon()
-    while k < len(doc) and (_cap(doc[k]) or doc[k].text == "-"):
+    while k < len(doc) and (_cap(toks[k]) or toks[k].text == "-"):
         if folded(doc)[k] in lex.org_keywords:
             return True
         k += 1
@@ -149,10 +156,11 @@ _FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "
 def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
+    toks = tokens(doc)
     lex = lexicon()
     datelines = dateline_tokens(doc)
     while i < j and _starts_clause(doc, i):
-        t = doc[i]
+        t = toks[i]
         w = fold(t.text)
         if i in datelines and t.is_upper:
             break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
@@ -168,15 +176,15 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
                 and (t.tag_ == "NNS" or w in _STATE_WORDS)):
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
-        if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
-                and doc[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
+        if (not t.ent_type_ and i + 2 < j and toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PERSON"
+                and toks[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
             i += 1  # "Curator Emma Vasseur": the tagger's full name starts after an opening common word
             # (where the tagger's person is one word, "Ruta Kask" opening a sentence, the first is a given name)
             continue
         if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
                 or is_city(t.text) or w in lex.titles or w in lex.honorifics):
             break
-        if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
+        if i + 1 < j and toks[i + 1].tag_ in ("IN", "DT", "CC"):
             break  # "Teachers Without Frontiers": a capitalized function word holds the name together
         if t.pos_ in _FUNCTION_POS or t.tag_ == "NNS" or w in lex.title_modifiers:
             i += 1  # "Officials", "Embattled", "Veteran"
@@ -207,6 +215,7 @@ def _known_word(t: "Token") -> bool:
 def _split_title(doc: "Doc", i: int, j: int) -> int:
     """The first token of the name after a title written in front of it ("Prime Minister | X",
     "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
+    toks = tokens(doc)
     lex = lexicon()
     last_title = -1
     unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
@@ -214,9 +223,9 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         w = folded(doc)[k]
         if w in lex.titles or w in lex.honorifics:
             last_title = k
-        elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
+        elif w in lex.title_modifiers or demonym_country(w) or toks[k].text == "-":
             continue
-        elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
+        elif last_title < 0 and (country_code(toks[k].text) or is_acronym(toks[k].text)):
             continue  # "U.N. Ambassador X", "Peru Envoy"
         elif last_title < 0 and unknown < 4:
             unknown += 1
@@ -232,10 +241,10 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         end += 1
     while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
         end -= 1
-    if end < j and fold(doc[end].text) in _JOIN_OF:
+    if end < j and fold(toks[end].text) in _JOIN_OF:
         # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
         for k in range(end + 1, j - 1):
-            t = doc[k]
+            t = toks[k]
             if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \
                     or fold(t.text) in lex.male_names:
                 end = k

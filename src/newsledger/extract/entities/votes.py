@@ -38,6 +38,7 @@ def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None
 
 
 def _vote(doc: "Doc", m: NameMention) -> None:
+    toks = tokens(doc)
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
     v = m.votes
@@ -60,7 +61,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
-    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and doc[m.t0 - 1].text == "(":
+    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and toks[m.t0 - 1].text == "(":
         _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
     elif m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
@@ -76,7 +77,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if before[-1:] and before[-1] in lex.family:
         _vote_for(m, PERSON, "family-word-before")
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
-            and doc[m.t0 - 2].is_lower:
+            and toks[m.t0 - 2].is_lower:
         _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
         _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
@@ -90,14 +91,14 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     inner = doc[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
         _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
-    if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
+    if after and after[0] in lex.place_keywords and toks[m.t1].is_lower:
         _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         _vote_for(m, PERSON, "first-name")
     if _age_after(doc, m.t1) or _title_after(doc, m.t1):
         _vote_for(m, PERSON, "age-or-title-after")
-    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
+    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and toks[m.t0 - 1].pos_ == "ADP"):
         _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
     if len(words) >= 2 and _reporting_subject(doc, m):
         _vote_for(m, PERSON, "reporting-subject")

@@ -7,10 +7,12 @@ number of tokens (each cue looks at its own children and subtree; quotes are fou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
+
+from spacy.parts_of_speech import AUX, NOUN, VERB
 
 from .quotes import Quote
-from .._doc import doc_text, tokens
+from .._doc import doc_text, attr_ids, tokens
 from .draft import (
     _content_chars, Draft, _Frame, lexicon, _NOT_SAYING, _own_subject, _paragraph_cap, _quote_at, subject_of,
     _tok_chars, _trim,
@@ -30,6 +32,22 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 
+def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = (),
+                    speech_nouns: Iterable[str] = ()) -> list[int]:
+    """The tokens :func:`find_drafts` must look at: a word of "according to", a verb or auxiliary whose
+    lemma (lower-cased) is a cue, a noun whose lemma is a speech noun; read from the doc's arrays, each
+    distinct lemma looked up once, instead of every token's attributes."""
+    arr = attr_ids(doc)
+    pos, lower, lemma = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    strings = doc.vocab.strings
+    acc = {strings[w] for w in according}  # a word's id: spaCy's symbol for the few it has, else its hash
+    verbs = {lm for p, lm in zip(pos, lemma) if p == VERB or p == AUX}
+    verbs = {lm for lm in verbs if strings[lm].lower() in cues}
+    nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if strings[lm].lower() in speech_nouns}
+    return [i for i, (p, lo, lm) in enumerate(zip(pos, lower, lemma))
+            if lo in acc or ((p == VERB or p == AUX) and lm in verbs) or (p == NOUN and lm in nouns)]
+
+
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     """The statements of ``doc`` before speakers, kinds and dates are resolved."""
     lex = lexicon()
@@ -39,7 +57,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     toks = tokens(doc)
     according = lex["according_to"]
     speech_nouns = lex["speech_nouns"]
-    for tok in toks:
+    for tok in (toks[i] for i in _cue_candidates(doc, according, cues, speech_nouns)):
         lower = tok.lower_
         if lower not in according and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues) \
                 and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns):

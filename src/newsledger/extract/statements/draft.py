@@ -16,7 +16,7 @@ from ...analysis.words import word_class
 from ...analysis.rules import rule_table
 from ...records import TimeValue
 from .quotes import Quote
-from .._doc import dateline_tokens, doc_text
+from .._doc import dateline_tokens, doc_text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,12 +85,13 @@ def _trim(text: str, start: int, end: int, keep_period: bool = True) -> tuple[in
 
 def _paragraph_cap(doc: "Doc", a: int, b: int, cue: int) -> tuple[int, int]:
     """Shrink token range [a, b) to the paragraph holding token ``cue`` (or the part next to it)."""
+    toks = tokens(doc)
     for i in range(max(a, cue), b - 1):
-        if "\n" in doc[i].whitespace_ or doc[i + 1].is_space and "\n" in doc[i + 1].text:
+        if "\n" in toks[i].whitespace_ or toks[i + 1].is_space and "\n" in toks[i + 1].text:
             b = i + 1
             break
     for i in range(min(b, cue) - 1, a - 1, -1):
-        if "\n" in doc[i].text_with_ws[len(doc[i].text):] or (doc[i].is_space and "\n" in doc[i].text):
+        if "\n" in toks[i].text_with_ws[len(toks[i].text):] or (toks[i].is_space and "\n" in toks[i].text):
             a = i + 1
             break
     return a, b

@@ -18,7 +18,7 @@ from ...analysis import anchoring, clause
 from ...analysis.words import word_class
 from ...records import Time, TimeValue
 from .._index import EntityIndex
-from .._doc import doc_text
+from .._doc import doc_text, tokens
 from .cues import Draft, lexicon
 from ..times.stage import is_window, reanchor, value_to_date
 
@@ -39,7 +39,8 @@ def _content_span(doc: "Doc", d: Draft) -> "Span | None":
 
 def _main_verbs(span: "Span") -> list["Token"]:
     """Tokens of the content whose head lies outside it (its clause roots), verbs first."""
-    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    roots = [t for t in tokens(span.doc)[span.start:span.end]  # the doc's cached tokens, not new ones
+             if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
 
 

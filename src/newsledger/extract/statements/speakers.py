@@ -19,7 +19,7 @@ from ...analysis.clause import SUBJECT_DEPS
 from ...analysis.reference import latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
-from .._doc import dateline_tokens, doc_text, tokens
+from .._doc import attr_ids, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .quotes import Quote
 
@@ -61,8 +61,12 @@ class SpeakerResolver:
         self.cands: list[_Cand] = []
         self._by_i: dict[int, _Cand] = {}
         cues = lexicon()["cues"]
-        for tok in tokens(doc):
-            if tok.dep_ in _SUBJ and not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
+        toks, subj_ids = tokens(doc), {doc.vocab.strings[d] for d in _SUBJ}  # a label's id (a symbol or a hash)
+        for i, dep in enumerate(attr_ids(doc)[:, 3].tolist()):  # subjects picked by their label ids
+            if dep not in subj_ids:
+                continue
+            tok = toks[i]
+            if not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
                 self._add(tok)
         self._cand_pos = [c.pos for c in self.cands]
         self.sides: dict[str, set[str]] = {}
@@ -151,10 +155,12 @@ class SpeakerResolver:
     @staticmethod
     def _the_two(t: "Token") -> bool:
         """ "the two (leaders)", "both (men)": a plural reference to two people named before."""
+        if t.lower_ not in ("two", "both"):
+            return False
         from ..events.lexicon import lexicon as event_lexicon  # the party nouns are defined there, once
 
         person_nouns = {w for w, kind in event_lexicon().party_nouns.items() if kind == "PERSON"}
-        return t.lower_ in ("two", "both") and (
+        return (
             t.dep_ in ("nummod", "det", "predet") and t.head.lemma_.lower() in person_nouns
             and not any(c.dep_ == "poss" for c in t.head.children) or t.dep_ in _SUBJ)
 

@@ -4,6 +4,7 @@ year, weekday or holiday against the parse (a modal 'May', a name, a titled work
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, TYPE_CHECKING
 
@@ -17,8 +18,12 @@ if TYPE_CHECKING:
 
 
 # ============================================================================ detection
+@functools.lru_cache(maxsize=4096)
 def _best_expr(text: str) -> Expr | None:
-    """The longest expression in a short text (no parse: the checks that need one are skipped)."""
+    """The longest expression in a short text (no parse: the checks that need one are skipped).
+
+    A function of the text alone, asked again and again for the same phrases ("next week", "by
+    Friday") when statements are resolved: the answers (frozen) are kept for the last 4096 texts."""
     chosen = [_extend_by(text, e) for e in _non_overlapping(scan(text))]
     if not chosen:
         return None

@@ -24,9 +24,11 @@ Lexical material (month names, number words, units, holidays, seasons) lives in
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Callable, Iterable, Iterator
 
+from .openings import finder, openings
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
@@ -111,7 +113,16 @@ def _rules() -> tuple[_Rule, ...]:
     # their first words or a digit: the scan tries only there (the count alternation is long).
     counted = B + approx + "(?P<num>"
     firsts = _first_words([*_number_words(), *lexicon()["approximators"]])
-    return tuple(_Rule(name, re.compile(rx), fn, firsts if rx.startswith(counted) else None) for name, rx, fn in table)
+    out = []
+    for name, rx, fn in table:
+        first, opens = (firsts, None) if rx.startswith(counted) else (None, openings(rx))
+        words = first if first is not None else opens.prefixes if opens is not None else ()
+        heads = {"0" if w[0].isdecimal() else w[0] for w in words}
+        if first is not None or (opens is not None and opens.digit):
+            heads.add("0")  # a count may be written in digits
+        out.append(_Rule(name, re.compile(rx), fn, first, opens, frozenset(heads),
+                         finder(rx) if first is None and opens is None else None))
+    return tuple(out)
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
@@ -131,15 +142,41 @@ _WORD = re.compile(r"\w+")
 _ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
 
 
-def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None) -> Iterator[re.Match]:
-    """``rule.regex.finditer(text)``, the same matches, trying the regex only at word starts that
-    can open a match when the rule says which (``words``: each word's start and case-folded text)."""
-    if rule.first_words is None or words is None:
+def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
+             by_word: dict[str, dict[str, list[int]]] | None = None) -> Iterator[re.Match]:
+    """``rule.regex.finditer(text)``, the same matches, trying the regex only where one can begin:
+    at the word starts whose words it can open with, when the rule asserts a word start (``words``:
+    each word's start and case-folded text; ``by_word``: the same grouped by first letter and word,
+    built here when not given), else where its finder points."""
+    if rule.first_words is None and rule.openings is None:
+        if rule.finder is None:
+            yield from rule.regex.finditer(text)
+        else:
+            yield from _found(rule, text, (f.start() for f in rule.finder.finditer(text)))
+        return
+    if words is None:
         yield from rule.regex.finditer(text)
         return
-    first, match, last = rule.first_words, rule.regex.match, 0
-    for pos, w in words:
-        if pos < last or not (w in first or w[0].isdecimal()):
+    if by_word is None:
+        by_word = _by_word(words)
+    # each distinct word is tested once, not each of its occurrences, and only words whose first
+    # letter opens one of the rule's (all words opening with a digit are under "0")
+    groups = [by_word[c] for c in rule.heads if c in by_word]
+    first = rule.first_words
+    if first is None:
+        pre, digit = rule.openings
+        starts = [ps for g in groups for w, ps in g.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
+    else:
+        starts = [ps for g in groups for w, ps in g.items() if w in first or w[0].isdecimal()]
+    yield from _found(rule, text, sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1
+                      else (starts[0] if starts else ()))
+
+
+def _found(rule: _Rule, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of ``rule`` tried at ``starts`` (ascending), as ``finditer`` would find them."""
+    match, last = rule.regex.match, 0
+    for pos in starts:
+        if pos < last:
             continue
         m = match(text, pos)
         if m is not None:
@@ -147,13 +184,23 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None) -> Ite
             last = m.end() if m.end() > pos else pos + 1
 
 
+def _by_word(words: list[tuple[int, str]]) -> dict[str, dict[str, list[int]]]:
+    """The starts of each distinct word of ``words``, in text order, grouped by the word's first letter
+    ("0" for a digit)."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for pos, w in words:
+        out.setdefault("0" if w[0].isdecimal() else w[0], {}).setdefault(w, []).append(pos)
+    return out
+
+
 def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
-    words = None
+    words = by_word = None
     if not _ODD_CASE.intersection(text):
         words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+        by_word = _by_word(words)
     for rule in _rules():
-        for m in _matches(rule, text, words):
+        for m in _matches(rule, text, words, by_word):
             try:
                 expr = rule.handler(m, rule.name)
             except (ValueError, KeyError, OverflowError):

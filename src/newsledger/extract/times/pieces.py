@@ -10,10 +10,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import values as tv
 from .values import Val
+
+if TYPE_CHECKING:
+    from .openings import Openings
 
 
 Date = dt.date
@@ -258,6 +261,12 @@ class _Rule:
     #: the words a match can begin with (case-folded), for rules that open with a count ("about
     #: three weeks"): only those word starts are tried (see :func:`_matches`); None: try everywhere
     first_words: frozenset[str] | None = None
+    #: for the other rules, what their matches can begin with, read off the pattern (None: unknown)
+    openings: "Openings | None" = None
+    #: the first letters of those words (digits aside): only words with these are looked at
+    heads: frozenset[str] = frozenset()
+    #: for a rule whose matches may begin inside a word: finds each position where one can begin
+    finder: "re.Pattern | None" = None
 
 
 def _g(m: re.Match, name: str) -> str | None:

@@ -1,0 +1,168 @@
+"""What a time rule's matches can begin with, read off the compiled pattern, so the scan tries a rule
+only at the word starts that can open one of its matches (see :func:`grammar._matches`).
+
+Hand-written: Python's ``re`` searches a pattern such as ``\\b(?:(?i:early|mid|late)\\s+)?(?:January|...)``
+position by position; nothing in ``re`` or a well-kept library lists the literal words a pattern opens
+with. The walk over the parse tree (``re._parser``, the parser ``re.compile`` itself uses) is
+conservative: any construct it does not follow makes it give up (``None``: the rule scans the whole
+text as before), so a prefilter can only skip positions where the rule cannot match.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import NamedTuple
+
+__all__ = ["Openings", "openings", "finder"]
+
+#: a prefix longer than this is cut: more letters filter no better
+_CAP = 6
+#: stands for "a decimal digit" (``\d``, ``[0-9]``) as the first character of a match
+_DIGIT = "\x00"
+_WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+class Openings(NamedTuple):
+    """A match begins at a word start whose case-folded word starts with one of ``prefixes``, or with a
+    decimal digit when ``digit``."""
+
+    prefixes: tuple[str, ...]
+    digit: bool
+
+    def admit(self, word: str) -> bool:
+        """Whether a match may begin at a word start whose case-folded word is ``word``."""
+        return word.startswith(self.prefixes) or (self.digit and word[0].isdecimal())
+
+
+def openings(pattern: str) -> Openings | None:
+    """The openings of ``pattern``'s matches, or None when they cannot be told: the pattern does not
+    begin by asserting a word start (``\\b`` or a lookbehind excluding word characters), or a match may
+    begin with something other than an ASCII word character or a digit class."""
+    try:
+        items = list(P.parse(pattern))
+    except Exception:
+        return None
+    if not _asserts_word_start(items):
+        return None
+    found = _sequence(items)
+    if found is None or any(p == "" for p, _ in found):
+        return None
+    prefixes = {p for p, _ in found}
+    words = {p for p in prefixes if p != _DIGIT}
+    shortest = sorted(p for p in words if not any(q != p and p.startswith(q) for q in words))  # "sep" covers "sept"
+    return Openings(tuple(shortest), _DIGIT in prefixes)
+
+
+def finder(pattern: str) -> "re.Pattern | None":
+    """For a pattern whose matches may begin inside a word or with a mark ("'90s", "x2024-05-06"): a
+    pattern that finds, case-insensitively, every position where one of its matches can begin (a
+    lookahead over the literal openings); trying the rule only there finds what ``finditer`` finds.
+    None when the openings cannot be told."""
+    try:
+        items = list(P.parse(pattern))
+    except Exception:
+        return None
+    found = _sequence(items, anychar=True)
+    if found is None or any(p == "" for p, _ in found):
+        return None
+    alts = sorted({p for p, _ in found if p != _DIGIT})
+    if any(p == _DIGIT for p, _ in found):
+        alts.append(r"\d")
+    return re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+
+
+def _asserts_word_start(items: list) -> bool:
+    """The leading zero-width items include ``\\b`` or ``(?<![\\w...])``: with a word character next, the
+    match starts a word."""
+    for op, av in items:
+        if op not in _ZERO_WIDTH:
+            return False
+        if op is C.AT and av is C.AT_BOUNDARY:
+            return True
+        if op is C.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is C.IN \
+                and (C.CATEGORY, C.CATEGORY_WORD) in av[1][0][1]:
+            return True
+    return False
+
+
+def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
+    """(prefix, whole) pairs: a match of ``items`` begins with ``prefix`` (lower case), and when
+    ``whole`` the match is exactly that literal. None: a match may begin with something unknown."""
+    done: set[tuple[str, bool]] = set()
+    open_: set[str] = {""}  # prefixes still growing (everything so far was literal)
+    for op, av in items:
+        alts = _item(op, av, anychar)
+        grown: set[str] = set()
+        for p in open_:
+            if alts is None:  # unknown from here on: what came before is the prefix
+                if p == "":
+                    return None
+                done.add((p, False))
+                continue
+            for q, whole in alts:
+                s = p + q
+                if p and q.startswith(_DIGIT):
+                    done.add((p, False))  # "Q" + [1-4]: the prefix stops before the class
+                elif len(s) >= _CAP:
+                    done.add((s[:_CAP], False))
+                elif whole:
+                    grown.add(s)
+                else:
+                    done.add((s, False))
+        open_ = grown
+        if not open_:
+            break
+    return done | {(p, True) for p in open_}
+
+
+def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
+    if op in _ZERO_WIDTH:
+        return {("", True)}
+    if op is C.LITERAL:
+        ch = chr(av)
+        return {(ch.lower(), True)} if ch in _WORDY or anychar else None
+    if op is C.IN:
+        if _digits_only(av):
+            return {(_DIGIT, False)}
+        chars = [chr(c) for o, c in av if o is C.LITERAL]
+        if len(chars) == len(av) and all(ch in _WORDY or anychar for ch in chars):
+            return {(ch.lower(), True) for ch in chars}  # a set of single characters: ['’], [Qq]
+        return None
+    if op is C.SUBPATTERN:
+        return _sequence(av[3], anychar)
+    if op is C.BRANCH:
+        out: set[tuple[str, bool]] = set()
+        for alt in av[1]:
+            got = _sequence(alt, anychar)
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+        lo, _hi, sub = av
+        got = _sequence(sub, anychar)
+        if got is None:
+            return None
+        out = {(p, False) for p, _ in got if p}  # repeated: what follows the first copy is not known
+        if lo == 0 or any(p == "" for p, _ in got):
+            out.add(("", True))
+        return out
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _sequence(av, anychar)
+    return None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...: not followed
+
+
+def _digits_only(items) -> bool:
+    """A character class that holds only decimal digits (``\\d``, ``[0-9]``, ``[1-4]``)."""
+    for op, av in items:
+        if op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            continue
+        if op is C.RANGE and 48 <= av[0] <= av[1] <= 57:
+            continue
+        if op is C.LITERAL and 48 <= av <= 57:
+            continue
+        return False
+    return bool(items)
