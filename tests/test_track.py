@@ -513,3 +513,64 @@ def test_a_status_named_by_a_possessive_noun_is_weak_and_dated_only_by_a_time_ri
     tl = timelines([r], {("z1", "e1"): "L1", ("z1", "e2"): "L2"})
     assert [(e.status, e.date) for e in tl["L1"]] == [("appointed", "2046-02-09")]   # no 'released' from a demand
     assert [(e.status, e.date) for e in tl["L2"]] == [("arrested", None)]
+
+
+# ------------------------------------------------------------------ a claim decided by its own predicate and polarity
+
+def _plea(doc: str, published: str, text: str, content: str | None = None, kind: str = "prediction",
+          horizon: str | None = None) -> Record:
+    ents = {"e1": ("PERSON", ["Marta Voss", "Voss"]), "e2": ("PERSON", ["Jonas Brill", "Brill"])}
+    sts = [{"id": "s1", "speaker": "e2", "content": content, "about": ["e1"] if "Voss" in content else [],
+            "kind": kind, "date": published, "horizon": horizon}] if content else []
+    return record(doc, published, text, ents, statements=sts)
+
+
+PLEA1 = _plea("k1", "2047-04-01", "Her lawyer Jonas Brill said Marta Voss will plead not guilty to the fraud charge.",
+              "Marta Voss will plead not guilty to the fraud charge")
+
+
+def _plink2(*recs):
+    return {(r.id, e.id): {"Marta Voss": "L1", "Jonas Brill": "L2"}[e.name] for r in recs for e in r.entities}
+
+
+def test_a_plea_of_not_guilty_that_is_kept_is_fulfilled_not_failed_by_the_word_guilty():
+    k2 = _plea("k2", "2047-04-20", "Marta Voss pleaded not guilty at the hearing, Jonas Brill said.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "k2"})
+
+
+def test_a_plea_of_guilty_breaks_a_promised_plea_of_not_guilty():
+    k2 = _plea("k2", "2047-04-20", "Marta Voss pleaded guilty at the hearing in the capital.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "k2"})
+
+
+def test_a_plea_not_yet_made_stays_pending_and_a_conviction_of_someone_else_decides_nothing():
+    k2 = _plea("k2", "2047-04-20", "Jonas Brill said the court would hear Marta Voss next month. A clerk was "
+                                   "found guilty of fraud.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_an_appeal_told_as_filed_by_its_speaker_fulfils_the_commitment():
+    a1 = _plea("a1", "2047-05-02", "Jonas Brill said: We will appeal the sentence.", "We will appeal the sentence",
+               "commitment")
+    a2 = _plea("a2", "2047-05-20", "Jonas Brill filed the appeal on May 9, a week after the verdict on Marta Voss.")
+    (c,) = claims([a1, a2], _plink2(a1, a2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "a2"})
+    a3 = _plea("a3", "2047-05-20", "Jonas Brill did not appeal the sentence, Marta Voss said.")
+    (c,) = claims([a1, a3], _plink2(a1, a3))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "a3"})  # the appeal is the act, the sentence its object
+
+
+def test_an_act_told_done_as_promised_fulfils_it_though_the_sentence_names_the_promise():
+    b1 = _plea("b1", "2047-06-01", "Jonas Brill said he would file a complaint with the bar council within two weeks.",
+               "he would file a complaint with the bar council within two weeks", "commitment", "2047-06-01/2047-06-15")
+    b2 = _plea("b2", "2047-06-30", "Jonas Brill filed his complaint with the bar council on June 9, as he had "
+                                   "promised.")
+    b2 = _dated(b2, "June 9", "2047-06-09")
+    (c,) = claims([b1, b2], _plink2(b1, b2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "b2"})
+    b3 = _plea("b3", "2047-06-10", "Jonas Brill promised to file his complaint with the bar council soon.")
+    (c,) = claims([b1, b3], _plink2(b1, b3))
+    assert c.outcome == "pending"

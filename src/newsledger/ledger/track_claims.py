@@ -18,7 +18,8 @@ from typing import Any
 from ..errors import TrackError
 from ..records import Event, Record
 from .track_base import MemberOf, interval, ledger_id, lexicon, similarity, stems, tv
-from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated
+from .track_base import find_phrase
+from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated, polarity_after
 from .track_status import StatusReport
 
 __all__ = ["Evidence", "Facts", "said_unkept", "said_done", "decide", "CLAIM_KINDS"]
@@ -136,6 +137,36 @@ class Facts:
         out.sort(key=lambda e: (e.published, e.doc))
         return out
 
+    def told(self, p: Predicate, roles: frozenset[str], claim: Item, since: str, hiv) -> list[tuple[Evidence, bool]]:
+        """For a predicate no event or status reports (an appeal, a plea): the later sentences that tell the act
+        done, each with its polarity ("pleaded not guilty" is negated). A sentence counts when it has one of the
+        predicate's words, names one of ``roles`` (or the claim's speaker) or gives a date within the horizon,
+        and speaks of no plan or speech (unless it says the act was promised: "as it had promised")."""
+        start = interval(since)
+        who = roles | ({claim.speaker} if claim.speaker else set())
+        keys = sorted(who | claim.about)
+        later = sorted((r for r in {r.id: r for k in keys for r in self.docs.get(k, ())}.values()
+                        if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
+        out = []
+        for rec in later[:MAX_LATER_ARTICLES]:
+            for seq, raw, toks, when in self.sentences(rec):
+                at = next((i for i in (find_phrase(seq, w) for w in p.words) if i >= 0), -1)
+                if at < 0 or (planned(seq) - _SPEECH and not kept(seq)):
+                    continue
+                iv = interval(when)
+                if iv and start and iv[1] < start[0]:
+                    continue
+                named = frozenset(t[1:] for t in toks if t.startswith("@")) & who
+                if not named and not (iv and hiv and hiv[0] <= iv[0] and iv[1] <= hiv[1]):
+                    continue
+                n = sum(1 for t in seq[max(0, at - 3):at] if negated(t))
+                if p.frame:
+                    n += polarity_after(seq, at + 1)
+                elif n:
+                    continue  # "did not appeal": not a report that it was done
+                out.append((Evidence(rec.id, rec.published or "", "", "", when, named), n % 2 == 1))
+        return out
+
     def related(self, claim: Item) -> list[Item]:
         """Statements that share the claim's speaker or one of its participants, in publication order."""
         keys = ({"S" + claim.speaker} if claim.speaker else set()) | {"A" + a for a in claim.about}
@@ -149,6 +180,11 @@ def _pattern(name: str) -> re.Pattern:
         return re.compile(lexicon("claims")[name], re.IGNORECASE)
     except (KeyError, re.error) as exc:
         raise TrackError(f"claims.json {name!r} is missing or not a regular expression ({exc}); fix the file") from None
+
+
+def kept(seq: list[str]) -> bool:
+    """Whether a sentence (its stems) says that what it tells was promised ("as it had promised")."""
+    return bool(_pattern("kept").search(" ".join(seq)))
 
 
 def _unkept() -> re.Pattern:
@@ -183,6 +219,16 @@ _PLANNED = frozenset(stems("will would could may might shall should must expect 
                            "agree agreed offer offered propose proposed said says told announced"))
 
 
+def planned(seq: list[str]) -> set[str]:
+    """The words of a sentence (its stems) that speak of a plan, a promise or speech; "may" next to a number
+    is the month ("on May 9"), not the verb."""
+    return {t for i, t in enumerate(seq) if t in _PLANNED and not (
+        t == "may" and any(x.isdigit() for x in seq[max(0, i - 1):i] + seq[i + 1:i + 2]))}
+
+
+_SPEECH = frozenset(stems("said says told announced"))  # a report may be attributed: "pleaded not guilty, her lawyer said"
+
+
 def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str | None] | None:
     """The first sentence of a later article that tells as done what the claim said would be done: it carries
     much of what the claim says will be done (its content's stems and ledger entities, times left out; a date
@@ -199,7 +245,7 @@ def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str |
                     if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
     for rec in later[:MAX_LATER_ARTICLES]:
         for seq, raw, toks, when in facts.sentences(rec):
-            if raw & _PLANNED:
+            if planned(seq) and not kept(seq):
                 continue
             shared = ctoks & toks
             # a negation just before one of the words ("did not resume"), not one elsewhere ("without progress")
@@ -247,7 +293,15 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
         ) if p.role == "target" else about | (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
-        ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
+        if not p.events and not p.statuses:  # told in words only: an appeal filed, a plea made
+            said = [(e, pol) for e, pol in facts.told(p, frozenset(roles), claim, since, hiv)
+                    if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]  # too late to keep it
+            if p.frame and said:  # a plea: the same words keep it ("not guilty" again), others break it
+                e, polarity = said[0]
+                return ("fulfilled" if polarity == neg else "failed"), e.ref()
+            ev = [e for e, _ in said]
+        else:
+            ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
         within = [e for e in ev if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]
         covered = set().union(*(e.who for e in within)) if within else set()
         results.append((p, neg, within, covered, roles, at))

@@ -201,6 +201,7 @@ class Predicate:
     statuses: tuple[str, ...]
     events: tuple[tuple[str, str | None, tuple[tuple[str, ...], ...]], ...]
     role: str
+    frame: bool = False  # the words after it are what the act says ("plead not guilty"), not acts of their own
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +215,7 @@ def predicates() -> tuple[Predicate, ...]:
                 statuses=tuple(p.get("statuses", [])),
                 events=tuple((e["type"], e.get("mode"), tuple(tuple(stems(w)) for w in e.get("words", [])))
                              for e in p.get("events", [])),
-                role=p.get("role", "any")))
+                role=p.get("role", "any"), frame=bool(p.get("frame", False))))
         except (KeyError, TypeError) as exc:
             raise TrackError(f"claims.json predicate {p!r} lacks {exc}; every predicate needs id and words") from None
         if out[-1].role not in ("target", "source", "any"):
@@ -233,7 +234,9 @@ def negated(tok: str) -> bool:
 
 def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool, int]]:
     """The predicates a content names, each with whether it is negated (an odd number of negations before it
-    in its sentence) and the index of its word."""
+    in its sentence) and the index of its word. The claim's own predicate decides: a frame predicate ("plead")
+    takes the words after it in its sentence as what it says ("plead not guilty": no conviction is promised),
+    so the predicates named there are left out and the negations right after it count in its polarity."""
     toks = [w for w, _ in words]
     present = set(toks)
     out = []
@@ -246,9 +249,21 @@ def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool
                 continue
             sent = words[i][1]
             negs = sum(1 for t, s in words[:i] if s == sent and negated(t))
+            if p.frame:
+                negs += polarity_after(toks, i + len(w))
             out.append((p, negs % 2 == 1, i))
             break
-    return out
+    frames = [(i, words[i][1]) for p, _n, i in out if p.frame]
+    return [(p, n, i) for p, n, i in out
+            if p.frame or not any(f < i and words[i][1] == fs for f, fs in frames)]
+
+
+FRAME_REACH = 2  # the words right after a frame predicate whose negations are its polarity ("plead not guilty")
+
+
+def polarity_after(toks: list[str], j: int) -> int:
+    """The negations among the few words from ``j`` on (what a frame predicate says: "pleaded not guilty")."""
+    return sum(1 for t in toks[j:j + FRAME_REACH] if negated(t))
 
 
 def event_fits(p: Predicate, v: Event) -> bool:
