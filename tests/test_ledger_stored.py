@@ -96,3 +96,19 @@ def test_a_reader_of_an_unrefreshed_ledger_gets_the_computed_answer(tmp_path: Pa
     _, claims, timelines, _ = _read_all(loc)
     assert [t["status"] for tl in timelines for t in tl] == ["detained", "charged"]  # d2's charge, not stored yet
     assert any(c["outcome"] == "fulfilled" for c in claims)
+
+
+def test_rows_computed_by_other_rules_are_computed_again(location: str, monkeypatch):
+    from newsledger.ledger import rows
+
+    with open_store(location) as s:
+        for r in (D1, D2, D3):
+            s.add(r)
+        s.refresh_ledger()
+        assert s._all_fresh()
+        s._exec("UPDATE ledger_claims SET claim = '{}', outcome = 'pending'")  # as an older rule decided them
+        rows.track_version.cache_clear()
+        monkeypatch.setattr(rows, "track_version", lambda: "another-release")  # an upgrade changed the rules
+        assert not s._all_fresh() and s._stale("claims")
+        assert {c["outcome"] for c in s.claims()} >= {"failed", "fulfilled"}  # recomputed, not the stored '{}'
+        assert s._rows("SELECT version FROM ledger_track_version") == [("another-release",)]

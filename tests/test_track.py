@@ -574,3 +574,15 @@ def test_an_act_told_done_as_promised_fulfils_it_though_the_sentence_names_the_p
     b3 = _plea("b3", "2047-06-10", "Jonas Brill promised to file his complaint with the bar council soon.")
     (c,) = claims([b1, b3], _plink2(b1, b3))
     assert c.outcome == "pending"
+
+
+def test_a_report_that_leaves_the_mode_unknown_joins_the_act_another_names_precisely():
+    w1 = record("w1", "2048-03-02", "A rock wounded the guard Kai Morrow on Sunday.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "mode": "primitive", "trigger": "wounded", "target": ["e1"],
+                         "date": "2048-03-01"}])
+    w2 = record("w2", "2048-03-09", "Kai Morrow, hurt in the clashes, is back at work.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "hurt", "target": ["e1"]}])
+    w3 = record("w3", "2048-03-09", "Kai Morrow was shot in May.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "mode": "firearms", "trigger": "shot", "target": ["e1"]}])
+    link = linked(w1, w2, w3, Kai_Morrow="L1")
+    assert [g.items for g in groups([w1, w2, w3], link)] == [(("w1", "v1"), ("w2", "v1"))]  # two known modes differ

@@ -23,9 +23,11 @@ computes the rest as before (a read-only reader stores nothing), so what it retu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import LedgerLookupError, StoreError
@@ -50,6 +52,27 @@ def _track():
     except ImportError:
         return None
     return track
+
+
+@lru_cache(maxsize=1)
+def track_version() -> str:
+    """A digest of what computes timelines, claims and groups: newsledger's version, the tracking modules and
+    their lexicons. Stored rows computed under another digest are computed again."""
+    from importlib import resources
+
+    from .. import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    here = resources.files("newsledger.ledger")
+    lexicons = resources.files("newsledger") / "data" / "lexicons"
+    files = sorted((f for f in here.iterdir() if f.name.startswith("track") and f.name.endswith(".py")),
+                   key=lambda f: f.name) + [lexicons / "statuses.json", lexicons / "claims.json"]
+    for f in files:
+        try:
+            h.update(f.name.encode() + f.read_bytes())
+        except OSError:
+            h.update(f.name.encode())
+    return h.hexdigest()[:16]
 
 
 def _in(n: int) -> str:
@@ -104,10 +127,19 @@ class LedgerRowsMixin:
 
     def _stale(self, what: str, key: str = "") -> bool:
         """Whether the stored ``what`` (``timeline`` of ``key``, ``claims``, ``groups``) no longer matches."""
-        if not self._tracks_stored():
+        if not self._same_rules():
             return True
         return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what = 'all' OR (what = ? AND key = ?) LIMIT 1",
                                (what, key)))
+
+    def _same_rules(self) -> bool:
+        """Whether the stored rows were computed by this newsledger's tracking code and lexicons."""
+        if not self._tracks_stored():
+            return False
+        return self._rows("SELECT version FROM ledger_track_version WHERE id = 1") == [(track_version(),)]
+
+    def _all_fresh(self) -> bool:
+        return self._same_rules() and not self._rows("SELECT 1 FROM ledger_stale LIMIT 1")
 
     def refresh_ledger(self) -> dict[str, int]:
         """Compute again and store what is stale: the timelines of the ledger entities touched since the last
@@ -118,9 +150,10 @@ class LedgerRowsMixin:
         if track is None or not self._tracks_stored():
             return done
         stale = self._rows("SELECT what, key FROM ledger_stale ORDER BY what, key")
-        if not stale:
+        same = self._same_rules()
+        if not stale and same:
             return done
-        whats = {w for w, _ in stale}
+        whats = {w for w, _ in stale} | (set() if same else {"all"})
         with self._transaction("the refresh of the ledger's timelines, claims and groups"):
             if "all" in whats:
                 self._exec("DELETE FROM ledger_timelines")
@@ -154,6 +187,8 @@ class LedgerRowsMixin:
                     done["groups"] += 1
             for w, k in stale:  # only what was read: a writer that marked more since keeps its marks
                 self._exec("DELETE FROM ledger_stale WHERE what = ? AND key = ?", (w, k))
+            self._exec("DELETE FROM ledger_track_version")
+            self._exec("INSERT INTO ledger_track_version (id, version) VALUES (1, ?)", (track_version(),))
         return done
 
     def _writable(self) -> bool:
@@ -357,10 +392,9 @@ class LedgerRowsMixin:
                                          "ORDER BY doc_id, entity_id"):
             members.setdefault(lid, []).append((d, e, why))
         track = _track()
-        if track is not None and self._writable() and self._tracks_stored() \
-                and self._rows("SELECT 1 FROM ledger_stale LIMIT 1"):
+        if track is not None and self._writable() and self._tracks_stored() and not self._all_fresh():
             self.refresh_ledger()
-        fresh = self._tracks_stored() and not self._rows("SELECT 1 FROM ledger_stale LIMIT 1")
+        fresh = self._all_fresh()
         records = list(self.iter_records()) if track is not None and not fresh else []  # type: ignore[attr-defined]
         mapping = {(d, e): lid for lid, ms in members.items() for d, e, _ in ms}
         timelines = {}

@@ -140,7 +140,9 @@ def _exact_day(value: str | None) -> bool:
 
 def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, otarget: frozenset[str],
           oparts: frozenset[str]) -> bool:
-    if ov.type != v.type or ((ov.mode or v.mode) and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
+    # modes must agree where both are known: a report that gives none ("hurt") may be the act another names
+    # more precisely ("wounded by a rock")
+    if ov.type != v.type or (ov.mode and v.mode and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
         return False
     if target and otarget:
         return bool(target & otarget)
@@ -150,18 +152,19 @@ def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, ot
 
 
 def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
-    """Asserted events of several articles that are one act: same type and mode, a shared participant (or, with
+    """Asserted events of several articles that are one act: same type and mode (or a mode one leaves unknown), a
+    shared participant (or, with
     no participants to compare, the same day), dates that contain each other (an undated one fits). A bare
     mention (no target, no date) joins the act its own article reports with the same type and mode.
-    Candidates are found through an index on (type, mode, participant) and (type, mode, day), so the cost
+    Candidates are found through an index on (type, participant) and (type, day), so the cost
     of an event does not grow with the number of unrelated ones."""
     clusters: list[list[tuple[Record, Event, frozenset[str], frozenset[str]]]] = []
     index: dict[tuple, list[int]] = {}
 
     def keys(v: Event, parts: frozenset[str]) -> set[tuple]:
-        out = {(v.type, v.mode, "P", p) for p in parts}
+        out = {(v.type, "P", p) for p in parts}  # not the mode: an unknown mode fits a known one
         if _exact_day(tv(v.date)):
-            out.add((v.type, v.mode, "D", tv(v.date)))
+            out.add((v.type, "D", tv(v.date)))
         return out
 
     for rec in records:
@@ -179,7 +182,8 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
                     c = clusters[ci]
                     if any(orec.id == rec.id for orec, *_ in c):
                         continue
-                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c):
+                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c) and not any(
+                            v.mode and ov.mode and ov.mode != v.mode for _, ov, _, _ in c):  # no known mode disagrees
                         best = ci
                         break
             if best is None:

@@ -35,5 +35,12 @@ CREATE TABLE ledger_stale (
     key      TEXT NOT NULL DEFAULT '',            -- the ledger id for 'timeline'
     PRIMARY KEY (what, key)
 );
+-- what computed the stored rows: a digest of newsledger's version, the tracking code and its lexicons; rows
+-- computed by other rules count as stale (an upgrade that changes how claims are decided recomputes them)
+CREATE TABLE ledger_track_version (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    version  TEXT NOT NULL
+);
+
 -- a ledger made before this version: everything is computed at its first refresh
 INSERT INTO ledger_stale (what, key) VALUES ('all', '');
