@@ -586,3 +586,22 @@ def test_a_report_that_leaves_the_mode_unknown_joins_the_act_another_names_preci
                 events=[{"id": "v1", "type": "ASSAULT", "mode": "firearms", "trigger": "shot", "target": ["e1"]}])
     link = linked(w1, w2, w3, Kai_Morrow="L1")
     assert [g.items for g in groups([w1, w2, w3], link)] == [(("w1", "v1"), ("w2", "v1"))]  # two known modes differ
+
+
+def test_a_promise_said_kept_in_half_once_its_deadline_passed_is_partly():
+    def minister(doc, published, text, content, date=None):
+        return record(doc, published, text, {"e1": ("PERSON", ["Ilse Varga"]), "e2": ("GPE", ["Ostmark"])},
+                      statements=[{"id": "s1", "speaker": "e1", "content": content, "about": ["e2"],
+                                   "kind": "commitment", "date": date or published, "horizon": "2049-05-31"}])
+    m1 = minister("m1", "2049-04-01", "Minister Ilse Varga said Ostmark would pay the miners' families 5,000 crowns "
+                                      "before the end of May.",
+                  "Ostmark would pay the miners' families 5,000 crowns before the end of May")
+    m2 = minister("m2", "2049-06-10", "Ilse Varga promised in April that Ostmark would pay the miners' families 5,000 "
+                                      "crowns before the end of May. It has paid half. The families say they wait.",
+                  "Ostmark would pay the miners' families 5,000 crowns before the end of May", "2049-04-01")
+    link = linked(m1, m2, Ilse_Varga="L1", Ostmark="L2")
+    (c,) = claims([m1, m2], link)
+    assert (c.outcome, c.decided_by) == ("partly", {"doc": "m2", "statement": "s1"})
+    m3 = m2.replace(id="m3", text=m2.text.replace("It has paid half.", "It has some doubts."))
+    (c,) = claims([m1, m3], linked(m1, m3, Ilse_Varga="L1", Ostmark="L2"))
+    assert c.outcome == "failed"  # the deadline passed with nothing paid that any report tells

@@ -191,9 +191,10 @@ def _unkept() -> re.Pattern:
     return _pattern("unkept")
 
 
-def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | None:
+def said_unkept(claim: Item, cluster: list[Item], items: list[Item], how: str = "unkept") -> Item | None:
     """The first later report of the claim (one of its reports, or a statement much like it) followed by a plain
-    sentence that it did not happen ("... would be home before the holidays. She was not.")."""
+    sentence that it did not happen ("... would be home before the holidays. She was not."); with ``how`` =
+    "partly", one followed by a sentence that it was done in part ("... 5,000 crowns by May. It has paid half.")."""
     mine = {(i.doc, i.st.id) for i in cluster}
     for it in sorted({id(i): i for i in [*cluster, *items]}.values(), key=lambda i: i.order):
         if it.published <= claim.published:
@@ -206,6 +207,10 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
         ends = [start + m.end() for m in re.finditer(r"[.;!?]['\"\u201d\u2019]?(?=\s)", text[start:end + 160])]
         inside = [e for e in ends if e < end]
         after = [e for e in ends if e >= end][:1]
+        if how == "partly":
+            if any(_pattern("partly").match(text[e:e + 80]) for e in after):
+                return it
+            continue
         if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]) \
                 or _pattern("unkept_inline").match(text[end:end + 100]):
             return it
@@ -315,6 +320,9 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     done = [r for r in positive if r[2]]
     if unkept is not None and not (done and min(r[2][0].published for r in done) < unkept.published):
         return "failed", {"doc": unkept.doc, "statement": unkept.st.id}
+    part = said_unkept(claim, cluster, facts.related(claim), "partly") if not negative else None
+    if part is not None and (passed or not hiv) and not any(e.published > part.published for r in done for e in r[2]):
+        return "partly", {"doc": part.doc, "statement": part.st.id}  # "It has paid half.", and nothing more since
     if done:
         first = min((r[2][0] for r in done), key=lambda e: (e.published, e.doc))
         target_persons = {x for r in done if r[0].role == "target" for x in r[4] if x in persons}
