@@ -98,10 +98,11 @@ class LedgerRowsMixin:
             self._exec("RELEASE SAVEPOINT ledger_link")
             log.warning("the article %r is stored but could not be linked to the ledger (%s: %s); run "
                         "`newsledger relink` after fixing the cause", record.id, type(exc).__name__, exc)
-            self._touch(())
+            self._touch((), record.id)
             return
         self._exec("RELEASE SAVEPOINT ledger_link")
-        self._touch(r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?", (record.id,)))
+        self._touch((r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?",
+                                              (record.id,))), record.id)
 
     def _ledger_unlink(self, doc_ids: Iterable[str]) -> None:
         """Take articles about to be deleted or replaced out of the ledger."""
@@ -110,27 +111,32 @@ class LedgerRowsMixin:
         for d in docs:
             lids |= {r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?", (d,))}
         lk.unlink_docs(self, docs)  # type: ignore[arg-type]
-        self._touch(lids)
+        for d in docs:
+            self._touch(lids, d)
 
     # ------------------------------------------------------------------ stored timelines, claims, groups
     def _tracks_stored(self) -> bool:
         """Whether this database has the tables of migration 0004 (a read-only reader of an older file has not)."""
         return int(getattr(self, "schema_version", 0)) >= 4
 
-    def _touch(self, lids: Iterable[str]) -> None:
-        """Mark these ledger entities' timelines, and the claims and groups, as stale (inside the caller's
-        transaction): a few rows whatever the size of the store."""
+    def _touch(self, lids: Iterable[str], doc: str = "") -> None:
+        """Mark these ledger entities' timelines as stale, and the claims and groups through a row of the article
+        ``doc`` (its own row: writers storing different articles at once do not wait on one shared row), inside
+        the caller's transaction: a few rows whatever the size of the store."""
         if not self._tracks_stored():
             return
-        for what, key in [*(("timeline", lid) for lid in sorted(set(lids))), ("claims", ""), ("groups", "")]:
+        for what, key in [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)]:
             self._exec("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING", (what, key))
 
     def _stale(self, what: str, key: str = "") -> bool:
-        """Whether the stored ``what`` (``timeline`` of ``key``, ``claims``, ``groups``) no longer matches."""
+        """Whether the stored ``what`` (``timeline`` of ``key``, or ``claims`` and groups) no longer matches:
+        a timeline is stale when its entity is marked, the claims and groups when any article is."""
         if not self._same_rules():
             return True
-        return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what = 'all' OR (what = ? AND key = ?) LIMIT 1",
-                               (what, key)))
+        if what == "timeline":
+            return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what = 'all' OR (what = 'timeline' AND key = ?) "
+                                   "LIMIT 1", (key,)))
+        return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what IN ('all', 'doc') LIMIT 1"))
 
     def _same_rules(self) -> bool:
         """Whether the stored rows were computed by this newsledger's tracking code and lexicons."""
@@ -171,7 +177,7 @@ class LedgerRowsMixin:
                         self._exec("INSERT INTO ledger_timelines (lid, entries) VALUES (?, ?)",
                                    (lid, json.dumps(tl[lid], ensure_ascii=False)))
                         done["timelines"] += 1
-            if whats & {"all", "claims", "groups"}:
+            if whats & {"all", "doc"}:
                 records = list(self.iter_records())  # type: ignore[attr-defined]
                 mapping = self._mapping_for([r.id for r in records])
                 self._exec("DELETE FROM ledger_claims")

@@ -5,8 +5,9 @@
 -- array. `ledger_claims`: every prediction and commitment checked (`n` is its order; `claim` the SPEC's claim
 -- JSON; `outcome` and `speaker` copied out for filtering). `ledger_groups`: duplicate reports (`n` order, `group_`
 -- the SPEC's group JSON). `ledger_stale` says what no longer matches the articles: storing, replacing or
--- deleting an article marks its ledger entities' timelines ('timeline', lid) and the claims and groups
--- ('claims', '') and ('groups', ''); a relink or a decision by hand marks everything ('all', ''). Stale parts
+-- deleting an article marks its ledger entities' timelines ('timeline', lid) and, through a row of its own
+-- ('doc', doc id: concurrent writers never wait on a shared row), the claims and groups; a relink marks
+-- everything ('all', ''), a decision by hand the entities it changes ('timeline') and ('doc', ''). Stale parts
 -- are computed again (only those timelines) the next time the ledger is refreshed: at the end of an ingest,
 -- by relink, or by a read on a writable store; a read-only reader computes them without storing.
 
@@ -31,8 +32,8 @@ CREATE TABLE ledger_groups (
 );
 
 CREATE TABLE ledger_stale (
-    what     TEXT NOT NULL,                       -- 'all', 'timeline', 'claims', 'groups'
-    key      TEXT NOT NULL DEFAULT '',            -- the ledger id for 'timeline'
+    what     TEXT NOT NULL,                       -- 'all', 'timeline', 'doc'
+    key      TEXT NOT NULL DEFAULT '',            -- the ledger id for 'timeline', the document id for 'doc'
     PRIMARY KEY (what, key)
 );
 -- what computed the stored rows: a digest of newsledger's version, the tracking code and its lexicons; rows
