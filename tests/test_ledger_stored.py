@@ -112,3 +112,26 @@ def test_rows_computed_by_other_rules_are_computed_again(location: str, monkeypa
         assert not s._all_fresh() and s._stale("claims")
         assert {c["outcome"] for c in s.claims()} >= {"failed", "fulfilled"}  # recomputed, not the stored '{}'
         assert s._rows("SELECT version FROM ledger_track_version") == [("another-release",)]
+
+
+def test_storing_an_article_costs_the_same_in_a_store_four_times_larger(tmp_path: Path):
+    """Linking and marking what an article touches, counted in calls (tests/linearity.py): storing the same
+    kind of articles into 400 stored costs at most 1.5x what it costs into 100 (the refresh is not in it)."""
+    import random
+
+    from linearity import calls
+    from newsledger.ledger.bench_link import _article, _people
+
+    rnd = random.Random(3)
+    people = _people(200, rnd)
+    arts = [_article(i, people, rnd) for i in range(420)]
+    counts = []
+    with open_store(str(tmp_path / "ledger.db")) as s:
+        for size in (100, 400):
+            while s.count() < size:
+                s.add(arts[s.count()])
+            batch = arts[size:size + 20]
+            _, n = calls(lambda: [s.add(r) for r in batch])
+            counts.append(n)
+        assert s._rows("SELECT COUNT(*) FROM ledger_stale WHERE what = 'doc'")[0][0] == 420
+    assert counts[1] <= 1.5 * counts[0], counts  # measured: about 1.0x
