@@ -605,3 +605,19 @@ def test_a_promise_said_kept_in_half_once_its_deadline_passed_is_partly():
     m3 = m2.replace(id="m3", text=m2.text.replace("It has paid half.", "It has some doubts."))
     (c,) = claims([m1, m3], linked(m1, m3, Ilse_Varga="L1", Ostmark="L2"))
     assert c.outcome == "failed"  # the deadline passed with nothing paid that any report tells
+
+
+def test_a_later_sentence_that_finds_what_was_promised_done_fulfils_it():
+    f1 = _dated(record("f1", "2050-09-20", "Chief executive Noor Adeyemi said salaries will be raised by 6% from "
+                       "March.", {"e1": ("PERSON", ["Noor Adeyemi"])},
+                       statements=[{"id": "s1", "speaker": "e1", "content": "salaries will be raised by 6% from March",
+                                    "kind": "commitment", "date": "2050-09-19", "horizon": "2051-03"}]),
+                "March", "2051-03")
+    f2 = _dated(record("f2", "2051-03-20", "On March 6 the welders found what Noor Adeyemi had promised: their "
+                       "salaries had gone up by 6%.", {"e1": ("PERSON", ["Noor Adeyemi"])}), "March 6", "2051-03-06")
+    (c,) = claims([f1, f2], linked(f1, f2, Noor_Adeyemi="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "f2"})
+    f3 = _dated(record("f3", "2051-03-20", "On March 6 the welders asked about what Noor Adeyemi had promised: a "
+                       "raise by 6%.", {"e1": ("PERSON", ["Noor Adeyemi"])}), "March 6", "2051-03-06")
+    (c,) = claims([f1, f3], linked(f1, f3, Noor_Adeyemi="L1"))
+    assert c.outcome == "pending"
