@@ -621,3 +621,16 @@ def test_a_later_sentence_that_finds_what_was_promised_done_fulfils_it():
                        "raise by 6%.", {"e1": ("PERSON", ["Noor Adeyemi"])}), "March 6", "2051-03-06")
     (c,) = claims([f1, f3], linked(f1, f3, Noor_Adeyemi="L1"))
     assert c.outcome == "pending"
+
+
+def test_a_promise_to_bring_someone_before_a_judge_is_kept_by_the_charge():
+    j1 = record("j1", "2052-02-01", "The ministry said Lev Arkin would be brought before a judge within 48 hours.",
+                {"e1": ("PERSON", ["Lev Arkin"]), "e2": ("ORG", ["The ministry"])},
+                statements=[{"id": "s1", "speaker": "e2", "content": "Lev Arkin would be brought before a judge within "
+                             "48 hours", "about": ["e1"], "kind": "commitment", "date": "2052-02-01",
+                             "horizon": "2052-02-01/2052-02-03"}])
+    j2 = record("j2", "2052-02-05", "Lev Arkin was charged on Tuesday with arson.", {"e1": ("PERSON", ["Lev Arkin"])},
+                events=[{"id": "v1", "type": "ACCUSE", "mode": "allege", "trigger": "charged", "target": ["e1"],
+                         "date": "2052-02-02"}])
+    (c,) = claims([j1, j2], linked(j1, j2, Lev_Arkin="L1", The_ministry="L2"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "j2", "event": "v1"})
