@@ -4,8 +4,8 @@
     python -m newsledger.ledger.bench_link [--sizes 1000,10000] [--probe 200] [--db PATH] [--json]
 
 Synthetic stories with overlapping names (invented syllable surnames spelled in two transliterations,
-given names and their variants, shared bodies and places; one detention or release each) are stored one by one, each linked as it is
-stored. At each size, ``--probe`` more articles are added and only the linking of each is timed
+given names and their variants, shared bodies and places; one detention or release each) are stored one by
+one, each linked as it is stored. At each size, ``--probe`` more articles are added and only the linking of each is timed
 (:func:`newsledger.ledger.link.link_record`); the report gives the mean per article at each size and the
 ratio of the largest to the smallest. Then the ledger is refreshed as at the end of an ingest (the timelines,
 claims and groups stored, timed) and ``entity`` and ``timeline`` are asked about 100 people at random (p50

@@ -17,8 +17,7 @@ from typing import Any
 
 from ..errors import TrackError
 from ..records import Event, Record
-from .track_base import MemberOf, interval, ledger_id, lexicon, similarity, stems, tv
-from .track_base import find_phrase
+from .track_base import MemberOf, find_phrase, interval, ledger_id, lexicon, similarity, stems, tv
 from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated, polarity_after
 from .track_status import StatusReport
 
@@ -231,7 +230,8 @@ def planned(seq: list[str]) -> set[str]:
         t == "may" and any(x.isdigit() for x in seq[max(0, i - 1):i] + seq[i + 1:i + 2]))}
 
 
-_SPEECH = frozenset(stems("said says told announced"))  # a report may be attributed: "pleaded not guilty, her lawyer said"
+# a report that an act was done may be attributed: "pleaded not guilty, her lawyer said"
+_SPEECH = frozenset(stems("said says told announced"))
 
 
 def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str | None] | None:
