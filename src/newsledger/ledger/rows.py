@@ -197,6 +197,14 @@ class LedgerRowsMixin:
             self._exec("INSERT INTO ledger_track_version (id, version) VALUES (1, ?)", (track_version(),))
         return done
 
+    def _try_refresh(self) -> None:
+        """Refresh before a read on a writable store; where the database cannot be written now (another writer
+        holds it), the read computes what is stale instead, as a read-only reader does."""
+        try:
+            self.refresh_ledger()
+        except StoreError as exc:
+            log.info("the ledger's stored timelines, claims and groups were not refreshed (%s); computing them", exc)
+
     def _writable(self) -> bool:
         return not getattr(self, "readonly", False)
 
@@ -376,7 +384,7 @@ class LedgerRowsMixin:
         if track is None:
             return []
         if self._stale("claims") and self._writable():
-            self.refresh_ledger()
+            self._try_refresh()
         if not self._stale("claims"):
             sql = "SELECT claim FROM ledger_claims WHERE 1 = 1"
             params: list[Any] = []
@@ -399,7 +407,7 @@ class LedgerRowsMixin:
             members.setdefault(lid, []).append((d, e, why))
         track = _track()
         if track is not None and self._writable() and self._tracks_stored() and not self._all_fresh():
-            self.refresh_ledger()
+            self._try_refresh()
         fresh = self._all_fresh()
         records = list(self.iter_records()) if track is not None and not fresh else []  # type: ignore[attr-defined]
         mapping = {(d, e): lid for lid, ms in members.items() for d, e, _ in ms}
