@@ -634,3 +634,36 @@ def test_a_promise_to_bring_someone_before_a_judge_is_kept_by_the_charge():
                          "date": "2052-02-02"}])
     (c,) = claims([j1, j2], linked(j1, j2, Lev_Arkin="L1", The_ministry="L2"))
     assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "j2", "event": "v1"})
+
+
+def _union(doc, published, text, statements=(), events=()):
+    return record(doc, published, text, {"e1": ("PERSON", ["Tariq Olsen"]), "e2": ("ORG", ["Dock Union"]),
+                                         "e3": ("ORG", ["Harbor Co"])}, statements=list(statements), events=list(events))
+
+
+def test_work_that_resumed_on_the_day_keeps_a_promise_to_be_back_at_work():
+    r1 = _union("r1", "2053-04-01", "Tariq Olsen said: Our members will be back at work on Monday.",
+                [{"id": "s1", "speaker": "e1", "content": "Our members will be back at work on Monday",
+                  "kind": "commitment", "date": "2053-04-01", "horizon": "2053-04-04"}])
+    r2 = _dated(_union("r2", "2053-04-08", "Work at the Harbor Co terminal resumed on April 4, a week of queues "
+                       "later."), "April 4", "2053-04-04")
+    (c,) = claims([r1, r2], linked(r1, r2, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2"})
+
+
+def test_a_refusal_until_a_condition_is_kept_when_the_condition_comes_first():
+    promise = [{"id": "s1", "speaker": "e1", "content": "The Dock Union will not go back to work without a signed "
+                "agreement with Harbor Co", "about": ["e2", "e3"], "kind": "commitment", "date": "2053-05-01"}]
+    r1 = _union("r1", "2053-05-02", "Tariq Olsen said The Dock Union will not go back to work without a signed "
+                "agreement with Harbor Co.", promise)
+    signed = [{"id": "v1", "type": "AGREE", "trigger": "signed", "source": ["e2", "e3"], "date": "2053-05-20"}]
+    r2 = _union("r2", "2053-05-21", "The Dock Union and Harbor Co signed a deal on Tuesday.", events=signed)
+    link = linked(r1, r2, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3")
+    (c,) = claims([r1, r2], link)
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})
+    r3 = _union("r3", "2053-05-11", "Members of the Dock Union returned to work on Monday with no deal.")
+    (c,) = claims([r1, r3, r2], linked(r1, r2, r3, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "r3"})  # back at work before anything was signed
+    r4 = _union("r4", "2053-05-26", "Members of the Dock Union returned to work on Monday, after the deal.")
+    (c,) = claims([r1, r2, r4], linked(r1, r2, r4, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})  # signed, then back: kept

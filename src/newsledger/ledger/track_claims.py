@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import TrackError
 from ..records import Event, Record
-from .track_base import MemberOf, find_phrase, interval, ledger_id, lexicon, similarity, stems, tv
+from .track_base import MemberOf, _stop, find_phrase, interval, ledger_id, lexicon, similarity, stems, tv
 from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated, polarity_after
 from .track_status import StatusReport
 
@@ -149,7 +149,7 @@ class Facts:
         out = []
         for rec in later[:MAX_LATER_ARTICLES]:
             for seq, raw, toks, when in self.sentences(rec):
-                at = next((i for i in (find_phrase(seq, w) for w in p.words) if i >= 0), -1)
+                at = next((i for i in (_find_loose(seq, raw, w) for w in p.words) if i >= 0), -1)
                 if at < 0 or (planned(seq) - _SPEECH and not kept(seq)):
                     continue
                 iv = interval(when)
@@ -179,6 +179,18 @@ def _pattern(name: str) -> re.Pattern:
         return re.compile(lexicon("claims")[name], re.IGNORECASE)
     except (KeyError, re.error) as exc:
         raise TrackError(f"claims.json {name!r} is missing or not a regular expression ({exc}); fix the file") from None
+
+
+def _find_loose(seq: list[str], raw: frozenset[str], phrase: tuple[str, ...]) -> int:
+    """Where a predicate's phrase is told in a sentence: its words in a row ("returned to work"), else all its
+    words that are no stop words anywhere in the sentence ("work at the port resumed" for "resume work")."""
+    i = find_phrase(seq, phrase)
+    if i >= 0 or len(phrase) < 2:
+        return i
+    content = [w for w in phrase if w not in _stop()]
+    if len(content) >= 2 and all(w in raw for w in content):
+        return min(seq.index(w) for w in content)
+    return -1
 
 
 def kept(seq: list[str]) -> bool:
@@ -313,7 +325,15 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     positive = [r for r in results if not r[1]]
     negative = [r for r in results if r[1]]
     unkept = said_unkept(claim, cluster, facts.related(claim))
-    for p, _neg, within, _cov, _roles, _at in negative:
+    toks = [w for w, _ in claim.words]
+    for p, _neg, within, _cov, _roles, at in negative:
+        # "will not go back to work without a signed agreement": the act is refused until the condition is met;
+        # the condition met first keeps the claim, the act before it breaks it
+        cond = [e for r in positive if r[5] > at and "without" in toks[at:r[5]] for e in r[2]]
+        if cond:
+            met = min(cond, key=lambda e: (e.published, e.doc))
+            if not within or (met.published, met.date or "") <= (within[0].published, within[0].date or ""):
+                return "fulfilled", met.ref()
         if within:
             e = within[0]
             return "failed", e.ref()
