@@ -500,3 +500,14 @@ def test_a_name_after_the_article_is_not_a_person(nlp):
     r = run(nlp, text)
     assert all(e.type != "PERSON" for e in r.entities if e.name == "Louvre")
     assert by_name(r, "Emma Vasseur").type == "PERSON"
+
+
+def test_a_committee_on_a_subject_of_a_named_body_is_two_bodies(nlp):
+    text = ("The Harbour Pilots' Guild said on Tuesday it had filed a complaint with the World Maritime "
+            "Organization's Committee on Freedom of Navigation. The Committee on Freedom of Navigation will meet in May.")
+    r = run(nlp, text)
+    wmo = by_name(r, "World Maritime Organization")
+    assert wmo.type == "ORG"
+    committee = by_name(r, "Committee on Freedom of Navigation")
+    assert committee.type == "ORG" and committee.id != wmo.id
+    assert not any("'s Committee" in e.name for e in r.entities)

@@ -513,3 +513,157 @@ def test_a_status_named_by_a_possessive_noun_is_weak_and_dated_only_by_a_time_ri
     tl = timelines([r], {("z1", "e1"): "L1", ("z1", "e2"): "L2"})
     assert [(e.status, e.date) for e in tl["L1"]] == [("appointed", "2046-02-09")]   # no 'released' from a demand
     assert [(e.status, e.date) for e in tl["L2"]] == [("arrested", None)]
+
+
+# ------------------------------------------------------------------ a claim decided by its own predicate and polarity
+
+def _plea(doc: str, published: str, text: str, content: str | None = None, kind: str = "prediction",
+          horizon: str | None = None) -> Record:
+    ents = {"e1": ("PERSON", ["Marta Voss", "Voss"]), "e2": ("PERSON", ["Jonas Brill", "Brill"])}
+    sts = [{"id": "s1", "speaker": "e2", "content": content, "about": ["e1"] if "Voss" in content else [],
+            "kind": kind, "date": published, "horizon": horizon}] if content else []
+    return record(doc, published, text, ents, statements=sts)
+
+
+PLEA1 = _plea("k1", "2047-04-01", "Her lawyer Jonas Brill said Marta Voss will plead not guilty to the fraud charge.",
+              "Marta Voss will plead not guilty to the fraud charge")
+
+
+def _plink2(*recs):
+    return {(r.id, e.id): {"Marta Voss": "L1", "Jonas Brill": "L2"}[e.name] for r in recs for e in r.entities}
+
+
+def test_a_plea_of_not_guilty_that_is_kept_is_fulfilled_not_failed_by_the_word_guilty():
+    k2 = _plea("k2", "2047-04-20", "Marta Voss pleaded not guilty at the hearing, Jonas Brill said.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "k2"})
+
+
+def test_a_plea_of_guilty_breaks_a_promised_plea_of_not_guilty():
+    k2 = _plea("k2", "2047-04-20", "Marta Voss pleaded guilty at the hearing in the capital.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "k2"})
+
+
+def test_a_plea_not_yet_made_stays_pending_and_a_conviction_of_someone_else_decides_nothing():
+    k2 = _plea("k2", "2047-04-20", "Jonas Brill said the court would hear Marta Voss next month. A clerk was "
+                                   "found guilty of fraud.")
+    (c,) = claims([PLEA1, k2], _plink2(PLEA1, k2))
+    assert (c.outcome, c.decided_by) == ("pending", None)
+
+
+def test_an_appeal_told_as_filed_by_its_speaker_fulfils_the_commitment():
+    a1 = _plea("a1", "2047-05-02", "Jonas Brill said: We will appeal the sentence.", "We will appeal the sentence",
+               "commitment")
+    a2 = _plea("a2", "2047-05-20", "Jonas Brill filed the appeal on May 9, a week after the verdict on Marta Voss.")
+    (c,) = claims([a1, a2], _plink2(a1, a2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "a2"})
+    a3 = _plea("a3", "2047-05-20", "Jonas Brill did not appeal the sentence, Marta Voss said.")
+    (c,) = claims([a1, a3], _plink2(a1, a3))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "a3"})  # the appeal is the act, the sentence its object
+
+
+def test_an_act_told_done_as_promised_fulfils_it_though_the_sentence_names_the_promise():
+    b1 = _plea("b1", "2047-06-01", "Jonas Brill said he would file a complaint with the bar council within two weeks.",
+               "he would file a complaint with the bar council within two weeks", "commitment", "2047-06-01/2047-06-15")
+    b2 = _plea("b2", "2047-06-30", "Jonas Brill filed his complaint with the bar council on June 9, as he had "
+                                   "promised.")
+    b2 = _dated(b2, "June 9", "2047-06-09")
+    (c,) = claims([b1, b2], _plink2(b1, b2))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "b2"})
+    b3 = _plea("b3", "2047-06-10", "Jonas Brill promised to file his complaint with the bar council soon.")
+    (c,) = claims([b1, b3], _plink2(b1, b3))
+    assert c.outcome == "pending"
+
+
+def test_a_report_that_leaves_the_mode_unknown_joins_the_act_another_names_precisely():
+    w1 = record("w1", "2048-03-02", "A rock wounded the guard Kai Morrow on Sunday.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "mode": "primitive", "trigger": "wounded", "target": ["e1"],
+                         "date": "2048-03-01"}])
+    w2 = record("w2", "2048-03-09", "Kai Morrow, hurt in the clashes, is back at work.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "hurt", "target": ["e1"]}])
+    w3 = record("w3", "2048-03-09", "Kai Morrow was shot in May.", {"e1": ("PERSON", ["Kai Morrow"])},
+                events=[{"id": "v1", "type": "ASSAULT", "mode": "firearms", "trigger": "shot", "target": ["e1"]}])
+    link = linked(w1, w2, w3, Kai_Morrow="L1")
+    assert [g.items for g in groups([w1, w2, w3], link)] == [(("w1", "v1"), ("w2", "v1"))]  # two known modes differ
+
+
+def test_a_promise_said_kept_in_half_once_its_deadline_passed_is_partly():
+    def minister(doc, published, text, content, date=None):
+        return record(doc, published, text, {"e1": ("PERSON", ["Ilse Varga"]), "e2": ("GPE", ["Ostmark"])},
+                      statements=[{"id": "s1", "speaker": "e1", "content": content, "about": ["e2"],
+                                   "kind": "commitment", "date": date or published, "horizon": "2049-05-31"}])
+    m1 = minister("m1", "2049-04-01", "Minister Ilse Varga said Ostmark would pay the miners' families 5,000 crowns "
+                                      "before the end of May.",
+                  "Ostmark would pay the miners' families 5,000 crowns before the end of May")
+    m2 = minister("m2", "2049-06-10", "Ilse Varga promised in April that Ostmark would pay the miners' families 5,000 "
+                                      "crowns before the end of May. It has paid half. The families say they wait.",
+                  "Ostmark would pay the miners' families 5,000 crowns before the end of May", "2049-04-01")
+    link = linked(m1, m2, Ilse_Varga="L1", Ostmark="L2")
+    (c,) = claims([m1, m2], link)
+    assert (c.outcome, c.decided_by) == ("partly", {"doc": "m2", "statement": "s1"})
+    m3 = m2.replace(id="m3", text=m2.text.replace("It has paid half.", "It has some doubts."))
+    (c,) = claims([m1, m3], linked(m1, m3, Ilse_Varga="L1", Ostmark="L2"))
+    assert c.outcome == "failed"  # the deadline passed with nothing paid that any report tells
+
+
+def test_a_later_sentence_that_finds_what_was_promised_done_fulfils_it():
+    f1 = _dated(record("f1", "2050-09-20", "Chief executive Noor Adeyemi said salaries will be raised by 6% from "
+                       "March.", {"e1": ("PERSON", ["Noor Adeyemi"])},
+                       statements=[{"id": "s1", "speaker": "e1", "content": "salaries will be raised by 6% from March",
+                                    "kind": "commitment", "date": "2050-09-19", "horizon": "2051-03"}]),
+                "March", "2051-03")
+    f2 = _dated(record("f2", "2051-03-20", "On March 6 the welders found what Noor Adeyemi had promised: their "
+                       "salaries had gone up by 6%.", {"e1": ("PERSON", ["Noor Adeyemi"])}), "March 6", "2051-03-06")
+    (c,) = claims([f1, f2], linked(f1, f2, Noor_Adeyemi="L1"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "f2"})
+    f3 = _dated(record("f3", "2051-03-20", "On March 6 the welders asked about what Noor Adeyemi had promised: a "
+                       "raise by 6%.", {"e1": ("PERSON", ["Noor Adeyemi"])}), "March 6", "2051-03-06")
+    (c,) = claims([f1, f3], linked(f1, f3, Noor_Adeyemi="L1"))
+    assert c.outcome == "pending"
+
+
+def test_a_promise_to_bring_someone_before_a_judge_is_kept_by_the_charge():
+    j1 = record("j1", "2052-02-01", "The ministry said Lev Arkin would be brought before a judge within 48 hours.",
+                {"e1": ("PERSON", ["Lev Arkin"]), "e2": ("ORG", ["The ministry"])},
+                statements=[{"id": "s1", "speaker": "e2", "content": "Lev Arkin would be brought before a judge within "
+                             "48 hours", "about": ["e1"], "kind": "commitment", "date": "2052-02-01",
+                             "horizon": "2052-02-01/2052-02-03"}])
+    j2 = record("j2", "2052-02-05", "Lev Arkin was charged on Tuesday with arson.", {"e1": ("PERSON", ["Lev Arkin"])},
+                events=[{"id": "v1", "type": "ACCUSE", "mode": "allege", "trigger": "charged", "target": ["e1"],
+                         "date": "2052-02-02"}])
+    (c,) = claims([j1, j2], linked(j1, j2, Lev_Arkin="L1", The_ministry="L2"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "j2", "event": "v1"})
+
+
+def _union(doc, published, text, statements=(), events=()):
+    return record(doc, published, text, {"e1": ("PERSON", ["Tariq Olsen"]), "e2": ("ORG", ["Dock Union"]),
+                                         "e3": ("ORG", ["Harbor Co"])}, statements=list(statements), events=list(events))
+
+
+def test_work_that_resumed_on_the_day_keeps_a_promise_to_be_back_at_work():
+    r1 = _union("r1", "2053-04-01", "Tariq Olsen said: Our members will be back at work on Monday.",
+                [{"id": "s1", "speaker": "e1", "content": "Our members will be back at work on Monday",
+                  "kind": "commitment", "date": "2053-04-01", "horizon": "2053-04-04"}])
+    r2 = _dated(_union("r2", "2053-04-08", "Work at the Harbor Co terminal resumed on April 4, a week of queues "
+                       "later."), "April 4", "2053-04-04")
+    (c,) = claims([r1, r2], linked(r1, r2, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2"})
+
+
+def test_a_refusal_until_a_condition_is_kept_when_the_condition_comes_first():
+    promise = [{"id": "s1", "speaker": "e1", "content": "The Dock Union will not go back to work without a signed "
+                "agreement with Harbor Co", "about": ["e2", "e3"], "kind": "commitment", "date": "2053-05-01"}]
+    r1 = _union("r1", "2053-05-02", "Tariq Olsen said The Dock Union will not go back to work without a signed "
+                "agreement with Harbor Co.", promise)
+    signed = [{"id": "v1", "type": "AGREE", "trigger": "signed", "source": ["e2", "e3"], "date": "2053-05-20"}]
+    r2 = _union("r2", "2053-05-21", "The Dock Union and Harbor Co signed a deal on Tuesday.", events=signed)
+    link = linked(r1, r2, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3")
+    (c,) = claims([r1, r2], link)
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})
+    r3 = _union("r3", "2053-05-11", "Members of the Dock Union returned to work on Monday with no deal.")
+    (c,) = claims([r1, r3, r2], linked(r1, r2, r3, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "r3"})  # back at work before anything was signed
+    r4 = _union("r4", "2053-05-26", "Members of the Dock Union returned to work on Monday, after the deal.")
+    (c,) = claims([r1, r2, r4], linked(r1, r2, r4, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
+    assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})  # signed, then back: kept

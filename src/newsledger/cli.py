@@ -281,6 +281,7 @@ def ingest(
                         writer.put(res, source=sources.pop(res.id, None))
             writer.close()
             stored, dup = writer.stored, dup + writer.duplicates
+            ledger.refresh_ledger()  # the timelines, claims and groups the new articles touched
     except NewsledgerError as exc:
         raise _fatal(exc)
     if not quiet:

@@ -4,11 +4,12 @@
     python -m newsledger.ledger.bench_link [--sizes 1000,10000] [--probe 200] [--db PATH] [--json]
 
 Synthetic stories with overlapping names (invented syllable surnames spelled in two transliterations,
-given names and their variants, shared bodies and places) are stored one by one, each linked as it is
-stored. At each size, ``--probe`` more articles are added and only the linking of each is timed
+given names and their variants, shared bodies and places; one detention or release each) are stored one by
+one, each linked as it is stored. At each size, ``--probe`` more articles are added and only the linking of each is timed
 (:func:`newsledger.ledger.link.link_record`); the report gives the mean per article at each size and the
-ratio of the largest to the smallest. Then ``entity`` and ``timeline`` are asked about 100 people
-at random (p50 and p95 in milliseconds).
+ratio of the largest to the smallest. Then the ledger is refreshed as at the end of an ingest (the timelines,
+claims and groups stored, timed) and ``entity`` and ``timeline`` are asked about 100 people at random (p50
+and p95 in milliseconds).
 """
 
 from __future__ import annotations
@@ -62,9 +63,17 @@ def _article(i: int, people: list, rnd: random.Random) -> Record:
         add("PERSON", f"{g[v]} {s[v]}" if rnd.random() < 0.8 else s[v])
     add("ORG", rnd.choice(_ORGS).format(people[story][1][0][:6]))
     add("GPE", _PLACES[story % len(_PLACES)])
-    text = ", ".join(parts) + f". Report {i}."
-    return Record.from_json({"id": f"b{i}", "text": text, "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                             "outlet": f"Outlet {i % 5}", "entities": ents})
+    text = ", ".join(parts) + f". Report {i}: "
+    # one status report in each article (the first person detained or released), so timelines have entries
+    trig, mode = ("detained", "arrest") if rnd.random() < 0.7 else ("released", "release")
+    span = {"start": len(text), "end": len(text) + len(trig), "text": trig}
+    text += trig + "."
+    published = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    event = {"id": "v1", "type": "COERCE" if mode == "arrest" else "RETREAT", "mode": mode, "trigger": span,
+             "evidence": span, "source": [], "target": ["e1"], "date": {"value": published, "text": "then"},
+             "status": "asserted"}
+    return Record.from_json({"id": f"b{i}", "text": text, "published": published,
+                             "outlet": f"Outlet {i % 5}", "entities": ents, "events": [event]})
 
 
 def run(sizes: list[int], probe: int, db: Path | None = None, seed: int = 7) -> dict:
@@ -102,6 +111,9 @@ def run(sizes: list[int], probe: int, db: Path | None = None, seed: int = 7) -> 
                                      "entities": int(ledger._rows("SELECT COUNT(*) FROM ledger_entities")[0][0])}
         small, big = min(sizes), max(sizes)
         report["ratio"] = round(report["sizes"][big]["link_ms_mean"] / report["sizes"][small]["link_ms_mean"], 3)
+        t0 = time.perf_counter()
+        report["refresh"] = ledger.refresh_ledger()  # as at the end of an ingest: the stored timelines are read
+        report["refresh"]["seconds"] = round(time.perf_counter() - t0, 2)
         lids = [r[0] for r in ledger._rows("SELECT id FROM ledger_entities WHERE kind = 'person' ORDER BY n")]
         sample = rnd.sample(lids, min(100, len(lids)))
         for what, fn in (("entity", ledger.entity), ("timeline", ledger.timeline)):
@@ -133,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size:>7} stored: linking {r['link_ms_mean']:.2f} ms/article (p95 {r['link_ms_p95']:.2f}), "
                   f"{r['entities']} ledger entities")
         print(f"ratio {max(rep['sizes'])} / {min(rep['sizes'])}: {rep['ratio']:.2f}")
+        f = rep["refresh"]
+        print(f"refresh (timelines, claims, groups stored): {f['seconds']:.1f} s, {f['timelines']} timelines, "
+              f"{f['claims']} claims, {f['groups']} groups")
         print(f"entity   p50 {rep['entity']['p50_ms']:.1f} ms  p95 {rep['entity']['p95_ms']:.1f} ms")
         print(f"timeline p50 {rep['timeline']['p50_ms']:.1f} ms  p95 {rep['timeline']['p95_ms']:.1f} ms")
     return 0

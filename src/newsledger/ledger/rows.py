@@ -11,16 +11,23 @@ share it. It gives every :class:`~newsledger.ledger.base.Store`:
   :meth:`entities` (search by any name, folded), :meth:`claims`, :meth:`timeline`, and statements
   by speaker name (:meth:`speaker_statements`).
 
-Timelines, claims and duplicate groups are computed on reading by the pure functions of
-:mod:`newsledger.ledger.track` from the records and the entity mapping; :meth:`entity` and
-:meth:`timeline` read only the member articles of the entity asked about.
+Timelines, claims and duplicate groups are computed by the pure functions of :mod:`newsledger.ledger.track`
+from the records and the entity mapping, and stored (migration 0004: ``ledger_timelines``, ``ledger_claims``,
+``ledger_groups``). Storing, replacing or deleting an article marks what it touches as stale
+(``ledger_stale``: its ledger entities' timelines, the claims, the groups) inside its own transaction, which
+costs the same whatever the size of the store; :meth:`refresh_ledger` computes the stale parts again (only the
+touched entities' timelines, each from its member articles) and is run at the end of an ingest, by
+:meth:`relink` and by a read on a writable store. A read finds the stored rows where they are fresh and
+computes the rest as before (a read-only reader stores nothing), so what it returns is the same either way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import LedgerLookupError, StoreError
@@ -47,6 +54,27 @@ def _track():
     return track
 
 
+@lru_cache(maxsize=1)
+def track_version() -> str:
+    """A digest of what computes timelines, claims and groups: newsledger's version, the tracking modules and
+    their lexicons. Stored rows computed under another digest are computed again."""
+    from importlib import resources
+
+    from .. import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    here = resources.files("newsledger.ledger")
+    lexicons = resources.files("newsledger") / "data" / "lexicons"
+    files = sorted((f for f in here.iterdir() if f.name.startswith("track") and f.name.endswith(".py")),
+                   key=lambda f: f.name) + [lexicons / "statuses.json", lexicons / "claims.json"]
+    for f in files:
+        try:
+            h.update(f.name.encode() + f.read_bytes())
+        except OSError:
+            h.update(f.name.encode())
+    return h.hexdigest()[:16]
+
+
 def _in(n: int) -> str:
     return ", ".join("?" * n)
 
@@ -70,28 +98,156 @@ class LedgerRowsMixin:
             self._exec("RELEASE SAVEPOINT ledger_link")
             log.warning("the article %r is stored but could not be linked to the ledger (%s: %s); run "
                         "`newsledger relink` after fixing the cause", record.id, type(exc).__name__, exc)
+            self._touch((), record.id)
             return
         self._exec("RELEASE SAVEPOINT ledger_link")
+        self._touch((r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?",
+                                              (record.id,))), record.id)
 
     def _ledger_unlink(self, doc_ids: Iterable[str]) -> None:
         """Take articles about to be deleted or replaced out of the ledger."""
-        lk.unlink_docs(self, list(doc_ids))  # type: ignore[arg-type]
+        docs = list(doc_ids)
+        lids: set[str] = set()
+        for d in docs:
+            lids |= {r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?", (d,))}
+        lk.unlink_docs(self, docs)  # type: ignore[arg-type]
+        for d in docs:
+            self._touch(lids, d)
+
+    # ------------------------------------------------------------------ stored timelines, claims, groups
+    def _tracks_stored(self) -> bool:
+        """Whether this database has the tables of migration 0004 (a read-only reader of an older file has not)."""
+        return int(getattr(self, "schema_version", 0)) >= 4
+
+    def _touch(self, lids: Iterable[str], doc: str = "") -> None:
+        """Mark these ledger entities' timelines as stale, and the claims and groups through a row of the article
+        ``doc`` (its own row: writers storing different articles at once do not wait on one shared row), inside
+        the caller's transaction: a few rows whatever the size of the store."""
+        if not self._tracks_stored():
+            return
+        for what, key in [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)]:
+            self._exec("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING", (what, key))
+
+    def _stale(self, what: str, key: str = "") -> bool:
+        """Whether the stored ``what`` (``timeline`` of ``key``, or ``claims`` and groups) no longer matches:
+        a timeline is stale when its entity is marked, the claims and groups when any article is."""
+        if not self._same_rules():
+            return True
+        if what == "timeline":
+            return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what = 'all' OR (what = 'timeline' AND key = ?) "
+                                   "LIMIT 1", (key,)))
+        return bool(self._rows("SELECT 1 FROM ledger_stale WHERE what IN ('all', 'doc') LIMIT 1"))
+
+    def _same_rules(self) -> bool:
+        """Whether the stored rows were computed by this newsledger's tracking code and lexicons."""
+        if not self._tracks_stored():
+            return False
+        return self._rows("SELECT version FROM ledger_track_version WHERE id = 1") == [(track_version(),)]
+
+    def _all_fresh(self) -> bool:
+        return self._same_rules() and not self._rows("SELECT 1 FROM ledger_stale LIMIT 1")
+
+    def refresh_ledger(self) -> dict[str, int]:
+        """Compute again and store what is stale: the timelines of the ledger entities touched since the last
+        refresh (each from its member articles only), the claims and the duplicate groups. Returns how many
+        timelines, claims and groups were stored (zeros when nothing was stale)."""
+        done = {"timelines": 0, "claims": 0, "groups": 0}
+        track = _track()
+        if track is None or not self._tracks_stored():
+            return done
+        stale = self._rows("SELECT what, key FROM ledger_stale ORDER BY what, key")
+        same = self._same_rules()
+        if not stale and same:
+            return done
+        whats = {w for w, _ in stale} | (set() if same else {"all"})
+        with self._transaction("the refresh of the ledger's timelines, claims and groups"):
+            if "all" in whats:
+                self._exec("DELETE FROM ledger_timelines")
+                lids = [r[0] for r in self._rows("SELECT id FROM ledger_entities ORDER BY n")]
+            else:
+                lids = sorted(k for w, k in stale if w == "timeline")
+            for i in range(0, len(lids), 200):
+                chunk = lids[i:i + 200]
+                docs = sorted({r[0] for r in self._rows(
+                    f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)})
+                tl = self._timelines(docs)
+                self._exec(f"DELETE FROM ledger_timelines WHERE lid IN ({_in(len(chunk))})", chunk)
+                for lid in chunk:
+                    if tl.get(lid):
+                        self._exec("INSERT INTO ledger_timelines (lid, entries) VALUES (?, ?)",
+                                   (lid, json.dumps(tl[lid], ensure_ascii=False)))
+                        done["timelines"] += 1
+            if whats & {"all", "doc"}:
+                records = list(self.iter_records())  # type: ignore[attr-defined]
+                mapping = self._mapping_for([r.id for r in records])
+                self._exec("DELETE FROM ledger_claims")
+                for n, c in enumerate(track.claims(records, mapping, self._as_of()) if records else [], 1):
+                    js = c.to_json()
+                    self._exec("INSERT INTO ledger_claims (n, doc_id, speaker, outcome, claim) VALUES (?, ?, ?, ?, ?)",
+                               (n, js["doc"], js.get("speaker"), js["outcome"], json.dumps(js, ensure_ascii=False)))
+                    done["claims"] += 1
+                self._exec("DELETE FROM ledger_groups")
+                for n, g in enumerate(track.groups(records, mapping) if records else [], 1):
+                    self._exec("INSERT INTO ledger_groups (n, group_) VALUES (?, ?)",
+                               (n, json.dumps(g.to_json(), ensure_ascii=False)))
+                    done["groups"] += 1
+            for w, k in stale:  # only what was read: a writer that marked more since keeps its marks
+                self._exec("DELETE FROM ledger_stale WHERE what = ? AND key = ?", (w, k))
+            self._exec("DELETE FROM ledger_track_version")
+            self._exec("INSERT INTO ledger_track_version (id, version) VALUES (1, ?)", (track_version(),))
+        return done
+
+    def _try_refresh(self) -> None:
+        """Refresh before a read on a writable store; where the database cannot be written now (another writer
+        holds it), the read computes what is stale instead, as a read-only reader does."""
+        try:
+            self.refresh_ledger()
+        except StoreError as exc:
+            log.info("the ledger's stored timelines, claims and groups were not refreshed (%s); computing them", exc)
+
+    def _writable(self) -> bool:
+        return not getattr(self, "readonly", False)
+
+    def _stored_timeline(self, lid: str, docs: list[str]) -> list[dict]:
+        """One entity's timeline: the stored one where it is fresh, else computed from its member articles."""
+        if not self._stale("timeline", lid):
+            rows = self._rows("SELECT entries FROM ledger_timelines WHERE lid = ?", (lid,))
+            return json.loads(rows[0][0]) if rows else []
+        return self._timelines(docs).get(lid, [])
 
     # ------------------------------------------------------------------ writing by hand
     def relink(self) -> int:
-        """Link every stored article from scratch, honouring merges and splits made by hand; the number
-        of ledger entities."""
-        return lk.relink(self)  # type: ignore[arg-type]
+        """Link every stored article from scratch, honouring merges and splits made by hand, and compute the
+        timelines, claims and groups again; the number of ledger entities."""
+        n = lk.relink(self)  # type: ignore[arg-type]
+        self._mark_all()
+        self.refresh_ledger()
+        return n
+
+    def _mark_all(self) -> None:
+        if self._tracks_stored():
+            with self._transaction("marking the ledger's timelines, claims and groups stale"):
+                self._exec("INSERT INTO ledger_stale (what, key) VALUES ('all', '') ON CONFLICT DO NOTHING")
 
     def merge_entities(self, a: str, b: str) -> str:
         """Merge the entity ``b`` into ``a`` (ids or names); a decision kept across relinks. The id kept."""
         la, lb = self.resolve(a), self.resolve(b)
-        return lk.merge(self, la, lb)  # type: ignore[arg-type]
+        kept = lk.merge(self, la, lb)  # type: ignore[arg-type]
+        self._touch_now([la, lb])
+        return kept
 
     def split_entity(self, lid: str, doc: str, entity: str) -> str:
         """Take ``doc``'s entity ``entity`` out of ledger entity ``lid``; a decision kept across relinks.
         The id of the entity it now forms."""
-        return lk.split(self, self.resolve(lid), doc, entity)  # type: ignore[arg-type]
+        old = self.resolve(lid)
+        new = lk.split(self, old, doc, entity)  # type: ignore[arg-type]
+        self._touch_now([old, new])
+        return new
+
+    def _touch_now(self, lids: list[str]) -> None:
+        if self._tracks_stored():
+            with self._transaction("marking the ledger's timelines, claims and groups stale"):
+                self._touch(lids)
 
     def decisions(self) -> list[dict[str, Any]]:
         """The merges and splits made by hand, oldest first."""
@@ -206,10 +362,13 @@ class LedgerRowsMixin:
         return str(r[0][0])[:10] if r and r[0][0] else None
 
     def timeline(self, name_or_id: str) -> list[dict[str, Any]]:
-        """The status timeline of one entity (SPEC ledger JSON entries), read from its member articles only."""
+        """The status timeline of one entity (SPEC ledger JSON entries): the stored one, or computed from its
+        member articles only where an article stored since touched it."""
         lid = self.resolve(name_or_id)
+        if not self._stale("timeline", lid):
+            return self._stored_timeline(lid, [])
         docs = sorted({r[0] for r in self._member_rows(lid)})
-        return self._timelines(docs).get(lid, [])
+        return self._stored_timeline(lid, docs)
 
     def _timelines(self, docs: list[str]) -> dict[str, list[dict]]:
         track = _track()
@@ -228,6 +387,16 @@ class LedgerRowsMixin:
         track = _track()
         if track is None:
             return []
+        if self._stale("claims") and self._writable():
+            self._try_refresh()
+        if not self._stale("claims"):
+            sql = "SELECT claim FROM ledger_claims WHERE 1 = 1"
+            params: list[Any] = []
+            if outcome is not None:
+                sql, params = sql + " AND outcome = ?", [*params, outcome]
+            if lid is not None:
+                sql, params = sql + " AND speaker = ?", [*params, lid]
+            return [json.loads(r[0]) for r in self._rows(sql + " ORDER BY n", params)]
         records = list(self.iter_records())  # type: ignore[attr-defined]
         mapping = self._mapping_for([r.id for r in records])
         out = [c.to_json() for c in track.claims(records, mapping, self._as_of())]
@@ -241,13 +410,20 @@ class LedgerRowsMixin:
                                          "ORDER BY doc_id, entity_id"):
             members.setdefault(lid, []).append((d, e, why))
         track = _track()
-        records = list(self.iter_records()) if track is not None else []  # type: ignore[attr-defined]
+        if track is not None and self._writable() and self._tracks_stored() and not self._all_fresh():
+            self._try_refresh()
+        fresh = self._all_fresh()
+        records = list(self.iter_records()) if track is not None and not fresh else []  # type: ignore[attr-defined]
         mapping = {(d, e): lid for lid, ms in members.items() for d, e, _ in ms}
         timelines = {}
         claims: list[dict] = []
         groups: list[dict] = []
         as_of = self._as_of()
-        if track is not None and records:
+        if track is not None and fresh:
+            timelines = {lid: json.loads(js) for lid, js in self._rows("SELECT lid, entries FROM ledger_timelines")}
+            claims = [json.loads(r[0]) for r in self._rows("SELECT claim FROM ledger_claims ORDER BY n")]
+            groups = [json.loads(r[0]) for r in self._rows("SELECT group_ FROM ledger_groups ORDER BY n")]
+        elif track is not None and records:
             timelines = {lid: [x.to_json() for x in v] for lid, v in track.timelines(records, mapping).items()}
             claims = [c.to_json() for c in track.claims(records, mapping, as_of)]
             groups = [g.to_json() for g in track.groups(records, mapping)]
@@ -317,11 +493,7 @@ class LedgerRowsMixin:
                     events.append({"doc": d, "event": v.id, "type": v.type, "trigger": v.trigger.text,
                                    "role": roles[0] if roles else "location", "status": v.status,
                                    "date": v.date.value if v.date else None, "published": rec.published})
-        track = _track()
-        timeline = []
-        if track is not None and records:
-            tl = track.timelines(list(records.values()), self._mapping_for(docs))
-            timeline = [x.to_json() for x in tl.get(lid, [])]
+        timeline = self._stored_timeline(lid, docs) if _track() is not None and records else []
         prof = json.loads(profile)
         return {"id": lid, "type": etype, "name": name, "aliases": [n for n in prof.get("names", {}) if n != name],
                 "names_by_outlet": by_outlet, "attributes": attrs,

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..errors import TrackError
 from ..records import Event, Record
-from .track_base import MemberOf, interval, ledger_id, lexicon, similarity, stems, tv
-from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated
+from .track_base import MemberOf, _stop, find_phrase, interval, ledger_id, lexicon, similarity, stems, tv
+from .track_groups import CLAIM_KINDS, Item, Predicate, claim_predicates, event_fits, negated, polarity_after
 from .track_status import StatusReport
 
 __all__ = ["Evidence", "Facts", "said_unkept", "said_done", "decide", "CLAIM_KINDS"]
@@ -136,6 +136,36 @@ class Facts:
         out.sort(key=lambda e: (e.published, e.doc))
         return out
 
+    def told(self, p: Predicate, roles: frozenset[str], claim: Item, since: str, hiv) -> list[tuple[Evidence, bool]]:
+        """For a predicate no event or status reports (an appeal, a plea): the later sentences that tell the act
+        done, each with its polarity ("pleaded not guilty" is negated). A sentence counts when it has one of the
+        predicate's words, names one of ``roles`` (or the claim's speaker) or gives a date within the horizon,
+        and speaks of no plan or speech (unless it says the act was promised: "as it had promised")."""
+        start = interval(since)
+        who = roles | ({claim.speaker} if claim.speaker else set())
+        keys = sorted(who | claim.about)
+        later = sorted((r for r in {r.id: r for k in keys for r in self.docs.get(k, ())}.values()
+                        if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
+        out = []
+        for rec in later[:MAX_LATER_ARTICLES]:
+            for seq, raw, toks, when in self.sentences(rec):
+                at = next((i for i in (_find_loose(seq, raw, w) for w in p.words) if i >= 0), -1)
+                if at < 0 or (planned(seq) - _SPEECH and not kept(seq)):
+                    continue
+                iv = interval(when)
+                if iv and start and iv[1] < start[0]:
+                    continue
+                named = frozenset(t[1:] for t in toks if t.startswith("@")) & who
+                if not named and not (iv and hiv and hiv[0] <= iv[0] and iv[1] <= hiv[1]):
+                    continue
+                n = sum(1 for t in seq[max(0, at - 3):at] if negated(t))
+                if p.frame:
+                    n += polarity_after(seq, at + 1)
+                elif n:
+                    continue  # "did not appeal": not a report that it was done
+                out.append((Evidence(rec.id, rec.published or "", "", "", when, named), n % 2 == 1))
+        return out
+
     def related(self, claim: Item) -> list[Item]:
         """Statements that share the claim's speaker or one of its participants, in publication order."""
         keys = ({"S" + claim.speaker} if claim.speaker else set()) | {"A" + a for a in claim.about}
@@ -151,13 +181,31 @@ def _pattern(name: str) -> re.Pattern:
         raise TrackError(f"claims.json {name!r} is missing or not a regular expression ({exc}); fix the file") from None
 
 
+def _find_loose(seq: list[str], raw: frozenset[str], phrase: tuple[str, ...]) -> int:
+    """Where a predicate's phrase is told in a sentence: its words in a row ("returned to work"), else all its
+    words that are no stop words anywhere in the sentence ("work at the port resumed" for "resume work")."""
+    i = find_phrase(seq, phrase)
+    if i >= 0 or len(phrase) < 2:
+        return i
+    content = [w for w in phrase if w not in _stop()]
+    if len(content) >= 2 and all(w in raw for w in content):
+        return min(seq.index(w) for w in content)
+    return -1
+
+
+def kept(seq: list[str]) -> bool:
+    """Whether a sentence (its stems) says that what it tells was promised ("as it had promised")."""
+    return bool(_pattern("kept").search(" ".join(seq)))
+
+
 def _unkept() -> re.Pattern:
     return _pattern("unkept")
 
 
-def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | None:
+def said_unkept(claim: Item, cluster: list[Item], items: list[Item], how: str = "unkept") -> Item | None:
     """The first later report of the claim (one of its reports, or a statement much like it) followed by a plain
-    sentence that it did not happen ("... would be home before the holidays. She was not.")."""
+    sentence that it did not happen ("... would be home before the holidays. She was not."); with ``how`` =
+    "partly", one followed by a sentence that it was done in part ("... 5,000 crowns by May. It has paid half.")."""
     mine = {(i.doc, i.st.id) for i in cluster}
     for it in sorted({id(i): i for i in [*cluster, *items]}.values(), key=lambda i: i.order):
         if it.published <= claim.published:
@@ -170,6 +218,10 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item]) -> Item | N
         ends = [start + m.end() for m in re.finditer(r"[.;!?]['\"\u201d\u2019]?(?=\s)", text[start:end + 160])]
         inside = [e for e in ends if e < end]
         after = [e for e in ends if e >= end][:1]
+        if how == "partly":
+            if any(_pattern("partly").match(text[e:e + 80]) for e in after):
+                return it
+            continue
         if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]) \
                 or _pattern("unkept_inline").match(text[end:end + 100]):
             return it
@@ -181,6 +233,17 @@ MAX_LATER_ARTICLES = 50  # said_done reads at most this many later articles abou
 _PLANNED = frozenset(stems("will would could may might shall should must expect expected plan planned due scheduled "
                            "promise promised pledge pledged vow vowed predict hope want aim intend if whether "
                            "agree agreed offer offered propose proposed said says told announced"))
+
+
+def planned(seq: list[str]) -> set[str]:
+    """The words of a sentence (its stems) that speak of a plan, a promise or speech; "may" next to a number
+    is the month ("on May 9"), not the verb."""
+    return {t for i, t in enumerate(seq) if t in _PLANNED and not (
+        t == "may" and any(x.isdigit() for x in seq[max(0, i - 1):i] + seq[i + 1:i + 2]))}
+
+
+# a report that an act was done may be attributed: "pleaded not guilty, her lawyer said"
+_SPEECH = frozenset(stems("said says told announced"))
 
 
 def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str | None] | None:
@@ -199,7 +262,7 @@ def said_done(claim: Item, facts: Facts, since: str, hiv) -> tuple[Record, str |
                     if (r.published or "") > claim.published), key=lambda r: (r.published or "", r.id))
     for rec in later[:MAX_LATER_ARTICLES]:
         for seq, raw, toks, when in facts.sentences(rec):
-            if raw & _PLANNED:
+            if planned(seq) and not kept(seq):
                 continue
             shared = ctoks & toks
             # a negation just before one of the words ("did not resume"), not one elsewhere ("without progress")
@@ -247,20 +310,39 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
         ) if p.role == "target" else about | (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
-        ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
+        if not p.events and not p.statuses:  # told in words only: an appeal filed, a plea made
+            said = [(e, pol) for e, pol in facts.told(p, frozenset(roles), claim, since, hiv)
+                    if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]  # too late to keep it
+            if p.frame and said:  # a plea: the same words keep it ("not guilty" again), others break it
+                e, polarity = said[0]
+                return ("fulfilled" if polarity == neg else "failed"), e.ref()
+            ev = [e for e, _ in said]
+        else:
+            ev = facts.evidence(p, frozenset(roles), since, since_pub, skip)
         within = [e for e in ev if not (hiv and interval(e.date) and interval(e.date)[0] > hiv[1])]
         covered = set().union(*(e.who for e in within)) if within else set()
         results.append((p, neg, within, covered, roles, at))
     positive = [r for r in results if not r[1]]
     negative = [r for r in results if r[1]]
     unkept = said_unkept(claim, cluster, facts.related(claim))
-    for p, _neg, within, _cov, _roles, _at in negative:
+    toks = [w for w, _ in claim.words]
+    for p, _neg, within, _cov, _roles, at in negative:
+        # "will not go back to work without a signed agreement": the act is refused until the condition is met;
+        # the condition met first keeps the claim, the act before it breaks it
+        cond = [e for r in positive if r[5] > at and "without" in toks[at:r[5]] for e in r[2]]
+        if cond:
+            met = min(cond, key=lambda e: (e.published, e.doc))
+            if not within or (met.published, met.date or "") <= (within[0].published, within[0].date or ""):
+                return "fulfilled", met.ref()
         if within:
             e = within[0]
             return "failed", e.ref()
     done = [r for r in positive if r[2]]
     if unkept is not None and not (done and min(r[2][0].published for r in done) < unkept.published):
         return "failed", {"doc": unkept.doc, "statement": unkept.st.id}
+    part = said_unkept(claim, cluster, facts.related(claim), "partly") if not negative else None
+    if part is not None and (passed or not hiv) and not any(e.published > part.published for r in done for e in r[2]):
+        return "partly", {"doc": part.doc, "statement": part.st.id}  # "It has paid half.", and nothing more since
     if done:
         first = min((r[2][0] for r in done), key=lambda e: (e.published, e.doc))
         target_persons = {x for r in done if r[0].role == "target" for x in r[4] if x in persons}

@@ -140,7 +140,9 @@ def _exact_day(value: str | None) -> bool:
 
 def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, otarget: frozenset[str],
           oparts: frozenset[str]) -> bool:
-    if ov.type != v.type or ((ov.mode or v.mode) and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
+    # modes must agree where both are known: a report that gives none ("hurt") may be the act another names
+    # more precisely ("wounded by a rock")
+    if ov.type != v.type or (ov.mode and v.mode and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
         return False
     if target and otarget:
         return bool(target & otarget)
@@ -150,18 +152,19 @@ def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, ot
 
 
 def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
-    """Asserted events of several articles that are one act: same type and mode, a shared participant (or, with
+    """Asserted events of several articles that are one act: same type and mode (or a mode one leaves unknown), a
+    shared participant (or, with
     no participants to compare, the same day), dates that contain each other (an undated one fits). A bare
     mention (no target, no date) joins the act its own article reports with the same type and mode.
-    Candidates are found through an index on (type, mode, participant) and (type, mode, day), so the cost
+    Candidates are found through an index on (type, participant) and (type, day), so the cost
     of an event does not grow with the number of unrelated ones."""
     clusters: list[list[tuple[Record, Event, frozenset[str], frozenset[str]]]] = []
     index: dict[tuple, list[int]] = {}
 
     def keys(v: Event, parts: frozenset[str]) -> set[tuple]:
-        out = {(v.type, v.mode, "P", p) for p in parts}
+        out = {(v.type, "P", p) for p in parts}  # not the mode: an unknown mode fits a known one
         if _exact_day(tv(v.date)):
-            out.add((v.type, v.mode, "D", tv(v.date)))
+            out.add((v.type, "D", tv(v.date)))
         return out
 
     for rec in records:
@@ -179,7 +182,8 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
                     c = clusters[ci]
                     if any(orec.id == rec.id for orec, *_ in c):
                         continue
-                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c):
+                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c) and not any(
+                            v.mode and ov.mode and ov.mode != v.mode for _, ov, _, _ in c):  # no known mode disagrees
                         best = ci
                         break
             if best is None:
@@ -201,6 +205,7 @@ class Predicate:
     statuses: tuple[str, ...]
     events: tuple[tuple[str, str | None, tuple[tuple[str, ...], ...]], ...]
     role: str
+    frame: bool = False  # the words after it are what the act says ("plead not guilty"), not acts of their own
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +219,7 @@ def predicates() -> tuple[Predicate, ...]:
                 statuses=tuple(p.get("statuses", [])),
                 events=tuple((e["type"], e.get("mode"), tuple(tuple(stems(w)) for w in e.get("words", [])))
                              for e in p.get("events", [])),
-                role=p.get("role", "any")))
+                role=p.get("role", "any"), frame=bool(p.get("frame", False))))
         except (KeyError, TypeError) as exc:
             raise TrackError(f"claims.json predicate {p!r} lacks {exc}; every predicate needs id and words") from None
         if out[-1].role not in ("target", "source", "any"):
@@ -233,7 +238,9 @@ def negated(tok: str) -> bool:
 
 def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool, int]]:
     """The predicates a content names, each with whether it is negated (an odd number of negations before it
-    in its sentence) and the index of its word."""
+    in its sentence) and the index of its word. The claim's own predicate decides: a frame predicate ("plead")
+    takes the words after it in its sentence as what it says ("plead not guilty": no conviction is promised),
+    so the predicates named there are left out and the negations right after it count in its polarity."""
     toks = [w for w, _ in words]
     present = set(toks)
     out = []
@@ -246,9 +253,21 @@ def claim_predicates(words: list[tuple[str, int]]) -> list[tuple[Predicate, bool
                 continue
             sent = words[i][1]
             negs = sum(1 for t, s in words[:i] if s == sent and negated(t))
+            if p.frame:
+                negs += polarity_after(toks, i + len(w))
             out.append((p, negs % 2 == 1, i))
             break
-    return out
+    frames = [(i, words[i][1]) for p, _n, i in out if p.frame]
+    return [(p, n, i) for p, n, i in out
+            if p.frame or not any(f < i and words[i][1] == fs for f, fs in frames)]
+
+
+FRAME_REACH = 2  # the words right after a frame predicate whose negations are its polarity ("plead not guilty")
+
+
+def polarity_after(toks: list[str], j: int) -> int:
+    """The negations among the few words from ``j`` on (what a frame predicate says: "pleaded not guilty")."""
+    return sum(1 for t in toks[j:j + FRAME_REACH] if negated(t))
 
 
 def event_fits(p: Predicate, v: Event) -> bool:

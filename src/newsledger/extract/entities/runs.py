@@ -37,6 +37,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
+        subject = False  # the run has taken a body's subject ("on Freedom"): "of" goes on joining
         while j < n and j not in skip:
             t = toks[j]
             if toks[j].is_sent_start:
@@ -51,7 +52,12 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
-            if (fold(t.text) in _JOIN_OF and (folded(doc)[j - 1] in lex.org_keywords
+            if (fold(t.text) == "on" and folded(doc)[j - 1] in lex.org_keywords and j + 1 < n and j + 1 not in skip
+                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+                j += 1  # "Committee on Freedom of Association": a body named by its subject
+                subject = True
+                continue
+            if (fold(t.text) in _JOIN_OF and (subject or folded(doc)[j - 1] in lex.org_keywords
                                               or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
                     and j + 1 < n
@@ -62,6 +68,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             if (t.tag_ == "POS" and j + 1 < n and _cap(toks[j + 1]) and country_code(doc[i:j].text) is None
+                    and folded(doc)[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
                     and _org_after(doc, j + 1)):
                 j += 1
                 continue
