@@ -539,3 +539,21 @@ def test_a_colon_dateline_is_the_place_filed_from_not_the_speaker():
                   "to the tariffs.\n")
     s = by_content(rec, "it would respond")
     assert rec.entity(s.speaker).name == "Tumbrian Trade Ministry"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence, content, date", [
+    ("Officials in Velmar said on Friday the bridge would reopen.", "the bridge would reopen", "2026-03-06"),
+    ("Police in Arlo said Tuesday the suspect had fled.", "the suspect had fled", "2026-03-03"),
+    ("Velmar's government said on Monday it would cut fuel taxes.", "it would cut fuel taxes", "2026-03-02"),
+])
+def test_the_day_right_after_the_cue_dates_the_saying_not_the_content(sentence, content, date):
+    s = by_content(extract(sentence), content)
+    assert s.content.text == content and s.date is not None and s.date.value == date
+
+
+@pytest.mark.slow
+def test_a_time_that_is_the_contents_subject_or_possessor_stays_in_the_content():
+    rec = extract("The clerk said Tuesday was the deadline. She said last week's vote was rigged.")
+    assert by_content(rec, "Tuesday was the deadline").date is None
+    assert by_content(rec, "last week's vote was rigged").date is None

@@ -573,6 +573,29 @@ def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[
     return s, e
 
 
+def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | None:
+    """Wire style puts the day of the saying right after the verb, before an unmarked clause ("said on
+    Tuesday it would ...", "said Friday the bridge ..."); the parser often hangs it inside the clause. The
+    token range of that time (its preposition included) when the content starts with it, else None."""
+    if a != cue + 1 or a >= b:
+        return None
+    k = a
+    if doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
+        k += 1
+    j = k
+    while j < b and doc[j].ent_type_ in ("DATE", "TIME") and (j == k or doc[j].ent_iob_ == "I"):
+        j += 1
+    if j == k or j >= b:
+        return None
+    if any(doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].tag_ == "POS" for i in range(k, j)) \
+            or doc[j].tag_ == "POS":
+        return None  # "said Tuesday was the deadline", "said last week's vote ...": the time is the content's
+    rest = doc[j:b]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or doc[j].is_punct and doc[j].text != ",":
+        return None
+    return a, j
+
+
 def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
     """"the company's pledge *not to negotiate*", "the spokeswoman whose prediction *that the port would ...*":
     a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
@@ -666,6 +689,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
             frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
+        cue_time = _leading_time(doc, tok.i, frame.a, frame.b)
+        if cue_time is not None:  # "said on Tuesday it would ...": the day belongs to the saying
+            frame.a = cue_time[1]
         chars = _content_chars(doc, frame.a, frame.b)
         if chars is None:
             continue
@@ -680,6 +706,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             and tok.left_edge.dep_ in ("dobj", "dative") else None
         if ante is not None:  # ", whom she accused of X": the accused (the clause's antecedent) is what X is about
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
+        if cue_time is not None:
+            d.extra["cue_time"] = _tok_chars(doc, *cue_time)
         if frame.inverted:
             d.extra["inverted"] = True
         d.extra["speaker_route"] = "inverted" if frame.inverted and route == "cue-subject" else route

@@ -111,6 +111,11 @@ class DateFinder:
         return None
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
+        span = d.extra.get("cue_time")
+        if span is not None:  # "said on Tuesday it would ...": the time cut from the content's front
+            for x in self.dated:
+                if span[0] <= x.start < span[1]:
+                    return x.value
         a, b = d.content_tokens
         for x in self._by_verb.get(cue.i, []):
             if a <= x.root < b and self.doc[x.root].head.i != cue.i:
