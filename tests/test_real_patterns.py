@@ -557,3 +557,22 @@ def test_a_time_that_is_the_contents_subject_or_possessor_stays_in_the_content()
     rec = extract("The clerk said Tuesday was the deadline. She said last week's vote was rigged.")
     assert by_content(rec, "Tuesday was the deadline").date is None
     assert by_content(rec, "last week's vote was rigged").date is None
+
+
+@pytest.mark.slow
+def test_ages_written_aged_and_before_an_apposed_name():
+    rec = extract("A 32-year-old nurse, Lisa Marrow, was injured. Carl Ottman, aged 61, said he saw the fire. "
+                  "Ida Lunde, age 29, was unhurt.")
+    ages = {e.name: e.attributes.age for e in rec.entities}
+    assert ages == {"Lisa Marrow": 32, "Carl Ottman": 61, "Ida Lunde": 29}  # and no entity "A"
+
+
+def test_a_hyphen_inside_a_word_is_no_dateline_dash_but_a_glued_double_dash_is():
+    import spacy
+
+    from newsledger.extract._doc import dateline_tokens
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    assert not dateline_tokens(nlp("A 32-year-old man was hurt."))
+    assert 0 in dateline_tokens(nlp("VELMAR--The mayor spoke."))
