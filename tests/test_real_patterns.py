@@ -576,3 +576,22 @@ def test_a_hyphen_inside_a_word_is_no_dateline_dash_but_a_glued_double_dash_is()
     nlp.add_pipe("sentencizer")
     assert not dateline_tokens(nlp("A 32-year-old man was hurt."))
     assert 0 in dateline_tokens(nlp("VELMAR--The mayor spoke."))
+
+
+@pytest.mark.slow
+def test_she_is_not_given_to_the_man_who_was_the_last_subject():
+    rec = extract("Tomas Becker, the harbour master, met Anna Rothe on Monday. She said the port would reopen. "
+                  "He said the cranes were ready.")
+    names = {e.id: e.name for e in rec.entities}
+    assert names[by_content(rec, "the port would reopen").speaker] == "Anna Rothe"
+    assert names[by_content(rec, "the cranes were ready").speaker] == "Tomas Becker"
+
+
+def test_known_gender_from_pronouns_then_given_name():
+    from newsledger.analysis.reference import agrees, known_gender
+
+    assert known_gender(["Ivo Brandt", "he", "his"]) == "male"
+    assert known_gender(["Ivo Brandt", "he", "she"], "Anna") is None  # mentions disagree: nothing is known
+    assert known_gender(["Anna Rothe"], "Anna") == "female"
+    assert known_gender(["Kestrel Vaan"], "Kestrel") is None
+    assert not agrees("she", "male") and agrees("she", None) and agrees("they", "male")

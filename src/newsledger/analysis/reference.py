@@ -6,11 +6,14 @@ says what the words themselves allow.
 - :func:`relative_antecedent`: the noun a relative pronoun refers to ("the minister, *who* ...").
 - :func:`is_subject_phrase`: whether a mention is a clause subject (directly or as its apposition):
   subjects are preferred antecedents.
+- :func:`known_gender` and :func:`agrees`: the gender a person's mentions tell (the pronouns that already
+  refer to it, a given name of a known gender), and whether a pronoun may refer to it ("she" is never
+  the man named just before).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .clause import SUBJECT_DEPS
 from .words import word_class
@@ -18,7 +21,7 @@ from .words import word_class
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase"]
+__all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase", "known_gender", "agrees"]
 
 _FEATURES = (("male_pronouns", ("male", "sg")), ("female_pronouns", ("female", "sg")),
              ("plural_pronouns", (None, "pl")), ("neuter_pronouns", ("neuter", "sg")))
@@ -55,3 +58,24 @@ def is_subject_phrase(span: "Span") -> bool:
     if root.dep_ in SUBJECT_DEPS:
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+def known_gender(mention_texts: Iterable[str], given_name: str = "") -> Optional[str]:
+    """"male" or "female" when the pronouns among a person's mentions all agree on one (else by the
+    given name, looked up in the entities lexicon's lists of given names), None when nothing tells."""
+    said = {f[0] for m in mention_texts if (f := pronoun_features(m)) is not None and f[0] in ("male", "female")}
+    if len(said) == 1:
+        return said.pop()
+    if len(said) > 1 or not given_name:
+        return None
+    from ..extract.entities.lex import fold, lexicon  # the given-name lists are the entities stage's data
+
+    key = fold(given_name)
+    female, male = key in lexicon().female_names, key in lexicon().male_names
+    return "female" if female and not male else "male" if male and not female else None
+
+
+def agrees(pronoun: str, gender: Optional[str]) -> bool:
+    """Whether a third-person pronoun may refer to a person of ``gender`` (None: unknown, anything goes)."""
+    feats = pronoun_features(pronoun)
+    return feats is None or feats[0] is None or gender is None or feats[0] == gender

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ...analysis.clause import SUBJECT_DEPS
-from ...analysis.reference import relative_antecedent
+from ...analysis.reference import agrees, known_gender, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from .._doc import dateline_tokens, doc_text, tokens
@@ -223,7 +223,8 @@ class SpeakerResolver:
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
             want_person = lower in PERSON_PRONOUNS
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
-                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS), None) if lower not in ("i", "we") else None
+                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
+                         and agrees(lower, self._gender(c.eid))), None) if lower not in ("i", "we") else None
             if ante is not None:
                 # a reporting subject pronoun ("He added") continues the latest subject of its sort:
                 # the news convention, trusted over a general coreference guess
@@ -252,6 +253,14 @@ class SpeakerResolver:
             person = True
             route = "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
+
+    def _gender(self, eid: str | None) -> str | None:
+        """The gender a person entity's mentions tell (its pronouns, its given name), None if unknown."""
+        ent = self.index.get(eid) if eid else None
+        if ent is None or ent.type != "PERSON":
+            return None
+        first = ent.name.split()[0] if len(ent.name.split()) > 1 else ""
+        return known_gender((m.text for m in ent.mentions), first)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
