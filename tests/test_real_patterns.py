@@ -595,3 +595,22 @@ def test_known_gender_from_pronouns_then_given_name():
     assert known_gender(["Anna Rothe"], "Anna") == "female"
     assert known_gender(["Kestrel Vaan"], "Kestrel") is None
     assert not agrees("she", "male") and agrees("she", None) and agrees("they", "male")
+
+
+@pytest.mark.slow
+def test_a_name_the_tagger_reads_across_of_or_and_stays_one_organization():
+    rec = extract("Velmar's Flood and Drought Relief Agency said the toll rose. Ona Brisk quit the Chamber of "
+                  "Deputies on Monday.")
+    names = {e.name for e in rec.entities}
+    assert "Flood and Drought Relief Agency" in names and "Chamber of Deputies" in names
+    assert not names & {"Flood", "Deputies", "Chamber"}
+
+
+@pytest.mark.slow
+def test_a_common_word_opening_a_sentence_or_quote_alone_is_no_name():
+    rec = extract("Harbour fire spreads; Salvage crews called in\n\nSalvage crews in Port Ellis worked overnight. "
+                  "\u201cTime is short,\u201d the Ellis Fire Brigade said, as time ran out for the ship. "
+                  "Parliament will debate the fire next week.")
+    names = {e.name for e in rec.entities}
+    assert not names & {"Salvage", "Time"}
+    assert "Ellis Fire Brigade" in names and "Parliament" in names

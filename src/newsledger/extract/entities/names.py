@@ -53,6 +53,8 @@ PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "der", "den", "de", "da", "von", "la", "le", "du", "dos",
                        "del", "di", "ter", "abu", "bint", "ould"})
 _JOIN_OF = frozenset({"of", "for"})
+_JOIN_TAGGED = frozenset({"of", "and", "&", "for", "on"})  # small words inside a name the tagger reads as one
+_JOINED_TYPES = frozenset({"ORG", "FAC"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})  # "north of X" is no name
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 _OPEN = frozenset({'"', "\u201c", "\u2018", "``", "(", "["})
@@ -158,7 +160,7 @@ def _starts_clause(doc: "Doc", i: int) -> bool:
     prev = doc[i - 1]
     if prev.is_space and "\n" in prev.text:
         return True  # a paragraph opens with it
-    return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
+    return prev.text in _OPEN or prev.text in {":", ";", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
 
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
@@ -193,6 +195,11 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
                 continue
+            if (fold(t.text) in _JOIN_TAGGED and t.ent_iob_ == "I" and t.ent_type_ in _JOINED_TYPES and j + 1 < n
+                    and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
+                    and doc[j - 1].ent_iob_ in ("B", "I")):
+                j += 1  # "House of Representatives", "Disaster and Emergency Management Agency": one name
+                continue  # where the tagger reads one organization across the small word
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
@@ -302,7 +309,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Seven Kyrgyz and ...": a number opening the sentence
             continue
         if (j == i + 1 and w not in midcaps and not _known_word(t) and t.ent_type_ != "PERSON"
-                and (t.tag_ == "NNS" or w in _STATE_WORDS)):
+                and (t.tag_ == "NNS" or w in _STATE_WORDS
+                     or (not t.ent_type_ or _lone_ent(doc, i)) and (t.tag_ == "NN" or w in _lower_words(doc))
+                     and w not in lex.org_keywords)):  # but "Parliament will vote": an institution's name
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
         if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
@@ -320,6 +329,20 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         break
     return i
+
+
+def _lone_ent(doc: "Doc", i: int) -> bool:
+    """The tagger's entity at token i is that one word alone."""
+    return doc[i].ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+
+
+def _lower_words(doc: "Doc") -> frozenset[str]:
+    """Words the article itself writes in lower case: where one opens a sentence or a quotation alone
+    ("Time is running out", "Rescue workers ..."), its capital is the sentence's, not a name's."""
+    got = doc.user_data.get("newsledger:lower_words")
+    if got is None:
+        got = doc.user_data["newsledger:lower_words"] = frozenset(t.text for t in tokens(doc) if t.is_lower)
+    return got
 
 
 def _acronym_of_name(doc: "Doc", i: int) -> bool:
