@@ -591,9 +591,10 @@ def test_known_gender_from_pronouns_then_given_name():
     from newsledger.analysis.reference import agrees, known_gender
 
     assert known_gender(["Ivo Brandt", "he", "his"]) == "male"
-    assert known_gender(["Ivo Brandt", "he", "she"], "Anna") is None  # mentions disagree: nothing is known
-    assert known_gender(["Anna Rothe"], "Anna") == "female"
-    assert known_gender(["Kestrel Vaan"], "Kestrel") is None
+    assert known_gender(["Ivo Brandt", "he", "his"], "female") == "male"  # the text's pronouns outrank the name
+    assert known_gender(["Ivo Brandt", "he", "she"], "female") is None  # mentions disagree: nothing is known
+    assert known_gender(["Anna Rothe"], "female") == "female"
+    assert known_gender(["Kestrel Vaan"]) is None
     assert not agrees("she", "male") and agrees("she", None) and agrees("they", "male")
 
 

@@ -60,19 +60,13 @@ def is_subject_phrase(span: "Span") -> bool:
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
 
 
-def known_gender(mention_texts: Iterable[str], given_name: str = "") -> Optional[str]:
-    """"male" or "female" when the pronouns among a person's mentions all agree on one (else by the
-    given name, looked up in the entities lexicon's lists of given names), None when nothing tells."""
+def known_gender(mention_texts: Iterable[str], name_gender: Optional[str] = None) -> Optional[str]:
+    """"male" or "female" when the pronouns among a person's mentions all agree on one, else
+    ``name_gender`` (what the stage knows from the given name), None when nothing tells."""
     said = {f[0] for m in mention_texts if (f := pronoun_features(m)) is not None and f[0] in ("male", "female")}
     if len(said) == 1:
         return said.pop()
-    if len(said) > 1 or not given_name:
-        return None
-    from ..extract.entities.lex import fold, lexicon  # the given-name lists are the entities stage's data
-
-    key = fold(given_name)
-    female, male = key in lexicon().female_names, key in lexicon().male_names
-    return "female" if female and not male else "male" if male and not female else None
+    return None if said else name_gender
 
 
 def agrees(pronoun: str, gender: Optional[str]) -> bool:

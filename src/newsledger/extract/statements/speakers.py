@@ -19,6 +19,7 @@ from ...analysis.clause import SUBJECT_DEPS
 from ...analysis.reference import agrees, known_gender, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
+from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .quotes import Quote
@@ -259,8 +260,11 @@ class SpeakerResolver:
         ent = self.index.get(eid) if eid else None
         if ent is None or ent.type != "PERSON":
             return None
-        first = ent.name.split()[0] if len(ent.name.split()) > 1 else ""
-        return known_gender((m.text for m in ent.mentions), first)
+        first = fold(ent.name.split()[0]) if len(ent.name.split()) > 1 else ""
+        names = entity_lexicon()
+        female, male = first in names.female_names, first in names.male_names
+        return known_gender((m.text for m in ent.mentions),
+                            "female" if female and not male else "male" if male and not female else None)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
