@@ -615,3 +615,18 @@ def test_a_common_word_opening_a_sentence_or_quote_alone_is_no_name():
     names = {e.name for e in rec.entities}
     assert not names & {"Salvage", "Time"}
     assert "Ellis Fire Brigade" in names and "Parliament" in names
+
+
+@pytest.mark.slow
+def test_a_possessive_pronoun_before_the_speaker_noun_does_not_make_its_owner_speak():
+    rec = extract("Ivo Marrick pleaded guilty on Monday. His lawyer said he had returned the money.")
+    s = by_content(rec, "he had returned the money")
+    assert s.speaker is None and s.speaker_text == "His lawyer"
+
+
+@pytest.mark.slow
+def test_the_navy_later_is_the_navy_named_before_and_but_stays_outside_the_quote():
+    rec = extract('The Velmar Navy said the ferry sank. But "there is hope," the navy said in a statement.')
+    first, second = by_content(rec, "the ferry sank"), by_content(rec, "there is hope")
+    assert second.content.text == "there is hope" and second.direct
+    assert second.speaker is not None and second.speaker == first.speaker

@@ -190,7 +190,7 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         if (j == i + 1 and w not in midcaps and not _known_word(t) and t.ent_type_ != "PERSON"
                 and (t.tag_ == "NNS" or w in _STATE_WORDS
                      or (not t.ent_type_ or _lone_ent(doc, i)) and (t.tag_ == "NN" or w in _lower_words(doc))
-                     and w not in lex.org_keywords)):  # but "Parliament will vote": an institution's name
+                     and w not in lex.org_generic_refs)):  # but "Parliament will vote": an institution's name
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
         if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeakerResolver"]
 
+_POSSESSIVES = word_class("possessive_determiners")
 PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
 GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -426,6 +427,7 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
             return max(on_head)[1]
     inside = [(s, e, eid) for s, e, eid in index.overlapping(start, end) if s >= start and e <= end
               and not text[e:e + 2] in ("'s", "’s") and not text[e:e + 1] in ("'", "’")
+              and text[s:e].lower() not in _POSSESSIVES  # "His lawyer said": the lawyer speaks, not "his" man
               and getattr(index.get(eid), "type", None) != "NORP"]  # "the Veltrian government" is no demonym
     if inside:
         return max(inside, key=lambda r: (r[1], r[1] - r[0]))[2]
