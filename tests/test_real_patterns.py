@@ -630,3 +630,26 @@ def test_the_navy_later_is_the_navy_named_before_and_but_stays_outside_the_quote
     first, second = by_content(rec, "the ferry sank"), by_content(rec, "there is hope")
     assert second.content.text == "there is hope" and second.direct
     assert second.speaker is not None and second.speaker == first.speaker
+
+
+@pytest.mark.slow
+def test_hypothetical_and_reduced_relative_cues_report_nothing():
+    rec = extract("The prosecutor noted the state will study whether to appeal for a longer term. "
+                  "A boy widely reported to have been found alive is still missing, officials said.")
+    assert not [s for s in rec.statements if s.content.text.startswith(("for a longer", "to have been"))]
+    assert len(rec.statements) == 2
+
+
+@pytest.mark.slow
+def test_a_generational_suffix_does_not_keep_the_bare_surname_apart():
+    rec = extract("Justice Orlen Vaszy Jr., who retired in 2019, spoke first. \"Nobody is safe,\" said Vaszy.")
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "Vaszy" in people[0].aliases
+
+
+@pytest.mark.slow
+def test_district_judge_is_a_title_not_a_place():
+    rec = extract("U.S. District Judge Hana Brell said the case was closed.")
+    brell = next(e for e in rec.entities if e.name == "Hana Brell")
+    assert "District Judge" in brell.attributes.titles
+    assert not [e for e in rec.entities if "District" in e.name]

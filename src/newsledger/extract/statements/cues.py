@@ -58,6 +58,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
+            if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD")) or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+                continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
