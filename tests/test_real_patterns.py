@@ -653,3 +653,10 @@ def test_district_judge_is_a_title_not_a_place():
     brell = next(e for e in rec.entities if e.name == "Hana Brell")
     assert "District Judge" in brell.attributes.titles
     assert not [e for e in rec.entities if "District" in e.name]
+
+
+@pytest.mark.slow
+def test_two_places_joined_by_and_stay_two_places():
+    rec = extract("Cases were found in Tarnovo and Belitsa, the health ministry said.")
+    names = {e.name for e in rec.entities}
+    assert not [n for n in names if " and " in n]

@@ -28,6 +28,15 @@ _JOIN_TAGGED = frozenset({"of", "and", "&", "for", "on"})  # small words inside 
 _JOINED_TYPES = frozenset({"ORG", "FAC"})
 
 
+def _ent_ends_in_org_word(doc: "Doc", j: int) -> bool:
+    """The tagger's entity through token j ends in an organization's head word ("... Development Party"):
+    an "and" inside it joins one name, not two places ("Iboko and Wangata")."""
+    k = j
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return folded(doc)[k] in lexicon().org_keywords
+
+
 def _lone_ent(doc: "Doc", i: int) -> bool:
     """The tagger's entity at token i is that one word alone."""
     return doc[i].ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
@@ -76,7 +85,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if (fold(t.text) in _JOIN_TAGGED and t.ent_iob_ == "I" and t.ent_type_ in _JOINED_TYPES and j + 1 < n
                     and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
-                    and doc[j - 1].ent_iob_ in ("B", "I")):
+                    and doc[j - 1].ent_iob_ in ("B", "I")
+                    and (fold(t.text) not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
                 j += 1  # "House of Representatives", "Disaster and Emergency Management Agency": one name
                 continue  # where the tagger reads one organization across the small word
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
