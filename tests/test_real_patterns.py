@@ -660,3 +660,21 @@ def test_two_places_joined_by_and_stay_two_places():
     rec = extract("Cases were found in Tarnovo and Belitsa, the health ministry said.")
     names = {e.name for e in rec.entities}
     assert not [n for n in names if " and " in n]
+
+
+@pytest.mark.slow
+def test_an_organization_before_a_title_is_the_holders_affiliation_and_ceo_is_no_acronym():
+    rec = extract("Tolvark CEO Greta Vancel said prices would rise. Tolvark shares fell.")
+    vancel = next(e for e in rec.entities if e.name == "Greta Vancel")
+    assert "CEO" in vancel.attributes.titles
+    assert [rec.entity(a).name for a in vancel.attributes.affiliation] == ["Tolvark"]
+    assert not [e for e in rec.entities if e.name == "CEO"]
+
+
+@pytest.mark.slow
+def test_the_party_after_a_countrys_possessive_is_the_affiliation():
+    rec = extract("John Brandvik, the presidential candidate of Ghana's main opposition Green Unity Party (GUP), "
+                  "said he accepted the defeat.")
+    brandvik = next(e for e in rec.entities if e.name == "John Brandvik")
+    assert [rec.entity(a).name for a in brandvik.attributes.affiliation] == ["Green Unity Party"]
+    assert any(r.type == "member_of" and r.subject == brandvik.id for r in rec.relations)

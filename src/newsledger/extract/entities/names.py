@@ -250,7 +250,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         for t in range(body[1] if body else i, k):
             if demonym_country(doc[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(doc[t].text) or is_acronym(doc[t].text):
+            elif country_code(doc[t].text) or is_acronym(doc[t].text) and folded(doc)[t] not in lex.titles:
                 out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(doc[t].text) else "name"))
         if k >= j:
             return out
