@@ -297,6 +297,7 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
                       for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
                   or is_acronym(doc[i:e].text)
-                  or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))):  # "Tolmark CEO X"
+                  or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
+                  and not any(folded(doc)[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
         return i, e
     return None
