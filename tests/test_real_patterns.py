@@ -678,3 +678,23 @@ def test_the_party_after_a_countrys_possessive_is_the_affiliation():
     brandvik = next(e for e in rec.entities if e.name == "John Brandvik")
     assert [rec.entity(a).name for a in brandvik.attributes.affiliation] == ["Green Unity Party"]
     assert any(r.type == "member_of" and r.subject == brandvik.id for r in rec.relations)
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote_per_paragraph():
+    from newsledger.extract.statements.quotes import find_quotes
+
+    text = ('Union chief Hal Prost said: "The offer is an insult.\n\n"We will strike again.\n\n'
+            '"Ministers cannot wish this away."\n\nTalks resume on Monday.')
+    got = [text[q.start:q.end] for q in find_quotes(text)]
+    assert got == ["The offer is an insult.", "We will strike again.", "Ministers cannot wish this away."]
+
+
+@pytest.mark.slow
+def test_each_paragraph_of_a_running_quote_is_a_statement_of_the_same_speaker():
+    text = ('Union chief Hal Prostin said: "The offer is an insult.\n\n"We will strike again in June.\n\n'
+            '"Ministers cannot wish this dispute away."\n\nTalks resume on Monday.')
+    rec = extract(text)
+    contents = [s.content.text for s in rec.statements]
+    assert contents == ["The offer is an insult.", "We will strike again in June.",
+                        "Ministers cannot wish this dispute away."]
+    assert len({s.speaker for s in rec.statements}) == 1 and rec.statements[0].speaker is not None
