@@ -698,3 +698,11 @@ def test_each_paragraph_of_a_running_quote_is_a_statement_of_the_same_speaker():
     assert contents == ["The offer is an insult.", "We will strike again in June.",
                         "Ministers cannot wish this dispute away."]
     assert len({s.speaker for s in rec.statements}) == 1 and rec.statements[0].speaker is not None
+
+
+@pytest.mark.slow
+def test_a_quote_before_was_quoted_as_saying_is_the_quoted_persons():
+    rec = extract('John Brandvik lost the vote. "There is no real gap between the figures," he was quoted by '
+                  'local media as saying.')
+    s = by_content(rec, "There is no real gap between the figures")
+    assert s.direct and rec.entity(s.speaker).name == "John Brandvik"

@@ -377,7 +377,10 @@ def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Fram
     """"\"A,\" she said, \"and B.\"" where the parser hung the first quote on the second: the quote that
     closes right before the attribution's subject (a comma, "?" or "!" inside it) is what was said."""
     subj = _own_subject(cue)
-    if subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
+    quoted = _quoted_as(cue) if subj is None else None
+    if quoted is not None and quoted[0].i < cue.i and quoted[0].dep_ == "nsubjpass":
+        subj = quoted[0]  # '"...," he was quoted by local media as saying': the quote before the quoted man
+    elif subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
         return None
     doc = cue.doc
     text = doc_text(doc)
