@@ -706,3 +706,12 @@ def test_a_quote_before_was_quoted_as_saying_is_the_quoted_persons():
                   'local media as saying.')
     s = by_content(rec, "There is no real gap between the figures")
     assert s.direct and rec.entity(s.speaker).name == "John Brandvik"
+
+
+@pytest.mark.slow
+def test_a_storms_name_is_no_entity_and_a_participle_of_saying_is_no_name():
+    rec = extract("Cyclone Mirabel killed 20 people in Madagascar. Mirabel made landfall on Monday, the agency "
+                  "said. Noting Malagasy officials were overwhelmed, John Brandvik said aid was coming.")
+    names = {e.name for e in rec.entities}
+    assert not [n for n in names if "Mirabel" in n or n.startswith("Noting")]
+    assert {"Madagascar", "John Brandvik"} <= names

@@ -194,6 +194,10 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         if w in lex.not_names:
             i += 1
             continue
+        if (w.endswith("ing") and i + 1 < j and w not in midcaps
+                and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):
+            i += 1  # "Noting Nigerians turned out ...": a participle of saying opening the sentence
+            continue
         if t.like_num and i + 1 < j:
             i += 1  # "Seven Kyrgyz and ...": a number opening the sentence
             continue

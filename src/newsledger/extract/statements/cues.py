@@ -58,7 +58,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
-            if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i
+            if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
                     c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
                 continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
