@@ -715,3 +715,11 @@ def test_a_storms_name_is_no_entity_and_a_participle_of_saying_is_no_name():
     names = {e.name for e in rec.entities}
     assert not [n for n in names if "Mirabel" in n or n.startswith("Noting")]
     assert {"Madagascar", "John Brandvik"} <= names
+
+
+@pytest.mark.slow
+def test_a_plural_possessive_inside_a_tagged_name_and_a_republic_of_stay_one_name():
+    rec = extract("The minister now has the Dock Workers\u2019 Review Board\u2019s report on pay. Aid reached the "
+                  "Democratic Republic of Congo on Monday.")
+    names = {e.name for e in rec.entities}
+    assert "Dock Workers\u2019 Review Board" in names and "Democratic Republic of Congo" in names

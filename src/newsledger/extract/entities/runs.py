@@ -83,7 +83,10 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
                 j += 1
                 continue
-            if (fold(t.text) in _JOIN_TAGGED and t.ent_iob_ == "I" and t.ent_type_ in _JOINED_TYPES and j + 1 < n
+            if ((fold(t.text) in _JOIN_TAGGED or t.text in ("'", "\u2019") and not doc[j - 1].whitespace_
+                 and doc[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "School Teachers' Review Body"
+                    and (t.ent_type_ in _JOINED_TYPES or fold(t.text) == "of" and t.ent_type_ in ("GPE", "LOC"))
+                    and j + 1 < n
                     and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
                     and doc[j - 1].ent_iob_ in ("B", "I")
                     and (fold(t.text) not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
