@@ -739,3 +739,11 @@ def test_a_plain_said_in_a_report_whose_lead_dates_nothing_is_the_story_day():
 def test_no_story_day_without_a_publication_date():
     rec = newsledger.extract("Mayor Dana Quill said at a news conference that 40 people were missing.")
     assert by_content(rec, "40 people were missing").date is None
+
+
+@pytest.mark.slow
+def test_a_weekday_under_a_present_progressive_is_the_coming_one():
+    rec = extract("Tolvark is closing four of its plants as of Monday for six days. Tolvark closed a plant on "
+                  "Tuesday.")
+    values = {t.text: t.value for t in rec.times}
+    assert values["Monday"] == "2026-03-09" and values["Tuesday"] == "2026-03-03"
