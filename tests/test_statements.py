@@ -68,10 +68,9 @@ def test_quotes_straight_curly_and_split():
     assert got == ["We are ready,", "to sign today.", "curly ones"]
 
 
-def test_quote_over_paragraphs_keeps_pieces():
+def test_quote_over_paragraphs_is_one_quote_per_paragraph():
     t = '"The first part.\n\n"The second part," he said.'
-    (q,) = find_quotes(t)
-    assert [t[a:b] for a, b in q.pieces] == ["The first part.", "The second part,"]
+    assert [t[q.start:q.end] for q in find_quotes(t)] == ["The first part.", "The second part,"]
 
 
 @pytest.mark.parametrize("t", ['a "b', '"', '”stray“', 'x " y " z "', '""', '“““', 'He said “no.\n\nOK'])
@@ -124,9 +123,9 @@ def test_quote_running_over_paragraphs(nlp):
     t = ('Governor Ilse Marrow spoke at length.\n\n"The floods took our homes.\n\n'
          '"We will rebuild every one of them," Marrow said.')
     stmts = run(nlp, t)
-    s = one(stmts, "floods")
-    assert s.direct and len(s.parts) == 2
-    assert "rebuild" in s.parts[1].text
+    first, second = one(stmts, "floods"), one(stmts, "rebuild")  # one statement per quoted paragraph
+    assert first is not second and first.direct and second.direct
+    assert first.speaker_text == second.speaker_text == "Marrow"
 
 
 @pytest.mark.slow

@@ -15,6 +15,9 @@ says what the words themselves allow.
   words is the stage's to say, through a ``carrier`` callback that maps a mention to its entity when
   that entity carries the description (None otherwise); mentions are the stage's own objects, placed by
   a ``position`` callback (token index or character offset, in the same unit as ``at``).
+- :func:`known_gender` and :func:`agrees`: the gender a person's mentions tell (the pronouns that already
+  refer to it, a given name of a known gender), and whether a pronoun may refer to it ("she" is never
+  the man named just before).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase", "latest_carrier",
-           "next_carrier", "only_carrier"]
+           "next_carrier", "only_carrier", "known_gender", "agrees"]
 
 M = TypeVar("M")                 # a stage's mention object
 K = TypeVar("K")                 # a stage's entity (or entity id)
@@ -113,3 +116,18 @@ def only_carrier(candidates: Iterable[M], carrier: Callable[[M], Optional[H]]) -
     ("a senior fisheries commissioner" is a mention only where exactly one person holds that title)."""
     found = {e for c in candidates if (e := carrier(c)) is not None}
     return found.pop() if len(found) == 1 else None
+
+
+def known_gender(mention_texts: Iterable[str], name_gender: Optional[str] = None) -> Optional[str]:
+    """"male" or "female" when the pronouns among a person's mentions all agree on one, else
+    ``name_gender`` (what the stage knows from the given name), None when nothing tells."""
+    said = {f[0] for m in mention_texts if (f := pronoun_features(m)) is not None and f[0] in ("male", "female")}
+    if len(said) == 1:
+        return said.pop()
+    return None if said else name_gender
+
+
+def agrees(pronoun: str, gender: Optional[str]) -> bool:
+    """Whether a third-person pronoun may refer to a person of ``gender`` (None: unknown, anything goes)."""
+    feats = pronoun_features(pronoun)
+    return feats is None or feats[0] is None or gender is None or feats[0] == gender

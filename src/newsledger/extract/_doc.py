@@ -101,7 +101,9 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
                 continue
             head: list[int] = []
             for t in toks[:6]:
-                if t.text in _DASHES or (t.text == ":" and head and all(
+                glued = (t.i > 0 and not doc[t.i - 1].whitespace_ and not t.whitespace_
+                         and not doc[t.i - 1].is_upper)  # "A 32-year-old" (but "VELMAR--The" is a dateline)
+                if t.text in _DASHES and not glued or (t.text == ":" and head and all(
                         doc[k].is_upper or not doc[k].is_alpha for k in head)):
                     out.update(head)  # "VELMAR —", "MOSCOW:"
                     break

@@ -161,13 +161,14 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
     after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
-    mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after)
+    mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after) \
+        or re.match(r"\s*,?\s*(?:%s)\s+(\d{1,3})\b" % "|".join(lexicon().age_words), after)  # "X, aged 61,"
     if mt and 0 < int(mt.group(1)) < 120:  # a 999-year-old is no person's age: null, not a guess
         b["age"] = int(mt.group(1))
         _why(b, "age", b["age"], "year-old-after", (m.start, doc[m.t1].idx + mt.end()))
         return
     before = doc[max(0, m.t0 - 8):m.t0].text + " "
-    mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$", before)
+    mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+,?\s+){0,3}$", before)  # "a 32-year-old nurse, X"
     if mt and 0 < int(mt.group(1)) < 120:
         b["age"] = int(mt.group(1))
         _why(b, "age", b["age"], "year-old-before", (doc[max(0, m.t0 - 8)].idx + mt.start(), m.end))

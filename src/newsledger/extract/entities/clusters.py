@@ -9,6 +9,7 @@ from typing import Iterable, TYPE_CHECKING
 
 from .lex import demonym_country, fold, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .runs import SUFFIXES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -16,7 +17,11 @@ if TYPE_CHECKING:
 
 # ============================================================================ clustering
 def _tokens(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", fold(name)) if w]
+    """The words of a name, a generational suffix dropped ("Oliver Diaz Jr." is "Diaz" later on)."""
+    words = [w for w in re.split(r"[\s]+", fold(name)) if w]
+    while len(words) > 2 and words[-1].strip(",") in SUFFIXES:
+        words.pop()
+    return words
 
 
 def _strip_particle(w: str) -> str:

@@ -56,6 +56,7 @@ class Lexicon:
     male_names: frozenset[str]
     countries_extra: dict[str, str]
     demonyms: dict[str, str]
+    age_words: tuple[str, ...]
 
 
 def _words(xs: list[str]) -> frozenset[str]:
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         male_names=_words(raw["first_names"]["male"]),
         countries_extra={fold(k): v for k, v in raw["countries_extra"]["names"].items()},
         demonyms=demonyms,
+        age_words=tuple(fold(w) for w in raw["age_words"]["words"]),
     )
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
@@ -77,11 +78,16 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
         i, j = runs[0]
         runs = ([(i + 1, j)] if j > i + 1 else []) + runs[1:]  # "Port shutdown could last weeks, ...": a headline's first word
+    storms: set[str] = set()
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
         if i >= j:
             continue
+        if fw[i] in word_class("storm_words"):  # "Cyclone Mira": a storm's name, not an entity of ours
+            storms.update(fw[t] for t in range(i + 1, j) if fw[t] not in word_class("storm_words"))
+            continue
         out.extend(_mentions_of_run(doc, i, j))
+    out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
     out = _nicknames(doc, out)
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
@@ -255,7 +261,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(toks[t].text) or is_acronym(toks[t].text):
+            elif country_code(toks[t].text) or is_acronym(toks[t].text) and folded(doc)[t] not in lex.titles:
                 out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(toks[t].text) else "name"))
         if k >= j:
             return out

@@ -200,7 +200,8 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
         if fw[i] != "the" or i + 1 >= n:
             continue
         j = i + 1
-        while j < n and doc[j].is_lower and folded(doc)[j] in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower:
+        while j < n and doc[j].is_lower and folded(doc)[j] in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower \
+                and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):  # "the navy said": the modifier is the head
             j += 1
         head = doc[j]
         w = fold(head.text)

@@ -22,7 +22,34 @@ def _starts_clause(doc: "Doc", i: int) -> bool:
     prev = toks[i - 1]
     if prev.is_space and "\n" in prev.text:
         return True  # a paragraph opens with it
-    return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
+    return prev.text in _OPEN or prev.text in {":", ";", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
+
+
+_JOIN_TAGGED = frozenset({"of", "and", "&", "for", "on"})  # small words inside a name the tagger reads as one
+_JOINED_TYPES = frozenset({"ORG", "FAC"})
+
+
+def _ent_ends_in_org_word(doc: "Doc", j: int) -> bool:
+    """The tagger's entity through token j ends in an organization's head word ("... Development Party"):
+    an "and" inside it joins one name, not two places ("Iboko and Wangata")."""
+    k = j
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return folded(doc)[k] in lexicon().org_keywords
+
+
+def _lone_ent(doc: "Doc", i: int) -> bool:
+    """The tagger's entity at token i is that one word alone."""
+    return doc[i].ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+
+
+def _lower_words(doc: "Doc") -> frozenset[str]:
+    """Words the article itself writes in lower case: where one opens a sentence or a quotation alone
+    ("Time is running out", "Rescue workers ..."), its capital is the sentence's, not a name's."""
+    got = doc.user_data.get("newsledger:lower_words")
+    if got is None:
+        got = doc.user_data["newsledger:lower_words"] = frozenset(t.text for t in tokens(doc) if t.is_lower)
+    return got
 
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
@@ -64,6 +91,15 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                     and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start):
                 j += 1
                 continue
+            if ((fold(t.text) in _JOIN_TAGGED or t.text in ("'", "\u2019") and not doc[j - 1].whitespace_
+                 and doc[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "School Teachers' Review Body"
+                    and (t.ent_type_ in _JOINED_TYPES or fold(t.text) == "of" and t.ent_type_ in ("GPE", "LOC"))
+                    and j + 1 < n
+                    and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
+                    and doc[j - 1].ent_iob_ in ("B", "I")
+                    and (fold(t.text) not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
+                j += 1  # "House of Representatives", "Disaster and Emergency Management Agency": one name
+                continue  # where the tagger reads one organization across the small word
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
@@ -176,11 +212,17 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
         if w in lex.not_names:
             i += 1
             continue
+        if (w.endswith("ing") and i + 1 < j and w not in midcaps
+                and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):
+            i += 1  # "Noting Nigerians turned out ...": a participle of saying opening the sentence
+            continue
         if t.like_num and i + 1 < j:
             i += 1  # "Seven Kyrgyz and ...": a number opening the sentence
             continue
         if (j == i + 1 and w not in midcaps and not _known_word(t) and t.ent_type_ != "PERSON"
-                and (t.tag_ == "NNS" or w in _STATE_WORDS)):
+                and (t.tag_ == "NNS" or w in _STATE_WORDS
+                     or (not t.ent_type_ or _lone_ent(doc, i)) and (t.tag_ == "NN" or w in _lower_words(doc))
+                     and w not in lex.org_generic_refs)):  # but "Parliament will vote": an institution's name
             i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
             continue
         if (not t.ent_type_ and i + 2 < j and toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PERSON"
@@ -277,6 +319,8 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
         e -= 1
     if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
                       for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
-                  or is_acronym(doc[i:e].text)):
+                  or is_acronym(doc[i:e].text)
+                  or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
+                  and not any(folded(doc)[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
         return i, e
     return None

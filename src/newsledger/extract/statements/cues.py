@@ -18,7 +18,7 @@ from .draft import (
     _tok_chars, _trim,
 )
 from .frames import (
-    _according, _colon_quote, _frame, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
+    _according, _colon_quote, _frame, _leading_time, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
     _trailing_subject,
 )
 from .reconcile import (
@@ -76,6 +76,10 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
                     tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
+            if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
+                    and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+                continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
@@ -114,6 +118,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
             frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
+        cue_time = _leading_time(doc, tok.i, frame.a, frame.b)
+        if cue_time is not None:  # "said on Tuesday it would ...": the day belongs to the saying
+            frame.a = cue_time[1]
         chars = _content_chars(doc, frame.a, frame.b)
         if chars is None:
             continue
@@ -128,6 +135,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             and tok.left_edge.dep_ in ("dobj", "dative") else None
         if ante is not None:  # ", whom she accused of X": the accused (the clause's antecedent) is what X is about
             d.extra["antecedent"] = (ante.left_edge.idx, ante.idx + len(ante.text))
+        if cue_time is not None:
+            d.extra["cue_time"] = _tok_chars(doc, *cue_time)
         if frame.inverted:
             d.extra["inverted"] = True
         d.extra["speaker_route"] = "inverted" if frame.inverted and route == "cue-subject" else route

@@ -151,6 +151,7 @@ def _content_chars(doc: "Doc", a: int, b: int, cue: int | None = None) -> tuple[
         a, b = _paragraph_cap(doc, a, b, cue)
     # drop a leading complementizer ("that") and a trailing comma/quote
     while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].dep_ == "mark" and doc[a].lower_ in ("that", "whether", "if"))
+                     or (doc[a].dep_ == "cc" and a + 1 < b and doc[a + 1].is_quote)  # 'But "there is hope," X said
                      or (doc[a].lower_ == "that" and a + 1 < b and doc[a + 1].pos_ not in ("VERB", "AUX"))):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].dep_ == "cc"):

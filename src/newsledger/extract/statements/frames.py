@@ -377,7 +377,10 @@ def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Fram
     """"\"A,\" she said, \"and B.\"" where the parser hung the first quote on the second: the quote that
     closes right before the attribution's subject (a comma, "?" or "!" inside it) is what was said."""
     subj = _own_subject(cue)
-    if subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
+    quoted = _quoted_as(cue) if subj is None else None
+    if quoted is not None and quoted[0].i < cue.i and quoted[0].dep_ == "nsubjpass":
+        subj = quoted[0]  # '"...," he was quoted by local media as saying': the quote before the quoted man
+    elif subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
         return None
     doc = cue.doc
     text = doc_text(doc)
@@ -418,6 +421,29 @@ def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     if b - a < 3:
         return None
     return _Frame(a, b, None, tok.doc[tok.i:to.i + 1].text), src
+
+
+def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | None:
+    """Wire style puts the day of the saying right after the verb, before an unmarked clause ("said on
+    Tuesday it would ...", "said Friday the bridge ..."); the parser often hangs it inside the clause. The
+    token range of that time (its preposition included) when the content starts with it, else None."""
+    if a != cue + 1 or a >= b:
+        return None
+    k = a
+    if doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
+        k += 1
+    j = k
+    while j < b and doc[j].ent_type_ in ("DATE", "TIME") and (j == k or doc[j].ent_iob_ == "I"):
+        j += 1
+    if j == k or j >= b:
+        return None
+    if any(doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].tag_ == "POS" for i in range(k, j)) \
+            or doc[j].tag_ == "POS":
+        return None  # "said Tuesday was the deadline", "said last week's vote ...": the time is the content's
+    rest = doc[j:b]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or doc[j].is_punct and doc[j].text != ",":
+        return None
+    return a, j
 
 
 def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:

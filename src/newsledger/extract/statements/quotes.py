@@ -5,7 +5,8 @@ News uses straight (``"``) and curly (``“ ”``) double quotes, guillemets (``
 they cannot be nested quotes), telling closers from apostrophes by the letters around them. A mark is an *opener* or a *closer* by its shape (curly marks) or by its neighbours
 (straight marks: after a space or an opening bracket and before a word it opens). Quotes pair inside a
 paragraph; a quote left open at the end of a paragraph continues when the next paragraph opens with a
-mark (the news convention for a quote running over paragraphs), and each paragraph's piece is kept.
+mark (the news convention for a quote running over paragraphs): each paragraph's piece is then a quote of
+its own (``SPLIT_PARAGRAPHS``), as the SPEC lists one statement per quoted paragraph.
 Stray or unbalanced marks never raise: a closer with nothing open is ignored, an opener that is never
 closed is dropped at its paragraph's end.
 """
@@ -15,13 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes", "OPENERS", "CLOSERS"]
+__all__ = ["Quote", "find_quotes", "OPENERS", "CLOSERS", "MARKS"]
 
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPENERS | CLOSERS | {STRAIGHT}
 _PARA = re.compile(r"\n\s*")
+SPLIT_PARAGRAPHS = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
             s, e = _trim(text, open_at + 1, i)
             if e > s:
+                if SPLIT_PARAGRAPHS and pending is not None:
+                    pending = None  # each paragraph of a quote running over paragraphs is a quote of its own
                 pieces = (pending[1] if pending else []) + [(s, e)]
                 first = pending[0] if pending else open_at
                 quotes.append(Quote(pieces[0][0], e, first, i, tuple(pieces)))
@@ -120,6 +124,9 @@ def find_quotes(text: str) -> list[Quote]:
             if e > s:
                 first = pending[0] if pending else open_at
                 pending = (first, (pending[1] if pending else []) + [(s, e)])
+                if pending is not None and SPLIT_PARAGRAPHS:
+                    quotes.append(Quote(s, e, open_at, e, ((s, e),)))
+                    pending = (open_at, [])
             else:
                 pending = None
     return quotes

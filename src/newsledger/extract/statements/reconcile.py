@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from .quotes import Quote
+from .quotes import MARKS, Quote
 from .._doc import doc_text
 from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
 
@@ -226,6 +226,19 @@ def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | 
     return qi + 1
 
 
+def _runs_into(text: str, q: Quote, drafts: list[Draft]) -> Draft | None:
+    """The attributed statement a quote left open at its paragraph's end runs into ('"The floods took
+    our homes.\n\n"We will rebuild," she said.'): the words of both paragraphs are the same speaker's."""
+    if text[q.close_at:q.close_at + 1] in MARKS:
+        return None  # closed in its own paragraph: it runs into nothing
+    nxt = q.end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text) or text[nxt] not in MARKS or "\n" not in text[q.end:nxt]:
+        return None
+    return next((d for d in drafts if nxt < d.content[0] <= nxt + 3 and d.direct), None)
+
+
 def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """A full-sentence quote with no attribution of its own continues the previous statement (same or
     previous paragraph, nothing said by anyone else in between): news style for a speaker's next words."""
@@ -250,16 +263,20 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
             continue
         if not text[q.end - 1:q.end] in ".?!" and not text[q.close_at + 1:q.close_at + 2] in (".", "\n", ""):
             continue
-        j = bisect.bisect_right(direct_ends, q.open_at)
-        if j == 0:
-            continue
-        src = direct_sorted[j - 1]
-        gap = text[src.content[1]:q.open_at]
-        if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
-            continue
-        k = bisect.bisect_left(starts_all, src.content[1])
-        if k < len(starts_all) and starts_all[k] < q.open_at:
-            continue  # another statement sits between them
+        src = _runs_into(text, q, direct_sorted)
+        if src is None:
+            j = bisect.bisect_right(direct_ends, q.open_at)
+            if j == 0:
+                continue
+            src = direct_sorted[j - 1]
+            if out and src.content[1] < out[-1].content[1] <= q.open_at:
+                src = out[-1]  # a quote running on over several paragraphs: each continues the one before
+            gap = text[src.content[1]:q.open_at]
+            if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
+                continue
+            k = bisect.bisect_left(starts_all, src.content[1])
+            if k < len(starts_all) and starts_all[k] < q.open_at:
+                continue  # another statement sits between them
         tok = _first_token(doc, q.start)
         if tok is None:
             continue

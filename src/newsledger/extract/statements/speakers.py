@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ...analysis.clause import SUBJECT_DEPS
-from ...analysis.reference import latest_carrier, next_carrier, relative_antecedent
+from ...analysis.reference import agrees, known_gender, latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
+from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_ids, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .quotes import Quote
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeakerResolver"]
 
+_POSSESSIVES = word_class("possessive_determiners")
 PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
 GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -231,7 +233,8 @@ class SpeakerResolver:
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
             want_person = lower in PERSON_PRONOUNS
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
-                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS), None) if lower not in ("i", "we") else None
+                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
+                         and agrees(lower, self._gender(c.eid))), None) if lower not in ("i", "we") else None
             if ante is not None:
                 # a reporting subject pronoun ("He added") continues the latest subject of its sort:
                 # the news convention, trusted over a general coreference guess
@@ -260,6 +263,17 @@ class SpeakerResolver:
             person = True
             route = "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
+
+    def _gender(self, eid: str | None) -> str | None:
+        """The gender a person entity's mentions tell (its pronouns, its given name), None if unknown."""
+        ent = self.index.get(eid) if eid else None
+        if ent is None or ent.type != "PERSON":
+            return None
+        first = fold(ent.name.split()[0]) if len(ent.name.split()) > 1 else ""
+        names = entity_lexicon()
+        female, male = first in names.female_names, first in names.male_names
+        return known_gender((m.text for m in ent.mentions),
+                            "female" if female and not male else "male" if male and not female else None)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
@@ -432,6 +446,7 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
             return max(on_head)[1]
     inside = [(s, e, eid) for s, e, eid in index.overlapping(start, end) if s >= start and e <= end
               and not text[e:e + 2] in ("'s", "’s") and not text[e:e + 1] in ("'", "’")
+              and text[s:e].lower() not in _POSSESSIVES  # "His lawyer said": the lawyer speaks, not "his" man
               and getattr(index.get(eid), "type", None) != "NORP"]  # "the Veltrian government" is no demonym
     if inside:
         return max(inside, key=lambda r: (r[1], r[1] - r[0]))[2]

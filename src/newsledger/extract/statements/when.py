@@ -111,6 +111,11 @@ class DateFinder:
         return None
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
+        span = d.extra.get("cue_time")
+        if span is not None:  # "said on Tuesday it would ...": the time cut from the content's front
+            for x in self.dated:
+                if span[0] <= x.start < span[1]:
+                    return x.value
         a, b = d.content_tokens
         for x in self._by_verb.get(cue.i, []):
             if a <= x.root < b and self.doc[x.root].head.i != cue.i:
@@ -210,6 +215,12 @@ class DateFinder:
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             d.extra["date_route"] = "lead-event"
             return self.lead
+        if (self.lead is None and self.published is not None and cue.tag_ == "VBD" and not according
+                and not d.extra.get("unattributed") and not clause.is_pluperfect(cue)
+                and not _headline(cue.sent) and not (self._starts and self._starts[0] < cue.idx)):
+            # a report that dates nothing before the cue: "X said" is the story's own day, as news is read
+            d.extra["date_route"] = "story-day"
+            return TimeValue(self.published.isoformat(), "")
         d.extra["date_route"] = "none"
         return None
 

@@ -156,7 +156,8 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         decided = True  # a time named as a thing ("Tuesday's runoff"), not when the verb happened
     elif _deferred_to(tok):
         tense, decided = "future", True  # "adjourned until March 31", "postponed to April"
-    elif tok.dep_ == "pobj" and tok.head.lower_ not in _lex_set("temporal_prepositions"):
+    elif tok.dep_ == "pobj" and tok.head.lower_ not in _lex_set("temporal_prepositions") \
+            and not (tok.head.lower_ == "of" and tok.head.i > 0 and doc[tok.head.i - 1].lower_ == "as"):  # "as of"
         decided = True  # "pointing to Easter"
     steps = 0
     at_root = False
@@ -183,6 +184,9 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _lex_set("schedule_words") \
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             tense, decided = "past", True  # "the driver killed on May 9", whatever the sentence's own tense
+            continue
+        if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+            tense, decided = "future", True  # "is closing its plants as of Monday": an arrangement ahead
             continue
         if _is_finite(tok):
             decided = True  # present: no direction
