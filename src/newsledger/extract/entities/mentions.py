@@ -29,7 +29,11 @@ def is_acronym(text: str) -> bool:
 
 
 def _cap(tok: "Token") -> bool:
-    t = tok.text
+    return _cap_text(tok.text)
+
+
+def _cap_text(t: str) -> bool:
+    """A word that opens with a capital and holds a letter."""
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
 

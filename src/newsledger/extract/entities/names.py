@@ -66,9 +66,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     lex = lexicon()
     heads = headline_tokens(doc)
     fw = folded(doc)
-    midcaps = {fw[t.i] for t in tokens(doc) if _cap(t) and not _starts_clause(doc, t.i) and fw[t.i] not in
-               lex.titles and fw[t.i] not in lex.title_modifiers and fw[t.i] not in lex.not_names
-               and t.i not in heads}
+    # (the word's own tests first, the clause test last: the same set, fewer Tokens read)
+    midcaps = {fw[i] for i, w in enumerate(texts(doc)) if w and w[0].isupper() and any(c.isalpha() for c in w)
+               and fw[i] not in lex.titles and fw[i] not in lex.title_modifiers and fw[i] not in lex.not_names
+               and i not in heads and not _starts_clause(doc, i)}
     out: list[NameMention] = []
     runs = _runs(doc, skip)
     if heads:

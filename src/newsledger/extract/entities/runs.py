@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._doc import dateline_tokens, folded, tokens
+from .._doc import dateline_tokens, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
-from .mentions import _cap, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
+from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,12 +55,13 @@ def _lower_words(doc: "Doc") -> frozenset[str]:
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs (see the module docstring)."""
     toks = tokens(doc)
+    capped = [_cap_text(w) for w in texts(doc)]  # _cap of every token, from the cached texts
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     n = len(doc)
     i = 0
     while i < n:
-        if i in skip or not (_cap(toks[i]) or _particle_start(doc, i)):
+        if i in skip or not (capped[i] or _particle_start(doc, i)):
             i += 1
             continue
         j = i + 1
@@ -69,12 +70,12 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if toks[j].is_sent_start:
                 break
-            if _cap(t) and toks[j - 1].whitespace_ or _cap(t) and toks[j - 1].text in {"-"}:
+            if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
             if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
-                    _cap(toks[j + 1]) or _name_syllable(doc, j + 1)):
-                j += 2 if not _cap(toks[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
+                    capped[j + 1] or _name_syllable(doc, j + 1)):
+                j += 2 if not capped[j + 1] else 1  # "Jae-myung": a lower-case syllable of a given name
                 continue
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
@@ -88,7 +89,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                                               or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
                     and j + 1 < n
-                    and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start):
+                    and capped[j + 1] and not toks[j + 1].is_sent_start):
                 j += 1
                 continue
             if ((fold(t.text) in _JOIN_TAGGED or t.text in ("'", "\u2019") and not doc[j - 1].whitespace_
@@ -103,7 +104,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
-            if (t.tag_ == "POS" and j + 1 < n and _cap(toks[j + 1]) and country_code(doc[i:j].text) is None
+            if (t.tag_ == "POS" and j + 1 < n and capped[j + 1] and country_code(doc[i:j].text) is None
                     and folded(doc)[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
                     and _org_after(doc, j + 1)):
                 j += 1
