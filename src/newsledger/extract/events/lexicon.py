@@ -45,6 +45,8 @@ class Sense:
     only_status: frozenset[str] = frozenset()
     inherit_target: bool = False
     negated_as: str | None = None  # the type a negated mention takes ("never conceded" -> REJECT)
+    lower_case: bool = False  # only written in lower case: "a march", never the month "March"
+    also: tuple[str, ...] = ()  # further types the same act codes ("signed a treaty": AGREE, and SUPPORT (CAMEO 057))
 
     @property
     def lemma(self) -> str:
@@ -63,6 +65,7 @@ class Sense:
             standalone=d.get("standalone"), person_target=bool(d.get("person_target")),
             target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
             inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
+            lower_case=bool(d.get("lower_case")), also=tuple(d.get("also") or ()),
         )
 
 
@@ -70,6 +73,7 @@ class Sense:
 class Lexicon:
     by_first: Mapping[str, tuple[Sense, ...]]  # first word -> senses, longest phrases first
     light_verbs: frozenset[str]
+    undoing_particles: frozenset[str]
     representative_nouns: frozenset[str]
     visited_places: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -117,7 +121,7 @@ def lexicon() -> Lexicon:
                    for etype, table in roles["instrument_modes"].items() if not etype.startswith("_")}
     return Lexicon(
         by_first=ordered,
-        light_verbs=fs("light_verbs"), representative_nouns=fs("representative_nouns"),
+        light_verbs=fs("light_verbs"), undoing_particles=fs("undoing_particles"), representative_nouns=fs("representative_nouns"),
         visited_places=fs("visited_places"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),

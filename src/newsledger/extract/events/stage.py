@@ -66,6 +66,8 @@ _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREA
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
 _REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
+_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
 
 
 @dataclass
@@ -139,6 +141,10 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
         return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
+    if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
+        return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
+    if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
+        return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
 
 
@@ -183,6 +189,8 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
             anchor = _phrase_root(toks)
             if anchor.pos_ not in sense.pos or anchor.dep_ == "amod":
                 continue
+            if sense.lower_case and not anchor.text.islower() and (anchor.i != sent.start or anchor.pos_ == "PROPN"):
+                continue  # "in March" is a month, not a march
             if anchor.pos_ != "VERB" and anchor.dep_ == "compound":  # "ceasefire monitors": a modifier
                 continue
             if anchor.pos_ == "VERB" and anchor.tag_ in ("VBN",) and anchor.dep_ in ("compound", "nmod"):
@@ -198,6 +206,9 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
     embedded question ("whether to *free* the crew")."""
+    if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
+            and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
+        return False  # "bring to justice those responsible *for the killing*": a deed that was done
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:
@@ -333,8 +344,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     poss = [c for c in tok.children if c.dep_ == "poss"]
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
     of = [o for g in prep_objects(tok, ("of",)) for o in g]
-    if sense.patient:
-        target_toks.append(poss + of)
+    if sense.patient:  # "the release of *the two leaders*": the two parties of the latest two-party act
+        target_toks.append(poss + of + [t for o in of if not actors([o], ctx) for t in _party_mentions(o, ctx)])
         if mods and not poss and not of:
             target_toks.append(mods)
     else:
@@ -342,6 +353,9 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         if "of" not in sense.target and not sources:
             sources = actors(of, ctx)
     add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
+    if not sources and not sense.patient:  # "talks *convened by* the minister": the agent of a participle
+        add_ids(sources, actors([a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                 for a in agents_of(c)], ctx))
     target_preps = [p for p in sense.target if p not in ("of", "dobj", "dative")]
     target_toks.extend(prep_objects(tok, target_preps))
     between = [o for g in prep_objects(tok, ("between", "among")) for o in g]
@@ -353,11 +367,15 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
         sources = actors([claimer], ctx)
     gov, how = governor(tok)
-    light = gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs
+    light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
+        how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in gov.children):
+        light = False  # "police broke *up* a march": they ended it, it is not theirs
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
-        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient:
+        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient \
+                and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
         if subj is not None:
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
@@ -365,12 +383,20 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         target_toks.extend(prep_objects(gov, target_preps))
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
-    if gov is not None and how == "prep" and sense.inherit_target:  # "detained X on suspicion"
-        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
+    if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
+        # "detained X on suspicion", "X was taken into custody", "who have been *in custody*"
+        held = [c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        if not held and tok.head.lower_ != "on":
+            held = [s for s in [subject(gov, ctx)] if s is not None]
+        target_toks.append(held)
     if sense.reciprocal and not sources and not any(target_toks) and _theirs(tok):
         # "clashes along their border", "their talks": the two parties of the latest two-party act
         sources = list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
     return sources, target_toks, subj
+
+
+def noun_is_passive_subject(noun: "Token") -> bool:
+    return noun.dep_ == "nsubjpass"
 
 
 def _theirs(noun: "Token") -> bool:
@@ -530,6 +556,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         keep = False  # "met reporters", "visited his uncle"; but "met union leaders" is a meeting
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
+        # "a dockworker was killed on Friday", "two leaders were charged on Saturday": people named later
+        anonymous = anonymous or (anchor.pos_ == "VERB" and is_passive(anchor) and sense.type in _UNNAMED_PATIENT_TYPES
+                                  and any(is_person(h, ctx) for h in heads) and own_time(anchor, ctx) is not None)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
             keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
     raw.mode = _complement_mode(raw, ctx)
@@ -542,9 +571,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
-    for g in groups or [[]]:
-        out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,
-                        list(raw.mentions), raw.sentence, keep=keep, type=raw.type, soft_date=raw.soft_date))
+    for etype in (raw.type, *(sense.also if raw.type == sense.type else ())):  # "signed a treaty": AGREE, SUPPORT
+        for g in groups or [[]]:
+            out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status,
+                            raw.mode if etype == raw.type else None, list(raw.mentions), raw.sentence, keep=keep,
+                            type=etype, soft_date=raw.soft_date))
     return out
 
 
@@ -655,6 +686,8 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
             shared = True
     if not (a.source or a.target or b.source or b.target):
         return a.sense.lemma == b.sense.lemma
+    if not (a.source or a.target) or not (b.source or b.target):  # "a march ... the march was organised by X"
+        return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB"
     return shared
 
 
