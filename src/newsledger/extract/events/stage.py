@@ -67,6 +67,7 @@ _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
 _REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
 _UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
 
 
@@ -98,8 +99,10 @@ class _Raw:
 def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     """Whether ``tok`` satisfies one condition of a sense (see plover_triggers.json)."""
     anyw = "*" in words
-    if key == "prep":
-        return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words for c in tok.children)
+    if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
+        return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
+                   and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
+                   for c in tok.children)
     if key == "prt":
         return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
     if key == "dobj":
@@ -794,11 +797,15 @@ def _trace(vid: str, r: _Raw, ctx: Context) -> None:
     doc, sense, trig = ctx.doc, r.sense, r.mentions[0]
     words = " ".join(sense.words)
     pos = "/".join(sorted(sense.pos))
-    note(doc, f"{vid}.type", f"events.type.{sense.type}:{words}:{pos}",
-         f"the trigger {words!r} ({pos}) of plover_triggers.json codes {sense.type}"
-         + (f" (cameo {sense.cameo})" if sense.cameo else ""), (trig.start, trig.end), sense.type)
-    if r.type != sense.type:
-        note(doc, f"{vid}.type", f"events.type.negated-as:{words}",
+    note(doc, f"{vid}.type", f"events.sense.{sense.id}",
+         f"the sense {sense.id!r} of plover_triggers.json (the trigger {words!r}, {pos}) codes {sense.type}"
+         + (f" (cameo {sense.cameo})" if sense.cameo else "") + (f", contexts {', '.join(sense.context)}" if sense.context else ""),
+         (trig.start, trig.end), sense.type)
+    if r.type != sense.type and r.type in sense.also:
+        note(doc, f"{vid}.type", f"events.sense.{sense.id}.also",
+             f"the same act also codes {r.type} (the sense's 'also')", (trig.start, trig.end), r.type)
+    if r.type != sense.type and r.type == sense.negated_as:
+        note(doc, f"{vid}.type", f"events.sense.{sense.id}.negated-as",
              f"negated, the trigger's sense says it is a {r.type} ('negated_as')", (trig.start, trig.end), r.type)
     note(doc, f"{vid}.status", f"events.status.{r.status}", "negation, modals, conditionals, governing verbs "
          "or the kind of statement it is reported in (events.when.event_status)", (trig.start, trig.end), r.status)
