@@ -87,3 +87,30 @@ def test_a_dated_killing_of_someone_named_later_is_kept(nlp):
 def test_the_killing_someone_must_answer_for_is_told_not_asked_for(nlp):
     text = "Arvelia urged Tumbria to bring to justice those responsible for the killing of Oren Malik."
     assert only(events_of(nlp, text), "ASSAULT").target == ("e4",)
+
+
+# ------------------------------------------------------------------ real reporting (issue 11 item 9)
+def test_seizing_people_is_an_abduction_and_the_farm_is_nobody(nlp):
+    ev = only(events_of(nlp, "Gunmen seized Oren Malik from a farm near Velmar."), "ASSAULT")
+    assert ev.mode == "abduct" and ev.target == ("e4",) and not ev.source
+    assert not [e for e in events_of(nlp, "Oren Malik was abducted from a farm near Velmar.") if e.source]
+    assert [e.type for e in events_of(nlp, "Customs in Velmar seized a ship from Tumbria.")] == ["COERCE"]
+
+
+def test_a_planned_visit_is_the_planners_and_future(nlp):
+    ev = only(events_of(nlp, "Dara Quell is planning a visit to Velmar next week.",
+                        times=(("next week", "2025-W11"),)), "CONSULT")
+    assert (ev.source, ev.target, ev.status, ev.mode) == (("e3",), ("e7",), "future", "visit")
+    assert ev.date is not None and ev.date.value == "2025-W11"
+
+
+def test_suing_and_complaints_are_accusations(nlp):
+    ev = only(events_of(nlp, "The Redhand Front sued Arvelia over the ban."), "ACCUSE")
+    assert (ev.source, ev.target) == (("e5",), ("e1",))
+    ev = only(events_of(nlp, "Tumbria lodged a complaint against Arvelia."), "ACCUSE")
+    assert (ev.source, ev.target) == (("e2",), ("e1",))
+    assert not [e for e in events_of(nlp, "Tumbria accused Arvelia of fraud.") if e.type == "REQUEST"]
+
+
+def test_a_time_is_no_argument_of_a_call(nlp):
+    assert not [e for e in events_of(nlp, "Dara Quell called Oren Malik on Monday.") if e.type == "REQUEST"]

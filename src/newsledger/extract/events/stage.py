@@ -144,6 +144,10 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
         return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
+    if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
+        nouns = lexicon().person_nouns
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
+                   for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
     if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
@@ -372,6 +376,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     gov, how = governor(tok)
     light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
         how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
+    light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
     if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in gov.children):
         light = False  # "police broke *up* a march": they ended it, it is not theirs
     if gov is not None and not sources:
