@@ -12,7 +12,7 @@ import pytest
 from newsledger.errors import LanguageDataError
 from newsledger.extract._doc import sentences
 from newsledger.extract.events.lexicon import PLOVER_CONTEXTS, _check_rows, event_contexts, lexicon
-from newsledger.extract.events.stage import _match
+from newsledger.extract.events.triggers import _match
 
 ROWS = json.loads((resources.files("newsledger") / "data" / "lexicons" / "plover_triggers.json")
                   .read_text(encoding="utf-8"))["triggers"]

@@ -56,6 +56,17 @@ def test_the_mechanisms_read_no_stage():
         assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}: mechanisms sit below the stages"
 
 
+#: a module longer than this is split into sibling modules, each holding one cohesive part (issue 10)
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_longer_than_the_limit():
+    long = {str(p.relative_to(ROOT)): n for p in sorted(PKG.rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}; split each into sibling modules by what " \
+                     "its parts do (a pure move: the public names stay importable from the old module)"
+
+
 def test_one_table_lists_the_default_stages_in_order():
     from newsledger.extract import DEFAULT_STAGES
     from newsledger.extract.factories import STAGES

@@ -430,7 +430,7 @@ def test_a_year_less_holiday_in_a_forward_looking_clause_is_the_next_one():
 
 
 def test_movable_holidays_count_from_easter_sunday():
-    from newsledger.extract.times.grammar import _holiday_in
+    from newsledger.extract.times.pieces import _holiday_in
 
     assert _holiday_in("easter")(2026).start.isoformat() == "2026-04-05"
     assert _holiday_in("easter-2")(2024).start.isoformat() == "2024-03-29"

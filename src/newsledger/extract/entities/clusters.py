@@ -1,0 +1,241 @@
+"""Grouping typed name mentions into entities (step 4 of :mod:`.names`): persons by name parts,
+nicknames and given names, organizations by sub-name, first word and acronym, countries by ISO code."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, TYPE_CHECKING
+
+from .lex import demonym_country, fold, lexicon
+from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# ============================================================================ clustering
+def _tokens(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", fold(name)) if w]
+
+
+def _strip_particle(w: str) -> str:
+    for p in PARTICLES:
+        if w.startswith(p + "-"):
+            return w[len(p) + 1:]
+    return w
+
+
+def _initials(name: str) -> str:
+    skip = {"of", "for", "the", "and", "in", "on", "de", "du", "la"}
+    words = [w for w in re.split(r"\s+", name.replace("'s", "").replace("'", "")) if w]
+    return "".join(w[0].upper() for w in words if fold(w) not in skip and w[0].isalpha())
+
+
+def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], list[NameMention]]:
+    """Group mentions into entities; return (clusters in order of first mention, ambiguous mentions)."""
+    # 1. type of each distinct surface form: votes summed over all its mentions
+    by_form: dict[str, Counter] = defaultdict(Counter)
+    for m in ms:
+        by_form[fold(m.text)].update(m.votes)
+    for m in ms:
+        if m.kind not in ("demonym", "state"):
+            m.votes = Counter(by_form[fold(m.text)])
+    persons_full = [m for m in ms if m.label == PERSON and len(_tokens(m.full or m.text)) >= 2]
+    clusters: list[Cluster] = []
+    unresolved: list[NameMention] = []
+    person_of: dict[tuple[str, ...], Cluster] = {}
+    # 2. persons with a full name
+    for m in persons_full:
+        key = tuple(_tokens(m.full or m.text))
+        c = person_of.get(key) or _person_suffix(person_of, key)
+        if c is None:
+            c = Cluster(PERSON, [])
+            clusters.append(c)
+        c.mentions.append(m)
+        person_of.setdefault(key, c)
+        for a in m.aliases:
+            if len(_tokens(a)) >= 2:
+                person_of.setdefault(tuple(_tokens(a)), c)
+    persons = _unique(person_of.values())
+    # 3. the rest
+    org_of: dict[str, Cluster] = {}
+    place_of: dict[str, Cluster] = {}
+    in_person = {id(x) for c in persons for x in c.mentions}
+    pindex = _PersonIndex(persons)
+    for m in ms:
+        if id(m) in in_person:
+            continue
+        if m.kind in ("demonym", "state"):
+            continue
+        toks = _tokens(m.text)
+        cands = [] if m.country else pindex.candidates(toks)
+        if len(cands) > 1:  # only the persons introduced so far compete ("Lavrenko" before his brother appears)
+            cands = [c for c in cands if c.first < m.start] or cands
+        if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
+            cands = pindex.first_name(toks[0], m.start)
+        if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
+            cands[0].mentions.append(m)
+            continue
+        if len(cands) > 1:
+            unresolved.append(m)
+            continue
+        lab = m.label or ""
+        if m.alias_of is not None:
+            target = _cluster_of(clusters, ms[m.alias_of])
+            if target is not None and target.type == PERSON:
+                target.mentions.append(m)
+                continue
+        if m.acronym_of is not None:
+            target = _cluster_of(clusters, ms[m.acronym_of])
+            if target is not None and (target.type != GPE or _initials(target.name) == m.text.replace(".", "")):
+                target.mentions.append(m)
+                if target.type == ORG:
+                    org_of.setdefault(fold(m.text), target)
+                if target.type == PERSON:
+                    target.type = ORG
+                continue
+        if lab in (GPE, LOC, FAC):
+            key = m.country or fold(m.text)
+            c = place_of.get(key)
+            if c is None:
+                c = Cluster(lab, [], country=m.country)
+                place_of[key] = c
+                clusters.append(c)
+            c.mentions.append(m)
+        elif (len(toks) == 1 and m.votes[PERSON] < 3 and not m.country and lab in ("", PERSON, ORG, GPE)
+              and _org_match(org_of, m) is not None):
+            _org_match(org_of, m).mentions.append(m)  # a short form of a named organization ("Brackwell")
+        elif lab == ORG or (m.kind == "acronym" and not lab):
+            c = _org_match(org_of, m)
+            if c is None:
+                c = Cluster(ORG, [])
+                clusters.append(c)
+            c.mentions.append(m)
+            org_of.setdefault(fold(m.text), c)
+        elif lab == PERSON:
+            key = tuple(toks)
+            c = person_of.get(key)
+            if c is None:
+                c = Cluster(PERSON, [])
+                clusters.append(c)
+                person_of[key] = c
+            c.mentions.append(m)
+        elif lab == NORP:
+            c = place_of.get("norp:" + fold(m.text))
+            if c is None:
+                c = Cluster(NORP, [])
+                place_of["norp:" + fold(m.text)] = c
+                clusters.append(c)
+            c.mentions.append(m)
+    # 4. demonyms: a mention of their country where the article names it, else a NORP entity
+    countries = {c.country: c for c in clusters if c.type == GPE and c.country}
+    for m in ms:
+        if m.kind == "state" and m.country and m.country not in countries:
+            countries[m.country] = Cluster(GPE, [], country=m.country)
+            clusters.append(countries[m.country])
+    for m in ms:
+        if m.kind not in ("demonym", "state"):
+            continue
+        c = countries.get(m.country or "")
+        if c is None:
+            key = "norp:" + (m.country or fold(m.text))
+            c = place_of.get(key)
+            if c is None:
+                c = Cluster(NORP, [], country=m.country)
+                place_of[key] = c
+                clusters.append(c)
+        c.mentions.append(m)
+    clusters = [c for c in clusters if c.mentions]
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+    clusters.sort(key=lambda c: c.first)
+    return clusters, unresolved
+
+
+def _unique(cs: Iterable[Cluster]) -> list[Cluster]:
+    out: list[Cluster] = []
+    for c in cs:
+        if not any(c is x for x in out):
+            out.append(c)
+    return out
+
+
+def _person_suffix(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ...]) -> Cluster | None:
+    """An already seen person whose full name ends with (or is ended by) ``key``, when just one."""
+    hits = _unique(c for k, c in person_of.items()
+                   if len(k) >= 2 and len(key) >= 2 and (k[-len(key):] == key or key[-len(k):] == k))
+    return hits[0] if len(hits) == 1 else None
+
+
+class _PersonIndex:
+    """The short names each full-named person answers to: surname, "Abu Selim", "Qassar" of
+    "al-Qassar", a nickname; and their given names. Built once, looked up per mention."""
+
+    def __init__(self, persons: list[Cluster]) -> None:
+        self.by_tail: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
+        self.by_first: dict[str, list[Cluster]] = defaultdict(list)
+        for c in persons:
+            keys: set[tuple[str, ...]] = set()
+            for m in c.mentions:
+                for form in (m.full or m.text, *m.aliases):
+                    ft = _tokens(form)
+                    keys.add(tuple(ft))
+                    for k in range(1, min(len(ft), 4)):
+                        tail = ft[-k:]
+                        keys.add(tuple(tail))
+                        keys.add(tuple(_strip_particle(w) for w in tail))
+                full = _tokens(m.full or m.text)
+                if len(full) >= 2 and c not in self.by_first[full[0]]:
+                    self.by_first[full[0]].append(c)
+            for key in keys:
+                self.by_tail[key].append(c)
+
+    def candidates(self, toks: list[str]) -> list[Cluster]:
+        """Persons whose name ends with these words (particles aside) or who go by them as a nickname."""
+        if not toks or len(toks) > 3:
+            return []
+        hits = self.by_tail.get(tuple(toks), []) + self.by_tail.get(tuple(_strip_particle(w) for w in toks), [])
+        return _unique(hits)
+
+    def first_name(self, word: str, before: int) -> list[Cluster]:
+        """The one person introduced before ``before`` whose full name starts with this word, if only one."""
+        every = self.by_first.get(word, [])
+        hits = [c for c in every if c.first < before] or every  # named later: "Milos" before "Milos K."
+        return list(hits) if len(hits) == 1 else []
+
+
+def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:
+    for c in clusters:
+        if any(x is m for x in c.mentions):
+            return c
+    return None
+
+
+def _org_match(org_of: dict[str, Cluster], m: NameMention) -> Cluster | None:
+    """An organization already seen that this name writes in full, in part, or as an acronym."""
+    key = fold(m.text)
+    if key in org_of:
+        return org_of[key]
+    toks = key.split()
+    acr = m.text.replace(".", "") if is_acronym(m.text) else None
+    hits: list[Cluster] = []
+    for k, c in reversed(list(org_of.items())):
+        kt = k.split()
+        if acr and any(_initials(x.text) == acr for x in c.mentions):
+            hits.append(c)
+        elif len(toks) >= 2 and (_contiguous(toks, kt) or _contiguous(kt, toks)):
+            hits.append(c)
+        elif (len(toks) == 1 and not acr and len(kt) >= 2 and kt[0] == toks[0] and toks[0] not in lexicon().org_keywords
+              and not demonym_country(toks[0]) and not is_acronym(m.text)):
+            hits.append(c)  # "Harrowgate" of "Harrowgate Pharma"
+        elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
+                             for x in c.mentions):
+            hits.append(c)
+    hits = _unique(hits)
+    return hits[0] if hits else None
+
+
+def _contiguous(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return n <= len(big) and any(big[k:k + n] == small for k in range(len(big) - n + 1))

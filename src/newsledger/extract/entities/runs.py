@@ -1,0 +1,266 @@
+"""Runs of capitalized tokens (step 1 of :mod:`.names`) and the titles and places split off their
+start (step 2): where a name begins and ends in the text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._doc import dateline_tokens, folded, tokens
+from .lex import country_code, demonym_country, fold, is_city, lexicon
+from .mentions import _cap, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _starts_clause(doc: "Doc", i: int) -> bool:
+    """Token i opens a sentence or a quotation (capitalized for that reason alone)."""
+    tok = doc[i]
+    if tok.is_sent_start or i == 0:
+        return True
+    prev = doc[i - 1]
+    if prev.is_space and "\n" in prev.text:
+        return True  # a paragraph opens with it
+    return prev.text in _OPEN or prev.text in {":", "\u2014", "-", "\u2013"} and prev.whitespace_ != ""
+
+
+def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of capitalized runs (see the module docstring)."""
+    lex = lexicon()
+    runs: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in skip or not (_cap(doc[i]) or _particle_start(doc, i)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in skip:
+            t = doc[j]
+            if doc[j].is_sent_start:
+                break
+            if _cap(t) and doc[j - 1].whitespace_ or _cap(t) and doc[j - 1].text in {"-"}:
+                j += 1
+                continue
+            if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < n and (
+                    _cap(doc[j + 1]) or _name_syllable(doc, j + 1)):
+                j += 2 if not _cap(doc[j + 1]) else 1  # "Jae-myung": a lower-case syllable of a given name
+                continue
+            if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
+                j += 1
+                continue
+            if (fold(t.text) in _JOIN_OF and (folded(doc)[j - 1] in lex.org_keywords
+                                              or folded(doc)[j - 1] in lex.titles
+                                              or _place_of(doc, j))
+                    and j + 1 < n
+                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+                j += 1
+                continue
+            if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
+                j += 1
+                continue
+            if (t.tag_ == "POS" and j + 1 < n and _cap(doc[j + 1]) and country_code(doc[i:j].text) is None
+                    and _org_after(doc, j + 1)):
+                j += 1
+                continue
+            if (t.like_num and doc[j - 1].whitespace_ and fold(doc[i - 1].text if i else "") in lex.org_nouns_before):
+                j += 1
+                break
+            break
+        # trim trailing joiners
+        while j > i and (doc[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
+                         or doc[j - 1].tag_ == "POS"):
+            j -= 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+_NOT_SYLLABLES = frozenset({"based", "led", "born", "backed", "run", "owned", "style", "era", "bound", "linked",
+                            "made", "controlled", "funded", "speaking", "language", "year", "old", "like", "type",
+                            "level", "wide", "free", "friendly", "held", "occupied", "allied", "aligned", "class",
+                            "in", "up", "out", "off", "on", "to", "and", "or", "the", "a", "an"})
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+_NOT_JOINED_BY_OF = frozenset({"region", "territory", "territories", "city", "town", "village", "kibbutz", "border",
+                               "coast", "camp", "base", "crossing", "airport", "square", "street", "avenue", "road"})
+
+
+def _place_of(doc: "Doc", j: int) -> bool:
+    """"of" at token j continues a place name: after a natural feature ("Gulf of X", "Bay of X"), or
+    after any place word when an organization word follows ("Port of X Authority"); not after an
+    administrative unit ("the Donetsk Region of Ukraine" names two places)."""
+    lex = lexicon()
+    w = folded(doc)[j - 1]
+    if w not in lex.place_keywords or w in _DIRECTIONS:
+        return False
+    if w not in lex.place_administrative and w not in _NOT_JOINED_BY_OF:
+        return True
+    return j + 1 < len(doc) and _org_after(doc, j + 1)
+
+
+def _name_syllable(doc: "Doc", k: int) -> bool:
+    """Token k is a lower-case part of a hyphenated given name ("Jae-myung"), not "-based", "-led"."""
+    t = doc[k]
+    return (t.is_alpha and t.is_lower and fold(t.text) not in _NOT_SYLLABLES and len(t.text) <= 6
+            and doc[k - 2].pos_ == "PROPN" and doc[k - 2].ent_type_ == "PERSON")
+
+
+def _acronym_follows(doc: "Doc", k: int) -> bool:
+    """Tokens from k are a capitalized name (one to three words) and then "(ACRONYM)"."""
+    n = len(doc)
+    start = k
+    while k < n and _cap(doc[k]) and k - start < 3:
+        k += 1
+    return (k > start and k + 2 < n and doc[k].text == "(" and is_acronym(doc[k + 1].text)
+            and doc[k + 2].text == ")")
+
+
+def _particles_then_name(doc: "Doc", k: int) -> bool:
+    """Tokens from k are name particles ("van der", "al-") and then a capitalized word."""
+    n = len(doc)
+    while k < n and (folded(doc)[k] in PARTICLES or doc[k].text == "-" and not doc[k].whitespace_):
+        k += 1
+    return k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
+
+
+def _particle_start(doc: "Doc", i: int) -> bool:
+    t = folded(doc)[i]
+    return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
+        doc[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or doc[i].whitespace_)
+
+
+def _org_after(doc: "Doc", k: int) -> bool:
+    """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
+    lex = lexicon()
+    while k < len(doc) and (_cap(doc[k]) or doc[k].text == "-"):
+        if folded(doc)[k] in lex.org_keywords:
+            return True
+        k += 1
+    return False
+
+
+_STATE_WORDS = frozenset({"government", "administration", "authorities", "regime"})
+_FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"})
+
+
+def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
+    """Drop leading words capitalized only because they open a sentence or a quotation (a word the
+    article also capitalizes mid-sentence is a name wherever it stands)."""
+    lex = lexicon()
+    datelines = dateline_tokens(doc)
+    while i < j and _starts_clause(doc, i):
+        t = doc[i]
+        w = fold(t.text)
+        if i in datelines and t.is_upper:
+            break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
+        if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
+            break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
+        if w in lex.not_names:
+            i += 1
+            continue
+        if t.like_num and i + 1 < j:
+            i += 1  # "Seven Kyrgyz and ...": a number opening the sentence
+            continue
+        if (j == i + 1 and w not in midcaps and not _known_word(t) and t.ent_type_ != "PERSON"
+                and (t.tag_ == "NNS" or w in _STATE_WORDS)):
+            i += 1  # "Floodwaters released ...", "Government spokesman X": a common noun opening the sentence
+            continue
+        if (not t.ent_type_ and i + 2 < j and doc[i + 1].ent_iob_ == "B" and doc[i + 1].ent_type_ == "PERSON"
+                and doc[i + 2].ent_iob_ == "I" and w not in midcaps and not _known_word(t)):
+            i += 1  # "Curator Emma Vasseur": the tagger's full name starts after an opening common word
+            # (where the tagger's person is one word, "Ruta Kask" opening a sentence, the first is a given name)
+            continue
+        if (t.tag_ in ("NNP", "NNPS") or t.ent_type_ or w in midcaps or demonym_country(w) or country_code(t.text)
+                or is_city(t.text) or w in lex.titles or w in lex.honorifics):
+            break
+        if i + 1 < j and doc[i + 1].tag_ in ("IN", "DT", "CC"):
+            break  # "Teachers Without Frontiers": a capitalized function word holds the name together
+        if t.pos_ in _FUNCTION_POS or t.tag_ == "NNS" or w in lex.title_modifiers:
+            i += 1  # "Officials", "Embattled", "Veteran"
+            continue
+        break
+    return i
+
+
+def _acronym_of_name(doc: "Doc", i: int) -> bool:
+    """The all-capitals word at i spells the initials of a capitalized run written before it
+    ("World Health Organization (WHO)", "... the WHO chief")."""
+    letters = doc[i].text
+    caps = [t.text[0] for t in doc[max(0, i - 400):i] if t.text[:1].isupper() and t.is_alpha]
+    for k in range(len(caps) - len(letters) + 1):
+        if "".join(caps[k:k + len(letters)]) == letters:
+            return True
+    return False
+
+
+def _known_word(t: "Token") -> bool:
+    """A title, a given name, a country, a city or a demonym: never an accidental capital."""
+    lex = lexicon()
+    w = fold(t.text)
+    return (w in lex.titles or w in lex.honorifics or w in lex.female_names or w in lex.male_names
+            or bool(demonym_country(w)) or bool(country_code(t.text)) or is_city(t.text))
+
+
+def _split_title(doc: "Doc", i: int, j: int) -> int:
+    """The first token of the name after a title written in front of it ("Prime Minister | X",
+    "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
+    lex = lexicon()
+    last_title = -1
+    unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
+    for k in range(i, j):
+        w = folded(doc)[k]
+        if w in lex.titles or w in lex.honorifics:
+            last_title = k
+        elif w in lex.title_modifiers or demonym_country(w) or doc[k].text == "-":
+            continue
+        elif last_title < 0 and (country_code(doc[k].text) or is_acronym(doc[k].text)):
+            continue  # "U.N. Ambassador X", "Peru Envoy"
+        elif last_title < 0 and unknown < 4:
+            unknown += 1
+            continue
+        else:
+            break
+    if last_title < 0:
+        return i
+    # "Secretary of State X", "Minister for Foreign Affairs X": the title runs on through "of" phrases
+    end = last_title + 1
+    while end < j and (folded(doc)[end] in _JOIN_OF | {"the"} or folded(doc)[end] in lex.title_modifiers
+                       or folded(doc)[end] in lex.titles):
+        end += 1
+    while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
+        end -= 1
+    if end < j and fold(doc[end].text) in _JOIN_OF:
+        # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
+        for k in range(end + 1, j - 1):
+            t = doc[k]
+            if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \
+                    or fold(t.text) in lex.male_names:
+                end = k
+                break
+    if end >= j:
+        return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
+    rest = [folded(doc)[k] for k in range(end, j)]
+    if all(w in SUFFIXES for w in rest):
+        return i if unknown else j  # "Martin Luther King Jr."
+    if any(w in lex.org_keywords for w in rest):
+        return i
+    return end
+
+
+def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
+    """The organization or place written before the title words of a title ("Bank of England | Governor")."""
+    lex = lexicon()
+    e = i
+    while e < k and not (folded(doc)[e] in lex.titles or folded(doc)[e] in lex.title_modifiers
+                         or folded(doc)[e] in lex.honorifics or demonym_country(doc[e].text)):
+        e += 1
+    while e > i and (doc[e - 1].text == "-" or folded(doc)[e - 1] in _JOIN_OF):
+        e -= 1
+    if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
+                      for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
+                  or is_acronym(doc[i:e].text)):
+        return i, e
+    return None

@@ -1,0 +1,379 @@
+"""Titles of person mentions (the first part of :mod:`.attrs`): the title phrase before a name, in an
+appositive after it or the name is in apposition to, and the affiliation written inside it; with the
+records attributes are read into (:class:`TitleInfo`, :class:`RelationFound`, :class:`MentionMap`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .._doc import folded
+from .lex import fold, lexicon
+from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+_POSS_PRON = {"its", "their", "his", "her"}
+
+
+_DETS = {"the", "a", "an", "this", "that"}
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+_SPECIAL = {"resident", "residents", "native", "citizen", "national"}
+
+
+@dataclass
+class TitleInfo:
+    """A title phrase attached to a person mention."""
+
+    cluster: Cluster
+    title: tuple[int, int] | None  # token range of the title text
+    orgs: list[Cluster] = field(default_factory=list)  # affiliations written in the phrase
+    possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
+    span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
+
+
+@dataclass
+class RelationFound:
+    type: str
+    subject: Cluster
+    object: Cluster
+    evidence: tuple[int, int]  # char offsets
+
+
+class MentionMap:
+    """Token index -> (mention, cluster) for name mentions, and char span -> cluster for others."""
+
+    def __init__(self, doc: "Doc", clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.by_tok: dict[int, tuple[NameMention, Cluster]] = {}
+        for c in clusters:
+            for m in c.mentions:
+                for t in range(m.t0, m.t1):
+                    self.by_tok[t] = (m, c)
+        self.extra: dict[int, Cluster] = {}  # first token of a pronoun/reference -> cluster
+
+    def at(self, t: int) -> tuple[NameMention, Cluster] | None:
+        return self.by_tok.get(t)
+
+    def cluster_at(self, t: int) -> Cluster | None:
+        hit = self.by_tok.get(t)
+        if hit:
+            return hit[1]
+        return self.extra.get(t)
+
+    def add_extra(self, clusters: list[Cluster]) -> None:
+        for c in clusters:
+            for s, e in c.extra:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    for t in range(span.start, span.end):
+                        self.extra.setdefault(t, c)
+
+
+# ============================================================================ titles
+def _is_title(w: str) -> bool:
+    lex = lexicon()
+    return (w in lex.titles or w in lex.honorifics) and w not in _SPECIAL
+
+
+def _is_mod(w: str) -> bool:
+    lex = lexicon()
+    return w in lex.title_modifiers or _is_title(w)
+
+
+def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
+                     floor: int | None = None) -> tuple[int, int, list[Cluster], int] | None:
+    """The title phrase ending just before token ``k``: (first, head+1, affiliations, phrase start)."""
+    lex = lexicon()
+    j = k
+    # skip a trailing "of/at <org>" or "in <place>" (only for appositive phrases the caller allows)
+    head = None
+    orgs: list[Cluster] = []
+    i = j - 1
+    while i >= 0:
+        t = doc[i]
+        w = fold(t.text)
+        hit = mm.at(i)
+        if hit and hit[1].type in (ORG, GPE, NORP) and not _is_title(w):
+            m, c = hit
+            if head is not None and m.t1 < len(doc) and doc[m.t1].text == "-" and not doc[m.t1 - 1].whitespace_:
+                i = m.t0 - 1  # "Castrel-based lawyer": a place of work, not an affiliation
+                continue
+            if m.t0 >= 2 and folded(doc)[m.t0 - 1] == "to" and _is_title(folded(doc)[m.t0 - 2]):
+                i = m.t0 - 2  # "Ambassador to Norway": where the post is, not whom it serves
+                if head is None:
+                    head = i
+                    i -= 1
+                continue
+            if head is None:
+                break
+            orgs.append(c)
+            i = m.t0 - 1
+            continue
+        if _is_title(w) and not (hit and hit[1].type == PERSON):
+            if head is None:
+                head = i
+            i -= 1
+            continue
+        if head is not None and (_is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ")
+                                 or _in_compound(doc, i)
+                                 or (t.is_lower or t.is_sent_start) and t.dep_ in ("compound", "amod") and not hit):
+            i -= 1
+            continue
+        if head is not None and floor is not None and i >= floor and not hit:
+            i -= 1  # a word of the title written with the name ("Treasury Secretary X")
+            continue
+        if head is not None and (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not hit:
+            i -= 1  # "ministry spokesman X": the caller resolves the ministry
+            continue
+        break
+    if head is None:
+        return None
+    first = i + 1
+    # title text: drop leading affiliations (demonyms, org names)
+    tstart = first
+    while tstart <= head and mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
+        tstart = mm.at(tstart)[0].t1
+    while tstart <= head and doc[tstart].text in ("-", "'s", "'", "based"):
+        tstart += 1
+    if tstart > head:
+        return None
+    return tstart, head + 1, orgs, first
+
+
+def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """The title written in the same capitalized run as the name ("U.S. Secretary of State X"):
+    its words less the leading affiliations, and the bodies and countries written in it."""
+    i, k = rng
+    orgs: list[Cluster] = []
+    t = i
+    while t < k:
+        hit = mm.at(t)
+        if hit and hit[1].type in (ORG, GPE, NORP):
+            if not (hit[0].t0 >= 1 and fold(doc[hit[0].t0 - 1].text) == "to"):
+                orgs.append(hit[1])
+            t = hit[0].t1
+            continue
+        break
+    if t >= k:
+        return None
+    for q in range(t, k):  # bodies written after the title words ("Minister of Defence" has none)
+        hit = mm.at(q)
+        if hit and hit[1].type == ORG and hit[1] not in orgs:
+            orgs.append(hit[1])
+    return t, k, orgs, i
+
+
+def _in_compound(doc: "Doc", i: int) -> bool:
+    """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Castrel-based")."""
+    n = len(doc)
+    left = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    right = i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+    return left or right
+
+
+def _possessor(doc: "Doc", first: int) -> int | None:
+    """The token owning the phrase starting at token ``first``: "Chile('s)", "Tarvos(')", "its"."""
+    if first <= 0:
+        return None
+    prev = doc[first - 1]
+    if prev.tag_ == "POS" and first >= 2:
+        return first - 2
+    if fold(prev.text) in _POSS_PRON:
+        return first - 1
+    return None
+
+
+def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
+    """Title phrases before, after and around every person mention."""
+    mm = MentionMap(doc, clusters)
+    out: list[TitleInfo] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            out.extend(_titles_of(doc, c, m, mm))
+    return out
+
+
+def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
+    out: list[TitleInfo] = []
+    # before the name: "Deputy Trade Minister X", "Tarvos' regional leader X"
+    got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
+    if m.pre_title and (got is None or got[3] > m.pre_title[0]):
+        got = _pre_title(doc, m.pre_title, mm) or got
+    if got:
+        ts, te, orgs, first = got
+        of_org = _of_org_after(doc, m.t1, mm)
+        if of_org is not None and not orgs:
+            orgs = [of_org[0]]
+        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, of_org[1] if of_org else m.t1)))
+    # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
+    t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
+    if t0 >= 2 and doc[t0 - 1].text == ",":
+        k = t0 - 1
+        of_org: list[Cluster] = []
+        prev = mm.at(k - 1)
+        if prev and prev[1].type in (ORG, GPE, LOC, NORP):
+            pm, pc = prev
+            p = pm.t0 - 1
+            if p >= 0 and folded(doc)[p] in _DETS:
+                p -= 1
+            if p >= 0 and folded(doc)[p] in ("of", "at", "for", "in"):
+                if folded(doc)[p] != "in":
+                    of_org.append(pc)
+                k = p
+        got = _scan_title_left(doc, k, mm)
+        if got and not (got[1] - got[0] == 0):
+            ts, te, orgs, first = got
+            if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start:
+                start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
+                out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
+    # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
+    k = m.t1
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        if _age_at(doc, k):
+            k += 2
+        p = k
+        if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
+            p += 1  # "X, 71, is a former foreign minister"
+        if p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
+            p += 2  # "X, who was deputy trade minister until ..."
+        if p < len(doc) and doc[p].tag_ == "VBN" and doc[p].lemma_.lower() in _APPOINTED:
+            q = next((x for x in range(p + 1, min(p + 12, len(doc))) if doc[x].lower_ == "as" or doc[x].text == ","),
+                     None)
+            if q is not None and doc[q].lower_ == "as":
+                p = q + 1  # "X, appointed on Wednesday for a 7th term as Governor of the National Bank"
+    elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
+        p = k + 1  # "X is a retired navy admiral"
+    else:
+        p = None
+    if p is not None:
+        if p < len(doc) and folded(doc)[p] in _DETS:
+            p += 1
+        if p < len(doc) and doc[p].tag_ == "POS":
+            p += 1
+        got = _scan_title_right(doc, p, mm)
+        if got:
+            ts, te, orgs, end = got
+            ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
+            out.append(TitleInfo(c, (ts, te), orgs, ptok, (m.t0, end)))
+            second = _coordinated_title(doc, end, mm)
+            if second:
+                ts, te, orgs2, end2 = second
+                out.append(TitleInfo(c, (ts, te), orgs2, None, (m.t0, end2)))
+    return out
+
+
+_APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nominate", "install", "confirm",
+                        "reappoint", "choose", "select"})
+
+
+def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """A second title joined by "and" to the appositive that ends at token ``end`` ("X, a deputy
+    minister and former bank economist")."""
+    if end + 1 >= len(doc) or folded(doc)[end] != "and":
+        return None
+    p = end + 1
+    if folded(doc)[p] in _DETS:
+        p += 1
+    got = _scan_title_right(doc, p, mm)
+    if got is None or got[0] != p:
+        return None  # the conjunct must start with the title phrase itself
+    return got
+
+
+def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | None:
+    """"Opposition leader X of the Green Dawn party": the organization right after the name, and the
+    token where it ends."""
+    if k >= len(doc) or folded(doc)[k] != "of":
+        return None
+    q = k + 1
+    if q < len(doc) and folded(doc)[q] == "the":
+        q += 1
+    hit = mm.at(q) if q < len(doc) else None
+    if hit and hit[1].type == ORG and hit[0].t0 == q:
+        return hit[1], hit[0].t1
+    return None
+
+
+def _age_at(doc: "Doc", k: int) -> bool:
+    return (k + 1 < len(doc) and doc[k].text.isdecimal() and 0 < int(doc[k].text) < 120
+            and doc[k + 1].is_punct)
+
+
+def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
+    """A title phrase starting at token ``p`` (after "X, a"): (start, end, affiliations, phrase end)."""
+    orgs: list[Cluster] = []
+    n = len(doc)
+    # a possessor: "Tarvos' deputy regional leader"
+    hit = mm.at(p)
+    if hit and hit[1].type in (ORG, GPE, NORP):
+        m, c = hit
+        q = m.t1
+        if q < n and doc[q].tag_ == "POS":
+            orgs.append(c)
+            p = q + 1
+    elif p < n and folded(doc)[p] in ("its", "their"):
+        p += 1  # "X, its spokesman": the caller resolves the pronoun
+    elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
+          and folded(doc)[p] in lexicon().org_generic_refs | _COUNTRY_NOUNS):
+        p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"; "the country's top diplomat"
+    start = p
+    # skip an age adjective: "a 48-year-old judge"
+    if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
+        p += 5
+        start = p
+    head = None
+    i = p
+    while i < n:
+        t = doc[i]
+        w = fold(t.text)
+        h = mm.at(i)
+        if h and h[1].type in (ORG, GPE, NORP) and not _is_title(w):
+            orgs.append(h[1])
+            i = h[0].t1
+            continue
+        if _is_title(w):
+            head = i
+            i += 1
+            continue
+        if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
+            i += 1
+            continue
+        if head is None and t.is_lower and t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > i:
+            i += 1  # "a law student", "a bank economist": a noun modifying the title
+            continue
+        break
+    if head is None:
+        return None
+    while head + 1 < n and _in_compound(doc, head + 1) and doc[head].whitespace_ == "":
+        head += 1  # "editor-in-chief"
+    end = head + 1
+    # "of the UDA", "at the agency"
+    q = end
+    prep = folded(doc)[q] if q < n else ""
+    if prep in ("of", "at", "for", "with", "from"):
+        q += 1
+        if q < n and folded(doc)[q] in _DETS:
+            q += 1
+        h = mm.at(q)
+        for _ in range(6):  # "for the Castrel-based newspaper X": skip the place and the kind
+            if h and not (h[0].t1 < n and doc[h[0].t1].text == "-" and not doc[h[0].t1 - 1].whitespace_):
+                break
+            q = h[0].t1 if h else q + 1
+            if q >= n or doc[q].is_punct and doc[q].text != "-":
+                h = None
+                break
+            h = mm.at(q)
+        if h and (h[1].type == ORG or h[1].type == GPE and prep != "from") and not orgs:
+            # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
+            orgs.append(h[1])
+            end = h[0].t1
+    while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
+        start = mm.at(start)[0].t1
+    return start, head + 1, orgs, end

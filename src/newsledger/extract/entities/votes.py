@@ -1,0 +1,167 @@
+"""Typing a name mention by weighted votes (step 3 of :mod:`.names`): gazetteers, head words, a title
+or family word before the name, spaCy's label. Every vote is a row of data/rules/entity_votes.json."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ...analysis.rules import rule_table
+from ...errors import LanguageDataError
+from .._doc import dateline_tokens, folded, tokens
+from .lex import country_code, demonym_country, fold, is_city, lexicon
+from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# ============================================================================ typing
+_SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
+
+
+@functools.cache
+def _vote_weights() -> dict[str, float | None]:
+    """Weight of each typing rule, from its row in data/rules/entity_votes.json."""
+    return {r["id"]: r["yields"]["weight"] for r in rule_table("entity_votes")["rows"]}
+
+
+def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None) -> None:
+    """Add the weight of the typing rule ``rule`` (its row's, or ``weight``) to ``label`` for ``m``,
+    remembering which rule voted (``entities.type.<rule>`` in the trace)."""
+    w = _vote_weights()[rule] if weight is None else weight
+    if w is None:
+        raise LanguageDataError(f"data/rules/entity_votes.json: rule {rule!r} has no weight; give it one")
+    m.votes[label] += w
+    m.why.append((rule, label, w))
+
+
+def _vote(doc: "Doc", m: NameMention) -> None:
+    lex = lexicon()
+    words = [fold(w) for w in m.text.replace("-", " ").split()]
+    v = m.votes
+    if m.kind in ("demonym", "state"):
+        m.country = demonym_country(m.text)
+        _vote_for(m, NORP, "demonym")
+        return
+    code = country_code(m.text)
+    if code:
+        m.country = code
+        _vote_for(m, GPE, "country-name")
+        return
+    if m.kind == "acronym":
+        _vote_for(m, ORG, "acronym")
+    if any(w in lex.org_keywords for w in words):
+        _vote_for(m, ORG, "org-keyword")
+    after = folded(doc)[m.t1:m.t1 + 2]
+    org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
+    if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
+            and not org_after:  # "the Harbour Coast newspaper" is a paper
+        admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
+        _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
+    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and doc[m.t0 - 1].text == "(":
+        _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
+    elif m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
+        _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
+    if is_city(m.text):
+        _vote_for(m, GPE, "city-gazetteer")
+    if m.pre_title:
+        _vote_for(m, PERSON, "title-before")
+    before = folded(doc)[max(0, m.t0 - 3):m.t0]
+    if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
+        _vote_for(m, PERSON, "title-before-word")
+    if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
+        _vote_for(m, PERSON, "family-word-comma")
+    if before[-1:] and before[-1] in lex.family:
+        _vote_for(m, PERSON, "family-word-before")
+    if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
+            and doc[m.t0 - 2].is_lower:
+        _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
+    elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
+        _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
+    if before[-1:] and before[-1] in lex.org_nouns_before or (
+            before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
+        _vote_for(m, ORG, "org-noun-before")
+    if after and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after):
+        _vote_for(m, ORG, "org-noun-after")
+    if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
+        _vote_for(m, GPE, "locative-preposition")
+    inner = doc[m.t0 + 1:m.t1]
+    if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
+        _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
+    if after and after[0] in lex.place_keywords and doc[m.t1].is_lower:
+        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
+    first = words[0] if words else ""
+    if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
+        _vote_for(m, PERSON, "first-name")
+    if _age_after(doc, m.t1) or _title_after(doc, m.t1):
+        _vote_for(m, PERSON, "age-or-title-after")
+    if after[:2] in ([",", "who"], [",", "whom"]) and not (before and doc[m.t0 - 1].pos_ == "ADP"):
+        _vote_for(m, PERSON, "personal-relative-after")  # "X, who ...": the relative pronoun of people (not "a man from X, who")
+    if len(words) >= 2 and _reporting_subject(doc, m):
+        _vote_for(m, PERSON, "reporting-subject")
+        if len(words) <= 3 and before[-1:] != ["the"] and not any(
+                w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
+                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
+            _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
+    for lab, n in _spacy_labels(doc, m).items():
+        _vote_for(m, lab, "spacy-ner", n)
+    if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
+        v.pop(PERSON)  # "The Louvre reopened": people's names take no article
+        m.why.append(("article-no-person", PERSON, 0))
+        if not v:
+            _vote_for(m, ORG, "article-no-person")
+    if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
+        _vote_for(m, ORG, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
+
+
+def _other_ent(doc: "Doc", m: NameMention) -> bool:
+    """spaCy reads the words as something that is not a name (a date, an event, a law, a work)."""
+    return any(t.ent_type_ and t.ent_type_ not in _SPACY for t in tokens(doc)[m.t0:m.t1])
+
+
+def _title_after(doc: "Doc", k: int) -> bool:
+    """", its chief economist" / ", a retired navy admiral" right after a name."""
+    lex = lexicon()
+    n = len(doc)
+    if not (k + 1 < n and doc[k].text == ","):
+        return False
+    k += 1
+    if k < n and folded(doc)[k] in ("a", "an", "the", "its", "their", "his", "her"):
+        k += 1
+    for q in range(k, min(n, k + 4)):  # "the EU's High Representative": skip the possessor
+        if doc[q].tag_ == "POS":
+            k = q + 1
+            break
+    for t in tokens(doc)[k:min(n, k + 4)]:
+        w = fold(t.text)
+        if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner"):
+            return True
+        if not (w in lex.title_modifiers or t.is_lower and t.pos_ == "ADJ"):
+            return False
+    return False
+
+
+def _age_after(doc: "Doc", k: int) -> bool:
+    """", 41," right after a name."""
+    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdecimal()
+            and 0 < int(doc[k + 1].text) < 120 and doc[k + 2].is_punct)
+
+
+def _reporting_subject(doc: "Doc", m: NameMention) -> bool:
+    lex = lexicon()
+    root = doc[m.t0:m.t1].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in lex.reporting_verbs
+
+
+def _spacy_labels(doc: "Doc", m: NameMention) -> Counter:
+    """spaCy's label of the entity covering most of the mention (one vote; two where it is exact)."""
+    c: Counter = Counter()
+    for t in tokens(doc)[m.t0:m.t1]:
+        if t.ent_type_ in _SPACY:
+            c[_SPACY[t.ent_type_]] += 1
+    if not c:
+        return c
+    lab, _ = c.most_common(1)[0]
+    return Counter({lab: 1.5})

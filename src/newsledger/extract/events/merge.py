@@ -1,0 +1,150 @@
+"""Events of one article merged (the last step of :mod:`.stage`): a nested trigger absorbed by its
+event, orders dropped once carried out, and mentions of the same act on the same occasion kept once."""
+
+from __future__ import annotations
+
+from ...analysis.clause import own_subject
+from ...records import TimeValue
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor
+from .roles import _Raw
+
+
+def _absorb(raws: list[_Raw], ctx: Context) -> None:
+    """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
+    in a bombing"), a verb whose subject is a same-type noun trigger ("a raid that killed"), and
+    conjoined verbs and participles of the same type sharing their subject ("exchanged captives, *releasing*
+    X") become one event."""
+    by_anchor: dict[int, _Raw] = {}
+    for r in raws:
+        by_anchor.setdefault(r.anchor.i, r)
+    for r in raws:
+        if r.absorbed:
+            continue
+        tok = r.anchor
+        host: _Raw | None = None
+        if tok.pos_ != "VERB":
+            gov, how = governor(tok)
+            if gov is not None and how in ("prep", "obj") and gov.i in by_anchor:  # "imposed sanctions"
+                host = by_anchor[gov.i]
+        else:
+            subj = own_subject(tok, deps=SUBJ_DEPS)
+            if subj is not None and subj.lower_ in RELATIVE and tok.dep_ == "relcl" and tok.head.i in by_anchor:
+                host = by_anchor[tok.head.i]
+            elif subj is not None and subj.i in by_anchor and subj.pos_ != "VERB":  # "an airstrike killed"
+                host = by_anchor[subj.i]
+            elif tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.head.i in by_anchor:
+                host = by_anchor[tok.head.head.head.i]  # "killed by a shell *fired* by X"
+            elif subj is None and tok.dep_ in ("conj", "advcl") and tok.head.i in by_anchor:
+                host = by_anchor[tok.head.i]
+        if host is None or host is r or host.absorbed or host.type != r.type:
+            continue
+        if host.mode and r.mode and host.mode != r.mode:  # "freed detainees under a ceasefire": two acts
+            continue
+        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
+            continue  # "imposed sanctions and expelled its diplomats": two measures
+        _merge_into(host, r)
+        host.keep = host.keep or bool(host.source or host.target)
+
+
+def _drop_orders(raws: list[_Raw], ctx: Context) -> None:
+    """"X ordered an inquiry": the order is how X acts; the inquiry (whose actor is X through the light
+    verb) is the event, not a separate request."""
+    nouns = {r.anchor.i for r in raws if r.anchor.pos_ != "VERB" and r.keep}
+    for r in raws:
+        tok = r.anchor
+        if r.type != "REQUEST" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.light_verbs:
+            continue
+        if any(c.dep_ in OBJ_DEPS and c.i in nouns for c in tok.children):
+            r.absorbed = True
+
+
+def _merge_into(host: _Raw, r: _Raw) -> None:
+    add_ids(host.source, r.source)
+    add_ids(host.target, r.target)
+    host.location = host.location or r.location
+    if host.date is None or (host.soft_date and r.date is not None and not r.soft_date):
+        host.date, host.soft_date = r.date, r.soft_date
+    host.mode = host.mode or r.mode
+    host.mentions.extend(r.mentions)  # put in order, without repeats, when the event is written
+    r.absorbed = True
+
+
+def _dates_agree(a: _Raw, b: _Raw) -> bool:
+    """Dates of two mentions can be the same act's: equal, one within the other, or one unknown or only
+    the date of the statement reporting it."""
+    if a.soft_date or b.soft_date:
+        return True
+    return _values_agree(a.date, b.date)
+
+
+def _values_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
+    if a.type != b.type or a.mode != b.mode:
+        return False
+    if (a.status == "negated") != (b.status == "negated"):
+        return False
+    if not _dates_agree(a, b):
+        return False
+    if {a.status, b.status} & {"future", "hypothetical"} and (_done(a) or _done(b)):
+        return False  # what happened on a day is not what will or could happen
+    two_verbs = a.anchor.pos_ == b.anchor.pos_ == "VERB"
+    if (a.sense.speech or b.sense.speech) and a.sense.lemma != b.sense.lemma and two_verbs:
+        return False  # two verbal acts, unless one is a noun referring back ("promised ... the pledge")
+    shared = False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if x and y:
+            if not _overlap(x, y, ctx):
+                return False
+            shared = True
+    if not (a.source or a.target or b.source or b.target):
+        return a.sense.lemma == b.sense.lemma
+    if not (a.source or a.target) or not (b.source or b.target):  # "a march ... the march was organised by X"
+        return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB"
+    return shared
+
+
+def _done(r: _Raw) -> bool:
+    """An asserted mention with a date of its own: something that happened."""
+    return r.status == "asserted" and r.date is not None and not r.soft_date
+
+
+def _overlap(x: list[str], y: list[str], ctx: Context) -> bool:
+    """The same actor on both sides, or a member and its organization (a party's spokesman and the party);
+    two members of one organization are not the same actor."""
+    if set(x) & set(y):
+        return True
+    return any(i in ctx.affiliation.get(j, ()) or j in ctx.affiliation.get(i, ()) for i in x for j in y)
+
+
+def _dedup(raws: list[_Raw], ctx: Context) -> list[_Raw]:
+    kept: list[_Raw] = []
+    by_type: dict[str, list[_Raw]] = {}
+    for r in sorted((r for r in raws if r.keep and not r.absorbed), key=lambda r: r.start):
+        same = next((k for k in by_type.get(r.type, []) if _same_act(k, r, ctx)), None)
+        if same is not None:
+            if same.status != r.status and "asserted" in (same.status, r.status):
+                same.status = "asserted"
+            _merge_into(same, r)
+            continue
+        kept.append(r)
+        by_type.setdefault(r.type, []).append(r)
+    return kept
+
+
+def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
+    """"A court on Monday sentenced X to eight years. Her cameraman, Y, was sentenced to five years.": an
+    undated act told with the same word (an assault: in any word), of the same type, in the very next
+    sentence after a dated one happened on that occasion and takes its date."""
+    done = sorted((r for r in kept if r.sentence is not None), key=lambda r: r.start)
+    for prev, r in zip(done, done[1:]):
+        if r.date is not None or prev.date is None or prev.soft_date or prev.type != r.type \
+                or (prev.anchor.lemma_.lower() != r.anchor.lemma_.lower() and r.type != "ASSAULT"):
+            continue  # (the casualties of one clash are told one after another in any words: "shot dead", "hurt")
+        gap = ctx.text[prev.sentence.end:r.sentence.start]
+        if prev.sentence.end <= r.sentence.start and not gap.strip():
+            r.date, r.soft_date = prev.date, True

@@ -1,0 +1,411 @@
+"""The participants of a triggered event (step 2 of :mod:`.stage`) and the event being built: source,
+target and co-participants from the verb or noun, instruments and complements, the date of a
+'during' phrase. Holds :class:`_Raw`, the event before merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...records import Span, TimeValue
+from .lexicon import Sense, lexicon
+from .syntax import (
+    OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
+    is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
+    subject,
+)
+from .when import event_place, event_status, inherited_time, own_time, time_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+_CO_PARTICIPANT = frozenset({"along", "together"})
+_PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREAT"})
+
+
+_DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
+_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
+
+
+@dataclass
+class _Raw:
+    """An event mention while it is being built."""
+
+    sense: Sense
+    tokens: list["Token"]
+    anchor: "Token"
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: TimeValue | None = None
+    status: str = "asserted"
+    mode: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    sentence: Span | None = None
+    absorbed: bool = False
+    keep: bool = True  # False: too little to stand alone, but may still be a mention of another event
+    soft_date: bool = False  # the date is the statement's, not the event's own
+    type: str = ""
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Token"]]:
+    groups: list[list["Token"]] = []
+    for ch in sense.target:
+        if ch == "dobj" and not passive:
+            objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                groups.append(objs)
+        elif ch == "xsubj":
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    groups.extend([g] for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+        elif ch == "dative":
+            for c in verb.children:
+                if c.dep_ == "dative":
+                    groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
+        else:
+            found = prep_objects(verb, (ch,))
+            if sense.type == "PROTEST" and ch in _DESTINATION_PREPS:  # "marched to Velmar" is where, not whom
+                found = [[t for t in g if t.lemma_.lower() in lexicon().proxy_heads] for g in found]
+            if not found:  # "voiced backing *for* X": the object's complement
+                for o in verb.children:
+                    if o.dep_ in OBJ_DEPS:
+                        found = prep_objects(o, (ch,))
+            groups.extend(found)
+    return groups
+
+
+def _co_participants(tok: "Token") -> list["Token"]:
+    """"along with X", "together with X"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _CO_PARTICIPANT:
+            for cc in c.children:
+                if cc.dep_ == "prep" and cc.lower_ == "with":
+                    out.extend(pobjs(cc))
+        elif c.dep_ == "prep" and c.lower_ == "with" and tok.pos_ == "VERB" and any(
+                a.lower_ in _CO_PARTICIPANT for a in c.children if a.dep_ == "advmod"):
+            out.extend(pobjs(c))
+    return out
+
+
+def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token | None", list["Token"]]:
+    """Target groups (one event each), sources, the subject token, and the target head tokens."""
+    sense, tok = raw.sense, raw.anchor
+    if tok.pos_ == "VERB":
+        sources, target_toks, subj = _verb_roles(tok, sense, ctx)
+    else:
+        sources, target_toks, subj = _noun_roles(tok, sense, {t.i for t in raw.tokens}, ctx)
+    groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
+    if sense.speech and tok.pos_ == "VERB":
+        if not sources:  # the verbal act reported as a statement: its speaker
+            st = statement_with_cue(tok, ctx)
+            if st is not None and st.speaker:
+                sources = [st.speaker]
+        if not groups:  # "agreed to start negotiations *with* X", "promised never to act *against* X"
+            comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
+            groups = [comp] if comp else []
+        if not groups:  # "called *the raid* a provocation": who raided
+            deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
+            groups = [deed] if deed else []
+    if sense.mode == "release" and groups:  # "freeing X *in return for* Y": Y was handed over too
+        swapped = [o for t in tok.subtree if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+        extra = [x for x in actors(swapped, ctx) if x not in sources]
+        groups = [g + [x for x in extra if x not in g] for g in groups]
+    heads = [t for g in target_toks for t in g]
+    return groups, sources, subj, heads
+
+
+def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """Sources, target phrases and subject of a verb trigger: subject and objects, or in the passive the
+    patient and the ``by`` agent (no agent: no source)."""
+    if is_passive(tok):
+        if tok.dep_ == "acl":  # "the sailor freed in ..."
+            patient = [tok.head]
+        else:
+            patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            if not patient and tok.dep_ in ("conj", "xcomp"):
+                s = subject(tok, ctx)
+                patient = [s] if s is not None else []
+            elif not patient and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                s = subject(tok.head.head, ctx)  # "spent ten days in jail before being released": who spent them
+                patient = [s] if s is not None and s.dep_ in SUBJ_DEPS else []
+        extra = [g for g in _verb_targets(tok, sense, True) if g]
+        patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
+        target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
+        return actors(agents_of(tok), ctx), target_toks, None
+    subj = subject(tok, ctx)
+    sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
+    if not sources and subj is not None:
+        add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
+    target_toks = _verb_targets(tok, sense, False)
+    for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
+        group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
+    return sources, target_toks, subj
+
+
+def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
+                ) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """Sources, target phrases and (governing) subject of a noun trigger: possessor, compound and "by"
+    give the actor ("X's visit", "an X raid"), or for a patient noun the target ("her release"); the
+    sense's prepositions give the target; else the actor of the light verb or clause it sits in."""
+    sources: list[str] = []
+    target_toks: list[list["Token"]] = []
+    subj: "Token | None" = None
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
+    of = [o for g in prep_objects(tok, ("of",)) for o in g]
+    if sense.patient:  # "the release of *the two leaders*": the two parties of the latest two-party act
+        target_toks.append(poss + of + [t for o in of if not actors([o], ctx) for t in _party_mentions(o, ctx)])
+        if mods and not poss and not of:
+            target_toks.append(mods)
+    else:
+        sources = actors(poss, ctx) or actors(mods, ctx)
+        if "of" not in sense.target and not sources:
+            sources = actors(of, ctx)
+    add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
+    if not sources and not sense.patient:  # "talks *convened by* the minister": the agent of a participle
+        add_ids(sources, actors([a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                 for a in agents_of(c)], ctx))
+    target_preps = [p for p in sense.target if p not in ("of", "dobj", "dative")]
+    target_toks.extend(prep_objects(tok, target_preps))
+    between = [o for g in prep_objects(tok, ("between", "among")) for o in g]
+    if between and sense.reciprocal:
+        add_ids(sources, actors(between, ctx))
+    elif between:
+        target_toks.append(between)
+    claimer = _claimed_by(tok, ctx)
+    if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
+        sources = actors([claimer], ctx)
+    gov, how = governor(tok)
+    light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
+        how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
+    light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in gov.children):
+        light = False  # "police broke *up* a march": they ended it, it is not theirs
+    if gov is not None and not sources:
+        if light:  # "X held talks", "talks were held by X"
+            subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
+        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient \
+                and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
+            subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
+        if subj is not None:
+            sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
+    if light:  # "held talks *with* X"
+        target_toks.extend(prep_objects(gov, target_preps))
+    if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
+        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
+    if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
+        # "detained X on suspicion", "X was taken into custody", "who have been *in custody*"
+        held = [c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        if not held and tok.head.lower_ != "on":
+            held = [s for s in [subject(gov, ctx)] if s is not None]
+        target_toks.append(held)
+    if sense.reciprocal and not sources and not any(target_toks) and _theirs(tok):
+        # "clashes along their border", "their talks": the two parties of the latest two-party act
+        sources = list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
+    return sources, target_toks, subj
+
+
+def noun_is_passive_subject(noun: "Token") -> bool:
+    return noun.dep_ == "nsubjpass"
+
+
+def _theirs(noun: "Token") -> bool:
+    """Whether a noun or the object of one of its prepositions is owned by "their"."""
+    owners = [noun, *(o for c in noun.children if c.dep_ == "prep" for o in pobjs(c))]
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in owners for c in o.children)
+
+
+def _doers(noun: "Token", ctx: Context) -> list[str]:
+    """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
+    after "X expelled an attaché")."""
+    senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
+    for prior in reversed(ctx.built):
+        if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
+            return list(prior.source)
+    return []
+
+
+def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
+    """The subject of "claimed responsibility for <noun>" (and take, accept, admit)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if verb.lemma_.lower() in ctx.lex.responsibility_verbs and prep.head.dep_ in OBJ_DEPS:
+        return subject(verb, ctx)
+    return None
+
+
+def _both_parties(subj: "Token", ctx: Context) -> list[str]:
+    """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
+    for tok in [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
+        if tok.lower_ in ("two", "both") and tok.pos_ in ("NUM", "DET", "PRON") and tok.dep_ in SUBJ_DEPS:
+            # "the two were charged", "both were freed": the two parties of the latest act, people first
+            return list(ctx.last_parties.get("PERSON") or ctx.last_parties.get("ANY", []))
+        kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
+        if kind and any(c.lower_ in ("both", "two") for c in tok.children
+                        if c.dep_ in ("det", "nummod", "predet", "amod")):
+            if kind == "ANY":  # "both sides" of a dispute are groups, where the text has had two
+                return list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
+            return list(ctx.last_parties.get(kind, []))
+    return []
+
+
+def _party_mentions(tok: "Token", ctx: Context) -> list["Token"]:
+    """Tokens of the latest mentions of "both sides" (see :func:`_both_parties`), for a target phrase."""
+    ids = _both_parties(tok, ctx)
+    return [ctx.doc[i] for i in (ctx.party_tokens.get(e) for e in ids) if i is not None]
+
+
+def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
+    """Two parties of an act, kept as those "both sides" (any), "both countries" (groups) or "the two
+    leaders" (people) may refer to next."""
+    if not keep or len(parties) != 2:
+        return
+    for r_id in parties:  # a token of a mention of each, to stand for it in a target phrase
+        mention = next((m for m in ctx.index.get(r_id).mentions), None) if ctx.index.get(r_id) else None
+        if mention is not None:
+            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span):
+                ctx.party_tokens[r_id] = span.root.i
+    people = [ctx.types.get(p) == "PERSON" for p in parties]
+    ctx.last_parties["ANY"] = parties
+    if all(people):
+        ctx.last_parties["PERSON"] = parties
+    elif not any(people):
+        ctx.last_parties["GROUP"] = parties
+
+
+def _complement_objects(verb: "Token") -> list["Token"]:
+    """Objects of "with", "against" and "to" phrases inside the complement clause of a verbal act."""
+    out = []
+    for comp in verb.children:
+        if comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        todo = [(comp, 0)]
+        while todo:
+            t, depth = todo.pop()
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
+                    out.extend(pobjs(c))
+                elif depth < 2 and c.dep_ in ("dobj", "xcomp", "ccomp"):
+                    todo.append((c, depth + 1))
+    return out
+
+
+def _instrument_mode(raw: _Raw, ctx: Context) -> str | None:
+    """ASSAULT and CONSULT modes from the instrument or means: a modifier ("a *drone* attack"), a
+    "with"/"by" phrase ("killed *by a rocket*", "spoke *by phone*"), or the subject ("a *gunman* shot")."""
+    table = ctx.lex.instrument_modes.get(raw.type)
+    if not table:
+        return None
+    tok = raw.anchor
+    words = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in"):
+            words += [w for o in pobjs(c) for w in [o, *(m for m in o.children if m.dep_ in ("compound", "amod"))]]
+    return next((table[w.lemma_.lower()] for w in words if w.lemma_.lower() in table), None)
+
+
+def _complement_mode(raw: _Raw, ctx: Context) -> str | None:
+    """REQUEST, REJECT and THREATEN modes from the act asked for, refused or threatened: "urged X to
+    *talk*" -> meet, "threatened to *expel*" -> expel; ASSAULT and CONSULT modes from the means."""
+    if raw.sense.mode:
+        return raw.sense.mode
+    if raw.type in ctx.lex.instrument_modes:
+        return _instrument_mode(raw, ctx)
+    table = ctx.lex.complement_modes.get(raw.type)
+    if not table:
+        return None
+    for c in raw.anchor.children:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+            return table.get(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ in ("for", "with"):
+            for o in pobjs(c):
+                mode = table.get(o.lemma_.lower())
+                if mode:
+                    return mode
+    return None
+
+
+def _unnamed_counterpart(heads: list["Token"], sense: Sense, ctx: Context) -> bool:
+    """Whether a target phrase that names no entity still makes the act: people who speak for a body
+    ("met union leaders", "officials"), or for a visit a place ("visited the port")."""
+    words = ctx.lex.representative_nouns | (ctx.lex.visited_places if sense.mode == "visit" else frozenset())
+    return any(t.lemma_.lower() in words for h in heads for t in conjuncts(h))
+
+
+def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan", ctx: Context) -> list[_Raw]:
+    text = ctx.text
+    raw = _Raw(sense, toks, anchor)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    raw.mentions = [Span.of(text, start, end)]
+    raw.sentence = Span.of(text, sent.start_char, sent.end_char)
+    groups, sources, subj, heads = _roles(raw, ctx)
+    raw.type = sense.type
+    raw.status = event_status(anchor, ctx)
+    if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection
+        raw.type, raw.status = sense.negated_as, event_status(anchor, ctx, ignore_negation=True)
+    keep = True
+    if sense.only_status and raw.status not in sense.only_status:
+        return []
+    if raw.status == "negated" and sense.speech:  # "did not criticize her": no act took place
+        return []
+    if sense.person_target and not any(is_person(t, ctx) for t in heads):
+        keep = False
+    if anchor.pos_ != "VERB":
+        gov, how = governor(anchor)
+        if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
+            keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
+    if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
+        # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
+        sources = [x for x in sources if not any(x in g for g in groups)]
+    if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
+        groups = [list(sources)]
+    if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):
+        keep = False  # "met reporters", "visited his uncle"; but "met union leaders" is a meeting
+    if not sources and not groups:
+        anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
+        # "a dockworker was killed on Friday", "two leaders were charged on Saturday": people named later
+        anonymous = anonymous or (anchor.pos_ == "VERB" and is_passive(anchor) and sense.type in _UNNAMED_PATIENT_TYPES
+                                  and any(is_person(h, ctx) for h in heads) and own_time(anchor, ctx) is not None)
+        if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
+            keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
+    raw.mode = _complement_mode(raw, ctx)
+    raw.location = event_place(anchor, ctx)
+    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
+    if raw.date is None:
+        st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
+        raw.date = st.date if st is not None else None
+        raw.soft_date = raw.date is not None
+    if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
+        keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
+    out = []
+    for etype in (raw.type, *(sense.also if raw.type == sense.type else ())):  # "signed a treaty": AGREE, SUPPORT
+        for g in groups or [[]]:
+            out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status,
+                            raw.mode if etype == raw.type else None, list(raw.mentions), raw.sentence, keep=keep,
+                            type=etype, soft_date=raw.soft_date))
+    return out
+
+
+def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
+    """"the detention of X *during a march* in Y on May 2": the time of the occasion it happened during."""
+    holders = [anchor] + ([anchor.head] if anchor.dep_ in OBJ_DEPS else [])  # the parser hangs it on the verb
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "during":
+            for o in pobjs(c):  # a time inside the occasion's phrase, wherever the parser attached it
+                lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)
+                inside = [t for ts in ctx.times_at.values() for t in ts if lo <= t.start < hi]
+                if inside:
+                    return time_value(min(inside, key=lambda t: t.start), ctx.text)
+    return None

@@ -1,0 +1,168 @@
+"""Event triggers (step 1 of :mod:`.stage`): a lexicon sense whose conditions hold at a token or phrase,
+and the content of a verbal act, which is what was asked for, not an event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...analysis.clause import speaker_side_subject
+from .._doc import tokens
+from .lexicon import Lexicon, Sense, lexicon
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+
+_CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
+
+
+_REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
+    """Whether ``tok`` satisfies one condition of a sense (see plover_triggers.json)."""
+    anyw = "*" in words
+    if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
+        return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
+                   and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
+                   for c in tok.children)
+    if key == "prt":
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
+    if key == "dobj":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+        if tok.dep_ == "relcl":  # "the decree, which X signed": the relative pronoun stands for the decree
+            objs = [tok.head if c.lower_ in RELATIVE else c for c in objs]
+        if tok.dep_ in ("acl", "relcl") and not objs:
+            objs = [tok.head]
+        heads = [o for c in objs for o in conjuncts(c)]
+        heads += [p for o in heads for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                  for p in pobjs(c)]  # "20 million euros *in aid*", "a shipment *of weapons*"
+        return any(o.lemma_.lower() in words or o.lower_ in words for o in heads)
+    if key == "xcomp":
+        return any(c.dep_ in ("xcomp", "ccomp") and (anyw or c.lemma_.lower() in words) for c in tok.children)
+    if key == "oprd":
+        return any(t.lemma_.lower() in words or t.lower_ in words
+                   for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+    if key == "xsubj":  # "wants *Tumbria* to free": a complement clause with a subject of its own
+        return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                   for c in tok.children)
+    if key == "own_act":  # "warned that *it* would hit back", "warned that *her government* would cut ties"
+        return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in tok.children)
+    if key == "judgment":  # "called the raid *a provocation*"
+        judging = lexicon().judgment_words
+        seconds = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        seconds += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):  # "the verdict, a sham", "the raid as a ..."
+            seconds += [a for a in obj.children if a.dep_ == "appos"]
+            seconds += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        return any(t.lemma_.lower() in judging or t.lower_ in judging
+                   for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
+    if key == "noun_content":  # "information *that X was wounded*": a report's content, not an act the text tells
+        own_subject = any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE for c in tok.children)
+        return (tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN") and own_subject
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children))
+    if key == "voice":  # "were charged", "was badly hurt": the passive alone names who underwent the act
+        return "passive" in words and is_passive(tok)
+    if key == "mod":
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
+    if key == "pobj":
+        return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
+    if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
+        nouns = lexicon().person_nouns
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
+                   for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
+    if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
+        return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
+    if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
+        return tok.dep_ == "pobj" and tok.head.lower_ in words
+    return False
+
+
+def _own_side_subject(clause: "Token") -> bool:
+    """Whether a complement clause's subject is the speaker's own side (analysis.clause.speaker_side_subject)."""
+    return speaker_side_subject(clause)
+
+
+def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
+    toks = []
+    for k, w in enumerate(sense.words):
+        j = i + k
+        if j >= sent.end:
+            return None
+        t = sent.doc[j]
+        if w not in (t.lemma_.lower(), t.lower_):
+            return None
+        toks.append(t)
+    return toks
+
+
+def _phrase_root(toks: list["Token"]) -> "Token":
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], "Token"]]:
+    """Every trigger of the sentence, in text order: (sense, tokens, anchor token)."""
+    out = []
+    used: set[int] = set()
+    for tok in tokens(sent.doc)[sent.start:sent.end]:
+        if tok.i in used:
+            continue
+        senses = lex.by_first.get(tok.lemma_.lower(), ()) or lex.by_first.get(tok.lower_, ())
+        for sense in senses:
+            toks = _phrase_at(sent, tok.i, sense)
+            if toks is None:
+                continue
+            anchor = _phrase_root(toks)
+            if anchor.pos_ not in sense.pos or anchor.dep_ == "amod":
+                continue
+            if sense.lower_case and not anchor.text.islower() and (anchor.i != sent.start or anchor.pos_ == "PROPN"):
+                continue  # "in March" is a month, not a march
+            if anchor.pos_ != "VERB" and anchor.dep_ == "compound":  # "ceasefire monitors": a modifier
+                continue
+            if anchor.pos_ == "VERB" and anchor.tag_ in ("VBN",) and anchor.dep_ in ("compound", "nmod"):
+                continue
+            if all(_has(anchor, k, v) for k, v in sense.needs.items()) and not any(
+                    _has(anchor, k, v) for k, v in sense.unless.items()):
+                out.append((sense, toks, anchor))
+                used.update(t.i for t in toks)
+                break
+    return out
+
+
+def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
+    """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
+    embedded question ("whether to *free* the crew")."""
+    if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
+            and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
+        return False  # "bring to justice those responsible *for the killing*": a deed that was done
+    cur = anchor
+    for _ in range(40):
+        if cur.dep_ == "ROOT" or cur.head is cur:
+            return False
+        if cur.dep_ in ("xcomp", "ccomp", "advcl", "pcomp") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ == "whether" for c in cur.children):
+            return True
+        if cur.dep_ == "relcl":  # a relative clause about a participant reports a fact of its own
+            return False
+        head = cur.head
+        to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children)
+        sense = ctx.anchors.get(head.i)
+        if sense is not None:
+            if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
+                return True
+            # what is asked for or threatened: "demanded *the handover* of X"
+            # (but what is condemned happened: "condemned *the detention* of X" is an arrest, told)
+            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS and sense.mode != "disapprove":
+                # but "ordered an inquiry": the orderer sets the act in motion, it is theirs
+                return not (cur.i == anchor.i and sense.type == "REQUEST" and head.lemma_.lower() in ctx.lex.light_verbs)
+            # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
+            if sense.type in _REASON_TYPES and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "with"):
+                return True
+        cur = head
+    return False

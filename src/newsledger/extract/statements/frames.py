@@ -1,0 +1,447 @@
+"""The frame of one reporting cue, read off the dependency parse: which clause is the content, who the
+speaker is and through which channel, for verbs (plain, inverted, participles), 'according to',
+colon and quote-first forms and speech nouns. :func:`.cues.find_drafts` turns frames into drafts."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...analysis import clause
+from .quotes import Quote
+from .._doc import doc_text
+from .draft import Draft, _Frame, _is_dateline, _is_to_inf, lexicon, _own_subject, _SUBJ, _subtree_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool) -> tuple[int, int] | None:
+    lex = lexicon()
+    if entry.get("audience") and objs and has_clause:
+        o = objs[0]
+        a, b = _phrase_range(o)
+        doc = cue.doc
+        # "told the news channel Telenord 5 ...": a name right after the object belongs to it
+        while b < len(doc) and b < cue.sent.end and (doc[b].pos_ == "PROPN" or (
+                doc[b].like_num and doc[b - 1].pos_ == "PROPN" and doc[b].head.i == b - 1)):
+            b += 1
+        return a, b
+    for c in cue.children:
+        if c.dep_ != "prep" or c.lower_ not in lex["channel_preps"]:
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if pobj.lemma_.lower() in lex["medium_nouns"] or pobj.lower_ in lex["medium_nouns"]:
+            continue
+        if pobj.lower_ == "interview" or pobj.lemma_ == "interview":
+            w = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+            x = next((g for g in w.children if g.dep_ == "pobj"), None) if w is not None else None
+            if x is not None:
+                return _subtree_range(x)
+            continue
+        if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
+            continue  # "on Wednesday", "in Brussels": when and where, not to whom
+        if pobj.lower_ in lex["channel_nouns"] or pobj.lemma_.lower() in lex["channel_nouns"] or (
+                pobj.pos_ == "PROPN" and c.lower_ in ("to", "on")):
+            return _phrase_range(pobj)
+    return None
+
+
+def _phrase_range(noun: "Token") -> tuple[int, int]:
+    """A noun phrase without trailing prepositional phrases other than "of" ("a news conference in
+    Vell" → "a news conference")."""
+    end = noun.i
+    for c in noun.children:
+        if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ != "of") and c.dep_ not in ("relcl", "acl", "punct"):
+            end = max(end, c.right_edge.i)
+    return noun.left_edge.i, end + 1
+
+
+def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
+    """A verb that reports speech only with a word of its entry's 'with' ("made clear that ...", "made it
+    plain that ..."): the content is the clause after that word, whichever of the two the parser hung it on."""
+    word = next((c for c in cue.children if c.lower_ in entry["with"] and c.i > cue.i), None)
+    if word is None:
+        return None
+    inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
+    inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    if not inner:
+        return None
+    a = min(t.left_edge.i for t in inner)
+    b = max(t.right_edge.i for t in inner) + 1
+    return _Frame(a, b, entry.get("kind"), cue.doc[cue.i:word.i + 1].text)
+
+
+def _frame(cue: "Token", entry: dict) -> _Frame | None:
+    """What the cue governs, or None when it is not used as a reporting verb here."""
+    if entry.get("with"):
+        return _with_frame(cue, entry)
+    lex_particle = entry.get("particle")
+    preps_ok = set(entry.get("preps", ()))
+    clauses: list["Token"] = []
+    objs: list["Token"] = []
+    oprd: list["Token"] = []
+    preps: list["Token"] = []
+    particle_obj: "Token | None" = None
+    cue_end = cue
+    for c in cue.children:
+        d = c.dep_
+        if d in ("ccomp", "xcomp"):
+            clauses.append(c)
+        elif d in ("advcl",) and _is_to_inf(c) and c.i > cue.i:
+            clauses.append(c)
+        elif d in ("dobj", "dative"):
+            objs.append(c)
+        elif d == "oprd":
+            oprd.append(c)
+        elif d == "prep" and c.i > cue.i:
+            if lex_particle and c.lower_ == lex_particle and particle_obj is None:
+                po = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if po is not None:
+                    particle_obj = po
+                    cue_end = c
+                    continue
+            if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                preps.append(c)
+    cue_text = cue.doc[cue.i:cue_end.i + 1].text
+    kind = entry.get("kind")
+    if entry["frame"] == "clause":
+        before = [c for c in clauses if c.i < cue.i]
+        if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
+            clauses = before
+        claimed = _claim_clause(objs[0]) if objs and entry.get("kind") == "denial" else None
+        if not clauses and claimed is None:
+            stray = _stray_that_clause(cue)
+            if stray is not None:  # "told X in an interview that ...": the clause hung on a noun
+                clauses = [stray]
+        if clauses:
+            toks = clauses
+        elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
+            toks = [claimed]
+        elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
+            toks = objs[:1]
+        elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
+            toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
+        elif preps:
+            toks = preps
+        else:
+            return _inverted(cue, cue_text, kind)
+        channel = _channel_of(cue, entry, objs, True)
+        if channel is None and objs and entry.get("audience") and clauses:
+            channel = _subtree_range(objs[0])
+        a = min(t.left_edge.i for t in toks)
+        b = max(t.right_edge.i for t in toks) + 1
+        return _Frame(a, b, kind, cue_text, channel)
+    return _object_frame(cue, entry, _Parts(clauses, objs, oprd, preps, particle_obj, cue_end), cue_text)
+
+
+@dataclass
+class _Parts:
+    """The complements of a cue, by kind."""
+
+    clauses: list["Token"]
+    objs: list["Token"]
+    oprd: list["Token"]
+    preps: list["Token"]
+    particle_obj: "Token | None"
+    cue_end: "Token"
+
+
+def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame | None:
+    """Object frames: urge X to, call on X to, accuse X of, dismiss X as, call X Y, call for X."""
+    kind = entry.get("kind")
+    preps_ok = set(entry.get("preps", ()))
+    head_toks = [p.particle_obj] if p.particle_obj is not None else p.objs[:1]
+    oprd = p.oprd
+    if not oprd and entry.get("oprd_kind") and p.objs and p.particle_obj is None:
+        # "called the ruling \"a sham\"": the second object parsed as an apposition
+        oprd = [a for a in p.objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > p.objs[0].i]
+    rest = p.clauses + oprd + p.preps
+    if oprd and entry.get("oprd_kind"):
+        kind = entry["oprd_kind"]
+    if entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
+        return None
+    if not head_toks and not p.clauses and not any(x.lower_ == "for" for x in p.preps):
+        return None  # "accused of crimes" with nobody accused: not a speech act here
+    if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
+        return None  # "called a meeting"
+    if head_toks and not rest and not entry.get("object_ok") and not any(
+            t.lower_ in preps_ok for t in head_toks[0].subtree):
+        return None
+    if entry.get("needs_clause") and not p.clauses and not p.preps:
+        return None
+    toks = head_toks + rest
+    if head_toks and head_toks[0].i < cue.i and head_toks[0].tag_ in ("WP", "WDT") and rest:
+        toks = rest  # ", whom she accused of X": the object is the relative pronoun; what was said is X
+    a = min(t.left_edge.i for t in toks)
+    b = max(t.right_edge.i for t in toks) + 1
+    if p.particle_obj is not None:
+        a = max(a, p.cue_end.i + 1)
+    return _Frame(a, b, kind, cue_text, _channel_of(cue, entry, [], False))
+
+
+def _stray_that_clause(cue: "Token") -> "Token | None":
+    """A that-clause with its own subject that the parser attached below the cue's object or
+    prepositional phrase instead of to the cue."""
+    lex = lexicon()
+    for c in cue.children:
+        if c.i < cue.i or c.dep_ not in ("dobj", "dative", "prep"):
+            continue
+        hosts = [c]
+        if c.dep_ == "prep":
+            hosts = [g for g in c.children if g.dep_ == "pobj" and (
+                g.lemma_.lower() in lex["channel_nouns"] or g.lemma_.lower() in lex["medium_nouns"])]
+        for t in (t for h in hosts for t in h.children):
+            if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in t.children) and any(
+                    g.dep_ in _SUBJ for g in t.children):
+                return t
+    return None
+
+
+def _claim_clause(obj: "Token") -> "Token | None":
+    """The that-clause of a claim noun ("claims that ...", "reports that ...")."""
+    if obj.lemma_.lower() not in lexicon()["claim_nouns"] and obj.lower_ not in lexicon()["claim_nouns"]:
+        return None
+    for c in obj.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
+
+
+def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> bool:
+    if preps:
+        return True
+    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in o.subtree)
+
+
+def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"..., the ministry said." parsed with the cue hanging off the reported clause."""
+    head = cue.head
+    if head.i == cue.i:
+        return _inverted_root(cue, cue_text, kind)
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
+        return None
+    subj = _own_subject(cue)
+    if subj is None or subj.i > cue.i:
+        return None
+    # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
+    sent_end = cue.sent.end
+    rest = [t for t in cue.doc[cue.right_edge.i + 1:sent_end] if not t.is_space]
+    if any(not t.is_punct for t in rest) and not _participle_after(rest):
+        return None
+    before = subj.left_edge.i - 1
+    if before < 0 or cue.doc[before].text not in (",", "\"", "”", "("):
+        return None  # "..., the ministry said", "... (officials reported earlier)"
+    a = head.left_edge.i
+    b = cue.left_edge.i
+    while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
+        a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Suspect held over shootings, city police say": the parser made the reported clause a second
+    subject of the cue. The attribution (subject, cue) closes the sentence right after a comma."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if len(subjects) < 2:
+        return _inverted_headline(cue, cue_text, kind)
+    subj = subjects[-1]
+    rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if any(not t.is_punct for t in rest):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= cue.sent.start or doc[comma].text != ",":
+        return None
+    a, b = cue.sent.start, comma
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if b - a < 3:
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True)
+
+
+def _inverted_headline(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    """"Port shutdown could last weeks, warns dockers' leader": a present-tense cue right after a comma
+    whose speaker, after it, closes the sentence (the parser took the speaker for an object)."""
+    doc = cue.doc
+    if cue.tag_ != "VBZ" or cue.i == cue.sent.start or doc[cue.i - 1].text != ",":
+        return None
+    after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "dative", "nsubj", "attr")]
+    if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    spk = after[0]
+    rest = [t for t in doc[spk.right_edge.i + 1:cue.sent.end] if not (t.is_space or t.is_punct)]
+    if rest:
+        return None
+    a, b = cue.sent.start, cue.i - 1
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        return None
+    return _Frame(a, b, kind, cue_text, None, inverted=True, speaker=spk.i)
+
+
+def _participle_after(rest: list["Token"]) -> bool:
+    """", accusing officers of ...": a participle clause after the attribution (the speaker's next act)."""
+    words = [t for t in rest if not t.is_punct]
+    if len(words) < 2:
+        return False
+    first = words[0]
+    return first.tag_ == "VBG" and first.dep_ in ("advcl", "acl") and first.doc[first.i - 1].text == ","
+
+
+def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
+    """"X happened, a rights group said, accusing officers of Y": the participle after an inverted
+    attribution shares its subject, not the subject of the reported clause the parser hung it on."""
+    inverted = sorted((d for d in drafts if d.extra.get("inverted") and d.subject_i is not None), key=lambda d: d.cue_i)
+    cue_is = [d.cue_i for d in inverted]
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if not d.inherited or tok.tag_ != "VBG" or d.subject_i is None:
+            continue
+        k = bisect.bisect_left(cue_is, d.cue_i) - 1  # the nearest inverted attribution before the participle
+        if k < 0:
+            continue
+        inv = inverted[k]
+        if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
+                all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
+            d.subject_i = inv.subject_i
+            d.extra["speaker_route"] = "participle-of-inverted"
+
+
+def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
+    """"..., his club, Nova Rovers, said.": a subject the parser hung as an apposition inside the
+    reported clause. Returns it and the token index where the reported clause must stop."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].dep_ != "appos" or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None, 0
+    top = doc[i]
+    while top.head.dep_ == "appos" and top.head.i < top.i:
+        top = top.head
+    if not any(t.text == "," for t in doc[max(0, top.left_edge.i - 1):top.left_edge.i]):
+        return None, 0
+    return doc[i], top.left_edge.i
+
+
+def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
+    """For "saying" under "quoted ... as": (the speaker, the outlet's token range)."""
+    node = cue.head
+    if cue.tag_ != "VBG" or node.i == cue.i:
+        return None
+    if node.lower_ == "as" and node.head.i != node.i:
+        node = node.head
+    if node.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+    subj = clause.own_subject(node)
+    if obj is not None:
+        return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
+    agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is not None:
+        return subj, (_subtree_range(agent) if agent is not None else None)
+    return None
+
+
+def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:
+    """"X told the assembly: \"...\"" where the parser left the quote unattached: the quote after the colon."""
+    doc = cue.doc
+    text = doc_text(doc)
+    colon_tok = next((c for c in cue.children if c.text == ":" and c.i > cue.i), None)
+    if colon_tok is None:
+        return None
+    colon = colon_tok.idx
+    i = bisect.bisect_left(starts, colon)
+    if i >= len(quotes) or text[colon + 1:quotes[i].open_at].strip():
+        return None
+    q = quotes[i]
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    channel = _subtree_range(objs[0]) if objs and lexicon()["cues"].get(cue.lemma_.lower(), {}).get("audience") else None
+    return _Frame(span.start, span.end, lexicon()["cues"][cue.lemma_.lower()].get("kind"),
+                  cue.text, channel)
+
+
+def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:
+    """"\"A,\" she said, \"and B.\"" where the parser hung the first quote on the second: the quote that
+    closes right before the attribution's subject (a comma, "?" or "!" inside it) is what was said."""
+    subj = _own_subject(cue)
+    if subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
+        return None
+    doc = cue.doc
+    text = doc_text(doc)
+    lead = subj.left_edge.idx
+    i = bisect.bisect_left(starts, lead) - 1
+    if i < 0:
+        return None
+    q = quotes[i]
+    if q.close_at >= lead or text[q.close_at + 1:lead].strip() or not text[q.start:q.end].rstrip().endswith((",", "?", "!")):
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return _Frame(span.start, span.end, lexicon()["cues"][cue.lemma_.lower()].get("kind"), cue.text, None)
+
+
+def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if src is None:
+        return None
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    doc = tok.doc
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    sa, sb = tok.left_edge.i, tok.right_edge.i + 1
+    if sa <= a:  # "According to X, ...": content follows the phrase
+        a = sb
+    elif sb >= b:  # "..., according to X."
+        b = sa
+    else:
+        b = sa
+    if b - a < 3:
+        return None
+    return _Frame(a, b, None, tok.doc[tok.i:to.i + 1].text), src
+
+
+def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
+    """"the company's pledge *not to negotiate*", "the spokeswoman whose prediction *that the port would ...*":
+    a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
+    that-clause or to-infinitive (what was said)."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ == "whose":
+        rel = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+        before = noun.doc[poss.i - 1] if poss.i > 0 else None
+        if rel is not None:
+            poss = rel.head
+        elif before is not None and before.pos_ in ("NOUN", "PROPN"):  # parsed flat: the noun just before "whose"
+            poss = before.head if before.dep_ == "appos" else before
+        else:
+            return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+    if clause is None:
+        return None
+    a, b = _subtree_range(clause)
+    if a < len(noun.doc) and noun.doc[a].lower_ == "that":
+        a += 1
+    return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss

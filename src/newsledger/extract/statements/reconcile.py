@@ -1,0 +1,301 @@
+"""Drafts reconciled with each other and with the quotation marks (the last steps of
+:func:`.cues.find_drafts`): nested and embedded reports, relayed reports, headline colons, quotes
+that extend or resume a draft, quotes no cue claims, and the evidence each draft keeps."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .quotes import Quote
+from .._doc import doc_text
+from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _colon_headline(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """A headline "<what was said>: <who>" ("Rates at the right level: central bank governor", "'My
+    first priority is inflation': new bank governor"): a statement with no cue word, the speaker after
+    the colon (a short phrase with no verb)."""
+    text = doc_text(doc)
+    nl = text.find("\n")
+    if nl < 0 or any(d.content[0] < nl for d in drafts):
+        return []
+    colon = text.rfind(":", 0, nl)
+    if colon < 0:
+        return []
+    who = doc.char_span(colon + 1, nl, alignment_mode="contract")
+    what = _trim(text, 0, colon)
+    if who is None or not len(who) or len(who) > 6 or len(text[what[0]:what[1]].split()) < 3:
+        return []
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ("'", "’", ".") for t in who):
+        return []
+    if not any(t.text[:1].isupper() for t in who):
+        return []
+    head = who[-1]
+    first = doc.char_span(what[0], what[0] + 1, alignment_mode="expand")
+    colon_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if first is None or colon_tok is None:
+        return []
+    return [Draft(cue_i=colon_tok[0].i, cue_text="", content=what, subject_i=head.i,
+                  content_tokens=(first[0].i, colon_tok[0].i))]
+
+
+def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
+    """A cue inside another statement's content that shares the outer subject ("said X and urged Y",
+    "said X, calling it Y") is a statement of its own: cut it (and what it governs) out of the outer one."""
+    by_cue = sorted(drafts, key=lambda d: d.cue_i)
+    cue_is = [d.cue_i for d in by_cue]
+    for d in drafts:
+        a, b = d.content_tokens
+        for other in by_cue[bisect.bisect_left(cue_is, a):bisect.bisect_left(cue_is, b)]:
+            if other is d:
+                continue
+            tok = doc[other.cue_i]
+            if _own_subject(tok) is not None and not tok.dep_ == "advcl" and not _aside(tok):
+                continue
+            cut = min(tok.left_edge.i, other.content_tokens[0])
+            if cut <= a:
+                continue
+            chars = _content_chars(doc, a, cut)
+            if chars is None:
+                continue
+            d.content = (d.content[0], min(d.content[1], chars[1]))
+            d.content_tokens = (a, cut)
+            if _own_subject(tok) is None and (other.subject_i is None or a <= other.subject_i < b):
+                other.subject_i = d.subject_i
+                other.inherited = True
+
+
+def _named_which(rel: "Token") -> bool:
+    """"the Harbour Union, an alliance of dockers, which said ...": a non-restrictive "which" whose
+    antecedent is a name (an organization speaks)."""
+    ante = rel.head.head
+    return rel.lower_ == "which" and rel.i > 0 and rel.doc[rel.i - 1].text == "," and ante.pos_ == "PROPN" \
+        and ante.i < rel.i
+
+
+def _aside(tok: "Token") -> bool:
+    """", whom she accused of ...": a cue in a non-restrictive relative clause with a pronoun subject is
+    the writer's narration of another statement, not part of the content it sits in."""
+    if tok.dep_ != "relcl":
+        return False
+    subj = _own_subject(tok)
+    left = tok.left_edge
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and \
+        left.lower_ in ("whom", "who", "which") and left.i > 0 and tok.doc[left.i - 1].text == ","
+
+
+def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"X said Y, according to <agency>" and "Y, X said, according to <agency>": the agency relays X's
+    statement; it is one statement (X's) made through the agency (its channel), not a second one whose
+    content is "X said ..."; X's content stops before the relay phrase."""
+    lex = lexicon()
+    text = doc_text(doc)
+    cues = sorted(((d.cue_i, d) for d in drafts if doc[d.cue_i].lower_ not in lex["according_to"]), key=lambda x: x[0])
+    keys = [c for c, _ in cues]
+    drop: set[int] = set()
+    for d in drafts:
+        tok = doc[d.cue_i]
+        if tok.lower_ not in lex["according_to"] or d.subject_i is None:
+            continue
+        a, b = d.content_tokens
+        if tok.i < b:
+            continue  # "According to X, ...": the phrase opens its content, nobody else speaks
+        i = bisect.bisect_left(keys, a)
+        own = next((x for c, x in cues[i:i + 4] if c < b and x is not d and x.subject_i is not None), None)
+        if own is not None:
+            subj_start = doc[own.subject_i].left_edge.i
+            before = [t for t in doc[a:subj_start] if not (t.is_punct or t.is_space)]
+            if before and not (own.content[1] <= d.content[0] + 1 or own.extra.get("inverted")):
+                continue  # words before X's attribution that are not X's: the agency reports more than X said
+        else:
+            # "X said Y, according to Z" with the phrase parsed inside Y: it closes X's content
+            k = bisect.bisect_left(keys, tok.i)
+            own = next((x for c, x in reversed(cues[max(0, k - 4):k]) if x.content_tokens[0] <= a
+                        and x.content_tokens[0] < tok.i < x.content_tokens[1] and x.subject_i is not None), None)
+            if own is None or any(not (t.is_punct or t.is_space) for t in doc[tok.right_edge.i + 1:own.content_tokens[1]]):
+                continue
+        drop.add(id(d))
+        if own.content[1] > tok.idx:  # "X said Y, according to Z": Y ends before the relay phrase
+            s0, e0 = _trim(text, own.content[0], tok.idx)
+            if e0 - s0 >= 3:
+                own.content = (s0, e0)
+        if own.channel_span is None:
+            src = doc[d.subject_i]
+            own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_head = (src.idx, src.idx + len(src.text))
+    return [d for d in drafts if id(d) not in drop]
+
+
+def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """A cue with its own subject deep inside another statement's content ("she said she had asked
+    the government for funds") is part of what was said, not a statement of the article's."""
+    spans = sorted((d.content_tokens[0], d.content_tokens[1]) for d in drafts)
+    starts = [a for a, _ in spans]
+    keep = []
+    for d in drafts:
+        tok = doc[d.cue_i]
+        inside = False
+        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
+                and not _aside(tok):
+            i = bisect.bisect_right(starts, d.cue_i)
+            inside = any(a <= d.cue_i < b and (a, b) != d.content_tokens for a, b in spans[max(0, i - 8):i])
+        if not inside:
+            keep.append(d)
+    return keep
+
+
+def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: list[int]) -> None:
+    """Content starting inside a quote is that quote (direct); a quote resuming right after the
+    attribution is a second part; partly quoted content stays indirect."""
+    text = doc_text(doc)
+    claimed: set[int] = set()
+    qpos = {id(q): i for i, q in enumerate(quotes)}
+    for d in drafts:
+        s, e = d.content
+        q = _quote_at(quotes, starts, s)
+        if q is None or not (q.start <= s):
+            # content may start just before the opening mark ("said that \"...\"")
+            q2 = _quote_at(quotes, starts, s - 1) if s > 0 else None
+            q = q2 if q2 is not None and q2.start >= s - 1 else None
+        if q is None:
+            continue
+        cue_tok = doc[d.cue_i]
+        if q.open_at <= cue_tok.idx <= q.close_at:
+            continue
+        if e > q.close_at + 1 and e - q.close_at > 2 and not _quote_closes_clause(doc, q):
+            continue  # a clause that opens with a quote and goes on unquoted: mixed, indirect
+        d.content = (q.start, q.end)
+        d.direct = True
+        d.parts = q.pieces if len(q.pieces) > 1 else ()
+        claimed.add(qpos[id(q)])
+        nxt = _resumed_quote(doc, d, quotes, qpos[id(q)])
+        if nxt is not None:
+            q2 = quotes[nxt]
+            d.parts = tuple(q.pieces) + tuple(q2.pieces)
+            d.content = (q.start, q2.end)
+            claimed.add(nxt)
+    for d in drafts:  # trailing commas inside the quote are not words said
+        s, e = d.content
+        while e > s and text[e - 1] in ", ":
+            e -= 1
+        d.content = (s, e)
+        d.parts = tuple(_strip_comma(text, p) for p in d.parts)
+
+
+def _quote_closes_clause(doc: "Doc", q: Quote) -> bool:
+    """Whether the quote ends its clause: closing punctuation inside the marks, or a comma then a
+    participle or a new clause after them ("...within weeks," referring to ...)."""
+    text = doc_text(doc)
+    inner = text[q.start:q.end].rstrip()
+    if inner.endswith((".", "?", "!")):
+        return True
+    after = text[q.close_at + 1:q.close_at + 3]
+    if inner.endswith(",") or after.startswith(","):
+        nxt = doc.char_span(q.close_at + 1, min(len(text), q.close_at + 40), alignment_mode="expand")
+        toks = [t for t in (nxt or []) if not t.is_punct and not t.is_space][:1]
+        return bool(toks) and toks[0].tag_ in ("VBG", "VBD", "VBZ")
+    return False
+
+
+def _strip_comma(text: str, p: tuple[int, int]) -> tuple[int, int]:
+    s, e = p
+    while e > s and text[e - 1] in ", ":
+        e -= 1
+    return s, e
+
+
+def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | None:
+    """``"We are ready," she said, "to sign today."``: the quote right after the attribution."""
+    if qi + 1 >= len(quotes):
+        return None
+    q, q2 = quotes[qi], quotes[qi + 1]
+    cue = doc[d.cue_i]
+    if not (q.close_at < cue.idx < q2.open_at):
+        return None
+    between = doc_text(doc)[q.close_at + 1:q2.open_at]
+    if "\n" in between or len(between) > 200:
+        return None
+    if not between.rstrip().endswith(",") and not between.rstrip().endswith(":"):
+        return None
+    if any(c in between for c in ".?!"):
+        return None
+    return qi + 1
+
+
+def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """A full-sentence quote with no attribution of its own continues the previous statement (same or
+    previous paragraph, nothing said by anyone else in between): news style for a speaker's next words."""
+    text = doc_text(doc)
+    covered = sorted([(d.content[0], d.content[1]) for d in drafts] + [p for d in drafts for p in d.parts])
+    cov_starts = [c[0] for c in covered]
+    cov_max_end: list[int] = []  # running max of ends, for "does anything before q reach into it"
+    for _s, e in covered:
+        cov_max_end.append(max(e, cov_max_end[-1]) if cov_max_end else e)
+    direct_sorted = sorted((d for d in drafts if not d.extra.get("unattributed")), key=lambda d: d.content[1])
+    direct_ends = [d.content[1] for d in direct_sorted]
+    starts_all = sorted(d.content[0] for d in drafts)
+    out: list[Draft] = []
+    for q in quotes:
+        i = bisect.bisect_right(cov_starts, q.start)
+        if (i > 0 and cov_max_end[i - 1] > q.start) or (i < len(cov_starts) and cov_starts[i] < q.end):
+            continue  # already some statement's content
+        before = text[max(0, q.open_at - 50):q.open_at].rstrip(" \t")
+        if before and before[-1] not in "\n.?!:":
+            continue
+        if len(text[q.start:q.end].split()) < 2:
+            continue
+        if not text[q.end - 1:q.end] in ".?!" and not text[q.close_at + 1:q.close_at + 2] in (".", "\n", ""):
+            continue
+        j = bisect.bisect_right(direct_ends, q.open_at)
+        if j == 0:
+            continue
+        src = direct_sorted[j - 1]
+        gap = text[src.content[1]:q.open_at]
+        if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
+            continue
+        k = bisect.bisect_left(starts_all, src.content[1])
+        if k < len(starts_all) and starts_all[k] < q.open_at:
+            continue  # another statement sits between them
+        tok = _first_token(doc, q.start)
+        if tok is None:
+            continue
+        nd = Draft(cue_i=src.cue_i, cue_text="", content=_strip_comma(text, (q.start, q.end)),
+                   subject_i=src.subject_i, kind_hint=None, direct=True,
+                   parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
+                   content_tokens=(tok.i, tok.i + 1))
+        nd.extra["unattributed"] = True
+        nd.extra["speaker_route"] = "continues-quote"
+        out.append(nd)
+    return out
+
+
+def _first_token(doc: "Doc", pos: int) -> "Token | None":
+    span = doc.char_span(pos, min(pos + 1, len(doc_text(doc))), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
+    lo = d.content[0]
+    hi = d.content[1]
+    if not d.extra.get("unattributed"):
+        cue = doc[d.cue_i]
+        lo = min(lo, cue.idx)
+        hi = max(hi, cue.idx + len(cue.text))
+        if d.subject_i is not None:
+            st = doc[d.subject_i]
+            lo, hi = min(lo, st.idx), max(hi, st.idx + len(st.text))
+    first = doc.char_span(lo, lo + 1, alignment_mode="expand")
+    last = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
+    s = first.sent.start_char if first is not None and len(first) else lo
+    e = last.sent.end_char if last is not None and len(last) else hi
+    s, e = min(s, lo), max(e, hi)
+    text = doc_text(doc)
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
