@@ -114,3 +114,8 @@ def test_suing_and_complaints_are_accusations(nlp):
 
 def test_a_time_is_no_argument_of_a_call(nlp):
     assert not [e for e in events_of(nlp, "Dara Quell called Oren Malik on Monday.") if e.type == "REQUEST"]
+
+
+def test_a_movement_or_union_named_after_a_body_stands_for_it(nlp):
+    ev = only(events_of(nlp, "Demonstrations organized by the Redhand movement in Velmar drew thousands."), "PROTEST")
+    assert ev.source == ("e5",) and ev.mode == "demo"
