@@ -119,3 +119,19 @@ def test_a_time_is_no_argument_of_a_call(nlp):
 def test_a_movement_or_union_named_after_a_body_stands_for_it(nlp):
     ev = only(events_of(nlp, "Demonstrations organized by the Redhand movement in Velmar drew thousands."), "PROTEST")
     assert ev.source == ("e5",) and ev.mode == "demo"
+
+
+def test_a_shooting_of_unnamed_people_is_the_main_act_and_told_again_is_one_event(nlp):
+    text = "Two people were fatally shot on Friday at a clinic. The shooting in Velmar happened at noon."
+    ev = only(events_of(nlp, text, times=(("on Friday", "2025-02-28"),)), "ASSAULT")
+    assert ev.mode == "firearms" and [m.text for m in ev.mentions] == ["shot", "shooting"]
+    ev = only(events_of(nlp, "Gunmen opened fire on a bus in Velmar."), "ASSAULT")
+    assert ev.mode == "firearms" and ev.trigger.text == "opened fire"
+
+
+def test_a_dated_killing_by_someone_unnamed_is_kept_but_not_a_flood(nlp):
+    ev = only(events_of(nlp, "A man killed two farmers in Velmar on Monday.", times=(("on Monday", "2025-03-03"),)),
+              "ASSAULT")
+    assert ev.date.value == "2025-03-03"
+    assert not events_of(nlp, "Floodwaters tore through Velmar on Monday, killing two farmers.",
+                         times=(("on Monday", "2025-03-03"),))

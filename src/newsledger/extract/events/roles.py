@@ -373,13 +373,16 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         groups = [list(sources)]
     if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):
         keep = False  # "met reporters", "visited his uncle"; but "met union leaders" is a meeting
+    unnamed = False
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
-        # "a dockworker was killed on Friday", "two leaders were charged on Saturday": people named later
-        anonymous = anonymous or (anchor.pos_ == "VERB" and is_passive(anchor) and sense.type in _UNNAMED_PATIENT_TYPES
-                                  and any(is_person(h, ctx) for h in heads) and own_time(anchor, ctx) is not None)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
-            keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
+            # no actor at all; but "soldiers detained nine farmers" is an event, and so is a dated act on
+            # people the text names later or never ("a dockworker was killed on Friday", "a man killed two people")
+            unnamed = keep and anchor.pos_ == "VERB" and sense.type in _UNNAMED_PATIENT_TYPES \
+                and any(is_person(h, ctx) for h in heads) \
+                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx))  # floodwaters kill no one
+            keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
     raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
@@ -387,6 +390,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
+    if unnamed and raw.date is not None and not raw.soft_date and raw.status == "asserted":
+        keep = True
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
