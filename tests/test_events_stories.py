@@ -135,3 +135,11 @@ def test_a_dated_killing_by_someone_unnamed_is_kept_but_not_a_flood(nlp):
     assert ev.date.value == "2025-03-03"
     assert not events_of(nlp, "Floodwaters tore through Velmar on Monday, killing two farmers.",
                          times=(("on Monday", "2025-03-03"),))
+
+
+def test_a_strike_called_off_or_ended_was_under_way_not_planned(nlp):
+    for text in ("The Redhand Front called off its strike in Velmar.", "Dockers of the Redhand Front ended their strike."):
+        its = text.index(" its " if " its " in text else " their ") + 1
+        ev = only(events_of(nlp, text, pronouns={"e5": [(its, text.index(" ", its))]}), "PROTEST")
+        assert (ev.mode, ev.status, ev.source) == ("strike", "asserted", ("e5",)), text
+    assert only(events_of(nlp, "The Redhand Front plans a strike in Velmar."), "PROTEST").status == "future"
