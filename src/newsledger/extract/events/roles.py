@@ -358,6 +358,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
         return []
+    if sense.type == "ASSAULT" and subj is not None and any(
+            t.lemma_.lower() in ctx.lex.natural_agents for t in [subj, *(c for c in subj.children if c.dep_ == "compound")]):
+        return []  # "Cyclone X killed 12", "the floods injured hundreds": no one's assault
     if raw.status == "negated" and sense.speech:  # "did not criticize her": no act took place
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
