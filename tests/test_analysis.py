@@ -319,3 +319,79 @@ def test_every_word_class_is_read_by_the_code():
     src = "".join(p.read_text(encoding="utf-8") for p in Path(newsledger.__file__).parent.rglob("*.py"))
     unused = [c for c in word_classes() if f'"{c}"' not in src]
     assert not unused, f"word classes nobody reads: {unused}"
+
+
+# ---------------------------------------------------------------------------- description antecedents
+def _words_doc(text: str) -> Doc:
+    return Doc(VOCAB, words=text.split())
+
+
+# invented: two ministers, then a title reference; the stage says which person carries which words
+MINISTERS = _words_doc("Mira Holt , the interior minister , met Ivo Sand , the trade minister . "
+                       "The minister said the talks had failed . The interior minister left .")
+TITLES = {"Holt": {"interior", "minister"}, "Sand": {"trade", "minister"}}
+
+
+def _mentions(doc: Doc) -> list[tuple[int, str]]:
+    """(token index, entity) of every surname mention, in text order."""
+    return [(t.i, t.text) for t in doc if t.text in TITLES]
+
+
+def _carrying(words: set[str]):
+    return lambda m: m[1] if words <= TITLES[m[1]] else None
+
+
+def _at(doc: Doc, phrase: str, nth: int = 0) -> int:
+    """Token index of the nth occurrence of ``phrase`` (its first word)."""
+    ws = phrase.split()
+    hits = [t.i for t in doc if [x.text for x in doc[t.i:t.i + len(ws)]] == ws]
+    return hits[nth]
+
+
+def test_a_description_refers_to_the_latest_entity_that_carries_its_words():
+    men = _mentions(MINISTERS)
+    the_minister = _at(MINISTERS, "The minister")
+    assert reference.latest_carrier(men, the_minister, _carrying({"minister"}), position=lambda m: m[0]) == "Sand"
+    interior = _at(MINISTERS, "The interior minister")
+    assert reference.latest_carrier(men, interior, _carrying({"interior", "minister"}),
+                                    position=lambda m: m[0]) == "Holt"
+    # nobody carries the words, or nobody is named before the description
+    assert reference.latest_carrier(men, interior, _carrying({"finance", "minister"}), position=lambda m: m[0]) is None
+    assert reference.latest_carrier(men, 0, _carrying({"minister"}), position=lambda m: m[0]) is None
+
+
+def test_reach_bounds_how_far_back_a_description_looks():
+    men = _mentions(MINISTERS)
+    interior = _at(MINISTERS, "The interior minister")
+    carries = _carrying({"interior", "minister"})
+    assert reference.latest_carrier(men, interior, carries, position=lambda m: m[0], reach=2) == "Holt"
+    assert reference.latest_carrier(men, interior, carries, position=lambda m: m[0], reach=1) is None
+
+
+def test_a_headline_description_refers_to_the_first_holder_named_after_it():
+    doc = _words_doc("Talks collapse , warns trade minister \n\n Ivo Sand said on Monday ...")
+    men = _mentions(doc)
+    minister = _at(doc, "minister")
+    assert reference.latest_carrier(men, minister, _carrying({"trade", "minister"}), position=lambda m: m[0]) is None
+    assert reference.next_carrier(men, minister, _carrying({"trade", "minister"}), position=lambda m: m[0]) == "Sand"
+    assert reference.next_carrier(men, minister, _carrying({"interior"}), position=lambda m: m[0]) is None
+
+
+def test_a_description_without_recency_needs_exactly_one_carrier():
+    rows = [(frozenset(ws), name) for name, ws in TITLES.items()]
+    one = reference.only_carrier(rows, lambda r: r[1] if {"trade", "minister"} <= r[0] else None)
+    both = reference.only_carrier(rows, lambda r: r[1] if {"minister"} <= r[0] else None)
+    assert (one, both) == ("Sand", None)
+    assert reference.only_carrier(rows + rows, lambda r: r[1] if "interior" in r[0] else None) == "Holt"
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from("abc")), max_size=25), st.integers(0, 31),
+       st.sets(st.sampled_from("abc")))
+def test_latest_and_next_carrier_agree_with_a_plain_search(rows, at, carriers):
+    men = sorted(rows, key=lambda m: m[0])
+    carrier = lambda m: m[1] if m[1] in carriers else None  # noqa: E731
+    before = [m for m in men if m[0] < at and m[1] in carriers]
+    after = [m for m in men if m[0] > at and m[1] in carriers]
+    want_latest = min((m for m in before if m[0] == max(x[0] for x in before)), key=men.index, default=None)
+    assert reference.latest_carrier(men, at, carrier, position=lambda m: m[0]) == (want_latest[1] if want_latest else None)
+    assert reference.next_carrier(men, at, carrier, position=lambda m: m[0]) == (after[0][1] if after else None)

@@ -132,7 +132,7 @@ def test_every_command_and_option_is_documented_in_the_readme():
 def test_the_public_surface_is_what_all_lists():
     public = {n for n in dir(newsledger) if not n.startswith("_")}
     modules = {"errors", "records", "pipeline", "checks", "nlp", "ingest", "ledger", "render", "sample",
-               "cli", "cli_ledger", "bench", "serve", "api", "web", "stages", "analysis", "trace", "distributed", "shards", "hostile", "data", "annotations", "TYPE_CHECKING"}  # submodules and plumbing
+               "cli", "cli_ledger", "bench", "serve", "api", "web", "stages", "inputs", "analysis", "trace", "distributed", "shards", "hostile", "data", "annotations", "TYPE_CHECKING"}  # submodules and plumbing
     assert public - modules == set(newsledger.__all__) - {"__version__"}
     for name in newsledger.__all__:
         assert getattr(newsledger, name) is not None

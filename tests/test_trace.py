@@ -132,3 +132,59 @@ def test_explain_from_the_command_line(tmp_path):
     d = json.loads(p.stdout)
     assert p.returncode == 0 and {"item", "rule", "route", "evidence", "value"} == set(d["trace"][0])
     assert Record.from_json(d).validate().trace and "trace" not in Record.from_json(d).to_json()
+
+
+# invented: a spokesman with an age, a residence, an employer and a sister; a forward-looking statement
+# to a radio station about a named body
+FAMILY = ("KESTRA — Ola Brenn, 52, a Velmarian resident, said on Monday that his sister, Ida Brenn, had left. "
+          "Ola Brenn's employer, Tolva Shipping, denied it. Ida Brenn was born in Kestra. "
+          "Brenn told the Elva Radio on Tuesday that the Harbour Board would reopen the pier within two weeks.")
+
+
+@pytest.fixture(scope="module")
+def traced_family(nlp):
+    from newsledger.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp, trace=True).extract(FAMILY, published="2025-03-05")
+
+
+@pytest.mark.slow
+def test_every_attribute_value_and_relation_is_explained(traced_family):
+    rec = traced_family
+    ola = next(e for e in rec.entities if e.name == "Ola Brenn")
+    (age,) = rec.explain(f"{ola.id}.attributes.age")
+    assert (age.rule, age.value, age.evidence.text) == ("entities.age.comma-number", "52", "Ola Brenn, 52")
+    (home,) = rec.explain(f"{ola.id}.attributes.residence")
+    assert home.rule == "entities.residence.place-resident" and home.value == ola.attributes.residence[0]
+    ida = next(e for e in rec.entities if e.name == "Ida Brenn")
+    (born,) = rec.explain(f"{ida.id}.attributes.origin")
+    assert born.rule == "entities.origin.born-in" and born.evidence.text.endswith("born in Kestra")
+    for e in rec.entities:  # nothing unexplained: each value of each attribute has its decision
+        for field, values in e.attributes.to_json().items():
+            for v in ([values] if field == "age" else values):
+                if v is not None:
+                    assert any(d.value == str(v) for d in rec.explain(f"{e.id}.attributes.{field}")), (e, field)
+    assert rec.relations
+    for n, rel in enumerate(rec.relations, 1):
+        (d,) = rec.explain(f"r{n}")
+        assert d.value == rel.type and d.evidence == rel.evidence and d.rule.startswith(f"relations.{rel.type}.")
+    sib = next(n for n, r in enumerate(rec.relations, 1) if r.object == ida.id)
+    assert rec.explain(f"r{sib}")[0].rule.endswith(".kin-apposition")
+    emp = next(n for n, r in enumerate(rec.relations, 1) if r.type == "member_of" and r.subject == ola.id)
+    assert rec.explain(f"r{emp}")[0].rule == "relations.member_of.employer-apposition"
+
+
+@pytest.mark.slow
+def test_a_statement_channel_about_and_horizon_are_explained(traced_family):
+    rec = traced_family
+    s = next(s for s in rec.statements if "pier" in s.content.text)
+    (channel,) = rec.explain(f"{s.id}.channel")
+    assert channel.rule == "statements.channel.head-entity" and channel.value == s.channel
+    assert rec.entity(s.channel).name == "Elva Radio" and channel.evidence.text == "the Elva Radio"
+    about = rec.explain(f"{s.id}.about")
+    assert [d.value for d in about] == list(s.about) and about[0].rule == "statements.about.named"
+    (horizon,) = rec.explain(f"{s.id}.horizon")
+    assert horizon.rule == "statements.horizon.window" and "the statement's own date" in horizon.route
+    assert horizon.value == s.horizon.value == "2025-03-04/2025-03-18" and horizon.evidence.text == "within two weeks"
+    first = next(s for s in rec.statements if "sister" in s.content.text)
+    assert rec.explain(f"{first.id}.horizon") == [] and rec.explain(f"{first.id}.channel") == []

@@ -10,13 +10,13 @@ ids are unique, and every id a record refers to exists.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import traceback
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Iterable, Mapping
 
 from .errors import DateFormatError, NewsledgerError, RecordError
+from .inputs import Article, text_hash
 
 __all__ = [
     "Span",
@@ -49,11 +49,6 @@ RELATION_TYPES = (
     "mother", "father", "parent", "child", "sibling", "spouse", "partner", "grandmother",
     "grandfather", "grandparent", "grandchild", "relative", "member_of",
 )
-
-
-def text_hash(text: str) -> str:
-    """The content hash of an article's text: the default id and the store's duplicate key."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _need(d: Mapping[str, Any], key: str, where: str) -> Any:
@@ -330,32 +325,6 @@ class Time:
             value=d.get("value"),
             anchor=d.get("anchor"),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    """One input article (a line of an input JSONL file, or what came out of a file, page, feed or WARC).
-
-    ``source`` names where it came from (``path``, ``path:line``, a URL) for messages; it is not part
-    of the record.
-    """
-
-    text: str
-    id: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    url: str | None = None
-    source: str | None = field(default=None, compare=False)
-
-    @property
-    def doc_id(self) -> str:
-        """The article's id, or a hash of its text where none was given."""
-        return self.id or text_hash(self.text)[:16]
-
-    def to_json(self) -> dict:
-        return {"id": self.doc_id, "text": self.text, "published": self.published, "outlet": self.outlet,
-                "title": self.title, "url": self.url}
 
 
 @dataclass(frozen=True, slots=True)

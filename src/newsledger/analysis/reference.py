@@ -6,11 +6,21 @@ says what the words themselves allow.
 - :func:`relative_antecedent`: the noun a relative pronoun refers to ("the minister, *who* ...").
 - :func:`is_subject_phrase`: whether a mention is a clause subject (directly or as its apposition):
   subjects are preferred antecedents.
+- :func:`latest_carrier`, :func:`next_carrier`, :func:`only_carrier`: the antecedent of a title or
+  description ("the minister", "the bureau", "a senior fisheries commissioner"), written once for the
+  three stages that read descriptions (entities, statements, events). A description refers to an entity
+  that *carries* its words (in its titles, its name, the nouns it was introduced with): the one
+  mentioned last before it, else (for a headline that names the holder below) the one mentioned first
+  after it, or, where recency says nothing, the only one that carries them. Which entities carry which
+  words is the stage's to say, through a ``carrier`` callback that maps a mention to its entity when
+  that entity carries the description (None otherwise); mentions are the stage's own objects, placed by
+  a ``position`` callback (token index or character offset, in the same unit as ``at``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+import bisect
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Optional, Sequence, TypeVar
 
 from .clause import SUBJECT_DEPS
 from .words import word_class
@@ -18,7 +28,12 @@ from .words import word_class
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase"]
+__all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase", "latest_carrier",
+           "next_carrier", "only_carrier"]
+
+M = TypeVar("M")                 # a stage's mention object
+K = TypeVar("K")                 # a stage's entity (or entity id)
+H = TypeVar("H", bound=Hashable)
 
 _FEATURES = (("male_pronouns", ("male", "sg")), ("female_pronouns", ("female", "sg")),
              ("plural_pronouns", (None, "pl")), ("neuter_pronouns", ("neuter", "sg")))
@@ -55,3 +70,46 @@ def is_subject_phrase(span: "Span") -> bool:
     if root.dep_ in SUBJECT_DEPS:
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+# ---------------------------------------------------------------------------- description antecedents
+def latest_carrier(mentions: Sequence[M], at: int, carrier: Callable[[M], Optional[K]], *,
+                   position: Callable[[M], int], reach: Optional[int] = None) -> Optional[K]:
+    """The entity of the latest mention before ``at`` whose entity carries the description.
+
+    ``mentions`` are sorted by ``position``; ``carrier(m)`` is m's entity when it carries the
+    description, else None. With ``reach``, only that many mentions before ``at`` are looked at (a long
+    article stays linear). Of several carrying mentions at the same position the one listed first wins.
+    """
+    k = bisect.bisect_left(mentions, at, key=position)
+    lo = 0 if reach is None else max(0, k - reach)
+    found: Optional[K] = None
+    found_at: Optional[int] = None
+    for j in range(k - 1, lo - 1, -1):
+        m = mentions[j]
+        if found_at is not None and position(m) != found_at:
+            break
+        ent = carrier(m)
+        if ent is not None:
+            found, found_at = ent, position(m)
+    return found
+
+
+def next_carrier(mentions: Sequence[M], at: int, carrier: Callable[[M], Optional[K]], *,
+                 position: Callable[[M], int]) -> Optional[K]:
+    """The entity of the first mention after ``at`` (strictly) whose entity carries the description: a
+    headline's "..., warns union leader" refers to the holder the story names below. ``mentions`` are
+    sorted by ``position``; of several at the same position the one listed first wins."""
+    k = bisect.bisect_right(mentions, at, key=position)
+    for m in mentions[k:]:
+        ent = carrier(m)
+        if ent is not None:
+            return ent
+    return None
+
+
+def only_carrier(candidates: Iterable[M], carrier: Callable[[M], Optional[H]]) -> Optional[H]:
+    """The one entity among ``candidates`` that carries the description, None when none or several do
+    ("a senior fisheries commissioner" is a mention only where exactly one person holds that title)."""
+    found = {e for c in candidates if (e := carrier(c)) is not None}
+    return found.pop() if len(found) == 1 else None

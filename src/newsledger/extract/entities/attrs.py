@@ -32,12 +32,15 @@ import re
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
+from ...analysis.reference import latest_carrier
 from ...records import Attributes
+from ...trace import tracing
 from .._doc import folded, tokens
 from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
+from .trace import trace_attributes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -59,7 +62,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
 
     def bag(c: Cluster) -> dict:
         return acc.setdefault(id(c), {"age": None, "titles": [], "affiliation": [], "citizenship": [],
-                                      "residence": [], "origin": []})
+                                      "residence": [], "origin": [], "why": []})
 
     for ti in titles:
         b = bag(ti.cluster)
@@ -67,13 +70,14 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             t = doc[ti.title[0]:ti.title[1]].text
             if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
+                _why(b, "titles", t, "title-phrase", _chars(doc, *ti.span))
         orgs = list(ti.orgs)
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)
         based = _based_in(doc, ti, mm)
-        if based is not None:
-            _add(b["residence"], based)
+        if based is not None and _add(b["residence"], based):
+            _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (ORG, GPE, NORP):
@@ -87,7 +91,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         for o in orgs:
             if not official and o.type in (NORP, GPE) and o.country:
                 # "a Danish journalist": a nationality, not an employer
-                _add(b["citizenship"], _country_of(o, clusters) or country_name(o.country))
+                v = _country_of(o, clusters) or country_name(o.country)
+                if _add(b["citizenship"], v):
+                    _why(b, "citizenship", v, "title-demonym", _chars(doc, *ti.span))
                 continue
             o = _country_of(o, clusters)
             if o is None or o is ti.cluster or o.type not in (ORG, GPE):
@@ -95,11 +101,13 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
                 s, e = doc[ti.span[0]].idx, doc[ti.span[1] - 1].idx + len(doc[ti.span[1] - 1].text)
-                relations.append(RelationFound("member_of", ti.cluster, o, (s, e)))
+                relations.append(RelationFound("member_of", ti.cluster, o, (s, e), "title-affiliation"))
+                _why(b, "affiliation", o, "title-affiliation", (s, e))
     for r in _owned_orgs(doc, clusters, mm):
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)
+            _why(bag(r.subject), "affiliation", r.object, r.rule, r.evidence)
     for c in clusters:
         if c.type != PERSON:
             continue
@@ -110,9 +118,12 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 _places(doc, span.start, span.end, c, bag(c), mm, clusters)
-    for owner, place in _homes(doc, mm, clusters):
-        _add(bag(owner)["residence"], place)
+    for owner, place, ev in _homes(doc, mm, clusters):
+        if _add(bag(owner)["residence"], place):
+            _why(bag(owner), "residence", place, "home-in", ev)
     relations.extend(_family(doc, clusters, mm))
+    if tracing(doc):
+        trace_attributes(doc, [(c, acc[id(c)]["why"]) for c in clusters if id(c) in acc], ids, relations)
     out: dict[int, Attributes] = {}
 
     def _ref(o: "Cluster | str") -> str:
@@ -145,17 +156,20 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
     k = m.t1
     if k + 2 < len(doc) and doc[k].text == "," and _age_at(doc, k + 1):
         b["age"] = int(doc[k + 1].text)
+        _why(b, "age", b["age"], "comma-number", _chars(doc, m.t0, k + 2))
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
     after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
     mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after)
     if mt and 0 < int(mt.group(1)) < 120:  # a 999-year-old is no person's age: null, not a guess
         b["age"] = int(mt.group(1))
+        _why(b, "age", b["age"], "year-old-after", (m.start, doc[m.t1].idx + mt.end()))
         return
     before = doc[max(0, m.t0 - 8):m.t0].text + " "
     mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$", before)
     if mt and 0 < int(mt.group(1)) < 120:
         b["age"] = int(mt.group(1))
+        _why(b, "age", b["age"], "year-old-before", (doc[max(0, m.t0 - 8)].idx + mt.start(), m.end))
 
 
 def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) -> "Cluster | str | None":
@@ -187,26 +201,27 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
                     and folded(doc)[q + 2] == "of"):
                 q += 3  # "from the town of X"
             v = _place_value(doc, q, mm, clusters)
-            if v is not None:
-                _add(b["residence"], v)
+            if v is not None and _add(b["residence"], v):
+                _why(b, "residence", v, "from-place", _chars(doc, t0, q + 1))
         if w in ("resident", "native", "citizen", "national") and i > k:
             v = _place_value(doc, i - 1, mm, clusters)
             key = {"resident": "residence", "native": "origin", "citizen": "citizenship",
                    "national": "citizenship"}[w]
             if v is not None:
-                _add(b[key], v)
+                if _add(b[key], v):
+                    _why(b, key, v, f"place-{w}", _chars(doc, t0, i + 1))
             elif i + 2 < end and folded(doc)[i + 1] == "of":
                 v = _place_value(doc, i + 2, mm, clusters)
-                if v is not None:
-                    _add(b[key], v)
+                if v is not None and _add(b[key], v):
+                    _why(b, key, v, f"{w}-of-place", _chars(doc, t0, i + 3))
         if w == "citizenship" and i > k:
             v = _place_value(doc, i - 1, mm, clusters)
-            if v is not None:
-                _add(b["citizenship"], v)
+            if v is not None and _add(b["citizenship"], v):
+                _why(b, "citizenship", v, "place-citizenship", _chars(doc, t0, i + 1))
         if w == "born" and i + 2 < end and folded(doc)[i + 1] == "in":
             v = _place_value(doc, i + 2, mm, clusters)
-            if v is not None:
-                _add(b["origin"], v)
+            if v is not None and _add(b["origin"], v):
+                _why(b, "origin", v, "born-in", _chars(doc, t0, i + 3))
         # stop at the next person named: what follows is about them
         hit = mm.at(i)
         if hit and hit[1].type == PERSON and hit[1] is not c:
@@ -229,9 +244,11 @@ def _appositive_until(doc: "Doc", k: int, i: int) -> bool:
             and _is_title(folded(doc)[i - 1]))
 
 
-def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str"]]:
-    """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject)."""
-    out: list[tuple[Cluster, Cluster | str]] = []
+def _homes(doc: "Doc", mm: MentionMap,
+           clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str", tuple[int, int]]]:
+    """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject);
+    with the evidence ("his home in X", character offsets)."""
+    out: list[tuple[Cluster, Cluster | str, tuple[int, int]]] = []
     for t in tokens(doc):
         if fold(t.text) not in ("home", "house", "apartment", "flat") or t.i < 1 or t.i + 2 >= len(doc):
             continue
@@ -249,13 +266,27 @@ def _homes(doc: "Doc", mm: MentionMap, clusters: list[Cluster]) -> list[tuple[Cl
             subj = own_subject(verb)
             owner = mm.cluster_at(subj.i) if subj is not None else None
         if owner is not None and owner.type == PERSON:
-            out.append((owner, place))
+            out.append((owner, place, _chars(doc, poss.i, t.i + 3)))
     return out
 
 
-def _add(lst: list, v: "Cluster | str") -> None:
+def _add(lst: list, v: "Cluster | str") -> bool:
+    """Append ``v`` unless already there; whether it was appended."""
     if not any(x is v or x == v for x in lst):
         lst.append(v)
+        return True
+    return False
+
+
+def _why(b: dict, key: str, v: object, rule: str, ev: tuple[int, int] | None) -> None:
+    """Remember which rule gave attribute ``key`` the value ``v`` (evidence: character offsets), for the trace."""
+    b["why"].append((key, v, rule, ev))
+
+
+def _chars(doc: "Doc", t0: int, t1: int) -> tuple[int, int]:
+    """Character offsets of tokens ``t0:t1`` (clipped to the doc)."""
+    t1 = max(t0 + 1, min(t1, len(doc)))
+    return doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
 
 
 def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: MentionMap) -> Cluster | None:
@@ -266,16 +297,10 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
     for t in tokens(doc)[ti.span[0]:ti.title[1]]:
         w = fold(t.text)
         if (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not mm.at(t.i):
-            best = None
-            for c in clusters:
-                if c.type != ORG:
-                    continue
-                words = {fold(x) for f in c.forms() for x in f.split()}
-                if w in words:
-                    before = [m.start for m in c.mentions if m.start < t.idx]
-                    if before and (best is None or max(before) > best[0]):
-                        best = (max(before), c)
-            return best[1] if best else None
+            # the latest organization named before the phrase whose name holds the word (analysis.reference)
+            orgs = [c for c in clusters if c.type == ORG and w in {fold(x) for f in c.forms() for x in f.split()}]
+            named = sorted(((m.start, k, c) for k, c in enumerate(orgs) for m in c.mentions), key=lambda x: x[:2])
+            return latest_carrier(named, t.idx, lambda x: x[2], position=lambda x: x[0])
     return None
 
 
@@ -311,7 +336,7 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
                 continue
             if owner is not None and owner.type == PERSON:
                 start = doc[k - 4].idx if doc[k - 3].tag_ == "POS" else doc[k - 3].idx
-                out.append(RelationFound("member_of", owner, c, (start, m.end)))
+                out.append(RelationFound("member_of", owner, c, (start, m.end), "employer-apposition"))
 
     return out
 

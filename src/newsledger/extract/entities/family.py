@@ -43,7 +43,7 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
                     kin = lex.family[w]
                     for m, c in named:
                         _gender_from_kin(c, kin)
-                        out.append(RelationFound(kin["type"], owner, c, (toks[i].idx, m.end)))
+                        out.append(RelationFound(kin["type"], owner, c, (toks[i].idx, m.end), "kin-apposition"))
                     i = named[-1][0].t1
                     continue
             if width == 1:  # "X is the daughter of Y"
@@ -158,4 +158,4 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
     gendered = lex.gendered_parent.get(rtype)
     if gendered and y[1].gender in gendered:
         rtype = gendered[y[1].gender]
-    return RelationFound(rtype, x, y[1], (doc[subj.i].idx if subj.i < i else doc[i].idx, y[0].end))
+    return RelationFound(rtype, x, y[1], (doc[subj.i].idx if subj.i < i else doc[i].idx, y[0].end), "kin-of")

@@ -25,11 +25,10 @@ No coreference model is installed; these rules are the resolver.
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from .._doc import folded, sentences, tokens
-from ...analysis.reference import is_subject_phrase
+from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
 from .lex import fold, lexicon
 from .names import GPE, ORG, PERSON, Cluster
@@ -325,13 +324,13 @@ _REACH = 400  # mentions looked back for a title reference's antecedent (keeps l
 
 
 def _latest(men: list[_Men], before: int, ok, kinds: tuple[str, ...] | None = None) -> Cluster | None:
-    """The entity of the latest mention before token ``before`` that passes ``ok`` (men sorted by t0)."""
-    k = bisect.bisect_left(men, before, key=lambda x: x.t0)
-    for x in reversed(men[max(0, k - _REACH):k]):
-        if kinds is not None and x.kind not in kinds:
-            continue
-        if ok(x.cluster):
-            return x.cluster
-    return None
+    """The entity of the latest mention before token ``before`` that passes ``ok`` (men sorted by t0;
+    only mentions of ``kinds`` count): the description antecedent of :mod:`newsledger.analysis.reference`."""
+    return latest_carrier(men, before, lambda x: x.cluster if (kinds is None or x.kind in kinds) and ok(x.cluster)
+                          else None, position=_t0, reach=_REACH)
+
+
+def _t0(x: _Men) -> int:
+    return x.t0
 
 

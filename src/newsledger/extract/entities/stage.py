@@ -66,9 +66,9 @@ def _trace(doc: "Doc", c: Cluster, eid: str) -> None:
     """Note why entity ``eid`` has its type: the typing votes of its name mentions, rule by rule."""
     if not tracing(doc):
         return
-    from collections import Counter, defaultdict
+    from collections import defaultdict
 
-    by_label: dict[str, Counter] = defaultdict(Counter)
+    by_label: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in c.mentions:
         for rule, label, weight in m.why:
             by_label[label][rule] += weight
@@ -78,7 +78,8 @@ def _trace(doc: "Doc", c: Cluster, eid: str) -> None:
              "from clustering with other mentions or the default", (first.start, first.end), c.type)
         return
     ranked = sorted(by_label.items(), key=lambda kv: -sum(kv[1].values()))
-    parts = [f"{lab} {sum(r.values()):g} (" + ", ".join(f"{k} {w:+g}" for k, w in r.most_common()) + ")"
+    parts = [f"{lab} {sum(r.values()):g} ("
+             + ", ".join(f"{k} {w:+g}" for k, w in sorted(r.items(), key=lambda kw: -kw[1])) + ")"
              for lab, r in ranked]
     note(doc, f"{eid}.type", f"entities.type.votes.{ranked[0][0]}",
          f"typing votes over its {len(c.mentions)} name mention(s), rule by rule (data/rules/entity_votes.json): "

@@ -40,6 +40,7 @@ class RelationFound:
     subject: Cluster
     object: Cluster
     evidence: tuple[int, int]  # char offsets
+    rule: str = ""  # which rule found it (entities/trace.py RELATION_ROUTES), for the trace
 
 
 class MentionMap:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis import clause
-from ...analysis.reference import relative_antecedent
+from ...analysis.reference import only_carrier, relative_antecedent
 from ...analysis.words import word_class
 from ...records import Entity, Statement, Time
 from .._doc import tokens
@@ -197,18 +197,19 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return None
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
-        ids = set().union(*(ctx.described.get(w, set()) for w in words))
-        return ids.pop() if len(ids) == 1 else None
+        return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
               for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
         return None  # a bare "the board" is left to the entities stage
-    found = set()
-    for ws, eid in ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []):
-        if words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places)):
-            found.add(eid)
-    return found.pop() if len(found) == 1 else None
+
+    def carrier(row: tuple[frozenset[str], str]) -> str | None:
+        ws, eid = row
+        carries = words & ws and all(m.lower_ in ws for m in mods) and (not places or any(p in ws for p in places))
+        return eid if carries else None
+
+    return only_carrier(ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []), carrier)
 
 
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:

@@ -20,7 +20,7 @@ from ...records import Time, TimeValue
 from .._index import EntityIndex
 from .._doc import doc_text
 from .cues import Draft, lexicon
-from ..times.stage import is_window, resolve_expression, value_to_date
+from ..times.stage import is_window, reanchor, value_to_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -284,26 +284,35 @@ class TimesByStart:
 def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None,
                published: dt.date | None) -> TimeValue | None:
     """A window or deadline in the content of a prediction, commitment or demand, resolved from the
-    statement's own date (else the publication date) with the times stage's helpers."""
+    statement's own date (else the publication date): the times stage's own expressions, anchored anew
+    (:func:`~newsledger.extract.times.stage.reanchor`), the text never parsed again."""
     s, e = d.content
-    anchor = (value_to_date(said.value) if said is not None else None) or published
+    said_date = value_to_date(said.value) if said is not None else None
+    anchor = said_date or published
     text = doc_text(doc)
-    found = list(_horizons(times.inside(s, e), text, s, anchor))
+    found = list(_horizons(doc, times.inside(s, e), text, s, anchor))
+    # for the trace: how the horizon was found, from which anchor, and the time(s) it came from
+    d.extra["horizon_route"] = ("none", "statement" if said_date else "published", ())
     if len(found) > 1 and found[-1][2] and found[0][0] is not None:
         # "on Monday I will sit both sides down, and by Friday they will sign": from the first step to the deadline
-        (v0, p0, _d0), (v1, p1, _d1) = found[0], found[-1]
+        (v0, p0, _d0, t0, _w0), (v1, p1, _d1, t1, _w1) = found[0], found[-1]
         a, b = value_to_date(str(v0).split("/")[0]), value_to_date(str(v1).split("/")[-1])
         if a is not None and b is not None and b < a:  # "by Friday" after "on Monday": the Friday after it
-            later = resolve_expression(p1, a, tense="future")
+            later = reanchor(doc, t1, a)
             b = value_to_date(str(later).split("/")[-1]) if later else b
         if a is not None and b is not None and a < b and len(str(v1).split("/")[-1]) == 10:
+            d.extra["horizon_route"] = ("first-step-to-deadline", d.extra["horizon_route"][1], (t0, t1))
             return TimeValue(f"{a.isoformat()}/{b.isoformat()}", text[text.find(p0, s):text.find(p1, s) + len(p1)]
                              if 0 <= text.find(p0, s) < text.find(p1, s) else p1)
+    if found:
+        d.extra["horizon_route"] = ("window" if found[0][4] else "future-date", d.extra["horizon_route"][1],
+                                    (found[0][3],))
     return TimeValue(str(found[0][0]), found[0][1]) if found else None
 
 
-def _horizons(inside, text: str, s: int, anchor):
-    """(value, phrase, is a deadline) of each time in a content that lies ahead of when it was said."""
+def _horizons(doc: "Doc", inside: Sequence[Time], text: str, s: int, anchor: dt.date | None):
+    """(value, phrase, is a deadline, the time, is a window) of each time in a content that lies ahead of
+    when it was said."""
     for t in inside:
         prev = text[max(s, t.start - 12):t.start].lower().split()
         lead = prev[-1] if prev else ""
@@ -315,13 +324,11 @@ def _horizons(inside, text: str, s: int, anchor):
             continue
         value = t.value
         if window and anchor is not None:
-            expr = t.text if not anchoring.is_horizon([lead]) or t.text.lower().startswith(lead) \
-                else f"{lead} {t.text}"
-            value = resolve_expression(expr, anchor, tense="future") or value
+            value = reanchor(doc, t, anchor) or value
         if value is None or str(value).startswith("P"):
             continue
         phrase = t.text
         if (lead == "in" or anchoring.is_horizon([lead])) and not t.text.lower().startswith(lead):
             phrase = text[t.start - len(lead) - 1:t.end] if text[t.start - len(lead) - 1:t.start - 1].lower() == lead \
                 else t.text
-        yield value, phrase, anchoring.is_horizon([lead, *t.text.lower().split()[:1]])
+        yield value, phrase, anchoring.is_horizon([lead, *t.text.lower().split()[:1]]), t, window

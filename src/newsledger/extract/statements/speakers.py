@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ...analysis.clause import SUBJECT_DEPS
-from ...analysis.reference import relative_antecedent
+from ...analysis.reference import latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from .._doc import dateline_tokens, doc_text, tokens
@@ -54,6 +54,8 @@ class SpeakerResolver:
     def __init__(self, doc: "Doc", index: EntityIndex, quotes: Iterable[Quote]) -> None:
         self.doc = doc
         self.index = index
+        self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
+        self._persons: _NamedMentions | None = None  # built on the first title holder ("the governor")
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -257,24 +259,20 @@ class SpeakerResolver:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
         ``body`` (with ``later``: the first one named after it); None (an unnamed holder) when nobody does."""
         word = tok.lower_
-        best: tuple[int, int, str] | None = None
-        for ent in self.index.entities.values():
-            if ent.type != "PERSON":
-                continue
-            titles = " ".join(ent.attributes.titles).lower().split()
-            if word not in titles:
-                continue
-            if later:
-                first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
-                last = -first if first is not None else -1
-            else:
-                last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
-            if last == -1 or (not later and last < 0):
-                continue
-            rank = (int(body in ent.attributes.affiliation), last, ent.id)
-            if best is None or rank > best:
-                best = rank
-        return best[2] if best is not None else None
+        if self._persons is None:
+            self._persons = _NamedMentions(self.index, persons=True)
+        persons = self._persons
+        find = next_carrier if later else latest_carrier
+
+        def holder(affiliated: bool):
+            def carrier(m: tuple[int, int, str]) -> str | None:
+                ok = word in persons.words[m[2]] and (not affiliated or body in persons.affiliation[m[2]])
+                return m[2] if ok else None
+            return carrier
+
+        # the holders affiliated with the body first, then any holder (analysis.reference)
+        return (find(persons.mentions, tok.idx, holder(True), position=_start)
+                or find(persons.mentions, tok.idx, holder(False), position=_start))
 
     def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
         if eid is not None:
@@ -302,21 +300,17 @@ class SpeakerResolver:
         """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun
         (with ``later``, else the first one named after it)."""
         noun = tok.lower_
-        best, best_pos = None, -1
-        after, after_pos = None, None
-        for ent in self.index.entities.values():
-            if ent.type == "PERSON":
-                continue
-            names = [ent.name, *ent.aliases]
-            if not any(noun in n.lower().split() for n in names):
-                continue
-            last = max((m.start for m in ent.mentions if m.start < tok.idx), default=-1)
-            if last > best_pos:
-                best, best_pos = ent.id, last
-            first = min((m.start for m in ent.mentions if m.start > tok.idx), default=None)
-            if first is not None and (after_pos is None or first < after_pos):
-                after, after_pos = ent.id, first
-        return best if best is not None or not later else after
+        if self._named is None:
+            self._named = _NamedMentions(self.index)
+        named = self._named
+
+        def carrier(m: tuple[int, int, str]) -> str | None:
+            return m[2] if noun in named.words[m[2]] else None
+
+        best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
+        if best is not None or not later:
+            return best
+        return next_carrier(named.mentions, tok.idx, carrier, position=_start)
 
     def titled_in(self, start: int, end: int) -> list[str]:
         """Entities named by definite title nouns in ``start:end`` that no mention covers ("the
@@ -334,6 +328,25 @@ class SpeakerResolver:
             if eid is not None and eid not in out:
                 out.append(eid)
         return out
+
+
+class _NamedMentions:
+    """The mentions of the entities other than persons, for title nouns ("the ministry"), or of the persons,
+    for the holder of a title ("the governor"): (start, order of the entity, id) in text order, and the
+    words each entity carries: its names' (name and aliases), or a person's titles' (with its affiliations)."""
+
+    def __init__(self, index: EntityIndex, persons: bool = False) -> None:
+        ents = [e for e in index.entities.values() if (e.type == "PERSON") == persons]
+        self.mentions = sorted((m.start, k, e.id) for k, e in enumerate(ents) for m in e.mentions)
+        if persons:
+            self.words = {e.id: set(" ".join(e.attributes.titles).lower().split()) for e in ents}
+        else:
+            self.words = {e.id: {w for n in (e.name, *e.aliases) for w in n.lower().split()} for e in ents}
+        self.affiliation = {e.id: e.attributes.affiliation for e in ents}
+
+
+def _start(m: tuple[int, int, str]) -> int:
+    return m[0]
 
 
 def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:

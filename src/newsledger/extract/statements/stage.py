@@ -131,25 +131,33 @@ def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
     ent = index.get(eid) if eid else None
     if ent is not None and ent.type in ("GPE", "LOC") and d.channel_head is not None and eid not in {
             x for _s, _e, x in index.overlapping(*d.channel_head)}:
+        d.extra["channel_route"] = "place-is-where"
         return None  # a place inside the phrase ("a news conference in Vell") is where, not to whom
+    d.extra["channel_route"] = "head-entity" if eid else "no-entity"
     return eid
 
 
 def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver, text: str) -> list[str]:
     ids: list[str] = []
+    routes = d.extra["about_routes"] = []  # (entity id, route) for the trace
     spans = d.parts or ((d.content[0], d.content[1]),)
     if "antecedent" in d.extra:
         spans = (*spans, d.extra["antecedent"])
-    for s, e in spans:
+    for k, (s, e) in enumerate(spans):
         for eid in index.within(s, e):
             if eid not in ids:
                 ids.append(eid)
+                routes.append((eid, "antecedent" if k >= len(spans) - 1 and "antecedent" in d.extra else "named"))
     if not ids:  # "They will be acquitted": nothing named, a plural subject for the two people just named
         ids.extend(speakers.plural_in(d.content[0], d.content[1]))
-    for eid in (*speakers.pronouns_in(d.content[0], d.content[1], d.speaker),
-                *speakers.titled_in(d.content[0], d.content[1]), *_own_country(index, d, text)):
-        if eid not in ids:
-            ids.append(eid)
+        routes.extend((eid, "plural-subject") for eid in ids)
+    for route, found in (("pronoun", speakers.pronouns_in(d.content[0], d.content[1], d.speaker)),
+                         ("title-noun", speakers.titled_in(d.content[0], d.content[1])),
+                         ("own-country", _own_country(index, d, text))):
+        for eid in found:
+            if eid not in ids:
+                ids.append(eid)
+                routes.append((eid, route))
     return ids
 
 

@@ -1,7 +1,7 @@
 """The trace of a statement: why this speaker, this date, this kind (``newsledger explain``).
 
 The builders leave their route in ``Draft.extra`` (``speaker_route``, ``resolve_route``, ``date_route``,
-``kind_route``); this module turns them into decisions (:func:`newsledger.trace.note`) once the
+``kind_route``, ``channel_route``, ``about_routes``, ``horizon_route``); this module turns them into decisions (:func:`newsledger.trace.note`) once the
 statement has its id. Rule ids are ``statements.<field>.<route>``.
 """
 
@@ -70,6 +70,36 @@ KIND_ROUTES = {
 }
 
 
+CHANNEL_ROUTES = {
+    "head-entity": "the entity named by the head of the phrase the cue speaks to or through (\"told the Ostra "
+                   "Channel\", \"in an interview with X\"; statements.json channel_nouns, channel_preps)",
+    "no-entity": "no entity is named at the head of the channel phrase: only channel_text is kept",
+    "place-is-where": "the phrase names a place it does not head (\"a news conference in X\"): where it was "
+                      "said, not to whom: no channel",
+}
+CHANNEL_SOURCES = {
+    "quoted-as": "\"X quoted Y as saying\": the one quoting is the channel",
+}
+ABOUT_ROUTES = {
+    "named": "an entity mention inside the content",
+    "antecedent": "\", whom she accused of X\": the noun the relative clause hangs on",
+    "plural-subject": "nothing named in the content: its plural subject stands for the people just named",
+    "pronoun": "a pronoun in the content, resolved to an entity other than the speaker",
+    "title-noun": "a definite title noun in the content (\"the commission\"): the entity whose name holds it "
+                  "(analysis.reference)",
+    "own-country": "\"his country\": the country the speaker is affiliated with",
+}
+HORIZON_ROUTES = {
+    "window": "a window or deadline in the content (\"within two weeks\", \"by Friday\"; deadline_words, "
+              "forward_words), the times stage's expression anchored anew on {anchor}",
+    "future-date": "a date in the content that lies ahead of {anchor}",
+    "first-step-to-deadline": "a first step and a later deadline in the content (\"on Monday ..., and by Friday "
+                              "...\"): from the one to the other, counted from {anchor}",
+    "none": "a {kind} whose content has no window, deadline or later date than {anchor}: null",
+}
+_ANCHORS = {"statement": "the statement's own date", "published": "the publication date"}
+
+
 def _tok(doc: "Doc", i: int | None) -> tuple[int, int] | None:
     if i is None or not (0 <= i < len(doc)):
         return None
@@ -84,6 +114,7 @@ def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None
     text = doc_text(doc)
     route = d.extra.get("speaker_route", "cue-subject")
     how = SPEAKER_ROUTES.get(route, route)
+    ev: tuple[int, int] | None
     if d.speaker_from is not None:
         how += f" ({ids.get(id(d.speaker_from), '?')})"
         ev = d.speaker_from.evidence
@@ -108,3 +139,33 @@ def trace_statement(doc: "Doc", d: Draft, sid: str, ids: dict[int, str]) -> None
         date_ev = (k, k + len(d.date.text)) if k >= 0 else None
     note(doc, f"{sid}.date", f"statements.date.{droute}", DATE_ROUTES.get(droute, droute),
          date_ev or _tok(doc, d.cue_i), d.date.value if d.date is not None else None)
+    _trace_channel(doc, d, sid)
+    _trace_about(doc, d, sid)
+    _trace_horizon(doc, d, sid)
+
+
+def _trace_channel(doc: "Doc", d: Draft, sid: str) -> None:
+    if d.channel_span is None:
+        return
+    route = d.extra.get("channel_route", "no-entity")
+    how = CHANNEL_ROUTES.get(route, route)
+    source = d.extra.get("speaker_route")
+    if source in CHANNEL_SOURCES:
+        how = CHANNEL_SOURCES[source] + "; " + how
+    note(doc, f"{sid}.channel", f"statements.channel.{route}", how, d.channel_span, d.channel)
+
+
+def _trace_about(doc: "Doc", d: Draft, sid: str) -> None:
+    s, e = d.content
+    for eid, route in d.extra.get("about_routes", ()):
+        note(doc, f"{sid}.about", f"statements.about.{route}", ABOUT_ROUTES.get(route, route),
+             d.extra["antecedent"] if route == "antecedent" else (s, e), eid)
+
+
+def _trace_horizon(doc: "Doc", d: Draft, sid: str) -> None:
+    if "horizon_route" not in d.extra:
+        return  # no prediction, commitment or demand: no horizon is looked for
+    route, anchor, times = d.extra["horizon_route"]
+    how = HORIZON_ROUTES.get(route, route).format(anchor=_ANCHORS.get(anchor, anchor), kind=d.kind)
+    ev = (times[0].start, times[-1].end) if times else d.content
+    note(doc, f"{sid}.horizon", f"statements.horizon.{route}", how, ev, d.horizon.value if d.horizon else None)

@@ -101,7 +101,7 @@ from .context import _DocContext, _Resolved
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["find_times", "resolve_expression", "value_to_date", "is_window", "times_stage"]
+__all__ = ["find_times", "resolve_expression", "reanchor", "value_to_date", "is_window", "times_stage"]
 
 
 # ============================================================================ public helpers
@@ -126,6 +126,24 @@ def value_to_date(value: str | None) -> dt.date | None:
     year or range; None for a duration, a set or null."""
     v = tv.parse_value(value)
     return v.start if v is not None else None
+
+
+def reanchor(doc: "Doc", time: Time, anchor: dt.date, *, tense: str | None = "future") -> str | None:
+    """The value of ``time``, found in ``doc`` by :func:`find_times`, resolved again against ``anchor``
+    (a statement's own date: "within two weeks" of when it was said) with ``tense``; no re-parse of the
+    text: the expression the grammar found for it resolves anew. None when ``doc``'s times stage did not
+    find ``time`` (times made elsewhere) or the expression has no value from that anchor."""
+    expr = doc.user_data.get(_EXPRS, {}).get((time.start, time.end))
+    if expr is None:
+        return None
+    if expr.window and expr.mode == "calendar" and tense is None:
+        tense = "future"  # as resolve_expression: a deadline lies ahead of when it was set
+    val = expr.resolve(Ctx(tv.day(anchor), tense))
+    return val.iso if val is not None else None
+
+
+#: doc.user_data key: (start, end) of each time find_times kept -> its grammar expression (for reanchor)
+_EXPRS = "newsledger:time_exprs"
 
 
 _WINDOW_TEXT = re.compile(r"(?i)^(?:within|inside|by|no later than|not later than|in the (?:next|coming)|"
@@ -155,6 +173,7 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
         resolved.append(ctx.resolve(i, exprs, resolved))
     out = [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
                 r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
+    doc.user_data[_EXPRS] = {(r.expr.start, r.expr.end): r.expr for r in resolved}
     _trace(doc, out, resolved)
     return out
 

@@ -1,0 +1,75 @@
+"""The trace of entities' attributes and relations: why this age, title, affiliation, place or family tie
+(``newsledger explain FILE --item e3.attributes`` or ``--item r2``).
+
+:func:`~.attrs.find_attributes` remembers which rule gave each attribute its value and each relation
+found carries its rule (``RelationFound.rule``); this module turns them into decisions
+(:func:`newsledger.trace.note`) once the entities have their ids. Rule ids are
+``entities.<attribute>.<rule>`` and ``relations.<type>.<rule>``; relations carry no id in the SPEC, so
+``r<n>`` is the n-th of the record's relations (as ``t<n>`` for times).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ...trace import note
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .names import Cluster
+    from .titles import RelationFound
+
+__all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
+
+ATTRIBUTE_ROUTES = {
+    "title-phrase": "the title phrase written with the name: before it (\"Deputy Trade Minister X\"), in an "
+                    "appositive after it (\"X, secretary-general of ...\") or the phrase it is in apposition to",
+    "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\"), "
+                         "its possessor (\"Chile's ambassador\") or an 'of' phrase (\"head of the Authority\")",
+    "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\"",
+    "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
+                     "a nationality, not an employer",
+    "based-in": "\"<place>-based\" in the title phrase",
+    "comma-number": "a number between commas after the name (\"X, 41,\")",
+    "year-old-after": "\"X, a 48-year-old ...\"",
+    "year-old-before": "\"the 48-year-old X\"",
+    "from-place": "\", from <place>\" after the name (or its short appositive)",
+    "place-resident": "\"a <place> resident\"",
+    "place-native": "\"a <place> native\"",
+    "place-citizen": "\"a <demonym> citizen\"",
+    "place-national": "\"a <demonym> national\"",
+    "place-citizenship": "\"holds <demonym> citizenship\"",
+    "resident-of-place": "\"resident of <place>\"",
+    "native-of-place": "\"native of <place>\"",
+    "citizen-of-place": "\"citizen of <place>\"",
+    "national-of-place": "\"national of <place>\"",
+    "born-in": "\"born in <place>\"",
+    "home-in": "\"his home in <place>\", \"their house in <place>\" (their: the clause's subject)",
+}
+RELATION_ROUTES = {
+    "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
+    "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\": X is a member of Y",
+    "kin-apposition": "a kinship word with a possessor and a name in apposition (\"his sister, Orla\"; lists "
+                      "sharing the possessor; data/lexicons/entities.json family)",
+    "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
+}
+
+
+def trace_attributes(doc: "Doc", whys: Iterable[tuple["Cluster", list]], ids: dict[int, str],
+                     relations: Sequence["RelationFound"]) -> None:
+    """Note the rule behind each attribute value (``whys``: per cluster, its (attribute, value, rule,
+    evidence) in the order found) and behind each relation (``r<n>``: the n-th relation)."""
+
+    def shown(v: object) -> str:
+        return ids.get(id(v), str(v)) if not isinstance(v, (str, int)) else str(v)
+
+    for c, why in whys:
+        eid = ids[id(c)]
+        for key, value, rule, ev in why:
+            note(doc, f"{eid}.attributes.{key}", f"entities.{key}.{rule}", ATTRIBUTE_ROUTES.get(rule, rule), ev,
+                 shown(value))
+    for n, r in enumerate(relations, 1):
+        note(doc, f"r{n}.type", f"relations.{r.type}.{r.rule or 'unknown'}",
+             f"{ids[id(r.subject)]} {r.type} {ids[id(r.object)]}: " + RELATION_ROUTES.get(r.rule, r.rule or "?"),
+             r.evidence, r.type)
