@@ -161,3 +161,9 @@ def test_an_indefinite_bare_strike_is_not_merged_into_another_partys(nlp):
            if e.type == "PROTEST"]
     red = [e for e in evs if e.source == ("e5",)]
     assert len(red) == 1 and red[0].date is not None and red[0].date.value == "2025-06-02"
+
+
+def test_a_dated_murder_of_someone_unnamed_is_an_event(nlp):
+    text = "Police said he was involved in the murder of his girlfriend in June 2019."
+    ev = only(events_of(nlp, text, times=(("June 2019", "2019-06"),)), "ASSAULT")
+    assert ev.date.value == "2019-06" and not ev.source and not ev.target
