@@ -89,7 +89,7 @@ def release(doc: "Doc") -> None:
 
 def dateline_tokens(doc: "Doc") -> frozenset[int]:
     """Indices of the tokens of datelines: capitals opening a sentence, up to a dash within the first
-    six tokens ("VELMAR —", "PORT ALVA, Tumbria —"). A dateline names where a story was filed, never
+    eight tokens ("VELMAR —", "PORT ALVA, Tumbria —", "VELMAR, Tumbria (AP) —"). A dateline names where a story was filed, never
     a speaker or an actor."""
     found = doc.user_data.get("newsledger:dateline")
     if found is None:
@@ -100,7 +100,7 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
             if not toks or not toks[0].is_upper or not toks[0].is_alpha:
                 continue
             head: list[int] = []
-            for t in toks[:6]:
+            for t in toks[:8]:  # (a credit may sit in it: "KINSHASA, Congo (AP) —")
                 glued = (t.i > 0 and not doc[t.i - 1].whitespace_ and not t.whitespace_
                          and not doc[t.i - 1].is_upper)  # "A 32-year-old" (but "VELMAR--The" is a dateline)
                 if t.text in _DASHES and not glued or (t.text == ":" and head and all(
