@@ -747,3 +747,15 @@ def test_a_weekday_under_a_present_progressive_is_the_coming_one():
                   "Tuesday.")
     values = {t.text: t.value for t in rec.times}
     assert values["Monday"] == "2026-03-09" and values["Tuesday"] == "2026-03-03"
+
+
+@pytest.mark.slow
+def test_relay_after_a_quote_is_the_channel_and_the_quote_stays_the_speakers():
+    rec = extract("\u201cThe plant will stay closed until the inspection is over,\u201d Ardent Motors chief executive "
+                  "Lena Varga said in a statement, according to the Lakeside Courier. \u201cOur workers come first "
+                  "and they will be paid in full.\u201d")
+    assert all(name_of(rec, s.speaker) == "Lena Varga" for s in rec.statements), \
+        [(s.speaker_text, s.content.text) for s in rec.statements]
+    first = by_content(rec, "stay closed")
+    assert first.direct and "Lakeside Courier" in (first.channel_text or "")
+    assert by_content(rec, "paid in full").speaker == first.speaker

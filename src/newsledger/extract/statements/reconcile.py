@@ -108,7 +108,8 @@ def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
         own = next((x for c, x in cues[i:i + 4] if c < b and x is not d and x.subject_i is not None), None)
         if own is not None:
             subj_start = doc[own.subject_i].left_edge.i
-            before = [t for t in doc[a:subj_start] if not (t.is_punct or t.is_space)]
+            before = [t for t in doc[a:subj_start] if not (t.is_punct or t.is_space)
+                      and not own.content[0] <= t.idx < own.content[1]]  # X's own (quoted) content is X's
             if before and not (own.content[1] <= d.content[0] + 1 or own.extra.get("inverted")):
                 continue  # words before X's attribution that are not X's: the agency reports more than X said
         else:
