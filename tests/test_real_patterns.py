@@ -759,3 +759,23 @@ def test_relay_after_a_quote_is_the_channel_and_the_quote_stays_the_speakers():
     first = by_content(rec, "stay closed")
     assert first.direct and "Lakeside Courier" in (first.channel_text or "")
     assert by_content(rec, "paid in full").speaker == first.speaker
+
+
+@pytest.mark.slow
+def test_the_opposition_party_is_the_party_introduced_as_the_opposition_and_gives_the_affiliation():
+    rec = extract("Kenya's opposition Orange Democratic Movement said the count was flawed. Ivo Tamm, spokesman "
+                  "for the opposition party's campaign organization, told reporters the party had won.")
+    odm = next(e for e in rec.entities if e.name == "Orange Democratic Movement")
+    assert "the opposition party" in [m.text for m in odm.mentions]
+    tamm = next(e for e in rec.entities if e.name == "Ivo Tamm")
+    assert tamm.attributes.affiliation == (odm.id,)
+    assert [(r.type, r.subject, r.object) for r in rec.relations] == [("member_of", tamm.id, odm.id)]
+
+
+@pytest.mark.slow
+def test_the_ruling_party_is_not_the_party_introduced_as_the_opposition():
+    rec = extract("Kenya's opposition Orange Democratic Movement said the count was flawed. Ivo Tamm, spokesman "
+                  "for the ruling party's campaign organization, told reporters the party had won.")
+    odm = next(e for e in rec.entities if e.name == "Orange Democratic Movement")
+    assert "the ruling party" not in [m.text for m in odm.mentions]
+    assert not rec.relations

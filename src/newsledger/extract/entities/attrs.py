@@ -75,6 +75,11 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)
+        described = _described_after(doc, ti, mm) if not orgs else None
+        last = ti.span[1] - 1  # the evidence ends with the phrase, or with the description it names
+        if described is not None:
+            orgs.append(described[0])
+            last = max(last, described[1])
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
@@ -100,7 +105,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 continue
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
-                s, e = doc[ti.span[0]].idx, doc[ti.span[1] - 1].idx + len(doc[ti.span[1] - 1].text)
+                s, e = doc[ti.span[0]].idx, doc[last].idx + len(doc[last].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e), "title-affiliation"))
                 _why(b, "affiliation", o, "title-affiliation", (s, e))
     for r in _owned_orgs(doc, clusters, mm):
@@ -309,6 +314,24 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
             named = sorted(((m.start, k, c) for k, c in enumerate(orgs) for m in c.mentions), key=lambda x: x[:2])
             return latest_carrier(named, t.idx, lambda x: x[2], position=lambda x: x[0])
     return None
+
+
+def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:
+    """"spokesman for the opposition party's campaign": an organization referred to by a description
+    (resolved by the references step, after the titles were read) in the phrase after the title."""
+    if ti.title is None:
+        return None
+    q = ti.title[1]
+    if q + 2 >= len(doc) or folded(doc)[q] not in ("of", "for", "at") or folded(doc)[q + 1] != "the" \
+            or mm.at(q + 1) is not None:
+        return None
+    c = mm.cluster_at(q + 1)
+    if c is None or c.type != ORG or c is ti.cluster:
+        return None
+    end = q + 1
+    while end + 1 < len(doc) and mm.cluster_at(end + 1) is c and mm.at(end + 1) is None:
+        end += 1
+    return c, end
 
 
 def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._doc import doc_text, folded, sentences, tokens
+from ...analysis.words import word_class
 from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
 from .lex import fold, lexicon
@@ -165,6 +166,7 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
 def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
     """Nouns an organization is introduced with: "the advocacy group X", "X, a rebel group"."""
     lex = lexicon()
+    sides = word_class("org_sides")
     out: dict[int, set[str]] = {}
     for c in clusters:
         if c.type != ORG:
@@ -172,8 +174,8 @@ def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
         words = out.setdefault(id(c), set())
         for m in c.mentions:
             words.update(fold(w) for w in (m.full or m.text).replace("-", " ").split())
-            if m.t0 >= 1 and folded(doc)[m.t0 - 1] in lex.org_nouns_before:
-                words.add(folded(doc)[m.t0 - 1])
+            if m.t0 >= 1 and (folded(doc)[m.t0 - 1] in lex.org_nouns_before or folded(doc)[m.t0 - 1] in sides):
+                words.add(folded(doc)[m.t0 - 1])  # "the advocacy group X", "the opposition X"
             k = m.t1
             if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
                 k += 3
@@ -217,6 +219,9 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
             # "the prime minister" is not the interior minister: the written modifiers must fit too
             need = {folded(doc)[q] for q in range(i + 1, j)} - _LOOSE_MODIFIERS | {w}
             target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set()))
+        elif (side := {fw[q] for q in range(i + 1, j)} & word_class("org_sides")) and w in lex.org_generic_refs:
+            # "the opposition party": the organization introduced with that side ("the opposition X")
+            target = _latest(men, i, lambda c: c.type == ORG and side <= descriptors.get(id(c), set()))
         elif w in lex.org_generic_refs or w == "country":
             syn = lex.org_ref_synonyms.get(w, frozenset()) | {w}
             target = _latest(men, i, lambda c: c.type == ORG and bool(syn & descriptors.get(id(c), set())))
