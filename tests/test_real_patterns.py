@@ -779,3 +779,19 @@ def test_the_ruling_party_is_not_the_party_introduced_as_the_opposition():
     odm = next(e for e in rec.entities if e.name == "Orange Democratic Movement")
     assert "the ruling party" not in [m.text for m in odm.mentions]
     assert not rec.relations
+
+
+@pytest.mark.slow
+def test_its_title_said_is_the_named_holder_of_that_title_at_the_body():
+    rec = extract("The Harbor Authority said the port would reopen on Monday, its operations director said. "
+                  "\u201cWe are clearing the last berths,\u201d Harbor Authority operations director Lena Varga told reporters.")
+    s = by_content(rec, "port would reopen")
+    assert name_of(rec, s.speaker) == "Lena Varga", (s.speaker_text, s.speaker)
+
+
+@pytest.mark.slow
+def test_its_title_said_with_no_holder_named_is_an_unnamed_member():
+    rec = extract("The Harbor Authority said the port would reopen on Monday, its operations director said. "
+                  "Dock director Ivo Tamm of the Pelin Shipping company was not available.")
+    s = by_content(rec, "port would reopen")
+    assert s.speaker is None and "director" in (s.speaker_text or "")

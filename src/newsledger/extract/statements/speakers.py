@@ -246,6 +246,20 @@ class SpeakerResolver:
                 route = "pronoun-continues-subject"
             else:
                 key = None
+        elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ == "NOUN" and index \
+                and tok.lower_ in lexicon()["titles"] and _appos_name(tok) is None \
+                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES & GROUP_PRONOUNS for c in tok.children):
+            # "its Africa director said": a member of the body "its" stands for (the latest body that was
+            # a subject, as for "it said", or the entity the pronoun was resolved to), named if the text
+            # names who holds that title there; else an unnamed member (no entity)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            bodies = [c.eid for c in reversed(prior) if not c.person and c.eid is not None][:1]
+            bodies += [e for _, _, e in index.overlapping(owner.idx, owner.idx + len(owner.text))]
+            eid = next((h for b in bodies for h in (self._title_holder(tok, b, affiliated_only=True),
+                                                    self._title_holder(tok, b, later=True, affiliated_only=True))
+                        if h is not None), None)
+            person = True
+            route = "owned-title-holder" if eid is not None else route
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ in ("NOUN", "PROPN") \
                 and index and tok.lower_ in lexicon()["titles"] and tok.sent.start == 0 and _appos_name(tok) is None \
                 and not index.overlapping(tok.idx, tok.idx + len(tok.text)):
@@ -275,9 +289,10 @@ class SpeakerResolver:
         return known_gender((m.text for m in ent.mentions),
                             "female" if female and not male else "male" if male and not female else None)
 
-    def _title_holder(self, tok: "Token", body: str, later: bool = False) -> str | None:
+    def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
-        ``body`` (with ``later``: the first one named after it); None (an unnamed holder) when nobody does."""
+        ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
+        affiliated with it); None (an unnamed holder) when nobody does."""
         word = tok.lower_
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
@@ -292,7 +307,7 @@ class SpeakerResolver:
 
         # the holders affiliated with the body first, then any holder (analysis.reference)
         return (find(persons.mentions, tok.idx, holder(True), position=_start)
-                or find(persons.mentions, tok.idx, holder(False), position=_start))
+                or (None if affiliated_only else find(persons.mentions, tok.idx, holder(False), position=_start)))
 
     def _is_person(self, tok: "Token", eid: str | None, phrase: tuple[int, int]) -> bool:
         if eid is not None:
