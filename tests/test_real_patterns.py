@@ -795,3 +795,16 @@ def test_its_title_said_with_no_holder_named_is_an_unnamed_member():
                   "Dock director Ivo Tamm of the Pelin Shipping company was not available.")
     s = by_content(rec, "port would reopen")
     assert s.speaker is None and "director" in (s.speaker_text or "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, title", [
+    ("After a meeting of the Dockers Union, joint general secretaries Dr Lena Varga and Ivo Tamm said the "
+     "offer was too low.", "joint general secretaries"),
+    ("The Dockers Union said on Monday that co-chairs Lena Varga and Ivo Tamm would meet the minister.", "co-chairs"),
+])
+def test_a_plural_title_before_two_names_is_held_by_both(text, title):
+    rec = extract(text)
+    for name in ("Lena Varga", "Ivo Tamm"):
+        person = next(e for e in rec.entities if e.name == name)
+        assert person.attributes.titles == (title,), (name, person.attributes.titles)

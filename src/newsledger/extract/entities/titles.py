@@ -167,6 +167,35 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
     return t, k, orgs, i
 
 
+def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int] | None:
+    """A plural title written before two names joined by "and" ("joint general secretaries Dr A and
+    B", "co-chairs A and B"): the token range of the title, which both names hold; None otherwise."""
+    n = len(doc)
+    t0 = m.t0
+    before = mm.at(t0 - 2) if t0 >= 2 and folded(doc)[t0 - 1] == "and" else None
+    after = mm.at(m.t1 + 1) if m.t1 + 1 < n and folded(doc)[m.t1] == "and" else None
+    if before is not None and before[1].type == PERSON:
+        t0 = before[0].t0  # the second name: the title stands before the first
+    elif not (after is not None and after[1].type == PERSON and after[0].t0 == m.t1 + 1):
+        return None
+    lex = lexicon()
+    i = t0 - 1
+    while i >= 0 and fold(doc[i].text) in lex.honorifics:
+        i -= 1
+    if i < 0 or not doc[i].is_lower or mm.at(i):
+        return None
+    w = fold(doc[i].text)
+    single = w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else None
+    if single is None or not _is_title(single):
+        return None
+    head = i
+    while i >= 1 and not mm.at(i - 1) and (doc[i - 1].is_lower and (_is_mod(fold(doc[i - 1].text)) or _in_compound(doc, i - 1))
+                                           or doc[i - 1].text == "-" and i >= 2 and not doc[i - 1].whitespace_
+                                           and not doc[i - 2].whitespace_):
+        i -= 1  # "joint general secretaries", "co-chairs"
+    return i, head + 1
+
+
 def _in_compound(doc: "Doc", i: int) -> bool:
     """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Castrel-based")."""
     n = len(doc)
@@ -205,6 +234,11 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
     got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
     if m.pre_title and (got is None or got[3] > m.pre_title[0]):
         got = _pre_title(doc, m.pre_title, mm) or got
+    shared = _shared_plural_title(doc, m, mm)
+    if shared is not None:  # "joint general secretaries A and B": each holds the title
+        out.append(TitleInfo(c, shared, [], _possessor(doc, shared[0]), (shared[0], m.t1)))
+        if got is not None and got[1] - got[0] == 1 and fold(doc[got[0]].text) in lexicon().honorifics:
+            got = None  # "... secretaries Dr A and B": the title is the plural, "Dr" only a form of address
     if got:
         ts, te, orgs, first = got
         of_org = _of_org_after(doc, m.t1, mm)
