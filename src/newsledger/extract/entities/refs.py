@@ -5,7 +5,8 @@ No coreference model is installed; these rules are the resolver.
 - **Title references**: "the minister", "the deputy minister", "the spokesman" refer to the most
   recent person whose titles hold that word; "the bureau", "the council", "the group", "the party"
   to the most recent organization whose name (or the noun it was introduced with: "a separatist rebel
-  group X", "X, a rebel group") holds it or a near synonym; "the government" to an organization so
+  group X", "X, a rebel group") holds it or a near synonym ("the opposition party", "the ruling party":
+  the organization introduced with that side word, data/words/org_sides.json); "the government" to an organization so
   named, else the country written with "government", else the country the article names most;
   "the country" to the last country named. "The group", "the company" with no such name go to
   the organization that was the subject just before ("Tarvos said ... The group's leader").

@@ -39,6 +39,8 @@ RESOLVE_ROUTES = {
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
     "title-holder": "\"the bank's governor said\": the person named before who holds the title (the body only qualifies it)",
+    "owned-title-holder": "\"its Africa director said\": the person named in the text who holds that title at the body "
+                          "'its' stands for (else an unnamed member: only speaker_text is kept)",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }
