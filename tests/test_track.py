@@ -667,3 +667,22 @@ def test_a_refusal_until_a_condition_is_kept_when_the_condition_comes_first():
     r4 = _union("r4", "2053-05-26", "Members of the Dock Union returned to work on Monday, after the deal.")
     (c,) = claims([r1, r2, r4], linked(r1, r2, r4, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
     assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})  # signed, then back: kept
+
+
+def test_a_later_report_that_acts_despite_the_pledge_breaks_it():
+    ents = {"e1": ("ORG", ["Harbor Co"]), "e2": ("ORG", ["Dock Union"])}
+    pledge = "it would not meet the Dock Union while the blockade lasted"
+    b1 = record("b1", "2054-02-01", f"Harbor Co said {pledge}.", ents,
+                statements=[{"id": "s1", "speaker": "e1", "content": pledge, "about": ["e2"], "kind": "commitment",
+                             "date": "2054-02-01"}])
+    later = "not to meet the Dock Union while the blockade lasted"
+    b2 = record("b2", "2054-02-09", f"Managers of Harbor Co came to the hall, despite the company's pledge last week "
+                f"{later}.", ents,
+                statements=[{"id": "s1", "speaker": "e1", "content": later, "about": ["e2"], "kind": "commitment",
+                             "date": "2054-02-01"}])
+    link = linked(b1, b2, Harbor_Co="L1", Dock_Union="L2")
+    (c,) = claims([b1, b2], link)
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "b2", "statement": "s1"})
+    b3 = b2.replace(id="b3", text=b2.text.replace("despite", "besides"))  # same length: the spans hold
+    (c,) = claims([b1, b3], linked(b1, b3, Harbor_Co="L1", Dock_Union="L2"))
+    assert c.outcome == "pending"

@@ -223,7 +223,8 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item], how: str = 
                 return it
             continue
         if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]) \
-                or _pattern("unkept_inline").match(text[end:end + 100]):
+                or _pattern("unkept_inline").match(text[end:end + 100]) \
+                or _pattern("unkept_before").search(text[max(0, start - 100):start]):
             return it
     return None
 
