@@ -108,7 +108,7 @@ def test_times_events_and_entities_are_explained(traced):
     assert found.rule == "times.rule.window" and value.value == rec.times[n - 1].value
     assert "anchored on" in value.route
     v = next(e for e in rec.events if e.trigger.text == "rejected")
-    assert rec.explain(f"{v.id}.type")[0].rule == f"events.type.{v.type}:reject:VERB"
+    assert rec.explain(f"{v.id}.type")[0].rule == "events.sense.reject.verb.reject"  # the sense's row id
     e = rec.entity(rec.statements[0].speaker)
     (etype,) = rec.explain(f"{e.id}.type")
     assert etype.value == "PERSON" and etype.rule == "entities.type.votes.PERSON" and "title-before" in etype.route

@@ -7,7 +7,7 @@ that decided, the route in words and the evidence (character offsets). Decisions
 ``newsledger extract --explain`` adds them to the JSON as ``"trace"``.
 
 Rule ids are ``<stage>.<field>.<rule>``: ``statements.speaker.cue-subject``, ``times.value.anchored``,
-``events.type.trigger``, ``entities.type.votes``.
+``events.sense.<sense id>``, ``entities.type.votes``.
 """
 
 from __future__ import annotations

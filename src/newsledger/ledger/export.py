@@ -101,11 +101,13 @@ def _actor(r_ents: dict, eid: str) -> dict:
 
 def plover_event(r: Record, v) -> dict:
     """One event of ``r`` in a PLOVER/POLECAT-style JSON object: ``event_id`` (DOC:ID), ``event_date``,
-    ``event_type`` (PLOVER), ``event_mode``, ``context`` (PLOVER contexts: none are extracted yet, so
-    always an empty list, never a guess), ``status``, ``cameo``, ``actors`` (``source`` and ``target``
+    ``event_type`` (PLOVER), ``event_mode``, ``context`` (the PLOVER contexts the coding sense names in
+    plover_triggers.json, :func:`newsledger.extract.events.lexicon.event_contexts`; empty where it names none), ``status``, ``cameo``, ``actors`` (``source`` and ``target``
     lists of ``{entity_id, name, type}``), ``location`` (``{entity_id, name, type}`` or null),
     ``trigger``, ``source_sentence`` (the evidence text with its character offsets) and ``story``
     (the source document: id, url, title, outlet, published)."""
+    from ..extract.events.lexicon import event_contexts  # the senses' data; imported late (no cycle via extract)
+
     ents = {e.id: e for e in r.entities}
     return {
         "event_id": f"{r.id}:{v.id}",
@@ -113,7 +115,7 @@ def plover_event(r: Record, v) -> dict:
         "event_date_text": v.date.text if v.date else None,
         "event_type": v.type,
         "event_mode": v.mode,
-        "context": [],
+        "context": list(event_contexts(v.type, v.mode, v.cameo, v.trigger.text)),
         "status": v.status,
         "cameo": v.cameo,
         "actors": {"source": [_actor(ents, e) for e in v.source], "target": [_actor(ents, e) for e in v.target]},

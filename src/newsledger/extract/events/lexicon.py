@@ -16,8 +16,17 @@ from importlib import resources
 from typing import Any, Mapping
 
 from ...analysis.words import word_class
+from ...errors import LanguageDataError
 
-__all__ = ["Sense", "Lexicon", "lexicon"]
+__all__ = ["Sense", "Lexicon", "lexicon", "PLOVER_CONTEXTS", "event_contexts"]
+
+#: The PLOVER contexts (the ``contexts`` of a PLOVER/POLECAT event: the area of politics an act belongs to), as
+#: the PLOVER codebook's CAMEO-to-PLOVER table (openeventdata/PLOVER, CAMEO2PLOVER-2021.txt) and POLECAT name them.
+PLOVER_CONTEXTS = frozenset({
+    "asylum", "cbrn", "corruption", "crime", "cyber", "democracy", "diplomatic", "disaster", "economic", "election",
+    "environment", "executive", "health", "human_rights", "humanitarian", "intelligence", "legal", "migration",
+    "military", "peacekeeping", "political_institutions", "refugee", "rights_freedoms", "territory", "terrorism",
+})
 
 _POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
 _ANY_POS = frozenset({"VERB", "NOUN", "PROPN"})
@@ -30,6 +39,7 @@ class Sense:
     words: tuple[str, ...]  # lower-case lemmas; a phrase has several ("hunger", "strike")
     pos: frozenset[str]
     type: str
+    id: str = ""  # the rule row's id ("strike.noun.protest.strike"); the trace names it
     mode: str | None = None
     cameo: str | None = None
     needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -45,6 +55,9 @@ class Sense:
     only_status: frozenset[str] = frozenset()
     inherit_target: bool = False
     negated_as: str | None = None  # the type a negated mention takes ("never conceded" -> REJECT)
+    lower_case: bool = False  # only written in lower case: "a march", never the month "March"
+    context: tuple[str, ...] = ()  # PLOVER contexts of the act ("labor", "legal"); the PLOVER export writes them
+    also: tuple[str, ...] = ()  # further types the same act codes ("signed a treaty": AGREE, and SUPPORT (CAMEO 057))
 
     @property
     def lemma(self) -> str:
@@ -57,12 +70,13 @@ class Sense:
         needs = {k: frozenset(w.lower() for w in v) for k, v in (d.get("needs") or {}).items()}
         unless = {k: frozenset(w.lower() for w in v) for k, v in (d.get("unless") or {}).items()}
         return cls(
-            words=words, pos=pos, type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), needs=needs, unless=unless,
+            words=words, id=d["id"], context=tuple(d.get("context") or ()), pos=pos, type=d["type"], mode=d.get("mode"), cameo=d.get("cameo"), needs=needs, unless=unless,
             target=tuple(d.get("target") or ()), source_preps=tuple(d.get("source_preps") or ()),
             patient=bool(d.get("patient")), reciprocal=bool(d.get("reciprocal")), speech=bool(d.get("speech")),
             standalone=d.get("standalone"), person_target=bool(d.get("person_target")),
             target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
             inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
+            lower_case=bool(d.get("lower_case")), also=tuple(d.get("also") or ()),
         )
 
 
@@ -70,6 +84,8 @@ class Sense:
 class Lexicon:
     by_first: Mapping[str, tuple[Sense, ...]]  # first word -> senses, longest phrases first
     light_verbs: frozenset[str]
+    undoing_particles: frozenset[str]
+    planning_verbs: frozenset[str]
     representative_nouns: frozenset[str]
     visited_places: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -93,6 +109,26 @@ class Lexicon:
     statement_status: Mapping[str, str]
 
 
+def _check_rows(rows: Any) -> None:
+    """Every sense a rule row: a unique id and invented examples (at least one positive) that
+    tests/test_event_senses.py runs; a bad row is a LanguageDataError naming the fix."""
+    where = "data/lexicons/plover_triggers.json"
+    seen: set[str] = set()
+    for k, row in enumerate(rows):
+        rid = row.get("id") if isinstance(row, dict) else None
+        if not isinstance(rid, str) or not rid or rid in seen:
+            raise LanguageDataError(f"{where}: trigger {k} has a missing or repeated id {rid!r}; give each sense a unique id")
+        seen.add(rid)
+        ex = row.get("examples")
+        if not isinstance(ex, dict) or set(ex) != {"positive", "negative"} or not ex["positive"] \
+                or not isinstance(ex["negative"], list):
+            raise LanguageDataError(f"{where}: sense {rid!r} needs examples {{'positive': [at least one sentence], "
+                                    "'negative': [...]}}")
+        if not set(row.get("context") or ()) <= PLOVER_CONTEXTS:
+            raise LanguageDataError(f"{where}: sense {rid!r} has contexts {sorted(set(row['context']) - PLOVER_CONTEXTS)} "
+                                    f"outside the PLOVER contexts; use some of {sorted(PLOVER_CONTEXTS)}")
+
+
 def _read(name: str) -> dict:
     path = resources.files("newsledger") / "data" / "lexicons" / name
     return json.loads(path.read_text(encoding="utf-8"))
@@ -104,6 +140,7 @@ def lexicon() -> Lexicon:
     triggers = _read("plover_triggers.json")
     roles = _read("plover_roles.json")
     by_first: dict[str, list[Sense]] = {}
+    _check_rows(triggers["triggers"])
     for entry in triggers["triggers"]:
         sense = Sense.from_json(entry)
         by_first.setdefault(sense.words[0], []).append(sense)
@@ -117,7 +154,7 @@ def lexicon() -> Lexicon:
                    for etype, table in roles["instrument_modes"].items() if not etype.startswith("_")}
     return Lexicon(
         by_first=ordered,
-        light_verbs=fs("light_verbs"), representative_nouns=fs("representative_nouns"),
+        light_verbs=fs("light_verbs"), undoing_particles=fs("undoing_particles"), planning_verbs=fs("planning_verbs"), representative_nouns=fs("representative_nouns"),
         visited_places=fs("visited_places"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),
@@ -131,3 +168,20 @@ def lexicon() -> Lexicon:
         following_marks=fs("following_marks", status),
         statement_status=dict(roles["statement_status"]),
     )
+
+
+def event_contexts(etype: str, mode: str | None, cameo: str | None, trigger: str) -> tuple[str, ...]:
+    """The PLOVER contexts of a stored event, from the sense that coded it: the senses of that type, mode and
+    CAMEO code whose first word starts the trigger's words ("arrest" for "arrested"); where no word decides,
+    the contexts all those senses share. Empty where no sense names any: never a guess."""
+    senses = [s for ss in lexicon().by_first.values() for s in ss
+              if s.type == etype and s.mode == mode and (cameo is None or s.cameo == cameo)]
+    senses += [s for ss in lexicon().by_first.values() for s in ss if etype in s.also and mode is None]  # no mode
+    words = [w for w in re.split(r"[^a-z]+", trigger.lower()) if w]
+    own = [s for s in senses if any(w.startswith(s.words[0][:max(4, len(s.words[0]) - 1)]) for w in words)]
+    pool = own or senses
+    if not pool:
+        return ()
+    shared = set(pool[0].context).intersection(*(s.context for s in pool[1:])) if not own else \
+        {c for s in own for c in s.context}
+    return tuple(sorted(shared))

@@ -102,8 +102,18 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
                 return False
             shared = True
     if not (a.source or a.target or b.source or b.target):
-        return a.sense.lemma == b.sense.lemma
+        return a.sense.lemma == b.sense.lemma or _refers_back(a, b)
+    if not (a.source or a.target) or not (b.source or b.target):  # "a march ... the march was organised by X"
+        return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB"
     return shared
+
+
+def _refers_back(a: _Raw, b: _Raw) -> bool:
+    """"Two people were shot on Friday ... *The shooting* happened at ...": a definite noun with no date of its own
+    after a dated act of its type and mode (neither naming anyone) is that act told again."""
+    first, then = (a, b) if a.start <= b.start else (b, a)
+    return _done(first) and then.date is None and then.anchor.pos_ != "VERB" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in then.anchor.children)
 
 
 def _done(r: _Raw) -> bool:

@@ -25,6 +25,8 @@ _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREA
 
 
 _DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
+_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
 
 
 @dataclass
@@ -160,8 +162,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     poss = [c for c in tok.children if c.dep_ == "poss"]
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
     of = [o for g in prep_objects(tok, ("of",)) for o in g]
-    if sense.patient:
-        target_toks.append(poss + of)
+    if sense.patient:  # "the release of *the two leaders*": the two parties of the latest two-party act
+        target_toks.append(poss + of + [t for o in of if not actors([o], ctx) for t in _party_mentions(o, ctx)])
         if mods and not poss and not of:
             target_toks.append(mods)
     else:
@@ -169,6 +171,9 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         if "of" not in sense.target and not sources:
             sources = actors(of, ctx)
     add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
+    if not sources and not sense.patient:  # "talks *convened by* the minister": the agent of a participle
+        add_ids(sources, actors([a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                 for a in agents_of(c)], ctx))
     target_preps = [p for p in sense.target if p not in ("of", "dobj", "dative")]
     target_toks.extend(prep_objects(tok, target_preps))
     between = [o for g in prep_objects(tok, ("between", "among")) for o in g]
@@ -180,11 +185,16 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
         sources = actors([claimer], ctx)
     gov, how = governor(tok)
-    light = gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.light_verbs
+    light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
+        how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
+    light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in gov.children):
+        light = False  # "police broke *up* a march": they ended it, it is not theirs
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
-        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient:
+        elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient \
+                and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
         if subj is not None:
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
@@ -192,12 +202,20 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         target_toks.extend(prep_objects(gov, target_preps))
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
-    if gov is not None and how == "prep" and sense.inherit_target:  # "detained X on suspicion"
-        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"])
+    if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
+        # "detained X on suspicion", "X was taken into custody", "who have been *in custody*"
+        held = [c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        if not held and tok.head.lower_ != "on":
+            held = [s for s in [subject(gov, ctx)] if s is not None]
+        target_toks.append(held)
     if sense.reciprocal and not sources and not any(target_toks) and _theirs(tok):
         # "clashes along their border", "their talks": the two parties of the latest two-party act
         sources = list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
     return sources, target_toks, subj
+
+
+def noun_is_passive_subject(noun: "Token") -> bool:
+    return noun.dep_ == "nsubjpass"
 
 
 def _theirs(noun: "Token") -> bool:
@@ -355,10 +373,16 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         groups = [list(sources)]
     if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):
         keep = False  # "met reporters", "visited his uncle"; but "met union leaders" is a meeting
+    unnamed = False
     if not sources and not groups:
         anonymous = subj is not None and sense.type in _PHYSICAL_TYPES and is_group(subj, ctx)
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
-            keep = False  # no actor at all; but "soldiers detained nine farmers" is an event
+            # no actor at all; but "soldiers detained nine farmers" is an event, and so is a dated act on
+            # people the text names later or never ("a dockworker was killed on Friday", "a man killed two people")
+            unnamed = keep and anchor.pos_ == "VERB" and sense.type in _UNNAMED_PATIENT_TYPES \
+                and any(is_person(h, ctx) for h in heads) \
+                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx))  # floodwaters kill no one
+            keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
     raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
@@ -366,12 +390,16 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
+    if unnamed and raw.date is not None and not raw.soft_date and raw.status == "asserted":
+        keep = True
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
-    for g in groups or [[]]:
-        out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status, raw.mode,
-                        list(raw.mentions), raw.sentence, keep=keep, type=raw.type, soft_date=raw.soft_date))
+    for etype in (raw.type, *(sense.also if raw.type == sense.type else ())):  # "signed a treaty": AGREE, SUPPORT
+        for g in groups or [[]]:
+            out.append(_Raw(sense, toks, anchor, list(sources), list(g), raw.location, raw.date, raw.status,
+                            raw.mode if etype == raw.type else None, list(raw.mentions), raw.sentence, keep=keep,
+                            type=etype, soft_date=raw.soft_date))
     return out
 
 

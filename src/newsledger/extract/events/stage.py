@@ -120,11 +120,15 @@ def _trace(vid: str, r: _Raw, ctx: Context) -> None:
     doc, sense, trig = ctx.doc, r.sense, r.mentions[0]
     words = " ".join(sense.words)
     pos = "/".join(sorted(sense.pos))
-    note(doc, f"{vid}.type", f"events.type.{sense.type}:{words}:{pos}",
-         f"the trigger {words!r} ({pos}) of plover_triggers.json codes {sense.type}"
-         + (f" (cameo {sense.cameo})" if sense.cameo else ""), (trig.start, trig.end), sense.type)
-    if r.type != sense.type:
-        note(doc, f"{vid}.type", f"events.type.negated-as:{words}",
+    note(doc, f"{vid}.type", f"events.sense.{sense.id}",
+         f"the sense {sense.id!r} of plover_triggers.json (the trigger {words!r}, {pos}) codes {sense.type}"
+         + (f" (cameo {sense.cameo})" if sense.cameo else "") + (f", contexts {', '.join(sense.context)}" if sense.context else ""),
+         (trig.start, trig.end), sense.type)
+    if r.type != sense.type and r.type in sense.also:
+        note(doc, f"{vid}.type", f"events.sense.{sense.id}.also",
+             f"the same act also codes {r.type} (the sense's 'also')", (trig.start, trig.end), r.type)
+    if r.type != sense.type and r.type == sense.negated_as:
+        note(doc, f"{vid}.type", f"events.sense.{sense.id}.negated-as",
              f"negated, the trigger's sense says it is a {r.type} ('negated_as')", (trig.start, trig.end), r.type)
     note(doc, f"{vid}.status", f"events.status.{r.status}", "negation, modals, conditionals, governing verbs "
          "or the kind of statement it is reported in (events.when.event_status)", (trig.start, trig.end), r.status)

@@ -93,6 +93,15 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
         return None
     if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.tag_ in ("WDT", "WP", "WP$", "IN"):
         return entity_of(_antecedent(tok, ctx), ctx, depth + 1)
+    if tok.lower_ == "whose" and tok.dep_ == "poss":  # "the two leaders *whose* arrest turned ...": the leaders
+        cur = tok.head
+        for _ in range(4):
+            if cur.dep_ == "relcl":
+                return entity_of(cur.head, ctx, depth + 1)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return None
     if tok.i in ctx.dateline:
         return None
     eid = ctx.index.at(tok.idx, tok.idx + len(tok.text))
@@ -222,9 +231,30 @@ def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
     return out
 
 
+def _plural_relative(rel: "Token", ctx: Context) -> "Token | None":
+    """"X and another organizer, *who have* been held": a relative pronoun with a plural verb refers to
+    every conjunct of its antecedent; the first of them, or None."""
+    if rel.lower_ == "whose" and rel.dep_ == "poss":  # "X and Y, the two leaders *whose* arrest ...": both
+        clause = next((a for a in list(rel.ancestors)[:4] if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.tag_ not in ("NNS", "NNPS"):
+            return None
+        ante = clause.head.head if clause.head.dep_ == "appos" else clause.head
+    elif rel.lower_ not in RELATIVE or rel.head.dep_ not in ("relcl", "acl"):
+        return None
+    else:
+        clause = rel.head
+        if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in [clause, *clause.children] if t.pos_ in ("AUX", "VERB")):
+            return None
+        ante = _antecedent(rel, ctx)
+    while ante.dep_ == "conj" and ante.head.i != ante.i:
+        ante = ante.head
+    return ante if any(c.dep_ == "conj" for c in ante.children) else None
+
+
 def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
     out: list[str] = []
     for t in toks:
+        t = _plural_relative(t, ctx) or t
         for c in conjuncts(t):
             add_ids(out, [entity_of(c, ctx)])
             if ctx.index.at(c.idx, c.idx + len(c.text)) is None:
@@ -353,6 +383,7 @@ def is_group(tok: "Token", ctx: Context) -> bool:
 def is_person(tok: "Token", ctx: Context) -> bool:
     """Whether a noun phrase names people: a PERSON entity, a person noun ("captives"), a name
     described by one ("farmer X"), or a personal pronoun."""
+    tok = _plural_relative(tok, ctx) or tok
     eid = entity_of(tok, ctx)
     if eid is not None and ctx.types.get(eid) == "PERSON":
         return True

@@ -18,13 +18,16 @@ _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 
 
 _REASON_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SANCTION", "COERCE"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     """Whether ``tok`` satisfies one condition of a sense (see plover_triggers.json)."""
     anyw = "*" in words
-    if key == "prep":
-        return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words for c in tok.children)
+    if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
+        return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
+                   and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
+                   for c in tok.children)
     if key == "prt":
         return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
     if key == "dobj":
@@ -66,6 +69,14 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
     if key == "pobj":
         return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
+    if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
+        nouns = lexicon().person_nouns
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
+                   for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
+    if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
+        return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
+    if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
+        return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
 
 
@@ -110,6 +121,8 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
             anchor = _phrase_root(toks)
             if anchor.pos_ not in sense.pos or anchor.dep_ == "amod":
                 continue
+            if sense.lower_case and not anchor.text.islower() and (anchor.i != sent.start or anchor.pos_ == "PROPN"):
+                continue  # "in March" is a month, not a march
             if anchor.pos_ != "VERB" and anchor.dep_ == "compound":  # "ceasefire monitors": a modifier
                 continue
             if anchor.pos_ == "VERB" and anchor.tag_ in ("VBN",) and anchor.dep_ in ("compound", "nmod"):
@@ -125,6 +138,9 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
     embedded question ("whether to *free* the crew")."""
+    if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
+            and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
+        return False  # "bring to justice those responsible *for the killing*": a deed that was done
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:

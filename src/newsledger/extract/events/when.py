@@ -118,8 +118,8 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
             if gov is None or (how == "prep" and cur.head.lower_ not in SETTING_PREPS):
                 return None  # "freed detainees *under a ceasefire*": not the ceasefire's date
             lemma = gov.lemma_.lower()
-            if how == "obj" and lemma not in ctx.lex.light_verbs:
-                return None
+            if how == "obj" and lemma not in ctx.lex.light_verbs | ctx.lex.planning_verbs:
+                return None  # (but "plans a visit *next week*": the planned act's time)
             if how == "subj" and lemma not in ctx.lex.aspectual_verbs | ctx.lex.impact_verbs:
                 return None  # "the ceasefire *began* a week later", "a strike *hit* X on Friday"
             cur = gov
