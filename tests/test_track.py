@@ -686,3 +686,59 @@ def test_a_later_report_that_acts_despite_the_pledge_breaks_it():
     b3 = b2.replace(id="b3", text=b2.text.replace("despite", "besides"))  # same length: the spans hold
     (c,) = claims([b1, b3], linked(b1, b3, Harbor_Co="L1", Dock_Union="L2"))
     assert c.outcome == "pending"
+
+
+# ------------------------------------------------------------------ one act reported three ways (issue 9: groups)
+
+K1 = record(
+    "k1", "2033-06-08",
+    "Riot police clashed with miners in Orvik on Friday. Tomas Ekwall was beaten to death, his brother said. "
+    "The walkout, which began last week, goes on.",
+    {"e1": ("PERSON", ["Tomas Ekwall"]), "e2": ("GPE", ["Orvik"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "clashed", "date": "2033-06-06"},
+            {"id": "v2", "type": "ASSAULT", "trigger": "beaten", "target": ["e1"]},
+            {"id": "v3", "type": "PROTEST", "mode": "strike", "trigger": "walkout", "date": "2033-05-30"}])
+K2 = record(
+    "k2", "2033-06-15",
+    "Miners at Orvik, who walked out on May 30 and stayed out after the strike's first week, buried Tomas Ekwall.",
+    {"e1": ("PERSON", ["Tomas Ekwall"]), "e2": ("GPE", ["Orvik"])},
+    events=[{"id": "v1", "type": "PROTEST", "mode": "strike", "trigger": "walked out", "date": "2033-05-30"},
+            {"id": "v2", "type": "PROTEST", "mode": "strike", "trigger": "strike", "date": "2033-W22"}])
+K3 = record(
+    "k3", "2033-06-20",
+    "A judge said on Monday the inquiry would name those responsible for the death of Tomas Ekwall.",
+    {"e1": ("PERSON", ["Tomas Ekwall"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "death", "target": ["e1"], "date": "2033-06-19",
+             "status": "future"}])
+K4 = record(
+    "k4", "2033-06-25",
+    "Tomas Ekwall, who was killed on June 6, was a crane driver. A judge said the inquiry would name whoever "
+    "kills a miner next.",
+    {"e1": ("PERSON", ["Tomas Ekwall"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "killed", "target": ["e1"], "date": "2033-06-06"},
+            {"id": "v2", "type": "ASSAULT", "trigger": "kills", "target": ["e1"], "date": "2033-07", "status": "future"}])
+KSTORY = [K1, K2, K3, K4]
+KLINK = linked(*KSTORY, Tomas_Ekwall="L1", Orvik="L2")
+
+
+def _event_group_of(gs: list[Group], doc: str, vid: str) -> Group | None:
+    return next((g for g in gs if g.kind == "event" and (doc, vid) in g.items), None)
+
+
+def test_an_undated_act_with_people_is_the_act_its_article_dates_naming_no_one():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k4", "v1")
+    assert g is not None and {("k1", "v1"), ("k1", "v2"), ("k4", "v1")} <= set(g.items)
+
+
+def test_a_past_act_named_in_a_future_clause_joins_the_act_but_starts_none():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k3", "v1")  # the death of June 6, though the clause is dated June 19
+    assert g is not None and ("k4", "v1") in g.items
+    assert _event_group_of(gs, "k4", "v2") is None  # a killing still to come is no report of the old one
+
+
+def test_an_act_dated_only_by_its_week_is_the_act_its_own_article_dates_to_the_day():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k2", "v2")
+    assert g is not None and {("k1", "v3"), ("k2", "v1")} <= set(g.items)
