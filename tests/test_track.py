@@ -742,3 +742,20 @@ def test_an_act_dated_only_by_its_week_is_the_act_its_own_article_dates_to_the_d
     gs = groups(KSTORY, KLINK)
     g = _event_group_of(gs, "k2", "v2")
     assert g is not None and {("k1", "v3"), ("k2", "v1")} <= set(g.items)
+
+
+def test_two_acts_promised_with_one_deadline_half_done_are_decided_when_the_deadline_passes():
+    t1 = record("t1", "2050-03-01", "Mediator Ansa Kojo said she would meet both sides on Monday and that they would "
+                "sign a deal by Friday.",
+                {"e1": ("PERSON", ["Ansa Kojo"]), "e2": ("ORG", ["both sides"])},
+                statements=[{"id": "s1", "speaker": "e1", "about": ["e2"], "kind": "commitment", "date": "2050-03-01",
+                             "horizon": "2050-03-03/2050-03-07",
+                             "content": "she would meet both sides on Monday and that they would sign a deal by Friday"}])
+    t2 = record("t2", "2050-03-04", "Ansa Kojo met both sides on Monday.",
+                {"e1": ("PERSON", ["Ansa Kojo"]), "e2": ("ORG", ["both sides"])},
+                events=[{"id": "v1", "type": "CONSULT", "trigger": "met", "source": ["e1"], "target": ["e2"],
+                         "date": "2050-03-03"}])
+    t3 = record("t3", "2050-03-09", "Ansa Kojo flew home.", {"e1": ("PERSON", ["Ansa Kojo"])})
+    link = linked(t1, t2, t3, Ansa_Kojo="L1", both_sides="L2")
+    (c,) = claims([t1, t2, t3], link)
+    assert (c.outcome, c.decided_by) == ("partly", {"doc": "t3"})  # no deal by Friday: the first report after it
