@@ -13,6 +13,7 @@ from newsledger.extract._doc import dateline_tokens, doc_text
     ("PORT ALVA, Tumbria — Officials said the vote would go ahead.", ["PORT", "ALVA", ",", "Tumbria"]),
     ("The board said the pier — closed since May — would reopen.", []),
     ("NATO said on Monday that the exercise would go ahead as planned.", []),
+    ("VELMAR, Tumbria (AP) — A court sentenced a former minister.", ["VELMAR", ",", "Tumbria", "(", "AP", ")"]),
 ])
 def test_datelines_are_the_capitals_before_an_opening_dash(nlp, text, words):
     doc = nlp(text)

@@ -135,3 +135,35 @@ def test_a_dated_killing_by_someone_unnamed_is_kept_but_not_a_flood(nlp):
     assert ev.date.value == "2025-03-03"
     assert not events_of(nlp, "Floodwaters tore through Velmar on Monday, killing two farmers.",
                          times=(("on Monday", "2025-03-03"),))
+
+
+def test_a_strike_called_off_or_ended_was_under_way_not_planned(nlp):
+    for text in ("The Redhand Front called off its strike in Velmar.", "Dockers of the Redhand Front ended their strike."):
+        its = text.index(" its " if " its " in text else " their ") + 1
+        ev = only(events_of(nlp, text, pronouns={"e5": [(its, text.index(" ", its))]}), "PROTEST")
+        assert (ev.mode, ev.status, ev.source) == ("strike", "asserted", ("e5",)), text
+    assert only(events_of(nlp, "The Redhand Front plans a strike in Velmar."), "PROTEST").status == "future"
+
+
+def test_what_a_storm_kills_is_no_assault_and_a_fine_is_a_sanction(nlp):
+    assert not events_of(nlp, "Cyclone Velmar killed twelve farmers in Tumbria on Monday.",
+                         times=(("on Monday", "2025-03-03"),))
+    ev = only(events_of(nlp, "Arvelia fined the Redhand Front two million euros."), "SANCTION")
+    assert ev.source == ("e1",)
+    ev = only(events_of(nlp, "The Redhand Front opposed the plan of Arvelia."), "REJECT")
+    assert ev.source == ("e5",)
+
+
+def test_an_indefinite_bare_strike_is_not_merged_into_another_partys(nlp):
+    text = ("The Redhand Front announced a fresh strike. Teachers will hold fresh strikes in July. "
+            "The strike on June 2 will shut Velmar.")
+    evs = [e for e in events_of(nlp, text, times=(("in July", "2025-07"), ("on June 2", "2025-06-02")))
+           if e.type == "PROTEST"]
+    red = [e for e in evs if e.source == ("e5",)]
+    assert len(red) == 1 and red[0].date is not None and red[0].date.value == "2025-06-02"
+
+
+def test_a_dated_murder_of_someone_unnamed_is_an_event(nlp):
+    text = "Police said he was involved in the murder of his girlfriend in June 2019."
+    ev = only(events_of(nlp, text, times=(("June 2019", "2019-06"),)), "ASSAULT")
+    assert ev.date.value == "2019-06" and not ev.source and not ev.target

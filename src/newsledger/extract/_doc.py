@@ -65,7 +65,7 @@ def release(doc: "Doc") -> None:
 
 def dateline_tokens(doc: "Doc") -> frozenset[int]:
     """Indices of the tokens of datelines: capitals opening a sentence, up to a dash within the first
-    six tokens ("VELMAR —", "PORT ALVA, Tumbria —"). A dateline names where a story was filed, never
+    eight tokens ("VELMAR —", "PORT ALVA, Tumbria —", "VELMAR, Tumbria (AP) —"). A dateline names where a story was filed, never
     a speaker or an actor."""
     found = doc.user_data.get("newsledger:dateline")
     if found is None:
@@ -76,7 +76,7 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
             if not toks or not toks[0].is_upper or not toks[0].is_alpha:
                 continue
             head: list[int] = []
-            for t in toks[:6]:
+            for t in toks[:8]:  # (a credit may sit in it: "KINSHASA, Congo (AP) —")
                 if t.text in _DASHES or (t.text == ":" and head and all(
                         doc[k].is_upper or not doc[k].is_alpha for k in head)):
                     out.update(head)  # "VELMAR —", "MOSCOW:"

@@ -86,6 +86,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     undoing_particles: frozenset[str]
     planning_verbs: frozenset[str]
+    natural_agents: frozenset[str]
+    ending_particles: frozenset[str]
     representative_nouns: frozenset[str]
     visited_places: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -154,7 +156,7 @@ def lexicon() -> Lexicon:
                    for etype, table in roles["instrument_modes"].items() if not etype.startswith("_")}
     return Lexicon(
         by_first=ordered,
-        light_verbs=fs("light_verbs"), undoing_particles=fs("undoing_particles"), planning_verbs=fs("planning_verbs"), representative_nouns=fs("representative_nouns"),
+        light_verbs=fs("light_verbs"), undoing_particles=fs("undoing_particles"), planning_verbs=fs("planning_verbs"), natural_agents=fs("natural_agents"), ending_particles=fs("ending_particles"), representative_nouns=fs("representative_nouns"),
         visited_places=fs("visited_places"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),

@@ -104,7 +104,9 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
     if not (a.source or a.target or b.source or b.target):
         return a.sense.lemma == b.sense.lemma or _refers_back(a, b)
     if not (a.source or a.target) or not (b.source or b.target):  # "a march ... the march was organised by X"
-        return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB"
+        then = b if a.start <= b.start else a  # the later mention is definite: it refers back
+        return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB" \
+            and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in then.anchor.children)
     return shared
 
 

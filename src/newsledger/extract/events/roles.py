@@ -358,6 +358,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     keep = True
     if sense.only_status and raw.status not in sense.only_status:
         return []
+    if sense.type == "ASSAULT" and subj is not None and any(
+            t.lemma_.lower() in ctx.lex.natural_agents for t in [subj, *(c for c in subj.children if c.dep_ == "compound")]):
+        return []  # "Cyclone X killed 12", "the floods injured hundreds": no one's assault
     if raw.status == "negated" and sense.speech:  # "did not criticize her": no act took place
         return []
     if sense.person_target and not any(is_person(t, ctx) for t in heads):
@@ -379,7 +382,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         if sense.standalone != "always" and not (sense.standalone == "subject" and subj is not None) and not anonymous:
             # no actor at all; but "soldiers detained nine farmers" is an event, and so is a dated act on
             # people the text names later or never ("a dockworker was killed on Friday", "a man killed two people")
-            unnamed = keep and anchor.pos_ == "VERB" and sense.type in _UNNAMED_PATIENT_TYPES \
+            unnamed = keep and (anchor.pos_ == "VERB" or sense.patient) and sense.type in _UNNAMED_PATIENT_TYPES \
                 and any(is_person(h, ctx) for h in heads) \
                 and (subj is None or is_person(subj, ctx) or is_group(subj, ctx))  # floodwaters kill no one
             keep = False

@@ -85,6 +85,14 @@ def _own_side_subject(clause: "Token") -> bool:
     return speaker_side_subject(clause)
 
 
+def _surface_stems(t: "Token") -> tuple[str, ...]:
+    """Base forms of a regular past tense the lemmatizer got wrong ("fined" -> "fin"): "fine", "fin"."""
+    low = t.lower_
+    if t.tag_ not in ("VBD", "VBN") or not low.endswith("ed") or len(low) < 5:
+        return ()
+    return (low[:-1], low[:-2])
+
+
 def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
     toks = []
     for k, w in enumerate(sense.words):
@@ -92,7 +100,7 @@ def _phrase_at(sent: "SpacySpan", i: int, sense: Sense) -> list["Token"] | None:
         if j >= sent.end:
             return None
         t = sent.doc[j]
-        if w not in (t.lemma_.lower(), t.lower_):
+        if w not in (t.lemma_.lower(), t.lower_) and w not in _surface_stems(t):
             return None
         toks.append(t)
     return toks
@@ -113,7 +121,8 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
     for tok in tokens(sent.doc)[sent.start:sent.end]:
         if tok.i in used:
             continue
-        senses = lex.by_first.get(tok.lemma_.lower(), ()) or lex.by_first.get(tok.lower_, ())
+        senses = lex.by_first.get(tok.lemma_.lower(), ()) or lex.by_first.get(tok.lower_, ()) or next(
+            (lex.by_first[f] for f in _surface_stems(tok) if f in lex.by_first), ())
         for sense in senses:
             toks = _phrase_at(sent, tok.i, sense)
             if toks is None:

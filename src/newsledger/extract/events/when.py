@@ -186,7 +186,8 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
                 if lemma in lex.hypothetical_governors:
                     status = "hypothetical"
                     break
-                if lemma in lex.future_governors and head.i not in ctx.anchors:
+                if lemma in lex.future_governors and head.i not in ctx.anchors and not any(
+                        c.dep_ == "prt" and c.lower_ in lex.ending_particles for c in head.children):  # "called off"
                     status = "future"
                     break
                 if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp",):
