@@ -222,8 +222,6 @@ def _facilities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             m.full = m.aliases[0]  # one key for both writings: the clusters join them
         else:
             continue
-        m.votes[FAC] += 20
-        m.why.append(("facility_head", FAC, 20.0))
         drop.add(id(name))
         k = m.t1 + (1 if m.t1 < len(doc) and doc[m.t1].text == "," else 0)
         for words in lex.renamings:  # "the port of X, officially Y"
