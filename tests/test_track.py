@@ -759,3 +759,14 @@ def test_two_acts_promised_with_one_deadline_half_done_are_decided_when_the_dead
     link = linked(t1, t2, t3, Ansa_Kojo="L1", both_sides="L2")
     (c,) = claims([t1, t2, t3], link)
     assert (c.outcome, c.decided_by) == ("partly", {"doc": "t3"})  # no deal by Friday: the first report after it
+
+
+def test_an_undated_act_with_people_stays_apart_from_an_act_its_article_tells_of_others():
+    j1 = record("j1", "2033-07-02", "Police beat Anke Solberg on Friday. Miro Castell was beaten too.",
+                {"e1": ("PERSON", ["Anke Solberg"]), "e2": ("PERSON", ["Miro Castell"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "beat", "target": ["e1"], "date": "2033-06-30"},
+                        {"id": "v2", "type": "ASSAULT", "trigger": "beaten", "target": ["e2"]}])
+    j2 = record("j2", "2033-07-05", "Miro Castell, beaten in custody, was freed.", {"e1": ("PERSON", ["Miro Castell"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "beaten", "target": ["e1"]}])
+    gs = groups([j1, j2], linked(j1, j2, Anke_Solberg="L1", Miro_Castell="L2"))
+    assert [g.items for g in gs if g.kind == "event"] == [(("j1", "v2"), ("j2", "v1"))]
