@@ -163,3 +163,20 @@ def test_administrative_unit_of_a_country_names_two_places(nlp):
     r = run(nlp, "Shelling hit the Velka Region of Ukraine on Monday. Ships crossed the Gulf of Marrow.")
     assert "Ukraine" in names(r)
     assert "Gulf of Marrow" in names(r)
+
+
+def test_port_named_after_a_town_is_a_place_of_its_own(nlp):
+    text = ("MARLOWE BAY — Ferry crews stopped work on Tuesday at the port of Marlowe Bay, officially Puerto "
+            "Tomas Ardent, after talks failed. The Marlowe Bay port has been closed since then, said Rina Vostok. "
+            "Residents of Marlowe Bay said shops were empty.")
+    r = run(nlp, text)
+    port = by_name(r, "port of Marlowe Bay")
+    assert port.type == "FAC"
+    assert {"Marlowe Bay port", "Puerto Tomas Ardent"} <= set(port.aliases)  # one entity, both writings and its other name
+    assert by_name(r, "Marlowe Bay").type == "GPE"  # the town stays the town
+    assert by_name(r, "Marlowe Bay").id != port.id
+
+
+def test_port_before_a_noun_only_qualifies_it(nlp):
+    r = run(nlp, "Tessmark port workers marched on Monday, said Rina Vostok.")
+    assert "port of Tessmark" not in names(r)

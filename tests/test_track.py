@@ -667,3 +667,106 @@ def test_a_refusal_until_a_condition_is_kept_when_the_condition_comes_first():
     r4 = _union("r4", "2053-05-26", "Members of the Dock Union returned to work on Monday, after the deal.")
     (c,) = claims([r1, r2, r4], linked(r1, r2, r4, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3"))
     assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "r2", "event": "v1"})  # signed, then back: kept
+
+
+def test_a_later_report_that_acts_despite_the_pledge_breaks_it():
+    ents = {"e1": ("ORG", ["Harbor Co"]), "e2": ("ORG", ["Dock Union"])}
+    pledge = "it would not meet the Dock Union while the blockade lasted"
+    b1 = record("b1", "2054-02-01", f"Harbor Co said {pledge}.", ents,
+                statements=[{"id": "s1", "speaker": "e1", "content": pledge, "about": ["e2"], "kind": "commitment",
+                             "date": "2054-02-01"}])
+    later = "not to meet the Dock Union while the blockade lasted"
+    b2 = record("b2", "2054-02-09", f"Managers of Harbor Co came to the hall, despite the company's pledge last week "
+                f"{later}.", ents,
+                statements=[{"id": "s1", "speaker": "e1", "content": later, "about": ["e2"], "kind": "commitment",
+                             "date": "2054-02-01"}])
+    link = linked(b1, b2, Harbor_Co="L1", Dock_Union="L2")
+    (c,) = claims([b1, b2], link)
+    assert (c.outcome, c.decided_by) == ("failed", {"doc": "b2", "statement": "s1"})
+    b3 = b2.replace(id="b3", text=b2.text.replace("despite", "besides"))  # same length: the spans hold
+    (c,) = claims([b1, b3], linked(b1, b3, Harbor_Co="L1", Dock_Union="L2"))
+    assert c.outcome == "pending"
+
+
+# ------------------------------------------------------------------ one act reported three ways (issue 9: groups)
+
+K1 = record(
+    "k1", "2033-06-08",
+    "Riot police clashed with miners in Orvik on Friday. Tomas Ekwall was beaten to death, his brother said. "
+    "The walkout, which began last week, goes on.",
+    {"e1": ("PERSON", ["Tomas Ekwall"]), "e2": ("GPE", ["Orvik"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "clashed", "date": "2033-06-06"},
+            {"id": "v2", "type": "ASSAULT", "trigger": "beaten", "target": ["e1"]},
+            {"id": "v3", "type": "PROTEST", "mode": "strike", "trigger": "walkout", "date": "2033-05-30"}])
+K2 = record(
+    "k2", "2033-06-15",
+    "Miners at Orvik, who walked out on May 30 and stayed out after the strike's first week, buried Tomas Ekwall.",
+    {"e1": ("PERSON", ["Tomas Ekwall"]), "e2": ("GPE", ["Orvik"])},
+    events=[{"id": "v1", "type": "PROTEST", "mode": "strike", "trigger": "walked out", "date": "2033-05-30"},
+            {"id": "v2", "type": "PROTEST", "mode": "strike", "trigger": "strike", "date": "2033-W22"}])
+K3 = record(
+    "k3", "2033-06-20",
+    "A judge said on Monday the inquiry would name those responsible for the death of Tomas Ekwall.",
+    {"e1": ("PERSON", ["Tomas Ekwall"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "death", "target": ["e1"], "date": "2033-06-19",
+             "status": "future"}])
+K4 = record(
+    "k4", "2033-06-25",
+    "Tomas Ekwall, who was killed on June 6, was a crane driver. A judge said the inquiry would name whoever "
+    "kills a miner next.",
+    {"e1": ("PERSON", ["Tomas Ekwall"])},
+    events=[{"id": "v1", "type": "ASSAULT", "trigger": "killed", "target": ["e1"], "date": "2033-06-06"},
+            {"id": "v2", "type": "ASSAULT", "trigger": "kills", "target": ["e1"], "date": "2033-07", "status": "future"}])
+KSTORY = [K1, K2, K3, K4]
+KLINK = linked(*KSTORY, Tomas_Ekwall="L1", Orvik="L2")
+
+
+def _event_group_of(gs: list[Group], doc: str, vid: str) -> Group | None:
+    return next((g for g in gs if g.kind == "event" and (doc, vid) in g.items), None)
+
+
+def test_an_undated_act_with_people_is_the_act_its_article_dates_naming_no_one():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k4", "v1")
+    assert g is not None and {("k1", "v1"), ("k1", "v2"), ("k4", "v1")} <= set(g.items)
+
+
+def test_a_past_act_named_in_a_future_clause_joins_the_act_but_starts_none():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k3", "v1")  # the death of June 6, though the clause is dated June 19
+    assert g is not None and ("k4", "v1") in g.items
+    assert _event_group_of(gs, "k4", "v2") is None  # a killing still to come is no report of the old one
+
+
+def test_an_act_dated_only_by_its_week_is_the_act_its_own_article_dates_to_the_day():
+    gs = groups(KSTORY, KLINK)
+    g = _event_group_of(gs, "k2", "v2")
+    assert g is not None and {("k1", "v3"), ("k2", "v1")} <= set(g.items)
+
+
+def test_two_acts_promised_with_one_deadline_half_done_are_decided_when_the_deadline_passes():
+    t1 = record("t1", "2050-03-01", "Mediator Ansa Kojo said she would meet both sides on Monday and that they would "
+                "sign a deal by Friday.",
+                {"e1": ("PERSON", ["Ansa Kojo"]), "e2": ("ORG", ["both sides"])},
+                statements=[{"id": "s1", "speaker": "e1", "about": ["e2"], "kind": "commitment", "date": "2050-03-01",
+                             "horizon": "2050-03-03/2050-03-07",
+                             "content": "she would meet both sides on Monday and that they would sign a deal by Friday"}])
+    t2 = record("t2", "2050-03-04", "Ansa Kojo met both sides on Monday.",
+                {"e1": ("PERSON", ["Ansa Kojo"]), "e2": ("ORG", ["both sides"])},
+                events=[{"id": "v1", "type": "CONSULT", "trigger": "met", "source": ["e1"], "target": ["e2"],
+                         "date": "2050-03-03"}])
+    t3 = record("t3", "2050-03-09", "Ansa Kojo flew home.", {"e1": ("PERSON", ["Ansa Kojo"])})
+    link = linked(t1, t2, t3, Ansa_Kojo="L1", both_sides="L2")
+    (c,) = claims([t1, t2, t3], link)
+    assert (c.outcome, c.decided_by) == ("partly", {"doc": "t3"})  # no deal by Friday: the first report after it
+
+
+def test_an_undated_act_with_people_stays_apart_from_an_act_its_article_tells_of_others():
+    j1 = record("j1", "2033-07-02", "Police beat Anke Solberg on Friday. Miro Castell was beaten too.",
+                {"e1": ("PERSON", ["Anke Solberg"]), "e2": ("PERSON", ["Miro Castell"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "beat", "target": ["e1"], "date": "2033-06-30"},
+                        {"id": "v2", "type": "ASSAULT", "trigger": "beaten", "target": ["e2"]}])
+    j2 = record("j2", "2033-07-05", "Miro Castell, beaten in custody, was freed.", {"e1": ("PERSON", ["Miro Castell"])},
+                events=[{"id": "v1", "type": "ASSAULT", "trigger": "beaten", "target": ["e1"]}])
+    gs = groups([j1, j2], linked(j1, j2, Anke_Solberg="L1", Miro_Castell="L2"))
+    assert [g.items for g in gs if g.kind == "event"] == [(("j1", "v2"), ("j2", "v1"))]

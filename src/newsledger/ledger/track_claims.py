@@ -92,6 +92,9 @@ class Facts:
             self._sentences[rec.id] = out
         return self._sentences[rec.id]
 
+    def published(self, doc: str) -> str:
+        return next((p for _d, p, i in self.after if i == doc), "")
+
     def first_after(self, day) -> str | None:
         """The first article published after ``day``."""
         i = bisect_right(self.after_days, day)
@@ -223,7 +226,8 @@ def said_unkept(claim: Item, cluster: list[Item], items: list[Item], how: str = 
                 return it
             continue
         if any(_unkept().match(text[e:e + 60]) for e in inside + after) or _unkept().match(text[end:end + 60]) \
-                or _pattern("unkept_inline").match(text[end:end + 100]):
+                or _pattern("unkept_inline").match(text[end:end + 100]) \
+                or _pattern("unkept_before").search(text[max(0, start - 100):start]):
             return it
     return None
 
@@ -353,9 +357,15 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
             return "and" in toks[min(i, j):max(i, j)]
 
         undone = [r for r in positive if not r[2]]
-        partial = (any(joined(d[5], u[5]) for d in done for u in undone)
-                   or (len(target_persons) >= 2 and not target_persons <= covered))
+        two_acts = any(joined(d[5], u[5]) for d in done for u in undone)
+        partial = two_acts or (len(target_persons) >= 2 and not target_persons <= covered)
         if partial and (passed or not hiv):
+            # two acts promised side by side with a deadline: the one left undone is decided by its passing (the
+            # first article after it, or the report of the other when that came later); one act done for some of
+            # its people is decided by that report
+            after = facts.first_after(hiv[1]) if hiv and two_acts else None
+            if after and after != first.doc and facts.published(after) > first.published:
+                return "partly", {"doc": after}
             return "partly", first.ref()
         if not partial:
             if len(target_persons) >= 2:  # decided by the report that freed the last of them

@@ -5,11 +5,14 @@ fit, and the contents say the same (partial quotes and paraphrase: stems, entiti
 rapidfuzz token-set ratio), or, for one speaker on one known date, name the same act (a predicate of
 ``data/lexicons/claims.json``) of the same people. Bodies speaking for one side ("Minsk", "the foreign
 ministry", an unnamed source) report one position when the contents and horizons agree.
-Events: same PLOVER type (and mode), a shared participant, dates that contain each other.
+Events: same PLOVER type (and mode), a shared participant, dates that contain each other. An act dated before
+its article but named in a future or hypothetical clause ("will establish who is responsible for the killing
+on May 2") is that reported act: it joins a group, never starts one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -138,11 +141,27 @@ def _exact_day(value: str | None) -> bool:
     return bool(iv and iv[0] == iv[1])
 
 
+def _before(date: str | None, published: str | None) -> bool:
+    """Whether a dated act ended before the article reporting it was published (so it is no future act)."""
+    iv, pub = interval(date), interval(published)
+    return bool(iv and pub and iv[1] < pub[0])
+
+
+def _day_after(value: str | None) -> str | None:
+    iv = interval(value)
+    return (iv[1] + dt.timedelta(days=1)).isoformat() if iv else None
+
+
 def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, otarget: frozenset[str],
-          oparts: frozenset[str]) -> bool:
+          oparts: frozenset[str], named_past: bool = False) -> bool:
     # modes must agree where both are known: a report that gives none ("hurt") may be the act another names
     # more precisely ("wounded by a rock")
-    if ov.type != v.type or (ov.mode and v.mode and ov.mode != v.mode) or not compatible(tv(ov.date), tv(v.date)):
+    if ov.type != v.type or (ov.mode and v.mode and ov.mode != v.mode):
+        return False
+    if named_past:  # a past act named in a future clause may carry the clause's date: it fits an act before it,
+        # told by the people it was done to
+        return bool(target & otarget) and (not interval(tv(ov.date)) or _before(tv(ov.date), _day_after(tv(v.date))))
+    if not compatible(tv(ov.date), tv(v.date)):
         return False
     if target and otarget:
         return bool(target & otarget)
@@ -170,27 +189,41 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
     for rec in records:
         evs = [v for v in rec.events if v.status == "asserted"]
         bare = [v for v in evs if not v.target and not interval(tv(v.date))]
-        placed_here: dict[tuple[str, str | None], int] = {}
-        for v in [v for v in evs if v not in bare] + bare:
+        # no one named and only a week or a month ("the strike ... last week"): the act its own article dates
+        vague = [v for v in evs if v not in bare and not v.source and not v.target and not _exact_day(tv(v.date))]
+        past = [v for v in rec.events if v.status in ("future", "hypothetical") and _before(tv(v.date), rec.published)]
+        # undated but with people: the act its own article dates and tells of no one ("clashed on Friday" ...
+        # "X was murdered")
+        unnamed = [v for v in evs if v not in bare and v not in vague and not interval(tv(v.date))]
+        placed_here: dict[tuple[str, str | None], list[tuple[int, Event]]] = {}
+        dated = [v for v in evs if v not in bare and v not in vague and v not in unnamed]
+        for v in dated + unnamed + vague + bare + past:
             parts = _participants(rec, v, member_of)
             target = frozenset(x for x in (ledger_id(member_of, rec.id, e) for e in v.target) if x)
             best = None
-            if v in bare and (v.type, v.mode) in placed_here:
-                best = placed_here[(v.type, v.mode)]
+            here = placed_here.get((v.type, v.mode), [])
+            if v in bare and here:
+                best = here[0][0]
+            elif v in vague and any(compatible(tv(v.date), tv(o.date)) for _, o in here):
+                best = next(ci for ci, o in here if compatible(tv(v.date), tv(o.date)))
+            elif v in unnamed and any(not o.source and not o.target for _, o in here):
+                best = next(ci for ci, o in here if not o.source and not o.target)
             else:
                 for ci in sorted({ci for k in keys(v, parts) for ci in index.get(k, ())}):
                     c = clusters[ci]
                     if any(orec.id == rec.id for orec, *_ in c):
                         continue
-                    if any(_fits(v, target, parts, ov, ot, op) for _, ov, ot, op in c) and not any(
+                    if any(_fits(v, target, parts, ov, ot, op, v in past) for _, ov, ot, op in c) and not any(
                             v.mode and ov.mode and ov.mode != v.mode for _, ov, _, _ in c):  # no known mode disagrees
                         best = ci
                         break
+            if best is None and v in past:
+                continue  # a past act named in a future or hypothetical clause joins the act reported, never starts one
             if best is None:
                 clusters.append([])
                 best = len(clusters) - 1
             clusters[best].append((rec, v, target, parts))
-            placed_here.setdefault((v.type, v.mode), best)
+            placed_here.setdefault((v.type, v.mode), []).append((best, v))
             for k in keys(v, parts):
                 index.setdefault(k, []).append(best)
     return [[(r, v) for r, v, _, _ in c] for c in clusters]

@@ -101,7 +101,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                     target.type = ORG
                 continue
         if lab in (GPE, LOC, FAC):
-            key = m.country or fold(m.text)
+            key = m.country or fold(m.full if lab == FAC and m.full else m.text)  # "the X port" is "the port of X"
             c = place_of.get(key)
             if c is None:
                 c = Cluster(lab, [], country=m.country)

@@ -45,6 +45,8 @@ class Lexicon:
     place_prefixes: frozenset[str]
     place_administrative: frozenset[str]
     place_nouns_before_of: frozenset[str]
+    facility_heads: frozenset[str]
+    renamings: tuple[tuple[str, ...], ...]
     family: dict[str, dict[str, str]]
     family_inverse: dict[str, str]
     gendered_parent: dict[str, dict[str, str]]
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
         place_prefixes=_words(p["prefixes"]),
         place_administrative=_words(p.get("administrative", [])),
         place_nouns_before_of=_words(p.get("nouns_before_of", [])),
+        facility_heads=_words(p.get("facility_heads", [])),
+        renamings=tuple(tuple(fold(w) for w in r.split()) for r in p.get("renamings", [])),
         family={fold(k): v for k, v in fam["words"].items()},
         family_inverse=dict(fam["inverse"]),
         gendered_parent={k: dict(v) for k, v in fam["gendered_parent"].items()},

@@ -92,6 +92,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = _nicknames(doc, out)
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
+    out = _facilities(doc, out)
     _acronyms(doc, out)
     for m in out:
         _vote(doc, m)
@@ -191,6 +192,53 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         m.votes[ORG] += 20
         if place is not None:
             drop.add(id(place))
+        out.append(m)
+    if drop:
+        out = [m for m in out if id(m) not in drop]
+    return sorted(out, key=lambda m: m.t0)
+
+
+def _facilities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """A facility named after a place: "the port of X" and "the X port" (a lower-case head of
+    ``facility_heads``) are a place of their own, not the town X; each writing gives the other form as an
+    alias, and "..., officially Y" right after it is its other name. (Hand-written: the tagger labels only
+    the capitalized name, and as the town.)"""
+    lex = lexicon()
+    if not lex.facility_heads:
+        return ms
+    by_start = {m.t0: m for m in ms}
+    by_end = {m.t1: m for m in ms}
+    out = list(ms)
+    drop: set[int] = set()
+
+    def place_like(m: NameMention | None) -> bool:
+        return m is not None and m.kind == "name" and id(m) not in drop  # typed by the votes that follow
+
+    for tok in doc:
+        if not tok.is_lower or fold(tok.text) not in lex.facility_heads:
+            continue
+        after = by_start.get(tok.i + 2) if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" else None
+        before = by_end.get(tok.i)
+        if place_like(after):
+            name = after
+            m = _mk(doc, tok.i, name.t1)
+            m.aliases = (f"{name.text} {tok.text}",)
+            m.full = m.text
+        elif place_like(before) and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")):
+            name = before  # not "X port workers": there the port only qualifies the noun after it
+            m = _mk(doc, name.t0, tok.i + 1)
+            m.aliases = (f"{tok.text} of {name.text}",)
+            m.full = m.aliases[0]  # one key for both writings: the clusters join them
+        else:
+            continue
+        drop.add(id(name))
+        k = m.t1 + (1 if m.t1 < len(doc) and doc[m.t1].text == "," else 0)
+        for words in lex.renamings:  # "the port of X, officially Y"
+            if tuple(t.lower_ for t in doc[k:k + len(words)]) == words and place_like(by_start.get(k + len(words))):
+                other = by_start[k + len(words)]
+                m.aliases = (*m.aliases, other.text)
+                drop.add(id(other))
+                break
         out.append(m)
     if drop:
         out = [m for m in out if id(m) not in drop]

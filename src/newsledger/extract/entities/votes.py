@@ -53,6 +53,9 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         return
     if m.kind == "acronym":
         _vote_for(m, ORG, "acronym")
+    if words and ((doc[m.t0].is_lower and words[0] in lex.facility_heads)
+                  or (doc[m.t1 - 1].is_lower and words[-1] in lex.facility_heads)):
+        _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
     after = folded(doc)[m.t1:m.t1 + 2]
