@@ -30,8 +30,8 @@ _JOINED_TYPES = frozenset({"ORG", "FAC"})
 
 
 def _ent_ends_in_org_word(doc: "Doc", j: int) -> bool:
-    """The tagger's entity through token j ends in an organization's head word ("... Development Party"):
-    an "and" inside it joins one name, not two places ("Iboko and Wangata")."""
+    """The tagger's entity through token j ends in an organization's head word ("... Green Unity Party"):
+    an "and" inside it joins one name, not two places ("Velmar and Ostrava")."""
     k = j
     while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         k += 1
@@ -82,7 +82,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if (fold(t.text) == "on" and folded(doc)[j - 1] in lex.org_keywords and j + 1 < n and j + 1 not in skip
                     and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
-                j += 1  # "Committee on Freedom of Association": a body named by its subject
+                j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
             if (fold(t.text) in _JOIN_OF and (subject or folded(doc)[j - 1] in lex.org_keywords
@@ -93,13 +93,13 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             if ((fold(t.text) in _JOIN_TAGGED or t.text in ("'", "\u2019") and not doc[j - 1].whitespace_
-                 and doc[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "School Teachers' Review Body"
+                 and doc[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "Harbour Pilots' Pay Board"
                     and (t.ent_type_ in _JOINED_TYPES or fold(t.text) == "of" and t.ent_type_ in ("GPE", "LOC"))
                     and j + 1 < n
                     and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
                     and doc[j - 1].ent_iob_ in ("B", "I")
                     and (fold(t.text) not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
-                j += 1  # "House of Representatives", "Disaster and Emergency Management Agency": one name
+                j += 1  # "House of Representatives", "Flood and Coastal Defence Agency": one name
                 continue  # where the tagger reads one organization across the small word
             if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
@@ -215,7 +215,7 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             continue
         if (w.endswith("ing") and i + 1 < j and w not in midcaps
                 and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):
-            i += 1  # "Noting Nigerians turned out ...": a participle of saying opening the sentence
+            i += 1  # "Noting voters turned out ...": a participle of saying opening the sentence
             continue
         if t.like_num and i + 1 < j:
             i += 1  # "Seven Kyrgyz and ...": a number opening the sentence

@@ -406,7 +406,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
                 break
             h = mm.at(q)
         if h and h[1].type in (GPE, ORG) and h[0].t1 < n and doc[h[0].t1].tag_ == "POS":
-            r = h[0].t1 + 1  # "candidate of Ghana's main opposition Unity Party": the party, not its country
+            r = h[0].t1 + 1  # "candidate of Tumbria's main opposition Unity Party": the party, not its country
             while r < n and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
                 r += 1
             owned = mm.at(r) if r < n and r > h[0].t1 + 1 else None
