@@ -83,3 +83,22 @@ def test_a_profile_no_longer_lists_a_deleted_article(tmp_path: Path):
         prof = s.entity(lid)
         assert {x["doc"] for x in prof["statements_by"]} == {"s0000", "s0002"}
         assert {m["doc"] for m in prof["members"]} == {"s0000", "s0002"}
+
+
+def test_the_latency_script_refreshes_then_times_every_query(tmp_path: Path):
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "store_latency.py"
+    spec = importlib.util.spec_from_file_location("store_latency", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    db = str(tmp_path / "lat.db")
+    out = mod.measure(db, 40, 3, True)
+    assert out["stored"] == 40 and out["refresh"]["claims"] > 0 and out["refresh_s"] >= 0
+    assert out["show"]["errors"] == out["search"]["errors"] == 0
+    # a few of the 50 invented people appear in none of 40 articles: some lookups may miss, not all
+    assert out["entity"]["errors"] < 3 and out["timeline"]["errors"] == out["entity"]["errors"]
+    with open_store(db, readonly=True) as s:
+        assert s._all_fresh()  # what entity and timeline read was stored, not computed per call
+    again = mod.measure(db, 40, 3, True)
+    assert again["load_s"] is None and again["refresh"] == {"timelines": 0, "claims": 0, "groups": 0}
