@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from ..errors import LedgerLookupError, StoreError
 from . import link as lk
 from . import names as nm
+from .profile import profile_parts
 
 if TYPE_CHECKING:
     from ..records import Record
@@ -449,56 +450,20 @@ class LedgerRowsMixin:
         etype, name, profile = self._rows("SELECT type, name, profile FROM ledger_entities WHERE id = ?", (lid,))[0]
         ms = self._member_rows(lid)
         docs = sorted({r[0] for r in ms})
-        records = {r.id: r for r in self.get_many(docs)}  # type: ignore[attr-defined]
-        mine = {(d, e) for d, e, _, _ in ms}
-        by_outlet: dict[str, list[str]] = {}
-        attrs: dict[str, list[dict]] = {k: [] for k in ("age", "titles", "affiliation", "citizenship", "residence",
-                                                      "origin")}
-        said, about, events = [], [], []
         why: list[str] = []
-        for d, e, _, w in ms:
+        for _, _, _, w in ms:
             for x in json.loads(w):
                 if x not in why:
                     why.append(x)
-        for d in docs:
-            rec = records.get(d)
-            if rec is None:
-                continue
-            ents = {x.id: x for x in rec.entities}
-            local = {e for dd, e in mine if dd == d}
-            for e in sorted(local):
-                ent = ents.get(e)
-                if ent is None:
-                    continue
-                names = by_outlet.setdefault(rec.outlet or "(no outlet)", [])
-                for n in (ent.name, *ent.aliases):
-                    if n not in names:
-                        names.append(n)
-                a = ent.attributes
-                if a.age is not None:
-                    attrs["age"].append({"value": a.age, "doc": d, "published": rec.published})
-                for k in ("titles", "affiliation", "citizenship", "residence", "origin"):
-                    for v in getattr(a, k):
-                        attrs[k].append({"value": ents[v].name if v in ents else v, "doc": d})
-            for s in rec.statements:
-                item = {"doc": d, "statement": s.id, "kind": s.kind, "content": s.content.text,
-                        "date": s.date.value if s.date else None, "published": rec.published}
-                if s.speaker in local:
-                    said.append(item)
-                elif local & set(s.about):
-                    about.append({**item, "speaker": s.speaker_text})
-            for v in rec.events:
-                roles = [r for r, ids in (("source", v.source), ("target", v.target)) if local & set(ids)]
-                if roles or v.location in local:
-                    events.append({"doc": d, "event": v.id, "type": v.type, "trigger": v.trigger.text,
-                                   "role": roles[0] if roles else "location", "status": v.status,
-                                   "date": v.date.value if v.date else None, "published": rec.published})
-        timeline = self._stored_timeline(lid, docs) if _track() is not None and records else []
+        # from the indexed rows of its member articles, not their decoded records (issue 13)
+        parts = profile_parts(self._rows, [(d, e) for d, e, _, _ in ms])
+        timeline = self._stored_timeline(lid, docs) if _track() is not None and parts["found"] else []
         prof = json.loads(profile)
         return {"id": lid, "type": etype, "name": name, "aliases": [n for n in prof.get("names", {}) if n != name],
-                "names_by_outlet": by_outlet, "attributes": attrs,
+                "names_by_outlet": parts["names_by_outlet"], "attributes": parts["attributes"],
                 "members": [{"doc": d, "entity": e} for d, e, _, _ in ms], "why": why, "timeline": timeline,
-                "statements_by": said, "statements_about": about, "events": events}
+                "statements_by": parts["statements_by"], "statements_about": parts["statements_about"],
+                "events": parts["events"]}
 
     def speaker_statements(self, query: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """(doc, statement id, content) of statements whose speaker's name matches ``query``: the
