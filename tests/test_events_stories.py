@@ -167,3 +167,26 @@ def test_a_dated_murder_of_someone_unnamed_is_an_event(nlp):
     text = "Police said he was involved in the murder of his girlfriend in June 2019."
     ev = only(events_of(nlp, text, times=(("June 2019", "2019-06"),)), "ASSAULT")
     assert ev.date.value == "2019-06" and not ev.source and not ev.target
+
+
+# ------------------------------------------------------------------ roles on real reporting (events3)
+def test_called_on_someone_who_did_something_to_be_fair_keeps_the_caller_as_source(nlp):
+    # the parser takes "called" for a modifier of its subject and the infinitive for the main verb
+    ev = only(events_of(nlp, 'Dara Quell called on Oren Malik, who won the vote, to be "a leader for all".'), "REQUEST")
+    assert ev.source == ("e3",) and ev.target == ("e4",)
+
+
+def test_fined_someone_a_sum_targets_the_fined_party_not_the_amount(nlp):
+    ev = only(events_of(nlp, "Arvelia has fined Redhand €2.5 billion for breaking the embargo."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e5",)  # parsed as an indirect object
+    ev = only(events_of(nlp, "Arvelia fined Oren Malik 500 euros."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e4",)  # parsed as a modifier of the sum
+
+
+def test_opposing_the_fine_targets_whoever_imposed_it(nlp):
+    evs = events_of(nlp, "Arvelia fined the Redhand Front two million euros. Dara Quell opposed the fine.")
+    rej = only(evs, "REJECT")
+    assert rej.source == ("e3",) and rej.target == ("e1",)
+    # a decision noun with no earlier decision-maker gives no target, never the latest actor of any act
+    rej = only(events_of(nlp, "Oren Malik resigned. Dara Quell opposed the decision."), "REJECT")
+    assert rej.source == ("e3",) and not rej.target

@@ -58,7 +58,7 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     groups: list[list["Token"]] = []
     for ch in sense.target:
         if ch == "dobj" and not passive:
-            objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+            objs = [_named_recipient(c) for c in verb.children if c.dep_ in OBJ_DEPS]
             if objs:
                 groups.append(objs)
         elif ch == "xsubj":
@@ -79,6 +79,18 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                         found = prep_objects(o, (ch,))
             groups.extend(found)
     return groups
+
+
+def _named_recipient(obj: "Token") -> "Token":
+    """The party of a double object whose other object is a sum: "fined *X* €2 billion" parses X as the
+    indirect object (dative) of the verb or as a compound of "billion"; the party, not the sum, is the
+    object ("fined Oren Malik 500 euros": a modifier of "euros")."""
+    if obj.pos_ in ("NUM", "SYM") or obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+        names = [c for c in obj.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        names += [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i]
+        if names:
+            return names[0]
+    return obj
 
 
 def _co_participants(tok: "Token") -> list["Token"]:
@@ -228,8 +240,10 @@ def _doers(noun: "Token", ctx: Context) -> list[str]:
     """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
     after "X expelled an attaché")."""
     senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
+    decided = ctx.lex.decision_nouns.get(noun.lemma_.lower(), frozenset())  # "condemned *the decision*"
     for prior in reversed(ctx.built):
-        if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
+        if prior.source and (any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses)
+                             or prior.type in decided):
             return list(prior.source)
     return []
 
