@@ -190,3 +190,19 @@ def test_opposing_the_fine_targets_whoever_imposed_it(nlp):
     # a decision noun with no earlier decision-maker gives no target, never the latest actor of any act
     rej = only(events_of(nlp, "Oren Malik resigned. Dara Quell opposed the decision."), "REJECT")
     assert rej.source == ("e3",) and not rej.target
+
+
+def test_a_time_on_a_later_conjunct_of_the_same_act_dates_both_but_not_another_act(nlp):
+    fri = (("on Friday", "2025-03-07"),)
+    evs = events_of(nlp, "Oren Malik was shot dead and Ilsa Varn was wounded in Velmar on Friday.", times=fri)
+    assert [e.date.value if e.date else None for e in evs if e.type == "ASSAULT"] == ["2025-03-07", "2025-03-07"]
+    evs = events_of(nlp, "Oren Malik was arrested in May and released on Friday.", times=fri + (("May", "2025-05"),))
+    assert only(evs, "COERCE").date.value == "2025-05" and only(evs, "RETREAT").date.value == "2025-03-07"
+
+
+def test_the_first_visit_since_a_year_is_not_dated_by_it_but_the_visit_then_is(nlp):
+    evs = events_of(nlp, "It is the first visit to Tumbria by an Arvelian minister since 2011, when Dara Quell "
+                         "visited for talks.", times=(("2011", "2011"),))
+    by_trigger = {e.trigger.text: e for e in evs if e.type == "CONSULT"}
+    assert by_trigger["visit"].date is None or by_trigger["visit"].date.value != "2011"
+    assert by_trigger["visited"].date.value == "2011" and by_trigger["visited"].source == ("e3",)

@@ -14,7 +14,10 @@ from .syntax import (
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
     subject,
 )
-from .when import event_place, event_status, inherited_time, own_time, time_value
+from .when import (
+    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
+    time_value,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -402,7 +405,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
-    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
+    raw.date = own_time(anchor, ctx)
+    if raw.date is not None and is_recurrence_bound(anchor, raw.date, ctx):
+        raw.date = None  # "the first visit since 2011"
+    raw.date = raw.date or relative_when_time(anchor, ctx) or inherited_time(anchor, ctx) \
+        or _during_time(anchor, ctx) or (conjunct_time(anchor, sense.type, ctx) if anchor.pos_ == "VERB" else None)
     if raw.date is None:
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
