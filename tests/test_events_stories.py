@@ -211,3 +211,9 @@ def test_the_first_visit_since_a_year_is_not_dated_by_it_but_the_visit_then_is(n
 def test_a_title_case_dateline_is_never_the_actor(nlp):
     ev = only(events_of(nlp, "Velmar – Arvelia expelled two Tumbrian diplomats on Tuesday."), "SANCTION")
     assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_saying_an_offer_was_unacceptable_rejects_its_maker(nlp):
+    ev = only(events_of(nlp, "The Redhand Front said the offer from Arvelia was unacceptable."), "REJECT")
+    assert ev.source == ("e5",) and ev.target == ("e1",)
+    assert not events_of(nlp, "Dara Quell said the delay at Velmar was unacceptable.")

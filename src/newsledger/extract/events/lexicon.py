@@ -28,7 +28,7 @@ PLOVER_CONTEXTS = frozenset({
     "military", "peacekeeping", "political_institutions", "refugee", "rights_freedoms", "territory", "terrorism",
 })
 
-_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
+_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"}), "ADJ": frozenset({"ADJ"})}
 _ANY_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 

@@ -115,6 +115,8 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
     sense, tok = raw.sense, raw.anchor
     if tok.pos_ == "VERB":
         sources, target_toks, subj = _verb_roles(tok, sense, ctx)
+    elif tok.pos_ == "ADJ":
+        sources, target_toks, subj = _judgment_roles(tok, ctx)
     else:
         sources, target_toks, subj = _noun_roles(tok, sense, {t.i for t in raw.tokens}, ctx)
     groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
@@ -164,6 +166,22 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
         group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
     return sources, target_toks, subj
+
+
+def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """"X said the offer from Y was *unacceptable*": the speaker who judges rejects the proposal, and its
+    maker ("from", "by" or possessor) is the target."""
+    cop = adj.head
+    noun = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    st = statement_at(adj.idx, ctx)
+    sources = [st.speaker] if st is not None and st.speaker else []
+    if not sources and cop.dep_ == "ccomp":  # the reporting verb the judgment is the content of
+        said = subject(cop.head, ctx)
+        sources = actors([said], ctx) if said is not None else []
+    if noun is None:
+        return sources, [], None
+    makers = [c for c in noun.children if c.dep_ == "poss"] + [o for g in prep_objects(noun, ("from", "by")) for o in g]
+    return sources, [makers], None
 
 
 def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
