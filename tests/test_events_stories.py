@@ -217,3 +217,11 @@ def test_saying_an_offer_was_unacceptable_rejects_its_maker(nlp):
     ev = only(events_of(nlp, "The Redhand Front said the offer from Arvelia was unacceptable."), "REJECT")
     assert ev.source == ("e5",) and ev.target == ("e1",)
     assert not events_of(nlp, "Dara Quell said the delay at Velmar was unacceptable.")
+
+
+def test_the_dated_deal_that_someone_struck_with_others_is_their_agreement_then(nlp):
+    text = "Under the 2015 deal that Arvelia struck with Tumbria and the Redhand Front, the embargo expires in May."
+    ev = only(events_of(nlp, text, times=(("2015", "2015"), ("May", "2026-05"))), "AGREE")
+    assert ev.source == ("e1",) and set(ev.target) == {"e2", "e5"} and ev.date.value == "2015"
+    assert not [e for e in events_of(nlp, "A missile struck Velmar in May.", times=(("May", "2026-05"),))
+                if e.type == "AGREE"]

@@ -106,6 +106,9 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 n, unit = _offset_between(cur.head, cur)
                 val = resolve_expression(f"{n} {unit} earlier", dt.date.fromisoformat(head_tv.value))
                 return TimeValue(val, f"{n} {unit} after") if val else None
+            elif cur.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("that", "which")
+                                             for c in cur.children):
+                return own_time(cur.head, ctx)  # "the 2015 deal that X struck": the act the noun names
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
                 cur = cur.head  # an acl ("a ceasefire mediated by X") takes its noun's time
                 if cur.pos_ != "VERB":
