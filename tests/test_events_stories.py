@@ -225,3 +225,12 @@ def test_the_dated_deal_that_someone_struck_with_others_is_their_agreement_then(
     assert ev.source == ("e1",) and set(ev.target) == {"e2", "e5"} and ev.date.value == "2015"
     assert not [e for e in events_of(nlp, "A missile struck Velmar in May.", times=(("May", "2026-05"),))
                 if e.type == "AGREE"]
+
+
+def test_conceding_to_someone_and_accepting_defeat_are_concessions(nlp):
+    ev = only(events_of(nlp, "Dara Quell conceded defeat to Oren Malik on Sunday."), "CONCEDE")
+    assert ev.source == ("e3",) and ev.target == ("e4",)
+    ev = only(events_of(nlp, "Dara Quell accepted the defeat in Sunday's vote on Monday.",
+                        times=(("on Monday", "2025-03-03"),)), "CONCEDE")
+    assert ev.source == ("e3",) and ev.date.value == "2025-03-03"
+    assert only(events_of(nlp, "Dara Quell has never accepted the result."), "REJECT").source == ("e3",)
