@@ -234,3 +234,10 @@ def test_conceding_to_someone_and_accepting_defeat_are_concessions(nlp):
                         times=(("on Monday", "2025-03-03"),)), "CONCEDE")
     assert ev.source == ("e3",) and ev.date.value == "2025-03-03"
     assert only(events_of(nlp, "Dara Quell has never accepted the result."), "REJECT").source == ("e3",)
+
+
+def test_a_pronoun_object_of_a_participle_clause_is_the_main_verbs_object(nlp):
+    evs = events_of(nlp, "Arvelia fined the Redhand Front two million euros, accusing it of fraud.")
+    assert only(evs, "ACCUSE").target == ("e5",) and only(evs, "SANCTION").target == ("e5",)
+    ev = only(events_of(nlp, "Arvelia accused Tumbria of fraud, blaming it for the losses."), "ACCUSE")
+    assert ev.target == ("e2",)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...analysis.words import word_class
 from ...records import Span, TimeValue
 from .lexicon import Sense, lexicon
 from .syntax import (
@@ -96,6 +97,19 @@ def _named_recipient(obj: "Token") -> "Token":
     return obj
 
 
+def _antecedent_objects(verb: "Token") -> list["Token"]:
+    """A pronoun object of a participle clause stands for the object of the verb the clause hangs from:
+    "X fined Y €2 billion, accusing *it* of ..." (the nearest antecedent of that role, resolved here
+    because the participle shares its main verb's parties)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return []
+    third = word_class("neuter_pronouns") | word_class("male_pronouns") | word_class("female_pronouns") \
+        | word_class("plural_pronouns")
+    if not any(c.dep_ in OBJ_DEPS and c.pos_ == "PRON" and c.lower_ in third for c in verb.children):
+        return []
+    return [_named_recipient(c) for c in verb.head.children if c.dep_ in OBJ_DEPS and c.pos_ != "PRON"]
+
+
 def _co_participants(tok: "Token") -> list["Token"]:
     """"along with X", "together with X"."""
     out = []
@@ -120,6 +134,8 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
     else:
         sources, target_toks, subj = _noun_roles(tok, sense, {t.i for t in raw.tokens}, ctx)
     groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
+    if not groups and tok.pos_ == "VERB":  # "fined X ..., accusing *it* of fraud": the main verb's object
+        groups = [g for g in [actors(_antecedent_objects(tok), ctx)] if g]
     if sense.speech and tok.pos_ == "VERB":
         if not sources:  # the verbal act reported as a statement: its speaker
             st = statement_with_cue(tok, ctx)
