@@ -206,6 +206,7 @@ def test_the_first_visit_since_a_year_is_not_dated_by_it_but_the_visit_then_is(n
     by_trigger = {e.trigger.text: e for e in evs if e.type == "CONSULT"}
     assert by_trigger["visit"].date is None or by_trigger["visit"].date.value != "2011"
     assert by_trigger["visited"].date.value == "2011" and by_trigger["visited"].source == ("e3",)
+    assert by_trigger["visited"].target == ("e2",)  # the earlier visit was to the same place
 
 
 def test_a_title_case_dateline_is_never_the_actor(nlp):

@@ -136,6 +136,17 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
     groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
     if not groups and tok.pos_ == "VERB":  # "fined X ..., accusing *it* of fraud": the main verb's object
         groups = [g for g in [actors(_antecedent_objects(tok), ctx)] if g]
+    if not groups and tok.dep_ == "relcl":
+        # "the first visit to X since 2011, when Y *visited*": an act of the same kind as the noun the clause
+        # hangs from (or the time phrase of that noun), to the same party
+        noun = tok.head
+        for _ in range(2):
+            if noun.i in ctx.anchors or noun.dep_ not in ("pobj", "prep"):
+                break
+            noun = noun.head.head if noun.dep_ == "pobj" else noun.head
+        other = ctx.anchors.get(noun.i)
+        if other is not None and noun.pos_ != "VERB" and other.type == sense.type and other.mode == sense.mode:
+            groups = [g for g in [actors([o for g in prep_objects(noun, other.target) for o in g], ctx)] if g]
     if sense.speech and tok.pos_ == "VERB":
         if not sources:  # the verbal act reported as a statement: its speaker
             st = statement_with_cue(tok, ctx)
