@@ -242,3 +242,9 @@ def test_a_pronoun_object_of_a_participle_clause_is_the_main_verbs_object(nlp):
     assert only(evs, "ACCUSE").target == ("e5",) and only(evs, "SANCTION").target == ("e5",)
     ev = only(events_of(nlp, "Arvelia accused Tumbria of fraud, blaming it for the losses."), "ACCUSE")
     assert ev.target == ("e2",)
+
+
+def test_sanctions_put_or_slapped_on_someone_are_the_subjects(nlp):
+    for verb in ("put", "slapped"):
+        ev = only(events_of(nlp, f"Arvelia {verb} new sanctions on Tumbria."), "SANCTION")
+        assert ev.source == ("e1",) and ev.target == ("e2",)
