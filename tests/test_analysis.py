@@ -395,3 +395,39 @@ def test_latest_and_next_carrier_agree_with_a_plain_search(rows, at, carriers):
     want_latest = min((m for m in before if m[0] == max(x[0] for x in before)), key=men.index, default=None)
     assert reference.latest_carrier(men, at, carrier, position=lambda m: m[0]) == (want_latest[1] if want_latest else None)
     assert reference.next_carrier(men, at, carrier, position=lambda m: m[0]) == (after[0][1] if after else None)
+
+
+# "Quell called on Malik, who won, to be fair." as the parser misread it: "called" a modifier of
+# "Quell", the infinitive "be" the root
+MISPARSED_CALL = """
+Quell 9 nsubj PROPN NNP
+called 0 acl VERB VBD call
+on 1 prep ADP IN
+Malik 2 pobj PROPN NNP
+, 3 punct PUNCT ,
+who 6 nsubj PRON WP
+won 3 relcl VERB VBD win
+, 0 punct PUNCT ,
+to 9 aux PART TO
+be 9 ROOT AUX VB
+fair 9 acomp ADJ JJ
+. 9 punct PUNCT .
+"""
+
+
+def test_a_finite_verb_misparsed_as_its_subjects_modifier_is_the_active_main_verb():
+    doc = parse(MISPARSED_CALL)
+    called = doc[1]
+    assert clause.is_misparsed_main_verb(called)
+    assert not clause.is_passive(called)
+    assert clause.subject(called).text == "Quell"
+    # a real reduced passive ("the sailor freed in a swap said") stays a passive modifier
+    doc = parse("""
+sailor 4 nsubj NOUN NN
+freed 0 acl VERB VBN free
+in 1 prep ADP IN
+swap 2 pobj NOUN NN
+said 4 ROOT VERB VBD say
+. 4 punct PUNCT .
+""")
+    assert not clause.is_misparsed_main_verb(doc[1]) and clause.is_passive(doc[1])

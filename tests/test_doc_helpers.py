@@ -14,6 +14,11 @@ from newsledger.extract._doc import dateline_tokens, doc_text
     ("The board said the pier — closed since May — would reopen.", []),
     ("NATO said on Monday that the exercise would go ahead as planned.", []),
     ("VELMAR, Tumbria (AP) — A court sentenced a former minister.", ["VELMAR", ",", "Tumbria", "(", "AP", ")"]),
+    ("Velmar – The harbour board said on Monday that the pier would reopen.", ["Velmar"]),
+    ("Port Alva, Tumbria — Officials said the vote would go ahead.", ["Port", "Alva", ",", "Tumbria"]),
+    ("The pier reopened.\nLena Fosse – who chairs the board – said so.", []),
+    ("Pier reopens\n\nPort Alva — The board said the pier would reopen.", ["Port", "Alva"]),
+    ("Officials said Velmar – a port – would reopen.", []),
 ])
 def test_datelines_are_the_capitals_before_an_opening_dash(nlp, text, words):
     doc = nlp(text)

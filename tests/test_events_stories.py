@@ -167,3 +167,84 @@ def test_a_dated_murder_of_someone_unnamed_is_an_event(nlp):
     text = "Police said he was involved in the murder of his girlfriend in June 2019."
     ev = only(events_of(nlp, text, times=(("June 2019", "2019-06"),)), "ASSAULT")
     assert ev.date.value == "2019-06" and not ev.source and not ev.target
+
+
+# ------------------------------------------------------------------ roles on real reporting (events3)
+def test_called_on_someone_who_did_something_to_be_fair_keeps_the_caller_as_source(nlp):
+    # the parser takes "called" for a modifier of its subject and the infinitive for the main verb
+    ev = only(events_of(nlp, 'Dara Quell called on Oren Malik, who won the vote, to be "a leader for all".'), "REQUEST")
+    assert ev.source == ("e3",) and ev.target == ("e4",)
+
+
+def test_fined_someone_a_sum_targets_the_fined_party_not_the_amount(nlp):
+    ev = only(events_of(nlp, "Arvelia has fined Redhand €2.5 billion for breaking the embargo."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e5",)  # parsed as an indirect object
+    ev = only(events_of(nlp, "Arvelia fined Oren Malik 500 euros."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e4",)  # parsed as a modifier of the sum
+
+
+def test_opposing_the_fine_targets_whoever_imposed_it(nlp):
+    evs = events_of(nlp, "Arvelia fined the Redhand Front two million euros. Dara Quell opposed the fine.")
+    rej = only(evs, "REJECT")
+    assert rej.source == ("e3",) and rej.target == ("e1",)
+    # a decision noun with no earlier decision-maker gives no target, never the latest actor of any act
+    rej = only(events_of(nlp, "Oren Malik resigned. Dara Quell opposed the decision."), "REJECT")
+    assert rej.source == ("e3",) and not rej.target
+
+
+def test_a_time_on_a_later_conjunct_of_the_same_act_dates_both_but_not_another_act(nlp):
+    fri = (("on Friday", "2025-03-07"),)
+    evs = events_of(nlp, "Oren Malik was shot dead and Ilsa Varn was wounded in Velmar on Friday.", times=fri)
+    assert [e.date.value if e.date else None for e in evs if e.type == "ASSAULT"] == ["2025-03-07", "2025-03-07"]
+    evs = events_of(nlp, "Oren Malik was arrested in May and released on Friday.", times=fri + (("May", "2025-05"),))
+    assert only(evs, "COERCE").date.value == "2025-05" and only(evs, "RETREAT").date.value == "2025-03-07"
+
+
+def test_the_first_visit_since_a_year_is_not_dated_by_it_but_the_visit_then_is(nlp):
+    evs = events_of(nlp, "It is the first visit to Tumbria by an Arvelian minister since 2011, when Dara Quell "
+                         "visited for talks.", times=(("2011", "2011"),))
+    by_trigger = {e.trigger.text: e for e in evs if e.type == "CONSULT"}
+    assert by_trigger["visit"].date is None or by_trigger["visit"].date.value != "2011"
+    assert by_trigger["visited"].date.value == "2011" and by_trigger["visited"].source == ("e3",)
+    assert by_trigger["visited"].target == ("e2",)  # the earlier visit was to the same place
+
+
+def test_a_title_case_dateline_is_never_the_actor(nlp):
+    ev = only(events_of(nlp, "Velmar – Arvelia expelled two Tumbrian diplomats on Tuesday."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_saying_an_offer_was_unacceptable_rejects_its_maker(nlp):
+    ev = only(events_of(nlp, "The Redhand Front said the offer from Arvelia was unacceptable."), "REJECT")
+    assert ev.source == ("e5",) and ev.target == ("e1",)
+    assert not events_of(nlp, "Dara Quell said the delay at Velmar was unacceptable.")
+
+
+def test_the_dated_deal_that_someone_struck_with_others_is_their_agreement_then(nlp):
+    text = "Under the 2015 deal that Arvelia struck with Tumbria and the Redhand Front, the embargo expires in May."
+    ev = only(events_of(nlp, text, times=(("2015", "2015"), ("May", "2026-05"))), "AGREE")
+    assert ev.source == ("e1",) and set(ev.target) == {"e2", "e5"} and ev.date.value == "2015"
+    assert not [e for e in events_of(nlp, "A missile struck Velmar in May.", times=(("May", "2026-05"),))
+                if e.type == "AGREE"]
+
+
+def test_conceding_to_someone_and_accepting_defeat_are_concessions(nlp):
+    ev = only(events_of(nlp, "Dara Quell conceded defeat to Oren Malik on Sunday."), "CONCEDE")
+    assert ev.source == ("e3",) and ev.target == ("e4",)
+    ev = only(events_of(nlp, "Dara Quell accepted the defeat in Sunday's vote on Monday.",
+                        times=(("on Monday", "2025-03-03"),)), "CONCEDE")
+    assert ev.source == ("e3",) and ev.date.value == "2025-03-03"
+    assert only(events_of(nlp, "Dara Quell has never accepted the result."), "REJECT").source == ("e3",)
+
+
+def test_a_pronoun_object_of_a_participle_clause_is_the_main_verbs_object(nlp):
+    evs = events_of(nlp, "Arvelia fined the Redhand Front two million euros, accusing it of fraud.")
+    assert only(evs, "ACCUSE").target == ("e5",) and only(evs, "SANCTION").target == ("e5",)
+    ev = only(events_of(nlp, "Arvelia accused Tumbria of fraud, blaming it for the losses."), "ACCUSE")
+    assert ev.target == ("e2",)
+
+
+def test_sanctions_put_or_slapped_on_someone_are_the_subjects(nlp):
+    for verb in ("put", "slapped"):
+        ev = only(events_of(nlp, f"Arvelia {verb} new sanctions on Tumbria."), "SANCTION")
+        assert ev.source == ("e1",) and ev.target == ("e2",)

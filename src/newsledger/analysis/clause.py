@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS",
-    "auxiliaries", "conjuncts", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
+    "auxiliaries", "conjuncts", "is_misparsed_main_verb", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
     "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
 ]
 
@@ -60,9 +60,23 @@ def is_passive(verb: "Token") -> bool:
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in CLAUSAL_SUBJECT_DEPS for c in verb.children):
         return is_passive(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+        if is_misparsed_main_verb(verb):
+            return False
         return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
             c.dep_ == "advcl" and is_to_infinitive(c)) for c in verb.children)
     return False
+
+
+def is_misparsed_main_verb(verb: "Token") -> bool:
+    """A finite verb the parser took for a modifier of its own subject because that subject's real
+    verb looked like the to-infinitive after it: "Ince *called* on X, who won, to be fair" parses as
+    "Ince [called on X]" + "to be fair" as the root. A to-infinitive is never a main clause, so the
+    participle is the main verb and the noun it hangs from its (active) subject."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and noun.i < verb.i
+            and noun.dep_ in SUBJECT_DEPS and noun.head.i > verb.i and noun.head.dep_ == "ROOT"
+            and is_to_infinitive(noun.head)
+            and not any(c.dep_ in ("auxpass", "agent") for c in verb.children))
 
 
 def conjuncts(tok: "Token") -> list["Token"]:
@@ -127,6 +141,8 @@ def subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: int = 8) -
             return cur.head
         if cur.dep_ == "acl" and not is_passive(cur) and cur.tag_ in ("VBD", "VBZ", "VBP", "VBG") \
                 and not is_to_infinitive(cur):  # "the militia controlling X"
+            return cur.head
+        if is_misparsed_main_verb(cur):  # "Ince called on X, who ..., to be": the misparsed main verb
             return cur.head
         return None
     return None

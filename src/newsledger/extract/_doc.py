@@ -87,9 +87,25 @@ def release(doc: "Doc") -> None:
         del doc.user_data[key]
 
 
+def _title_dateline(doc: "Doc", toks: list) -> int:
+    """How many tokens open a paragraph as a Title-case dateline ("Kinshasa –", "Port Alva, Tumbria —"):
+    at most four capitalised words and commas, then a spaced dash and a capitalised word opening the
+    story; 0 if none. A name before an aside ("Lena Fosse – who chairs it – said") is no dateline."""
+    first = toks[0]
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
+        return 0  # not a paragraph's start
+    for k, t in enumerate(toks[:5]):
+        if t.text in _DASHES and k > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:
+            return k if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() else 0
+        if not (t.text == "," or (t.is_alpha and t.is_title)):
+            return 0
+    return 0
+
+
 def dateline_tokens(doc: "Doc") -> frozenset[int]:
     """Indices of the tokens of datelines: capitals opening a sentence, up to a dash within the first
-    eight tokens ("VELMAR —", "PORT ALVA, Tumbria —", "VELMAR, Tumbria (AP) —"). A dateline names where a story was filed, never
+    eight tokens ("VELMAR —", "PORT ALVA, Tumbria —", "VELMAR, Tumbria (AP) —"), or Title-case words opening a
+    paragraph before a spaced dash ("Velmar –"). A dateline names where a story was filed, never
     a speaker or an actor."""
     found = doc.user_data.get("newsledger:dateline")
     if found is None:
@@ -97,6 +113,9 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
         all_toks = tokens(doc)
         for sent in sentences(doc):
             toks = [t for t in all_toks[sent.start:sent.end] if not t.is_space]
+            if toks and toks[0].is_title and toks[0].is_alpha and _title_dateline(doc, toks):
+                out.update(t.i for t in toks[:_title_dateline(doc, toks)])  # "Kinshasa –", "Port Alva, Tumbria —"
+                continue
             if not toks or not toks[0].is_upper or not toks[0].is_alpha:
                 continue
             head: list[int] = []

@@ -28,7 +28,7 @@ PLOVER_CONTEXTS = frozenset({
     "military", "peacekeeping", "political_institutions", "refugee", "rights_freedoms", "territory", "terrorism",
 })
 
-_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
+_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"}), "ADJ": frozenset({"ADJ"})}
 _ANY_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
@@ -99,6 +99,8 @@ class Lexicon:
     topic_verbs: frozenset[str]
     impact_verbs: frozenset[str]
     judgment_words: frozenset[str]
+    recurrence_words: frozenset[str]
+    decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
     future_aux: frozenset[str]
@@ -160,7 +162,9 @@ def lexicon() -> Lexicon:
         visited_places=fs("visited_places"), aspectual_verbs=fs("aspectual_verbs"), proxy_heads=fs("proxy_heads"),
         person_nouns=fs("person_nouns"), generic_agents=fs("generic_agents"), party_nouns=parties,
         responsibility_verbs=fs("responsibility_verbs"), topic_verbs=fs("topic_verbs"), impact_verbs=fs("impact_verbs"),
-        judgment_words=fs("judgment_words"),
+        judgment_words=fs("judgment_words"), recurrence_words=fs("recurrence_words"),
+        decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
+                        for ws in roles["decision_nouns"].values() for w in ws},
         complement_modes=modes,
         instrument_modes=instruments,
         future_aux=word_class("future_auxiliaries"), hypothetical_aux=word_class("possibility_auxiliaries"),

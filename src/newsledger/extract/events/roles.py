@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...analysis.words import word_class
 from ...records import Span, TimeValue
 from .lexicon import Sense, lexicon
 from .syntax import (
@@ -14,7 +15,10 @@ from .syntax import (
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
     subject,
 )
-from .when import event_place, event_status, inherited_time, own_time, time_value
+from .when import (
+    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
+    time_value,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -58,7 +62,7 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     groups: list[list["Token"]] = []
     for ch in sense.target:
         if ch == "dobj" and not passive:
-            objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+            objs = [_named_recipient(c) for c in verb.children if c.dep_ in OBJ_DEPS]
             if objs:
                 groups.append(objs)
         elif ch == "xsubj":
@@ -81,6 +85,31 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     return groups
 
 
+def _named_recipient(obj: "Token") -> "Token":
+    """The party of a double object whose other object is a sum: "fined *X* €2 billion" parses X as the
+    indirect object (dative) of the verb or as a compound of "billion"; the party, not the sum, is the
+    object ("fined Oren Malik 500 euros": a modifier of "euros")."""
+    if obj.pos_ in ("NUM", "SYM") or obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
+        names = [c for c in obj.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        names += [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i]
+        if names:
+            return names[0]
+    return obj
+
+
+def _antecedent_objects(verb: "Token") -> list["Token"]:
+    """A pronoun object of a participle clause stands for the object of the verb the clause hangs from:
+    "X fined Y €2 billion, accusing *it* of ..." (the nearest antecedent of that role, resolved here
+    because the participle shares its main verb's parties)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return []
+    third = word_class("neuter_pronouns") | word_class("male_pronouns") | word_class("female_pronouns") \
+        | word_class("plural_pronouns")
+    if not any(c.dep_ in OBJ_DEPS and c.pos_ == "PRON" and c.lower_ in third for c in verb.children):
+        return []
+    return [_named_recipient(c) for c in verb.head.children if c.dep_ in OBJ_DEPS and c.pos_ != "PRON"]
+
+
 def _co_participants(tok: "Token") -> list["Token"]:
     """"along with X", "together with X"."""
     out = []
@@ -100,9 +129,24 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
     sense, tok = raw.sense, raw.anchor
     if tok.pos_ == "VERB":
         sources, target_toks, subj = _verb_roles(tok, sense, ctx)
+    elif tok.pos_ == "ADJ":
+        sources, target_toks, subj = _judgment_roles(tok, ctx)
     else:
         sources, target_toks, subj = _noun_roles(tok, sense, {t.i for t in raw.tokens}, ctx)
     groups = [g for g in (actors(g, ctx) for g in target_toks if g) if g]
+    if not groups and tok.pos_ == "VERB":  # "fined X ..., accusing *it* of fraud": the main verb's object
+        groups = [g for g in [actors(_antecedent_objects(tok), ctx)] if g]
+    if not groups and tok.dep_ == "relcl":
+        # "the first visit to X since 2011, when Y *visited*": an act of the same kind as the noun the clause
+        # hangs from (or the time phrase of that noun), to the same party
+        noun = tok.head
+        for _ in range(2):
+            if noun.i in ctx.anchors or noun.dep_ not in ("pobj", "prep"):
+                break
+            noun = noun.head.head if noun.dep_ == "pobj" else noun.head
+        other = ctx.anchors.get(noun.i)
+        if other is not None and noun.pos_ != "VERB" and other.type == sense.type and other.mode == sense.mode:
+            groups = [g for g in [actors([o for g in prep_objects(noun, other.target) for o in g], ctx)] if g]
     if sense.speech and tok.pos_ == "VERB":
         if not sources:  # the verbal act reported as a statement: its speaker
             st = statement_with_cue(tok, ctx)
@@ -149,6 +193,22 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
         group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
     return sources, target_toks, subj
+
+
+def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
+    """"X said the offer from Y was *unacceptable*": the speaker who judges rejects the proposal, and its
+    maker ("from", "by" or possessor) is the target."""
+    cop = adj.head
+    noun = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    st = statement_at(adj.idx, ctx)
+    sources = [st.speaker] if st is not None and st.speaker else []
+    if not sources and cop.dep_ == "ccomp":  # the reporting verb the judgment is the content of
+        said = subject(cop.head, ctx)
+        sources = actors([said], ctx) if said is not None else []
+    if noun is None:
+        return sources, [], None
+    makers = [c for c in noun.children if c.dep_ == "poss"] + [o for g in prep_objects(noun, ("from", "by")) for o in g]
+    return sources, [makers], None
 
 
 def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
@@ -228,8 +288,10 @@ def _doers(noun: "Token", ctx: Context) -> list[str]:
     """The actors of the act a noun names, from the latest earlier event of that kind ("the expulsion"
     after "X expelled an attaché")."""
     senses = [x for x in ctx.lex.by_first.get(noun.lemma_.lower(), ()) if "NOUN" in x.pos and len(x.words) == 1]
+    decided = ctx.lex.decision_nouns.get(noun.lemma_.lower(), frozenset())  # "condemned *the decision*"
     for prior in reversed(ctx.built):
-        if prior.source and any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses):
+        if prior.source and (any(prior.type == x.type and x.mode in (None, prior.mode) for x in senses)
+                             or prior.type in decided):
             return list(prior.source)
     return []
 
@@ -388,7 +450,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
-    raw.date = own_time(anchor, ctx) or inherited_time(anchor, ctx) or _during_time(anchor, ctx)
+    raw.date = own_time(anchor, ctx)
+    if raw.date is not None and is_recurrence_bound(anchor, raw.date, ctx):
+        raw.date = None  # "the first visit since 2011"
+    raw.date = raw.date or relative_when_time(anchor, ctx) or inherited_time(anchor, ctx) \
+        or _during_time(anchor, ctx) or (conjunct_time(anchor, sense.type, ctx) if anchor.pos_ == "VERB" else None)
     if raw.date is None:
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None

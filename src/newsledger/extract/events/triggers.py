@@ -75,6 +75,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
                    for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
     if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
+    if key == "judged":  # "the offer *was unacceptable*": a predicate adjective judging one of these nouns
+        return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in tok.head.children)
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False

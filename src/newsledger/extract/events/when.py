@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PLACE_TYPES", "PLACE_PREPS", "OTHER_TIME_MARKS", "NP_MODIFIER", "time_value",
-    "attach_times", "own_time", "inherited_time", "event_place", "event_status", "past",
+    "attach_times", "own_time", "inherited_time", "relative_when_time", "conjunct_time", "is_recurrence_bound", "event_place", "event_status", "past",
 ]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -106,6 +106,9 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 n, unit = _offset_between(cur.head, cur)
                 val = resolve_expression(f"{n} {unit} earlier", dt.date.fromisoformat(head_tv.value))
                 return TimeValue(val, f"{n} {unit} after") if val else None
+            elif cur.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("that", "which")
+                                             for c in cur.children):
+                return own_time(cur.head, ctx)  # "the 2015 deal that X struck": the act the noun names
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
                 cur = cur.head  # an acl ("a ceasefire mediated by X") takes its noun's time
                 if cur.pos_ != "VERB":
@@ -127,6 +130,37 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
         if tv is not None:
             return tv
     return None
+
+
+def relative_when_time(tok: "Token", ctx: Context) -> TimeValue | None:
+    """"since 2011, *when* X visited": a clause opened by relative "when" right after a time expression
+    happened at that time, wherever the parser hung the clause."""
+    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i), None)
+    if when is None:
+        return None
+    for t in (t for ts in ctx.times_at.values() for t in ts):
+        if t.end <= when.idx and not ctx.text[t.end:when.idx].strip(" ,"):
+            return time_value(t, ctx.text)
+    return None
+
+
+def conjunct_time(tok: "Token", sense_type: str, ctx: Context) -> TimeValue | None:
+    """"X was killed and two were wounded *on Friday*": a time on a later conjoined act of the same type
+    (one incident told in two clauses) dates the first too; an act of another type ("arrested in May and
+    released on Friday") keeps its own."""
+    for c in tok.children:
+        other = ctx.anchors.get(c.i)
+        if c.dep_ == "conj" and c.i > tok.i and other is not None and other.type == sense_type:
+            tv = own_time(c, ctx)
+            if tv is not None:
+                return tv
+    return None
+
+
+def is_recurrence_bound(tok: "Token", tv: TimeValue, ctx: Context) -> bool:
+    """"the *first* visit since 2011": the time is when the act last happened, not this act's date."""
+    return tv.text.lower().startswith("since") and any(
+        c.dep_ == "amod" and c.lower_ in ctx.lex.recurrence_words for c in tok.children)
 
 
 def event_place(tok: "Token", ctx: Context) -> str | None:
