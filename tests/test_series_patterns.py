@@ -87,10 +87,10 @@ def test_released_in_a_before_clause_takes_the_subject_of_the_clause_it_follows(
 
 def test_a_reduced_relative_past_participle_is_dated_in_the_past_whatever_the_sentence_tense():
     rec = extract("The mayor said the city would pay a pension to the widow of Oren Malik, the guard "
-                  "killed in a raid on the depot on September 19, before the end of the year.",
+                  "killed in a raid on the depot on October 4, before the end of the year.",
                   published="2026-11-08")
     [ev] = events_of(rec, "ASSAULT", "killed")
-    assert ev.date is not None and ev.date.value == "2026-09-19"
+    assert ev.date is not None and ev.date.value == "2026-10-04"
 
 
 def test_a_scheduled_meeting_in_a_reduced_relative_still_lies_ahead():
@@ -107,13 +107,13 @@ def by_content(rec, words: str):
 
 TRIAL = ("Marta Velasco and Juan Ortega were arrested in May. Rents rose in June and the square was closed "
          "for a week while vans queued at the edge of town. The lawyer, Pedro Sanz, said on Thursday that "
-         "the hearing of the two men would begin on May 4. \"They will be acquitted, because there is no case,\" "
+         "the hearing of the two men would begin on May 4. \"They will be cleared, since the file is empty,\" "
          "he said. ")
 
 
 def test_they_in_a_quote_after_the_two_leaders_is_about_the_pair_named_before():
     rec = extract(TRIAL)
-    for words in ("They will be acquitted", "the hearing of the two men"):
+    for words in ("They will be cleared", "the hearing of the two men"):
         assert {rec.entity(a).name for a in by_content(rec, words).about} == {"Marta Velasco", "Juan Ortega"}
 
 
@@ -131,8 +131,8 @@ def test_within_the_n_days_is_a_window_from_when_it_was_said():
 
 
 def test_will_plead_not_guilty_is_a_plan_not_a_denial_but_pleaded_not_guilty_is():
-    rec = extract("Her counsel, Pedro Sanz, said the hearing would begin on May 4. \"She will plead not guilty,\" he "
-                  "said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
+    rec = extract("Her counsel, Pedro Sanz, said the hearing would begin on May 4. \"She will plead not guilty to "
+                  "every count,\" he said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
     assert by_content(rec, "She will plead not guilty").kind in ("commitment", "prediction")
     assert by_content(rec, "I am not guilty").kind == "denial"
 
@@ -176,7 +176,7 @@ def test_a_date_deep_in_a_conjoined_infinitive_is_no_occasion_of_the_speaker():
 
 
 def test_a_first_step_and_a_later_deadline_make_one_horizon_from_the_step_to_the_deadline():
-    rec = extract("\"On Monday I will call the owners and the crews in, and by Friday we will have a "
+    rec = extract("\"On Monday I will call the owners and the crews in, and by Friday they will sign a "
                   "settlement,\" Transport Minister Pedro Sanz said on Thursday. \"We will meet on Monday and again on "
                   "Tuesday,\" Marta Velasco said.")
     assert by_content(rec, "call the owners").horizon.value == "2026-03-09/2026-03-13"
@@ -226,12 +226,12 @@ def name_of(rec, eid):
 
 
 def test_n_days_after_dates_the_earlier_act_back_from_the_later_one():
-    rec = extract("Arvelia's health minister, Pedro Sanz, resigned on Monday, three days after a nurse, Tomas Ruiz, "
+    rec = extract("Arvelia's health minister, Pedro Sanz, resigned on Tuesday, five days after a nurse, Tomas Ruiz, "
                   "was shot dead outside a clinic.")
     [shot] = events_of(rec, "ASSAULT", "shot")
-    assert shot.date is not None and shot.date.value == "2026-02-27"
+    assert shot.date is not None and shot.date.value == "2026-02-26"
     [resigned] = events_of(rec, "RETREAT", "resigned")
-    assert resigned.date.value == "2026-03-02"
+    assert resigned.date.value == "2026-03-03"
 
 
 def test_a_casualty_told_next_after_a_dated_assault_shares_its_date():

@@ -137,9 +137,9 @@ def test_reports_of_one_detention_give_one_timeline_entry_and_one_event_group():
 
 H1 = record(
     "h1", "2032-05-02",
-    "Mayor Lotte Brandsma said she was sure that both Aron Tesfaye and Mirela Dunca will be released by the end of May.",
+    "Mayor Lotte Brandsma said she was sure that both Aron Tesfaye and Mirela Dunca will be released before the end of May.",
     {"e1": ("PERSON", ["Lotte Brandsma"]), "e2": ("PERSON", ["Aron Tesfaye"]), "e3": ("PERSON", ["Mirela Dunca"])},
-    statements=[{"id": "s1", "speaker": "e1", "content": "both Aron Tesfaye and Mirela Dunca will be released by the end of May",
+    statements=[{"id": "s1", "speaker": "e1", "content": "both Aron Tesfaye and Mirela Dunca will be released before the end of May",
                  "about": ["e2", "e3"], "kind": "prediction", "date": "2032-05-01", "horizon": "2032-05-31"}])
 H2 = record(
     "h2", "2032-05-20",
