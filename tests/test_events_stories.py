@@ -16,7 +16,7 @@ def types_of(nlp, text: str, **kw) -> list[tuple[str, str]]:
 
 
 def test_in_custody_with_a_plural_relative_is_the_detention_of_both(nlp):
-    text = "Farmers marched to demand the release of Oren Malik and Ilsa Varn, who have been in custody since May."
+    text = "Farmers marched to demand the release of Oren Malik and Ilsa Varn, who have remained in custody since May."
     ev = only(events_of(nlp, text, times=(("May", "2025-05"),)), "COERCE")
     assert ev.mode == "arrest" and set(ev.target) == {"e4", "e8"} and not ev.source
 
@@ -85,7 +85,7 @@ def test_a_dated_killing_of_someone_named_later_is_kept(nlp):
 
 
 def test_the_killing_someone_must_answer_for_is_told_not_asked_for(nlp):
-    text = "Arvelia urged Tumbria to bring to justice those responsible for the killing of Oren Malik."
+    text = "Arvelia pressed Tumbria to punish the men responsible for the killing of Oren Malik."
     assert only(events_of(nlp, text), "ASSAULT").target == ("e4",)
 
 
@@ -155,18 +155,18 @@ def test_what_a_storm_kills_is_no_assault_and_a_fine_is_a_sanction(nlp):
 
 
 def test_an_indefinite_bare_strike_is_not_merged_into_another_partys(nlp):
-    text = ("The Redhand Front announced a fresh strike. Teachers will hold fresh strikes in July. "
-            "The strike on June 2 will shut Velmar.")
-    evs = [e for e in events_of(nlp, text, times=(("in July", "2025-07"), ("on June 2", "2025-06-02")))
+    text = ("The Redhand Front announced a new strike. Nurses will hold more strikes in July. "
+            "The strike on May 14 will close Velmar.")
+    evs = [e for e in events_of(nlp, text, times=(("in July", "2025-07"), ("on May 14", "2025-05-14")))
            if e.type == "PROTEST"]
     red = [e for e in evs if e.source == ("e5",)]
-    assert len(red) == 1 and red[0].date is not None and red[0].date.value == "2025-06-02"
+    assert len(red) == 1 and red[0].date is not None and red[0].date.value == "2025-05-14"
 
 
 def test_a_dated_murder_of_someone_unnamed_is_an_event(nlp):
-    text = "Police said he was involved in the murder of his girlfriend in June 2019."
-    ev = only(events_of(nlp, text, times=(("June 2019", "2019-06"),)), "ASSAULT")
-    assert ev.date.value == "2019-06" and not ev.source and not ev.target
+    text = "Detectives said she took part in the murder of her brother in August 2017."
+    ev = only(events_of(nlp, text, times=(("August 2017", "2017-08"),)), "ASSAULT")
+    assert ev.date.value == "2017-08" and not ev.source and not ev.target
 
 
 # ------------------------------------------------------------------ roles on real reporting (events3)

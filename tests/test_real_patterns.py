@@ -243,9 +243,9 @@ def test_police_qualifying_a_person_is_no_body():
 def test_lead_under_a_headline_dates_the_statements_that_follow():
     text = ("Ferry talks collapse; crews walk out\n"
             "Ferry wage talks collapsed on Wednesday hours before a strike deadline.\n"
-            "Chief negotiator Lars Ekholm said no further meetings had been scheduled.\n")
+            "Chief negotiator Lars Ekholm said the two sides would not meet again this month.\n")
     rec = extract(text)
-    s = by_content(rec, "no further meetings had been scheduled")
+    s = by_content(rec, "would not meet again this month")
     assert s.date is not None and s.date.value == "2026-03-04"
 
 
@@ -257,10 +257,10 @@ def test_second_word_of_a_line_never_starts_a_sentence_after_a_forced_start():
 
 @pytest.mark.slow
 def test_title_with_a_for_phrase_is_split_from_the_name():
-    rec = extract("Commissioner for Data Protection Helen Varsk has rejected criticism of her office.")
+    rec = extract("Commissioner for Fair Trading Anna Varn has brushed aside complaints about her staff.")
     person = next(e for e in rec.entities if e.type == "PERSON")
-    assert person.name == "Helen Varsk"
-    assert "Commissioner for Data Protection" in person.attributes.titles
+    assert person.name == "Anna Varn"
+    assert "Commissioner for Fair Trading" in person.attributes.titles
 
 
 @pytest.mark.slow
@@ -477,10 +477,10 @@ def test_a_statement_issued_by_a_body_speaks_for_it():
 
 @pytest.mark.slow
 def test_colon_headline_gives_a_statement_of_the_title_holder_introduced_below():
-    text = ("Rates at the 'right level' to bring prices down: KCB Governor\n"
-            "Kestrel Central Bank (KCB) Governor Marit Solheim says rates are at the right level.\n")
+    text = ("Borrowing costs 'high enough' to cool prices: KCB Governor\n"
+            "Kestrel Central Bank (KCB) Governor Marit Solheim says borrowing costs are high enough.\n")
     rec = extract(text)
-    s = by_content(rec, "Rates at the 'right level' to bring prices down")
+    s = by_content(rec, "Borrowing costs 'high enough' to cool prices")
     assert s.cue is None and name_of(rec, s.speaker) == "Marit Solheim" and s.date is None
 
 
@@ -506,15 +506,15 @@ def test_every_name_in_an_apposition_is_released_not_the_first_only():
 
 @pytest.mark.slow
 def test_the_release_said_speaks_for_the_body_that_put_it_out_and_a_named_body_in_a_headline_stays():
-    text = ("Officer wounded outside station, Harbourton police say\n\n"
-            "An officer was wounded on Saturday night, the Harbourton Police Department said in a release. "
-            "Officers then chased the suspect, the release said. Police Chief Mike Renner said he knew of "
-            "no motive.\n")
+    text = ("Guard hurt at depot, Harbourton police say\n\n"
+            "A depot guard was hurt early on Sunday, the Harbourton Police Department said in a release. "
+            "Officers later arrested a man nearby, the release said. Police Chief Oren Malik said the man "
+            "had a knife.\n")
     rec = extract(text)
-    head = by_content(rec, "Officer wounded outside station")
+    head = by_content(rec, "Guard hurt at depot")
     body = rec.entity(head.speaker)
     assert body.type == "ORG" and "Harbourton police" in (body.name, *body.aliases)  # not the police chief
-    later = by_content(rec, "Officers then chased the suspect")
+    later = by_content(rec, "Officers later arrested a man nearby")
     assert later.speaker == head.speaker
 
 
@@ -626,18 +626,18 @@ def test_a_possessive_pronoun_before_the_speaker_noun_does_not_make_its_owner_sp
 
 
 @pytest.mark.slow
-def test_the_navy_later_is_the_navy_named_before_and_but_stays_outside_the_quote():
-    rec = extract('The Velmar Navy said the ferry sank. But "there is hope," the navy said in a statement.')
-    first, second = by_content(rec, "the ferry sank"), by_content(rec, "there is hope")
-    assert second.content.text == "there is hope" and second.direct
+def test_the_army_later_is_the_army_named_before_and_but_stays_outside_the_quote():
+    rec = extract('The Velmar Army said the bridge held. But "there is damage," the army said in a statement.')
+    first, second = by_content(rec, "the bridge held"), by_content(rec, "there is damage")
+    assert second.content.text == "there is damage" and second.direct
     assert second.speaker is not None and second.speaker == first.speaker
 
 
 @pytest.mark.slow
 def test_hypothetical_and_reduced_relative_cues_report_nothing():
-    rec = extract("The prosecutor noted the state will study whether to appeal for a longer term. "
+    rec = extract("The prosecutor remarked the office will consider whether to appeal for a tougher sentence. "
                   "A boy widely reported to have been found alive is still missing, officials said.")
-    assert not [s for s in rec.statements if s.content.text.startswith(("for a longer", "to have been"))]
+    assert not [s for s in rec.statements if s.content.text.startswith(("for a tougher", "to have been"))]
     assert len(rec.statements) == 2
 
 
@@ -743,7 +743,7 @@ def test_no_story_day_without_a_publication_date():
 
 @pytest.mark.slow
 def test_a_weekday_under_a_present_progressive_is_the_coming_one():
-    rec = extract("Tolvark is closing four of its plants as of Monday for six days. Tolvark closed a plant on "
+    rec = extract("Tolvark is shutting two of its mills as of Monday for a week. Tolvark shut a mill on "
                   "Tuesday.")
     values = {t.text: t.value for t in rec.times}
     assert values["Monday"] == "2026-03-09" and values["Tuesday"] == "2026-03-03"
@@ -752,7 +752,7 @@ def test_a_weekday_under_a_present_progressive_is_the_coming_one():
 @pytest.mark.slow
 def test_relay_after_a_quote_is_the_channel_and_the_quote_stays_the_speakers():
     rec = extract("\u201cThe plant will stay closed until the inspection is over,\u201d Ardent Motors chief executive "
-                  "Lena Varga said in a statement, according to the Lakeside Courier. \u201cOur workers come first "
+                  "Lena Varga said in a memo to staff, according to the Lakeside Courier. \u201cOur workers come first "
                   "and they will be paid in full.\u201d")
     assert all(name_of(rec, s.speaker) == "Lena Varga" for s in rec.statements), \
         [(s.speaker_text, s.content.text) for s in rec.statements]
@@ -763,9 +763,9 @@ def test_relay_after_a_quote_is_the_channel_and_the_quote_stays_the_speakers():
 
 @pytest.mark.slow
 def test_the_opposition_party_is_the_party_introduced_as_the_opposition_and_gives_the_affiliation():
-    rec = extract("Kenya's opposition Orange Democratic Movement said the count was flawed. Ivo Tamm, spokesman "
-                  "for the opposition party's campaign organization, told reporters the party had won.")
-    odm = next(e for e in rec.entities if e.name == "Orange Democratic Movement")
+    rec = extract("Arvelia's opposition Green Renewal Alliance said the count was flawed. Ivo Tamm, spokesman "
+                  "for the opposition party's election team, told reporters the party had won.")
+    odm = next(e for e in rec.entities if e.name == "Green Renewal Alliance")
     assert "the opposition party" in [m.text for m in odm.mentions]
     tamm = next(e for e in rec.entities if e.name == "Ivo Tamm")
     assert tamm.attributes.affiliation == (odm.id,)
@@ -774,9 +774,9 @@ def test_the_opposition_party_is_the_party_introduced_as_the_opposition_and_give
 
 @pytest.mark.slow
 def test_the_ruling_party_is_not_the_party_introduced_as_the_opposition():
-    rec = extract("Kenya's opposition Orange Democratic Movement said the count was flawed. Ivo Tamm, spokesman "
-                  "for the ruling party's campaign organization, told reporters the party had won.")
-    odm = next(e for e in rec.entities if e.name == "Orange Democratic Movement")
+    rec = extract("Arvelia's opposition Green Renewal Alliance said the count was flawed. Ivo Tamm, spokesman "
+                  "for the ruling party's election team, told reporters the party had won.")
+    odm = next(e for e in rec.entities if e.name == "Green Renewal Alliance")
     assert "the ruling party" not in [m.text for m in odm.mentions]
     assert not rec.relations
 

@@ -86,11 +86,11 @@ def test_released_in_a_before_clause_takes_the_subject_of_the_clause_it_follows(
 
 
 def test_a_reduced_relative_past_participle_is_dated_in_the_past_whatever_the_sentence_tense():
-    rec = extract("The minister said the state would pay compensation to the family of Pablo Diaz, the driver "
-                  "killed in clashes with police on September 19, before the end of the year.",
+    rec = extract("The mayor said the city would build a memorial to Oren Malik, the guard "
+                  "killed in a raid on the depot on October 4, within six months.",
                   published="2026-11-08")
     [ev] = events_of(rec, "ASSAULT", "killed")
-    assert ev.date is not None and ev.date.value == "2026-09-19"
+    assert ev.date is not None and ev.date.value == "2026-10-04"
 
 
 def test_a_scheduled_meeting_in_a_reduced_relative_still_lies_ahead():
@@ -105,15 +105,15 @@ def by_content(rec, words: str):
     return hits[0]
 
 
-TRIAL = ("Marta Velasco and Juan Ortega were arrested in May. Prices rose in June and the harbour was closed "
-         "for a week while ships waited at anchor off the coast. The lawyer, Pedro Sanz, said on Thursday that "
-         "the trial of the two leaders would open on May 4. \"They will be acquitted, because there is no case,\" "
+TRIAL = ("Marta Velasco and Juan Ortega were arrested in May. Rents rose in June and the square was closed "
+         "for a week while vans queued at the edge of town. The lawyer, Pedro Sanz, said on Thursday that "
+         "the hearing of the two men would begin on May 4. \"They will be cleared, since the file is empty,\" "
          "he said. ")
 
 
 def test_they_in_a_quote_after_the_two_leaders_is_about_the_pair_named_before():
     rec = extract(TRIAL)
-    for words in ("They will be acquitted", "the trial of the two leaders"):
+    for words in ("They will be cleared", "the hearing of the two men"):
         assert {rec.entity(a).name for a in by_content(rec, words).about} == {"Marta Velasco", "Juan Ortega"}
 
 
@@ -125,14 +125,14 @@ def test_they_after_a_group_subject_or_two_things_is_not_the_pair():
 
 
 def test_within_the_n_days_is_a_window_from_when_it_was_said():
-    rec = extract("\"We will appeal within the ten days the law allows,\" said Pedro Sanz, the prosecutor, on Thursday.")
-    st = by_content(rec, "We will appeal")
-    assert st.horizon is not None and st.horizon.value == "2026-03-05/2026-03-15"
+    rec = extract("\"We will object within the fifteen days the statute grants,\" said Pedro Sanz, the city attorney, on Thursday.")
+    st = by_content(rec, "We will object")
+    assert st.horizon is not None and st.horizon.value == "2026-03-05/2026-03-20"
 
 
 def test_will_plead_not_guilty_is_a_plan_not_a_denial_but_pleaded_not_guilty_is():
-    rec = extract("Her lawyer, Pedro Sanz, said the trial would open on May 4. \"She will plead not guilty,\" he "
-                  "said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
+    rec = extract("Her counsel, Pedro Sanz, said the hearing would begin on May 4. \"She will plead not guilty to "
+                  "every count,\" he said. Marta Velasco pleaded not guilty. \"I am not guilty,\" she said.")
     assert by_content(rec, "She will plead not guilty").kind in ("commitment", "prediction")
     assert by_content(rec, "I am not guilty").kind == "denial"
 
@@ -153,40 +153,40 @@ def test_what_is_demanded_is_still_no_event():
 
 
 def test_an_undated_act_told_with_the_same_word_in_the_next_sentence_shares_the_occasion():
-    rec = extract("A court in Velmar on Monday sentenced Marta Velasco to eight years in prison. Her driver, "
-                  "Juan Ortega, was sentenced to five years for aiding her.")
+    rec = extract("A court in Velmar on Monday sentenced Marta Velasco to eight years in prison. Her accountant, "
+                  "Juan Ortega, was sentenced to three years for hiding the money.")
     dates = {rec.entity(v.target[0]).name: v.date and v.date.value for v in rec.events if v.type == "SANCTION"}
     assert dates == {"Marta Velasco": "2026-03-02", "Juan Ortega": "2026-03-02"}
 
 
 def test_an_undated_act_further_on_keeps_no_date():
     rec = extract("A court in Velmar on Monday sentenced Marta Velasco to eight years in prison. Prices rose. "
-                  "Her driver, Juan Ortega, was sentenced to five years for aiding her.")
+                  "Her accountant, Juan Ortega, was sentenced to three years for hiding the money.")
     dates = {rec.entity(v.target[0]).name: v.date and v.date.value for v in rec.events if v.type == "SANCTION"}
     assert dates == {"Marta Velasco": "2026-03-02", "Juan Ortega": None}
 
 
 def test_a_date_deep_in_a_conjoined_infinitive_is_no_occasion_of_the_speaker():
-    rec = extract("The Velmar Bakers Union said in a statement on Sunday that the charges must be dropped. The union "
-                  "urged the government to drop all charges and to punish those responsible for the killing of "
-                  "Tomas Ruiz during a march on February 19. The union said it would file a complaint within two weeks.")
-    st = by_content(rec, "file a complaint")
+    rec = extract("The Velmar Bakers Union said on Sunday that the fines must be cancelled. The union "
+                  "urged the council to cancel all fines and to sack the officers behind the beating of "
+                  "Tomas Ruiz during a rally on February 19. The union said it would take the case to court within two weeks.")
+    st = by_content(rec, "take the case to court")
     assert st.date is not None and st.date.value == "2026-03-01"
     assert st.horizon is not None and st.horizon.value == "2026-03-01/2026-03-15"
 
 
 def test_a_first_step_and_a_later_deadline_make_one_horizon_from_the_step_to_the_deadline():
-    rec = extract("\"On Monday I will sit both sides down at the same table, and by Friday we will have an "
-                  "agreement,\" Labour Minister Pedro Sanz said on Thursday. \"We will meet on Monday and again on "
+    rec = extract("\"On Monday I will call the owners and the crews in, and by Friday they will sign a "
+                  "settlement,\" Transport Minister Pedro Sanz said on Thursday. \"We will meet on Monday and again on "
                   "Tuesday,\" Marta Velasco said.")
-    assert by_content(rec, "sit both sides down").horizon.value == "2026-03-09/2026-03-13"
+    assert by_content(rec, "call the owners").horizon.value == "2026-03-09/2026-03-13"
     assert by_content(rec, "meet on Monday").horizon.value == "2026-03-09"  # no deadline: the first time
 
 
 def test_told_then_takes_the_time_told_before_it_in_the_sentence():
-    rec = extract("The raise matches the offer made in January by Pedro Sanz, chief executive of Harbour Mills, "
-                  "who told investors then that wages \"will be raised by 8% from July.\"", published="2026-11-08")
-    assert by_content(rec, "will be raised").date.value == "2026-01"
+    rec = extract("The bonus equals the sum proposed in January by Pedro Sanz, head of Harbour Mills, "
+                  "who told shareholders then that staff \"will get 3% more from July.\"", published="2026-11-08")
+    assert by_content(rec, "will get 3% more").date.value == "2026-01"
 
 
 def test_then_with_no_time_before_it_leaves_the_usual_date():
@@ -196,24 +196,24 @@ def test_then_with_no_time_before_it_leaves_the_usual_date():
 
 
 def test_a_spanish_port_name_is_a_place_not_a_person():
-    rec = extract("Police broke up a picket at the main gate of Puerto Almirante Grau on Monday, Marta Velasco said.")
-    [port] = [e for e in rec.entities if e.name == "Puerto Almirante Grau"]
+    rec = extract("Guards cleared a sit-in outside the offices of Puerto Bahia Serena on Monday, Marta Velasco said.")
+    [port] = [e for e in rec.entities if e.name == "Puerto Bahia Serena"]
     assert port.type in ("GPE", "LOC", "FAC")
 
 
-NOUNS = ("Harbour Mills managers attended, despite the company's pledge last week not to negotiate while the "
-         "strike continued. Marta Velasco, the government spokeswoman whose prediction that the port would be "
-         "\"fully operational within a week\" became a joke, resigned in November. Pedro Sanz's forecast that the "
+NOUNS = ("Harbour Mills directors turned up, despite the firm's promise in March not to bargain while the "
+         "blockade lasted. Marta Velasco, the city engineer whose prediction that the dam would be "
+         "\"back in service within a month\" became a running gag, quit in November. Pedro Sanz's forecast that the "
          "mill would recover by the end of the year proved wrong. The promise of a raise was kept.")
 
 
 def test_a_speech_noun_with_a_possessor_and_a_clause_is_a_statement_of_the_possessor():
     rec = extract(NOUNS)
-    operational = by_content(rec, "fully operational")
+    operational = by_content(rec, "back in service")
     assert operational.kind == "prediction" and name_of(rec, operational.speaker) == "Marta Velasco"
     forecast = by_content(rec, "the mill would recover")
     assert forecast.kind == "prediction" and name_of(rec, forecast.speaker) == "Pedro Sanz"
-    assert by_content(rec, "not to negotiate").kind == "commitment"
+    assert by_content(rec, "not to bargain").kind == "commitment"
 
 
 def test_a_speech_noun_without_a_possessor_or_clause_is_no_statement():
@@ -226,16 +226,16 @@ def name_of(rec, eid):
 
 
 def test_n_days_after_dates_the_earlier_act_back_from_the_later_one():
-    rec = extract("Peru's labor minister, Pedro Sanz, resigned on Monday, three days after a dockworker, Tomas Ruiz, "
-                  "was shot dead during clashes with police.")
+    rec = extract("Arvelia's health minister, Pedro Sanz, resigned on Tuesday, five days after a nurse, Tomas Ruiz, "
+                  "was shot dead outside a clinic.")
     [shot] = events_of(rec, "ASSAULT", "shot")
-    assert shot.date is not None and shot.date.value == "2026-02-27"
+    assert shot.date is not None and shot.date.value == "2026-02-26"
     [resigned] = events_of(rec, "RETREAT", "resigned")
-    assert resigned.date.value == "2026-03-02"
+    assert resigned.date.value == "2026-03-03"
 
 
 def test_a_casualty_told_next_after_a_dated_assault_shares_its_date():
-    rec = extract("A driver, Tomas Ruiz, was shot dead during clashes with police on Thursday. A police officer, "
+    rec = extract("A guard, Tomas Ruiz, was shot dead in a raid on a bank on Thursday. A bank clerk, "
                   "Juan Ortega, was badly hurt.")
     [hurt] = events_of(rec, "ASSAULT", "hurt")
     assert hurt.date is not None and hurt.date.value == "2026-03-05"

@@ -500,9 +500,9 @@ def test_offset_in_apposition_dates_its_event(nlp) -> None:
     t = _by_text(_times(nlp, "The strike in Vessmark began on March 3, 2024, a day before the port council voted."))
     assert t["a day before"].value == "2024-03-04"
     # a bound dates nothing: only the length remains
-    t = _times(nlp, "A consul first saw her on October 17, more than two weeks after her arrest.",
+    t = _times(nlp, "A lawyer first visited him on November 21, more than ten days after his detention.",
                dt.date(2025, 1, 6))
-    assert [(x.text, x.type) for x in t] == [("October 17", "DATE"), ("more than two weeks", "DURATION")]
+    assert [(x.text, x.type) for x in t] == [("November 21", "DATE"), ("more than ten days", "DURATION")]
 
 
 @pytest.mark.slow

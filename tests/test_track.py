@@ -78,9 +78,9 @@ D1 = record(
 D2 = record(
     "d2", "2031-03-10",
     "Ines Halloran was charged with espionage on Monday. She has been held since March 1. Piet Oosterbaan "
-    "said on Sunday that Halloran will be freed by the end of March.",
+    "told a radio host on Sunday that Halloran will be freed before the end of March.",
     {"e1": ("PERSON", ["Ines Halloran", "Halloran", "She"]), "e2": ("PERSON", ["Piet Oosterbaan"])},
-    statements=[{"id": "s1", "speaker": "e2", "content": "Halloran will be freed by the end of March", "about": ["e1"],
+    statements=[{"id": "s1", "speaker": "e2", "content": "Halloran will be freed before the end of March", "about": ["e1"],
                  "kind": "prediction", "date": "2031-03-02", "horizon": "2031-03-31"}],
     events=[{"id": "v1", "type": "ACCUSE", "mode": "allege", "trigger": "charged", "target": ["e1"], "date": "2031-03-09"},
             {"id": "v2", "type": "COERCE", "mode": "arrest", "trigger": "held", "target": ["e1"], "date": "2031-03-01"}])
@@ -137,9 +137,9 @@ def test_reports_of_one_detention_give_one_timeline_entry_and_one_event_group():
 
 H1 = record(
     "h1", "2032-05-02",
-    "Mayor Lotte Brandsma said she was sure that both Aron Tesfaye and Mirela Dunca will be released by the end of May.",
+    "Mayor Lotte Brandsma said she was sure that both Aron Tesfaye and Mirela Dunca will be released before the end of May.",
     {"e1": ("PERSON", ["Lotte Brandsma"]), "e2": ("PERSON", ["Aron Tesfaye"]), "e3": ("PERSON", ["Mirela Dunca"])},
-    statements=[{"id": "s1", "speaker": "e1", "content": "both Aron Tesfaye and Mirela Dunca will be released by the end of May",
+    statements=[{"id": "s1", "speaker": "e1", "content": "both Aron Tesfaye and Mirela Dunca will be released before the end of May",
                  "about": ["e2", "e3"], "kind": "prediction", "date": "2032-05-01", "horizon": "2032-05-31"}])
 H2 = record(
     "h2", "2032-05-20",
@@ -321,36 +321,36 @@ def _dated(r: Record, piece: str, value: str) -> Record:
 
 
 T1 = record(
-    "t1", "2038-05-20", "Defence lawyer Ruth Kamara said the trial would open on June 3 in the capital.",
+    "t1", "2038-05-20", "Defence lawyer Ruth Kamara said the hearing would start on June 3 in the capital.",
     {"e1": ("PERSON", ["Ruth Kamara"])},
-    statements=[{"id": "s1", "speaker": "e1", "content": "the trial would open on June 3 in the capital",
+    statements=[{"id": "s1", "speaker": "e1", "content": "the hearing would start on June 3 in the capital",
                  "kind": "prediction", "date": "2038-05-19", "horizon": "2038-06-03"}])
 
 
 def test_a_later_sentence_telling_it_happened_fulfils_a_prediction():
-    t2 = _dated(record("t2", "2038-06-10", "The trial opened on June 3 in the capital. Ruth Kamara spoke for an hour.",
+    t2 = _dated(record("t2", "2038-06-10", "The hearing started on June 3 in the capital. Ruth Kamara spoke for an hour.",
                        {"e1": ("PERSON", ["Ruth Kamara"])}), "June 3", "2038-06-03")
     (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
     assert (c.outcome, c.decided_by) == ("fulfilled", {"doc": "t2"})
 
 
 def test_a_sentence_that_only_repeats_the_plan_decides_nothing():
-    t2 = record("t2", "2038-05-25", "The trial is expected to open on June 3 in the capital, Ruth Kamara said.",
+    t2 = record("t2", "2038-05-25", "The hearing is expected to start on June 3 in the capital, Ruth Kamara said.",
                 {"e1": ("PERSON", ["Ruth Kamara"])})
     (c,) = claims([T1, t2], linked(T1, t2, Ruth_Kamara="L1"))
     assert (c.outcome, c.decided_by) == ("pending", None)
 
 
 def test_a_report_that_the_promise_was_not_kept_fails_it():
-    u1 = record("u1", "2039-02-01", "Minister Eva Lind said Omar Said will be freed by the end of March.",
+    u1 = record("u1", "2039-02-01", "Minister Eva Lind said Omar Said will be freed before the end of April.",
                 {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said will be freed by the end of March",
-                             "about": ["e2"], "kind": "prediction", "date": "2039-01-31", "horizon": "2039-03-31"}])
-    u2 = record("u2", "2039-03-15", "In February, Eva Lind said Omar Said would be freed by the end of March. "
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said will be freed before the end of April",
+                             "about": ["e2"], "kind": "prediction", "date": "2039-01-31", "horizon": "2039-04-30"}])
+    u2 = record("u2", "2039-03-15", "In February, Eva Lind said Omar Said would be freed before the end of April. "
                 "He was not, and his family is still waiting.",
                 {"e1": ("PERSON", ["Eva Lind"]), "e2": ("PERSON", ["Omar Said", "He"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said would be freed by the end of March",
-                             "about": ["e2"], "kind": "prediction", "horizon": "2039-03-31"}])
+                statements=[{"id": "s1", "speaker": "e1", "content": "Omar Said would be freed before the end of April",
+                             "about": ["e2"], "kind": "prediction", "horizon": "2039-04-30"}])
     (c,) = claims([u1, u2], linked(u1, u2, Eva_Lind="L1", Omar_Said="L2"))
     assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "u2", "statement": "s1"}, (("u2", "s1"),))
 
@@ -366,13 +366,13 @@ def test_a_promise_not_to_act_is_kept_when_its_deadline_passes_quietly():
 
 
 def test_a_body_repeating_a_spokesman_prediction_is_one_claim():
-    b1 = record("b1", "2041-04-01", "Spokesman Karl Veit said Ana Pol will be released by the end of May.",
+    b1 = record("b1", "2041-04-01", "Spokesman Karl Veit said Ana Pol will be released before the end of May.",
                 {"e1": ("PERSON", ["Karl Veit"]), "e2": ("PERSON", ["Ana Pol"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be released by the end of May",
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be released before the end of May",
                              "about": ["e2"], "kind": "prediction", "date": "2041-03-31", "horizon": "2041-05-31"}])
-    b2 = record("b2", "2041-04-03", "Ostland says Ana Pol will be freed by the end of May.",
+    b2 = record("b2", "2041-04-03", "Ostland says Ana Pol will be freed before the end of May.",
                 {"e1": ("GPE", ["Ostland"]), "e2": ("PERSON", ["Ana Pol"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be freed by the end of May",
+                statements=[{"id": "s1", "speaker": "e1", "content": "Ana Pol will be freed before the end of May",
                              "about": ["e2"], "kind": "prediction", "horizon": "2041-05-31"}])
     link = linked(b1, b2, Karl_Veit="L1", Ana_Pol="L2", Ostland="L3")
     (c,) = claims([b1, b2], link)
@@ -495,12 +495,12 @@ def test_talks_that_did_not_resume_decide_nothing_before_the_deadline_fails_them
 
 
 def test_a_vow_reported_with_the_deadline_let_pass_fails():
-    q1 = record("q1", "2045-06-02", "Prosecutor Ivo Sand said: We will appeal the verdict.", {"e1": ("PERSON", ["Ivo Sand"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "We will appeal the verdict", "kind": "commitment",
+    q1 = record("q1", "2045-06-02", "Prosecutor Ivo Sand said: We will challenge the ruling.", {"e1": ("PERSON", ["Ivo Sand"])},
+                statements=[{"id": "s1", "speaker": "e1", "content": "We will challenge the ruling", "kind": "commitment",
                              "date": "2045-06-01"}])
-    q2 = record("q2", "2045-07-01", "Ivo Sand, who had vowed to appeal the verdict, let the ten-day deadline pass.",
+    q2 = record("q2", "2045-07-01", "Ivo Sand, who had vowed to challenge the ruling, let the filing deadline lapse.",
                 {"e1": ("PERSON", ["Ivo Sand"])},
-                statements=[{"id": "s1", "speaker": "e1", "content": "to appeal the verdict", "kind": "commitment"}])
+                statements=[{"id": "s1", "speaker": "e1", "content": "to challenge the ruling", "kind": "commitment"}])
     (c,) = claims([q1, q2], linked(q1, q2, Ivo_Sand="L1"))
     assert (c.outcome, c.decided_by, c.reports) == ("failed", {"doc": "q2", "statement": "s1"}, (("q2", "s1"),))
 
@@ -564,9 +564,9 @@ def test_an_appeal_told_as_filed_by_its_speaker_fulfils_the_commitment():
 
 
 def test_an_act_told_done_as_promised_fulfils_it_though_the_sentence_names_the_promise():
-    b1 = _plea("b1", "2047-06-01", "Jonas Brill said he would file a complaint with the bar council within two weeks.",
-               "he would file a complaint with the bar council within two weeks", "commitment", "2047-06-01/2047-06-15")
-    b2 = _plea("b2", "2047-06-30", "Jonas Brill filed his complaint with the bar council on June 9, as he had "
+    b1 = _plea("b1", "2047-06-01", "Jonas Brill said he would lodge a grievance at the bar council within two weeks.",
+               "he would lodge a grievance at the bar council within two weeks", "commitment", "2047-06-01/2047-06-15")
+    b2 = _plea("b2", "2047-06-30", "Jonas Brill lodged his grievance at the bar council on June 9, as he had "
                                    "promised.")
     b2 = _dated(b2, "June 9", "2047-06-09")
     (c,) = claims([b1, b2], _plink2(b1, b2))
@@ -624,10 +624,10 @@ def test_a_later_sentence_that_finds_what_was_promised_done_fulfils_it():
 
 
 def test_a_promise_to_bring_someone_before_a_judge_is_kept_by_the_charge():
-    j1 = record("j1", "2052-02-01", "The ministry said Lev Arkin would be brought before a judge within 48 hours.",
+    j1 = record("j1", "2052-02-01", "The ministry said Lev Arkin would go before a judge by Thursday.",
                 {"e1": ("PERSON", ["Lev Arkin"]), "e2": ("ORG", ["The ministry"])},
-                statements=[{"id": "s1", "speaker": "e2", "content": "Lev Arkin would be brought before a judge within "
-                             "48 hours", "about": ["e1"], "kind": "commitment", "date": "2052-02-01",
+                statements=[{"id": "s1", "speaker": "e2", "content": "Lev Arkin would go before a judge by "
+                             "Thursday", "about": ["e1"], "kind": "commitment", "date": "2052-02-01",
                              "horizon": "2052-02-01/2052-02-03"}])
     j2 = record("j2", "2052-02-05", "Lev Arkin was charged on Tuesday with arson.", {"e1": ("PERSON", ["Lev Arkin"])},
                 events=[{"id": "v1", "type": "ACCUSE", "mode": "allege", "trigger": "charged", "target": ["e1"],
@@ -642,8 +642,8 @@ def _union(doc, published, text, statements=(), events=()):
 
 
 def test_work_that_resumed_on_the_day_keeps_a_promise_to_be_back_at_work():
-    r1 = _union("r1", "2053-04-01", "Tariq Olsen said: Our members will be back at work on Monday.",
-                [{"id": "s1", "speaker": "e1", "content": "Our members will be back at work on Monday",
+    r1 = _union("r1", "2053-04-01", "Tariq Olsen said: The crane crews are back at work from Monday.",
+                [{"id": "s1", "speaker": "e1", "content": "The crane crews are back at work from Monday",
                   "kind": "commitment", "date": "2053-04-01", "horizon": "2053-04-04"}])
     r2 = _dated(_union("r2", "2053-04-08", "Work at the Harbor Co terminal resumed on April 4, a week of queues "
                        "later."), "April 4", "2053-04-04")
@@ -652,10 +652,10 @@ def test_work_that_resumed_on_the_day_keeps_a_promise_to_be_back_at_work():
 
 
 def test_a_refusal_until_a_condition_is_kept_when_the_condition_comes_first():
-    promise = [{"id": "s1", "speaker": "e1", "content": "The Dock Union will not go back to work without a signed "
-                "agreement with Harbor Co", "about": ["e2", "e3"], "kind": "commitment", "date": "2053-05-01"}]
-    r1 = _union("r1", "2053-05-02", "Tariq Olsen said The Dock Union will not go back to work without a signed "
-                "agreement with Harbor Co.", promise)
+    promise = [{"id": "s1", "speaker": "e1", "content": "The Dock Union will not return to work without a signed "
+                "contract from Harbor Co", "about": ["e2", "e3"], "kind": "commitment", "date": "2053-05-01"}]
+    r1 = _union("r1", "2053-05-02", "Tariq Olsen said The Dock Union will not return to work without a signed "
+                "contract from Harbor Co.", promise)
     signed = [{"id": "v1", "type": "AGREE", "trigger": "signed", "source": ["e2", "e3"], "date": "2053-05-20"}]
     r2 = _union("r2", "2053-05-21", "The Dock Union and Harbor Co signed a deal on Tuesday.", events=signed)
     link = linked(r1, r2, Tariq_Olsen="L1", Dock_Union="L2", Harbor_Co="L3")
@@ -676,7 +676,7 @@ def test_a_later_report_that_acts_despite_the_pledge_breaks_it():
                 statements=[{"id": "s1", "speaker": "e1", "content": pledge, "about": ["e2"], "kind": "commitment",
                              "date": "2054-02-01"}])
     later = "not to meet the Dock Union while the blockade lasted"
-    b2 = record("b2", "2054-02-09", f"Managers of Harbor Co came to the hall, despite the company's pledge last week "
+    b2 = record("b2", "2054-02-09", f"Managers of Harbor Co came to the hall, despite the firm's promise on Monday "
                 f"{later}.", ents,
                 statements=[{"id": "s1", "speaker": "e1", "content": later, "about": ["e2"], "kind": "commitment",
                              "date": "2054-02-01"}])

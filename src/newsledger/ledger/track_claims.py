@@ -207,7 +207,7 @@ def _unkept() -> re.Pattern:
 
 def said_unkept(claim: Item, cluster: list[Item], items: list[Item], how: str = "unkept") -> Item | None:
     """The first later report of the claim (one of its reports, or a statement much like it) followed by a plain
-    sentence that it did not happen ("... would be home before the holidays. She was not."); with ``how`` =
+    sentence that it did not happen ("... would be back in office before the harvest. He was not."); with ``how`` =
     "partly", one followed by a sentence that it was done in part ("... 5,000 crowns by May. It has paid half.")."""
     mine = {(i.doc, i.st.id) for i in cluster}
     for it in sorted({id(i): i for i in [*cluster, *items]}.values(), key=lambda i: i.order):
@@ -309,7 +309,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     results = []  # (predicate, negated, evidence within the horizon, entities it covers, roles, word index)
     for p, neg, at in preds:
         # the act is done to the people the claim names where it names any ("Ortega, a Chilean, will be freed")
-        # (or, for a speaker's own commitment about no one else, to the speaker: "he would stand for re-election")
+        # (or, for a speaker's own commitment about no one else, to the speaker: "she would seek a second term")
         roles = (((persons & about or about) - {claim.speaker}) or (
             {claim.speaker} if claim.speaker and claim.st.kind == "commitment" else set())
         ) if p.role == "target" else about | (
@@ -331,7 +331,7 @@ def decide(claim: Item, cluster: list[Item], facts: Facts, as_of: str | None) ->
     unkept = said_unkept(claim, cluster, facts.related(claim))
     toks = [w for w, _ in claim.words]
     for p, _neg, within, _cov, _roles, at in negative:
-        # "will not go back to work without a signed agreement": the act is refused until the condition is met;
+        # "will not reopen the mill without a written guarantee": the act is refused until the condition is met;
         # the condition met first keeps the claim, the act before it breaks it
         cond = [e for r in positive if r[5] > at and "without" in toks[at:r[5]] for e in r[2]]
         if cond:

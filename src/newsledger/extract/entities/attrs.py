@@ -317,7 +317,7 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
 
 
 def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:
-    """"spokesman for the opposition party's campaign": an organization referred to by a description
+    """"spokeswoman for the ruling bloc's delegation": an organization referred to by a description
     (resolved by the references step, after the titles were read) in the phrase after the title."""
     if ti.title is None:
         return None

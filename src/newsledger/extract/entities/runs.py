@@ -292,7 +292,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
         end -= 1
     if end < j and fold(toks[end].text) in _JOIN_OF:
-        # "Commissioner for Data Protection Helen Dixon": the title's "for/of" phrase runs on to the name
+        # "Commissioner for Fair Trading Anna Varn": the title's "for/of" phrase runs on to the name
         for k in range(end + 1, j - 1):
             t = toks[k]
             if (t.ent_iob_ == "B" and t.ent_type_ == "PERSON") or fold(t.text) in lex.female_names \

@@ -282,7 +282,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             q = next((x for x in range(p + 1, min(p + 12, len(doc))) if doc[x].lower_ == "as" or doc[x].text == ","),
                      None)
             if q is not None and doc[q].lower_ == "as":
-                p = q + 1  # "X, appointed on Wednesday for a 7th term as Governor of the National Bank"
+                p = q + 1  # "X, named on Friday to a third stint as Director of the Harbour Board"
     elif k < len(doc) and doc[k].lemma_ == "be" and doc[k].dep_ in ("ROOT", "conj", "ccomp") and doc[k].text != "'s":
         p = k + 1  # "X is a retired navy admiral"
     else:

@@ -28,7 +28,7 @@ ATTRIBUTE_ROUTES = {
                     "a plural title before two names joined by 'and' is each one's (\"co-chairs A and B\")",
     "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\"), "
                          "its possessor (\"Chile's ambassador\") or an 'of' phrase (\"head of the Authority\", "
-                         "\"spokesman for the opposition party's campaign\" once the description is resolved)",
+                         "\"spokeswoman for the ruling bloc's delegation\" once the description is resolved)",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\"",
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",

@@ -151,7 +151,7 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     embedded question ("whether to *free* the crew")."""
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
-        return False  # "bring to justice those responsible *for the killing*": a deed that was done
+        return False  # "punish the men responsible *for the killing*": a deed that was done
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:

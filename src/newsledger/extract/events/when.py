@@ -98,7 +98,7 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
             elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in cur.children):
                 return None  # "two days *after* the court fined him": another time
             elif cur.dep_ == "conj" and _offset_between(cur.head, cur) is not None:
-                # "resigned on Monday, three days after X was shot" parsed as two conjuncts: the offset decides
+                # "quit on Thursday, two weeks after X was arrested" parsed as two conjuncts: the offset decides
                 head_tv = own_time(cur.head, ctx)
                 if head_tv is None or len(head_tv.value) != 10:
                     return None

@@ -379,7 +379,7 @@ def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Fram
     subj = _own_subject(cue)
     quoted = _quoted_as(cue) if subj is None else None
     if quoted is not None and quoted[0].i < cue.i and quoted[0].dep_ == "nsubjpass":
-        subj = quoted[0]  # '"...," he was quoted by local media as saying': the quote before the quoted man
+        subj = quoted[0]  # '"...," she was quoted by a regional paper as saying': the quote before the quoted man
     elif subj is None or subj.i > cue.i or cue.i - subj.right_edge.i > 3:
         return None
     doc = cue.doc
@@ -447,7 +447,7 @@ def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | Non
 
 
 def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
-    """"the company's pledge *not to negotiate*", "the spokeswoman whose prediction *that the port would ...*":
+    """"the mayor's promise *not to bargain*", "the engineer whose forecast *that the dam would ...*":
     a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
     that-clause or to-infinitive (what was said)."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)

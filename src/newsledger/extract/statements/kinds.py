@@ -295,7 +295,7 @@ def horizon_of(doc: "Doc", d: Draft, times: TimesByStart, said: TimeValue | None
     # for the trace: how the horizon was found, from which anchor, and the time(s) it came from
     d.extra["horizon_route"] = ("none", "statement" if said_date else "published", ())
     if len(found) > 1 and found[-1][2] and found[0][0] is not None:
-        # "on Monday I will sit both sides down, and by Friday they will sign": from the first step to the deadline
+        # "on Tuesday I will call the owners in, and by Sunday they will settle": from the first step to the deadline
         (v0, p0, _d0, t0, _w0), (v1, p1, _d1, t1, _w1) = found[0], found[-1]
         a, b = value_to_date(str(v0).split("/")[0]), value_to_date(str(v1).split("/")[-1])
         if a is not None and b is not None and b < a:  # "by Friday" after "on Monday": the Friday after it

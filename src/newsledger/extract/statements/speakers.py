@@ -149,8 +149,8 @@ class SpeakerResolver:
                 near = self.pair_before(start)
                 if near or not self._two_before(start):
                     return near
-                return self.pair_before(start, None)  # "the trial of the two leaders ... 'They will be ...'"
-            if self._the_two(t):  # "the trial of the two leaders"
+                return self.pair_before(start, None)  # "the hearing of the two men ... 'They will be ...'"
+            if self._the_two(t):  # "the hearing of the two men"
                 return self.pair_before(start, None)
         return []
 

@@ -163,7 +163,7 @@ class DateFinder:
         return None
 
     def _then(self, cue: "Token", d: Draft) -> TimeValue | None:
-        """"the offer made in September by X, who told investors *then* that ...": "then" right after the cue
+        """"the bid tabled in April by X, who told lenders *then* that ...": "then" right after the cue
         (or opening the content) is the latest time told before it in the sentence."""
         a, _b = d.content_tokens
         thens = [c for c in cue.children if c.dep_ == "advmod" and c.lower_ == "then"]

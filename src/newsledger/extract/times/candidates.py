@@ -98,7 +98,7 @@ def _appositive_head(text: str, exprs: list[Expr], i: int) -> int | None:
         return None  # a day to count back from ("on Monday, two weeks after"), not a month or a range
     words = " ".join(text[e.start:e.end].lower().split())
     if any(words.startswith(b + " ") for b in lexicon()["bound_approximators"]):
-        return None  # "more than two weeks after her arrest" bounds the event; it dates nothing
+        return None  # "more than ten days after his detention" bounds the event; it dates nothing
     return i - 1 if _APPOSITION_GAP.fullmatch(text, head.end, e.start) else None
 
 
