@@ -205,7 +205,7 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
 
 def _leftover(f: dict, eid: str, feats: dict[str, dict], placed: dict[str, Placement]):
     """A person of an article whose names fit exactly one person already placed from the same article (a lone
-    given name or surname, or a shorter form of the full name: "Edwin Quispe" beside "Edwin Quispe Huaman")
+    given name or surname, or a shorter form of the full name: "Tomas Arel" beside "Tomas Arel Vidal")
     is that person, written twice: a leftover of the entities stage."""
     fits = []
     mine = [nm.parse_person(n) for n in f["names"]]

@@ -91,8 +91,8 @@ _POSSESSIVE = re.compile(r"([A-Z](?:\w|\.(?=\w))*(?:\s+[A-Z](?:\w|\.(?=\w))*)*)\
 
 
 def _org_country(record: "Record", entity: "Entity", folded: list[str]) -> tuple[list[str], list[str]]:
-    """The country a body's name ties it to ("Belarusian Foreign Ministry", "Belarus's Foreign Ministry":
-    BY), and its names without that word ("foreign ministry"): two ministries of one name in two countries
+    """The country a body's name ties it to ("Norwegian Foreign Ministry", "Norway's Foreign Ministry":
+    NO), and its names without that word ("foreign ministry"): two ministries of one name in two countries
     are two bodies."""
     from ..extract.entities.lex import country_code, demonym_country
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # ============================================================================ clustering
 def _tokens(name: str) -> list[str]:
-    """The words of a name, a generational suffix dropped ("Oliver Diaz Jr." is "Diaz" later on)."""
+    """The words of a name, a generational suffix dropped ("Ovid Marsh Jr." is "Marsh" later on)."""
     words = [w for w in re.split(r"[\s]+", fold(name)) if w]
     while len(words) > 2 and words[-1].strip(",") in SUFFIXES:
         words.pop()

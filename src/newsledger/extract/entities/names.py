@@ -267,8 +267,8 @@ def _headline_opening(doc: "Doc") -> int | None:
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
-    cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Russia Says 'Will React'
-    If EU Imposes" keeps "Russia" and "EU". (Hand-written: headline case is a house style no tagger
+    cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Norway Vows 'Firm Reply'
+    If UN Acts" keeps "Norway" and "UN". (Hand-written: headline case is a house style no tagger
     models.)"""
     def evidence(k: int) -> bool:
         return _name_evidence(doc, k, midcaps)
