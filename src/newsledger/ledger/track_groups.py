@@ -170,6 +170,11 @@ def _fits(v: Event, target: frozenset[str], parts: frozenset[str], ov: Event, ot
     return _exact_day(tv(ov.date)) and tv(ov.date) == tv(v.date)
 
 
+#: Look up an event with a target only among the clusters it can fit (False: through the wide index, as a
+#: reference for tests).
+_NARROW = True
+
+
 def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
     """Asserted events of several articles that are one act: same type and mode (or a mode one leaves unknown), a
     shared participant (or, with
@@ -179,6 +184,25 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
     of an event does not grow with the number of unrelated ones."""
     clusters: list[list[tuple[Record, Event, frozenset[str], frozenset[str]]]] = []
     index: dict[tuple, list[int]] = {}
+    # The clusters an event WITH a target can fit (see _fits): one of whose members shares a target with it,
+    # or has no target and shares a participant or the exact day. Looking only there keeps a body that acts on
+    # thousands of different people from comparing each new act with all its earlier ones (same result: the
+    # clusters left out could never fit).
+    narrow: dict[tuple, list[int]] = {}
+
+    def narrow_keys(v: Event, target: frozenset[str], parts: frozenset[str]) -> set[tuple]:
+        if target:
+            return {(v.type, "T", t) for t in target}
+        out = {(v.type, "F", p) for p in parts}
+        if _exact_day(tv(v.date)):
+            out.add((v.type, "FD", tv(v.date)))
+        return out
+
+    def narrow_lookup(v: Event, target: frozenset[str], parts: frozenset[str]) -> set[int]:
+        ks = {(v.type, "T", t) for t in target} | {(v.type, "F", p) for p in parts}
+        if _exact_day(tv(v.date)):
+            ks.add((v.type, "FD", tv(v.date)))
+        return {ci for k in ks for ci in narrow.get(k, ())}
 
     def keys(v: Event, parts: frozenset[str]) -> set[tuple]:
         out = {(v.type, "P", p) for p in parts}  # not the mode: an unknown mode fits a known one
@@ -209,7 +233,9 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
             elif v in unnamed and any(not o.source and not o.target for _, o in here):
                 best = next(ci for ci, o in here if not o.source and not o.target)
             else:
-                for ci in sorted({ci for k in keys(v, parts) for ci in index.get(k, ())}):
+                cands = (narrow_lookup(v, target, parts) if target and _NARROW
+                         else {ci for k in keys(v, parts) for ci in index.get(k, ())})
+                for ci in sorted(cands):
                     c = clusters[ci]
                     if any(orec.id == rec.id for orec, *_ in c):
                         continue
@@ -226,6 +252,8 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
             placed_here.setdefault((v.type, v.mode), []).append((best, v))
             for k in keys(v, parts):
                 index.setdefault(k, []).append(best)
+            for k in narrow_keys(v, target, parts):
+                narrow.setdefault(k, []).append(best)
     return [[(r, v) for r, v, _, _ in c] for c in clusters]
 
 
