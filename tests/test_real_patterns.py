@@ -429,6 +429,42 @@ def test_a_year_less_holiday_in_a_forward_looking_clause_is_the_next_one():
         ("Easter", "2026-04-05"), ("Christmas", "2026-12-25"), ("Christmas", "2025-12-25")]
 
 
+@pytest.mark.slow
+def test_a_weekday_under_a_modal_or_this_in_a_future_clause_is_the_coming_one():
+    # PUB is a Friday: the coming Monday is 03-09, the past one 03-02
+    rec = extract("Farmers in the valley can expect a visit from inspectors this Monday. "
+                  "Inspectors visited the northern farms this Monday.")
+    assert [(t.text, t.value) for t in rec.times] == [("this Monday", "2026-03-09"), ("this Monday", "2026-03-02")]
+
+
+@pytest.mark.slow
+def test_a_weekday_ahead_of_which_something_happens_is_the_coming_one():
+    rec = extract("The coach won't speak to reporters ahead of Tuesday's match. "
+                  "The coach spoke to reporters on Tuesday. "
+                  "Ahead of the vote on Wednesday, the mayor had said she would abstain.")
+    assert [(t.text, t.value) for t in rec.times] == [
+        ("Tuesday", "2026-03-10"), ("Tuesday", "2026-03-03"), ("Wednesday", "2026-03-04")]
+
+
+@pytest.mark.slow
+def test_a_weekday_under_an_infinitive_takes_the_modal_of_its_governor():
+    rec = extract("Residents can expect to see repair crews on Monday. Crews were sent to repair roads on Monday.")
+    assert [(t.text, t.value) for t in rec.times] == [("Monday", "2026-03-09"), ("Monday", "2026-03-02")]
+
+
+def test_this_weekday_read_forward_only_when_it_has_passed_this_week():
+    import datetime as dt
+
+    from newsledger.extract.times import values as tv
+    from newsledger.extract.times.pieces import Ctx, _weekday
+
+    friday = tv.day(dt.date(2026, 3, 6))
+    assert _weekday(Ctx(friday, "future"), 0, "this").start.isoformat() == "2026-03-09"
+    assert _weekday(Ctx(friday, "future"), 5, "this").start.isoformat() == "2026-03-07"
+    assert _weekday(Ctx(friday, "past"), 0, "this").start.isoformat() == "2026-03-02"
+    assert _weekday(Ctx(friday, None), 4, "this").start.isoformat() == "2026-03-06"
+
+
 def test_movable_holidays_count_from_easter_sunday():
     from newsledger.extract.times.pieces import _holiday_in
 

@@ -176,6 +176,8 @@ def _weekday(ctx: Ctx, wd: int, rel: str | None) -> Val | None:
         return None
     rel = (rel or "").lower()
     if rel == "this":
+        if ctx.tense == "future" and wd < a.weekday():
+            return tv.day(a + dt.timedelta(days=(wd - a.weekday()) % 7))  # "will visit this Monday": the coming one
         return tv.day(a + dt.timedelta(days=wd - a.weekday()))
     if rel == "last":
         back = (a.weekday() - wd) % 7 or 7

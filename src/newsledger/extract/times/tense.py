@@ -129,12 +129,41 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     tok = span.root
-    for _ in range(6):
-        if tok.head is tok:
+    if tok.dep_ in ("poss", "compound"):
+        return False  # "would contest Tuesday's ballot": a named event, not when the verb happens
+    for _ in range(12):  # the first verb up, through long noun chains ("a visit by a team of officials this Monday")
+        if tok.head.i == tok.i:
             break
+        tok = _up(tok)  # "said on Monday it would respond": the time is the reporting verb's
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in tok.children):
+                return True
+            if tok.dep_ in ("xcomp", "ccomp") and not _is_finite(tok):
+                continue  # a complement without tense ("can expect to see them on Monday") takes its governor's
+            return False
+    return False
+
+
+def _ahead(doc: "Doc", start: int, end: int) -> bool:
+    """The expression sits in a phrase of the lexicon's ``forward_phrases`` ("ahead of Saturday's
+    deadline", "ahead of the tie on Saturday"): what it names lies ahead. The walk goes up through
+    nouns and prepositions and stops at the first verb."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span):
+        return False
+    phrases = [p.split() for p in _lex_set("forward_phrases")]
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in tok.children)
+            return False
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            for words in phrases:
+                lo = tok.i - len(words) + 1
+                if lo >= 0 and [t.lower_ for t in doc[lo:tok.i + 1]] == words:
+                    return True
     return False
 
 
