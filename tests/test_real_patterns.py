@@ -406,6 +406,26 @@ def test_a_speaking_body_with_an_international_name_stays_an_organization():
     assert [(e.name, e.type) for e in rec.entities] == [("Mercy Rivers International", "ORG")]
 
 
+@pytest.mark.slow
+def test_a_place_and_a_neutral_council_title_before_a_name_stay_with_the_person():
+    rec = extract("Former Ostravin City Councilmember Pella Dunmore was sentenced on Monday to six years in prison. "
+                  "Dunmore pleaded guilty last year.")
+    people = [e for e in rec.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Pella Dunmore"]
+    assert any("Councilmember" in t for t in people[0].attributes.titles)
+    assert not any("Dunmore" in e.name for e in rec.entities if e.type != "PERSON")
+
+
+@pytest.mark.slow
+def test_a_title_after_a_comma_opens_the_next_name_and_the_judge_is_that_one():
+    rec = extract("In sentencing Dunmore, Judge Corin Falk said the harm was grave. Dunmore wept in court. "
+                  '"It is hard to see why he did it," the judge said.')
+    judge = [e for e in rec.entities if e.name == "Corin Falk"][0]
+    dunmore = [e for e in rec.entities if e.name == "Dunmore"][0]
+    assert "Judge" in judge.attributes.titles and "Judge" not in dunmore.attributes.titles
+    assert by_content(rec, "hard to see").speaker == judge.id
+
+
 # -- times ------------------------------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -293,6 +293,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if p < len(doc) and doc[p].tag_ == "POS":
             p += 1
         got = _scan_title_right(doc, p, mm)
+        nxt = mm.at(got[1]) if got else None
+        if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
+            got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
         if got:
             ts, te, orgs, end = got
             ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
