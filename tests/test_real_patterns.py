@@ -136,6 +136,45 @@ def test_make_without_clear_reports_nothing():
     assert not rec.statements
 
 
+@pytest.mark.slow
+def test_a_title_case_headline_closed_by_says_and_a_named_speaker_is_a_statement():
+    rec = extract("Harbour Board of Tarvos Will Act If Fuel Prices Climb, Says Chair Hallberg\n\n"
+                  "The harbour board could cut fees next week, chair Ines Hallberg said on Friday.")
+    st = by_content(rec, "Will Act")
+    assert name_of(rec, st.speaker) == "Ines Hallberg"
+
+
+def test_a_headline_says_hung_under_an_if_clause_still_attributes_the_headline():
+    # hand-built parse: the parser hangs "Says" as an advcl carrying the headline's "If" and its speaker after it
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsledger.extract.statements.cues import find_drafts
+
+    words = ["Mint", "of", "Tarvos", "Is", "Set", "to", "Act", "If", "Fuel", "Costs", ",", "Says", "Governor", "Veld"]
+    heads = [3, 0, 1, 3, 3, 6, 4, 11, 9, 11, 11, 3, 13, 11]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "acomp", "aux", "xcomp", "mark", "compound", "nsubj", "punct", "advcl",
+            "compound", "nsubj"]
+    tags = ["NNP", "IN", "NNP", "VBZ", "JJ", "TO", "VB", "IN", "NNP", "NNP", ",", "VBZ", "NNP", "NNP"]
+    pos = ["PROPN", "ADP", "PROPN", "AUX", "ADJ", "PART", "VERB", "SCONJ", "PROPN", "PROPN", "PUNCT", "VERB",
+           "PROPN", "PROPN"]
+    lemmas = ["Mint", "of", "Tarvos", "be", "set", "to", "act", "if", "fuel", "cost", ",", "say", "Governor", "Veld"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 13)
+    assert [(d.cue_text, d.subject_i, d.content_tokens) for d in find_drafts(doc, [])] == [("Says", 13, (0, 10))]
+
+
+@pytest.mark.slow
+def test_pointed_out_is_a_cue_plain_and_inverted_with_a_descriptor_speaker():
+    rec = extract("Governor Ines Hallberg spoke in Tarvos on Friday. "
+                  "Prices have fallen for three months, pointed out the governor. "
+                  "She pointed out that wages had risen. She pointed to the harbour.")
+    inverted = by_content(rec, "Prices have fallen")
+    assert name_of(rec, inverted.speaker) == "Ines Hallberg" and inverted.cue == "pointed out"
+    assert name_of(rec, by_content(rec, "wages had risen").speaker) == "Ines Hallberg"
+    assert not [s for s in rec.statements if "harbour" in s.content.text]
+
+
 # -- wrong speakers ---------------------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -78,7 +78,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
             if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
-                    c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+                    c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                    and not (tok.i > 0 and doc[tok.i - 1].text == "," and c.i < tok.i - 1)  # "If X, Says Y"
+                    for c in tok.children):
                 continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
@@ -89,7 +91,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
-            if subj is None and frame.speaker is not None:
+            if frame.speaker is not None and (subj is None or frame.a <= subj.i < frame.b):
+                # (a conjoined cue inherits the reported clause's own subject: "X eased, pointed out Y")
                 subj = doc[frame.speaker]
                 route = "object-speaker"
             if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG" \

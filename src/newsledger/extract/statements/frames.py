@@ -69,7 +69,7 @@ def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
     inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
     inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
     if not inner:
-        return None
+        return _inverted_with(cue, word, entry)
     a = min(t.left_edge.i for t in inner)
     b = max(t.right_edge.i for t in inner) + 1
     return _Frame(a, b, entry.get("kind"), cue.doc[cue.i:word.i + 1].text)
@@ -219,10 +219,16 @@ def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> 
 
 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
-    """"..., the ministry said." parsed with the cue hanging off the reported clause."""
+    """"..., the ministry said." parsed with the cue hanging off the reported clause; else a headline's
+    "..., Says Governor X" that the parser hung under the clause before the comma."""
     head = cue.head
     if head.i == cue.i:
         return _inverted_root(cue, cue_text, kind)
+    return _inverted_clause(cue, cue_text, kind) or _inverted_headline(cue, cue_text, kind)
+
+
+def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
+    head = cue.head
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
@@ -286,6 +292,27 @@ def _inverted_headline(cue: "Token", cue_text: str, kind: str | None) -> _Frame 
     if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
         return None
     return _Frame(a, b, kind, cue_text, None, inverted=True, speaker=spk.i)
+
+
+def _inverted_with(cue: "Token", word: "Token", entry: dict) -> _Frame | None:
+    """"Inflation has eased, pointed out the governor": the cue and its word after a comma, the speaker
+    (which the parser takes for the object) closing the sentence, what was said before the comma."""
+    doc = cue.doc
+    if cue.i == cue.sent.start or doc[cue.i - 1].text != "," or word.i != cue.i + 1:
+        return None
+    after = [c for c in list(cue.children) + list(word.children)
+             if c.i > word.i and c.dep_ in ("dobj", "pobj", "nsubj", "attr")]
+    if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    spk = after[0]
+    if any(not (t.is_space or t.is_punct) for t in doc[spk.right_edge.i + 1:cue.sent.end]):
+        return None
+    a, b = cue.sent.start, cue.i - 1
+    while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        return None
+    return _Frame(a, b, entry.get("kind"), doc[cue.i:word.i + 1].text, None, inverted=True, speaker=spk.i)
 
 
 def _participle_after(rest: list["Token"]) -> bool:
