@@ -511,6 +511,14 @@ def test_a_weekday_under_an_infinitive_takes_the_modal_of_its_governor():
     assert [(t.text, t.value) for t in rec.times] == [("Monday", "2026-03-09"), ("Monday", "2026-03-02")]
 
 
+@pytest.mark.slow
+def test_a_weekday_in_a_simple_present_timetable_is_the_coming_one():
+    rec = extract("The Harriers are next in action on Tuesday. The Harriers play the Rovers on Wednesday. "
+                  "The Harriers lost to the Rovers on Thursday.")
+    assert [(t.text, t.value) for t in rec.times] == [
+        ("Tuesday", "2026-03-10"), ("Wednesday", "2026-03-11"), ("Thursday", "2026-03-05")]
+
+
 def test_this_weekday_read_forward_only_when_it_has_passed_this_week():
     import datetime as dt
 

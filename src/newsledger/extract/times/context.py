@@ -14,7 +14,7 @@ from . import values as tv
 from .._doc import doc_text, sentences
 from .grammar import Ctx, Expr
 from .values import Val
-from .tense import _ahead, _clause, _embedding, _forward_looking, _pluperfect
+from .tense import _ahead, _clause, _present_schedule, _embedding, _forward_looking, _pluperfect
 from .candidates import _appositive_head, _complement_time, _mirror, _needs_complement
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class _DocContext:
         if expr.check == "holiday" and tense != "future" and _forward_looking(self.doc, expr.start, expr.end):
             tense = "future"  # "talks may drag on past Easter": the next one
         elif expr.check == "weekday" and tense != "future" and (
-                _forward_looking(self.doc, expr.start, expr.end)
+                _forward_looking(self.doc, expr.start, expr.end) or _present_schedule(self.doc, expr.start, expr.end)
                 or (_ahead(self.doc, expr.start, expr.end) and not _pluperfect(self.doc, expr.start, expr.end))):
             tense = "future"  # "can expect a visit this Monday", "ahead of Saturday's deadline": the coming one
             # (but "ahead of his visit on Monday, he had said": the pluperfect puts that day behind)

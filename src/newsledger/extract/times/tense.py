@@ -144,6 +144,25 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
     return False
 
 
+def _present_schedule(doc: "Doc", start: int, end: int) -> bool:
+    """The verb the expression hangs on is in the simple present and reports nothing ("the club are in
+    action on Tuesday", "the team plays on Tuesday"): a timetable, so the weekday is the coming one.
+    A verb with a reported clause ("says on Monday that ...") is the article's present of reporting."""
+    span = _tokens(doc, start, end)
+    if span is None or not len(span) or span.root.dep_ in ("poss", "compound"):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        tok = _up(tok)
+        if tok.pos_ in ("VERB", "AUX"):
+            return (tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+                    and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+                    and tok.dep_ not in _SUBORDINATE)
+    return False
+
+
 def _ahead(doc: "Doc", start: int, end: int) -> bool:
     """The expression sits in a phrase of the lexicon's ``forward_phrases`` ("ahead of Saturday's
     deadline", "ahead of the tie on Saturday"): what it names lies ahead. The walk goes up through
