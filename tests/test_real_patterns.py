@@ -453,6 +453,14 @@ def test_a_place_and_a_neutral_council_title_before_a_name_stay_with_the_person(
     assert [e.name for e in people] == ["Pella Dunmore"]
     assert any("Councilmember" in t for t in people[0].attributes.titles)
     assert not any("Dunmore" in e.name for e in rec.entities if e.type != "PERSON")
+    place = [e for e in rec.entities if e.name == "Ostravin"]  # "City" belongs to the title, not the place
+    assert place and place[0].id in people[0].attributes.affiliation
+
+
+@pytest.mark.slow
+def test_a_known_city_named_with_city_keeps_its_name_before_a_title():
+    rec = extract("Mexico City Mayor Ana Ruiz said the metro would reopen.")
+    assert "Mexico City" in [e.name for e in rec.entities]
 
 
 @pytest.mark.slow

@@ -38,7 +38,7 @@ from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .runs import _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .runs import _OFFICE_LEVELS, _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
 
@@ -306,7 +306,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         official = k < j and any(folded(doc)[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
         if body:
-            out.append(_mk(doc, *body))
+            bm = _mk(doc, *body)
+            if body[1] < k and folded(doc)[body[1]] in _OFFICE_LEVELS:
+                bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
+            out.append(bm)
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))

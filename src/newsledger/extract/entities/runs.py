@@ -323,5 +323,13 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
                   or is_acronym(doc[i:e].text)
                   or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
                   and not any(folded(doc)[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
+        if e - i >= 2 and folded(doc)[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text):
+            return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None
+
+
+# the level of government a title carries between a place and the office ("Velmar City Councilmember":
+# the councilmember of the city of Velmar); English usage (issue 11). Only "city": a county or a state is
+# itself named so ("Ostra Vale County Governor"), and "Mexico City" stays whole (a known city is never cut).
+_OFFICE_LEVELS = frozenset({"city"})
