@@ -248,3 +248,14 @@ def test_sanctions_put_or_slapped_on_someone_are_the_subjects(nlp):
     for verb in ("put", "slapped"):
         ev = only(events_of(nlp, f"Arvelia {verb} new sanctions on Tumbria."), "SANCTION")
         assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_a_fine_imposed_on_someone_is_the_subjects_sanction(nlp):  # issue 11 (real sample 2)
+    ev = only(events_of(nlp, "Arvelia imposed a fine on Tumbria."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_a_journalists_request_for_comment_is_no_request(nlp):  # issue 11 (real sample 2)
+    assert not [e for e in events_of(nlp, "Tumbria did not respond to a request for comment from Arvelia.")
+                if e.type == "REQUEST"]
+    assert only(events_of(nlp, "Arvelia requested help from Tumbria."), "REQUEST").target  # the word alone still codes
