@@ -259,3 +259,8 @@ def test_a_journalists_request_for_comment_is_no_request(nlp):  # issue 11 (real
     assert not [e for e in events_of(nlp, "Tumbria did not respond to a request for comment from Arvelia.")
                 if e.type == "REQUEST"]
     assert only(events_of(nlp, "Arvelia requested help from Tumbria."), "REQUEST").target  # the word alone still codes
+
+
+def test_a_court_ordering_someone_to_pay_sanctions_them_not_requests(nlp):  # issue 11 (real sample 2)
+    evs = events_of(nlp, "Dara Quell ordered Oren Malik to pay 9,000 dollars to Velmar.")
+    assert only(evs, "SANCTION").target == ("e4",) and not [e for e in evs if e.type == "REQUEST"]
