@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
 from ...analysis.reference import latest_carrier
+from ...analysis.rules import rule_table
+from ...analysis.words import word_class
 from ...records import Attributes
 from ...trace import tracing
 from .._doc import folded, tokens
@@ -75,6 +77,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)
+        body = _title_body(doc, ti, clusters) if not orgs and not b["affiliation"] else None
+        if body is not None:  # "Health Minister X" and "the Health Ministry" (rules/title_bodies.json)
+            orgs.append(body)
         described = _described_after(doc, ti, mm) if not orgs else None
         last = ti.span[1] - 1  # the evidence ends with the phrase, or with the description it names
         if described is not None:
@@ -313,6 +318,38 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
             orgs = [c for c in clusters if c.type == ORG and w in {fold(x) for f in c.forms() for x in f.split()}]
             named = sorted(((m.start, k, c) for k, c in enumerate(orgs) for m in c.mentions), key=lambda x: x[:2])
             return latest_carrier(named, t.idx, lambda x: x[2], position=lambda x: x[0])
+    return None
+
+
+def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster | None:
+    """"Health Minister X" with "the Health Ministry", "Governor X ... the Bank of Y": the one organization
+    whose name holds a body word of the title and all its portfolio words (rows of rules/title_bodies.json)."""
+    if ti.title is None:
+        return None
+    words = [fold(t.text) for t in tokens(doc)[ti.title[0]:ti.title[1]]]
+    honor = word_class("honorifics")
+    while len(words) > 1 and (words[-1] in honor or words[-1] + "." in honor):
+        words.pop()  # "Health Minister Dr.": the office is the minister's
+    if not words:
+        return None
+    sent = doc[ti.span[0]].sent
+    for row in rule_table("title_bodies")["rows"]:
+        y = row["yields"]
+        if words[-1] not in y["titles"]:
+            continue
+        portfolio = {w for w in words[:-1] if w not in y["ranks"]}
+        found = []
+        for c in clusters:
+            if c.type != ORG or c is ti.cluster:
+                continue
+            names = [{fold(x) for x in f.split()} for f in c.forms()]
+            if not any(set(y["bodies"]) & n and portfolio <= n for n in names):
+                continue
+            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
+            if near or (y["scope"] == "document" and portfolio):
+                found.append(c)
+        if len(found) == 1:
+            return found[0]
     return None
 
 
