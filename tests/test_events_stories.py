@@ -264,3 +264,16 @@ def test_a_journalists_request_for_comment_is_no_request(nlp):  # issue 11 (real
 def test_a_court_ordering_someone_to_pay_sanctions_them_not_requests(nlp):  # issue 11 (real sample 2)
     evs = events_of(nlp, "Dara Quell ordered Oren Malik to pay 9,000 dollars to Velmar.")
     assert only(evs, "SANCTION").target == ("e4",) and not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_a_capitalized_title_alone_stands_for_the_one_person_who_holds_it():  # issue 11 (real sample 2)
+    import newsledger
+
+    def requesters(text):
+        rec = newsledger.extract(text, published="2026-03-06")
+        return [rec.entity(x).name for e in rec.events if e.type == "REQUEST" for x in e.source]
+
+    held = "Health Minister Oren Malik visited Velmar on Monday.\n\nThe Health Minister is urging Arvelians to stay home."
+    assert requesters(held) == ["Oren Malik"]
+    other = "Health Minister Oren Malik visited Velmar.\n\nThe Finance Minister is urging Arvelians to save."
+    assert requesters(other) == []
