@@ -113,7 +113,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 s, e = doc[ti.span[0]].idx, doc[last].idx + len(doc[last].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e), "title-affiliation"))
                 _why(b, "affiliation", o, "title-affiliation", (s, e))
-    for r in _owned_orgs(doc, clusters, mm):
+    for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm)]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)
@@ -408,3 +408,18 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
     return out
 
 
+def _org_possessed(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"Hexacorp's Dara Quell", "Velmar Rovers' Ilsa Varn": a name owned by an organization is one of its
+    people (a country's is left alone: "Arvelia's Oren Malik" may be a citizen, not an official)."""
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            k = m.t0
+            if k < 2 or doc[k - 1].tag_ != "POS":
+                continue
+            hit = mm.at(k - 2)
+            if hit is not None and hit[1].type == ORG and hit[1] is not c:
+                out.append(RelationFound("member_of", c, hit[1], (hit[0].start, m.end), "org-possessive"))
+    return out
