@@ -277,3 +277,9 @@ def test_a_capitalized_title_alone_stands_for_the_one_person_who_holds_it():  # 
     assert requesters(held) == ["Oren Malik"]
     other = "Health Minister Oren Malik visited Velmar.\n\nThe Finance Minister is urging Arvelians to save."
     assert requesters(other) == []
+
+
+def test_a_purpose_infinitive_is_sought_not_done(nlp):  # issue 11 (real sample 2)
+    ev = only(events_of(nlp, "Arvelia and Tumbria met in Velmar to reach an agreement."), "AGREE")
+    assert ev.status == "future"
+    assert only(events_of(nlp, "Arvelia and Tumbria reached an agreement in Velmar."), "AGREE").status == "asserted"
