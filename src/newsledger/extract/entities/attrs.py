@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "MentionMap"]
 
+_NAME_LINKS = {"of", "the", "and", "for"}  # function words inside a body's name ("Bank of Arvelia")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 
@@ -338,14 +339,18 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         if words[-1] not in y["titles"]:
             continue
         portfolio = {w for w in words[:-1] if w not in y["ranks"]}
+        if portfolio & set(y["state_portfolios"]):
+            continue  # a foreign minister speaks for the state, not for the ministry
         found = []
         for c in clusters:
             if c.type != ORG or c is ti.cluster:
                 continue
             names = [{fold(x) for x in f.split()} for f in c.forms()]
-            if not any(set(y["bodies"]) & n and portfolio <= n for n in names):
-                continue
             near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
+            exact = near or y["scope"] == "sentence"  # elsewhere, all of the body's name is the title's
+            if not any(set(y["bodies"]) & n and portfolio <= n and (exact or n <= portfolio | set(y["bodies"]) | _NAME_LINKS)
+                       for n in names):  # "Russian Foreign Ministry" may be another state's
+                continue
             if near or (y["scope"] == "document" and portfolio):
                 found.append(c)
         if len(found) == 1:
