@@ -511,3 +511,10 @@ def test_a_committee_on_a_subject_of_a_named_body_is_two_bodies(nlp):
     committee = by_name(r, "Committee on Freedom of Navigation")
     assert committee.type == "ORG" and committee.id != wmo.id
     assert not any("'s Committee" in e.name for e in r.entities)
+
+
+def test_a_name_owned_by_an_organization_is_one_of_its_people(nlp):  # issue 11 (real sample 2)
+    r = run(nlp, "Hexacorp's Dara Quell said the deal was fair.")
+    assert rel(r, "Dara Quell", "member_of", "Hexacorp")
+    r = run(nlp, "Dara Quell's Hexacorp grew fast.")  # the person owns the firm: no membership read backwards
+    assert not any(x.type == "member_of" for x in r.relations)

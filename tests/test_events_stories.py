@@ -248,3 +248,38 @@ def test_sanctions_put_or_slapped_on_someone_are_the_subjects(nlp):
     for verb in ("put", "slapped"):
         ev = only(events_of(nlp, f"Arvelia {verb} new sanctions on Tumbria."), "SANCTION")
         assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_a_fine_imposed_on_someone_is_the_subjects_sanction(nlp):  # issue 11 (real sample 2)
+    ev = only(events_of(nlp, "Arvelia imposed a fine on Tumbria."), "SANCTION")
+    assert ev.source == ("e1",) and ev.target == ("e2",)
+
+
+def test_a_journalists_request_for_comment_is_no_request(nlp):  # issue 11 (real sample 2)
+    assert not [e for e in events_of(nlp, "Tumbria did not respond to a request for comment from Arvelia.")
+                if e.type == "REQUEST"]
+    assert only(events_of(nlp, "Arvelia requested help from Tumbria."), "REQUEST").target  # the word alone still codes
+
+
+def test_a_court_ordering_someone_to_pay_sanctions_them_not_requests(nlp):  # issue 11 (real sample 2)
+    evs = events_of(nlp, "Dara Quell ordered Oren Malik to pay 9,000 dollars to Velmar.")
+    assert only(evs, "SANCTION").target == ("e4",) and not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_a_capitalized_title_alone_stands_for_the_one_person_who_holds_it():  # issue 11 (real sample 2)
+    import newsledger
+
+    def requesters(text):
+        rec = newsledger.extract(text, published="2026-03-06")
+        return [rec.entity(x).name for e in rec.events if e.type == "REQUEST" for x in e.source]
+
+    held = "Health Minister Oren Malik visited Velmar on Monday.\n\nThe Health Minister is urging Arvelians to stay home."
+    assert requesters(held) == ["Oren Malik"]
+    other = "Health Minister Oren Malik visited Velmar.\n\nThe Finance Minister is urging Arvelians to save."
+    assert requesters(other) == []
+
+
+def test_a_purpose_infinitive_is_sought_not_done(nlp):  # issue 11 (real sample 2)
+    ev = only(events_of(nlp, "Arvelia and Tumbria met in Velmar to reach an agreement."), "AGREE")
+    assert ev.status == "future"
+    assert only(events_of(nlp, "Arvelia and Tumbria reached an agreement in Velmar."), "AGREE").status == "asserted"

@@ -143,3 +143,19 @@ def test_the_entities_stage_reads_the_reporting_verbs_from_the_cue_rows():
 
     lex = importlib.import_module("newsledger.extract.entities.lex").lexicon()
     assert {r["id"] for r in CUES["rows"]} <= lex.reporting_verbs
+
+
+BODIES = rule_table("title_bodies")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", BODIES["rows"], ids=lambda r: r["id"])
+def test_title_body_examples(row, nlp):  # issue 11: the body an office sits in, named beside the title
+    from newsledger.extract.entities.stage import find_entities
+    for kind in ("positive", "negative"):
+        for ex in row["examples"][kind]:
+            r = find_entities(nlp(ex["text"]))
+            ids = {e.name: e.id for e in r.entities}
+            tied = any(x.type == "member_of" and x.subject == ids[ex["person"]] and x.object == ids.get(ex["body"])
+                       for x in r.relations)
+            assert tied == (kind == "positive"), (row["id"], ex)

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
 from ...analysis.reference import latest_carrier
+from ...analysis.rules import rule_table
+from ...analysis.words import word_class
 from ...records import Attributes
 from ...trace import tracing
 from .._doc import folded, tokens
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "MentionMap"]
 
+_NAME_LINKS = {"of", "the", "and", "for"}  # function words inside a body's name ("Bank of Arvelia")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 
@@ -75,6 +78,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)
+        body = _title_body(doc, ti, clusters) if not orgs and not b["affiliation"] else None
+        if body is not None:  # "Health Minister X" and "the Health Ministry" (rules/title_bodies.json)
+            orgs.append(body)
         described = _described_after(doc, ti, mm) if not orgs else None
         last = ti.span[1] - 1  # the evidence ends with the phrase, or with the description it names
         if described is not None:
@@ -108,7 +114,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 s, e = doc[ti.span[0]].idx, doc[last].idx + len(doc[last].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e), "title-affiliation"))
                 _why(b, "affiliation", o, "title-affiliation", (s, e))
-    for r in _owned_orgs(doc, clusters, mm):
+    for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm)]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)
@@ -316,6 +322,42 @@ def _generic_org(doc: "Doc", ti: TitleInfo, clusters: list[Cluster], mm: Mention
     return None
 
 
+def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster | None:
+    """"Health Minister X" with "the Health Ministry", "Governor X ... the Bank of Y": the one organization
+    whose name holds a body word of the title and all its portfolio words (rows of rules/title_bodies.json)."""
+    if ti.title is None:
+        return None
+    words = [fold(t.text) for t in tokens(doc)[ti.title[0]:ti.title[1]]]
+    honor = word_class("honorifics")
+    while len(words) > 1 and (words[-1] in honor or words[-1] + "." in honor):
+        words.pop()  # "Health Minister Dr.": the office is the minister's
+    if not words:
+        return None
+    sent = doc[ti.span[0]].sent
+    for row in rule_table("title_bodies")["rows"]:
+        y = row["yields"]
+        if words[-1] not in y["titles"]:
+            continue
+        portfolio = {w for w in words[:-1] if w not in y["ranks"]}
+        if portfolio & set(y["state_portfolios"]):
+            continue  # a foreign minister speaks for the state, not for the ministry
+        found = []
+        for c in clusters:
+            if c.type != ORG or c is ti.cluster:
+                continue
+            names = [{fold(x) for x in f.split()} for f in c.forms()]
+            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
+            exact = near or y["scope"] == "sentence"  # elsewhere, all of the body's name is the title's
+            if not any(set(y["bodies"]) & n and portfolio <= n and (exact or n <= portfolio | set(y["bodies"]) | _NAME_LINKS)
+                       for n in names):  # "Russian Foreign Ministry" may be another state's
+                continue
+            if near or (y["scope"] == "document" and portfolio):
+                found.append(c)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:
     """"spokeswoman for the ruling bloc's delegation": an organization referred to by a description
     (resolved by the references step, after the titles were read) in the phrase after the title."""
@@ -371,3 +413,18 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
     return out
 
 
+def _org_possessed(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"Hexacorp's Dara Quell", "Velmar Rovers' Ilsa Varn": a name owned by an organization is one of its
+    people (a country's is left alone: "Arvelia's Oren Malik" may be a citizen, not an official)."""
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            k = m.t0
+            if k < 2 or doc[k - 1].tag_ != "POS":
+                continue
+            hit = mm.at(k - 2)
+            if hit is not None and hit[1].type == ORG and hit[1] is not c:
+                out.append(RelationFound("member_of", c, hit[1], (hit[0].start, m.end), "org-possessive"))
+    return out

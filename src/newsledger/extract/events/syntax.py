@@ -193,8 +193,8 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
     """A common-noun description of exactly one named entity: "the state water board" for the Velmar
     Water Board, "a senior fisheries commissioner" for the person with that title.
     The head and every modifier must be words of the same name or title."""
-    if tok.pos_ != "NOUN":
-        return None
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and ctx.index.at(tok.idx, tok.idx + len(tok.text)) is None):
+        return None  # a capitalized title outside any name ("The Health Minister is urging") describes too
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
         return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid)

@@ -229,6 +229,9 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
                 cur = head
                 continue
             break
+    if status is None and tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        status = "future"  # a purpose: "met on Monday *to reach* a deal" tells what was sought, not done
     if status is None and tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lex.following_marks for c in kids):
         main = event_status(tok.head, ctx, ignore_negation=True)  # "will fight *until* X releases him"
