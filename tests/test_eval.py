@@ -111,6 +111,7 @@ def main(argv: list[str]) -> int:
         return 1
     data = load_floors() if FLOORS.exists() else {"sets": {}}
     data.setdefault("sets", {})
+    below = 0
     for name, dirs_of in SETS.items():
         dirs = dirs_of(SHARED)
         if not corpus_files(dirs):
@@ -119,7 +120,9 @@ def main(argv: list[str]) -> int:
         old = data["sets"].get(name, {}).get("floors", {})
         print(f"== {name}")
         for k in sorted(got):
-            print(f"{k:<16} {got[k]:.3f}   floor {old.get(k, 0.0):.3f}")
+            low = got[k] + 1e-9 < old.get(k, 0.0)
+            below += low
+            print(f"{k:<16} {got[k]:.3f}   floor {old.get(k, 0.0):.3f}{'   BELOW THE FLOOR' if low else ''}")
         if "--update" in argv:
             allow_lower = "--allow-lower" in argv or data["sets"].get(name, {}).get("corpus_hash") != corpus_hash(dirs)
             new = {k: round(got[k] if allow_lower else max(got[k], old.get(k, 0.0)), 3) for k in got}
@@ -130,6 +133,9 @@ def main(argv: list[str]) -> int:
         FLOORS.write_text(json.dumps({"_comment": data["_comment"], "sets": data["sets"]}, indent=1) + "\n",
                           encoding="utf-8")
         print(f"floors written to {FLOORS}")
+    if below and "--update" not in argv:
+        print(f"{below} figure(s) below their floors")
+        return 1
     return 0
 
 
