@@ -110,17 +110,26 @@ class Store(ABC):
     @abstractmethod
     def iter_records(self) -> Iterator["Record"]: ...
 
-    @abstractmethod
-    def ids(self) -> list[str]: ...
+    # (Portable SQL: every backend shares these; its ``_rows`` turns a driver error into a StoreError.)
+    def ids(self) -> list[str]:
+        """Every stored document id, in the order they were stored."""
+        return [r[0] for r in self._rows("SELECT id FROM documents ORDER BY pk")]
 
-    @abstractmethod
-    def count(self) -> int: ...
+    def count(self) -> int:
+        """How many documents are stored."""
+        return int(self._rows("SELECT COUNT(*) FROM documents")[0][0])
 
-    @abstractmethod
-    def stats(self) -> dict[str, int]: ...
+    def stats(self) -> dict[str, int]:
+        """Row counts: documents, entities, statements, events, failures."""
+        return {t: int(self._rows(f"SELECT COUNT(*) FROM {t}")[0][0])
+                for t in ("documents", "entities", "statements", "events", "failures")}
 
-    @abstractmethod
-    def failures(self) -> list[dict[str, Any]]: ...
+    _FAILURE_COLUMNS = ("source", "code", "reason", "doc_id", "attempts", "first_at", "at")
+
+    def failures(self) -> list[dict[str, Any]]:
+        """The recorded failures, latest first."""
+        rows = self._rows(f"SELECT {', '.join(self._FAILURE_COLUMNS)} FROM failures ORDER BY at DESC, pk DESC")
+        return [dict(zip(self._FAILURE_COLUMNS, row)) for row in rows]
 
     @abstractmethod
     def search(self, query: str, limit: int = 20, scope: str = "all") -> list["SearchHit"]:

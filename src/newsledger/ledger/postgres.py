@@ -403,25 +403,11 @@ class PostgresLedger(LedgerRowsMixin, Store):
         for js, doc_id in self._stream("SELECT record_json, id FROM documents ORDER BY pk"):
             yield _load(js, doc_id)
 
-    @_guarded
-    def ids(self) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY pk")]
-
-    @_guarded
-    def count(self) -> int:
-        return int(self.con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-
-    @_guarded
-    def stats(self) -> dict[str, int]:
-        return {t: int(self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "entities", "statements", "events", "failures")}
-
-    @_guarded
-    def failures(self) -> list[dict[str, Any]]:
-        cur = self.con.execute("SELECT source, code, reason, doc_id, attempts, first_at, at FROM failures "
-                               "ORDER BY at DESC, pk DESC")
-        names = [d.name for d in cur.description]
-        return [dict(zip(names, row)) for row in cur]
+    # the base's portable reads, with the driver's errors turned into StoreErrors
+    ids = _guarded(Store.ids)
+    count = _guarded(Store.count)
+    stats = _guarded(Store.stats)
+    failures = _guarded(Store.failures)
 
     # ------------------------------------------------------------------ search
     @_guarded

@@ -435,29 +435,11 @@ class Ledger(LedgerRowsMixin, Store):
         except sqlite3.DatabaseError as exc:
             raise _damaged(self.path, exc) from None
 
-    @_guarded
-    def ids(self) -> list[str]:
-        """Every stored document id, in the order they were stored."""
-        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY pk")]
-
-    @_guarded
-    def count(self) -> int:
-        """How many documents are stored."""
-        return int(self.con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-
-    @_guarded
-    def stats(self) -> dict[str, int]:
-        """Row counts: documents, entities, statements, events, failures."""
-        return {t: int(self.con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "entities", "statements", "events", "failures")}
-
-    @_guarded
-    def failures(self) -> list[dict[str, Any]]:
-        """The recorded failures, latest first."""
-        cur = self.con.execute("SELECT source, code, reason, doc_id, attempts, first_at, at FROM failures "
-                               "ORDER BY at DESC, pk DESC")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur]
+    # the base's portable reads, with SQLite's errors turned into StoreErrors
+    ids = _guarded(Store.ids)
+    count = _guarded(Store.count)
+    stats = _guarded(Store.stats)
+    failures = _guarded(Store.failures)
 
     # ------------------------------------------------------------------ search
     @_guarded
