@@ -80,6 +80,7 @@ def test_quoted_paragraph_without_a_cue_takes_the_date_of_the_statement_it_conti
     rec = extract(text)
     first = by_content(rec, "the worst is behind us")
     later = by_content(rec, "keep rates where they are")
+    assert [p.text for p in first.parts][-1:] == ["We have done what was needed."]  # one quote, two parts
     assert first.date is not None and first.date.value == "2026-03-03"
     assert later.cue is None and later.date is not None and later.date.value == "2026-03-03"
 

@@ -130,11 +130,23 @@ def test_quote_running_over_paragraphs(nlp):
 
 @pytest.mark.slow
 def test_unattributed_following_quote_keeps_speaker(nlp):
-    t = ('"The talks failed," Tomas Velk said. "Nobody came to the table with a plan."')
+    # the next quote in a paragraph of its own: a statement of its own, the same speaker's (cue null)
+    t = ('"The talks failed," Tomas Velk said.\n\n"Nobody came to the table with a plan."')
     ents = [ent(t, "e1", "PERSON", "Tomas Velk", "Velk")]
     stmts = run(nlp, t, ents)
     assert len(stmts) == 2
     assert all(s.speaker == "e1" and s.direct for s in stmts)
+    assert stmts[1].cue is None
+
+
+@pytest.mark.slow
+def test_quote_resumed_in_the_same_paragraph_after_the_attribution_is_the_same_statement(nlp):
+    # '"A," X said. "B."' in one paragraph: one quote cut by its attribution (issue 11), two parts
+    t = ('"The talks failed," Tomas Velk said. "Nobody came to the table with a plan."')
+    ents = [ent(t, "e1", "PERSON", "Tomas Velk", "Velk")]
+    (s,) = run(nlp, t, ents)
+    assert s.speaker == "e1" and s.direct and s.cue == "said"
+    assert [p.text for p in s.parts] == ["The talks failed", "Nobody came to the table with a plan."]
 
 
 # ----------------------------------------------------------------------------- indirect and mixed
@@ -478,7 +490,7 @@ def test_appositive_name_after_a_prepositional_title(nlp):
 
 @pytest.mark.slow
 def test_short_unattributed_quote_continues(nlp):
-    t = '"The talks are over. We leave tomorrow," the envoy said. "Nobody wanted this."'
+    t = '"The talks are over. We leave tomorrow," the envoy said.\n"Nobody wanted this."'
     stmts = run(nlp, t)
     assert [s.content.text for s in stmts] == ["The talks are over. We leave tomorrow", "Nobody wanted this."]
     assert all(s.speaker_text == "the envoy" for s in stmts)
@@ -514,7 +526,7 @@ def test_quoted_as_saying(nlp, sentence, outlet):
 
 @pytest.mark.slow
 def test_continuation_quote_has_no_cue_of_its_own(nlp):
-    stmts = run(nlp, '"We stay," Ras said. "We will not leave."')
+    stmts = run(nlp, '"We stay," Ras said.\n\n"We will not leave."')
     assert [s.cue for s in stmts] == ["said", None]
 
 
@@ -591,7 +603,7 @@ def test_prepositional_content(nlp, sentence, content, kind):
 
 @pytest.mark.slow
 def test_statements_numbered_in_text_order(nlp):
-    t = ('"The port will close," Ana Bel said, calling it a loss. "Nobody wanted this."\n\n'
+    t = ('"The port will close," Ana Bel said, calling it a loss.\n\n"Nobody wanted this."\n\n'
          "Ivo Grent said the port would reopen.")
     stmts = run(nlp, t)
     starts = [s.content.start for s in stmts]

@@ -5,6 +5,7 @@ that extend or resume a draft, quotes no cue claims, and the evidence each draft
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from .quotes import MARKS, Quote
@@ -173,7 +174,7 @@ def _apply_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote], starts: 
         d.direct = True
         d.parts = q.pieces if len(q.pieces) > 1 else ()
         claimed.add(qpos[id(q)])
-        nxt = _resumed_quote(doc, d, quotes, qpos[id(q)])
+        nxt = _resumed_quote(doc, d, quotes, qpos[id(q)], drafts)
         if nxt is not None:
             q2 = quotes[nxt]
             d.parts = tuple(q.pieces) + tuple(q2.pieces)
@@ -209,22 +210,49 @@ def _strip_comma(text: str, p: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int) -> int | None:
-    """``"We are ready," she said, "to sign today."``: the quote right after the attribution."""
+def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int, drafts: list[Draft] = ()) -> int | None:
+    """``"We are ready," she said, "to sign today."``: the quote right after the attribution. Also
+    ``"We are ready," she said in a statement. "We sign today."``: a quote cut by a comma, its
+    attribution closing the sentence, and the next quote opening the same paragraph right after it is
+    the rest of the same statement (one statement in two pieces), unless someone else's cue claims it."""
     if qi + 1 >= len(quotes):
         return None
     q, q2 = quotes[qi], quotes[qi + 1]
     cue = doc[d.cue_i]
     if not (q.close_at < cue.idx < q2.open_at):
         return None
-    between = doc_text(doc)[q.close_at + 1:q2.open_at]
+    text = doc_text(doc)
+    between = text[q.close_at + 1:q2.open_at]
     if "\n" in between or len(between) > 200:
         return None
-    if not between.rstrip().endswith(",") and not between.rstrip().endswith(":"):
-        return None
-    if any(c in between for c in ".?!"):
-        return None
-    return qi + 1
+    tail = between.rstrip()
+    if tail.endswith((",", ":")) and not any(c in between for c in ".?!"):
+        return qi + 1
+    if tail.endswith(".") and text[q.start:q.end].rstrip().endswith(",") and _one_sentence(tail[:-1]) \
+            and cue.sent.end_char >= q.close_at + 1 + len(tail) \
+            and not any(o is not d and (q2.open_at - 1 <= o.content[0] <= q2.close_at or _cue_after(doc, o, q2))
+                        for o in drafts):
+        return qi + 1
+    return None
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.$")
+
+
+def _one_sentence(words: str) -> bool:
+    """No sentence ends inside ``words``: no ? or !, and every full stop closes an abbreviation ("Gov.",
+    "Dr.", "Jan.") or an initial."""
+    if any(c in words for c in "?!"):
+        return False
+    return all(_ABBREVIATION.search(words[:k + 1]) for k, c in enumerate(words) if c == ".")
+
+
+def _cue_after(doc: "Doc", other: Draft, q: Quote) -> bool:
+    """Whether ``other``'s cue sits right after quote ``q`` in its paragraph (``"...," he added.``)."""
+    pos = doc[other.cue_i].idx
+    if pos <= q.close_at:
+        return False
+    return "\n" not in doc_text(doc)[q.close_at:pos] and pos - q.close_at < 200 and other.content[0] <= q.close_at
 
 
 def _runs_into(text: str, q: Quote, drafts: list[Draft]) -> Draft | None:

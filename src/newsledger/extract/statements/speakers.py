@@ -22,6 +22,7 @@ from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_ids, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
+from .descriptors import SPOKES, definite_title, including_member, spokesperson_body, title_modifiers
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -223,6 +224,9 @@ class SpeakerResolver:
         if ante is not None:
             if ante.pos_ in ("NOUN", "PROPN"):
                 return replace(self._make(ante, prior), route="relative-antecedent")
+        member = including_member(tok)  # "Officials there, including X, are calling it ..."
+        if member is not None and index and index.overlapping(member.idx, member.idx + len(member.text)):
+            return replace(self._make(member, prior), route="including-member")
         span, phrase = _name_span(tok)
         text = doc_text(doc)[span[0]:span[1]]
         eid = head_entity(index, doc_text(doc), span[0], span[1], (tok.idx, tok.idx + len(tok.text))) if index else None
@@ -266,6 +270,12 @@ class SpeakerResolver:
             # a headline's "..., warns union leader": the holder of the title the story introduces below
             eid = self._title_holder(tok, "", later=True)
             person = eid is not None or person
+        elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
+                and (body := spokesperson_body(tok, index, self._titled)) is not None:
+            eid, person, route = body, False, "spokesperson-body"  # "a company spokesperson confirmed"
+        elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
+                and (holder := self._definite_holder(tok)) is not None:
+            eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
@@ -289,7 +299,18 @@ class SpeakerResolver:
         return known_gender((m.text for m in ent.mentions),
                             "female" if female and not male else "male" if male and not female else None)
 
-    def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False) -> str | None:
+    def _definite_holder(self, tok: "Token") -> str | None:
+        """The person given the title of "the chief minister (of X)" before it, else after it; its
+        modifiers must be the holder's too, a holder affiliated with the "of" body preferred."""
+        need = title_modifiers(tok)
+        body = ""
+        for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            for o in (g for g in p.children if g.dep_ == "pobj"):
+                body = next((e for _s, _e, e in self.index.overlapping(o.idx, o.idx + len(o.text))), body)
+        return self._title_holder(tok, body, need=need) or self._title_holder(tok, body, later=True, need=need)
+
+    def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False,
+                      need: frozenset[str] = frozenset()) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
@@ -301,7 +322,8 @@ class SpeakerResolver:
 
         def holder(affiliated: bool):
             def carrier(m: tuple[int, int, str]) -> str | None:
-                ok = word in persons.words[m[2]] and (not affiliated or body in persons.affiliation[m[2]])
+                ok = word in persons.words[m[2]] and need <= persons.words[m[2]] \
+                    and (not affiliated or body in persons.affiliation[m[2]])
                 return m[2] if ok else None
             return carrier
 

@@ -41,6 +41,11 @@ RESOLVE_ROUTES = {
     "title-holder": "\"the bank's governor said\": the person named before who holds the title (the body only qualifies it)",
     "owned-title-holder": "\"its Africa director said\": the person named in the text who holds that title at the body "
                           "'its' stands for (else an unnamed member: only speaker_text is kept)",
+    "definite-title-holder": "\"the chief minister said\", \"The Health Minister is urging\": the person the article gives "
+                             "that title (before it, else after it), its modifiers included",
+    "spokesperson-body": "\"a company spokesperson confirmed\": an unnamed spokesperson is the body speaking (the body "
+                         "named on it, else the one the description names, else the organization named most)",
+    "including-member": "\"Officials there, including X, ...\": the named member speaks",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }

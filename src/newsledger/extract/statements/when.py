@@ -120,7 +120,7 @@ class DateFinder:
         for x in self._by_verb.get(cue.i, []):
             if a <= x.root < b and self.doc[x.root].head.i != cue.i:
                 continue
-            if d.content[0] <= x.start < d.content[1] and self.doc[x.root].head.i != cue.i:
+            if _said(d, x.start) and self.doc[x.root].head.i != cue.i:
                 continue
             return x.value
         return self._via_phrase(cue, d)
@@ -133,7 +133,7 @@ class DateFinder:
         for x in self.dated[i:]:
             if x.start >= sent.end_char:
                 break
-            if d.content[0] <= x.start < d.content[1]:
+            if _said(d, x.start):
                 continue
             node = self.doc[x.root]
             for _ in range(12):
@@ -194,7 +194,7 @@ class DateFinder:
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
                 for x in self._by_verb.get(head.i, []):
-                    if not (d.content[0] <= x.start < d.content[1]):
+                    if not (_said(d, x.start)):
                         d.extra["date_route"] = "governing-verb"
                         return x.value
         if not d.extra.get("unattributed") and not according:
@@ -244,3 +244,11 @@ def _with_prep(doc: "Doc", t: Time) -> str:
         s = t.start - len(words[-1]) - 1
         return text[s:t.end]
     return t.text
+
+
+def _said(d: Draft, pos: int) -> bool:
+    """Whether ``pos`` lies in the words said: in one of the parts of a quote cut by its attribution
+    (the attribution between them, "she said on Tuesday", is not said), else in the content."""
+    if d.parts:
+        return any(s <= pos < e for s, e in d.parts)
+    return d.content[0] <= pos < d.content[1]

@@ -1,0 +1,118 @@
+"""Statements and speakers as real reports write them (issue 11, round six), each pattern reproduced by
+an invented article. Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def by_content(rec, words: str):
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement with {words!r}: {[s.content.text for s in rec.statements]}"
+    return hits[0]
+
+
+def name_of(rec, eid):
+    return rec.entity(eid).name if eid else None
+
+
+# -- one quote cut by its attribution, the attribution closing the sentence -------------------------
+
+@pytest.mark.slow
+def test_quote_resumed_after_an_attribution_sentence_is_one_statement_in_two_parts():
+    rec = extract('Storm Hits Velmar Coast\n\nA storm flattened piers along the Velmar coast on Thursday.\n\n'
+                  '"The harbour has never seen a night like this. Boats were thrown onto the quay," Mayor Lina '
+                  'Orvik said in a statement on Friday. "We will rebuild every pier before summer."\n')
+    said = [s for s in rec.statements if "harbour has never" in s.content.text or "rebuild" in s.content.text]
+    assert len(said) == 1, [s.content.text for s in rec.statements]
+    st = said[0]
+    assert [p.text for p in st.parts] == [
+        "The harbour has never seen a night like this. Boats were thrown onto the quay",
+        "We will rebuild every pier before summer."]
+    assert name_of(rec, st.speaker) == "Lina Orvik" and st.direct
+
+
+@pytest.mark.slow
+def test_quote_after_an_abbreviated_title_in_the_attribution_still_resumes():
+    rec = extract('"The strike has closed three ports," Velmar Gov. Tomas Brandt said on Thursday. '
+                  '"We expect talks to resume soon."\n')
+    assert len(rec.statements) == 1, [s.content.text for s in rec.statements]
+    assert len(rec.statements[0].parts) == 2
+
+
+@pytest.mark.slow
+def test_a_quote_someone_else_attributes_is_not_resumed():
+    rec = extract('"The offer is fair," Ivo Brenn said on Monday. "It is far too low," union leader Mara '
+                  'Quist replied.\n')
+    fair, low = by_content(rec, "offer is fair"), by_content(rec, "far too low")
+    assert fair is not low and not fair.parts
+    assert name_of(rec, low.speaker) == "Mara Quist"
+
+
+# -- descriptor speakers -----------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_chief_minister_is_the_person_given_that_title_later():
+    rec = extract("Floods Swamp Velmar\n\nFloods have swept the north. The chief minister of Velmar has "
+                  'described the situation as "a grave crisis."\n\n"Thousands have lost their homes," Chief '
+                  "Minister Ana Rusk said on Thursday.\n")
+    st = by_content(rec, "grave crisis")
+    assert name_of(rec, st.speaker) == "Ana Rusk"
+
+
+@pytest.mark.slow
+def test_a_capitalized_health_minister_is_the_named_health_minister_not_another_minister():
+    rec = extract("Finance Minister Oren Tal said the budget was tight. Health Minister Dr. Ilse Varn says "
+                  "clinics will open on Monday.\n\nThe Health Minister is urging parents to vaccinate their "
+                  "children.\n")
+    st = by_content(rec, "parents to vaccinate")
+    assert name_of(rec, st.speaker) == "Ilse Varn"
+
+
+@pytest.mark.slow
+def test_the_deputy_minister_is_not_the_minister():
+    rec = extract("Minister Oren Tal opened the bridge on Monday. The deputy minister said the road would "
+                  "be repaired by May.\n")
+    st = by_content(rec, "road would be repaired")
+    assert st.speaker is None or name_of(rec, st.speaker) != "Oren Tal"
+
+
+@pytest.mark.slow
+def test_an_unnamed_company_spokesperson_speaks_for_the_company():
+    rec = extract("Hexacorp to Fight Fine\n\nHexacorp will appeal a 40 million euro fine from the Velmar "
+                  "regulator, a company spokesperson confirmed to reporters.\n")
+    st = by_content(rec, "will appeal")
+    assert name_of(rec, st.speaker) == "Hexacorp"
+
+
+@pytest.mark.slow
+def test_the_giants_spokesperson_is_the_company_the_article_is_about_not_the_regulator():
+    rec = extract("Hexacorp will appeal the fine, its lawyers said on Monday. The Velmar Data Office fined "
+                  'Hexacorp in January. The Velmar Data Office said the rules were clear.\n\n'
+                  "Hexacorp has appealed twice before.\n\n"
+                  '"We followed the law at every step," the software giant\'s spokesperson said in an email.\n')
+    st = by_content(rec, "followed the law")
+    assert name_of(rec, st.speaker) == "Hexacorp"
+
+
+@pytest.mark.slow
+def test_a_bare_spokesperson_stays_unnamed():
+    rec = extract("Hexacorp opened a plant in Velmar. A spokesperson said more jobs would follow.\n")
+    st = by_content(rec, "more jobs")
+    assert st.speaker is None and st.speaker_text
+
+
+@pytest.mark.slow
+def test_officials_including_a_named_person_are_that_person_speaking():
+    rec = extract("Governor Tal Bren toured the flooded valley on Friday.\n\nOfficials there, including "
+                  'Bren, are calling the flood "the worst in a century."\n')
+    st = by_content(rec, "the worst")
+    assert name_of(rec, st.speaker) == "Tal Bren"
