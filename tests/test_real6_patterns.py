@@ -116,3 +116,46 @@ def test_officials_including_a_named_person_are_that_person_speaking():
                   'Bren, are calling the flood "the worst in a century."\n')
     st = by_content(rec, "the worst")
     assert name_of(rec, st.speaker) == "Tal Bren"
+
+
+# -- a quote paragraph standing alone after a reporting sentence -------------------------------------
+
+@pytest.mark.slow
+def test_quote_paragraph_after_a_reporting_sentence_with_no_clause_is_its_subjects():
+    rec = extract("Velmar Rovers Injury News\n\nMidfielder Ivo Sand is out until May, Rovers said on Monday.\n\n"
+                  "Winger Tal Oren is fit again and coach Mara Quist reported no new injuries at her weekly "
+                  "press conference.\n\n"
+                  '"We have a full squad for the first time this year. The players are hungry."\n')
+    st = by_content(rec, "full squad")
+    assert name_of(rec, st.speaker) == "Mara Quist" and st.direct and st.cue is None
+
+
+@pytest.mark.slow
+def test_quote_paragraph_after_a_sentence_that_reports_nothing_stays_unattributed():
+    rec = extract("Velmar Rovers Injury News\n\nMidfielder Ivo Sand is out until May, Rovers said on Monday.\n\n"
+                  "Winger Tal Oren is fit again and coach Mara Quist trained with the squad on Friday.\n\n"
+                  '"We have a full squad for the first time this year. The players are hungry."\n')
+    assert not [s for s in rec.statements if "full squad" in s.content.text and s.speaker is not None
+                and name_of(rec, s.speaker) == "Mara Quist"]
+
+
+# -- "First, A. But B, noted X.": the cue at the end reports both sentences ---------------------------
+
+@pytest.mark.slow
+def test_inverted_cue_after_a_linked_second_sentence_reports_the_first_sentence_too():
+    rec = extract("Governor Ana Holt said on Wednesday the bank had two messages.\n\n"
+                  "First, high import duties have hurt exporters, and weak demand is weighing on "
+                  "investment. But so far, the economy is holding up well, noted Governor Holt at the press "
+                  "conference.\n")
+    st = by_content(rec, "holding up well")
+    assert st.content.text.startswith("First, high import duties")
+    assert name_of(rec, st.speaker) == "Ana Holt"
+
+
+@pytest.mark.slow
+def test_inverted_cue_without_a_linking_word_reports_its_own_sentence_only():
+    rec = extract("Governor Ana Holt said on Wednesday the bank had two messages.\n\n"
+                  "High import duties have hurt exporters. The economy is holding up well, noted Governor "
+                  "Holt at the press conference.\n")
+    st = by_content(rec, "holding up well")
+    assert not st.content.text.startswith("High import")

@@ -23,7 +23,7 @@ from .frames import (
 )
 from .reconcile import (
     _apply_quotes, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
-    _unattributed_quotes,
+    _linked_sentence, _unattributed_quotes,
 )
 
 if TYPE_CHECKING:
@@ -156,6 +156,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     drafts.extend(_colon_headline(doc, drafts))
     _apply_quotes(doc, drafts, quotes, starts)
+    _linked_sentence(doc, drafts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
     for d in drafts:
         d.evidence = _evidence(doc, d)

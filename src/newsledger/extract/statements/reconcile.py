@@ -8,6 +8,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ...analysis.words import word_class
 from .quotes import MARKS, Quote
 from .._doc import doc_text
 from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
@@ -295,28 +296,58 @@ def _unattributed_quotes(doc: "Doc", drafts: list[Draft], quotes: list[Quote]) -
         src = _runs_into(text, q, direct_sorted)
         if src is None:
             j = bisect.bisect_right(direct_ends, q.open_at)
-            if j == 0:
-                continue
-            src = direct_sorted[j - 1]
-            if out and src.content[1] < out[-1].content[1] <= q.open_at:
+            src = direct_sorted[j - 1] if j else None
+            if src is not None and out and src.content[1] < out[-1].content[1] <= q.open_at:
                 src = out[-1]  # a quote running on over several paragraphs: each continues the one before
-            gap = text[src.content[1]:q.open_at]
-            if gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1 or len(gap) > 400:
-                continue
-            k = bisect.bisect_left(starts_all, src.content[1])
-            if k < len(starts_all) and starts_all[k] < q.open_at:
+            gap = text[src.content[1]:q.open_at] if src is not None else ""
+            if src is not None and (gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) > 1
+                                    or len(gap) > 400):
+                src = None
+            k = bisect.bisect_left(starts_all, src.content[1]) if src is not None else 0
+            if src is not None and k < len(starts_all) and starts_all[k] < q.open_at:
                 continue  # another statement sits between them
         tok = _first_token(doc, q.start)
         if tok is None:
             continue
-        nd = Draft(cue_i=src.cue_i, cue_text="", content=_strip_comma(text, (q.start, q.end)),
-                   subject_i=src.subject_i, kind_hint=None, direct=True,
+        report = _report_before(doc, q) if src is None else None
+        if src is None and report is None:
+            continue
+        nd = Draft(cue_i=src.cue_i if src is not None else report[0].i, cue_text="",
+                   content=_strip_comma(text, (q.start, q.end)),
+                   subject_i=src.subject_i if src is not None else report[1].i, kind_hint=None, direct=True,
                    parts=q.pieces if len(q.pieces) > 1 else (), speaker_from=src,
                    content_tokens=(tok.i, tok.i + 1))
         nd.extra["unattributed"] = True
-        nd.extra["speaker_route"] = "continues-quote"
+        nd.extra["speaker_route"] = "continues-quote" if src is not None else "quote-after-report"
         out.append(nd)
     return out
+
+
+def _report_before(doc: "Doc", q: Quote) -> "tuple[Token, Token] | None":
+    """'X reported no fresh concerns in his press conference.\n\n"This is bad news for us. ..."': a quote
+    paragraph standing alone right after a sentence whose main verb reports (said, told, reported,
+    confirmed ...) with a named or pronoun subject is that subject's (the cue word and the subject),
+    even when the sentence itself reports no clause (no statement of its own)."""
+    text = doc_text(doc)
+    end = q.open_at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or "\n" not in text[end:q.open_at] or text[end - 1] not in ".!?":
+        return None
+    last = _first_token(doc, end - 1)
+    if last is None:
+        return None
+    sent = last.sent
+    cues = lexicon()["cues"]
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues and t.dep_ in ("ROOT", "conj")
+             and not any(c.dep_ == "neg" for c in t.children) and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")]
+    for verb in reversed(verbs):
+        subj = _own_subject(verb)
+        if subj is None and verb.dep_ == "conj":
+            subj = _own_subject(verb.head)
+        if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she")):
+            return verb, subj
+    return None
 
 
 def _first_token(doc: "Doc", pos: int) -> "Token | None":
@@ -345,3 +376,31 @@ def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+_LINKING = word_class("linking_openers")
+
+
+def _linked_sentence(doc: "Doc", drafts: list[Draft]) -> None:
+    """"First, A. But B, noted X.": an inverted attribution whose content opens its sentence with a
+    linking word reports the sentence before it too, when that sentence is in the same paragraph, has
+    no quotation marks and nobody else's statement covers it (the two sentences are one passage)."""
+    text = doc_text(doc)
+    covered = [(o.content[0], o.content[1]) for o in drafts]
+    for d in drafts:
+        if d.direct or d.parts or d.content[1] > doc[d.cue_i].idx or d.extra.get("unattributed"):
+            continue  # only content before its cue: "..., noted X" / "..., X said"
+        first = _first_token(doc, d.content[0])
+        if first is None or first.i != first.sent.start or first.lower_ not in _LINKING or first.sent.start == 0:
+            continue
+        prev = doc[first.sent.start - 1].sent
+        gap = text[prev.end_char:first.idx]
+        if "\n" in gap or "\n" in text[prev.start_char:prev.end_char].strip() or any(m in prev.text for m in MARKS):
+            continue
+        if prev.start_char == 0 or text[prev.start_char - 1] != "\n" and "\n" not in text[max(0, prev.start_char - 2):prev.start_char]:
+            continue  # only a paragraph's opening sentence: further back the passage is the writer's
+        if any(s < prev.end_char and e > prev.start_char for s, e in covered):
+            continue
+        d.content = (prev.start_char, d.content[1])
+        d.content_tokens = (prev.start, d.content_tokens[1])
+        d.extra["linked_sentence"] = True

@@ -28,6 +28,8 @@ SPEAKER_ROUTES = {
     "inverted": "an inverted attribution after the content (\"..., X said\")",
     "participle-of-inverted": "a participle after an inverted attribution shares its subject",
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
+    "quote-after-report": "a quote paragraph standing alone right after a sentence whose main verb reports "
+                          "(\"X reported no new concerns.\") is that sentence's subject's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
 }
