@@ -159,3 +159,40 @@ def test_inverted_cue_without_a_linking_word_reports_its_own_sentence_only():
                   "Holt at the press conference.\n")
     st = by_content(rec, "holding up well")
     assert not st.content.text.startswith("High import")
+
+
+# -- the story's own day ------------------------------------------------------------------------------
+
+def _date(st):
+    return st.date.value if st.date is not None else None
+
+
+@pytest.mark.slow
+def test_a_present_tense_says_in_a_story_dating_nothing_earlier_is_the_story_day():
+    rec = extract("Bank governor Ana Holt says interest rates are at the right level. The bank left its rate "
+                  "at 4 percent.\n")
+    assert _date(by_content(rec, "right level")) == PUB
+
+
+@pytest.mark.slow
+def test_coming_fixtures_told_before_the_cue_do_not_stop_the_story_day():
+    rec = extract("Velmar Rovers are top of the table. They play Ostrava on Saturday and meet Tarn next week.\n\n"
+                  "Coach Mara Quist has confirmed that Ivo Sand will be out for six weeks.\n")
+    assert _date(by_content(rec, "will be out")) == PUB
+
+
+@pytest.mark.slow
+def test_an_earlier_day_told_before_the_cue_leaves_the_date_open():
+    rec = extract("Velmar Rovers lost to Ostrava on Monday.\n\nRovers coach Mara Quist says the team "
+                  "will recover.\n")
+    assert _date(by_content(rec, "will recover")) != PUB
+
+
+@pytest.mark.slow
+def test_a_later_statement_of_the_same_speaker_keeps_the_day_of_the_first():
+    rec = extract("Coach Mara Quist has confirmed that Ivo Sand will be out for six weeks after an injury "
+                  "in last weekend's win.\n\nWinger Tal Oren is fit again and Quist reported no new injuries "
+                  "at her press conference.\n\n"
+                  '"We have a full squad for the first time this year. The players are hungry."\n')
+    assert _date(by_content(rec, "will be out")) == PUB
+    assert _date(by_content(rec, "full squad")) == PUB

@@ -330,9 +330,12 @@ def test_date_from_earlier_occasion_of_the_speaker(nlp):
 
 @pytest.mark.slow
 def test_no_date_when_nothing_tells(nlp):
+    # no publication date and no time: nothing tells (with one, "says" is the story's own day)
     t = "Ada Frey says the plant will reopen."
-    (s,) = run(nlp, t)
+    (s,) = run(nlp, t, published=None)
     assert s.date is None
+    (s,) = run(nlp, "Ada Frey had said the plant would reopen.")
+    assert s.date is None  # a pluperfect cue tells an earlier, undated occasion
 
 
 @pytest.mark.slow

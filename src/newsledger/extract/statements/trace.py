@@ -57,6 +57,8 @@ DATE_ROUTES = {
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
+    "speaker-previous-statement": "nothing else dates it: the date of the same speaker's latest statement before "
+                                  "it (the same occasion), for a cue in the news tenses",
     "none": "no time attached, no earlier occasion, no dated lead: null",
 }
 KIND_ROUTES = {

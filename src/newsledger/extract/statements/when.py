@@ -95,6 +95,7 @@ class DateFinder:
                 row[0].append(pos)
                 row[1].append(value)
         self.lead = self._lead()
+        self._said_on: dict[str, TimeValue] = {}  # speaker -> the date of their latest statement so far
 
     def _lead(self) -> TimeValue | None:
         doc = self.doc
@@ -109,6 +110,14 @@ class DateFinder:
             if x.start < first.end_char:
                 return x.value
         return None
+
+    def _other_day_before(self, pos: int) -> bool:
+        """Whether the text dates anything before ``pos`` to an earlier day than the publication day (a
+        story that tells no earlier occasion before its cue is told from its own day; the coming
+        fixtures and deadlines it announces are no occasion of saying)."""
+        if self.published is None:
+            return True
+        return any(_ends_before(x.value.value, self.published) for x in self.dated[:bisect.bisect_left(self._starts, pos)])
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
         span = d.extra.get("cue_time")
@@ -176,17 +185,34 @@ class DateFinder:
         return before[-1].value if before else None
 
     def date_of(self, d: Draft) -> TimeValue | None:
+        """The day ``d`` was said (drafts are asked in text order); with no other answer, a cue in the
+        news tenses takes the day of the same speaker's latest statement before it (the same occasion:
+        "X has confirmed ... X reported no new concerns")."""
+        got = self._date_of(d)
+        key = d.speaker or d.speaker_key
+        if got is None and key and d.extra.get("date_route") == "none" and _reports_now(self.doc[d.cue_i]) \
+                and not clause.is_pluperfect(self.doc[d.cue_i]) and not _headline(self.doc[d.cue_i].sent):
+            got = self._said_on.get(key)
+            if got is not None:
+                d.extra["date_route"] = "speaker-previous-statement"
+        if got is not None and key:
+            self._said_on[key] = got
+        return got
+
+    def _date_of(self, d: Draft) -> TimeValue | None:
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
             return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
         doc = self.doc
         cue = doc[d.cue_i]
         according = cue.lower_ == "according"
+        # a quote paragraph after a sentence that reports ("X reported no concerns.") is dated as that cue
+        continued = d.extra.get("unattributed") and d.extra.get("speaker_route") != "quote-after-report"
         then = self._then(cue, d)
         if then is not None:
             d.extra["date_route"] = "then-of-earlier-time"
             return then
-        if not d.extra.get("unattributed") and not according:
+        if not continued and not according:
             got = self._attached(cue, d)
             if got is not None:
                 d.extra["date_route"] = "attached-to-cue"
@@ -197,7 +223,7 @@ class DateFinder:
                     if not (_said(d, x.start)):
                         d.extra["date_route"] = "governing-verb"
                         return x.value
-        if not d.extra.get("unattributed") and not according:
+        if not continued and not according:
             got = self._sequel(cue)
             if got is not None:
                 d.extra["date_route"] = "sequel-of-previous-sentence"
@@ -215,14 +241,21 @@ class DateFinder:
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             d.extra["date_route"] = "lead-event"
             return self.lead
-        if (self.lead is None and self.published is not None and cue.tag_ == "VBD" and not according
-                and not d.extra.get("unattributed") and not clause.is_pluperfect(cue)
-                and not _headline(cue.sent) and not (self._starts and self._starts[0] < cue.idx)):
+        if (self.lead is None and self.published is not None and _reports_now(cue) and not according
+                and not continued and not clause.is_pluperfect(cue)
+                and not _headline(cue.sent) and not self._other_day_before(cue.idx)):
             # a report that dates nothing before the cue: "X said" is the story's own day, as news is read
             d.extra["date_route"] = "story-day"
             return TimeValue(self.published.isoformat(), "")
         d.extra["date_route"] = "none"
         return None
+
+
+def _reports_now(cue: "Token") -> bool:
+    """A cue in the news tenses of the story's own day: "said", "says", "has confirmed"."""
+    if cue.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in cue.children)
 
 
 def _headline(sent) -> bool:
@@ -252,3 +285,21 @@ def _said(d: Draft, pos: int) -> bool:
     if d.parts:
         return any(s <= pos < e for s, e in d.parts)
     return d.content[0] <= pos < d.content[1]
+
+
+def _ends_before(value: str, day: dt.date) -> bool:
+    """Whether a SPEC time value ("2026-03-04", "2026-03", "2026", "2026-W09", "a/b") ends before
+    ``day``; a value of any other shape counts as earlier (the careful answer)."""
+    end = value.rsplit("/", 1)[-1].strip()
+    try:
+        if len(end) == 10 and end[4] == "-" and end[7] == "-":
+            return dt.date.fromisoformat(end) < day
+        if len(end) == 7 and end[4] == "-" and end[5:].isdigit():
+            return end < day.isoformat()[:7]
+        if len(end) == 4 and end.isdigit():
+            return end < day.isoformat()[:4]
+        if len(end) in (8, 9) and end[4:6] == "-W":
+            return dt.date.fromisocalendar(int(end[:4]), int(end[6:]), 7) < day
+    except ValueError:
+        return True
+    return True
