@@ -196,3 +196,22 @@ def test_a_later_statement_of_the_same_speaker_keeps_the_day_of_the_first():
                   '"We have a full squad for the first time this year. The players are hungry."\n')
     assert _date(by_content(rec, "will be out")) == PUB
     assert _date(by_content(rec, "full squad")) == PUB
+
+
+# -- frames -------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_added_that_with_a_long_subject_is_still_what_was_added():
+    rec = extract("Judge Ana Holt sentenced Ivo Sand to nine years on Monday.\n\nHolt added that Sand's attempt "
+                  "to excuse his actions by saying the deals he made in exchange for cash were good for the town "
+                  'shows "he has no regret."\n')
+    st = by_content(rec, "attempt to excuse")
+    assert name_of(rec, st.speaker) == "Ana Holt" and st.cue == "added"
+
+
+@pytest.mark.slow
+def test_appealing_a_fine_is_a_legal_act_not_a_statement():
+    rec = extract("Hexacorp appealed the regulator's fine for its role in the data leak. The mayor appealed "
+                  "for calm.\n")
+    assert not [s for s in rec.statements if "fine" in s.content.text]
+    assert by_content(rec, "calm").cue.startswith("appealed")

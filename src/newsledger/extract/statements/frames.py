@@ -117,6 +117,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             stray = _stray_that_clause(cue)
             if stray is not None:  # "told X in an interview that ...": the clause hung on a noun
                 clauses = [stray]
+        misread = _that_as_object(cue) if not clauses and claimed is None else None
+        if misread is not None:  # "added that Ada's attempt ... shows ...": "that" parsed as the object
+            return _Frame(misread.i + 1, misread.right_edge.i + 1, kind, cue_text, _channel_of(cue, entry, [], True))
         if clauses:
             toks = clauses
         elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
@@ -199,6 +202,17 @@ def _stray_that_clause(cue: "Token") -> "Token | None":
                     g.dep_ == "mark" and g.lower_ == "that" for g in t.children) and any(
                     g.dep_ in _SUBJ for g in t.children):
                 return t
+    return None
+
+
+def _that_as_object(cue: "Token") -> "Token | None":
+    """The complementizer "that" right after a clause cue that the parser took for its object or a
+    preposition, with the reported clause's words below it ("Walt added that Ada's attempt to ... shows
+    ..."): the words after it are what was said."""
+    for o in cue.children:
+        if o.dep_ in ("dobj", "prep") and o.lower_ == "that" and o.tag_ == "IN" and o.i == cue.i + 1 \
+                and o.right_edge.i > o.i + 2:
+            return o
     return None
 
 
