@@ -215,3 +215,10 @@ def test_appealing_a_fine_is_a_legal_act_not_a_statement():
                   "for calm.\n")
     assert not [s for s in rec.statements if "fine" in s.content.text]
     assert by_content(rec, "calm").cue.startswith("appealed")
+
+
+@pytest.mark.slow
+def test_his_company_announced_is_the_company_not_the_man():
+    rec = extract("Ivo Sand, who runs sales at Hexacorp Inc., will retire in May, his company said.\n")
+    st = by_content(rec, "will retire")
+    assert name_of(rec, st.speaker) == "Hexacorp Inc."

@@ -9,6 +9,8 @@
   else, for a generic company word (word class ``body_descriptors``), the organization the article
   has named most so far.
 - "Officials there, including X, are calling it ...": the named member speaks.
+- "..., his club announced": the body of the person "his" stands for (an organization the person is
+  affiliated with), else the organization the article has named most so far.
 
 Hand-written: no library resolves news descriptions to the names a report gave before.
 """
@@ -23,7 +25,7 @@ from .._index import EntityIndex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["definite_title", "title_modifiers", "including_member", "spokesperson_body", "SPOKES"]
+__all__ = ["definite_title", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
@@ -97,3 +99,18 @@ def most_named_body(index: EntityIndex, pos: int) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda e: tuple(counts[e]))
+
+
+def owned_body(tok: "Token", index: EntityIndex, person: "str | None") -> str | None:
+    """"his club announced", "their company said": a company word (``body_descriptors``) owned by a
+    personal pronoun is the body of that person (``person``: the entity the pronoun stands for)."""
+    if tok.lower_ not in _BODY_WORDS or tok.lower_ in ("group", "team"):
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+        return None
+    ent = index.get(person) if person else None
+    if ent is not None:
+        bodies = [a for a in ent.attributes.affiliation if getattr(index.get(a), "type", None) in _BODY_TYPES]
+        if bodies:
+            return bodies[0]
+    return most_named_body(index, tok.idx)

@@ -22,7 +22,7 @@ from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_ids, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
-from .descriptors import SPOKES, definite_title, including_member, spokesperson_body, title_modifiers
+from .descriptors import SPOKES, definite_title, including_member, owned_body, spokesperson_body, title_modifiers
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -273,6 +273,9 @@ class SpeakerResolver:
         elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
                 and (body := spokesperson_body(tok, index, self._titled)) is not None:
             eid, person, route = body, False, "spokesperson-body"  # "a company spokesperson confirmed"
+        elif eid is None and index and tok.pos_ == "NOUN" \
+                and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
+            eid, person, route = body, False, "owned-body"  # "..., his club announced"
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
                 and (holder := self._definite_holder(tok)) is not None:
             eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"

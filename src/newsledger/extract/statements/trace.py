@@ -48,6 +48,8 @@ RESOLVE_ROUTES = {
     "spokesperson-body": "\"a company spokesperson confirmed\": an unnamed spokesperson is the body speaking (the body "
                          "named on it, else the one the description names, else the organization named most)",
     "including-member": "\"Officials there, including X, ...\": the named member speaks",
+    "owned-body": "\"his club announced\": the body of the person the pronoun stands for (an affiliation), else "
+                  "the organization named most so far",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }
