@@ -33,6 +33,10 @@ ATTRIBUTE_ROUTES = {
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
     "based-in": "\"<place>-based\" in the title phrase",
+    "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
+                              "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
+    "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
+                                 "the article names first and most often",
     "comma-number": "a number between commas after the name (\"X, 41,\")",
     "year-old-after": "\"X, a 48-year-old ...\"",
     "year-old-before": "\"the 48-year-old X\"",
@@ -52,6 +56,10 @@ ATTRIBUTE_ROUTES = {
 RELATION_ROUTES = {
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\": X is a member of Y",
+    "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
+                              "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
+    "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
+                                 "the article names first and most often",
     "kin-apposition": "a kinship word with a possessor and a name in apposition (\"his sister, Orla\"; lists "
                       "sharing the possessor; data/lexicons/entities.json family)",
     "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",

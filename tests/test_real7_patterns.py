@@ -1,0 +1,69 @@
+"""Entity, attribute and relation patterns seen in real published reports (issue 11, round real7), each
+reproduced by an invented article.
+
+Every text here is invented; none is taken from a real report or from the shared gold. Country names are
+real (the rules need a country the gazetteer knows); people, bodies and events are not."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"
+
+
+def extract(text: str):
+    return newsledger.extract(text, published=PUB)
+
+
+def entity(rec, name: str):
+    hits = [e for e in rec.entities if e.name == name or name in e.aliases]
+    assert hits, f"no entity {name!r}: {[(e.name, e.type) for e in rec.entities]}"
+    return hits[0]
+
+
+def member_of(rec, person: str, body: str) -> bool:
+    p, b = entity(rec, person), entity(rec, body)
+    rel = any(r.type == "member_of" and r.subject == p.id and r.object == b.id for r in rec.relations)
+    assert rel == (b.id in p.attributes.affiliation), "affiliation and member_of must say the same thing"
+    return rel
+
+
+# -- an office whose place is written elsewhere in the article, or is the article's country -----------
+
+@pytest.mark.slow
+def test_chief_minister_serves_the_state_named_with_the_office_elsewhere():
+    rec = extract("Floods cut roads across the south. The chief minister of Velmaria, the state hit hardest, "
+                  "asked for help.\n\n\"We have lost everything,\" Chief Minister Ilsa Varn said on Monday.")
+    assert member_of(rec, "Ilsa Varn", "Velmaria")
+
+
+@pytest.mark.slow
+def test_a_former_holder_serves_the_country_of_the_office_written_with_its_demonym():
+    rec = extract("It is the first visit to Lisbon by a Portuguese trade minister since 2015, when then-trade "
+                  "minister Oren Malik came for talks, the Daily Ledger reported. Portugal and Chile signed a pact.")
+    assert member_of(rec, "Oren Malik", "Portugal")
+
+
+@pytest.mark.slow
+def test_an_office_another_named_person_holds_elsewhere_is_not_a_description():
+    rec = extract("Sanctions hit the Portuguese president and the trade ministry on Monday. Portuguese President "
+                  "Tomas Vell said he would resist. President Carla Dunne of Chile said nothing. "
+                  "Chile and Portugal trade little.")
+    assert not member_of(rec, "Carla Dunne", "Portugal")
+
+
+@pytest.mark.slow
+def test_a_national_office_serves_the_one_country_the_article_is_about():
+    rec = extract("Portugal's opposition returned to parliament on Wednesday. Parties allied with President "
+                  "Oren Malik won most of the seats, the electoral board said.")
+    assert member_of(rec, "Oren Malik", "Portugal")
+
+
+@pytest.mark.slow
+def test_a_national_office_is_not_tied_to_a_country_when_the_article_is_about_two():
+    rec = extract("Portugal summoned the Chilean envoy. Chile said it regretted the row. Portugal said talks "
+                  "would go on. Prime Minister Oren Malik said Chile had been warned. Chile denied it.")
+    malik = entity(rec, "Oren Malik")
+    assert malik.attributes.affiliation == ()
