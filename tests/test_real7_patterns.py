@@ -67,3 +67,35 @@ def test_a_national_office_is_not_tied_to_a_country_when_the_article_is_about_tw
                   "would go on. Prime Minister Oren Malik said Chile had been warned. Chile denied it.")
     malik = entity(rec, "Oren Malik")
     assert malik.attributes.affiliation == ()
+
+
+# -- capitalized words that name nothing: abbreviations of things, time zones, laws ---------------------
+
+def _names(rec) -> set[str]:
+    return {e.name for e in rec.entities} | {a for e in rec.entities for a in e.aliases}
+
+
+@pytest.mark.slow
+def test_time_zones_and_everyday_abbreviations_are_no_entities():
+    rec = extract("Arvex Bank said its ATM network failed at 9 a.m. ET on Monday. The CPI rose, and DNA tests "
+                  "were ordered, Rana Oduya of Arvex Bank said.")
+    names = _names(rec)
+    assert not names & {"ATM", "ET", "CPI", "DNA"}, names
+    assert "Arvex Bank" in names
+
+
+@pytest.mark.slow
+def test_a_law_its_parenthesised_abbreviation_and_later_uses_are_no_entities():
+    rec = extract("The Velmar Trust was fined under the Clean Rivers Act (CRA), the regulator said. "
+                  "The CRA took effect in 2019. Lawyers for the Velmar Trust said the Act was unclear.")
+    names = _names(rec)
+    assert not any("Rivers Act" in n or n == "CRA" for n in names), names
+    assert "Velmar Trust" in names
+
+
+@pytest.mark.slow
+def test_a_law_named_once_in_full_and_later_by_initials_alone():
+    rec = extract("Regulators in Europe fined Arvex under the union's General Water Safety Regulation. "
+                  "Arvex said it followed the GWSR in every plant.")
+    names = _names(rec)
+    assert "GWSR" not in names and not any("Regulation" in n for n in names), names
