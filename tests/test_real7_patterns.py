@@ -99,3 +99,30 @@ def test_a_law_named_once_in_full_and_later_by_initials_alone():
                   "Arvex said it followed the GWSR in every plant.")
     names = _names(rec)
     assert "GWSR" not in names and not any("Regulation" in n for n in names), names
+
+
+# -- sports clubs: typed by the words around them, and their people members -----------------------------
+
+SPORTS = ("Halden's Peter Sandvik was taking questions ahead of the league match against Marlow Rovers on Saturday. "
+          "The striker Oren Malik is injured after last week's win over Castrel, the coach said.\n\n"
+          "Velmar manager Tomas Vell confirmed the squad for the cup tie.")
+
+
+@pytest.mark.slow
+def test_clubs_in_a_sports_report_are_organizations():
+    rec = extract(SPORTS)
+    for club in ("Halden", "Marlow Rovers", "Castrel", "Velmar"):
+        assert entity(rec, club).type == "ORG", club
+
+
+@pytest.mark.slow
+def test_a_club_possessing_or_titling_a_person_is_their_club():
+    rec = extract(SPORTS)
+    assert member_of(rec, "Peter Sandvik", "Halden")
+    assert member_of(rec, "Tomas Vell", "Velmar")
+
+
+@pytest.mark.slow
+def test_outside_a_sports_report_a_town_stays_a_place():
+    rec = extract("Halden's mayor Ilsa Varn said the factory would reopen. Residents of Halden welcomed it.")
+    assert entity(rec, "Halden").type == "GPE"
