@@ -126,3 +126,22 @@ def test_a_club_possessing_or_titling_a_person_is_their_club():
 def test_outside_a_sports_report_a_town_stays_a_place():
     rec = extract("Halden's mayor Ilsa Varn said the factory would reopen. Residents of Halden welcomed it.")
     assert entity(rec, "Halden").type == "GPE"
+
+
+# -- "X, who also heads the Y": a relative clause of leading or joining ---------------------------------
+
+@pytest.mark.slow
+def test_who_heads_or_joined_an_organization_is_its_member():
+    rec = extract("Prime Minister Oren Malik, who also heads the Unity Party (UP), said the vote mattered. "
+                  "Tomas Vell, who joined the Velmar Trust in 2019, declined to comment. "
+                  "Ana Roko, who met the Harbour Board on Monday, left.")
+    assert member_of(rec, "Oren Malik", "Unity Party")
+    assert member_of(rec, "Tomas Vell", "Velmar Trust")
+    assert not member_of(rec, "Ana Roko", "Harbour Board")
+
+
+@pytest.mark.slow
+def test_a_tropical_cyclone_written_tc_is_no_entity():
+    rec = extract("Villages hit by TC Mira are short of water, Health Minister Ana Roko said. "
+                  "Families affected by TC Mira will get help.")
+    assert not any("Mira" in n for n in _names(rec)), _names(rec)

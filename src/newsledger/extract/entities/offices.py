@@ -24,12 +24,12 @@ from ...analysis.words import word_class
 from .._doc import folded, tokens
 from .lex import lexicon
 from .names import GPE, NORP, ORG, PERSON, Cluster
-from .titles import MentionMap, TitleInfo
+from .titles import MentionMap, RelationFound, TitleInfo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["office_place"]
+__all__ = ["office_place", "who_leads"]
 
 _DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
 
@@ -140,3 +140,39 @@ def _article_country(clusters: list[Cluster]) -> Cluster | None:
     if ranked[0][0] != top or (len(ranked) > 1 and ranked[1][1] * _DOMINANCE > ranked[0][1]):
         return None  # an article about two countries ("Russia ... Israel") leaves the office's unknown
     return next((c for c in clusters if c.type == GPE and c.country == top), None)
+
+
+_CLAUSE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "once", "later", "then", "jointly"})
+
+
+def who_leads(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"X, who also heads the Unity Party", "X, who joined the Trust in 2019": a relative clause right after
+    a person's name whose verb is one of data/words/membership_verbs.json and whose object is an
+    organization makes X its member (the first name the clause writes must be the organization's)."""
+    verbs = word_class("membership_verbs")
+    fw = folded(doc)
+    toks = tokens(doc)
+    n = len(doc)
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            k = m.t1
+            if not (k + 2 < n and fw[k] == "," and fw[k + 1] == "who"):
+                continue
+            v = k + 2
+            while v < n and fw[v] in _CLAUSE_ADVERBS:
+                v += 1
+            if v >= n or toks[v].lemma_.lower() not in verbs or toks[v].pos_ not in ("VERB", "AUX"):
+                continue
+            for q in range(v + 1, min(n, v + 10)):
+                if toks[q].is_punct and fw[q] not in ("-", "'s"):
+                    break
+                hit = mm.at(q)
+                if hit is None:
+                    continue
+                if hit[1].type == ORG and hit[1] is not c:
+                    out.append(RelationFound("member_of", c, hit[1], (m.start, hit[0].end), "who-leads"))
+                break
+    return out

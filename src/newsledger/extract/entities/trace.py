@@ -33,6 +33,8 @@ ATTRIBUTE_ROUTES = {
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
     "based-in": "\"<place>-based\" in the title phrase",
+    "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
+                 "of its object (data/words/membership_verbs.json)",
     "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
                               "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
     "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
@@ -62,6 +64,8 @@ RELATION_ROUTES = {
                                  "the article names first and most often",
     "kin-apposition": "a kinship word with a possessor and a name in apposition (\"his sister, Orla\"; lists "
                       "sharing the possessor; data/lexicons/entities.json family)",
+    "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
+                 "of its object (data/words/membership_verbs.json)",
     "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
 }
 
