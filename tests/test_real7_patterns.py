@@ -145,3 +145,26 @@ def test_a_tropical_cyclone_written_tc_is_no_entity():
     rec = extract("Villages hit by TC Mira are short of water, Health Minister Ana Roko said. "
                   "Families affected by TC Mira will get help.")
     assert not any("Mira" in n for n in _names(rec)), _names(rec)
+
+
+# -- boundaries: a place's named facility; one body of two places -------------------------------------
+
+@pytest.mark.slow
+def test_a_place_possessing_a_named_airport_is_split_from_it():
+    rec = extract("Rain fell across Velmaria for a week. Officials closed Velmaria's Harbour International "
+                  "Airport on Monday, the operator said.")
+    names = _names(rec)
+    assert "Harbour International Airport" in names and "Velmaria" in names, names
+    assert not any(n.startswith("Velmaria's") for n in names), names
+
+
+@pytest.mark.slow
+def test_a_possessive_inside_a_body_name_stays_when_the_possessor_is_named_nowhere_alone():
+    rec = extract("The Women's Aid League opened a shelter in Halden on Monday, the league said.")
+    assert "Women's Aid League" in _names(rec)
+
+
+@pytest.mark.slow
+def test_a_port_authority_of_two_places_is_one_body():
+    rec = extract("The Port Authority of New York and New Jersey said on Tuesday that the ports were shut.")
+    assert "Port Authority of New York and New Jersey" in _names(rec), _names(rec)
