@@ -168,3 +168,24 @@ def test_a_possessive_inside_a_body_name_stays_when_the_possessor_is_named_nowhe
 def test_a_port_authority_of_two_places_is_one_body():
     rec = extract("The Port Authority of New York and New Jersey said on Tuesday that the ports were shut.")
     assert "Port Authority of New York and New Jersey" in _names(rec), _names(rec)
+
+
+# -- a title whose sentence refers to its organization as a possessor ("the union's executive") ---------
+
+UNION = ("The Harbour Workers Union (HWU) announced fresh strikes on Monday. After a meeting of the union's "
+         "executive, joint general secretaries Dr Ana Roko and Tomas Vell said the talks had failed.")
+
+
+@pytest.mark.slow
+def test_officers_named_after_the_unions_possessive_belong_to_the_union():
+    rec = extract(UNION)
+    assert member_of(rec, "Ana Roko", "Harbour Workers Union")
+    assert member_of(rec, "Tomas Vell", "Harbour Workers Union")
+    assert "the union" in {m.text.lower() for m in entity(rec, "Harbour Workers Union").mentions}
+
+
+@pytest.mark.slow
+def test_a_name_written_before_the_title_blocks_the_possessor_rule():
+    rec = extract("The Harbour Workers Union (HWU) announced strikes. After a meeting of the union's executive "
+                  "in Velmar Hall with Castrel Port, chief negotiator Ana Roko said the talks had failed.")
+    assert not member_of(rec, "Ana Roko", "Harbour Workers Union")

@@ -42,7 +42,7 @@ from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
-from .offices import office_place, who_leads
+from .offices import office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
 if TYPE_CHECKING:
@@ -93,6 +93,10 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if office is not None:  # "Chief Minister X" and "the chief minister of Y" (entities/offices.py)
             orgs.append(office[0])
             rule = office[1]
+        owner = owner_in_sentence(doc, ti, mm) if not orgs and not b["affiliation"] else None
+        if owner is not None:  # "a meeting of the union's executive, general secretary X said"
+            orgs.append(owner)
+            rule = "owner-in-sentence"
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))

@@ -29,7 +29,7 @@ from .titles import MentionMap, RelationFound, TitleInfo
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["office_place", "who_leads"]
+__all__ = ["office_place", "who_leads", "owner_in_sentence"]
 
 _DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
 
@@ -176,3 +176,29 @@ def who_leads(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relat
                     out.append(RelationFound("member_of", c, hit[1], (m.start, hit[0].end), "who-leads"))
                 break
     return out
+
+
+def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
+    """"After a meeting of the union's executive, general secretary X said": a title with no body written
+    takes the organization its sentence refers to before it as a possessor ("the union's", "the company's",
+    resolved by the references step), when that is the only organization, country or people the sentence
+    names before the title."""
+    if ti.title is None:
+        return None
+    sent = tokens(doc)[ti.span[0]].sent
+    found: list[Cluster] = []
+    for k in range(sent.start, ti.span[0]):
+        hit = mm.at(k)
+        if hit is not None:
+            if hit[1].type in (ORG, GPE, NORP) and hit[1] is not ti.cluster:
+                return None  # a name written before the title: the title's own rules had their chance
+            continue
+        c = mm.cluster_at(k)
+        if c is None or c.type != ORG or any(c is f for f in found):
+            continue
+        e = k
+        while e + 1 < ti.span[0] and mm.cluster_at(e + 1) is c and mm.at(e + 1) is None:
+            e += 1
+        if e + 1 < ti.span[0] and tokens(doc)[e + 1].tag_ == "POS":
+            found.append(c)
+    return found[0] if len(found) == 1 else None

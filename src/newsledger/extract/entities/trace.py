@@ -33,6 +33,8 @@ ATTRIBUTE_ROUTES = {
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
     "based-in": "\"<place>-based\" in the title phrase",
+    "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
+                         "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
     "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
@@ -66,6 +68,8 @@ RELATION_ROUTES = {
                       "sharing the possessor; data/lexicons/entities.json family)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
+    "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
+                         "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
 }
 
