@@ -189,3 +189,12 @@ def test_a_name_written_before_the_title_blocks_the_possessor_rule():
     rec = extract("The Harbour Workers Union (HWU) announced strikes. After a meeting of the union's executive "
                   "in Velmar Hall with Castrel Port, chief negotiator Ana Roko said the talks had failed.")
     assert not member_of(rec, "Ana Roko", "Harbour Workers Union")
+
+
+@pytest.mark.slow
+def test_a_disease_is_no_entity_but_a_town_with_an_outbreak_stays():
+    rec = extract("An outbreak of Mirafa killed 19 people in Halden, the health agency said. Doses of Mirafa "
+                  "vaccine arrived on Monday. Halden outbreak cases rose, said Ana Roko.")
+    names = _names(rec)
+    assert "Mirafa" not in names and "Halden" in names, names
+
