@@ -198,3 +198,9 @@ def test_a_disease_is_no_entity_but_a_town_with_an_outbreak_stays():
     names = _names(rec)
     assert "Mirafa" not in names and "Halden" in names, names
 
+
+
+@pytest.mark.slow
+def test_a_news_agency_reporting_at_a_sentence_start_is_an_entity():
+    rec = extract("Arvex will appeal the fine, a spokesman said. AFP earlier reported the decision.")
+    assert "AFP" in _names(rec), _names(rec)

@@ -249,6 +249,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
         if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
             break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
+        if (j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and t.dep_ == "nsubj"
+                and t.head.lemma_.lower() in lex.reporting_verbs):
+            break  # "AP reported ...": a news agency speaking, not a photo credit
         if w in lex.not_names:
             i += 1
             continue
