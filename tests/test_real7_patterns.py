@@ -204,3 +204,23 @@ def test_a_disease_is_no_entity_but_a_town_with_an_outbreak_stays():
 def test_a_news_agency_reporting_at_a_sentence_start_is_an_entity():
     rec = extract("Arvex will appeal the fine, a spokesman said. AFP earlier reported the decision.")
     assert "AFP" in _names(rec), _names(rec)
+
+
+TEAM_NEWS = ("Three league managers held pre-match press conferences on Thursday ahead of the weekend fixtures.\n\n"
+             "VELMAR ROVERS\n\nPeter Sandvik has confirmed that Jonas Lind will miss the match with a knee injury.\n\n"
+             "HALDEN UNITED\n\nMaria Holm said the squad was fit.")
+
+
+@pytest.mark.slow
+def test_people_first_named_under_a_club_heading_in_team_news_are_the_clubs():
+    rec = extract(TEAM_NEWS)
+    assert member_of(rec, "Peter Sandvik", "Velmar Rovers")
+    assert member_of(rec, "Jonas Lind", "Velmar Rovers")
+    assert member_of(rec, "Maria Holm", "Halden United")
+    assert not member_of(rec, "Maria Holm", "Velmar Rovers")
+
+
+@pytest.mark.slow
+def test_a_capitalised_heading_outside_sports_reports_ties_nobody():
+    rec = extract("The board met on Thursday.\n\nARVEX GROUP\n\nPeter Sandvik said profits fell.")
+    assert entity(rec, "Peter Sandvik").attributes.affiliation == ()

@@ -20,11 +20,13 @@ from .lex import fold, lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .mentions import NameMention
+    from .mentions import Cluster, NameMention
+    from .titles import RelationFound
 
-__all__ = ["sports_report", "club_context"]
+__all__ = ["sports_report", "club_context", "section_members"]
 
 _MIN_CUES = 3  # distinct sport words that make an article a sports report
+_EVIDENCE_MAX = 300  # characters: a longer heading-to-name stretch is shown as the name alone
 
 
 def sports_report(doc: "Doc") -> bool:
@@ -78,3 +80,38 @@ def _person_after(doc: "Doc", k: int) -> bool:
     return len(pair) == 2 and all(t.is_alpha and t.text[0].isupper() and not t.is_upper and t.pos_ == "PROPN"
                                   and fold(t.text) not in lex.org_keywords | lex.place_keywords | lex.titles
                                   for t in pair)
+
+
+def section_members(doc: "Doc", clusters: list["Cluster"]) -> list["RelationFound"]:
+    """A sports report's team-news section: a line that is only a club's name ("VELMAR ROVERS") heads the
+    paragraphs below it, and a person first named there, before the next such heading, is the club's
+    (its manager or player)."""
+    from .mentions import ORG, PERSON
+    from .titles import RelationFound
+
+    if not sports_report(doc):
+        return []
+    text = doc.text
+    heads: list[tuple[int, int, "Cluster"]] = []
+    for c in clusters:
+        if c.type != ORG:
+            continue
+        for m in c.mentions:
+            line_start = m.start == 0 or text[m.start - 1] == "\n"
+            line_end = m.end == len(text) or text[m.end:m.end + 1] == "\n"
+            if line_start and line_end and m.text.isupper():
+                heads.append((m.start, m.end, c))
+    if not heads:
+        return []
+    heads.sort(key=lambda h: h[0])
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        first = min(c.mentions, key=lambda m: m.start)
+        above = [h for h in heads if h[1] <= first.start]
+        if above:
+            s, e, club = above[-1]
+            ev = (s, first.end) if first.end - s <= _EVIDENCE_MAX else (first.start, first.end)
+            out.append(RelationFound("member_of", c, club, ev, "club-section"))
+    return out

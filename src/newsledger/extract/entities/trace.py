@@ -33,6 +33,8 @@ ATTRIBUTE_ROUTES = {
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
     "based-in": "\"<place>-based\" in the title phrase",
+    "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
+                    "section heading) is the club's",
     "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
@@ -70,6 +72,8 @@ RELATION_ROUTES = {
                  "of its object (data/words/membership_verbs.json)",
     "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
+    "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
+                    "section heading) is the club's",
     "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
 }
 
