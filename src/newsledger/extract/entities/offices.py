@@ -73,6 +73,17 @@ def _country_cluster(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
     return next((x for x in clusters if x.type == GPE and c.country and x.country == c.country), None)
 
 
+def _positions(doc: "Doc") -> dict[str, list[int]]:
+    """Token indices of every folded word, built once per doc (each title looks up its first word)."""
+    got = doc.user_data.get("newsledger:word-positions")
+    if got is None:
+        got = {}
+        for i, w in enumerate(folded(doc)):
+            got.setdefault(w, []).append(i)
+        doc.user_data["newsledger:word-positions"] = got
+    return got
+
+
 def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: MentionMap,
                      clusters: list[Cluster]) -> Cluster | None:
     """The one place the article writes with this office outside the person's own phrase."""
@@ -82,8 +93,8 @@ def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: Ment
     found: list[Cluster] = []
     taken: list[Cluster] = []  # places whose office another named person holds ("Velmarian President Y")
     former = ti.title is not None and folded(doc)[ti.title[0]] in word_class("office_time_words")
-    for i in range(n - k + 1):
-        if fw[i] != words[0] or tuple(fw[i:i + k]) != words:
+    for i in _positions(doc).get(words[0], ()):
+        if i + k > n or tuple(fw[i:i + k]) != words:
             continue
         if ti.span[0] <= i < ti.span[1]:
             continue
