@@ -42,6 +42,8 @@ from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
+from .clubs import section_members
+from .offices import office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
 if TYPE_CHECKING:
@@ -86,6 +88,16 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if described is not None:
             orgs.append(described[0])
             last = max(last, described[1])
+        rule = "title-affiliation"
+        office = office_place(doc, ti, clusters, mm) if not orgs and not b["affiliation"] \
+            and ti.possessor_tok is None else None
+        if office is not None:  # "Chief Minister X" and "the chief minister of Y" (entities/offices.py)
+            orgs.append(office[0])
+            rule = office[1]
+        owner = owner_in_sentence(doc, ti, mm) if not orgs and not b["affiliation"] else None
+        if owner is not None:  # "a meeting of the union's executive, general secretary X said"
+            orgs.append(owner)
+            rule = "owner-in-sentence"
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
@@ -112,9 +124,10 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
                 s, e = doc[ti.span[0]].idx, doc[last].idx + len(doc[last].text)
-                relations.append(RelationFound("member_of", ti.cluster, o, (s, e), "title-affiliation"))
-                _why(b, "affiliation", o, "title-affiliation", (s, e))
-    for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm)]:
+                relations.append(RelationFound("member_of", ti.cluster, o, (s, e), rule))
+                _why(b, "affiliation", o, rule, (s, e))
+    for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
+              *section_members(doc, clusters)]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)

@@ -93,11 +93,48 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
+    out = _not_entities(doc, out)
     _acronyms(doc, out)
     for m in out:
         _vote(doc, m)
     _coordinated_people(doc, out)
     return out
+
+
+_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "across", "around"})
+
+
+def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """Drop what is capitalized but names nobody: abbreviations of things and time zones ("ET", "ATM",
+    data/words/not_entity_abbreviations.json), laws ("the Clean Water Act", data/words/law_heads.json)
+    with the abbreviation a law is given in parentheses and every later use of it ("(CWA)", "the CWA"),
+    and diseases ("Mirafa vaccine", "an outbreak of Mirafa": data/words/disease_context_words.json)."""
+    abbr, heads = word_class("not_entity_abbreviations"), word_class("law_heads")
+    fw = folded(doc)
+    dropped: set[str] = set()
+    laws = [(m.t0, m.t1) for m in ms if m.t1 - m.t0 >= 2 and fw[m.t1 - 1] in heads and m.kind == "name"]
+    laws += [(e.start, e.end) for e in doc.ents if e.label_ == "LAW" and fw[e.end - 1] in heads]  # the tagger's laws
+    for t0, t1 in laws:
+        dropped.add(fold(doc[t0:t1].text))
+        while t0 > 0 and _cap(doc[t0 - 1]) and doc[t0 - 1].is_alpha:
+            t0 -= 1  # "General" that the run lost as an adjective is still one of the law's initials
+        if t1 + 2 < len(doc) and fw[t1] == "(" and fw[t1 + 2] == ")" and is_acronym(doc[t1 + 1].text):
+            dropped.add(fw[t1 + 1])  # "... Water Act (CWA)"
+        caps = [t.text[0] for t in doc[t0:t1] if t.text[:1].isupper()]
+        for k in range(len(caps) - 1):
+            dropped.add("".join(caps[k:]).casefold())  # "the CWA", "the WA": its initials, from any word on
+    disease = word_class("disease_context_words")
+    toks = tokens(doc)
+    for m in ms:  # "Ebola vaccine", "an outbreak of Ebola": a disease (never a gazetteer place)
+        w = fold(m.text)
+        if m.t1 - m.t0 != 1 or w in dropped or country_code(m.text) or is_city(m.text):
+            continue
+        after = m.t1 < len(doc) and toks[m.t1].is_lower and fw[m.t1] in disease
+        before = m.t0 >= 2 and fw[m.t0 - 1] == "of" and fw[m.t0 - 2] in disease
+        placed = any(fold(x.text) == w and x.t0 >= 1 and fw[x.t0 - 1] in _LOCATIVE for x in ms)
+        if (after or before) and not placed:  # "an outbreak in Halden ... Halden outbreak": a town's
+            dropped.add(w)
+    return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)]
 
 
 def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:

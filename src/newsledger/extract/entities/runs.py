@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.words import word_class
 from .._doc import dateline_tokens, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
@@ -85,6 +86,9 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
+            if (fold(t.text) == "and" and _shared_body_and(doc, i, j)):
+                j += 1  # "the Port Authority of Halden and Velmar": one body of two places
+                continue
             if (fold(t.text) in _JOIN_OF and (subject or folded(doc)[j - 1] in lex.org_keywords
                                               or folded(doc)[j - 1] in lex.titles
                                               or _place_of(doc, j))
@@ -106,6 +110,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if (t.tag_ == "POS" and j + 1 < n and capped[j + 1] and country_code(doc[i:j].text) is None
                     and folded(doc)[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
+                    and not _named_alone(doc, i, j)  # "Velmaria's Harbour International Airport": a place's airport
                     and _org_after(doc, j + 1)):
                 j += 1
                 continue
@@ -132,6 +137,40 @@ SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 _NOT_JOINED_BY_OF = frozenset({"region", "territory", "territories", "city", "town", "village", "kibbutz", "border",
                                "coast", "camp", "base", "crossing", "airport", "square", "street", "avenue", "road"})
+
+
+def _shared_body_and(doc: "Doc", i: int, j: int) -> bool:
+    """"and" at token j inside the run i..j continues "<shared body head> of <place>" with a second place
+    the tagger reads as one ("the Port Authority of Halden and Velmar"; data/words/shared_body_heads.json)."""
+    toks = tokens(doc)
+    fw = folded(doc)
+    heads = word_class("shared_body_heads")
+    of = next((k for k in range(j - 1, i, -1) if fw[k] == "of"), None)
+    if of is None or fw[of - 1] not in heads or any(fw[k] in ("and", "of") for k in range(of + 1, j)):
+        return False
+    nxt = j + 1
+    return (nxt < len(doc) and _cap(toks[nxt]) and not toks[nxt].is_sent_start
+            and toks[nxt].ent_type_ in ("GPE", "LOC") and toks[of + 1].ent_type_ in ("GPE", "LOC", "ORG"))
+
+
+def _named_alone(doc: "Doc", i: int, j: int) -> bool:
+    """The words i..j (a possessor inside a capitalized run) are written elsewhere in the article as a
+    name of their own, mid-sentence and not before "'s" and a capital: they name something else than the
+    run's body ("Velmaria's Harbour Airport" where the article also writes "in Velmaria")."""
+    fw = folded(doc)
+    toks = tokens(doc)
+    key = fw[i:j]
+    k0, n = key[0], len(doc)
+    for s in range(n - len(key) + 1):
+        if s == i or fw[s] != k0 or fw[s:s + len(key)] != key or toks[s].is_sent_start:
+            continue
+        e = s + len(key)
+        if s > 0 and _cap(toks[s - 1]) and not toks[s - 1].is_sent_start:
+            continue
+        if e < n and (_cap(toks[e]) or toks[e].tag_ == "POS" and e + 1 < n and _cap(toks[e + 1])):
+            continue
+        return True
+    return False
 
 
 def _place_of(doc: "Doc", j: int) -> bool:
@@ -210,6 +249,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             break  # "HALDEN —": a dateline's place, whatever the tagger makes of the capitals
         if j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and _acronym_of_name(doc, i):
             break  # "(WHO)" after "World Health Organization": an acronym, not the word "who"
+        if (j == i + 1 and t.is_upper and len(t.text) > 1 and w in lex.not_names and t.dep_ == "nsubj"
+                and t.head.lemma_.lower() in lex.reporting_verbs):
+            break  # "AP reported ...": a news agency speaking, not a photo credit
         if w in lex.not_names:
             i += 1
             continue

@@ -33,6 +33,16 @@ ATTRIBUTE_ROUTES = {
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
     "based-in": "\"<place>-based\" in the title phrase",
+    "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
+                    "section heading) is the club's",
+    "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
+                         "possessor (\"a meeting of the union's executive, general secretary X said\")",
+    "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
+                 "of its object (data/words/membership_verbs.json)",
+    "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
+                              "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
+    "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
+                                 "the article names first and most often",
     "comma-number": "a number between commas after the name (\"X, 41,\")",
     "year-old-after": "\"X, a 48-year-old ...\"",
     "year-old-before": "\"the 48-year-old X\"",
@@ -52,8 +62,18 @@ ATTRIBUTE_ROUTES = {
 RELATION_ROUTES = {
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\": X is a member of Y",
+    "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
+                              "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
+    "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
+                                 "the article names first and most often",
     "kin-apposition": "a kinship word with a possessor and a name in apposition (\"his sister, Orla\"; lists "
                       "sharing the possessor; data/lexicons/entities.json family)",
+    "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
+                 "of its object (data/words/membership_verbs.json)",
+    "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
+                         "possessor (\"a meeting of the union's executive, general secretary X said\")",
+    "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
+                    "section heading) is the club's",
     "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
 }
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...analysis.rules import rule_table
 from ...errors import LanguageDataError
 from .._doc import dateline_tokens, folded, tokens
+from .clubs import club_context
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 
@@ -109,6 +110,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
                 w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
                 and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
             _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
+    if club_context(doc, m):
+        _vote_for(m, ORG, "sports-club")  # "Velmar manager X", "a win over Velmar" in a sports report (clubs.py)
     for lab, n in _spacy_labels(doc, m).items():
         _vote_for(m, lab, "spacy-ner", n)
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:

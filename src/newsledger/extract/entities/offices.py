@@ -1,0 +1,215 @@
+"""The state or body an office serves when the person's own title names none (part of :mod:`.attrs`).
+
+Two rules, tried in this order for a title with an official word (data/words/official_titles.json) and
+no organization, country or demonym written in or around it:
+
+- **the same office named elsewhere**: the article writes the office with its place somewhere else —
+  "the chief minister of Velmaria ... Chief Minister Ilsa Varn", "a Tumbrian foreign minister ... then-foreign
+  minister Oren Malik" — and names exactly one such place for that office. Time words ("former",
+  "then-", data/words/office_time_words.json) are left out of the comparison; an occurrence written
+  right before another person's name is that person's title, not a description of the office.
+- **the article's country**: a national office (data/words/national_offices.json: "President X",
+  "Secretary of State X") serves the country the article is plainly about: the one it names first and
+  at least three times as often as any other (a demonym counts for its country).
+
+Hand-written: no library reads offices against a whole article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ...analysis.words import word_class
+from .._doc import folded, tokens
+from .lex import lexicon
+from .names import GPE, NORP, ORG, PERSON, Cluster
+from .titles import MentionMap, RelationFound, TitleInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["office_place", "who_leads", "owner_in_sentence"]
+
+_DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
+
+
+def _office_words(doc: "Doc", ti: TitleInfo) -> tuple[str, ...]:
+    """The title's words less time words, hyphens and trailing forms of address ("then-foreign minister"
+    -> ("foreign", "minister"))."""
+    assert ti.title is not None
+    time_words = word_class("office_time_words")
+    honor = lexicon().honorifics
+    words = [w for w in folded(doc)[ti.title[0]:ti.title[1]] if w != "-"]
+    while words and words[0] in time_words:
+        words.pop(0)
+    while len(words) > 1 and (words[-1] in honor or words[-1] + "." in honor):
+        words.pop()
+    return tuple(words)
+
+
+def office_place(doc: "Doc", ti: TitleInfo, clusters: list[Cluster],
+                 mm: MentionMap) -> tuple[Cluster, str] | None:
+    """The place or body the office of title ``ti`` serves, found elsewhere in the article, with the rule
+    that found it ("office-named-elsewhere" or "office-of-article-country"); None when no rule applies."""
+    if ti.title is None:
+        return None
+    words = _office_words(doc, ti)
+    if not words or not any(w in lexicon().official_titles for w in words):
+        return None
+    named = _named_elsewhere(doc, ti, words, mm, clusters)
+    if named is not None:
+        return named, "office-named-elsewhere"
+    if " ".join(words) in word_class("national_offices"):
+        country = _article_country(clusters)
+        if country is not None and country is not ti.cluster:
+            return country, "office-of-article-country"
+    return None
+
+
+def _country_cluster(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    if c.type != NORP:
+        return c if c.type in (GPE, ORG) else None
+    return next((x for x in clusters if x.type == GPE and c.country and x.country == c.country), None)
+
+
+def _positions(doc: "Doc") -> dict[str, list[int]]:
+    """Token indices of every folded word, built once per doc (each title looks up its first word)."""
+    got = doc.user_data.get("newsledger:word-positions")
+    if got is None:
+        got = {}
+        for i, w in enumerate(folded(doc)):
+            got.setdefault(w, []).append(i)
+        doc.user_data["newsledger:word-positions"] = got
+    return got
+
+
+def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: MentionMap,
+                     clusters: list[Cluster]) -> Cluster | None:
+    """The one place the article writes with this office outside the person's own phrase."""
+    fw = folded(doc)
+    toks = tokens(doc)
+    n, k = len(doc), len(words)
+    found: list[Cluster] = []
+    taken: list[Cluster] = []  # places whose office another named person holds ("Velmarian President Y")
+    former = ti.title is not None and folded(doc)[ti.title[0]] in word_class("office_time_words")
+    for i in _positions(doc).get(words[0], ()):
+        if i + k > n or tuple(fw[i:i + k]) != words:
+            continue
+        if ti.span[0] <= i < ti.span[1]:
+            continue
+        q = i + k
+        if q < n and fw[q] in ("s", "'s"):
+            continue
+        after = mm.at(q) if q < n else None
+        held = after is not None and after[1].type == PERSON and after[0].t0 == q
+        if held and after[1] is ti.cluster:
+            continue
+        owner = None
+        p = i - 1
+        if p >= 0 and fw[p] == "-" and p >= 1 and fw[p - 1] in word_class("office_time_words"):
+            p -= 2
+        if p >= 0 and toks[p].tag_ == "POS":
+            p -= 1
+        hit = mm.at(p) if p >= 0 else None
+        if hit is not None and hit[0].t1 == p + 1 and hit[1].type in (GPE, ORG, NORP):
+            owner = hit[1]  # "a Tumbrian foreign minister", "Velmaria's chief minister"
+        elif p >= 0 and (fw[p] in lexicon().title_modifiers or fw[p] in lexicon().titles) and fw[p] not in ("the", "a"):
+            continue  # "deputy chief minister": another office
+        if owner is None and q + 1 < n and fw[q] == "of":
+            r = q + 2 if q + 2 < n and fw[q + 1] == "the" else q + 1
+            hit = mm.at(r)
+            if hit is not None and hit[0].t0 == r and hit[1].type in (GPE, ORG):
+                owner = hit[1]  # "the chief minister of Velmaria"
+        if owner is None:
+            continue
+        place = _country_cluster(owner, clusters)
+        if place is None or place is ti.cluster:
+            continue
+        if held:  # "Velmarian President Y": that office is Y's, not a description of X's
+            taken.append(place)
+        elif not any(place is f for f in found):
+            found.append(place)
+    if not former:  # a former holder ("then-foreign minister X") may share the office with a named one
+        found = [f for f in found if not any(f is t for t in taken)]
+    return found[0] if len(found) == 1 else None
+
+
+def _article_country(clusters: list[Cluster]) -> Cluster | None:
+    """The country the article is about: named first and strictly more often than any other country."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for c in clusters:
+        if c.type not in (GPE, NORP) or not c.country:
+            continue
+        counts[c.country] += len(c.mentions)
+        first[c.country] = min(first.get(c.country, 1 << 60), c.first)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top = min(first, key=first.get)
+    if ranked[0][0] != top or (len(ranked) > 1 and ranked[1][1] * _DOMINANCE > ranked[0][1]):
+        return None  # an article about two countries ("Russia ... Israel") leaves the office's unknown
+    return next((c for c in clusters if c.type == GPE and c.country == top), None)
+
+
+_CLAUSE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "once", "later", "then", "jointly"})
+
+
+def who_leads(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"X, who also heads the Unity Party", "X, who joined the Trust in 2019": a relative clause right after
+    a person's name whose verb is one of data/words/membership_verbs.json and whose object is an
+    organization makes X its member (the first name the clause writes must be the organization's)."""
+    verbs = word_class("membership_verbs")
+    fw = folded(doc)
+    toks = tokens(doc)
+    n = len(doc)
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            k = m.t1
+            if not (k + 2 < n and fw[k] == "," and fw[k + 1] == "who"):
+                continue
+            v = k + 2
+            while v < n and fw[v] in _CLAUSE_ADVERBS:
+                v += 1
+            if v >= n or toks[v].lemma_.lower() not in verbs or toks[v].pos_ not in ("VERB", "AUX"):
+                continue
+            for q in range(v + 1, min(n, v + 10)):
+                if toks[q].is_punct and fw[q] not in ("-", "'s"):
+                    break
+                hit = mm.at(q)
+                if hit is None:
+                    continue
+                if hit[1].type == ORG and hit[1] is not c:
+                    out.append(RelationFound("member_of", c, hit[1], (m.start, hit[0].end), "who-leads"))
+                break
+    return out
+
+
+def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
+    """"After a meeting of the union's executive, general secretary X said": a title with no body written
+    takes the organization its sentence refers to before it as a possessor ("the union's", "the company's",
+    resolved by the references step), when that is the only organization, country or people the sentence
+    names before the title."""
+    if ti.title is None:
+        return None
+    sent = tokens(doc)[ti.span[0]].sent
+    found: list[Cluster] = []
+    for k in range(sent.start, ti.span[0]):
+        hit = mm.at(k)
+        if hit is not None:
+            if hit[1].type in (ORG, GPE, NORP) and hit[1] is not ti.cluster:
+                return None  # a name written before the title: the title's own rules had their chance
+            continue
+        c = mm.cluster_at(k)
+        if c is None or c.type != ORG or any(c is f for f in found):
+            continue
+        e = k
+        while e + 1 < ti.span[0] and mm.cluster_at(e + 1) is c and mm.at(e + 1) is None:
+            e += 1
+        if e + 1 < ti.span[0] and tokens(doc)[e + 1].tag_ == "POS":
+            found.append(c)
+    return found[0] if len(found) == 1 else None
