@@ -74,13 +74,17 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                 if c.dep_ == "dative":
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
-            found = prep_objects(verb, (ch,))
+            # a time is no party: "imposed a fine on X *on Tuesday*"
+            found = [g for g in prep_objects(verb, (ch,)) if not all(t.ent_type_ in ("DATE", "TIME") for t in g)]
             if sense.type == "PROTEST" and ch in _DESTINATION_PREPS:  # "marched to Velmar" is where, not whom
                 found = [[t for t in g if t.lemma_.lower() in lexicon().proxy_heads] for g in found]
             if not found:  # "voiced backing *for* X": the object's complement
                 for o in verb.children:
                     if o.dep_ in OBJ_DEPS:
                         found = prep_objects(o, (ch,))
+                        # "imposed a fine *of 50 million euros on X*": the parser hangs the party on the sum
+                        found = found or [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                          for p in pobjs(c) for g in prep_objects(p, (ch,))]
             groups.extend(found)
     return groups
 

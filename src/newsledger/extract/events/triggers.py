@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...analysis.clause import speaker_side_subject
+from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import tokens
 from .lexicon import Lexicon, Sense, lexicon
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs
@@ -146,9 +146,27 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
     return out
 
 
+def _is_goal(verb: "Token") -> bool:
+    """Whether a verb trigger is a goal, not an act the text tells: a to-infinitive that is the purpose of
+    another act ("met on Monday *to reach* an agreement", "in order to *reach* ...") or the complement of an
+    evaluative adjective ("it is critical for X and Y *to reach* a deal"). A to-infinitive a verb controls
+    ("agreed *to free*", "plans *to visit*") is an act of its own, with the governing verb's status."""
+    if verb.pos_ != "VERB" or not is_to_infinitive(verb):
+        return False
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ == "ADJ":
+        return True
+    if verb.dep_ == "advcl" and head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children):
+        return True  # "it is critical ... to reach": the clause hangs on the copula
+    return verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "order" for c in verb.children)
+
+
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
-    """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
-    embedded question ("whether to *free* the crew")."""
+    """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y"), in an
+    embedded question ("whether to *free* the crew") or is a goal (:func:`_is_goal`)."""
+    if _is_goal(anchor):
+        return True
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
         return False  # "punish the men responsible *for the killing*": a deed that was done
