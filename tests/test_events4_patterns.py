@@ -6,10 +6,14 @@ Every text here is invented; none is taken from a real report or from the shared
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import newsledger
+from newsledger.extract.events.syntax import fronted_apposition_subject
 
-pytestmark = pytest.mark.slow
+slow = pytest.mark.slow
+VOCAB = spacy.blank("en").vocab  # hand-built Docs: no model
 
 PUB = "2026-03-06"  # a Friday
 
@@ -28,6 +32,7 @@ def names(rec, ids) -> set[str]:
 
 # -- acts named by nouns and phrases -----------------------------------------------------------------
 
+@slow
 def test_a_fine_of_a_sum_on_a_party_targets_the_party_not_the_sum_or_the_day():
     rec = extract("The Velmar Competition Authority imposed a fine of 50 million euros on Hexacorp on Tuesday.")
     (v,) = events(rec, "SANCTION")
@@ -35,6 +40,7 @@ def test_a_fine_of_a_sum_on_a_party_targets_the_party_not_the_sum_or_the_day():
     assert names(rec, v.target) == {"Hexacorp"}
 
 
+@slow
 def test_a_unions_first_strike_is_a_strike_by_the_union():
     rec = extract("The Redhand Front walked out at dawn. It is the Redhand Front's first strike in forty years.")
     strikes = events(rec, "PROTEST")
@@ -42,17 +48,99 @@ def test_a_unions_first_strike_is_a_strike_by_the_union():
     assert any(names(rec, v.source) == {"Redhand Front"} for v in strikes)
 
 
-# -- false acts: goals are not acts told ----------------------------------------------------------
+# -- false acts: a goal someone judges is not an act told ------------------------------------------
 
+@slow
 @pytest.mark.parametrize("text", [
     "It is critical for Harbor Group and the Redhand Front to reach a fair agreement soon.",
-    "Harbor Group and the Redhand Front met on Monday to reach an agreement.",
-    "Harbor Group and the Redhand Front met on Monday in order to reach an agreement.",
+    "Oren Malik said it was vital for Harbor Group to reach a deal with the Redhand Front.",
 ])
-def test_a_purpose_or_an_evaluated_infinitive_is_no_agreement(text):
+def test_an_infinitive_an_adjective_evaluates_is_no_agreement(text):
     assert events(extract(text), "AGREE") == []
 
 
-def test_an_infinitive_a_verb_controls_is_still_an_act():
-    rec = extract("Harbor Group agreed on Monday to sign a deal with the Redhand Front.")
-    assert events(rec, "AGREE")
+@slow
+def test_an_infinitive_a_verb_controls_or_a_purpose_is_still_an_act():
+    assert events(extract("Harbor Group agreed on Monday to sign a deal with the Redhand Front."), "AGREE")
+    (v,) = events(extract("Harbor Group and the Redhand Front met on Monday to reach an agreement."), "AGREE")
+    assert v.status == "future"
+
+
+@slow
+def test_a_speech_act_that_a_call_performs_is_no_mere_goal():
+    rec = extract("The outgoing president Oren Malik made a call to congratulate his successor, Dara Quell.")
+    (v,) = events(rec, "SUPPORT")
+    assert names(rec, v.target) == {"Dara Quell"}
+
+
+# -- false acts: a clause that describes a thing ------------------------------------------------------
+
+@slow
+def test_a_relative_clause_describing_a_thing_is_no_act():
+    rec = extract("Oren Malik said the projects he supported were good for the city.")
+    assert events(rec, "SUPPORT") == []
+
+
+@slow
+def test_a_relative_clause_with_a_party_of_its_own_is_still_an_act():
+    rec = extract("Under the deal that Arvelia struck with Tumbria, the border reopened.")
+    (v,) = events(rec, "AGREE")
+    assert names(rec, v.source) == {"Arvelia"} and names(rec, v.target) == {"Tumbria"}
+
+
+# -- roles: a subject the parser hung on a fronted phrase -------------------------------------------
+
+def _parse(rows: str) -> Doc:
+    words, heads, deps, pos, tags = [], [], [], [], []
+    for line in rows.strip().splitlines():
+        w, h, d, p, t = line.split()
+        words.append(w), heads.append(int(h)), deps.append(d), pos.append(p), tags.append(t)
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+_FRONTED = """
+Under {v} prep ADP IN
+the 2 det DET DT
+deal 0 pobj NOUN NN
+in 2 prep ADP IN
+court 3 pobj NOUN NN
+{sep} 4 {sepdep} {seppos} {septag}
+Malik 4 {dep} PROPN NNP
+, 6 punct PUNCT ,
+55 6 appos NUM CD
+, {v} punct PUNCT ,
+had {v} aux AUX VBD
+{extra}agreed {v} ROOT VERB VBN
+. {v} punct PUNCT .
+"""
+
+
+def _fronted(dep: str = "appos", extra: bool = False, listed: bool = False) -> Doc:
+    sep = dict(sep="and", sepdep="cc", seppos="CCONJ", septag="CC") if listed else \
+        dict(sep=",", sepdep="punct", seppos="PUNCT", septag=",")
+    v = 12 if extra else 11
+    return _parse(_FRONTED.format(v=v, dep=dep, extra=f"soon {v} advcl ADV RB\n" if extra else "", **sep))
+
+
+@pytest.mark.parametrize("dep", ["appos", "conj"])
+def test_a_name_hung_on_the_fronted_phrase_is_the_subject_of_the_verb(dep):
+    doc = _fronted(dep)
+    assert doc[11].text == "agreed" and fronted_apposition_subject(doc[11]).text == "Malik"
+
+
+def test_a_name_with_words_of_its_own_before_the_verb_is_not_its_subject():
+    # "Under the deal in court, Malik, 55, had soon agreed": a word between that is no auxiliary of the verb
+    doc = _fronted(extra=True)
+    assert doc[12].text == "agreed" and fronted_apposition_subject(doc[12]) is None
+
+
+def test_a_listed_conjunct_is_not_taken_for_the_subject():
+    doc = _fronted("conj", listed=True)  # "the deal in court and Malik, 55, had agreed"
+    assert fronted_apposition_subject(doc[11]) is None
+
+
+@slow
+def test_a_fronted_phrase_does_not_take_the_agreement_from_its_subject():
+    rec = extract("As part of a plea deal struck last year in federal court, Malik, 55, had agreed not to "
+                  "ask for fewer than nine years in prison.")
+    assert any(names(rec, v.source) == {"Malik"} for v in events(rec, "AGREE"))

@@ -13,7 +13,7 @@ from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    subject,
+    entity_of, subject,
 )
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
@@ -438,6 +438,10 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
         # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
         sources = [x for x in sources if not any(x in g for g in groups)]
+    if anchor.pos_ == "VERB" and anchor.dep_ == "relcl" and not groups and "dobj" in sense.target \
+            and not any(c.dep_ in OBJ_DEPS and c.lower_ not in RELATIVE for c in anchor.children) \
+            and entity_of(anchor.head, ctx) is None:
+        keep = False  # "the projects he supported were good": the clause describes the projects, tells no act
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):

@@ -337,8 +337,30 @@ def is_passive(verb: "Token") -> bool:
 
 def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
     """The subject of a verb (:func:`newsledger.analysis.clause.subject`); a dateline the parser took for
-    a subject ("VELMAR — The agency detained ...") is passed over."""
-    return clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
+    a subject ("VELMAR — The agency detained ...") is passed over; a subject the parser hung as an
+    apposition on the last noun of a fronted phrase is recovered (:func:`fronted_apposition_subject`)."""
+    found = clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
+    return found if found is not None else fronted_apposition_subject(verb)
+
+
+def fronted_apposition_subject(verb: "Token") -> "Token | None":
+    """"As part of a deal struck in court, *Malik*, 55, had agreed ...": the parser takes the name for an
+    apposition (or a conjunct) of "court" and leaves the finite verb without a subject. A proper noun so hung inside
+    a phrase fronted before the verb, with nothing but commas and the verb's auxiliaries between the end of
+    its own phrase and the verb, is that verb's subject. (Hand-written: the parser's error has no library fix.)"""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
+        return None
+    for front in (c for c in verb.children if c.dep_ in ("prep", "advcl") and c.i < verb.i):
+        for t in front.subtree:
+            # an apposition, or a conjunct with no "and"/"or" (the comma misread as a list)
+            if t.dep_ not in ("appos", "conj") or t.pos_ != "PROPN" or t.head.pos_ not in ("NOUN", "PROPN") \
+                    or (t.dep_ == "conj" and any(c.dep_ == "cc" for c in t.head.children)):
+                continue
+            between = verb.doc[t.right_edge.i + 1:verb.i]
+            if between and all(b.is_punct or (b.head.i == verb.i and b.dep_ in ("aux", "neg", "advmod")) for b in between):
+                return t
+    return None
 
 
 def agents_of(verb: "Token") -> list["Token"]:

@@ -147,24 +147,23 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
 
 
 def _is_goal(verb: "Token") -> bool:
-    """Whether a verb trigger is a goal, not an act the text tells: a to-infinitive that is the purpose of
-    another act ("met on Monday *to reach* an agreement", "in order to *reach* ...") or the complement of an
-    evaluative adjective ("it is critical for X and Y *to reach* a deal"). A to-infinitive a verb controls
-    ("agreed *to free*", "plans *to visit*") is an act of its own, with the governing verb's status."""
-    if verb.pos_ != "VERB" or not is_to_infinitive(verb):
+    """Whether a verb trigger is a goal someone judges, not an act the text tells: a to-infinitive that is
+    the complement of an evaluative adjective ("it is critical for X and Y *to reach* a deal", "vital *to
+    sign* it soon"). A to-infinitive a verb controls ("agreed *to free*", "plans *to visit*") or a purpose
+    ("met *to reach* an agreement") stays an act, with the status its governor gives (future)."""
+    if verb.pos_ != "VERB" or not is_to_infinitive(verb) or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ == "ADJ":
+    if head.pos_ == "ADJ":
         return True
-    if verb.dep_ == "advcl" and head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children):
-        return True  # "it is critical ... to reach": the clause hangs on the copula
-    return verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "order" for c in verb.children)
+    # "it is critical ... to reach": the clause hangs on the copula that takes the adjective
+    return verb.dep_ == "advcl" and head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ"
+                                                                  for c in head.children)
 
 
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y"), in an
-    embedded question ("whether to *free* the crew") or is a goal (:func:`_is_goal`)."""
+    embedded question ("whether to *free* the crew") or is a goal someone judges (:func:`_is_goal`)."""
     if _is_goal(anchor):
         return True
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
