@@ -144,3 +144,23 @@ def test_a_fronted_phrase_does_not_take_the_agreement_from_its_subject():
     rec = extract("As part of a plea deal struck last year in federal court, Malik, 55, had agreed not to "
                   "ask for fewer than nine years in prison.")
     assert any(names(rec, v.source) == {"Malik"} for v in events(rec, "AGREE"))
+
+
+# -- roles: "the union" for the one body whose name says it is one ------------------------------------
+
+_UNION = ("Dockers of the Velmar Longshore Association walked off the job on Monday. The union representing "
+          "the dockworkers is demanding a 30% wage increase from Harbor Group.")
+
+
+@slow
+def test_the_union_is_the_one_association_of_the_article():
+    (v,) = events(extract(_UNION), "REQUEST")
+    assert names(extract(_UNION), v.source) == {"Velmar Longshore Association"}
+
+
+@slow
+def test_the_union_is_nobody_when_two_bodies_could_be_it():
+    text = _UNION.replace("the Velmar Longshore Association", "the Velmar Longshore Association and the "
+                                                               "Tumbrian Pilots Federation")
+    (v,) = events(extract(text), "REQUEST")
+    assert v.source == ()

@@ -197,7 +197,10 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return None  # a capitalized title outside any name ("The Health Minister is urging") describes too
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
-        return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid)
+        return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid) \
+            or _of_kind(tok, ctx)
+    if [c.lower_ for c in tok.children if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
+        return _of_kind(tok, ctx)  # "the union representing the dockworkers"
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
               for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
@@ -210,6 +213,17 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return eid if carries else None
 
     return only_carrier(ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []), carrier)
+
+
+def _of_kind(tok: "Token", ctx: Context) -> str | None:
+    """"the union" for the one organization of the article whose name says it is one ("the X Dockers'
+    Association"): the kind noun's name words (plover_roles.json ``kind_nouns``); several such: None."""
+    kinds = ctx.lex.kind_nouns.get(tok.lemma_.lower()) or ctx.lex.kind_nouns.get(tok.lower_)
+    if not kinds:
+        return None
+    rows = {eid for rows in ctx.name_words.values() for ws, eid in rows
+            if ctx.types.get(eid) == "ORG" and ws & kinds}
+    return next(iter(rows)) if len(rows) == 1 else None
 
 
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
