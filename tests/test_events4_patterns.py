@@ -164,3 +164,13 @@ def test_the_union_is_nobody_when_two_bodies_could_be_it():
                                                                "Tumbrian Pilots Federation")
     (v,) = events(extract(text), "REQUEST")
     assert v.source == ()
+
+
+# -- roles: a description in time names the holder of the title --------------------------------------
+
+@slow
+def test_a_former_minister_is_the_person_titled_minister():
+    rec = extract("A high court in Velmar on Tuesday sentenced a former justice minister to three years in prison. "
+                  "Oren Malik, the justice minister of Tumbria until May, denied the charges.")
+    (v,) = events(rec, "SANCTION")
+    assert names(rec, v.target) == {"Oren Malik"}

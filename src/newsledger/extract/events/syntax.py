@@ -144,6 +144,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
 
 
 _PERSONAL_RELATIVES = word_class("personal_relatives")
+_TITLE_TIMES = word_class("title_times")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -201,7 +202,8 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
             or _of_kind(tok, ctx)
     if [c.lower_ for c in tok.children if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
         return _of_kind(tok, ctx)  # "the union representing the dockworkers"
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+    # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
               for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
