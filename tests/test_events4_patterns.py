@@ -174,3 +174,21 @@ def test_a_former_minister_is_the_person_titled_minister():
                   "Oren Malik, the justice minister of Tumbria until May, denied the charges.")
     (v,) = events(rec, "SANCTION")
     assert names(rec, v.target) == {"Oren Malik"}
+
+
+# -- roles: a strike with no actor, told by a labour body ---------------------------------------------
+
+@slow
+def test_a_strike_a_union_tells_of_is_the_unions():
+    rec = extract("The Tumbrian Teachers Guild has announced teachers will hold fresh strikes in July. "
+                  "The Velmar Rail Union staged a walkout on Monday. The Velmar Rail Union said no new proposals "
+                  "had been made since the last strike on May 13.")
+    strikes = {v.trigger.text: names(rec, v.source) for v in events(rec, "PROTEST")}
+    assert strikes["strikes"] == {"Tumbrian Teachers Guild"}
+    assert strikes["strike"] == {"Velmar Rail Union"}
+
+
+@slow
+def test_a_strike_a_company_tells_of_has_no_striker():
+    rec = extract("Hexacorp said no new proposals had been made since the last strike on May 13.")
+    assert all(v.source == () for v in events(rec, "PROTEST"))
