@@ -192,3 +192,17 @@ def test_a_strike_a_union_tells_of_is_the_unions():
 def test_a_strike_a_company_tells_of_has_no_striker():
     rec = extract("Hexacorp said no new proposals had been made since the last strike on May 13.")
     assert all(v.source == () for v in events(rec, "PROTEST"))
+
+
+# -- times: a bare possessive "weekend's" is the weekend ---------------------------------------------
+
+@slow
+def test_a_bare_possessive_weekend_is_the_last_weekend():
+    rec = extract("Dara Quell on Wednesday conceded defeat in weekend's presidential poll.", published="2015-04-01")
+    assert {t.text: t.value for t in rec.times}.get("weekend") == "2015-03-28/2015-03-29"
+
+
+@slow
+def test_weekend_as_a_plain_modifier_is_no_date():
+    rec = extract("Weekend traffic in Velmar was light, the police said.", published="2015-04-01")
+    assert not any("weekend" in t.text.lower() for t in rec.times)
