@@ -206,3 +206,12 @@ def test_a_bare_possessive_weekend_is_the_last_weekend():
 def test_weekend_as_a_plain_modifier_is_no_date():
     rec = extract("Weekend traffic in Velmar was light, the police said.", published="2015-04-01")
     assert not any("weekend" in t.text.lower() for t in rec.times)
+
+
+@slow
+def test_the_strike_of_a_story_with_one_striker_is_that_strikers():
+    rec = extract("A port strike began in Velmar at midnight on Monday. It is the Velmar Longshore Association's "
+                  "first strike in forty years.")
+    strikes = events(rec, "PROTEST")
+    assert strikes and all(names(rec, v.source) == {"Velmar Longshore Association"} for v in strikes)
+    assert any(v.date is not None and v.date.value == "2026-03-02" for v in strikes)

@@ -65,6 +65,13 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
         if name is not None or speaker in strikers:
             r.source = [speaker]
             r.keep = True
+    # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs
+    if len(strikers) == 1:
+        for r in raws:
+            if r.type == "PROTEST" and r.mode == "strike" and not r.source and not r.target and not r.absorbed \
+                    and r.anchor.pos_ != "VERB":
+                r.source = sorted(strikers)
+                r.keep = True
 
 
 def _drop_orders(raws: list[_Raw], ctx: Context) -> None:
