@@ -215,3 +215,10 @@ def test_the_strike_of_a_story_with_one_striker_is_that_strikers():
     strikes = events(rec, "PROTEST")
     assert strikes and all(names(rec, v.source) == {"Velmar Longshore Association"} for v in strikes)
     assert any(v.date is not None and v.date.value == "2026-03-02" for v in strikes)
+
+
+@slow
+def test_a_strike_others_hold_is_not_given_to_the_storys_striker():
+    rec = extract("The Velmar Longshore Association began a strike on Monday. Nurses will hold more strikes in July.")
+    held = [v for v in events(rec, "PROTEST") if v.trigger.text == "strikes"]
+    assert held and all(v.source == () for v in held)

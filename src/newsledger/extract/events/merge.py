@@ -65,13 +65,20 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
         if name is not None or speaker in strikers:
             r.source = [speaker]
             r.keep = True
-    # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs
+    # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
+    # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
     if len(strikers) == 1:
         for r in raws:
             if r.type == "PROTEST" and r.mode == "strike" and not r.source and not r.target and not r.absorbed \
-                    and r.anchor.pos_ != "VERB":
+                    and r.anchor.pos_ != "VERB" and not _held_by_someone(r.anchor):
                 r.source = sorted(strikers)
                 r.keep = True
+
+
+def _held_by_someone(noun) -> bool:
+    """Whether an act noun is the object of a verb with a subject of its own ("nurses *hold* strikes")."""
+    gov, how = governor(noun)
+    return gov is not None and how == "obj" and own_subject(gov, through_aux=True) is not None
 
 
 def _drop_orders(raws: list[_Raw], ctx: Context) -> None:
