@@ -222,3 +222,24 @@ def test_a_strike_others_hold_is_not_given_to_the_storys_striker():
     rec = extract("The Velmar Longshore Association began a strike on Monday. Nurses will hold more strikes in July.")
     held = [v for v in events(rec, "PROTEST") if v.trigger.text == "strikes"]
     assert held and all(v.source == () for v in held)
+
+
+# -- false acts: supporting a thing, asking for comment ---------------------------------------------
+
+@slow
+@pytest.mark.parametrize("text", [
+    "Oren Malik, who supported the bill, said he was pleased.",
+    "The measures, supported by Arvelia, took effect on Monday.",
+])
+def test_supporting_a_thing_is_no_support_of_anyone(text):
+    assert events(extract(text), "SUPPORT") == []
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    "The Velmar Times asked Hexacorp for comment on Tuesday.",
+    "The Velmar Times sought comment from Hexacorp on Tuesday.",
+    "Hexacorp did not immediately respond to requests for comment.",
+])
+def test_asking_for_comment_is_no_request(text):
+    assert events(extract(text), "REQUEST") == []
