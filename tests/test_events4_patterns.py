@@ -243,3 +243,22 @@ def test_supporting_a_thing_is_no_support_of_anyone(text):
 ])
 def test_asking_for_comment_is_no_request(text):
     assert events(extract(text), "REQUEST") == []
+
+
+# -- acts: a labour body or its workers strike (the verb) ------------------------------------------
+
+@slow
+def test_a_union_that_could_strike_is_a_hypothetical_strike():
+    rec = extract("The Velmar Dockers Union could strike as early as Thursday.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "strike" and v.status == "hypothetical" and names(rec, v.source) == {"Velmar Dockers Union"}
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    "An earthquake struck Velmar on Monday.",
+    "The Velmar Dockers Union struck a deal with Harbor Group.",
+    "Arvelian troops struck at dawn on Monday.",
+])
+def test_other_strikes_are_no_labour_strike(text):
+    assert events(extract(text), "PROTEST") == []

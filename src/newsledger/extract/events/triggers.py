@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import tokens
 from .lexicon import Lexicon, Sense, lexicon
-from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -77,6 +77,11 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "judged":  # "the offer *was unacceptable*": a predicate adjective judging one of these nouns
         return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in tok.head.children)
+    if key == "subj":  # "the dockers' union *could strike*": who acts, by a word of its phrase (or its subject's)
+        subj = subject(tok)
+        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in subj.subtree)
+    if key == "intransitive":  # "could strike", not "struck a deal" or "a missile struck Velmar"
+        return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in tok.children)
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
