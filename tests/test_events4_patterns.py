@@ -262,3 +262,27 @@ def test_a_union_that_could_strike_is_a_hypothetical_strike():
 ])
 def test_other_strikes_are_no_labour_strike(text):
     assert events(extract(text), "PROTEST") == []
+
+
+# -- roles, dates and status: a visit paid, received or expected ------------------------------------
+
+@slow
+def test_paying_a_visit_is_the_payers_visit_with_its_time_and_status():
+    rec = extract("Dara Quell will pay a visit to Tumbria on Monday.")
+    (v,) = events(rec, "CONSULT")
+    assert names(rec, v.source) == {"Dara Quell"} and names(rec, v.target) == {"Tumbria"}
+    assert v.status == "future" and v.date.value == "2026-03-09"
+
+
+@slow
+def test_a_received_visit_is_done_to_the_receiver_by_whom_it_comes_from():
+    rec = extract("Tumbria will receive a visit from President Dara Quell on Monday.")
+    (v,) = events(rec, "CONSULT")
+    assert names(rec, v.source) == {"Dara Quell"} and names(rec, v.target) == {"Tumbria"}
+    assert v.status == "future" and v.date.value == "2026-03-09"
+
+
+@slow
+def test_welcoming_an_act_is_not_receiving_it():
+    rec = extract("Health Minister Ada Lind said she welcomed the investigation by Velmar prosecutors.")
+    assert not any("Ada Lind" in names(rec, v.target) for v in events(rec) if v.type != "SUPPORT")

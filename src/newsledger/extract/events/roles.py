@@ -264,6 +264,13 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
+    if gov is not None and how == "obj" and not sense.patient and "from" not in sense.target \
+            and gov.lemma_.lower() in ctx.lex.receiving_verbs:
+        # "Tumbria will receive a visit *from X*": the act is done to the receiver, by whoever it comes from
+        add_ids(sources, actors([o for g in prep_objects(tok, ("from",)) + prep_objects(gov, ("from",)) for o in g], ctx))
+        receiver = subject(gov, ctx)
+        if receiver is not None and not any(target_toks):
+            target_toks.append([receiver])
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
     if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
