@@ -286,3 +286,12 @@ def test_a_received_visit_is_done_to_the_receiver_by_whom_it_comes_from():
 def test_welcoming_an_act_is_not_receiving_it():
     rec = extract("Health Minister Ada Lind said she welcomed the investigation by Velmar prosecutors.")
     assert not any("Ada Lind" in names(rec, v.target) for v in events(rec) if v.type != "SUPPORT")
+
+
+# -- roles: "they" of a reciprocal act after a two-party act ------------------------------------------
+
+@slow
+def test_they_who_agree_after_a_meeting_are_the_two_who_met():
+    rec = extract("Dara Quell met Oren Malik in Velmar on Monday. They agreed to meet again in May.")
+    (v,) = events(rec, "AGREE")
+    assert names(rec, v.source) == {"Dara Quell", "Oren Malik"}

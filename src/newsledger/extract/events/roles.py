@@ -191,6 +191,10 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         return actors(agents_of(tok), ctx), target_toks, None
     subj = subject(tok, ctx)
     sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
+    if not sources and subj is not None and sense.reciprocal and subj.lower_ == "they" and subj.dep_ in SUBJ_DEPS:
+        # "X and Y met ... (it said) they agreed to ...": a reciprocal act of "they" is between the latest two
+        # parties, before the speaker's own side
+        sources = list(ctx.last_parties.get("ANY", []))
     if not sources and subj is not None:
         add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
     target_toks = _verb_targets(tok, sense, False)
