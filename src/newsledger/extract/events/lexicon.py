@@ -101,6 +101,8 @@ class Lexicon:
     judgment_words: frozenset[str]
     recurrence_words: frozenset[str]
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
+    kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
+    receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
     future_aux: frozenset[str]
@@ -165,6 +167,8 @@ def lexicon() -> Lexicon:
         judgment_words=fs("judgment_words"), recurrence_words=fs("recurrence_words"),
         decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
                         for ws in roles["decision_nouns"].values() for w in ws},
+        kind_nouns={k: frozenset(w.lower() for w in ws) for k, ws in roles["kind_nouns"].items()},
+        receiving_verbs=fs("receiving_verbs"),
         complement_modes=modes,
         instrument_modes=instruments,
         future_aux=word_class("future_auxiliaries"), hypothetical_aux=word_class("possibility_auxiliaries"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...analysis.clause import own_subject
 from ...records import TimeValue
-from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor, statement_at
 from .roles import _Raw
 
 
@@ -44,6 +44,41 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
             continue  # "imposed sanctions and expelled its diplomats": two measures
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
+
+
+def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
+    """A strike with no actor of its own ("since *the last strike*", "teachers will hold strikes"), told in a
+    statement of a labour body, is that body's: its speaker is an organization whose name says it is a union
+    (``kind_nouns``) or that the article already makes the source of a strike. A company or a government
+    speaking of a strike is never taken for the striker."""
+    strikers = {x for r in raws if r.type == "PROTEST" and r.mode == "strike" for x in r.source}
+    union_words = ctx.lex.kind_nouns.get("union", frozenset())
+    for r in raws:
+        if r.type != "PROTEST" or r.mode != "strike" or r.source or r.target or r.absorbed:
+            continue
+        st = statement_at(r.anchor.idx, ctx)
+        speaker = st.speaker if st is not None else None
+        if speaker is None or ctx.types.get(speaker) != "ORG":
+            continue
+        name = next((ws for rows in ctx.name_words.values() for ws, eid in rows if eid == speaker
+                     and ws & union_words), None)
+        if name is not None or speaker in strikers:
+            r.source = [speaker]
+            r.keep = True
+    # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
+    # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
+    if len(strikers) == 1:
+        for r in raws:
+            if r.type == "PROTEST" and r.mode == "strike" and not r.source and not r.target and not r.absorbed \
+                    and r.anchor.pos_ != "VERB" and not _held_by_someone(r.anchor):
+                r.source = sorted(strikers)
+                r.keep = True
+
+
+def _held_by_someone(noun) -> bool:
+    """Whether an act noun is the object of a verb with a subject of its own ("nurses *hold* strikes")."""
+    gov, how = governor(noun)
+    return gov is not None and how == "obj" and own_subject(gov, through_aux=True) is not None
 
 
 def _drop_orders(raws: list[_Raw], ctx: Context) -> None:

@@ -13,7 +13,7 @@ from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    subject,
+    entity_of, subject,
 )
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
@@ -74,13 +74,17 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                 if c.dep_ == "dative":
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
-            found = prep_objects(verb, (ch,))
+            # a time is no party: "imposed a fine on X *on Tuesday*"
+            found = [g for g in prep_objects(verb, (ch,)) if not all(t.ent_type_ in ("DATE", "TIME") for t in g)]
             if sense.type == "PROTEST" and ch in _DESTINATION_PREPS:  # "marched to Velmar" is where, not whom
                 found = [[t for t in g if t.lemma_.lower() in lexicon().proxy_heads] for g in found]
             if not found:  # "voiced backing *for* X": the object's complement
                 for o in verb.children:
                     if o.dep_ in OBJ_DEPS:
                         found = prep_objects(o, (ch,))
+                        # "imposed a fine *of 50 million euros on X*": the parser hangs the party on the sum
+                        found = found or [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                          for p in pobjs(c) for g in prep_objects(p, (ch,))]
             groups.extend(found)
     return groups
 
@@ -187,6 +191,10 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         return actors(agents_of(tok), ctx), target_toks, None
     subj = subject(tok, ctx)
     sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
+    if not sources and subj is not None and sense.reciprocal and subj.lower_ == "they" and subj.dep_ in SUBJ_DEPS:
+        # "X and Y met ... (it said) they agreed to ...": a reciprocal act of "they" is between the latest two
+        # parties, before the speaker's own side
+        sources = list(ctx.last_parties.get("ANY", []))
     if not sources and subj is not None:
         add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
     target_toks = _verb_targets(tok, sense, False)
@@ -260,6 +268,13 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
+    if gov is not None and how == "obj" and not sense.patient and "from" not in sense.target \
+            and gov.lemma_.lower() in ctx.lex.receiving_verbs:
+        # "Tumbria will receive a visit *from X*": the act is done to the receiver, by whoever it comes from
+        add_ids(sources, actors([o for g in prep_objects(tok, ("from",)) + prep_objects(gov, ("from",)) for o in g], ctx))
+        receiver = subject(gov, ctx)
+        if receiver is not None and not any(target_toks):
+            target_toks.append([receiver])
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
         target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
     if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
@@ -434,6 +449,10 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
         # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
         sources = [x for x in sources if not any(x in g for g in groups)]
+    if anchor.pos_ == "VERB" and anchor.dep_ == "relcl" and not groups and "dobj" in sense.target \
+            and not any(c.dep_ in OBJ_DEPS and c.lower_ not in RELATIVE for c in anchor.children) \
+            and entity_of(anchor.head, ctx) is None:
+        keep = False  # "the projects he supported were good": the clause describes the projects, tells no act
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
         groups = [list(sources)]
     if sense.target_entity and not groups and not (sources and _unnamed_counterpart(heads, sense, ctx)):

@@ -51,7 +51,7 @@ from .syntax import Context, StatementIndex, descriptions, name_words
 from .when import attach_times, own_time
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
-from .merge import _absorb, _dedup, _drop_orders, _same_occasion
+from .merge import _absorb, _dedup, _drop_orders, _same_occasion, _strikers_by_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -96,6 +96,7 @@ def find_events(
         ctx.built.extend(r for r in built if r.keep)
         for r in built:  # the parties "both sides" will refer to
             _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
+    _strikers_by_speaker(raws, ctx)
     _drop_orders(raws, ctx)
     _absorb(raws, ctx)
     events = []

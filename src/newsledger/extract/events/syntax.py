@@ -144,6 +144,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
 
 
 _PERSONAL_RELATIVES = word_class("personal_relatives")
+_TITLE_TIMES = word_class("title_times")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -197,8 +198,12 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return None  # a capitalized title outside any name ("The Health Minister is urging") describes too
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
-        return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid)
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha]
+        return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid) \
+            or _of_kind(tok, ctx)
+    if [c.lower_ for c in tok.children if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
+        return _of_kind(tok, ctx)  # "the union representing the dockworkers"
+    # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
     places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
               for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
@@ -210,6 +215,17 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return eid if carries else None
 
     return only_carrier(ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []), carrier)
+
+
+def _of_kind(tok: "Token", ctx: Context) -> str | None:
+    """"the union" for the one organization of the article whose name says it is one ("the X Dockers'
+    Association"): the kind noun's name words (plover_roles.json ``kind_nouns``); several such: None."""
+    kinds = ctx.lex.kind_nouns.get(tok.lemma_.lower()) or ctx.lex.kind_nouns.get(tok.lower_)
+    if not kinds:
+        return None
+    rows = {eid for rows in ctx.name_words.values() for ws, eid in rows
+            if ctx.types.get(eid) == "ORG" and ws & kinds}
+    return next(iter(rows)) if len(rows) == 1 else None
 
 
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
@@ -337,8 +353,30 @@ def is_passive(verb: "Token") -> bool:
 
 def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
     """The subject of a verb (:func:`newsledger.analysis.clause.subject`); a dateline the parser took for
-    a subject ("VELMAR — The agency detained ...") is passed over."""
-    return clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
+    a subject ("VELMAR — The agency detained ...") is passed over; a subject the parser hung as an
+    apposition on the last noun of a fronted phrase is recovered (:func:`fronted_apposition_subject`)."""
+    found = clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
+    return found if found is not None else fronted_apposition_subject(verb)
+
+
+def fronted_apposition_subject(verb: "Token") -> "Token | None":
+    """"As part of a deal struck in court, *Malik*, 55, had agreed ...": the parser takes the name for an
+    apposition (or a conjunct) of "court" and leaves the finite verb without a subject. A proper noun so hung inside
+    a phrase fronted before the verb, with nothing but commas and the verb's auxiliaries between the end of
+    its own phrase and the verb, is that verb's subject. (Hand-written: the parser's error has no library fix.)"""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
+        return None
+    for front in (c for c in verb.children if c.dep_ in ("prep", "advcl") and c.i < verb.i):
+        for t in front.subtree:
+            # an apposition, or a conjunct with no "and"/"or" (the comma misread as a list)
+            if t.dep_ not in ("appos", "conj") or t.pos_ != "PROPN" or t.head.pos_ not in ("NOUN", "PROPN") \
+                    or (t.dep_ == "conj" and any(c.dep_ == "cc" for c in t.head.children)):
+                continue
+            between = verb.doc[t.right_edge.i + 1:verb.i]
+            if between and all(b.is_punct or (b.head.i == verb.i and b.dep_ in ("aux", "neg", "advmod")) for b in between):
+                return t
+    return None
 
 
 def agents_of(verb: "Token") -> list["Token"]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...analysis.clause import speaker_side_subject
+from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import tokens
 from .lexicon import Lexicon, Sense, lexicon
-from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -77,6 +77,11 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "judged":  # "the offer *was unacceptable*": a predicate adjective judging one of these nouns
         return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in tok.head.children)
+    if key == "subj":  # "the dockers' union *could strike*": who acts, by a word of its phrase (or its subject's)
+        subj = subject(tok)
+        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in subj.subtree)
+    if key == "intransitive":  # "could strike", not "struck a deal" or "a missile struck Velmar"
+        return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in tok.children)
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
@@ -146,9 +151,26 @@ def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], 
     return out
 
 
+def _is_goal(verb: "Token") -> bool:
+    """Whether a verb trigger is a goal someone judges, not an act the text tells: a to-infinitive that is
+    the complement of an evaluative adjective ("it is critical for X and Y *to reach* a deal", "vital *to
+    sign* it soon"). A to-infinitive a verb controls ("agreed *to free*", "plans *to visit*") or a purpose
+    ("met *to reach* an agreement") stays an act, with the status its governor gives (future)."""
+    if verb.pos_ != "VERB" or not is_to_infinitive(verb) or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ":
+        return True
+    # "it is critical ... to reach": the clause hangs on the copula that takes the adjective
+    return verb.dep_ == "advcl" and head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ"
+                                                                  for c in head.children)
+
+
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
-    """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y") or in an
-    embedded question ("whether to *free* the crew")."""
+    """Whether the trigger lies in the complement of a verbal act ("urged X to *release* Y"), in an
+    embedded question ("whether to *free* the crew") or is a goal someone judges (:func:`_is_goal`)."""
+    if _is_goal(anchor):
+        return True
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
         return False  # "punish the men responsible *for the killing*": a deed that was done

@@ -121,8 +121,8 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
             if gov is None or (how == "prep" and cur.head.lower_ not in SETTING_PREPS):
                 return None  # "freed detainees *under a ceasefire*": not the ceasefire's date
             lemma = gov.lemma_.lower()
-            if how == "obj" and lemma not in ctx.lex.light_verbs | ctx.lex.planning_verbs:
-                return None  # (but "plans a visit *next week*": the planned act's time)
+            if how == "obj" and lemma not in ctx.lex.light_verbs | ctx.lex.planning_verbs | ctx.lex.receiving_verbs:
+                return None  # (but "plans a visit *next week*", "receives a visit *on Monday*": the act's time)
             if how == "subj" and lemma not in ctx.lex.aspectual_verbs | ctx.lex.impact_verbs:
                 return None  # "the ceasefire *began* a week later", "a strike *hit* X on Friday"
             cur = gov
@@ -194,6 +194,8 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
         gov, how = governor(tok)
         if gov is not None and how in ("obj", "subj") and gov.lemma_.lower() in lex.light_verbs | lex.aspectual_verbs:
             near.append(gov)
+        elif gov is not None and how == "obj" and gov.lemma_.lower() in lex.receiving_verbs:
+            near.append(gov)  # "will receive a visit": the receiving carries the visit's status
     if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not permitted to testify"
         near.append(tok.head)
     kids = [c for v in near for c in v.children]

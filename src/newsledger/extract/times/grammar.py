@@ -88,7 +88,8 @@ def _rules() -> tuple[_Rule, ...]:
                      rf"the\s+previous|the\s+preceding|the\s+following|the\s+same|that|the\s+next|the\s+current))\s+"
                      rf"(?P<unit>(?i:day|week|weekend|month|year|decade|fortnight|morning|afternoon|evening|night))"
                      rf"(?![\w-])", h_rel_unit),
-        ("the_weekend", r"\b(?i:the\s+weekend)\b", h_the_weekend),
+        # "the weekend", and a bare possessive that determines a noun: "after *weekend*'s poll"
+        ("the_weekend", r"\b(?:(?i:the\s+weekend)\b|(?i:weekend)(?=['’]s\b))", h_the_weekend),
         ("anaphoric_weekday", rf"\b(?i:the)\s+(?P<rel>(?i:following|previous|preceding|next))\s+(?P<wd>{WD})"
                               rf"(?:\s+{p['TOD']})?", h_anaphoric_weekday),
         ("in_the_unit", r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b",
