@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ...analysis import anchoring, clause
+from ...analysis.words import word_class
 from ...records import Time, TimeValue
 from .._doc import sentences
 from .._index import EntityIndex
@@ -78,6 +79,8 @@ class DateFinder:
                 top = top.head  # "urged X to drop ... and to bring ...": a conjunct counts as what it is joined to
             if top.dep_ not in ("ROOT", "parataxis") and not _is_cue(top):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
+            if _in_sequence_clause(top):
+                continue  # "said ..., after conceding defeat in the weekend's vote": an earlier act's time
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
             subj = subject_of(verb)
@@ -262,6 +265,17 @@ def _headline(sent) -> bool:
     """A first line standing alone without a full stop ("Talks collapse; strike begins\n")."""
     text = sent.text.rstrip(" \t")
     return text.endswith("\n") and text.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
+
+
+_SEQUENCE = word_class("sequence_connectives")
+
+
+def _in_sequence_clause(verb: "Token") -> bool:
+    """A verb in a clause placed before or after another act ("after conceding", "before he left"):
+    what it tells is another occasion than its subject's saying."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _SEQUENCE:
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in verb.children)
 
 
 def _is_cue(tok: "Token") -> bool:
