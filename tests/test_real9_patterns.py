@@ -1,0 +1,58 @@
+"""Entity and event precision patterns of a third blind sample of real reports (issue 11, real9), each
+reproduced by an invented article. Every text here is invented; none comes from a real report or from
+the shared gold. The sense rows changed for this sample carry their own negative examples, run by
+tests/test_event_senses.py; the tests here check the mechanisms through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def triggers(rec) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in rec.events]
+
+
+def names(rec) -> list[str]:
+    return [e.name for e in rec.entities]
+
+
+# -- events: acts that have not happened, and non-political senses ---------------------------------
+
+@pytest.mark.slow
+def test_an_act_in_a_present_tense_until_clause_has_not_happened():
+    rec = extract("Police questioned Oren Malik on Monday. The Marlow Courier has chosen to withhold details "
+                  "until he's charged.\n\nPolice charged Dara Quell with arson on Tuesday.")
+    charged = [e for e in rec.events if e.trigger.text == "charged"]
+    assert len(charged) == 1 and "Tuesday" in charged[0].evidence.text
+
+
+@pytest.mark.slow
+def test_a_future_main_clause_keeps_its_until_clause_as_a_future_event():
+    rec = extract("Rebels in Velmar said they will hold the convoy until Arvelia releases Oren Malik.")
+    released = [e for e in rec.events if e.trigger.text == "releases"]
+    assert released and released[0].status == "future"
+
+
+@pytest.mark.slow
+def test_sports_and_hospital_senses_are_no_events():
+    rec = extract("The Harbourton Rovers conceded three goals before they pulled two goals back after the break.\n\n"
+                  "A goalkeeper who was taken to a hospital is expected to be released to his family today.\n\n"
+                  "A crash near the depot left two stewards injured on Monday.\n\n"
+                  "A guard held the intruder at gunpoint until deputies arrived.")
+    assert triggers(rec) == []
+
+
+@pytest.mark.slow
+def test_cooperation_as_a_bare_noun_is_no_event_but_launching_it_is():
+    rec = extract("Arvelia wants to enhance cooperation with Tumbria, the foreign ministry said.\n\n"
+                  "Arvelia resumed cooperation with Tumbria on Monday.")
+    coop = [e for e in rec.events if e.type == "COOPERATE"]
+    assert len(coop) == 1 and "resumed" in coop[0].evidence.text
