@@ -56,3 +56,15 @@ def test_cooperation_as_a_bare_noun_is_no_event_but_launching_it_is():
                   "Arvelia resumed cooperation with Tumbria on Monday.")
     coop = [e for e in rec.events if e.type == "COOPERATE"]
     assert len(coop) == 1 and "resumed" in coop[0].evidence.text
+
+
+# -- entities: ranks are titles, stacked titles both kept ------------------------------------------
+
+@pytest.mark.slow
+def test_a_rank_abbreviation_is_one_word_and_a_title_of_its_own():
+    rec = extract("A clerk was hurt late Tuesday at a depot in Harbourton, according to police spokesman "
+                  "Sgt. Ray Dunmore. Det. Ana Ruiz said the van was found.")
+    assert not any(n.rstrip(".") in ("Sgt", "Det") for n in names(rec))
+    dunmore = next(e for e in rec.entities if e.name == "Ray Dunmore")
+    assert set(dunmore.attributes.titles) >= {"police spokesman", "Sgt."}
+    assert any(e.name == "Ana Ruiz" and e.type == "PERSON" for e in rec.entities)
