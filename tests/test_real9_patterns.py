@@ -68,3 +68,29 @@ def test_a_rank_abbreviation_is_one_word_and_a_title_of_its_own():
     dunmore = next(e for e in rec.entities if e.name == "Ray Dunmore")
     assert set(dunmore.attributes.titles) >= {"police spokesman", "Sgt."}
     assert any(e.name == "Ana Ruiz" and e.type == "PERSON" for e in rec.entities)
+
+
+# -- entities: long official names with "of" and "and" ------------------------------------------------
+
+@pytest.mark.slow
+def test_a_long_official_name_with_and_and_of_country_stays_whole():
+    rec = extract("The minister spoke in Ostrava, reports the Press and Public Outreach Department of the "
+                  "Ministry of Trade Affairs of Norway. Both sides will work within the Sun and Moon Initiative.")
+    got = names(rec)
+    assert "Press and Public Outreach Department" in got
+    assert "Ministry of Trade Affairs of Norway" in got
+    assert "Sun and Moon Initiative" in got
+    assert not {"Press", "Public Outreach Department", "Moon Initiative", "Sun"} & set(got)
+
+
+@pytest.mark.slow
+def test_two_places_joined_by_and_stay_two():
+    got = names(extract("Flooding hit the Velmar and Ostrava Region on Monday. Norway and Sweden sent boats."))
+    assert "Norway" in got and "Sweden" in got
+
+
+@pytest.mark.slow
+def test_a_title_of_a_country_makes_no_person_named_of_country():
+    rec = extract("The talks come two weeks after the visit of the Prime Minister of Norway to Ostrava.")
+    assert not any(n.lower().startswith("of ") for n in names(rec))
+    assert any(e.name == "Norway" and e.type == "GPE" for e in rec.entities)

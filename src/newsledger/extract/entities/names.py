@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
-from .mentions import _cap, Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
+from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .runs import _OFFICE_LEVELS, _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -318,6 +318,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         if k >= j:
             return out
     i = k
+    if pre and i < j - 1 and folded(doc)[i] in _JOIN_OF:
+        i += 1  # "the Prime Minister | of Armenia": the title's country or body follows, no person's name
+        pre = None
     if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
         while i < j - 1 and folded(doc)[i] in lex.title_modifiers:
