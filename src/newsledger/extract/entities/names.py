@@ -38,7 +38,8 @@ from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .runs import _OFFICE_LEVELS, _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .casing import bracketed_names, not_a_name, street_start
+from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
 
@@ -82,14 +83,15 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     storms: set[str] = set()
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
-        if i >= j:
+        if i >= j or not_a_name(doc, i, j, _lower_words(doc), midcaps):
             continue
+        i = street_start(doc, i)
         if fw[i] in word_class("storm_words"):  # "Cyclone Mira": a storm's name, not an entity of ours
             storms.update(fw[t] for t in range(i + 1, j) if fw[t] not in word_class("storm_words"))
             continue
         out.extend(_mentions_of_run(doc, i, j))
     out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
-    out = _nicknames(doc, out)
+    out = bracketed_names(doc, _nicknames(doc, out))
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)

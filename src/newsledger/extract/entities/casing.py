@@ -1,0 +1,101 @@
+"""Capitals that are no names (step 1 of :mod:`.names`, after a run is found): what the run's casing and its
+use in the sentence say about it, not a list of the words.
+
+- an all-capitals function word written for emphasis ("you MUST leave now"; not "the WHO said");
+- a one-word brand or product used as a common noun after "a"/"an" ("shocked him with a Taser");
+- a word opening a clause whose only evidence is a city gazetteer while the article writes it in lower case
+  ("Police: Man who stabbed officer ...", and "a 29-year-old man" in the body).
+
+And two repairs of where a name starts: the ordinal of a numbered street belongs to it ("10th Avenue
+South"), and a given name or surname an editor put in brackets joins the name beside it ("(Jordan) Murray",
+"Len (Doungel)"). (Hand-written: the tagger reads each of these by its capitals.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...analysis.words import word_class
+from .._doc import doc_text, folded, tokens
+from .lex import country_code, demonym_country, fold, is_city, lexicon
+from .mentions import NameMention, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["not_a_name", "street_start", "bracketed_names"]
+
+_ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
+_ARTICLES = frozenset({"a", "an"})
+
+
+def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps: set[str]) -> bool:
+    """The run i..j is one capitalized word that is no name (see the module docstring)."""
+    if j != i + 1:
+        return False
+    t = tokens(doc)[i]
+    w = fold(t.text)
+    lex = lexicon()
+    if country_code(t.text) or demonym_country(w) or w in lex.titles or w in lex.honorifics:
+        return False
+    if (t.is_upper and len(t.text) > 1 and t.is_alpha and doc.vocab[w].is_stop and t.pos_ not in ("PROPN", "NOUN")
+            and not (i > 0 and folded(doc)[i - 1] == "the")):
+        return True  # "you MUST leave": emphasis; "the WHO said", "US" (a country code, kept above) are names
+    nxt = doc[j] if j < len(doc) else None
+    if (i > 0 and folded(doc)[i - 1] in _ARTICLES and not t.is_upper
+            and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.text[:1].isupper()))):
+        return True  # "with a Taser": a brand as a common noun ("a BBC reporter": the name qualifies a noun)
+    if (w in lower_words and w not in midcaps and is_city(t.text) and w not in lex.female_names
+            and w not in lex.male_names and _opens_clause(doc, i)):
+        return True  # "Man who stabbed officer ...": a headline's capital, not the town the gazetteer knows
+    return False
+
+
+def _opens_clause(doc: "Doc", i: int) -> bool:
+    from .runs import _starts_clause  # (runs imports this module's neighbours; imported late)
+
+    return _starts_clause(doc, i)
+
+
+def street_start(doc: "Doc", i: int) -> int:
+    """Where a run starting at token i begins once a numbered street's ordinal joins it ("10th | Avenue")."""
+    if i > 0 and folded(doc)[i] in word_class("street_words") and _ORDINAL.match(folded(doc)[i - 1]):
+        return i - 1
+    return i
+
+
+def bracketed_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """"(Jordan) Murray" and "Len (Doungel)": one word in brackets right beside another name, the first a
+    given name (by the list or the tagger) and the other no place or body, is one person's name (the
+    brackets are an editor's); nothing else is joined."""
+    lex = lexicon()
+    given = lex.female_names | lex.male_names
+    toks = tokens(doc)
+    out: list[NameMention] = []
+    k = 0
+    while k < len(ms):
+        a = ms[k]
+        b = ms[k + 1] if k + 1 < len(ms) else None
+        if b is not None and a.kind == "name" and b.kind == "name" and a.t1 - a.t0 == 1 and b.t1 - b.t0 == 1:
+            first_in = (a.t0 > 0 and toks[a.t0 - 1].text == "(" and a.t1 == b.t0 - 1 and toks[a.t1].text == ")")
+            last_in = (b.t1 < len(doc) and toks[b.t0 - 1].text == "(" and a.t1 == b.t0 - 1
+                       and toks[b.t1].text == ")")
+            other = b if first_in else a
+            if ((first_in or last_in) and (fold(a.text) in given or toks[a.t0].ent_type_ == "PERSON") and fold(b.text) not in lex.org_keywords
+                    and fold(b.text) not in lex.place_keywords and not country_code(other.text)
+                    and not is_city(other.text)):
+                t0 = a.t0 - 1 if first_in else a.t0
+                t1 = b.t1 + 1 if last_in else b.t1
+                s, e = toks[t0].idx, toks[t1 - 1].idx + len(toks[t1 - 1].text)
+                m = NameMention(s, e, doc_text(doc)[s:e], t0, t1, "name")
+                m.full = f"{a.text} {b.text}"
+                m.aliases = (b.text, a.text)
+                m.pre_title = a.pre_title
+                m.votes[PERSON] += 10
+                out.append(m)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
