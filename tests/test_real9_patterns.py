@@ -94,3 +94,36 @@ def test_a_title_of_a_country_makes_no_person_named_of_country():
     rec = extract("The talks come two weeks after the visit of the Prime Minister of Norway to Ostrava.")
     assert not any(n.lower().startswith("of ") for n in names(rec))
     assert any(e.name == "Norway" and e.type == "GPE" for e in rec.entities)
+
+
+# -- entities: capitals that are no names -----------------------------------------------------------
+
+@pytest.mark.slow
+def test_capitals_that_are_no_names():
+    rec = extract("Police: Man who robbed clerk a fraud suspect\n\n"
+                  "Officers found a 40-year-old man near the depot in Harbourton. 'You MUST leave now,' Sheriff "
+                  "Ana Ruiz said. A deputy shocked the man with a Taser on Monday.")
+    got = names(rec)
+    assert not {"Man", "MUST", "Taser"} & set(got)
+    assert "Ana Ruiz" in got and "Harbourton" in got
+
+
+@pytest.mark.slow
+def test_all_caps_names_stay_names():
+    got = names(extract("The WHO said it has obtained doses. The US sent aid and a BBC reporter saw it."))
+    assert {"WHO", "US", "BBC"} <= set(got)
+
+
+@pytest.mark.slow
+def test_a_numbered_street_keeps_its_ordinal():
+    rec = extract("Police arrested the man in the 300 block of 10th Avenue South in Harbourton.")
+    assert "10th Avenue South" in names(rec)
+    assert not any(n.startswith("Avenue") for n in names(rec))
+
+
+@pytest.mark.slow
+def test_a_bracketed_given_name_or_surname_joins_its_person():
+    rec = extract('Coach Tom Hale said, "(Jordan) Murray and Len (Doungel) were not fit for the match."')
+    people = {e.name: e for e in rec.entities if e.type == "PERSON"}
+    assert "Jordan Murray" in people and "Len Doungel" in people
+    assert not any(e.type == "GPE" for e in rec.entities)  # "Jordan" is no country here
