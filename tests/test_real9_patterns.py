@@ -127,3 +127,13 @@ def test_a_bracketed_given_name_or_surname_joins_its_person():
     people = {e.name: e for e in rec.entities if e.type == "PERSON"}
     assert "Jordan Murray" in people and "Len Doungel" in people
     assert not any(e.type == "GPE" for e in rec.entities)  # "Jordan" is no country here
+
+
+@pytest.mark.slow
+def test_names_before_a_plural_unit_are_that_unit():
+    rec = extract("The fire, raging in Velmar and Ostrava counties in California, has destroyed homes. In Velmar "
+                  "County, 4,000 residents left, Ostrava County Sheriff Tom Hale said.")
+    places = {e.name: e for e in rec.entities if e.type == "GPE"}
+    assert {"Velmar County", "Ostrava County", "California"} <= set(places)
+    assert "Velmar" not in places and "Ostrava" not in places
+    assert "Velmar" in places["Velmar County"].aliases

@@ -6,7 +6,8 @@ use in the sentence say about it, not a list of the words.
 - a word opening a clause whose only evidence is a city gazetteer while the article writes it in lower case
   ("Police: Man who stabbed officer ...", and "a 29-year-old man" in the body).
 
-And two repairs of where a name starts: the ordinal of a numbered street belongs to it ("10th Avenue
+And three repairs: names joined by "and" before a plural unit are each that unit ("Nevada and Placer
+counties" are "Nevada County" and "Placer County" where the article writes those too); the ordinal of a numbered street belongs to it ("10th Avenue
 South"), and a given name or surname an editor put in brackets joins the name beside it ("(Jordan) Murray",
 "Len (Doungel)"). (Hand-written: the tagger reads each of these by its capitals.)
 """
@@ -24,7 +25,7 @@ from .mentions import NameMention, PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["not_a_name", "street_start", "bracketed_names"]
+__all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units"]
 
 _ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
 _ARTICLES = frozenset({"a", "an"})
@@ -99,3 +100,23 @@ def bracketed_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         out.append(a)
         k += 1
     return out
+
+
+def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
+    """"Nevada and Placer counties": each name before the plural unit is the unit it names ("Nevada County"),
+    where the article writes that unit's name in full too; its ``full`` says so and the clusters join them."""
+    units = word_class("place_unit_plurals")
+    written = {fold(m.text) for m in ms}
+    by_end = {m.t1: m for m in ms}
+    for tok in tokens(doc):
+        if not tok.is_lower or tok.lower_ not in units:
+            continue
+        singular = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-1]
+        k = tok.i
+        while (m := by_end.get(k)) is not None and m.kind == "name":
+            full = f"{m.text} {singular.capitalize()}"
+            if fold(full) in written:
+                m.full = full
+            k = m.t0 - 1
+            if k < 0 or folded(doc)[k] not in ("and", ","):
+                break
