@@ -109,6 +109,12 @@ def test_capitals_that_are_no_names():
 
 
 @pytest.mark.slow
+def test_an_initialism_owned_like_a_thing_is_no_name():
+    got = names(extract("He used City Hall like his personal ATM, Sheriff Ana Ruiz said. An FBI agent saw it."))
+    assert "ATM" not in got and "FBI" in got
+
+
+@pytest.mark.slow
 def test_all_caps_names_stay_names():
     got = names(extract("The WHO said it has obtained doses. The US sent aid and a BBC reporter saw it."))
     assert {"WHO", "US", "BBC"} <= set(got)

@@ -2,7 +2,8 @@
 use in the sentence say about it, not a list of the words.
 
 - an all-capitals function word written for emphasis ("you MUST leave now"; not "the WHO said");
-- a one-word brand or product used as a common noun after "a"/"an" ("shocked him with a Taser");
+- a one-word brand, product or initialism used as a common noun, with "a"/"an" or a personal possessive
+  ("shocked him with a Taser", "used the office like his personal ATM");
 - a word opening a clause whose only evidence is a city gazetteer while the article writes it in lower case
   ("Police: Man who stabbed officer ...", and "a 29-year-old man" in the body).
 
@@ -29,6 +30,7 @@ __all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units"]
 
 _ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
 _ARTICLES = frozenset({"a", "an"})
+_OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})  # ("its Parliament" may be a body's own)
 
 
 def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps: set[str]) -> bool:
@@ -43,10 +45,10 @@ def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps:
     if (t.is_upper and len(t.text) > 1 and t.is_alpha and doc.vocab[w].is_stop and t.pos_ not in ("PROPN", "NOUN")
             and not (i > 0 and folded(doc)[i - 1] == "the")):
         return True  # "you MUST leave": emphasis; "the WHO said", "US" (a country code, kept above) are names
-    nxt = doc[j] if j < len(doc) else None
-    if (i > 0 and folded(doc)[i - 1] in _ARTICLES and not t.is_upper
-            and (nxt is None or not (nxt.pos_ in ("NOUN", "PROPN") or nxt.text[:1].isupper()))):
-        return True  # "with a Taser": a brand as a common noun ("a BBC reporter": the name qualifies a noun)
+    if t.dep_ not in ("compound", "nmod", "amod", "poss") and any(
+            c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children):
+        return True  # "with a Taser", "his personal ATM": a brand or initialism as a common noun ("a BBC
+        # reporter": there the name only qualifies the noun, and is kept)
     if (w in lower_words and w not in midcaps and is_city(t.text) and w not in lex.female_names
             and w not in lex.male_names and _opens_clause(doc, i)):
         return True  # "Man who stabbed officer ...": a headline's capital, not the town the gazetteer knows
