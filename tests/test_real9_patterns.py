@@ -143,3 +143,19 @@ def test_names_before_a_plural_unit_are_that_unit():
     assert {"Velmar County", "Ostrava County", "California"} <= set(places)
     assert "Velmar" not in places and "Ostrava" not in places
     assert "Velmar" in places["Velmar County"].aliases
+
+
+# -- events with no named participants -----------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_past_assault_between_unnamed_people_is_an_event():
+    rec = extract("Police: Man who stabbed officer a murder suspect\n\nThe 40-year-old man was held in Harbourton.")
+    assert ("ASSAULT", "stabbed") in triggers(rec)
+    assert "Man" not in names(rec)
+
+
+@pytest.mark.slow
+def test_stabbings_as_a_noun_are_an_assault():
+    rec = extract("New details in series of Harbourton stabbings released\n\n"
+                  "The stabbings happened in Harbourton on Thursday, police said.")
+    assert any(t == ("ASSAULT", "stabbings") for t in triggers(rec))

@@ -446,7 +446,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             # people the text names later or never ("a dockworker was killed on Friday", "a man killed two people")
             unnamed = keep and (anchor.pos_ == "VERB" or sense.patient) and sense.type in _UNNAMED_PATIENT_TYPES \
                 and any(is_person(h, ctx) for h in heads) \
-                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx))  # floodwaters kill no one
+                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx)  # floodwaters kill no one
+                     or subj.lower_ in RELATIVE and anchor.dep_ == "relcl" and is_person(anchor.head, ctx))  # "Man who"
             keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
@@ -459,8 +460,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
-    if unnamed and raw.date is not None and not raw.soft_date and raw.status == "asserted":
-        keep = True
+    if unnamed and raw.status == "asserted" and (raw.date is not None and not raw.soft_date or anchor.tag_ == "VBD"):
+        keep = True  # dated, or told as one past act ("Man who stabbed officer ..."): not a habit
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
