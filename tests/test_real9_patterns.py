@@ -159,3 +159,10 @@ def test_stabbings_as_a_noun_are_an_assault():
     rec = extract("New details in series of Harbourton stabbings released\n\n"
                   "The stabbings happened in Harbourton on Thursday, police said.")
     assert any(t == ("ASSAULT", "stabbings") for t in triggers(rec))
+
+
+@pytest.mark.slow
+def test_names_before_a_plural_unit_are_places_even_unwritten_in_full():
+    rec = extract("The blaze burns through Velmar and Tarnwick counties, crews said on Monday.")
+    types = {e.name: e.type for e in rec.entities}
+    assert types.get("Velmar") == "GPE" and types.get("Tarnwick") == "GPE"

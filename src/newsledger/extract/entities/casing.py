@@ -26,7 +26,7 @@ from .mentions import NameMention, PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units"]
+__all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units", "before_unit_plural"]
 
 _ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
 _ARTICLES = frozenset({"a", "an"})
@@ -105,8 +105,9 @@ def bracketed_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
 
 
 def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
-    """"Nevada and Placer counties": each name before the plural unit is the unit it names ("Nevada County"),
-    where the article writes that unit's name in full too; its ``full`` says so and the clusters join them."""
+    """"Nevada and Placer counties": each name before the plural unit is a place, the unit it names ("Nevada
+    County"); where the article writes that unit's name in full too, its ``full`` says so and the clusters join
+    them."""
     units = word_class("place_unit_plurals")
     written = {fold(m.text) for m in ms}
     by_end = {m.t1: m for m in ms}
@@ -122,3 +123,26 @@ def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
             k = m.t0 - 1
             if k < 0 or folded(doc)[k] not in ("and", ","):
                 break
+
+
+def before_unit_plural(doc: "Doc", t1: int) -> bool:
+    """The name ending before token ``t1`` is one of the names a plural unit follows: "Plumas and Butte
+    *counties*", "Velmar, Ostrava and Tarn *provinces*" (names of one to three words between the joiners)."""
+    units = word_class("place_unit_plurals")
+    fw = folded(doc)
+    toks = tokens(doc)
+    k = t1
+    for _ in range(6):
+        if k >= len(doc):
+            return False
+        if toks[k].is_lower and fw[k] in units:
+            return True
+        if fw[k] not in ("and", ","):
+            return False
+        k += 1
+        start = k
+        while k < len(doc) and toks[k].text[:1].isupper() and k - start < 3:
+            k += 1
+        if k == start:
+            return False
+    return False
