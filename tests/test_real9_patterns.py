@@ -166,3 +166,16 @@ def test_names_before_a_plural_unit_are_places_even_unwritten_in_full():
     rec = extract("The blaze burns through Velmar and Tarnwick counties, crews said on Monday.")
     types = {e.name: e.type for e in rec.entities}
     assert types.get("Velmar") == "GPE" and types.get("Tarnwick") == "GPE"
+
+
+@pytest.mark.slow
+def test_unnamed_people_threatening_unnamed_people_is_an_event():
+    rec = extract("Crews in Velmar County are still at work. In some cases, homeowners have pulled guns and "
+                  "threatened firefighters on their property, a local station reported.")
+    assert ("THREATEN", "threatened") in triggers(rec)
+
+
+@pytest.mark.slow
+def test_an_undated_passive_killing_of_an_unnamed_person_stays_no_event():
+    rec = extract("A guard was killed, the company said in a statement.")
+    assert ("ASSAULT", "killed") not in triggers(rec)

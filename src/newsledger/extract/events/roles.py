@@ -16,7 +16,7 @@ from .syntax import (
     subject,
 )
 from .when import (
-    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
+    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
     time_value,
 )
 
@@ -29,7 +29,7 @@ _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREA
 
 
 _DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
-_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
 _HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
 
 
@@ -460,7 +460,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
-    if unnamed and raw.status == "asserted" and (raw.date is not None and not raw.soft_date or anchor.tag_ == "VBD"):
+    if unnamed and raw.status == "asserted" and (raw.date is not None and not raw.soft_date or _told_once(anchor)):
         keep = True  # dated, or told as one past act ("Man who stabbed officer ..."): not a habit
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
@@ -484,3 +484,10 @@ def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
                 if inside:
                     return time_value(min(inside, key=lambda t: t.start), ctx.text)
     return None
+
+
+def _told_once(verb: "Token") -> bool:
+    """An act told as done once, in the active voice: "Man who *stabbed* officer", "homeowners have pulled guns
+    and *threatened* firefighters" (a conjunct shares its head's perfect); not "was killed" (no actor at all)."""
+    head = verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb
+    return (verb.tag_ == "VBD" or verb.tag_ == "VBN" and past(head)) and not is_passive(verb) and not is_passive(head)
