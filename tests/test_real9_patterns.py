@@ -179,3 +179,12 @@ def test_unnamed_people_threatening_unnamed_people_is_an_event():
 def test_an_undated_passive_killing_of_an_unnamed_person_stays_no_event():
     rec = extract("A guard was killed, the company said in a statement.")
     assert ("ASSAULT", "killed") not in triggers(rec)
+
+
+@pytest.mark.slow
+def test_a_state_code_is_the_state_the_story_names():
+    rec = extract("Chief: CA Residents Refusing to Leave Pulling Guns on Crews\n\n"
+                  "Fires spread across northern California on Monday, crews said.")
+    places = [e for e in rec.entities if e.name == "California"]
+    assert len(places) == 1 and "CA" in places[0].aliases and places[0].type == "GPE"
+    assert len(rec.entities) == 1

@@ -8,13 +8,15 @@ use in the sentence say about it, not a list of the words.
   ("Police: Man who stabbed officer ...", and "a 29-year-old man" in the body).
 
 And three repairs: names joined by "and" before a plural unit are each that unit ("Nevada and Placer
-counties" are "Nevada County" and "Placer County" where the article writes those too); the ordinal of a numbered street belongs to it ("10th Avenue
+counties" are "Nevada County" and "Placer County" where the article writes those too); a US state's
+postal code is that state where the article names it ("CA" and "California"); the ordinal of a numbered street belongs to it ("10th Avenue
 South"), and a given name or surname an editor put in brackets joins the name beside it ("(Jordan) Murray",
 "Len (Doungel)"). (Hand-written: the tagger reads each of these by its capitals.)
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -26,7 +28,8 @@ from .mentions import NameMention, PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units", "before_unit_plural"]
+__all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units", "before_unit_plural",
+           "state_codes", "state_of_code"]
 
 _ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
 _ARTICLES = frozenset({"a", "an"})
@@ -146,3 +149,27 @@ def before_unit_plural(doc: "Doc", t1: int) -> bool:
         if k == start:
             return False
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """US postal code -> state name (pycountry's ISO 3166-2 subdivisions of the US: states, the district)."""
+    import pycountry
+
+    return {sub.code.split("-", 1)[1]: sub.name for sub in pycountry.subdivisions.get(country_code="US")}
+
+
+def state_of_code(text: str) -> str | None:
+    """The US state a two-letter capital code names ("CA": "California"), else None."""
+    return _us_states().get(text) if len(text) == 2 and text.isupper() else None
+
+
+def state_codes(ms: list[NameMention]) -> None:
+    """"CA Residents ..." in a story that names California: the code is the state (its ``full`` says so, and
+    the clusters join them); where the article never writes the state's name the code is left alone ("IN",
+    "OR" and "ME" are words too)."""
+    written = {fold(m.text) for m in ms}
+    for m in ms:
+        name = state_of_code(m.text)
+        if name is not None and fold(name) in written:
+            m.full = name
