@@ -128,6 +128,14 @@ def test_a_numbered_street_keeps_its_ordinal():
 
 
 @pytest.mark.slow
+def test_a_numbered_street_without_its_quarter_is_the_same_street():
+    rec = extract("Police arrested the man in the 300 block of 10th Avenue South. A witness saw him walk down "
+                  "10th Avenue before he ran.")
+    streets = [e for e in rec.entities if "Avenue" in e.name]
+    assert len(streets) == 1 and streets[0].name == "10th Avenue South" and "10th Avenue" in streets[0].aliases
+
+
+@pytest.mark.slow
 def test_a_bracketed_given_name_or_surname_joins_its_person():
     rec = extract('Coach Tom Hale said, "(Jordan) Murray and Len (Doungel) were not fit for the match."')
     people = {e.name: e for e in rec.entities if e.type == "PERSON"}

@@ -9,7 +9,8 @@ use in the sentence say about it, not a list of the words.
 
 And three repairs: names joined by "and" before a plural unit are each that unit ("Nevada and Placer
 counties" are "Nevada County" and "Placer County" where the article writes those too); a US state's
-postal code is that state where the article names it ("CA" and "California"); the ordinal of a numbered street belongs to it ("10th Avenue
+postal code is that state where the article names it ("CA" and "California"); a numbered street written
+with and without its quarter ("10th Avenue South", "10th Avenue") is one street; the ordinal of a numbered street belongs to it ("10th Avenue
 South"), and a given name or surname an editor put in brackets joins the name beside it ("(Jordan) Murray",
 "Len (Doungel)"). (Hand-written: the tagger reads each of these by its capitals.)
 """
@@ -23,13 +24,13 @@ from typing import TYPE_CHECKING
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
-from .mentions import NameMention, PERSON
+from .mentions import _DIRECTIONS, NameMention, PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["not_a_name", "street_start", "bracketed_names", "coordinated_units", "before_unit_plural",
-           "state_codes", "state_of_code"]
+           "state_codes", "state_of_code", "street_sides"]
 
 _ORDINAL = re.compile(r"^\d+[a-z]{1,3}$")  # "10th", "3rd" (and a typed "12the")
 _ARTICLES = frozenset({"a", "an"})
@@ -173,3 +174,18 @@ def state_codes(ms: list[NameMention]) -> None:
         name = state_of_code(m.text)
         if name is not None and fold(name) in written:
             m.full = name
+
+
+def street_sides(ms: list[NameMention]) -> None:
+    """"10th Avenue South" and, later, "10th Avenue": a street written without its quarter is the street
+    the article wrote with it (where exactly one such is written); ``full`` joins them."""
+    streets = word_class("street_words")
+    longer: dict[str, list[str]] = {}
+    for m in ms:
+        words = m.text.split()
+        if len(words) >= 3 and fold(words[-1]) in _DIRECTIONS and fold(words[-2]) in streets:
+            longer.setdefault(fold(" ".join(words[:-1])), []).append(m.text)
+    for m in ms:
+        got = set(longer.get(fold(m.text), ()))
+        if len(got) == 1 and m.full is None:
+            m.full = got.pop()

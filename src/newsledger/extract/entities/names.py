@@ -38,7 +38,7 @@ from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_start
+from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -98,6 +98,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     _acronyms(doc, out)
     coordinated_units(doc, out)
     state_codes(out)
+    street_sides(out)
     for m in out:
         _vote(doc, m)
     _coordinated_people(doc, out)
