@@ -81,7 +81,22 @@ def _load(resolved: str) -> "Language":
             "pipeline directory to --model / NEWSLEDGER_MODEL"
         ) from None
     _add_line_breaks(nlp)
+    _add_abbreviations(nlp)
     return nlp
+
+
+def _add_abbreviations(nlp: "Language") -> None:
+    """Abbreviated ranks and forms of address ("Sgt.", "Det.", "Lt.": the ``honorifics`` word class) are one
+    token each: spaCy's English exceptions know "Gen." and "Rep." but not the police ranks, and split "Sgt." into
+    a name "Sgt" and a full stop that ends the sentence before the name it belongs to."""
+    from spacy.symbols import ORTH
+
+    from .analysis.words import word_class
+
+    for w in word_class("honorifics"):
+        if w.endswith(".") and w[:-1].isalpha():
+            for form in {w, w[0].upper() + w[1:]}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 LINE_BREAKS = "newsledger_line_breaks"

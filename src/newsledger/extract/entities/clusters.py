@@ -101,7 +101,8 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                     target.type = ORG
                 continue
         if lab in (GPE, LOC, FAC):
-            key = m.country or fold(m.full if lab == FAC and m.full else m.text)  # "the X port" is "the port of X"
+            # "the X port" is "the port of X"; "Nevada (and Placer counties)" is "Nevada County"
+            key = m.country or fold(m.full if m.full else m.text)
             c = place_of.get(key)
             if c is None:
                 c = Cluster(lab, [], country=m.country)

@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
-from .mentions import _cap, Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .runs import _OFFICE_LEVELS, _known_word, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
+from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
+from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
 
@@ -82,19 +83,23 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     storms: set[str] = set()
     for i, j in runs:
         i = _trim_start(doc, i, j, midcaps)
-        if i >= j:
+        if i >= j or not_a_name(doc, i, j, _lower_words(doc), midcaps):
             continue
+        i = street_start(doc, i)
         if fw[i] in word_class("storm_words"):  # "Cyclone Mira": a storm's name, not an entity of ours
             storms.update(fw[t] for t in range(i + 1, j) if fw[t] not in word_class("storm_words"))
             continue
         out.extend(_mentions_of_run(doc, i, j))
     out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
-    out = _nicknames(doc, out)
+    out = bracketed_names(doc, _nicknames(doc, out))
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
     _acronyms(doc, out)
+    coordinated_units(doc, out)
+    state_codes(out)
+    street_sides(out)
     for m in out:
         _vote(doc, m)
     _coordinated_people(doc, out)
@@ -355,6 +360,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         if k >= j:
             return out
     i = k
+    if pre and i < j - 1 and folded(doc)[i] in _JOIN_OF:
+        i += 1  # "the Prime Minister | of Armenia": the title's country or body follows, no person's name
+        pre = None
     if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
         while i < j - 1 and folded(doc)[i] in lex.title_modifiers:

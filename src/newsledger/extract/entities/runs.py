@@ -86,12 +86,14 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
-            if (fold(t.text) == "and" and _shared_body_and(doc, i, j)):
-                j += 1  # "the Port Authority of Halden and Velmar": one body of two places
+            if fold(t.text) == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)):
+                # "the Port Authority of Halden and Velmar": one body of two places; "the Sun and Moon
+                # Initiative": one name, not "Sun" and "Moon Initiative"
+                j += 1
                 continue
             if (fold(t.text) in _JOIN_OF and (subject or folded(doc)[j - 1] in lex.org_keywords
                                               or folded(doc)[j - 1] in lex.titles
-                                              or _place_of(doc, j))
+                                              or _place_of(doc, j) or _body_of_country(doc, i, j))
                     and j + 1 < n
                     and capped[j + 1] and not toks[j + 1].is_sent_start):
                 j += 1
@@ -219,6 +221,36 @@ def _particle_start(doc: "Doc", i: int) -> bool:
     t = folded(doc)[i]
     return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
         toks[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or toks[i].whitespace_)
+
+
+def _body_of_country(doc: "Doc", i: int, j: int) -> bool:
+    """"of" at token j ends an organization's name with its country: "the Ministry of Trade Affairs *of
+    Freedonia*" is one body (the run i..j holds an organization head word; one country word follows, and the
+    name ends there). (Hand-written: the tagger cuts such names after their first "of".)"""
+    lex = lexicon()
+    k = j + 1
+    return (k < len(doc) and any(folded(doc)[t] in lex.org_keywords for t in range(i, j))
+            and country_code(doc[k].text) is not None and not (k + 1 < len(doc) and _cap(doc[k + 1])))
+
+
+def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
+    """"and" at token j joins one name: "the Sun and Moon Initiative", "the Press and Outreach Department of
+    X". The words before it (one to three, after "the") are no place of their own (no place word, country,
+    city or demonym) and the capitalized words after it end in an organization head word.
+    (Hand-written: the tagger reads "Sun" and "Moon Initiative" as two names.)"""
+    lex = lexicon()
+    toks = tokens(doc)
+    n = len(doc)
+    if i == 0 or folded(doc)[i - 1] != "the" or not 1 <= j - i <= 3:
+        return False
+    before = doc[i:j].text
+    if (any(folded(doc)[t] in lex.place_keywords for t in range(i, j))
+            or country_code(before) or is_city(before) or demonym_country(before)):
+        return False
+    k = j + 1
+    while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 4:
+        k += 1
+    return k > j + 1 and folded(doc)[k - 1] in lex.org_keywords
 
 
 def _org_after(doc: "Doc", k: int) -> bool:

@@ -244,7 +244,13 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         of_org = _of_org_after(doc, m.t1, mm)
         if of_org is not None and not orgs:
             orgs = [of_org[0]]
-        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), (first, of_org[1] if of_org else m.t1)))
+        span = (first, of_org[1] if of_org else m.t1)
+        rank = te - 1
+        if te - ts >= 2 and fold(doc[rank].text) in lexicon().honorifics and doc[rank - 1].is_lower:
+            # "police spokesman Sgt. X": a role and a rank, two titles (the rank is no part of the role)
+            out.append(TitleInfo(c, (rank, te), [], None, span))
+            te = rank
+        out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), span))
     # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
     t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
     if t0 >= 2 and doc[t0 - 1].text == ",":

@@ -11,6 +11,7 @@ from ...analysis.rules import rule_table
 from ...errors import LanguageDataError
 from .._doc import dateline_tokens, folded, tokens
 from .clubs import club_context
+from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 
@@ -71,6 +72,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
         _vote_for(m, GPE, "city-gazetteer")
+    if m.full is not None and state_of_code(m.text) == m.full:
+        _vote_for(m, GPE, "state-code")  # "CA" where the story names California
+    if before_unit_plural(doc, m.t1):
+        _vote_for(m, GPE, "unit-plural")  # "Plumas and Butte counties": units of a state's map
     if m.pre_title:
         _vote_for(m, PERSON, "title-before")
     before = folded(doc)[max(0, m.t0 - 3):m.t0]

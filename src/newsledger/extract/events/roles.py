@@ -16,7 +16,7 @@ from .syntax import (
     entity_of, subject,
 )
 from .when import (
-    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, relative_when_time,
+    conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
     time_value,
 )
 
@@ -29,7 +29,7 @@ _PHYSICAL_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREA
 
 
 _DESTINATION_PREPS = frozenset({"to", "on"})  # a march's destination is its target only as a body's office
-_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_UNNAMED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "ACCUSE", "THREATEN"})
 _HOLDING_PREPS = frozenset({"in", "into", "under", "on"})  # "in custody", "under arrest", "on suspicion of"
 
 
@@ -465,7 +465,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
             # people the text names later or never ("a dockworker was killed on Friday", "a man killed two people")
             unnamed = keep and (anchor.pos_ == "VERB" or sense.patient) and sense.type in _UNNAMED_PATIENT_TYPES \
                 and any(is_person(h, ctx) for h in heads) \
-                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx))  # floodwaters kill no one
+                and (subj is None or is_person(subj, ctx) or is_group(subj, ctx)  # floodwaters kill no one
+                     or subj.lower_ in RELATIVE and anchor.dep_ == "relcl" and is_person(anchor.head, ctx))  # "Man who"
             keep = False
     raw.mode = _complement_mode(raw, ctx)
     raw.location = event_place(anchor, ctx)
@@ -478,8 +479,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         st = statement_at(anchor.idx, ctx) or statement_with_cue(anchor, ctx, conjuncts=sense.speech)
         raw.date = st.date if st is not None else None
         raw.soft_date = raw.date is not None
-    if unnamed and raw.date is not None and not raw.soft_date and raw.status == "asserted":
-        keep = True
+    if unnamed and raw.status == "asserted" and (raw.date is not None and not raw.soft_date or _told_once(anchor)):
+        keep = True  # dated, or told as one past act ("Man who stabbed officer ..."): not a habit
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
         keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
     out = []
@@ -502,3 +503,10 @@ def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
                 if inside:
                     return time_value(min(inside, key=lambda t: t.start), ctx.text)
     return None
+
+
+def _told_once(verb: "Token") -> bool:
+    """An act told as done once, in the active voice: "Man who *stabbed* officer", "homeowners have pulled guns
+    and *threatened* firefighters" (a conjunct shares its head's perfect); not "was killed" (no actor at all)."""
+    head = verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb
+    return (verb.tag_ == "VBD" or verb.tag_ == "VBN" and past(head)) and not is_passive(verb) and not is_passive(head)

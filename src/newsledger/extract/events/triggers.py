@@ -82,6 +82,12 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in subj.subtree)
     if key == "intransitive":  # "could strike", not "struck a deal" or "a missile struck Velmar"
         return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in tok.children)
+    if key == "reduced":  # "three people *injured* Monday", "left two guards *injured*": a participle that
+        # describes its noun's state (no agent of its own) tells no act; the act is the shooting or the crash
+        return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "oprd", "ccomp")
+                and not any(c.dep_ == "agent" for c in tok.children))
+    if key == "sentence":  # "was taken to a hospital ... is expected to be released": the sentence's setting
+        return any(t.lemma_.lower() in words for t in tok.sent)
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False

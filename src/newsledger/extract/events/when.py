@@ -248,6 +248,17 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
     return status or "asserted"
 
 
+def not_yet(tok: "Token", ctx: Context) -> bool:
+    """"withheld his name *until he's charged*": an act in a clause opened by a following mark ("until",
+    "once") in the present tense, under a main clause that is neither future nor hypothetical, has not
+    happened and nobody foretells it: no event. ("will fight until X releases him" stays, as future.)"""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ctx.lex.following_marks for c in tok.children):
+        return False
+    present = tok.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+    return present and event_status(tok.head, ctx, ignore_negation=True) == "asserted"
+
+
 def past(verb: "Token") -> bool:
     """A clause in the past or perfect ("seized", "had detained"): what a statement reports as done."""
     return clause.reports_done(verb)
