@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import AUX, NOUN, VERB
 
+from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import doc_text, attr_ids, tokens
 from .draft import (
@@ -101,6 +102,11 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
+            documentary = cues[tok.lemma_.lower()].get("subject_class")
+            if documentary:  # "Court papers show ...": only a document shows a fact; it speaks for nobody
+                if subj is None or subj.lemma_.lower() not in word_class(documentary):
+                    continue
+                route = "documentary"
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
                     and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
@@ -131,6 +137,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
             route = "quoted-as"
+        if route == "documentary":
+            subj = None
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ...analysis import clause
 from .quotes import Quote
@@ -109,6 +109,11 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
     cue_text = cue.doc[cue.i:cue_end.i + 1].text
     kind = entry.get("kind")
     if entry["frame"] == "clause":
+        if entry.get("object_clause_nouns"):  # "shared the view that ...": only the clause of such a noun
+            clause_of = _claim_clause(objs[0], entry["object_clause_nouns"]) if objs else None
+            return _Frame(*_subtree_range(clause_of), kind, cue_text) if clause_of is not None else None
+        if entry.get("needs_clause") and not clauses:
+            return None  # "Video shows flames racing": no reported clause, nothing said
         before = [c for c in clauses if c.i < cue.i]
         if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
             clauses = before
@@ -202,9 +207,10 @@ def _stray_that_clause(cue: "Token") -> "Token | None":
     return None
 
 
-def _claim_clause(obj: "Token") -> "Token | None":
-    """The that-clause of a claim noun ("claims that ...", "reports that ...")."""
-    if obj.lemma_.lower() not in lexicon()["claim_nouns"] and obj.lower_ not in lexicon()["claim_nouns"]:
+def _claim_clause(obj: "Token", nouns: "Iterable[str] | None" = None) -> "Token | None":
+    """The that-clause of a claim noun ("claims that ...", "reports that ..."), or of one of ``nouns``."""
+    nouns = lexicon()["claim_nouns"] if nouns is None else nouns
+    if obj.lemma_.lower() not in nouns and obj.lower_ not in nouns:
         return None
     for c in obj.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):

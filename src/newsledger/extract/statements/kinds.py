@@ -82,6 +82,17 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
     return False
 
 
+def _noun_phrase_kind(noun: "Token", cue: dict) -> str | None:
+    """The kind of a content that is only a noun phrase: a will to act is a commitment, a need a demand,
+    else the cue's 'np_kind' ("expressed concern": an opinion), else None (the content rules decide)."""
+    lemma = noun.lemma_.lower()
+    if lemma in word_class("commitment_nouns"):
+        return "commitment"
+    if lemma in word_class("need_nouns"):
+        return "demand"
+    return cue.get("np_kind")
+
+
 def _kind(d: Draft, kind: str, rule: str, tok: "Token | None") -> str:
     """Return ``kind``, noting which rule decided it (and on which word) for the trace."""
     d.extra["kind_route"] = (rule, tok.i if tok is not None else None)
@@ -109,6 +120,10 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
                 t.pos_ in ("VERB", "AUX") for t in span):  # "warned of a hunger crisis"
             return _kind(d, "prediction", "warning", verb)
         hint = None  # "warned that the anger is real": the content decides
+    if not any(t.pos_ in ("VERB", "AUX") for t in verbs) and outer.pos_ in ("NOUN", "PROPN") and hint is None:
+        np_kind = _noun_phrase_kind(outer, lex["cues"].get(doc[d.cue_i].lemma_.lower(), {}))
+        if np_kind is not None:  # "affirmed its commitment to ...", "stressed the need for ...": the noun decides
+            return _kind(d, np_kind, "noun-phrase-content", outer)
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
     if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan

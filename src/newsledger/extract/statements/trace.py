@@ -28,6 +28,7 @@ SPEAKER_ROUTES = {
     "inverted": "an inverted attribution after the content (\"..., X said\")",
     "participle-of-inverted": "a participle after an inverted attribution shares its subject",
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
+    "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
 }
@@ -68,6 +69,8 @@ KIND_ROUTES = {
     "evaluative": "evaluative wording, a stance verb or a judging predicate",
     "modal": "a modal other than 'can' in the main clause",
     "risk": "the main verb is 'risk'",
+    "noun-phrase-content": "the content is only a noun phrase: a will to act (words/commitment_nouns) is a commitment, "
+                           "a need (words/need_nouns) a demand, else the cue row's 'np_kind'",
     "default-claim": "none of the kind rules fired: a claim",
 }
 
