@@ -11,10 +11,7 @@ import newsledger
 
 PUB = "2026-03-06"  # a Friday
 
-pytestmark = pytest.mark.slow  # every test here parses with the model
-
-
-def extract(text: str, published: str = PUB):
+def extract(text: str, published: str = PUB):  # (tests calling it parse with the model: marked slow)
     return newsledger.extract(text, published=published)
 
 
@@ -34,6 +31,7 @@ def name_of(rec, eid):
 
 # -- 1. stance verbs whose content is a noun phrase --------------------------------------------------
 
+@pytest.mark.slow
 def test_affirmed_commitment_is_a_commitment_and_stressed_need_a_demand():
     rec = extract("Envoy Tom Hale affirmed Freedonia's commitment to the canal treaty and stressed the need "
                   "for new inspections.")
@@ -43,6 +41,7 @@ def test_affirmed_commitment_is_a_commitment_and_stressed_need_a_demand():
     assert (s.cue, s.kind) == ("stressed", "demand")
 
 
+@pytest.mark.slow
 def test_expressed_readiness_is_a_commitment_and_expressed_concern_an_opinion():
     rec = extract("Trade minister Tom Hale expressed his country's readiness to expand farming ties with Vell. "
                   "He also expressed concern over the drought.")
@@ -50,11 +49,13 @@ def test_expressed_readiness_is_a_commitment_and_expressed_concern_an_opinion():
     assert by_content(rec, "concern over the drought").kind == "opinion"
 
 
+@pytest.mark.slow
 def test_expressed_in_the_passive_says_nothing():
     rec = extract("The plan was expressed in figures by the council.")
     no_statement(rec, "figures")
 
 
+@pytest.mark.slow
 def test_highly_appreciated_support_is_an_opinion_but_a_currency_appreciating_is_not_speech():
     rec = extract("Foreign minister Ana Lima highly appreciated Vell's support for the peace talks. "
                   "The krone appreciated sharply last month.")
@@ -63,6 +64,7 @@ def test_highly_appreciated_support_is_an_opinion_but_a_currency_appreciating_is
     assert len(rec.statements) == 1
 
 
+@pytest.mark.slow
 def test_shared_the_view_that_gives_the_clause_and_shared_a_meal_nothing():
     rec = extract("Ana Lima and Tom Hale shared the view that the dispute must be settled through talks. "
                   "They shared a meal after the talks.")
@@ -74,6 +76,7 @@ def test_shared_the_view_that_gives_the_clause_and_shared_a_meal_nothing():
 
 # -- 11. documentary sources -----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_court_papers_show_a_claim_with_no_speaker_but_a_video_shows_no_statement():
     rec = extract("Court papers show the man is 40 and lives in Eastfield. "
                   "Video of the blaze shows flames racing up the hill. Polls show the mayor is ahead.")
@@ -84,14 +87,52 @@ def test_court_papers_show_a_claim_with_no_speaker_but_a_video_shows_no_statemen
 
 # -- 5. direct quotes opened by less common cues -----------------------------------------------------
 
+@pytest.mark.slow
 def test_opined_opens_a_direct_quote_that_is_an_opinion():
     rec = extract('Coach Tom Ruiz opined, "We were the better side for an hour."')
     s = by_content(rec, "the better side for an hour")
     assert (s.cue, s.direct, s.kind, name_of(rec, s.speaker)) == ("opined", True, "opinion", "Tom Ruiz")
 
 
+@pytest.mark.slow
 def test_highlighted_after_a_quote_attributes_it():
     rec = extract('"We are glad to be back in Vell to talk about trade," Minister Ana Lima highlighted in her '
                   'opening remarks.')
     s = by_content(rec, "glad to be back in Vell")
     assert (s.cue, s.direct, name_of(rec, s.speaker)) == ("highlighted", True, "Ana Lima")
+
+
+@pytest.mark.slow
+def test_a_speaker_after_the_cue_closing_the_sentence_is_the_speaker():
+    rec = extract('Tom Ruiz coaches Northfield.\n\n"There were two strong sides out there and I think we have shown '
+                  'our character against them. We\'ll now try to lift ourselves from here," remarked Ruiz.')
+    s = by_content(rec, "two strong sides out there")
+    assert (s.cue, s.direct, name_of(rec, s.speaker)) == ("remarked", True, "Tom Ruiz")
+
+
+def test_a_name_hung_inside_a_leading_phrase_speaks_for_the_cue_after_it():
+    # hand-built parse of 'In the first half Ruiz stated , it was close .' as the model reads such sentences:
+    # the name hangs inside the leading phrase and the cue has no subject of its own
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsledger.extract.statements.draft import _Frame
+    from newsledger.extract.statements.frames import _speaker_beside
+
+    rows = [("In", 5, "prep", "ADP", "IN"), ("the", 3, "det", "DET", "DT"), ("first", 3, "amod", "ADJ", "JJ"),
+            ("half", 4, "compound", "NOUN", "NN"), ("Ruiz", 0, "pobj", "PROPN", "NNP"),
+            ("stated", 5, "ROOT", "VERB", "VBD"), (",", 5, "punct", "PUNCT", ","), ("it", 8, "nsubj", "PRON", "PRP"),
+            ("was", 5, "ccomp", "AUX", "VBD"), ("close", 8, "acomp", "ADJ", "JJ"), (".", 5, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, tags = (list(x) for x in zip(*rows))
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    got = _speaker_beside(doc[5], _Frame(7, 10, None, "stated"))
+    assert got is not None and got.text == "Ruiz"
+    assert _speaker_beside(doc[5], _Frame(0, 4, None, "stated")) is None  # content before the cue: not this route
+
+
+@pytest.mark.slow
+def test_an_age_descriptor_after_a_quote_continues_the_latest_person():
+    rec = extract('But Lena Ortiz rejected the figures. "Many steps have been taken to rig the count in favour of '
+                  'the mayor," the 58-year-old alleged.')
+    s = by_content(rec, "Many steps have been taken")
+    assert (s.cue, s.kind, s.direct, name_of(rec, s.speaker)) == ("alleged", "claim", True, "Lena Ortiz")

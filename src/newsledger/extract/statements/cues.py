@@ -20,7 +20,7 @@ from .draft import (
 )
 from .frames import (
     _according, _colon_quote, _frame, _leading_time, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
-    _trailing_subject,
+    _closing_root, _speaker_beside, _trailing_subject,
 )
 from .reconcile import (
     _apply_quotes, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
@@ -75,7 +75,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
-                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
+                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and not _closing_root(tok)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
             if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
@@ -110,6 +110,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
                     and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
+            if subj is None:
+                subj = _speaker_beside(tok, frame)
+                route = "speaker-beside-cue"
             if subj is None:
                 subj, cut = _trailing_subject(tok)
                 route = "trailing-apposition"

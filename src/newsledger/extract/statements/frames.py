@@ -366,6 +366,39 @@ def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
     return doc[i], top.left_edge.i
 
 
+def _closing_root(cue: "Token") -> bool:
+    """'"...," the 58-year-old alleged.': a cue the tagger took for a participle (VBN, no auxiliary) that is
+    the root of its sentence, closes it and governs a reported clause before it: a past-tense attribution."""
+    doc = cue.doc
+    return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children) and all(
+        t.is_punct or t.is_space for t in doc[cue.i + 1:cue.sent.end])
+
+
+def _speaker_beside(cue: "Token", frame: "_Frame") -> "Token | None":
+    """A speaker the parser did not make the cue's subject, right beside the cue: after it, closing the
+    sentence ('"...," remarked Ruiz.': taken for an attribute or object), or a name just before it that the
+    parser hung inside a leading phrase ("When asked about the first half Ruiz stated, ..."), or the short
+    phrase between a closing quote and the cue ('"...," the 58-year-old alleged.')."""
+    doc = cue.doc
+    if frame.b <= cue.i:
+        after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("attr", "dobj", "nsubj", "npadvmod", "appos")]
+        if len(after) == 1 and after[0].pos_ in ("PROPN", "NOUN") and all(
+                t.is_punct or t.is_space for t in doc[after[0].right_edge.i + 1:cue.sent.end]):
+            return after[0]
+    if cue.i == 0:
+        return None
+    prev = doc[cue.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and frame.a > cue.i:
+        return prev
+    k = cue.i - 1  # '"...," the 58-year-old alleged': back over a short verbless phrase to a closing quote
+    while k > cue.i - 8 and k > 0 and not doc[k].is_quote and doc[k].pos_ not in ("VERB", "AUX"):
+        k -= 1
+    if frame.b <= cue.i and doc[k].is_quote and k < cue.i - 2 and doc[k - 1].text in (",", "?", "!") \
+            and prev.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return prev
+    return None
+
+
 def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     """For "saying" under "quoted ... as": (the speaker, the outlet's token range)."""
     node = cue.head

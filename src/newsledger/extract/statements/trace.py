@@ -29,6 +29,8 @@ SPEAKER_ROUTES = {
     "participle-of-inverted": "a participle after an inverted attribution shares its subject",
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
     "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
+    "speaker-beside-cue": "a speaker the parser did not make the cue's subject, right beside it: closing the "
+                          "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
 }
