@@ -136,3 +136,37 @@ def test_an_age_descriptor_after_a_quote_continues_the_latest_person():
                   'the mayor," the 58-year-old alleged.')
     s = by_content(rec, "Many steps have been taken")
     assert (s.cue, s.kind, s.direct, name_of(rec, s.speaker)) == ("alleged", "claim", True, "Lena Ortiz")
+
+
+# -- 7. statement dates --------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_date_set_off_by_commas_dates_the_saying_and_the_speakers_next_statement():
+    rec = extract("Harbour board spokeswoman Ana Lima said, on Tuesday, the court had agreed to a new hearing. "
+                  "Lima said the ferry crews would return to work next month.")
+    s = by_content(rec, "the court had agreed")
+    assert not s.content.text.startswith(("on", ",")), s.content.text
+    assert s.date is not None and s.date.value == "2026-03-03"
+    later = by_content(rec, "the ferry crews would return")
+    assert later.date is not None and later.date.value == "2026-03-03"
+
+
+@pytest.mark.slow
+def test_the_day_of_the_act_not_a_week_inside_its_object_dates_the_speakers_occasion():
+    rec = extract('Opposition leader Lena Ortiz on Thursday rejected as "rigged" the results of the council vote '
+                  'earlier this week.\n\n"We will not accept this outcome," Lena Ortiz told reporters.')
+    s = by_content(rec, "the results of the council vote")
+    assert (s.cue, s.kind, name_of(rec, s.speaker)) == ("rejected", "denial", "Lena Ortiz")
+    assert s.date is not None and s.date.value == "2026-03-05"
+    q = by_content(rec, "We will not accept this outcome")
+    assert q.date is not None and q.date.value == "2026-03-05"
+
+
+@pytest.mark.slow
+def test_a_season_in_the_standfirst_never_dates_the_statements_the_match_day_does():
+    rec = extract("Northfield beaten at home\n\n"
+                  "Northfield suffered their first defeat of the 2025-26 season.\n\n"
+                  "Despite brave efforts, Northfield lost 4-2 to Eastfield as they went down at home on Thursday.\n\n"
+                  'Coach Tom Ruiz spoke after the match. Ruiz stated, "Eastfield are a very strong side."')
+    s = by_content(rec, "Eastfield are a very strong side")
+    assert s.date is not None and s.date.value == "2026-03-05", s.date

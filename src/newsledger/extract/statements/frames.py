@@ -106,6 +106,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
                     continue
             if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 preps.append(c)
+            elif c.lower_ == "as" and "as" in preps_ok and entry["frame"] == "clause" and any(
+                    g.dep_ in ("amod", "acomp") for g in c.children):
+                preps.append(c)  # 'rejected as "rigged" the results': the parser hangs the object on the label
     cue_text = cue.doc[cue.i:cue_end.i + 1].text
     kind = entry.get("kind")
     if entry["frame"] == "clause":
@@ -131,7 +134,7 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
             toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
         elif preps:
-            toks = preps
+            toks = objs[:1] + preps  # "rejected the figures as rigged": the object belongs to what was said
         else:
             return _inverted(cue, cue_text, kind)
         channel = _channel_of(cue, entry, objs, True)
@@ -367,9 +370,12 @@ def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
 
 
 def _closing_root(cue: "Token") -> bool:
-    """'"...," the 58-year-old alleged.': a cue the tagger took for a participle (VBN, no auxiliary) that is
-    the root of its sentence, closes it and governs a reported clause before it: a past-tense attribution."""
+    """A cue the tagger took for a participle (VBN, no auxiliary) that is a finite past tense: the root of its
+    sentence with a subject before it, or closing it and governing a reported clause before it
+    ('"...," the 58-year-old alleged.')."""
     doc = cue.doc
+    if cue.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return True  # "X on Thursday rejected as ... the results": a root with a subject is finite
     return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children) and all(
         t.is_punct or t.is_space for t in doc[cue.i + 1:cue.sent.end])
 
@@ -493,16 +499,23 @@ def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | Non
     """Wire style puts the day of the saying right after the verb, before an unmarked clause ("said on
     Tuesday it would ...", "said Friday the bridge ..."); the parser often hangs it inside the clause. The
     token range of that time (its preposition included) when the content starts with it, else None."""
-    if a != cue + 1 or a >= b:
+    if a >= b:
         return None
-    k = a
-    if doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
+    set_off = a == cue + 1 and doc[a].text == "," or a == cue + 2 and doc[cue + 1].text == ","
+    if a != cue + 1 and not set_off:
+        return None
+    k = cue + 2 if set_off else a  # "said, on Friday, the court had agreed": a time set off by commas
+    if k < b and doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
         k += 1
     j = k
     while j < b and doc[j].ent_type_ in ("DATE", "TIME") and (j == k or doc[j].ent_iob_ == "I"):
         j += 1
     if j == k or j >= b:
         return None
+    if set_off:
+        if doc[j].text != "," or j + 1 >= b:
+            return None
+        j += 1  # the closing comma belongs to the aside, not to what was said
     if any(doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].tag_ == "POS" for i in range(k, j)) \
             or doc[j].tag_ == "POS":
         return None  # "said Tuesday was the deadline", "said last week's vote ...": the time is the content's

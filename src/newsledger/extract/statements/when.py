@@ -80,6 +80,10 @@ class DateFinder:
                 continue  # times in subordinate clauses date other events, not the subject's occasion
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
+            siblings = self._by_verb.get(x.verb, ())
+            if len(siblings) > 1 and (not _on_verb(doc[x.root], verb) or not _is_day(x.value) and any(
+                    _is_day(y.value) and _on_verb(doc[y.root], verb) for y in siblings)):
+                continue  # "rejected on Thursday the results of elections earlier this week": the day of the act
             subj = subject_of(verb)
             if subj is None:
                 continue
@@ -104,10 +108,22 @@ class DateFinder:
         first = sents[0]
         if _headline(first) and len(sents) > 1:
             first = sents[1]  # the lead is the first sentence under the headline
-        root = first.root
-        for x in self._by_verb.get(root.i, []):
-            if x.start < first.end_char:
-                return x.value
+        k = sents.index(first) if first in sents else 0
+        season = False
+        for n, sent in enumerate(sents[k:k + 3]):
+            if n > 0 and not season:
+                break
+            root = sent.root
+            verbs = [root.i] if n == 0 else [root.i] + [c.i for c in root.children if c.dep_ in ("advcl", "conj")]
+            for x in (x for v in verbs for x in self._by_verb.get(v, [])):
+                if not sent.start_char <= x.start < sent.end_char:
+                    continue
+                v = str(x.value.value)
+                if n == 0 and ("/" in v or len(v) <= 4):
+                    season = True  # a standfirst dating only a season or a year ("the 2031-32 season"): read on
+                    continue       # to the next sentences' first day-dated event (the match, the vote)
+                if n == 0 or _is_day(x.value) and (self.published is None or v[:10] <= self.published.isoformat()):
+                    return x.value
         return None
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
@@ -175,6 +191,17 @@ class DateFinder:
         before = [x for x in self.dated if sent.start_char <= x.start and x.end <= thens[0].idx]
         return before[-1].value if before else None
 
+    def _occasion(self, pos: int, keys: Sequence[str | None], value: TimeValue) -> None:
+        """"X said, on Friday, ... X said ...": a dated saying is an occasion of its speaker for the
+        statements after it (date_of runs in text order)."""
+        if not _is_day(value):
+            return
+        for k in {k for k in keys if k}:
+            row = self._occ_by_key.setdefault(k, ([], []))
+            i = bisect.bisect_right(row[0], pos)
+            row[0].insert(i, pos)
+            row[1].insert(i, value)
+
     def date_of(self, d: Draft) -> TimeValue | None:
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
@@ -190,6 +217,7 @@ class DateFinder:
             got = self._attached(cue, d)
             if got is not None:
                 d.extra["date_route"] = "attached-to-cue"
+                self._occasion(cue.idx, (d.speaker, d.speaker_key), got)
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
@@ -223,6 +251,26 @@ class DateFinder:
             return TimeValue(self.published.isoformat(), "")
         d.extra["date_route"] = "none"
         return None
+
+
+def _is_day(value: TimeValue) -> bool:
+    """A value naming one day ("2031-04-02", with or without a time of day), not a week, month, season or range."""
+    v = str(value.value)
+    return len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdecimal() and v[5:7].isdecimal() \
+        and v[8:10].isdecimal() and "/" not in v
+
+
+def _on_verb(root: "Token", verb: "Token") -> bool:
+    """Whether a time's head hangs on the verb itself ("rejected on Thursday", "said Friday"), not on one of
+    its nouns ("the results of elections earlier this week")."""
+    node = root
+    for _ in range(3):
+        if node.head.i == verb.i:
+            return True
+        if node.head.pos_ != "ADP" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _headline(sent) -> bool:
