@@ -170,3 +170,46 @@ def test_a_season_in_the_standfirst_never_dates_the_statements_the_match_day_doe
                   'Coach Tom Ruiz spoke after the match. Ruiz stated, "Eastfield are a very strong side."')
     s = by_content(rec, "Eastfield are a very strong side")
     assert s.date is not None and s.date.value == "2026-03-05", s.date
+
+
+# -- 14. kinds ------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_said_it_was_time_to_act_is_a_demand_and_it_was_not_time_to_panic_is_not():
+    rec = extract("Mayor Ana Lima said it was time for the council to act. She said it was not time to panic.")
+    assert by_content(rec, "time for the council to act").kind == "demand"
+    assert by_content(rec, "not time to panic").kind != "demand"
+
+
+@pytest.mark.slow
+def test_you_must_is_a_demand():
+    rec = extract("Sheriff Tom Hale said you must leave the valley tonight.")
+    assert by_content(rec, "you must leave the valley").kind == "demand"
+
+
+# -- 8. headline attributions ----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_headline_who_colon_what_is_an_undated_statement_but_a_topic_label_is_not():
+    rec = extract("Police: Driver had been drinking before the crash\n\n"
+                  "A driver who hit a bus shelter in Eastfield had been drinking, police said on Thursday.")
+    s = by_content(rec, "Driver had been drinking before the crash")
+    assert (s.cue, s.date, s.kind) == (None, None, "claim")
+    rec = extract("Eastfield: Forces advance on the eastern front\n\nForces moved on Tuesday.")
+    assert rec.statements == ()
+
+
+@pytest.mark.slow
+def test_a_headline_title_before_the_colon_is_the_holder_named_below():
+    rec = extract("Chief: Crews met with hostility near the ridge\n\n"
+                  "Fire crews were threatened by residents, Fire Chief Tom Hale said on Wednesday.")
+    s = by_content(rec, "Crews met with hostility near the ridge")
+    assert (name_of(rec, s.speaker), s.date) == ("Tom Hale", None)
+
+
+@pytest.mark.slow
+def test_a_headline_notice_with_a_quote_after_the_colon_is_a_direct_undated_statement():
+    rec = extract("Harbour board issues stark warning as storm nears: 'You are in grave danger and you must leave "
+                  "the coast now'\n\nThe storm is expected to hit on Friday.")
+    s = by_content(rec, "you must leave the coast now")
+    assert (s.cue, s.direct, s.kind, s.date) == ("warning", True, "demand", None)

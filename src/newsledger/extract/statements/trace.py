@@ -53,6 +53,7 @@ DATE_ROUTES = {
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
+    "headline": "a headline attribution (\"Police: ...\", \"X issues warning: '...'\") tells no occasion: null",
     "none": "no time attached, no earlier occasion, no dated lead: null",
 }
 KIND_ROUTES = {

@@ -203,6 +203,9 @@ class DateFinder:
             row[1].insert(i, value)
 
     def date_of(self, d: Draft) -> TimeValue | None:
+        if d.extra.get("headline"):
+            d.extra["date_route"] = "headline"
+            return None  # "Police: Driver had been drinking": a headline tells no occasion
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
             return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
