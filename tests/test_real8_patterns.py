@@ -213,3 +213,26 @@ def test_a_headline_notice_with_a_quote_after_the_colon_is_a_direct_undated_stat
                   "the coast now'\n\nThe storm is expected to hit on Friday.")
     s = by_content(rec, "you must leave the coast now")
     assert (s.cue, s.direct, s.kind, s.date) == ("warning", True, "demand", None)
+
+
+# -- 10. speakers: a dateline city never speaks ------------------------------------------------------
+
+def test_a_title_case_dateline_with_a_date_and_a_wire_credit_is_a_dateline():
+    import spacy
+
+    from newsledger.extract._doc import dateline_tokens
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Lisbon, March 3 (XNA) - The port authority said on Sunday that the harbour would reopen.")
+    assert {doc[i].text for i in dateline_tokens(doc)} == {"Lisbon", ",", "March", "3", "(", "XNA", ")"}
+    doc = nlp("Lena Fosse, 45, who chairs it - said the harbour would reopen.")
+    assert not dateline_tokens(doc)
+
+
+@pytest.mark.slow
+def test_the_dateline_city_is_not_the_speaker_of_the_lead():
+    rec = extract("Lisbon, March 3 (XNA) - South Vell's foreign ministry said on Sunday that Vell Foreign Minister "
+                  "Ana Lima and her Freedonian counterpart Tom Hale agreed in talks in Porto to deepen trade ties.")
+    s = by_content(rec, "agreed in talks in Porto")
+    assert name_of(rec, s.speaker) != "Lisbon"
