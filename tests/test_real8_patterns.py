@@ -236,3 +236,20 @@ def test_the_dateline_city_is_not_the_speaker_of_the_lead():
                   "Ana Lima and her Freedonian counterpart Tom Hale agreed in talks in Porto to deepen trade ties.")
     s = by_content(rec, "agreed in talks in Porto")
     assert name_of(rec, s.speaker) != "Lisbon"
+
+
+# -- 5/10. a closing attribution the tagger read as a noun; an indirect question is no claim --------------
+
+@pytest.mark.slow
+def test_a_station_that_reports_at_the_end_of_the_sentence_is_the_speaker():
+    rec = extract("In some cases, homeowners have pulled knives and threatened crews on their land, KVLT-TV reports.")
+    s = by_content(rec, "homeowners have pulled knives")
+    assert (s.cue, s.speaker_text) == ("reports", "KVLT-TV")
+
+
+@pytest.mark.slow
+def test_an_indirect_question_is_not_a_statement_but_a_subject_clause_is():
+    rec = extract("The manager revealed what he said in the dressing room at half time. "
+                  "Ana Lima said what happened was a tragedy.")
+    no_statement(rec, "dressing room")
+    assert by_content(rec, "what happened was a tragedy").kind == "opinion"

@@ -23,7 +23,7 @@ from .frames import (
     _closing_root, _speaker_beside, _trailing_subject,
 )
 from .reconcile import (
-    _apply_quotes, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
+    _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
     _unattributed_quotes,
 )
 
@@ -47,6 +47,18 @@ def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = 
     nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if strings[lm].lower() in speech_nouns}
     return [i for i, (p, lo, lm) in enumerate(zip(pos, lower, lemma))
             if lo in acc or ((p == VERB or p == AUX) and lm in verbs) or (p == NOUN and lm in nouns)]
+
+
+_WH = frozenset({"what", "how", "why", "when", "where", "who", "whom"})
+
+
+def _wh_clause(doc: "Doc", a: int, b: int) -> bool:
+    """"revealed what he said in the dressing room", "explained how it happened": a content that is an
+    indirect question names what was said about, not a claim ("said what happened was a tragedy" is one)."""
+    if a >= b or doc[a].lower_ not in _WH or doc[a].tag_ not in ("WP", "WRB"):
+        return False
+    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head.i == t.i]
+    return len(roots) == 1 and doc[a].head.i == roots[0].i and roots[0].pos_ in ("VERB", "AUX")
 
 
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
@@ -88,7 +100,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "did not say when", "declined to say whether": nothing was said
             frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
                 or _quote_before(tok, quotes, starts)
-            if frame is None:
+            if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
@@ -166,6 +178,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     drafts.extend(_colon_headline(doc, drafts))
+    drafts.extend(_closing_noun_cue(doc, drafts))
     _apply_quotes(doc, drafts, quotes, starts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))
     for d in drafts:

@@ -85,6 +85,38 @@ def _who_colon(doc: "Doc", colon: int, nl: int) -> list[Draft]:
                   content_tokens=(first[0].i + 1, colon_tok[0].i), direct=True, extra={"headline": True})]
 
 
+def _closing_noun_cue(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"..., KVLT-TV reports.": a sentence closed by a name and a cue's -s form that the tagger read as a
+    plural noun (so no verb cue saw it); what comes before the comma is what was said, the name speaks."""
+    from .._doc import sentences
+
+    cues = lexicon()["cues"]
+    taken = {d.cue_i for d in drafts}
+    out: list[Draft] = []
+    for sent in sentences(doc):
+        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(toks) < 5:
+            continue
+        cue = toks[-1]
+        if cue.pos_ != "NOUN" or not cue.lower_.endswith("s") or cue.lemma_.lower() not in cues or cue.i in taken \
+                or cue.lemma_.lower() == cue.lower_:
+            continue
+        k = cue.i - 1
+        while k > sent.start and doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text == "-" and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        if k == cue.i - 1 or doc[k].text != "," or not any(doc[j].pos_ == "PROPN" for j in range(k + 1, cue.i)):
+            continue
+        a = sent.start
+        while a < k and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        if k - a < 3:
+            continue
+        content = _trim(doc_text(doc), *_tok_chars(doc, a, k))
+        out.append(Draft(cue_i=cue.i, cue_text=cue.text, content=content, subject_i=cue.i - 1,
+                         content_tokens=(a, k), extra={"inverted": True, "speaker_route": "inverted"}))
+    return out
+
+
 def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
     """A cue inside another statement's content that shares the outer subject ("said X and urged Y",
     "said X, calling it Y") is a statement of its own: cut it (and what it governs) out of the outer one."""
