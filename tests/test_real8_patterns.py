@@ -253,3 +253,13 @@ def test_an_indirect_question_is_not_a_statement_but_a_subject_clause_is():
                   "Ana Lima said what happened was a tragedy.")
     no_statement(rec, "dressing room")
     assert by_content(rec, "what happened was a tragedy").kind == "opinion"
+
+
+@pytest.mark.slow
+def test_this_is_what_x_said_gives_x_the_sentence_before_but_not_across_a_paragraph():
+    rec = extract("Vell and Freedonia have a large agenda in trade and energy. This is what Vell's foreign minister "
+                  "Ana Lima said during her meeting with Tom Hale, the ministry reports.")
+    s = by_content(rec, "a large agenda in trade and energy")
+    assert (s.cue, name_of(rec, s.speaker)) == ("said", "Ana Lima")
+    rec = extract("The bridge will close in May.\n\nThis is what the mayor said.")
+    no_statement(rec, "The bridge will close")

@@ -20,7 +20,7 @@ from .draft import (
 )
 from .frames import (
     _according, _colon_quote, _frame, _leading_time, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
-    _closing_root, _speaker_beside, _trailing_subject,
+    _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
@@ -98,12 +98,15 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
-            frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
+            this_is = _this_is_what(tok)
+            frame = this_is or _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
                 or _quote_before(tok, quotes, starts)
             if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
+            if this_is is not None:
+                route = "this-is-what"
             if frame.speaker is not None and (subj is None or frame.a <= subj.i < frame.b):
                 # (a conjoined cue inherits the reported clause's own subject: "X eased, pointed out Y")
                 subj = doc[frame.speaker]

@@ -369,6 +369,24 @@ def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
     return doc[i], top.left_edge.i
 
 
+def _this_is_what(cue: "Token") -> _Frame | None:
+    """"<A sentence.> This is what the minister said during the talks": the sentence just before, in the same
+    paragraph, is what the cue's subject said."""
+    doc = cue.doc
+    be = cue.head
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children) or be.i == cue.i \
+            or be.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in be.children):
+        return None
+    sent = cue.sent
+    if be.i > sent.start + 2 or sent.start == 0:
+        return None  # "This is what" opens the sentence
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.start:sent.start].text_with_ws.rstrip() or len(prev) < 4:
+        return None  # not across a paragraph break
+    kind = lexicon()["cues"].get(cue.lemma_.lower(), {}).get("kind")
+    return _Frame(prev.start, prev.end, kind, cue.text)
+
+
 def _closing_root(cue: "Token") -> bool:
     """A cue the tagger took for a participle (VBN, no auxiliary) that is a finite past tense: the root of its
     sentence with a subject before it, or closing it and governing a reported clause before it

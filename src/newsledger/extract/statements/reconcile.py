@@ -214,7 +214,9 @@ def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         tok = doc[d.cue_i]
         inside = False
-        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
+        if d.extra.get("speaker_route") == "this-is-what":
+            pass  # "This is what X said": X's words are the sentence before, whoever reports the whole
+        elif _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
                 and not _aside(tok):
             i = bisect.bisect_right(starts, d.cue_i)
             inside = any(a <= d.cue_i < b and (a, b) != d.content_tokens for a, b in spans[max(0, i - 8):i])
