@@ -117,9 +117,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
-            documentary = cues[tok.lemma_.lower()].get("subject_class")
-            if documentary:  # "Court papers show ...": only a document shows a fact; it speaks for nobody
-                if subj is None or subj.lemma_.lower() not in word_class(documentary):
+            if cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
+                if subj is None or subj.lemma_.lower() not in word_class("document_nouns"):
                     continue
                 route = "documentary"
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
