@@ -263,3 +263,11 @@ def test_this_is_what_x_said_gives_x_the_sentence_before_but_not_across_a_paragr
     assert (s.cue, name_of(rec, s.speaker)) == ("said", "Ana Lima")
     rec = extract("The bridge will close in May.\n\nThis is what the mayor said.")
     no_statement(rec, "The bridge will close")
+
+
+@pytest.mark.slow
+def test_according_to_figures_published_by_a_body_gives_the_body():
+    rec = extract("According to the provisional figures published by the Vell Electoral Board, the ruling party won "
+                  "a majority in the assembly.")
+    s = by_content(rec, "the ruling party won a majority")
+    assert name_of(rec, s.speaker) == "Vell Electoral Board"

@@ -492,6 +492,10 @@ def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     if src is None:
         return None
+    by = next((p for a in src.children if a.dep_ == "acl" and a.tag_ == "VBN" for ag in a.children
+               if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj"), None)
+    if by is not None and src.ent_type_ not in ("PERSON", "ORG"):
+        src = by  # "according to the results published by the commission": who published them speaks
     head = tok.head
     if head.i == tok.i:
         return None
