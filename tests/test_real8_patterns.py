@@ -271,3 +271,12 @@ def test_according_to_figures_published_by_a_body_gives_the_body():
                   "a majority in the assembly.")
     s = by_content(rec, "the ruling party won a majority")
     assert name_of(rec, s.speaker) == "Vell Electoral Board"
+
+
+@pytest.mark.slow
+def test_an_undated_saying_at_a_briefing_shares_the_day_of_the_dated_one():
+    rec = extract("The Ridge Fire has destroyed an estimated 30 homes since it started, Fire Chief Tom Hale said "
+                  'during a news briefing.\n\n"Please leave when you are told to," Sheriff Ana Lima said Tuesday at '
+                  "the news conference.")
+    s = by_content(rec, "destroyed an estimated 30 homes")
+    assert s.date is not None and s.date.value == "2026-03-03"

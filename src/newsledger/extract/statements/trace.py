@@ -53,6 +53,8 @@ DATE_ROUTES = {
     "governing-verb": "a time attached to the verb the cue hangs from",
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
+    "same-briefing": "said at a briefing or news conference (words/occasion_nouns) with no time of its own: the day of "
+                     "the dated saying at one in the same article",
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
     "headline": "a headline attribution (\"Police: ...\", \"X issues warning: '...'\") tells no occasion: null",
     "none": "no time attached, no earlier occasion, no dated lead: null",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ...analysis import anchoring, clause
+from ...analysis.words import word_class
 from ...records import Time, TimeValue
 from .._doc import sentences
 from .._index import EntityIndex
@@ -99,6 +100,8 @@ class DateFinder:
                 row[0].append(pos)
                 row[1].append(value)
         self.lead = self._lead()
+        self.briefing = next((x.value for x in self.dated if x.verb is not None and _is_day(x.value)
+                              and _at_occasion(doc[x.verb]) and _is_cue(doc[x.verb])), None)
 
     def _lead(self) -> TimeValue | None:
         doc = self.doc
@@ -243,6 +246,9 @@ class DateFinder:
         if best is not None:
             d.extra["date_route"] = "speaker-occasion"
             return best[1]
+        if self.briefing is not None and _at_occasion(cue) and not according:
+            d.extra["date_route"] = "same-briefing"  # "said during a news briefing" ... "said Wednesday at the briefing"
+            return self.briefing
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             d.extra["date_route"] = "lead-event"
             return self.lead
@@ -274,6 +280,13 @@ def _on_verb(root: "Token", verb: "Token") -> bool:
             return False
         node = node.head
     return False
+
+
+def _at_occasion(verb: "Token") -> bool:
+    """"said during a news briefing", "said at the press conference": the verb's own at/during phrase names
+    a public occasion (word class occasion_nouns)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in word_class("occasion_nouns") for g in c.children) for c in verb.children)
 
 
 def _headline(sent) -> bool:
