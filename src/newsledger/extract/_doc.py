@@ -94,10 +94,18 @@ def _title_dateline(doc: "Doc", toks: list) -> int:
     first = toks[0]
     if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
         return 0  # not a paragraph's start
-    for k, t in enumerate(toks[:5]):
+    credit = False
+    for k, t in enumerate(toks[:10]):
         if t.text in _DASHES and k > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:
             return k if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() else 0
-        if not (t.text == "," or (t.is_alpha and t.is_title)):
+        if t.text == "(" and k > 0:
+            credit = True  # "Seoul, March 3 (XNA) -": a wire credit
+            continue
+        if credit and (t.text == ")" or t.is_upper):
+            continue
+        if k >= 5 and not (t.like_num or t.text == ","):
+            return 0
+        if not (t.text == "," or (t.is_alpha and t.is_title) or (t.like_num and k > 0)):
             return 0
     return 0
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import AUX, NOUN, VERB
 
+from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import doc_text, attr_ids, tokens
 from .draft import (
@@ -19,11 +20,11 @@ from .draft import (
 )
 from .frames import (
     _according, _colon_quote, _frame, _leading_time, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
-    _trailing_subject,
+    _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
 from .reconcile import (
-    _apply_quotes, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which, _relays,
-    _linked_sentence, _unattributed_quotes,
+    _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
+    _relays, _linked_sentence, _unattributed_quotes,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,18 @@ def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = 
     nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if strings[lm].lower() in speech_nouns}
     return [i for i, (p, lo, lm) in enumerate(zip(pos, lower, lemma))
             if lo in acc or ((p == VERB or p == AUX) and lm in verbs) or (p == NOUN and lm in nouns)]
+
+
+_WH = frozenset({"what", "how", "why", "when", "where", "who", "whom"})
+
+
+def _wh_clause(doc: "Doc", a: int, b: int) -> bool:
+    """"revealed what he said in the dressing room", "explained how it happened": a content that is an
+    indirect question names what was said about, not a claim ("said what happened was a tragedy" is one)."""
+    if a >= b or doc[a].lower_ not in _WH or doc[a].tag_ not in ("WP", "WRB"):
+        return False
+    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head.i == t.i]
+    return len(roots) == 1 and doc[a].head.i == roots[0].i and roots[0].pos_ in ("VERB", "AUX")
 
 
 def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
@@ -74,7 +87,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
             if any(c.dep_ == "auxpass" for c in tok.children) or (
-                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)):
+                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and not _closing_root(tok)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
             if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
@@ -85,12 +98,15 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if any(c.dep_ == "neg" for c in tok.children) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
-            frame = _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
+            this_is = _this_is_what(tok)
+            frame = this_is or _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
                 or _quote_before(tok, quotes, starts)
-            if frame is None:
+            if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
+            if this_is is not None:
+                route = "this-is-what"
             if frame.speaker is not None and (subj is None or frame.a <= subj.i < frame.b):
                 # (a conjoined cue inherits the reported clause's own subject: "X eased, pointed out Y")
                 subj = doc[frame.speaker]
@@ -101,9 +117,16 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
+            if cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
+                if subj is None or subj.lemma_.lower() not in word_class("document_nouns"):
+                    continue
+                route = "documentary"
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
                     and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
+            if subj is None:
+                subj = _speaker_beside(tok, frame)
+                route = "speaker-beside-cue"
             if subj is None:
                 subj, cut = _trailing_subject(tok)
                 route = "trailing-apposition"
@@ -131,6 +154,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
             route = "quoted-as"
+        if route == "documentary":
+            subj = None
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
                   inherited=subj is not None and _own_subject(tok) is None and lower not in lex["according_to"])
@@ -155,6 +180,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]
     drafts.extend(_colon_headline(doc, drafts))
+    drafts.extend(_closing_noun_cue(doc, drafts))
     _apply_quotes(doc, drafts, quotes, starts)
     _linked_sentence(doc, drafts)
     drafts.extend(_unattributed_quotes(doc, drafts, quotes))

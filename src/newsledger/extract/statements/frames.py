@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ...analysis import clause
 from .quotes import Quote
@@ -106,9 +106,17 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
                     continue
             if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 preps.append(c)
+            elif c.lower_ == "as" and "as" in preps_ok and entry["frame"] == "clause" and any(
+                    g.dep_ in ("amod", "acomp") for g in c.children):
+                preps.append(c)  # 'rejected as "rigged" the results': the parser hangs the object on the label
     cue_text = cue.doc[cue.i:cue_end.i + 1].text
     kind = entry.get("kind")
     if entry["frame"] == "clause":
+        if entry.get("object_clause_nouns"):  # "shared the view that ...": only the clause of such a noun
+            clause_of = _claim_clause(objs[0], entry["object_clause_nouns"]) if objs else None
+            return _Frame(*_subtree_range(clause_of), kind, cue_text) if clause_of is not None else None
+        if entry.get("needs_clause") and not clauses:
+            return None  # "Video shows flames racing": no reported clause, nothing said
         before = [c for c in clauses if c.i < cue.i]
         if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
             clauses = before
@@ -129,7 +137,7 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
             toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
         elif preps:
-            toks = preps
+            toks = objs[:1] + preps  # "rejected the figures as rigged": the object belongs to what was said
         else:
             return _inverted(cue, cue_text, kind)
         channel = _channel_of(cue, entry, objs, True)
@@ -216,9 +224,10 @@ def _that_as_object(cue: "Token") -> "Token | None":
     return None
 
 
-def _claim_clause(obj: "Token") -> "Token | None":
-    """The that-clause of a claim noun ("claims that ...", "reports that ...")."""
-    if obj.lemma_.lower() not in lexicon()["claim_nouns"] and obj.lower_ not in lexicon()["claim_nouns"]:
+def _claim_clause(obj: "Token", nouns: "Iterable[str] | None" = None) -> "Token | None":
+    """The that-clause of a claim noun ("claims that ...", "reports that ..."), or of one of ``nouns``."""
+    nouns = lexicon()["claim_nouns"] if nouns is None else nouns
+    if obj.lemma_.lower() not in nouns and obj.lower_ not in nouns:
         return None
     for c in obj.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
@@ -374,6 +383,60 @@ def _trailing_subject(cue: "Token") -> tuple["Token | None", int]:
     return doc[i], top.left_edge.i
 
 
+def _this_is_what(cue: "Token") -> _Frame | None:
+    """"<A sentence.> This is what the minister said during the talks": the sentence just before, in the same
+    paragraph, is what the cue's subject said."""
+    doc = cue.doc
+    be = cue.head
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children) or be.i == cue.i \
+            or be.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in be.children):
+        return None
+    sent = cue.sent
+    if be.i > sent.start + 2 or sent.start == 0:
+        return None  # "This is what" opens the sentence
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.start:sent.start].text_with_ws.rstrip() or len(prev) < 4:
+        return None  # not across a paragraph break
+    kind = lexicon()["cues"].get(cue.lemma_.lower(), {}).get("kind")
+    return _Frame(prev.start, prev.end, kind, cue.text)
+
+
+def _closing_root(cue: "Token") -> bool:
+    """A cue the tagger took for a participle (VBN, no auxiliary) that is a finite past tense: the root of its
+    sentence with a subject before it, or closing it and governing a reported clause before it
+    ('"...," the 58-year-old alleged.')."""
+    doc = cue.doc
+    if cue.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return True  # "X on Thursday rejected as ... the results": a root with a subject is finite
+    return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children) and all(
+        t.is_punct or t.is_space for t in doc[cue.i + 1:cue.sent.end])
+
+
+def _speaker_beside(cue: "Token", frame: "_Frame") -> "Token | None":
+    """A speaker the parser did not make the cue's subject, right beside the cue: after it, closing the
+    sentence ('"...," remarked Ruiz.': taken for an attribute or object), or a name just before it that the
+    parser hung inside a leading phrase ("When asked about the first half Ruiz stated, ..."), or the short
+    phrase between a closing quote and the cue ('"...," the 58-year-old alleged.')."""
+    doc = cue.doc
+    if frame.b <= cue.i:
+        after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("attr", "dobj", "nsubj", "npadvmod", "appos")]
+        if len(after) == 1 and after[0].pos_ in ("PROPN", "NOUN") and all(
+                t.is_punct or t.is_space for t in doc[after[0].right_edge.i + 1:cue.sent.end]):
+            return after[0]
+    if cue.i == 0:
+        return None
+    prev = doc[cue.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and frame.a > cue.i:
+        return prev
+    k = cue.i - 1  # '"...," the 58-year-old alleged': back over a short verbless phrase to a closing quote
+    while k > cue.i - 8 and k > 0 and not doc[k].is_quote and doc[k].pos_ not in ("VERB", "AUX"):
+        k -= 1
+    if frame.b <= cue.i and doc[k].is_quote and k < cue.i - 2 and doc[k - 1].text in (",", "?", "!") \
+            and prev.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return prev
+    return None
+
+
 def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     """For "saying" under "quoted ... as": (the speaker, the outlet's token range)."""
     node = cue.head
@@ -443,6 +506,10 @@ def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
     src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     if src is None:
         return None
+    by = next((p for a in src.children if a.dep_ == "acl" and a.tag_ == "VBN" for ag in a.children
+               if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj"), None)
+    if by is not None and src.ent_type_ not in ("PERSON", "ORG"):
+        src = by  # "according to the results published by the commission": who published them speaks
     head = tok.head
     if head.i == tok.i:
         return None
@@ -468,16 +535,23 @@ def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | Non
     """Wire style puts the day of the saying right after the verb, before an unmarked clause ("said on
     Tuesday it would ...", "said Friday the bridge ..."); the parser often hangs it inside the clause. The
     token range of that time (its preposition included) when the content starts with it, else None."""
-    if a != cue + 1 or a >= b:
+    if a >= b:
         return None
-    k = a
-    if doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
+    set_off = a == cue + 1 and doc[a].text == "," or a == cue + 2 and doc[cue + 1].text == ","
+    if a != cue + 1 and not set_off:
+        return None
+    k = cue + 2 if set_off else a  # "said, on Friday, the court had agreed": a time set off by commas
+    if k < b and doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
         k += 1
     j = k
     while j < b and doc[j].ent_type_ in ("DATE", "TIME") and (j == k or doc[j].ent_iob_ == "I"):
         j += 1
     if j == k or j >= b:
         return None
+    if set_off:
+        if doc[j].text != "," or j + 1 >= b:
+            return None
+        j += 1  # the closing comma belongs to the aside, not to what was said
     if any(doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].tag_ == "POS" for i in range(k, j)) \
             or doc[j].tag_ == "POS":
         return None  # "said Tuesday was the deadline", "said last week's vote ...": the time is the content's

@@ -82,6 +82,17 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
     return False
 
 
+def _noun_phrase_kind(noun: "Token", cue: dict) -> str | None:
+    """The kind of a content that is only a noun phrase: a will to act is a commitment, a need a demand,
+    else the cue's 'np_kind' ("expressed concern": an opinion), else None (the content rules decide)."""
+    lemma = noun.lemma_.lower()
+    if lemma in word_class("commitment_nouns"):
+        return "commitment"
+    if lemma in word_class("need_nouns"):
+        return "demand"
+    return cue.get("np_kind")
+
+
 def _kind(d: Draft, kind: str, rule: str, tok: "Token | None") -> str:
     """Return ``kind``, noting which rule decided it (and on which word) for the trace."""
     d.extra["kind_route"] = (rule, tok.i if tok is not None else None)
@@ -109,6 +120,10 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
                 t.pos_ in ("VERB", "AUX") for t in span):  # "warned of a hunger crisis"
             return _kind(d, "prediction", "warning", verb)
         hint = None  # "warned that the anger is real": the content decides
+    if not any(t.pos_ in ("VERB", "AUX") for t in verbs) and outer.pos_ in ("NOUN", "PROPN") and hint is None:
+        np_kind = _noun_phrase_kind(outer, lex["cues"].get(doc[d.cue_i].lemma_.lower(), {}))
+        if np_kind is not None:  # "affirmed its commitment to ...", "stressed the need for ...": the noun decides
+            return _kind(d, np_kind, "noun-phrase-content", outer)
     if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
     if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
@@ -127,7 +142,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return _kind(d, "commitment", "first-person-present", verb)  # "we accept ...", "I promise ...": the speaker's side binding itself now
     if d.direct and _binds_later(verbs[1:], d, index, speakers):
         return _kind(d, "commitment", "quote-binds-later", verb)  # "We are not there yet. ... we will not cut before ...": the quote binds its side
-    if _demand(verb, subj, own) or _imperative(span):
+    if _demand(verb, subj, own) or _imperative(span) or _time_to(verb, subj) or _you_must(span):
         return _kind(d, "demand", "demand-verb-or-imperative", verb)
     if _expects(outer, verb):
         if own and _subject(outer) is not None and any(
@@ -204,6 +219,25 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
         if c.dep_ in ("dobj", "ccomp", "xcomp") and own:
             return True  # "we want them to withdraw"
     return False
+
+
+def _you_must(span: "Span") -> bool:
+    """"you must leave now", "you should stay indoors": the addressee told to act, a demand."""
+    for t in span:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in t.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in t.children) \
+                and not any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
+def _time_to(verb: "Token", subj: "Token | None") -> bool:
+    """"said it was time to unite", "it is high time for the council to act": a call for an act."""
+    if verb.lemma_.lower() != "be" or subj is None or subj.lower_ != "it" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    k = 1 if len(after) > 1 and after[0].pos_ in ("ADV", "ADJ") else 0
+    return len(after) > k and after[k].lemma_.lower() == "time" and after[k].i > subj.i
 
 
 def _expects(outer: "Token", inner: "Token") -> bool:

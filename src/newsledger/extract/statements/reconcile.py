@@ -28,6 +28,12 @@ def _colon_headline(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     colon = text.rfind(":", 0, nl)
     if colon < 0:
         return []
+    first_colon = text.find(":", 0, nl)
+    return _who_colon(doc, first_colon, nl) or _what_colon(doc, colon, nl)
+
+
+def _what_colon(doc: "Doc", colon: int, nl: int) -> list[Draft]:
+    text = doc_text(doc)
     who = doc.char_span(colon + 1, nl, alignment_mode="contract")
     what = _trim(text, 0, colon)
     if who is None or not len(who) or len(who) > 6 or len(text[what[0]:what[1]].split()) < 3:
@@ -43,6 +49,74 @@ def _colon_headline(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
         return []
     return [Draft(cue_i=colon_tok[0].i, cue_text="", content=what, subject_i=head.i,
                   content_tokens=(first[0].i, colon_tok[0].i))]
+
+
+_HEAD_MARKS = MARKS | {"'", "‘", "’"}  # headlines quote with single marks too
+
+
+def _who_colon(doc: "Doc", colon: int, nl: int) -> list[Draft]:
+    """A headline "<who>: <what was said>" ("Police: Driver had been drinking", "Chief: Crews met with
+    hostility"), the speaker a short verbless phrase headed by a title, a body's noun or a person's name
+    (never a topic label: "Ukraine: ..."); or "<who> issues warning: '<quote>'": the quote is what was said,
+    the issuer the speaker. No cue word, no date of its own (the headline is not the occasion)."""
+    text = doc_text(doc)
+    lex = lexicon()
+    who = doc.char_span(_trim(text, 0, colon)[0], colon, alignment_mode="contract")
+    raw = text[colon + 1:nl]
+    what = (colon + 1 + len(raw) - len(raw.lstrip()), colon + 1 + len(raw.rstrip()))  # marks kept
+    if who is None or not len(who) or len(text[what[0]:what[1]].split()) < 3:
+        return []
+    first = doc.char_span(what[0], what[0] + 1, alignment_mode="expand")
+    colon_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if first is None or colon_tok is None:
+        return []
+    head = who.root
+    if len(who) <= 4 and not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in who) and head.text[:1].isupper() \
+            and (head.lower_ in lex["titles"] or head.lemma_.lower() in lex["titles"] or head.lower_ in lex["org_nouns"]
+                 or head.ent_type_ == "PERSON" and len(who) >= 2):  # a full name; one capitalised word may be a place
+        return [Draft(cue_i=colon_tok[0].i, cue_text="", content=_trim(text, *what), subject_i=head.i,
+                      content_tokens=(first[0].i, colon_tok[0].i), extra={"headline": True})]
+    # (headline grammar: the tagger often reads "issues" as a noun, so words, not the parse, find the verb)
+    issue = next((t for t in who if t.lemma_.lower() == "issue" or t.lower_ in ("issues", "issued")), None)
+    notice = next((t for t in doc[issue.i + 1:min(issue.i + 4, who.end)] if t.lower_ in lex["headline_notices"]), None) \
+        if issue is not None and issue.i > who.start else None
+    if notice is None or text[what[0]] not in _HEAD_MARKS or text[what[1] - 1] not in _HEAD_MARKS:
+        return []
+    content = _trim(text, what[0] + 1, what[1] - 1)
+    return [Draft(cue_i=notice.i, cue_text=notice.text, content=content, subject_i=issue.i - 1,
+                  content_tokens=(first[0].i + 1, colon_tok[0].i), direct=True, extra={"headline": True})]
+
+
+def _closing_noun_cue(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"..., KVLT-TV reports.": a sentence closed by a name and a cue's -s form that the tagger read as a
+    plural noun (so no verb cue saw it); what comes before the comma is what was said, the name speaks."""
+    from .._doc import sentences
+
+    cues = lexicon()["cues"]
+    taken = {d.cue_i for d in drafts}
+    out: list[Draft] = []
+    for sent in sentences(doc):
+        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(toks) < 5:
+            continue
+        cue = toks[-1]
+        if cue.pos_ != "NOUN" or not cue.lower_.endswith("s") or cue.lemma_.lower() not in cues or cue.i in taken \
+                or cue.lemma_.lower() == cue.lower_:
+            continue
+        k = cue.i - 1
+        while k > sent.start and doc[k].pos_ in ("PROPN", "NOUN") or doc[k].text == "-" and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        if k == cue.i - 1 or doc[k].text != "," or not any(doc[j].pos_ == "PROPN" for j in range(k + 1, cue.i)):
+            continue
+        a = sent.start
+        while a < k and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        if k - a < 3:
+            continue
+        content = _trim(doc_text(doc), *_tok_chars(doc, a, k))
+        out.append(Draft(cue_i=cue.i, cue_text=cue.text, content=content, subject_i=cue.i - 1,
+                         content_tokens=(a, k), extra={"inverted": True, "speaker_route": "inverted"}))
+    return out
 
 
 def _cut_nested(doc: "Doc", drafts: list[Draft]) -> None:
@@ -142,7 +216,9 @@ def _drop_embedded(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         tok = doc[d.cue_i]
         inside = False
-        if _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
+        if d.extra.get("speaker_route") == "this-is-what":
+            pass  # "This is what X said": X's words are the sentence before, whoever reports the whole
+        elif _own_subject(tok) is not None and tok.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "conj") \
                 and not _aside(tok):
             i = bisect.bisect_right(starts, d.cue_i)
             inside = any(a <= d.cue_i < b and (a, b) != d.content_tokens for a, b in spans[max(0, i - 8):i])

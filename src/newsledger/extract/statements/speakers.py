@@ -234,11 +234,12 @@ class SpeakerResolver:
         route = "entity-mention" if eid is not None else "name"
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
-        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we"):
-            want_person = lower in PERSON_PRONOUNS
+        aged = eid is None and _age_descriptor(tok)  # '"...," the 58-year-old alleged': like "he", the latest person
+        if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we") or aged:
+            want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
-                         and agrees(lower, self._gender(c.eid))), None) if lower not in ("i", "we") else None
+                         and (aged or agrees(lower, self._gender(c.eid)))), None) if lower not in ("i", "we") else None
             if ante is not None:
                 # a reporting subject pronoun ("He added") continues the latest subject of its sort:
                 # the news convention, trusted over a general coreference guess
@@ -455,6 +456,16 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
     while a < tok.i and (doc[a].is_punct or doc[a].is_space or _dateline(doc[a])):
         a += 1
     return (doc[a].idx, tok.idx + len(tok.text)), phrase
+
+
+def _age_descriptor(tok: "Token") -> bool:
+    """"the 58-year-old" (the head "old") or "the 58-year-old man": a person named only by age."""
+    doc = tok.doc
+    old = tok if tok.lower_ == "old" else next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None or old.i < 3 or tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    return doc[old.i - 1].text == "-" and doc[old.i - 2].lower_ in ("year", "years") and any(
+        c.lower_ == "the" for c in doc[max(0, old.i - 5):old.i])
 
 
 def _dateline(tok: "Token") -> bool:

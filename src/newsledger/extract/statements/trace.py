@@ -30,6 +30,10 @@ SPEAKER_ROUTES = {
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
     "quote-after-report": "a quote paragraph standing alone right after a sentence whose main verb reports "
                           "(\"X reported no new concerns.\") is that sentence's subject's",
+    "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
+    "speaker-beside-cue": "a speaker the parser did not make the cue's subject, right beside it: closing the "
+                          "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
+    "this-is-what": "\"<sentence>. This is what X said\": the sentence before is X's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
 }
@@ -58,9 +62,12 @@ DATE_ROUTES = {
     "governing-verb": "a time attached to the verb the cue hangs from",
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
+    "same-briefing": "said at a briefing or news conference (words/occasion_nouns) with no time of its own: the day of "
+                     "the dated saying at one in the same article",
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
     "speaker-previous-statement": "nothing else dates it: the date of the same speaker's latest statement before "
                                   "it (the same occasion), for a cue in the news tenses",
+    "headline": "a headline attribution (\"Police: ...\", \"X issues warning: '...'\") tells no occasion: null",
     "none": "no time attached, no earlier occasion, no dated lead: null",
 }
 KIND_ROUTES = {
@@ -79,6 +86,8 @@ KIND_ROUTES = {
     "evaluative": "evaluative wording, a stance verb or a judging predicate",
     "modal": "a modal other than 'can' in the main clause",
     "risk": "the main verb is 'risk'",
+    "noun-phrase-content": "the content is only a noun phrase: a will to act (words/commitment_nouns) is a commitment, "
+                           "a need (words/need_nouns) a demand, else the cue row's 'np_kind'",
     "default-claim": "none of the kind rules fired: a claim",
 }
 

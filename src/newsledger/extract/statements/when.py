@@ -83,6 +83,10 @@ class DateFinder:
                 continue  # "said ..., after conceding defeat in the weekend's vote": an earlier act's time
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
+            siblings = self._by_verb.get(x.verb, ())
+            if len(siblings) > 1 and (not _on_verb(doc[x.root], verb) or not _is_day(x.value) and any(
+                    _is_day(y.value) and _on_verb(doc[y.root], verb) for y in siblings)):
+                continue  # "rejected on Thursday the results of elections earlier this week": the day of the act
             subj = subject_of(verb)
             if subj is None:
                 continue
@@ -99,6 +103,8 @@ class DateFinder:
                 row[1].append(value)
         self.lead = self._lead()
         self._said_on: dict[str, TimeValue] = {}  # speaker -> the date of their latest statement so far
+        self.briefing = next((x.value for x in self.dated if x.verb is not None and _is_day(x.value)
+                              and _at_occasion(doc[x.verb]) and _is_cue(doc[x.verb])), None)
 
     def _lead(self) -> TimeValue | None:
         doc = self.doc
@@ -108,10 +114,22 @@ class DateFinder:
         first = sents[0]
         if _headline(first) and len(sents) > 1:
             first = sents[1]  # the lead is the first sentence under the headline
-        root = first.root
-        for x in self._by_verb.get(root.i, []):
-            if x.start < first.end_char:
-                return x.value
+        k = sents.index(first) if first in sents else 0
+        season = False
+        for n, sent in enumerate(sents[k:k + 3]):
+            if n > 0 and not season:
+                break
+            root = sent.root
+            verbs = [root.i] if n == 0 else [root.i] + [c.i for c in root.children if c.dep_ in ("advcl", "conj")]
+            for x in (x for v in verbs for x in self._by_verb.get(v, [])):
+                if not sent.start_char <= x.start < sent.end_char:
+                    continue
+                v = str(x.value.value)
+                if n == 0 and ("/" in v or len(v) <= 4):
+                    season = True  # a standfirst dating only a season or a year ("the 2031-32 season"): read on
+                    continue       # to the next sentences' first day-dated event (the match, the vote)
+                if n == 0 or _is_day(x.value) and (self.published is None or v[:10] <= self.published.isoformat()):
+                    return x.value
         return None
 
     def _other_day_before(self, pos: int) -> bool:
@@ -187,6 +205,17 @@ class DateFinder:
         before = [x for x in self.dated if sent.start_char <= x.start and x.end <= thens[0].idx]
         return before[-1].value if before else None
 
+    def _occasion(self, pos: int, keys: Sequence[str | None], value: TimeValue) -> None:
+        """"X said, on Friday, ... X said ...": a dated saying is an occasion of its speaker for the
+        statements after it (date_of runs in text order)."""
+        if not _is_day(value):
+            return
+        for k in {k for k in keys if k}:
+            row = self._occ_by_key.setdefault(k, ([], []))
+            i = bisect.bisect_right(row[0], pos)
+            row[0].insert(i, pos)
+            row[1].insert(i, value)
+
     def date_of(self, d: Draft) -> TimeValue | None:
         """The day ``d`` was said (drafts are asked in text order); with no other answer, a cue in the
         news tenses takes the day of the same speaker's latest statement before it (the same occasion:
@@ -203,6 +232,9 @@ class DateFinder:
         return got
 
     def _date_of(self, d: Draft) -> TimeValue | None:
+        if d.extra.get("headline"):
+            d.extra["date_route"] = "headline"
+            return None  # "Police: Driver had been drinking": a headline tells no occasion
         if d.extra.get("unattributed") and d.speaker_from is not None:
             # a quote continuing the speaker's earlier words was said on the same occasion
             return d.speaker_from.date if d.speaker_from.date is not None else self.date_of(d.speaker_from)
@@ -219,6 +251,7 @@ class DateFinder:
             got = self._attached(cue, d)
             if got is not None:
                 d.extra["date_route"] = "attached-to-cue"
+                self._occasion(cue.idx, (d.speaker, d.speaker_key), got)
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
@@ -241,6 +274,9 @@ class DateFinder:
         if best is not None:
             d.extra["date_route"] = "speaker-occasion"
             return best[1]
+        if self.briefing is not None and _at_occasion(cue) and not according:
+            d.extra["date_route"] = "same-briefing"  # "said during a news briefing" ... "said Wednesday at the briefing"
+            return self.briefing
         if self.lead is not None and cue.tag_ == "VBD" and not according:
             d.extra["date_route"] = "lead-event"
             return self.lead
@@ -259,6 +295,31 @@ def _reports_now(cue: "Token") -> bool:
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in cue.children)
+def _is_day(value: TimeValue) -> bool:
+    """A value naming one day ("2031-04-02", with or without a time of day), not a week, month, season or range."""
+    v = str(value.value)
+    return len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdecimal() and v[5:7].isdecimal() \
+        and v[8:10].isdecimal() and "/" not in v
+
+
+def _on_verb(root: "Token", verb: "Token") -> bool:
+    """Whether a time's head hangs on the verb itself ("rejected on Thursday", "said Friday"), not on one of
+    its nouns ("the results of elections earlier this week")."""
+    node = root
+    for _ in range(3):
+        if node.head.i == verb.i:
+            return True
+        if node.head.pos_ != "ADP" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _at_occasion(verb: "Token") -> bool:
+    """"said during a news briefing", "said at the press conference": the verb's own at/during phrase names
+    a public occasion (word class occasion_nouns)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in word_class("occasion_nouns") for g in c.children) for c in verb.children)
 
 
 def _headline(sent) -> bool:
