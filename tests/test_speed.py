@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 
 import spacy
 
-from newsledger.extract._doc import folded, attr_ids, release, sentences, texts, tokens
+from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
 from newsledger.extract.times.openings import Openings, finder, finder_starts, openings
@@ -144,3 +144,13 @@ def test_label_ids_are_read_with_the_string_store_not_hash_string():
     doc = Doc(spacy.blank("en").vocab, words=["Mira", "left", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     deps = attr_ids(doc)[:, 3].tolist()
     assert deps[0] == doc.vocab.strings["nsubj"] and [t.dep_ for t in doc if t.dep == deps[0]] == ["nsubj"]
+
+
+def test_attr_lists_are_the_columns_of_the_arrays():
+    words = ["They", "said", "the", "two", "left", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PRON", "VERB", "DET", "NUM", "VERB", "PUNCT"])
+    cols = attr_lists(doc)
+    assert cols is attr_lists(doc) and len(cols) == attr_ids(doc).shape[1]
+    assert cols[0] == [t.pos for t in doc] and cols[1] == [t.lower for t in doc]
+    release(doc)
+    assert attr_lists(doc) is not cols  # released with the other per-doc facts
