@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 import spacy
 
+from newsledger.analysis.clause import children
 from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
@@ -154,3 +155,20 @@ def test_attr_lists_are_the_columns_of_the_arrays():
     assert cols[0] == [t.pos for t in doc] and cols[1] == [t.lower for t in doc]
     release(doc)
     assert attr_lists(doc) is not cols  # released with the other per-doc facts
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=14).flatmap(
+    lambda n: st.tuples(st.permutations(range(n)), st.lists(st.integers(min_value=0, max_value=10**6),
+                                                           min_size=n, max_size=n))))
+def test_the_children_index_gives_what_spacy_gives(tree):
+    order, picks = tree  # a random tree: each token after the first hangs from one placed before it
+    heads = [0] * len(order)
+    heads[order[0]] = order[0]
+    for k, node in enumerate(order[1:], 1):
+        heads[node] = order[picks[k] % k]
+    deps = ["ROOT" if heads[i] == i else "dep" for i in range(len(order))]
+    doc = Doc(Vocab(), words=[f"w{i}" for i in range(len(order))], heads=heads, deps=deps)
+    assert [[c.i for c in children(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
