@@ -12,7 +12,7 @@ from spacy.vocab import Vocab
 
 import spacy
 
-from newsledger.analysis.clause import children
+from newsledger.analysis.clause import children, head_indices
 from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
@@ -170,5 +170,6 @@ def test_the_children_index_gives_what_spacy_gives(tree):
     deps = ["ROOT" if heads[i] == i else "dep" for i in range(len(order))]
     doc = Doc(Vocab(), words=[f"w{i}" for i in range(len(order))], heads=heads, deps=deps)
     assert [[c.i for c in children(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert head_indices(doc) == [t.head.i for t in doc]
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]

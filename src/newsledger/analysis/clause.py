@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Collection, Iterable, Optional
 from .words import word_class
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
-    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children",
+    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children", "head_indices",
     "auxiliaries", "conjuncts", "is_misparsed_main_verb", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
     "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
 ]
@@ -44,12 +44,24 @@ def children(tok: "Token") -> list["Token"]:
         if toks is None:
             toks = doc.user_data["newsledger:tokens"] = list(doc)
         kids = [[] for _ in toks]
-        for t in toks:  # in text order: each list is in the order spaCy's children come (lefts, rights)
-            h = t.head.i
+        heads = doc.user_data["newsledger:heads"] = [t.head.i for t in toks]
+        for t, h in zip(toks, heads):  # in text order: each list in the order spaCy's children come
             if h != t.i:
                 kids[h].append(t)
         doc.user_data["newsledger:children"] = kids
     return kids[tok.i]
+
+
+def head_indices(doc: "Doc") -> list[int]:
+    """``[t.head.i for t in doc]``, built once per doc with the :func:`children` index (each
+    ``t.head`` builds a new ``Token``)."""
+    heads = doc.user_data.get("newsledger:heads")
+    if heads is None:
+        if len(doc) == 0:
+            return []
+        children(doc[0])
+        heads = doc.user_data["newsledger:heads"]
+    return heads
 
 
 #: dependency labels of a noun subject (active and passive)

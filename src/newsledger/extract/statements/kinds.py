@@ -39,8 +39,9 @@ def _content_span(doc: "Doc", d: Draft) -> "Span | None":
 
 def _main_verbs(span: "Span") -> list["Token"]:
     """Tokens of the content whose head lies outside it (its clause roots), verbs first."""
-    roots = [t for t in tokens(span.doc)[span.start:span.end]  # the doc's cached tokens, not new ones
-             if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = clause.head_indices(span.doc)  # the doc's cached tokens and head indices, not new Tokens
+    roots = [t for t, h in zip(tokens(span.doc)[span.start:span.end], heads[span.start:span.end])
+             if h < span.start or h >= span.end or h == t.i]
     return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
 
 
