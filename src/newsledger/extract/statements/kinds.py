@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from typing import TYPE_CHECKING, Sequence
 
@@ -178,14 +179,16 @@ def _past_belief(verb: "Token") -> "Token":
 
 def _imperative(span: "Span") -> bool:
     """A sentence of the content that is an order: "Do not give up.", "Release them now."."""
+    every = tokens(span.doc)
     for sent in span.sents:
-        toks = [t for t in sent if not t.is_punct and not t.is_space]
+        # the first three words are all the tests read (the doc's cached tokens, not new ones)
+        toks = list(itertools.islice((t for t in every[sent.start:sent.end] if not t.is_punct and not t.is_space), 3))
         if not toks:
             continue
         first = toks[0]
         if first.lower_ in ("do", "don't") and len(toks) > 2 and toks[1].lower_ in ("not", "n't"):
             return True
-        if first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_ in _SUBJ for c in first.children) \
+        if first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_ in _SUBJ for c in clause.children(first)) \
                 and first.lower_ not in ("thank", "please"):
             return True
     return False
