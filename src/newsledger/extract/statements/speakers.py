@@ -22,7 +22,7 @@ from ...analysis.reference import agrees, known_gender, latest_carrier, next_car
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
-from .._doc import attr_ids, attr_lists, dateline_tokens, doc_text, tokens
+from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .quotes import Quote
 
@@ -67,7 +67,7 @@ class SpeakerResolver:
         self._by_i: dict[int, _Cand] = {}
         cues = lexicon()["cues"]
         toks, subj_ids = tokens(doc), {doc.vocab.strings[d] for d in _SUBJ}  # a label's id (a symbol or a hash)
-        for i, dep in enumerate(attr_ids(doc)[:, 3].tolist()):  # subjects picked by their label ids
+        for i, dep in enumerate(attr_lists(doc)[3]):  # subjects picked by their label ids
             if dep not in subj_ids:
                 continue
             tok = toks[i]
