@@ -28,7 +28,7 @@ def _is_kin(lex, strings, lemma_id: int) -> bool:
     memo = _KIN[1]
     got = memo.get(lemma_id)
     if got is None:
-        if len(memo) >= 100_000:
+        if len(memo) >= 20_000:
             memo.clear()
         got = memo[lemma_id] = fold(strings[lemma_id]) in lex.family
     return got

@@ -21,10 +21,8 @@ LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "enti
 __all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "demonym_country", "fold"]
 
 
-@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """The lookup key of a word or name: lower case, curly apostrophes straightened (the keys of the
-    last 65,536 distinct strings kept: the same words are folded again and again)."""
+    """The lookup key of a word or name: lower case, curly apostrophes straightened."""
     return s.replace("\u2019", "'").replace("\u2018", "'").casefold()
 
 

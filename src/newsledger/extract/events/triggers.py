@@ -118,7 +118,7 @@ def _phrase_root(toks: list["Token"]) -> "Token":
 
 #: per lexicon: (lemma id, lower-case form id) -> what :func:`_first_senses` gives for them
 _MEMOS: dict[int, tuple[Lexicon, dict[tuple[int, int], tuple[tuple[Sense, ...], tuple[Sense, ...]]]]] = {}
-_MEMO_CAP = 100_000
+_MEMO_CAP = 20_000
 
 
 def _first_memo(lex: Lexicon) -> dict:

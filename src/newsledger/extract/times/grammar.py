@@ -196,7 +196,7 @@ def _by_word(words: list[tuple[int, str]]) -> dict[str, dict[str, list[int]]]:
 #: word -> the indices of the word-start rules that may open a match at it (each distinct word of a
 #: process tested against the rules once, not once per article); cleared when it grows past the cap
 _ADMITS: dict[str, tuple[int, ...]] = {}
-_ADMITS_CAP = 100_000
+_ADMITS_CAP = 20_000
 
 
 def _admits(w: str) -> tuple[int, ...]:
