@@ -111,11 +111,12 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
                 t.pos_ in ("VERB", "AUX") for t in span):  # "warned of a hunger crisis"
             return _kind(d, "prediction", "warning", verb)
         hint = None  # "warned that the anger is real": the content decides
-    if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
+    stext = doc_text(doc)[span.start_char:span.end_char]  # span.text, without building its Tokens again
+    if hint is not None and not (hint == "demand" and stext.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
-    if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
+    if lex["denial_re"].search(stext) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
         return _kind(d, "denial", "denial-phrase", None)  # "he had done nothing wrong", "the company has nothing to hide"
-    low = span.text.lower()
+    low = stext.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
     passive = subj is not None and subj.dep_ == "nsubjpass"
@@ -258,7 +259,7 @@ _is_to = clause.is_to_infinitive
 def _opinion(span: "Span", verbs: list["Token"]) -> bool:
     """Evaluative words anywhere, a stance verb as a main verb, or an "X, not Y" contrast."""
     lex = lexicon()
-    if _CONTRAST.search(span.text):
+    if _CONTRAST.search(doc_text(span.doc)[span.start_char:span.end_char]):  # (span.text)
         return True
     for v in verbs[:1]:  # "No player is bigger than ...", "Everyone deserves ...": a general judgement
         subj = _subject(v)
