@@ -12,10 +12,11 @@ from spacy.vocab import Vocab
 
 import spacy
 
-from newsledger.extract._doc import folded, attr_ids, release, sentences, texts, tokens
+from newsledger.analysis.clause import children, head_indices
+from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
-from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _matches, _rules
-from newsledger.extract.times.openings import Openings, finder, openings
+from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
+from newsledger.extract.times.openings import Openings, finder, finder_starts, openings
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd
@@ -57,6 +58,33 @@ def test_rules_prefiltered_by_their_openings_find_what_finditer_finds(words, glu
         assert [(m.span(), m.groupdict()) for m in _matches(rule, text, index)] == want, (rule.name, text)
 
 
+def _shared_pass_matches_finditer(text: str) -> None:
+    """What :func:`scan` tries (the starts of every word-start rule from one pass over the words, each
+    distinct word's rules remembered) finds what each rule's ``finditer`` finds."""
+    if _ODD_CASE.intersection(text):
+        return
+    starts = _starts_by_rule([(m.start(), m.group().casefold()) for m in _WORD.finditer(text)])
+    for k, rule in enumerate(_rules()):
+        if rule.first_words is not None or rule.openings is not None:
+            want = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in _found(rule, text, starts.get(k, ()))] == want, (rule.name, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OPENERS + PIECES), min_size=1, max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_the_shared_pass_over_the_words_tries_what_each_rule_would(words, glue):
+    text = "".join(w + ("" if g else " ") for w, g in zip(words, glue))
+    _shared_pass_matches_finditer(text)
+    _shared_pass_matches_finditer(text.upper())  # the same words again: the remembered answers hold
+
+
+def test_scan_finds_matches_of_every_rule():
+    text = "About three weeks ago, on Monday, May 5, 2024, in the 1990s and '98, by 2024-05-06."
+    got = {e.rule for e in scan(text)}
+    assert {"offset", "weekday", "mdy", "decade", "year_apos", "iso"} <= got, got
+
+
 def test_openings_are_read_off_the_pattern_and_unknown_ones_give_up():
     got = openings(r"\b(?:(?i:early|mid)\s+)?(?:Sept|Sep|September)\.?|\b\d+ days")
     assert got == Openings(("early", "mid", "sep"), True)
@@ -81,6 +109,8 @@ def test_a_finder_points_at_every_place_a_match_can_begin_even_inside_a_word():
     f = finder(r"(?<![\w'’])(?:(?i:the)\s+)?(?:['’]\d0|(?:19|20)\d0)s")
     assert f is not None
     assert [m.start() for m in f.finditer("xThe '90s, 1990s")] == [1, 5, 11]
+    for text in ("xThe '90s, 1990s", "thethe 2020 1919", "", "’’''"):  # overlapping openings too
+        assert list(finder_starts(f, text)) == [m.start() for m in f.finditer(text)]
     assert finder(r"(?:the|.)x") is None
 
 
@@ -115,3 +145,31 @@ def test_label_ids_are_read_with_the_string_store_not_hash_string():
     doc = Doc(spacy.blank("en").vocab, words=["Mira", "left", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     deps = attr_ids(doc)[:, 3].tolist()
     assert deps[0] == doc.vocab.strings["nsubj"] and [t.dep_ for t in doc if t.dep == deps[0]] == ["nsubj"]
+
+
+def test_attr_lists_are_the_columns_of_the_arrays():
+    words = ["They", "said", "the", "two", "left", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PRON", "VERB", "DET", "NUM", "VERB", "PUNCT"])
+    cols = attr_lists(doc)
+    assert cols is attr_lists(doc) and len(cols) == attr_ids(doc).shape[1]
+    assert cols[0] == [t.pos for t in doc] and cols[1] == [t.lower for t in doc]
+    release(doc)
+    assert attr_lists(doc) is not cols  # released with the other per-doc facts
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=14).flatmap(
+    lambda n: st.tuples(st.permutations(range(n)), st.lists(st.integers(min_value=0, max_value=10**6),
+                                                           min_size=n, max_size=n))))
+def test_the_children_index_gives_what_spacy_gives(tree):
+    order, picks = tree  # a random tree: each token after the first hangs from one placed before it
+    heads = [0] * len(order)
+    heads[order[0]] = order[0]
+    for k, node in enumerate(order[1:], 1):
+        heads[node] = order[picks[k] % k]
+    deps = ["ROOT" if heads[i] == i else "dep" for i in range(len(order))]
+    doc = Doc(Vocab(), words=[f"w{i}" for i in range(len(order))], heads=heads, deps=deps)
+    assert [[c.i for c in children(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert head_indices(doc) == [t.head.i for t in doc]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]

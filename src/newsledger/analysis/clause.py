@@ -24,13 +24,45 @@ from typing import TYPE_CHECKING, Collection, Iterable, Optional
 from .words import word_class
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
-    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS",
+    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children", "head_indices",
     "auxiliaries", "conjuncts", "is_misparsed_main_verb", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
     "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
 ]
+
+def children(tok: "Token") -> list["Token"]:
+    """``list(tok.children)``, read from an index of the doc's tree built once per doc (kept in
+    ``doc.user_data`` with the other per-doc facts the pipeline releases after the stages): spaCy's
+    ``children`` walks the token's subtree edges and builds a new ``Token`` for each child on every
+    call, and the clause functions ask for the same tokens' children again and again."""
+    doc = tok.doc
+    kids = doc.user_data.get("newsledger:children")
+    if kids is None:
+        toks = doc.user_data.get("newsledger:tokens")  # the doc's token list (extract._doc.tokens)
+        if toks is None:
+            toks = doc.user_data["newsledger:tokens"] = list(doc)
+        kids = [[] for _ in toks]
+        heads = doc.user_data["newsledger:heads"] = [t.head.i for t in toks]
+        for t, h in zip(toks, heads):  # in text order: each list in the order spaCy's children come
+            if h != t.i:
+                kids[h].append(t)
+        doc.user_data["newsledger:children"] = kids
+    return kids[tok.i]
+
+
+def head_indices(doc: "Doc") -> list[int]:
+    """``[t.head.i for t in doc]``, built once per doc with the :func:`children` index (each
+    ``t.head`` builds a new ``Token``)."""
+    heads = doc.user_data.get("newsledger:heads")
+    if heads is None:
+        if len(doc) == 0:
+            return []
+        children(doc[0])
+        heads = doc.user_data["newsledger:heads"]
+    return heads
+
 
 #: dependency labels of a noun subject (active and passive)
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -42,12 +74,12 @@ _NO_SKIP: frozenset[int] = frozenset()
 
 def auxiliaries(verb: "Token") -> list["Token"]:
     """The auxiliaries of ``verb`` ("has", "been" in "has been freed"), in text order."""
-    return [c for c in verb.children if c.dep_ in AUX_DEPS]
+    return [c for c in children(verb) if c.dep_ in AUX_DEPS]
 
 
 def is_to_infinitive(verb: "Token") -> bool:
     """A to-infinitive ("agreed *to free* ..."): the verb has the auxiliary "to"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 # ---------------------------------------------------------------------------- voice
@@ -55,15 +87,15 @@ def is_passive(verb: "Token") -> bool:
     """A passive verb ("was *freed*"), a passive conjunct sharing the first verb's auxiliary ("was
     indicted ... and *convicted*"), or a passive participle modifying a noun ("the sailor *freed* in a
     swap")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in children(verb)):
         return True
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in CLAUSAL_SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in CLAUSAL_SUBJECT_DEPS for c in children(verb)):
         return is_passive(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         if is_misparsed_main_verb(verb):
             return False
         return not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "nsubj") or (
-            c.dep_ == "advcl" and is_to_infinitive(c)) for c in verb.children)
+            c.dep_ == "advcl" and is_to_infinitive(c)) for c in children(verb))
     return False
 
 
@@ -76,7 +108,7 @@ def is_misparsed_main_verb(verb: "Token") -> bool:
     return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and noun.i < verb.i
             and noun.dep_ in SUBJECT_DEPS and noun.head.i > verb.i and noun.head.dep_ == "ROOT"
             and is_to_infinitive(noun.head)
-            and not any(c.dep_ in ("auxpass", "agent") for c in verb.children))
+            and not any(c.dep_ in ("auxpass", "agent") for c in children(verb)))
 
 
 def conjuncts(tok: "Token") -> list["Token"]:
@@ -88,14 +120,14 @@ def conjuncts(tok: "Token") -> list["Token"]:
         if t in out:
             continue
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
+        todo.extend(c for c in children(t) if c.dep_ == "conj")
     return out
 
 
 def passive_agents(verb: "Token") -> list["Token"]:
     """The nouns of the by-phrase of a passive ("was freed *by the militia and the police*")."""
-    return [t for a in verb.children if a.dep_ == "agent"
-            for o in a.children if o.dep_ in ("pobj", "pcomp") for t in conjuncts(o)]
+    return [t for a in children(verb) if a.dep_ == "agent"
+            for o in children(a) if o.dep_ in ("pobj", "pcomp") for t in conjuncts(o)]
 
 
 # ---------------------------------------------------------------------------- subjects
@@ -109,9 +141,9 @@ def own_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, nearest: boo
     bank *was* prepared")."""
     heads = [verb, *auxiliaries(verb)] if through_aux else [verb]
     for v in heads:
-        subs = [c for c in v.children if c.dep_ in deps and c.i not in skip]
+        subs = [c for c in children(v) if c.dep_ in deps and c.i not in skip]
         if not subs and skip:
-            subs = [a for c in v.children if c.dep_ in deps for a in c.children if a.dep_ == "appos"]
+            subs = [a for c in children(v) if c.dep_ in deps for a in children(c) if a.dep_ == "appos"]
         if subs:
             return min(subs, key=lambda c: abs(c.i - verb.i)) if nearest else subs[0]
     return None
@@ -125,15 +157,15 @@ def subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: int = 8) -
     subject in ``skip`` (a dateline) is passed over for its apposition or conjunct."""
     cur = verb
     for _ in range(hops):
-        for subj in (c for c in cur.children if c.dep_ in CLAUSAL_SUBJECT_DEPS):
+        for subj in (c for c in children(cur) if c.dep_ in CLAUSAL_SUBJECT_DEPS):
             if subj.i not in skip:
                 return subj
-            follow = [c for c in subj.children if c.dep_ in ("appos", "conj")]
+            follow = [c for c in children(subj) if c.dep_ in ("appos", "conj")]
             while follow:
                 t = follow.pop(0)
                 if t.i not in skip:
                     return t
-                follow.extend(c for c in t.children if c.dep_ in ("appos", "conj"))
+                follow.extend(c for c in children(t) if c.dep_ in ("appos", "conj"))
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             cur = cur.head
             continue
@@ -184,13 +216,13 @@ def speaker_side_subject(verb: "Token") -> bool:
     """Whether the subject of a reported clause can stand for the speaker's own side: a side pronoun
     ("we", "it", "they"), or a noun owned by a possessive ("her government", "our forces"); a control
     complement with no subject of its own ("vowed *to free*") shares the speaker's."""
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         return verb.dep_ == "xcomp"
     if subj.lower_ in word_class("side_pronouns"):
         return True
     owners = word_class("possessive_determiners")
-    return any(c.dep_ == "poss" and c.lower_ in owners for c in subj.children)
+    return any(c.dep_ == "poss" and c.lower_ in owners for c in children(subj))
 
 
 # ---------------------------------------------------------------------------- tense and modality
@@ -199,7 +231,7 @@ def tense(verb: "Token", future_aux: Iterable[str] | None = None) -> str | None:
     and auxiliaries. ``future_aux`` defaults to the word class ``future_auxiliaries``."""
     fut = word_class("future_auxiliaries") if future_aux is None else frozenset(future_aux)
     auxes = auxiliaries(verb)
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(verb)):
         return None  # a condition ("if the parties failed to settle by May") is hypothetical
     if any(a.lower_ in fut for a in auxes):
         return "future"
@@ -228,10 +260,10 @@ def modality(verb: "Token", modals: Iterable[str] | None = None) -> str | None:
     """The modal of ``verb`` as written ("will", "could", ...), ``"going to"`` for the going-to future,
     else None. ``modals`` defaults to the future and possibility auxiliaries."""
     ms = _modals() if modals is None else frozenset(modals)
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in AUX_DEPS and c.lower_ in ms:
             return c.lower_
-        if c.lower_ == "going" and any(g.lower_ == "to" for g in c.children):
+        if c.lower_ == "going" and any(g.lower_ == "to" for g in children(c)):
             return "going to"
     return None
 
@@ -241,16 +273,16 @@ def reports_done(verb: "Token") -> bool:
     if verb.tag_ == "VBD":
         return True
     done = word_class("past_auxiliaries")
-    return any(c.dep_ in AUX_DEPS and c.lower_ in done for c in verb.children)
+    return any(c.dep_ in AUX_DEPS and c.lower_ in done for c in children(verb))
 
 
 def is_pluperfect(verb: "Token") -> bool:
     """Past perfect ("*had* said in April"): an occasion earlier than the one the story goes on from."""
     pluperfect = word_class("pluperfect_auxiliaries")
-    return any(c.dep_ == "aux" and c.lower_ in pluperfect for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in pluperfect for c in children(verb))
 
 
 def negated(verb: "Token") -> bool:
     """Whether ``verb`` is negated ("did *not* sign", "*never* signed", "signed *no* deal")."""
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no"))
-               for c in verb.children)
+               for c in children(verb))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -75,6 +75,17 @@ def attr_ids(doc: "Doc"):
     if arr is None:
         arr = doc.user_data["newsledger:attr_ids"] = doc.to_array(list(ATTR_IDS)).reshape(-1, len(ATTR_IDS))
     return arr
+
+
+def attr_lists(doc: "Doc") -> tuple[list[int], ...]:
+    """The columns of :func:`attr_ids` as Python lists, built once per doc: ``attr_lists(doc)[0][i]``
+    is token i's coarse tag id (a scan over a stretch of tokens tests ids in a list, cheaper than
+    numpy scalars, and builds a ``Token`` only for the few that pass)."""
+    cols = doc.user_data.get("newsledger:attr_lists")
+    if cols is None:
+        arr = attr_ids(doc)
+        cols = doc.user_data["newsledger:attr_lists"] = tuple(arr[:, k].tolist() for k in range(len(ATTR_IDS)))
+    return cols
 
 
 #: the columns of :func:`attr_ids`

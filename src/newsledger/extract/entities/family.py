@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import own_subject
-from .._doc import folded, attr_ids, sentences, tokens
+from .._doc import folded, attr_lists, sentences, tokens
 from .lex import fold, lexicon
 from .names import PERSON, Cluster, NameMention
 from .titles import _is_title, MentionMap, RelationFound
@@ -16,13 +16,31 @@ if TYPE_CHECKING:
 
 
 # ============================================================================ family
+#: lemma id -> whether the folded lemma is a kinship word (with the lexicon it was read from)
+_KIN: tuple[object, dict[int, bool]] = (None, {})
+
+
+def _is_kin(lex, strings, lemma_id: int) -> bool:
+    """``fold(strings[lemma_id]) in lex.family``, remembered per lemma id for the process."""
+    global _KIN
+    if _KIN[0] is not lex.family:
+        _KIN = (lex.family, {})
+    memo = _KIN[1]
+    got = memo.get(lemma_id)
+    if got is None:
+        if len(memo) >= 20_000:
+            memo.clear()
+        got = memo[lemma_id] = fold(strings[lemma_id]) in lex.family
+    return got
+
+
 def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     lex = lexicon()
     out: list[RelationFound] = []
     toks, fw, n = tokens(doc), folded(doc), len(doc)
     # tokens whose lemma is a kinship word, from the doc's lemma ids (each distinct lemma folded once)
-    strings, lemma_ids = doc.vocab.strings, attr_ids(doc)[:, 2].tolist()
-    kin_ids = {lm for lm in set(lemma_ids) if fold(strings[lm]) in lex.family}
+    strings, lemma_ids = doc.vocab.strings, attr_lists(doc)[2]
+    kin_ids = {lm for lm in set(lemma_ids) if _is_kin(lex, strings, lm)}
     for sent in sentences(doc):
         owner: Cluster | None = None
         last_person: Cluster | None = None

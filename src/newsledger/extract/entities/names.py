@@ -171,7 +171,6 @@ def headline_tokens(doc: "Doc") -> set[int]:
     Deal'"). There every word is capitalized for the style, so capitals are no evidence of a name."""
     out: set[int] = set()
     line: list[int] = []
-    toks = tokens(doc)
     text_of = texts(doc)
 
     def close() -> None:
@@ -185,11 +184,12 @@ def headline_tokens(doc: "Doc") -> set[int]:
             out.update(line)
         line.clear()
 
-    for tok in toks:
-        if tok.is_space and "\n" in tok.text:
-            close()
-        elif not tok.is_space:
-            line.append(tok.i)
+    for k, w in enumerate(text_of):  # (a token is a space when its text is: spaCy's is_space)
+        if w.isspace():
+            if "\n" in w:
+                close()
+        else:
+            line.append(k)
     close()
     return out
 
@@ -256,9 +256,11 @@ def _facilities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     def place_like(m: NameMention | None) -> bool:
         return m is not None and m.kind == "name" and id(m) not in drop  # typed by the votes that follow
 
-    for tok in doc:
-        if not tok.is_lower or fold(tok.text) not in lex.facility_heads:
+    toks = tokens(doc)
+    for k, w in enumerate(folded(doc)):  # (a Token only for the facility heads)
+        if w not in lex.facility_heads or not toks[k].is_lower:
             continue
+        tok = toks[k]
         after = by_start.get(tok.i + 2) if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" else None
         before = by_end.get(tok.i)
         if place_like(after):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import is_to_infinitive, speaker_side_subject
-from .._doc import tokens
+from .._doc import attr_lists, tokens
 from .lexicon import Lexicon, Sense, lexicon
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
 
@@ -127,15 +127,51 @@ def _phrase_root(toks: list["Token"]) -> "Token":
     return toks[-1]
 
 
+#: per lexicon: (lemma id, lower-case form id) -> what :func:`_first_senses` gives for them
+_MEMOS: dict[int, tuple[Lexicon, dict[tuple[int, int], tuple[tuple[Sense, ...], tuple[Sense, ...]]]]] = {}
+_MEMO_CAP = 20_000
+
+
+def _first_memo(lex: Lexicon) -> dict:
+    got = _MEMOS.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _MEMOS[id(lex)] = (lex, {})  # (the lexicon kept with its memo: its id is never reused)
+    return got[1]
+
+
+def _first_senses(lex: Lexicon, lemma: str, low: str) -> tuple[tuple[Sense, ...], tuple[Sense, ...]]:
+    """The senses a word opens, by its lower-cased lemma, else its lower-case form; and, where neither
+    opens one, those a base form of its regular past tense opens (see :func:`_surface_stems`; they
+    count only when the word is tagged a past tense or participle): a function of the two forms, so
+    remembered by their ids."""
+    direct = lex.by_first.get(lemma, ()) or lex.by_first.get(low, ())
+    stemmed: tuple[Sense, ...] = ()
+    if not direct and low.endswith("ed") and len(low) >= 5:
+        stemmed = next((lex.by_first[f] for f in (low[:-1], low[:-2]) if f in lex.by_first), ())
+    return direct, stemmed
+
+
 def _match(sent: "SpacySpan", lex: Lexicon) -> list[tuple[Sense, list["Token"], "Token"]]:
     """Every trigger of the sentence, in text order: (sense, tokens, anchor token)."""
     out = []
     used: set[int] = set()
-    for tok in tokens(sent.doc)[sent.start:sent.end]:
-        if tok.i in used:
+    every, strings, memo = tokens(sent.doc), sent.doc.vocab.strings, _first_memo(lex)
+    _pos, lower_ids, lemma_ids, _dep = attr_lists(sent.doc)
+    for k in range(sent.start, sent.end):
+        if k in used:
             continue
-        senses = lex.by_first.get(tok.lemma_.lower(), ()) or lex.by_first.get(tok.lower_, ()) or next(
-            (lex.by_first[f] for f in _surface_stems(tok) if f in lex.by_first), ())
+        key = (lemma_ids[k], lower_ids[k])
+        got = memo.get(key)
+        if got is None:
+            got = _first_senses(lex, strings[key[0]].lower(), strings[key[1]])
+            if len(memo) >= _MEMO_CAP:
+                memo.clear()
+            memo[key] = got
+        direct, stemmed = got
+        if not direct and not stemmed:
+            continue  # (no Token built for the words no sense opens with)
+        tok = every[k]
+        senses = direct or (stemmed if tok.tag_ in ("VBD", "VBN") else ())
         for sense in senses:
             toks = _phrase_at(sent, tok.i, sense)
             if toks is None:

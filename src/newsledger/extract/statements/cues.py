@@ -13,7 +13,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 
 from ...analysis.words import word_class
 from .quotes import Quote
-from .._doc import doc_text, attr_ids, tokens
+from .._doc import doc_text, attr_lists, tokens
 from .draft import (
     _content_chars, Draft, _Frame, lexicon, _NOT_SAYING, _own_subject, _paragraph_cap, _quote_at, subject_of,
     _tok_chars, _trim,
@@ -38,8 +38,7 @@ def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = 
     """The tokens :func:`find_drafts` must look at: a word of "according to", a verb or auxiliary whose
     lemma (lower-cased) is a cue, a noun whose lemma is a speech noun; read from the doc's arrays, each
     distinct lemma looked up once, instead of every token's attributes."""
-    arr = attr_ids(doc)
-    pos, lower, lemma = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+    pos, lower, lemma = attr_lists(doc)[:3]
     strings = doc.vocab.strings
     acc = {strings[w] for w in according}  # a word's id: spaCy's symbol for the few it has, else its hash
     verbs = {lm for p, lm in zip(pos, lemma) if p == VERB or p == AUX}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from typing import TYPE_CHECKING, Sequence
 
@@ -39,8 +40,9 @@ def _content_span(doc: "Doc", d: Draft) -> "Span | None":
 
 def _main_verbs(span: "Span") -> list["Token"]:
     """Tokens of the content whose head lies outside it (its clause roots), verbs first."""
-    roots = [t for t in tokens(span.doc)[span.start:span.end]  # the doc's cached tokens, not new ones
-             if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = clause.head_indices(span.doc)  # the doc's cached tokens and head indices, not new Tokens
+    roots = [t for t, h in zip(tokens(span.doc)[span.start:span.end], heads[span.start:span.end])
+             if h < span.start or h >= span.end or h == t.i]
     return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
 
 
@@ -124,11 +126,12 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         np_kind = _noun_phrase_kind(outer, lex["cues"].get(doc[d.cue_i].lemma_.lower(), {}))
         if np_kind is not None:  # "affirmed its commitment to ...", "stressed the need for ...": the noun decides
             return _kind(d, np_kind, "noun-phrase-content", outer)
-    if hint is not None and not (hint == "demand" and span.text.rstrip(" \"”'").endswith("?")):
+    stext = doc_text(doc)[span.start_char:span.end_char]  # span.text, without building its Tokens again
+    if hint is not None and not (hint == "demand" and stext.rstrip(" \"”'").endswith("?")):
         return _kind(d, hint, "cue-frame", doc[d.cue_i])  # (a question "asked" is no demand: its content decides)
-    if lex["denial_re"].search(span.text) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
+    if lex["denial_re"].search(stext) and _modal(verb) not in _FUTURE_MODALS:  # "will plead not guilty": a plan
         return _kind(d, "denial", "denial-phrase", None)  # "he had done nothing wrong", "the company has nothing to hide"
-    low = span.text.lower()
+    low = stext.lower()
     modal = _modal(verb)
     ready = any(p in low for p in lex["commitment_phrases"])
     passive = subj is not None and subj.dep_ == "nsubjpass"
@@ -192,14 +195,16 @@ def _past_belief(verb: "Token") -> "Token":
 
 def _imperative(span: "Span") -> bool:
     """A sentence of the content that is an order: "Do not give up.", "Release them now."."""
+    every = tokens(span.doc)
     for sent in span.sents:
-        toks = [t for t in sent if not t.is_punct and not t.is_space]
+        # the first three words are all the tests read (the doc's cached tokens, not new ones)
+        toks = list(itertools.islice((t for t in every[sent.start:sent.end] if not t.is_punct and not t.is_space), 3))
         if not toks:
             continue
         first = toks[0]
         if first.lower_ in ("do", "don't") and len(toks) > 2 and toks[1].lower_ in ("not", "n't"):
             return True
-        if first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_ in _SUBJ for c in first.children) \
+        if first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_ in _SUBJ for c in clause.children(first)) \
                 and first.lower_ not in ("thank", "please"):
             return True
     return False
@@ -288,7 +293,7 @@ _is_to = clause.is_to_infinitive
 def _opinion(span: "Span", verbs: list["Token"]) -> bool:
     """Evaluative words anywhere, a stance verb as a main verb, or an "X, not Y" contrast."""
     lex = lexicon()
-    if _CONTRAST.search(span.text):
+    if _CONTRAST.search(doc_text(span.doc)[span.start_char:span.end_char]):  # (span.text)
         return True
     for v in verbs[:1]:  # "No player is bigger than ...", "Everyone deserves ...": a general judgement
         subj = _subject(v)

@@ -15,18 +15,20 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
+from spacy.parts_of_speech import NOUN
+
 from ...analysis.clause import SUBJECT_DEPS
 from ...analysis.reference import agrees, known_gender, latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
-from .._doc import attr_ids, dateline_tokens, doc_text, tokens
+from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .descriptors import SPOKES, definite_title, including_member, owned_body, spokesperson_body, title_modifiers
 from .quotes import Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["SpeakerResolver"]
 
@@ -36,6 +38,7 @@ GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
+_PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
 
 @dataclass
@@ -65,7 +68,7 @@ class SpeakerResolver:
         self._by_i: dict[int, _Cand] = {}
         cues = lexicon()["cues"]
         toks, subj_ids = tokens(doc), {doc.vocab.strings[d] for d in _SUBJ}  # a label's id (a symbol or a hash)
-        for i, dep in enumerate(attr_ids(doc)[:, 3].tolist()):  # subjects picked by their label ids
+        for i, dep in enumerate(attr_lists(doc)[3]):  # subjects picked by their label ids
             if dep not in subj_ids:
                 continue
             tok = toks[i]
@@ -143,7 +146,7 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not self.index:
             return []
-        for t in span:
+        for t in self._with_lower(span, _PLURAL_OR_TWO):  # (the others pass neither test below)
             if t.lower_ in _PLURAL_SUBJECTS and t.dep_ in _SUBJ and not self.index.overlapping(t.idx, t.idx + len(t.text)):
                 if t.head.dep_ == "ccomp" and not all(self._personal(c) for c in t.head.head.children if c.dep_ in _SUBJ):
                     return []  # "the company said they would ...": they are the company
@@ -186,12 +189,20 @@ class SpeakerResolver:
         if span is None:
             return []
         out: list[str] = []
-        for t in span:
+        for t in self._with_lower(span, PERSON_PRONOUNS):
             if t.lower_ in PERSON_PRONOUNS and not self.index.overlapping(t.idx, t.idx + len(t.text)):
                 eid = self.person_before(t.idx, speaker if t.dep_ not in _SUBJ else speaker)
                 if eid and eid not in out:
                     out.append(eid)
         return out
+
+    def _with_lower(self, span: "Span", words: Iterable[str]) -> list["Token"]:
+        """The tokens of ``span`` whose lower-case form is one of ``words``, picked by id from the doc's
+        arrays (no Token is built for the others)."""
+        strings = self.doc.vocab.strings
+        ids = {strings[w] for w in words}
+        lower, toks = attr_lists(self.doc)[1], tokens(self.doc)
+        return [toks[k] for k in range(span.start, span.end) if lower[k] in ids]
 
     # ------------------------------------------------------------------ building
     def _in_quote(self, pos: int) -> bool:
@@ -380,7 +391,10 @@ class SpeakerResolver:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")
         out: list[str] = []
-        for t in span or ():
+        if span is None:
+            return out
+        pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
+        for t in (toks[k] for k in range(span.start, span.end) if pos[k] == NOUN):  # Tokens of the nouns only
             if t.pos_ != "NOUN" or not t.is_lower or not any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
                 continue
             if self.index.overlapping(t.idx, t.idx + len(t.text)):

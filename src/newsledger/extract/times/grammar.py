@@ -28,7 +28,7 @@ import itertools
 import re
 from typing import Callable, Iterable, Iterator
 
-from .openings import finder, openings
+from .openings import finder, finder_starts, openings
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
@@ -153,7 +153,7 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
         if rule.finder is None:
             yield from rule.regex.finditer(text)
         else:
-            yield from _found(rule, text, (f.start() for f in rule.finder.finditer(text)))
+            yield from _found(rule, text, finder_starts(rule.finder, text))
         return
     if words is None:
         yield from rule.regex.finditer(text)
@@ -194,14 +194,54 @@ def _by_word(words: list[tuple[int, str]]) -> dict[str, dict[str, list[int]]]:
     return out
 
 
+#: word -> the indices of the word-start rules that may open a match at it (each distinct word of a
+#: process tested against the rules once, not once per article); cleared when it grows past the cap
+_ADMITS: dict[str, tuple[int, ...]] = {}
+_ADMITS_CAP = 20_000
+
+
+def _admits(w: str) -> tuple[int, ...]:
+    """The indices (in :func:`_rules`) of the rules with first words or openings that may open a
+    match at a word start whose case-folded word is ``w``: the test of :func:`_matches`."""
+    got = _ADMITS.get(w)
+    if got is None:
+        if len(_ADMITS) >= _ADMITS_CAP:
+            _ADMITS.clear()
+        digit = w[0].isdecimal()
+        got = _ADMITS[w] = tuple(
+            k for k, r in enumerate(_rules())
+            if (r.first_words is not None and (digit or w in r.first_words))
+            or (r.first_words is None and r.openings is not None and r.openings.admit(w)))
+    return got
+
+
+def _starts_by_rule(words: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """For each word-start rule (by index), the starts of the words it may open with, ascending:
+    what :func:`_matches` tries, computed for all rules in one pass over the words."""
+    out: dict[int, list[int]] = {}
+    for pos, w in words:
+        for k in _admits(w):
+            got = out.get(k)
+            if got is None:
+                out[k] = [pos]
+            else:
+                got.append(pos)
+    return out
+
+
 def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
-    words = by_word = None
+    words = None
+    starts: dict[int, list[int]] = {}
     if not _ODD_CASE.intersection(text):
         words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
-        by_word = _by_word(words)
-    for rule in _rules():
-        for m in _matches(rule, text, words, by_word):
+        starts = _starts_by_rule(words)
+    for k, rule in enumerate(_rules()):
+        if words is not None and (rule.first_words is not None or rule.openings is not None):
+            found = _found(rule, text, starts.get(k, ()))  # as _matches would, from the shared pass
+        else:
+            found = _matches(rule, text, words)
+        for m in found:
             try:
                 expr = rule.handler(m, rule.name)
             except (ValueError, KeyError, OverflowError):

@@ -10,12 +10,13 @@ text as before), so a prefilter can only skip positions where the rule cannot ma
 
 from __future__ import annotations
 
+import functools
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-__all__ = ["Openings", "openings", "finder"]
+__all__ = ["Openings", "openings", "finder", "finder_starts"]
 
 #: a prefix longer than this is cut: more letters filter no better
 _CAP = 6
@@ -72,6 +73,26 @@ def finder(pattern: str) -> "re.Pattern | None":
     if any(p == _DIGIT for p, _ in found):
         alts.append(r"\d")
     return re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+
+
+def finder_starts(found: "re.Pattern", text: str) -> Iterator[int]:
+    """``m.start() for m in found.finditer(text)`` for a pattern made by :func:`finder`, the same
+    positions, found faster: ``re`` tries a pattern that opens with a lookahead at every position of
+    the text, while a search for the alternation itself skips ahead to the characters that can open
+    it; each search starts one past the last position found, so overlapping openings are all found."""
+    search = _consuming(found).search
+    m = search(text)
+    while m is not None:
+        pos = m.start()
+        yield pos
+        m = search(text, pos + 1)
+
+
+@functools.lru_cache(maxsize=256)
+def _consuming(found: "re.Pattern") -> "re.Pattern":
+    """The alternation inside the lookahead ``(?=...)`` of a :func:`finder` pattern, compiled alone."""
+    assert found.pattern.startswith("(?=") and found.pattern.endswith(")"), found.pattern
+    return re.compile(found.pattern[3:-1], found.flags)
 
 
 def _asserts_word_start(items: list) -> bool:
