@@ -52,7 +52,7 @@ def test_a_unions_first_strike_is_a_strike_by_the_union():
 
 @slow
 @pytest.mark.parametrize("text", [
-    "It is critical for Harbor Group and the Redhand Front to reach a fair agreement soon.",
+    "It is crucial for Harbor Group and the Redhand Front to reach a new agreement this week.",
     "Oren Malik said it was vital for Harbor Group to reach a deal with the Redhand Front.",
 ])
 def test_an_infinitive_an_adjective_evaluates_is_no_agreement(text):
@@ -141,14 +141,14 @@ def test_a_listed_conjunct_is_not_taken_for_the_subject():
 
 @slow
 def test_a_fronted_phrase_does_not_take_the_agreement_from_its_subject():
-    rec = extract("As part of a plea deal struck last year in federal court, Malik, 55, had agreed not to "
-                  "ask for fewer than nine years in prison.")
+    rec = extract("As part of a custody deal struck last spring in county court, Malik, 47, had agreed not to "
+                  "seek more than two visits a month.")
     assert any(names(rec, v.source) == {"Malik"} for v in events(rec, "AGREE"))
 
 
 # -- roles: "the union" for the one body whose name says it is one ------------------------------------
 
-_UNION = ("Dockers of the Velmar Longshore Association walked off the job on Monday. The union representing "
+_UNION = ("Crane crews of the Velmar Longshore Association walked out on Thursday. The union representing "
           "the dockworkers is demanding a 30% wage increase from Harbor Group.")
 
 
@@ -170,8 +170,8 @@ def test_the_union_is_nobody_when_two_bodies_could_be_it():
 
 @slow
 def test_a_former_minister_is_the_person_titled_minister():
-    rec = extract("A high court in Velmar on Tuesday sentenced a former justice minister to three years in prison. "
-                  "Oren Malik, the justice minister of Tumbria until May, denied the charges.")
+    rec = extract("A district court in Velmar on Thursday sentenced a former finance minister to five years in jail. "
+                  "Oren Malik, the finance minister of Tumbria until April, denied the charges.")
     (v,) = events(rec, "SANCTION")
     assert names(rec, v.target) == {"Oren Malik"}
 
@@ -180,17 +180,17 @@ def test_a_former_minister_is_the_person_titled_minister():
 
 @slow
 def test_a_strike_a_union_tells_of_is_the_unions():
-    rec = extract("The Tumbrian Teachers Guild has announced teachers will hold fresh strikes in July. "
-                  "The Velmar Rail Union staged a walkout on Monday. The Velmar Rail Union said no new proposals "
-                  "had been made since the last strike on May 13.")
+    rec = extract("The Tumbrian Nurses Guild has announced nurses will stage further strikes in August. "
+                  "The Velmar Rail Union staged a walkout on Monday. The Velmar Rail Union said no improved offer "
+                  "had been put forward since the last strike on April 9.")
     strikes = {v.trigger.text: names(rec, v.source) for v in events(rec, "PROTEST")}
-    assert strikes["strikes"] == {"Tumbrian Teachers Guild"}
+    assert strikes["strikes"] == {"Tumbrian Nurses Guild"}
     assert strikes["strike"] == {"Velmar Rail Union"}
 
 
 @slow
 def test_a_strike_a_company_tells_of_has_no_striker():
-    rec = extract("Hexacorp said no new proposals had been made since the last strike on May 13.")
+    rec = extract("Hexacorp said no improved offer had been put forward since the last strike on April 9.")
     assert all(v.source == () for v in events(rec, "PROTEST"))
 
 

@@ -145,9 +145,9 @@ def test_quote_paragraph_after_a_sentence_that_reports_nothing_stays_unattribute
 def test_inverted_cue_after_a_linked_second_sentence_reports_the_first_sentence_too():
     rec = extract("Governor Ana Holt said on Wednesday the bank had two messages.\n\n"
                   "First, high import duties have hurt exporters, and weak demand is weighing on "
-                  "investment. But so far, the economy is holding up well, noted Governor Holt at the press "
-                  "conference.\n")
-    st = by_content(rec, "holding up well")
+                  "investment. But so far, the harbour trade is holding up nicely, noted Governor Holt at the "
+                  "briefing.\n")
+    st = by_content(rec, "holding up nicely")
     assert st.content.text.startswith("First, high import duties")
     assert name_of(rec, st.speaker) == "Ana Holt"
 
@@ -169,9 +169,9 @@ def _date(st):
 
 @pytest.mark.slow
 def test_a_present_tense_says_in_a_story_dating_nothing_earlier_is_the_story_day():
-    rec = extract("Bank governor Ana Holt says interest rates are at the right level. The bank left its rate "
+    rec = extract("Bank governor Ana Holt says borrowing costs are at a sensible level. The bank left its rate "
                   "at 4 percent.\n")
-    assert _date(by_content(rec, "right level")) == PUB
+    assert _date(by_content(rec, "sensible level")) == PUB
 
 
 @pytest.mark.slow
@@ -211,7 +211,7 @@ def test_added_that_with_a_long_subject_is_still_what_was_added():
 
 @pytest.mark.slow
 def test_appealing_a_fine_is_a_legal_act_not_a_statement():
-    rec = extract("Hexacorp appealed the regulator's fine for its role in the data leak. The mayor appealed "
+    rec = extract("Hexacorp appealed the watchdog's fine over its part in the billing scandal. The mayor appealed "
                   "for calm.\n")
     assert not [s for s in rec.statements if "fine" in s.content.text]
     assert by_content(rec, "calm").cue.startswith("appealed")

@@ -103,7 +103,7 @@ def test_a_law_named_once_in_full_and_later_by_initials_alone():
 
 # -- sports clubs: typed by the words around them, and their people members -----------------------------
 
-SPORTS = ("Halden's Peter Sandvik was taking questions ahead of the league match against Marlow Rovers on Saturday. "
+SPORTS = ("Halden's Peter Sandvik was fielding questions before the league match against Marlow Rovers on Sunday. "
           "The striker Oren Malik is injured after last week's win over Castrel, the coach said.\n\n"
           "Velmar manager Tomas Vell confirmed the squad for the cup tie.")
 
@@ -166,8 +166,8 @@ def test_a_possessive_inside_a_body_name_stays_when_the_possessor_is_named_nowhe
 
 @pytest.mark.slow
 def test_a_port_authority_of_two_places_is_one_body():
-    rec = extract("The Port Authority of New York and New Jersey said on Tuesday that the ports were shut.")
-    assert "Port Authority of New York and New Jersey" in _names(rec), _names(rec)
+    rec = extract("The Port Authority of North Halden and East Velmar said on Thursday that the docks were closed.")
+    assert "Port Authority of North Halden and East Velmar" in _names(rec), _names(rec)
 
 
 # -- a title whose sentence refers to its organization as a possessor ("the union's executive") ---------
@@ -206,7 +206,7 @@ def test_a_news_agency_reporting_at_a_sentence_start_is_an_entity():
     assert "AFP" in _names(rec), _names(rec)
 
 
-TEAM_NEWS = ("Three league managers held pre-match press conferences on Thursday ahead of the weekend fixtures.\n\n"
+TEAM_NEWS = ("Four cup coaches gave pre-match briefings on Friday before the holiday fixtures.\n\n"
              "VELMAR ROVERS\n\nPeter Sandvik has confirmed that Jonas Lind will miss the match with a knee injury.\n\n"
              "HALDEN UNITED\n\nMaria Holm said the squad was fit.")
 

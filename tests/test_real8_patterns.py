@@ -104,9 +104,9 @@ def test_highlighted_after_a_quote_attributes_it():
 
 @pytest.mark.slow
 def test_a_speaker_after_the_cue_closing_the_sentence_is_the_speaker():
-    rec = extract('Tom Ruiz coaches Northfield.\n\n"There were two strong sides out there and I think we have shown '
-                  'our character against them. We\'ll now try to lift ourselves from here," remarked Ruiz.')
-    s = by_content(rec, "two strong sides out there")
+    rec = extract('Tom Ruiz coaches Northfield.\n\n"There were two brave sides in it and I feel we have proven '
+                  'our spirit against them. We\'ll now try to lift ourselves from here," remarked Ruiz.')
+    s = by_content(rec, "two brave sides in it")
     assert (s.cue, s.direct, name_of(rec, s.speaker)) == ("remarked", True, "Tom Ruiz")
 
 
@@ -165,7 +165,7 @@ def test_the_day_of_the_act_not_a_week_inside_its_object_dates_the_speakers_occa
 @pytest.mark.slow
 def test_a_season_in_the_standfirst_never_dates_the_statements_the_match_day_does():
     rec = extract("Northfield beaten at home\n\n"
-                  "Northfield suffered their first defeat of the 2025-26 season.\n\n"
+                  "Northfield were handed their first loss of the 2025-26 season.\n\n"
                   "Despite brave efforts, Northfield lost 4-2 to Eastfield as they went down at home on Thursday.\n\n"
                   'Coach Tom Ruiz spoke after the match. Ruiz stated, "Eastfield are a very strong side."')
     s = by_content(rec, "Eastfield are a very strong side")
@@ -232,7 +232,7 @@ def test_a_title_case_dateline_with_a_date_and_a_wire_credit_is_a_dateline():
 
 @pytest.mark.slow
 def test_the_dateline_city_is_not_the_speaker_of_the_lead():
-    rec = extract("Lisbon, March 3 (XNA) - South Vell's foreign ministry said on Sunday that Vell Foreign Minister "
+    rec = extract("Lisbon, March 3 (XNA) - South Vell's foreign office said on Saturday that Vell Foreign Minister "
                   "Ana Lima and her Freedonian counterpart Tom Hale agreed in talks in Porto to deepen trade ties.")
     s = by_content(rec, "agreed in talks in Porto")
     assert name_of(rec, s.speaker) != "Lisbon"
@@ -242,16 +242,17 @@ def test_the_dateline_city_is_not_the_speaker_of_the_lead():
 
 @pytest.mark.slow
 def test_a_station_that_reports_at_the_end_of_the_sentence_is_the_speaker():
-    rec = extract("In some cases, homeowners have pulled knives and threatened crews on their land, KVLT-TV reports.")
-    s = by_content(rec, "homeowners have pulled knives")
+    rec = extract("In a few instances, farmers have drawn knives and threatened surveyors on their fields, "
+                  "KVLT-TV reports.")
+    s = by_content(rec, "farmers have drawn knives")
     assert (s.cue, s.speaker_text) == ("reports", "KVLT-TV")
 
 
 @pytest.mark.slow
 def test_an_indirect_question_is_not_a_statement_but_a_subject_clause_is():
-    rec = extract("The manager revealed what he said in the dressing room at half time. "
+    rec = extract("The coach revealed what she said in the locker room at the interval. "
                   "Ana Lima said what happened was a tragedy.")
-    no_statement(rec, "dressing room")
+    no_statement(rec, "locker room")
     assert by_content(rec, "what happened was a tragedy").kind == "opinion"
 
 

@@ -44,7 +44,7 @@ def test_a_future_main_clause_keeps_its_until_clause_as_a_future_event():
 @pytest.mark.slow
 def test_sports_and_hospital_senses_are_no_events():
     rec = extract("The Harbourton Rovers conceded three goals before they pulled two goals back after the break.\n\n"
-                  "A goalkeeper who was taken to a hospital is expected to be released to his family today.\n\n"
+                  "A steward who was driven to a hospital is likely to be released to her parents tonight.\n\n"
                   "A crash near the depot left two stewards injured on Monday.\n\n"
                   "A guard held the intruder at gunpoint until deputies arrived.")
     assert triggers(rec) == []
@@ -91,7 +91,7 @@ def test_two_places_joined_by_and_stay_two():
 
 @pytest.mark.slow
 def test_a_title_of_a_country_makes_no_person_named_of_country():
-    rec = extract("The talks come two weeks after the visit of the Prime Minister of Norway to Ostrava.")
+    rec = extract("The forum opens three days after the state visit of the Trade Minister of Norway to Ostrava.")
     assert not any(n.lower().startswith("of ") for n in names(rec))
     assert any(e.name == "Norway" and e.type == "GPE" for e in rec.entities)
 
@@ -102,7 +102,7 @@ def test_a_title_of_a_country_makes_no_person_named_of_country():
 def test_capitals_that_are_no_names():
     rec = extract("Police: Man who robbed clerk a fraud suspect\n\n"
                   "Officers found a 40-year-old man near the depot in Harbourton. 'You MUST leave now,' Sheriff "
-                  "Ana Ruiz said. A deputy shocked the man with a Taser on Monday.")
+                  "Ana Ruiz said. A deputy stunned the suspect with a Taser on Monday.")
     got = names(rec)
     assert not {"Man", "MUST", "Taser"} & set(got)
     assert "Ana Ruiz" in got and "Harbourton" in got
@@ -110,36 +110,36 @@ def test_capitals_that_are_no_names():
 
 @pytest.mark.slow
 def test_an_initialism_owned_like_a_thing_is_no_name():
-    got = names(extract("He used City Hall like his personal ATM, Sheriff Ana Ruiz said. An FBI agent saw it."))
+    got = names(extract("He treated Town Hall like his own ATM, Sheriff Ana Ruiz said. An FBI agent saw it."))
     assert "ATM" not in got and "FBI" in got
 
 
 @pytest.mark.slow
 def test_all_caps_names_stay_names():
-    got = names(extract("The WHO said it has obtained doses. The US sent aid and a BBC reporter saw it."))
+    got = names(extract("The WHO said on Friday it shipped doses. The US sent aid and a BBC reporter saw it."))
     assert {"WHO", "US", "BBC"} <= set(got)
 
 
 @pytest.mark.slow
 def test_a_numbered_street_keeps_its_ordinal():
-    rec = extract("Police arrested the man in the 300 block of 10th Avenue South in Harbourton.")
-    assert "10th Avenue South" in names(rec)
+    rec = extract("Police detained a driver in the 700 block of 14th Avenue South in Harbourton.")
+    assert "14th Avenue South" in names(rec)
     assert not any(n.startswith("Avenue") for n in names(rec))
 
 
 @pytest.mark.slow
 def test_a_numbered_street_without_its_quarter_is_the_same_street():
-    rec = extract("Police arrested the man in the 300 block of 10th Avenue South. A witness saw him walk down "
-                  "10th Avenue before he ran.")
+    rec = extract("Police detained a driver in the 700 block of 14th Avenue South. A witness saw him walk down "
+                  "14th Avenue before he ran.")
     streets = [e for e in rec.entities if "Avenue" in e.name]
-    assert len(streets) == 1 and streets[0].name == "10th Avenue South" and "10th Avenue" in streets[0].aliases
+    assert len(streets) == 1 and streets[0].name == "14th Avenue South" and "14th Avenue" in streets[0].aliases
 
 
 @pytest.mark.slow
 def test_a_bracketed_given_name_or_surname_joins_its_person():
-    rec = extract('Coach Tom Hale said, "(Jordan) Murray and Len (Doungel) were not fit for the match."')
+    rec = extract('Coach Tom Hale said, "(Jordan) Brenner and Nils (Varn) were not fit for the match."')
     people = {e.name: e for e in rec.entities if e.type == "PERSON"}
-    assert "Jordan Murray" in people and "Len Doungel" in people
+    assert "Jordan Brenner" in people and "Nils Varn" in people
     assert not any(e.type == "GPE" for e in rec.entities)  # "Jordan" is no country here
 
 
@@ -157,7 +157,7 @@ def test_names_before_a_plural_unit_are_that_unit():
 
 @pytest.mark.slow
 def test_a_past_assault_between_unnamed_people_is_an_event():
-    rec = extract("Police: Man who stabbed officer a murder suspect\n\nThe 40-year-old man was held in Harbourton.")
+    rec = extract("Police: Man who stabbed guard a robbery suspect\n\nThe 40-year-old man was held in Harbourton.")
     assert ("ASSAULT", "stabbed") in triggers(rec)
     assert "Man" not in names(rec)
 
@@ -178,8 +178,8 @@ def test_names_before_a_plural_unit_are_places_even_unwritten_in_full():
 
 @pytest.mark.slow
 def test_unnamed_people_threatening_unnamed_people_is_an_event():
-    rec = extract("Crews in Velmar County are still at work. In some cases, homeowners have pulled guns and "
-                  "threatened firefighters on their property, a local station reported.")
+    rec = extract("Crews in Velmar County are still at work. In a few instances, farmers have drawn guns and "
+                  "threatened firefighters at their gates, a local station reported.")
     assert ("THREATEN", "threatened") in triggers(rec)
 
 

@@ -52,7 +52,7 @@ _WH = frozenset({"what", "how", "why", "when", "where", "who", "whom"})
 
 
 def _wh_clause(doc: "Doc", a: int, b: int) -> bool:
-    """"revealed what he said in the dressing room", "explained how it happened": a content that is an
+    """"revealed what she said in the locker room", "explained how it happened": a content that is an
     indirect question names what was said about, not a claim ("said what happened was a tragedy" is one)."""
     if a >= b or doc[a].lower_ not in _WH or doc[a].tag_ not in ("WP", "WRB"):
         return False
