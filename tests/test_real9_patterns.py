@@ -191,7 +191,7 @@ def test_an_undated_passive_killing_of_an_unnamed_person_stays_no_event():
 
 @pytest.mark.slow
 def test_a_state_code_is_the_state_the_story_names():
-    rec = extract("Chief: CA Residents Refusing to Leave Pulling Guns on Crews\n\n"
+    rec = extract("Warden: CA Hikers Ignoring Closures Now Stranded on Ridges\n\n"
                   "Fires spread across northern California on Monday, crews said.")
     places = [e for e in rec.entities if e.name == "California"]
     assert len(places) == 1 and "CA" in places[0].aliases and places[0].type == "GPE"

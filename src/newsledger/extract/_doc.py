@@ -110,7 +110,7 @@ def _title_dateline(doc: "Doc", toks: list) -> int:
         if t.text in _DASHES and k > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:
             return k if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() else 0
         if t.text == "(" and k > 0:
-            credit = True  # "Seoul, March 3 (XNA) -": a wire credit
+            credit = True  # "Halden, March 3 (XNA) -": a wire credit
             continue
         if credit and (t.text == ")" or t.is_upper):
             continue

@@ -3,12 +3,12 @@ use in the sentence say about it, not a list of the words.
 
 - an all-capitals function word written for emphasis ("you MUST leave now"; not "the WHO said");
 - a one-word brand, product or initialism used as a common noun, with "a"/"an" or a personal possessive
-  ("shocked him with a Taser", "used the office like his personal ATM");
+  ("shocked him with a Taser", "treated the fund as a private ATM");
 - a word opening a clause whose only evidence is a city gazetteer while the article writes it in lower case
   ("Police: Man who stabbed officer ...", and "a 29-year-old man" in the body).
 
-And three repairs: names joined by "and" before a plural unit are each that unit ("Nevada and Placer
-counties" are "Nevada County" and "Placer County" where the article writes those too); a US state's
+And three repairs: names joined by "and" before a plural unit are each that unit ("Velmar and Tarnwick
+counties" are "Velmar County" and "Tarnwick County" where the article writes those too); a US state's
 postal code is that state where the article names it ("CA" and "California"); a numbered street written
 with and without its quarter ("10th Avenue South", "10th Avenue") is one street; the ordinal of a numbered street belongs to it ("10th Avenue
 South"), and a given name or surname an editor put in brackets joins the name beside it ("(Jordan) Murray",
@@ -51,7 +51,7 @@ def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps:
         return True  # "you MUST leave": emphasis; "the WHO said", "US" (a country code, kept above) are names
     if t.dep_ not in ("compound", "nmod", "amod", "poss") and any(
             c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children):
-        return True  # "with a Taser", "his personal ATM": a brand or initialism as a common noun ("a BBC
+        return True  # "with a Taser", "a private ATM": a brand or initialism as a common noun ("a BBC
         # reporter": there the name only qualifies the noun, and is kept)
     if (w in lower_words and w not in midcaps and is_city(t.text) and w not in lex.female_names
             and w not in lex.male_names and _opens_clause(doc, i)):
@@ -109,7 +109,7 @@ def bracketed_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
 
 
 def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
-    """"Nevada and Placer counties": each name before the plural unit is a place, the unit it names ("Nevada
+    """"Velmar and Tarnwick counties": each name before the plural unit is a place, the unit it names ("Velmar
     County"); where the article writes that unit's name in full too, its ``full`` says so and the clusters join
     them."""
     units = word_class("place_unit_plurals")
@@ -130,7 +130,7 @@ def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
 
 
 def before_unit_plural(doc: "Doc", t1: int) -> bool:
-    """The name ending before token ``t1`` is one of the names a plural unit follows: "Plumas and Butte
+    """The name ending before token ``t1`` is one of the names a plural unit follows: "Velmar and Tarnwick
     *counties*", "Velmar, Ostrava and Tarn *provinces*" (names of one to three words between the joiners)."""
     units = word_class("place_unit_plurals")
     fw = folded(doc)

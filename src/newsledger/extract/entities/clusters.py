@@ -101,7 +101,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                     target.type = ORG
                 continue
         if lab in (GPE, LOC, FAC):
-            # "the X port" is "the port of X"; "Nevada (and Placer counties)" is "Nevada County"
+            # "the X port" is "the port of X"; "Velmar (and Tarnwick counties)" is "Velmar County"
             key = m.country or fold(m.full if m.full else m.text)
             c = place_of.get(key)
             if c is None:

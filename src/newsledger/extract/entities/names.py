@@ -363,7 +363,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             return out
     i = k
     if pre and i < j - 1 and folded(doc)[i] in _JOIN_OF:
-        i += 1  # "the Prime Minister | of Armenia": the title's country or body follows, no person's name
+        i += 1  # "the Prime Minister | of Velmaria": the title's country or body follows, no person's name
         pre = None
     if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title

@@ -75,7 +75,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if m.full is not None and state_of_code(m.text) == m.full:
         _vote_for(m, GPE, "state-code")  # "CA" where the story names California
     if before_unit_plural(doc, m.t1):
-        _vote_for(m, GPE, "unit-plural")  # "Plumas and Butte counties": units of a state's map
+        _vote_for(m, GPE, "unit-plural")  # "Velmar and Tarnwick counties": units of a state's map
     if m.pre_title:
         _vote_for(m, PERSON, "title-before")
     before = folded(doc)[max(0, m.t0 - 3):m.t0]
