@@ -232,6 +232,13 @@ class PostgresLedger(LedgerRowsMixin, Store):
             raise StoreError(f"could not write {what} to the ledger {self.location}: {_short_masked(exc, self.url)}; "
                              "nothing of it was stored") from None
 
+    @contextmanager
+    def batch(self, what: str = "a batch of records") -> Iterator["PostgresLedger"]:
+        """One transaction for many writes (see :meth:`Store.batch`); each write inside is a savepoint of it
+        (psycopg nests transactions so). The link lock an article takes is held to the end of the batch."""
+        with self._write(what):
+            yield self
+
     # ------------------------------------------------------------------ writing
     @_guarded
     def has_hash(self, content_hash: str) -> bool:
