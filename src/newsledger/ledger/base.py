@@ -159,6 +159,12 @@ class Store(ABC):
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write statement (``?`` placeholders) inside the current transaction; rowcount."""
 
+    def _exec_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one write statement (``?`` placeholders) once for each of ``rows``, inside the current
+        transaction; a backend sends them together (SQLite ``executemany``, PostgreSQL one pipelined batch)."""
+        for row in rows:
+            self._exec(sql, row)
+
     @abstractmethod
     def _transaction(self, what: str):
         """Context manager: one write transaction, committed whole or rolled back whole."""

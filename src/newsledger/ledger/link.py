@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import names as nm
 from .link_features import (
-    add_to_profile, display_name, empty_profile, features, keys, kind_of, main_type, model, MODEL_PATH,
+    add_to_profile, display_name, empty_profile, features, keys, kind_of, main_type, model, MODEL_PATH, top_counts,
 )
 from .link_score import Placement, score, _show
 from .link_edit import merge, _next_n, rebuild_entities, split, unlink_docs
@@ -286,29 +286,31 @@ def _write(store: "Store", record: "Record", feats: dict, placed: dict[str, Plac
             for lid in co:
                 co_counts[lid] = co_counts.get(lid, 0) + 1
             cap = model()["profile_caps"]["co"]
-            prof["co"] = dict(sorted(co_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap])
+            prof["co"] = top_counts(co_counts, cap)
         touched[p.lid] = prof
+    # each table's rows in one executemany, in the order they were written one by one before
+    added, updated = [], []
     for lid, prof in touched.items():
-        kind = prof["kind"]
+        js = json.dumps(prof, ensure_ascii=False)
         if lid in new_profiles:
-            store._exec("INSERT INTO ledger_entities (id, n, type, kind, name, profile) VALUES (?, ?, ?, ?, ?, ?)",
-                        (lid, int(lid[1:]), main_type(prof), kind, display_name(prof), json.dumps(prof, ensure_ascii=False)))
+            added.append((lid, int(lid[1:]), main_type(prof), prof["kind"], display_name(prof), js))
         else:
-            store._exec("UPDATE ledger_entities SET type = ?, name = ?, profile = ? WHERE id = ?",
-                        (main_type(prof), display_name(prof), json.dumps(prof, ensure_ascii=False), lid))
+            updated.append((main_type(prof), display_name(prof), js, lid))
+    store._exec_many("INSERT INTO ledger_entities (id, n, type, kind, name, profile) VALUES (?, ?, ?, ?, ?, ?)", added)
+    store._exec_many("UPDATE ledger_entities SET type = ?, name = ?, profile = ? WHERE id = ?", updated)
+    members, key_rows, name_rows = [], [], []
     for eid, p in placed.items():
         f = dict(feats[eid])
         f["co"] = sorted(all_lids - {p.lid})
         f["aff_lids"] = sorted({placed[x].lid for x in f.get("aff_ids", []) if x in placed})
-        store._exec("INSERT INTO ledger_members (doc_id, entity_id, lid, score, why, features) VALUES (?, ?, ?, ?, ?, ?)",
-                    (record.id, eid, p.lid, p.score, json.dumps(p.why, ensure_ascii=False),
-                     json.dumps(f, ensure_ascii=False)))
-        for k in sorted(keys(f)):
-            store._exec("INSERT INTO ledger_keys (key, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", (k, p.lid))
-        for n in f["names"]:
-            if nm.fold(n):
-                store._exec("INSERT INTO ledger_names (folded, lid) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            (nm.fold(n), p.lid))
+        members.append((record.id, eid, p.lid, p.score, json.dumps(p.why, ensure_ascii=False),
+                        json.dumps(f, ensure_ascii=False)))
+        key_rows += [(k, p.lid) for k in sorted(keys(f))]
+        name_rows += [(folded, p.lid) for folded in map(nm.fold, f["names"]) if folded]
+    store._exec_many("INSERT INTO ledger_members (doc_id, entity_id, lid, score, why, features) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", members)
+    store._exec_many("INSERT INTO ledger_keys (key, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", key_rows)
+    store._exec_many("INSERT INTO ledger_names (folded, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", name_rows)
 
 
 def relink(store: "Store") -> int:

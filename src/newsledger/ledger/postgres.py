@@ -535,6 +535,11 @@ class PostgresLedger(LedgerRowsMixin, Store):
         cur = self.con.execute(translate_placeholders(sql) if params else sql, params or None)
         return cur.rowcount
 
+    def _exec_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self.con.cursor() as cur:  # psycopg sends the rows in one pipeline: one round trip
+                cur.executemany(translate_placeholders(sql), rows)
+
     def _transaction(self, what: str):
         return self._write(what)
 

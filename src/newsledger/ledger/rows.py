@@ -126,8 +126,8 @@ class LedgerRowsMixin:
         the caller's transaction: a few rows whatever the size of the store."""
         if not self._tracks_stored():
             return
-        for what, key in [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)]:
-            self._exec("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING", (what, key))
+        self._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING",  # type: ignore[attr-defined]
+                        [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)])
 
     def _stale(self, what: str, key: str = "") -> bool:
         """Whether the stored ``what`` (``timeline`` of ``key``, or ``claims`` and groups) no longer matches:

@@ -544,6 +544,10 @@ class Ledger(LedgerRowsMixin, Store):
     def _exec(self, sql: str, params=()) -> int:
         return self.con.execute(sql, tuple(params)).rowcount
 
+    def _exec_many(self, sql: str, rows) -> None:
+        if rows:
+            self.con.executemany(sql, rows)
+
     def _transaction(self, what: str):
         return self._write(what)
 
