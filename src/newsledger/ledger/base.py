@@ -159,6 +159,11 @@ class Store(ABC):
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one write statement (``?`` placeholders) inside the current transaction; rowcount."""
 
+    def _rows_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple]]:
+        """Run several read queries (``?`` placeholders) that do not depend on each other; the rows of each.
+        A backend may send them at once (PostgreSQL: one pipeline, one round trip)."""
+        return [self._rows(sql, params) for sql, params in queries]
+
     def _exec_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one write statement (``?`` placeholders) once for each of ``rows``, inside the current
         transaction; a backend sends them together (SQLite ``executemany``, PostgreSQL one pipelined batch)."""

@@ -535,6 +535,14 @@ class PostgresLedger(LedgerRowsMixin, Store):
         cur = self.con.execute(translate_placeholders(sql) if params else sql, params or None)
         return cur.rowcount
 
+    @_guarded
+    def _rows_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple]]:
+        con = self.con
+        with con.pipeline():  # all sent, then all read: one round trip (inside a pipeline already: joins it)
+            curs = [con.execute(translate_placeholders(sql) if params else sql, tuple(params) or None)
+                    for sql, params in queries]
+            return [cur.fetchall() for cur in curs]
+
     def _exec_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             with self.con.cursor() as cur:  # psycopg sends the rows in one pipeline: one round trip
