@@ -545,3 +545,18 @@ def test_the_writer_commits_in_batches_and_keeps_what_came_before_an_error(locat
         assert s.ids() == ["quell-1"] + [f"o{i}" for i in range(5)]
     with pytest.raises(StoreError, match="batch_size"):
         StoreWriter(location, batch_size=0)
+
+
+def test_reads_and_writes_sent_together_match_one_by_one(full):
+    """_rows_many answers each query as _rows does (one pipeline on PostgreSQL); _exec_many writes every row."""
+    queries = [("SELECT id FROM entities WHERE doc_id = ? ORDER BY id", ("quell-1",)),
+               ("SELECT COUNT(*) FROM documents", ()),
+               ("SELECT id FROM documents WHERE id = ?", ("nobody",))]
+    assert full._rows_many(queries) == [full._rows(q, p) for q, p in queries]
+    with full._transaction("marks"):
+        full._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        [("doc", "x1"), ("doc", "x2"), ("doc", "x1")])
+        full._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?)", [])
+    assert full._rows("SELECT key FROM ledger_stale WHERE key LIKE 'x%' ORDER BY key") == [("x1",), ("x2",)]
+    with pytest.raises(StoreError):
+        full._rows_many([("SELECT 1", ()), ("SELECT * FROM no_such_table WHERE x = ?", (1,))])
