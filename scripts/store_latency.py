@@ -118,6 +118,7 @@ def measure(location: str, n: int, queries: int, link: bool, seed: int = 7, refr
                 store.add_many(batch)
                 batch = []
         out["load_s"] = None if reused else round(time.perf_counter() - t0, 1)
+        print(f"{out['location']}: loaded in {out['load_s']} s", file=sys.stderr, flush=True)  # a long run's progress
         if link and refresh and hasattr(store, "refresh_ledger"):
             # as at the end of an ingest: the stored timelines, claims and groups (all of them on a store made
             # before migration 0004, none when nothing is stale)
@@ -125,6 +126,8 @@ def measure(location: str, n: int, queries: int, link: bool, seed: int = 7, refr
             out["refresh"] = store.refresh_ledger()
             out["refresh_s"] = round(time.perf_counter() - t0, 1)
             out["refresh_cpu_s"] = round(time.process_time() - c0, 1)
+            print(f"{out['location']}: refreshed in {out['refresh_s']} s ({out['refresh_cpu_s']} s CPU): {out['refresh']}",
+                  file=sys.stderr, flush=True)
         out["stored"] = store.count()
         out["bytes_per_article"] = round(size_bytes(store, location) / max(1, out["stored"]))
         rng = random.Random(seed + 1)  # the same queries whether the store was loaded now or before

@@ -176,6 +176,7 @@ def test_bench_compares_with_bare_spacy_in_the_same_run():
         ph = rep["phases"][kind]
         assert ph["articles"] == 8 and ph["words_per_s"] > 0 and ph["peak_rss_mb"] > 0
         assert ph["time_ratio_vs_spacy"] > 0 and ph["rss_ratio_vs_spacy"] > 0
+    assert rep["phases"]["store"]["refresh_seconds"] > 0 and "refresh_seconds" not in rep["phases"]["extract"]
     text = run("bench", "--n", "4", "--no-store")
     assert "spacy" in text.stdout and "extract" in text.stdout and "store" not in text.stdout
 

@@ -477,3 +477,13 @@ def test_a_merge_by_hand_keeps_whole_entities_together_on_relink(ledger: Ledger)
     ledger.merge_entities(m[("j2", "e1")], m[("j4", "e1")])  # j1 and j3 come first on a relink
     ledger.relink()
     assert len(set(members(ledger).values())) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from([f"L{i}" for i in range(1, 40)]), st.integers(1, 4)), st.integers(0, 45))
+def test_top_counts_is_the_sort_by_count_then_key_it_replaces(counts, cap):
+    from newsledger.ledger.link_features import top_counts
+
+    want = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap])
+    got = top_counts(counts, cap)
+    assert got == want and list(got) == list(want)  # the same entries in the same order (stored as JSON)

@@ -502,3 +502,61 @@ def test_search_ranks_only_the_newest_matches(store, monkeypatch):
         store.add(Record(id=f"new{i}", text=f"Notes number {i} on the town, and once on the harbour."))
     assert {h.doc_id for h in store.search("harbour", scope="articles")} == {"new1", "new2"}
     assert {h.doc_id for h in store.search("report", scope="articles")} == {"old"}  # few matches: all ranked
+
+
+def test_a_batch_commits_its_writes_together_and_each_write_whole(location: str):
+    """Store.batch: one transaction for many writes; other connections see them when the block ends; a
+    write that raises inside is rolled back alone; an exception leaving the block rolls back all of it."""
+    with open_store(location) as s, open_store(location) as reader:
+        with s.batch():
+            assert s.add(record_a()) is True
+            with pytest.raises(StoreError):
+                s.add("not a record")  # type: ignore[arg-type]
+            with pytest.raises(StoreError):  # fails inside the database, after a first row went in
+                with s._transaction("a write that fails"):
+                    s._exec("DELETE FROM failures")
+                    s._exec("INSERT INTO documents (id, content_hash, text, record_json, ingested_at) "
+                            "VALUES ('quell-1', 'x', 'x', '{}', 'now')")
+            assert s.add(record_a("twice")) is False  # its own uncommitted write counts as stored
+            assert reader.count() == 0                # not committed yet
+        assert reader.count() == 1 and reader.get("quell-1") == record_a()
+        with pytest.raises(RuntimeError):
+            with s.batch():
+                s.add(record_b())
+                raise RuntimeError("the caller failed")
+        assert not s.has_hash(text_hash(TEXT_B)) and reader.ids() == ["quell-1"]
+
+
+def test_the_writer_commits_in_batches_and_keeps_what_came_before_an_error(location: str):
+    from newsledger.ledger.writer import StoreWriter
+
+    w = StoreWriter(location, batch_size=100, batch_seconds=60)
+    for r in (record_a(), "not a record", record_b()):
+        w.put(r)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="Record"):
+        w.close()
+    with open_store(location, readonly=True) as s:
+        assert s.ids() == ["quell-1"]  # before the bad record: committed; after it: never stored
+    with StoreWriter(location, batch_size=2, batch_seconds=60) as w:
+        for i in range(5):
+            w.put(other(i))
+    assert (w.stored, w.duplicates) == (5, 0)
+    with open_store(location, readonly=True) as s:
+        assert s.ids() == ["quell-1"] + [f"o{i}" for i in range(5)]
+    with pytest.raises(StoreError, match="batch_size"):
+        StoreWriter(location, batch_size=0)
+
+
+def test_reads_and_writes_sent_together_match_one_by_one(full):
+    """_rows_many answers each query as _rows does (one pipeline on PostgreSQL); _exec_many writes every row."""
+    queries = [("SELECT id FROM entities WHERE doc_id = ? ORDER BY id", ("quell-1",)),
+               ("SELECT COUNT(*) FROM documents", ()),
+               ("SELECT id FROM documents WHERE id = ?", ("nobody",))]
+    assert full._rows_many(queries) == [full._rows(q, p) for q, p in queries]
+    with full._transaction("marks"):
+        full._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        [("doc", "x1"), ("doc", "x2"), ("doc", "x1")])
+        full._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?)", [])
+    assert full._rows("SELECT key FROM ledger_stale WHERE key LIKE 'x%' ORDER BY key") == [("x1",), ("x2",)]
+    with pytest.raises(StoreError):
+        full._rows_many([("SELECT 1", ()), ("SELECT * FROM no_such_table WHERE x = ?", (1,))])

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from . import names as nm
 from .link_features import (
-    add_to_profile, display_name, empty_profile, features, keys, kind_of, main_type, model, MODEL_PATH,
+    add_to_profile, display_name, empty_profile, features, keys, kind_of, main_type, model, MODEL_PATH, top_counts,
 )
 from .link_score import Placement, score, _show
 from .link_edit import merge, _next_n, rebuild_entities, split, unlink_docs
@@ -65,34 +65,53 @@ def _load_profiles(store: "Store", lids: Iterable[str]) -> dict[str, dict]:
     return out
 
 
-def _candidates(store: "Store", ks: set[str]) -> tuple[list[str], dict[str, str]]:
-    """The ledger entities filed under any of the keys ``ks`` (at most ``candidates_per_key`` a key, by key
-    then id), and their profiles as stored (JSON). One query for all the keys and the profiles: a round
-    trip each would be most of linking's cost on PostgreSQL."""
+def _in_key_order(by_key: dict[str, list[str]], ks: Iterable[str]) -> list[str]:
+    """The entities filed under any of the keys ``ks``: by key, then by id (each once)."""
+    return list(dict.fromkeys(lid for k in sorted(ks) for lid in by_key.get(k, ())))
+
+
+def _filed_under_queries(ks: Iterable[str]) -> tuple[list[str], list[tuple[str, list]]]:
+    """The queries that find, for each key of ``ks``, the ledger entities filed under it (at most
+    ``candidates_per_key``, by id) and their profiles as stored (JSON): one for up to 50 keys (all of an
+    article's, usually); a round trip each would be most of linking's cost on PostgreSQL. With the keys,
+    sorted, for :func:`_filed_under`."""
     per = int(model()["candidates_per_key"])
-    found: list[tuple[int, str]] = []
-    profiles: dict[str, str] = {}
-    keys = sorted(ks)
+    keys = sorted(set(ks))
+    queries = []
     for at in range(0, len(keys), 50):
         chunk = keys[at:at + 50]
-        union = " UNION ALL ".join(f"SELECT {i} AS i, lid FROM (SELECT lid FROM ledger_keys WHERE key = ? "
+        union = " UNION ALL ".join(f"SELECT {at + i} AS i, lid FROM (SELECT lid FROM ledger_keys WHERE key = ? "
                                    f"ORDER BY lid LIMIT ?) AS k{i}" for i in range(len(chunk)))
-        for i, lid, profile in store._rows(f"SELECT u.i, u.lid, e.profile FROM ({union}) AS u "
-                                           "LEFT JOIN ledger_entities e ON e.id = u.lid",
-                                           [x for k in chunk for x in (k, per)]):
-            found.append((at + int(i), lid))
+        queries.append((f"SELECT u.i, u.lid, e.profile FROM ({union}) AS u LEFT JOIN ledger_entities e ON e.id = u.lid",
+                        [x for k in chunk for x in (k, per)]))
+    return keys, queries
+
+
+def _filed_under(keys: list[str], results: Iterable[list[tuple]]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The answers of :func:`_filed_under_queries`: the entities filed under each key, in id order, and the
+    stored profiles of them all."""
+    found: list[tuple[int, str]] = []
+    profiles: dict[str, str] = {}
+    for rows in results:
+        for i, lid, profile in rows:
+            found.append((int(i), lid))
             if profile is not None:
                 profiles[lid] = profile
     found.sort()
-    return list(dict.fromkeys(lid for _, lid in found)), profiles
+    by_key: dict[str, list[str]] = {}
+    for i, lid in found:
+        by_key.setdefault(keys[i], []).append(lid)
+    return by_key, profiles
 
 
-def _record_decisions(store: "Store", doc: str) -> dict[str, list[tuple[str, str, str]]]:
-    """For each entity of the article ``doc``: (kind, other doc, other entity) of every decision by hand
-    naming it, those that name it first before those that name it second. One query for the article."""
-    rows = store._rows("SELECT 0, a_entity, kind, b_doc, b_entity FROM ledger_decisions WHERE a_doc = ? "
-                       "UNION ALL SELECT 1, b_entity, kind, a_doc, a_entity FROM ledger_decisions WHERE b_doc = ?",
-                       (doc, doc))
+_DECISIONS_SQL = ("SELECT 0, a_entity, kind, b_doc, b_entity FROM ledger_decisions WHERE a_doc = ? "
+                  "UNION ALL SELECT 1, b_entity, kind, a_doc, a_entity FROM ledger_decisions WHERE b_doc = ?")
+
+
+def _record_decisions(rows: list[tuple]) -> dict[str, list[tuple[str, str, str]]]:
+    """For each entity of an article: (kind, other doc, other entity) of every decision by hand naming it,
+    those that name it first before those that name it second, from the rows of ``_DECISIONS_SQL`` (one
+    query for the article)."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for _, ent, k, d, e in sorted(rows, key=lambda r: r[0]):  # stable: each side keeps its order
         out.setdefault(ent, []).append((k, d, e))
@@ -109,12 +128,20 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
 
     An article whose entities are linked already is left alone (linking twice changes nothing).
     """
-    linked, last_n = store._rows("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ledger_members WHERE doc_id = ? "
-                                 "LIMIT 1) AS x), (SELECT COALESCE(MAX(n), 0) FROM ledger_entities)", (record.id,))[0]
+    feats = {e.id: features(record, e) for e in record.entities}
+    # every read linking needs, sent at once (one round trip on PostgreSQL): nothing is written before the
+    # end of this article's linking. Whether it is linked already and the last ledger number; the
+    # decisions by hand naming its entities; the candidates of all its entities.
+    keys_sorted, key_queries = _filed_under_queries(k for f in feats.values() for k in keys(f))
+    answers = store._rows_many([
+        ("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ledger_members WHERE doc_id = ? LIMIT 1) AS x), "
+         "(SELECT COALESCE(MAX(n), 0) FROM ledger_entities)", (record.id,)),
+        *([(_DECISIONS_SQL, (record.id, record.id))] if record.entities else []),
+        *key_queries])
+    linked, last_n = answers[0][0]
     if linked:
         return []
     m = model()
-    feats = {e.id: features(record, e) for e in record.entities}
     order = sorted(record.entities, key=lambda e: (_ORDER.get(feats[e.id]["kind"].split(":")[0], 2),
                                                    1 if feats[e.id].get("only") else 0))
     partner = _written_as(record)
@@ -123,7 +150,8 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
     new_profiles: dict[str, dict] = {}
     taken_people: set[str] = set()  # ledger persons a full name of this article holds
     next_n = int(last_n) + 1
-    decisions = _record_decisions(store, record.id) if record.entities else {}
+    decisions = _record_decisions(answers[1]) if record.entities else {}
+    by_key, stored = _filed_under(keys_sorted, answers[2:])
 
     def doc_lids() -> set[str]:
         return {p.lid for p in placed.values()}
@@ -147,7 +175,7 @@ def link_record(store: "Store", record: "Record") -> list[Placement]:
         elif f["kind"] == "person" and f["only"] != "title":
             choice = _leftover(f, e.id, feats, placed)
         if choice is None and forced is None:
-            found, stored = _candidates(store, keys(f))
+            found = _in_key_order(by_key, keys(f))
             cands = [c for c in found if c not in banned]
             if f["kind"] != "person":  # one body or place written twice in one article
                 cands += [p.lid for p in placed.values() if p.new and feats[p.entity]["kind"] == f["kind"]
@@ -286,29 +314,31 @@ def _write(store: "Store", record: "Record", feats: dict, placed: dict[str, Plac
             for lid in co:
                 co_counts[lid] = co_counts.get(lid, 0) + 1
             cap = model()["profile_caps"]["co"]
-            prof["co"] = dict(sorted(co_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap])
+            prof["co"] = top_counts(co_counts, cap)
         touched[p.lid] = prof
+    # each table's rows in one executemany, in the order they were written one by one before
+    added, updated = [], []
     for lid, prof in touched.items():
-        kind = prof["kind"]
+        js = json.dumps(prof, ensure_ascii=False)
         if lid in new_profiles:
-            store._exec("INSERT INTO ledger_entities (id, n, type, kind, name, profile) VALUES (?, ?, ?, ?, ?, ?)",
-                        (lid, int(lid[1:]), main_type(prof), kind, display_name(prof), json.dumps(prof, ensure_ascii=False)))
+            added.append((lid, int(lid[1:]), main_type(prof), prof["kind"], display_name(prof), js))
         else:
-            store._exec("UPDATE ledger_entities SET type = ?, name = ?, profile = ? WHERE id = ?",
-                        (main_type(prof), display_name(prof), json.dumps(prof, ensure_ascii=False), lid))
+            updated.append((main_type(prof), display_name(prof), js, lid))
+    store._exec_many("INSERT INTO ledger_entities (id, n, type, kind, name, profile) VALUES (?, ?, ?, ?, ?, ?)", added)
+    store._exec_many("UPDATE ledger_entities SET type = ?, name = ?, profile = ? WHERE id = ?", updated)
+    members, key_rows, name_rows = [], [], []
     for eid, p in placed.items():
         f = dict(feats[eid])
         f["co"] = sorted(all_lids - {p.lid})
         f["aff_lids"] = sorted({placed[x].lid for x in f.get("aff_ids", []) if x in placed})
-        store._exec("INSERT INTO ledger_members (doc_id, entity_id, lid, score, why, features) VALUES (?, ?, ?, ?, ?, ?)",
-                    (record.id, eid, p.lid, p.score, json.dumps(p.why, ensure_ascii=False),
-                     json.dumps(f, ensure_ascii=False)))
-        for k in sorted(keys(f)):
-            store._exec("INSERT INTO ledger_keys (key, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", (k, p.lid))
-        for n in f["names"]:
-            if nm.fold(n):
-                store._exec("INSERT INTO ledger_names (folded, lid) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                            (nm.fold(n), p.lid))
+        members.append((record.id, eid, p.lid, p.score, json.dumps(p.why, ensure_ascii=False),
+                        json.dumps(f, ensure_ascii=False)))
+        key_rows += [(k, p.lid) for k in sorted(keys(f))]
+        name_rows += [(folded, p.lid) for folded in map(nm.fold, f["names"]) if folded]
+    store._exec_many("INSERT INTO ledger_members (doc_id, entity_id, lid, score, why, features) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", members)
+    store._exec_many("INSERT INTO ledger_keys (key, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", key_rows)
+    store._exec_many("INSERT INTO ledger_names (folded, lid) VALUES (?, ?) ON CONFLICT DO NOTHING", name_rows)
 
 
 def relink(store: "Store") -> int:

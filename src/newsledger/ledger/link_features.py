@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, TYPE_CHECKING
 
@@ -178,6 +179,15 @@ def _add_list(xs: list, new: Iterable, cap: int) -> list:
     return out[:cap]
 
 
+def top_counts(counts: dict[str, int], cap: int) -> dict[str, int]:
+    """The ``cap`` largest counts, largest first, ties by key: ``sorted(key=lambda kv: (-kv[1], kv[0]))`` done
+    as two sorts on C-level keys (a stable sort keeps the key order among equal counts), a profile's
+    co-mention counts being sorted several times for every article linked."""
+    items = sorted(counts.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return dict(items[:cap])
+
+
 def add_to_profile(p: dict[str, Any], f: dict[str, Any], co: Iterable[str] = (), aff_lids: Iterable[str] = ()) -> dict:
     """The profile ``p`` with one more member of features ``f`` (capped, so its size stays bounded)."""
     caps = model()["profile_caps"]
@@ -210,7 +220,7 @@ def add_to_profile(p: dict[str, Any], f: dict[str, Any], co: Iterable[str] = (),
     co_counts = dict(p.get("co", {}))
     for lid in co:
         co_counts[lid] = co_counts.get(lid, 0) + 1
-    p["co"] = dict(sorted(co_counts.items(), key=lambda kv: (-kv[1], kv[0]))[: caps["co"]])
+    p["co"] = top_counts(co_counts, caps["co"])
     return p
 
 

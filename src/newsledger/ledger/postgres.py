@@ -232,6 +232,13 @@ class PostgresLedger(LedgerRowsMixin, Store):
             raise StoreError(f"could not write {what} to the ledger {self.location}: {_short_masked(exc, self.url)}; "
                              "nothing of it was stored") from None
 
+    @contextmanager
+    def batch(self, what: str = "a batch of records") -> Iterator["PostgresLedger"]:
+        """One transaction for many writes (see :meth:`Store.batch`); each write inside is a savepoint of it
+        (psycopg nests transactions so). The link lock an article takes is held to the end of the batch."""
+        with self._write(what):
+            yield self
+
     # ------------------------------------------------------------------ writing
     @_guarded
     def has_hash(self, content_hash: str) -> bool:
@@ -527,6 +534,19 @@ class PostgresLedger(LedgerRowsMixin, Store):
         params = tuple(params)
         cur = self.con.execute(translate_placeholders(sql) if params else sql, params or None)
         return cur.rowcount
+
+    @_guarded
+    def _rows_many(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple]]:
+        con = self.con
+        with con.pipeline():  # all sent, then all read: one round trip (inside a pipeline already: joins it)
+            curs = [con.execute(translate_placeholders(sql) if params else sql, tuple(params) or None)
+                    for sql, params in queries]
+            return [cur.fetchall() for cur in curs]
+
+    def _exec_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self.con.cursor() as cur:  # psycopg sends the rows in one pipeline: one round trip
+                cur.executemany(translate_placeholders(sql), rows)
 
     def _transaction(self, what: str):
         return self._write(what)

@@ -93,7 +93,7 @@ class LedgerRowsMixin:
         """Link a just-stored record; a failure leaves the article stored but unlinked (with a warning)."""
         self._exec("SAVEPOINT ledger_link")
         try:
-            lk.link_record(self, record)  # type: ignore[arg-type]
+            placed = lk.link_record(self, record)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - one article's linking never loses the article
             self._exec("ROLLBACK TO SAVEPOINT ledger_link")
             self._exec("RELEASE SAVEPOINT ledger_link")
@@ -102,7 +102,9 @@ class LedgerRowsMixin:
             self._touch((), record.id)
             return
         self._exec("RELEASE SAVEPOINT ledger_link")
-        self._touch((r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?",
+        # the article's ledger entities: where it was just linked, those it was placed in (no read)
+        self._touch([p.lid for p in placed] if placed else
+                    (r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?",
                                               (record.id,))), record.id)
 
     def _ledger_unlink(self, doc_ids: Iterable[str]) -> None:
@@ -117,8 +119,12 @@ class LedgerRowsMixin:
 
     # ------------------------------------------------------------------ stored timelines, claims, groups
     def _tracks_stored(self) -> bool:
-        """Whether this database has the tables of migration 0004 (a read-only reader of an older file has not)."""
-        return int(getattr(self, "schema_version", 0)) >= 4
+        """Whether this database has the tables of migration 0004 (a read-only reader of an older file has not).
+        Asked once for every article stored: a yes is kept (a schema is never migrated down)."""
+        if getattr(self, "_has_tracks", False):
+            return True
+        self._has_tracks = int(getattr(self, "schema_version", 0)) >= 4
+        return self._has_tracks
 
     def _touch(self, lids: Iterable[str], doc: str = "") -> None:
         """Mark these ledger entities' timelines as stale, and the claims and groups through a row of the article
@@ -126,8 +132,8 @@ class LedgerRowsMixin:
         the caller's transaction: a few rows whatever the size of the store."""
         if not self._tracks_stored():
             return
-        for what, key in [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)]:
-            self._exec("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING", (what, key))
+        self._exec_many("INSERT INTO ledger_stale (what, key) VALUES (?, ?) ON CONFLICT DO NOTHING",  # type: ignore[attr-defined]
+                        [*(("timeline", lid) for lid in sorted(set(lids))), ("doc", doc)])
 
     def _stale(self, what: str, key: str = "") -> bool:
         """Whether the stored ``what`` (``timeline`` of ``key``, or ``claims`` and groups) no longer matches:

@@ -250,6 +250,7 @@ class Ledger(LedgerRowsMixin, Store):
         self.path = Path(path)
         self.location = str(self.path)
         self.readonly = readonly
+        self._batching = False  # inside batch(): each write a savepoint of the batch's transaction
         if readonly:
             create = False
         if str(path).startswith(("postgresql:", "postgres:")):
@@ -331,10 +332,25 @@ class Ledger(LedgerRowsMixin, Store):
 
     @contextmanager
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: committed whole or rolled back whole."""
+        """One write transaction: committed whole or rolled back whole (inside :meth:`batch`, a savepoint of
+        the batch's transaction: rolled back whole, committed with the batch)."""
         if self.readonly:
             raise StoreError(f"the ledger {self.path} is open read-only; cannot write {what}")
         con = self.con
+        if self._batching:
+            con.execute("SAVEPOINT newsledger_write")
+            try:
+                yield con
+                con.execute("RELEASE SAVEPOINT newsledger_write")
+            except BaseException as exc:
+                if con.in_transaction:
+                    con.execute("ROLLBACK TO SAVEPOINT newsledger_write")
+                    con.execute("RELEASE SAVEPOINT newsledger_write")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"could not write {what} to the ledger {self.path}: {exc}; nothing of it was "
+                                     "stored") from exc
+                raise
+            return
         try:
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -350,6 +366,20 @@ class Ledger(LedgerRowsMixin, Store):
                 raise StoreError(f"could not write {what} to the ledger {self.path}: {exc}; nothing of it was "
                                  "stored") from exc
             raise
+
+    @contextmanager
+    def batch(self, what: str = "a batch of records") -> Iterator["Ledger"]:
+        """One write transaction for many writes (see :meth:`Store.batch`): ``BEGIN IMMEDIATE`` here, each
+        write inside a savepoint, one ``COMMIT`` (and one flush of the full-text indexes) at the end."""
+        if self._batching:  # nested: the outer batch commits
+            yield self
+            return
+        with self._write(what):
+            self._batching = True
+            try:
+                yield self
+            finally:
+                self._batching = False
 
     # ------------------------------------------------------------------ writing
     @_guarded
@@ -513,6 +543,10 @@ class Ledger(LedgerRowsMixin, Store):
 
     def _exec(self, sql: str, params=()) -> int:
         return self.con.execute(sql, tuple(params)).rowcount
+
+    def _exec_many(self, sql: str, rows) -> None:
+        if rows:
+            self.con.executemany(sql, rows)
 
     def _transaction(self, what: str):
         return self._write(what)

@@ -42,7 +42,8 @@ def quoted(columns: tuple[str, ...] | list[str]) -> str:
 
 
 def _j(items: Any) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
+    items = list(items)
+    return json.dumps(items, ensure_ascii=False) if items else "[]"  # most attribute lists are empty
 
 
 def _tv(t: TimeValue | None) -> tuple[str | None, str | None]:
