@@ -157,6 +157,9 @@ def test_kill_9_during_ingest_and_migration_leaves_a_consistent_store(tmp_path: 
     rng = random.Random(seed)
     for _ in range(4):
         proc = subprocess.Popen(_script(code), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        started = time.monotonic()  # the random moment counts from the first ledger on disk: on a loaded
+        while not any(tmp_path.glob("*.db")) and proc.poll() is None and time.monotonic() - started < 120:
+            time.sleep(0.01)  # machine the imports alone can take longer than the whole interval
         time.sleep(rng.uniform(1.0, 3.0))
         proc.kill()
         proc.wait()
