@@ -24,7 +24,8 @@ from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
-from .descriptors import SPOKES, definite_title, including_member, owned_body, spokesperson_body, title_modifiers
+from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
+                          title_modifiers)
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -291,6 +292,10 @@ class SpeakerResolver:
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
                 and (holder := self._definite_holder(tok)) is not None:
             eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"
+        elif eid is None and index and _appos_name(tok) is None \
+                and (body := possessor_body(tok, lexicon()["titles"], index)) is not None \
+                and (holder := self._possessed_holder(tok, body)) is not None:
+            eid, person, route = holder, True, "possessor-title-holder"  # "Tumbria's foreign minister said"
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
@@ -323,6 +328,13 @@ class SpeakerResolver:
             for o in (g for g in p.children if g.dep_ == "pobj"):
                 body = next((e for _s, _e, e in self.index.overlapping(o.idx, o.idx + len(o.text))), body)
         return self._title_holder(tok, body, need=need) or self._title_holder(tok, body, later=True, need=need)
+
+    def _possessed_holder(self, tok: "Token", body: str) -> str | None:
+        """The person affiliated with ``body`` given the title of "Tumbria's foreign minister" (its
+        modifiers included), named before it, else after it; None when no holder is affiliated with it."""
+        need = title_modifiers(tok)
+        return self._title_holder(tok, body, affiliated_only=True, need=need) \
+            or self._title_holder(tok, body, later=True, affiliated_only=True, need=need)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False,
                       need: frozenset[str] = frozenset()) -> str | None:

@@ -49,6 +49,8 @@ RESOLVE_ROUTES = {
                           "'its' stands for (else an unnamed member: only speaker_text is kept)",
     "definite-title-holder": "\"the chief minister said\", \"The Health Minister is urging\": the person the article gives "
                              "that title (before it, else after it), its modifiers included",
+    "possessor-title-holder": "\"Tumbria's foreign minister said\": the person affiliated with the named possessor whom "
+                              "the article gives that title (its words in any order: \"Minister of Foreign Affairs\")",
     "spokesperson-body": "\"a company spokesperson confirmed\": an unnamed spokesperson is the body speaking (the body "
                          "named on it, else the one the description names, else the organization named most)",
     "including-member": "\"Officials there, including X, ...\": the named member speaks",

@@ -1,0 +1,43 @@
+"""Speaker patterns of a third blind sample of real reports (issue 11, real10), each reproduced by an
+invented article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def speaker_of(rec, words: str) -> tuple[str | None, str | None]:
+    """(the speaker's name, the speaker's words) of the statement whose content holds ``words``."""
+    names = {e.id: e.name for e in rec.entities}
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
+    return names.get(hits[0].speaker), hits[0].speaker_text
+
+
+# -- a title owned by a named place: its holder there, whatever the title's word order -------------
+
+MEETING = ("Tumbria and Arvelia have a broad agenda, Tumbria's Minister of Foreign Affairs Ilsa Varn said "
+           "during her meeting with Arvelia's Minister of Foreign Affairs Oren Dask in Harbourton.\n\n")
+
+
+@pytest.mark.slow
+def test_a_possessive_country_title_is_its_holder_in_any_word_order():
+    rec = extract(MEETING + "On the border, Tumbria's foreign minister welcomed the talks and said the dispute "
+                            "must be settled peacefully.")
+    assert speaker_of(rec, "settled peacefully") == ("Ilsa Varn", "Tumbria's foreign minister")
+
+
+@pytest.mark.slow
+def test_a_possessive_title_with_no_holder_affiliated_there_names_nobody():
+    rec = extract("Tumbria's Minister of Foreign Affairs Ilsa Varn met reporters in Harbourton on Monday.\n\n"
+                  "Later, Velmoria's foreign minister said the dispute must be settled peacefully.")
+    name, text = speaker_of(rec, "settled peacefully")
+    assert name != "Ilsa Varn" and text == "Velmoria's foreign minister"
