@@ -41,3 +41,24 @@ def test_a_possessive_title_with_no_holder_affiliated_there_names_nobody():
                   "Later, Velmoria's foreign minister said the dispute must be settled peacefully.")
     name, text = speaker_of(rec, "settled peacefully")
     assert name != "Ilsa Varn" and text == "Velmoria's foreign minister"
+
+
+# -- "X said ..., according to spokesman Y": the named spokesperson speaks for an unnamed source ----
+
+@pytest.mark.slow
+def test_an_unnamed_source_relayed_by_a_named_spokesperson_is_the_spokesperson():
+    rec = extract("A man was arrested in Harbourton on Monday after a standoff at a depot.\n\n"
+                  "Harbourton Police Chief Oren Dask praised the officers on Monday.\n\n"
+                  "Police said the man who fired at the officers is also suspected in a robbery at a "
+                  "gas station Sunday night, according to police spokesman Sgt. Dara Quell.")
+    stm = [s for s in rec.statements if "gas station" in s.content.text]
+    names = {e.id: e.name for e in rec.entities}
+    assert len(stm) == 1 and names.get(stm[0].speaker) == "Dara Quell" and stm[0].channel is None
+
+
+@pytest.mark.slow
+def test_an_unnamed_source_relayed_by_an_agency_keeps_the_agency_as_channel():
+    rec = extract("Police said the man who fired at the officers is also suspected in a robbery at a "
+                  "gas station Sunday night, according to the Harbourton Courier.")
+    stm = [s for s in rec.statements if "gas station" in s.content.text]
+    assert len(stm) == 1 and stm[0].speaker is None and stm[0].speaker_text == "Police"

@@ -56,6 +56,8 @@ RESOLVE_ROUTES = {
     "including-member": "\"Officials there, including X, ...\": the named member speaks",
     "owned-body": "\"his club announced\": the body of the person the pronoun stands for (an affiliation), else "
                   "the organization named most so far",
+    "spokesperson-relay": "\"Police said ..., according to police spokesman X\": an unnamed source relayed by a named "
+                          "spokesperson is the spokesperson speaking (no channel)",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }
