@@ -62,3 +62,22 @@ def test_an_unnamed_source_relayed_by_an_agency_keeps_the_agency_as_channel():
                   "gas station Sunday night, according to the Harbourton Courier.")
     stm = [s for s in rec.statements if "gas station" in s.content.text]
     assert len(stm) == 1 and stm[0].speaker is None and stm[0].speaker_text == "Police"
+
+
+# -- "A and B met X, where they affirmed ...": the conjoined pair of the sentence speaks ------------
+
+PAIR = "Tumbrian Foreign Minister Ilsa Varn met her Arvelian counterpart Oren Dask in Harbourton on Monday.\n\n"
+
+
+@pytest.mark.slow
+def test_they_after_a_conjoined_pair_in_its_sentence_is_the_pair():
+    rec = extract(PAIR + "Later, Varn and Dask held a meeting with Velmorian Trade Minister Pell Arnott, where "
+                         "they affirmed their commitment to open markets.")
+    assert speaker_of(rec, "commitment to open markets") == ("Ilsa Varn", "they")
+
+
+@pytest.mark.slow
+def test_they_in_a_later_sentence_is_not_the_pair_named_before():
+    rec = extract(PAIR + "Later, Varn and Dask held a meeting with Velmorian Trade Minister Pell Arnott.\n\n"
+                         "The dockworkers marched to the port, where they said the port must stay open.")
+    assert speaker_of(rec, "must stay open")[0] is None

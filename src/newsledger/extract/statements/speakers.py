@@ -252,7 +252,14 @@ class SpeakerResolver:
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
                          and (aged or agrees(lower, self._gender(c.eid)))), None) if lower not in ("i", "we") else None
-            if ante is not None:
+            pair = self.pair_before(tok.idx, tok.idx - tok.sent.start_char) \
+                if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < tok.sent.start_char) else []
+            if pair:
+                # "A and B met X, where they affirmed ...": "they" is the pair conjoined earlier in its own
+                # sentence; the record names one speaker, the first of the pair (pair_before)
+                eid, person, route = pair[0], True, "pronoun-conjoined-pair"
+                key = index.get(pair[0]).name.split()[-1].lower()  # as _key
+            elif ante is not None:
                 # a reporting subject pronoun ("He added") continues the latest subject of its sort:
                 # the news convention, trusted over a general coreference guess
                 if eid is None or (want_person and ante.eid is not None):

@@ -41,6 +41,8 @@ RESOLVE_ROUTES = {
     "entity-mention": "an entity mention covers the subject's name",
     "pronoun-continues-subject": "a pronoun subject continues the latest reporting subject of its sort "
                                  "(person for he/she, group for it/they)",
+    "pronoun-conjoined-pair": "\"A and B met X, where they affirmed ...\": a plural pronoun is the two people conjoined "
+                              "before it in its sentence; the first of them is the speaker",
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
