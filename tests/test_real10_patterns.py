@@ -81,3 +81,23 @@ def test_they_in_a_later_sentence_is_not_the_pair_named_before():
     rec = extract(PAIR + "Later, Varn and Dask held a meeting with Velmorian Trade Minister Pell Arnott.\n\n"
                          "The dockworkers marched to the port, where they said the port must stay open.")
     assert speaker_of(rec, "must stay open")[0] is None
+
+
+# -- "the parties", "the two sides": the people who met, the side the article follows first ---------
+
+TALKS = ("Tumbria's Minister of Trade Ilsa Varn said the talks were useful during her meeting with Arvelia's "
+         "Minister of Trade Oren Dask in Harbourton.\n\n")
+
+
+@pytest.mark.slow
+def test_the_parties_of_a_meeting_are_the_side_the_article_follows():
+    rec = extract(TALKS + "On tariffs, Varn presented Tumbria's position and welcomed the proposal. The parties "
+                          "shared the view that it is necessary to lower tariffs gradually.")
+    assert speaker_of(rec, "lower tariffs gradually")[0] == "Ilsa Varn"
+
+
+@pytest.mark.slow
+def test_the_parties_with_one_person_named_are_nobody():
+    rec = extract("Ilsa Varn, a trade lawyer in Harbourton, welcomed the proposal on Monday.\n\n"
+                  "The parties shared the view that it is necessary to lower tariffs gradually.")
+    assert speaker_of(rec, "lower tariffs gradually")[0] is None

@@ -39,6 +39,7 @@ GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
+_MEETING_SIDES = word_class("meeting_side_nouns")  # "the parties", "the two sides"
 _PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
 
@@ -296,6 +297,10 @@ class SpeakerResolver:
         elif eid is None and index and tok.pos_ == "NOUN" \
                 and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
             eid, person, route = body, False, "owned-body"  # "..., his club announced"
+        elif eid is None and index and tok.lower_ in _MEETING_SIDES and tok.tag_ == "NNS" \
+                and any(c.lower_ in ("the", "both", "two") for c in tok.children) \
+                and (side := self._meeting_side(tok, prior)) is not None:
+            eid, person, route = side, True, "meeting-sides"  # "The parties shared the view that ..."
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
                 and (holder := self._definite_holder(tok)) is not None:
             eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"
@@ -335,6 +340,18 @@ class SpeakerResolver:
             for o in (g for g in p.children if g.dep_ == "pobj"):
                 body = next((e for _s, _e, e in self.index.overlapping(o.idx, o.idx + len(o.text))), body)
         return self._title_holder(tok, body, need=need) or self._title_holder(tok, body, later=True, need=need)
+
+    def _meeting_side(self, tok: "Token", prior: list[_Cand]) -> str | None:
+        """"the parties", "the two sides": the first of a pair conjoined just before ("A and B"), else the
+        latest person who was a reporting subject (the side the article follows) when another person
+        is named before ``tok`` too; None when the text names no two people."""
+        pair = self.pair_before(tok.idx)
+        if pair:
+            return pair[0]
+        ante = next((c.eid for c in reversed(prior) if c.person and c.eid is not None), None)
+        others = {eid for _s, _e, eid in self.index.overlapping(0, tok.idx)
+                  if eid != ante and getattr(self.index.get(eid), "type", None) == "PERSON"}
+        return ante if others else None
 
     def _possessed_holder(self, tok: "Token", body: str) -> str | None:
         """The person affiliated with ``body`` given the title of "Tumbria's foreign minister" (its

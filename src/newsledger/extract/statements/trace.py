@@ -43,6 +43,8 @@ RESOLVE_ROUTES = {
                                  "(person for he/she, group for it/they)",
     "pronoun-conjoined-pair": "\"A and B met X, where they affirmed ...\": a plural pronoun is the two people conjoined "
                               "before it in its sentence; the first of them is the speaker",
+    "meeting-sides": "\"the parties\", \"the two sides\" (words/meeting_side_nouns): the first of a pair conjoined just "
+                     "before, else the latest person reporting subject, when a second person is named too",
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
