@@ -101,3 +101,21 @@ def test_the_parties_with_one_person_named_are_nobody():
     rec = extract("Ilsa Varn, a trade lawyer in Harbourton, welcomed the proposal on Monday.\n\n"
                   "The parties shared the view that it is necessary to lower tariffs gradually.")
     assert speaker_of(rec, "lower tariffs gradually")[0] is None
+
+
+# -- "The Gaffer said": an informal title of one role is its holder ---------------------------------
+
+@pytest.mark.slow
+def test_the_gaffer_is_the_team_boss_the_article_names():
+    rec = extract('"We were careless at the back," says Harbourton Rovers boss Oren Dask.\n\n'
+                  'Dask said, "The first half was poor." The Gaffer opined, "I knew we would score again '
+                  'after the break."')
+    assert speaker_of(rec, "score again")[0] == "Oren Dask"
+    assert "Gaffer" not in [e.name for e in rec.entities]
+
+
+@pytest.mark.slow
+def test_the_gaffer_with_no_team_boss_named_is_nobody():
+    rec = extract('Harbourton Rovers striker Oren Dask scored twice on Saturday.\n\n'
+                  'The Gaffer opined, "I knew we would score again after the break."')
+    assert speaker_of(rec, "score again")[0] is None

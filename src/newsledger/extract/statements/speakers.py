@@ -39,6 +39,7 @@ GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
+_SAME_TITLE = (word_class("team_manager_titles"),)  # titles that name one role ("the gaffer" is the "boss")
 _MEETING_SIDES = word_class("meeting_side_nouns")  # "the parties", "the two sides"
 _PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
@@ -365,7 +366,7 @@ class SpeakerResolver:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
-        word = tok.lower_
+        words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
         persons = self._persons
@@ -373,7 +374,7 @@ class SpeakerResolver:
 
         def holder(affiliated: bool):
             def carrier(m: tuple[int, int, str]) -> str | None:
-                ok = word in persons.words[m[2]] and need <= persons.words[m[2]] \
+                ok = not words.isdisjoint(persons.words[m[2]]) and need <= persons.words[m[2]] \
                     and (not affiliated or body in persons.affiliation[m[2]])
                 return m[2] if ok else None
             return carrier
