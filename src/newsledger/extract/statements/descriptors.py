@@ -8,6 +8,9 @@
   an entity"): the body named on it, else the organization the description names ("the ministry"),
   else, for a generic company word (word class ``body_descriptors``), the organization the article
   has named most so far.
+- "Tumbria's foreign minister said": a title owned by a named place or body is the person the article
+  gives that title who is affiliated with it (the title's modifiers included, so "Minister of Foreign
+  Affairs" holds "foreign minister": a title is matched on its words, not its word order).
 - "Officials there, including X, are calling it ...": the named member speaks.
 - "..., his club announced": the body of the person "his" stands for (an organization the person is
   affiliated with), else the organization the article has named most so far.
@@ -25,7 +28,7 @@ from .._index import EntityIndex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["definite_title", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
+__all__ = ["definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
@@ -37,6 +40,19 @@ def definite_title(tok: "Token", titles: frozenset[str]) -> bool:
     return tok.lower_ in titles and tok.lower_ not in SPOKES and tok.tag_ in ("NN", "NNP") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
         and not any(c.dep_ == "poss" for c in tok.children)
+
+
+def possessor_body(tok: "Token", titles: frozenset[str], index: EntityIndex) -> str | None:
+    """"Tumbria's foreign minister", "the Harbour Board's chair": the entity a named possessive of a title
+    word stands for (None: no title, no possessive, or a pronoun such as "its")."""
+    if tok.lower_ not in titles or tok.lower_ in SPOKES or tok.tag_ not in ("NN", "NNP"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            found = [eid for _s, _e, eid in index.overlapping(c.idx, c.idx + len(c.text))]
+            if found:
+                return found[0]
+    return None
 
 
 def title_modifiers(tok: "Token") -> frozenset[str]:

@@ -204,6 +204,7 @@ def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             src = doc[d.subject_i]
             own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
             own.channel_head = (src.idx, src.idx + len(src.text))
+            own.extra["relayed"] = True  # the channel is the "according to" phrase (stage._spokesperson_relay)
     return [d for d in drafts if id(d) not in drop]
 
 

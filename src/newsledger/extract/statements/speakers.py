@@ -24,7 +24,8 @@ from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
-from .descriptors import SPOKES, definite_title, including_member, owned_body, spokesperson_body, title_modifiers
+from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
+                          title_modifiers)
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
+_SAME_TITLE = (word_class("team_manager_titles"),)  # titles that name one role ("the gaffer" is the "boss")
+_MEETING_SIDES = word_class("meeting_side_nouns")  # "the parties", "the two sides"
 _PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
 
@@ -251,7 +254,14 @@ class SpeakerResolver:
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
                          and (aged or agrees(lower, self._gender(c.eid)))), None) if lower not in ("i", "we") else None
-            if ante is not None:
+            pair = self.pair_before(tok.idx, tok.idx - tok.sent.start_char) \
+                if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < tok.sent.start_char) else []
+            if pair:
+                # "A and B met X, where they affirmed ...": "they" is the pair conjoined earlier in its own
+                # sentence; the record names one speaker, the first of the pair (pair_before)
+                eid, person, route = pair[0], True, "pronoun-conjoined-pair"
+                key = index.get(pair[0]).name.split()[-1].lower()  # as _key
+            elif ante is not None:
                 # a reporting subject pronoun ("He added") continues the latest subject of its sort:
                 # the news convention, trusted over a general coreference guess
                 if eid is None or (want_person and ante.eid is not None):
@@ -288,9 +298,17 @@ class SpeakerResolver:
         elif eid is None and index and tok.pos_ == "NOUN" \
                 and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
             eid, person, route = body, False, "owned-body"  # "..., his club announced"
+        elif eid is None and index and tok.lower_ in _MEETING_SIDES and tok.tag_ == "NNS" \
+                and any(c.lower_ in ("the", "both", "two") for c in tok.children) \
+                and (side := self._meeting_side(tok, prior)) is not None:
+            eid, person, route = side, True, "meeting-sides"  # "The parties shared the view that ..."
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
                 and (holder := self._definite_holder(tok)) is not None:
             eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"
+        elif eid is None and index and _appos_name(tok) is None \
+                and (body := possessor_body(tok, lexicon()["titles"], index)) is not None \
+                and (holder := self._possessed_holder(tok, body)) is not None:
+            eid, person, route = holder, True, "possessor-title-holder"  # "Tumbria's foreign minister said"
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
@@ -324,12 +342,31 @@ class SpeakerResolver:
                 body = next((e for _s, _e, e in self.index.overlapping(o.idx, o.idx + len(o.text))), body)
         return self._title_holder(tok, body, need=need) or self._title_holder(tok, body, later=True, need=need)
 
+    def _meeting_side(self, tok: "Token", prior: list[_Cand]) -> str | None:
+        """"the parties", "the two sides": the first of a pair conjoined just before ("A and B"), else the
+        latest person who was a reporting subject (the side the article follows) when another person
+        is named before ``tok`` too; None when the text names no two people."""
+        pair = self.pair_before(tok.idx)
+        if pair:
+            return pair[0]
+        ante = next((c.eid for c in reversed(prior) if c.person and c.eid is not None), None)
+        others = {eid for _s, _e, eid in self.index.overlapping(0, tok.idx)
+                  if eid != ante and getattr(self.index.get(eid), "type", None) == "PERSON"}
+        return ante if others else None
+
+    def _possessed_holder(self, tok: "Token", body: str) -> str | None:
+        """The person affiliated with ``body`` given the title of "Tumbria's foreign minister" (its
+        modifiers included), named before it, else after it; None when no holder is affiliated with it."""
+        need = title_modifiers(tok)
+        return self._title_holder(tok, body, affiliated_only=True, need=need) \
+            or self._title_holder(tok, body, later=True, affiliated_only=True, need=need)
+
     def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False,
                       need: frozenset[str] = frozenset()) -> str | None:
         """The person named before ``tok`` who holds its title word, preferring one affiliated with
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
-        word = tok.lower_
+        words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
         persons = self._persons
@@ -337,7 +374,7 @@ class SpeakerResolver:
 
         def holder(affiliated: bool):
             def carrier(m: tuple[int, int, str]) -> str | None:
-                ok = word in persons.words[m[2]] and need <= persons.words[m[2]] \
+                ok = not words.isdisjoint(persons.words[m[2]]) and need <= persons.words[m[2]] \
                     and (not affiliated or body in persons.affiliation[m[2]])
                 return m[2] if ok else None
             return carrier

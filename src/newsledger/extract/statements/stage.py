@@ -86,6 +86,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
     out: list[Statement] = []
     for d in drafts:
         d.channel = _channel_id(index, d, text)
+        _spokesperson_relay(index, d, text)
         d.about = tuple(_about(index, d, speakers, text))
         d.kind = kind_of(doc, d, index, speakers)
         d.date = dates.date_of(d)
@@ -135,6 +136,27 @@ def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:
         return None  # a place inside the phrase ("a news conference in Vell") is where, not to whom
     d.extra["channel_route"] = "head-entity" if eid else "no-entity"
     return eid
+
+
+def _spokesperson_relay(index: EntityIndex, d: Draft, text: str) -> None:
+    """"Police said ..., according to police spokesman Sgt. X": an unnamed source relayed by a named
+    spokesperson (a ``spokesperson_nouns`` word in the phrase or in the person's titles) is the
+    spokesperson speaking for it: X is the speaker, with no channel of his own."""
+    from .descriptors import SPOKES
+
+    if d.speaker is not None or d.channel is None or not d.extra.get("relayed") or d.channel_span is None:
+        return
+    ent = index.get(d.channel)
+    if ent is None or ent.type != "PERSON":
+        return
+    s, e = d.channel_span
+    words = set(re.findall(r"[a-z]+", text[s:e].lower())) | {w for t in ent.attributes.titles for w in t.lower().split()}
+    if not words & SPOKES:
+        return
+    d.speaker, d.speaker_key, d.speaker_person = d.channel, ent.name.split()[-1].lower(), True  # as speakers._key
+    d.speaker_text, d.speaker_span = text[s:e], d.channel_span
+    d.extra["resolve_route"] = "spokesperson-relay"
+    d.channel, d.channel_span, d.channel_head = None, None, None
 
 
 def _about(index: EntityIndex, d: Draft, speakers: SpeakerResolver, text: str) -> list[str]:

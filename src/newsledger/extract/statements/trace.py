@@ -41,6 +41,10 @@ RESOLVE_ROUTES = {
     "entity-mention": "an entity mention covers the subject's name",
     "pronoun-continues-subject": "a pronoun subject continues the latest reporting subject of its sort "
                                  "(person for he/she, group for it/they)",
+    "pronoun-conjoined-pair": "\"A and B met X, where they affirmed ...\": a plural pronoun is the two people conjoined "
+                              "before it in its sentence; the first of them is the speaker",
+    "meeting-sides": "\"the parties\", \"the two sides\" (words/meeting_side_nouns): the first of a pair conjoined just "
+                     "before, else the latest person reporting subject, when a second person is named too",
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
@@ -49,11 +53,15 @@ RESOLVE_ROUTES = {
                           "'its' stands for (else an unnamed member: only speaker_text is kept)",
     "definite-title-holder": "\"the chief minister said\", \"The Health Minister is urging\": the person the article gives "
                              "that title (before it, else after it), its modifiers included",
+    "possessor-title-holder": "\"Tumbria's foreign minister said\": the person affiliated with the named possessor whom "
+                              "the article gives that title (its words in any order: \"Minister of Foreign Affairs\")",
     "spokesperson-body": "\"a company spokesperson confirmed\": an unnamed spokesperson is the body speaking (the body "
                          "named on it, else the one the description names, else the organization named most)",
     "including-member": "\"Officials there, including X, ...\": the named member speaks",
     "owned-body": "\"his club announced\": the body of the person the pronoun stands for (an affiliation), else "
                   "the organization named most so far",
+    "spokesperson-relay": "\"Police said ..., according to police spokesman X\": an unnamed source relayed by a named "
+                          "spokesperson is the spokesperson speaking (no channel)",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }
