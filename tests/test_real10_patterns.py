@@ -91,16 +91,16 @@ TALKS = ("Tumbria's Minister of Trade Ilsa Varn said the talks were useful durin
 
 @pytest.mark.slow
 def test_the_parties_of_a_meeting_are_the_side_the_article_follows():
-    rec = extract(TALKS + "On tariffs, Varn presented Tumbria's position and welcomed the proposal. The parties "
-                          "shared the view that it is necessary to lower tariffs gradually.")
-    assert speaker_of(rec, "lower tariffs gradually")[0] == "Ilsa Varn"
+    rec = extract(TALKS + "On tariffs, Varn presented Tumbria's position and welcomed the proposal. Both parties "
+                          "shared the view that tariffs must fall step by step.")
+    assert speaker_of(rec, "tariffs must fall")[0] == "Ilsa Varn"
 
 
 @pytest.mark.slow
 def test_the_parties_with_one_person_named_are_nobody():
     rec = extract("Ilsa Varn, a trade lawyer in Harbourton, welcomed the proposal on Monday.\n\n"
-                  "The parties shared the view that it is necessary to lower tariffs gradually.")
-    assert speaker_of(rec, "lower tariffs gradually")[0] is None
+                  "Both parties shared the view that tariffs must fall step by step.")
+    assert speaker_of(rec, "tariffs must fall")[0] is None
 
 
 # -- "The Gaffer said": an informal title of one role is its holder ---------------------------------

@@ -301,7 +301,7 @@ class SpeakerResolver:
         elif eid is None and index and tok.lower_ in _MEETING_SIDES and tok.tag_ == "NNS" \
                 and any(c.lower_ in ("the", "both", "two") for c in tok.children) \
                 and (side := self._meeting_side(tok, prior)) is not None:
-            eid, person, route = side, True, "meeting-sides"  # "The parties shared the view that ..."
+            eid, person, route = side, True, "meeting-sides"  # "Both sides shared the view that ..."
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
                 and (holder := self._definite_holder(tok)) is not None:
             eid, person, route = holder, True, "definite-title-holder"  # "the chief minister said"
