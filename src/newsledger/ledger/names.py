@@ -285,8 +285,8 @@ def acronym(name: str) -> str:
 
 
 def abbreviates(acr: str, name: str) -> bool:
-    """Whether ``acr`` is made of the starts of ``name``'s words in order ("sutraport" of "sindicato unificado de
-    trabajadores portuarios de ..."): each used word gives one or more leading letters, small words may be
+    """Whether ``acr`` is made of the starts of ``name``'s words in order ("unitrawo" of "union of
+    transport workers of the valley ..."): each used word gives one or more leading letters, small words may be
     skipped, and words after the last used one are left out."""
     acr = fold(acr).replace(" ", "")
     words = [w for w in fold(name).split() if w]
