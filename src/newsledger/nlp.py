@@ -82,7 +82,27 @@ def _load(resolved: str) -> "Language":
         ) from None
     _add_line_breaks(nlp)
     _add_abbreviations(nlp)
+    _add_glued_punctuation(nlp)
     return nlp
+
+
+# Punctuation real copy glues to the next word or keeps on a code (issue 11): a closing quote with no
+# space before the attribution (`...in the county,”he said`) and the full stop after a code of digits
+# and a capital (`the Office of Zone-7C. In Harwick ...`), which spaCy keeps inside the token, so that the
+# sentence and the name run on across it.
+_GLUED_INFIXES = (r"(?<=[A-Za-z0-9]),(?=[”\"][A-Za-z])", r"(?<=[,.!?])[”\"](?=[A-Za-z])")
+_CODE_STOP = r"(?<=[0-9][A-Z])\."
+
+
+def _add_glued_punctuation(nlp: "Language") -> None:
+    """Split a closing quote glued to the next word and the full stop after a code like "4B" (see above)."""
+    tok = nlp.tokenizer
+    infix = tok.infix_finditer.__self__.pattern  # the pipeline's own patterns, kept as they are
+    if infix.startswith(_GLUED_INFIXES[0]):
+        return
+    suffix = tok.suffix_search.__self__.pattern
+    tok.infix_finditer = re.compile("|".join([*_GLUED_INFIXES, infix])).finditer
+    tok.suffix_search = re.compile(f"{suffix}|{_CODE_STOP}$").search
 
 
 def _add_abbreviations(nlp: "Language") -> None:
