@@ -96,6 +96,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
+    out = _spelled_out(doc, out)
     _acronyms(doc, out)
     coordinated_units(doc, out)
     state_codes(out)
@@ -462,6 +463,46 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
 
 _KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed",), ("better", "known", "as"),
              ("popularly", "known", "as"), ("aka",), ("alias",))
+
+
+_SPELLED_GLUE = frozenset({",", "and", "&", "of", "for", "on", "in", "the"})
+
+
+def _spelled_out(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """A name with commas or "and" that the "(ACR)" after it spells out is one name: "the Board for Roads,
+    Rails and Ports (BRRP)", which the runs cut at the comma into "Board for Roads", "Rails" and "Ports"
+    (issue 11: long official names in real copy). The shortest start whose capitals spell the acronym wins;
+    nothing changes where the name before the bracket spells it already or no start does."""
+    toks, fw = tokens(doc), folded(doc)
+    out = list(ms)
+    for k in range(len(out) - 1, 0, -1):
+        if k >= len(out):
+            continue
+        a, b = out[k - 1], out[k]
+        if (b.kind != "acronym" or a.t1 != b.t0 - 1 or toks[b.t0 - 1].text != "("
+                or b.t1 >= len(doc) or toks[b.t1].text != ")"):
+            continue
+        acr = b.text.rstrip("s") if b.text.endswith("s") and b.text[:-1].isupper() else b.text
+
+        def spells(i: int) -> bool:
+            return "".join(toks[t].text[0] for t in range(i, a.t1) if _cap(toks[t])) == acr
+
+        if spells(a.t0):
+            continue
+        start = None
+        for i in range(a.t0 - 1, max(-1, a.t0 - 16), -1):
+            if toks[i + 1].is_sent_start or not (_cap(toks[i]) or fw[i] in _SPELLED_GLUE):
+                break
+            if _cap(toks[i]) and spells(i):
+                start = i
+                break
+        if start is None or not any(fw[t] in (",", "and", "&") for t in range(start, a.t0)):
+            continue
+        first = next(x for x, m in enumerate(out) if m.t1 > start)
+        if out[first].t0 < start:
+            continue  # a mention straddles the start: leave it
+        out[first:k] = [_mk(doc, start, a.t1)]
+    return out
 
 
 def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
