@@ -12,6 +12,8 @@
   gives that title who is affiliated with it (the title's modifiers included, so "Minister of Foreign
   Affairs" holds "foreign minister": a title is matched on its words, not its word order).
 - "Officials there, including X, are calling it ...": the named member speaks.
+- "Superintendent of Police X told ...", "according to the Acting Director General for Health Dr X": a
+  subject the parser heads on a title written before a name is the person named at the title's end.
 - "..., his club announced": the body of the person "his" stands for (an organization the person is
   affiliated with), else the organization the article has named most so far.
 
@@ -28,11 +30,32 @@ from .._index import EntityIndex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
+__all__ = ["holder_after_title", "definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
 _BODY_TYPES = ("ORG",)
+
+
+_TITLE_JOINERS = frozenset({"of", "for", "and", "the", "&", "-"})
+
+
+def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str]) -> str | None:
+    """The person named right after the title word ``tok`` ("Superintendent of Police Arun Dekka": Arun
+    Dekka), through capitalized words and the small joiners of a title ("of", "for"), within eight words."""
+    if tok.lower_ not in titles:
+        return None
+    doc, k = tok.doc, tok.i + 1
+    while k < min(len(doc), tok.i + 9) and not doc[k].is_sent_start and (
+            doc[k].text[:1].isupper() or doc[k].lower_ in _TITLE_JOINERS):
+        hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
+        person = next((e for e in hits if getattr(index.get(e), "type", "") == "PERSON"), None)
+        if person is not None:
+            return person
+        if hits:
+            return None  # a body or place named first: "Director of Velmar Port Tavo Rensi" is left alone
+        k += 1
+    return None
 
 
 def definite_title(tok: "Token", titles: frozenset[str]) -> bool:

@@ -26,6 +26,7 @@ from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
+from .descriptors import holder_after_title
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -272,6 +273,9 @@ class SpeakerResolver:
                 route = "pronoun-continues-subject"
             else:
                 key = None
+        elif eid is None and index and (holder := holder_after_title(tok, index, lexicon()["titles"])) is not None:
+            eid, person, route = holder, True, "title-before-holder"  # "Superintendent of Police X told ..."
+            key = index.get(holder).name.split()[-1].lower()  # as _key
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ == "NOUN" and index \
                 and tok.lower_ in lexicon()["titles"] and _appos_name(tok) is None \
                 and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES & GROUP_PRONOUNS for c in tok.children):

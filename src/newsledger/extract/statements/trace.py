@@ -62,6 +62,8 @@ RESOLVE_ROUTES = {
                   "the organization named most so far",
     "spokesperson-relay": "\"Police said ..., according to police spokesman X\": an unnamed source relayed by a named "
                           "spokesperson is the spokesperson speaking (no channel)",
+    "title-before-holder": "\"Superintendent of Police X told\": a subject the parser heads on a title written before "
+                           "a name is the person named at the title's end",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }

@@ -1,0 +1,92 @@
+"""Patterns of a fifth blind sample of real reports (issue 11, real11), each reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+from newsledger.nlp import load_model
+
+PUB = "2026-03-04"  # a Wednesday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def names(rec) -> set[str]:
+    return {e.name for e in rec.entities}
+
+
+def speaker_of(rec, words: str) -> tuple[str | None, str | None]:
+    """(the speaker's name, the speaker's words) of the statement whose content holds ``words``."""
+    by_id = {e.id: e.name for e in rec.entities}
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
+    return by_id.get(hits[0].speaker), hits[0].speaker_text
+
+
+# -- punctuation glued by real copy: a closing quote before the attribution, a code's full stop ----
+
+@pytest.mark.slow
+def test_a_closing_quote_glued_to_the_attribution_is_split_from_it():
+    words = [t.text for t in load_model()("\u201cWe found it in Marrow County,\u201dhe said.")]
+    assert words[-6:] == ["County", ",", "\u201d", "he", "said", "."]
+    assert [t.text for t in load_model()('The "best" offer, he said.')][1:4] == ['"', "best", '"']
+
+
+@pytest.mark.slow
+def test_a_glued_closing_quote_keeps_the_quote_a_statement_of_its_speaker():
+    rec = extract("Health officer Dr Oren Vask said the clinic was busy.\n\n"
+                  "\u201cThe Board has confirmed a fever outbreak in four wards following a fair held in "
+                  "Marrow County,\u201dhe said.")
+    assert speaker_of(rec, "fever outbreak") == ("Oren Vask", "he")
+    assert "Marrow County" in names(rec) and not any("\u201d" in n for n in names(rec))
+
+
+@pytest.mark.slow
+def test_a_code_ending_a_sentence_ends_the_name_there():
+    rec = extract("As of 3 a.m. Wednesday, 2,310 residents of Velmora were moved to shelters, according "
+                  "to the Office of Emergency Relief of Zone-7C. In Harwick City, about 900 families are in "
+                  "shelters, Governor Talia Brenn told Coastline Radio.")
+    assert "Harwick City" in names(rec)
+    assert not any("Harwick" in n and "Office" in n for n in names(rec))
+    assert [t.text for t in load_model()("the Office of Zone-7C. In the U.S. they met.")][3:6] == [
+        "Zone-7C", ".", "In"]
+
+
+# -- a long official name cut by commas, spelled out by its acronym after it -------------------------
+
+@pytest.mark.slow
+def test_a_name_with_commas_spelled_out_by_its_acronym_is_one_body():
+    rec = extract("The Dock, Crane and Harbour Workers Union (DCHWU) said on Tuesday its members would strike "
+                  "after the Board for Arbitration, Conciliation and Mediation (BACM) allowed it.")
+    assert {"Dock, Crane and Harbour Workers Union", "Board for Arbitration, Conciliation and Mediation"} <= names(rec)
+    assert not {"Conciliation", "Mediation", "Harbour Workers Union"} & names(rec)
+    union = next(e for e in rec.entities if e.name.startswith("Dock"))
+    assert "DCHWU" in union.aliases
+
+
+@pytest.mark.slow
+def test_names_in_a_list_before_an_acronym_that_spells_only_the_last_stay_apart():
+    rec = extract("Delegates of Velmora, Tumbria and the Harbour Workers Union (HWU) met on Tuesday.")
+    assert {"Velmora", "Tumbria", "Harbour Workers Union"} <= names(rec)
+
+
+# -- a title written before a name, which the parser makes the subject's head ------------------------
+
+@pytest.mark.slow
+def test_a_title_of_several_words_before_a_name_speaks_as_the_named_person():
+    rec = extract("Two held over damaged fountain in Velmora\n\n"
+                  "Velmora, March 3 Police on Monday arrested two men for damaging a fountain in the town "
+                  "square, an officer said.\n\n"
+                  "Superintendent of Police Harsh Gill told reporters that Tavo Rensi and Milo were arrested "
+                  "near the old mill on Monday.")
+    assert speaker_of(rec, "old mill")[0] == "Harsh Gill"
+
+
+@pytest.mark.slow
+def test_a_title_with_no_name_after_it_gives_no_later_person():
+    rec = extract("The Acting Director General said on Monday that Tavo Rensi would resign.")
+    assert speaker_of(rec, "would resign")[0] != "Tavo Rensi"
