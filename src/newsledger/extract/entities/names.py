@@ -395,6 +395,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
             and toks[j].is_lower and folded(doc)[j] in lex.titles):
         return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
+    if j - i >= 2 and all(is_acronym(toks[t].text) and len(toks[t].text) <= 4 for t in range(i, j)):
+        # "NSW VTWU secretary X": a place's and a body's initials side by side are two names (issue 11;
+        # initials are short: "KUALA LUMPUR —" in capitals is one name)
+        return out + [_mk(doc, t, t + 1, "acronym") for t in range(i, j)]
     m = _mk(doc, i, j)
     m.pre_title = pre
     if glued:

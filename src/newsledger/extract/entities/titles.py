@@ -92,6 +92,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     # skip a trailing "of/at <org>" or "in <place>" (only for appositive phrases the caller allows)
     head = None
     orgs: list[Cluster] = []
+    stacked: set[int] = set()  # first tokens of the body names taken, to see a name right before one
     i = j - 1
     while i >= 0:
         t = doc[i]
@@ -110,7 +111,9 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
                 continue
             if head is None:
                 break
-            orgs.append(c)
+            if not (orgs and m.kind == "acronym" and c.type == ORG and m.t1 in stacked):
+                orgs.append(c)  # (not "NSW" of "NSW VTWU secretary": initials qualifying the body's, issue 11)
+            stacked.add(m.t0)
             i = m.t0 - 1
             continue
         if _is_title(w) and not (hit and hit[1].type == PERSON):
