@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...analysis.rules import rule_table
+from ...analysis.words import word_class
 from ...errors import LanguageDataError
 from .._doc import dateline_tokens, folded, tokens
 from .clubs import club_context
@@ -47,6 +48,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     if m.kind in ("demonym", "state"):
         m.country = demonym_country(m.text)
         _vote_for(m, NORP, "demonym")
+        return
+    if len(words) > 1 and toks[m.t0].text == "The" and demonym_country(" ".join(m.text.split()[1:])) \
+            and not toks[m.t0].is_sent_start and fold(toks[m.t0 - 1].text) not in (":", "\u201c", "\"", "'"):
+        _vote_for(m, ORG, "the-demonym-title")  # "a reporter of The Tumbrian": a paper's title
         return
     code = country_code(m.text)
     if code:
@@ -90,6 +95,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
         _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
+    of = m.t0 - 2 if before[-1:] == ["the"] else m.t0 - 1
+    if of >= 1 and folded(doc)[of] == "of" and folded(doc)[of - 1] in word_class("body_head_titles") \
+            and toks[of - 1].is_lower:
+        _vote_for(m, ORG, "body-head-of")  # "the director of (the) X" (issue 11)
     if before[-1:] and before[-1] in lex.org_nouns_before or (
             before[-2:-1] and before[-1] == "," and before[-2] in lex.org_nouns_before):
         _vote_for(m, ORG, "org-noun-before")
