@@ -90,3 +90,41 @@ def test_a_title_of_several_words_before_a_name_speaks_as_the_named_person():
 def test_a_title_with_no_name_after_it_gives_no_later_person():
     rec = extract("The Acting Director General said on Monday that Tavo Rensi would resign.")
     assert speaker_of(rec, "would resign")[0] != "Tavo Rensi"
+
+
+# -- who works where: initials side by side, "X is the director of Y", "X of The <Demonym>" ------------
+
+def member_of(rec) -> set[tuple[str, str]]:
+    by_id = {e.id: e.name for e in rec.entities}
+    return {(by_id[r.subject], by_id[r.object]) for r in rec.relations if r.type == "member_of"}
+
+
+@pytest.mark.slow
+def test_a_place_and_a_body_initials_before_a_title_give_the_body():
+    rec = extract("Velmar rail staff to strike\n\n"
+                  "The Velmar Transport Workers Union (VTWU) has been trying to negotiate a pay rise.\n\n"
+                  "But TAS VTWU secretary Alex Marr says the minister refuses to meet.")
+    assert ("Alex Marr", "Velmar Transport Workers Union") in member_of(rec)
+    assert not any(o == "TAS" for _, o in member_of(rec))
+
+
+@pytest.mark.slow
+def test_a_body_head_introduced_by_a_copula_is_its_member_and_the_body_an_org():
+    rec = extract("Marl Relief and the Velmar Office of Roads are clearing the passes.\n\n"
+                  "Kevin Dask is the director of Marl Relief. He says the northern pass is the top priority.")
+    assert ("Kevin Dask", "Marl Relief") in member_of(rec)
+    assert next(e for e in rec.entities if e.name == "Marl Relief").type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_copula_with_a_kin_word_or_a_place_after_of_gives_no_membership():
+    rec = extract("Oren Dask is the brother of Ilsa Varn. Tavo Rensi of Velmora and Lena Osk of Leeds said the pass was shut.")
+    assert member_of(rec) == set()
+
+
+@pytest.mark.slow
+def test_a_person_of_a_paper_titled_the_demonym_is_its_member():
+    rec = extract("Ilsa Varn said the minister had handed the letters to Peter Dask of The Norwegian on Monday.")
+    paper = next(e for e in rec.entities if "Norwegian" in e.name)
+    assert paper.type == "ORG"
+    assert ("Peter Dask", paper.name) in member_of(rec)

@@ -43,7 +43,7 @@ from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
 from .clubs import section_members
-from .offices import office_place, owner_in_sentence, who_leads
+from .offices import of_org_members, office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e), rule))
                 _why(b, "affiliation", o, rule, (s, e))
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
+              *of_org_members(doc, clusters, mm),
               *section_members(doc, clusters)]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)

@@ -29,7 +29,7 @@ from .titles import MentionMap, RelationFound, TitleInfo
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["office_place", "who_leads", "owner_in_sentence"]
+__all__ = ["office_place", "who_leads", "owner_in_sentence", "of_org_members"]
 
 _DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
 
@@ -213,3 +213,28 @@ def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | No
         if e + 1 < ti.span[0] and tokens(doc)[e + 1].tag_ == "POS":
             found.append(c)
     return found[0] if len(found) == 1 else None
+
+
+def of_org_members(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
+    """"X of the Velmar Trust", "X of The Tumbrian": a person named with an organization right after "of" is
+    its member (issue 11). The organization's name must start right there and be more than one unknown word
+    (an acronym or a name of two words or more), since a place the typing took for a body ("X of Velmora")
+    is where the person is from. ("X is the director of Y" is the title's own rule.)"""
+    fw = folded(doc)
+    n = len(doc)
+    out: list[RelationFound] = []
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            k = m.t1
+            if k + 1 >= n or fw[k] != "of":
+                continue
+            for p in (k + 1, k + 2) if fw[k + 1] == "the" else (k + 1,):
+                hit = mm.at(p) if p < n else None
+                if hit is not None and hit[0].t0 == p:
+                    body, bm = hit[1], hit[0]
+                    if body.type == ORG and body is not c and (bm.kind == "acronym" or bm.t1 - bm.t0 >= 2):
+                        out.append(RelationFound("member_of", c, body, (m.start, bm.end), "of-org"))
+                    break
+    return out

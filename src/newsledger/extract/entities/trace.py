@@ -39,6 +39,8 @@ ATTRIBUTE_ROUTES = {
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
+    "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
+              "of two words or more) right after 'of' is its member",
     "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
                               "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
     "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
@@ -70,6 +72,8 @@ RELATION_ROUTES = {
                       "sharing the possessor; data/lexicons/entities.json family)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
+    "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
+              "of two words or more) right after 'of' is its member",
     "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
