@@ -421,6 +421,8 @@ class SpeakerResolver:
             return m[2] if noun in named.words[m[2]] else None
 
         best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
+        if best is None and not later:  # "the union said ..., ... The Velmar Union (VU) has": the one named after
+            later = sum(noun in ws for ws in named.words.values()) == 1 and any(c.lower_ == "the" for c in tok.children)
         if best is not None or not later:
             return best
         return next_carrier(named.mentions, tok.idx, carrier, position=_start)
