@@ -128,3 +128,35 @@ def test_a_person_of_a_paper_titled_the_demonym_is_its_member():
     paper = next(e for e in rec.entities if "Norwegian" in e.name)
     assert paper.type == "ORG"
     assert ("Peter Dask", paper.name) in member_of(rec)
+
+
+# -- events: one act told by its doer and by its target; funds authorized --------------------------
+
+def events_of(rec, type_: str) -> list:
+    return [v for v in rec.events if v.type == type_]
+
+
+@pytest.mark.slow
+def test_an_arrest_told_by_who_made_it_and_by_whom_it_took_is_one_event():
+    rec = extract("Velmora, March 3 Police on Monday arrested two men for damaging a fountain, an officer said.\n\n"
+                  "Superintendent of Police Harsh Gill told reporters that Tavo Rensi and Milo Park were "
+                  "arrested near the old mill on Monday.")
+    arrests = [v for v in events_of(rec, "COERCE") if v.status == "asserted"]
+    by_id = {e.id: e.name for e in rec.entities}
+    assert len(arrests) == 1
+    assert {by_id[t] for t in arrests[0].target} == {"Tavo Rensi", "Milo Park"} and arrests[0].source
+
+
+@pytest.mark.slow
+def test_arrests_on_different_days_stay_two_events():
+    rec = extract("Police on Monday arrested two men in Velmora, an officer said.\n\n"
+                  "Tavo Rensi and Milo Park were arrested near the old mill on Friday, the officer said.")
+    assert len([v for v in events_of(rec, "COERCE") if v.status == "asserted"]) == 2
+
+
+@pytest.mark.slow
+def test_funds_authorized_by_a_governor_are_aid():
+    rec = extract("Governor Ilsa Varn has authorized an additional $9 million in emergency funds for the fire "
+                  "crews. That will pay for more helicopters.")
+    by_id = {e.id: e.name for e in rec.entities}
+    assert [by_id[s] for v in events_of(rec, "AID") for s in v.source] == ["Ilsa Varn"]

@@ -142,7 +142,19 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
         then = b if a.start <= b.start else a  # the later mention is definite: it refers back
         return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB" \
             and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in then.anchor.children)
+    if not shared and _complementary(a, b):
+        return True
     return shared
+
+
+def _complementary(a: _Raw, b: _Raw) -> bool:
+    """"Police on Monday arrested two men ... X and Y were arrested on Monday": one act told twice, once by who
+    did it and once by whom it was done to (issue 11). The same word, each mention naming only the side the
+    other leaves out, both told as done on the same day."""
+    return bool(a.sense.lemma == b.sense.lemma and _done(a) and _done(b) and a.date is not None and b.date is not None
+            and a.date.value == b.date.value and len(a.date.value or "") >= 10
+            and ((a.source and not a.target and b.target and not b.source)
+                 or (b.source and not b.target and a.target and not a.source)))
 
 
 def _refers_back(a: _Raw, b: _Raw) -> bool:
