@@ -160,3 +160,34 @@ def test_funds_authorized_by_a_governor_are_aid():
                   "crews. That will pay for more helicopters.")
     by_id = {e.id: e.name for e in rec.entities}
     assert [by_id[s] for v in events_of(rec, "AID") for s in v.source] == ["Ilsa Varn"]
+
+
+# -- a strike of workers named by their place or employer is their union's --------------------------
+
+STRIKE = ("Velmar rail staff to strike\n\n"
+          "TAS train workers will strike for 24 hours at the end of March, with the union saying its members "
+          "are fed up with Transport Minister Oren Malik.\n\n"
+          "The Velmar Transport Workers Union (VTWU) has been trying to negotiate a pay rise.\n")
+
+
+@pytest.mark.slow
+def test_workers_named_by_their_place_strike_as_the_one_union_named():
+    rec = extract(STRIKE)
+    by_id = {e.id: e.name for e in rec.entities}
+    strikes = [v for v in rec.events if v.type == "PROTEST" and v.mode == "strike"]
+    assert strikes and all([by_id[s] for s in v.source] == ["Velmar Transport Workers Union"] for v in strikes)
+
+
+@pytest.mark.slow
+def test_the_union_saying_before_the_union_is_named_is_that_union():
+    assert speaker_of(extract(STRIKE), "fed up")[0] == "Velmar Transport Workers Union"
+
+
+@pytest.mark.slow
+def test_workers_strike_with_two_unions_named_gets_no_union():
+    rec = extract("Velmar port workers will strike on Monday.\n\n"
+                  "The Velmar Dockers Union and the Crane Operators Union both backed the action.")
+    by_id = {e.id: e.name for e in rec.entities}
+    strikes = [v for v in rec.events if v.type == "PROTEST" and v.mode == "strike"]
+    assert not any("Velmar" == by_id.get(s) for v in strikes for s in v.source)
+    assert not any("Union" in by_id.get(s, "") for v in strikes for s in v.source)

@@ -4,9 +4,13 @@ event, orders dropped once carried out, and mentions of the same act on the same
 from __future__ import annotations
 
 from ...analysis.clause import own_subject
+from ...analysis.words import word_class
 from ...records import TimeValue
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor, statement_at
 from .roles import _Raw
+
+
+_WORKFORCE = word_class("workforce_nouns")
 
 
 def _absorb(raws: list[_Raw], ctx: Context) -> None:
@@ -65,6 +69,16 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
         if name is not None or speaker in strikers:
             r.source = [speaker]
             r.keep = True
+    # a strike of unnamed workers ("Velmar rail workers will strike"), in an article that names exactly one union:
+    # the union's (issue 11)
+    unions = {eid for rows in ctx.name_words.values() for ws, eid in rows if ctx.types.get(eid) == "ORG" and ws & union_words}
+    for r in raws:
+        if r.type == "PROTEST" and r.mode == "strike" and not r.source and not r.target and not r.absorbed \
+                and len(unions) == 1 and (subj := own_subject(r.anchor, through_aux=True)) is not None \
+                and subj.lower_ in _WORKFORCE:
+            r.source = sorted(unions)
+            r.keep = True
+            strikers.update(unions)
     # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
     # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
     if len(strikers) == 1:

@@ -132,6 +132,8 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 eid = entity_of(c, ctx, depth + 1)
+                if eid and c.dep_ != "poss" and tok.lower_ in _WORKFORCE:
+                    continue  # "Velmar rail workers", "Hexacorp staff": where or for whom they work, not who acts
                 if eid:
                     return eid
         for c in tok.children:
@@ -144,6 +146,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
 
 
 _PERSONAL_RELATIVES = word_class("personal_relatives")
+_WORKFORCE = word_class("workforce_nouns")
 _TITLE_TIMES = word_class("title_times")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
