@@ -50,8 +50,8 @@ def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str])
             doc[k].text[:1].isupper() or doc[k].lower_ in _TITLE_JOINERS):
         hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
         person = next((e for e in hits if getattr(index.get(e), "type", "") == "PERSON"), None)
-        if person is not None:
-            return person
+        if person is not None:  # (a name right after "of" is the office's place: "the chief minister of X")
+            return person if doc[k - 1].lower_ not in _TITLE_JOINERS else None
         if hits:
             return None  # a body or place named first: "Director of Velmar Port Tavo Rensi" is left alone
         k += 1
