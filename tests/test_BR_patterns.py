@@ -191,3 +191,36 @@ def test_workers_strike_with_two_unions_named_gets_no_union():
     strikes = [v for v in rec.events if v.type == "PROTEST" and v.mode == "strike"]
     assert not any("Velmar" == by_id.get(s) for v in strikes for s in v.source)
     assert not any("Union" in by_id.get(s, "") for v in strikes for s in v.source)
+
+
+# -- wildfires named after where they started are events, not entities ------------------------------
+
+@pytest.mark.slow
+def test_named_wildfires_are_no_entities():
+    rec = extract("Marl Relief is fighting fires across the state. Kevin Dask is the director of Marl Relief. "
+                  "He says the Pine Creek and Ashby fires are the top priorities, and that people near the "
+                  "Ashby fire did not leave soon enough. Cars were left on the road in the Valley Fire as well.")
+    assert not {"Pine Creek", "Ashby", "Valley Fire", "Valley"} & names(rec)
+    assert {"Marl Relief", "Kevin Dask"} <= names(rec)
+
+
+@pytest.mark.slow
+def test_a_fire_service_and_a_town_hit_by_fire_stay_entities():
+    rec = extract("Crews from Velmar Fire and Rescue Service fought the blaze. Kevin Dask said fire reached "
+                  "Ashby on Monday.")
+    assert "Ashby" in names(rec) and any("Velmar Fire" in n for n in names(rec))
+
+
+# -- place names: an ampersand inside one name, a capitalized plural unit after coordinated names ----
+
+@pytest.mark.slow
+def test_an_ampersand_joins_one_place_name():
+    rec = extract("Roads were shut in Velmarshire, Tarn & Ashby and Northmoor on Monday, the council said.")
+    assert "Tarn & Ashby" in names(rec) and not {"Tarn", "Ashby"} & names(rec)
+
+
+@pytest.mark.slow
+def test_a_capitalized_plural_unit_after_coordinated_names_is_no_part_of_the_last():
+    rec = extract("Marl County reported 31 cases. Kajara and Velmo Counties confirmed two cases each.")
+    assert {"Kajara", "Velmo"} <= names(rec) | {n.replace(" County", "") for n in names(rec)}
+    assert not any("Counties" in n for n in names(rec))

@@ -116,8 +116,8 @@ def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
     written = {fold(m.text) for m in ms}
     by_end = {m.t1: m for m in ms}
     for tok in tokens(doc):
-        if not tok.is_lower or tok.lower_ not in units:
-            continue
+        if tok.lower_ not in units or not (tok.is_lower or tok.is_title and tok.i > 0 and not tok.is_sent_start):
+            continue  # ("Kajiado and Marl Counties" in capitals too, issue 11)
         singular = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-1]
         k = tok.i
         while (m := by_end.get(k)) is not None and m.kind == "name":
@@ -139,7 +139,7 @@ def before_unit_plural(doc: "Doc", t1: int) -> bool:
     for _ in range(6):
         if k >= len(doc):
             return False
-        if toks[k].is_lower and fw[k] in units:
+        if fw[k] in units and (toks[k].is_lower or toks[k].is_title and not toks[k].is_sent_start):
             return True
         if fw[k] not in ("and", ","):
             return False

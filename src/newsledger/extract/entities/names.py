@@ -96,6 +96,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
+    out = _fire_names(doc, out)
     out = _spelled_out(doc, out)
     _acronyms(doc, out)
     coordinated_units(doc, out)
@@ -467,6 +468,25 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
 
 _KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed",), ("better", "known", "as"),
              ("popularly", "known", "as"), ("aka",), ("alias",))
+
+
+def _fire_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
+    """"the Pine Creek fire", "the Valley Fire", "the Marl and Ash fires": a wildfire's name (words/fire_name_words)
+    after "the" is an event's, no entity (issue 11). Coordinated names share the noun after the last one."""
+    fires, fw = word_class("fire_name_words"), folded(doc)
+    drop: set[int] = set()
+    for k, m in enumerate(ms):
+        head = fw[m.t1] if m.t1 < len(doc) else ""
+        last = fw[m.t1 - 1]
+        named = last in fires and m.t1 - m.t0 >= 2  # "the Valley Fire"
+        if not (named or head in fires or head in ("and", "&") and k + 1 < len(ms) and ms[k + 1].t0 == m.t1 + 1
+                and ms[k + 1].t1 < len(doc) and fw[ms[k + 1].t1] in fires and ms[k + 1].t1 - ms[k + 1].t0 == 1):
+            continue
+        if m.t0 >= 1 and fw[m.t0 - 1] == "the" or k in drop and m.t0 >= 1:
+            drop.add(k)
+            if head in ("and", "&"):
+                drop.add(k + 1)
+    return [m for k, m in enumerate(ms) if k not in drop]
 
 
 _SPELLED_GLUE = frozenset({",", "and", "&", "of", "for", "on", "in", "the"})

@@ -78,6 +78,9 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                     capped[j + 1] or _name_syllable(doc, j + 1)):
                 j += 2 if not capped[j + 1] else 1  # "Jae-myung": a lower-case syllable of a given name
                 continue
+            if t.text == "&" and j + 1 < n and j + 1 not in skip and capped[j + 1] and not toks[j + 1].is_sent_start:
+                j += 1  # "Tyne & Wear", "Marl & Sons": an ampersand joins one name (issue 11)
+                continue
             if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
@@ -120,13 +123,16 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 break
             break
+        unit = j - i >= 2 and folded(doc)[j - 1] in word_class("place_unit_plurals")
+        if unit:
+            j -= 1  # "Kajiado and Marl Counties": the plural unit is no part of the last name (issue 11)
         # trim trailing joiners
         while j > i and (toks[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
                          or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
             runs.append((i, j))
-        i = max(j, i + 1)
+        i = max(j + 1 if unit else j, i + 1)
     return runs
 
 
