@@ -14,7 +14,8 @@ Modes:
   the tense the direction (past: the last one on or before the anchor; future: the next).
 - ``deictic``: counted from the publication date ("two weeks ago", "last month", "today").
 - ``anaphoric``: counted from the reference time before it ("a day earlier", "the previous week").
-- ``window``: a range from the narrative's current time ("within 45 days", "in the next two weeks").
+- ``window``: a range from the narrative's current time ("within 45 days", "in the next two weeks", "for the next
+  four years").
 - ``duration`` / ``set``: lengths (``P45D``) and recurrences ("every week"); no anchor.
 
 Lexical material (month names, number words, units, holidays, seasons) lives in
@@ -102,7 +103,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("the_unit_before", rf"\b(?i:the)\s+(?P<unit>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))\b"
                             rf"(?!\s+(?i:yesterday|tomorrow))", h_the_unit_before),
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
-        ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the(?:\s+next)?)\s+)?|(?i:in|over|during)\s+(?i:the\s+(?:next|coming))\s+)"
+        ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the(?:\s+next)?)\s+)?|(?i:in|over|during|for)\s+(?i:the\s+(?:next|coming))\s+)"
                    rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
         ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
         ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"

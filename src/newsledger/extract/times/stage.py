@@ -147,7 +147,7 @@ _EXPRS = "newsledger:time_exprs"
 
 
 _WINDOW_TEXT = re.compile(r"(?i)^(?:within|inside|by|no later than|not later than|in the (?:next|coming)|"
-                          r"over the (?:next|coming)|during the (?:next|coming))\b")
+                          r"over the (?:next|coming)|during the (?:next|coming)|for the (?:next|coming))\b")
 
 
 def is_window(time: Time) -> bool:
