@@ -224,3 +224,21 @@ def test_a_capitalized_plural_unit_after_coordinated_names_is_no_part_of_the_las
     rec = extract("Marl County reported 31 cases. Kajara and Velmo Counties confirmed two cases each.")
     assert {"Kajara", "Velmo"} <= names(rec) | {n.replace(" County", "") for n in names(rec)}
     assert not any("Counties" in n for n in names(rec))
+
+
+# -- a reported clause with no "that" whose subject the parser took for the cue's object ---------------
+
+@pytest.mark.slow
+def test_a_clause_without_that_after_a_cue_is_reported_whole():
+    rec = extract("The inquiry has continued since then, with Velmar Police Headquarters now confirming "
+                  "another arrest has been made and a man charged.")
+    assert speaker_of(rec, "another arrest")[0] == "Velmar Police Headquarters"
+    st = next(s for s in rec.statements if "another arrest" in s.content.text)
+    assert st.content.text == "another arrest has been made and a man charged"
+
+
+@pytest.mark.slow
+def test_a_noun_phrase_content_stays_a_noun_phrase():
+    rec = extract("The Velmar Health Board has confirmed a fever outbreak in four wards.")
+    st = next(s for s in rec.statements if "fever" in s.content.text)
+    assert st.content.text.startswith("a fever outbreak")

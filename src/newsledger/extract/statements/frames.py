@@ -134,6 +134,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             toks = [claimed]
         elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
             toks = objs[:1]
+            if (bare := _bare_clause_end(objs[0])) is not None:  # "confirming another arrest has been made"
+                return _Frame(objs[0].left_edge.i, bare, kind, cue_text, _channel_of(cue, entry, [], True))
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
             toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
         elif preps:
@@ -192,6 +194,16 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     if p.particle_obj is not None:
         a = max(a, p.cue_end.i + 1)
     return _Frame(a, b, kind, cue_text, _channel_of(cue, entry, [], False))
+
+
+def _bare_clause_end(obj: "Token") -> int | None:
+    """The sentence's end where a finite auxiliary follows the object: a clause without "that" to its end."""
+    doc, k, end = obj.doc, obj.right_edge.i + 1, obj.sent.end
+    if k >= end or doc[k].pos_ != "AUX" or doc[k].tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return None
+    while end - 1 > k and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return end
 
 
 def _stray_that_clause(cue: "Token") -> "Token | None":
