@@ -242,3 +242,20 @@ def test_a_noun_phrase_content_stays_a_noun_phrase():
     rec = extract("The Velmar Health Board has confirmed a fever outbreak in four wards.")
     st = next(s for s in rec.statements if "fever" in s.content.text)
     assert st.content.text.startswith("a fever outbreak")
+
+
+# -- "When told by X that Y claims ..., he responded": "he" is the one told ---------------------------
+
+@pytest.mark.slow
+def test_he_after_a_fronted_clause_reporting_someone_else_is_the_one_told():
+    rec = extract("Union secretary Alex Marr said the members were angry, Marr told reporters on Tuesday.\n\n"
+                  "When told by presenter Dara Quell on Morning Live that Oren Malik claims he won't meet "
+                  "him, he responded by saying \"he's not telling the truth\".")
+    assert speaker_of(rec, "not telling the truth")[0] == "Alex Marr"
+
+
+@pytest.mark.slow
+def test_he_after_a_fronted_clause_spoken_by_someone_is_still_that_speaker():
+    rec = extract("Union secretary Alex Marr said the members were angry.\n\n"
+                  "After Oren Malik said the depot would close, he told reporters the talks would resume.")
+    assert speaker_of(rec, "talks would resume")[0] == "Oren Malik"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["pronoun_features", "is_pronoun", "relative_antecedent", "is_subject_phrase", "latest_carrier",
+           "inside_fronted_report",
            "next_carrier", "only_carrier", "known_gender", "agrees"]
 
 M = TypeVar("M")                 # a stage's mention object
@@ -131,3 +132,22 @@ def agrees(pronoun: str, gender: Optional[str]) -> bool:
     """Whether a third-person pronoun may refer to a person of ``gender`` (None: unknown, anything goes)."""
     feats = pronoun_features(pronoun)
     return feats is None or feats[0] is None or gender is None or feats[0] == gender
+
+
+def inside_fronted_report(pronoun: "Token", cand: "Token") -> bool:
+    """Whether ``cand`` is named inside what is reported in an adverbial clause fronted before the main-clause
+    subject ``pronoun``: "When told by X that *Y* claims ..., *he* responded": the one told is "he", neither
+    the teller nor the one whose words were told (issue 11). Only a clause reported inside the adverbial
+    (a ``ccomp`` under it) or its passive agent are ruled out; "When Y arrived, he said" leaves Y."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or cand.sent.start != pronoun.sent.start or cand.i > pronoun.i:
+        return False
+    for adv in verb.children:
+        if adv.dep_ != "advcl" or adv.i > pronoun.i or not adv.left_edge.i <= cand.i <= adv.right_edge.i:
+            continue
+        t = cand
+        while t.i != adv.i and t.head.i != t.i:
+            if t.dep_ in ("ccomp", "agent"):
+                return True
+            t = t.head
+    return False

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Iterable
 from spacy.parts_of_speech import NOUN
 
 from ...analysis.clause import SUBJECT_DEPS
-from ...analysis.reference import agrees, known_gender, latest_carrier, next_carrier, relative_antecedent
+from ...analysis.reference import (agrees, inside_fronted_report, known_gender, latest_carrier, next_carrier,
+                                   relative_antecedent)
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
@@ -254,7 +255,8 @@ class SpeakerResolver:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
-                         and (aged or agrees(lower, self._gender(c.eid)))), None) if lower not in ("i", "we") else None
+                         and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, doc[c.i])),
+                        None) if lower not in ("i", "we") else None
             pair = self.pair_before(tok.idx, tok.idx - tok.sent.start_char) \
                 if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < tok.sent.start_char) else []
             if pair:
