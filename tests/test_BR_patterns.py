@@ -259,3 +259,20 @@ def test_he_after_a_fronted_clause_spoken_by_someone_is_still_that_speaker():
     rec = extract("Union secretary Alex Marr said the members were angry.\n\n"
                   "After Oren Malik said the depot would close, he told reporters the talks would resume.")
     assert speaker_of(rec, "talks would resume")[0] == "Oren Malik"
+
+
+@pytest.mark.slow
+def test_a_wage_demand_at_a_company_targets_the_company():
+    rec = extract("The Velmar Miners Union said it would strike.\n\nThe union was demanding a 7 percent "
+                  "increase at Hexacorp even though the company had offered 4 percent.")
+    by_id = {e.id: e.name for e in rec.entities}
+    demands = [v for v in rec.events if v.type == "REQUEST"]
+    assert any(by_id.get(t) == "Hexacorp" for v in demands for t in v.target)
+
+
+@pytest.mark.slow
+def test_a_demand_of_the_union_at_a_company_targets_the_company():
+    rec = extract("The Velmar Miners Union (VMU) said it would strike.\n\nMarr said VMU at Hexacorp was demanding "
+                  "an 8 percent wage increase across the board while Hexacorp offered 1.5 percent.")
+    by_id = {e.id: e.name for e in rec.entities}
+    assert any(by_id.get(t) == "Hexacorp" for v in rec.events if v.type == "REQUEST" for t in v.target)
