@@ -13,6 +13,7 @@ read the tokens (:func:`tokens`), their folded texts (:func:`folded`) and the se
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists", "release"]
 
 _DASHES = ("—", "–", "--", "-")
+# an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
+# date and the agency's credit, then the story; issue 11)
+_CREDIT_DATELINE = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: \([A-Z]{1,4}\))?, (?:Jan|Feb|Mar|Apr|May|Jun|"
+                              r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2} \([A-Z][A-Za-z]{1,9}\) (?=[A-Z])")
 
 
 def doc_text(doc: "Doc") -> str:
@@ -105,6 +110,9 @@ def _title_dateline(doc: "Doc", toks: list) -> int:
     first = toks[0]
     if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
         return 0  # not a paragraph's start
+    credit_line = _CREDIT_DATELINE.match(doc.text, first.idx)
+    if credit_line is not None:
+        return sum(1 for t in toks if t.idx < credit_line.end() - 1)
     credit = False
     for k, t in enumerate(toks[:10]):
         if t.text in _DASHES and k > 0 and doc[t.i - 1].whitespace_ and t.whitespace_:

@@ -13,7 +13,7 @@ from spacy.parts_of_speech import AUX, NOUN, VERB
 
 from ...analysis.words import word_class
 from .quotes import Quote
-from .._doc import doc_text, attr_lists, tokens
+from .._doc import dateline_tokens, doc_text, attr_lists, tokens
 from .draft import (
     _content_chars, Draft, _Frame, lexicon, _NOT_SAYING, _own_subject, _paragraph_cap, _quote_at, subject_of,
     _tok_chars, _trim,
@@ -143,6 +143,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
             frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
+        while frame.a < min(frame.b, tok.i) and (frame.a in dateline_tokens(doc) or doc[frame.a].is_space):
+            frame.a += 1  # "Halden (VL), Mar 3 (XNA) Police arrested ..., an officer said": the dateline is no content
         cue_time = _leading_time(doc, tok.i, frame.a, frame.b)
         if cue_time is not None:  # "said on Tuesday it would ...": the day belongs to the saying
             frame.a = cue_time[1]
