@@ -276,3 +276,25 @@ def test_a_demand_of_the_union_at_a_company_targets_the_company():
                   "an 8 percent wage increase across the board while Hexacorp offered 1.5 percent.")
     by_id = {e.id: e.name for e in rec.entities}
     assert any(by_id.get(t) == "Hexacorp" for v in rec.events if v.type == "REQUEST" for t in v.target)
+
+
+# -- an agency dateline with no dash: place, state code, date, credit, then the story ------------------
+
+@pytest.mark.slow
+def test_an_agency_dateline_without_a_dash_names_the_place_and_no_actor():
+    rec = extract("Two held over damaged fountain in Velmora\n\n"
+                  "Velmora (VL), Mar 2 (XNA) Police on Monday arrested two men for damaging a fountain in the "
+                  "town square, a senior officer said.")
+    place = next((e for e in rec.entities if e.name == "Velmora"), None)
+    assert place is not None and place.type in ("GPE", "LOC")
+    st = next(s for s in rec.statements if "fountain" in s.content.text)
+    assert "XNA" not in st.content.text and "Velmora (VL)" not in st.content.text
+
+
+@pytest.mark.slow
+def test_a_cue_said_now_is_dated_to_the_story_day():
+    rec = extract("Three people were arrested last month and released without charge.\n\n"
+                  "The inquiry has continued since then, with Velmar Police Headquarters now confirming "
+                  "another arrest has been made and a man charged.")
+    st = next(s for s in rec.statements if "another arrest" in s.content.text)
+    assert st.date is not None and st.date.value == PUB

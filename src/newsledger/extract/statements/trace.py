@@ -71,6 +71,7 @@ DATE_ROUTES = {
     "attached-to-cue": "a time expression attached in the parse to the reporting verb",
     "governing-verb": "a time attached to the verb the cue hangs from",
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
+    "now": "a cue modified by 'now' (\"with the police now confirming ...\"): the story's own day",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
     "same-briefing": "said at a briefing or news conference (words/occasion_nouns) with no time of its own: the day of "
                      "the dated saying at one in the same article",

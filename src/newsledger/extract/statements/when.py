@@ -264,6 +264,10 @@ class DateFinder:
             if got is not None:
                 d.extra["date_route"] = "sequel-of-previous-sentence"
                 return got
+        if self.published is not None and not continued and not according and any(
+                c.dep_ == "advmod" and c.lower_ == "now" for c in cue.children):
+            d.extra["date_route"] = "now"  # "with the police now confirming ...": the story's own day (issue 11)
+            return TimeValue(self.published.isoformat(), "")
         best: tuple[int, TimeValue] | None = None
         for k in (d.speaker, d.speaker_key):
             rows = self._occ_by_key.get(k) if k else None
