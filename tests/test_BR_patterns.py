@@ -298,3 +298,12 @@ def test_a_cue_said_now_is_dated_to_the_story_day():
                   "another arrest has been made and a man charged.")
     st = next(s for s in rec.statements if "another arrest" in s.content.text)
     assert st.date is not None and st.date.value == PUB
+
+
+@pytest.mark.slow
+def test_a_headline_count_reported_is_no_statement():
+    rec = extract("At least 6 casualties reported, thousands of residents evacuated due to storm\n\n"
+                  "Tens of thousands of residents in parts of Velmora were evacuated amid strong winds, "
+                  "Governor Lena Osk said.")
+    assert not any("thousands of residents evacuated" in s.content.text for s in rec.statements)
+    assert speaker_of(rec, "strong winds")[0] == "Lena Osk"

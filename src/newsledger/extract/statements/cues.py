@@ -123,6 +123,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ in ("relcl", "acl") \
                     and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
+            if subj is not None and subj.lemma_.lower() in word_class("tally_nouns"):
+                continue  # "At least 4 casualties reported, ...": a count is what was reported (issue 11)
             if subj is None:
                 subj = _speaker_beside(tok, frame)
                 route = "speaker-beside-cue"
