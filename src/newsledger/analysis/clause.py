@@ -44,12 +44,23 @@ def children(tok: "Token") -> list["Token"]:
         if toks is None:
             toks = doc.user_data["newsledger:tokens"] = list(doc)
         kids = [[] for _ in toks]
-        heads = doc.user_data["newsledger:heads"] = [t.head.i for t in toks]
-        for t, h in zip(toks, heads):  # in text order: each list in the order spaCy's children come
-            if h != t.i:
-                kids[h].append(t)
+        heads = doc.user_data["newsledger:heads"] = _heads(doc)
+        for i, h in enumerate(heads):  # in text order: each list in the order spaCy's children come
+            if h != i:
+                kids[h].append(toks[i])
         doc.user_data["newsledger:children"] = kids
     return kids[tok.i]
+
+
+def _heads(doc: "Doc") -> list[int]:
+    """Each token's head index, read from the doc's arrays in one call (``t.head`` builds a ``Token``):
+    ``to_array`` gives the head as an offset from the token, stored unsigned."""
+    import numpy
+
+    if len(doc) == 0:
+        return []
+    rel = doc.to_array("HEAD").astype(numpy.uint64).view(numpy.int64)
+    return (numpy.arange(len(rel), dtype=numpy.int64) + rel).tolist()
 
 
 def head_indices(doc: "Doc") -> list[int]:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
+           "punct_or_space", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -86,6 +87,16 @@ def attr_lists(doc: "Doc") -> tuple[list[int], ...]:
         arr = attr_ids(doc)
         cols = doc.user_data["newsledger:attr_lists"] = tuple(arr[:, k].tolist() for k in range(len(ATTR_IDS)))
     return cols
+
+
+def punct_or_space(doc: "Doc") -> list[bool]:
+    """``t.is_punct or t.is_space`` of every token, read from the doc's arrays once per doc (a scan that
+    passes over punctuation and spaces tests this list instead of building each ``Token``)."""
+    out = doc.user_data.get("newsledger:punct_or_space")
+    if out is None:
+        arr = doc.to_array(["IS_PUNCT", "IS_SPACE"]).reshape(-1, 2)
+        out = doc.user_data["newsledger:punct_or_space"] = (arr[:, 0] | arr[:, 1]).astype(bool).tolist()
+    return out
 
 
 #: the columns of :func:`attr_ids`

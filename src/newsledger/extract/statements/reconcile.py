@@ -90,16 +90,18 @@ def _who_colon(doc: "Doc", colon: int, nl: int) -> list[Draft]:
 def _closing_noun_cue(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     """"..., KVLT-TV reports.": a sentence closed by a name and a cue's -s form that the tagger read as a
     plural noun (so no verb cue saw it); what comes before the comma is what was said, the name speaks."""
-    from .._doc import sentences
+    from .._doc import punct_or_space, sentences, tokens
 
     cues = lexicon()["cues"]
     taken = {d.cue_i for d in drafts}
     out: list[Draft] = []
+    skip, all_toks = punct_or_space(doc), tokens(doc)
     for sent in sentences(doc):
-        toks = [t for t in sent if not (t.is_punct or t.is_space)]
-        if len(toks) < 5:
+        # the sentence's last word (punctuation and spaces passed over), if it has five words or more
+        words = [i for i in range(sent.start, sent.end) if not skip[i]]
+        if len(words) < 5:
             continue
-        cue = toks[-1]
+        cue = all_toks[words[-1]]
         if cue.pos_ != "NOUN" or not cue.lower_.endswith("s") or cue.lemma_.lower() not in cues or cue.i in taken \
                 or cue.lemma_.lower() == cue.lower_:
             continue
