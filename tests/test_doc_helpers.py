@@ -30,3 +30,24 @@ def test_doc_text_is_the_text_and_kept_with_the_doc(nlp):
     doc = nlp("Ana Lima said the port would reopen.\n\nShe added nothing.")
     assert doc_text(doc) == doc.text
     assert doc.user_data["newsledger:text"] is doc_text(doc)
+
+
+@pytest.mark.slow
+def test_sent_of_is_the_tokens_own_sentence(nlp):
+    from newsledger.extract._doc import release, sent_of
+
+    doc = nlp("VELMAR — The board met.\n\nAna Lima said: \"It reopens.\" Then she left. (Copy 3.)")
+    for tok in doc:
+        assert (sent_of(tok).start, sent_of(tok).end) == (tok.sent.start, tok.sent.end)
+    release(doc)
+    assert not any(str(k).startswith("newsledger:") for k in doc.user_data)
+
+
+@pytest.mark.slow
+def test_children_index_is_spacys_children_in_order(nlp):
+    from newsledger.analysis.clause import children, head_indices
+
+    doc = nlp("The minister, who arrived late, said on Monday that the port would reopen and that talks resume.")
+    for tok in doc:
+        assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+    assert head_indices(doc) == [t.head.i for t in doc]

@@ -16,10 +16,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "release"]
+           "punct_or_space", "sent_of", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -64,6 +64,20 @@ def sentences(doc: "Doc") -> list:
     if sents is None:
         sents = doc.user_data["newsledger:sents"] = list(doc.sents)
     return sents
+
+
+def sent_of(tok: "Token") -> "Span":
+    """``tok.sent``: the sentence of :func:`sentences` that holds the token, by a per-doc index of each
+    token's sentence (spaCy's ``Token.sent`` walks to the sentence's both ends and builds a new Span on
+    every call)."""
+    doc = tok.doc
+    index = doc.user_data.get("newsledger:sent_index")
+    if index is None:
+        index = []
+        for k, sent in enumerate(sentences(doc)):
+            index.extend([k] * (sent.end - sent.start))
+        doc.user_data["newsledger:sent_index"] = index
+    return sentences(doc)[index[tok.i]]
 
 
 def attr_ids(doc: "Doc"):

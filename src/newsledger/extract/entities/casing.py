@@ -21,6 +21,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
@@ -50,7 +51,7 @@ def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps:
             and not (i > 0 and folded(doc)[i - 1] == "the")):
         return True  # "you MUST leave": emphasis; "the WHO said", "US" (a country code, kept above) are names
     if t.dep_ not in ("compound", "nmod", "amod", "poss") and any(
-            c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children):
+            c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in _children(t)):
         return True  # "with a Taser", "a private ATM": a brand or initialism as a common noun ("a BBC
         # reporter": there the name only qualifies the noun, and is kept)
     if (w in lower_words and w not in midcaps and is_city(t.text) and w not in lex.female_names

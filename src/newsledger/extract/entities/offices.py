@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ...analysis.words import word_class
 from .._doc import folded, tokens
+from .._doc import sent_of as _sent_of
 from .lex import lexicon
 from .names import GPE, NORP, ORG, PERSON, Cluster
 from .titles import MentionMap, RelationFound, TitleInfo
@@ -197,7 +198,7 @@ def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | No
     names before the title."""
     if ti.title is None:
         return None
-    sent = tokens(doc)[ti.span[0]].sent
+    sent = _sent_of(tokens(doc)[ti.span[0]])
     found: list[Cluster] = []
     for k in range(sent.start, ti.span[0]):
         hit = mm.at(k)
