@@ -51,3 +51,13 @@ def test_children_index_is_spacys_children_in_order(nlp):
     for tok in doc:
         assert [c.i for c in children(tok)] == [c.i for c in tok.children]
     assert head_indices(doc) == [t.head.i for t in doc]
+
+
+@pytest.mark.slow
+def test_subtree_is_spacys_subtree_in_order(nlp):
+    from newsledger.analysis.clause import subtree
+
+    doc = nlp("The minister, who arrived late from the port of Velmar, said on Monday that talks would resume "
+              "in return for the release of two sailors held since March.")
+    for tok in doc:
+        assert [t.i for t in subtree(tok)] == [t.i for t in tok.subtree]

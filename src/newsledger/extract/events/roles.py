@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from ...records import Span, TimeValue
@@ -164,7 +165,7 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             deed = [x for o in _children(tok) if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
             groups = [deed] if deed else []
     if sense.mode == "release" and groups:  # "freeing X *in return for* Y": Y was handed over too
-        swapped = [o for t in tok.subtree if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
+        swapped = [o for t in _subtree(tok) if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
                    for c in _children(t) if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
         extra = [x for x in actors(swapped, ctx) if x not in sources]
         groups = [g + [x for x in extra if x not in g] for g in groups]

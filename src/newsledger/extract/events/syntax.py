@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis import clause
 from ...analysis.reference import only_carrier, relative_antecedent
@@ -206,7 +207,7 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
     mods = [c for c in _children(tok) if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
     places = [t.lower_ for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-              for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
+              for t in _subtree(c) if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
         return None  # a bare "the board" is left to the entities stage
 
@@ -369,7 +370,7 @@ def fronted_apposition_subject(verb: "Token") -> "Token | None":
             c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in _children(verb)):
         return None
     for front in (c for c in _children(verb) if c.dep_ in ("prep", "advcl") and c.i < verb.i):
-        for t in front.subtree:
+        for t in _subtree(front):
             # an apposition, or a conjunct with no "and"/"or" (the comma misread as a list)
             if t.dep_ not in ("appos", "conj") or t.pos_ != "PROPN" or t.head.pos_ not in ("NOUN", "PROPN") \
                     or (t.dep_ == "conj" and any(c.dep_ == "cc" for c in _children(t.head))):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import attr_lists, tokens
@@ -46,7 +47,7 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("xcomp", "ccomp") and (anyw or c.lemma_.lower() in words) for c in _children(tok))
     if key == "oprd":
         return any(t.lemma_.lower() in words or t.lower_ in words
-                   for c in _children(tok) if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+                   for c in _children(tok) if c.dep_ not in ("nsubj", "nsubjpass") for t in _subtree(c))
     if key == "xsubj":  # "wants *Tumbria* to free": a complement clause with a subject of its own
         return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))
                    for c in _children(tok))
@@ -81,7 +82,7 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in _children(tok.head))
     if key == "subj":  # "the dockers' union *could strike*": who acts, by a word of its phrase (or its subject's)
         subj = subject(tok)
-        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in subj.subtree)
+        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in _subtree(subj))
     if key == "intransitive":  # "could strike", not "struck a deal" or "a missile struck Velmar"
         return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in _children(tok))
     if key == "reduced":  # "three people *injured* Monday", "left two guards *injured*": a participle that

@@ -8,6 +8,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis import clause
 from .quotes import Quote
@@ -182,7 +183,7 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
         return None  # "called a meeting"
     if head_toks and not rest and not entry.get("object_ok") and not any(
-            t.lower_ in preps_ok for t in head_toks[0].subtree):
+            t.lower_ in preps_ok for t in _subtree(head_toks[0])):
         return None
     if entry.get("needs_clause") and not p.clauses and not p.preps:
         return None
@@ -240,7 +241,7 @@ def _claim_clause(obj: "Token", nouns: "Iterable[str] | None" = None) -> "Token 
 def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> bool:
     if preps:
         return True
-    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in o.subtree)
+    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in _subtree(o))
 
 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:

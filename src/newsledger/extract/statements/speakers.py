@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import NOUN
 
+from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import SUBJECT_DEPS, children as _children
 from ...analysis.reference import agrees, known_gender, latest_carrier, next_carrier, relative_antecedent
 from ...analysis.words import word_class
@@ -504,7 +505,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
         for c in _children(head):
             if c.dep_ == "prep" and c.i == end.i + 1 and (c.text.istitle() or (
                     c.lower_ in ("of", "for") and head.ent_type_ == "ORG")):
-                tail = list(c.subtree)
+                tail = list(_subtree(c))
                 if tail and all(t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") or t.text.istitle() for t in tail):
                     end = tail[-1]
         return (doc[a].idx, end.idx + len(end.text)), phrase
