@@ -16,7 +16,7 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Iterator, NamedTuple
 
-__all__ = ["Openings", "openings", "finder", "finder_starts"]
+__all__ = ["Openings", "openings", "finder", "finder_starts", "odd_case"]
 
 #: a prefix longer than this is cut: more letters filter no better
 _CAP = 6
@@ -70,16 +70,49 @@ def finder(pattern: str) -> "re.Pattern | None":
     if found is None or any(p == "" for p, _ in found):
         return None
     alts = sorted({p for p, _ in found if p != _DIGIT})
-    if any(p == _DIGIT for p, _ in found):
+    digit = any(p == _DIGIT for p, _ in found)
+    if digit:
         alts.append(r"\d")
-    return re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+    compiled = re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+    _LITERALS[compiled.pattern] = (tuple(a for a in alts if a != r"\d"), digit)
+    return compiled
+
+
+#: a finder's pattern -> its literal openings (lower case) and whether a digit opens a match too
+_LITERALS: dict[str, tuple[tuple[str, ...], bool]] = {}
+#: characters whose case-insensitive matching differs from ``str.lower`` (long s, dotted and dotless i,
+#: Kelvin sign): a text holding one is searched by the finder's own pattern
+_ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
+_DIGIT_CHAR = re.compile(r"\d")
+
+
+def odd_case(text: str) -> bool:
+    """Whether ``text`` holds one of the characters of :data:`_ODD_CASE` (four substring searches in C,
+    where a set built from the text reads every character in Python)."""
+    return any(ch in text for ch in _ODD_CASE)
 
 
 def finder_starts(found: "re.Pattern", text: str) -> Iterator[int]:
     """``m.start() for m in found.finditer(text)`` for a pattern made by :func:`finder`, the same
-    positions, found faster: ``re`` tries a pattern that opens with a lookahead at every position of
-    the text, while a search for the alternation itself skips ahead to the characters that can open
-    it; each search starts one past the last position found, so overlapping openings are all found."""
+    positions, found faster: each literal opening is looked for with ``str.find`` in the lower-cased
+    text (the same places a case-insensitive search finds, for a text without the characters whose
+    case-insensitive matching differs from ``str.lower``), digits by one pass of ``\\d``. Else a search
+    for the alternation itself skips ahead to the characters that can open it, each search starting
+    one past the last position found, so overlapping openings are all found."""
+    lits = _LITERALS.get(found.pattern)
+    if lits is not None and not odd_case(text):
+        words, digit = lits
+        low = text.lower()
+        starts: set[int] = set()
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                starts.add(i)
+                i = low.find(w, i + 1)
+        if digit:
+            starts.update(m.start() for m in _DIGIT_CHAR.finditer(text))
+        yield from sorted(starts)
+        return
     search = _consuming(found).search
     m = search(text)
     while m is not None:
