@@ -67,6 +67,7 @@ class SpeakerResolver:
         self.index = index
         self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
         self._persons: _NamedMentions | None = None  # built on the first title holder ("the governor")
+        self._word_positions: dict[frozenset[str], list[int]] = {}  # (see _with_lower)
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -201,13 +202,16 @@ class SpeakerResolver:
                     out.append(eid)
         return out
 
-    def _with_lower(self, span: "Span", words: Iterable[str]) -> list["Token"]:
+    def _with_lower(self, span: "Span", words: frozenset[str]) -> list["Token"]:
         """The tokens of ``span`` whose lower-case form is one of ``words``, picked by id from the doc's
         arrays (no Token is built for the others)."""
-        strings = self.doc.vocab.strings
-        ids = {strings[w] for w in words}
-        lower, toks = attr_lists(self.doc)[1], tokens(self.doc)
-        return [toks[k] for k in range(span.start, span.end) if lower[k] in ids]
+        at = self._word_positions.get(words)
+        if at is None:  # where the doc writes any of the words, found once per doc and word set
+            strings = self.doc.vocab.strings
+            ids = {strings[w] for w in words}
+            at = self._word_positions[words] = [k for k, w in enumerate(attr_lists(self.doc)[1]) if w in ids]
+        toks = tokens(self.doc)
+        return [toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]]
 
     # ------------------------------------------------------------------ building
     def _in_quote(self, pos: int) -> bool:
