@@ -88,8 +88,13 @@ def test_scan_finds_matches_of_every_rule():
 
 def test_openings_are_read_off_the_pattern_and_unknown_ones_give_up():
     got = openings(r"\b(?:(?i:early|mid)\s+)?(?:Sept|Sep|September)\.?|\b\d+ days")
-    assert got == Openings(("early", "mid", "sep"), True)
+    assert got == Openings(("sep",), True, frozenset({"early", "mid"}))  # a space follows "early": the whole word
     assert got.admit("september") and got.admit("1990s") and not got.admit("the")
+    assert got.admit("early") and not got.admit("earlyish") and got.admit("mid") and not got.admit("midst")
+    the_end = openings(r"\b(?:(?i:the\s+end\s+of)[-\s]+)?(?i:dawn)")
+    assert the_end == Openings(("dawn",), False, frozenset({"the"}))
+    assert the_end.admit("the") and not the_end.admit("their") and not the_end.admit("then")
+    assert openings(r"\b(?i:the)(?:\s+|x)end") == Openings(("the",), False)  # "thex...": "the" only begins the word
     assert openings(r"(?:the\s+)?\d0s") is None  # no word start asserted: a match may begin inside a word
     assert openings(r"\b(?:the|.)x") is None  # any character may open it
     assert openings(r"(?<![\w-])Q[1-4]") == Openings(("q",), False)

@@ -117,7 +117,7 @@ def _rules() -> tuple[_Rule, ...]:
     out = []
     for name, rx, fn in table:
         first, opens = (firsts, None) if rx.startswith(counted) else (None, openings(rx))
-        words = first if first is not None else opens.prefixes if opens is not None else ()
+        words = first if first is not None else (*opens.prefixes, *opens.words) if opens is not None else ()
         heads = {"0" if w[0].isdecimal() else w[0] for w in words}
         if first is not None or (opens is not None and opens.digit):
             heads.add("0")  # a count may be written in digits
@@ -164,8 +164,9 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
     groups = [by_word[c] for c in rule.heads if c in by_word]
     first = rule.first_words
     if first is None:
-        pre, digit = rule.openings
-        starts = [ps for g in groups for w, ps in g.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
+        pre, digit, exact = rule.openings
+        starts = [ps for g in groups for w, ps in g.items()
+                  if w.startswith(pre) or w in exact or (digit and w[0].isdecimal())]
     else:
         starts = [ps for g in groups for w, ps in g.items() if w in first or w[0].isdecimal()]
     yield from _found(rule, text, sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1
