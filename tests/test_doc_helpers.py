@@ -61,3 +61,16 @@ def test_subtree_is_spacys_subtree_in_order(nlp):
               "in return for the release of two sailors held since March.")
     for tok in doc:
         assert [t.i for t in subtree(tok)] == [t.i for t in tok.subtree]
+
+
+@pytest.mark.slow
+def test_the_article_text_is_the_docs_text_unless_it_is_another_text(nlp):
+    from newsledger.extract._doc import release, seed_text
+
+    text = "VELMAR — Ana Lima said the pier  would reopen.\n\n"
+    doc = nlp(text)
+    seed_text(doc, text)
+    assert doc_text(doc) is text and doc_text(doc) == doc.text
+    release(doc)
+    seed_text(doc, text + "More.")  # not this doc's text: doc_text reads the doc
+    assert doc_text(doc) == doc.text

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "sent_of", "release"]
+           "punct_or_space", "sent_of", "seed_text", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 
@@ -30,6 +30,14 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data["newsledger:text"] = doc.text
     return text
+
+
+def seed_text(doc: "Doc", text: str) -> None:
+    """Keep ``text``, the article the doc was parsed from, as :func:`doc_text`: spaCy's tokenizer keeps
+    every character (and ``nlp.join_docs`` checks chunk-joined docs), so ``doc.text`` would rebuild the
+    same string from the tokens. Not kept when the lengths differ (a doc from elsewhere)."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["newsledger:text"] = text
 
 
 def tokens(doc: "Doc") -> list:

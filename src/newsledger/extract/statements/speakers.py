@@ -68,6 +68,7 @@ class SpeakerResolver:
         self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
         self._persons: _NamedMentions | None = None  # built on the first title holder ("the governor")
         self._word_positions: dict[frozenset[str], list[int]] = {}  # (see _with_lower)
+        self._definite: list[int] | None = None  # (see titled_in)
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -440,10 +441,12 @@ class SpeakerResolver:
         out: list[str] = []
         if span is None:
             return out
-        pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
-        for t in (toks[k] for k in range(span.start, span.end) if pos[k] == NOUN):  # Tokens of the nouns only
-            if t.pos_ != "NOUN" or not t.is_lower or not any(c.lower_ == "the" and c.dep_ == "det" for c in _children(t)):
-                continue
+        if self._definite is None:  # the doc's lower-case nouns with "the" ("the commission"), found once
+            pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
+            self._definite = [k for k, p in enumerate(pos) if p == NOUN and toks[k].is_lower and any(
+                c.lower_ == "the" and c.dep_ == "det" for c in _children(toks[k]))]
+        at, toks = self._definite, tokens(self.doc)
+        for t in (toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]):
             if self.index.overlapping(t.idx, t.idx + len(t.text)):
                 continue
             eid = self._titled(t, later=True)
