@@ -74,3 +74,13 @@ def test_the_article_text_is_the_docs_text_unless_it_is_another_text(nlp):
     release(doc)
     seed_text(doc, text + "More.")  # not this doc's text: doc_text reads the doc
     assert doc_text(doc) == doc.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Ana’s STRASSE ‘fine’ ΟΔΟΣ Σa (AP) — «Quote»", "Straße and İstanbul: ﬁne", ""])
+def test_folded_is_each_tokens_fold(nlp, text):
+    from newsledger.extract._doc import folded
+    from newsledger.extract.entities.lex import fold
+
+    doc = nlp(text)
+    assert folded(doc) == [fold(t.text) for t in doc]  # (ß, İ and ﬁ fold to two characters: the plain way)

@@ -62,7 +62,16 @@ def folded(doc: "Doc") -> list[str]:
     if out is None:
         from .entities.lex import fold
 
-        out = doc.user_data["newsledger:folded"] = [fold(t) for t in texts(doc)]
+        text = doc_text(doc)
+        whole = fold(text)
+        if len(whole) == len(text) and len(doc):
+            # folding maps character by character (str.casefold has no context rules): where no character
+            # folds to several, each token's fold is its stretch of the folded text, cut by its offsets
+            bounds = doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist()
+            out = [whole[a:a + n] for a, n in bounds]
+        else:
+            out = [fold(t) for t in texts(doc)]
+        doc.user_data["newsledger:folded"] = out
     return out
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
-from .._doc import doc_text, folded, tokens
+from .._doc import attr_lists, doc_text, folded, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _DIRECTIONS, NameMention, PERSON
 
@@ -116,7 +116,10 @@ def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
     units = word_class("place_unit_plurals")
     written = {fold(m.text) for m in ms}
     by_end = {m.t1: m for m in ms}
-    for tok in tokens(doc):
+    strings = doc.vocab.strings
+    ids = {strings[w] for w in units}
+    toks = tokens(doc)
+    for tok in (toks[k] for k, lo in enumerate(attr_lists(doc)[1]) if lo in ids):  # the units' words, by id
         if not tok.is_lower or tok.lower_ not in units:
             continue
         singular = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-1]

@@ -49,7 +49,8 @@ def _lower_words(doc: "Doc") -> frozenset[str]:
     ("Time is running out", "Rescue workers ..."), its capital is the sentence's, not a name's."""
     got = doc.user_data.get("newsledger:lower_words")
     if got is None:
-        got = doc.user_data["newsledger:lower_words"] = frozenset(t.text for t in tokens(doc) if t.is_lower)
+        lower = doc.to_array("IS_LOWER").tolist() if len(doc) else []  # each token's is_lower, in one call
+        got = doc.user_data["newsledger:lower_words"] = frozenset(w for w, low in zip(texts(doc), lower) if low)
     return got
 
 
