@@ -52,8 +52,18 @@ def texts(doc: "Doc") -> list[str]:
     """``t.text`` of every token, built once per doc (each ``.text`` of a Token is a new string)."""
     out = doc.user_data.get("newsledger:texts")
     if out is None:
-        out = doc.user_data["newsledger:texts"] = [t.text for t in tokens(doc)]
+        text = doc_text(doc)  # each token's text is its stretch of the doc's text
+        out = doc.user_data["newsledger:texts"] = [text[a:a + n] for a, n in _bounds(doc)]
     return out
+
+
+def _bounds(doc: "Doc") -> list[list[int]]:
+    """Each token's first character and length, from the doc's arrays (once per doc)."""
+    got = doc.user_data.get("newsledger:bounds")
+    if got is None:
+        got = doc.user_data["newsledger:bounds"] = (
+            doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist() if len(doc) else [])
+    return got
 
 
 def folded(doc: "Doc") -> list[str]:
@@ -67,8 +77,7 @@ def folded(doc: "Doc") -> list[str]:
         if len(whole) == len(text) and len(doc):
             # folding maps character by character (str.casefold has no context rules): where no character
             # folds to several, each token's fold is its stretch of the folded text, cut by its offsets
-            bounds = doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist()
-            out = [whole[a:a + n] for a, n in bounds]
+            out = [whole[a:a + n] for a, n in _bounds(doc)]
         else:
             out = [fold(t) for t in texts(doc)]
         doc.user_data["newsledger:folded"] = out
