@@ -30,3 +30,57 @@ def test_doc_text_is_the_text_and_kept_with_the_doc(nlp):
     doc = nlp("Ana Lima said the port would reopen.\n\nShe added nothing.")
     assert doc_text(doc) == doc.text
     assert doc.user_data["newsledger:text"] is doc_text(doc)
+
+
+@pytest.mark.slow
+def test_sent_of_is_the_tokens_own_sentence(nlp):
+    from newsledger.extract._doc import release, sent_of
+
+    doc = nlp("VELMAR — The board met.\n\nAna Lima said: \"It reopens.\" Then she left. (Copy 3.)")
+    for tok in doc:
+        assert (sent_of(tok).start, sent_of(tok).end) == (tok.sent.start, tok.sent.end)
+    release(doc)
+    assert not any(str(k).startswith("newsledger:") for k in doc.user_data)
+
+
+@pytest.mark.slow
+def test_children_index_is_spacys_children_in_order(nlp):
+    from newsledger.analysis.clause import children, head_indices
+
+    doc = nlp("The minister, who arrived late, said on Monday that the port would reopen and that talks resume.")
+    for tok in doc:
+        assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+    assert head_indices(doc) == [t.head.i for t in doc]
+
+
+@pytest.mark.slow
+def test_subtree_is_spacys_subtree_in_order(nlp):
+    from newsledger.analysis.clause import subtree
+
+    doc = nlp("The minister, who arrived late from the port of Velmar, said on Monday that talks would resume "
+              "in return for the release of two sailors held since March.")
+    for tok in doc:
+        assert [t.i for t in subtree(tok)] == [t.i for t in tok.subtree]
+
+
+@pytest.mark.slow
+def test_the_article_text_is_the_docs_text_unless_it_is_another_text(nlp):
+    from newsledger.extract._doc import release, seed_text
+
+    text = "VELMAR — Ana Lima said the pier  would reopen.\n\n"
+    doc = nlp(text)
+    seed_text(doc, text)
+    assert doc_text(doc) is text and doc_text(doc) == doc.text
+    release(doc)
+    seed_text(doc, text + "More.")  # not this doc's text: doc_text reads the doc
+    assert doc_text(doc) == doc.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Ana’s STRASSE ‘fine’ ΟΔΟΣ Σa (AP) — «Quote»", "Straße and İstanbul: ﬁne", ""])
+def test_folded_is_each_tokens_fold(nlp, text):
+    from newsledger.extract._doc import folded
+    from newsledger.extract.entities.lex import fold
+
+    doc = nlp(text)
+    assert folded(doc) == [fold(t.text) for t in doc]  # (ß, İ and ﬁ fold to two characters: the plain way)

@@ -182,3 +182,35 @@ def test_found_exposes_the_publication_date_part():
     f = Found(Article("x", published="2025-02-03T09:30:00+00:00"))
     assert f.published == dt.date(2025, 2, 3)
     assert Found(Article("x")).published is None
+
+
+def _reference_language_facts(text: str, sample_chars: int = 20_000):
+    """The language check's figures as first written: one regex pass per figure, a list of every
+    letter (the cheaper code in checks.py must give exactly these)."""
+    import re
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    sample = text[:sample_chars]
+    words = re.findall(r"[^\W\d_]+", sample)
+    if not words:
+        score = (0.0, 0)
+    elif sum(1 for w in words if w.isascii()) / len(words) < 0.5:
+        score = (0.0, len(words))
+    else:
+        score = (sum(1 for w in words if w.lower() in STOP_WORDS) / len(words), len(words))
+    letters = len(re.findall(r"[^\W\d_]", sample))
+    latin = None if letters < 40 else len(re.findall(r"[A-Za-z\u00C0-\u024F]", sample)) / letters
+    return score, latin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXYZ09_ .,'\n-") + ["the ", "of ", "é", "ß", "×", "÷", "Ж", "中", "²", "٣",
+                                                             "ǅ", "ɏ", "ɐ", "ſ", "İ", "K", "’"]), max_size=300).map("".join),
+       st.sampled_from([20_000, 50]))
+def test_language_figures_are_those_of_the_plain_regex_counts(text, sample_chars):
+    from newsledger.checks import latin_share
+
+    score, latin = _reference_language_facts(text, sample_chars)
+    assert english_score(text, sample_chars) == score
+    assert latin_share(text, sample_chars) == latin

@@ -16,6 +16,7 @@ from newsledger.analysis.clause import children, head_indices
 from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
+from newsledger.sample import bundled_sample
 from newsledger.extract.times.openings import Openings, finder, finder_starts, openings
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
@@ -87,8 +88,13 @@ def test_scan_finds_matches_of_every_rule():
 
 def test_openings_are_read_off_the_pattern_and_unknown_ones_give_up():
     got = openings(r"\b(?:(?i:early|mid)\s+)?(?:Sept|Sep|September)\.?|\b\d+ days")
-    assert got == Openings(("early", "mid", "sep"), True)
+    assert got == Openings(("sep",), True, frozenset({"early", "mid"}))  # a space follows "early": the whole word
     assert got.admit("september") and got.admit("1990s") and not got.admit("the")
+    assert got.admit("early") and not got.admit("earlyish") and got.admit("mid") and not got.admit("midst")
+    the_end = openings(r"\b(?:(?i:the\s+end\s+of)[-\s]+)?(?i:dawn)")
+    assert the_end == Openings(("dawn",), False, frozenset({"the"}))
+    assert the_end.admit("the") and not the_end.admit("their") and not the_end.admit("then")
+    assert openings(r"\b(?i:the)(?:\s+|x)end") == Openings(("the",), False)  # "thex...": "the" only begins the word
     assert openings(r"(?:the\s+)?\d0s") is None  # no word start asserted: a match may begin inside a word
     assert openings(r"\b(?:the|.)x") is None  # any character may open it
     assert openings(r"(?<![\w-])Q[1-4]") == Openings(("q",), False)
@@ -109,8 +115,13 @@ def test_a_finder_points_at_every_place_a_match_can_begin_even_inside_a_word():
     f = finder(r"(?<![\w'’])(?:(?i:the)\s+)?(?:['’]\d0|(?:19|20)\d0)s")
     assert f is not None
     assert [m.start() for m in f.finditer("xThe '90s, 1990s")] == [1, 5, 11]
-    for text in ("xThe '90s, 1990s", "thethe 2020 1919", "", "’’''"):  # overlapping openings too
+    for text in ("xThe '90s, 1990s", "thethe 2020 1919", "", "’’''",  # overlapping openings too
+                 "ſthe THE 1990s", "THKE tHe", "İthe ı", "ΣTHE ß٣0s"):  # odd case, other scripts
         assert list(finder_starts(f, text)) == [m.start() for m in f.finditer(text)]
+    for rule in _rules():  # every finder of the grammar, on the bundled sample too
+        if rule.finder is not None:
+            text = bundled_sample().text
+            assert list(finder_starts(rule.finder, text)) == [m.start() for m in rule.finder.finditer(text)]
     assert finder(r"(?:the|.)x") is None
 
 

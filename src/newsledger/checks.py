@@ -23,8 +23,6 @@ BATCH_CHARS = 30_000
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit of any script
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")  # Basic Latin and Latin-1/Extended-A/B letters
 # Script check: Chinese and Japanese are written without spaces, so they hold few "words" and
 # would slip under the word-based check; their letters are counted instead (a few dozen suffice).
 _SCRIPT_MIN_LETTERS = 40
@@ -37,27 +35,45 @@ def english_score(text: str, sample_chars: int = 20_000) -> tuple[float, int]:
     maintained wheel, and spaCy's English stop-word list tells English prose apart reliably (news
     prose runs 35-55% function words; French, German or Spanish prose stays under 10%).
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = _WORD.findall(text[:sample_chars])
-    if not words:
-        return 0.0, 0
-    latin = sum(1 for w in words if w.isascii())
-    if latin / len(words) < 0.5:
-        return 0.0, len(words)
-    hits = sum(1 for w in words if w.lower() in STOP_WORDS)
-    return hits / len(words), len(words)
+    return _language_facts(text, sample_chars)[:2]
 
 
 def latin_share(text: str, sample_chars: int = 20_000) -> float | None:
     """The share of the letters at the text's start that are Latin; None when there are too few
     letters to tell. Script-based, so that Chinese and Japanese (written without spaces, hence with
     few "words") are told apart as surely as the word-based check tells French from English."""
+    return _language_facts(text, sample_chars)[2]
+
+
+def _language_facts(text: str, sample_chars: int = 20_000) -> tuple[float, int, float | None]:
+    """:func:`english_score` and :func:`latin_share` from one pass of the word pattern over the sample
+    (the check runs on every article: one regex pass over it costs as much as a stage's rule).
+    The letters are the characters of the words (the letter class is the word pattern's), the Latin
+    ones the ASCII letters (counted by ``bytes.translate``) and those of Latin-1 and Extended-A/B."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     sample = text[:sample_chars]
-    letters = len(_LETTER.findall(sample))
+    words = _WORD.findall(sample)
+    letters = sum(map(len, words))
     if letters < _SCRIPT_MIN_LETTERS:
-        return None
-    return len(_LATIN.findall(sample)) / letters
+        latin = None
+    else:
+        ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+        if not sample.isascii():
+            ascii_letters += sum(map(len, _LATIN_BEYOND_ASCII.findall(sample)))
+        latin = ascii_letters / letters
+    if not words:
+        return 0.0, 0, latin
+    if sum(map(str.isascii, words)) / len(words) < 0.5:
+        return 0.0, len(words), latin
+    hits = sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
+    return hits / len(words), len(words), latin
+
+
+#: the ASCII bytes that are not letters (deleted to count the letters)
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+#: the Latin letters beyond ASCII (Latin-1 and Extended-A/B: U+00C0 to U+024F), in runs
+_LATIN_BEYOND_ASCII = re.compile(r"[\u00C0-\u024F]+")
 
 
 def check_max_chars(max_chars: int | None) -> None:
@@ -81,8 +97,7 @@ def check_article(article: Article, max_chars: int = MAX_CHARS, check_language: 
             "split it into articles, or raise the limit with --max-chars (long texts are parsed in "
             "paragraph-aligned chunks)", src)
     if check_language:
-        score, n = english_score(article.text)
-        latin = latin_share(article.text)
+        score, n, latin = _language_facts(article.text)
         if latin is not None and latin < 0.5:
             raise NotEnglishError(
                 f"the article is not written in the Latin alphabet (only {latin:.0%} of its letters are Latin: "

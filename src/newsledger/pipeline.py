@@ -160,8 +160,9 @@ class Pipeline:
         return result
 
     def run_stages(self, doc: "Doc", article: Article) -> Record:
-        from .extract._doc import release
+        from .extract._doc import release, seed_text
 
+        seed_text(doc, article.text)
         found = Found(article)
         if self.trace:
             from .trace import start

@@ -17,9 +17,10 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists", "release"]
+__all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
+           "punct_or_space", "sent_of", "seed_text", "release"]
 
 _DASHES = ("—", "–", "--", "-")
 # an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
@@ -36,6 +37,14 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
+def seed_text(doc: "Doc", text: str) -> None:
+    """Keep ``text``, the article the doc was parsed from, as :func:`doc_text`: spaCy's tokenizer keeps
+    every character (and ``nlp.join_docs`` checks chunk-joined docs), so ``doc.text`` would rebuild the
+    same string from the tokens. Not kept when the lengths differ (a doc from elsewhere)."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["newsledger:text"] = text
+
+
 def tokens(doc: "Doc") -> list:
     """The doc's tokens as one list, built once per doc: ``tokens(doc)[i]`` is ``doc[i]``."""
     toks = doc.user_data.get("newsledger:tokens")
@@ -48,8 +57,18 @@ def texts(doc: "Doc") -> list[str]:
     """``t.text`` of every token, built once per doc (each ``.text`` of a Token is a new string)."""
     out = doc.user_data.get("newsledger:texts")
     if out is None:
-        out = doc.user_data["newsledger:texts"] = [t.text for t in tokens(doc)]
+        text = doc_text(doc)  # each token's text is its stretch of the doc's text
+        out = doc.user_data["newsledger:texts"] = [text[a:a + n] for a, n in _bounds(doc)]
     return out
+
+
+def _bounds(doc: "Doc") -> list[list[int]]:
+    """Each token's first character and length, from the doc's arrays (once per doc)."""
+    got = doc.user_data.get("newsledger:bounds")
+    if got is None:
+        got = doc.user_data["newsledger:bounds"] = (
+            doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist() if len(doc) else [])
+    return got
 
 
 def folded(doc: "Doc") -> list[str]:
@@ -58,7 +77,15 @@ def folded(doc: "Doc") -> list[str]:
     if out is None:
         from .entities.lex import fold
 
-        out = doc.user_data["newsledger:folded"] = [fold(t) for t in texts(doc)]
+        text = doc_text(doc)
+        whole = fold(text)
+        if len(whole) == len(text) and len(doc):
+            # folding maps character by character (str.casefold has no context rules): where no character
+            # folds to several, each token's fold is its stretch of the folded text, cut by its offsets
+            out = [whole[a:a + n] for a, n in _bounds(doc)]
+        else:
+            out = [fold(t) for t in texts(doc)]
+        doc.user_data["newsledger:folded"] = out
     return out
 
 
@@ -68,6 +95,20 @@ def sentences(doc: "Doc") -> list:
     if sents is None:
         sents = doc.user_data["newsledger:sents"] = list(doc.sents)
     return sents
+
+
+def sent_of(tok: "Token") -> "Span":
+    """``tok.sent``: the sentence of :func:`sentences` that holds the token, by a per-doc index of each
+    token's sentence (spaCy's ``Token.sent`` walks to the sentence's both ends and builds a new Span on
+    every call)."""
+    doc = tok.doc
+    index = doc.user_data.get("newsledger:sent_index")
+    if index is None:
+        index = []
+        for k, sent in enumerate(sentences(doc)):
+            index.extend([k] * (sent.end - sent.start))
+        doc.user_data["newsledger:sent_index"] = index
+    return sentences(doc)[index[tok.i]]
 
 
 def attr_ids(doc: "Doc"):
@@ -91,6 +132,16 @@ def attr_lists(doc: "Doc") -> tuple[list[int], ...]:
         arr = attr_ids(doc)
         cols = doc.user_data["newsledger:attr_lists"] = tuple(arr[:, k].tolist() for k in range(len(ATTR_IDS)))
     return cols
+
+
+def punct_or_space(doc: "Doc") -> list[bool]:
+    """``t.is_punct or t.is_space`` of every token, read from the doc's arrays once per doc (a scan that
+    passes over punctuation and spaces tests this list instead of building each ``Token``)."""
+    out = doc.user_data.get("newsledger:punct_or_space")
+    if out is None:
+        arr = doc.to_array(["IS_PUNCT", "IS_SPACE"]).reshape(-1, 2)
+        out = doc.user_data["newsledger:punct_or_space"] = (arr[:, 0] | arr[:, 1]).astype(bool).tolist()
+    return out
 
 
 #: the columns of :func:`attr_ids`

@@ -38,6 +38,7 @@ from ...analysis.words import word_class
 from ...records import Attributes
 from ...trace import tracing
 from .._doc import folded, tokens
+from .._doc import sent_of as _sent_of
 from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
@@ -218,7 +219,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
     n = len(doc)
     k = t1
     end = min(n, k + 25)
-    sent_end = toks[t0].sent.end
+    sent_end = _sent_of(toks[t0]).end
     end = min(end, sent_end)
     i = k
     while i < end:
@@ -347,7 +348,7 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         words.pop()  # "Health Minister Dr.": the office is the minister's
     if not words:
         return None
-    sent = doc[ti.span[0]].sent
+    sent = _sent_of(doc[ti.span[0]])
     for row in rule_table("title_bodies")["rows"]:
         y = row["yields"]
         if words[-1] not in y["titles"]:

@@ -21,8 +21,9 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
-from .._doc import doc_text, folded, tokens
+from .._doc import attr_lists, doc_text, folded, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _DIRECTIONS, NameMention, PERSON
 
@@ -50,7 +51,7 @@ def not_a_name(doc: "Doc", i: int, j: int, lower_words: frozenset[str], midcaps:
             and not (i > 0 and folded(doc)[i - 1] == "the")):
         return True  # "you MUST leave": emphasis; "the WHO said", "US" (a country code, kept above) are names
     if t.dep_ not in ("compound", "nmod", "amod", "poss") and any(
-            c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in t.children):
+            c.dep_ == "det" and c.lower_ in _ARTICLES or c.dep_ == "poss" and c.lower_ in _OWNERS for c in _children(t)):
         return True  # "with a Taser", "a private ATM": a brand or initialism as a common noun ("a BBC
         # reporter": there the name only qualifies the noun, and is kept)
     if (w in lower_words and w not in midcaps and is_city(t.text) and w not in lex.female_names
@@ -115,7 +116,10 @@ def coordinated_units(doc: "Doc", ms: list[NameMention]) -> None:
     units = word_class("place_unit_plurals")
     written = {fold(m.text) for m in ms}
     by_end = {m.t1: m for m in ms}
-    for tok in tokens(doc):
+    strings = doc.vocab.strings
+    ids = {strings[w] for w in units}
+    toks = tokens(doc)
+    for tok in (toks[k] for k, lo in enumerate(attr_lists(doc)[1]) if lo in ids):  # the units' words, by id
         if tok.lower_ not in units or not (tok.is_lower or tok.is_title and tok.i > 0 and not tok.is_sent_start):
             continue  # ("Kajiado and Marl Counties" in capitals too, issue 11)
         singular = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from ...analysis.clause import own_subject
 from .._doc import folded, attr_lists, sentences, tokens
 from .lex import fold, lexicon
@@ -162,7 +163,7 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
         return None
     x = mm.cluster_at(subj.i)
     if x is None:  # "The club's new coach, X, is the daughter of Y"
-        x = next((mm.cluster_at(ch.i) for ch in subj.children if ch.dep_ == "appos" and mm.cluster_at(ch.i)), None)
+        x = next((mm.cluster_at(ch.i) for ch in _children(subj) if ch.dep_ == "appos" and mm.cluster_at(ch.i)), None)
     if x is None or x.type != PERSON:
         return None
     # Y: the person in the "of" phrase (possibly through an appositive)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .lex import country_code, demonym_country, fold, is_city, lexicon
@@ -158,7 +159,7 @@ def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:
             continue
         root = toks.root
         partners = [root.head] if root.dep_ == "conj" else []
-        partners += [c for c in root.children if c.dep_ == "conj"]
+        partners += [c for c in _children(root) if c.dep_ == "conj"]
         if any((p := at.get(x.i)) is not None and p is not m and p.label == PERSON and p.votes[PERSON] >= 3
                for x in partners):
             m.votes[PERSON] += m.votes[ORG] + 1

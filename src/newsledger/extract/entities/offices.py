@@ -18,10 +18,11 @@ Hand-written: no library reads offices against a whole article.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ...analysis.words import word_class
 from .._doc import folded, tokens
+from .._doc import sent_of as _sent_of
 from .lex import lexicon
 from .names import GPE, NORP, ORG, PERSON, Cluster
 from .titles import MentionMap, RelationFound, TitleInfo
@@ -73,15 +74,16 @@ def _country_cluster(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
     return next((x for x in clusters if x.type == GPE and c.country and x.country == c.country), None)
 
 
-def _positions(doc: "Doc") -> dict[str, list[int]]:
-    """Token indices of every folded word, built once per doc (each title looks up its first word)."""
-    got = doc.user_data.get("newsledger:word-positions")
-    if got is None:
-        got = {}
-        for i, w in enumerate(folded(doc)):
-            got.setdefault(w, []).append(i)
-        doc.user_data["newsledger:word-positions"] = got
-    return got
+def _positions(words: list[str], word: str) -> Iterator[int]:
+    """The indices of ``word`` in ``words`` (the doc's folded words), ascending: ``list.index`` scans in
+    C, where a per-doc dict of every word's positions cost a Python step per token."""
+    i = -1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            yield i
+    except ValueError:
+        return
 
 
 def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: MentionMap,
@@ -93,7 +95,7 @@ def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: Ment
     found: list[Cluster] = []
     taken: list[Cluster] = []  # places whose office another named person holds ("Velmarian President Y")
     former = ti.title is not None and folded(doc)[ti.title[0]] in word_class("office_time_words")
-    for i in _positions(doc).get(words[0], ()):
+    for i in _positions(fw, words[0]):
         if i + k > n or tuple(fw[i:i + k]) != words:
             continue
         if ti.span[0] <= i < ti.span[1]:
@@ -196,7 +198,7 @@ def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | No
     names before the title."""
     if ti.title is None:
         return None
-    sent = tokens(doc)[ti.span[0]].sent
+    sent = _sent_of(tokens(doc)[ti.span[0]])
     found: list[Cluster] = []
     for k in range(sent.start, ti.span[0]):
         hit = mm.at(k)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from .._doc import doc_text, folded, sentences, tokens
 from ...analysis.words import word_class
 from ...analysis.reference import is_subject_phrase, latest_carrier
@@ -124,9 +125,9 @@ def _kin_subject_genders(doc: "Doc", men: list["_Men"]) -> None:
         t = toks[i]
         if t.dep_ != "attr":
             continue
-        for s in t.head.children:
+        for s in _children(t.head):
             if s.dep_ in _SUBJ:
-                c = by_tok.get(s.i) or next((by_tok.get(a.i) for a in s.children if a.dep_ == "appos"
+                c = by_tok.get(s.i) or next((by_tok.get(a.i) for a in _children(s) if a.dep_ == "appos"
                                              and by_tok.get(a.i)), None)
                 if c is not None and c.type == PERSON and c.gender is None:
                     c.gender = kin["gender"]

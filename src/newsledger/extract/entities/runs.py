@@ -49,20 +49,22 @@ def _lower_words(doc: "Doc") -> frozenset[str]:
     ("Time is running out", "Rescue workers ..."), its capital is the sentence's, not a name's."""
     got = doc.user_data.get("newsledger:lower_words")
     if got is None:
-        got = doc.user_data["newsledger:lower_words"] = frozenset(t.text for t in tokens(doc) if t.is_lower)
+        lower = doc.to_array("IS_LOWER").tolist() if len(doc) else []  # each token's is_lower, in one call
+        got = doc.user_data["newsledger:lower_words"] = frozenset(w for w, low in zip(texts(doc), lower) if low)
     return got
 
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs (see the module docstring)."""
     toks = tokens(doc)
+    fw = folded(doc)
     capped = [_cap_text(w) for w in texts(doc)]  # _cap of every token, from the cached texts
     lex = lexicon()
     runs: list[tuple[int, int]] = []
     n = len(doc)
     i = 0
     while i < n:
-        if i in skip or not (capped[i] or _particle_start(doc, i)):
+        if i in skip or not (capped[i] or fw[i] in PARTICLES and _particle_start(doc, i)):
             i += 1
             continue
         j = i + 1
@@ -81,40 +83,40 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if t.text == "&" and j + 1 < n and j + 1 not in skip and capped[j + 1] and not toks[j + 1].is_sent_start:
                 j += 1  # "Tyne & Wear", "Marl & Sons": an ampersand joins one name (issue 11)
                 continue
-            if fold(t.text) in PARTICLES and _particles_then_name(doc, j):
+            if fw[j] in PARTICLES and _particles_then_name(doc, j):
                 j += 1
                 continue
-            if (fold(t.text) == "on" and folded(doc)[j - 1] in lex.org_keywords and j + 1 < n and j + 1 not in skip
-                    and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start):
+            if (fw[j] == "on" and fw[j - 1] in lex.org_keywords and j + 1 < n and j + 1 not in skip
+                    and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start):
                 j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
-            if fold(t.text) == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)):
+            if fw[j] == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)):
                 # "the Port Authority of Halden and Velmar": one body of two places; "the Sun and Moon
                 # Initiative": one name, not "Sun" and "Moon Initiative"
                 j += 1
                 continue
-            if (fold(t.text) in _JOIN_OF and (subject or folded(doc)[j - 1] in lex.org_keywords
-                                              or folded(doc)[j - 1] in lex.titles
+            if (fw[j] in _JOIN_OF and (subject or fw[j - 1] in lex.org_keywords
+                                              or fw[j - 1] in lex.titles
                                               or _place_of(doc, j) or _body_of_country(doc, i, j))
                     and j + 1 < n
                     and capped[j + 1] and not toks[j + 1].is_sent_start):
                 j += 1
                 continue
-            if ((fold(t.text) in _JOIN_TAGGED or t.text in ("'", "\u2019") and not doc[j - 1].whitespace_
-                 and doc[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "Harbour Pilots' Pay Board"
-                    and (t.ent_type_ in _JOINED_TYPES or fold(t.text) == "of" and t.ent_type_ in ("GPE", "LOC"))
+            if ((fw[j] in _JOIN_TAGGED or t.text in ("'", "\u2019") and not toks[j - 1].whitespace_
+                 and toks[j - 1].text.endswith("s")) and t.ent_iob_ == "I"  # "Harbour Pilots' Pay Board"
+                    and (t.ent_type_ in _JOINED_TYPES or fw[j] == "of" and t.ent_type_ in ("GPE", "LOC"))
                     and j + 1 < n
-                    and doc[j + 1].ent_iob_ == "I" and _cap(doc[j + 1]) and not doc[j + 1].is_sent_start
-                    and doc[j - 1].ent_iob_ in ("B", "I")
-                    and (fold(t.text) not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
+                    and toks[j + 1].ent_iob_ == "I" and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start
+                    and toks[j - 1].ent_iob_ in ("B", "I")
+                    and (fw[j] not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
                 j += 1  # "House of Representatives", "Flood and Coastal Defence Agency": one name
                 continue  # where the tagger reads one organization across the small word
-            if (fold(t.text) == "in" and folded(doc)[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
+            if (fw[j] == "in" and fw[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
                 continue
             if (t.tag_ == "POS" and j + 1 < n and capped[j + 1] and country_code(doc[i:j].text) is None
-                    and folded(doc)[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
+                    and fw[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
                     and not _named_alone(doc, i, j)  # "Velmaria's Harbour International Airport": a place's airport
                     and _org_after(doc, j + 1)):
                 j += 1
@@ -127,7 +129,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
         if unit:
             j -= 1  # "Kajiado and Marl Counties": the plural unit is no part of the last name (issue 11)
         # trim trailing joiners
-        while j > i and (toks[j - 1].text == "-" or folded(doc)[j - 1] in _JOIN_OF | PARTICLES
+        while j > i and (toks[j - 1].text == "-" or fw[j - 1] in _JOIN_OF or fw[j - 1] in PARTICLES
                          or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:

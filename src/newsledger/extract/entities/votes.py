@@ -40,6 +40,12 @@ def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None
     m.why.append((rule, label, w))
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """The lexicon's place words less the compass directions ("the town of X", not "the north of X")."""
+    return frozenset(lexicon().place_keywords - _DIRECTIONS)
+
+
 def _vote(doc: "Doc", m: NameMention) -> None:
     toks = tokens(doc)
     lex = lexicon()
@@ -60,20 +66,22 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         return
     if m.kind == "acronym":
         _vote_for(m, ORG, "acronym")
-    if words and ((doc[m.t0].is_lower and words[0] in lex.facility_heads)
-                  or (doc[m.t1 - 1].is_lower and words[-1] in lex.facility_heads)):
+    if words and ((toks[m.t0].is_lower and words[0] in lex.facility_heads)
+                  or (toks[m.t1 - 1].is_lower and words[-1] in lex.facility_heads)):
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
-    after = folded(doc)[m.t1:m.t1 + 2]
+    fw = folded(doc)
+    after = fw[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
             and not org_after:  # "the Harbour Coast newspaper" is a paper
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
-    if m.t0 in dateline_tokens(doc) and m.t0 > 0 and toks[m.t0 - 1].text == "(":
+    datelines = dateline_tokens(doc)
+    if m.t0 in datelines and m.t0 > 0 and toks[m.t0 - 1].text == "(":
         _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
-    elif m.t0 in dateline_tokens(doc) and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
+    elif m.t0 in datelines and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
         _vote_for(m, GPE, "city-gazetteer")
@@ -83,14 +91,14 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, GPE, "unit-plural")  # "Velmar and Tarnwick counties": units of a state's map
     if m.pre_title:
         _vote_for(m, PERSON, "title-before")
-    before = folded(doc)[max(0, m.t0 - 3):m.t0]
+    before = fw[max(0, m.t0 - 3):m.t0]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
         _vote_for(m, PERSON, "title-before-word")
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
         _vote_for(m, PERSON, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
         _vote_for(m, PERSON, "family-word-before")
-    if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in lex.place_keywords - _DIRECTIONS \
+    if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in _place_words() \
             and toks[m.t0 - 2].is_lower:
         _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
@@ -106,7 +114,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, ORG, "org-noun-after")
     if before[-1:] and before[-1] in ("from", "in", "near") and not words[0] in lex.not_names:
         _vote_for(m, GPE, "locative-preposition")
-    inner = doc[m.t0 + 1:m.t1]
+    inner = toks[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
         _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
     if after and after[0] in lex.place_keywords and toks[m.t1].is_lower:
@@ -122,7 +130,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, PERSON, "reporting-subject")
         if len(words) <= 3 and before[-1:] != ["the"] and not any(
                 w in lex.org_keywords or w in lex.place_keywords for w in words) and m.kind == "name" \
-                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in doc[m.t0:m.t1]):
+                and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in toks[m.t0:m.t1]):
             _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     if club_context(doc, m):
         _vote_for(m, ORG, "sports-club")  # "Velmar manager X", "a win over Velmar" in a sports report (clubs.py)
@@ -145,17 +153,18 @@ def _other_ent(doc: "Doc", m: NameMention) -> bool:
 def _title_after(doc: "Doc", k: int) -> bool:
     """", its chief economist" / ", a retired navy admiral" right after a name."""
     lex = lexicon()
-    n = len(doc)
-    if not (k + 1 < n and doc[k].text == ","):
+    toks = tokens(doc)
+    n = len(toks)
+    if not (k + 1 < n and toks[k].text == ","):
         return False
     k += 1
     if k < n and folded(doc)[k] in ("a", "an", "the", "its", "their", "his", "her"):
         k += 1
     for q in range(k, min(n, k + 4)):  # "the EU's High Representative": skip the possessor
-        if doc[q].tag_ == "POS":
+        if toks[q].tag_ == "POS":
             k = q + 1
             break
-    for t in tokens(doc)[k:min(n, k + 4)]:
+    for t in toks[k:min(n, k + 4)]:
         w = fold(t.text)
         if w in lex.titles and w not in ("resident", "native", "citizen", "member", "partner"):
             return True
@@ -166,8 +175,9 @@ def _title_after(doc: "Doc", k: int) -> bool:
 
 def _age_after(doc: "Doc", k: int) -> bool:
     """", 41," right after a name."""
-    return (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdecimal()
-            and 0 < int(doc[k + 1].text) < 120 and doc[k + 2].is_punct)
+    toks = tokens(doc)
+    return (k + 2 < len(toks) and toks[k].text == "," and toks[k + 1].like_num and toks[k + 1].text.isdecimal()
+            and 0 < int(toks[k + 1].text) < 120 and toks[k + 2].is_punct)
 
 
 def _reporting_subject(doc: "Doc", m: NameMention) -> bool:

@@ -3,6 +3,7 @@ event, orders dropped once carried out, and mentions of the same act on the same
 
 from __future__ import annotations
 
+from ...analysis.clause import children as _children
 from ...analysis.clause import own_subject
 from ...analysis.words import word_class
 from ...records import TimeValue
@@ -103,7 +104,7 @@ def _drop_orders(raws: list[_Raw], ctx: Context) -> None:
         tok = r.anchor
         if r.type != "REQUEST" or tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.light_verbs:
             continue
-        if any(c.dep_ in OBJ_DEPS and c.i in nouns for c in tok.children):
+        if any(c.dep_ in OBJ_DEPS and c.i in nouns for c in _children(tok)):
             r.absorbed = True
 
 
@@ -155,7 +156,7 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
     if not (a.source or a.target) or not (b.source or b.target):  # "a march ... the march was organised by X"
         then = b if a.start <= b.start else a  # the later mention is definite: it refers back
         return a.sense.lemma == b.sense.lemma and a.anchor.pos_ == b.anchor.pos_ != "VERB" \
-            and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in then.anchor.children)
+            and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in _children(then.anchor))
     if not shared and _complementary(a, b):
         return True
     return shared
@@ -176,7 +177,7 @@ def _refers_back(a: _Raw, b: _Raw) -> bool:
     after a dated act of its type and mode (neither naming anyone) is that act told again."""
     first, then = (a, b) if a.start <= b.start else (b, a)
     return _done(first) and then.date is None and then.anchor.pos_ != "VERB" \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in then.anchor.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(then.anchor))
 
 
 def _done(r: _Raw) -> bool:

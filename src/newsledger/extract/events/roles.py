@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import subtree as _subtree
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from ...records import Span, TimeValue
 from .lexicon import Sense, lexicon
@@ -62,15 +64,15 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     groups: list[list["Token"]] = []
     for ch in sense.target:
         if ch == "dobj" and not passive:
-            objs = [_named_recipient(c) for c in verb.children if c.dep_ in OBJ_DEPS]
+            objs = [_named_recipient(c) for c in _children(verb) if c.dep_ in OBJ_DEPS]
             if objs:
                 groups.append(objs)
         elif ch == "xsubj":
-            for c in verb.children:
+            for c in _children(verb):
                 if c.dep_ in ("xcomp", "ccomp"):
-                    groups.extend([g] for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+                    groups.extend([g] for g in _children(c) if g.dep_ in ("nsubj", "nsubjpass"))
         elif ch == "dative":
-            for c in verb.children:
+            for c in _children(verb):
                 if c.dep_ == "dative":
                     groups.append(pobjs(c) if c.pos_ == "ADP" else [c])
         else:
@@ -79,11 +81,11 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
             if sense.type == "PROTEST" and ch in _DESTINATION_PREPS:  # "marched to Velmar" is where, not whom
                 found = [[t for t in g if t.lemma_.lower() in lexicon().proxy_heads] for g in found]
             if not found:  # "voiced backing *for* X": the object's complement
-                for o in verb.children:
+                for o in _children(verb):
                     if o.dep_ in OBJ_DEPS:
                         found = prep_objects(o, (ch,))
                         # "imposed a fine *of 50 million euros on X*": the parser hangs the party on the sum
-                        found = found or [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        found = found or [g for c in _children(o) if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in pobjs(c) for g in prep_objects(p, (ch,))]
             if not found and ch == "at":  # "the union at Hexacorp was demanding ...": the employer (issue 11)
                 found = [g for c in verb.children if c.dep_ in ("nsubj",) for g in prep_objects(c, ("at",))]
@@ -95,9 +97,9 @@ def _named_recipient(obj: "Token") -> "Token":
     """The party of a double object whose other object is a sum: "fined *X* €2 billion" parses X as the
     indirect object (dative) of the verb or as a compound of "billion"; the party, not the sum, is the
     object ("fined Oren Malik 500 euros": a modifier of "euros")."""
-    if obj.pos_ in ("NUM", "SYM") or obj.like_num or any(c.dep_ == "nummod" for c in obj.children):
-        names = [c for c in obj.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
-        names += [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i]
+    if obj.pos_ in ("NUM", "SYM") or obj.like_num or any(c.dep_ == "nummod" for c in _children(obj)):
+        names = [c for c in _children(obj.head) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+        names += [c for c in _children(obj) if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i]
         if names:
             return names[0]
     return obj
@@ -111,21 +113,21 @@ def _antecedent_objects(verb: "Token") -> list["Token"]:
         return []
     third = word_class("neuter_pronouns") | word_class("male_pronouns") | word_class("female_pronouns") \
         | word_class("plural_pronouns")
-    if not any(c.dep_ in OBJ_DEPS and c.pos_ == "PRON" and c.lower_ in third for c in verb.children):
+    if not any(c.dep_ in OBJ_DEPS and c.pos_ == "PRON" and c.lower_ in third for c in _children(verb)):
         return []
-    return [_named_recipient(c) for c in verb.head.children if c.dep_ in OBJ_DEPS and c.pos_ != "PRON"]
+    return [_named_recipient(c) for c in _children(verb.head) if c.dep_ in OBJ_DEPS and c.pos_ != "PRON"]
 
 
 def _co_participants(tok: "Token") -> list["Token"]:
     """"along with X", "together with X"."""
     out = []
-    for c in tok.children:
+    for c in _children(tok):
         if c.dep_ == "prep" and c.lower_ in _CO_PARTICIPANT:
-            for cc in c.children:
+            for cc in _children(c):
                 if cc.dep_ == "prep" and cc.lower_ == "with":
                     out.extend(pobjs(cc))
         elif c.dep_ == "prep" and c.lower_ == "with" and tok.pos_ == "VERB" and any(
-                a.lower_ in _CO_PARTICIPANT for a in c.children if a.dep_ == "advmod"):
+                a.lower_ in _CO_PARTICIPANT for a in _children(c) if a.dep_ == "advmod"):
             out.extend(pobjs(c))
     return out
 
@@ -162,11 +164,11 @@ def _roles(raw: _Raw, ctx: Context) -> tuple[list[list[str]], list[str], "Token 
             comp = [x for x in actors(_complement_objects(tok), ctx) if x not in sources]
             groups = [comp] if comp else []
         if not groups:  # "called *the raid* a provocation": who raided
-            deed = [x for o in tok.children if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
+            deed = [x for o in _children(tok) if o.dep_ in OBJ_DEPS for x in _doers(o, ctx) if x not in sources]
             groups = [deed] if deed else []
     if sense.mode == "release" and groups:  # "freeing X *in return for* Y": Y was handed over too
-        swapped = [o for t in tok.subtree if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
-                   for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+        swapped = [o for t in _subtree(tok) if t.lower_ in ("return", "exchange") and t.head.lower_ == "in"
+                   for c in _children(t) if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
         extra = [x for x in actors(swapped, ctx) if x not in sources]
         groups = [g + [x for x in extra if x not in g] for g in groups]
     heads = [t for g in target_toks for t in g]
@@ -180,7 +182,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         if tok.dep_ == "acl":  # "the sailor freed in ..."
             patient = [tok.head]
         else:
-            patient = [c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            patient = [c for c in _children(tok) if c.dep_ in ("nsubjpass", "csubjpass")]
             if not patient and tok.dep_ in ("conj", "xcomp"):
                 s = subject(tok, ctx)
                 patient = [s] if s is not None else []
@@ -209,7 +211,7 @@ def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["T
     """"X said the offer from Y was *unacceptable*": the speaker who judges rejects the proposal, and its
     maker ("from", "by" or possessor) is the target."""
     cop = adj.head
-    noun = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    noun = next((c for c in _children(cop) if c.dep_ == "nsubj"), None)
     st = statement_at(adj.idx, ctx)
     sources = [st.speaker] if st is not None and st.speaker else []
     if not sources and cop.dep_ == "ccomp":  # the reporting verb the judgment is the content of
@@ -217,7 +219,7 @@ def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["T
         sources = actors([said], ctx) if said is not None else []
     if noun is None:
         return sources, [], None
-    makers = [c for c in noun.children if c.dep_ == "poss"] + [o for g in prep_objects(noun, ("from", "by")) for o in g]
+    makers = [c for c in _children(noun) if c.dep_ == "poss"] + [o for g in prep_objects(noun, ("from", "by")) for o in g]
     return sources, [makers], None
 
 
@@ -229,8 +231,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     sources: list[str] = []
     target_toks: list[list["Token"]] = []
     subj: "Token | None" = None
-    poss = [c for c in tok.children if c.dep_ == "poss"]
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
+    poss = [c for c in _children(tok) if c.dep_ == "poss"]
+    mods = [c for c in _children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i not in own]
     of = [o for g in prep_objects(tok, ("of",)) for o in g]
     if sense.patient:  # "the release of *the two leaders*": the two parties of the latest two-party act
         target_toks.append(poss + of + [t for o in of if not actors([o], ctx) for t in _party_mentions(o, ctx)])
@@ -242,7 +244,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
             sources = actors(of, ctx)
     add_ids(sources, actors([o for g in prep_objects(tok, sense.source_preps or ("by",)) for o in g], ctx))
     if not sources and not sense.patient:  # "talks *convened by* the minister": the agent of a participle
-        add_ids(sources, actors([a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        add_ids(sources, actors([a for c in _children(tok) if c.dep_ == "acl" and c.tag_ == "VBN"
                                  for a in agents_of(c)], ctx))
     target_preps = [p for p in sense.target if p not in ("of", "dobj", "dative")]
     target_toks.extend(prep_objects(tok, target_preps))
@@ -258,7 +260,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
         how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
     light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
-    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in gov.children):
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in _children(gov)):
         light = False  # "police broke *up* a march": they ended it, it is not theirs
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
@@ -278,10 +280,10 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         if receiver is not None and not any(target_toks):
             target_toks.append([receiver])
     if gov is not None and how == "subj" and gov.lemma_.lower() in ctx.lex.impact_verbs:  # "a strike hit X"
-        target_toks.append([c for c in gov.children if c.dep_ in OBJ_DEPS])
+        target_toks.append([c for c in _children(gov) if c.dep_ in OBJ_DEPS])
     if gov is not None and how == "prep" and sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS:
         # "detained X on suspicion", "X was taken into custody", "who have been *in custody*"
-        held = [c for c in gov.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+        held = [c for c in _children(gov) if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
         if not held and tok.head.lower_ != "on":
             held = [s for s in [subject(gov, ctx)] if s is not None]
         target_toks.append(held)
@@ -297,8 +299,8 @@ def noun_is_passive_subject(noun: "Token") -> bool:
 
 def _theirs(noun: "Token") -> bool:
     """Whether a noun or the object of one of its prepositions is owned by "their"."""
-    owners = [noun, *(o for c in noun.children if c.dep_ == "prep" for o in pobjs(c))]
-    return any(c.dep_ == "poss" and c.lower_ == "their" for o in owners for c in o.children)
+    owners = [noun, *(o for c in _children(noun) if c.dep_ == "prep" for o in pobjs(c))]
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in owners for c in _children(o))
 
 
 def _doers(noun: "Token", ctx: Context) -> list[str]:
@@ -326,12 +328,12 @@ def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
 
 def _both_parties(subj: "Token", ctx: Context) -> list[str]:
     """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
-    for tok in [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
+    for tok in [subj, *(o for c in _children(subj) if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
         if tok.lower_ in ("two", "both") and tok.pos_ in ("NUM", "DET", "PRON") and tok.dep_ in SUBJ_DEPS:
             # "the two were charged", "both were freed": the two parties of the latest act, people first
             return list(ctx.last_parties.get("PERSON") or ctx.last_parties.get("ANY", []))
         kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
-        if kind and any(c.lower_ in ("both", "two") for c in tok.children
+        if kind and any(c.lower_ in ("both", "two") for c in _children(tok)
                         if c.dep_ in ("det", "nummod", "predet", "amod")):
             if kind == "ANY":  # "both sides" of a dispute are groups, where the text has had two
                 return list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
@@ -367,13 +369,13 @@ def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
 def _complement_objects(verb: "Token") -> list["Token"]:
     """Objects of "with", "against" and "to" phrases inside the complement clause of a verbal act."""
     out = []
-    for comp in verb.children:
+    for comp in _children(verb):
         if comp.dep_ not in ("xcomp", "ccomp"):
             continue
         todo = [(comp, 0)]
         while todo:
             t, depth = todo.pop()
-            for c in t.children:
+            for c in _children(t):
                 if c.dep_ == "prep" and c.lower_ in ("with", "against", "to"):
                     out.extend(pobjs(c))
                 elif depth < 2 and c.dep_ in ("dobj", "xcomp", "ccomp"):
@@ -388,10 +390,10 @@ def _instrument_mode(raw: _Raw, ctx: Context) -> str | None:
     if not table:
         return None
     tok = raw.anchor
-    words = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
-    for c in tok.children:
+    words = [c for c in _children(tok) if c.dep_ in ("compound", "amod", "nmod", "nsubj")]
+    for c in _children(tok):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "in"):
-            words += [w for o in pobjs(c) for w in [o, *(m for m in o.children if m.dep_ in ("compound", "amod"))]]
+            words += [w for o in pobjs(c) for w in [o, *(m for m in _children(o) if m.dep_ in ("compound", "amod"))]]
     return next((table[w.lemma_.lower()] for w in words if w.lemma_.lower() in table), None)
 
 
@@ -405,8 +407,8 @@ def _complement_mode(raw: _Raw, ctx: Context) -> str | None:
     table = ctx.lex.complement_modes.get(raw.type)
     if not table:
         return None
-    for c in raw.anchor.children:
-        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+    for c in _children(raw.anchor):
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in _children(c))):
             return table.get(c.lemma_.lower())
         if c.dep_ == "prep" and c.lower_ in ("for", "with"):
             for o in pobjs(c):
@@ -438,7 +440,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if sense.only_status and raw.status not in sense.only_status:
         return []
     if sense.type == "ASSAULT" and subj is not None and any(
-            t.lemma_.lower() in ctx.lex.natural_agents for t in [subj, *(c for c in subj.children if c.dep_ == "compound")]):
+            t.lemma_.lower() in ctx.lex.natural_agents for t in [subj, *(c for c in _children(subj) if c.dep_ == "compound")]):
         return []  # "Cyclone X killed 12", "the floods injured hundreds": no one's assault
     if raw.status == "negated" and sense.speech:  # "did not criticize her": no act took place
         return []
@@ -452,7 +454,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
         sources = [x for x in sources if not any(x in g for g in groups)]
     if anchor.pos_ == "VERB" and anchor.dep_ == "relcl" and not groups and "dobj" in sense.target \
-            and not any(c.dep_ in OBJ_DEPS and c.lower_ not in RELATIVE for c in anchor.children) \
+            and not any(c.dep_ in OBJ_DEPS and c.lower_ not in RELATIVE for c in _children(anchor)) \
             and entity_of(anchor.head, ctx) is None:
         keep = False  # "the projects he supported were good": the clause describes the projects, tells no act
     if sense.reciprocal and len(sources) > 1 and not groups:  # "X and Y met": each other
@@ -497,7 +499,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
 def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
     """"the detention of X *during a march* in Y on May 2": the time of the occasion it happened during."""
     holders = [anchor] + ([anchor.head] if anchor.dep_ in OBJ_DEPS else [])  # the parser hangs it on the verb
-    for c in (c for h in holders for c in h.children):
+    for c in (c for h in holders for c in _children(h)):
         if c.dep_ == "prep" and c.lower_ == "during":
             for o in pobjs(c):  # a time inside the occasion's phrase, wherever the parser attached it
                 lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)

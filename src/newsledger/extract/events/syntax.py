@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ...analysis.clause import subtree as _subtree
+from ...analysis.clause import children as _children
 from ...analysis import clause
 from ...analysis.reference import only_carrier, relative_antecedent
 from ...analysis.words import word_class
@@ -78,13 +80,13 @@ def conjuncts(tok: "Token") -> list["Token"]:
 
 def pobjs(prep: "Token") -> list["Token"]:
     """The objects of a preposition, conjuncts included."""
-    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    objs = [c for c in _children(prep) if c.dep_ in ("pobj", "pcomp")]
     return [t for o in objs for t in conjuncts(o)]
 
 
 def children(tok: "Token", deps: Iterable[str]) -> list["Token"]:
     deps = set(deps)
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in _children(tok) if c.dep_ in deps]
 
 
 def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
@@ -113,7 +115,7 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
             if eid:
                 return eid
     if eid:
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _children(tok))
         if indefinite and ctx.types.get(eid) in ("GPE", "NORP"):
             return None  # "a Tumbrian jailed for fraud" is a person, not the country
         return eid
@@ -129,14 +131,14 @@ def entity_of(tok: "Token", ctx: Context, depth: int = 0) -> str | None:
     if eid:
         return eid
     if tok.lemma_.lower() in ctx.lex.proxy_heads or tok.lower_ in ctx.lex.proxy_heads:
-        for c in tok.children:
+        for c in _children(tok):
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 eid = entity_of(c, ctx, depth + 1)
                 if eid and c.dep_ != "poss" and tok.lower_ in _WORKFORCE:
                     continue  # "Velmar rail workers", "Hexacorp staff": where or for whom they work, not who acts
                 if eid:
                     return eid
-        for c in tok.children:
+        for c in _children(tok):
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at"):
                 for o in pobjs(c):
                     eid = entity_of(o, ctx, depth + 1)
@@ -174,7 +176,7 @@ def matrix_objects(verb: "Token") -> list["Token"]:
         if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head is cur:
             break
         cur = cur.head
-        out.extend(c for c in cur.children if c.dep_ in OBJ_DEPS and c.lower_ not in PRONOUNS)
+        out.extend(c for c in _children(cur) if c.dep_ in OBJ_DEPS and c.lower_ not in PRONOUNS)
     return out
 
 
@@ -200,15 +202,15 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and ctx.index.at(tok.idx, tok.idx + len(tok.text)) is None):
         return None  # a capitalized title outside any name ("The Health Minister is urging") describes too
     words = {tok.lower_, tok.lemma_.lower()}
-    if [c.lower_ for c in tok.children if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
+    if [c.lower_ for c in _children(tok) if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
         return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid) \
             or _of_kind(tok, ctx)
-    if [c.lower_ for c in tok.children if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
+    if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
         return _of_kind(tok, ctx)  # "the union representing the dockworkers"
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
-    places = [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-              for t in c.subtree if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
+    mods = [c for c in _children(tok) if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
+    places = [t.lower_ for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+              for t in _subtree(c) if t.pos_ == "PROPN"]  # "a tribunal in the province of X"
     if not mods and not places:
         return None  # a bare "the board" is left to the entities stage
 
@@ -238,13 +240,13 @@ def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
             continue
         head = tok.head
-        conjs = [c for c in head.children if c.dep_ == "conj" and c.i < tok.i]
+        conjs = [c for c in _children(head) if c.dep_ == "conj" and c.i < tok.i]
         if conjs:  # "X and Y, a farmers' union": the apposition follows, and describes, Y
             head = conjs[-1]
         eid = index.at(head.idx, head.idx + len(head.text))
         if eid is None:
             continue
-        for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]:
+        for t in [tok, *(c for c in _children(tok) if c.dep_ in ("compound", "amod"))]:
             if t.pos_ in ("NOUN", "ADJ"):
                 out.setdefault(t.lemma_.lower(), set()).add(eid)
     return out
@@ -262,12 +264,12 @@ def _plural_relative(rel: "Token", ctx: Context) -> "Token | None":
         return None
     else:
         clause = rel.head
-        if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in [clause, *clause.children] if t.pos_ in ("AUX", "VERB")):
+        if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in [clause, *_children(clause)] if t.pos_ in ("AUX", "VERB")):
             return None
         ante = _antecedent(rel, ctx)
     while ante.dep_ == "conj" and ante.head.i != ante.i:
         ante = ante.head
-    return ante if any(c.dep_ == "conj" for c in ante.children) else None
+    return ante if any(c.dep_ == "conj" for c in _children(ante)) else None
 
 
 def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
@@ -340,7 +342,7 @@ def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> S
     of a verb conjoined with it ("praised the plan but *asked* ...")."""
     verbs = [tok]
     if conjuncts:
-        verbs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [c for c in _children(tok) if c.dep_ == "conj" and c.pos_ == "VERB"]
         if tok.dep_ == "conj":
             verbs.append(tok.head)
     for v in verbs:
@@ -368,13 +370,13 @@ def fronted_apposition_subject(verb: "Token") -> "Token | None":
     a phrase fronted before the verb, with nothing but commas and the verb's auxiliaries between the end of
     its own phrase and the verb, is that verb's subject. (Hand-written: the parser's error has no library fix.)"""
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
-            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children):
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in _children(verb)):
         return None
-    for front in (c for c in verb.children if c.dep_ in ("prep", "advcl") and c.i < verb.i):
-        for t in front.subtree:
+    for front in (c for c in _children(verb) if c.dep_ in ("prep", "advcl") and c.i < verb.i):
+        for t in _subtree(front):
             # an apposition, or a conjunct with no "and"/"or" (the comma misread as a list)
             if t.dep_ not in ("appos", "conj") or t.pos_ != "PROPN" or t.head.pos_ not in ("NOUN", "PROPN") \
-                    or (t.dep_ == "conj" and any(c.dep_ == "cc" for c in t.head.children)):
+                    or (t.dep_ == "conj" and any(c.dep_ == "cc" for c in _children(t.head))):
                 continue
             between = verb.doc[t.right_edge.i + 1:verb.i]
             if between and all(b.is_punct or (b.head.i == verb.i and b.dep_ in ("aux", "neg", "advmod")) for b in between):
@@ -391,9 +393,9 @@ def prep_objects(tok: "Token", words: Iterable[str]) -> list[list["Token"]]:
     ("with X and, after lunch, with Y" gives two groups)."""
     words = set(words)
     groups = []
-    for c in tok.children:
+    for c in _children(tok):
         if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ in words:
-            for p in [c] + [cc for cc in c.children if cc.dep_ == "conj" and cc.lower_ == c.lower_]:
+            for p in [c] + [cc for cc in _children(c) if cc.dep_ == "conj" and cc.lower_ == c.lower_]:
                 objs = pobjs(p)
                 if objs:
                     groups.append(objs)
@@ -432,6 +434,6 @@ def is_person(tok: "Token", ctx: Context) -> bool:
         return True
     nouns = ctx.lex.person_nouns
     return any(t.lemma_.lower() in nouns or t.lower_ in nouns
-               for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod"))])
+               for t in [tok, *(c for c in _children(tok) if c.dep_ in ("compound", "appos", "nmod"))])
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import subtree as _subtree
+from ...analysis.clause import children as _children
 from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import attr_lists, tokens
+from .._doc import sent_of as _sent_of
 from .lexicon import Lexicon, Sense, lexicon
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
 
@@ -27,67 +30,67 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
         return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
                    and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
-                   for c in tok.children)
+                   for c in _children(tok))
     if key == "prt":
-        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
+        return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in _children(tok))
     if key == "dobj":
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+        objs = [c for c in _children(tok) if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
         if tok.dep_ == "relcl":  # "the decree, which X signed": the relative pronoun stands for the decree
             objs = [tok.head if c.lower_ in RELATIVE else c for c in objs]
         if tok.dep_ in ("acl", "relcl") and not objs:
             objs = [tok.head]
         heads = [o for c in objs for o in conjuncts(c)]
-        heads += [p for o in heads for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        heads += [p for o in heads for c in _children(o) if c.dep_ == "prep" and c.lower_ in ("in", "of")
                   for p in pobjs(c)]  # "20 million euros *in aid*", "a shipment *of weapons*"
         return any(o.lemma_.lower() in words or o.lower_ in words for o in heads)
     if key == "xcomp":
-        return any(c.dep_ in ("xcomp", "ccomp") and (anyw or c.lemma_.lower() in words) for c in tok.children)
+        return any(c.dep_ in ("xcomp", "ccomp") and (anyw or c.lemma_.lower() in words) for c in _children(tok))
     if key == "oprd":
         return any(t.lemma_.lower() in words or t.lower_ in words
-                   for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+                   for c in _children(tok) if c.dep_ not in ("nsubj", "nsubjpass") for t in _subtree(c))
     if key == "xsubj":  # "wants *Tumbria* to free": a complement clause with a subject of its own
-        return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                   for c in tok.children)
+        return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))
+                   for c in _children(tok))
     if key == "own_act":  # "warned that *it* would hit back", "warned that *her government* would cut ties"
-        return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in tok.children)
+        return any(c.dep_ in ("ccomp", "xcomp") and _own_side_subject(c) for c in _children(tok))
     if key == "judgment":  # "called the raid *a provocation*"
         judging = lexicon().judgment_words
-        seconds = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
-        seconds += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
-        for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):  # "the verdict, a sham", "the raid as a ..."
-            seconds += [a for a in obj.children if a.dep_ == "appos"]
-            seconds += [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        seconds = [c for c in _children(tok) if c.dep_ in ("oprd", "attr")]
+        seconds += [o for c in _children(tok) if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        for obj in (c for c in _children(tok) if c.dep_ in OBJ_DEPS):  # "the verdict, a sham", "the raid as a ..."
+            seconds += [a for a in _children(obj) if a.dep_ == "appos"]
+            seconds += [o for c in _children(obj) if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
         return any(t.lemma_.lower() in judging or t.lower_ in judging
-                   for o in seconds for t in [o, *(m for m in o.children if m.dep_ in ("amod", "compound"))])
+                   for o in seconds for t in [o, *(m for m in _children(o) if m.dep_ in ("amod", "compound"))])
     if key == "noun_content":  # "information *that X was wounded*": a report's content, not an act the text tells
-        own_subject = any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE for c in tok.children)
+        own_subject = any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE for c in _children(tok))
         return (tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN") and own_subject
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children))
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in _children(tok)))
     if key == "voice":  # "were charged", "was badly hurt": the passive alone names who underwent the act
         return "passive" in words and is_passive(tok)
     if key == "mod":
-        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in tok.children)
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in _children(tok))
     if key == "pobj":
-        return any(o.lemma_.lower() in words for c in tok.children if c.dep_ == "prep" for o in pobjs(c))
+        return any(o.lemma_.lower() in words for c in _children(tok) if c.dep_ == "prep" for o in pobjs(c))
     if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
         nouns = lexicon().person_nouns
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
-                   for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
+                   for c in _children(tok) if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
     if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "judged":  # "the offer *was unacceptable*": a predicate adjective judging one of these nouns
-        return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in tok.head.children)
+        return tok.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in _children(tok.head))
     if key == "subj":  # "the dockers' union *could strike*": who acts, by a word of its phrase (or its subject's)
         subj = subject(tok)
-        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in subj.subtree)
+        return subj is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in _subtree(subj))
     if key == "intransitive":  # "could strike", not "struck a deal" or "a missile struck Velmar"
-        return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in tok.children)
+        return not any(c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass", "attr") for c in _children(tok))
     if key == "reduced":  # "three people *injured* Monday", "left two guards *injured*": a participle that
         # describes its noun's state (no agent of its own) tells no act; the act is the shooting or the crash
         return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "oprd", "ccomp")
-                and not any(c.dep_ == "agent" for c in tok.children))
+                and not any(c.dep_ == "agent" for c in _children(tok)))
     if key == "sentence":  # "was taken to a hospital ... is expected to be released": the sentence's setting
-        return any(t.lemma_.lower() in words for t in tok.sent)
+        return any(t.lemma_.lower() in words for t in _sent_of(tok))
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
@@ -205,7 +208,7 @@ def _is_goal(verb: "Token") -> bool:
         return True
     # "it is critical ... to reach": the clause hangs on the copula that takes the adjective
     return verb.dep_ == "advcl" and head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ"
-                                                                  for c in head.children)
+                                                                  for c in _children(head))
 
 
 def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
@@ -221,12 +224,12 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
         if cur.dep_ == "ROOT" or cur.head is cur:
             return False
         if cur.dep_ in ("xcomp", "ccomp", "advcl", "pcomp") and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ == "whether" for c in cur.children):
+                c.dep_ in ("mark", "advmod") and c.lower_ == "whether" for c in _children(cur)):
             return True
         if cur.dep_ == "relcl":  # a relative clause about a participant reports a fact of its own
             return False
         head = cur.head
-        to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in cur.children)
+        to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in _children(cur))
         sense = ctx.anchors.get(head.i)
         if sense is not None:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):

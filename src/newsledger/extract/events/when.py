@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Sequence
 
+from ...analysis.clause import children as _children
 from ...analysis import anchoring, clause
 from ...records import Time, TimeValue
 from .._doc import doc_text
@@ -79,10 +80,10 @@ def own_time(tok: "Token", ctx: Context) -> TimeValue | None:
 def _offset_between(head: "Token", conj: "Token") -> tuple[str, str] | None:
     """"<head>, three days after ... <conj>": (number, unit) of an "N units after" phrase of the head verb
     that lies between it and its conjunct, or None."""
-    for p in head.children:
+    for p in _children(head):
         if p.dep_ == "prep" and p.lower_ == "after" and head.i < p.i < conj.i:
-            for n in p.children:
-                num = next((c for c in n.children if c.dep_ == "nummod"), None)
+            for n in _children(p):
+                num = next((c for c in _children(n) if c.dep_ == "nummod"), None)
                 if n.dep_ == "npadvmod" and num is not None and n.lemma_.lower() in ("day", "week", "month", "year"):
                     return num.text, n.text
     return None
@@ -95,7 +96,7 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
         if cur.pos_ == "VERB":
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "with two members abstaining"
                 cur = cur.head.head
-            elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in cur.children):
+            elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in _children(cur)):
                 return None  # "two days *after* the court fined him": another time
             elif cur.dep_ == "conj" and _offset_between(cur.head, cur) is not None:
                 # "quit on Thursday, two weeks after X was arrested" parsed as two conjuncts: the offset decides
@@ -107,7 +108,7 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
                 val = resolve_expression(f"{n} {unit} earlier", dt.date.fromisoformat(head_tv.value))
                 return TimeValue(val, f"{n} {unit} after") if val else None
             elif cur.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and c.lower_ in ("that", "which")
-                                             for c in cur.children):
+                                             for c in _children(cur)):
                 return own_time(cur.head, ctx)  # "the 2015 deal that X struck": the act the noun names
             elif cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
                 cur = cur.head  # an acl ("a ceasefire mediated by X") takes its noun's time
@@ -135,7 +136,7 @@ def inherited_time(tok: "Token", ctx: Context) -> TimeValue | None:
 def relative_when_time(tok: "Token", ctx: Context) -> TimeValue | None:
     """"since 2011, *when* X visited": a clause opened by relative "when" right after a time expression
     happened at that time, wherever the parser hung the clause."""
-    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i), None)
+    when = next((c for c in _children(tok) if c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i), None)
     if when is None:
         return None
     for t in (t for ts in ctx.times_at.values() for t in ts):
@@ -148,7 +149,7 @@ def conjunct_time(tok: "Token", sense_type: str, ctx: Context) -> TimeValue | No
     """"X was killed and two were wounded *on Friday*": a time on a later conjoined act of the same type
     (one incident told in two clauses) dates the first too; an act of another type ("arrested in May and
     released on Friday") keeps its own."""
-    for c in tok.children:
+    for c in _children(tok):
         other = ctx.anchors.get(c.i)
         if c.dep_ == "conj" and c.i > tok.i and other is not None and other.type == sense_type:
             tv = own_time(c, ctx)
@@ -160,7 +161,7 @@ def conjunct_time(tok: "Token", sense_type: str, ctx: Context) -> TimeValue | No
 def is_recurrence_bound(tok: "Token", tv: TimeValue, ctx: Context) -> bool:
     """"the *first* visit since 2011": the time is when the act last happened, not this act's date."""
     return tv.text.lower().startswith("since") and any(
-        c.dep_ == "amod" and c.lower_ in ctx.lex.recurrence_words for c in tok.children)
+        c.dep_ == "amod" and c.lower_ in ctx.lex.recurrence_words for c in _children(tok))
 
 
 def event_place(tok: "Token", ctx: Context) -> str | None:
@@ -170,14 +171,14 @@ def event_place(tok: "Token", ctx: Context) -> str | None:
     if gov is not None:
         cands.append(gov)
     for c in cands:
-        for prep in c.children:
+        for prep in _children(c):
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
             for o in pobjs(prep):
                 eid = entity_of(o, ctx)
                 if eid and ctx.types.get(eid) in PLACE_TYPES:
                     return eid
-                for p2 in o.children:  # "from a farm in X"
+                for p2 in _children(o):  # "from a farm in X"
                     if p2.dep_ == "prep" and p2.lower_ in ("in", "at", "near"):
                         for o2 in pobjs(p2):
                             eid = entity_of(o2, ctx)
@@ -198,7 +199,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
             near.append(gov)  # "will receive a visit": the receiving carries the visit's status
     if tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX"):  # "was not permitted to testify"
         near.append(tok.head)
-    kids = [c for v in near for c in v.children]
+    kids = [c for v in near for c in _children(v)]
     if not ignore_negation and any(clause.negated(v) for v in near):
         return "negated"
     status = None
@@ -223,7 +224,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
                     status = "hypothetical"
                     break
                 if lemma in lex.future_governors and head.i not in ctx.anchors and not any(
-                        c.dep_ == "prt" and c.lower_ in lex.ending_particles for c in head.children):  # "called off"
+                        c.dep_ == "prt" and c.lower_ in lex.ending_particles for c in _children(head)):  # "called off"
                     status = "future"
                     break
                 if head.pos_ in ("VERB", "AUX") and cur.dep_ in ("ccomp",):
@@ -232,7 +233,7 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
                 continue
             break
     if status is None and tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)):
         status = "future"  # a purpose: "met on Monday *to reach* a deal" tells what was sought, not done
     if status is None and tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lex.following_marks for c in kids):
@@ -252,10 +253,10 @@ def not_yet(tok: "Token", ctx: Context) -> bool:
     """"withheld his name *until he's charged*": an act in a clause opened by a following mark ("until",
     "once") in the present tense, under a main clause that is neither future nor hypothetical, has not
     happened and nobody foretells it: no event. ("will fight until X releases him" stays, as future.)"""
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ctx.lex.following_marks for c in tok.children):
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ctx.lex.following_marks for c in _children(tok)):
         return False
     present = tok.tag_ in ("VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children)
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in _children(tok))
     return present and event_status(tok.head, ctx, ignore_negation=True) == "asserted"
 
 

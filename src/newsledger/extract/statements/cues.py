@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import AUX, NOUN, VERB
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import dateline_tokens, doc_text, attr_lists, tokens
@@ -85,16 +86,16 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             frame, subj = got
             route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
-            if any(c.dep_ == "auxpass" for c in tok.children) or (
-                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and not _closing_root(tok)):
+            if any(c.dep_ == "auxpass" for c in _children(tok)) or (
+                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in _children(tok)) and not _closing_root(tok)):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
             if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
                     c.dep_ == "mark" and c.lower_ in ("whether", "if")
                     and not (tok.i > 0 and doc[tok.i - 1].text == "," and c.i < tok.i - 1)  # "If X, Says Y"
-                    for c in tok.children):
+                    for c in _children(tok)):
                 continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
-            if any(c.dep_ == "neg" for c in tok.children) or (
+            if any(c.dep_ == "neg" for c in _children(tok)) or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
             this_is = _this_is_what(tok)

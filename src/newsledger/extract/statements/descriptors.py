@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._index import EntityIndex
 
@@ -61,8 +62,8 @@ def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str])
 def definite_title(tok: "Token", titles: frozenset[str]) -> bool:
     """"the chief minister", "The Health Minister": a title word under "the" (no possessive, no name)."""
     return tok.lower_ in titles and tok.lower_ not in SPOKES and tok.tag_ in ("NN", "NNP") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-        and not any(c.dep_ == "poss" for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok)) \
+        and not any(c.dep_ == "poss" for c in _children(tok))
 
 
 def possessor_body(tok: "Token", titles: frozenset[str], index: EntityIndex) -> str | None:
@@ -70,7 +71,7 @@ def possessor_body(tok: "Token", titles: frozenset[str], index: EntityIndex) -> 
     word stands for (None: no title, no possessive, or a pronoun such as "its")."""
     if tok.lower_ not in titles or tok.lower_ in SPOKES or tok.tag_ not in ("NN", "NNP"):
         return None
-    for c in tok.children:
+    for c in _children(tok):
         if c.dep_ == "poss" and c.pos_ == "PROPN":
             found = [eid for _s, _e, eid in index.overlapping(c.idx, c.idx + len(c.text))]
             if found:
@@ -80,7 +81,7 @@ def possessor_body(tok: "Token", titles: frozenset[str], index: EntityIndex) -> 
 
 def title_modifiers(tok: "Token") -> frozenset[str]:
     """The words before a title that narrow it ("chief" minister, "Health" Minister, "deputy")."""
-    return frozenset(c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")
+    return frozenset(c.lower_ for c in _children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound")
                      and c.is_alpha)
 
 
@@ -88,10 +89,10 @@ def including_member(tok: "Token") -> "Token | None":
     """"Officials there, including X": the named person in an "including" phrase of a plural subject."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
         return None
-    for p in tok.children:
+    for p in _children(tok):
         if p.dep_ == "prep" and p.lower_ == "including":
-            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in obj.children):
+            obj = next((o for o in _children(p) if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in _children(obj)):
                 return obj
     return None
 
@@ -100,9 +101,9 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
     """The body an unnamed spokesperson speaks for (None: nobody the text names)."""
     if tok.lower_ not in SPOKES:
         return None
-    named = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i]
-    for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
-        named += [o for o in p.children if o.dep_ == "pobj"]
+    named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i]
+    for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+        named += [o for o in _children(p) if o.dep_ == "pobj"]
     for m in named:  # "a Velmar Port spokesman", "a spokeswoman for the Harbour Board"
         body = _body_on(m, index)
         if body is not None:
@@ -145,7 +146,7 @@ def owned_body(tok: "Token", index: EntityIndex, person: "str | None") -> str | 
     personal pronoun is the body of that person (``person``: the entity the pronoun stands for)."""
     if tok.lower_ not in _BODY_WORDS or tok.lower_ in ("group", "team"):
         return None
-    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in _children(tok)):
         return None
     ent = index.get(person) if person else None
     if ent is not None:

@@ -108,13 +108,29 @@ def _is_dateline(tok: "Token") -> bool:
 
 
 def _own_subject(tok: "Token") -> "Token | None":
-    """The nearest subject hung on ``tok`` itself, past a dateline ("BORVIK — Lena Strand, ..., said")."""
-    return clause.own_subject(tok, skip=dateline_tokens(tok.doc), nearest=True)
+    """The nearest subject hung on ``tok`` itself, past a dateline ("BORVIK — Lena Strand, ..., said")
+    (asked of the same cues by several steps: each token's answer kept with the doc's other facts)."""
+    memo = _memo(tok.doc, "newsledger:own_subject")
+    if tok.i not in memo:
+        memo[tok.i] = clause.own_subject(tok, skip=dateline_tokens(tok.doc), nearest=True)
+    return memo[tok.i]
 
 
 def subject_of(tok: "Token") -> "Token | None":
-    """Who speaks for the cue ``tok`` (:func:`newsledger.analysis.clause.reporting_subject`)."""
-    return clause.reporting_subject(tok, skip=dateline_tokens(tok.doc))
+    """Who speaks for the cue ``tok`` (:func:`newsledger.analysis.clause.reporting_subject`; each token's
+    answer kept with the doc's other facts)."""
+    memo = _memo(tok.doc, "newsledger:subject_of")
+    if tok.i not in memo:
+        memo[tok.i] = clause.reporting_subject(tok, skip=dateline_tokens(tok.doc))
+    return memo[tok.i]
+
+
+def _memo(doc: "Doc", key: str) -> dict:
+    """A per-doc dict under ``key`` in ``doc.user_data`` (released with the doc's other facts)."""
+    got = doc.user_data.get(key)
+    if got is None:
+        got = doc.user_data[key] = {}
+    return got
 
 
 _is_to_inf = clause.is_to_infinitive

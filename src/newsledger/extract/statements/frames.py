@@ -8,9 +8,12 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from ...analysis.clause import subtree as _subtree
+from ...analysis.clause import children as _children
 from ...analysis import clause
 from .quotes import Quote
 from .._doc import doc_text
+from .._doc import sent_of as _sent_of
 from .draft import Draft, _Frame, _is_dateline, _is_to_inf, lexicon, _own_subject, _SUBJ, _subtree_range
 
 if TYPE_CHECKING:
@@ -24,21 +27,21 @@ def _channel_of(cue: "Token", entry: dict, objs: list["Token"], has_clause: bool
         a, b = _phrase_range(o)
         doc = cue.doc
         # "told the news channel Telenord 5 ...": a name right after the object belongs to it
-        while b < len(doc) and b < cue.sent.end and (doc[b].pos_ == "PROPN" or (
+        while b < len(doc) and b < _sent_of(cue).end and (doc[b].pos_ == "PROPN" or (
                 doc[b].like_num and doc[b - 1].pos_ == "PROPN" and doc[b].head.i == b - 1)):
             b += 1
         return a, b
-    for c in cue.children:
+    for c in _children(cue):
         if c.dep_ != "prep" or c.lower_ not in lex["channel_preps"]:
             continue
-        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        pobj = next((g for g in _children(c) if g.dep_ == "pobj"), None)
         if pobj is None:
             continue
         if pobj.lemma_.lower() in lex["medium_nouns"] or pobj.lower_ in lex["medium_nouns"]:
             continue
         if pobj.lower_ == "interview" or pobj.lemma_ == "interview":
-            w = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "with"), None)
-            x = next((g for g in w.children if g.dep_ == "pobj"), None) if w is not None else None
+            w = next((g for g in _children(pobj) if g.dep_ == "prep" and g.lower_ == "with"), None)
+            x = next((g for g in _children(w) if g.dep_ == "pobj"), None) if w is not None else None
             if x is not None:
                 return _subtree_range(x)
             continue
@@ -54,7 +57,7 @@ def _phrase_range(noun: "Token") -> tuple[int, int]:
     """A noun phrase without trailing prepositional phrases other than "of" ("a news conference in
     Vell" → "a news conference")."""
     end = noun.i
-    for c in noun.children:
+    for c in _children(noun):
         if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ != "of") and c.dep_ not in ("relcl", "acl", "punct"):
             end = max(end, c.right_edge.i)
     return noun.left_edge.i, end + 1
@@ -63,11 +66,11 @@ def _phrase_range(noun: "Token") -> tuple[int, int]:
 def _with_frame(cue: "Token", entry: dict) -> _Frame | None:
     """A verb that reports speech only with a word of its entry's 'with' ("made clear that ...", "made it
     plain that ..."): the content is the clause after that word, whichever of the two the parser hung it on."""
-    word = next((c for c in cue.children if c.lower_ in entry["with"] and c.i > cue.i), None)
+    word = next((c for c in _children(cue) if c.lower_ in entry["with"] and c.i > cue.i), None)
     if word is None:
         return None
-    inner = [c for c in cue.children if c.dep_ == "ccomp" and c.i > word.i]
-    inner += [c for c in word.children if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    inner = [c for c in _children(cue) if c.dep_ == "ccomp" and c.i > word.i]
+    inner += [c for c in _children(word) if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
     if not inner:
         return _inverted_with(cue, word, entry)
     a = min(t.left_edge.i for t in inner)
@@ -87,7 +90,7 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
     preps: list["Token"] = []
     particle_obj: "Token | None" = None
     cue_end = cue
-    for c in cue.children:
+    for c in _children(cue):
         d = c.dep_
         if d in ("ccomp", "xcomp"):
             clauses.append(c)
@@ -99,15 +102,15 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             oprd.append(c)
         elif d == "prep" and c.i > cue.i:
             if lex_particle and c.lower_ == lex_particle and particle_obj is None:
-                po = next((g for g in c.children if g.dep_ == "pobj"), None)
+                po = next((g for g in _children(c) if g.dep_ == "pobj"), None)
                 if po is not None:
                     particle_obj = po
                     cue_end = c
                     continue
-            if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            if c.lower_ in preps_ok and any(g.dep_ in ("pobj", "pcomp") for g in _children(c)):
                 preps.append(c)
             elif c.lower_ == "as" and "as" in preps_ok and entry["frame"] == "clause" and any(
-                    g.dep_ in ("amod", "acomp") for g in c.children):
+                    g.dep_ in ("amod", "acomp") for g in _children(c)):
                 preps.append(c)  # 'rejected as "rigged" the results': the parser hangs the object on the label
     cue_text = cue.doc[cue.i:cue_end.i + 1].text
     kind = entry.get("kind")
@@ -171,7 +174,7 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     oprd = p.oprd
     if not oprd and entry.get("oprd_kind") and p.objs and p.particle_obj is None:
         # "called the ruling \"a sham\"": the second object parsed as an apposition
-        oprd = [a for a in p.objs[0].children if a.dep_ in ("appos", "attr", "oprd") and a.i > p.objs[0].i]
+        oprd = [a for a in _children(p.objs[0]) if a.dep_ in ("appos", "attr", "oprd") and a.i > p.objs[0].i]
     rest = p.clauses + oprd + p.preps
     if oprd and entry.get("oprd_kind"):
         kind = entry["oprd_kind"]
@@ -182,7 +185,7 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
         return None  # "called a meeting"
     if head_toks and not rest and not entry.get("object_ok") and not any(
-            t.lower_ in preps_ok for t in head_toks[0].subtree):
+            t.lower_ in preps_ok for t in _subtree(head_toks[0])):
         return None
     if entry.get("needs_clause") and not p.clauses and not p.preps:
         return None
@@ -210,17 +213,17 @@ def _stray_that_clause(cue: "Token") -> "Token | None":
     """A that-clause with its own subject that the parser attached below the cue's object or
     prepositional phrase instead of to the cue."""
     lex = lexicon()
-    for c in cue.children:
+    for c in _children(cue):
         if c.i < cue.i or c.dep_ not in ("dobj", "dative", "prep"):
             continue
         hosts = [c]
         if c.dep_ == "prep":
-            hosts = [g for g in c.children if g.dep_ == "pobj" and (
+            hosts = [g for g in _children(c) if g.dep_ == "pobj" and (
                 g.lemma_.lower() in lex["channel_nouns"] or g.lemma_.lower() in lex["medium_nouns"])]
-        for t in (t for h in hosts for t in h.children):
+        for t in (t for h in hosts for t in _children(h)):
             if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
-                    g.dep_ == "mark" and g.lower_ == "that" for g in t.children) and any(
-                    g.dep_ in _SUBJ for g in t.children):
+                    g.dep_ == "mark" and g.lower_ == "that" for g in _children(t)) and any(
+                    g.dep_ in _SUBJ for g in _children(t)):
                 return t
     return None
 
@@ -229,7 +232,7 @@ def _that_as_object(cue: "Token") -> "Token | None":
     """The complementizer "that" right after a clause cue that the parser took for its object or a
     preposition, with the reported clause's words below it ("Walt added that Ada's attempt to ... shows
     ..."): the words after it are what was said."""
-    for o in cue.children:
+    for o in _children(cue):
         if o.dep_ in ("dobj", "prep") and o.lower_ == "that" and o.tag_ == "IN" and o.i == cue.i + 1 \
                 and o.right_edge.i > o.i + 2:
             return o
@@ -241,8 +244,8 @@ def _claim_clause(obj: "Token", nouns: "Iterable[str] | None" = None) -> "Token 
     nouns = lexicon()["claim_nouns"] if nouns is None else nouns
     if obj.lemma_.lower() not in nouns and obj.lower_ not in nouns:
         return None
-    for c in obj.children:
-        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+    for c in _children(obj):
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in _children(c)):
             return c
     return None
 
@@ -250,7 +253,7 @@ def _claim_clause(obj: "Token", nouns: "Iterable[str] | None" = None) -> "Token 
 def _has_prep(objs: list["Token"], preps: list["Token"], preps_ok: set[str]) -> bool:
     if preps:
         return True
-    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in o.subtree)
+    return any(t.dep_ == "prep" and t.lower_ in preps_ok for o in objs for t in _subtree(o))
 
 
 def _inverted(cue: "Token", cue_text: str, kind: str | None) -> _Frame | None:
@@ -270,7 +273,7 @@ def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | 
     if subj is None or subj.i > cue.i:
         return None
     # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
-    sent_end = cue.sent.end
+    sent_end = _sent_of(cue).end
     rest = [t for t in cue.doc[cue.right_edge.i + 1:sent_end] if not t.is_space]
     if any(not t.is_punct for t in rest) and not _participle_after(rest):
         return None
@@ -290,17 +293,17 @@ def _inverted_root(cue: "Token", cue_text: str, kind: str | None) -> _Frame | No
     """"Suspect held over shootings, city police say": the parser made the reported clause a second
     subject of the cue. The attribution (subject, cue) closes the sentence right after a comma."""
     doc = cue.doc
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    subjects = [c for c in _children(cue) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     if len(subjects) < 2:
         return _inverted_headline(cue, cue_text, kind)
     subj = subjects[-1]
-    rest = [t for t in doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    rest = [t for t in doc[cue.i + 1:_sent_of(cue).end] if not t.is_space]
     if any(not t.is_punct for t in rest):
         return None
     comma = subj.left_edge.i - 1
-    if comma <= cue.sent.start or doc[comma].text != ",":
+    if comma <= _sent_of(cue).start or doc[comma].text != ",":
         return None
-    a, b = cue.sent.start, comma
+    a, b = _sent_of(cue).start, comma
     while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
         a += 1
     if b - a < 3:
@@ -312,16 +315,16 @@ def _inverted_headline(cue: "Token", cue_text: str, kind: str | None) -> _Frame 
     """"Port shutdown could last weeks, warns dockers' leader": a present-tense cue right after a comma
     whose speaker, after it, closes the sentence (the parser took the speaker for an object)."""
     doc = cue.doc
-    if cue.tag_ != "VBZ" or cue.i == cue.sent.start or doc[cue.i - 1].text != ",":
+    if cue.tag_ != "VBZ" or cue.i == _sent_of(cue).start or doc[cue.i - 1].text != ",":
         return None
-    after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "dative", "nsubj", "attr")]
+    after = [c for c in _children(cue) if c.i > cue.i and c.dep_ in ("dobj", "dative", "nsubj", "attr")]
     if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
         return None
     spk = after[0]
-    rest = [t for t in doc[spk.right_edge.i + 1:cue.sent.end] if not (t.is_space or t.is_punct)]
+    rest = [t for t in doc[spk.right_edge.i + 1:_sent_of(cue).end] if not (t.is_space or t.is_punct)]
     if rest:
         return None
-    a, b = cue.sent.start, cue.i - 1
+    a, b = _sent_of(cue).start, cue.i - 1
     while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
         a += 1
     if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
@@ -333,16 +336,16 @@ def _inverted_with(cue: "Token", word: "Token", entry: dict) -> _Frame | None:
     """"Inflation has eased, pointed out the governor": the cue and its word after a comma, the speaker
     (which the parser takes for the object) closing the sentence, what was said before the comma."""
     doc = cue.doc
-    if cue.i == cue.sent.start or doc[cue.i - 1].text != "," or word.i != cue.i + 1:
+    if cue.i == _sent_of(cue).start or doc[cue.i - 1].text != "," or word.i != cue.i + 1:
         return None
-    after = [c for c in list(cue.children) + list(word.children)
+    after = [c for c in list(_children(cue)) + list(_children(word))
              if c.i > word.i and c.dep_ in ("dobj", "pobj", "nsubj", "attr")]
     if len(after) != 1 or after[0].pos_ not in ("NOUN", "PROPN"):
         return None
     spk = after[0]
-    if any(not (t.is_space or t.is_punct) for t in doc[spk.right_edge.i + 1:cue.sent.end]):
+    if any(not (t.is_space or t.is_punct) for t in doc[spk.right_edge.i + 1:_sent_of(cue).end]):
         return None
-    a, b = cue.sent.start, cue.i - 1
+    a, b = _sent_of(cue).start, cue.i - 1
     while a < b and (_is_dateline(doc[a]) or doc[a].is_punct or doc[a].is_space):
         a += 1
     if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
@@ -372,7 +375,7 @@ def _participle_speaker(doc: "Doc", drafts: list[Draft]) -> None:
         if k < 0:
             continue
         inv = inverted[k]
-        if d.subject_i < inv.cue_i and doc[inv.cue_i].sent.start == tok.sent.start and \
+        if d.subject_i < inv.cue_i and _sent_of(doc[inv.cue_i]).start == _sent_of(tok).start and \
                 all(t.is_punct for t in doc[doc[inv.cue_i].right_edge.i + 1:tok.i]):
             d.subject_i = inv.subject_i
             d.extra["speaker_route"] = "participle-of-inverted"
@@ -400,13 +403,13 @@ def _this_is_what(cue: "Token") -> _Frame | None:
     paragraph, is what the cue's subject said."""
     doc = cue.doc
     be = cue.head
-    if not any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in cue.children) or be.i == cue.i \
-            or be.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in be.children):
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in _children(cue)) or be.i == cue.i \
+            or be.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("this", "that") for c in _children(be)):
         return None
-    sent = cue.sent
+    sent = _sent_of(cue)
     if be.i > sent.start + 2 or sent.start == 0:
         return None  # "This is what" opens the sentence
-    prev = doc[sent.start - 1].sent
+    prev = _sent_of(doc[sent.start - 1])
     if "\n" in doc[prev.start:sent.start].text_with_ws.rstrip() or len(prev) < 4:
         return None  # not across a paragraph break
     kind = lexicon()["cues"].get(cue.lemma_.lower(), {}).get("kind")
@@ -418,10 +421,10 @@ def _closing_root(cue: "Token") -> bool:
     sentence with a subject before it, or closing it and governing a reported clause before it
     ('"...," the 58-year-old alleged.')."""
     doc = cue.doc
-    if cue.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+    if cue.dep_ == "ROOT" and any(c.dep_ == "nsubj" and c.i < cue.i for c in _children(cue)):
         return True  # "X on Thursday rejected as ... the results": a root with a subject is finite
-    return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children) and all(
-        t.is_punct or t.is_space for t in doc[cue.i + 1:cue.sent.end])
+    return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in _children(cue)) and all(
+        t.is_punct or t.is_space for t in doc[cue.i + 1:_sent_of(cue).end])
 
 
 def _speaker_beside(cue: "Token", frame: "_Frame") -> "Token | None":
@@ -431,9 +434,9 @@ def _speaker_beside(cue: "Token", frame: "_Frame") -> "Token | None":
     phrase between a closing quote and the cue ('"...," the 58-year-old alleged.')."""
     doc = cue.doc
     if frame.b <= cue.i:
-        after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("attr", "dobj", "nsubj", "npadvmod", "appos")]
+        after = [c for c in _children(cue) if c.i > cue.i and c.dep_ in ("attr", "dobj", "nsubj", "npadvmod", "appos")]
         if len(after) == 1 and after[0].pos_ in ("PROPN", "NOUN") and all(
-                t.is_punct or t.is_space for t in doc[after[0].right_edge.i + 1:cue.sent.end]):
+                t.is_punct or t.is_space for t in doc[after[0].right_edge.i + 1:_sent_of(cue).end]):
             return after[0]
     if cue.i == 0:
         return None
@@ -458,11 +461,11 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
         node = node.head
     if node.lemma_.lower() != "quote":
         return None
-    obj = next((c for c in node.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in _children(node) if c.dep_ == "dobj"), None)
     subj = clause.own_subject(node)
     if obj is not None:
         return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
-    agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = next((g for c in _children(node) if c.dep_ == "agent" for g in _children(c) if g.dep_ == "pobj"), None)
     if subj is not None:
         return subj, (_subtree_range(agent) if agent is not None else None)
     return None
@@ -472,7 +475,7 @@ def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame
     """"X told the assembly: \"...\"" where the parser left the quote unattached: the quote after the colon."""
     doc = cue.doc
     text = doc_text(doc)
-    colon_tok = next((c for c in cue.children if c.text == ":" and c.i > cue.i), None)
+    colon_tok = next((c for c in _children(cue) if c.text == ":" and c.i > cue.i), None)
     if colon_tok is None:
         return None
     colon = colon_tok.idx
@@ -483,7 +486,7 @@ def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    objs = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+    objs = [c for c in _children(cue) if c.dep_ in ("dobj", "dative")]
     channel = _subtree_range(objs[0]) if objs and lexicon()["cues"].get(cue.lemma_.lower(), {}).get("audience") else None
     return _Frame(span.start, span.end, lexicon()["cues"][cue.lemma_.lower()].get("kind"),
                   cue.text, channel)
@@ -514,12 +517,12 @@ def _quote_before(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Fram
 
 
 def _according(tok: "Token") -> tuple[_Frame, "Token"] | None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    to = next((c for c in _children(tok) if c.lower_ == "to"), None)
+    src = next((g for g in _children(to) if g.dep_ == "pobj"), None) if to is not None else None
     if src is None:
         return None
-    by = next((p for a in src.children if a.dep_ == "acl" and a.tag_ == "VBN" for ag in a.children
-               if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj"), None)
+    by = next((p for a in _children(src) if a.dep_ == "acl" and a.tag_ == "VBN" for ag in _children(a)
+               if ag.dep_ == "agent" for p in _children(ag) if p.dep_ == "pobj"), None)
     if by is not None and src.ent_type_ not in ("PERSON", "ORG"):
         src = by  # "according to the results published by the commission": who published them speaks
     head = tok.head
@@ -577,7 +580,7 @@ def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
     """"the mayor's promise *not to bargain*", "the engineer whose forecast *that the dam would ...*":
     a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
     that-clause or to-infinitive (what was said)."""
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    poss = next((c for c in _children(noun) if c.dep_ == "poss"), None)
     if poss is None:
         return None
     if poss.lower_ == "whose":
@@ -589,9 +592,9 @@ def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
             poss = before.head if before.dep_ == "appos" else before
         else:
             return None
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (
-        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        or any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))), None)
+    clause = next((c for c in _children(noun) if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in _children(c))
+        or any(m.dep_ == "aux" and m.lower_ == "to" for m in _children(c)))), None)
     if clause is None:
         return None
     a, b = _subtree_range(clause)

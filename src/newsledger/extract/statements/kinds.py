@@ -15,6 +15,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ...analysis.clause import children as _children
 from ...analysis import anchoring, clause
 from ...analysis.words import word_class
 from ...records import Time, TimeValue
@@ -61,7 +62,7 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
         return False
     lex = lexicon()
     side_ids, side_words = speakers.side_of(d)
-    cands = [tok] + [c for c in tok.children if c.dep_ == "poss"]
+    cands = [tok] + [c for c in _children(tok) if c.dep_ == "poss"]
     for t in cands:
         lower = t.lower_
         if lower in word_class("first_person"):
@@ -76,9 +77,9 @@ def _own_side(tok: "Token | None", d: Draft, index: EntityIndex, speakers: "Spea
         if t.pos_ in ("PROPN", "NOUN") and t.lower_ in side_words and t.lower_ not in lex["titles"]:
             return True
         if t.pos_ == "NOUN" and t.lower_ in lex["own_org_nouns"] and d.speaker_person and any(
-                c.lower_ == "the" for c in t.children):
+                c.lower_ == "the" for c in _children(t)):
             return True  # a person on "the party", "the movement": speaking for their own organization
-        if t.lower_ in ("government", "country", "state", "administration") and any(c.lower_ == "the" for c in t.children) and (
+        if t.lower_ in ("government", "country", "state", "administration") and any(c.lower_ == "the" for c in _children(t)) and (
                 side_words & lex["government_titles"]):
             return True  # a minister on "the government"
     return False
@@ -149,7 +150,7 @@ def kind_of(doc: "Doc", d: Draft, index: EntityIndex, speakers: "SpeakerResolver
         return _kind(d, "demand", "demand-verb-or-imperative", verb)
     if _expects(outer, verb):
         if own and _subject(outer) is not None and any(
-                c.dep_ == "xcomp" and _is_to(c) and c.pos_ == "VERB" and c.lemma_ != "be" for c in outer.children):
+                c.dep_ == "xcomp" and _is_to(c) and c.pos_ == "VERB" and c.lemma_ != "be" for c in _children(outer)):
             return _kind(d, "commitment", "expects-own-act", outer)  # "it expected to lower borrowing costs": its own side's next act
         return _kind(d, "prediction", "expectation", outer)  # "she expected him to be confirmed", "he expects prices to rise"
     if _opinion(span, verbs) or _lesson(outer) or _judging_predicate(verb):
@@ -167,12 +168,12 @@ def _binds_later(verbs: list["Token"], d: Draft, index: EntityIndex, speakers: "
     for v in verbs:
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        conj = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        conj = [v] + [c for c in _children(v) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         for w in conj:
             subj = _subject(w)
             if subj is None or subj.dep_ == "nsubjpass":
                 continue
-            first = subj.lower_ in ("we", "i") or any(c.lower_ in ("our", "my") for c in subj.children)
+            first = subj.lower_ in ("we", "i") or any(c.lower_ in ("our", "my") for c in _children(subj))
             if first and _modal(w) in ("will", "would", "'ll", "shall") and _own_side(subj, d, index, speakers):
                 return True
     return False
@@ -184,10 +185,10 @@ _BELIEF = frozenset({"believe", "think", "convince", "convinced", "confident", "
 def _past_belief(verb: "Token") -> "Token":
     """"I am sure that X will ...": the kind is the embedded clause's."""
     lemma = verb.lemma_.lower()
-    heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    heads = [verb] + [c for c in _children(verb) if c.dep_ == "acomp"]
     if lemma in _BELIEF or any(h.lemma_.lower() in _BELIEF for h in heads):
         for h in heads:
-            inner = next((c for c in h.children if c.dep_ == "ccomp"), None)
+            inner = next((c for c in _children(h) if c.dep_ == "ccomp"), None)
             if inner is not None:
                 return inner
     return verb
@@ -218,8 +219,8 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
         return True  # "We are calling for a fair hearing", "I urge them to ..."
     if lemma not in lexicon()["demand_verbs"] or _modal(verb) or verb.tag_ not in ("VBZ", "VBP"):
         return False
-    for c in verb.children:
-        if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children):
+    for c in _children(verb):
+        if c.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "of" for g in _children(c)):
             return True  # "expects the return of ..."
         if c.dep_ in ("dobj", "ccomp", "xcomp") and own:
             return True  # "we want them to withdraw"
@@ -229,16 +230,16 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
 def _you_must(span: "Span") -> bool:
     """"you must leave now", "you should stay indoors": the addressee told to act, a demand."""
     for t in span:
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in t.children) and any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in t.children) \
-                and not any(c.dep_ == "neg" for c in t.children):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in _children(t)) and any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in _children(t)) \
+                and not any(c.dep_ == "neg" for c in _children(t)):
             return True
     return False
 
 
 def _time_to(verb: "Token", subj: "Token | None") -> bool:
     """"said it was time to unite", "it is high time for the council to act": a call for an act."""
-    if verb.lemma_.lower() != "be" or subj is None or subj.lower_ != "it" or any(c.dep_ == "neg" for c in verb.children):
+    if verb.lemma_.lower() != "be" or subj is None or subj.lower_ != "it" or any(c.dep_ == "neg" for c in _children(verb)):
         return False
     after = verb.doc[verb.i + 1:verb.i + 3]
     k = 1 if len(after) > 1 and after[0].pos_ in ("ADV", "ADJ") else 0
@@ -248,12 +249,12 @@ def _time_to(verb: "Token", subj: "Token | None") -> bool:
 def _expects(outer: "Token", inner: "Token") -> bool:
     """"she expected him to be confirmed", "he expects the motion to pass": what someone expects to happen
     (a to-infinitive under expect / anticipate, also when the parser hung it on the object)."""
-    if outer.lemma_.lower() not in lexicon()["expectation_verbs"] or any(c.dep_ == "neg" for c in outer.children):
+    if outer.lemma_.lower() not in lexicon()["expectation_verbs"] or any(c.dep_ == "neg" for c in _children(outer)):
         return False
     if inner is not outer and _is_to(inner):
         return True
     return any(c.dep_ in ("xcomp", "ccomp") and _is_to(c) or c.dep_ == "dobj" and any(
-        g.dep_ == "acl" and _is_to(g) for g in c.children) for c in outer.children)
+        g.dep_ == "acl" and _is_to(g) for g in _children(c)) for c in _children(outer))
 
 
 def _lesson(verb: "Token") -> bool:
@@ -261,9 +262,9 @@ def _lesson(verb: "Token") -> bool:
     lesson drawn from an event (a present-tense or "can" clause under show / prove)."""
     if verb.lemma_.lower() not in lexicon()["lesson_verbs"]:
         return False
-    for c in verb.children:
+    for c in _children(verb):
         if c.dep_ == "ccomp" and (c.tag_ in ("VBZ", "VBP") or any(
-                a.dep_ == "aux" and a.lower_ in ("can", "cannot") for a in c.children)):
+                a.dep_ == "aux" and a.lower_ in ("can", "cannot") for a in _children(c))):
             return True
     return False
 
@@ -279,10 +280,10 @@ def _judging_predicate(verb: "Token") -> bool:
     if verb.lemma_ != "be":
         return False
     subj = clause.own_subject(verb, deps=("nsubj",))
-    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    attr = next((c for c in _children(verb) if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if subj is None or attr is None or subj.lower_ in _PRONOUN_SUBJECTS or subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _children(attr)):
         return False
     return attr.lemma_.lower() not in lexicon()["predicate_nouns_neutral"]
 
@@ -299,7 +300,7 @@ def _opinion(span: "Span", verbs: list["Token"]) -> bool:
         subj = _subject(v)
         if subj is not None and v.tag_ in ("VBZ", "VBP") and (
                 subj.lower_ in ("nobody", "everyone", "everybody", "nothing", "everything")
-                or any(c.lower_ in ("no", "every") and c.dep_ == "det" for c in subj.children)):
+                or any(c.lower_ in ("no", "every") and c.dep_ == "det" for c in _children(subj))):
             return True
     if any(t.lemma_.lower() in lex["opinion_verbs"] for v in verbs[:1] for t in [v, *v.conjuncts]
            if t.pos_ in ("VERB", "AUX")):

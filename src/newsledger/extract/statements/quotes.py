@@ -22,6 +22,7 @@ OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPENERS | CLOSERS | {STRAIGHT}
+_MARK = re.compile("[" + "".join(re.escape(m) for m in sorted(MARKS)) + "]")
 _PARA = re.compile(r"\n\s*")
 SPLIT_PARAGRAPHS = True
 
@@ -89,7 +90,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     pending: tuple[int, list[tuple[int, int]]] | None = None  # (open mark, finished pieces) across paragraphs
     for p_start, p_end in _paragraphs(text):
-        marks = [i for i in range(p_start, p_end) if text[i] in MARKS]
+        marks = [m.start() for m in _MARK.finditer(text, p_start, p_end)]  # (one C scan of the paragraph)
         if not marks and pending is None:
             quotes.extend(_single_quotes(text, p_start, p_end))
             continue

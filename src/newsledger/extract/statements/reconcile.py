@@ -8,9 +8,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .quotes import MARKS, Quote
 from .._doc import doc_text
+from .._doc import sent_of as _sent_of
 from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
 
 if TYPE_CHECKING:
@@ -90,16 +92,18 @@ def _who_colon(doc: "Doc", colon: int, nl: int) -> list[Draft]:
 def _closing_noun_cue(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     """"..., KVLT-TV reports.": a sentence closed by a name and a cue's -s form that the tagger read as a
     plural noun (so no verb cue saw it); what comes before the comma is what was said, the name speaks."""
-    from .._doc import sentences
+    from .._doc import punct_or_space, sentences, tokens
 
     cues = lexicon()["cues"]
     taken = {d.cue_i for d in drafts}
     out: list[Draft] = []
+    skip, all_toks = punct_or_space(doc), tokens(doc)
     for sent in sentences(doc):
-        toks = [t for t in sent if not (t.is_punct or t.is_space)]
-        if len(toks) < 5:
+        # the sentence's last word (punctuation and spaces passed over), if it has five words or more
+        words = [i for i in range(sent.start, sent.end) if not skip[i]]
+        if len(words) < 5:
             continue
-        cue = toks[-1]
+        cue = all_toks[words[-1]]
         if cue.pos_ != "NOUN" or not cue.lower_.endswith("s") or cue.lemma_.lower() not in cues or cue.i in taken \
                 or cue.lemma_.lower() == cue.lower_:
             continue
@@ -307,7 +311,7 @@ def _resumed_quote(doc: "Doc", d: Draft, quotes: list[Quote], qi: int, drafts: l
     if tail.endswith((",", ":")) and not any(c in between for c in ".?!"):
         return qi + 1
     if tail.endswith(".") and text[q.start:q.end].rstrip().endswith(",") and _one_sentence(tail[:-1]) \
-            and cue.sent.end_char >= q.close_at + 1 + len(tail) \
+            and _sent_of(cue).end_char >= q.close_at + 1 + len(tail) \
             and not any(o is not d and (q2.open_at - 1 <= o.content[0] <= q2.close_at or _cue_after(doc, o, q2))
                         for o in drafts):
         return qi + 1
@@ -414,10 +418,10 @@ def _report_before(doc: "Doc", q: Quote) -> "tuple[Token, Token] | None":
     last = _first_token(doc, end - 1)
     if last is None:
         return None
-    sent = last.sent
+    sent = _sent_of(last)
     cues = lexicon()["cues"]
     verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in cues and t.dep_ in ("ROOT", "conj")
-             and not any(c.dep_ == "neg" for c in t.children) and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")]
+             and not any(c.dep_ == "neg" for c in _children(t)) and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")]
     for verb in reversed(verbs):
         subj = _own_subject(verb)
         if subj is None and verb.dep_ == "conj":
@@ -468,9 +472,9 @@ def _linked_sentence(doc: "Doc", drafts: list[Draft]) -> None:
         if d.direct or d.parts or d.content[1] > doc[d.cue_i].idx or d.extra.get("unattributed"):
             continue  # only content before its cue: "..., noted X" / "..., X said"
         first = _first_token(doc, d.content[0])
-        if first is None or first.i != first.sent.start or first.lower_ not in _LINKING or first.sent.start == 0:
+        if first is None or first.i != _sent_of(first).start or first.lower_ not in _LINKING or _sent_of(first).start == 0:
             continue
-        prev = doc[first.sent.start - 1].sent
+        prev = _sent_of(doc[_sent_of(first).start - 1])
         gap = text[prev.end_char:first.idx]
         if "\n" in gap or "\n" in text[prev.start_char:prev.end_char].strip() or any(m in prev.text for m in MARKS):
             continue

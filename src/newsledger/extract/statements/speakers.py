@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import NOUN
 
-from ...analysis.clause import SUBJECT_DEPS
+from ...analysis.clause import subtree as _subtree
+from ...analysis.clause import SUBJECT_DEPS, children as _children
 from ...analysis.reference import (agrees, inside_fronted_report, known_gender, latest_carrier, next_carrier,
                                    relative_antecedent)
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
 from .._doc import attr_lists, dateline_tokens, doc_text, tokens
+from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
@@ -67,6 +69,8 @@ class SpeakerResolver:
         self.index = index
         self._named: _NamedMentions | None = None  # built on the first title noun ("the ministry")
         self._persons: _NamedMentions | None = None  # built on the first title holder ("the governor")
+        self._word_positions: dict[frozenset[str], list[int]] = {}  # (see _with_lower)
+        self._definite: list[int] | None = None  # (see titled_in)
         self._quoted = [(q.open_at, q.close_at) for q in quotes]
         self._qstarts = [q[0] for q in self._quoted]
         self.cands: list[_Cand] = []
@@ -153,7 +157,7 @@ class SpeakerResolver:
             return []
         for t in self._with_lower(span, _PLURAL_OR_TWO):  # (the others pass neither test below)
             if t.lower_ in _PLURAL_SUBJECTS and t.dep_ in _SUBJ and not self.index.overlapping(t.idx, t.idx + len(t.text)):
-                if t.head.dep_ == "ccomp" and not all(self._personal(c) for c in t.head.head.children if c.dep_ in _SUBJ):
+                if t.head.dep_ == "ccomp" and not all(self._personal(c) for c in _children(t.head.head) if c.dep_ in _SUBJ):
                     return []  # "the company said they would ...": they are the company
                 near = self.pair_before(start)
                 if near or not self._two_before(start):
@@ -173,7 +177,7 @@ class SpeakerResolver:
         person_nouns = {w for w, kind in event_lexicon().party_nouns.items() if kind == "PERSON"}
         return (
             t.dep_ in ("nummod", "det", "predet") and t.head.lemma_.lower() in person_nouns
-            and not any(c.dep_ == "poss" for c in t.head.children) or t.dep_ in _SUBJ)
+            and not any(c.dep_ == "poss" for c in _children(t.head)) or t.dep_ in _SUBJ)
 
     def _two_before(self, pos: int, window: int = 300) -> bool:
         span = self.doc.char_span(max(0, pos - window), pos, alignment_mode="contract")
@@ -201,13 +205,16 @@ class SpeakerResolver:
                     out.append(eid)
         return out
 
-    def _with_lower(self, span: "Span", words: Iterable[str]) -> list["Token"]:
+    def _with_lower(self, span: "Span", words: frozenset[str]) -> list["Token"]:
         """The tokens of ``span`` whose lower-case form is one of ``words``, picked by id from the doc's
         arrays (no Token is built for the others)."""
-        strings = self.doc.vocab.strings
-        ids = {strings[w] for w in words}
-        lower, toks = attr_lists(self.doc)[1], tokens(self.doc)
-        return [toks[k] for k in range(span.start, span.end) if lower[k] in ids]
+        at = self._word_positions.get(words)
+        if at is None:  # where the doc writes any of the words, found once per doc and word set
+            strings = self.doc.vocab.strings
+            ids = {strings[w] for w in words}
+            at = self._word_positions[words] = [k for k, w in enumerate(attr_lists(self.doc)[1]) if w in ids]
+        toks = tokens(self.doc)
+        return [toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]]
 
     # ------------------------------------------------------------------ building
     def _in_quote(self, pos: int) -> bool:
@@ -228,12 +235,12 @@ class SpeakerResolver:
         doc, index = self.doc, self.index
         if tok.lemma_.lower() in lexicon()["medium_nouns"]:
             # "A statement from the presidency said": the source of the document speaks
-            for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
-                src = next((g for g in p.children if g.dep_ == "pobj"), None)
+            for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                src = next((g for g in _children(p) if g.dep_ == "pobj"), None)
                 if src is not None:
                     return replace(self._make(src, prior), route="medium-source")
             if tok.dep_ == "dobj":  # "the embassy issued a statement saying ...": who issued it
-                issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                issuer = next((c for c in _children(tok.head) if c.dep_ == "nsubj"), None)
                 if issuer is not None and issuer.lemma_.lower() not in lexicon()["medium_nouns"]:
                     return replace(self._make(issuer, prior), route="medium-issuer")
         ante = relative_antecedent(tok)  # "the coach, Ivo Matt, who said ...": the relative clause's noun
@@ -257,8 +264,8 @@ class SpeakerResolver:
                          and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
                          and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, doc[c.i])),
                         None) if lower not in ("i", "we") else None
-            pair = self.pair_before(tok.idx, tok.idx - tok.sent.start_char) \
-                if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < tok.sent.start_char) else []
+            pair = self.pair_before(tok.idx, tok.idx - _sent_of(tok).start_char) \
+                if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < _sent_of(tok).start_char) else []
             if pair:
                 # "A and B met X, where they affirmed ...": "they" is the pair conjoined earlier in its own
                 # sentence; the record names one speaker, the first of the pair (pair_before)
@@ -280,11 +287,11 @@ class SpeakerResolver:
             key = index.get(holder).name.split()[-1].lower()  # as _key
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ == "NOUN" and index \
                 and tok.lower_ in lexicon()["titles"] and _appos_name(tok) is None \
-                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES & GROUP_PRONOUNS for c in tok.children):
+                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES & GROUP_PRONOUNS for c in _children(tok)):
             # "its Africa director said": a member of the body "its" stands for (the latest body that was
             # a subject, as for "it said", or the entity the pronoun was resolved to), named if the text
             # names who holds that title there; else an unnamed member (no entity)
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = next((c for c in _children(tok) if c.dep_ == "poss"), None)
             bodies = [c.eid for c in reversed(prior) if not c.person and c.eid is not None][:1]
             bodies += [e for _, _, e in index.overlapping(owner.idx, owner.idx + len(owner.text))]
             eid = next((h for b in bodies for h in (self._title_holder(tok, b, affiliated_only=True),
@@ -293,7 +300,7 @@ class SpeakerResolver:
             person = True
             route = "owned-title-holder" if eid is not None else route
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ in ("NOUN", "PROPN") \
-                and index and tok.lower_ in lexicon()["titles"] and tok.sent.start == 0 and _appos_name(tok) is None \
+                and index and tok.lower_ in lexicon()["titles"] and _sent_of(tok).start == 0 and _appos_name(tok) is None \
                 and not index.overlapping(tok.idx, tok.idx + len(tok.text)):
             # a headline's "..., warns union leader": the holder of the title the story introduces below
             eid = self._title_holder(tok, "", later=True)
@@ -305,7 +312,7 @@ class SpeakerResolver:
                 and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
             eid, person, route = body, False, "owned-body"  # "..., his club announced"
         elif eid is None and index and tok.lower_ in _MEETING_SIDES and tok.tag_ == "NNS" \
-                and any(c.lower_ in ("the", "both", "two") for c in tok.children) \
+                and any(c.lower_ in ("the", "both", "two") for c in _children(tok)) \
                 and (side := self._meeting_side(tok, prior)) is not None:
             eid, person, route = side, True, "meeting-sides"  # "Both sides shared the view that ..."
         elif eid is None and index and definite_title(tok, lexicon()["titles"]) and _appos_name(tok) is None \
@@ -343,8 +350,8 @@ class SpeakerResolver:
         modifiers must be the holder's too, a holder affiliated with the "of" body preferred."""
         need = title_modifiers(tok)
         body = ""
-        for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
-            for o in (g for g in p.children if g.dep_ == "pobj"):
+        for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            for o in (g for g in _children(p) if g.dep_ == "pobj"):
                 body = next((e for _s, _e, e in self.index.overlapping(o.idx, o.idx + len(o.text))), body)
         return self._title_holder(tok, body, need=need) or self._title_holder(tok, body, later=True, need=need)
 
@@ -376,6 +383,8 @@ class SpeakerResolver:
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
         persons = self._persons
+        if words.isdisjoint(persons.carried):
+            return None  # nobody holds the title word
         find = next_carrier if later else latest_carrier
 
         def holder(affiliated: bool):
@@ -409,7 +418,7 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and tok.lower_ in titles:
             return True
         return head.pos_ == "PROPN" and head.ent_type_ not in _NON_PERSON_ENTS and not any(
-            c.dep_ == "det" for c in head.children)
+            c.dep_ == "det" for c in _children(head))
 
     def _titled(self, tok: "Token", later: bool = False) -> str | None:
         """"the ministry", "the bureau": the most recently mentioned entity whose name holds the noun
@@ -418,6 +427,8 @@ class SpeakerResolver:
         if self._named is None:
             self._named = _NamedMentions(self.index)
         named = self._named
+        if noun not in named.carried:
+            return None
 
         def carrier(m: tuple[int, int, str]) -> str | None:
             return m[2] if noun in named.words[m[2]] else None
@@ -438,10 +449,12 @@ class SpeakerResolver:
         out: list[str] = []
         if span is None:
             return out
-        pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
-        for t in (toks[k] for k in range(span.start, span.end) if pos[k] == NOUN):  # Tokens of the nouns only
-            if t.pos_ != "NOUN" or not t.is_lower or not any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
-                continue
+        if self._definite is None:  # the doc's lower-case nouns with "the" ("the commission"), found once
+            pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
+            self._definite = [k for k, p in enumerate(pos) if p == NOUN and toks[k].is_lower and any(
+                c.lower_ == "the" and c.dep_ == "det" for c in _children(toks[k]))]
+        at, toks = self._definite, tokens(self.doc)
+        for t in (toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]):
             if self.index.overlapping(t.idx, t.idx + len(t.text)):
                 continue
             eid = self._titled(t, later=True)
@@ -463,6 +476,8 @@ class _NamedMentions:
         else:
             self.words = {e.id: {w for n in (e.name, *e.aliases) for w in n.lower().split()} for e in ents}
         self.affiliation = {e.id: e.attributes.affiliation for e in ents}
+        #: every word some entity carries: a word outside it finds no carrier (no mention need be read)
+        self.carried: frozenset[str] = frozenset().union(*self.words.values())
 
 
 def _start(m: tuple[int, int, str]) -> int:
@@ -473,7 +488,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
     """(the name as written, the whole subject phrase) as character ranges."""
     doc = tok.doc
     phrase_end = tok
-    for c in tok.children:
+    for c in _children(tok):
         if c.dep_ in ("appos",) and c.i > tok.i:
             phrase_end = c.right_edge if c.right_edge.i > phrase_end.i else phrase_end
     left = tok.left_edge
@@ -502,10 +517,10 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
             a += 1
         end = head
         # "Keepers Without Frontiers", "Bureau of Investigation": a name that goes on after a preposition
-        for c in head.children:
+        for c in _children(head):
             if c.dep_ == "prep" and c.i == end.i + 1 and (c.text.istitle() or (
                     c.lower_ in ("of", "for") and head.ent_type_ == "ORG")):
-                tail = list(c.subtree)
+                tail = list(_subtree(c))
                 if tail and all(t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") or t.text.istitle() for t in tail):
                     end = tail[-1]
         return (doc[a].idx, end.idx + len(end.text)), phrase
@@ -520,7 +535,7 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
 def _age_descriptor(tok: "Token") -> bool:
     """"the 58-year-old" (the head "old") or "the 58-year-old man": a person named only by age."""
     doc = tok.doc
-    old = tok if tok.lower_ == "old" else next((c for c in tok.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    old = tok if tok.lower_ == "old" else next((c for c in _children(tok) if c.dep_ == "amod" and c.lower_ == "old"), None)
     if old is None or old.i < 3 or tok.pos_ not in ("NOUN", "ADJ"):
         return False
     return doc[old.i - 1].text == "-" and doc[old.i - 2].lower_ in ("year", "years") and any(
@@ -567,11 +582,11 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int, head: tuple
 
 def _appos_name(tok: "Token") -> "Token | None":
     """The proper-noun appositive of a title subject: the last of adjacent ones ("Tomas \"Red\" Varga")."""
-    names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
+    names = [c for c in _children(tok) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i]
     if not names:  # "A spokesman for the army, Col. Ivo Matt, said": hung on the prepositional object
-        for p in (c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1):
-            for o in (g for g in p.children if g.dep_ == "pobj"):
-                names = [a for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > o.i
+        for p in (c for c in _children(tok) if c.dep_ == "prep" and c.i == tok.i + 1):
+            for o in (g for g in _children(p) if g.dep_ == "pobj"):
+                names = [a for a in _children(o) if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > o.i
                          and tok.doc[a.left_edge.i - 1].text == ","]
     if not names:
         return None

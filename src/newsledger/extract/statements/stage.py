@@ -41,6 +41,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from ...analysis.clause import children as _children
 from ...stages import Found
 from ...records import Entity, Statement, Time
 from .._index import EntityIndex
@@ -111,8 +112,8 @@ def _same_document(doc: "Doc", drafts: Sequence[Draft]) -> None:
         if d.speaker is not None or d.subject_i is None:
             continue
         subj = doc[d.subject_i]
-        if subj.lemma_.lower() not in mediums or not any(c.lower_ == "the" for c in subj.children) \
-                or any(c.dep_ == "prep" for c in subj.children):
+        if subj.lemma_.lower() not in mediums or not any(c.lower_ == "the" for c in _children(subj)) \
+                or any(c.dep_ == "prep" for c in _children(subj)):
             continue
         noun = subj.lemma_.lower()
         for prev in reversed(order[:k]):

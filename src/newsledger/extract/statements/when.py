@@ -19,10 +19,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from ...analysis.clause import children as _children
 from ...analysis import anchoring, clause
 from ...analysis.words import word_class
 from ...records import Time, TimeValue
 from .._doc import sentences
+from .._doc import sent_of as _sent_of
 from .._index import EntityIndex
 from .cues import Draft, lexicon, subject_of, doc_text
 
@@ -120,7 +122,7 @@ class DateFinder:
             if n > 0 and not season:
                 break
             root = sent.root
-            verbs = [root.i] if n == 0 else [root.i] + [c.i for c in root.children if c.dep_ in ("advcl", "conj")]
+            verbs = [root.i] if n == 0 else [root.i] + [c.i for c in _children(root) if c.dep_ in ("advcl", "conj")]
             for x in (x for v in verbs for x in self._by_verb.get(v, [])):
                 if not sent.start_char <= x.start < sent.end_char:
                     continue
@@ -158,7 +160,7 @@ class DateFinder:
     def _via_phrase(self, cue: "Token", d: Draft) -> TimeValue | None:
         """A time reaching the cue through a phrase of its own ("in a report published last week,
         said"): the path may cross non-finite verbs but no clause with a subject, nor the content."""
-        sent = cue.sent
+        sent = _sent_of(cue)
         i = bisect.bisect_left(self._starts, sent.start_char)
         for x in self.dated[i:]:
             if x.start >= sent.end_char:
@@ -181,12 +183,12 @@ class DateFinder:
     def _sequel(self, cue: "Token") -> TimeValue | None:
         """"Two days earlier, X had summoned Y. Y told reporters afterwards ...": a cue that follows the
         event just told takes the date of the previous sentence (its last dated expression)."""
-        if not any(c.dep_ == "advmod" and c.lower_ in lexicon()["sequel_adverbs"] for c in cue.children):
+        if not any(c.dep_ == "advmod" and c.lower_ in lexicon()["sequel_adverbs"] for c in _children(cue)):
             return None
-        start = cue.sent.start
+        start = _sent_of(cue).start
         if start == 0:
             return None
-        prev = self.doc[start - 1].sent
+        prev = _sent_of(self.doc[start - 1])
         i = bisect.bisect_left(self._starts, prev.end_char) - 1
         if i >= 0 and self.dated[i].start >= prev.start_char:
             return self.dated[i].value
@@ -196,12 +198,12 @@ class DateFinder:
         """"the bid tabled in April by X, who told lenders *then* that ...": "then" right after the cue
         (or opening the content) is the latest time told before it in the sentence."""
         a, _b = d.content_tokens
-        thens = [c for c in cue.children if c.dep_ == "advmod" and c.lower_ == "then"]
+        thens = [c for c in _children(cue) if c.dep_ == "advmod" and c.lower_ == "then"]
         if a < len(self.doc) and self.doc[a].lower_ == "then":
             thens.append(self.doc[a])
         if not thens:
             return None
-        sent = cue.sent
+        sent = _sent_of(cue)
         before = [x for x in self.dated if sent.start_char <= x.start and x.end <= thens[0].idx]
         return before[-1].value if before else None
 
@@ -223,7 +225,7 @@ class DateFinder:
         got = self._date_of(d)
         key = d.speaker or d.speaker_key
         if got is None and key and d.extra.get("date_route") == "none" and _reports_now(self.doc[d.cue_i]) \
-                and not clause.is_pluperfect(self.doc[d.cue_i]) and not _headline(self.doc[d.cue_i].sent):
+                and not clause.is_pluperfect(self.doc[d.cue_i]) and not _headline(_sent_of(self.doc[d.cue_i])):
             got = self._said_on.get(key)
             if got is not None:
                 d.extra["date_route"] = "speaker-previous-statement"
@@ -286,7 +288,7 @@ class DateFinder:
             return self.lead
         if (self.lead is None and self.published is not None and _reports_now(cue) and not according
                 and not continued and not clause.is_pluperfect(cue)
-                and not _headline(cue.sent) and not self._other_day_before(cue.idx)):
+                and not _headline(_sent_of(cue)) and not self._other_day_before(cue.idx)):
             # a report that dates nothing before the cue: "X said" is the story's own day, as news is read
             d.extra["date_route"] = "story-day"
             return TimeValue(self.published.isoformat(), "")
@@ -298,7 +300,7 @@ def _reports_now(cue: "Token") -> bool:
     """A cue in the news tenses of the story's own day: "said", "says", "has confirmed"."""
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in cue.children)
+    return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in _children(cue))
 def _is_day(value: TimeValue) -> bool:
     """A value naming one day ("2031-04-02", with or without a time of day), not a week, month, season or range."""
     v = str(value.value)
@@ -323,7 +325,7 @@ def _at_occasion(verb: "Token") -> bool:
     """"said during a news briefing", "said at the press conference": the verb's own at/during phrase names
     a public occasion (word class occasion_nouns)."""
     return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in word_class("occasion_nouns") for g in c.children) for c in verb.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in word_class("occasion_nouns") for g in _children(c)) for c in _children(verb))
 
 
 def _headline(sent) -> bool:
@@ -340,7 +342,7 @@ def _in_sequence_clause(verb: "Token") -> bool:
     what it tells is another occasion than its subject's saying."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in _SEQUENCE:
         return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in _children(verb))
 
 
 def _is_cue(tok: "Token") -> bool:

@@ -29,7 +29,7 @@ import itertools
 import re
 from typing import Callable, Iterable, Iterator
 
-from .openings import finder, finder_starts, openings
+from .openings import _ODD_CASE, finder, finder_starts, odd_case, openings  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
@@ -118,7 +118,7 @@ def _rules() -> tuple[_Rule, ...]:
     out = []
     for name, rx, fn in table:
         first, opens = (firsts, None) if rx.startswith(counted) else (None, openings(rx))
-        words = first if first is not None else opens.prefixes if opens is not None else ()
+        words = first if first is not None else (*opens.prefixes, *opens.words) if opens is not None else ()
         heads = {"0" if w[0].isdecimal() else w[0] for w in words}
         if first is not None or (opens is not None and opens.digit):
             heads.add("0")  # a count may be written in digits
@@ -139,9 +139,8 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
 
 
 _WORD = re.compile(r"\w+")
-# Characters that Python's case-insensitive matching pairs with ASCII letters although their own
-# case-folding differs (long s, Kelvin sign, dotted and dotless i): texts with them take the plain scan.
-_ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
+# Texts with characters that Python's case-insensitive matching pairs with ASCII letters although their
+# own case-folding differs (long s, Kelvin sign, dotted and dotless i: openings.odd_case) take the plain scan.
 
 
 def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
@@ -166,8 +165,9 @@ def _matches(rule: _Rule, text: str, words: list[tuple[int, str]] | None,
     groups = [by_word[c] for c in rule.heads if c in by_word]
     first = rule.first_words
     if first is None:
-        pre, digit = rule.openings
-        starts = [ps for g in groups for w, ps in g.items() if w.startswith(pre) or (digit and w[0].isdecimal())]
+        pre, digit, exact = rule.openings
+        starts = [ps for g in groups for w, ps in g.items()
+                  if w.startswith(pre) or w in exact or (digit and w[0].isdecimal())]
     else:
         starts = [ps for g in groups for w, ps in g.items() if w in first or w[0].isdecimal()]
     yield from _found(rule, text, sorted(itertools.chain.from_iterable(starts)) if len(starts) > 1
@@ -234,7 +234,7 @@ def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
     words = None
     starts: dict[int, list[int]] = {}
-    if not _ODD_CASE.intersection(text):
+    if not odd_case(text):
         words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
         starts = _starts_by_rule(words)
     for k, rule in enumerate(_rules()):

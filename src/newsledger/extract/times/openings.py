@@ -14,9 +14,9 @@ import functools
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
-__all__ = ["Openings", "openings", "finder", "finder_starts"]
+__all__ = ["Openings", "openings", "finder", "finder_starts", "odd_case"]
 
 #: a prefix longer than this is cut: more letters filter no better
 _CAP = 6
@@ -27,15 +27,17 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 
 
 class Openings(NamedTuple):
-    """A match begins at a word start whose case-folded word starts with one of ``prefixes``, or with a
-    decimal digit when ``digit``."""
+    """A match begins at a word start whose case-folded word starts with one of ``prefixes``, is one of
+    ``words`` (a literal the pattern follows with a space or a mark: "the" in "the\\s+end\\s+of" opens
+    no match at "their"), or starts with a decimal digit when ``digit``."""
 
     prefixes: tuple[str, ...]
     digit: bool
+    words: frozenset[str] = frozenset()
 
     def admit(self, word: str) -> bool:
         """Whether a match may begin at a word start whose case-folded word is ``word``."""
-        return word.startswith(self.prefixes) or (self.digit and word[0].isdecimal())
+        return word.startswith(self.prefixes) or word in self.words or (self.digit and word[0].isdecimal())
 
 
 def openings(pattern: str) -> Openings | None:
@@ -51,10 +53,11 @@ def openings(pattern: str) -> Openings | None:
     found = _sequence(items)
     if found is None or any(p == "" for p, _ in found):
         return None
-    prefixes = {p for p, _ in found}
-    words = {p for p in prefixes if p != _DIGIT}
-    shortest = sorted(p for p in words if not any(q != p and p.startswith(q) for q in words))  # "sep" covers "sept"
-    return Openings(tuple(shortest), _DIGIT in prefixes)
+    prefixes = {p for p, whole in found if whole is not _WORD_END}
+    heads = {p for p in prefixes if p != _DIGIT}
+    shortest = sorted(p for p in heads if not any(q != p and p.startswith(q) for q in heads))  # "sep" covers "sept"
+    whole_words = frozenset(p for p, whole in found if whole is _WORD_END and not p.startswith(tuple(shortest)))
+    return Openings(tuple(shortest), _DIGIT in prefixes, whole_words)
 
 
 def finder(pattern: str) -> "re.Pattern | None":
@@ -70,16 +73,49 @@ def finder(pattern: str) -> "re.Pattern | None":
     if found is None or any(p == "" for p, _ in found):
         return None
     alts = sorted({p for p, _ in found if p != _DIGIT})
-    if any(p == _DIGIT for p, _ in found):
+    digit = any(p == _DIGIT for p, _ in found)
+    if digit:
         alts.append(r"\d")
-    return re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+    compiled = re.compile("(?=" + "|".join(a if a == r"\d" else re.escape(a) for a in alts) + ")", re.IGNORECASE)
+    _LITERALS[compiled.pattern] = (tuple(a for a in alts if a != r"\d"), digit)
+    return compiled
+
+
+#: a finder's pattern -> its literal openings (lower case) and whether a digit opens a match too
+_LITERALS: dict[str, tuple[tuple[str, ...], bool]] = {}
+#: characters whose case-insensitive matching differs from ``str.lower`` (long s, dotted and dotless i,
+#: Kelvin sign): a text holding one is searched by the finder's own pattern
+_ODD_CASE = frozenset("\u017f\u212a\u0130\u0131")
+_DIGIT_CHAR = re.compile(r"\d")
+
+
+def odd_case(text: str) -> bool:
+    """Whether ``text`` holds one of the characters of :data:`_ODD_CASE` (four substring searches in C,
+    where a set built from the text reads every character in Python)."""
+    return any(ch in text for ch in _ODD_CASE)
 
 
 def finder_starts(found: "re.Pattern", text: str) -> Iterator[int]:
     """``m.start() for m in found.finditer(text)`` for a pattern made by :func:`finder`, the same
-    positions, found faster: ``re`` tries a pattern that opens with a lookahead at every position of
-    the text, while a search for the alternation itself skips ahead to the characters that can open
-    it; each search starts one past the last position found, so overlapping openings are all found."""
+    positions, found faster: each literal opening is looked for with ``str.find`` in the lower-cased
+    text (the same places a case-insensitive search finds, for a text without the characters whose
+    case-insensitive matching differs from ``str.lower``), digits by one pass of ``\\d``. Else a search
+    for the alternation itself skips ahead to the characters that can open it, each search starting
+    one past the last position found, so overlapping openings are all found."""
+    lits = _LITERALS.get(found.pattern)
+    if lits is not None and not odd_case(text):
+        words, digit = lits
+        low = text.lower()
+        starts: set[int] = set()
+        for w in words:
+            i = low.find(w)
+            while i >= 0:
+                starts.add(i)
+                i = low.find(w, i + 1)
+        if digit:
+            starts.update(m.start() for m in _DIGIT_CHAR.finditer(text))
+        yield from sorted(starts)
+        return
     search = _consuming(found).search
     m = search(text)
     while m is not None:
@@ -121,7 +157,8 @@ def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
             if alts is None:  # unknown from here on: what came before is the prefix
                 if p == "":
                     return None
-                done.add((p, False))
+                # followed by a space or a mark: the word that opens the match is exactly p
+                done.add((p, _WORD_END if not anychar and _opens_with_non_word(op, av) else False))
                 continue
             for q, whole in alts:
                 s = p + q
@@ -129,6 +166,8 @@ def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
                     done.add((p, False))  # "Q" + [1-4]: the prefix stops before the class
                 elif len(s) >= _CAP:
                     done.add((s[:_CAP], False))
+                elif whole is _WORD_END:
+                    done.add((s, _WORD_END))
                 elif whole:
                     grown.add(s)
                 else:
@@ -137,6 +176,29 @@ def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
         if not open_:
             break
     return done | {(p, True) for p in open_}
+
+
+#: marks a prefix that a non-word character follows in every match: the opening word is exactly it
+_WORD_END: Any = "word-end"
+
+
+def _opens_with_non_word(op, av) -> bool:
+    """Whether every match of the item begins with a character that is no word character (a space,
+    ``[-\\s]``, a literal mark), so that a literal before it ends a word."""
+    if op is C.LITERAL:
+        ch = chr(av)
+        return not (ch.isalnum() or ch == "_")
+    if op is C.IN:
+        return bool(av) and all(
+            (o is C.LITERAL and not (chr(a).isalnum() or chr(a) == "_"))
+            or (o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD)) for o, a in av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+        lo, _hi, sub = av
+        return lo >= 1 and bool(sub) and _opens_with_non_word(*list(sub)[0])
+    if op is C.SUBPATTERN:
+        sub = list(av[3])
+        return bool(sub) and _opens_with_non_word(*sub[0])
+    return False
 
 
 def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
@@ -167,7 +229,8 @@ def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
         got = _sequence(sub, anychar)
         if got is None:
             return None
-        out = {(p, False) for p, _ in got if p}  # repeated: what follows the first copy is not known
+        # repeated: what follows the first copy is not known (but a word a mark ends inside it stays one)
+        out = {(p, whole if whole is _WORD_END else False) for p, whole in got if p}
         if lo == 0 or any(p == "" for p, _ in got):
             out.add(("", True))
         return out

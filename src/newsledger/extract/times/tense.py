@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from ...analysis.clause import children as _children
 from ...analysis import clause
 from ...analysis.words import word_class
 from .grammar import lexicon
@@ -47,7 +48,7 @@ def _verb_tense(v: "Token") -> str | None:
 
 def _present_aux(v: "Token") -> bool:
     """"is/are scheduled", "is due": a present-tense auxiliary or copula governs ``v``."""
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in v.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in _children(v)):
         return True
     return v.dep_ == "acomp" and v.head.tag_ in ("VBZ", "VBP")
 
@@ -73,7 +74,7 @@ def _up(tok: "Token") -> "Token":
     head = tok.head
     if tok.dep_ == "prep" and head.dep_ == "ccomp" and head.head.i == tok.i - 1 \
             and head.head.pos_ in ("VERB", "AUX") and tok.i < head.i \
-            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and tok.i < c.i < head.i for c in head.children):
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and tok.i < c.i < head.i for c in _children(head)):
         return head.head
     return head
 
@@ -136,7 +137,7 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
             break
         tok = _up(tok)  # "said on Monday it would respond": the time is the reporting verb's
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in tok.children):
+            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in _children(tok)):
                 return True
             if tok.dep_ in ("xcomp", "ccomp") and not _is_finite(tok):
                 continue  # a complement without tense ("can expect to see them on Monday") takes its governor's
@@ -157,8 +158,8 @@ def _present_schedule(doc: "Doc", start: int, end: int) -> bool:
             return False
         tok = _up(tok)
         if tok.pos_ in ("VERB", "AUX"):
-            return (tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-                    and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+            return (tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok))
+                    and not any(c.dep_ in ("ccomp", "parataxis") for c in _children(tok))
                     and tok.dep_ not in _SUBORDINATE)
     return False
 
@@ -230,10 +231,10 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             tense, decided = t, True
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _lex_set("schedule_words") \
-                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok)):
             tense, decided = "past", True  # "the driver killed on May 9", whatever the sentence's own tense
             continue
-        if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+        if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in _children(tok)):
             tense, decided = "future", True  # "is closing its plants as of Monday": an arrangement ahead
             continue
         if _is_finite(tok):
@@ -242,6 +243,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
-        elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)):
             tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
     return tense, subordinate
