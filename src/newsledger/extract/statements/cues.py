@@ -20,9 +20,10 @@ from .draft import (
     _tok_chars, _trim,
 )
 from .frames import (
-    _according, _colon_quote, _frame, _leading_time, _noun_frame, _participle_speaker, _quote_before, _quoted_as,
+    _according, _colon_quote, _frame, _participle_speaker, _quote_before, _quoted_as,
     _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
+from .frame_extras import _leading_time, _noun_frame
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
     _relays, _linked_sentence, _unattributed_quotes,

@@ -1,0 +1,70 @@
+"""Two frames of :func:`.cues.find_drafts` beside :mod:`.frames` (split out: a module stays under 600
+lines): the time wire style puts right after a cue ("said on Tuesday it would ..."), and a speech noun
+with a possessor and a clause ("the mayor's promise not to bargain")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...analysis.clause import children as _children
+from .draft import _Frame, _subtree_range, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _leading_time(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, int] | None:
+    """Wire style puts the day of the saying right after the verb, before an unmarked clause ("said on
+    Tuesday it would ...", "said Friday the bridge ..."); the parser often hangs it inside the clause. The
+    token range of that time (its preposition included) when the content starts with it, else None."""
+    if a >= b:
+        return None
+    set_off = a == cue + 1 and doc[a].text == "," or a == cue + 2 and doc[cue + 1].text == ","
+    if a != cue + 1 and not set_off:
+        return None
+    k = cue + 2 if set_off else a  # "said, on Friday, the court had agreed": a time set off by commas
+    if k < b and doc[k].lower_ in lexicon()["cue_time_preps"] and k + 1 < b:
+        k += 1
+    j = k
+    while j < b and doc[j].ent_type_ in ("DATE", "TIME") and (j == k or doc[j].ent_iob_ == "I"):
+        j += 1
+    if j == k or j >= b:
+        return None
+    if set_off:
+        if doc[j].text != "," or j + 1 >= b:
+            return None
+        j += 1  # the closing comma belongs to the aside, not to what was said
+    if any(doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].tag_ == "POS" for i in range(k, j)) \
+            or doc[j].tag_ == "POS":
+        return None  # "said Tuesday was the deadline", "said last week's vote ...": the time is the content's
+    rest = doc[j:b]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest) or doc[j].is_punct and doc[j].text != ",":
+        return None
+    return a, j
+
+
+def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
+    """"the mayor's promise *not to bargain*", "the engineer whose forecast *that the dam would ...*":
+    a speech noun with a possessor (the speaker; "whose": the noun the relative clause hangs on) and a
+    that-clause or to-infinitive (what was said)."""
+    poss = next((c for c in _children(noun) if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ == "whose":
+        rel = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+        before = noun.doc[poss.i - 1] if poss.i > 0 else None
+        if rel is not None:
+            poss = rel.head
+        elif before is not None and before.pos_ in ("NOUN", "PROPN"):  # parsed flat: the noun just before "whose"
+            poss = before.head if before.dep_ == "appos" else before
+        else:
+            return None
+    clause = next((c for c in _children(noun) if c.dep_ in ("acl", "ccomp") and c.i > noun.i and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in _children(c))
+        or any(m.dep_ == "aux" and m.lower_ == "to" for m in _children(c)))), None)
+    if clause is None:
+        return None
+    a, b = _subtree_range(clause)
+    if a < len(noun.doc) and noun.doc[a].lower_ == "that":
+        a += 1
+    return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss
