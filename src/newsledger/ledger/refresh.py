@@ -316,17 +316,25 @@ class RefreshMixin:
                         [(d, e[2:]) for d, e in sorted(old_now - old_before)])
         moved = old_before ^ old_now
         lids = {k[2:] for _, item, k, _ in both if k.startswith("L|")}
+        moved_lids: set[str] = set()
         for rec in ev_recs:
             for v in rec.events:
                 if (rec.id, "e:" + v.id) in moved:
-                    lids |= {mapping_lid for e in (*v.source, *v.target, v.location)
+                    moved_lids |= {mapping_lid for e in (*v.source, *v.target, v.location)
                              if e and (mapping_lid := ev_map.get((rec.id, e)))}
         gone = self._stored_firsts("ledger_groups", ev_docs, ev)
         ev_groups = track.group_rows(ev_recs, ev_map, events=ev, items=set())
 
         # claims: those the stale articles' entities, old news or dates can decide, and their statements' groups
         heads: set[tuple[str, str]] = set()
+        # an article is read only by the claims made before it or on its date (the reports that decide a claim are
+        # published on or after it): the claims about its entities published by the latest of the stale dates
+        latest = max((k[2:] for _, item, k, _ in both if item == "" and k.startswith("P|")), default="")
         for chunk in _chunks(sorted(lids)):
+            heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
+                f"SELECT l.doc_id, l.st_id FROM ledger_claim_lids l JOIN ledger_claims c ON c.doc_id = l.doc_id "
+                f"AND c.st_id = l.st_id WHERE l.lid IN ({_in(len(chunk))}) AND c.sort_key < ?", [*chunk, latest + "\x02"])}
+        for chunk in _chunks(sorted(moved_lids)):
             heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
                 f"SELECT doc_id, st_id FROM ledger_claim_lids WHERE lid IN ({_in(len(chunk))})", chunk)}
         for lo, hi in self._moved_days(both, stale):

@@ -177,9 +177,8 @@ def claim_rows(records: list[Record], member_of: MemberOf, as_of: str | None = N
     reports = status_reports(recs, member_of)
     facts = Facts(recs, member_of, reports, items, old_events(recs, member_of) if old is None else old, dates)
     out = []
-    for cluster in cluster_statements(items):
-        if scope is not None and (cluster[0].doc, "s:" + cluster[0].st.id) not in scope:
-            continue
+    # the statements of the scope are grouped alike with or without the others (none meets them: see track_scope)
+    for cluster in cluster_statements(items if scope is None else [i for i in items if (i.doc, "s:" + i.st.id) in scope]):
         first = next((i for i in cluster if i.st.kind in CLAIM_KINDS), None)
         if first is None:
             continue
