@@ -274,6 +274,29 @@ class RefreshMixin:
         recs = self.get_many(ids) if ids else []  # type: ignore[attr-defined]
         return recs, self._mapping_for([r.id for r in recs])  # type: ignore[attr-defined]
 
+    def _event_records(self, docs: Iterable[str]) -> tuple[list, dict]:
+        """The articles' events as records holding only what grouping events reads (their publication date and
+        events: no text, no statements), from the indexed event tables rather than each whole record."""
+        from ..records import Event, Record, Span, TimeValue
+
+        ids = sorted(set(docs))
+        pub = dict(self._rows_in("SELECT id, published FROM documents WHERE id IN ({})", ids))
+        parts: dict[tuple[str, str], dict[str, list[str]]] = {}
+        for d, e, role, ent in self._rows_in("SELECT doc_id, event_id, role, entity_id FROM event_participants "
+                                             "WHERE doc_id IN ({}) ORDER BY doc_id, event_id, role, position", ids):
+            parts.setdefault((d, e), {}).setdefault(role, []).append(ent)
+        evs: dict[str, list[tuple[int, Any]]] = {d: [] for d in pub}
+        for d, e, pos, typ, mode, status, loc, dv, dtext, t0, t1, trig in self._rows_in(
+                "SELECT doc_id, id, position, type, mode, status, location, date_value, date_text, trigger_start, "
+                "trigger_end, trigger FROM events WHERE doc_id IN ({})", ids):
+            p = parts.get((d, e), {})
+            span = Span(t0, t1, trig)
+            evs[d].append((pos, Event(e, typ, span, span, mode, tuple(p.get("source", ())), tuple(p.get("target", ())),
+                                      loc, TimeValue(dv, dtext or "") if dv is not None or dtext else None, status)))
+        recs = [Record(id=d, text="", published=pub[d], events=tuple(v for _, v in sorted(evs[d], key=lambda x: x[0])))
+                for d in ids if d in pub]
+        return recs, self._mapping_for([r.id for r in recs])  # type: ignore[attr-defined]
+
     def _day_before(self, day: dt.date, skip: set[str]) -> str:
         """The last day before ``day`` on which an article not in ``skip`` was published ("" where unsure)."""
         rows = self._rows("SELECT id, published FROM documents WHERE published < ? ORDER BY published DESC LIMIT 64",  # type: ignore[attr-defined]
@@ -302,7 +325,7 @@ class RefreshMixin:
         # events: the stale articles' acts and all they can be grouped with
         ev = self._closure({(doc, item) for doc, item, _, _ in both if item.startswith("e:")},
                            {(k, d) for _, item, k, d in both if item.startswith("e:")})
-        ev_recs, ev_map = self._records(d for d, _ in ev)
+        ev_recs, ev_map = self._event_records(d for d, _ in ev)
         old_now = {(d, "e:" + e) for d, e in track.old_events(track._sorted(ev_recs), ev_map) if (d, "e:" + e) in ev}
         ev_docs = sorted({d for d, _ in ev})
         old_before = set()
