@@ -363,17 +363,19 @@ class RefreshMixin:
         for lo, hi in self._moved_days(both, stale):
             heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
                 "SELECT doc_id, st_id FROM ledger_claims WHERE horizon_end >= ? AND horizon_end < ?", (lo, hi))}
-        head_keys = []
-        for chunk in _chunks(sorted({d for d, _ in heads})):
-            head_keys += [(k, d) for doc, item, k, d in self._rows(  # type: ignore[attr-defined]
-                f"SELECT doc_id, item, key, dir FROM ledger_track_keys WHERE doc_id IN ({_in(len(chunk))})", chunk)
-                if (doc, item) in heads]
-        sts = self._closure({(doc, item) for doc, item, _, _ in both if item.startswith("s:")} | heads,
-                            {(k, d) for _, item, k, d in both if item.startswith("s:")} | set(head_keys))
-        st_recs, st_map = self._records(d for d, _ in sts)
-        said = {x for it in track.statement_items(track._sorted(st_recs), st_map) if (it.doc, "s:" + it.st.id) in sts
+        # the stale articles' statements and all they can be grouped with are grouped again; a claim outside them is
+        # grouped as before (its stored reports) and only decided again
+        sts = self._closure({(doc, item) for doc, item, _, _ in both if item.startswith("s:")},
+                            {(k, d) for _, item, k, d in both if item.startswith("s:")})
+        known = []
+        for (doc, st), claim in self._stored_claims(sorted(heads - sts)):
+            known.append(((doc, st), [(r["doc"], r["statement"]) for r in claim["reports"]]))
+        st_recs, st_map = self._records({d for d, _ in sts} | {d for h, rest in known for d, _ in [h, *rest]})
+        reports = {x for h, r in known for x in [h, *r]}
+        said = {x for it in track.statement_items(track._sorted(st_recs), st_map)
+                if (it.doc, "s:" + it.st.id) in sts or (it.doc, it.st.id) in reports
                 for x in (*it.about, it.speaker) if x}
-        fact_docs = {d for d, _ in sts}
+        fact_docs = {r.id for r in st_recs}
         for chunk in _chunks(sorted(said)):
             fact_docs |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
                 f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)}
@@ -383,17 +385,28 @@ class RefreshMixin:
             old |= set(self._rows(f"SELECT doc_id, event_id FROM ledger_old_events "  # type: ignore[attr-defined]
                                   f"WHERE doc_id IN ({_in(len(chunk))})", chunk))
         as_of = self._as_of()  # type: ignore[attr-defined]
-        crows = track.claim_rows(all_recs, all_map, as_of, scope=sts, dates=_StoreDates(self), old=old) if all_recs else []
-        st_groups = track.group_rows(st_recs, st_map, events=set(), items=sts)
+        crows = track.claim_rows(all_recs, all_map, as_of, scope=sts, dates=_StoreDates(self), old=old,
+                                 known=known) if all_recs else []
+        st_groups = track.group_rows([r for r in st_recs if any(d == r.id for d, _ in sts)], st_map, events=set(),
+                                     items=sts)
         st_docs = sorted({d for d, _ in sts})
         gone += self._stored_firsts("ledger_groups", st_docs, sts)
         self._replace("ledger_groups", gone, ev_groups + st_groups, _group_key)
+        redo = sts | {(d, "s:" + s) for (d, s), _ in known}
         cgone = [(n, k) for n, d, s, k in self._rows_in(
-            "SELECT n, doc_id, st_id, sort_key FROM ledger_claims WHERE doc_id IN ({})", st_docs) if (d, "s:" + s) in sts]
+            "SELECT n, doc_id, st_id, sort_key FROM ledger_claims WHERE doc_id IN ({})",
+            sorted({d for d, _ in redo})) if (d, "s:" + s) in redo]
         self._replace("ledger_claims", cgone, crows, _claim_key)
         self._exec("DELETE FROM ledger_track_state")  # type: ignore[attr-defined]
         self._exec("INSERT INTO ledger_track_state (id, as_of) VALUES (1, ?)", (as_of,))  # type: ignore[attr-defined]
         done["claims"], done["groups"] = len(crows), len(ev_groups) + len(st_groups)
+
+    def _stored_claims(self, heads: list[tuple[str, str]]) -> list[tuple[tuple[str, str], dict]]:
+        """The stored claims of these heads ((article, "s:" statement id)): ((article, statement id), claim JSON)."""
+        want = set(heads)
+        return [((d, s), json.loads(js)) for d, s, js in self._rows_in(
+            "SELECT doc_id, st_id, claim FROM ledger_claims WHERE doc_id IN ({})", sorted({d for d, _ in heads}))
+            if (d, "s:" + s) in want]
 
     def _rows_in(self, sql: str, keys: list[str]) -> list[tuple]:
         out: list[tuple] = []

@@ -163,11 +163,14 @@ def old_events(recs: list[Record], member_of: MemberOf) -> set[tuple[str, str]]:
 
 def claim_rows(records: list[Record], member_of: MemberOf, as_of: str | None = None, *,
                scope: set[tuple[str, str]] | None = None, dates: Any = None,
-               old: set[tuple[str, str]] | None = None) -> list[ClaimRow]:
+               old: set[tuple[str, str]] | None = None,
+               known: list[tuple[tuple[str, str], list[tuple[str, str]]]] = ()) -> list[ClaimRow]:
     """The claims in their order, each with its key (see :class:`ClaimRow`). A store that computes only part of them
     gives the records that can matter and ``scope``: the (article, "s:" statement id) of whole groups of statements
-    that can be one utterance (only the claims those make are returned), ``dates`` (``first_after(day)`` and
-    ``published(doc)`` over every stored article) and ``old``, the undated acts that are old news."""
+    that can be one utterance (only the claims those make are returned), ``known``: claims whose reports are known
+    to be grouped as before ((head article, statement id), [(article, statement id) of each other report], in their
+    order), decided again, ``dates`` (``first_after(day)`` and ``published(doc)`` over every stored article) and
+    ``old``, the undated acts that are old news."""
     recs = _sorted(records)
     member_of = _check_member_of(member_of)
     as_of = _as_of(recs, as_of)
@@ -185,17 +188,23 @@ def claim_rows(records: list[Record], member_of: MemberOf, as_of: str | None = N
         # the claim is read from its first article's fullest report: a quote before a paraphrase, a horizon
         own = [i for i in cluster if i.doc == first.doc and i.st.kind in CLAIM_KINDS]
         head = max(own, key=lambda i: (i.st.direct, tv(i.st.horizon) is not None, -i.order))
-        rest = [i for i in cluster if i is not head]
-        outcome, decided = decide(head, rest, facts, as_of)
-        horizon = next((tv(i.st.horizon) for i in [head, *rest] if tv(i.st.horizon)), None)
-        hiv = next((interval(tv(i.st.horizon)) for i in [head, *rest] if interval(tv(i.st.horizon))), None)
-        lids = frozenset(x for i in [head, *rest] for x in (*i.about, i.speaker) if x)
-        claim = Claim("", head.doc, head.st.id, head.speaker, head.st.kind, horizon, outcome, decided,
-                      tuple((i.doc, i.st.id) for i in rest))
-        out.append((head.order, ClaimRow((head.published, head.doc, _st_place(head)), (head.doc, "s:" + head.st.id),
-                                         claim, hiv[1].isoformat() if hiv else None, lids)))
+        out.append(_claim_row(head, [i for i in cluster if i is not head], facts, as_of))
+    by_id = {(i.doc, i.st.id): i for i in items} if known else {}
+    for h, rest in known:
+        out.append(_claim_row(by_id[h], [by_id[r] for r in rest], facts, as_of))
     out.sort(key=lambda x: x[0])
     return [row for _, row in out]
+
+
+def _claim_row(head: Any, rest: list, facts: Facts, as_of: str | None) -> tuple[int, ClaimRow]:
+    outcome, decided = decide(head, rest, facts, as_of)
+    horizon = next((tv(i.st.horizon) for i in [head, *rest] if tv(i.st.horizon)), None)
+    hiv = next((interval(tv(i.st.horizon)) for i in [head, *rest] if interval(tv(i.st.horizon))), None)
+    lids = frozenset(x for i in [head, *rest] for x in (*i.about, i.speaker) if x)
+    claim = Claim("", head.doc, head.st.id, head.speaker, head.st.kind, horizon, outcome, decided,
+                  tuple((i.doc, i.st.id) for i in rest))
+    return head.order, ClaimRow((head.published, head.doc, _st_place(head)), (head.doc, "s:" + head.st.id), claim,
+                                hiv[1].isoformat() if hiv else None, lids)
 
 
 def groups(records: list[Record], member_of: MemberOf) -> list[Group]:
