@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import traceback
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from .errors import DateFormatError, NewsledgerError, RecordError
@@ -57,6 +58,12 @@ def _need(d: Mapping[str, Any], key: str, where: str) -> Any:
     except (KeyError, TypeError):
         raise RecordError(f"{where} lacks the required field {key!r}; see SPEC.md for the record format") from None
 
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> frozenset[str]:
+    """A dataclass's field names, read once (``dataclasses.fields`` is slow on a path run for every stored record)."""
+    return frozenset(f.name for f in fields(cls))
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -128,7 +135,7 @@ class Attributes:
     @classmethod
     def from_json(cls, d: Mapping[str, Any] | None) -> "Attributes":
         d = d or {}
-        unknown = set(d) - {f.name for f in fields(cls)}
+        unknown = set(d) - _field_names(cls)
         if unknown:
             raise RecordError(f"unknown entity attribute(s) {sorted(unknown)}; known: age, titles, affiliation, "
                               "citizenship, residence, origin")

@@ -135,8 +135,10 @@ class RefreshMixin:
         records = list(self.iter_records())  # type: ignore[attr-defined]
         mapping = self._mapping_for([r.id for r in records])  # type: ignore[attr-defined]
         as_of = self._as_of()  # type: ignore[attr-defined]
-        crows = track.claim_rows(records, mapping, as_of) if records else []
-        grows = track.group_rows(records, mapping) if records else []
+        keyed = track.event_clusters_keyed(track._sorted(records), mapping) if records else []
+        old = track.old_events(records, mapping, keyed)
+        crows = track.claim_rows(records, mapping, as_of, old=old) if records else []
+        grows = track.group_rows(records, mapping, keyed=keyed) if records else []
         for table in ("ledger_claims", "ledger_groups", *(("ledger_claim_lids", "ledger_track_keys", "ledger_old_events",
                                                           "ledger_track_state") if scoped else ())):
             self._exec(f"DELETE FROM {table}")  # type: ignore[attr-defined]
@@ -156,7 +158,7 @@ class RefreshMixin:
         self._exec_many("INSERT INTO ledger_track_keys (key, dir, doc_id, item) VALUES (?, ?, ?, ?)",  # type: ignore[attr-defined]
                         [(k, d, r.id, item) for r in records for item, k, d in doc_keys(r, mapping)])
         self._exec_many("INSERT INTO ledger_old_events (doc_id, event_id) VALUES (?, ?)",  # type: ignore[attr-defined]
-                        sorted(track.old_events(track._sorted(records), mapping)) if records else [])
+                        sorted(old))
         self._exec("INSERT INTO ledger_track_state (id, as_of) VALUES (1, ?)", (as_of,))  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ writing rows
@@ -326,7 +328,9 @@ class RefreshMixin:
         ev = self._closure({(doc, item) for doc, item, _, _ in both if item.startswith("e:")},
                            {(k, d) for _, item, k, d in both if item.startswith("e:")})
         ev_recs, ev_map = self._event_records(d for d, _ in ev)
-        old_now = {(d, "e:" + e) for d, e in track.old_events(track._sorted(ev_recs), ev_map) if (d, "e:" + e) in ev}
+        ev_recs = track._sorted(ev_recs)
+        keyed = track.event_clusters_keyed(ev_recs, ev_map)
+        old_now = {(d, "e:" + e) for d, e in track.old_events(ev_recs, ev_map, keyed) if (d, "e:" + e) in ev}
         ev_docs = sorted({d for d, _ in ev})
         old_before = set()
         for chunk in _chunks(ev_docs):
@@ -346,7 +350,7 @@ class RefreshMixin:
                     moved_lids |= {mapping_lid for e in (*v.source, *v.target, v.location)
                              if e and (mapping_lid := ev_map.get((rec.id, e)))}
         gone = self._stored_firsts("ledger_groups", ev_docs, ev)
-        ev_groups = track.group_rows(ev_recs, ev_map, events=ev, items=set())
+        ev_groups = track.group_rows(ev_recs, ev_map, events=ev, items=set(), keyed=keyed)
 
         # claims: those the stale articles' entities, old news or dates can decide, and their statements' groups
         heads: set[tuple[str, str]] = set()

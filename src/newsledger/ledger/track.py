@@ -152,10 +152,11 @@ def _st_place(it) -> int:
     return next(i for i, st in enumerate(it.rec.statements) if st.id == it.st.id)
 
 
-def old_events(recs: list[Record], member_of: MemberOf) -> set[tuple[str, str]]:
-    """The undated acts that an act another article dates makes old news (they are that act, not a new one)."""
+def old_events(recs: list[Record], member_of: MemberOf, keyed: list | None = None) -> set[tuple[str, str]]:
+    """The undated acts that an act another article dates makes old news (they are that act, not a new one);
+    ``keyed``: the records' event groups (``event_clusters_keyed``) where they are computed already."""
     old: set[tuple[str, str]] = set()
-    for c in event_clusters(recs, member_of):
+    for _k, c in (event_clusters_keyed(recs, member_of) if keyed is None else keyed):
         if any(interval(tv(v.date)) for _, v in c):
             old |= {(r.id, v.id) for r, v in c if not interval(tv(v.date))}
     return old
@@ -213,13 +214,14 @@ def groups(records: list[Record], member_of: MemberOf) -> list[Group]:
 
 
 def group_rows(records: list[Record], member_of: MemberOf, *, events: set[tuple[str, str]] | None = None,
-               items: set[tuple[str, str]] | None = None) -> list[GroupRow]:
+               items: set[tuple[str, str]] | None = None, keyed: list | None = None) -> list[GroupRow]:
     """The groups in their order with their keys (see :class:`GroupRow`); with ``events`` / ``items`` (sets of
-    (article, "e:" event id) and (article, "s:" statement id)) only the groups whose first member is in them."""
+    (article, "e:" event id) and (article, "s:" statement id)) only the groups whose first member is in them;
+    ``keyed`` as for :func:`old_events`."""
     recs = _sorted(records)
     member_of = _check_member_of(member_of)
     out = []
-    for (pub, doc, j), c in event_clusters_keyed(recs, member_of):
+    for (pub, doc, j), c in (event_clusters_keyed(recs, member_of) if keyed is None else keyed):
         first = (c[0][0].id, "e:" + c[0][1].id)
         if len({r.id for r, _ in c}) > 1 and (events is None or first in events):
             out.append(GroupRow((0, pub, doc, j), first, Group("event", tuple((r.id, v.id) for r, v in c))))
