@@ -65,7 +65,8 @@ class _StoreDates:
     def _find_after(self, day: dt.date) -> str | None:
         lo, op = (day + dt.timedelta(days=1)).isoformat(), ">="
         while True:
-            rows = self.store._rows(f"SELECT published FROM documents WHERE published {op} ? ORDER BY published "
+            c = getattr(self.store, "_bytewise", "")
+            rows = self.store._rows(f"SELECT published FROM documents WHERE published{c} {op} ? ORDER BY published{c} "
                                     "LIMIT 64", (lo,))
             first = next((interval(p)[0] for (p,) in rows if interval(p) and interval(p)[0] > day), None)
             if first is not None:
@@ -73,7 +74,7 @@ class _StoreDates:
             if len(rows) < 64:
                 return None
             lo, op = rows[-1][0], ">"
-        same = self.store._rows("SELECT id, published FROM documents WHERE published >= ? AND published < ?",
+        same = self.store._rows(f"SELECT id, published FROM documents WHERE published{c} >= ? AND published{c} < ?",
                                 (first.isoformat(), (first + dt.timedelta(days=1)).isoformat()))
         return min((p, i) for i, p in same if interval(p) and interval(p)[0] == first)[1]
 
@@ -301,8 +302,9 @@ class RefreshMixin:
 
     def _day_before(self, day: dt.date, skip: set[str]) -> str:
         """The last day before ``day`` on which an article not in ``skip`` was published ("" where unsure)."""
-        rows = self._rows("SELECT id, published FROM documents WHERE published < ? ORDER BY published DESC LIMIT 64",  # type: ignore[attr-defined]
-                          (day.isoformat(),))
+        c = getattr(self, "_bytewise", "")
+        rows = self._rows(f"SELECT id, published FROM documents WHERE published{c} < ? ORDER BY published{c} DESC "  # type: ignore[attr-defined]
+                          "LIMIT 64", (day.isoformat(),))
         for i, p in rows:
             iv = interval(p)
             if i not in skip and iv and iv[0] < day:
