@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import traceback
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from .errors import DateFormatError, NewsledgerError, RecordError
@@ -60,10 +59,15 @@ def _need(d: Mapping[str, Any], key: str, where: str) -> Any:
 
 
 
-@lru_cache(maxsize=None)
-def _field_names(cls: type) -> frozenset[str]:
+_FIELD_NAMES: dict[Any, frozenset[str]] = {}
+
+
+def _field_names(cls: Any) -> frozenset[str]:
     """A dataclass's field names, read once (``dataclasses.fields`` is slow on a path run for every stored record)."""
-    return frozenset(f.name for f in fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
 
 @dataclass(frozen=True, slots=True)
 class Span:
