@@ -58,6 +58,17 @@ def _need(d: Mapping[str, Any], key: str, where: str) -> Any:
         raise RecordError(f"{where} lacks the required field {key!r}; see SPEC.md for the record format") from None
 
 
+
+_FIELD_NAMES: dict[Any, frozenset[str]] = {}
+
+
+def _field_names(cls: Any) -> frozenset[str]:
+    """A dataclass's field names, read once (``dataclasses.fields`` is slow on a path run for every stored record)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``start:end`` of the record's text; ``text`` repeats them."""
@@ -128,7 +139,7 @@ class Attributes:
     @classmethod
     def from_json(cls, d: Mapping[str, Any] | None) -> "Attributes":
         d = d or {}
-        unknown = set(d) - {f.name for f in fields(cls)}
+        unknown = set(d) - _field_names(cls)
         if unknown:
             raise RecordError(f"unknown entity attribute(s) {sorted(unknown)}; known: age, titles, affiliation, "
                               "citizenship, residence, origin")

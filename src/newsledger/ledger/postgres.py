@@ -68,6 +68,10 @@ class PostgresLedger(LedgerRowsMixin, Store):
     ...     ledger.add(record)
     """
 
+    #: text compared byte by byte, as Python and SQLite compare it, whatever the database's locale (the refresh's
+    #: reads of publication dates in order)
+    _bytewise = ' COLLATE "C"'
+
     def __init__(self, url: str, create: bool = True, readonly: bool = False, *, connect_timeout: int = 10) -> None:
         try:
             import psycopg

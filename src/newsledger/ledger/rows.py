@@ -15,9 +15,10 @@ Timelines, claims and duplicate groups are computed by the pure functions of :mo
 from the records and the entity mapping, and stored (migration 0004: ``ledger_timelines``, ``ledger_claims``,
 ``ledger_groups``). Storing, replacing or deleting an article marks what it touches as stale
 (``ledger_stale``: its ledger entities' timelines, the claims, the groups) inside its own transaction, which
-costs the same whatever the size of the store; :meth:`refresh_ledger` computes the stale parts again (only the
-touched entities' timelines, each from its member articles) and is run at the end of an ingest, by
-:meth:`relink` and by a read on a writable store. A read finds the stored rows where they are fresh and
+costs the same whatever the size of the store; :meth:`refresh_ledger` (:mod:`.refresh`) computes the stale parts
+again (only the touched entities' timelines, each from its member articles, and only the claims and groups the
+articles can change) and is run at the end of an ingest, by :meth:`relink` (everything) and by a read on a writable
+store. A read finds the stored rows where they are fresh and
 computes the rest as before (a read-only reader stores nothing), so what it returns is the same either way.
 """
 
@@ -34,6 +35,7 @@ from ..errors import LedgerLookupError, StoreError
 from . import link as lk
 from . import names as nm
 from .profile import profile_parts
+from .refresh import RefreshMixin
 
 if TYPE_CHECKING:
     from ..records import Record
@@ -80,7 +82,7 @@ def _in(n: int) -> str:
     return ", ".join("?" * n)
 
 
-class LedgerRowsMixin:
+class LedgerRowsMixin(RefreshMixin):
     """Cross-article ledger methods shared by every store backend (see the module docstring)."""
 
     # the backend provides these (base.Store)
@@ -153,56 +155,6 @@ class LedgerRowsMixin:
 
     def _all_fresh(self) -> bool:
         return self._same_rules() and not self._rows("SELECT 1 FROM ledger_stale LIMIT 1")
-
-    def refresh_ledger(self) -> dict[str, int]:
-        """Compute again and store what is stale: the timelines of the ledger entities touched since the last
-        refresh (each from its member articles only), the claims and the duplicate groups. Returns how many
-        timelines, claims and groups were stored (zeros when nothing was stale)."""
-        done = {"timelines": 0, "claims": 0, "groups": 0}
-        track = _track()
-        if track is None or not self._tracks_stored():
-            return done
-        stale = self._rows("SELECT what, key FROM ledger_stale ORDER BY what, key")
-        same = self._same_rules()
-        if not stale and same:
-            return done
-        whats = {w for w, _ in stale} | (set() if same else {"all"})
-        with self._transaction("the refresh of the ledger's timelines, claims and groups"):
-            if "all" in whats:
-                self._exec("DELETE FROM ledger_timelines")
-                lids = [r[0] for r in self._rows("SELECT id FROM ledger_entities ORDER BY n")]
-            else:
-                lids = sorted(k for w, k in stale if w == "timeline")
-            for i in range(0, len(lids), 200):
-                chunk = lids[i:i + 200]
-                docs = sorted({r[0] for r in self._rows(
-                    f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)})
-                tl = self._timelines(docs)
-                self._exec(f"DELETE FROM ledger_timelines WHERE lid IN ({_in(len(chunk))})", chunk)
-                for lid in chunk:
-                    if tl.get(lid):
-                        self._exec("INSERT INTO ledger_timelines (lid, entries) VALUES (?, ?)",
-                                   (lid, json.dumps(tl[lid], ensure_ascii=False)))
-                        done["timelines"] += 1
-            if whats & {"all", "doc"}:
-                records = list(self.iter_records())  # type: ignore[attr-defined]
-                mapping = self._mapping_for([r.id for r in records])
-                self._exec("DELETE FROM ledger_claims")
-                for n, c in enumerate(track.claims(records, mapping, self._as_of()) if records else [], 1):
-                    js = c.to_json()
-                    self._exec("INSERT INTO ledger_claims (n, doc_id, speaker, outcome, claim) VALUES (?, ?, ?, ?, ?)",
-                               (n, js["doc"], js.get("speaker"), js["outcome"], json.dumps(js, ensure_ascii=False)))
-                    done["claims"] += 1
-                self._exec("DELETE FROM ledger_groups")
-                for n, g in enumerate(track.groups(records, mapping) if records else [], 1):
-                    self._exec("INSERT INTO ledger_groups (n, group_) VALUES (?, ?)",
-                               (n, json.dumps(g.to_json(), ensure_ascii=False)))
-                    done["groups"] += 1
-            for w, k in stale:  # only what was read: a writer that marked more since keeps its marks
-                self._exec("DELETE FROM ledger_stale WHERE what = ? AND key = ?", (w, k))
-            self._exec("DELETE FROM ledger_track_version")
-            self._exec("INSERT INTO ledger_track_version (id, version) VALUES (1, ?)", (track_version(),))
-        return done
 
     def _try_refresh(self) -> None:
         """Refresh before a read on a writable store; where the database cannot be written now (another writer

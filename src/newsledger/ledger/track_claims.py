@@ -45,8 +45,9 @@ class Facts:
     and place), status reports, statements (by speaker and by what they are about) and the articles' dates."""
 
     def __init__(self, records: list[Record], member_of: MemberOf, reports: list[StatusReport],
-                 items: list[Item], old_events: set[tuple[str, str]]) -> None:
+                 items: list[Item], old_events: set[tuple[str, str]], dates: Any = None) -> None:
         self.records = records
+        self.dates = dates  # where records are part of the store: the store's own first_after and published
         self.member_of = member_of
         self.old_events = old_events
         self.events: dict[str, list[tuple[Record, Event]]] = {}
@@ -93,10 +94,14 @@ class Facts:
         return self._sentences[rec.id]
 
     def published(self, doc: str) -> str:
+        if self.dates is not None:
+            return self.dates.published(doc)
         return next((p for _d, p, i in self.after if i == doc), "")
 
     def first_after(self, day) -> str | None:
         """The first article published after ``day``."""
+        if self.dates is not None:
+            return self.dates.first_after(day)
         i = bisect_right(self.after_days, day)
         return self.after[i][2] if i < len(self.after) else None
 

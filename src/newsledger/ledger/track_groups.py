@@ -21,7 +21,8 @@ from ..records import Event, Record, Statement
 from .track_base import (MemberOf, compatible, content_tokens, content_words, find_phrase, interval, ledger_id,
                          lexicon, similarity, stems, tv)
 
-__all__ = ["CLAIM_KINDS", "Item", "statement_items", "cluster_statements", "event_clusters", "Predicate",
+__all__ = ["CLAIM_KINDS", "Item", "statement_items", "cluster_statements", "event_clusters", "event_clusters_keyed",
+           "event_order", "Predicate",
            "predicates", "claim_predicates", "event_fits", "negated"]
 
 CLAIM_KINDS = ("prediction", "commitment")
@@ -100,10 +101,19 @@ def _same_utterance(a: Item, b: Item) -> float:
     return 0.0
 
 
+def _signature(it: Item) -> tuple:
+    """All that :func:`_same_utterance` reads of an item but its identity: two items with one signature score the
+    same against any third (the identity test only ever spares an item compared with itself)."""
+    return (it.date, tuple(it.tokens), it.speaker, it.speaker_body, it.about, it.concepts, it.st.kind,
+            tv(it.st.horizon))
+
+
 def cluster_statements(items: list[Item]) -> list[list[Item]]:
     """Reports of one utterance together, each cluster in publication order (greedy, best cluster first)."""
     clusters: list[list[Item]] = []
-    by_key: dict[str, list[int]] = {}
+    kinds: list[dict[tuple, Item]] = []  # each cluster's members by what _same_utterance reads of them
+    by_doc: list[dict[str, list[Item]]] = []  # and by article
+    by_key: dict[str, set[int]] = {}
     for it in items:
         # one speaker's reports meet through a word or an act they share (an index, so a prolific speaker's
         # statements are not all compared with each other); bodies speaking for one side through the horizon
@@ -111,22 +121,28 @@ def cluster_statements(items: list[Item]) -> list[list[Item]]:
                 else set()) | ({"H" + tv(it.st.horizon)} if tv(it.st.horizon) and it.st.kind in CLAIM_KINDS else set())
         cands = {ci for k in keys for ci in by_key.get(k, ())}
         best, best_score = None, 0.0
+        sig = _signature(it)
         for ci in sorted(cands):
-            c = clusters[ci]
-            scores = [_same_utterance(o, it) for o in c]
-            if max(scores) <= 0:
+            # members that read alike score alike: one comparison per distinct reading, not one per copy (a story
+            # copied by many outlets is one reading), and each member of the item's own article on its own
+            top = max(_same_utterance(o, it) for o in kinds[ci].values())
+            if top <= 0:
                 continue
-            if any(s <= 0 for o, s in zip(c, scores) if o.doc == it.doc):
+            if any(_same_utterance(o, it) <= 0 for o in by_doc[ci].get(it.doc, ())):
                 continue  # one article's two different statements stay apart
-            if max(scores) > best_score:
-                best, best_score = ci, max(scores)
+            if top > best_score:
+                best, best_score = ci, top
         if best is None:
             clusters.append([it])
+            kinds.append({sig: it})
+            by_doc.append({})
             best = len(clusters) - 1
         else:
             clusters[best].append(it)
+            kinds[best].setdefault(sig, it)
+        by_doc[best].setdefault(it.doc, []).append(it)
         for k in keys:
-            by_key.setdefault(k, []).append(best)
+            by_key.setdefault(k, set()).add(best)
     return clusters
 
 
@@ -176,6 +192,24 @@ _NARROW = True
 
 
 def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tuple[Record, Event]]]:
+    """Asserted events of several articles that are one act (see :func:`event_clusters_keyed`)."""
+    return [c for _k, c in event_clusters_keyed(records, member_of)]
+
+
+def event_order(rec: Record) -> list[Event]:
+    """The order :func:`event_clusters_keyed` places an article's events in: dated acts first, then undated acts with
+    people, acts dated only vaguely, bare mentions, and past acts named in a future or hypothetical clause."""
+    evs = [v for v in rec.events if v.status == "asserted"]
+    bare = [v for v in evs if not v.target and not interval(tv(v.date))]
+    vague = [v for v in evs if v not in bare and not v.source and not v.target and not _exact_day(tv(v.date))]
+    past = [v for v in rec.events if v.status in ("future", "hypothetical") and _before(tv(v.date), rec.published)]
+    unnamed = [v for v in evs if v not in bare and v not in vague and not interval(tv(v.date))]
+    dated = [v for v in evs if v not in bare and v not in vague and v not in unnamed]
+    return dated + unnamed + vague + bare + past
+
+
+def event_clusters_keyed(records: list[Record], member_of: MemberOf
+                         ) -> list[tuple[tuple[str, str, int], list[tuple[Record, Event]]]]:
     """Asserted events of several articles that are one act: same type and mode (or a mode one leaves unknown), a
     shared participant (or, with
     no participants to compare, the same day), dates that contain each other (an undated one fits). A bare
@@ -210,6 +244,7 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
             out.add((v.type, "D", tv(v.date)))
         return out
 
+    made: list[tuple[str, str, int]] = []  # each cluster's key: (published, article, place in event_order)
     for rec in records:
         evs = [v for v in rec.events if v.status == "asserted"]
         bare = [v for v in evs if not v.target and not interval(tv(v.date))]
@@ -221,7 +256,7 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
         unnamed = [v for v in evs if v not in bare and v not in vague and not interval(tv(v.date))]
         placed_here: dict[tuple[str, str | None], list[tuple[int, Event]]] = {}
         dated = [v for v in evs if v not in bare and v not in vague and v not in unnamed]
-        for v in dated + unnamed + vague + bare + past:
+        for j, v in enumerate(dated + unnamed + vague + bare + past):
             parts = _participants(rec, v, member_of)
             target = frozenset(x for x in (ledger_id(member_of, rec.id, e) for e in v.target) if x)
             best = None
@@ -247,6 +282,7 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
                 continue  # a past act named in a future or hypothetical clause joins the act reported, never starts one
             if best is None:
                 clusters.append([])
+                made.append((rec.published or "", rec.id, j))
                 best = len(clusters) - 1
             clusters[best].append((rec, v, target, parts))
             placed_here.setdefault((v.type, v.mode), []).append((best, v))
@@ -254,7 +290,7 @@ def event_clusters(records: list[Record], member_of: MemberOf) -> list[list[tupl
                 index.setdefault(k, []).append(best)
             for k in narrow_keys(v, target, parts):
                 narrow.setdefault(k, []).append(best)
-    return [[(r, v) for r, v, _, _ in c] for c in clusters]
+    return [(k, [(r, v) for r, v, _, _ in c]) for k, c in zip(made, clusters)]
 
 
 # ------------------------------------------------------------------ predicates
