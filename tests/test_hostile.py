@@ -9,6 +9,7 @@ in its own process, long texts included) runs with ``pytest -m hostile`` or
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -234,7 +235,9 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
     spacy.blank("en").to_disk(model)
     inputs = tmp_path / "many.jsonl"
     text = good_articles(1)[0]
-    inputs.write_text("".join(f'{{"id": "a{i}", "text": "{text} ({i})"}}\n' for i in range(30_000)))
+    # valid JSON lines (the text holds quotation marks): each article is read and run, so the run lasts far
+    # longer than the second before the signal (lines that all failed to parse once ended it before then)
+    inputs.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{text} ({i})"}) + "\n" for i in range(30_000)))
     env = {**os.environ, "PYTHONPATH": SRC}
     proc = subprocess.Popen([sys.executable, "-m", "newsledger", "extract", str(inputs), "-j", "2", "-q",
                              "--model", str(model), "--no-language-check"], stdout=subprocess.DEVNULL,
