@@ -75,7 +75,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             t = doc[ti.title[0]:ti.title[1]].text
             if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
-                _why(b, "titles", t, "title-phrase", _chars(doc, *ti.span))
+                _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))
         orgs = list(ti.orgs)
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
@@ -88,7 +88,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if described is not None:
             orgs.append(described[0])
             last = max(last, described[1])
-        rule = "title-affiliation"
+        rule = ti.rule or "title-affiliation"
         office = office_place(doc, ti, clusters, mm) if not orgs and not b["affiliation"] \
             and ti.possessor_tok is None else None
         if office is not None:  # "Chief Minister X" and "the chief minister of Y" (entities/offices.py)
@@ -346,6 +346,9 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         words.pop()  # "Health Minister Dr.": the office is the minister's
     if not words:
         return None
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for")), 0)
+    if 0 < cut < len(words) - 1:  # "Deputy Minister of Health": read as "deputy health minister" (issue 11)
+        words = words[:cut - 1] + [w for w in words[cut + 1:] if w not in _NAME_LINKS] + [words[cut - 1]]
     sent = doc[ti.span[0]].sent
     for row in rule_table("title_bodies")["rows"]:
         y = row["yields"]

@@ -345,7 +345,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     lex = lexicon()
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
-    pre = (i, k) if k > i else None
+    k_title = k
+    while k_title > i and toks[k_title - 1].is_space:
+        k_title -= 1  # "Minister of Health  Lan Dao": the doubled space is no part of the title
+    pre = (i, k_title) if k > i else None
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
         official = k < j and any(folded(doc)[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)

@@ -74,6 +74,11 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
+            if (t.is_space and "\n" not in t.text and j + 1 < n and capped[j + 1] and j + 1 not in skip
+                    and not toks[j + 1].is_sent_start
+                    and (folded(doc)[j - 1] in lex.titles or folded(doc)[j - 1] in lex.offices)):
+                j += 2  # "Minister of Health  Lan Dao": a doubled space between a title and its name (issue 11)
+                continue
             if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
                     capped[j + 1] or _name_syllable(doc, j + 1)):
                 j += 2 if not capped[j + 1] else 1  # "Jae-myung": a lower-case syllable of a given name
@@ -373,6 +378,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                     or fold(t.text) in lex.male_names:
                 end = k
                 break
+    while end < j - 1 and toks[end].is_space:
+        end += 1  # a doubled space before the name
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
     rest = [folded(doc)[k] for k in range(end, j)]

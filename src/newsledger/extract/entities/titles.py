@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .._doc import folded
+from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
@@ -32,6 +32,7 @@ class TitleInfo:
     orgs: list[Cluster] = field(default_factory=list)  # affiliations written in the phrase
     possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
     span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
+    rule: str = ""  # the route for the trace when not a phrase written with the name ("lead-descriptor")
 
 
 @dataclass
@@ -225,7 +226,68 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
+    titled = {id(ti.cluster) for ti in out if ti.title}
+    out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
     return out
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _lead_descriptors(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[TitleInfo]:
+    """A wire lead that names its speaker by a description first and by name in the next sentence:
+    "Tumbria's fisheries minister has called for talks ... . Olek Varsany, who oversees ..., spoke
+    ...": the owned title ("<place or body>'s <title>", the subject of its sentence, with nobody named
+    before it) is the title of the person whose first mention opens the next sentence, as its subject,
+    with no title of its own (nor a person named before it). Issue 11."""
+    sents = sentences(doc)
+    if len(sents) < 2:
+        return []
+    starts = [s.start for s in sents]
+    persons = [c for c in clusters if c.type == PERSON and c.mentions]
+    if not persons:
+        return []
+    first_person = min(m.t0 for c in persons for m in c.mentions)
+    out: list[TitleInfo] = []
+    for c in persons:
+        m = min(c.mentions, key=lambda x: x.t0)
+        if m.pre_title:
+            continue
+        si = next((k for k in range(len(starts) - 1, -1, -1) if starts[k] <= m.t0), 0)
+        if si == 0 or m.t0 != starts[si] or doc[m.t0].dep_ not in _SUBJECT_DEPS and doc[m.t1 - 1].dep_ not in _SUBJECT_DEPS:
+            continue
+        prev = sents[si - 1]
+        if first_person < prev.end:
+            continue  # someone is named before: the description may be theirs
+        got = _owned_subject_title(doc, prev.start, prev.end, mm)
+        if got is not None:
+            ts, te, poss = got
+            out.append(TitleInfo(c, (ts, te), [], poss, (poss, m.t1), "lead-descriptor"))
+    return out
+
+
+def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[int, int, int] | None:
+    """"Tumbria's fisheries minister" as the subject of the sentence ``lo:hi``: (title start, title
+    end, possessor token), the possessor a named place or body and the title's modifiers its words."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN") or not _is_title(fold(t.text)) \
+                or fold(t.text) in lexicon().honorifics or mm.at(i):
+            continue
+        poss = next((ch for ch in t.children if ch.dep_ == "poss"), None)
+        owner = mm.at(poss.i) if poss is not None else None
+        if owner is None or owner[1].type not in (GPE, ORG):
+            continue
+        ts = i
+        while ts - 1 > owner[0].t1 and not mm.at(ts - 1) and doc[ts - 1].dep_ in ("compound", "amod") \
+                and doc[ts - 1].head.i >= ts - 1:
+            ts -= 1
+        if doc[ts - 1].tag_ != "POS" and ts - 1 != owner[0].t1 - 1:
+            continue  # a word between the possessor and the title that is no part of it
+        if any(ch.dep_ == "appos" for ch in t.children):
+            continue  # "Tumbria's minister, X, said": named on the spot
+        return ts, i + 1, owner[0].t0
+    return None
 
 
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:

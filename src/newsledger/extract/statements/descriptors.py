@@ -12,6 +12,8 @@
   gives that title who is affiliated with it (the title's modifiers included, so "Minister of Foreign
   Affairs" holds "foreign minister": a title is matched on its words, not its word order).
 - "Officials there, including X, are calling it ...": the named member speaks.
+- "According to the official, ...": the person the article last gives a title of state office, unless it
+  wrote of an unnamed official before (word class ``generic_official_nouns``; issue 11).
 - "..., his club announced": the body of the person "his" stands for (an organization the person is
   affiliated with), else the organization the article has named most so far.
 
@@ -23,15 +25,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from ...analysis.words import word_class
+from .._doc import folded
 from .._index import EntityIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
+__all__ = ["GENERIC_OFFICIAL", "unnamed_official_before", "definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
+GENERIC_OFFICIAL = word_class("generic_official_nouns")  # "the official": any holder of a state office
 _BODY_TYPES = ("ORG",)
 
 
@@ -130,3 +134,14 @@ def owned_body(tok: "Token", index: EntityIndex, person: "str | None") -> str | 
         if bodies:
             return bodies[0]
     return most_named_body(index, tok.idx)
+
+
+def unnamed_official_before(doc: "Doc", i: int) -> bool:
+    """An "an official" / "a senior official" / "officials" the article writes before token ``i``."""
+    fol = folded(doc)
+    for k in range(i):
+        if fol[k] in GENERIC_OFFICIAL and any(fol[q] in ("a", "an") for q in range(max(0, k - 3), k)):
+            return True
+        if fol[k] in ("officials",):
+            return True
+    return False

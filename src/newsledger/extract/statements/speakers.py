@@ -26,6 +26,7 @@ from .._doc import attr_lists, dateline_tokens, doc_text, tokens
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
+from .descriptors import GENERIC_OFFICIAL, unnamed_official_before
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EV
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
 _SAME_TITLE = (word_class("team_manager_titles"),)  # titles that name one role ("the gaffer" is the "boss")
+_OFFICIAL_TITLES = word_class("official_titles")  # whom "the official" may stand for (descriptors.GENERIC_OFFICIAL)
 _MEETING_SIDES = word_class("meeting_side_nouns")  # "the parties", "the two sides"
 _PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
@@ -367,6 +369,10 @@ class SpeakerResolver:
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
         words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
+        if tok.lower_ in GENERIC_OFFICIAL:
+            if unnamed_official_before(self.doc, tok.i):
+                return None  # "an official said ... the official added": the unnamed one
+            words = _OFFICIAL_TITLES
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
         persons = self._persons
@@ -581,3 +587,4 @@ def _key(doc: "Doc", span: tuple[int, int], tok: "Token") -> str | None:
     if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[-1:]):
         return words[-1].lower().strip(".,")
     return tok.lemma_.lower()
+

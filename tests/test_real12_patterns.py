@@ -1,0 +1,85 @@
+"""Patterns of a sixth blind sample of real reports (issue 11, real12), each reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def person(rec, name: str):
+    hits = [e for e in rec.entities if e.name == name]
+    assert hits, f"no entity {name!r}: {[e.name for e in rec.entities]}"
+    return hits[0]
+
+
+def name_of(rec, eid: str | None) -> str | None:
+    return next((e.name for e in rec.entities if e.id == eid), None)
+
+
+def speaker_of(rec, words: str) -> str | None:
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
+    return name_of(rec, hits[0].speaker)
+
+
+# -- a lead that describes its subject by an owned title, named in the next sentence ----------------
+
+LEAD = ("Tumbria's fisheries minister has called for talks with Arvelia after the Arvelian government imposed "
+        "new quotas on Tumbrian boats.\n\n"
+        "Olek Varsany, who oversees Tumbria's fishing fleet, spoke at a news conference in Castrel on Thursday.\n\n"
+        "The minister said that Arvelia must withdraw the quotas before the spring season.")
+
+
+@pytest.mark.slow
+def test_a_lead_descriptor_is_the_person_named_as_subject_next():
+    rec = extract(LEAD)
+    varsany = person(rec, "Olek Varsany")
+    assert "fisheries minister" in varsany.attributes.titles
+    assert [name_of(rec, a) for a in varsany.attributes.affiliation] == ["Tumbria"]
+    assert any(r.type == "member_of" and name_of(rec, r.object) == "Tumbria" for r in rec.relations)
+    assert speaker_of(rec, "withdraw the quotas") == "Olek Varsany"
+    assert speaker_of(rec, "talks with Arvelia") == "Olek Varsany"
+
+
+@pytest.mark.slow
+def test_a_lead_descriptor_is_not_given_to_someone_with_a_title_of_his_own():
+    rec = extract("Tumbria's fisheries minister has called for talks with Arvelia over the new quotas.\n\n"
+                  "Olek Varsany, a trawler captain from Castrel, said the quotas would ruin his family.")
+    assert "fisheries minister" not in person(rec, "Olek Varsany").attributes.titles
+
+
+@pytest.mark.slow
+def test_a_lead_descriptor_after_a_named_person_is_not_given_to_the_next_one():
+    rec = extract("Mira Folen, a trawler captain, watched the boats leave on Monday.\n\n"
+                  "Tumbria's fisheries minister has called for talks with Arvelia over the new quotas.\n\n"
+                  "Olek Varsany said the quotas were unfair.")
+    assert "fisheries minister" not in person(rec, "Olek Varsany").attributes.titles
+
+
+# -- "Minister of <portfolio> Name", a doubled space before the name, and "the official" -----------
+
+@pytest.mark.slow
+def test_a_title_with_a_portfolio_of_phrase_and_a_doubled_space_is_split_from_the_name():
+    rec = extract("Deputy Minister of Health  Lan Dao has said vaccination will begin after the Ministry of "
+                  "Health receives a certificate.\n\n"
+                  "According to the official, the vaccination follows the government's plan.")
+    dao = person(rec, "Lan Dao")
+    assert dao.attributes.titles == ("Deputy Minister of Health",)
+    assert [name_of(rec, a) for a in dao.attributes.affiliation] == ["Ministry of Health"]
+    assert speaker_of(rec, "follows the government") == "Lan Dao"
+
+
+@pytest.mark.slow
+def test_the_official_after_an_unnamed_official_is_not_the_named_minister():
+    rec = extract("Deputy Minister of Health Lan Dao visited the clinic in Castrel on Monday.\n\n"
+                  "An official at the clinic said the nurses were tired.\n\n"
+                  "According to the official, the clinic needs twelve more beds.")
+    assert speaker_of(rec, "twelve more beds") is None
