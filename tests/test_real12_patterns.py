@@ -83,3 +83,59 @@ def test_the_official_after_an_unnamed_official_is_not_the_named_minister():
                   "An official at the clinic said the nurses were tired.\n\n"
                   "According to the official, the clinic needs twelve more beds.")
     assert speaker_of(rec, "twelve more beds") is None
+
+
+# -- a list of dignitaries, each with a title before or after a comma ------------------------------
+
+LIST = ("Guests such as the Chief Justice Oren Malik, The Tumbria leader of Opposition, Ilsa Varn, Minister for "
+        "Health Dara Quell, Minister for Trades, Tomas Brel, and other leaders received their first dose.")
+
+
+@pytest.mark.slow
+def test_titles_in_a_list_of_dignitaries_go_to_the_names_they_stand_before():
+    rec = extract(LIST)
+    assert person(rec, "Oren Malik").attributes.titles == ("Chief Justice",)
+    assert person(rec, "Ilsa Varn").attributes.titles == ("leader",)
+    assert person(rec, "Dara Quell").attributes.titles == ("Minister for Health",)
+    assert person(rec, "Tomas Brel").attributes.titles == ("Minister",)
+    names = {e.name for e in rec.entities}
+    assert "Trades" not in names and "Opposition" not in names  # a title's portfolio names no body
+    assert not any(n.startswith("The ") for n in names)
+
+
+@pytest.mark.slow
+def test_a_title_and_comma_after_a_verb_is_the_named_persons():
+    rec = extract("The premier also dropped former Harbour Secretary, Ilsa Varn, who was arrested last year.")
+    assert person(rec, "Ilsa Varn").attributes.titles == ("former Harbour Secretary",)
+
+
+@pytest.mark.slow
+def test_a_title_of_a_body_given_by_its_bracketed_acronym_before_a_comma():
+    rec = extract("Chief of Velmaria's space research agency (VSRA), T. Kalvano on Sunday declared the launch a "
+                  "success.\n\n\"The rocket did its job extremely well,\" said Kalvano.")
+    kal = person(rec, "T. Kalvano")
+    assert kal.attributes.titles == ("Chief",)
+    assert [name_of(rec, a) for a in kal.attributes.affiliation] == ["VSRA"]
+
+
+# -- things that are no entity, no statement, no protest -------------------------------------------
+
+@pytest.mark.slow
+def test_designations_and_time_zones_are_no_entities():
+    rec = extract("The Velmar Space Agency launched the TMS-D4 rocket at 4.30 pm (IST) from Castrel on Sunday, "
+                  "carrying the VSAT-12 satellite.")
+    names = {e.name for e in rec.entities}
+    assert names == {"Velmar Space Agency", "Castrel"}
+
+
+@pytest.mark.slow
+def test_declaring_oneself_neutral_reports_nothing():
+    rec = extract("At the talks in Castrel, Arvelia's delegation laid out a plan under which the country would "
+                  "declare itself neutral.")
+    assert [s.content.text for s in rec.statements] == []
+
+
+@pytest.mark.slow
+def test_demonstrating_an_attitude_is_no_protest():
+    rec = extract("Arvelia must demonstrate a responsible attitude as a major power, Ilsa Varn said on Monday.")
+    assert not [e for e in rec.events if e.type == "PROTEST"]

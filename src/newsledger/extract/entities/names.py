@@ -32,6 +32,8 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.words import word_class
@@ -139,7 +141,26 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         placed = any(fold(x.text) == w and x.t0 >= 1 and fw[x.t0 - 1] in _LOCATIVE for x in ms)
         if (after or before) and not placed:  # "an outbreak in Halden ... Halden outbreak": a town's
             dropped.add(w)
-    return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)]
+    return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
+            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m)]
+
+
+def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
+    """"Minister for Trades", "leader of Opposition": one capitalized word of a title's portfolio after
+    "<title> of/for" (a title modifier or a government office word, also in the plural) names no body."""
+    if m.t1 - m.t0 != 1 or m.kind != "name" or m.t0 < 2:
+        return False
+    fw, lex = folded(doc), lexicon()
+    k = m.t0 - 1 - (fw[m.t0 - 1] == "the")
+    if k < 1 or fw[k] not in ("of", "for") or fw[k - 1] not in lex.titles:
+        return False
+    w = fw[m.t0]
+    return any(x in lex.title_modifiers or x in lex.offices for x in (w, w[:-1] if w.endswith("s") else w))
+
+
+# a model or mission designation ("XR-7", "TMS-D4", "VLS-12B"): capitals, a hyphen, a number; no person,
+# body or place is named so (issue 11)
+_DESIGNATION = re.compile(r"[A-Z]{2,}(?:-[A-Z]{0,3}[0-9]+[A-Z]{0,2})+\Z")
 
 
 def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:

@@ -319,6 +319,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
+    if i + 1 < j and folded(doc)[i] == "the" and not toks[i].is_sent_start and (
+            country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles):
+        i += 1  # ", The Tumbria leader of ...": a capitalized article before a country or a title's owner (issue 11)
     return i
 
 

@@ -319,6 +319,20 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         k = t0 - 1
         of_org: list[Cluster] = []
         prev = mm.at(k - 1)
+        if prev is None and k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(" \
+                and (acr := mm.at(k - 2)) is not None and acr[1].type == ORG:
+            # "Chief of the national space agency (VSA), X": the body by its bracketed acronym (issue 11)
+            of = next((q for q in range(k - 4, max(t0 - 12, 0), -1) if folded(doc)[q] in ("of", "at")
+                       or doc[q].is_punct), None)
+            if of is not None and folded(doc)[of] in ("of", "at") and of > 0 and _is_title(folded(doc)[of - 1]):
+                of_org.append(acr[1])
+                k = of
+        if prev is None:  # "Minister for Fisheries, X": a portfolio that is no name of its own (issue 11)
+            p = k - 1
+            while p > t0 - 6 and p > 0 and doc[p].text[:1].isupper() and not mm.at(p) and not _is_title(folded(doc)[p]):
+                p -= 1
+            if p < k - 1 and folded(doc)[p] in ("of", "for") and p > 0 and _is_title(folded(doc)[p - 1]):
+                k = p
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
@@ -331,8 +345,11 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _scan_title_left(doc, k, mm)
         if got and not (got[1] - got[0] == 0):
             ts, te, orgs, first = got
+            listed = doc[first - 1].text == "," and first >= 2 and (before := mm.at(first - 2)) is not None \
+                and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
             if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
-                    or doc[first - 1].is_sent_start or doc[first].is_sent_start:
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
+                    or doc[first - 1].pos_ == "VERB":  # "dropped former Treasury Secretary, X"
                 start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
@@ -364,6 +381,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         nxt = mm.at(got[1]) if got else None
         if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
             got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
+        if got and _next_names_title(doc, got[0], got[3], mm, c, m.pre_title is not None):
+            got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
         if got:
             ts, te, orgs, end = got
             ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
@@ -373,6 +392,30 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 ts, te, orgs2, end2 = second
                 out.append(TitleInfo(c, (ts, te), orgs2, None, (m.t0, end2)))
     return out
+
+
+def _next_names_title(doc: "Doc", ts: int, end: int, mm: MentionMap, c: Cluster, titled: bool) -> bool:
+    """In a list of titled people, the title phrase ``ts:end`` after a name is the next name's: written in
+    that name's own title run ("A, Minister for Health B"), or, after a name with a title of its own,
+    followed by a comma and a name with none ("Chief Justice A, leader of the Union, B"). Issue 11."""
+    n, q = len(doc), end
+    while q < n and q < end + 6 and (doc[q].text[:1].isupper() or folded(doc)[q] in _NAME_WORDS):
+        h = mm.at(q)
+        if h is not None and h[1].type == PERSON:
+            break
+        q = h[0].t1 if h is not None else q + 1  # "leader of the Union": a body's name read past
+    hit = mm.at(q) if q < n else None
+    if hit is not None and hit[1].type == PERSON and hit[1] is not c and hit[0].pre_title \
+            and hit[0].pre_title[0] <= ts:
+        return True
+    if not titled or q + 1 >= n or doc[q].text != ",":
+        return False
+    nxt = mm.at(q + 1)
+    return nxt is not None and nxt[1].type == PERSON and nxt[1] is not c and nxt[0].t0 == q + 1 \
+        and not nxt[0].pre_title
+
+
+_NAME_WORDS = frozenset({"of", "for", "and", "the"})
 
 
 _APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nominate", "install", "confirm",
