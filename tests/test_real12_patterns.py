@@ -139,3 +139,37 @@ def test_declaring_oneself_neutral_reports_nothing():
 def test_demonstrating_an_attitude_is_no_protest():
     rec = extract("Arvelia must demonstrate a responsible attitude as a major power, Ilsa Varn said on Monday.")
     assert not [e for e in rec.events if e.type == "PROTEST"]
+
+
+# -- a sports report: the country named with a team role is the national side --------------------
+
+SPORT = ("Iceland players attack referee after cup defeat\n\n"
+         "Iceland's football coach has blamed a disputed penalty for the anger after his team's 1-0 loss to "
+         "Estonia in the cup semi-final.\n\n"
+         "Players charged at the referee at the end of the match in Castrel on Monday.\n\n"
+         "Iceland defender Oskar Flen was sent off after the game.\n\n"
+         "The country's Estonian coach Ivo Karsk said his players were angry at the referee for denying them a "
+         "penalty.")
+
+
+@pytest.mark.slow
+def test_a_country_with_a_team_role_is_the_side_played_for():
+    rec = extract(SPORT)
+    flen, karsk = person(rec, "Oskar Flen"), person(rec, "Ivo Karsk")
+    assert flen.attributes.titles == ("defender",)
+    assert [name_of(rec, a) for a in flen.attributes.affiliation] == ["Iceland"]
+    assert [name_of(rec, a) for a in karsk.attributes.affiliation] == ["Iceland"]
+    assert "Iceland" not in [name_of(rec, a) for a in karsk.attributes.citizenship]
+
+
+@pytest.mark.slow
+def test_a_possessed_description_with_a_domain_word_is_the_bare_titles_holder():
+    rec = extract(SPORT)
+    assert speaker_of(rec, "disputed penalty") == "Ivo Karsk"
+
+
+@pytest.mark.slow
+def test_a_possessed_description_is_not_a_holder_with_another_portfolio():
+    rec = extract("Tumbria's Finance Minister Ilsa Varn met reporters in Castrel on Monday.\n\n"
+                  "Later, Tumbria's health minister said the clinics must stay open.")
+    assert speaker_of(rec, "clinics must stay open") != "Ilsa Varn"

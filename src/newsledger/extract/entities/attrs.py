@@ -42,7 +42,7 @@ from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
-from .clubs import section_members
+from .clubs import section_members, sports_report
 from .offices import office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
@@ -53,6 +53,7 @@ __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "Ment
 
 _NAME_LINKS = {"of", "the", "and", "for"}  # function words inside a body's name ("Bank of Arvelia")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
+_TEAM_ROLES = word_class("club_roles")  # a role in a team: a country named with it is the national side
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 
 
@@ -104,15 +105,18 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (ORG, GPE, NORP):
-                orgs = [owner]  # "Chile's U.N. ambassador" serves Chile, not the U.N.
+                # "Chile's U.N. ambassador" serves Chile, not the U.N.; "the country's Tumbrian coach" is Tumbrian
+                orgs = [owner] + [o for o in orgs if o.type == NORP and o is not owner]
             if owner is not None and owner.type == PERSON:
                 # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
         official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
                                                 for t in tokens(doc)[ti.title[0]:ti.title[1]])
+        team = not official and ti.title is not None and folded(doc)[ti.title[1] - 1] in _TEAM_ROLES \
+            and sports_report(doc)  # "Velmaria defender X", "the country's coach": the national side (issue 11)
         for o in orgs:
-            if not official and o.type in (NORP, GPE) and o.country:
+            if not official and o.type in (NORP, GPE) and o.country and not (team and o.type == GPE):
                 # "a Danish journalist": a nationality, not an employer
                 v = _country_of(o, clusters) or country_name(o.country)
                 if _add(b["citizenship"], v):
