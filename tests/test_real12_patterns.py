@@ -173,3 +173,36 @@ def test_a_possessed_description_is_not_a_holder_with_another_portfolio():
     rec = extract("Tumbria's Finance Minister Ilsa Varn met reporters in Castrel on Monday.\n\n"
                   "Later, Tumbria's health minister said the clinics must stay open.")
     assert speaker_of(rec, "clinics must stay open") != "Ilsa Varn"
+
+
+# -- titles in brackets after a name, and a title abbreviation the article defines -----------------
+
+RESHUFFLE = ("Chile's cabinet reshuffled\n\n"
+             "Chile's President Oren Dask on Tuesday fired the Cabinet Secretary(CS) for fisheries Tomas Brel in a "
+             "cabinet reshuffle.\n\n"
+             "Dask appointed Mira Folen (CS Foreign Affairs), Ilsa Varn (CS Water) and Dara Quell (CS Health).\n\n"
+             "Others include Ivo Karsk (Minister of Energy).")
+
+
+@pytest.mark.slow
+def test_a_bracketed_title_after_a_name_is_the_persons():
+    rec = extract(RESHUFFLE)
+    assert person(rec, "Ilsa Varn").attributes.titles == ("CS Water",)
+    assert person(rec, "Mira Folen").attributes.titles == ("CS Foreign Affairs",)
+    assert person(rec, "Ivo Karsk").attributes.titles == ("Minister of Energy",)
+    assert not [e for e in rec.entities if e.name.startswith("CS") or "(" in e.name]
+
+
+@pytest.mark.slow
+def test_an_abbreviated_national_office_serves_the_articles_country():
+    rec = extract(RESHUFFLE)
+    quell = person(rec, "Dara Quell")
+    assert [name_of(rec, a) for a in quell.attributes.affiliation] == ["Chile"]
+    assert not quell.attributes.citizenship
+
+
+@pytest.mark.slow
+def test_a_bracketed_word_that_is_no_title_gives_no_title():
+    rec = extract("Dask appointed Anna Folen (Castrel) and Ilsa Varn (Harbourton) to the board of the Velmar Port "
+                  "Authority.")
+    assert not person(rec, "Anna Folen").attributes.titles

@@ -43,6 +43,7 @@ from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
 from .clubs import section_members, sports_report
+from .title_acronyms import title_acronyms
 from .offices import office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
@@ -111,8 +112,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
-        official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
-                                                for t in tokens(doc)[ti.title[0]:ti.title[1]])
+        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
+                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         team = not official and ti.title is not None and folded(doc)[ti.title[1] - 1] in _TEAM_ROLES \
             and sports_report(doc)  # "Velmaria defender X", "the country's coach": the national side (issue 11)
         for o in orgs:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
+from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
@@ -142,7 +143,17 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         if (after or before) and not placed:  # "an outbreak in Halden ... Halden outbreak": a town's
             dropped.add(w)
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
-            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m)]
+            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)]
+
+
+def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
+    """"(CS Water)" after a name where the article wrote "Cabinet Secretary (CS)": a title, no body; and
+    "Cabinet Secretary(CS" itself, glued to its bracket (entities/title_acronyms.py)."""
+    acrs = title_acronyms(doc)
+    if not acrs:
+        return False
+    first = m.text.split()[0] if m.text.split() else ""
+    return (m.t0 >= 1 and tokens(doc)[m.t0 - 1].text == "(" and first in acrs) or any(f"({a}" in m.text for a in acrs)
 
 
 def _portfolio_word(doc: "Doc", m: NameMention) -> bool:

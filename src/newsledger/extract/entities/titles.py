@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .._doc import folded, sentences
 from .lex import fold, lexicon
+from .title_acronyms import title_acronyms
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -352,6 +353,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                     or doc[first - 1].pos_ == "VERB":  # "dropped former Treasury Secretary, X"
                 start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
+    bracketed = _bracketed_title(doc, m, mm)
+    if bracketed is not None:  # "Ana Lima (CS Water)", "Ana Lima (Minister of Health)"
+        out.append(TitleInfo(c, bracketed, [], None, (m.t0, bracketed[1] + 1), "bracketed-title"))
     # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
     k = m.t1
     if k + 1 < len(doc) and doc[k].text == ",":
@@ -416,6 +420,21 @@ def _next_names_title(doc: "Doc", ts: int, end: int, mm: MentionMap, c: Cluster,
 
 
 _NAME_WORDS = frozenset({"of", "for", "and", "the"})
+
+
+def _bracketed_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int] | None:
+    """"Ana Lima (Minister of Health)", "Ana Lima (CS Water)" where the article wrote "Cabinet Secretary
+    (CS)": the token range of a title in brackets right after the name (issue 11)."""
+    n, o = len(doc), m.t1
+    if o + 2 >= n or doc[o].text != "(":
+        return None
+    close = next((q for q in range(o + 2, min(o + 9, n)) if doc[q].text in (")", "(")), None)
+    if close is None or doc[close].text != ")" or any(mm.at(q) and mm.at(q)[1].type == PERSON for q in range(o + 1, close)):
+        return None
+    first = doc[o + 1].text
+    if first in title_acronyms(doc) or _is_title(fold(first)) and fold(first) not in lexicon().honorifics:
+        return o + 1, close
+    return None
 
 
 _APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nominate", "install", "confirm",

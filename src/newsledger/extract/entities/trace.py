@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "bracketed-title": "a title in brackets right after the name (\"Ana Lima (Minister of Health)\"), or one that "
+                       "opens with an abbreviation the article defines for a title (\"Cabinet Secretary (CS)\" ... "
+                       "\"Ana Lima (CS Water)\")",
     "lead-descriptor": "a lead that names its subject by an owned title first (\"Tumbria's fisheries minister has "
                        "called for ...\") and by name as the subject of the next sentence, nobody named before: the "
                        "title, and the place or body that owns it, are that person's",

@@ -14,6 +14,7 @@ from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .title_acronyms import title_acronyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,9 +135,12 @@ def _other_ent(doc: "Doc", m: NameMention) -> bool:
 
 
 def _title_after(doc: "Doc", k: int) -> bool:
-    """", its chief economist" / ", a retired navy admiral" right after a name."""
+    """", its chief economist" / ", a retired navy admiral" / " (Minister of Energy)" right after a name."""
     lex = lexicon()
     n = len(doc)
+    if k + 2 < n and doc[k].text == "(" and (doc[k + 1].text in title_acronyms(doc) or (
+            fold(doc[k + 1].text) in lex.titles and doc[k + 1].text[:1].isupper())):
+        return True  # "Ana Lima (CS Water)", "Ana Lima (Minister of Energy)" (issue 11)
     if not (k + 1 < n and doc[k].text == ","):
         return False
     k += 1

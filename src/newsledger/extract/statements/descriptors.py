@@ -29,7 +29,7 @@ from .._doc import folded
 from .._index import EntityIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["GENERIC_OFFICIAL", "unnamed_official_before", "definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
@@ -137,11 +137,14 @@ def owned_body(tok: "Token", index: EntityIndex, person: "str | None") -> str | 
 
 
 def unnamed_official_before(doc: "Doc", i: int) -> bool:
-    """An "an official" / "a senior official" / "officials" the article writes before token ``i``."""
-    fol = folded(doc)
-    for k in range(i):
-        if fol[k] in GENERIC_OFFICIAL and any(fol[q] in ("a", "an") for q in range(max(0, k - 3), k)):
-            return True
-        if fol[k] in ("officials",):
-            return True
-    return False
+    """An "an official" / "a senior official" / "officials" the article writes before token ``i`` (the first
+    one's position is found once per doc)."""
+    first = doc.user_data.get("newsledger:unnamed_official")
+    if first is None:
+        fol, first = folded(doc), len(doc)
+        for k, w in enumerate(fol):
+            if w == "officials" or w in GENERIC_OFFICIAL and any(fol[q] in ("a", "an") for q in range(max(0, k - 3), k)):
+                first = k
+                break
+        doc.user_data["newsledger:unnamed_official"] = first
+    return first < i
