@@ -206,3 +206,19 @@ def test_a_bracketed_word_that_is_no_title_gives_no_title():
     rec = extract("Dask appointed Anna Folen (Castrel) and Ilsa Varn (Harbourton) to the board of the Velmar Port "
                   "Authority.")
     assert not person(rec, "Anna Folen").attributes.titles
+
+
+# -- "has not ruled out that ...": a negated cue that still reports ---------------------------------
+
+@pytest.mark.slow
+def test_not_ruling_out_that_reports_a_prediction():
+    rec = extract("Ilsa Varn said on Saturday the talks in Castrel were a candid session.\n\n"
+                  "She has not ruled out that different approaches could emerge from the talks.")
+    hits = [s for s in rec.statements if "different approaches" in s.content.text]
+    assert len(hits) == 1 and hits[0].kind == "prediction" and name_of(rec, hits[0].speaker) == "Ilsa Varn"
+
+
+@pytest.mark.slow
+def test_not_saying_and_ruling_out_an_object_report_nothing():
+    rec = extract("Ilsa Varn did not say when the talks would resume. She ruled out a return to Castrel.")
+    assert rec.statements == ()

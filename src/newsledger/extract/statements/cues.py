@@ -94,14 +94,20 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                     and not (tok.i > 0 and doc[tok.i - 1].text == "," and c.i < tok.i - 1)  # "If X, Says Y"
                     for c in tok.children):
                 continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
-            if any(c.dep_ == "neg" for c in tok.children) or (
+            entry = cues[tok.lemma_.lower()]
+            negated_ok = any(c.dep_ == "prt" and c.lower_ in entry.get("negated_with", ()) for c in tok.children)
+            if any(c.dep_ == "neg" for c in tok.children) and not negated_ok or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
+            if negated_ok and not any(c.dep_ == "neg" for c in tok.children):
+                continue  # "ruled out a return": a refusal, no reported clause (the row's negated_with)
             this_is = _this_is_what(tok)
             frame = this_is or _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
                 or _quote_before(tok, quotes, starts)
             if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
+            if negated_ok and entry.get("negated_kind"):
+                frame.kind = entry["negated_kind"]  # "has not ruled out that ...": a possibility foreseen
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if this_is is not None:
