@@ -222,3 +222,16 @@ def test_not_ruling_out_that_reports_a_prediction():
 def test_not_saying_and_ruling_out_an_object_report_nothing():
     rec = extract("Ilsa Varn did not say when the talks would resume. She ruled out a return to Castrel.")
     assert rec.statements == ()
+
+
+# -- "and" inside a body named by its subject ------------------------------------------------------
+
+@pytest.mark.slow
+def test_and_inside_a_bodys_subject_keeps_one_name():
+    rec = extract("The Velmar Farm Agency asked the Central Institute for Testing of Seed and Fertilizers to check "
+                  "the batch.\n\nThe Ministry of Trade and Industry said the Ministry of Health and Tumbria had "
+                  "agreed.")
+    names = {e.name for e in rec.entities}
+    assert "Central Institute for Testing of Seed and Fertilizers" in names
+    assert "Ministry of Trade and Industry" in names
+    assert "Ministry of Health" in names and "Ministry of Health and Tumbria" not in names

@@ -91,7 +91,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
-            if fold(t.text) == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)):
+            if fold(t.text) == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)
+                                          or _and_inside_subject(doc, i, j, capped)):
                 # "the Port Authority of Halden and Velmar": one body of two places; "the Sun and Moon
                 # Initiative": one name, not "Sun" and "Moon Initiative"
                 j += 1
@@ -256,6 +257,31 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 4:
         k += 1
     return k > j + 1 and folded(doc)[k - 1] in lex.org_keywords
+
+
+def _and_inside_subject(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
+    """"and" at token j inside a body named by its subject: "the Institute for Control of Vaccines and
+    Biologicals", "the Ministry of Trade and Industry": an organization head word then "for"/"of" in the run
+    before it, and after it one or two capitalized words that end the name (no organization head word, no
+    place of the tagger's; a portfolio word or a plural). Issue 11."""
+    lex = lexicon()
+    toks = tokens(doc)
+    fw = folded(doc)
+    n = len(doc)
+    if not any(fw[k] in lex.org_keywords and fw[k + 1] in ("for", "of") for k in range(i, j - 1)):
+        return False
+    k = j + 1
+    while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 3:
+        if fw[k] in lex.org_keywords or toks[k].ent_type_ in ("GPE", "LOC", "NORP") \
+                or country_code(toks[k].text) or is_city(toks[k].text):
+            return False
+        k += 1
+    if not (1 <= k - j - 1 <= 2 and (k >= n or not capped[k] and fw[k] not in ("of", "for", "'s"))):
+        return False
+    # a subject, not a second party: a government portfolio ("Trade and Industry") or a plural noun
+    # ("Vaccine and Biologicals"); "the Ministry of Health and Tumbria" are two
+    last = fw[k - 1]
+    return last in lex.offices or last in lex.title_modifiers or last.endswith("s") and not toks[k - 1].is_upper
 
 
 def _org_after(doc: "Doc", k: int) -> bool:
