@@ -235,3 +235,22 @@ def test_and_inside_a_bodys_subject_keeps_one_name():
     assert "Central Institute for Testing of Seed and Fertilizers" in names
     assert "Ministry of Trade and Industry" in names
     assert "Ministry of Health" in names and "Ministry of Health and Tumbria" not in names
+
+
+# -- capitals that are a title or a law, not a person or a body -----------------------------------
+
+@pytest.mark.slow
+def test_a_portfolio_cabinet_secretary_and_a_plural_title_name_no_one():
+    rec = extract("The premier also dropped former Harbour Cabinet Secretary, Ilsa Varn, who was arrested last "
+                  "year.\n\nHe further made 15 appointments of Chief Administrative Secretaries, with seven of them "
+                  "under the age of 30 years.")
+    assert {e.name for e in rec.entities} == {"Ilsa Varn"}
+    assert person(rec, "Ilsa Varn").attributes.titles == ("former Harbour Cabinet Secretary",)
+    assert not rec.relations
+
+
+@pytest.mark.slow
+def test_the_resolution_referred_back_to_is_no_entity():
+    rec = extract("The vaccination follows the council's Resolution No. 14 on the purchase of vaccines. "
+                  "According to the Resolution, families may also pay for doses.")
+    assert rec.entities == ()

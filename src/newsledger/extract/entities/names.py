@@ -143,7 +143,14 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         if (after or before) and not placed:  # "an outbreak in Halden ... Halden outbreak": a town's
             dropped.add(w)
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
+            and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
             and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)]
+
+
+def _plural_title(w: str) -> bool:
+    """"secretaries", "ministers": the plural of a title word (data/words/titles.json)."""
+    titles = lexicon().titles
+    return w.endswith("ies") and w[:-3] + "y" in titles or w.endswith("s") and w[:-1] in titles
 
 
 def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
@@ -420,8 +427,13 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     tail = j
     while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
+    if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
+        return out  # "former Treasury Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
+    if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
+            folded(doc)[t] in lex.org_keywords or folded(doc)[t] in _JOIN_OF for t in range(i, j)):
+        return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))

@@ -128,6 +128,10 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
         if head is not None and floor is not None and i >= floor and not hit:
             i -= 1  # a word of the title written with the name ("Treasury Secretary X")
             continue
+        if head is not None and not hit and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start \
+                and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not mm.at(i + 1):
+            i -= 1  # "former Treasury Cabinet Secretary, X": a capitalized portfolio word of the title (issue 11)
+            continue
         if head is not None and (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not hit:
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
             continue
