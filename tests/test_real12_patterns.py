@@ -254,3 +254,19 @@ def test_the_resolution_referred_back_to_is_no_entity():
     rec = extract("The vaccination follows the council's Resolution No. 14 on the purchase of vaccines. "
                   "According to the Resolution, families may also pay for doses.")
     assert rec.entities == ()
+
+
+# -- a country written once for two coordinated titles --------------------------------------------
+
+@pytest.mark.slow
+def test_a_second_coordinated_title_serves_the_country_of_the_first():
+    rec = extract("Ilsa Varn expressed her readiness to meet with Chilean Trade Minister Oren Dask and Fisheries "
+                  "Secretary Tomas Brel at an appropriate time.")
+    assert [name_of(rec, a) for a in person(rec, "Tomas Brel").attributes.affiliation] == ["Chile"]
+
+
+@pytest.mark.slow
+def test_a_second_coordinated_title_with_its_own_country_keeps_it():
+    rec = extract("Ilsa Varn met Chilean Trade Minister Oren Dask and Peruvian Fisheries Secretary Tomas Brel in "
+                  "Castrel.")
+    assert [name_of(rec, a) for a in person(rec, "Tomas Brel").attributes.affiliation] == ["Peru"]

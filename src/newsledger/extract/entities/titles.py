@@ -231,12 +231,29 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
+    _shared_country(doc, out, mm)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
     return out
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
+    """"Tumbrian Trade Minister A and Fisheries Secretary B": a title written right after "A and", with no
+    place or body of its own, serves the country of the title before it (issue 11)."""
+    ends = {ti.span[1]: ti for ti in out if ti.title and ti.orgs}
+    for ti in out:
+        s0 = ti.span[0]
+        if not ti.title or ti.orgs or ti.possessor_tok is not None or s0 < 2 or folded(doc)[s0 - 1] != "and":
+            continue
+        if s0 >= 3 and folded(doc)[s0 - 2] in _DETS:
+            continue
+        before = ends.get(s0 - 1)
+        if before is None or before.cluster is ti.cluster or before.cluster.type != PERSON:
+            continue
+        ti.orgs = [o for o in before.orgs if o.type in (GPE, NORP)]
 
 
 def _lead_descriptors(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[TitleInfo]:
