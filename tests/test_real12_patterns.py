@@ -270,3 +270,18 @@ def test_a_second_coordinated_title_with_its_own_country_keeps_it():
     rec = extract("Ilsa Varn met Chilean Trade Minister Oren Dask and Peruvian Fisheries Secretary Tomas Brel in "
                   "Castrel.")
     assert [name_of(rec, a) for a in person(rec, "Tomas Brel").attributes.affiliation] == ["Peru"]
+
+
+# -- events: an accusation in "described X as acts of ...", an offer to meet, "want X to note" ------
+
+@pytest.mark.slow
+def test_describing_duties_as_acts_of_bullying_is_an_accusation():
+    rec = extract("Ilsa Varn described the new Arvelian duties as typical acts of unilateralism and bullying.")
+    assert [e.type for e in rec.events] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_readiness_to_meet_is_no_meeting_and_wanting_people_to_note_is_no_request():
+    rec = extract("Ilsa Varn expressed her readiness to meet with Oren Malik at an appropriate time.\n\n"
+                  "\"I would want Tumbrians to note that most of the new envoys are young,\" Varn said.")
+    assert rec.events == ()
