@@ -285,3 +285,15 @@ def test_readiness_to_meet_is_no_meeting_and_wanting_people_to_note_is_no_reques
     rec = extract("Ilsa Varn expressed her readiness to meet with Oren Malik at an appropriate time.\n\n"
                   "\"I would want Tumbrians to note that most of the new envoys are young,\" Varn said.")
     assert rec.events == ()
+
+
+@pytest.mark.slow
+def test_a_participle_of_saying_hung_on_a_noun_of_the_report_is_the_reporters():
+    rec = extract("Ilsa Varn said on Saturday the talks in Castrel were a candid session.\n\n"
+                  "She has not ruled out that different approaches could be formed as a result of the talks adding "
+                  "that several ministers offered a number of ideas.")
+    first = [s for s in rec.statements if "different approaches" in s.content.text]
+    added = [s for s in rec.statements if s.content.text == "several ministers offered a number of ideas"]
+    assert first and "adding" not in first[0].content.text
+    assert added and name_of(rec, added[0].speaker) == "Ilsa Varn"
+

@@ -136,6 +136,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 subj, cut = _trailing_subject(tok)
                 route = "trailing-apposition"
                 if subj is None:
+                    subj, route, cut = _reporter_of_participle(tok), "participle-in-report", frame.b
+                if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["speech_nouns"]:
@@ -195,3 +197,18 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     return drafts
 
 
+def _reporter_of_participle(tok: "Token") -> "Token | None":
+    """"She has not ruled out that X could follow from the talks adding that Y": a participle of saying
+    the parser hung on a noun of the reported clause (no comma before it) is the reporter's next act; its
+    speaker is the subject of the cue whose clause holds it; "a report adding that" is the report's (issue 11)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN") \
+            or tok.head.lemma_.lower() in word_class("document_nouns") or tok.head.lemma_.lower() in lexicon()["medium_nouns"]:
+        return None
+    node = tok.head
+    for _ in range(8):
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in lexicon()["cues"]:
+            return subject_of(node.head)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
