@@ -134,8 +134,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             toks = clauses
         elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
             toks = [claimed]
-        elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
-            toks = objs[:1]
+        elif objs and (entry.get("object_ok") or objs[0].lemma_.lower() in entry.get("object_nouns", ())) \
+                and entry.get("kind") != "denial":
+            toks = objs[:1]  # object_nouns: "declared its success in ...", never "declared a state of emergency"
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
             toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"
         elif preps:
