@@ -4,6 +4,7 @@ records attributes are read into (:class:`TitleInfo`, :class:`RelationFound`, :c
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -275,7 +276,7 @@ def _lead_descriptors(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> li
         m = min(c.mentions, key=lambda x: x.t0)
         if m.pre_title:
             continue
-        si = next((k for k in range(len(starts) - 1, -1, -1) if starts[k] <= m.t0), 0)
+        si = max(bisect.bisect_right(starts, m.t0) - 1, 0)
         if si == 0 or m.t0 != starts[si] or doc[m.t0].dep_ not in _SUBJECT_DEPS and doc[m.t1 - 1].dep_ not in _SUBJECT_DEPS:
             continue
         prev = sents[si - 1]
