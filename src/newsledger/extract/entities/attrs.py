@@ -43,7 +43,8 @@ from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
-from .clubs import section_members
+from .clubs import section_members, sports_report
+from .title_acronyms import title_acronyms
 from .offices import of_org_members, office_place, owner_in_sentence, who_leads
 from .trace import trace_attributes
 
@@ -54,6 +55,7 @@ __all__ = ["TitleInfo", "RelationFound", "find_titles", "find_attributes", "Ment
 
 _NAME_LINKS = {"of", "the", "and", "for"}  # function words inside a body's name ("Bank of Arvelia")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."}  # forms of address, not titles
+_TEAM_ROLES = word_class("club_roles")  # a role in a team: a country named with it is the national side
 _EMPLOYER = frozenset({"employer", "employers", "party", "newspaper", "company", "firm", "organization"})
 
 
@@ -76,7 +78,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             t = doc[ti.title[0]:ti.title[1]].text
             if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
-                _why(b, "titles", t, "title-phrase", _chars(doc, *ti.span))
+                _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))
         orgs = list(ti.orgs)
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
@@ -89,7 +91,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if described is not None:
             orgs.append(described[0])
             last = max(last, described[1])
-        rule = "title-affiliation"
+        rule = ti.rule or "title-affiliation"
         office = office_place(doc, ti, clusters, mm) if not orgs and not b["affiliation"] \
             and ti.possessor_tok is None else None
         if office is not None:  # "Chief Minister X" and "the chief minister of Y" (entities/offices.py)
@@ -105,15 +107,18 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (ORG, GPE, NORP):
-                orgs = [owner]  # "Chile's U.N. ambassador" serves Chile, not the U.N.
+                # "Chile's U.N. ambassador" serves Chile, not the U.N.; "the country's Tumbrian coach" is Tumbrian
+                orgs = [owner] + [o for o in orgs if o.type == NORP and o is not owner]
             if owner is not None and owner.type == PERSON:
                 # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
-        official = ti.title is not None and any(fold(t.text) in lexicon().official_titles
-                                                for t in tokens(doc)[ti.title[0]:ti.title[1]])
+        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
+                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
+        team = not official and ti.title is not None and folded(doc)[ti.title[1] - 1] in _TEAM_ROLES \
+            and sports_report(doc)  # "Velmaria defender X", "the country's coach": the national side (issue 11)
         for o in orgs:
-            if not official and o.type in (NORP, GPE) and o.country:
+            if not official and o.type in (NORP, GPE) and o.country and not (team and o.type == GPE):
                 # "a Danish journalist": a nationality, not an employer
                 v = _country_of(o, clusters) or country_name(o.country)
                 if _add(b["citizenship"], v):
@@ -348,6 +353,9 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         words.pop()  # "Health Minister Dr.": the office is the minister's
     if not words:
         return None
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for")), 0)
+    if 0 < cut < len(words) - 1:  # "Deputy Minister of Health": read as "deputy health minister" (issue 11)
+        words = words[:cut - 1] + [w for w in words[cut + 1:] if w not in _NAME_LINKS] + [words[cut - 1]]
     sent = _sent_of(doc[ti.span[0]])
     for row in rule_table("title_bodies")["rows"]:
         y = row["yields"]

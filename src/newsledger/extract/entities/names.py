@@ -32,11 +32,14 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
+from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
@@ -142,7 +145,43 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         placed = any(fold(x.text) == w and x.t0 >= 1 and fw[x.t0 - 1] in _LOCATIVE for x in ms)
         if (after or before) and not placed:  # "an outbreak in Halden ... Halden outbreak": a town's
             dropped.add(w)
-    return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)]
+    return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
+            and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
+            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)]
+
+
+def _plural_title(w: str) -> bool:
+    """"secretaries", "ministers": the plural of a title word (data/words/titles.json)."""
+    titles = lexicon().titles
+    return w.endswith("ies") and w[:-3] + "y" in titles or w.endswith("s") and w[:-1] in titles
+
+
+def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
+    """"(CS Water)" after a name where the article wrote "Cabinet Secretary (CS)": a title, no body; and
+    "Cabinet Secretary(CS" itself, glued to its bracket (entities/title_acronyms.py)."""
+    acrs = title_acronyms(doc)
+    if not acrs:
+        return False
+    first = m.text.split()[0] if m.text.split() else ""
+    return (m.t0 >= 1 and tokens(doc)[m.t0 - 1].text == "(" and first in acrs) or any(f"({a}" in m.text for a in acrs)
+
+
+def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
+    """"Minister for Trades", "leader of Opposition": one capitalized word of a title's portfolio after
+    "<title> of/for" (a title modifier or a government office word, also in the plural) names no body."""
+    if m.t1 - m.t0 != 1 or m.kind != "name" or m.t0 < 2:
+        return False
+    fw, lex = folded(doc), lexicon()
+    k = m.t0 - 1 - (fw[m.t0 - 1] == "the")
+    if k < 1 or fw[k] not in ("of", "for") or fw[k - 1] not in lex.titles:
+        return False
+    w = fw[m.t0]
+    return any(x in lex.title_modifiers or x in lex.offices for x in (w, w[:-1] if w.endswith("s") else w))
+
+
+# a model or mission designation ("XR-7", "TMS-D4", "VLS-12B"): capitals, a hyphen, a number; no person,
+# body or place is named so (issue 11)
+_DESIGNATION = re.compile(r"[A-Z]{2,}(?:-[A-Z]{0,3}[0-9]+[A-Z]{0,2})+\Z")
 
 
 def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:
@@ -348,7 +387,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     lex = lexicon()
     out: list[NameMention] = []
     k = _split_title(doc, i, j)
-    pre = (i, k) if k > i else None
+    k_title = k
+    while k_title > i and toks[k_title - 1].is_space:
+        k_title -= 1  # "Minister of Health  Lan Dao": the doubled space is no part of the title
+    pre = (i, k_title) if k > i else None
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
         official = k < j and any(folded(doc)[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
@@ -388,8 +430,13 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     tail = j
     while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
+    if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
+        return out  # "former Treasury Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
+    if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
+            folded(doc)[t] in lex.org_keywords or folded(doc)[t] in _JOIN_OF for t in range(i, j)):
+        return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))

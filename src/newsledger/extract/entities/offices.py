@@ -25,6 +25,7 @@ from .._doc import folded, tokens
 from .._doc import sent_of as _sent_of
 from .lex import lexicon
 from .names import GPE, NORP, ORG, PERSON, Cluster
+from .title_acronyms import title_acronyms
 from .titles import MentionMap, RelationFound, TitleInfo
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ def _office_words(doc: "Doc", ti: TitleInfo) -> tuple[str, ...]:
     time_words = word_class("office_time_words")
     honor = lexicon().honorifics
     words = [w for w in folded(doc)[ti.title[0]:ti.title[1]] if w != "-"]
+    acronym = title_acronyms(doc).get(doc[ti.title[0]].text)
+    if acronym:  # "CS Water" where the article wrote "Cabinet Secretary (CS)": the office is the title's
+        words = list(acronym)
     while words and words[0] in time_words:
         words.pop(0)
     while len(words) > 1 and (words[-1] in honor or words[-1] + "." in honor):

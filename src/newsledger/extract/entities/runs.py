@@ -76,6 +76,11 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
+            if (t.is_space and "\n" not in t.text and j + 1 < n and capped[j + 1] and j + 1 not in skip
+                    and not toks[j + 1].is_sent_start
+                    and (folded(doc)[j - 1] in lex.titles or folded(doc)[j - 1] in lex.offices)):
+                j += 2  # "Minister of Health  Lan Dao": a doubled space between a title and its name (issue 11)
+                continue
             if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
                     capped[j + 1] or _name_syllable(doc, j + 1)):
                 j += 2 if not capped[j + 1] else 1  # "Jae-myung": a lower-case syllable of a given name
@@ -91,7 +96,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1  # "Committee on Water Safety": a body named by its subject
                 subject = True
                 continue
-            if fw[j] == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)):
+            if fw[j] == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)
+                                   or _and_inside_subject(doc, i, j, capped)):
                 # "the Port Authority of Halden and Velmar": one body of two places; "the Sun and Moon
                 # Initiative": one name, not "Sun" and "Moon Initiative"
                 j += 1
@@ -261,6 +267,31 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     return k > j + 1 and folded(doc)[k - 1] in lex.org_keywords
 
 
+def _and_inside_subject(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
+    """"and" at token j inside a body named by its subject: "the Institute for Control of Vaccines and
+    Biologicals", "the Ministry of Trade and Industry": an organization head word then "for"/"of" in the run
+    before it, and after it one or two capitalized words that end the name (no organization head word, no
+    place of the tagger's; a portfolio word or a plural). Issue 11."""
+    lex = lexicon()
+    toks = tokens(doc)
+    fw = folded(doc)
+    n = len(doc)
+    if not any(fw[k] in lex.org_keywords and fw[k + 1] in ("for", "of") for k in range(i, j - 1)):
+        return False
+    k = j + 1
+    while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 3:
+        if fw[k] in lex.org_keywords or toks[k].ent_type_ in ("GPE", "LOC", "NORP") \
+                or country_code(toks[k].text) or is_city(toks[k].text):
+            return False
+        k += 1
+    if not (1 <= k - j - 1 <= 2 and (k >= n or not capped[k] and fw[k] not in ("of", "for", "'s"))):
+        return False
+    # a subject, not a second party: a government portfolio ("Trade and Industry") or a plural noun
+    # ("Vaccine and Biologicals"); "the Ministry of Health and Tumbria" are two
+    last = fw[k - 1]
+    return last in lex.offices or last in lex.title_modifiers or last.endswith("s") and not toks[k - 1].is_upper
+
+
 def _org_after(doc: "Doc", k: int) -> bool:
     """A capitalized stretch from token k holds an organization head word ("Front", "Office")."""
     toks = tokens(doc)
@@ -322,6 +353,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
+    if i + 1 < j and folded(doc)[i] == "the" and not toks[i].is_sent_start and (
+            country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles):
+        i += 1  # ", The Tumbria leader of ...": a capitalized article before a country or a title's owner (issue 11)
     return i
 
 
@@ -381,6 +415,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                     or fold(t.text) in lex.male_names:
                 end = k
                 break
+    while end < j - 1 and toks[end].is_space:
+        end += 1  # a doubled space before the name
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
     rest = [folded(doc)[k] for k in range(end, j)]

@@ -4,11 +4,13 @@ records attributes are read into (:class:`TitleInfo`, :class:`RelationFound`, :c
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .._doc import folded
+from .._doc import folded, sentences
 from .lex import fold, lexicon
+from .title_acronyms import title_acronyms
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ class TitleInfo:
     orgs: list[Cluster] = field(default_factory=list)  # affiliations written in the phrase
     possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
     span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
+    rule: str = ""  # the route for the trace when not a phrase written with the name ("lead-descriptor")
 
 
 @dataclass
@@ -128,6 +131,10 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             continue
         if head is not None and floor is not None and i >= floor and not hit:
             i -= 1  # a word of the title written with the name ("Treasury Secretary X")
+            continue
+        if head is not None and not hit and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start \
+                and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not mm.at(i + 1):
+            i -= 1  # "former Treasury Cabinet Secretary, X": a capitalized portfolio word of the title (issue 11)
             continue
         if head is not None and (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not hit:
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
@@ -228,7 +235,85 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
+    _shared_country(doc, out, mm)
+    titled = {id(ti.cluster) for ti in out if ti.title}
+    out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
     return out
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
+    """"Tumbrian Trade Minister A and Fisheries Secretary B": a title written right after "A and", with no
+    place or body of its own, serves the country of the title before it (issue 11)."""
+    ends = {ti.span[1]: ti for ti in out if ti.title and ti.orgs}
+    for ti in out:
+        s0 = ti.span[0]
+        if not ti.title or ti.orgs or ti.possessor_tok is not None or s0 < 2 or folded(doc)[s0 - 1] != "and":
+            continue
+        if s0 >= 3 and folded(doc)[s0 - 2] in _DETS:
+            continue
+        before = ends.get(s0 - 1)
+        if before is None or before.cluster is ti.cluster or before.cluster.type != PERSON:
+            continue
+        ti.orgs = [o for o in before.orgs if o.type in (GPE, NORP)]
+
+
+def _lead_descriptors(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[TitleInfo]:
+    """A wire lead that names its speaker by a description first and by name in the next sentence:
+    "Tumbria's fisheries minister has called for talks ... . Olek Varsany, who oversees ..., spoke
+    ...": the owned title ("<place or body>'s <title>", the subject of its sentence, with nobody named
+    before it) is the title of the person whose first mention opens the next sentence, as its subject,
+    with no title of its own (nor a person named before it). Issue 11."""
+    sents = sentences(doc)
+    if len(sents) < 2:
+        return []
+    starts = [s.start for s in sents]
+    persons = [c for c in clusters if c.type == PERSON and c.mentions]
+    if not persons:
+        return []
+    first_person = min(m.t0 for c in persons for m in c.mentions)
+    out: list[TitleInfo] = []
+    for c in persons:
+        m = min(c.mentions, key=lambda x: x.t0)
+        if m.pre_title:
+            continue
+        si = max(bisect.bisect_right(starts, m.t0) - 1, 0)
+        if si == 0 or m.t0 != starts[si] or doc[m.t0].dep_ not in _SUBJECT_DEPS and doc[m.t1 - 1].dep_ not in _SUBJECT_DEPS:
+            continue
+        prev = sents[si - 1]
+        if first_person < prev.end:
+            continue  # someone is named before: the description may be theirs
+        got = _owned_subject_title(doc, prev.start, prev.end, mm)
+        if got is not None:
+            ts, te, poss = got
+            out.append(TitleInfo(c, (ts, te), [], poss, (poss, m.t1), "lead-descriptor"))
+    return out
+
+
+def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[int, int, int] | None:
+    """"Tumbria's fisheries minister" as the subject of the sentence ``lo:hi``: (title start, title
+    end, possessor token), the possessor a named place or body and the title's modifiers its words."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.dep_ not in _SUBJECT_DEPS or t.pos_ not in ("NOUN", "PROPN") or not _is_title(fold(t.text)) \
+                or fold(t.text) in lexicon().honorifics or mm.at(i):
+            continue
+        poss = next((ch for ch in t.children if ch.dep_ == "poss"), None)
+        owner = mm.at(poss.i) if poss is not None else None
+        if owner is None or owner[1].type not in (GPE, ORG):
+            continue
+        ts = i
+        while ts - 1 > owner[0].t1 and not mm.at(ts - 1) and doc[ts - 1].dep_ in ("compound", "amod") \
+                and doc[ts - 1].head.i >= ts - 1:
+            ts -= 1
+        if doc[ts - 1].tag_ != "POS" and ts - 1 != owner[0].t1 - 1:
+            continue  # a word between the possessor and the title that is no part of it
+        if any(ch.dep_ == "appos" for ch in t.children):
+            continue  # "Tumbria's minister, X, said": named on the spot
+        return ts, i + 1, owner[0].t0
+    return None
 
 
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
@@ -260,6 +345,20 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         k = t0 - 1
         of_org: list[Cluster] = []
         prev = mm.at(k - 1)
+        if prev is None and k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(" \
+                and (acr := mm.at(k - 2)) is not None and acr[1].type == ORG:
+            # "Chief of the national space agency (VSA), X": the body by its bracketed acronym (issue 11)
+            of = next((q for q in range(k - 4, max(t0 - 12, 0), -1) if folded(doc)[q] in ("of", "at")
+                       or doc[q].is_punct), None)
+            if of is not None and folded(doc)[of] in ("of", "at") and of > 0 and _is_title(folded(doc)[of - 1]):
+                of_org.append(acr[1])
+                k = of
+        if prev is None:  # "Minister for Fisheries, X": a portfolio that is no name of its own (issue 11)
+            p = k - 1
+            while p > t0 - 6 and p > 0 and doc[p].text[:1].isupper() and not mm.at(p) and not _is_title(folded(doc)[p]):
+                p -= 1
+            if p < k - 1 and folded(doc)[p] in ("of", "for") and p > 0 and _is_title(folded(doc)[p - 1]):
+                k = p
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
@@ -272,10 +371,16 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _scan_title_left(doc, k, mm)
         if got and not (got[1] - got[0] == 0):
             ts, te, orgs, first = got
+            listed = doc[first - 1].text == "," and first >= 2 and (before := mm.at(first - 2)) is not None \
+                and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
             if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
-                    or doc[first - 1].is_sent_start or doc[first].is_sent_start:
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
+                    or doc[first - 1].pos_ == "VERB":  # "dropped former Treasury Secretary, X"
                 start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
+    bracketed = _bracketed_title(doc, m, mm)
+    if bracketed is not None:  # "Ana Lima (CS Water)", "Ana Lima (Minister of Health)"
+        out.append(TitleInfo(c, bracketed, [], None, (m.t0, bracketed[1] + 1), "bracketed-title"))
     # after the name: "X, secretary-general of the UDA", "X, a retired navy admiral"
     k = m.t1
     if k + 1 < len(doc) and doc[k].text == ",":
@@ -305,6 +410,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         nxt = mm.at(got[1]) if got else None
         if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
             got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
+        if got and _next_names_title(doc, got[0], got[3], mm, c, m.pre_title is not None):
+            got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
         if got:
             ts, te, orgs, end = got
             ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
@@ -314,6 +421,45 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 ts, te, orgs2, end2 = second
                 out.append(TitleInfo(c, (ts, te), orgs2, None, (m.t0, end2)))
     return out
+
+
+def _next_names_title(doc: "Doc", ts: int, end: int, mm: MentionMap, c: Cluster, titled: bool) -> bool:
+    """In a list of titled people, the title phrase ``ts:end`` after a name is the next name's: written in
+    that name's own title run ("A, Minister for Health B"), or, after a name with a title of its own,
+    followed by a comma and a name with none ("Chief Justice A, leader of the Union, B"). Issue 11."""
+    n, q = len(doc), end
+    while q < n and q < end + 6 and (doc[q].text[:1].isupper() or folded(doc)[q] in _NAME_WORDS):
+        h = mm.at(q)
+        if h is not None and h[1].type == PERSON:
+            break
+        q = h[0].t1 if h is not None else q + 1  # "leader of the Union": a body's name read past
+    hit = mm.at(q) if q < n else None
+    if hit is not None and hit[1].type == PERSON and hit[1] is not c and hit[0].pre_title \
+            and hit[0].pre_title[0] <= ts:
+        return True
+    if not titled or q + 1 >= n or doc[q].text != ",":
+        return False
+    nxt = mm.at(q + 1)
+    return nxt is not None and nxt[1].type == PERSON and nxt[1] is not c and nxt[0].t0 == q + 1 \
+        and not nxt[0].pre_title
+
+
+_NAME_WORDS = frozenset({"of", "for", "and", "the"})
+
+
+def _bracketed_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int] | None:
+    """"Ana Lima (Minister of Health)", "Ana Lima (CS Water)" where the article wrote "Cabinet Secretary
+    (CS)": the token range of a title in brackets right after the name (issue 11)."""
+    n, o = len(doc), m.t1
+    if o + 2 >= n or doc[o].text != "(":
+        return None
+    close = next((q for q in range(o + 2, min(o + 9, n)) if doc[q].text in (")", "(")), None)
+    if close is None or doc[close].text != ")" or any(mm.at(q) and mm.at(q)[1].type == PERSON for q in range(o + 1, close)):
+        return None
+    first = doc[o + 1].text
+    if first in title_acronyms(doc) or _is_title(fold(first)) and fold(first) not in lexicon().honorifics:
+        return o + 1, close
+    return None
 
 
 _APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nominate", "install", "confirm",

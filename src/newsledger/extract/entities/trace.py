@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "bracketed-title": "a title in brackets right after the name (\"Ana Lima (Minister of Health)\"), or one that "
+                       "opens with an abbreviation the article defines for a title (\"Cabinet Secretary (CS)\" ... "
+                       "\"Ana Lima (CS Water)\")",
+    "lead-descriptor": "a lead that names its subject by an owned title first (\"Tumbria's fisheries minister has "
+                       "called for ...\") and by name as the subject of the next sentence, nobody named before: the "
+                       "title, and the place or body that owns it, are that person's",
     "title-phrase": "the title phrase written with the name: before it (\"Deputy Trade Minister X\"), in an "
                     "appositive after it (\"X, secretary-general of ...\") or the phrase it is in apposition to; "
                     "a plural title before two names joined by 'and' is each one's (\"co-chairs A and B\")",
@@ -62,6 +68,8 @@ ATTRIBUTE_ROUTES = {
     "home-in": "\"his home in <place>\", \"their house in <place>\" (their: the clause's subject)",
 }
 RELATION_ROUTES = {
+    "lead-descriptor": "the subject was named in the next sentence after a lead that describes it by a title the "
+                       "object owns (\"Tumbria's fisheries minister ... . Olek Varsany, ...\"): a member of it",
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\": X is a member of Y",
     "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "

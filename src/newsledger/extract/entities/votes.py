@@ -15,6 +15,7 @@ from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .title_acronyms import title_acronyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -151,10 +152,13 @@ def _other_ent(doc: "Doc", m: NameMention) -> bool:
 
 
 def _title_after(doc: "Doc", k: int) -> bool:
-    """", its chief economist" / ", a retired navy admiral" right after a name."""
+    """", its chief economist" / ", a retired navy admiral" / " (Minister of Energy)" right after a name."""
     lex = lexicon()
     toks = tokens(doc)
     n = len(toks)
+    if k + 2 < n and toks[k].text == "(" and (toks[k + 1].text in title_acronyms(doc) or (
+            fold(toks[k + 1].text) in lex.titles and toks[k + 1].text[:1].isupper())):
+        return True  # "Ana Lima (CS Water)", "Ana Lima (Minister of Energy)" (issue 11)
     if not (k + 1 < n and toks[k].text == ","):
         return False
     k += 1

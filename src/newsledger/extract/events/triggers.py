@@ -60,6 +60,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         for obj in (c for c in _children(tok) if c.dep_ in OBJ_DEPS):  # "the verdict, a sham", "the raid as a ..."
             seconds += [a for a in _children(obj) if a.dep_ == "appos"]
             seconds += [o for c in _children(obj) if c.dep_ == "prep" and c.lower_ == "as" for o in pobjs(c)]
+        seconds += [g for o in list(seconds) for c in _children(o) if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in pobjs(c) for g in (p, *(x for x in _children(p) if x.dep_ == "conj"))]  # "acts of X and Y"
         return any(t.lemma_.lower() in judging or t.lower_ in judging
                    for o in seconds for t in [o, *(m for m in _children(o) if m.dep_ in ("amod", "compound"))])
     if key == "noun_content":  # "information *that X was wounded*": a report's content, not an act the text tells
@@ -76,6 +78,8 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         nouns = lexicon().person_nouns
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
                    for c in _children(tok) if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c))
+    if key == "offered":  # "expressed readiness *to meet*", "is ready *to meet*": an act offered, not done (issue 11)
+        return tok.dep_ in ("acl", "xcomp") and tok.head.lemma_.lower() in words
     if key == "gov":  # "dropped the charges", "the charges were dropped": the verb that governs the noun
         return tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "judged":  # "the offer *was unacceptable*": a predicate adjective judging one of these nouns

@@ -96,14 +96,20 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                     and not (tok.i > 0 and doc[tok.i - 1].text == "," and c.i < tok.i - 1)  # "If X, Says Y"
                     for c in _children(tok)):
                 continue  # "a girl widely reported to be ...", "will study whether to appeal": nothing was said
-            if any(c.dep_ == "neg" for c in _children(tok)) or (
+            entry = cues[tok.lemma_.lower()]
+            negated_ok = any(c.dep_ == "prt" and c.lower_ in entry.get("negated_with", ()) for c in _children(tok))
+            if any(c.dep_ == "neg" for c in _children(tok)) and not negated_ok or (
                     tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING):
                 continue  # "did not say when", "declined to say whether": nothing was said
+            if negated_ok and not any(c.dep_ == "neg" for c in _children(tok)):
+                continue  # "ruled out a return": a refusal, no reported clause (the row's negated_with)
             this_is = _this_is_what(tok)
             frame = this_is or _frame(tok, cues[tok.lemma_.lower()]) or _colon_quote(tok, quotes, starts) \
                 or _quote_before(tok, quotes, starts)
             if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
+            if negated_ok and entry.get("negated_kind"):
+                frame.kind = entry["negated_kind"]  # "has not ruled out that ...": a possibility foreseen
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if this_is is not None:
@@ -133,6 +139,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if subj is None:
                 subj, cut = _trailing_subject(tok)
                 route = "trailing-apposition"
+                if subj is None:
+                    subj, route, cut = _reporter_of_participle(tok), "participle-in-report", frame.b
                 if subj is None:
                     continue
                 frame.b = min(frame.b, cut)
@@ -195,3 +203,18 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
     return drafts
 
 
+def _reporter_of_participle(tok: "Token") -> "Token | None":
+    """"She has not ruled out that X could follow from the talks adding that Y": a participle of saying
+    the parser hung on a noun of the reported clause (no comma before it) is the reporter's next act; its
+    speaker is the subject of the cue whose clause holds it; "a report adding that" is the report's (issue 11)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN") \
+            or tok.head.lemma_.lower() in word_class("document_nouns") or tok.head.lemma_.lower() in lexicon()["medium_nouns"]:
+        return None
+    node = tok.head
+    for _ in range(8):
+        if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX") and node.head.lemma_.lower() in lexicon()["cues"]:
+            return subject_of(node.head)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

@@ -14,6 +14,8 @@
 - "Officials there, including X, are calling it ...": the named member speaks.
 - "Superintendent of Police X told ...", "according to the Acting Director General for Health Dr X": a
   subject the parser heads on a title written before a name is the person named at the title's end.
+- "According to the official, ...": the person the article last gives a title of state office, unless it
+  wrote of an unnamed official before (word class ``generic_official_nouns``; issue 11).
 - "..., his club announced": the body of the person "his" stands for (an organization the person is
   affiliated with), else the organization the article has named most so far.
 
@@ -26,15 +28,18 @@ from typing import TYPE_CHECKING, Callable
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
+from .._doc import folded
 from .._index import EntityIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["holder_after_title", "definite_title", "possessor_body", "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
+__all__ = ["GENERIC_OFFICIAL", "unnamed_official_before", "holder_after_title", "definite_title", "possessor_body",
+           "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
+GENERIC_OFFICIAL = word_class("generic_official_nouns")  # "the official": any holder of a state office
 _BODY_TYPES = ("ORG",)
 
 
@@ -154,3 +159,17 @@ def owned_body(tok: "Token", index: EntityIndex, person: "str | None") -> str | 
         if bodies:
             return bodies[0]
     return most_named_body(index, tok.idx)
+
+
+def unnamed_official_before(doc: "Doc", i: int) -> bool:
+    """An "an official" / "a senior official" / "officials" the article writes before token ``i`` (the first
+    one's position is found once per doc)."""
+    first = doc.user_data.get("newsledger:unnamed_official")
+    if first is None:
+        fol, first = folded(doc), len(doc)
+        for k, w in enumerate(fol):
+            if w == "officials" or w in GENERIC_OFFICIAL and any(fol[q] in ("a", "an") for q in range(max(0, k - 3), k)):
+                first = k
+                break
+        doc.user_data["newsledger:unnamed_official"] = first
+    return first < i

@@ -120,6 +120,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             return _Frame(*_subtree_range(clause_of), kind, cue_text) if clause_of is not None else None
         if entry.get("needs_clause") and not clauses:
             return None  # "Video shows flames racing": no reported clause, nothing said
+        if clauses and all(_reflexive_small_clause(c) for c in clauses):
+            return None  # "would declare itself neutral": a status taken, nothing reported (issue 11)
         before = [c for c in clauses if c.i < cue.i]
         if before and len(before) < len(clauses):  # "\"We are ready,\" she said, \"to sign.\"": one side only
             clauses = before
@@ -135,8 +137,9 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             toks = clauses
         elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
             toks = [claimed]
-        elif objs and entry.get("object_ok") and entry.get("kind") != "denial":
-            toks = objs[:1]
+        elif objs and (entry.get("object_ok") or objs[0].lemma_.lower() in entry.get("object_nouns", ())) \
+                and entry.get("kind") != "denial":
+            toks = objs[:1]  # object_nouns: "declared its success in ...", never "declared a state of emergency"
             if (bare := _bare_clause_end(objs[0])) is not None:  # "confirming another arrest has been made"
                 return _Frame(objs[0].left_edge.i, bare, kind, cue_text, _channel_of(cue, entry, [], True))
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
@@ -152,6 +155,12 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         b = max(t.right_edge.i for t in toks) + 1
         return _Frame(a, b, kind, cue_text, channel)
     return _object_frame(cue, entry, _Parts(clauses, objs, oprd, preps, particle_obj, cue_end), cue_text)
+
+
+def _reflexive_small_clause(c: "Token") -> bool:
+    """"itself neutral", "themselves bankrupt": an adjective whose subject is a reflexive pronoun."""
+    return c.pos_ == "ADJ" and any(g.dep_ == "nsubj" and g.tag_ == "PRP" and g.lower_.endswith(("self", "selves"))
+                                   for g in c.children)
 
 
 @dataclass

@@ -28,7 +28,7 @@ from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
-from .descriptors import holder_after_title
+from .descriptors import GENERIC_OFFICIAL, holder_after_title, unnamed_official_before
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -44,6 +44,8 @@ _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EV
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
 _SAME_TITLE = (word_class("team_manager_titles"),)  # titles that name one role ("the gaffer" is the "boss")
+_BARE = frozenset({"*"})  # a holder given the bare title only, whatever the description's modifiers
+_OFFICIAL_TITLES = word_class("official_titles")  # whom "the official" may stand for (descriptors.GENERIC_OFFICIAL)
 _MEETING_SIDES = word_class("meeting_side_nouns")  # "the parties", "the two sides"
 _PLURAL_OR_TWO = _PLURAL_SUBJECTS | {"two", "both"}  # the words plural_in looks at (see _the_two)
 
@@ -371,8 +373,11 @@ class SpeakerResolver:
         """The person affiliated with ``body`` given the title of "Tumbria's foreign minister" (its
         modifiers included), named before it, else after it; None when no holder is affiliated with it."""
         need = title_modifiers(tok)
+        # last: "Velmaria's football coach" is a holder affiliated there given the bare title "coach" (issue 11)
         return self._title_holder(tok, body, affiliated_only=True, need=need) \
-            or self._title_holder(tok, body, later=True, affiliated_only=True, need=need)
+            or self._title_holder(tok, body, later=True, affiliated_only=True, need=need) \
+            or (self._title_holder(tok, body, affiliated_only=True, need=_BARE)
+                or self._title_holder(tok, body, later=True, affiliated_only=True, need=_BARE) if need else None)
 
     def _title_holder(self, tok: "Token", body: str, later: bool = False, affiliated_only: bool = False,
                       need: frozenset[str] = frozenset()) -> str | None:
@@ -380,6 +385,10 @@ class SpeakerResolver:
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
         words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
+        if tok.lower_ in GENERIC_OFFICIAL:
+            if unnamed_official_before(self.doc, tok.i):
+                return None  # "an official said ... the official added": the unnamed one
+            words = _OFFICIAL_TITLES
         if self._persons is None:
             self._persons = _NamedMentions(self.index, persons=True)
         persons = self._persons
@@ -389,7 +398,8 @@ class SpeakerResolver:
 
         def holder(affiliated: bool):
             def carrier(m: tuple[int, int, str]) -> str | None:
-                ok = not words.isdisjoint(persons.words[m[2]]) and need <= persons.words[m[2]] \
+                ok = not words.isdisjoint(persons.words[m[2]]) \
+                    and (need <= persons.words[m[2]] if need != _BARE else persons.words[m[2]] <= words) \
                     and (not affiliated or body in persons.affiliation[m[2]])
                 return m[2] if ok else None
             return carrier

@@ -23,6 +23,8 @@ SPEAKER_ROUTES = {
     "governing-subject": "the cue has no subject of its own: the subject of the verb it hangs from "
                          "(participle, coordination, complement; analysis.clause.reporting_subject)",
     "trailing-apposition": "an apposition just before the cue (\"..., his club, X, said\")",
+    "participle-in-report": "a participle of saying hung on a noun of another cue's reported clause (\"has not ruled "
+                            "out that X could follow from the talks adding that Y\"): that cue's speaker",
     "according-to": "the object of \"according to\"",
     "quoted-as": "\"quoted ... as saying\": the one quoted",
     "inverted": "an inverted attribution after the content (\"..., X said\")",
