@@ -38,22 +38,22 @@ def test_a_closing_quote_glued_to_the_attribution_is_split_from_it():
 
 @pytest.mark.slow
 def test_a_glued_closing_quote_keeps_the_quote_a_statement_of_its_speaker():
-    rec = extract("Health officer Dr Oren Vask said the clinic was busy.\n\n"
-                  "\u201cThe Board has confirmed a fever outbreak in four wards following a fair held in "
+    rec = extract("Water officer Dr Oren Vask said the pumps were running.\n\n"
+                  "\u201cThe Trust has traced a measles cluster to two schools that shared a bus route in "
                   "Marrow County,\u201dhe said.")
-    assert speaker_of(rec, "fever outbreak") == ("Oren Vask", "he")
+    assert speaker_of(rec, "measles cluster") == ("Oren Vask", "he")
     assert "Marrow County" in names(rec) and not any("\u201d" in n for n in names(rec))
 
 
 @pytest.mark.slow
 def test_a_code_ending_a_sentence_ends_the_name_there():
-    rec = extract("As of 3 a.m. Wednesday, 2,310 residents of Velmora were moved to shelters, according "
-                  "to the Office of Emergency Relief of Zone-7C. In Harwick City, about 900 families are in "
-                  "shelters, Governor Talia Brenn told Coastline Radio.")
-    assert "Harwick City" in names(rec)
-    assert not any("Harwick" in n and "Office" in n for n in names(rec))
-    assert [t.text for t in load_model()("the Office of Zone-7C. In the U.S. they met.")][3:6] == [
-        "Zone-7C", ".", "In"]
+    rec = extract("By noon on Tuesday, 1,420 households from Drenmoor had moved into school halls, said a count "
+                  "by the Bureau of Flood Response of Sector-9D. In Caskell Town, some 640 families are in "
+                  "halls, Mayor Talia Brenn told Ridgeline FM.")
+    assert "Caskell Town" in names(rec)
+    assert not any("Caskell" in n and "Bureau" in n for n in names(rec))
+    assert [t.text for t in load_model()("the Bureau of Sector-9D. In the U.S. they met.")][3:6] == [
+        "Sector-9D", ".", "In"]
 
 
 # -- a long official name cut by commas, spelled out by its acronym after it -------------------------
@@ -61,9 +61,9 @@ def test_a_code_ending_a_sentence_ends_the_name_there():
 @pytest.mark.slow
 def test_a_name_with_commas_spelled_out_by_its_acronym_is_one_body():
     rec = extract("The Dock, Crane and Harbour Workers Union (DCHWU) said on Tuesday its members would strike "
-                  "after the Board for Arbitration, Conciliation and Mediation (BACM) allowed it.")
-    assert {"Dock, Crane and Harbour Workers Union", "Board for Arbitration, Conciliation and Mediation"} <= names(rec)
-    assert not {"Conciliation", "Mediation", "Harbour Workers Union"} & names(rec)
+                  "after the Tribunal for Wages, Rosters and Grievances (TWRG) allowed it.")
+    assert {"Dock, Crane and Harbour Workers Union", "Tribunal for Wages, Rosters and Grievances"} <= names(rec)
+    assert not {"Rosters", "Grievances", "Harbour Workers Union"} & names(rec)
     union = next(e for e in rec.entities if e.name.startswith("Dock"))
     assert "DCHWU" in union.aliases
 
@@ -78,18 +78,18 @@ def test_names_in_a_list_before_an_acronym_that_spells_only_the_last_stay_apart(
 
 @pytest.mark.slow
 def test_a_title_of_several_words_before_a_name_speaks_as_the_named_person():
-    rec = extract("Two held over damaged fountain in Velmora\n\n"
-                  "Velmora, March 3 Police on Monday arrested two men for damaging a fountain in the town "
-                  "square, an officer said.\n\n"
-                  "Superintendent of Police Harsh Gill told reporters that Tavo Rensi and Milo were arrested "
-                  "near the old mill on Monday.")
-    assert speaker_of(rec, "old mill")[0] == "Harsh Gill"
+    rec = extract("Smugglers caught at Velmora ferry\n\n"
+                  "Velmora, March 3 Customs officers detained two sailors on Monday with crates of untaxed "
+                  "cigarettes, a port source said.\n\n"
+                  "Deputy Commissioner of Police Harsh Gill told the press that Tavo Rensi and Milo were detained "
+                  "at the ferry ramp on Monday.")
+    assert speaker_of(rec, "ferry ramp")[0] == "Harsh Gill"
 
 
 @pytest.mark.slow
 def test_a_title_with_no_name_after_it_gives_no_later_person():
-    rec = extract("The Acting Director General said on Monday that Tavo Rensi would resign.")
-    assert speaker_of(rec, "would resign")[0] != "Tavo Rensi"
+    rec = extract("The Deputy Chief Registrar said on Monday that Tavo Rensi would step aside.")
+    assert speaker_of(rec, "would step aside")[0] != "Tavo Rensi"
 
 
 # -- who works where: initials side by side, "X is the director of Y", "X of The <Demonym>" ------------
@@ -102,17 +102,17 @@ def member_of(rec) -> set[tuple[str, str]]:
 @pytest.mark.slow
 def test_a_place_and_a_body_initials_before_a_title_give_the_body():
     rec = extract("Velmar rail staff to strike\n\n"
-                  "The Velmar Transport Workers Union (VTWU) has been trying to negotiate a pay rise.\n\n"
-                  "But TAS VTWU secretary Alex Marr says the minister refuses to meet.")
+                  "The Velmar Transport Workers Union (VTWU) wants the night roster changed.\n\n"
+                  "Yet KSP VTWU organiser Alex Marr says the minister will not sit down with them.")
     assert ("Alex Marr", "Velmar Transport Workers Union") in member_of(rec)
-    assert not any(o == "TAS" for _, o in member_of(rec))
+    assert not any(o == "KSP" for _, o in member_of(rec))
 
 
 @pytest.mark.slow
 def test_a_body_head_introduced_by_a_copula_is_its_member_and_the_body_an_org():
     rec = extract("Marl Relief and the Velmar Office of Roads are clearing the passes.\n\n"
-                  "Kevin Dask is the director of Marl Relief. He says the northern pass is the top priority.")
-    assert ("Kevin Dask", "Marl Relief") in member_of(rec)
+                  "Nadia Orrin is the director of Marl Relief. She thinks the northern pass must be cleared first.")
+    assert ("Nadia Orrin", "Marl Relief") in member_of(rec)
     assert next(e for e in rec.entities if e.name == "Marl Relief").type == "ORG"
 
 
@@ -138,9 +138,10 @@ def events_of(rec, type_: str) -> list:
 
 @pytest.mark.slow
 def test_an_arrest_told_by_who_made_it_and_by_whom_it_took_is_one_event():
-    rec = extract("Velmora, March 3 Police on Monday arrested two men for damaging a fountain, an officer said.\n\n"
-                  "Superintendent of Police Harsh Gill told reporters that Tavo Rensi and Milo Park were "
-                  "arrested near the old mill on Monday.")
+    rec = extract("Velmora, March 3 Customs officers detained two sailors on Monday with untaxed cigarettes, a port "
+                  "source said.\n\n"
+                  "Deputy Commissioner of Police Harsh Gill told the press that Tavo Rensi and Milo Park were "
+                  "detained at the ferry ramp on Monday.")
     arrests = [v for v in events_of(rec, "COERCE") if v.status == "asserted"]
     by_id = {e.id: e.name for e in rec.entities}
     assert len(arrests) == 1
@@ -149,15 +150,15 @@ def test_an_arrest_told_by_who_made_it_and_by_whom_it_took_is_one_event():
 
 @pytest.mark.slow
 def test_arrests_on_different_days_stay_two_events():
-    rec = extract("Police on Monday arrested two men in Velmora, an officer said.\n\n"
-                  "Tavo Rensi and Milo Park were arrested near the old mill on Friday, the officer said.")
+    rec = extract("Customs officers detained two sailors in Velmora on Monday, a port source said.\n\n"
+                  "Tavo Rensi and Milo Park were detained at the ferry ramp on Friday, the source said.")
     assert len([v for v in events_of(rec, "COERCE") if v.status == "asserted"]) == 2
 
 
 @pytest.mark.slow
 def test_funds_authorized_by_a_governor_are_aid():
-    rec = extract("Governor Ilsa Varn has authorized an additional $9 million in emergency funds for the fire "
-                  "crews. That will pay for more helicopters.")
+    rec = extract("Governor Ilsa Varn has authorized a further $4 million of relief money for the flood "
+                  "teams. It buys more pumps.")
     by_id = {e.id: e.name for e in rec.entities}
     assert [by_id[s] for v in events_of(rec, "AID") for s in v.source] == ["Ilsa Varn"]
 
@@ -165,9 +166,9 @@ def test_funds_authorized_by_a_governor_are_aid():
 # -- a strike of workers named by their place or employer is their union's --------------------------
 
 STRIKE = ("Velmar rail staff to strike\n\n"
-          "TAS train workers will strike for 24 hours at the end of March, with the union saying its members "
-          "are fed up with Transport Minister Oren Malik.\n\n"
-          "The Velmar Transport Workers Union (VTWU) has been trying to negotiate a pay rise.\n")
+          "KSP bus workers will strike for two days early in May, with the union saying the drivers "
+          "have lost patience with Roads Minister Oren Malik.\n\n"
+          "The Velmar Transport Workers Union (VTWU) wants the night roster changed.\n")
 
 
 @pytest.mark.slow
@@ -180,7 +181,7 @@ def test_workers_named_by_their_place_strike_as_the_one_union_named():
 
 @pytest.mark.slow
 def test_the_union_saying_before_the_union_is_named_is_that_union():
-    assert speaker_of(extract(STRIKE), "fed up")[0] == "Velmar Transport Workers Union"
+    assert speaker_of(extract(STRIKE), "lost patience")[0] == "Velmar Transport Workers Union"
 
 
 @pytest.mark.slow
@@ -197,11 +198,11 @@ def test_workers_strike_with_two_unions_named_gets_no_union():
 
 @pytest.mark.slow
 def test_named_wildfires_are_no_entities():
-    rec = extract("Marl Relief is fighting fires across the state. Kevin Dask is the director of Marl Relief. "
-                  "He says the Pine Creek and Ashby fires are the top priorities, and that people near the "
-                  "Ashby fire did not leave soon enough. Cars were left on the road in the Valley Fire as well.")
-    assert not {"Pine Creek", "Ashby", "Valley Fire", "Valley"} & names(rec)
-    assert {"Marl Relief", "Kevin Dask"} <= names(rec)
+    rec = extract("Marl Relief has crews on blazes in three provinces. Nadia Orrin is the director of Marl Relief. "
+                  "She thinks the Brackwater and Ashby fires come first, and that homes near the Ashby fire "
+                  "were emptied too late. Trucks were abandoned on a ridge track during the Hollin Fire too.")
+    assert not {"Brackwater", "Ashby", "Hollin Fire", "Hollin"} & names(rec)
+    assert {"Marl Relief", "Nadia Orrin"} <= names(rec)
 
 
 @pytest.mark.slow
@@ -215,14 +216,14 @@ def test_a_fire_service_and_a_town_hit_by_fire_stay_entities():
 
 @pytest.mark.slow
 def test_an_ampersand_joins_one_place_name():
-    rec = extract("Roads were shut in Velmarshire, Tarn & Ashby and Northmoor on Monday, the council said.")
+    rec = extract("Bridges were closed in Orlmere, Tarn & Ashby and Kessock on Monday, the council said.")
     assert "Tarn & Ashby" in names(rec) and not {"Tarn", "Ashby"} & names(rec)
 
 
 @pytest.mark.slow
 def test_a_capitalized_plural_unit_after_coordinated_names_is_no_part_of_the_last():
-    rec = extract("Marl County reported 31 cases. Kajara and Velmo Counties confirmed two cases each.")
-    assert {"Kajara", "Velmo"} <= names(rec) | {n.replace(" County", "") for n in names(rec)}
+    rec = extract("Marl County logged 31 infections. Dunmore and Velmo Counties each found three infections.")
+    assert {"Dunmore", "Velmo"} <= names(rec) | {n.replace(" County", "") for n in names(rec)}
     assert not any("Counties" in n for n in names(rec))
 
 
@@ -230,18 +231,18 @@ def test_a_capitalized_plural_unit_after_coordinated_names_is_no_part_of_the_las
 
 @pytest.mark.slow
 def test_a_clause_without_that_after_a_cue_is_reported_whole():
-    rec = extract("The inquiry has continued since then, with Velmar Police Headquarters now confirming "
-                  "another arrest has been made and a man charged.")
-    assert speaker_of(rec, "another arrest")[0] == "Velmar Police Headquarters"
-    st = next(s for s in rec.statements if "another arrest" in s.content.text)
-    assert st.content.text == "another arrest has been made and a man charged"
+    rec = extract("The search went on through the winter, with the Velmar Coast Guard now confirming "
+                  "a second boat has been seized and its skipper fined.")
+    assert speaker_of(rec, "second boat")[0] == "Velmar Coast Guard"
+    st = next(s for s in rec.statements if "second boat" in s.content.text)
+    assert st.content.text == "a second boat has been seized and its skipper fined"
 
 
 @pytest.mark.slow
 def test_a_noun_phrase_content_stays_a_noun_phrase():
-    rec = extract("The Velmar Health Board has confirmed a fever outbreak in four wards.")
-    st = next(s for s in rec.statements if "fever" in s.content.text)
-    assert st.content.text.startswith("a fever outbreak")
+    rec = extract("The Drenmoor Water Trust has confirmed a measles cluster in two schools.")
+    st = next(s for s in rec.statements if "measles" in s.content.text)
+    assert st.content.text.startswith("a measles cluster")
 
 
 # -- "When told by X that Y claims ..., he responded": "he" is the one told ---------------------------
@@ -249,9 +250,9 @@ def test_a_noun_phrase_content_stays_a_noun_phrase():
 @pytest.mark.slow
 def test_he_after_a_fronted_clause_reporting_someone_else_is_the_one_told():
     rec = extract("Union secretary Alex Marr said the members were angry, Marr told reporters on Tuesday.\n\n"
-                  "When told by presenter Dara Quell on Morning Live that Oren Malik claims he won't meet "
-                  "him, he responded by saying \"he's not telling the truth\".")
-    assert speaker_of(rec, "not telling the truth")[0] == "Alex Marr"
+                  "When told by anchor Dara Quell on Night Desk that Oren Malik insists the union walked "
+                  "out first, he answered by calling it \"a story for children\".")
+    assert speaker_of(rec, "story for children")[0] == "Alex Marr"
 
 
 @pytest.mark.slow
@@ -263,8 +264,8 @@ def test_he_after_a_fronted_clause_spoken_by_someone_is_still_that_speaker():
 
 @pytest.mark.slow
 def test_a_wage_demand_at_a_company_targets_the_company():
-    rec = extract("The Velmar Miners Union said it would strike.\n\nThe union was demanding a 7 percent "
-                  "increase at Hexacorp even though the company had offered 4 percent.")
+    rec = extract("The Velmar Miners Union said it would strike.\n\nIts members were demanding a 6 percent "
+                  "raise at Hexacorp, although the firm had put 3 percent on the table.")
     by_id = {e.id: e.name for e in rec.entities}
     demands = [v for v in rec.events if v.type == "REQUEST"]
     assert any(by_id.get(t) == "Hexacorp" for v in demands for t in v.target)
@@ -273,7 +274,7 @@ def test_a_wage_demand_at_a_company_targets_the_company():
 @pytest.mark.slow
 def test_a_demand_of_the_union_at_a_company_targets_the_company():
     rec = extract("The Velmar Miners Union (VMU) said it would strike.\n\nMarr said VMU at Hexacorp was demanding "
-                  "an 8 percent wage increase across the board while Hexacorp offered 1.5 percent.")
+                  "a 9 percent rise for every grade while Hexacorp proposed 2 percent.")
     by_id = {e.id: e.name for e in rec.entities}
     assert any(by_id.get(t) == "Hexacorp" for v in rec.events if v.type == "REQUEST" for t in v.target)
 
@@ -282,28 +283,28 @@ def test_a_demand_of_the_union_at_a_company_targets_the_company():
 
 @pytest.mark.slow
 def test_an_agency_dateline_without_a_dash_names_the_place_and_no_actor():
-    rec = extract("Two held over damaged fountain in Velmora\n\n"
-                  "Velmora (VL), Mar 2 (XNA) Police on Monday arrested two men for damaging a fountain in the "
-                  "town square, a senior officer said.")
+    rec = extract("Smugglers caught at Velmora ferry\n\n"
+                  "Velmora (VL), Mar 2 (XNA) Customs officers on Monday detained two sailors with crates of "
+                  "untaxed cigarettes, a senior inspector said.")
     place = next((e for e in rec.entities if e.name == "Velmora"), None)
     assert place is not None and place.type in ("GPE", "LOC")
-    st = next(s for s in rec.statements if "fountain" in s.content.text)
+    st = next(s for s in rec.statements if "cigarettes" in s.content.text)
     assert "XNA" not in st.content.text and "Velmora (VL)" not in st.content.text
 
 
 @pytest.mark.slow
 def test_a_cue_said_now_is_dated_to_the_story_day():
-    rec = extract("Three people were arrested last month and released without charge.\n\n"
-                  "The inquiry has continued since then, with Velmar Police Headquarters now confirming "
-                  "another arrest has been made and a man charged.")
-    st = next(s for s in rec.statements if "another arrest" in s.content.text)
+    rec = extract("Two trawlers were stopped last month and let go with a warning.\n\n"
+                  "The search went on through the winter, with the Velmar Coast Guard now confirming "
+                  "a second boat has been seized and its skipper fined.")
+    st = next(s for s in rec.statements if "second boat" in s.content.text)
     assert st.date is not None and st.date.value == PUB
 
 
 @pytest.mark.slow
 def test_a_headline_count_reported_is_no_statement():
-    rec = extract("At least 6 casualties reported, thousands of residents evacuated due to storm\n\n"
-                  "Tens of thousands of residents in parts of Velmora were evacuated amid strong winds, "
+    rec = extract("At least 9 injuries reported, hundreds of villagers moved out as river rises\n\n"
+                  "Hundreds of villagers along the Velmo left their homes as the water climbed, "
                   "Governor Lena Osk said.")
-    assert not any("thousands of residents evacuated" in s.content.text for s in rec.statements)
-    assert speaker_of(rec, "strong winds")[0] == "Lena Osk"
+    assert not any("hundreds of villagers moved out" in s.content.text for s in rec.statements)
+    assert speaker_of(rec, "water climbed")[0] == "Lena Osk"

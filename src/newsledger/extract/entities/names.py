@@ -167,7 +167,7 @@ def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
 
 
 def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
-    """"Minister for Trades", "leader of Opposition": one capitalized word of a title's portfolio after
+    """"Minister for Fisheries", "leader of Opposition": one capitalized word of a title's portfolio after
     "<title> of/for" (a title modifier or a government office word, also in the plural) names no body."""
     if m.t1 - m.t0 != 1 or m.kind != "name" or m.t0 < 2:
         return False
@@ -431,7 +431,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
     if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
-        return out  # "former Treasury Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
+        return out  # "former Harbour Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(

@@ -134,7 +134,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             continue
         if head is not None and not hit and t.text[:1].isupper() and t.is_alpha and not t.is_sent_start \
                 and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not mm.at(i + 1):
-            i -= 1  # "former Treasury Cabinet Secretary, X": a capitalized portfolio word of the title (issue 11)
+            i -= 1  # "former Harbour Cabinet Secretary, X": a capitalized portfolio word of the title (issue 11)
             continue
         if head is not None and (t.is_lower or t.is_sent_start) and w in lex.org_generic_refs and not hit:
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
@@ -262,7 +262,7 @@ def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
 
 def _lead_descriptors(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[TitleInfo]:
     """A wire lead that names its speaker by a description first and by name in the next sentence:
-    "Tumbria's fisheries minister has called for talks ... . Olek Varsany, who oversees ..., spoke
+    "Tumbria's fisheries minister has called for a meeting ... . Olek Varsany, who runs ..., briefed
     ...": the owned title ("<place or body>'s <title>", the subject of its sentence, with nobody named
     before it) is the title of the person whose first mention opens the next sentence, as its subject,
     with no title of its own (nor a person named before it). Issue 11."""
@@ -375,7 +375,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
             if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
                     or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
-                    or doc[first - 1].pos_ == "VERB":  # "dropped former Treasury Secretary, X"
+                    or doc[first - 1].pos_ == "VERB":  # "removed former Harbour Secretary, X"
                 start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     bracketed = _bracketed_title(doc, m, mm)

@@ -163,9 +163,9 @@ def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
 
 
 def _complementary(a: _Raw, b: _Raw) -> bool:
-    """"Police on Monday arrested two men ... X and Y were arrested on Monday": one act told twice, once by who
-    did it and once by whom it was done to (issue 11). The same word, each mention naming only the side the
-    other leaves out, both told as done on the same day."""
+    """"Customs officers on Monday detained two sailors ... X and Y were detained on Monday": one act told
+    twice, once by who did it and once by whom it was done to (issue 11). The same word, each mention naming
+    only the side the other leaves out, both told as done on the same day."""
     return bool(a.sense.lemma == b.sense.lemma and _done(a) and _done(b) and a.date is not None and b.date is not None
             and a.date.value == b.date.value and len(a.date.value or "") >= 10
             and ((a.source and not a.target and b.target and not b.source)

@@ -109,7 +109,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             if frame is None or _wh_clause(doc, frame.a, frame.b) and _quote_at(quotes, starts, doc[frame.a].idx) is None:
                 continue
             if negated_ok and entry.get("negated_kind"):
-                frame.kind = entry["negated_kind"]  # "has not ruled out that ...": a possibility foreseen
+                frame.kind = entry["negated_kind"]  # "does not rule out that ...": a possibility foreseen
             subj = subject_of(tok)
             route = "cue-subject" if _own_subject(tok) is not None else "governing-subject"
             if this_is is not None:
@@ -132,7 +132,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                     and not _named_which(subj):
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is not None and subj.lemma_.lower() in word_class("tally_nouns"):
-                continue  # "At least 4 casualties reported, ...": a count is what was reported (issue 11)
+                continue  # "At least 9 injuries reported, ...": a count is what was reported (issue 11)
             if subj is None:
                 subj = _speaker_beside(tok, frame)
                 route = "speaker-beside-cue"
@@ -204,7 +204,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
 
 
 def _reporter_of_participle(tok: "Token") -> "Token | None":
-    """"She has not ruled out that X could follow from the talks adding that Y": a participle of saying
+    """"She does not rule out that X could follow from the talks adding that Y": a participle of saying
     the parser hung on a noun of the reported clause (no comma before it) is the reporter's next act; its
     speaker is the subject of the cue whose clause holds it; "a report adding that" is the report's (issue 11)."""
     if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN") \

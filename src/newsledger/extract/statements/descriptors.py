@@ -12,9 +12,9 @@
   gives that title who is affiliated with it (the title's modifiers included, so "Minister of Foreign
   Affairs" holds "foreign minister": a title is matched on its words, not its word order).
 - "Officials there, including X, are calling it ...": the named member speaks.
-- "Superintendent of Police X told ...", "according to the Acting Director General for Health Dr X": a
+- "Deputy Commissioner of Police X told ...", "according to the Deputy Registrar for Land Dr X": a
   subject the parser heads on a title written before a name is the person named at the title's end.
-- "According to the official, ...": the person the article last gives a title of state office, unless it
+- "According to the official, ...": whoever the article last gives a title of state office, unless it
   wrote of an unnamed official before (word class ``generic_official_nouns``; issue 11).
 - "..., his club announced": the body of the person "his" stands for (an organization the person is
   affiliated with), else the organization the article has named most so far.
@@ -47,8 +47,8 @@ _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "&", "-"})
 
 
 def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str]) -> str | None:
-    """The person named right after the title word ``tok`` ("Superintendent of Police Arun Dekka": Arun
-    Dekka), through capitalized words and the small joiners of a title ("of", "for"), within eight words."""
+    """The person named right after the title word ``tok`` ("Deputy Commissioner of Police Arun Dekka":
+    Arun Dekka), through capitalized words and the small joiners of a title ("of", "for"), within eight words."""
     if tok.lower_ not in titles:
         return None
     doc, k = tok.doc, tok.i + 1

@@ -139,8 +139,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             toks = [claimed]
         elif objs and (entry.get("object_ok") or objs[0].lemma_.lower() in entry.get("object_nouns", ())) \
                 and entry.get("kind") != "denial":
-            toks = objs[:1]  # object_nouns: "declared its success in ...", never "declared a state of emergency"
-            if (bare := _bare_clause_end(objs[0])) is not None:  # "confirming another arrest has been made"
+            toks = objs[:1]  # object_nouns: "declared their success in ...", never "declared a state of emergency"
+            if (bare := _bare_clause_end(objs[0])) is not None:  # "confirming a second boat has been seized"
                 return _Frame(objs[0].left_edge.i, bare, kind, cue_text, _channel_of(cue, entry, [], True))
         elif objs and entry.get("kind") == "denial" and objs[0].lemma_.lower() in lexicon()["denied_nouns"]:
             toks = objs[:1]  # "denied any role (in the attack)", "denied involvement"

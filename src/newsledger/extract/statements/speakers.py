@@ -285,7 +285,7 @@ class SpeakerResolver:
             else:
                 key = None
         elif eid is None and index and (holder := holder_after_title(tok, index, lexicon()["titles"])) is not None:
-            eid, person, route = holder, True, "title-before-holder"  # "Superintendent of Police X told ..."
+            eid, person, route = holder, True, "title-before-holder"  # "Deputy Commissioner of Police X told ..."
             key = index.get(holder).name.split()[-1].lower()  # as _key
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ == "NOUN" and index \
                 and tok.lower_ in lexicon()["titles"] and _appos_name(tok) is None \
@@ -373,7 +373,7 @@ class SpeakerResolver:
         """The person affiliated with ``body`` given the title of "Tumbria's foreign minister" (its
         modifiers included), named before it, else after it; None when no holder is affiliated with it."""
         need = title_modifiers(tok)
-        # last: "Velmaria's football coach" is a holder affiliated there given the bare title "coach" (issue 11)
+        # last: "Velmaria's handball coach" is a holder affiliated there given the bare title "coach" (issue 11)
         return self._title_holder(tok, body, affiliated_only=True, need=need) \
             or self._title_holder(tok, body, later=True, affiliated_only=True, need=need) \
             or (self._title_holder(tok, body, affiliated_only=True, need=_BARE)

@@ -23,7 +23,7 @@ SPEAKER_ROUTES = {
     "governing-subject": "the cue has no subject of its own: the subject of the verb it hangs from "
                          "(participle, coordination, complement; analysis.clause.reporting_subject)",
     "trailing-apposition": "an apposition just before the cue (\"..., his club, X, said\")",
-    "participle-in-report": "a participle of saying hung on a noun of another cue's reported clause (\"has not ruled "
+    "participle-in-report": "a participle of saying hung on a noun of another cue's reported clause (\"does not rule "
                             "out that X could follow from the talks adding that Y\"): that cue's speaker",
     "according-to": "the object of \"according to\"",
     "quoted-as": "\"quoted ... as saying\": the one quoted",
@@ -64,8 +64,8 @@ RESOLVE_ROUTES = {
                   "the organization named most so far",
     "spokesperson-relay": "\"Police said ..., according to police spokesman X\": an unnamed source relayed by a named "
                           "spokesperson is the spokesperson speaking (no channel)",
-    "title-before-holder": "\"Superintendent of Police X told\": a subject the parser heads on a title written before "
-                           "a name is the person named at the title's end",
+    "title-before-holder": "\"Deputy Commissioner of Police X told\": a subject the parser heads on a title written "
+                           "before a name is the person named at the title's end",
     "no-entity": "no entity mention stands for the subject: only speaker_text is kept",
     "name": "the subject's words, with no entity",
 }

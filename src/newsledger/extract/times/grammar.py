@@ -15,7 +15,7 @@ Modes:
 - ``deictic``: counted from the publication date ("two weeks ago", "last month", "today").
 - ``anaphoric``: counted from the reference time before it ("a day earlier", "the previous week").
 - ``window``: a range from the narrative's current time ("within 45 days", "in the next two weeks", "for the next
-  four years").
+  three years").
 - ``duration`` / ``set``: lengths (``P45D``) and recurrences ("every week"); no anchor.
 
 Lexical material (month names, number words, units, holidays, seasons) lives in
