@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -232,11 +233,14 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
     import spacy
 
     model = tmp_path / "blank-en"
-    spacy.blank("en").to_disk(model)
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")  # sentences without a parser: the articles are extracted, not failed
+    blank.to_disk(model)
     inputs = tmp_path / "many.jsonl"
     text = good_articles(1)[0]
     # valid JSON lines (the text holds quotation marks): each article is read and run, so the run lasts far
-    # longer than the second before the signal (lines that all failed to parse once ended it before then)
+    # longer than the second before the signal (lines that all failed to parse once ended it before then);
+    # stderr is read as it comes, as a terminal would, so a full pipe never holds the parent up
     inputs.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{text} ({i})"}) + "\n" for i in range(30_000)))
     env = {**os.environ, "PYTHONPATH": SRC}
     proc = subprocess.Popen([sys.executable, "-m", "newsledger", "extract", str(inputs), "-j", "2", "-q",
@@ -250,14 +254,23 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
             break
         time.sleep(0.2)
     assert len(workers) >= 2, "the workers did not start"
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
+    reader.start()
     time.sleep(1.0)
     start = time.monotonic()
     if how == "kill -9":
         proc.kill()
     else:
         os.killpg(proc.pid, signal.SIGINT)
-    stderr = proc.communicate(timeout=30)[1]
+    try:
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
     ended = time.monotonic() - start
+    reader.join(timeout=10)
+    stderr = "".join(err)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
