@@ -377,14 +377,7 @@ class RefreshMixin:
         for (doc, st), claim in self._stored_claims(sorted(heads - sts)):
             known.append(((doc, st), [(r["doc"], r["statement"]) for r in claim["reports"]]))
         st_recs, st_map = self._records({d for d, _ in sts} | {d for h, rest in known for d, _ in [h, *rest]})
-        reports = {x for h, r in known for x in [h, *r]}
-        said = {x for it in track.statement_items(track._sorted(st_recs), st_map)
-                if (it.doc, "s:" + it.st.id) in sts or (it.doc, it.st.id) in reports
-                for x in (*it.about, it.speaker) if x}
-        fact_docs = {r.id for r in st_recs}
-        for chunk in _chunks(sorted(said)):
-            fact_docs |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
-                f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)}
+        fact_docs = {r.id for r in st_recs} | self._fact_docs(track, st_recs, st_map, sts, known)
         all_recs, all_map = self._records(fact_docs)
         old: set[tuple[str, str]] = set()
         for chunk in _chunks(sorted(fact_docs)):
@@ -406,6 +399,40 @@ class RefreshMixin:
         self._exec("DELETE FROM ledger_track_state")  # type: ignore[attr-defined]
         self._exec("INSERT INTO ledger_track_state (id, as_of) VALUES (1, ?)", (as_of,))  # type: ignore[attr-defined]
         done["claims"], done["groups"] = len(crows), len(ev_groups) + len(st_groups)
+
+    def _fact_docs(self, track: Any, st_recs: list, st_map: Any, sts: set[tuple[str, str]],
+                   known: list[tuple[tuple[str, str], list[tuple[str, str]]]]) -> set[str]:
+        """The articles that can decide the claims decided again: those naming a ledger entity of a claim (its
+        speaker, what it is about) published on or after the claim's first report. A claim reads only such
+        articles (evidence, words, unkept reports: on or after the claim's date; see ``track_claims``), so for each
+        entity the earliest first report among the claims naming it bounds what is read (``tests/test_refresh.py``
+        checks the rows equal a full recompute). The statements of ``sts`` are not grouped yet: their earliest date
+        bounds every claim they can make."""
+        by_id = {(it.doc, it.st.id): it for it in track.statement_items(track._sorted(st_recs), st_map)}
+        groups = [[it for (d, s), it in by_id.items() if (d, "s:" + s) in sts]]
+        groups += [[by_id[x] for x in [h, *rest] if x in by_id] for h, rest in known]
+        cut: dict[str, str] = {}
+        for items in groups:
+            if not items:
+                continue
+            since = min(it.published for it in items)
+            for x in {x for it in items for x in (*it.about, it.speaker) if x}:
+                cut[x] = min(cut.get(x, since), since)
+        by_since: dict[str, list[str]] = {}
+        for x, since in cut.items():
+            by_since.setdefault(since, []).append(x)
+        c = getattr(self, "_bytewise", "")
+        out: set[str] = set()
+        for since, xs in sorted(by_since.items()):
+            for chunk in _chunks(sorted(xs)):
+                if since:  # an undated article ("") is before every date: no claim made on a date reads it
+                    out |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
+                        f"SELECT DISTINCT m.doc_id FROM ledger_members m JOIN documents d ON d.id = m.doc_id "
+                        f"WHERE m.lid IN ({_in(len(chunk))}) AND d.published{c} >= ?", [*chunk, since])}
+                else:
+                    out |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
+                        f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)}
+        return out
 
     def _stored_claims(self, heads: list[tuple[str, str]]) -> list[tuple[tuple[str, str], dict]]:
         """The stored claims of these heads ((article, "s:" statement id)): ((article, statement id), claim JSON)."""
