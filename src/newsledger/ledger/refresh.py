@@ -344,7 +344,6 @@ class RefreshMixin:
         self._exec_many("INSERT INTO ledger_old_events (doc_id, event_id) VALUES (?, ?)",  # type: ignore[attr-defined]
                         [(d, e[2:]) for d, e in sorted(old_now - old_before)])
         moved = old_before ^ old_now
-        lids = {k[2:] for _, item, k, _ in both if k.startswith("L|")}
         moved_lids: set[str] = set()
         for rec in ev_recs:
             for v in rec.events:
@@ -357,12 +356,24 @@ class RefreshMixin:
         # claims: those the stale articles' entities, old news or dates can decide, and their statements' groups
         heads: set[tuple[str, str]] = set()
         # an article is read only by the claims made before it or on its date (the reports that decide a claim are
-        # published on or after it): the claims about its entities published by the latest of the stale dates
-        latest = max((k[2:] for _, item, k, _ in both if item == "" and k.startswith("P|")), default="")
-        for chunk in _chunks(sorted(lids)):
-            heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
-                f"SELECT l.doc_id, l.st_id FROM ledger_claim_lids l JOIN ledger_claims c ON c.doc_id = l.doc_id "
-                f"AND c.st_id = l.st_id WHERE l.lid IN ({_in(len(chunk))}) AND c.sort_key < ?", [*chunk, latest + "\x02"])}
+        # published on or after it): for each stale article, the claims about its entities (old version's and new)
+        # published by its date (the later of the two)
+        latest: dict[str, str] = {}
+        doc_lids: dict[str, set[str]] = {}
+        for doc, item, k, _ in both:
+            if item == "" and k.startswith("P|"):
+                latest[doc] = max(latest.get(doc, ""), k[2:])
+            elif item == "" and k.startswith("L|"):
+                doc_lids.setdefault(doc, set()).add(k[2:])
+        by_bound: dict[str, set[str]] = {}
+        for doc, ls in doc_lids.items():
+            by_bound.setdefault(latest.get(doc, "\uffff"), set()).update(ls)
+        for bound, ls in sorted(by_bound.items()):
+            for chunk in _chunks(sorted(ls)):
+                heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
+                    f"SELECT l.doc_id, l.st_id FROM ledger_claim_lids l JOIN ledger_claims c ON c.doc_id = l.doc_id "
+                    f"AND c.st_id = l.st_id WHERE l.lid IN ({_in(len(chunk))}) AND c.sort_key < ?",
+                    [*chunk, bound + "\x02"])}
         for chunk in _chunks(sorted(moved_lids)):
             heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
                 f"SELECT doc_id, st_id FROM ledger_claim_lids WHERE lid IN ({_in(len(chunk))})", chunk)}
