@@ -94,6 +94,12 @@ def _computed(s) -> tuple[list, list]:
             [g.to_json() for g in track.groups(records, mapping)])
 
 
+def _computed_timelines(s) -> dict[str, list]:
+    records = list(s.iter_records())
+    tl = track.timelines(records, s._mapping_for([r.id for r in records])) if records else {}
+    return {lid: [x.to_json() for x in entries] for lid, entries in tl.items()}
+
+
 def _stored(s) -> dict[str, list]:
     return {
         "claims": s._rows("SELECT n, doc_id, st_id, speaker, outcome, claim, sort_key, horizon_end FROM ledger_claims "
@@ -125,6 +131,8 @@ def _run(location: str, ops: list) -> None:
             claims, groups = _computed(s)
             assert [json.loads(r[0]) for r in s._rows("SELECT claim FROM ledger_claims ORDER BY n")] == claims
             assert [json.loads(r[0]) for r in s._rows("SELECT group_ FROM ledger_groups ORDER BY n")] == groups
+            assert {lid: json.loads(e) for lid, e in s._rows("SELECT lid, entries FROM ledger_timelines")} == \
+                _computed_timelines(s)
         incremental = _stored(s)
         s.refresh_ledger(full=True)
         assert _stored(s) == incremental
@@ -187,3 +195,30 @@ def test_a_statement_copied_many_times_is_clustered_in_linear_work():
     b, n_big = calls(run, big)
     assert len(a) == 1 and len(b) == 1 and len(b[0]) == 200  # one utterance, every copy a report of it
     assert n_big <= 1.5 * 4 * n_small, f"{n_big} calls for 4x the copies vs {n_small}: not linear"
+
+
+def test_an_ingest_marks_only_the_timelines_its_article_reports_a_status_of(tmp_path: Path):
+    """A timeline is built from the status reports about its entity only: an article that reports no status (a
+    claim, a request) leaves every timeline as stored; one that reports a release marks the freed person's alone,
+    and the refreshed timelines are what a recompute over every article gives."""
+    def marked(s) -> set[str]:
+        return {k for w, k in s._rows("SELECT what, key FROM ledger_stale") if w == "timeline"}
+
+    with open_store(str(tmp_path / "t.db")) as s:
+        s.add(_article("p1", DAYS[0], [("release", 0, 0, 1)]))
+        s.refresh_ledger()
+        s.add(_article("p2", DAYS[1], [("claim", 0, 0, 1), ("request", 0, 0, 1)]))
+        assert marked(s) == set()
+        s.refresh_ledger()
+        s.add(_article("p3", DAYS[2], [("release", 1, 1, 1), ("claim", 0, 0, 1)]))
+        person = s._mapping_for(["p3"])[("p3", "e1")]
+        assert marked(s) == {person}  # not the speaker's nor the first person's, both named there too
+        s.refresh_ledger()
+        stored = {lid: json.loads(e) for lid, e in s._rows("SELECT lid, entries FROM ledger_timelines")}
+        assert stored == _computed_timelines(s) and person in stored
+        first = s._mapping_for(["p1"])[("p1", "e1")]
+        s.remove("p1")  # taking an article out still marks every entity it named
+        assert first in marked(s)
+        s.refresh_ledger()
+        assert {lid: json.loads(e) for lid, e in s._rows("SELECT lid, entries FROM ledger_timelines")} == \
+            _computed_timelines(s)

@@ -344,7 +344,6 @@ class RefreshMixin:
         self._exec_many("INSERT INTO ledger_old_events (doc_id, event_id) VALUES (?, ?)",  # type: ignore[attr-defined]
                         [(d, e[2:]) for d, e in sorted(old_now - old_before)])
         moved = old_before ^ old_now
-        lids = {k[2:] for _, item, k, _ in both if k.startswith("L|")}
         moved_lids: set[str] = set()
         for rec in ev_recs:
             for v in rec.events:
@@ -357,12 +356,24 @@ class RefreshMixin:
         # claims: those the stale articles' entities, old news or dates can decide, and their statements' groups
         heads: set[tuple[str, str]] = set()
         # an article is read only by the claims made before it or on its date (the reports that decide a claim are
-        # published on or after it): the claims about its entities published by the latest of the stale dates
-        latest = max((k[2:] for _, item, k, _ in both if item == "" and k.startswith("P|")), default="")
-        for chunk in _chunks(sorted(lids)):
-            heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
-                f"SELECT l.doc_id, l.st_id FROM ledger_claim_lids l JOIN ledger_claims c ON c.doc_id = l.doc_id "
-                f"AND c.st_id = l.st_id WHERE l.lid IN ({_in(len(chunk))}) AND c.sort_key < ?", [*chunk, latest + "\x02"])}
+        # published on or after it): for each stale article, the claims about its entities (old version's and new)
+        # published by its date (the later of the two)
+        latest: dict[str, str] = {}
+        doc_lids: dict[str, set[str]] = {}
+        for doc, item, k, _ in both:
+            if item == "" and k.startswith("P|"):
+                latest[doc] = max(latest.get(doc, ""), k[2:])
+            elif item == "" and k.startswith("L|"):
+                doc_lids.setdefault(doc, set()).add(k[2:])
+        by_bound: dict[str, set[str]] = {}
+        for doc, ls in doc_lids.items():
+            by_bound.setdefault(latest.get(doc, "\uffff"), set()).update(ls)
+        for bound, ls in sorted(by_bound.items()):
+            for chunk in _chunks(sorted(ls)):
+                heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
+                    f"SELECT l.doc_id, l.st_id FROM ledger_claim_lids l JOIN ledger_claims c ON c.doc_id = l.doc_id "
+                    f"AND c.st_id = l.st_id WHERE l.lid IN ({_in(len(chunk))}) AND c.sort_key < ?",
+                    [*chunk, bound + "\x02"])}
         for chunk in _chunks(sorted(moved_lids)):
             heads |= {(d, "s:" + s) for d, s in self._rows(  # type: ignore[attr-defined]
                 f"SELECT doc_id, st_id FROM ledger_claim_lids WHERE lid IN ({_in(len(chunk))})", chunk)}
@@ -377,14 +388,7 @@ class RefreshMixin:
         for (doc, st), claim in self._stored_claims(sorted(heads - sts)):
             known.append(((doc, st), [(r["doc"], r["statement"]) for r in claim["reports"]]))
         st_recs, st_map = self._records({d for d, _ in sts} | {d for h, rest in known for d, _ in [h, *rest]})
-        reports = {x for h, r in known for x in [h, *r]}
-        said = {x for it in track.statement_items(track._sorted(st_recs), st_map)
-                if (it.doc, "s:" + it.st.id) in sts or (it.doc, it.st.id) in reports
-                for x in (*it.about, it.speaker) if x}
-        fact_docs = {r.id for r in st_recs}
-        for chunk in _chunks(sorted(said)):
-            fact_docs |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
-                f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)}
+        fact_docs = {r.id for r in st_recs} | self._fact_docs(track, st_recs, st_map, sts, known)
         all_recs, all_map = self._records(fact_docs)
         old: set[tuple[str, str]] = set()
         for chunk in _chunks(sorted(fact_docs)):
@@ -406,6 +410,40 @@ class RefreshMixin:
         self._exec("DELETE FROM ledger_track_state")  # type: ignore[attr-defined]
         self._exec("INSERT INTO ledger_track_state (id, as_of) VALUES (1, ?)", (as_of,))  # type: ignore[attr-defined]
         done["claims"], done["groups"] = len(crows), len(ev_groups) + len(st_groups)
+
+    def _fact_docs(self, track: Any, st_recs: list, st_map: Any, sts: set[tuple[str, str]],
+                   known: list[tuple[tuple[str, str], list[tuple[str, str]]]]) -> set[str]:
+        """The articles that can decide the claims decided again: those naming a ledger entity of a claim (its
+        speaker, what it is about) published on or after the claim's first report. A claim reads only such
+        articles (evidence, words, unkept reports: on or after the claim's date; see ``track_claims``), so for each
+        entity the earliest first report among the claims naming it bounds what is read (``tests/test_refresh.py``
+        checks the rows equal a full recompute). The statements of ``sts`` are not grouped yet: their earliest date
+        bounds every claim they can make."""
+        by_id = {(it.doc, it.st.id): it for it in track.statement_items(track._sorted(st_recs), st_map)}
+        groups = [[it for (d, s), it in by_id.items() if (d, "s:" + s) in sts]]
+        groups += [[by_id[x] for x in [h, *rest] if x in by_id] for h, rest in known]
+        cut: dict[str, str] = {}
+        for items in groups:
+            if not items:
+                continue
+            since = min(it.published for it in items)
+            for x in {x for it in items for x in (*it.about, it.speaker) if x}:
+                cut[x] = min(cut.get(x, since), since)
+        by_since: dict[str, list[str]] = {}
+        for x, since in cut.items():
+            by_since.setdefault(since, []).append(x)
+        c = getattr(self, "_bytewise", "")
+        out: set[str] = set()
+        for since, xs in sorted(by_since.items()):
+            for chunk in _chunks(sorted(xs)):
+                if since:  # an undated article ("") is before every date: no claim made on a date reads it
+                    out |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
+                        f"SELECT DISTINCT m.doc_id FROM ledger_members m JOIN documents d ON d.id = m.doc_id "
+                        f"WHERE m.lid IN ({_in(len(chunk))}) AND d.published{c} >= ?", [*chunk, since])}
+                else:
+                    out |= {r[0] for r in self._rows(  # type: ignore[attr-defined]
+                        f"SELECT DISTINCT doc_id FROM ledger_members WHERE lid IN ({_in(len(chunk))})", chunk)}
+        return out
 
     def _stored_claims(self, heads: list[tuple[str, str]]) -> list[tuple[tuple[str, str], dict]]:
         """The stored claims of these heads ((article, "s:" statement id)): ((article, statement id), claim JSON)."""
