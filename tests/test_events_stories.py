@@ -66,7 +66,7 @@ def test_a_march_is_a_protest_and_march_the_month_is_not(nlp):
 
 
 def test_talks_convened_by_someone_are_theirs(nlp):
-    ev = only(events_of(nlp, "Talks convened by Dara Quell in Velmar on Monday broke up without agreement.",
+    ev = only(events_of(nlp, "Talks convened by Dara Quell in Velmar on Monday ended with no deal.",
                         times=(("on Monday", "2025-03-03"),)), "CONSULT")
     assert ev.source == ("e3",)
 

@@ -78,8 +78,8 @@ def test_wounded_inside_a_reported_piece_of_information_is_not_an_event():
 
 
 def test_released_in_a_before_clause_takes_the_subject_of_the_clause_it_follows():
-    rec = extract(PAIR + "The two were charged on March 3 and spent two days in detention before being "
-                         "released on bail on March 5.")
+    rec = extract(PAIR + "The two were charged on March 3 and were kept in a cell for two days before being "
+                         "released on March 5 on bail.")
     [ev] = events_of(rec, "RETREAT", "released")
     assert names(rec, ev.target) == {"Marta Velasco", "Ivo Renner"}
     assert ev.date is not None and ev.date.value == "2026-03-05"
@@ -138,7 +138,7 @@ def test_will_plead_not_guilty_is_a_plan_not_a_denial_but_pleaded_not_guilty_is(
 
 
 def test_what_is_condemned_happened_and_takes_the_date_of_the_occasion_it_happened_during():
-    rec = extract("The union condemned the killing of Tomas Ruiz on February 19. It also condemned the detention "
+    rec = extract("The union condemned the killing of Tomas Ruiz on February 19. It then condemned the detention "
                   "of Marta Velasco during a march by some 5,000 people in Velmar on March 2.")
     [killing] = events_of(rec, "ASSAULT", "killing")
     assert names(rec, killing.target) == {"Tomas Ruiz"}
