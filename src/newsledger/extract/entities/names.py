@@ -382,10 +382,39 @@ def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
     return NameMention(s, e, doc_text(doc)[s:e] if j > i else doc[i:j].text, i, j, kind)
 
 
+def _portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
+    """The first token of the name in the run i..j that ends a title's list of portfolios ("Minister for
+    Ports, Roads and Rural Water T. Vell": the run "Rural Water T. Vell" follows "and" in a list that a
+    title's "for"/"of" opened), None where the run ends no such list. The name starts at its first initial
+    or known given name, else it is the run's last two words (issue 11)."""
+    toks = tokens(doc)
+    lex = lexicon()
+    if j - i < 3 or i < 2 or folded(doc)[i - 1] not in ("and", "&"):
+        return None
+    k = i - 1
+    while k > 0 and (folded(doc)[k] in (",", "and", "&") or _cap(toks[k]) and not toks[k].is_sent_start):
+        k -= 1
+    if not (folded(doc)[k] in _JOIN_OF and k > 0 and folded(doc)[k - 1] in lex.titles):
+        return None
+    for t in range(i + 1, j - 1):
+        w = fold(toks[t].text)
+        if re.fullmatch(r"[A-Z]\.", toks[t].text) or w in lex.female_names or w in lex.male_names:
+            return t
+    for t in range(i + 1, j - 1):
+        if toks[t].ent_iob_ == "B" and toks[t].ent_type_ == "PERSON":
+            return t  # where the tagger starts the person
+    if not any(toks[t].text == "," for t in range(k, i)):
+        return None  # "Minister for Roads and Water Ostra Vel": no list, no known given name: left whole
+    return j - 2
+
+
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
+    cut = _portfolio_tail(doc, i, j)
+    if cut is not None:
+        i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
     k = _split_title(doc, i, j)
     k_title = k
     while k_title > i and toks[k_title - 1].is_space:

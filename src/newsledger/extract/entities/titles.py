@@ -316,8 +316,31 @@ def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[
     return None
 
 
+def _portfolio_list_title(doc: "Doc", t0: int) -> tuple[int, int] | None:
+    """(start, end) of a title whose "for"/"of" opens a list of portfolios that runs on to the name at
+    token t0 ("Minister for Ports, Roads and Rural Water T. Vell"), None where none does (issue 11)."""
+    k = t0 - 1
+    seen_and = seen_comma = False
+    while k > 0 and (doc[k].text in (",", "&") or folded(doc)[k] == "and"
+                     or doc[k].text[:1].isupper() and not doc[k].is_sent_start and not _is_title(folded(doc)[k])):
+        seen_and = seen_and or folded(doc)[k] in ("and", "&")
+        seen_comma = seen_comma or doc[k].text == ","
+        k -= 1
+    if not (seen_and and seen_comma and folded(doc)[k] in ("for", "of") and k > 0 and _is_title(folded(doc)[k - 1])
+            and doc[t0 - 1].text[:1].isupper()):
+        return None
+    ts = k - 1
+    while ts > 0 and doc[ts - 1].text[:1].isupper() and _is_title(folded(doc)[ts - 1]):
+        ts -= 1  # "Deputy Minister for ..."
+    return ts, t0
+
+
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
     out: list[TitleInfo] = []
+    listed = _portfolio_list_title(doc, m.t0)
+    if listed is not None:  # "Minister for Ports, Roads and Rural Water T. Vell": the whole list is the title
+        out.append(TitleInfo(c, listed, [], None, (listed[0], m.t1), "portfolio-list"))
+        return out
     # before the name: "Deputy Trade Minister X", "Tarvos' regional leader X"
     got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
     if m.pre_title and (got is None or got[3] > m.pre_title[0]):

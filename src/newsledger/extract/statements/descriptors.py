@@ -46,12 +46,36 @@ _BODY_TYPES = ("ORG",)
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "&", "-"})
 
 
+def _portfolio_list_holder(tok: "Token", index: EntityIndex) -> str | None:
+    """"Minister for Ports, Roads and Rural Water T. Vell said": the person after a title whose "for"/"of"
+    opens a list of portfolios (capitalized words, commas and "and", within fourteen words); the
+    portfolios may read as bodies (issue 11)."""
+    doc, k = tok.doc, tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("for", "of"):
+        return None
+    seen = set()
+    k += 1
+    while k < min(len(doc), tok.i + 15) and not doc[k].is_sent_start and (
+            doc[k].text[:1].isupper() or doc[k].text in (",", "&") or doc[k].lower_ == "and"):
+        if doc[k].text in (",", "&") or doc[k].lower_ == "and":
+            seen.add("," if doc[k].text == "," else "and")
+        hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
+        person = next((e for e in hits if getattr(index.get(e), "type", "") == "PERSON"), None)
+        if person is not None:
+            return person if seen == {",", "and"} and doc[k - 1].text[:1].isupper() else None
+        k += 1
+    return None
+
+
 def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str]) -> str | None:
     """The person named right after the title word ``tok`` ("Superintendent of Police Arun Dekka": Arun
     Dekka), through capitalized words and the small joiners of a title ("of", "for"), within eight words."""
     if tok.lower_ not in titles:
         return None
     doc, k = tok.doc, tok.i + 1
+    listed = _portfolio_list_holder(tok, index)
+    if listed is not None:
+        return listed
     while k < min(len(doc), tok.i + 9) and not doc[k].is_sent_start and (
             doc[k].text[:1].isupper() or doc[k].lower_ in _TITLE_JOINERS):
         hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
