@@ -310,6 +310,11 @@ class SpeakerResolver:
         elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
                 and (body := spokesperson_body(tok, index, self._titled)) is not None:
             eid, person, route = body, False, "spokesperson-body"  # "a company spokesperson confirmed"
+        elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok)) \
+                and (body := next((c.eid for c in reversed(prior) if c.route == "spokesperson-body"), None)) is not None:
+            # "the spokesperson said" after "a Velmar Port spokesperson said": the same body (issue 11)
+            eid, person, route = body, False, "spokesperson-body-again"
         elif eid is None and index and tok.pos_ == "NOUN" \
                 and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
             eid, person, route = body, False, "owned-body"  # "..., his club announced"
@@ -331,9 +336,12 @@ class SpeakerResolver:
               and getattr(index.get(eid), "type", "PERSON") != "PERSON" and _appos_name(tok) is None
               and not index.overlapping(tok.idx, tok.idx + len(tok.text))):
             # "the BNR governor said": the body only qualifies the title; the speaker is its holder
-            eid = self._title_holder(tok, eid)
-            person = True
-            route = "title-holder"
+            holder = self._title_holder(tok, eid)
+            if holder is None and tok.lower_ in SPOKES:
+                # "An HPA spokesperson said", no one named as its spokesperson: the body speaks (issue 11)
+                person, route = False, "spokesperson-body"
+            else:
+                eid, person, route = holder, True, "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
 
     def _gender(self, eid: str | None) -> str | None:

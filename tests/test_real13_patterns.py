@@ -1,0 +1,90 @@
+"""Patterns of a seventh blind sample of real reports (issue 11, real13), each reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-04-10"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def person(rec, name: str):
+    hits = [e for e in rec.entities if e.name == name]
+    assert hits, f"no entity {name!r}: {[e.name for e in rec.entities]}"
+    return hits[0]
+
+
+def name_of(rec, eid: str | None) -> str | None:
+    return next((e.name for e in rec.entities if e.id == eid), None)
+
+
+def speaker_of(rec, words: str) -> str | None:
+    hits = [s for s in rec.statements if words in s.content.text]
+    assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
+    return name_of(rec, hits[0].speaker)
+
+
+# -- a title whose "for" opens a list of portfolios that runs on to the name -----------------------------
+
+PORTFOLIOS = ("Coastal minister tours flooded villages\n\n"
+              "Minister for Coastal Fisheries, Harbours and Rural Roads T. Veldarin on Monday said that boat "
+              "owners would be paid for lost nets.\n\n"
+              "Fishermen in Ostrava Bay have lost boats. The Minister promised that every owner would be "
+              "repaid within a month.")
+
+
+@pytest.mark.slow
+def test_a_portfolio_list_title_ends_before_the_name():
+    rec = extract(PORTFOLIOS)
+    veldarin = person(rec, "T. Veldarin")
+    assert "Minister for Coastal Fisheries, Harbours and Rural Roads" in veldarin.attributes.titles
+    assert speaker_of(rec, "paid for lost nets") == "T. Veldarin"
+    assert speaker_of(rec, "repaid within a month") == "T. Veldarin"
+
+
+@pytest.mark.slow
+def test_two_portfolios_cut_at_a_known_given_name():
+    rec = extract("Minister for Roads and Inland Water Agnes Maren said on Monday that the bridge would reopen.")
+    assert speaker_of(rec, "bridge would reopen") == "Agnes Maren"
+
+
+@pytest.mark.slow
+def test_a_list_after_no_title_stays_whole():
+    rec = extract("Delegates from Velmar, Ostra and Upper Tarn Valley met in Castrel on Monday to discuss the dam.")
+    assert not any(e.name in ("Tarn Valley", "Valley") for e in rec.entities)
+    assert any(e.name == "Upper Tarn Valley" for e in rec.entities), [e.name for e in rec.entities]
+
+
+# -- an unnamed spokesperson on a body's acronym, and "the spokesperson" after it --------------------------
+
+HARBOUR = ("Velmar harbour shuts to ships as pilots walk out\n\n"
+           "The Velmar Harbour Authority (VHA) closed the river channel on Tuesday.\n\n"
+           "A VHA spokesperson said that the channel would stay closed until the pilots return.\n\n"
+           "Some 12 ferries were held in port. Cargo losses were hard to count, the spokesperson said.")
+
+
+@pytest.mark.slow
+def test_an_acronym_spokesperson_and_the_spokesperson_are_the_body():
+    rec = extract(HARBOUR)
+    assert speaker_of(rec, "stay closed until") == "Velmar Harbour Authority"
+    assert speaker_of(rec, "hard to count") == "Velmar Harbour Authority"
+
+
+@pytest.mark.slow
+def test_the_spokesperson_with_no_body_before_is_nobody():
+    rec = extract("Velmar harbour shuts to ships\n\n"
+                  "Some 12 ferries were held in port. Cargo losses were hard to count, the spokesperson said.")
+    assert speaker_of(rec, "hard to count") is None
+
+
+@pytest.mark.slow
+def test_a_named_spokesperson_of_the_body_is_the_person():
+    rec = extract("The Velmar Harbour Authority (VHA) closed the river channel on Tuesday.\n\n"
+                  "VHA spokesperson Ilse Marrow said that the channel would stay closed until the pilots return.")
+    assert speaker_of(rec, "stay closed until") == "Ilse Marrow"
