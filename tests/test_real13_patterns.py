@@ -88,3 +88,33 @@ def test_a_named_spokesperson_of_the_body_is_the_person():
     rec = extract("The Velmar Harbour Authority (VHA) closed the river channel on Tuesday.\n\n"
                   "VHA spokesperson Ilse Marrow said that the channel would stay closed until the pilots return.")
     assert speaker_of(rec, "stay closed until") == "Ilse Marrow"
+
+
+# -- "the <modifier> <body noun>" is the body whose name holds the modifier too --------------------------
+# -- "X, a guild spokesman, who added": the relative clause is X's ----------------------------------------
+
+FERRIES = ("Ferry crews stop work for a day\n\n"
+           "Crews of the Ostra Ferry Workers Guild stopped work on Friday. The Northern Shipowners Council, "
+           "which employs them, called the stoppage unlawful.\n\n"
+           "\"We are ready for the season,\" said Petra Olm, chair of the Tarn Travel Traders Council.\n\n"
+           "The shipowners council said that 40 sailings were cancelled.\n\n"
+           "\"This was a warning and nothing more,\" said Joran Bex, a guild spokesman, who added that talks "
+           "would resume on Monday.")
+
+
+@pytest.mark.slow
+def test_a_modified_body_noun_is_the_body_whose_name_holds_the_modifier():
+    rec = extract(FERRIES)
+    assert speaker_of(rec, "40 sailings") == "Northern Shipowners Council"
+
+
+@pytest.mark.slow
+def test_a_bare_body_noun_is_still_the_latest_body_holding_it():
+    rec = extract(FERRIES.replace("The shipowners council said", "The council said"))
+    assert speaker_of(rec, "40 sailings") == "Tarn Travel Traders Council"
+
+
+@pytest.mark.slow
+def test_who_after_a_named_spokesman_in_apposition_is_the_name():
+    rec = extract(FERRIES)
+    assert speaker_of(rec, "talks would resume") == "Joran Bex"

@@ -451,6 +451,16 @@ class SpeakerResolver:
         def carrier(m: tuple[int, int, str]) -> str | None:
             return m[2] if noun in named.words[m[2]] else None
 
+        # "the maritime association": a name that holds the modifiers too is meant before the latest one
+        # that holds only the noun (issue 11)
+        mods = {c.lower_ for c in _children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound") and c.is_lower}
+        if mods and mods <= named.carried:
+            def full(m: tuple[int, int, str]) -> str | None:
+                return m[2] if noun in named.words[m[2]] and mods <= named.words[m[2]] else None
+
+            best = latest_carrier(named.mentions, tok.idx, full, position=_start)
+            if best is not None:
+                return best
         best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
         if best is None and not later:  # "the union said ..., ... The Velmar Union (VU) has": the one named after
             later = sum(noun in ws for ws in named.words.values()) == 1 and any(c.lower_ == "the" for c in tok.children)
