@@ -118,3 +118,32 @@ def test_a_bare_body_noun_is_still_the_latest_body_holding_it():
 def test_who_after_a_named_spokesman_in_apposition_is_the_name():
     rec = extract(FERRIES)
     assert speaker_of(rec, "talks would resume") == "Joran Bex"
+
+
+# -- "the union behind the strike" is the strike's source; a "behind" of place is none ----------------------
+
+def _events(text: str):
+    rec = extract(text)
+    return [(v.type, [name_of(rec, x) for x in v.source]) for v in rec.events]
+
+
+@pytest.mark.slow
+def test_the_body_behind_a_strike_is_its_source():
+    got = _events("Ships waited off Castrel on Monday. The Tarvos Dockers Union behind the port strike has "
+                  "called out crews before.")
+    assert ("PROTEST", ["Tarvos Dockers Union"]) in got
+
+
+@pytest.mark.slow
+def test_a_crowd_behind_a_barrier_starts_no_act():
+    assert _events("The crowd behind the barrier watched the march by the Tarvos Dockers Union.") == []
+
+
+# -- "assured that ..." is a pledge; "quit the cabinet" is a resignation --------------------------------------
+
+@pytest.mark.slow
+def test_a_minister_assuring_and_quitting():
+    assert ("AGREE", ["Olen Marsk"]) in _events("Olen Marsk assured that every grower in Ostra would be paid.")
+    assert ("RETREAT", ["Olen Marsk"]) in _events("Olen Marsk became the second minister to quit the cabinet "
+                                                  "after the report.")
+    assert _events("Olen Marsk quit smoking last year.") == []
