@@ -147,3 +147,22 @@ def test_a_minister_assuring_and_quitting():
     assert ("RETREAT", ["Olen Marsk"]) in _events("Olen Marsk became the second minister to quit the cabinet "
                                                   "after the report.")
     assert _events("Olen Marsk quit smoking last year.") == []
+
+
+# -- titles said of a named person as predicates --------------------------------------------------------------
+
+@pytest.mark.slow
+def test_titles_said_of_a_person_by_be_become_and_held_the_role_of():
+    rec = extract("Ostra council member quits after audit\n\n"
+                  "Olen Marsk has become the second city councillor to quit the council this year.\n\n"
+                  "Mr Marsk had held the role of deputy treasurer and was the councillor for harbours.")
+    titles = person(rec, "Olen Marsk").attributes.titles
+    assert "city councillor" in titles and "second city councillor" not in titles
+    assert "deputy treasurer" in titles
+    assert "councillor for harbours" in titles
+
+
+@pytest.mark.slow
+def test_a_predicate_that_is_no_title_adds_none():
+    rec = extract("Olen Marsk was the first to arrive in Ostra, and Mr Marsk is a friend of the family.")
+    assert person(rec, "Olen Marsk").attributes.titles == ()
