@@ -166,3 +166,11 @@ def test_titles_said_of_a_person_by_be_become_and_held_the_role_of():
 def test_a_predicate_that_is_no_title_adds_none():
     rec = extract("Olen Marsk was the first to arrive in Ostra, and Mr Marsk is a friend of the family.")
     assert person(rec, "Olen Marsk").attributes.titles == ()
+
+
+@pytest.mark.slow
+def test_discussions_between_two_leaders_are_a_consultation():
+    got = _events("Bilateral discussions between President Dara Quell, who is on a visit to Arvelia, and Prime "
+                  "Minister Oren Malik were held on Monday.")
+    assert any(t == "CONSULT" and "Dara Quell" in s for t, s in got), got
+    assert _events("The discussion of the budget ran late in Velmar.") == []
