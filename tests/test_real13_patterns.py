@@ -174,3 +174,22 @@ def test_discussions_between_two_leaders_are_a_consultation():
                   "Minister Oren Malik were held on Monday.")
     assert any(t == "CONSULT" and "Dara Quell" in s for t, s in got), got
     assert _events("The discussion of the budget ran late in Velmar.") == []
+
+
+# -- "In a statement from X to Y, a spokeswoman for ... said": the parser hangs the speaker on Y ------------
+
+@pytest.mark.slow
+def test_a_speaker_after_a_fronted_statement_phrase_is_still_the_subject():
+    rec = extract("Pilots at Tarvos Airlines voted to strike on Thursday.\n\n"
+                  "In a statement from Tarvos Airlines to reporters in Castrel, a spokeswoman for the airline "
+                  "said Tarvos is sure that it can settle with the union soon.")
+    hits = [s for s in rec.statements if "settle with the union" in s.content.text]
+    assert hits, [s.content.text for s in rec.statements]
+    assert name_of(rec, hits[0].speaker) == "Tarvos Airlines"
+
+
+@pytest.mark.slow
+def test_an_apposition_of_place_in_a_fronted_phrase_is_no_speaker():
+    rec = extract("In Velmar, the capital, officials said the bridge would reopen on Monday.")
+    hits = [s for s in rec.statements if "bridge would reopen" in s.content.text]
+    assert hits and hits[0].speaker is None and hits[0].speaker_text == "officials"

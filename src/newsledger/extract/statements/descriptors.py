@@ -130,7 +130,8 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
     """The body an unnamed spokesperson speaks for (None: nobody the text names)."""
     if tok.lower_ not in SPOKES:
         return None
-    named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i]
+    named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i
+             and not any(t.text == "," for t in tok.doc[c.i:tok.i])]  # "..., the Press Agency, a spokeswoman"
     for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
         named += [o for o in _children(p) if o.dep_ == "pobj"]
     for m in named:  # "a Velmar Port spokesman", "a spokeswoman for the Harbour Board"

@@ -338,7 +338,11 @@ class SpeakerResolver:
             # "the BNR governor said": the body only qualifies the title; the speaker is its holder
             holder = self._title_holder(tok, eid)
             if holder is None and tok.lower_ in SPOKES:
-                # "An HPA spokesperson said", no one named as its spokesperson: the body speaks (issue 11)
+                # "An HPA spokesperson said", no one named as its spokesperson: the body speaks (issue 11);
+                # a place on it ("an Ostra-based spokesperson for the airline") is no body: the one it names
+                if getattr(index.get(eid), "type", None) != "ORG" or eid not in {
+                        e for _s, _e, e in index.overlapping(tok.left_edge.idx, tok.idx)}:
+                    eid = spokesperson_body(tok, index, self._titled)
                 person, route = False, "spokesperson-body"
             else:
                 eid, person, route = holder, True, "title-holder"
