@@ -193,3 +193,12 @@ def test_an_apposition_of_place_in_a_fronted_phrase_is_no_speaker():
     rec = extract("In Velmar, the capital, officials said the bridge would reopen on Monday.")
     hits = [s for s in rec.statements if "bridge would reopen" in s.content.text]
     assert hits and hits[0].speaker is None and hits[0].speaker_text == "officials"
+
+
+@pytest.mark.slow
+def test_the_outermost_apposition_of_a_fronted_phrase_is_the_speaker():
+    rec = extract("Pilots at Tarvos Airlines voted to strike on Thursday.\n\n"
+                  "In a statement from Tarvos Airlines to reporters in Castrel, a spokeswoman for the Port Ostra, "
+                  "Velmar-based airline said Tarvos is sure that it can settle with the union soon.")
+    hits = [s for s in rec.statements if "settle with the union" in s.content.text]
+    assert hits and hits[0].speaker_text == "a spokeswoman", [(s.speaker_text, s.content.text) for s in hits]

@@ -226,12 +226,16 @@ def _fronted_apposition(verb: "Token") -> Optional["Token"]:
     for p in children(verb):
         if p.dep_ != "prep" or p.i >= verb.i or p.right_edge.i != verb.i - 1:
             continue
-        node = verb.doc[verb.i - 1]
-        while node.dep_ != "appos" and node.head.i != node.i and node.i > p.i and node.head.i > p.i:
+        node, found = verb.doc[verb.i - 1], None
+        while node.i > p.i:  # the outermost apposition on the way up ("a spokeswoman for the Velmar, Ostra-based
+            # airline": the spokeswoman, not the airline set beside "Velmar")
+            if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and verb.doc[node.left_edge.i - 1].text == ",":
+                found = node
+            if node.head.i == node.i:
+                break
             node = node.head
-        if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.i > p.i \
-                and verb.doc[node.left_edge.i - 1].text == ",":
-            return node
+        if found is not None:
+            return found
     return None
 
 
