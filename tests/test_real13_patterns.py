@@ -129,8 +129,8 @@ def _events(text: str):
 
 @pytest.mark.slow
 def test_the_body_behind_a_strike_is_its_source():
-    got = _events("Ships waited off Castrel on Monday. The Tarvos Dockers Union behind the port strike has "
-                  "called out crews before.")
+    got = _events("Ships waited off Castrel on Monday. The Tarvos Dockers Union behind the dock strike "
+                  "had called out crews before.")
     assert ("PROTEST", ["Tarvos Dockers Union"]) in got
 
 
