@@ -43,6 +43,7 @@ from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
+from .title_lists import portfolio_tail as _portfolio_tail
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -380,32 +381,6 @@ def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
     s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
     # a span's text is the doc's text between its first and last character (read from the cached text)
     return NameMention(s, e, doc_text(doc)[s:e] if j > i else doc[i:j].text, i, j, kind)
-
-
-def _portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
-    """The first token of the name in the run i..j that ends a title's list of portfolios ("Minister for
-    Ports, Roads and Rural Water T. Vell": the run "Rural Water T. Vell" follows "and" in a list that a
-    title's "for"/"of" opened), None where the run ends no such list. The name starts at its first initial
-    or known given name, else it is the run's last two words (issue 11)."""
-    toks = tokens(doc)
-    lex = lexicon()
-    if j - i < 3 or i < 2 or folded(doc)[i - 1] not in ("and", "&"):
-        return None
-    k = i - 1
-    while k > 0 and (folded(doc)[k] in (",", "and", "&") or _cap(toks[k]) and not toks[k].is_sent_start):
-        k -= 1
-    if not (folded(doc)[k] in _JOIN_OF and k > 0 and folded(doc)[k - 1] in lex.titles):
-        return None
-    for t in range(i + 1, j - 1):
-        w = fold(toks[t].text)
-        if re.fullmatch(r"[A-Z]\.", toks[t].text) or w in lex.female_names or w in lex.male_names:
-            return t
-    for t in range(i + 1, j - 1):
-        if toks[t].ent_iob_ == "B" and toks[t].ent_type_ == "PERSON":
-            return t  # where the tagger starts the person
-    if not any(toks[t].text == "," for t in range(k, i)):
-        return None  # "Minister for Roads and Water Ostra Vel": no list, no known given name: left whole
-    return j - 2
 
 
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:

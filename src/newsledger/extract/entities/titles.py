@@ -8,11 +8,10 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...analysis.clause import children as _children
-from ...analysis.words import word_class
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
+from .title_lists import portfolio_list_title, predicate_titles
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -237,7 +236,8 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
-    out.extend(_predicate_titles(doc, clusters))
+    out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
+               for c, title, span in predicate_titles(doc, clusters, _is_title))
     _shared_country(doc, out, mm)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
@@ -245,45 +245,6 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
-def _predicate_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
-    """A title said of a named person: "X was the councillor for harbours", "X has become the second city
-    councillor to quit", "X had held the role of deputy treasurer" (a predicate of "be"/"become", or the
-    object of "held the role/post of"; word class role_nouns). Issue 11."""
-    out: list[TitleInfo] = []
-    roles = word_class("role_nouns")
-    for c in clusters:
-        if c.type != PERSON:
-            continue
-        for m in c.mentions:
-            root = next((doc[t] for t in range(m.t0, m.t1) if not m.t0 <= doc[t].head.i < m.t1), None)
-            if root is None or root.dep_ != "nsubj":
-                continue
-            verbs = [root.head] + [v for v in _children(root.head) if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX")
-                                   and not any(g.dep_ in _SUBJECT_DEPS for g in _children(v))]
-            for v in verbs:
-                heads: list = []
-                if v.lemma_.lower() in ("be", "become"):
-                    heads = [a for a in _children(v) if a.dep_ == "attr"]
-                elif v.lemma_.lower() == "hold":
-                    for o in (a for a in _children(v) if a.dep_ == "dobj" and a.lower_ in roles):
-                        heads += [q for p in _children(o) if p.dep_ == "prep" and p.lower_ == "of"
-                                  for q in _children(p) if q.dep_ == "pobj"]
-                for h in heads:
-                    if not _is_title(fold(h.text)) or h.ent_type_ == "PERSON":
-                        continue
-                    ts = h.i
-                    while ts - 1 >= 0 and doc[ts - 1].head.i == h.i and doc[ts - 1].dep_ in ("compound", "amod") \
-                            and doc[ts - 1].is_lower and doc[ts - 1].tag_ != "JJS" \
-                            and fold(doc[ts - 1].text) not in word_class("title_ordinals"):
-                        ts -= 1
-                    te = h.i + 1
-                    prep = next((p for p in _children(h) if p.dep_ == "prep" and p.lower_ in ("for", "of")), None)
-                    if prep is not None and prep.i == te:
-                        te = max(t.i for t in prep.subtree) + 1
-                    out.append(TitleInfo(c, (ts, te), [], None, (m.t0, te), "predicate-title"))
-    return out
 
 
 def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
@@ -358,28 +319,9 @@ def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[
     return None
 
 
-def _portfolio_list_title(doc: "Doc", t0: int) -> tuple[int, int] | None:
-    """(start, end) of a title whose "for"/"of" opens a list of portfolios that runs on to the name at
-    token t0 ("Minister for Ports, Roads and Rural Water T. Vell"), None where none does (issue 11)."""
-    k = t0 - 1
-    seen_and = seen_comma = False
-    while k > 0 and (doc[k].text in (",", "&") or folded(doc)[k] == "and"
-                     or doc[k].text[:1].isupper() and not doc[k].is_sent_start and not _is_title(folded(doc)[k])):
-        seen_and = seen_and or folded(doc)[k] in ("and", "&")
-        seen_comma = seen_comma or doc[k].text == ","
-        k -= 1
-    if not (seen_and and seen_comma and folded(doc)[k] in ("for", "of") and k > 0 and _is_title(folded(doc)[k - 1])
-            and doc[t0 - 1].text[:1].isupper()):
-        return None
-    ts = k - 1
-    while ts > 0 and doc[ts - 1].text[:1].isupper() and _is_title(folded(doc)[ts - 1]):
-        ts -= 1  # "Deputy Minister for ..."
-    return ts, t0
-
-
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
     out: list[TitleInfo] = []
-    listed = _portfolio_list_title(doc, m.t0)
+    listed = portfolio_list_title(doc, m.t0, _is_title)
     if listed is not None:  # "Minister for Ports, Roads and Rural Water T. Vell": the whole list is the title
         out.append(TitleInfo(c, listed, [], None, (listed[0], m.t1), "portfolio-list"))
         return out
