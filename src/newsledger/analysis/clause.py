@@ -217,6 +217,28 @@ def _same_paragraph(a: "Token", b: "Token") -> bool:
     return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
+def _fronted_apposition(verb: "Token") -> Optional["Token"]:
+    """"In a statement from Tarvos Rail, a spokeswoman for the railway *said* ...": a finite verb with no
+    subject whose fronted phrase (a "prep" before it) ends, right before the verb, in a noun the parser
+    hung on the phrase's last name as an apposition: that noun is the subject (issue 11)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    for p in children(verb):
+        if p.dep_ != "prep" or p.i >= verb.i or p.right_edge.i != verb.i - 1:
+            continue
+        node, found = verb.doc[verb.i - 1], None
+        while node.i > p.i:  # the outermost apposition on the way up ("a spokeswoman for the Velmar, Ostra-based
+            # airline": the spokeswoman, not the airline set beside "Velmar")
+            if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and verb.doc[node.left_edge.i - 1].text == ",":
+                found = node
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if found is not None:
+            return found
+    return None
+
+
 def reporting_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: int = 6) -> Optional["Token"]:
     """Who speaks for a reporting verb (see the module docstring), or None.
 
@@ -228,6 +250,9 @@ def reporting_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: 
         return own
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBD" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    fronted = _fronted_apposition(verb)
+    if fronted is not None:
+        return fronted
     node = verb
     for _ in range(hops):
         if node.dep_ not in _REPORTING_CLIMB:

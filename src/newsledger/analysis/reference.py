@@ -65,6 +65,8 @@ def relative_antecedent(rel: "Token") -> Optional["Token"]:
     if rel.lower_ not in word_class("relative_pronouns") or rel.head.dep_ not in ("relcl", "acl"):
         return None
     ante = rel.head.head
+    if ante.dep_ == "appos" and ante.head.pos_ == "PROPN" and ante.head.i < ante.i:
+        ante = ante.head  # "X, a union spokesman, who added": the apposition is X; the name is the noun (issue 11)
     return None if ante.i == rel.i else ante
 
 

@@ -43,6 +43,7 @@ from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
+from .title_lists import portfolio_tail as _portfolio_tail
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -386,6 +387,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
+    cut = _portfolio_tail(doc, i, j)
+    if cut is not None:
+        i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
     k = _split_title(doc, i, j)
     k_title = k
     while k_title > i and toks[k_title - 1].is_space:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
+from .title_lists import portfolio_list_title, predicate_titles
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -235,6 +236,8 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
+    out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
+               for c, title, span in predicate_titles(doc, clusters, _is_title))
     _shared_country(doc, out, mm)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
@@ -318,6 +321,10 @@ def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[
 
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
     out: list[TitleInfo] = []
+    listed = portfolio_list_title(doc, m.t0, _is_title)
+    if listed is not None:  # "Minister for Ports, Roads and Rural Water T. Vell": the whole list is the title
+        out.append(TitleInfo(c, listed, [], None, (listed[0], m.t1), "portfolio-list"))
+        return out
     # before the name: "Deputy Trade Minister X", "Tarvos' regional leader X"
     got = _scan_title_left(doc, m.t0, mm, m.pre_title[0] if m.pre_title else None)
     if m.pre_title and (got is None or got[3] > m.pre_title[0]):

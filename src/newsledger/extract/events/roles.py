@@ -256,6 +256,9 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     claimer = _claimed_by(tok, ctx)
     if claimer is not None and not sources:  # "X claimed responsibility for the bombing"
         sources = actors([claimer], ctx)
+    if not sources and not sense.patient and tok.dep_ == "pobj" \
+            and tok.head.lower_ in word_class("instigator_prepositions") and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        sources = actors([tok.head.head], ctx)  # "the Velmar union behind the strike": its strike (issue 11)
     gov, how = governor(tok)
     light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
         how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"

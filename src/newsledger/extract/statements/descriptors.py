@@ -46,12 +46,36 @@ _BODY_TYPES = ("ORG",)
 _TITLE_JOINERS = frozenset({"of", "for", "and", "the", "&", "-"})
 
 
+def _portfolio_list_holder(tok: "Token", index: EntityIndex) -> str | None:
+    """"Minister for Ports, Roads and Rural Water T. Vell said": the person after a title whose "for"/"of"
+    opens a list of portfolios (capitalized words, commas and "and", within fourteen words); the
+    portfolios may read as bodies (issue 11)."""
+    doc, k = tok.doc, tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("for", "of"):
+        return None
+    seen = set()
+    k += 1
+    while k < min(len(doc), tok.i + 15) and not doc[k].is_sent_start and (
+            doc[k].text[:1].isupper() or doc[k].text in (",", "&") or doc[k].lower_ == "and"):
+        if doc[k].text in (",", "&") or doc[k].lower_ == "and":
+            seen.add("," if doc[k].text == "," else "and")
+        hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
+        person = next((e for e in hits if getattr(index.get(e), "type", "") == "PERSON"), None)
+        if person is not None:
+            return person if seen == {",", "and"} and doc[k - 1].text[:1].isupper() else None
+        k += 1
+    return None
+
+
 def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str]) -> str | None:
     """The person named right after the title word ``tok`` ("Deputy Commissioner of Police Arun Dekka":
     Arun Dekka), through capitalized words and the small joiners of a title ("of", "for"), within eight words."""
     if tok.lower_ not in titles:
         return None
     doc, k = tok.doc, tok.i + 1
+    listed = _portfolio_list_holder(tok, index)
+    if listed is not None:
+        return listed
     while k < min(len(doc), tok.i + 9) and not doc[k].is_sent_start and (
             doc[k].text[:1].isupper() or doc[k].lower_ in _TITLE_JOINERS):
         hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
@@ -106,7 +130,8 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
     """The body an unnamed spokesperson speaks for (None: nobody the text names)."""
     if tok.lower_ not in SPOKES:
         return None
-    named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i]
+    named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i
+             and not any(t.text == "," for t in tok.doc[c.i:tok.i])]  # "..., the Press Agency, a spokeswoman"
     for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
         named += [o for o in _children(p) if o.dep_ == "pobj"]
     for m in named:  # "a Velmar Port spokesman", "a spokeswoman for the Harbour Board"

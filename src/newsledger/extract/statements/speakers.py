@@ -310,6 +310,11 @@ class SpeakerResolver:
         elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
                 and (body := spokesperson_body(tok, index, self._titled)) is not None:
             eid, person, route = body, False, "spokesperson-body"  # "a company spokesperson confirmed"
+        elif eid is None and index and tok.lower_ in SPOKES and _appos_name(tok) is None \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in _children(tok)) \
+                and (body := next((c.eid for c in reversed(prior) if c.route == "spokesperson-body"), None)) is not None:
+            # "the spokesperson said" after "a Velmar Port spokesperson said": the same body (issue 11)
+            eid, person, route = body, False, "spokesperson-body-again"
         elif eid is None and index and tok.pos_ == "NOUN" \
                 and (body := owned_body(tok, index, self.person_before(tok.idx, None))) is not None:
             eid, person, route = body, False, "owned-body"  # "..., his club announced"
@@ -331,9 +336,16 @@ class SpeakerResolver:
               and getattr(index.get(eid), "type", "PERSON") != "PERSON" and _appos_name(tok) is None
               and not index.overlapping(tok.idx, tok.idx + len(tok.text))):
             # "the BNR governor said": the body only qualifies the title; the speaker is its holder
-            eid = self._title_holder(tok, eid)
-            person = True
-            route = "title-holder"
+            holder = self._title_holder(tok, eid)
+            if holder is None and tok.lower_ in SPOKES:
+                # "An HPA spokesperson said", no one named as its spokesperson: the body speaks (issue 11);
+                # a place on it ("an Ostra-based spokesperson for the airline") is no body: the one it names
+                if getattr(index.get(eid), "type", None) != "ORG" or eid not in {
+                        e for _s, _e, e in index.overlapping(tok.left_edge.idx, tok.idx)}:
+                    eid = spokesperson_body(tok, index, self._titled)
+                person, route = False, "spokesperson-body"
+            else:
+                eid, person, route = holder, True, "title-holder"
         return _Cand(tok.i, tok.idx, key, eid, person, span, phrase, text, route)
 
     def _gender(self, eid: str | None) -> str | None:
@@ -443,6 +455,16 @@ class SpeakerResolver:
         def carrier(m: tuple[int, int, str]) -> str | None:
             return m[2] if noun in named.words[m[2]] else None
 
+        # "the maritime association": a name that holds the modifiers too is meant before the latest one
+        # that holds only the noun (issue 11)
+        mods = {c.lower_ for c in _children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound") and c.is_lower}
+        if mods and mods <= named.carried:
+            def full(m: tuple[int, int, str]) -> str | None:
+                return m[2] if noun in named.words[m[2]] and mods <= named.words[m[2]] else None
+
+            best = latest_carrier(named.mentions, tok.idx, full, position=_start)
+            if best is not None:
+                return best
         best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
         if best is None and not later:  # "the union said ..., ... The Velmar Union (VU) has": the one named after
             later = sum(noun in ws for ws in named.words.values()) == 1 and any(c.lower_ == "the" for c in tok.children)

@@ -59,6 +59,8 @@ RESOLVE_ROUTES = {
                               "the article gives that title (its words in any order: \"Minister of Foreign Affairs\")",
     "spokesperson-body": "\"a company spokesperson confirmed\": an unnamed spokesperson is the body speaking (the body "
                          "named on it, else the one the description names, else the organization named most)",
+    "spokesperson-body-again": "\"the spokesperson said\" after \"a Velmar Port spokesperson said\": the body the "
+                               "earlier unnamed spokesperson spoke for",
     "including-member": "\"Officials there, including X, ...\": the named member speaks",
     "owned-body": "\"his club announced\": the body of the person the pronoun stands for (an affiliation), else "
                   "the organization named most so far",

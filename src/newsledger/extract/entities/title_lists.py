@@ -1,0 +1,105 @@
+"""Titles written as lists or predicates (issue 11): a title whose "for"/"of" opens a list of portfolios
+that runs on to the name ("Minister for Ports, Roads and Rural Water T. Vell"), and a title said of a named
+person ("X was the councillor for harbours", "X had held the role of deputy treasurer"). Moved out of
+names.py and titles.py to keep them short; names.py and titles.py call these."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from ...analysis.clause import children as _children
+from ...analysis.words import word_class
+from .._doc import folded, tokens
+from .lex import fold, lexicon
+from .mentions import _cap, _JOIN_OF, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .mentions import Cluster
+
+
+def portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
+    """The first token of the name in the run i..j that ends a title's list of portfolios ("Minister for
+    Ports, Roads and Rural Water T. Vell": the run "Rural Water T. Vell" follows "and" in a list that a
+    title's "for"/"of" opened), None where the run ends no such list. The name starts at its first initial
+    or known given name, else it is the run's last two words (issue 11)."""
+    toks = tokens(doc)
+    lex = lexicon()
+    if j - i < 3 or i < 2 or folded(doc)[i - 1] not in ("and", "&"):
+        return None
+    k = i - 1
+    while k > 0 and (folded(doc)[k] in (",", "and", "&") or _cap(toks[k]) and not toks[k].is_sent_start):
+        k -= 1
+    if not (folded(doc)[k] in _JOIN_OF and k > 0 and folded(doc)[k - 1] in lex.titles):
+        return None
+    for t in range(i + 1, j - 1):
+        w = fold(toks[t].text)
+        if re.fullmatch(r"[A-Z]\.", toks[t].text) or w in lex.female_names or w in lex.male_names:
+            return t
+    for t in range(i + 1, j - 1):
+        if toks[t].ent_iob_ == "B" and toks[t].ent_type_ == "PERSON":
+            return t  # where the tagger starts the person
+    if not any(toks[t].text == "," for t in range(k, i)):
+        return None  # "Minister for Roads and Water Ostra Vel": no list, no known given name: left whole
+    return j - 2
+
+
+def portfolio_list_title(doc: "Doc", t0: int, is_title: Callable[[str], bool]) -> tuple[int, int] | None:
+    """(start, end) of a title whose "for"/"of" opens a list of portfolios that runs on to the name at
+    token t0 ("Minister for Ports, Roads and Rural Water T. Vell"), None where none does (issue 11)."""
+    k = t0 - 1
+    seen_and = seen_comma = False
+    while k > 0 and (doc[k].text in (",", "&") or folded(doc)[k] == "and"
+                     or doc[k].text[:1].isupper() and not doc[k].is_sent_start and not is_title(folded(doc)[k])):
+        seen_and = seen_and or folded(doc)[k] in ("and", "&")
+        seen_comma = seen_comma or doc[k].text == ","
+        k -= 1
+    if not (seen_and and seen_comma and folded(doc)[k] in ("for", "of") and k > 0 and is_title(folded(doc)[k - 1])
+            and doc[t0 - 1].text[:1].isupper()):
+        return None
+    ts = k - 1
+    while ts > 0 and doc[ts - 1].text[:1].isupper() and is_title(folded(doc)[ts - 1]):
+        ts -= 1  # "Deputy Minister for ..."
+    return ts, t0
+
+
+def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[str], bool]
+                     ) -> list[tuple["Cluster", tuple[int, int], tuple[int, int]]]:
+    """A title said of a named person: "X was the councillor for harbours", "X has become the second city
+    councillor to quit", "X had held the role of deputy treasurer" (a predicate of "be"/"become", or the
+    object of "held the role/post of"; word class role_nouns). Issue 11."""
+    out: list[tuple["Cluster", tuple[int, int], tuple[int, int]]] = []
+    roles = word_class("role_nouns")
+    for c in clusters:
+        if c.type != PERSON:
+            continue
+        for m in c.mentions:
+            root = next((doc[t] for t in range(m.t0, m.t1) if not m.t0 <= doc[t].head.i < m.t1), None)
+            if root is None or root.dep_ != "nsubj":
+                continue
+            verbs = [root.head] + [v for v in _children(root.head) if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX")
+                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(v))]
+            for v in verbs:
+                heads: list = []
+                if v.lemma_.lower() in ("be", "become"):
+                    heads = [a for a in _children(v) if a.dep_ == "attr"]
+                elif v.lemma_.lower() == "hold":
+                    for o in (a for a in _children(v) if a.dep_ == "dobj" and a.lower_ in roles):
+                        heads += [q for p in _children(o) if p.dep_ == "prep" and p.lower_ == "of"
+                                  for q in _children(p) if q.dep_ == "pobj"]
+                for h in heads:
+                    if not is_title(fold(h.text)) or h.ent_type_ == "PERSON":
+                        continue
+                    ts = h.i
+                    while ts - 1 >= 0 and doc[ts - 1].head.i == h.i and doc[ts - 1].dep_ in ("compound", "amod") \
+                            and doc[ts - 1].is_lower and doc[ts - 1].tag_ != "JJS" \
+                            and fold(doc[ts - 1].text) not in word_class("title_ordinals"):
+                        ts -= 1
+                    te = h.i + 1
+                    prep = next((p for p in _children(h) if p.dep_ == "prep" and p.lower_ in ("for", "of")), None)
+                    if prep is not None and prep.i == te:
+                        te = max(t.i for t in prep.subtree) + 1
+                    out.append((c, (ts, te), (m.t0, te)))
+    return out
