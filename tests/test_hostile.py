@@ -236,16 +236,29 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")  # sentences without a parser: the articles are extracted, not failed
     blank.to_disk(model)
-    inputs = tmp_path / "many.jsonl"
     text = good_articles(1)[0]
-    # valid JSON lines (the text holds quotation marks): each article is read and run, so the run lasts far
-    # longer than the second before the signal (lines that all failed to parse once ended it before then);
-    # stderr is read as it comes, as a terminal would, so a full pipe never holds the parent up
-    inputs.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{text} ({i})"}) + "\n" for i in range(30_000)))
     env = {**os.environ, "PYTHONPATH": SRC}
-    proc = subprocess.Popen([sys.executable, "-m", "newsledger", "extract", str(inputs), "-j", "2", "-q",
-                             "--model", str(model), "--no-language-check"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+    # articles fed on stdin for as long as the run reads them: it cannot end before the signal, however fast
+    # the machine (a file of 30,000 articles was once all done before it); stderr is read as it comes, as a
+    # terminal would, so a full pipe never holds the parent up
+    proc = subprocess.Popen([sys.executable, "-m", "newsledger", "extract", "-", "-j", "2", "-q",
+                             "--model", str(model), "--no-language-check"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+
+    def feed() -> None:
+        i = 0
+        try:
+            while True:
+                proc.stdin.write(json.dumps({"id": f"a{i}", "text": f"{text} ({i})"}) + "\n")
+                i += 1
+        except (BrokenPipeError, ValueError, OSError):  # the run has ended
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    err: list[str] = []
+    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
+    reader.start()
     workers: set[int] = set()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -254,9 +267,6 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
             break
         time.sleep(0.2)
     assert len(workers) >= 2, "the workers did not start"
-    err: list[str] = []
-    reader = threading.Thread(target=lambda: err.extend(proc.stderr), daemon=True)
-    reader.start()
     time.sleep(1.0)
     start = time.monotonic()
     if how == "kill -9":
