@@ -224,6 +224,12 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _default_sigint() -> None:
+    """A run started from a background job (``cmd &``, nohup, some CI runners) inherits SIGINT ignored,
+    and an ignored Ctrl-C is rightly ignored: the run under test starts with the default handling."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to watch processes")
 @pytest.mark.parametrize("how", ["kill -9", "Ctrl-C"])
 def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
@@ -244,7 +250,7 @@ def test_no_worker_outlives_its_parent(tmp_path: Path, how: str):
     proc = subprocess.Popen([sys.executable, "-m", "newsledger", "extract", "-", "-j", "2", "-q",
                              "--model", str(model), "--no-language-check"], stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_default_sigint)
 
     def feed() -> None:
         i = 0

@@ -363,6 +363,15 @@ _WORKER: Pipeline | None = None
 def _stop_workers(ex) -> None:
     """Cancel what is queued and end the worker processes at once (no wait for batches in flight)."""
     procs = list((getattr(ex, "_processes", None) or {}).values())
+    # The batches already handed to the call queue sit in its feeder thread's buffer; with the workers gone
+    # nobody reads the pipe, and the executor's exit handler would join that thread for ever (Ctrl-C then hung
+    # the run at exit). Drop them: they are not wanted any more.
+    queue = getattr(ex, "_call_queue", None)
+    if queue is not None:
+        try:
+            queue.cancel_join_thread()
+        except Exception:  # an executor of another shape: nothing to drop
+            pass
     ex.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         try:
