@@ -269,10 +269,12 @@ def reporting_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: 
 def speaker_side_subject(verb: "Token") -> bool:
     """Whether the subject of a reported clause can stand for the speaker's own side: a side pronoun
     ("we", "it", "they"), or a noun owned by a possessive ("her government", "our forces"); a control
-    complement with no subject of its own ("vowed *to free*") shares the speaker's."""
+    complement with no subject of its own ("vowed *to free*") shares the speaker's, unless the governing
+    verb has an object, which then controls it ("warned the farmers *not to be* complacent" is advice to
+    the farmers, issue 11)."""
     subj = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
-        return verb.dep_ == "xcomp"
+        return verb.dep_ == "xcomp" and not any(c.dep_ in ("dobj", "obj") for c in children(verb.head))
     if subj.lower_ in word_class("side_pronouns"):
         return True
     owners = word_class("possessive_determiners")

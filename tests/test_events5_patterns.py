@@ -1,0 +1,149 @@
+"""Events on real reporting (issue 11, pattern 9, round events5): wordings of the main act that the senses
+did not know (court orders that bar someone from doing or publishing something, pickets, a strike vote,
+a verbal attack on a policy, leaving a post, intercepting a boat, reaching consensus) and roles the role
+builder got wrong, each reproduced by an invented article.
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+slow = pytest.mark.slow
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def events(rec, etype: str | None = None):
+    return [v for v in rec.events if etype is None or v.type == etype]
+
+
+def names(rec, ids) -> set[str]:
+    return {rec.entity(i).name for i in ids}
+
+
+# -- court orders: barring someone from doing or publishing something -------------------------------
+
+@slow
+def test_a_court_order_barring_a_person_from_publishing_is_censorship_of_that_person():
+    rec = extract("Velmar, March 4 - The Velmar High Court on Wednesday barred the blogger Oren Malik from "
+                  "publishing anything about two judges. The court also prohibited his brother, Tarel Malik, "
+                  "from posting about the case.")
+    coerce = events(rec, "COERCE")
+    assert {v.mode for v in coerce} == {"censor"}
+    assert {frozenset(names(rec, v.target)) for v in coerce} == {frozenset({"Oren Malik"}),
+                                                                   frozenset({"Tarel Malik"})}
+
+
+@slow
+def test_a_court_order_barring_a_person_from_leaving_restricts_that_person():
+    rec = extract("A magistrate in Velmar prohibited Oren Malik from leaving the country until the trial ends.")
+    (v,) = events(rec, "COERCE")
+    assert v.mode == "restrict"
+    assert names(rec, v.target) == {"Oren Malik"}
+
+
+@slow
+def test_rules_that_prohibit_a_practice_are_no_act_on_anyone():
+    rec = extract("The Velmar Port Authority said the new rules prohibit smoking on the quays.")
+    assert events(rec, "COERCE") == []
+
+
+# -- pickets and strike votes ---------------------------------------------------------------------
+
+@slow
+def test_a_picket_by_a_union_is_a_protest_by_the_union():
+    rec = extract("Members of the Velmar Nurses Union picketed outside Harbor General Hospital on Monday.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "demo"
+    assert names(rec, v.source) == {"Velmar Nurses Union"}
+
+
+@slow
+def test_a_picket_fence_is_no_protest():
+    rec = extract("Oren Malik painted the white picket fence behind his house in Velmar.")
+    assert events(rec, "PROTEST") == []
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    "The Velmar Nurses Union voted on Tuesday to authorize a strike against Harbor Health.",
+    "Members of the Velmar Nurses Union voted on Tuesday to strike.",
+])
+def test_a_strike_vote_threatens_a_strike_it_does_not_start_one(text):
+    rec = extract(text)
+    (v,) = events(rec, "THREATEN")
+    assert names(rec, v.source) == {"Velmar Nurses Union"}
+    assert events(rec, "PROTEST") == []
+
+
+# -- verbal attacks, leaving a post, intercepting a boat, consensus -------------------------------
+
+@slow
+def test_attacking_a_partys_policy_is_an_accusation_not_an_assault():
+    rec = extract("Interior Minister Dara Quell on Tuesday attacked the Velmar Party's policy on border permits.")
+    assert events(rec, "ASSAULT") == []
+    (v,) = events(rec, "ACCUSE")
+    assert v.mode == "disapprove"
+    assert names(rec, v.source) == {"Dara Quell"}
+    assert names(rec, v.target) == {"Velmar Party"}
+
+
+@slow
+def test_gunmen_attacking_a_convoy_stay_an_assault():
+    rec = extract("Gunmen attacked a convoy of the Velmar Party near Ostra on Tuesday.")
+    assert events(rec, "ACCUSE") == []
+    assert events(rec, "ASSAULT")
+
+
+@slow
+def test_leaving_a_club_by_mutual_consent_is_a_resignation():
+    rec = extract("Velmar Rovers coach Dara Quell has left the club by mutual consent, Velmar Rovers said on Monday.")
+    (v,) = events(rec, "RETREAT")
+    assert v.mode == "resign"
+    assert names(rec, v.source) == {"Dara Quell"}
+
+
+@slow
+def test_leaving_a_town_is_no_resignation():
+    rec = extract("Dara Quell left Velmar on Monday after a two-day visit to the port.")
+    assert events(rec, "RETREAT") == []
+
+
+@slow
+def test_a_navy_intercepting_a_boat_seizes_it_and_missiles_intercepted_are_no_seizure():
+    rec = extract("The Tumbrian Navy intercepted a fishing boat from Arvelia on Sunday.")
+    (v,) = events(rec, "COERCE")
+    assert v.mode == "seize"
+    assert names(rec, v.source) == {"Tumbrian Navy"}
+    rec = extract("The Tumbrian Navy intercepted two missiles over Velmar on Sunday.")
+    assert events(rec, "COERCE") == []
+
+
+@slow
+def test_reaching_consensus_is_an_agreement_of_the_parties():
+    rec = extract("Arvelia and Tumbria reached consensus on the border line at talks in Velmar on Sunday.")
+    agree = events(rec, "AGREE")
+    assert agree
+    assert names(rec, agree[0].source) == {"Arvelia", "Tumbria"}
+
+
+# -- a warning to someone not to do something is advice, no threat ----------------------------------
+
+@slow
+def test_warning_people_not_to_be_complacent_is_no_threat():
+    rec = extract("Interior Minister Dara Quell warned Tumbrians not to be complacent about the floods.")
+    assert events(rec, "THREATEN") == []
+
+
+@slow
+def test_warning_that_ones_own_side_will_act_stays_a_threat():
+    rec = extract("Interior Minister Dara Quell warned that Tumbria would close the border with Arvelia. "
+                  "Dara Quell warned that it would close the border with Arvelia.")
+    assert events(rec, "THREATEN")
