@@ -147,3 +147,48 @@ def test_warning_that_ones_own_side_will_act_stays_a_threat():
     rec = extract("Interior Minister Dara Quell warned that Tumbria would close the border with Arvelia. "
                   "Dara Quell warned that it would close the border with Arvelia.")
     assert events(rec, "THREATEN")
+
+
+# -- roles: a protest of unnamed workers is the one union's -------------------------------------------
+
+@slow
+def test_workers_seen_picketing_picket_for_the_one_union_of_the_article():
+    rec = extract("The Harbor Air Pilots Association has voted to reject the new contract. At three airports, "
+                  "pilots could be seen picketing outside the terminals on Monday.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "demo"
+    assert names(rec, v.source) == {"Harbor Air Pilots Association"}
+
+
+@slow
+def test_a_stoppage_to_protest_something_is_the_one_unions_protest():
+    rec = extract("Dockworkers shut down nine Velmar ports on Thursday to protest the war in Arvelia. "
+                  "About 4,000 members of the Velmar Dockers Union took part in the stoppage.")
+    protests = events(rec, "PROTEST")
+    assert protests
+    assert all(names(rec, v.source) == {"Velmar Dockers Union"} for v in protests)
+
+
+@slow
+def test_a_protest_of_workers_stays_unattributed_where_two_unions_are_named():
+    rec = extract("The Velmar Dockers Union and the Velmar Nurses Union met on Monday. On Tuesday, workers "
+                  "could be seen picketing outside the port.")
+    assert all(not v.source for v in events(rec, "PROTEST"))
+
+
+# -- roles: an agreement signed during talks, by no one named, is the talks' parties' ----------------
+
+@slow
+def test_agreements_signed_during_talks_are_signed_by_the_parties_of_the_talks():
+    rec = extract("Arvelian President Dara Quell held talks with Tumbrian Prime Minister Oren Malik in Velmar "
+                  "on Friday. Three agreements were signed during the talks.")
+    agree = events(rec, "AGREE")
+    assert agree
+    assert names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}
+
+
+@slow
+def test_agreements_signed_with_no_talks_have_no_signatories_invented():
+    rec = extract("Arvelian President Dara Quell held talks with Tumbrian Prime Minister Oren Malik in Velmar "
+                  "on Friday. Three agreements were signed in March, officials said.")
+    assert all(not v.source for v in events(rec, "AGREE"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...analysis.clause import children as _children
 from ...analysis.clause import own_subject
+from ...analysis.clause import subject as clause_subject
 from ...analysis.words import word_class
 from ...records import TimeValue
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor, statement_at
@@ -73,13 +74,17 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     # a strike of unnamed workers ("Velmar rail workers will strike"), in an article that names exactly one union:
     # the union's (issue 11)
     unions = {eid for rows in ctx.name_words.values() for ws, eid in rows if ctx.types.get(eid) == "ORG" and ws & union_words}
+    # and so is any protest of theirs: a picket, a demonstration, a stoppage "to protest" something ("pilots
+    # were seen picketing", "dockworkers shut the ports to protest the war": the subject a participle or an
+    # infinitive of purpose shares with its clause)
     for r in raws:
-        if r.type == "PROTEST" and r.mode == "strike" and not r.source and not r.target and not r.absorbed \
-                and len(unions) == 1 and (subj := own_subject(r.anchor, through_aux=True)) is not None \
+        if r.type == "PROTEST" and not r.source and not r.target and not r.absorbed and len(unions) == 1 \
+                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)) is not None \
                 and subj.lower_ in _WORKFORCE:
             r.source = sorted(unions)
             r.keep = True
-            strikers.update(unions)
+            if r.mode == "strike":
+                strikers.update(unions)
     # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
     # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
     if len(strikers) == 1:
@@ -88,6 +93,15 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
                     and r.anchor.pos_ != "VERB" and not _held_by_someone(r.anchor):
                 r.source = sorted(strikers)
                 r.keep = True
+
+
+def _shared_subject(verb):
+    """The subject a verb with none of its own shares with the clause it completes ("were seen *picketing*",
+    "shut the ports *to protest*"): the climbing subject of :func:`newsledger.analysis.clause.subject`, for a
+    verb only."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "advcl", "conj"):
+        return None
+    return clause_subject(verb)
 
 
 def _held_by_someone(noun) -> bool:

@@ -192,7 +192,11 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         extra = [g for g in _verb_targets(tok, sense, True) if g]
         patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
         target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
-        return actors(agents_of(tok), ctx), target_toks, None
+        agents = actors(agents_of(tok), ctx)
+        if not agents and sense.reciprocal and _during_meeting(tok, ctx):
+            # "three agreements were signed during the talks": by the parties of the talks (issue 11)
+            agents = list(ctx.last_parties.get("ANY", []))
+        return agents, target_toks, None
     subj = subject(tok, ctx)
     sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
     if not sources and subj is not None and sense.reciprocal and subj.lower_ == "they" and subj.dep_ in SUBJ_DEPS:
@@ -205,6 +209,13 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
         group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
     return sources, target_toks, subj
+
+
+def _during_meeting(verb: "Token", ctx: Context) -> bool:
+    """Whether a verb is placed "during" or "at" a meeting the article tells (a CONSULT trigger)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("during", "at") and any(
+        (sense := ctx.anchors.get(o.i)) is not None and sense.type == "CONSULT" for o in pobjs(c))
+        for c in _children(verb))
 
 
 def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
