@@ -192,3 +192,35 @@ def test_agreements_signed_with_no_talks_have_no_signatories_invented():
     rec = extract("Arvelian President Dara Quell held talks with Tumbrian Prime Minister Oren Malik in Velmar "
                   "on Friday. Three agreements were signed in March, officials said.")
     assert all(not v.source for v in events(rec, "AGREE"))
+
+
+# -- acts named by a kind of attack, and the doer of a gerund --------------------------------------
+
+@slow
+@pytest.mark.parametrize("text, mode", [
+    ("Police investigating an arson attack at a warehouse in Velmar have charged a man.", "destroy"),
+    ("Two people were hurt in a knife attack at Velmar station on Monday.", "primitive"),
+])
+def test_a_kind_of_attack_is_an_assault_even_with_no_attacker_named(text, mode):
+    (v,) = events(extract(text), "ASSAULT")
+    assert v.mode == mode
+
+
+@slow
+def test_a_heart_attack_is_no_assault():
+    assert events(extract("Oren Malik, 71, died of a heart attack in Velmar on Monday."), "ASSAULT") == []
+
+
+@slow
+def test_a_gerund_after_by_is_done_by_the_subject_of_its_verb_the_speaker_in_a_quote():
+    rec = extract('"I would like to begin by thanking Oren Malik for all he has achieved at the club," said '
+                  'Velmar Rovers chairman Dara Quell.')
+    (v,) = events(rec, "SUPPORT")
+    assert names(rec, v.source) == {"Dara Quell"}
+    assert names(rec, v.target) == {"Oren Malik"}
+
+
+@slow
+def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_verb():
+    rec = extract("Velmar police arrested Oren Malik on Monday for attacking Tarel Quell.")
+    assert all("Velmar" not in names(rec, v.source) for v in events(rec, "ASSAULT"))

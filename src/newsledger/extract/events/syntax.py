@@ -361,7 +361,16 @@ def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
     a subject ("VELMAR — The agency detained ...") is passed over; a subject the parser hung as an
     apposition on the last noun of a fronted phrase is recovered (:func:`fronted_apposition_subject`)."""
     found = clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
+    if found is None and verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ in _SUBJECT_SHARING_PREPS \
+            and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "I'd like to begin *by thanking* X", "*after meeting* X, she said": the gerund's doer is the subject
+        # of the verb its preposition hangs on (issue 11; "arrested X *for attacking* Y" is another's act)
+        found = subject(verb.head.head, ctx)
     return found if found is not None else fronted_apposition_subject(verb)
+
+
+#: prepositions whose gerund shares the subject of the verb they modify (not "for", "of", "with": a reason)
+_SUBJECT_SHARING_PREPS = frozenset({"by", "after", "before", "while", "without", "upon", "on", "through"})
 
 
 def fronted_apposition_subject(verb: "Token") -> "Token | None":

@@ -239,8 +239,9 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
                 return True
             # what is asked for or threatened: "demanded *the handover* of X"
-            # (but what is condemned happened: "condemned *the detention* of X" is an arrest, told)
-            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS and sense.mode != "disapprove":
+            # (but what is condemned or investigated happened: "condemned *the detention* of X" is an arrest,
+            # told, and "investigating *an arson attack*" an attack)
+            if sense.type in _CONTENT_OBJECT_TYPES and cur.dep_ in OBJ_DEPS and sense.mode not in ("disapprove", "investigate"):
                 # but "ordered an inquiry": the orderer sets the act in motion, it is theirs
                 return not (cur.i == anchor.i and sense.type == "REQUEST" and head.lemma_.lower() in ctx.lex.light_verbs)
             # what someone is accused, arrested or sentenced for: "charged *with supporting* them"
