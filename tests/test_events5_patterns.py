@@ -224,3 +224,21 @@ def test_a_gerund_after_by_is_done_by_the_subject_of_its_verb_the_speaker_in_a_q
 def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_verb():
     rec = extract("Velmar police arrested Oren Malik on Monday for attacking Tarel Quell.")
     assert all("Velmar" not in names(rec, v.source) for v in events(rec, "ASSAULT"))
+
+
+@slow
+def test_agreements_signed_during_discussions_with_no_article_are_the_parties_acts_too():
+    rec = extract("Dara Quell held talks with Oren Malik in Velmar last night. Three agreements were signed "
+                  "during discussions.")
+    agree = events(rec, "AGREE")
+    assert agree and names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}
+
+
+@slow
+def test_workers_protest_is_the_striking_unions_where_an_employers_association_is_named_too():
+    rec = extract("Dockworkers shut down nine Velmar ports on Thursday to protest the war in Arvelia. About 4,000 "
+                  "members of the Velmar Dockers Union took part in the walkout. The union's contract with the "
+                  "Velmar Shipping Association expires in July.")
+    protests = events(rec, "PROTEST")
+    assert protests
+    assert all(names(rec, v.source) == {"Velmar Dockers Union"} for v in protests)

@@ -77,14 +77,16 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     # and so is any protest of theirs: a picket, a demonstration, a stoppage "to protest" something ("pilots
     # were seen picketing", "dockworkers shut the ports to protest the war": the subject a participle or an
     # infinitive of purpose shares with its clause)
+    # (where the article names several unions or employers' associations, the one it names as a striker)
+    workers_body = unions if len(unions) == 1 else set(strikers) if len(strikers) == 1 else set()
     for r in raws:
-        if r.type == "PROTEST" and not r.source and not r.target and not r.absorbed and len(unions) == 1 \
+        if r.type == "PROTEST" and not r.source and not r.target and not r.absorbed and workers_body \
                 and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)) is not None \
                 and subj.lower_ in _WORKFORCE:
-            r.source = sorted(unions)
+            r.source = sorted(workers_body)
             r.keep = True
             if r.mode == "strike":
-                strikers.update(unions)
+                strikers.update(workers_body)
     # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
     # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
     if len(strikers) == 1:

@@ -212,10 +212,13 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
 
 
 def _during_meeting(verb: "Token", ctx: Context) -> bool:
-    """Whether a verb is placed "during" or "at" a meeting the article tells (a CONSULT trigger)."""
+    """Whether a verb is placed "during" or "at" a meeting: a CONSULT trigger, or a noun one of whose senses
+    is a meeting ("during discussions", the parties named before)."""
     return any(c.dep_ == "prep" and c.lower_ in ("during", "at") and any(
-        (sense := ctx.anchors.get(o.i)) is not None and sense.type == "CONSULT" for o in pobjs(c))
-        for c in _children(verb))
+        (sense := ctx.anchors.get(o.i)) is not None and sense.type == "CONSULT"
+        or o.pos_ == "NOUN" and any(s.type == "CONSULT" and "NOUN" in s.pos and len(s.words) == 1
+                                    for s in ctx.lex.by_first.get(o.lemma_.lower(), ()))
+        for o in pobjs(c)) for c in _children(verb))
 
 
 def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
