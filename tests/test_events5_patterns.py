@@ -242,3 +242,61 @@ def test_workers_protest_is_the_striking_unions_where_an_employers_association_i
     protests = events(rec, "PROTEST")
     assert protests
     assert all(names(rec, v.source) == {"Velmar Dockers Union"} for v in protests)
+
+
+# -- more wordings of the main act: inked deals, stone pelting, baton charges, hitting out, turning down --
+
+@slow
+def test_a_pact_inked_between_two_countries_is_their_agreement():
+    rec = extract("Arvelia inked a trade pact with Tumbria in Velmar on Friday.")
+    agree = events(rec, "AGREE")
+    assert agree and names(rec, agree[0].source) | names(rec, agree[0].target) == {"Arvelia", "Tumbria"}
+
+
+@slow
+def test_protesters_pelting_stones_at_police_riot_against_them():
+    rec = extract("Protesters pelted stones at the Velmar Police outside the ministry on Monday.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "riot"
+    assert names(rec, v.target) == {"Velmar Police"}
+
+
+@slow
+def test_a_baton_charge_by_police_is_crowd_control():
+    rec = extract("A baton charge by the Velmar Police on Monday left nine students hurt.")
+    (v,) = [e for e in events(rec, "ASSAULT") if e.mode == "crowd-control"]
+    assert names(rec, v.source) == {"Velmar Police"}
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    "Dara Quell hit out at the Velmar Port Authority over the delays on Monday.",
+    "Dara Quell slammed the Velmar Port Authority over the delays on Monday.",
+])
+def test_hitting_out_at_a_body_accuses_it(text):
+    rec = extract(text)
+    (v,) = events(rec, "ACCUSE")
+    assert names(rec, v.source) == {"Dara Quell"}
+    assert names(rec, v.target) == {"Velmar Port Authority"}
+
+
+@slow
+def test_a_storm_that_hit_a_town_and_a_slammed_door_are_no_accusation():
+    rec = extract("A storm hit Velmar on Monday. Dara Quell slammed the door of the Velmar Post Office.")
+    assert events(rec, "ACCUSE") == []
+
+
+@slow
+def test_turning_down_an_offer_rejects_its_maker():
+    rec = extract("The Velmar Dockers Union turned down the offer of Harbor Group on Monday.")
+    (v,) = events(rec, "REJECT")
+    assert names(rec, v.source) == {"Velmar Dockers Union"}
+    assert names(rec, v.target) == {"Harbor Group"}
+
+
+@slow
+def test_border_guards_apprehending_a_man_arrest_him():
+    rec = extract("The Tumbrian Border Guard apprehended Oren Malik near Velmar on Sunday.")
+    (v,) = events(rec, "COERCE")
+    assert v.mode == "arrest"
+    assert names(rec, v.target) == {"Oren Malik"}
