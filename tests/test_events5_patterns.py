@@ -300,3 +300,21 @@ def test_border_guards_apprehending_a_man_arrest_him():
     (v,) = events(rec, "COERCE")
     assert v.mode == "arrest"
     assert names(rec, v.target) == {"Oren Malik"}
+
+
+# -- roles: "the referee" is the one person the article titles so, named before or after --------------
+
+@slow
+def test_the_referee_assaulted_is_the_one_person_titled_referee():
+    rec = extract("The match ended in chaos after a player assaulted the referee in Velmar. Players of the Ostra "
+                  "club charged at Arvelian referee Oren Malik at the end of the semi-final on Monday.")
+    assaults = [v for v in events(rec, "ASSAULT") if v.trigger.text.startswith("assault")]
+    assert assaults and names(rec, assaults[0].target) == {"Oren Malik"}
+
+
+@slow
+def test_the_referee_is_nobody_where_no_person_is_titled_so():
+    rec = extract("Arvelian coach Oren Malik and Tumbrian coach Tarel Quell led their sides in the final. After the "
+                  "game a player assaulted the referee in Velmar.")
+    assaults = [v for v in events(rec, "ASSAULT") if v.trigger.text.startswith("assault")]
+    assert all(not v.target for v in assaults)

@@ -204,7 +204,7 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in _children(tok) if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
         return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid) \
-            or _of_kind(tok, ctx)
+            or _of_kind(tok, ctx) or _titled(tok, ctx)
     if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
         return _of_kind(tok, ctx)  # "the union representing the dockworkers"
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
@@ -220,6 +220,16 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
         return eid if carries else None
 
     return only_carrier(ctx.name_words.get(tok.lower_, []) + ctx.name_words.get(tok.lemma_.lower(), []), carrier)
+
+
+def _titled(tok: "Token", ctx: Context) -> str | None:
+    """"the referee", "the magistrate": the one person of the article whose title is this very word (issue 11:
+    "a player assaulted the referee" before the text names "referee X"); none or several such: None."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    word = tok.lower_
+    rows = {eid for ws, eid in ctx.name_words.get(word, []) if ws == frozenset({word}) and ctx.types.get(eid) == "PERSON"}
+    return next(iter(rows)) if len(rows) == 1 else None
 
 
 def _of_kind(tok: "Token", ctx: Context) -> str | None:
