@@ -318,3 +318,22 @@ def test_the_referee_is_nobody_where_no_person_is_titled_so():
                   "game a player assaulted the referee in Velmar.")
     assaults = [v for v in events(rec, "ASSAULT") if v.trigger.text.startswith("assault")]
     assert all(not v.target for v in assaults)
+
+
+# -- a negotiation needs a counterpart: "trying to negotiate a pay rise" is no meeting ----------------
+
+@slow
+def test_negotiating_a_pay_rise_with_no_counterpart_is_no_consultation():
+    rec = extract("The Velmar Dockers Union has been trying to negotiate a pay rise of 6 percent a year.")
+    assert events(rec, "CONSULT") == []
+
+
+@slow
+@pytest.mark.parametrize("text", [
+    "The Velmar Dockers Union negotiated with Harbor Group for a week.",
+    "The Velmar Dockers Union and Harbor Group negotiated for a week.",
+])
+def test_negotiating_with_a_named_counterpart_stays_a_consultation(text):
+    rec = extract(text)
+    (v,) = events(rec, "CONSULT")
+    assert names(rec, v.source) | names(rec, v.target) == {"Velmar Dockers Union", "Harbor Group"}
