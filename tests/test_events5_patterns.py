@@ -337,3 +337,11 @@ def test_negotiating_with_a_named_counterpart_stays_a_consultation(text):
     rec = extract(text)
     (v,) = events(rec, "CONSULT")
     assert names(rec, v.source) | names(rec, v.target) == {"Velmar Dockers Union", "Harbor Group"}
+
+
+@slow
+def test_agreements_signed_during_discussions_are_the_discussions_parties_not_a_later_visits():
+    rec = extract("Discussions between President Dara Quell, who is on an official visit to Tumbria, and Prime "
+                  "Minister Oren Malik were held last night. Three agreements were signed during discussions.")
+    agree = events(rec, "AGREE")
+    assert agree and names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}

@@ -193,9 +193,10 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
         target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
         agents = actors(agents_of(tok), ctx)
-        if not agents and sense.reciprocal and _during_meeting(tok, ctx):
+        meeting = _during_meeting(tok, ctx) if not agents and sense.reciprocal else None
+        if meeting is not None:
             # "three agreements were signed during the talks": by the parties of the talks (issue 11)
-            agents = list(ctx.last_parties.get("ANY", []))
+            agents = _meeting_parties(meeting, ctx)
         return agents, target_toks, None
     subj = subject(tok, ctx)
     sources = actors(([subj] if subj is not None else []) + _co_participants(tok), ctx)
@@ -211,14 +212,29 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
     return sources, target_toks, subj
 
 
-def _during_meeting(verb: "Token", ctx: Context) -> bool:
-    """Whether a verb is placed "during" or "at" a meeting: a CONSULT trigger, or a noun one of whose senses
-    is a meeting ("during discussions", the parties named before)."""
-    return any(c.dep_ == "prep" and c.lower_ in ("during", "at") and any(
-        (sense := ctx.anchors.get(o.i)) is not None and sense.type == "CONSULT"
-        or o.pos_ == "NOUN" and any(s.type == "CONSULT" and "NOUN" in s.pos and len(s.words) == 1
-                                    for s in ctx.lex.by_first.get(o.lemma_.lower(), ()))
-        for o in pobjs(c)) for c in _children(verb))
+def _during_meeting(verb: "Token", ctx: Context) -> "Token | None":
+    """The meeting a verb is placed "during" or "at": a CONSULT trigger, or a noun one of whose senses is a
+    meeting ("during discussions", the parties named before); None."""
+    for c in _children(verb):
+        if c.dep_ != "prep" or c.lower_ not in ("during", "at"):
+            continue
+        for o in pobjs(c):
+            sense = ctx.anchors.get(o.i)
+            if sense is not None and sense.type == "CONSULT" or o.pos_ == "NOUN" and any(
+                    s.type == "CONSULT" and "NOUN" in s.pos and len(s.words) == 1
+                    for s in ctx.lex.by_first.get(o.lemma_.lower(), ())):
+                return o
+    return None
+
+
+def _meeting_parties(meeting: "Token", ctx: Context) -> list[str]:
+    """The parties of the latest meeting told before, of the same word if there is one ("discussions
+    between X and Y ... signed during discussions"), else of any meeting; else the latest two parties."""
+    told = [r for r in reversed(ctx.built) if r.type == "CONSULT" and len(set(r.source + r.target)) >= 2]
+    same = [r for r in told if r.anchor.lemma_.lower() == meeting.lemma_.lower()]
+    for r in same or told:
+        return list(dict.fromkeys(r.source + r.target))
+    return list(ctx.last_parties.get("ANY", []))
 
 
 def _judgment_roles(adj: "Token", ctx: Context) -> tuple[list[str], list[list["Token"]], "Token | None"]:
