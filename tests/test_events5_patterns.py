@@ -345,3 +345,4 @@ def test_agreements_signed_during_discussions_are_the_discussions_parties_not_a_
                   "Minister Oren Malik were held last night. Three agreements were signed during discussions.")
     agree = events(rec, "AGREE")
     assert agree and names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}
+    assert agree[0].date is not None and agree[0].date.value == "2026-03-05"  # the night before the story's day

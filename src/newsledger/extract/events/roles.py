@@ -539,6 +539,11 @@ def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:
                 inside = [t for ts in ctx.times_at.values() for t in ts if lo <= t.start < hi]
                 if inside:
                     return time_value(min(inside, key=lambda t: t.start), ctx.text)
+    meeting = _during_meeting(anchor, ctx) if anchor.pos_ == "VERB" else None
+    if meeting is not None:  # "signed during discussions": the day of the latest such meeting told with a day
+        told = [r for r in reversed(ctx.built) if r.type == "CONSULT" and r.date is not None and not r.soft_date]
+        for r in [r for r in told if r.anchor.lemma_.lower() == meeting.lemma_.lower()] or told[:1]:
+            return r.date
     return None
 
 
