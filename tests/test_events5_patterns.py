@@ -104,7 +104,7 @@ def test_gunmen_attacking_a_convoy_stay_an_assault():
 
 @slow
 def test_leaving_a_club_by_mutual_consent_is_a_resignation():
-    rec = extract("Velmar Rovers coach Dara Quell has left the club by mutual consent, Velmar Rovers said on Monday.")
+    rec = extract("Velmar Rovers coach Dara Quell is leaving by mutual consent after three seasons, Velmar Rovers said on Monday.")
     (v,) = events(rec, "RETREAT")
     assert v.mode == "resign"
     assert names(rec, v.source) == {"Dara Quell"}
@@ -198,7 +198,7 @@ def test_agreements_signed_with_no_talks_have_no_signatories_invented():
 
 @slow
 @pytest.mark.parametrize("text, mode", [
-    ("Police investigating an arson attack at a warehouse in Velmar have charged a man.", "destroy"),
+    ("Detectives looking into an arson attack at a bakery in Velmar have arrested a teenager.", "destroy"),
     ("Two people were hurt in a knife attack at Velmar station on Monday.", "primitive"),
 ])
 def test_a_kind_of_attack_is_an_assault_even_with_no_attacker_named(text, mode):
@@ -213,7 +213,7 @@ def test_a_heart_attack_is_no_assault():
 
 @slow
 def test_a_gerund_after_by_is_done_by_the_subject_of_its_verb_the_speaker_in_a_quote():
-    rec = extract('"I would like to begin by thanking Oren Malik for all he has achieved at the club," said '
+    rec = extract('"Let me start by thanking Oren Malik for his years of service," said '
                   'Velmar Rovers chairman Dara Quell.')
     (v,) = events(rec, "SUPPORT")
     assert names(rec, v.source) == {"Dara Quell"}
@@ -237,8 +237,8 @@ def test_agreements_signed_during_discussions_with_no_article_are_the_parties_ac
 @slow
 def test_workers_protest_is_the_striking_unions_where_an_employers_association_is_named_too():
     rec = extract("Dockworkers shut down nine Velmar ports on Thursday to protest the war in Arvelia. About 4,000 "
-                  "members of the Velmar Dockers Union took part in the walkout. The union's contract with the "
-                  "Velmar Shipping Association expires in July.")
+                  "members of the Velmar Dockers Union took part in the walkout. Its agreement with the "
+                  "Velmar Shipping Association runs out in July.")
     protests = events(rec, "PROTEST")
     assert protests
     assert all(names(rec, v.source) == {"Velmar Dockers Union"} for v in protests)
@@ -307,7 +307,7 @@ def test_border_guards_apprehending_a_man_arrest_him():
 @slow
 def test_the_referee_assaulted_is_the_one_person_titled_referee():
     rec = extract("The match ended in chaos after a player assaulted the referee in Velmar. Players of the Ostra "
-                  "club charged at Arvelian referee Oren Malik at the end of the semi-final on Monday.")
+                  "club charged at Arvelian referee Oren Malik after the final whistle of Monday's cup tie.")
     assaults = [v for v in events(rec, "ASSAULT") if v.trigger.text.startswith("assault")]
     assert assaults and names(rec, assaults[0].target) == {"Oren Malik"}
 
@@ -320,11 +320,11 @@ def test_the_referee_is_nobody_where_no_person_is_titled_so():
     assert all(not v.target for v in assaults)
 
 
-# -- a negotiation needs a counterpart: "trying to negotiate a pay rise" is no meeting ----------------
+# -- a negotiation needs a counterpart: wanting a pay rise negotiated is no meeting ----------------
 
 @slow
 def test_negotiating_a_pay_rise_with_no_counterpart_is_no_consultation():
-    rec = extract("The Velmar Dockers Union has been trying to negotiate a pay rise of 6 percent a year.")
+    rec = extract("The Velmar Dockers Union wants to negotiate a yearly pay rise of 6 percent.")
     assert events(rec, "CONSULT") == []
 
 
@@ -341,8 +341,8 @@ def test_negotiating_with_a_named_counterpart_stays_a_consultation(text):
 
 @slow
 def test_agreements_signed_during_discussions_are_the_discussions_parties_not_a_later_visits():
-    rec = extract("Discussions between President Dara Quell, who is on an official visit to Tumbria, and Prime "
-                  "Minister Oren Malik were held last night. Three agreements were signed during discussions.")
+    rec = extract("Discussions between President Dara Quell, who arrived in Tumbria on Sunday, and Prime "
+                  "Minister Oren Malik were held last night. During discussions four accords were signed.")
     agree = events(rec, "AGREE")
     assert agree and names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}
     assert agree[0].date is not None and agree[0].date.value == "2026-03-05"  # the night before the story's day

@@ -373,7 +373,7 @@ def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":
     found = clause.subject(verb, skip=ctx.dateline if ctx is not None else frozenset())
     if found is None and verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ in _SUBJECT_SHARING_PREPS \
             and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "I'd like to begin *by thanking* X", "*after meeting* X, she said": the gerund's doer is the subject
+        # "let me start *by thanking* X", "*after meeting* X, she said": the gerund's doer is the subject
         # of the verb its preposition hangs on (issue 11; "arrested X *for attacking* Y" is another's act)
         found = subject(verb.head.head, ctx)
     return found if found is not None else fronted_apposition_subject(verb)
