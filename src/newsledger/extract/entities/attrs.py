@@ -75,7 +75,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
     for ti in titles:
         b = bag(ti.cluster)
         if ti.title:
-            t = doc[ti.title[0]:ti.title[1]].text
+            t = ti.text or doc[ti.title[0]:ti.title[1]].text
             if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
                 _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))

@@ -36,6 +36,7 @@ class TitleInfo:
     possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
     span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
     rule: str = ""  # the route for the trace when not a phrase written with the name ("lead-descriptor")
+    text: str | None = None  # the title as held when not the words of ``title`` ("the lawyers, A and B": "lawyer")
 
 
 @dataclass
@@ -58,6 +59,26 @@ class MentionMap:
                 for t in range(m.t0, m.t1):
                     self.by_tok[t] = (m, c)
         self.extra: dict[int, Cluster] = {}  # first token of a pronoun/reference -> cluster
+        # the written names of the article's organizations, to see one inside a title run that spaCy
+        # labelled with the person ("Labor leader X" where "Labor" is named elsewhere, issue 11)
+        self.org_names: dict[str, Cluster] = {}
+        for c in clusters:
+            if c.type == ORG:
+                for m in c.mentions:
+                    self.org_names.setdefault(fold(m.text), c)
+
+    def org_written(self, t: int, limit: int) -> tuple[Cluster, int] | None:
+        """The organization of the article whose name is written, unlabelled, from token ``t`` (ending
+        before ``limit``), as (cluster, end token); the longest name first."""
+        if not self.org_names or self.at(t) or not self.doc[t].text[:1].isupper():
+            return None
+        for end in range(min(limit, t + 4), t, -1):
+            if any(self.at(q) for q in range(t, end)):
+                continue
+            c = self.org_names.get(fold(self.doc[t:end].text))
+            if c is not None:
+                return c, end
+        return None
 
     def at(self, t: int) -> tuple[NameMention, Cluster] | None:
         return self.by_tok.get(t)
@@ -146,8 +167,15 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     first = i + 1
     # title text: drop leading affiliations (demonyms, org names)
     tstart = first
-    while tstart <= head and mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
-        tstart = mm.at(tstart)[0].t1
+    while tstart <= head:
+        if mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
+            tstart = mm.at(tstart)[0].t1
+        elif (named := mm.org_written(tstart, head)) is not None:
+            if not any(o is named[0] for o in orgs):  # "Labor leader X": the party named elsewhere leads the title
+                orgs.append(named[0])
+            tstart = named[1]
+        else:
+            break
     while tstart <= head and doc[tstart].text in ("-", "'s", "'", "based"):
         tstart += 1
     if tstart > head:
@@ -168,6 +196,12 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
                 orgs.append(hit[1])
             t = hit[0].t1
             continue
+        named = mm.org_written(t, k - 1)
+        if named is not None:  # "Labor leader X": an organization the article names, unlabelled here
+            if not any(o is named[0] for o in orgs):
+                orgs.append(named[0])
+            t = named[1]
+            continue
         break
     if t >= k:
         return None
@@ -178,9 +212,11 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
     return t, k, orgs, i
 
 
-def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int] | None:
+def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int, str | None] | None:
     """A plural title written before two names joined by "and" ("joint general secretaries Dr A and
-    B", "co-chairs A and B"): the token range of the title, which both names hold; None otherwise."""
+    B", "co-chairs A and B"): the token range of the title, which both names hold, as written; or in
+    apposition before them ("the lawyers, A and B"), where each holds the singular (the third item,
+    else None); None otherwise."""
     n = len(doc)
     t0 = m.t0
     before = mm.at(t0 - 2) if t0 >= 2 and folded(doc)[t0 - 1] == "and" else None
@@ -193,6 +229,9 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     i = t0 - 1
     while i >= 0 and fold(doc[i].text) in lex.honorifics:
         i -= 1
+    apposed = i >= 2 and doc[i].text == "," and folded(doc)[i - 2] in _DETS | _POSS_PRON
+    if apposed:
+        i -= 1  # "The lawyers, A and B, obtained ...": the plural in apposition, each one of them
     if i < 0 or not doc[i].is_lower or mm.at(i):
         return None
     w = fold(doc[i].text)
@@ -200,11 +239,13 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     if single is None or not _is_title(single):
         return None
     head = i
+    if apposed:
+        return i, head + 1, single
     while i >= 1 and not mm.at(i - 1) and (doc[i - 1].is_lower and (_is_mod(fold(doc[i - 1].text)) or _in_compound(doc, i - 1))
                                            or doc[i - 1].text == "-" and i >= 2 and not doc[i - 1].whitespace_
                                            and not doc[i - 2].whitespace_):
         i -= 1  # "joint general secretaries", "co-chairs"
-    return i, head + 1
+    return i, head + 1, None
 
 
 def _in_compound(doc: "Doc", i: int) -> bool:
@@ -331,7 +372,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _pre_title(doc, m.pre_title, mm) or got
     shared = _shared_plural_title(doc, m, mm)
     if shared is not None:  # "joint general secretaries A and B": each holds the title
-        out.append(TitleInfo(c, shared, [], _possessor(doc, shared[0]), (shared[0], m.t1)))
+        out.append(TitleInfo(c, shared[:2], [], _possessor(doc, shared[0]), (shared[0], m.t1),
+                             "plural-apposition" if shared[2] else "", shared[2]))
         if got is not None and got[1] - got[0] == 1 and fold(doc[got[0]].text) in lexicon().honorifics:
             got = None  # "... secretaries Dr A and B": the title is the plural, "Dr" only a form of address
     if got:

@@ -32,7 +32,10 @@ ATTRIBUTE_ROUTES = {
     "title-phrase": "the title phrase written with the name: before it (\"Deputy Trade Minister X\"), in an "
                     "appositive after it (\"X, secretary-general of ...\") or the phrase it is in apposition to; "
                     "a plural title before two names joined by 'and' is each one's (\"co-chairs A and B\")",
-    "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\"), "
+    "plural-apposition": "a plural title in apposition before two names joined by 'and' (\"The lawyers, A and B, "
+                         "...\"): each holds it in the singular (issue 11)",
+    "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\", "
+                         "\"Labor leader X\" where the article names Labor elsewhere), "
                          "its possessor (\"Chile's ambassador\") or an 'of' phrase (\"head of the Authority\", "
                          "\"spokeswoman for the ruling bloc's delegation\" once the description is resolved)",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\"",
