@@ -148,7 +148,17 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             dropped.add(w)
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
             and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
-            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)]
+            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)
+            and not _scope_adjective(doc, m)]
+
+
+def _scope_adjective(doc: "Doc", m: NameMention) -> bool:
+    """"the Central drought team", "a Federal health team": a capitalized adjective of a level of government
+    alone before a lower-case noun or adjective modifies a common noun and names nothing (data/words/scope_adjectives.json,
+    issue 11)."""
+    n = len(doc)
+    return (m.t1 - m.t0 == 1 and m.t1 < n and folded(doc)[m.t0] in word_class("scope_adjectives")
+            and tokens(doc)[m.t1].is_lower and tokens(doc)[m.t1].pos_ in ("NOUN", "ADJ"))
 
 
 def _plural_title(w: str) -> bool:
@@ -462,8 +472,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     return out
 
 
-_DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission", "delegation"})
-_DEMONYM_STATE = frozenset({"government", "authorities", "state", "administration"})
+_DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission"})
+_DEMONYM_STATE = frozenset({"government", "authorities", "state", "administration", "delegation", "delegations"})
 
 
 def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
