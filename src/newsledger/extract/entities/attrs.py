@@ -41,6 +41,7 @@ from .._doc import folded, tokens
 from .._doc import sent_of as _sent_of
 from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+from .clusters import sub_bodies
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
 from .clubs import section_members, sports_report
@@ -134,7 +135,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 _why(b, "affiliation", o, rule, (s, e))
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
               *of_org_members(doc, clusters, mm),
-              *section_members(doc, clusters)]:
+              *section_members(doc, clusters),
+              *(RelationFound("member_of", part, whole, (m.start, m.end), "sub-body")
+                for part, whole, m in sub_bodies(clusters))]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
+                "of \"Velmar University\"): a part of it",
     "bracketed-title": "a title in brackets right after the name (\"Ana Lima (Minister of Health)\"), or one that "
                        "opens with an abbreviation the article defines for a title (\"Cabinet Secretary (CS)\" ... "
                        "\"Ana Lima (CS Water)\")",
@@ -71,6 +73,8 @@ ATTRIBUTE_ROUTES = {
     "home-in": "\"his home in <place>\", \"their house in <place>\" (their: the clause's subject)",
 }
 RELATION_ROUTES = {
+    "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
+                "and \"Velmar University\": data/words/sub_body_heads.json) is a part, a member, of it (issue 11)",
     "lead-descriptor": "the subject was named in the next sentence after a lead that describes it by a title the "
                        "object owns (\"Tumbria's fisheries minister ... . Olek Varsany, ...\"): a member of it",
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
