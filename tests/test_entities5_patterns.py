@@ -189,3 +189,34 @@ def test_initials_with_a_small_word_in_lower_case_are_the_country():
 def test_mixed_case_letters_that_spell_no_name_before_are_no_alias():
     rec = extract("The Republic of Tumbria signed the deal, the RaX company said.")
     assert "RaX" not in entity(rec, "Republic of Tumbria").aliases
+
+
+# -- a place's name and the lower-case noun of its feature or unit ----------------------------------------
+
+@pytest.mark.slow
+def test_a_place_and_its_lower_case_feature_noun_are_one_more_mention():
+    rec = extract("Floods hit villages along the Tessin river and in Orsk province on Monday.")
+    texts = {m.text for e in rec.entities for m in e.mentions}
+    assert {"Tessin river", "Orsk province"} <= texts, texts
+    assert len([e for e in rec.entities if e.name in ("Tessin", "Orsk")]) == 2, names(rec)
+
+
+@pytest.mark.slow
+def test_a_place_before_another_lower_case_noun_gets_no_such_mention():
+    rec = extract("Farmers in Orsk harvest wheat every autumn, Orsk officials said.")
+    assert all(m.text == "Orsk" for m in entity(rec, "Orsk").mentions), [m.text for m in entity(rec, "Orsk").mentions]
+
+
+# -- a firm's first word that a gazetteer knows as a town ------------------------------------------------
+
+@pytest.mark.slow
+def test_a_firms_short_name_that_is_also_a_town_is_the_firm():
+    rec = extract("Unions want wages that beat those of Delta Airlines, whose pilots will get raises. The deal "
+                  "will cost Delta about $7 billion.")
+    assert names(rec) == ["Delta Airlines"], names(rec)
+
+
+@pytest.mark.slow
+def test_the_town_itself_stays_a_place():
+    rec = extract("Delta Airlines opened an office in Delta on Monday.")
+    assert entity(rec, "Delta").type in ("GPE", "LOC"), names(rec)

@@ -12,7 +12,7 @@ from .lex import demonym_country, fold, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .runs import SUFFIXES
 from .spelling import SpellIndex
-from .._doc import folded
+from .._doc import folded, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -73,6 +73,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     # 3. the rest
     org_of: dict[str, Cluster] = {}
     org_spelled: SpellIndex[Cluster] = SpellIndex()
+    place_acr: dict[str, Cluster] = {}  # a place's initials given in brackets after its name
     place_of: dict[str, Cluster] = {}
     in_person = {id(x) for c in persons for x in c.mentions}
     pindex = _PersonIndex(persons)
@@ -110,10 +111,17 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 if target.type == ORG:
                     org_of.setdefault(fold(m.text), target)
                 elif target.type in (GPE, LOC, FAC):
-                    place_of.setdefault(fold(m.text), target)  # "the RoT" later on: the same country
+                    place_acr.setdefault(fold(m.text), target)  # "the RoT" later on: the same country
                 if target.type == PERSON:
                     target.type = ORG
                 continue
+        if (lab in (GPE, LOC) and len(toks) == 1 and not m.country and _tagged_org(m)
+                and (short := _org_match(org_of, m)) is not None and len(short.name.split()) >= 2):
+            short.mentions.append(m)  # "Delta Airlines ... cost Delta": a town's name the tagger read as the firm's
+            continue
+        if fold(m.text) in place_acr and lab in (GPE, LOC, FAC, ORG, ""):
+            place_acr[fold(m.text)].mentions.append(m)  # a place's initials, whatever the tagger made of them
+            continue
         if lab in (GPE, LOC, FAC):
             # "the X port" is "the port of X"; "Velmar (and Tarnwick counties)" is "Velmar County"
             key = m.country or fold(m.full if m.full else m.text)
@@ -194,6 +202,26 @@ def sub_bodies(clusters: list[Cluster]) -> list[tuple[Cluster, Cluster, NameMent
             if w is not None and w is not c and not any(x[0] is c for x in out):
                 out.append((c, w, m))
     return out
+
+
+def feature_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"the Halvo valley", "Orsk county": a place's name and the lower-case noun of a feature or unit after
+    it are one more mention of the place (data/words/place_feature_heads.json), the name alone kept too."""
+    heads = word_class("place_feature_heads")
+    toks = tokens(doc)
+    for c in clusters:
+        if c.type not in (GPE, LOC, FAC):
+            continue
+        for m in c.mentions:
+            if m.t1 < len(doc) and toks[m.t1].is_lower and folded(doc)[m.t1] in heads:
+                end = toks[m.t1].idx + len(toks[m.t1].text)
+                if (m.start, end) not in c.extra:
+                    c.extra.append((m.start, end))
+
+
+def _tagged_org(m: NameMention) -> bool:
+    """The tagger read this mention as an organization (a gazetteer may still call the word a town)."""
+    return any(rule == "spacy-ner" and label == ORG for rule, label, _w in m.why)
 
 
 def _after_the(doc: "Doc", m: NameMention) -> bool:
