@@ -220,3 +220,26 @@ def test_a_firms_short_name_that_is_also_a_town_is_the_firm():
 def test_the_town_itself_stays_a_place():
     rec = extract("Delta Airlines opened an office in Delta on Monday.")
     assert entity(rec, "Delta").type in ("GPE", "LOC"), names(rec)
+
+
+# -- a kinship word after a participle ("X's alleged brother, Y") ----------------------------------------
+
+def _related(rec, a: str, kind: str, b: str) -> bool:
+    x, y = entity(rec, a), entity(rec, b)
+    return any(r.type == kind and {r.subject, r.object} == {x.id, y.id} for r in rec.relations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, a, kind, b", [
+    ("The court also prohibited Justice Omar Halvik's alleged brother, Karim Omar Vell, from publishing "
+     "anything.", "Omar Halvik", "sibling", "Karim Omar Vell"),
+    ("Ana Roko met her estranged husband, Ivo Tamm, in court.", "Ana Roko", "spouse", "Ivo Tamm"),
+])
+def test_a_kinship_word_after_a_participle_still_has_its_possessor(text, a, kind, b):
+    assert _related(extract(text), a, kind, b)
+
+
+@pytest.mark.slow
+def test_a_participle_of_another_clause_makes_no_kin():
+    rec = extract("Omar Halvik's lawyer, who was arrested on Monday, met Karim Vell in court.")
+    assert not any(r.type != "member_of" for r in rec.relations), rec.relations
