@@ -243,3 +243,22 @@ def test_a_kinship_word_after_a_participle_still_has_its_possessor(text, a, kind
 def test_a_participle_of_another_clause_makes_no_kin():
     rec = extract("Omar Halvik's lawyer, who was arrested on Monday, met Karim Vell in court.")
     assert not any(r.type != "member_of" for r in rec.relations), rec.relations
+
+
+# -- "said the spokeswoman, X" after "a spokeswoman for the airline said" --------------------------------
+
+SPOKES = ("Pilots at Velmar Air voted to authorize a strike on Monday. In a statement from Velmar Air to the "
+          "Harbor Times, a spokeswoman for the Halden-based airline said Velmar Air is confident it can reach "
+          "a deal. \"We respect the vote,\" said the spokeswoman, Sara Lind.")
+
+
+@pytest.mark.slow
+def test_the_spokeswoman_introduced_before_speaks_for_the_body_named_most():
+    rec = extract(SPOKES)
+    assert member_of(rec, "Sara Lind", "Velmar Air")
+
+
+@pytest.mark.slow
+def test_the_spokeswoman_with_none_introduced_gets_no_body():
+    rec = extract("Velmar Air pilots voted on Monday. \"We respect the vote,\" said the spokeswoman, Sara Lind.")
+    assert not entity(rec, "Sara Lind").attributes.affiliation

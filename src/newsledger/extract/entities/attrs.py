@@ -46,7 +46,7 @@ from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, 
 from .family import _family
 from .clubs import section_members, sports_report
 from .title_acronyms import title_acronyms
-from .offices import of_org_members, office_place, owner_in_sentence, who_leads
+from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
 
 if TYPE_CHECKING:
@@ -102,6 +102,10 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if owner is not None:  # "a meeting of the union's executive, general secretary X said"
             orgs.append(owner)
             rule = "owner-in-sentence"
+        voice = spokesperson_body(doc, ti, clusters) if not orgs and not b["affiliation"] else None
+        if voice is not None:  # "a spokeswoman for the airline said ... said the spokeswoman, X"
+            orgs.append(voice)
+            rule = "spokesperson-introduced"
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))

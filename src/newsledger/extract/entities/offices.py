@@ -31,7 +31,7 @@ from .titles import MentionMap, RelationFound, TitleInfo
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["office_place", "who_leads", "owner_in_sentence", "of_org_members"]
+__all__ = ["office_place", "who_leads", "owner_in_sentence", "of_org_members", "spokesperson_body"]
 
 _DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
 
@@ -244,3 +244,25 @@ def of_org_members(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[
                         out.append(RelationFound("member_of", c, body, (m.start, bm.end), "of-org"))
                     break
     return out
+
+
+def spokesperson_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster | None:
+    """"said the spokeswoman, X" where the article wrote "a spokeswoman for the airline said" before: the
+    definite spokesperson is the one introduced, who speaks for the organization the article has named most
+    before the phrase (of equals, the first named; data/words/spokesperson_nouns.json, issue 11)."""
+    if ti.title is None or ti.title[1] - ti.title[0] != 1 or ti.title[0] < 1:
+        return None
+    fw, k = folded(doc), ti.title[0]
+    if fw[k] not in word_class("spokesperson_nouns") or fw[k - 1] != "the":
+        return None
+    first = doc.user_data.get("newsledger:indefinite_spokesperson")
+    if first is None:  # where "a spokeswoman" / "an airline spokesman" is first written (once per doc)
+        nouns = word_class("spokesperson_nouns")
+        first = next((q for q, w in enumerate(fw) if w in nouns
+                      and any(fw[p] in ("a", "an") for p in range(max(0, q - 3), q))), len(fw))
+        doc.user_data["newsledger:indefinite_spokesperson"] = first
+    if first >= k:
+        return None
+    counts = {id(c): (sum(1 for m in c.mentions if m.t1 <= k), -c.first) for c in clusters if c.type == ORG}
+    best = max((c for c in clusters if c.type == ORG and counts[id(c)][0]), key=lambda c: counts[id(c)], default=None)
+    return best

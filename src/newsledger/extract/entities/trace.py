@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "spokesperson-introduced": "\"said the spokeswoman, X\" after the article wrote \"a spokeswoman for the airline\": "
+                               "X speaks for the organization named most before (issue 11)",
     "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
                 "of \"Velmar University\"): a part of it",
     "bracketed-title": "a title in brackets right after the name (\"Ana Lima (Minister of Health)\"), or one that "
@@ -73,6 +75,8 @@ ATTRIBUTE_ROUTES = {
     "home-in": "\"his home in <place>\", \"their house in <place>\" (their: the clause's subject)",
 }
 RELATION_ROUTES = {
+    "spokesperson-introduced": "\"said the spokeswoman, X\" after the article wrote \"a spokeswoman for the airline\": "
+                               "X speaks for the organization named most before (issue 11)",
     "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
                 "and \"Velmar University\": data/words/sub_body_heads.json) is a part, a member, of it (issue 11)",
     "lead-descriptor": "the subject was named in the next sentence after a lead that describes it by a title the "
