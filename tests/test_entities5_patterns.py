@@ -262,3 +262,23 @@ def test_the_spokeswoman_introduced_before_speaks_for_the_body_named_most():
 def test_the_spokeswoman_with_none_introduced_gets_no_body():
     rec = extract("Velmar Air pilots voted on Monday. \"We respect the vote,\" said the spokeswoman, Sara Lind.")
     assert not entity(rec, "Sara Lind").attributes.affiliation
+
+
+# -- a title word after a role that the tagger reads as a given name ("said chairman Dean Marsh") ----------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, title", [
+    ("\"I would like to thank David for all he has achieved at Halden Town,\" said chairman Dean Marsh.",
+     "chairman"),
+    ("The club chairman Dean Marsh said the deal was done.", "club chairman"),
+])
+def test_a_given_name_that_is_also_a_title_after_a_role_is_the_name(text, title):
+    rec = extract(text)
+    marsh = entity(rec, "Dean Marsh")
+    assert marsh.attributes.titles == (title,), marsh.attributes.titles
+
+
+@pytest.mark.slow
+def test_a_rank_after_a_role_stays_a_title():
+    rec = extract("Police spokesman Sgt. Omar Vell said two men were held.")
+    assert "Sgt." in entity(rec, "Omar Vell").attributes.titles
