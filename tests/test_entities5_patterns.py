@@ -282,3 +282,23 @@ def test_a_given_name_that_is_also_a_title_after_a_role_is_the_name(text, title)
 def test_a_rank_after_a_role_stays_a_title():
     rec = extract("Police spokesman Sgt. Omar Vell said two men were held.")
     assert "Sgt." in entity(rec, "Omar Vell").attributes.titles
+
+
+# -- the name after "Section 12 of the" is a law's ---------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "A case was registered under Section 298 (defiling a place of worship) of the Velmar Penal Sanctum on "
+    "Monday, police in Halden said. The Velmar Penal Sanctum took effect last year.",
+    "The court in Halden cited Article 12 of the Tumbrian Charter.",
+])
+def test_a_name_after_a_numbered_part_of_a_law_is_no_entity(text):
+    rec = extract(text)
+    assert names(rec) == ["Halden"], names(rec)
+
+
+@pytest.mark.slow
+def test_a_count_of_members_of_a_body_keeps_the_body():
+    rec = extract("The chairman of the Halden Port Board said two ships were held. Two of the Halden Port Board "
+                  "members resigned.")
+    assert "Halden Port Board" in names(rec), names(rec)

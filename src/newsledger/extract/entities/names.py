@@ -47,7 +47,7 @@ from .title_lists import portfolio_tail as _portfolio_tail
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
-from .no_names import _DESIGNATION, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
+from .no_names import _DESIGNATION, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -127,6 +127,7 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     dropped: set[str] = set()
     laws = [(m.t0, m.t1) for m in ms if m.t1 - m.t0 >= 2 and fw[m.t1 - 1] in heads and m.kind == "name"]
     laws += [(e.start, e.end) for e in doc.ents if e.label_ == "LAW" and fw[e.end - 1] in heads]  # the tagger's laws
+    laws += [(m.t0, m.t1) for m in ms if _law_named_by_part(doc, m)]  # "Section 12 of the X": X is a law (issue 11)
     for t0, t1 in laws:
         dropped.add(fold(doc[t0:t1].text))
         while t0 > 0 and _cap(doc[t0 - 1]) and doc[t0 - 1].is_alpha:

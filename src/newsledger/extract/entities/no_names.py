@@ -58,3 +58,23 @@ def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
 # a model or mission designation ("XR-7", "TMS-D4", "VLS-12B"): capitals, a hyphen, a number; no person,
 # body or place is named so (issue 11)
 _DESIGNATION = re.compile(r"[A-Z]{2,}(?:-[A-Z]{0,3}[0-9]+[A-Z]{0,2})+\Z")
+
+
+def _law_named_by_part(doc: "Doc", m: NameMention) -> bool:
+    """"under Section 12 (rioting) of the Harbour Safety Code": a name after "<part> <number> of (the)", a
+    bracketed gloss allowed between, is a law's (data/words/law_part_words.json, issue 11)."""
+    fw, toks = folded(doc), tokens(doc)
+    k = m.t0 - 1
+    if k >= 0 and fw[k] == "the":
+        k -= 1
+    if k < 2 or fw[k] != "of":
+        return False
+    k -= 1
+    if toks[k].text == ")":  # skip one bracketed gloss of the part
+        q = k - 1
+        while q > max(0, k - 40) and toks[q].text not in ("(", ")"):
+            q -= 1
+        if toks[q].text != "(":
+            return False
+        k = q - 1
+    return k >= 1 and toks[k].like_num and fw[k - 1] in word_class("law_part_words")
