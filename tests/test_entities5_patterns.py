@@ -302,3 +302,20 @@ def test_a_count_of_members_of_a_body_keeps_the_body():
     rec = extract("The chairman of the Halden Port Board said two ships were held. Two of the Halden Port Board "
                   "members resigned.")
     assert "Halden Port Board" in names(rec), names(rec)
+
+
+# -- a Title-Case headline name that runs on past the name the body writes ---------------------------------
+
+@pytest.mark.slow
+def test_a_headline_name_ends_where_the_bodys_name_ends():
+    rec = extract("Velmar Air Pilots Ready To Strike\n\nPilots at Velmar Air voted on Monday to authorize a strike, "
+                  "their union said. Velmar Air said it hoped to reach a deal.")
+    assert names(rec) == ["Velmar Air"], names(rec)
+    assert any(m.start == 0 and m.text == "Velmar Air" for m in entity(rec, "Velmar Air").mentions)
+
+
+@pytest.mark.slow
+def test_a_headline_name_the_body_writes_whole_stays_whole():
+    rec = extract("Halden Port Workers Union Calls Strike\n\nThe Halden Port Workers Union said on Monday its "
+                  "members would strike. Halden Port officials said talks would go on.")
+    assert "Halden Port Workers Union" in names(rec), names(rec)

@@ -42,7 +42,8 @@ from .._doc import doc_text, folded, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
+from .casing import (bracketed_names, coordinated_units, headline_cuts, not_a_name, state_codes, street_sides,
+                     street_start)
 from .title_lists import portfolio_tail as _portfolio_tail
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
@@ -97,6 +98,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
             continue
         out.extend(_mentions_of_run(doc, i, j))
     out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
+    out = headline_cuts(doc, out, heads)
     out = bracketed_names(doc, _nicknames(doc, out))
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
