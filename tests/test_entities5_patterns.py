@@ -319,3 +319,26 @@ def test_a_headline_name_the_body_writes_whole_stays_whole():
     rec = extract("Halden Port Workers Union Calls Strike\n\nThe Halden Port Workers Union said on Monday its "
                   "members would strike. Halden Port officials said talks would go on.")
     assert "Halden Port Workers Union" in names(rec), names(rec)
+
+
+# -- "The member for <seat>, ..., said" after a sentence about a named person ------------------------------
+
+MEMBER = ("Harbour minister quits cabinet\n\nHarbour minister Robin Hale has quit the cabinet after a television "
+          "report. The member for Ostra, a close ally of the party leader, said he did not want to become a "
+          "distraction for the Labor Party.")
+
+
+@pytest.mark.slow
+def test_the_member_for_a_seat_is_the_person_the_sentence_before_is_about():
+    rec = extract(MEMBER)
+    hale = entity(rec, "Robin Hale")
+    assert "member for Ostra" in hale.attributes.titles, hale.attributes.titles
+    assert any(m.text == "The member for Ostra" for m in hale.mentions)
+    s = next(s for s in rec.statements if "distraction" in s.content.text)
+    assert s.speaker == hale.id, (s.speaker, s.speaker_text)
+
+
+@pytest.mark.slow
+def test_a_title_phrase_written_with_its_own_name_is_not_the_last_persons():
+    rec = extract("Robin Hale has quit the cabinet. The minister for Ports, Ana Roko, said he was right.")
+    assert not any("Ports" in t for t in entity(rec, "Robin Hale").attributes.titles)

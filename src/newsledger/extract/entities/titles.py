@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
-from .title_lists import portfolio_list_title, predicate_titles
+from .title_lists import epithet_titles, portfolio_list_title, predicate_titles
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
 
@@ -230,6 +230,11 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             out.extend(_titles_of(doc, c, m, mm))
     out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
                for c, title, span in predicate_titles(doc, clusters, _is_title))
+    for c, title, span in epithet_titles(doc, clusters, _is_title):
+        out.append(TitleInfo(c, title, [], None, span, "epithet-title"))
+        s, e = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+        if (s, e) not in c.extra:
+            c.extra.append((s, e))  # "The member for Ostra ... said": a mention of the person
     _shared_country(doc, out, mm)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
