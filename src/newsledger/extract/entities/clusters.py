@@ -212,10 +212,12 @@ def feature_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
     for c in clusters:
         if c.type not in (GPE, LOC, FAC):
             continue
+        seen = set(c.extra)
         for m in c.mentions:
             if m.t1 < len(doc) and toks[m.t1].is_lower and folded(doc)[m.t1] in heads:
                 end = toks[m.t1].idx + len(toks[m.t1].text)
-                if (m.start, end) not in c.extra:
+                if (m.start, end) not in seen:
+                    seen.add((m.start, end))
                     c.extra.append((m.start, end))
 
 

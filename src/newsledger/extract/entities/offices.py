@@ -263,6 +263,30 @@ def spokesperson_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Clu
         doc.user_data["newsledger:indefinite_spokesperson"] = first
     if first >= k:
         return None
-    counts = {id(c): (sum(1 for m in c.mentions if m.t1 <= k), -c.first) for c in clusters if c.type == ORG}
-    best = max((c for c in clusters if c.type == ORG and counts[id(c)][0]), key=lambda c: counts[id(c)], default=None)
-    return best
+    return _most_named_before(doc, clusters, k)
+
+
+def _most_named_before(doc: "Doc", clusters: list[Cluster], k: int) -> Cluster | None:
+    """The organization named most often in the mentions ending by token ``k`` (of equals, the first named);
+    the leader after each mention is found in one pass per doc, then looked up by bisection."""
+    import bisect
+    leaders = doc.user_data.get("newsledger:org_leaders")
+    if leaders is None:
+        ms = sorted((m.t1, c.first, id(c)) for c in clusters if c.type == ORG for m in c.mentions)
+        by_id = {id(c): c for c in clusters}
+        counts: Counter = Counter()
+        ends: list[int] = []
+        lead: list[Cluster] = []
+        best: tuple[int, int] | None = None
+        best_c: Cluster | None = None
+        for t1, first, cid in ms:
+            counts[cid] += 1
+            key = (counts[cid], -first)
+            if best is None or key > best:
+                best, best_c = key, by_id[cid]
+            ends.append(t1)
+            lead.append(best_c)  # type: ignore[arg-type]
+        leaders = doc.user_data["newsledger:org_leaders"] = (ends, lead)
+    ends, lead = leaders
+    p = bisect.bisect_right(ends, k)
+    return lead[p - 1] if p else None
