@@ -41,11 +41,12 @@ from .._doc import folded, tokens
 from .._doc import sent_of as _sent_of
 from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+from .clusters import sub_bodies
 from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, TitleInfo
 from .family import _family
 from .clubs import section_members, sports_report
 from .title_acronyms import title_acronyms
-from .offices import of_org_members, office_place, owner_in_sentence, who_leads
+from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
     for ti in titles:
         b = bag(ti.cluster)
         if ti.title:
-            t = doc[ti.title[0]:ti.title[1]].text
+            t = ti.text or doc[ti.title[0]:ti.title[1]].text
             if t and fold(t) not in _HONORIFICS and fold(t) not in {fold(x) for x in b["titles"]}:
                 b["titles"].append(t)
                 _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))
@@ -101,6 +102,10 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if owner is not None:  # "a meeting of the union's executive, general secretary X said"
             orgs.append(owner)
             rule = "owner-in-sentence"
+        voice = spokesperson_body(doc, ti, clusters) if not orgs and not b["affiliation"] else None
+        if voice is not None:  # "a spokeswoman for the airline said ... said the spokeswoman, X"
+            orgs.append(voice)
+            rule = "spokesperson-introduced"
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
@@ -134,7 +139,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 _why(b, "affiliation", o, rule, (s, e))
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
               *of_org_members(doc, clusters, mm),
-              *section_members(doc, clusters)]:
+              *section_members(doc, clusters),
+              *(RelationFound("member_of", part, whole, (m.start, m.end), "sub-body")
+                for part, whole, m in sub_bodies(clusters))]:
         if not any(x is r.object for x in bag(r.subject)["affiliation"]):
             bag(r.subject)["affiliation"].append(r.object)
             relations.append(r)

@@ -193,3 +193,24 @@ def street_sides(ms: list[NameMention]) -> None:
         got = set(longer.get(fold(m.text), ()))
         if len(got) == 1 and m.full is None:
             m.full = got.pop()
+
+
+def headline_cuts(doc: "Doc", ms: list[NameMention], heads: set[int]) -> list[NameMention]:
+    """"Velmar Air Pilots Ready To Strike" in a Title-Case headline, and "Velmar Air" in the body: a headline
+    name whose first words are a name the body writes ends there (the rest is the headline's words; issue 11)."""
+    if not heads:
+        return ms
+    body = {fold(m.text) for m in ms if m.t0 not in heads and m.t1 - m.t0 >= 2}
+    if not body:
+        return ms
+    text, toks = doc_text(doc), tokens(doc)
+    out: list[NameMention] = []
+    for m in ms:
+        if m.t0 in heads and m.t1 - m.t0 >= 3 and fold(m.text) not in body:
+            cut = next((k for k in range(m.t1 - 1, m.t0 + 1, -1)
+                        if fold(text[m.start:toks[k - 1].idx + len(toks[k - 1].text)]) in body), None)
+            if cut is not None:
+                end = toks[cut - 1].idx + len(toks[cut - 1].text)
+                m = NameMention(m.start, end, text[m.start:end], m.t0, cut, m.kind)
+        out.append(m)
+    return out

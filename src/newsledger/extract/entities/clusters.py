@@ -7,9 +7,12 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, TYPE_CHECKING
 
+from ...analysis.words import word_class
 from .lex import demonym_country, fold, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .runs import SUFFIXES
+from .spelling import SpellIndex
+from .._doc import folded, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,9 +34,13 @@ def _strip_particle(w: str) -> str:
     return w
 
 
-def _initials(name: str) -> str:
+def _initials(name: str, small: bool = False) -> str:
+    """The capitals of a name's words, the small words skipped (or, with ``small``, kept as written:
+    "Republic of Tumbria" is "RT", or "RoT")."""
     skip = {"of", "for", "the", "and", "in", "on", "de", "du", "la"}
     words = [w for w in re.split(r"\s+", name.replace("'s", "").replace("'", "")) if w]
+    if small:
+        return "".join(w[0] if fold(w) in skip else w[0].upper() for w in words if w[0].isalpha())
     return "".join(w[0].upper() for w in words if fold(w) not in skip and w[0].isalpha())
 
 
@@ -65,6 +72,8 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     persons = _unique(person_of.values())
     # 3. the rest
     org_of: dict[str, Cluster] = {}
+    org_spelled: SpellIndex[Cluster] = SpellIndex()
+    place_acr: dict[str, Cluster] = {}  # a place's initials given in brackets after its name
     place_of: dict[str, Cluster] = {}
     in_person = {id(x) for c in persons for x in c.mentions}
     pindex = _PersonIndex(persons)
@@ -79,6 +88,9 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
             cands = [c for c in cands if c.first < m.start] or cands
         if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
             cands = pindex.first_name(toks[0], m.start)
+        if not cands and len(toks) == 1 and m.label in (PERSON, "") and not m.country:
+            near = pindex.spelled.near((toks[0],))  # "Radhakirshnan" for "Radhakrishnan" (spelling.py)
+            cands = [near] if near is not None else []
         if len(cands) == 1 and (m.label in (PERSON, NORP, GPE, ORG, LOC, "") ):
             cands[0].mentions.append(m)
             continue
@@ -93,13 +105,23 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 continue
         if m.acronym_of is not None:
             target = _cluster_of(clusters, ms[m.acronym_of])
-            if target is not None and (target.type != GPE or _initials(target.name) == m.text.replace(".", "")):
+            if target is not None and (target.type != GPE or _initials(target.name) == m.text.replace(".", "")
+                                       or _initials(target.name, True) == m.text):
                 target.mentions.append(m)
                 if target.type == ORG:
                     org_of.setdefault(fold(m.text), target)
+                elif target.type in (GPE, LOC, FAC):
+                    place_acr.setdefault(fold(m.text), target)  # "the RoT" later on: the same country
                 if target.type == PERSON:
                     target.type = ORG
                 continue
+        if (lab in (GPE, LOC) and len(toks) == 1 and not m.country and _tagged_org(m)
+                and (short := _org_match(org_of, m)) is not None and len(short.name.split()) >= 2):
+            short.mentions.append(m)  # "Delta Airlines ... cost Delta": a town's name the tagger read as the firm's
+            continue
+        if fold(m.text) in place_acr and lab in (GPE, LOC, FAC, ORG, ""):
+            place_acr[fold(m.text)].mentions.append(m)  # a place's initials, whatever the tagger made of them
+            continue
         if lab in (GPE, LOC, FAC):
             # "the X port" is "the port of X"; "Velmar (and Tarnwick counties)" is "Velmar County"
             key = m.country or fold(m.full if m.full else m.text)
@@ -110,15 +132,18 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 clusters.append(c)
             c.mentions.append(m)
         elif (len(toks) == 1 and m.votes[PERSON] < 3 and not m.country and lab in ("", PERSON, ORG, GPE)
-              and _org_match(org_of, m) is not None):
-            _org_match(org_of, m).mentions.append(m)  # a short form of a named organization ("Brackwell")
+              and _org_match(org_of, m, _after_the(doc, m)) is not None):
+            _org_match(org_of, m, _after_the(doc, m)).mentions.append(m)  # a short form of a named organization ("Brackwell")
         elif lab == ORG or (m.kind == "acronym" and not lab):
-            c = _org_match(org_of, m)
+            c = _org_match(org_of, m, _after_the(doc, m))
+            if c is None and len(toks) >= 2:
+                c = org_spelled.near(tuple(toks))  # "Valmar University" for "Velmar University" (spelling.py)
             if c is None:
                 c = Cluster(ORG, [])
                 clusters.append(c)
             c.mentions.append(m)
             org_of.setdefault(fold(m.text), c)
+            org_spelled.add(tuple(toks), c)
         elif lab == PERSON:
             key = tuple(toks)
             c = person_of.get(key)
@@ -159,6 +184,52 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     return clusters, unresolved
 
 
+def sub_bodies(clusters: list[Cluster]) -> list[tuple[Cluster, Cluster, NameMention]]:
+    """(part, whole, the part's mention) for each organization named as another's name and a body
+    inside it ("the Velmar University Senate" of "Velmar University": data/words/sub_body_heads.json)."""
+    whole: dict[tuple[str, ...], Cluster] = {}
+    for c in clusters:
+        if c.type == ORG:
+            for m in c.mentions:
+                whole.setdefault(tuple(fold(m.text).split()), c)
+    out: list[tuple[Cluster, Cluster, NameMention]] = []
+    for c in clusters:
+        if c.type != ORG:
+            continue
+        for m in c.mentions:
+            words = tuple(fold(m.text).split())
+            w = whole.get(words[:-1]) if len(words) >= 3 and words[-1] in word_class("sub_body_heads") else None
+            if w is not None and w is not c and not any(x[0] is c for x in out):
+                out.append((c, w, m))
+    return out
+
+
+def feature_mentions(doc: "Doc", clusters: list[Cluster]) -> None:
+    """"the Halvo valley", "Orsk county": a place's name and the lower-case noun of a feature or unit after
+    it are one more mention of the place (data/words/place_feature_heads.json), the name alone kept too."""
+    heads = word_class("place_feature_heads")
+    toks = tokens(doc)
+    for c in clusters:
+        if c.type not in (GPE, LOC, FAC):
+            continue
+        seen = set(c.extra)
+        for m in c.mentions:
+            if m.t1 < len(doc) and toks[m.t1].is_lower and folded(doc)[m.t1] in heads:
+                end = toks[m.t1].idx + len(toks[m.t1].text)
+                if (m.start, end) not in seen:
+                    seen.add((m.start, end))
+                    c.extra.append((m.start, end))
+
+
+def _tagged_org(m: NameMention) -> bool:
+    """The tagger read this mention as an organization (a gazetteer may still call the word a town)."""
+    return any(rule == "spacy-ner" and label == ORG for rule, label, _w in m.why)
+
+
+def _after_the(doc: "Doc", m: NameMention) -> bool:
+    return m.t0 >= 1 and folded(doc)[m.t0 - 1] == "the"
+
+
 def _unique(cs: Iterable[Cluster]) -> list[Cluster]:
     out: list[Cluster] = []
     for c in cs:
@@ -181,6 +252,7 @@ class _PersonIndex:
     def __init__(self, persons: list[Cluster]) -> None:
         self.by_tail: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
         self.by_first: dict[str, list[Cluster]] = defaultdict(list)
+        self.spelled: SpellIndex[Cluster] = SpellIndex()  # surnames, for one spelled another way
         for c in persons:
             keys: set[tuple[str, ...]] = set()
             for m in c.mentions:
@@ -196,6 +268,9 @@ class _PersonIndex:
                     self.by_first[full[0]].append(c)
             for key in keys:
                 self.by_tail[key].append(c)
+            for key in keys:
+                if len(key) == 1:
+                    self.spelled.add(key, c)
 
     def candidates(self, toks: list[str]) -> list[Cluster]:
         """Persons whose name ends with these words (particles aside) or who go by them as a nickname."""
@@ -218,8 +293,16 @@ def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:
     return None
 
 
-def _org_match(org_of: dict[str, Cluster], m: NameMention) -> Cluster | None:
-    """An organization already seen that this name writes in full, in part, or as an acronym."""
+def _part_of(a: list[str], b: list[str]) -> bool:
+    """One name is the other's and a word of a body inside it ("velmar university senate" and "velmar
+    university": a part and its whole, two organizations; data/words/sub_body_heads.json)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return (len(long) == len(short) + 1 and long[:-1] == short and long[-1] in word_class("sub_body_heads"))
+
+
+def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) -> Cluster | None:
+    """An organization already seen that this name writes in full, in part, or as an acronym; after
+    "the" (``the``), one capitalized head word is the latest organization whose name ends with it."""
     key = fold(m.text)
     if key in org_of:
         return org_of[key]
@@ -230,8 +313,10 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention) -> Cluster | None:
         kt = k.split()
         if acr and any(_initials(x.text) == acr for x in c.mentions):
             hits.append(c)
-        elif len(toks) >= 2 and (_contiguous(toks, kt) or _contiguous(kt, toks)):
+        elif len(toks) >= 2 and (_contiguous(toks, kt) or _contiguous(kt, toks)) and not _part_of(toks, kt):
             hits.append(c)
+        elif len(toks) == 1 and the and len(kt) >= 2 and kt[-1] == toks[0] and toks[0] in lexicon().org_keywords:
+            hits.append(c)  # "the Command" of "the Halden State Police Command" (issue 11)
         elif (len(toks) == 1 and not acr and len(kt) >= 2 and kt[0] == toks[0] and toks[0] not in lexicon().org_keywords
               and not demonym_country(toks[0]) and not is_acronym(m.text)):
             hits.append(c)  # "Harrowgate" of "Harrowgate Pharma"

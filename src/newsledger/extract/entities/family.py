@@ -106,8 +106,8 @@ def _kin_possessor(doc: "Doc", i: int, mm: MentionMap, start: int, last_person: 
     """Who "his mother", "Brandt's wife", "whose husband" belongs to."""
     if i <= start:
         return None
-    while i - 1 > start and doc[i - 1].is_lower and doc[i - 1].pos_ == "ADJ":
-        i -= 1  # "his younger brother", "her late husband"
+    while i - 1 > start and doc[i - 1].is_lower and (doc[i - 1].pos_ == "ADJ" or doc[i - 1].tag_ == "VBN"):
+        i -= 1  # "his younger brother", "her late husband", "X's alleged brother", "his estranged wife"
     prev = doc[i - 1]
     w = fold(prev.text)
     if prev.tag_ == "POS" and i >= 2:

@@ -32,8 +32,8 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 
 from __future__ import annotations
 
-import re
 
+import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
@@ -42,11 +42,13 @@ from .._doc import doc_text, folded, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
+from .casing import (bracketed_names, coordinated_units, headline_cuts, not_a_name, state_codes, street_sides,
+                     street_start)
 from .title_lists import portfolio_tail as _portfolio_tail
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
+from .no_names import _DESIGNATION, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -96,6 +98,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
             continue
         out.extend(_mentions_of_run(doc, i, j))
     out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
+    out = headline_cuts(doc, out, heads)
     out = bracketed_names(doc, _nicknames(doc, out))
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
@@ -126,6 +129,7 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     dropped: set[str] = set()
     laws = [(m.t0, m.t1) for m in ms if m.t1 - m.t0 >= 2 and fw[m.t1 - 1] in heads and m.kind == "name"]
     laws += [(e.start, e.end) for e in doc.ents if e.label_ == "LAW" and fw[e.end - 1] in heads]  # the tagger's laws
+    laws += [(m.t0, m.t1) for m in ms if _law_named_by_part(doc, m)]  # "Section 12 of the X": X is a law (issue 11)
     for t0, t1 in laws:
         dropped.add(fold(doc[t0:t1].text))
         while t0 > 0 and _cap(doc[t0 - 1]) and doc[t0 - 1].is_alpha:
@@ -148,41 +152,8 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             dropped.add(w)
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
             and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
-            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)]
-
-
-def _plural_title(w: str) -> bool:
-    """"secretaries", "ministers": the plural of a title word (data/words/titles.json)."""
-    titles = lexicon().titles
-    return w.endswith("ies") and w[:-3] + "y" in titles or w.endswith("s") and w[:-1] in titles
-
-
-def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
-    """"(CS Water)" after a name where the article wrote "Cabinet Secretary (CS)": a title, no body; and
-    "Cabinet Secretary(CS" itself, glued to its bracket (entities/title_acronyms.py)."""
-    acrs = title_acronyms(doc)
-    if not acrs:
-        return False
-    first = m.text.split()[0] if m.text.split() else ""
-    return (m.t0 >= 1 and tokens(doc)[m.t0 - 1].text == "(" and first in acrs) or any(f"({a}" in m.text for a in acrs)
-
-
-def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
-    """"Minister for Fisheries", "leader of Opposition": one capitalized word of a title's portfolio after
-    "<title> of/for" (a title modifier or a government office word, also in the plural) names no body."""
-    if m.t1 - m.t0 != 1 or m.kind != "name" or m.t0 < 2:
-        return False
-    fw, lex = folded(doc), lexicon()
-    k = m.t0 - 1 - (fw[m.t0 - 1] == "the")
-    if k < 1 or fw[k] not in ("of", "for") or fw[k - 1] not in lex.titles:
-        return False
-    w = fw[m.t0]
-    return any(x in lex.title_modifiers or x in lex.offices for x in (w, w[:-1] if w.endswith("s") else w))
-
-
-# a model or mission designation ("XR-7", "TMS-D4", "VLS-12B"): capitals, a hyphen, a number; no person,
-# body or place is named so (issue 11)
-_DESIGNATION = re.compile(r"[A-Z]{2,}(?:-[A-Z]{0,3}[0-9]+[A-Z]{0,2})+\Z")
+            and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)
+            and not _scope_adjective(doc, m)]
 
 
 def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:
@@ -462,8 +433,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     return out
 
 
-_DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission", "delegation"})
-_DEMONYM_STATE = frozenset({"government", "authorities", "state", "administration"})
+_DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission"})
+_DEMONYM_STATE = frozenset({"government", "authorities", "state", "administration", "delegation", "delegations"})
 
 
 def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
@@ -590,8 +561,16 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
         if between in _KNOWN_AS:
             b.alias_of = k - 1
             b.votes[PERSON] += 1
-        if (b.kind == "acronym" and b.t0 >= 1 and toks[b.t0 - 1].text == "(" and b.t1 < len(doc)
-                and toks[b.t1].text == ")" and a.t1 == b.t0 - 1):
+        bracketed = b.t0 >= 1 and toks[b.t0 - 1].text == "(" and b.t1 < len(doc) and toks[b.t1].text == ")" \
+            and a.t1 == b.t0 - 1
+        if bracketed and b.kind != "acronym" and _MIXED_ACRONYM.match(b.text) \
+                and "".join(w[0] for w in a.text.split()).casefold() == b.text.casefold():
+            b.kind = "acronym"  # "the Republic of Tumbria (RoT)": initials with the small words' in lower case
+        if bracketed and b.kind == "acronym":
             b.acronym_of = k - 1
+
+
+# initials that keep a small word's letter in lower case ("RoT", "DoJ", "MoH"; issue 11)
+_MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,5}$")
 
 

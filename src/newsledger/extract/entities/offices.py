@@ -31,7 +31,7 @@ from .titles import MentionMap, RelationFound, TitleInfo
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["office_place", "who_leads", "owner_in_sentence", "of_org_members"]
+__all__ = ["office_place", "who_leads", "owner_in_sentence", "of_org_members", "spokesperson_body"]
 
 _DOMINANCE = 3  # the article's country is named at least this many times as often as the next one
 
@@ -244,3 +244,49 @@ def of_org_members(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[
                         out.append(RelationFound("member_of", c, body, (m.start, bm.end), "of-org"))
                     break
     return out
+
+
+def spokesperson_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster | None:
+    """"said the spokeswoman, X" where the article wrote "a spokeswoman for the airline said" before: the
+    definite spokesperson is the one introduced, who speaks for the organization the article has named most
+    before the phrase (of equals, the first named; data/words/spokesperson_nouns.json, issue 11)."""
+    if ti.title is None or ti.title[1] - ti.title[0] != 1 or ti.title[0] < 1:
+        return None
+    fw, k = folded(doc), ti.title[0]
+    if fw[k] not in word_class("spokesperson_nouns") or fw[k - 1] != "the":
+        return None
+    first = doc.user_data.get("newsledger:indefinite_spokesperson")
+    if first is None:  # where "a spokeswoman" / "an airline spokesman" is first written (once per doc)
+        nouns = word_class("spokesperson_nouns")
+        first = next((q for q, w in enumerate(fw) if w in nouns
+                      and any(fw[p] in ("a", "an") for p in range(max(0, q - 3), q))), len(fw))
+        doc.user_data["newsledger:indefinite_spokesperson"] = first
+    if first >= k:
+        return None
+    return _most_named_before(doc, clusters, k)
+
+
+def _most_named_before(doc: "Doc", clusters: list[Cluster], k: int) -> Cluster | None:
+    """The organization named most often in the mentions ending by token ``k`` (of equals, the first named);
+    the leader after each mention is found in one pass per doc, then looked up by bisection."""
+    import bisect
+    leaders = doc.user_data.get("newsledger:org_leaders")
+    if leaders is None:
+        ms = sorted((m.t1, c.first, id(c)) for c in clusters if c.type == ORG for m in c.mentions)
+        by_id = {id(c): c for c in clusters}
+        counts: Counter = Counter()
+        ends: list[int] = []
+        lead: list[Cluster] = []
+        best: tuple[int, int] | None = None
+        best_c: Cluster | None = None
+        for t1, first, cid in ms:
+            counts[cid] += 1
+            key = (counts[cid], -first)
+            if best is None or key > best:
+                best, best_c = key, by_id[cid]
+            ends.append(t1)
+            lead.append(best_c)  # type: ignore[arg-type]
+        leaders = doc.user_data["newsledger:org_leaders"] = (ends, lead)
+    ends, lead = leaders
+    p = bisect.bisect_right(ends, k)
+    return lead[p - 1] if p else None

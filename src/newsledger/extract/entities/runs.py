@@ -383,6 +383,10 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
     toks = tokens(doc)
     lex = lexicon()
+    if (j - i >= 2 and i >= 1 and toks[i - 1].is_lower and folded(doc)[i - 1] in lex.titles
+            and folded(doc)[i] in lex.titles and folded(doc)[i] not in lex.honorifics
+            and toks[i].ent_iob_ == "B" and toks[i].ent_type_ == "PERSON"):
+        return i  # "said chairman Dean Marsh": after a role, a title word the tagger reads as a given name is one (issue 11)
     last_title = -1
     unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
     for k in range(i, j):

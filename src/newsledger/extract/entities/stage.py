@@ -27,6 +27,7 @@ from ...stages import Found
 from ...trace import note, tracing
 from ...records import Attributes, Entity, Relation, Span, Time
 from .._doc import doc_text
+from .clusters import feature_mentions
 from .names import Cluster, cluster_names, find_name_mentions
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def find_entities(doc: "Doc", times: Sequence[Time] = ()) -> EntityResult:
     text = doc_text(doc)
     mentions = find_name_mentions(doc, [(t.start, t.end) for t in times])
     clusters, ambiguous = cluster_names(doc, mentions)
+    feature_mentions(doc, clusters)
     titles = entities_attrs.find_titles(doc, clusters)
     entities_refs.resolve_references(doc, clusters, titles)
     ids = {id(c): f"e{k}" for k, c in enumerate(clusters, 1)}

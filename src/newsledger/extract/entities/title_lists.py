@@ -13,6 +13,7 @@ from ...analysis.words import word_class
 from .._doc import folded, tokens
 from .lex import fold, lexicon
 from .mentions import _cap, _JOIN_OF, PERSON
+from .sentences_of import person_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -102,4 +103,40 @@ def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[
                     if prep is not None and prep.i == te:
                         te = max(t.i for t in prep.subtree) + 1
                     out.append((c, (ts, te), (m.t0, te)))
+    return out
+
+
+def epithet_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[str], bool]
+                   ) -> list[tuple["Cluster", tuple[int, int], tuple[int, int]]]:
+    """"X has quit the cabinet. The member for Ostra, a close ally of ..., said ...": a sentence whose subject
+    is "The <title> for/of <Name>" with no name of its own describes the person who is the subject of the
+    sentence before; the title (with its "for"/"of" phrase) is that person's, and the phrase one more mention
+    of them (issue 11). (cluster, title token range, phrase token range) for each."""
+    out: list[tuple["Cluster", tuple[int, int], tuple[int, int]]] = []
+    toks, fw = tokens(doc), folded(doc)
+    subjects = person_subjects(doc, clusters)
+    named = {m.t0 for c in clusters if c.type == PERSON for m in c.mentions}
+    sents = list(subjects)
+    for k in range(1, len(sents)):
+        start = sents[k]
+        t = start
+        while t < len(toks) and toks[t].is_space:
+            t += 1
+        if not (t + 3 < len(toks) and fw[t] == "the" and toks[t + 1].is_lower and is_title(fw[t + 1])
+                and fw[t + 2] in ("for", "of") and _cap(toks[t + 3])):
+            continue
+        end = t + 3
+        while end < len(toks) and _cap(toks[end]) and not toks[end].is_punct:
+            end += 1
+        if not (end < len(toks) and toks[end].text == "," or end < len(toks) and toks[end].pos_ in ("VERB", "AUX")):
+            continue
+        head = toks[t + 1]
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if end in named or end + 1 in named:
+            continue  # "The minister for Ports, Ana Roko, said": the phrase is hers, written with her name
+        before = subjects[sents[k - 1]]
+        persons = {id(c): c for _s, _e, c in before}
+        if len(persons) == 1:
+            out.append((next(iter(persons.values())), (t + 1, end), (t, end)))
     return out

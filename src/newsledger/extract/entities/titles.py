@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
-from .title_lists import portfolio_list_title, predicate_titles
+from .title_lists import epithet_titles, portfolio_list_title, predicate_titles
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
+from .mention_map import MentionMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +37,7 @@ class TitleInfo:
     possessor_tok: int | None = None  # token index of "its"/"their"/"his" owning the phrase
     span: tuple[int, int] = (0, 0)  # token range of the whole phrase, name included (evidence)
     rule: str = ""  # the route for the trace when not a phrase written with the name ("lead-descriptor")
+    text: str | None = None  # the title as held when not the words of ``title`` ("the lawyers, A and B": "lawyer")
 
 
 @dataclass
@@ -45,36 +47,6 @@ class RelationFound:
     object: Cluster
     evidence: tuple[int, int]  # char offsets
     rule: str = ""  # which rule found it (entities/trace.py RELATION_ROUTES), for the trace
-
-
-class MentionMap:
-    """Token index -> (mention, cluster) for name mentions, and char span -> cluster for others."""
-
-    def __init__(self, doc: "Doc", clusters: list[Cluster]) -> None:
-        self.doc = doc
-        self.by_tok: dict[int, tuple[NameMention, Cluster]] = {}
-        for c in clusters:
-            for m in c.mentions:
-                for t in range(m.t0, m.t1):
-                    self.by_tok[t] = (m, c)
-        self.extra: dict[int, Cluster] = {}  # first token of a pronoun/reference -> cluster
-
-    def at(self, t: int) -> tuple[NameMention, Cluster] | None:
-        return self.by_tok.get(t)
-
-    def cluster_at(self, t: int) -> Cluster | None:
-        hit = self.by_tok.get(t)
-        if hit:
-            return hit[1]
-        return self.extra.get(t)
-
-    def add_extra(self, clusters: list[Cluster]) -> None:
-        for c in clusters:
-            for s, e in c.extra:
-                span = self.doc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
-                    for t in range(span.start, span.end):
-                        self.extra.setdefault(t, c)
 
 
 # ============================================================================ titles
@@ -146,8 +118,15 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     first = i + 1
     # title text: drop leading affiliations (demonyms, org names)
     tstart = first
-    while tstart <= head and mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
-        tstart = mm.at(tstart)[0].t1
+    while tstart <= head:
+        if mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
+            tstart = mm.at(tstart)[0].t1
+        elif (named := mm.org_written(tstart, head)) is not None:
+            if not any(o is named[0] for o in orgs):  # "Labor leader X": the party named elsewhere leads the title
+                orgs.append(named[0])
+            tstart = named[1]
+        else:
+            break
     while tstart <= head and doc[tstart].text in ("-", "'s", "'", "based"):
         tstart += 1
     if tstart > head:
@@ -168,6 +147,12 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
                 orgs.append(hit[1])
             t = hit[0].t1
             continue
+        named = mm.org_written(t, k - 1)
+        if named is not None:  # "Labor leader X": an organization the article names, unlabelled here
+            if not any(o is named[0] for o in orgs):
+                orgs.append(named[0])
+            t = named[1]
+            continue
         break
     if t >= k:
         return None
@@ -178,9 +163,11 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
     return t, k, orgs, i
 
 
-def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int] | None:
+def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, int, str | None] | None:
     """A plural title written before two names joined by "and" ("joint general secretaries Dr A and
-    B", "co-chairs A and B"): the token range of the title, which both names hold; None otherwise."""
+    B", "co-chairs A and B"): the token range of the title, which both names hold, as written; or in
+    apposition before them ("the lawyers, A and B"), where each holds the singular (the third item,
+    else None); None otherwise."""
     n = len(doc)
     t0 = m.t0
     before = mm.at(t0 - 2) if t0 >= 2 and folded(doc)[t0 - 1] == "and" else None
@@ -193,6 +180,9 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     i = t0 - 1
     while i >= 0 and fold(doc[i].text) in lex.honorifics:
         i -= 1
+    apposed = i >= 2 and doc[i].text == "," and folded(doc)[i - 2] in _DETS | _POSS_PRON
+    if apposed:
+        i -= 1  # "The lawyers, A and B, obtained ...": the plural in apposition, each one of them
     if i < 0 or not doc[i].is_lower or mm.at(i):
         return None
     w = fold(doc[i].text)
@@ -200,11 +190,13 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     if single is None or not _is_title(single):
         return None
     head = i
+    if apposed:
+        return i, head + 1, single
     while i >= 1 and not mm.at(i - 1) and (doc[i - 1].is_lower and (_is_mod(fold(doc[i - 1].text)) or _in_compound(doc, i - 1))
                                            or doc[i - 1].text == "-" and i >= 2 and not doc[i - 1].whitespace_
                                            and not doc[i - 2].whitespace_):
         i -= 1  # "joint general secretaries", "co-chairs"
-    return i, head + 1
+    return i, head + 1, None
 
 
 def _in_compound(doc: "Doc", i: int) -> bool:
@@ -238,6 +230,11 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             out.extend(_titles_of(doc, c, m, mm))
     out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
                for c, title, span in predicate_titles(doc, clusters, _is_title))
+    for c, title, span in epithet_titles(doc, clusters, _is_title):
+        out.append(TitleInfo(c, title, [], None, span, "epithet-title"))
+        s, e = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+        if (s, e) not in c.extra:
+            c.extra.append((s, e))  # "The member for Ostra ... said": a mention of the person
     _shared_country(doc, out, mm)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
@@ -331,7 +328,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         got = _pre_title(doc, m.pre_title, mm) or got
     shared = _shared_plural_title(doc, m, mm)
     if shared is not None:  # "joint general secretaries A and B": each holds the title
-        out.append(TitleInfo(c, shared, [], _possessor(doc, shared[0]), (shared[0], m.t1)))
+        out.append(TitleInfo(c, shared[:2], [], _possessor(doc, shared[0]), (shared[0], m.t1),
+                             "plural-apposition" if shared[2] else "", shared[2]))
         if got is not None and got[1] - got[0] == 1 and fold(doc[got[0]].text) in lexicon().honorifics:
             got = None  # "... secretaries Dr A and B": the title is the plural, "Dr" only a form of address
     if got:

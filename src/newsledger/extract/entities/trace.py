@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "epithet-title": "a sentence whose subject is \"The <title> for/of <Name>\" with no name of its own (\"The member "
+                     "for Ostra, ..., said\") describes the person who is the subject of the sentence before (issue 11)",
+    "spokesperson-introduced": "\"said the spokeswoman, X\" after the article wrote \"a spokeswoman for the airline\": "
+                               "X speaks for the organization named most before (issue 11)",
+    "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
+                "of \"Velmar University\"): a part of it",
     "bracketed-title": "a title in brackets right after the name (\"Ana Lima (Minister of Health)\"), or one that "
                        "opens with an abbreviation the article defines for a title (\"Cabinet Secretary (CS)\" ... "
                        "\"Ana Lima (CS Water)\")",
@@ -32,7 +38,10 @@ ATTRIBUTE_ROUTES = {
     "title-phrase": "the title phrase written with the name: before it (\"Deputy Trade Minister X\"), in an "
                     "appositive after it (\"X, secretary-general of ...\") or the phrase it is in apposition to; "
                     "a plural title before two names joined by 'and' is each one's (\"co-chairs A and B\")",
-    "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\"), "
+    "plural-apposition": "a plural title in apposition before two names joined by 'and' (\"The lawyers, A and B, "
+                         "...\"): each holds it in the singular (issue 11)",
+    "title-affiliation": "an organization or country written in the person's title phrase (\"UDA spokesman\", "
+                         "\"Labor leader X\" where the article names Labor elsewhere), "
                          "its possessor (\"Chile's ambassador\") or an 'of' phrase (\"head of the Authority\", "
                          "\"spokeswoman for the ruling bloc's delegation\" once the description is resolved)",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\"",
@@ -68,6 +77,10 @@ ATTRIBUTE_ROUTES = {
     "home-in": "\"his home in <place>\", \"their house in <place>\" (their: the clause's subject)",
 }
 RELATION_ROUTES = {
+    "spokesperson-introduced": "\"said the spokeswoman, X\" after the article wrote \"a spokeswoman for the airline\": "
+                               "X speaks for the organization named most before (issue 11)",
+    "sub-body": "an organization named as another's name and a body inside it (\"the Velmar University Senate\" "
+                "and \"Velmar University\": data/words/sub_body_heads.json) is a part, a member, of it (issue 11)",
     "lead-descriptor": "the subject was named in the next sentence after a lead that describes it by a title the "
                        "object owns (\"Tumbria's fisheries minister ... . Olek Varsany, ...\"): a member of it",
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
