@@ -34,8 +34,8 @@ def member_of(rec, person: str, body: str) -> bool:
 
 @pytest.mark.slow
 def test_an_organization_named_elsewhere_leads_the_title():
-    rec = extract("Immigration Minister Pete Darrow attacked Labor over the boats. Labor leader Bill Sharpe "
-                  "insists his party has the same policy to deter smugglers as the government.")
+    rec = extract("Health Minister Pete Darrow blamed Labor for the hospital delays. Labor leader Bill Sharpe "
+                  "says his party would hire more nurses than the government plans to.")
     sharpe = entity(rec, "Bill Sharpe")
     assert sharpe.attributes.titles == ("leader",), sharpe.attributes.titles
     assert member_of(rec, "Bill Sharpe", "Labor")
@@ -90,7 +90,7 @@ def test_a_plural_noun_that_is_no_title_gives_none():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Officials said that the Central drought assessment team visited the district on Monday.",
+    "Residents said the Central flood relief team reached the village on Monday.",
     "Farmers in Halden asked for more money from the National relief fund.",
 ])
 def test_a_scope_adjective_before_a_noun_is_no_entity(text):
@@ -124,11 +124,11 @@ def test_a_longer_company_name_is_still_the_same_company():
 
 @pytest.mark.slow
 def test_the_bare_head_of_a_long_name_is_that_body():
-    rec = extract("The Halden State Police Command said no bandit was a governor in the state. The Command "
-                  "urged residents to ignore the reports.")
+    rec = extract("The Halden State Fire Command said no crew member was missing after the blaze. The Command "
+                  "asked drivers to keep away from the area.")
     assert "Command" not in names(rec), names(rec)
-    assert "the Command" in " ".join(m.text for m in entity(rec, "Halden State Police Command").mentions) \
-        or any(m.text == "Command" for m in entity(rec, "Halden State Police Command").mentions)
+    assert "the Command" in " ".join(m.text for m in entity(rec, "Halden State Fire Command").mentions) \
+        or any(m.text == "Command" for m in entity(rec, "Halden State Fire Command").mentions)
 
 
 @pytest.mark.slow
@@ -211,9 +211,9 @@ def test_a_place_before_another_lower_case_noun_gets_no_such_mention():
 
 @pytest.mark.slow
 def test_a_firms_short_name_that_is_also_a_town_is_the_firm():
-    rec = extract("Unions want wages that beat those of Delta Airlines, whose pilots will get raises. The deal "
-                  "will cost Delta about $7 billion.")
-    assert names(rec) == ["Delta Airlines"], names(rec)
+    rec = extract("Drivers want pay that matches Phoenix Freight, whose crews will get raises. The agreement "
+                  "is expected to cost Phoenix some $2 billion.")
+    assert names(rec) == ["Phoenix Freight"], names(rec)
 
 
 @pytest.mark.slow
@@ -268,7 +268,7 @@ def test_the_spokeswoman_with_none_introduced_gets_no_body():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, title", [
-    ("\"I would like to thank David for all he has achieved at Halden Town,\" said chairman Dean Marsh.",
+    ("\"We thank Tomas for his years of work at Halden Town,\" said chairman Dean Marsh.",
      "chairman"),
     ("The club chairman Dean Marsh said the deal was done.", "club chairman"),
 ])
@@ -323,9 +323,9 @@ def test_a_headline_name_the_body_writes_whole_stays_whole():
 
 # -- "The member for <seat>, ..., said" after a sentence about a named person ------------------------------
 
-MEMBER = ("Harbour minister quits cabinet\n\nHarbour minister Robin Hale has quit the cabinet after a television "
-          "report. The member for Ostra, a close ally of the party leader, said he did not want to become a "
-          "distraction for the Labor Party.")
+MEMBER = ("Ports minister leaves cabinet\n\nPorts minister Robin Hale has left the cabinet after a newspaper "
+          "story. The member for Ostra, long a friend of the premier, said he would not be a distraction for "
+          "the Harbour Party.")
 
 
 @pytest.mark.slow
