@@ -387,6 +387,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
+    run0 = i
     cut = _portfolio_tail(doc, i, j)
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
@@ -436,6 +437,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         tail -= 1
     if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
         return out  # "former Harbour Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
+    if tail < j and _title_before_appositive_name(doc, run0, tail, j):
+        return out  # "Junior Trade Minister, X, said": a title standing before its holder's name (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
@@ -460,6 +463,20 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         m.kind = "acronym"
     out.append(m)
     return out
+
+
+def _title_before_appositive_name(doc: "Doc", i: int, tail: int, j: int) -> bool:
+    """The run i..j ends in title words (from ``tail``) and stands at a clause's start with a person's
+    name set off by commas right after it ("Junior Trade Minister, X, said ..."): the run is that
+    person's title, no name of its own. A run holding a body's word ("Harbour Board Chairman, X") is left
+    alone: the body is a name."""
+    toks = tokens(doc)
+    lex = lexicon()
+    if j + 1 >= len(doc) or toks[j].text != "," or toks[j + 1].ent_type_ != "PERSON":
+        return False
+    if not (i == 0 or toks[i].is_sent_start or folded(doc)[i - 1] in ("the", "a", "an") or toks[i - 1].is_space):
+        return False
+    return not any(folded(doc)[t] in lex.org_keywords or folded(doc)[t] in lex.place_keywords for t in range(i, tail))
 
 
 _DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission", "delegation"})

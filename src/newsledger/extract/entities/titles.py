@@ -362,7 +362,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 k = of
         if prev is None:  # "Minister for Fisheries, X": a portfolio that is no name of its own (issue 11)
             p = k - 1
-            while p > t0 - 6 and p > 0 and doc[p].text[:1].isupper() and not mm.at(p) and not _is_title(folded(doc)[p]):
+            while p > t0 - 10 and p > 0 and not mm.at(p) and not _is_title(folded(doc)[p]) and (
+                    doc[p].text[:1].isupper() or folded(doc)[p] in ("and", "&") and p < k - 1
+                    and doc[p - 1].text[:1].isupper()):  # "Minister for Energy and Coastal Roads, X"
                 p -= 1
             if p < k - 1 and folded(doc)[p] in ("of", "for") and p > 0 and _is_title(folded(doc)[p - 1]):
                 k = p
