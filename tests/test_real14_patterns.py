@@ -57,3 +57,81 @@ def test_a_portfolio_of_two_words_joined_by_and_before_the_comma_is_the_title():
     assert brel.attributes.titles and brel.attributes.titles[0].startswith("Minister")
     assert speaker_of(rec, "approved a new pier") == "Tomas Brel"
     assert speaker_of(rec, "no toll is planned") == "Tomas Brel"
+
+
+# -- a wire credit with no place, and a company described by a place or a listing ----------------------
+
+RESULTS = ("Korvath posts 12% rise in profit\n\n"
+           "(Nordpress) - Velmarian engineering company Korvath reported a 12% jump in annual profit on Thursday "
+           "and said its chief executive officer Ilsa Varn would retire next year after 18 years at the helm.\n\n"
+           "Varn will be replaced by finance chief Tomas Brel, the Tumbria-listed group said, adding that a search "
+           "for a new finance head had begun.\n\n"
+           "Revenue rose 8% to 210 million crowns, the Castrel-based pump maker said.")
+
+
+@pytest.mark.slow
+def test_a_wire_credit_opening_a_paragraph_is_a_dateline():
+    from newsledger.extract._doc import dateline_tokens
+    from newsledger.nlp import load_model
+
+    doc = load_model()(RESULTS)
+    credit = {t.i for t in doc if t.text in ("(", "Nordpress", ")") or (t.text == "-" and t.i < 20)}
+    assert credit and credit <= dateline_tokens(doc)
+    assert not any(doc[i].text == "Korvath" for i in dateline_tokens(doc))
+
+
+@pytest.mark.slow
+def test_a_company_described_by_a_place_or_listing_is_the_company_named():
+    rec = extract(RESULTS)
+    assert speaker_of(rec, "would retire next year") == "Korvath"
+    assert speaker_of(rec, "will be replaced by") == "Korvath"
+    assert speaker_of(rec, "a search for a new finance head") == "Korvath"
+    assert speaker_of(rec, "Revenue rose 8%") == "Korvath"
+
+
+@pytest.mark.slow
+def test_a_company_named_in_its_description_speaks_itself():
+    rec = extract("Korvath and Belmont met in Castrel on Monday.\n\nThe Belmont company said sales had fallen.")
+    assert speaker_of(rec, "sales had fallen") == "Belmont"
+
+
+# -- "X will be replaced by Y, the listed firm said": the subject hung on Y as an apposition -----------
+
+# the parse the model gives (hand-built, no model): "firm" an apposition of "Brel", "said" a parataxis
+REPLACED = """
+Varn 3 nsubjpass PROPN NNP
+will 3 aux AUX MD
+be 3 auxpass AUX VB
+replaced 3 ROOT VERB VBN replace
+by 3 agent ADP IN
+finance 6 compound NOUN NN
+chief 8 compound NOUN NN
+Tomas 8 compound PROPN NNP
+Brel 4 pobj PROPN NNP
+, 8 punct PUNCT ,
+the 12 det DET DT
+listed 12 amod VERB VBN list
+firm 8 appos NOUN NN
+said 3 parataxis VERB VBD say
+. 3 punct PUNCT .
+"""
+
+
+def test_an_attribution_whose_subject_the_parser_hung_as_an_apposition_frames_the_clause_before():
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsledger.extract.statements.frames import _inverted_clause
+
+    words, heads, deps, pos, tags, lemmas = [], [], [], [], [], []
+    for line in REPLACED.strip().splitlines():
+        w, h, d, p, t, *lem = line.split()
+        words.append(w), heads.append(int(h)), deps.append(d), pos.append(p), tags.append(t)
+        lemmas.append(lem[0] if lem else w.lower())
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)
+    frame = _inverted_clause(doc[13], "said", "claim")
+    assert frame is not None
+    assert doc[frame.a:frame.b].text.rstrip(" ,") == "Varn will be replaced by finance chief Tomas Brel"
+    assert _inverted_clause(doc[3], "replaced", "claim") is None  # the root itself is no attribution

@@ -279,6 +279,9 @@ def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | 
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
+    cut = None
+    if subj is None:  # "X will be replaced by Y, the listed firm said": the subject hung on Y as an apposition
+        subj, cut = _trailing_subject(cue)
     if subj is None or subj.i > cue.i:
         return None
     # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
@@ -290,7 +293,7 @@ def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | 
     if before < 0 or cue.doc[before].text not in (",", "\"", "”", "("):
         return None  # "..., the ministry said", "... (officials reported earlier)"
     a = head.left_edge.i
-    b = cue.left_edge.i
+    b = cue.left_edge.i if cut is None else cut
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
         a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
     if b - a < 3:
