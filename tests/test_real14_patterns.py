@@ -135,3 +135,34 @@ def test_an_attribution_whose_subject_the_parser_hung_as_an_apposition_frames_th
     assert frame is not None
     assert doc[frame.a:frame.b].text.rstrip(" ,") == "Varn will be replaced by finance chief Tomas Brel"
     assert _inverted_clause(doc[3], "replaced", "claim") is None  # the root itself is no attribution
+
+
+# -- names the parser cut ------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_surname_the_parser_starts_a_sentence_with_stays_in_the_name():
+    # the parser makes "President Tomas Ilan" a sentence of its own and "Vaz" the next one's subject
+    rec = extract("Velmaria's President Tomas Ilan Vaz has conceded defeat in last Sunday's election.\n\n"
+                  "Vaz came fourth with 12 percent of the vote.")
+    vaz = person(rec, "Tomas Ilan Vaz")
+    assert vaz.attributes.titles == ("President",)
+    assert [name_of(rec, a) for a in vaz.attributes.affiliation] == ["Velmaria"]
+    assert "Tomas Ilan" not in {e.name for e in rec.entities}
+    assert any(ev.type == "CONCEDE" and ev.source == (vaz.id,) for ev in rec.events)
+
+
+@pytest.mark.slow
+def test_a_hyphened_country_name_after_in_is_one_place():
+    rec = extract("\"I will hand power to my successor, a first in Niger-Velmar, and will do so proudly,\" "
+                  "the president said.")
+    names = {e.name for e in rec.entities}
+    assert "Niger-Velmar" in names
+    assert "Niger" not in names and "-Velmar" not in names
+
+
+@pytest.mark.slow
+def test_alleging_a_noun_phrase_reports_it_and_accuses():
+    rec = extract("Velmaria's President Tomas Ilan Vardo has conceded defeat in last Sunday's election, despite "
+                  "alleging instances of ballot stuffing.")
+    assert speaker_of(rec, "instances of ballot stuffing") == "Tomas Ilan Vardo"
+    assert any(ev.type == "ACCUSE" and ev.trigger.text == "alleging" for ev in rec.events)

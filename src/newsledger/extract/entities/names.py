@@ -43,7 +43,7 @@ from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
 from .casing import bracketed_names, coordinated_units, not_a_name, state_codes, street_sides, street_start
-from .title_lists import portfolio_tail as _portfolio_tail
+from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -425,7 +425,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         for cut in (i + 1, i + 2):
             head = doc[i:cut].text
             rest = [folded(doc)[t] for t in range(cut, j)]
-            if ((country_code(head) or is_city(head)) and j - cut >= 2
+            if ((country_code(head) or is_city(head)) and j - cut >= 2 and toks[cut].text != "-"
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
                     and toks[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
                 out.append(_mk(doc, i, cut))
@@ -437,7 +437,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         tail -= 1
     if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
         return out  # "former Harbour Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
-    if tail < j and _title_before_appositive_name(doc, run0, tail, j):
+    if tail < j and title_before_appositive_name(doc, run0, tail, j):
         return out  # "Junior Trade Minister, X, said": a title standing before its holder's name (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
@@ -463,20 +463,6 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         m.kind = "acronym"
     out.append(m)
     return out
-
-
-def _title_before_appositive_name(doc: "Doc", i: int, tail: int, j: int) -> bool:
-    """The run i..j ends in title words (from ``tail``) and stands at a clause's start with a person's
-    name set off by commas right after it ("Junior Trade Minister, X, said ..."): the run is that
-    person's title, no name of its own. A run holding a body's word ("Harbour Board Chairman, X") is left
-    alone: the body is a name."""
-    toks = tokens(doc)
-    lex = lexicon()
-    if j + 1 >= len(doc) or toks[j].text != "," or toks[j + 1].ent_type_ != "PERSON":
-        return False
-    if not (i == 0 or toks[i].is_sent_start or folded(doc)[i - 1] in ("the", "a", "an") or toks[i - 1].is_space):
-        return False
-    return not any(folded(doc)[t] in lex.org_keywords or folded(doc)[t] in lex.place_keywords for t in range(i, tail))
 
 
 _DEMONYM_ORGS = frozenset({"embassy", "consulate", "mission", "delegation"})

@@ -1,6 +1,7 @@
 """Titles written as lists or predicates (issue 11): a title whose "for"/"of" opens a list of portfolios
 that runs on to the name ("Minister for Ports, Roads and Rural Water T. Vell"), and a title said of a named
-person ("X was the councillor for harbours", "X had held the role of deputy treasurer"). Moved out of
+person ("X was the councillor for harbours", "X had held the role of deputy treasurer"), and a title set off
+before its holder's name ("Junior Trade Minister, X, said"). Moved out of
 names.py and titles.py to keep them short; names.py and titles.py call these."""
 
 from __future__ import annotations
@@ -103,3 +104,17 @@ def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[
                         te = max(t.i for t in prep.subtree) + 1
                     out.append((c, (ts, te), (m.t0, te)))
     return out
+
+
+def title_before_appositive_name(doc: "Doc", i: int, tail: int, j: int) -> bool:
+    """The run i..j ends in title words (from ``tail``) and stands at a clause's start with a person's
+    name set off by commas right after it ("Junior Trade Minister, X, said ..."): the run is that
+    person's title, no name of its own. A run holding a body's word ("Harbour Board Chairman, X") is left
+    alone: the body is a name."""
+    toks = tokens(doc)
+    lex = lexicon()
+    if j + 1 >= len(doc) or toks[j].text != "," or toks[j + 1].ent_type_ != "PERSON":
+        return False
+    if not (i == 0 or toks[i].is_sent_start or folded(doc)[i - 1] in ("the", "a", "an") or toks[i - 1].is_space):
+        return False
+    return not any(folded(doc)[t] in lex.org_keywords or folded(doc)[t] in lex.place_keywords for t in range(i, tail))
