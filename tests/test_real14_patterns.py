@@ -166,3 +166,13 @@ def test_alleging_a_noun_phrase_reports_it_and_accuses():
                   "alleging instances of ballot stuffing.")
     assert speaker_of(rec, "instances of ballot stuffing") == "Tomas Ilan Vardo"
     assert any(ev.type == "ACCUSE" and ev.trigger.text == "alleging" for ev in rec.events)
+
+
+@pytest.mark.slow
+def test_two_names_after_a_plural_title_are_two_people_holding_it():
+    rec = extract("Former prime ministers Arno Velis Kadra and Ilsa Moren Tavik secured 40 percent and 27 percent "
+                  "of the vote and will face off in the second round.")
+    for name in ("Arno Velis Kadra", "Ilsa Moren Tavik"):
+        p = person(rec, name)
+        assert p.type == "PERSON"
+        assert p.attributes.titles and "ministers" in p.attributes.titles[0]
