@@ -176,3 +176,16 @@ def test_two_names_after_a_plural_title_are_two_people_holding_it():
         p = person(rec, name)
         assert p.type == "PERSON"
         assert p.attributes.titles and "ministers" in p.attributes.titles[0]
+
+
+# -- a quarter written without its year -----------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_quarter_without_a_year_is_this_years_in_a_forward_clause_and_none_in_sport():
+    rec = extract("Shareholders of Korvath approved the merger with Belmont Air today. The two carriers expect "
+                  "to complete the merger in the third quarter.", published="2026-07-10")
+    q = [t for t in rec.times if t.text == "the third quarter"]
+    assert q and q[0].value == "2026-07/2026-09"
+    rec = extract("The striker scored twice in the fourth quarter and the coach praised the squad after the "
+                  "match.", published="2026-07-10")
+    assert not [t for t in rec.times if "quarter" in t.text]
