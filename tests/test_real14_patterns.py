@@ -189,3 +189,33 @@ def test_a_quarter_without_a_year_is_this_years_in_a_forward_clause_and_none_in_
     rec = extract("The striker scored twice in the fourth quarter and the coach praised the squad after the "
                   "match.", published="2026-07-10")
     assert not [t for t in rec.times if "quarter" in t.text]
+
+
+# -- a quote running over two paragraphs with no fresh mark, relayed "as saying" by an outlet ------------
+
+RELAYED = ("Velmaria's President Tomas Ilan Vardo has conceded defeat in last Sunday's election.\n\n"
+           "\"I will hand power to my successor, a first in Velmaria, and will do so proudly...\n\n"
+           "I will leave with my head high, having done my duty,\" he was cited as saying Thursday by an online "
+           "paper, Korvath News.")
+
+
+def test_a_quote_left_open_and_closed_in_the_next_paragraph_without_a_fresh_mark_is_one_passage():
+    from newsledger.extract.statements.quotes import find_quotes
+
+    qs = find_quotes(RELAYED)
+    assert len(qs) == 1
+    q = qs[0]
+    assert RELAYED[q.start:q.end].startswith("I will hand power") and RELAYED[q.start:q.end].endswith("my duty,")
+    assert len(q.pieces) == 2
+    # a paragraph reopened with its own mark stays a quote of its own (one statement per quoted paragraph)
+    two = find_quotes("\"A first part goes here.\n\n\"A second part,\" he said.")
+    assert len(two) == 2
+
+
+@pytest.mark.slow
+def test_cited_as_saying_a_day_dates_the_quote_over_both_paragraphs():
+    rec = extract(RELAYED)
+    hits = [s for s in rec.statements if "hand power" in s.content.text]
+    assert len(hits) == 1 and "head high" in hits[0].content.text
+    assert name_of(rec, hits[0].speaker) == "Tomas Ilan Vardo"
+    assert hits[0].date is not None and hits[0].date.value == "2026-03-05"

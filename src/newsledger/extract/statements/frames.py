@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis import clause
+from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import doc_text
 from .._doc import sent_of as _sent_of
@@ -471,7 +472,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
         return None
     if node.lower_ == "as" and node.head.i != node.i:
         node = node.head
-    if node.lemma_.lower() != "quote":
+    if node.lemma_.lower() not in word_class("quoting_verbs"):  # "quoted / cited ... as saying" (issue 11)
         return None
     obj = next((c for c in _children(node) if c.dep_ == "dobj"), None)
     subj = clause.own_subject(node)
