@@ -219,3 +219,37 @@ def test_cited_as_saying_a_day_dates_the_quote_over_both_paragraphs():
     assert len(hits) == 1 and "head high" in hits[0].content.text
     assert name_of(rec, hits[0].speaker) == "Tomas Ilan Vardo"
     assert hits[0].date is not None and hits[0].date.value == "2026-03-05"
+
+
+# -- a body's clipped short name ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_clipped_first_word_is_the_bodys_short_name_and_its_title_word_the_affiliation():
+    from newsledger.extract.entities.clusters import _org_match
+    from newsledger.extract.entities.mentions import Cluster, NameMention, ORG
+
+    full = NameMention(0, 20, "Federated Water Board", 0, 3, "name")
+    board = Cluster(ORG, [full])
+    clipped = NameMention(30, 33, "Fed", 8, 9, "name")
+    assert _org_match({"federated water board": board}, clipped) is board
+    assert _org_match({"federated water board": board}, NameMention(30, 32, "Fe", 8, 9, "name")) is None
+    assert _org_match({"federated water board": board}, NameMention(30, 35, "Feder", 8, 9, "name")) is board
+    assert _org_match({"federated water board": board}, NameMention(30, 33, "FED", 8, 9, "acronym")) is None
+
+
+def test_a_title_word_that_is_a_one_word_name_of_a_body_gives_the_affiliation():
+    import spacy
+
+    from newsledger.extract.entities.mentions import Cluster, NameMention, ORG, PERSON
+    from newsledger.extract.entities.title_lists import short_body_in_title
+    from newsledger.extract.entities.titles import TitleInfo
+
+    doc = spacy.blank("en")("Fed Chairman Ilsa Varn spoke . The Fed met .")
+    body = Cluster(ORG, [NameMention(35, 38, "Fed", 7, 8, "name")])
+    varn = Cluster(PERSON, [NameMention(13, 22, "Ilsa Varn", 2, 4, "name")])
+    titled = TitleInfo(varn, (0, 2), [], None, (0, 4))
+    short_body_in_title(doc, [titled], [body, varn])
+    assert titled.orgs == [body]
+    untitled = TitleInfo(varn, (1, 2), [], None, (1, 4))  # "Chairman" alone names no body
+    short_body_in_title(doc, [untitled], [body, varn])
+    assert untitled.orgs == []

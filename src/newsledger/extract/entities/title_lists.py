@@ -13,12 +13,13 @@ from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._doc import folded, tokens
 from .lex import fold, lexicon
-from .mentions import _cap, _JOIN_OF, PERSON
+from .mentions import _cap, _JOIN_OF, ORG, PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .mentions import Cluster
+    from .titles import TitleInfo
 
 
 def portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
@@ -118,3 +119,15 @@ def title_before_appositive_name(doc: "Doc", i: int, tail: int, j: int) -> bool:
     if not (i == 0 or toks[i].is_sent_start or folded(doc)[i - 1] in ("the", "a", "an") or toks[i - 1].is_space):
         return False
     return not any(folded(doc)[t] in lex.org_keywords or folded(doc)[t] in lex.place_keywords for t in range(i, tail))
+
+
+def short_body_in_title(doc: "Doc", out: list["TitleInfo"], clusters: list["Cluster"]) -> None:
+    """"Fed Chairman X" where the article writes "the Fed" elsewhere: a title word that is a one-word name
+    of an organization of the article is the title's body (issue 11)."""
+    short = {fold(m.text): c for c in clusters if c.type == ORG for m in c.mentions if m.t1 - m.t0 == 1}
+    for ti in out:
+        if ti.orgs or ti.title is None:
+            continue
+        body = next((short[fold(doc[t].text)] for t in range(*ti.title) if fold(doc[t].text) in short), None)
+        if body is not None:
+            ti.orgs.append(body)

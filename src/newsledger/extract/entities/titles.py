@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
-from .title_lists import portfolio_list_title, predicate_titles
+from .title_lists import portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 
 if TYPE_CHECKING:
@@ -239,12 +239,14 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
     out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
                for c, title, span in predicate_titles(doc, clusters, _is_title))
     _shared_country(doc, out, mm)
+    short_body_in_title(doc, out, clusters)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
     return out
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
 
 
 def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
