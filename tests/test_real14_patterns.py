@@ -253,3 +253,64 @@ def test_a_title_word_that_is_a_one_word_name_of_a_body_gives_the_affiliation():
     untitled = TitleInfo(varn, (1, 2), [], None, (1, 4))  # "Chairman" alone names no body
     short_body_in_title(doc, [untitled], [body, varn])
     assert untitled.orgs == []
+
+
+# -- a reported list whose last item the parser hung on the cue; "signaled that" -----------------------
+
+# the parse the model gives (hand-built, no model): the list's last item hung on "say" after ", and"
+LISTED = """
+They 1 nsubj PRON PRP they
+say 1 ROOT VERB VBP say
+the 4 det DET DT
+rail 4 compound NOUN NN
+network 5 nsubj NOUN NN
+continues 1 ccomp VERB VBZ continue
+to 7 aux PART TO
+improve 5 xcomp VERB VB improve
+, 11 punct PUNCT ,
+ridership 11 nsubj NOUN NN
+is 11 aux AUX VBZ be
+rising 5 conj VERB VBG rise
+, 1 punct PUNCT ,
+and 1 cc CCONJ CC
+fares 16 nsubj NOUN NNS fare
+are 16 aux AUX VBP be
+rising 1 conj VERB VBG rise
+. 1 punct PUNCT .
+"""
+
+
+def _hand_doc(rows: str):
+    import spacy
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        w, h, d, p, t, *lem = line.split()
+        words.append(w), heads.append(int(h)), deps.append(d), pos.append(p), tags.append(t)
+        lemmas.append(lem[0] if lem else w.lower())
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas)
+
+
+def test_the_last_item_of_a_reported_list_after_comma_and_stays_in_the_content():
+    from newsledger.extract.statements.cues import lexicon
+    from newsledger.extract.statements.frames import _frame
+
+    doc = _hand_doc(LISTED)
+    frame = _frame(doc[1], lexicon()["cues"]["say"])
+    assert doc[frame.a:frame.b].text == "the rail network continues to improve, ridership is rising, and fares are rising"
+    # a second clause with no list before it is the speaker's own next act, not part of what was said
+    two = _hand_doc(LISTED.replace(", 11 punct PUNCT ,\nridership 11 nsubj NOUN NN\nis 11 aux AUX VBZ be\n"
+                                   "rising 5 conj VERB VBG rise\n", "ridership 11 nsubj NOUN NN\n"
+                                   "is 11 aux AUX VBZ be\nrising 5 advcl VERB VBG rise\n"))
+    frame = _frame(two[1], lexicon()["cues"]["say"])
+    assert "fares" not in two[frame.a:frame.b].text
+
+
+@pytest.mark.slow
+def test_signaled_that_reports_the_clause():
+    rec = extract("The Velmar Monetary Board raised rates on Wednesday and signaled that rates are likely to go "
+                  "higher next year.")
+    assert speaker_of(rec, "rates are likely to go higher") == "Velmar Monetary Board"

@@ -154,8 +154,26 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             channel = _subtree_range(objs[0])
         a = min(t.left_edge.i for t in toks)
         b = max(t.right_edge.i for t in toks) + 1
+        tail = _list_tail(cue, max(clauses, key=lambda t: t.i)) if clauses else None
+        if tail is not None:  # "They say A, B, and C": the list's last item the parser hung on the cue
+            b = max(b, tail.right_edge.i + 1)
         return _Frame(a, b, kind, cue_text, channel)
     return _object_frame(cue, entry, _Parts(clauses, objs, oprd, preps, particle_obj, cue_end), cue_text)
+
+
+def _list_tail(cue: "Token", last: "Token") -> "Token | None":
+    """"They say A continues, B is rising, and C is rising": a clause that already lists items after commas
+    and a clause the parser hung on the cue right after ", and" is the list's last item (issue 11)."""
+    doc = cue.doc
+    if last.i < cue.i or not any(c.dep_ == "conj" and any(t.text == "," for t in doc[max(last.i, c.left_edge.i - 1):c.i])
+                                 for c in _children(last)):
+        return None
+    for c in _children(cue):
+        if c.dep_ == "conj" and c.i > last.right_edge.i and c.pos_ in ("VERB", "AUX") \
+                and c.lemma_.lower() not in lexicon()["cues"] and _own_subject(c) is not None:
+            between = [t.lower_ for t in doc[last.right_edge.i + 1:c.left_edge.i] if not t.is_space]
+            return c if between in ([",", "and"], [",", "or"]) else None
+    return None
 
 
 def _reflexive_small_clause(c: "Token") -> bool:
