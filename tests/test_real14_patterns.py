@@ -314,3 +314,13 @@ def test_signaled_that_reports_the_clause():
     rec = extract("The Velmar Monetary Board raised rates on Wednesday and signaled that rates are likely to go "
                   "higher next year.")
     assert speaker_of(rec, "rates are likely to go higher") == "Velmar Monetary Board"
+
+
+@pytest.mark.slow
+def test_dismissing_calls_or_claims_denies_them_without_as():
+    rec = extract("The Minister for Harbours and Coastal Roads, Tomas Brel, spoke on Friday.\n\n"
+                  "The minister also dismissed calls for a power-cut timetable.")
+    hits = [s for s in rec.statements if s.content.text == "calls for a power-cut timetable"]
+    assert hits and hits[0].kind == "denial" and name_of(rec, hits[0].speaker) == "Tomas Brel"
+    rec = extract("The club dismissed its coach on Monday.")
+    assert not rec.statements

@@ -206,13 +206,18 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     rest = p.clauses + oprd + p.preps
     if oprd and entry.get("oprd_kind"):
         kind = entry["oprd_kind"]
-    if entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
+    # "dismissed calls for a timetable": an object that is itself someone's words (object_nouns) is what the
+    # cue answers, with no "as" (issue 11)
+    words_obj = bool(p.objs) and p.objs[0].lemma_.lower() in entry.get("object_nouns", ()) and not rest
+    if words_obj:
+        kind = entry.get("object_nouns_kind", kind)
+    elif entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
         return None
     if not head_toks and not p.clauses and not any(x.lower_ == "for" for x in p.preps):
         return None  # "accused of crimes" with nobody accused: not a speech act here
     if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
         return None  # "called a meeting"
-    if head_toks and not rest and not entry.get("object_ok") and not any(
+    if head_toks and not rest and not entry.get("object_ok") and not words_obj and not any(
             t.lower_ in preps_ok for t in _subtree(head_toks[0])):
         return None
     if entry.get("needs_clause") and not p.clauses and not p.preps:
