@@ -324,3 +324,25 @@ def test_dismissing_calls_or_claims_denies_them_without_as():
     assert hits and hits[0].kind == "denial" and name_of(rec, hits[0].speaker) == "Tomas Brel"
     rec = extract("The club dismissed its coach on Monday.")
     assert not rec.statements
+
+
+# -- one person spelled two ways -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_given_name_misspelt_by_one_letter_is_the_same_person():
+    rec = extract("Velmar's outgoing president congratulated his successor, opposition candidate Arvindas Kolmar, "
+                  "on Tuesday.\n\nEarlier, official results showed Arvinndas Kolmar had won.")
+    kolmars = [e for e in rec.entities if e.type == "PERSON" and e.name.endswith("Kolmar")]
+    assert len(kolmars) == 1
+
+
+def test_one_edit_and_misspelt_keys():
+    from newsledger.extract.entities.clusters import _misspelt, _one_edit
+    from newsledger.extract.entities.mentions import Cluster, PERSON
+
+    assert _one_edit("arvindas", "arvinndas") and _one_edit("arvindas", "arvindos") and not _one_edit("arvin", "irvan")
+    c = Cluster(PERSON, [])
+    people = {("arvindas", "kolmar"): c}
+    assert _misspelt(people, ("arvinndas", "kolmar")) is c
+    assert _misspelt(people, ("arvinndas", "kolmor")) is None  # the surname must agree
+    assert _misspelt({("ana", "lima"): c}, ("ane", "lima")) is None  # short given names are other people

@@ -53,7 +53,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     # 2. persons with a full name
     for m in persons_full:
         key = tuple(_tokens(m.full or m.text))
-        c = person_of.get(key) or _person_suffix(person_of, key)
+        c = person_of.get(key) or _person_suffix(person_of, key) or _misspelt(person_of, key)
         if c is None:
             c = Cluster(PERSON, [])
             clusters.append(c)
@@ -209,6 +209,28 @@ class _PersonIndex:
         every = self.by_first.get(word, [])
         hits = [c for c in every if c.first < before] or every  # named later: "Milos" before "Milos K."
         return list(hits) if len(hits) == 1 else []
+
+
+def _misspelt(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ...]) -> Cluster | None:
+    """A person already named whose full name differs from ``key`` by one letter in one given name, the
+    surname the same ("Muhammadu X" / "Muhammdu X": a typo or a second spelling in one text; issue 11)."""
+    for k, c in person_of.items():
+        if len(k) != len(key) or len(k) < 2 or k[-1] != key[-1]:
+            continue
+        diff = [(a, b) for a, b in zip(k[:-1], key[:-1]) if a != b]
+        if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _one_edit(*diff[0]):
+            return c
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one inserted, dropped or changed letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:
