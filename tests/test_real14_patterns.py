@@ -324,6 +324,10 @@ def test_dismissing_calls_or_claims_denies_them_without_as():
     assert hits and hits[0].kind == "denial" and name_of(rec, hits[0].speaker) == "Tomas Brel"
     rec = extract("The club dismissed its coach on Monday.")
     assert not rec.statements
+    # a label after "as" keeps the cue's own kind: an opinion of the claims, not a denial
+    rec = extract("Party spokesman Oren Malik dismissed the rivals' claims as \"the usual noise\" on Monday.")
+    hits = [s for s in rec.statements if "claims" in s.content.text]
+    assert hits and hits[0].kind == "opinion"
 
 
 # -- one person spelled two ways -----------------------------------------------------------------------

@@ -208,7 +208,8 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
         kind = entry["oprd_kind"]
     # "dismissed calls for a timetable": an object that is itself someone's words (object_nouns) is what the
     # cue answers, with no "as" (issue 11)
-    words_obj = bool(p.objs) and p.objs[0].lemma_.lower() in entry.get("object_nouns", ()) and not rest
+    words_obj = bool(p.objs) and p.objs[0].lemma_.lower() in entry.get("object_nouns", ()) and not rest \
+        and not any(t.lower_ in preps_ok for t in _subtree(p.objs[0]))  # ("dismissed the claims as noise": a label)
     if words_obj:
         kind = entry.get("object_nouns_kind", kind)
     elif entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
