@@ -325,9 +325,10 @@ def test_dismissing_calls_or_claims_denies_them_without_as():
     rec = extract("The club dismissed its coach on Monday.")
     assert not rec.statements
     # a label after "as" keeps the cue's own kind: an opinion of the claims, not a denial
-    rec = extract("Party spokesman Oren Malik dismissed the rivals' claims as \"the usual noise\" on Monday.")
-    hits = [s for s in rec.statements if "claims" in s.content.text]
-    assert hits and hits[0].kind == "opinion"
+    for text in ("Union spokesman Oren Malik dismissed the management's claims as \"the old bluster of bad losers\" "
+                 "and urged members to back the deal.", "Oren Malik dismissed the board's claims as nonsense."):
+        hits = [s for s in extract(text).statements if "claims" in s.content.text]
+        assert hits and hits[0].kind == "opinion", text
 
 
 # -- one person spelled two ways -----------------------------------------------------------------------
