@@ -351,3 +351,13 @@ def test_one_edit_and_misspelt_keys():
     assert _misspelt(people, ("arvinndas", "kolmar")) is c
     assert _misspelt(people, ("arvinndas", "kolmor")) is None  # the surname must agree
     assert _misspelt({("ana", "lima"): c}, ("ane", "lima")) is None  # short given names are other people
+
+
+@pytest.mark.slow
+def test_two_bodies_joined_by_a_hyphen_are_no_third_body():
+    rec = extract("Velair shareholders approved the carrier's merger with Nordjet Airlines.\n\n"
+                  "The Velair-Nordjet merger still needs clearance. The Tumbrian Travel Coalition fears the "
+                  "Nordjet-Velair deal could raise fares. Rolls-Royce said nothing.")
+    names = {e.name for e in rec.entities}
+    assert "Velair-Nordjet" not in names and "Nordjet-Velair" not in names
+    assert {"Velair", "Nordjet Airlines", "Rolls-Royce"} <= names  # a hyphened name of its own stays

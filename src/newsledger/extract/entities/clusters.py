@@ -152,7 +152,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 place_of[key] = c
                 clusters.append(c)
         c.mentions.append(m)
-    clusters = [c for c in clusters if c.mentions]
+    clusters = [c for c in clusters if c.mentions and not _joined_pair(c, clusters)]  # (issue 11)
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
     clusters.sort(key=lambda c: c.first)
@@ -209,6 +209,20 @@ class _PersonIndex:
         every = self.by_first.get(word, [])
         hits = [c for c in every if c.first < before] or every  # named later: "Milos" before "Milos K."
         return list(hits) if len(hits) == 1 else []
+
+
+def _joined_pair(c: Cluster, clusters: list[Cluster]) -> bool:
+    """"the Velair-Nordjet merger": two bodies the article names, joined by a hyphen, are no third body
+    (issue 11). Each half is a name of another organization, or the first word of one."""
+    if c.type != ORG:
+        return False
+    names = {fold(m.text) for o in clusters if o is not c and o.type == ORG for m in o.mentions}
+    firsts = {n.split()[0] for n in names if len(n.split()) >= 2}
+    for m in c.mentions:
+        halves = [h.strip() for h in fold(m.text).split("-")]
+        if len(halves) != 2 or not all(h in names or h in firsts for h in halves):
+            return False
+    return True
 
 
 def _misspelt(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ...]) -> Cluster | None:
