@@ -361,3 +361,15 @@ def test_two_bodies_joined_by_a_hyphen_are_no_third_body():
     names = {e.name for e in rec.entities}
     assert "Velair-Nordjet" not in names and "Nordjet-Velair" not in names
     assert {"Velair", "Nordjet Airlines", "Rolls-Royce"} <= names  # a hyphened name of its own stays
+
+
+@pytest.mark.slow
+def test_a_date_after_since_sets_no_year_for_the_next_yearless_date():
+    t = ("Nordjet has been under bankruptcy protection since November 2025. The merger was approved by the "
+         "bankruptcy judge in March.")
+    rec = extract(t, published="2027-07-12")
+    assert [(x.text, x.value) for x in rec.times] == [("November 2025", "2025-11"), ("March", "2027-03")]
+    # a dated scene still carries its year on ("filed in November 2025 ... approved in January")
+    rec = extract("Nordjet filed for bankruptcy in November 2025. The judge approved the plan in January.",
+                  published="2027-07-12")
+    assert [(x.text, x.value) for x in rec.times] == [("November 2025", "2025-11"), ("January", "2026-01")]
