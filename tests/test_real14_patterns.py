@@ -373,3 +373,10 @@ def test_a_date_after_since_sets_no_year_for_the_next_yearless_date():
     rec = extract("Nordjet filed for bankruptcy in November 2025. The judge approved the plan in January.",
                   published="2027-07-12")
     assert [(x.text, x.value) for x in rec.times] == [("November 2025", "2025-11"), ("January", "2026-01")]
+
+
+@pytest.mark.slow
+def test_according_to_results_published_by_a_body_is_the_bodys_statement():
+    rec = extract("Velmaria held its election on Sunday.\n\nVardo came fourth with 12 percent of the vote, according "
+                  "to the results of the Tumbria Electoral Board published by the news agency TNA.")
+    assert speaker_of(rec, "came fourth") == "Tumbria Electoral Board"
