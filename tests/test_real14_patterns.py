@@ -380,3 +380,11 @@ def test_according_to_results_published_by_a_body_is_the_bodys_statement():
     rec = extract("Velmaria held its election on Sunday.\n\nVardo came fourth with 12 percent of the vote, according "
                   "to the results of the Tumbria Electoral Board published by the news agency TNA.")
     assert speaker_of(rec, "came fourth") == "Tumbria Electoral Board"
+
+
+@pytest.mark.slow
+def test_a_sporting_event_named_after_and_is_no_entity():
+    rec = extract("The state wants funding for the 2032 Olympic and Paralympic Games in Castrel.")
+    assert {e.name for e in rec.entities} == {"Castrel"}
+    rec = extract("Velmar Games Ltd said it would build the stadium.")
+    assert "Velmar Games Ltd" in {e.name for e in rec.entities}  # a company named so is still a body

@@ -193,3 +193,15 @@ def street_sides(ms: list[NameMention]) -> None:
         got = set(longer.get(fold(m.text), ()))
         if len(got) == 1 and m.full is None:
             m.full = got.pop()
+
+
+def headline_opening(doc: "Doc") -> int | None:
+    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
+    text = doc_text(doc)
+    nl = text.find("\n")
+    if nl < 0:
+        return None
+    line = text[:nl].rstrip()
+    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
+        return None
+    return next((t.i for t in tokens(doc) if not t.is_space), None)
