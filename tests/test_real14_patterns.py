@@ -388,3 +388,10 @@ def test_a_sporting_event_named_after_and_is_no_entity():
     assert {e.name for e in rec.entities} == {"Castrel"}
     rec = extract("Velmar Games Ltd said it would build the stadium.")
     assert "Velmar Games Ltd" in {e.name for e in rec.entities}  # a company named so is still a body
+
+
+@pytest.mark.slow
+def test_who_will_become_gives_the_title():
+    rec = extract("Velair chief executive Oren Malik, who will become boss of the combined company, said the vote "
+                  "was a milestone.")
+    assert "boss" in person(rec, "Oren Malik").attributes.titles
