@@ -395,3 +395,19 @@ def test_who_will_become_gives_the_title():
     rec = extract("Velair chief executive Oren Malik, who will become boss of the combined company, said the vote "
                   "was a milestone.")
     assert "boss" in person(rec, "Oren Malik").attributes.titles
+
+
+@pytest.mark.slow
+def test_a_company_office_with_no_company_written_serves_the_company_the_story_is_about():
+    text = ("Korvath Group posts 12% rise in profit\n\n"
+            "Velmarian pump maker Korvath Group reported a 12% rise in annual profit on Thursday. Its chief "
+            "executive Ilsa Varn will retire next year, Korvath Group said.\n\n"
+            "Varn will be replaced by Chief Financial Officer Tomas Brel, the company said. Korvath Group shares "
+            "fell 3% on the Tumbex exchange.")
+    rec = extract(text)
+    brel = person(rec, "Tomas Brel")
+    assert [name_of(rec, a) for a in brel.attributes.affiliation] == ["Korvath Group"]
+    # two companies named as often: the office's company is unknown
+    rec = extract("Korvath Group and Belmont Holdings agreed to merge. Korvath Group and Belmont Holdings said "
+                  "Chief Financial Officer Tomas Brel would lead the merged firm.")
+    assert person(rec, "Tomas Brel").attributes.affiliation == ()
