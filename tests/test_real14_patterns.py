@@ -411,10 +411,3 @@ def test_a_company_office_with_no_company_written_serves_the_company_the_story_i
     rec = extract("Korvath Group and Belmont Holdings agreed to merge. Korvath Group and Belmont Holdings said "
                   "Chief Financial Officer Tomas Brel would lead the merged firm.")
     assert person(rec, "Tomas Brel").attributes.affiliation == ()
-
-
-@pytest.mark.slow
-def test_a_company_reporting_a_result_reports_it():
-    rec = extract("Velmarian pump maker Korvath Group reported a 12% rise in annual profit on Thursday.")
-    hits = [s for s in rec.statements if s.content.text == "a 12% rise in annual profit"]
-    assert hits and name_of(rec, hits[0].speaker) == "Korvath Group"
