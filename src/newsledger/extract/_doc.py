@@ -180,6 +180,19 @@ def _title_dateline(doc: "Doc", toks: list) -> int:
     return 0
 
 
+def _bare_credit(toks: list["Token"]) -> int:
+    """How many tokens a paragraph's opening wire credit with no place takes ("(Wirepress) - ", "(XNA) —"):
+    a bracket of one to four capitalized words and a dash; 0 if none."""
+    if len(toks) < 4 or toks[0].text != "(":
+        return 0
+    close = next((k for k in range(1, min(len(toks), 6)) if toks[k].text == ")"), None)
+    if close is None or close == 1 or close + 1 >= len(toks) or toks[close + 1].text not in _DASHES:
+        return 0
+    if not all(t.text[:1].isupper() for t in toks[1:close]):
+        return 0
+    return close + 2
+
+
 def dateline_tokens(doc: "Doc") -> frozenset[int]:
     """Indices of the tokens of datelines: capitals opening a sentence, up to a dash within the first
     eight tokens ("VELMAR —", "PORT ALVA, Tumbria —", "VELMAR, Tumbria (AP) —"), or Title-case words opening a
@@ -193,6 +206,10 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
             toks = [t for t in all_toks[sent.start:sent.end] if not t.is_space]
             if toks and toks[0].is_title and toks[0].is_alpha and _title_dateline(doc, toks):
                 out.update(t.i for t in toks[:_title_dateline(doc, toks)])  # "Kinshasa –", "Port Alva, Tumbria —"
+                continue
+            credit = _bare_credit(toks)
+            if credit:
+                out.update(t.i for t in toks[:credit])  # "(Wirepress) - ...": a wire credit with no place (issue 11)
                 continue
             if not toks or not toks[0].is_upper or not toks[0].is_alpha:
                 continue

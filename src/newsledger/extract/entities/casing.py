@@ -214,3 +214,15 @@ def headline_cuts(doc: "Doc", ms: list[NameMention], heads: set[int]) -> list[Na
                 m = NameMention(m.start, end, text[m.start:end], m.t0, cut, m.kind)
         out.append(m)
     return out
+
+
+def headline_opening(doc: "Doc") -> int | None:
+    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
+    text = doc_text(doc)
+    nl = text.find("\n")
+    if nl < 0:
+        return None
+    line = text[:nl].rstrip()
+    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
+        return None
+    return next((t.i for t in tokens(doc) if not t.is_space), None)

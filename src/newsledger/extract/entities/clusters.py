@@ -60,7 +60,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
     # 2. persons with a full name
     for m in persons_full:
         key = tuple(_tokens(m.full or m.text))
-        c = person_of.get(key) or _person_suffix(person_of, key)
+        c = person_of.get(key) or _person_suffix(person_of, key) or _misspelt(person_of, key)
         if c is None:
             c = Cluster(PERSON, [])
             clusters.append(c)
@@ -177,7 +177,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 place_of[key] = c
                 clusters.append(c)
         c.mentions.append(m)
-    clusters = [c for c in clusters if c.mentions]
+    clusters = [c for c in clusters if c.mentions and not _joined_pair(c, clusters)]  # (issue 11)
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
     clusters.sort(key=lambda c: c.first)
@@ -286,6 +286,42 @@ class _PersonIndex:
         return list(hits) if len(hits) == 1 else []
 
 
+def _joined_pair(c: Cluster, clusters: list[Cluster]) -> bool:
+    """"the Velair-Nordjet merger": two bodies the article names, joined by a hyphen, are no third body
+    (issue 11). Each half is a name of another organization, or the first word of one."""
+    if c.type != ORG:
+        return False
+    names = {fold(m.text) for o in clusters if o is not c and o.type == ORG for m in o.mentions}
+    firsts = {n.split()[0] for n in names if len(n.split()) >= 2}
+    for m in c.mentions:
+        halves = [h.strip() for h in fold(m.text).split("-")]
+        if len(halves) != 2 or not all(h in names or h in firsts for h in halves):
+            return False
+    return True
+
+
+def _misspelt(person_of: dict[tuple[str, ...], Cluster], key: tuple[str, ...]) -> Cluster | None:
+    """A person already named whose full name differs from ``key`` by one letter in one given name, the
+    surname the same ("Muhammadu X" / "Muhammdu X": a typo or a second spelling in one text; issue 11)."""
+    for k, c in person_of.items():
+        if len(k) != len(key) or len(k) < 2 or k[-1] != key[-1]:
+            continue
+        diff = [(a, b) for a, b in zip(k[:-1], key[:-1]) if a != b]
+        if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _one_edit(*diff[0]):
+            return c
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one inserted, dropped or changed letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 def _cluster_of(clusters: list[Cluster], m: NameMention) -> Cluster | None:
     for c in clusters:
         if any(x is m for x in c.mentions):
@@ -320,6 +356,10 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) ->
         elif (len(toks) == 1 and not acr and len(kt) >= 2 and kt[0] == toks[0] and toks[0] not in lexicon().org_keywords
               and not demonym_country(toks[0]) and not is_acronym(m.text)):
             hits.append(c)  # "Harrowgate" of "Harrowgate Pharma"
+        elif (len(toks) == 1 and not acr and len(kt) >= 2 and len(toks[0]) >= 3 and m.text[:1].isupper()
+              and m.text[1:].islower() and kt[0].startswith(toks[0]) and len(kt[0]) > len(toks[0])
+              and toks[0] not in lexicon().titles):
+            hits.append(c)  # "the Fed" of "the Federal Reserve": a clipped first word (issue 11)
         elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
                              for x in c.mentions):
             hits.append(c)

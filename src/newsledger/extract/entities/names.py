@@ -42,9 +42,9 @@ from .._doc import doc_text, folded, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
-from .casing import (bracketed_names, coordinated_units, headline_cuts, not_a_name, state_codes, street_sides,
-                     street_start)
-from .title_lists import portfolio_tail as _portfolio_tail
+from .casing import (bracketed_names, coordinated_units, headline_cuts, headline_opening as _headline_opening,
+                     not_a_name, state_codes, street_sides, street_start)
+from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -123,7 +123,8 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     """Drop what is capitalized but names nobody: abbreviations of things and time zones ("ET", "ATM",
     data/words/not_entity_abbreviations.json), laws ("the Clean Water Act", data/words/law_heads.json)
     with the abbreviation a law is given in parentheses and every later use of it ("(CWA)", "the CWA"),
-    and diseases ("Mirafa vaccine", "an outbreak of Mirafa": data/words/disease_context_words.json)."""
+    diseases ("Mirafa vaccine", "an outbreak of Mirafa": data/words/disease_context_words.json) and sporting
+    events ("the Paralympic Games": data/words/event_heads.json)."""
     abbr, heads = word_class("not_entity_abbreviations"), word_class("law_heads")
     fw = folded(doc)
     dropped: set[str] = set()
@@ -153,7 +154,8 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
             and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
             and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)
-            and not _scope_adjective(doc, m)]
+            and not _scope_adjective(doc, m)
+            and fw[m.t1 - 1] not in word_class("event_heads")]  # "the Paralympic Games": an event (issue 11)
 
 
 def _coordinated_people(doc: "Doc", ms: list[NameMention]) -> None:
@@ -310,18 +312,6 @@ def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
     return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
 
 
-def _headline_opening(doc: "Doc") -> int | None:
-    """The first word of a first line that stands alone without a full stop (a sentence-case headline)."""
-    text = doc_text(doc)
-    nl = text.find("\n")
-    if nl < 0:
-        return None
-    line = text[:nl].rstrip()
-    if not line or line[-1] in ".!?:;\"'\u201d\u2019" or len(line.split()) < 3:
-        return None
-    return next((t.i for t in tokens(doc) if not t.is_space), None)
-
-
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
@@ -358,6 +348,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
+    run0 = i
     cut = _portfolio_tail(doc, i, j)
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
@@ -395,7 +386,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         for cut in (i + 1, i + 2):
             head = doc[i:cut].text
             rest = [folded(doc)[t] for t in range(cut, j)]
-            if ((country_code(head) or is_city(head)) and j - cut >= 2
+            if ((country_code(head) or is_city(head)) and j - cut >= 2 and toks[cut].text != "-"
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
                     and toks[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
                 out.append(_mk(doc, i, cut))
@@ -407,6 +398,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         tail -= 1
     if tail < j and f"{fold(toks[tail - 1].text)} {fold(toks[tail].text)}" in word_class("national_offices"):
         return out  # "former Harbour Cabinet Secretary": one office of the state, its portfolio no body (issue 11)
+    if tail < j and title_before_appositive_name(doc, run0, tail, j):
+        return out  # "Junior Trade Minister, X, said": a title standing before its holder's name (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(

@@ -1,13 +1,15 @@
 """The state or body an office serves when the person's own title names none (part of :mod:`.attrs`).
 
-Two rules, tried in this order for a title with an official word (data/words/official_titles.json) and
-no organization, country or demonym written in or around it:
+Three rules, tried in this order for a title with an official word (data/words/official_titles.json) or a
+company office and no organization, country or demonym written in or around it:
 
 - **the same office named elsewhere**: the article writes the office with its place somewhere else —
   "the chief minister of Velmaria ... Chief Minister Ilsa Varn", "a Tumbrian foreign minister ... then-foreign
   minister Oren Malik" — and names exactly one such place for that office. Time words ("former",
   "then-", data/words/office_time_words.json) are left out of the comparison; an occurrence written
   right before another person's name is that person's title, not a description of the office.
+- **the article's company**: a company office (data/words/company_offices.json: "Chief Financial Officer
+  X") serves the organization the article is plainly about: named first and three times as often as any other.
 - **the article's country**: a national office (data/words/national_offices.json: "President X",
   "Secretary of State X") serves the country the article is plainly about: the one it names first and
   at least three times as often as any other (a demonym counts for its country).
@@ -56,10 +58,14 @@ def _office_words(doc: "Doc", ti: TitleInfo) -> tuple[str, ...]:
 def office_place(doc: "Doc", ti: TitleInfo, clusters: list[Cluster],
                  mm: MentionMap) -> tuple[Cluster, str] | None:
     """The place or body the office of title ``ti`` serves, found elsewhere in the article, with the rule
-    that found it ("office-named-elsewhere" or "office-of-article-country"); None when no rule applies."""
+    that found it ("office-named-elsewhere", "office-of-article-company" or "office-of-article-country"); None
+    when no rule applies."""
     if ti.title is None:
         return None
     words = _office_words(doc, ti)
+    if words and " ".join(words) in word_class("company_offices"):
+        company = _article_company(clusters)  # "Chief Financial Officer X" in a story about one company (issue 11)
+        return (company, "office-of-article-company") if company is not None else None
     if not words or not any(w in lexicon().official_titles for w in words):
         return None
     named = _named_elsewhere(doc, ti, words, mm, clusters)
@@ -157,6 +163,16 @@ def _article_country(clusters: list[Cluster]) -> Cluster | None:
     if ranked[0][0] != top or (len(ranked) > 1 and ranked[1][1] * _DOMINANCE > ranked[0][1]):
         return None  # an article about two countries ("Russia ... Israel") leaves the office's unknown
     return next((c for c in clusters if c.type == GPE and c.country == top), None)
+
+
+def _article_company(clusters: list[Cluster]) -> Cluster | None:
+    """The organization the article is about: named first among organizations and at least three times as
+    often as any other."""
+    orgs = sorted((c for c in clusters if c.type == ORG), key=lambda c: c.first)
+    if not orgs:
+        return None
+    rest = max((len(c.mentions) for c in orgs[1:]), default=0)
+    return orgs[0] if len(orgs[0].mentions) >= max(2, rest * _DOMINANCE) else None
 
 
 _CLAUSE_ADVERBS = frozenset({"also", "now", "still", "currently", "already", "once", "later", "then", "jointly"})

@@ -71,7 +71,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
         subject = False  # the run has taken a body's subject ("on Freedom"): "of" goes on joining
         while j < n and j not in skip:
             t = toks[j]
-            if toks[j].is_sent_start:
+            if toks[j].is_sent_start and not _split_name(doc, j, capped):
                 break
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
@@ -142,6 +142,16 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = max(j + 1 if unit else j, i + 1)
     return runs
+
+
+def _split_name(doc: "Doc", j: int, capped: list[bool]) -> bool:
+    """A sentence start the parser put inside a person's name ("President Tomas Ilan | Vaz has conceded"):
+    a capitalized proper noun right after a word the tagger reads as a person's name, with only a space
+    between them (no punctuation, no line break) (issue 11)."""
+    toks = tokens(doc)
+    prev = toks[j - 1]
+    return (capped[j] and toks[j].pos_ == "PROPN" and toks[j].ent_type_ in ("", "PERSON") and prev.ent_type_ == "PERSON"
+            and prev.whitespace_ == " " and prev.is_alpha and capped[j - 1] and toks[j].is_alpha)
 
 
 _NOT_SYLLABLES = frozenset({"based", "led", "born", "backed", "run", "owned", "style", "era", "bound", "linked",

@@ -1,6 +1,7 @@
 """Titles written as lists or predicates (issue 11): a title whose "for"/"of" opens a list of portfolios
 that runs on to the name ("Minister for Ports, Roads and Rural Water T. Vell"), and a title said of a named
-person ("X was the councillor for harbours", "X had held the role of deputy treasurer"). Moved out of
+person ("X was the councillor for harbours", "X had held the role of deputy treasurer"), and a title set off
+before its holder's name ("Junior Trade Minister, X, said"). Moved out of
 names.py and titles.py to keep them short; names.py and titles.py call these."""
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .._doc import folded, tokens
 from .lex import fold, lexicon
-from .mentions import _cap, _JOIN_OF, PERSON
+from .mentions import _cap, _JOIN_OF, ORG, PERSON
 from .sentences_of import person_subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .mentions import Cluster
+    from .titles import TitleInfo
 
 
 def portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
@@ -140,3 +142,29 @@ def epithet_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[st
         if len(persons) == 1:
             out.append((next(iter(persons.values())), (t + 1, end), (t, end)))
     return out
+
+
+def title_before_appositive_name(doc: "Doc", i: int, tail: int, j: int) -> bool:
+    """The run i..j ends in title words (from ``tail``) and stands at a clause's start with a person's
+    name set off by commas right after it ("Junior Trade Minister, X, said ..."): the run is that
+    person's title, no name of its own. A run holding a body's word ("Harbour Board Chairman, X") is left
+    alone: the body is a name."""
+    toks = tokens(doc)
+    lex = lexicon()
+    if j + 1 >= len(doc) or toks[j].text != "," or toks[j + 1].ent_type_ != "PERSON":
+        return False
+    if not (i == 0 or toks[i].is_sent_start or folded(doc)[i - 1] in ("the", "a", "an") or toks[i - 1].is_space):
+        return False
+    return not any(folded(doc)[t] in lex.org_keywords or folded(doc)[t] in lex.place_keywords for t in range(i, tail))
+
+
+def short_body_in_title(doc: "Doc", out: list["TitleInfo"], clusters: list["Cluster"]) -> None:
+    """"Fed Chairman X" where the article writes "the Fed" elsewhere: a title word that is a one-word name
+    of an organization of the article is the title's body (issue 11)."""
+    short = {fold(m.text): c for c in clusters if c.type == ORG for m in c.mentions if m.t1 - m.t0 == 1}
+    for ti in out:
+        if ti.orgs or ti.title is None:
+            continue
+        body = next((short[fold(doc[t].text)] for t in range(*ti.title) if fold(doc[t].text) in short), None)
+        if body is not None:
+            ti.orgs.append(body)

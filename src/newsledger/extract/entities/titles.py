@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
-from .title_lists import epithet_titles, portfolio_list_title, predicate_titles
+from .title_lists import epithet_titles, portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
 
@@ -236,12 +236,14 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
         if (s, e) not in c.extra:
             c.extra.append((s, e))  # "The member for Ostra ... said": a mention of the person
     _shared_country(doc, out, mm)
+    short_body_in_title(doc, out, clusters)
     titled = {id(ti.cluster) for ti in out if ti.title}
     out.extend(_lead_descriptors(doc, [c for c in clusters if id(c) not in titled or c.type != PERSON], mm))
     return out
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
 
 
 def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
@@ -360,7 +362,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
                 k = of
         if prev is None:  # "Minister for Fisheries, X": a portfolio that is no name of its own (issue 11)
             p = k - 1
-            while p > t0 - 6 and p > 0 and doc[p].text[:1].isupper() and not mm.at(p) and not _is_title(folded(doc)[p]):
+            while p > t0 - 10 and p > 0 and not mm.at(p) and not _is_title(folded(doc)[p]) and (
+                    doc[p].text[:1].isupper() or folded(doc)[p] in ("and", "&") and p < k - 1
+                    and doc[p - 1].text[:1].isupper()):  # "Minister for Energy and Coastal Roads, X"
                 p -= 1
             if p < k - 1 and folded(doc)[p] in ("of", "for") and p > 0 and _is_title(folded(doc)[p - 1]):
                 k = p
@@ -395,7 +399,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         p = k
         if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
             p += 1  # "X, 71, is a former foreign minister"
-        if p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
+        if p + 2 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].tag_ == "MD" and doc[p + 2].lemma_ == "become":
+            p += 3  # "X, who will become boss of the merged company" (issue 11)
+        elif p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy trade minister until ..."
         if p < len(doc) and doc[p].tag_ == "VBN" and doc[p].lemma_.lower() in _APPOINTED:
             q = next((x for x in range(p + 1, min(p + 12, len(doc))) if doc[x].lower_ == "as" or doc[x].text == ","),

@@ -60,6 +60,8 @@ ATTRIBUTE_ROUTES = {
                               "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
     "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
                                  "the article names first and most often",
+    "office-of-article-company": "a company office with no company written (\"Chief Financial Officer X\") serves "
+                                 "the organization the article names first and most often",
     "comma-number": "a number between commas after the name (\"X, 41,\")",
     "year-old-after": "\"X, a 48-year-old ...\"",
     "year-old-before": "\"the 48-year-old X\"",
@@ -89,6 +91,8 @@ RELATION_ROUTES = {
                               "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",
     "office-of-article-country": "a national office with no country written (\"President X\") serves the country "
                                  "the article names first and most often",
+    "office-of-article-company": "a company office with no company written (\"Chief Financial Officer X\") serves "
+                                 "the organization the article names first and most often",
     "kin-apposition": "a kinship word with a possessor and a name in apposition (\"his sister, Orla\"; lists "
                       "sharing the possessor; data/lexicons/entities.json family)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "

@@ -41,6 +41,22 @@ def _vote_for(m: NameMention, label: str, rule: str, weight: float | None = None
     m.why.append((rule, label, w))
 
 
+def _after_plural_title(doc: "Doc", t0: int) -> bool:
+    """A lower-case plural title stands just before the name, or before the name joined to it by "and"
+    ("prime ministers A and B", "co-chairs A and B": each is a person)."""
+    fw, toks = folded(doc), tokens(doc)
+    k = t0 - 1
+    if k >= 1 and fw[k] == "and":
+        k -= 1
+        while k >= 0 and toks[k].text[:1].isupper() and k > t0 - 7:
+            k -= 1
+    if k < 0 or not toks[k].is_lower or not fw[k].endswith("s"):
+        return False
+    w = fw[k]
+    single = w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return single in lexicon().titles and single not in lexicon().org_keywords
+
+
 @functools.cache
 def _place_words() -> frozenset[str]:
     """The lexicon's place words less the compass directions ("the town of X", not "the north of X")."""
@@ -95,6 +111,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     before = fw[max(0, m.t0 - 3):m.t0]
     if before[-1:] and before[-1] in lex.titles or before[-2:-1] and before[-1] == "," and before[-2] in lex.titles:
         _vote_for(m, PERSON, "title-before-word")
+    if _after_plural_title(doc, m.t0):
+        _vote_for(m, PERSON, "plural-title-before")  # "former prime ministers A and B" (issue 11)
     if before[-2:-1] and before[-1] == "," and (before[-2] in lex.family):
         _vote_for(m, PERSON, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["GENERIC_OFFICIAL", "unnamed_official_before", "holder_after_title", "definite_title", "possessor_body",
-           "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES"]
+           "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES", "described_body"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
@@ -156,6 +156,48 @@ def _body_on(tok: "Token", index: EntityIndex) -> str | None:
         if ent is not None and ent.type in _BODY_TYPES:
             return eid
     return None
+
+
+def described_body(tok: "Token", eid: "str | None", index: EntityIndex) -> str | None:
+    """"the Castrel-based pump maker said", "the Tumbria-listed group said": a definite company word
+    (``body_descriptors``) whose only name is a place, or a name inside an adjective ("X-based",
+    "X 100-listed"), is the organization the article has named most so far, never that place or name
+    (issue 11). None where the word is owned ("its company"), named ("the Korvath group"), names nothing
+    ("the company": other routes read it) or is no company word."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in _BODY_WORDS or tok.tag_ != "NN":
+        return None
+    kids = _children(tok)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(c.dep_ == "poss" for c in kids):
+        return None
+    if eid is None:
+        return None  # "the company said": the title-noun route reads it
+    ent = index.get(eid)
+    if ent is not None and ent.type in _BODY_TYPES and not _inside_adjective(tok, eid, index):
+        return None
+    return most_named_body(index, tok.left_edge.idx)
+
+
+def _inside_adjective(tok: "Token", eid: str, index: EntityIndex) -> bool:
+    """Whether every mention of ``eid`` inside ``tok``'s phrase hangs from it through an adjective."""
+    doc = tok.doc
+    found = False
+    for k in range(tok.left_edge.i, tok.i):
+        t = doc[k]
+        if eid not in {e for _s, _e, e in index.overlapping(t.idx, t.idx + len(t.text))}:
+            continue
+        found = True
+        if any(doc[q].text == "-" and not doc[q].whitespace_ and doc[q + 1].dep_ == "amod" for q in range(k + 1, tok.i)):
+            continue  # "the Tumbex 50-listed group": the name qualifies a hyphened adjective the parser split
+        node, seen = t, 0
+        while node.i != tok.i and seen < 8 and node.head.i != node.i:
+            if node.dep_ == "amod" or node.text == "-":
+                break
+            node, seen = node.head, seen + 1
+        else:
+            return False
+        if node.i == tok.i:
+            return False
+    return found
 
 
 def most_named_body(index: EntityIndex, pos: int) -> str | None:

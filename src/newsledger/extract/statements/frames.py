@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis import clause
+from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import doc_text
 from .._doc import sent_of as _sent_of
@@ -153,8 +154,26 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             channel = _subtree_range(objs[0])
         a = min(t.left_edge.i for t in toks)
         b = max(t.right_edge.i for t in toks) + 1
+        tail = _list_tail(cue, max(clauses, key=lambda t: t.i)) if clauses else None
+        if tail is not None:  # "They say A, B, and C": the list's last item the parser hung on the cue
+            b = max(b, tail.right_edge.i + 1)
         return _Frame(a, b, kind, cue_text, channel)
     return _object_frame(cue, entry, _Parts(clauses, objs, oprd, preps, particle_obj, cue_end), cue_text)
+
+
+def _list_tail(cue: "Token", last: "Token") -> "Token | None":
+    """"They say A continues, B is rising, and C is rising": a clause that already lists items after commas
+    and a clause the parser hung on the cue right after ", and" is the list's last item (issue 11)."""
+    doc = cue.doc
+    if last.i < cue.i or not any(c.dep_ == "conj" and any(t.text == "," for t in doc[max(last.i, c.left_edge.i - 1):c.i])
+                                 for c in _children(last)):
+        return None
+    for c in _children(cue):
+        if c.dep_ == "conj" and c.i > last.right_edge.i and c.pos_ in ("VERB", "AUX") \
+                and c.lemma_.lower() not in lexicon()["cues"] and _own_subject(c) is not None:
+            between = [t.lower_ for t in doc[last.right_edge.i + 1:c.left_edge.i] if not t.is_space]
+            return c if between in ([",", "and"], [",", "or"]) else None
+    return None
 
 
 def _reflexive_small_clause(c: "Token") -> bool:
@@ -187,13 +206,19 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     rest = p.clauses + oprd + p.preps
     if oprd and entry.get("oprd_kind"):
         kind = entry["oprd_kind"]
-    if entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
+    # "dismissed calls for a timetable": an object that is itself someone's words (object_nouns) is what the
+    # cue answers, with no "as" (issue 11)
+    words_obj = bool(p.objs) and p.objs[0].lemma_.lower() in entry.get("object_nouns", ()) and not rest \
+        and not any(t.lower_ in preps_ok for t in _subtree(p.objs[0]))  # ("dismissed the claims as noise": a label)
+    if words_obj:
+        kind = entry.get("object_nouns_kind", kind)
+    elif entry.get("needs_prep") and not oprd and not _has_prep(p.objs, p.preps, preps_ok):
         return None
     if not head_toks and not p.clauses and not any(x.lower_ == "for" for x in p.preps):
         return None  # "accused of crimes" with nobody accused: not a speech act here
     if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
         return None  # "called a meeting"
-    if head_toks and not rest and not entry.get("object_ok") and not any(
+    if head_toks and not rest and not entry.get("object_ok") and not words_obj and not any(
             t.lower_ in preps_ok for t in _subtree(head_toks[0])):
         return None
     if entry.get("needs_clause") and not p.clauses and not p.preps:
@@ -279,6 +304,9 @@ def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | 
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or head.i == cue.i or head.i > cue.i:
         return None
     subj = _own_subject(cue)
+    cut = None
+    if subj is None:  # "X will be replaced by Y, the listed firm said": the subject hung on Y as an apposition
+        subj, cut = _trailing_subject(cue)
     if subj is None or subj.i > cue.i:
         return None
     # the attribution closes its sentence and follows a comma: "X happened, the ministry said."
@@ -290,7 +318,7 @@ def _inverted_clause(cue: "Token", cue_text: str, kind: str | None) -> _Frame | 
     if before < 0 or cue.doc[before].text not in (",", "\"", "”", "("):
         return None  # "..., the ministry said", "... (officials reported earlier)"
     a = head.left_edge.i
-    b = cue.left_edge.i
+    b = cue.left_edge.i if cut is None else cut
     while a < b and (_is_dateline(cue.doc[a]) or cue.doc[a].is_punct or cue.doc[a].is_space):
         a += 1  # "BORVIK — X happened, ... said": the dateline is not what was said
     if b - a < 3:
@@ -468,7 +496,7 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
         return None
     if node.lower_ == "as" and node.head.i != node.i:
         node = node.head
-    if node.lemma_.lower() != "quote":
+    if node.lemma_.lower() not in word_class("quoting_verbs"):  # "quoted / cited ... as saying" (issue 11)
         return None
     obj = next((c for c in _children(node) if c.dep_ == "dobj"), None)
     subj = clause.own_subject(node)

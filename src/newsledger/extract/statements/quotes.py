@@ -7,8 +7,9 @@ they cannot be nested quotes), telling closers from apostrophes by the letters a
 paragraph; a quote left open at the end of a paragraph continues when the next paragraph opens with a
 mark (the news convention for a quote running over paragraphs): each paragraph's piece is then a quote of
 its own (``SPLIT_PARAGRAPHS``), as the SPEC lists one statement per quoted paragraph.
-Stray or unbalanced marks never raise: a closer with nothing open is ignored, an opener that is never
-closed is dropped at its paragraph's end.
+A quote left open whose next paragraph goes on with no mark of its own and closes it is one passage over
+both paragraphs. Stray or unbalanced marks never raise: a closer with nothing open is ignored, an opener
+that is never closed is dropped at its paragraph's end.
 """
 
 from __future__ import annotations
@@ -99,6 +100,16 @@ def find_quotes(text: str) -> list[Quote]:
             if marks and marks[0] == _first_char(text, p_start, p_end) and _role(text, marks[0]) != "close":
                 open_at = marks[0]
                 marks = marks[1:]
+            elif marks and _role(text, marks[0]) == "close" and quotes \
+                    and quotes[-1].open_at == pending[0]:
+                # the next paragraph goes on without a fresh mark and closes the quote ("... proudly...
+                # / I will leave," he said): one passage over both paragraphs (issue 11)
+                s, e = _trim(text, p_start, marks[0])
+                if e > s:
+                    prev = quotes.pop()
+                    quotes.append(Quote(prev.start, e, prev.open_at, marks[0], prev.pieces + ((s, e),)))
+                marks = marks[1:]
+                pending = None
             else:
                 pending = None  # the earlier paragraph's quote was never closed: drop it
         for i in marks:

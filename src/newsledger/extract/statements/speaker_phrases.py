@@ -25,8 +25,8 @@ def _name_span(tok: "Token") -> tuple[tuple[int, int], tuple[int, int]]:
     left = tok.left_edge
     phrase = (left.idx, phrase_end.idx + len(phrase_end.text))
     head = tok
-    if tok.pos_ != "PROPN":
-        head = _appos_name(tok) or tok
+    if tok.pos_ != "PROPN" or tok.lower_ in lexicon()["titles"]:
+        head = _appos_name(tok) or tok  # "Junior Trade Minister, X, said": the title's appositive name (issue 11)
     if head.pos_ == "PROPN":
         members = {head.i, tok.i}
         a = head.i

@@ -28,7 +28,7 @@ from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
-from .descriptors import GENERIC_OFFICIAL, holder_after_title, unnamed_official_before
+from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, unnamed_official_before
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -284,6 +284,8 @@ class SpeakerResolver:
                 route = "pronoun-continues-subject"
             else:
                 key = None
+        elif index and (body := described_body(tok, eid, index)) is not None:
+            eid, person, route = body, False, "described-body"  # "the Castrel-based pump maker said" (issue 11)
         elif eid is None and index and (holder := holder_after_title(tok, index, lexicon()["titles"])) is not None:
             eid, person, route = holder, True, "title-before-holder"  # "Deputy Commissioner of Police X told ..."
             key = index.get(holder).name.split()[-1].lower()  # as _key

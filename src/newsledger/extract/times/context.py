@@ -244,6 +244,8 @@ class _DocContext:
                 continue
             if r.expr.mode == "calendar" and r.anchor in (None, "published"):
                 return None  # the story is told from the publication date
+            if self.text[max(0, r.expr.start - 7):r.expr.start].rstrip().lower().endswith("since"):
+                return None  # "has been in bankruptcy since November 2011": a state running to now, no scene (issue 11)
             ev = r.val
             if self.pub is not None and ev.start > self.pub.start:
                 return None

@@ -76,6 +76,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("part_of_year", rf"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>quarter|half)\s+of)\s+"
                          rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|next|last))\s+(?i:year))", h_part_of_year),
         ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])\s+(?P<year>{YEAR})", h_part_of_year),
+        ("bare_quarter", r"\b(?i:the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter))(?![\w-])(?!\s+(?i:of)\b)",
+         h_part_of_year),
         ("weekday_of_week", rf"\b(?P<wd>{WD})(?:\s+{p['TOD']})?\s+(?P<rel>(?i:last|next|this))\s+(?i:week)\b",
          h_weekday_of_week),
         ("year_apos", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])", h_year_apos),

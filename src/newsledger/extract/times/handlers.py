@@ -167,7 +167,8 @@ def h_week_of(m: re.Match, rule: str) -> Expr | None:
 
 
 def h_part_of_year(m: re.Match, rule: str) -> Expr | None:
-    """"the first quarter of 2026" → 2026-01/2026-03; "the second half of next year"; "Q3 2025"."""
+    """"the first quarter of 2026" → 2026-01/2026-03; "the second half of next year"; "Q3 2025"; a bare
+    "the third quarter" is the one the tense and the anchor's year give (never in a sports report)."""
     if _g(m, "q"):
         part = "quarter" if m["q"][0] == "Q" else "half"
         k = int(m["q"][1])
@@ -186,6 +187,8 @@ def h_part_of_year(m: re.Match, rule: str) -> Expr | None:
     if _g(m, "year"):
         v = make(int(m["year"]))
         return _mk(m, rule, "absolute", lambda ctx: v)
+    if not _g(m, "rel"):  # "complete the merger in the third quarter": the year by the tense (issue 11)
+        return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make), check="bare_quarter")
     step = {"the": 0, "this": 0, "next": 1, "last": -1}[m["rel"].lower()]
 
     def fn(ctx: Ctx) -> Val | None:
