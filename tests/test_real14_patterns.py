@@ -163,8 +163,8 @@ def test_a_hyphened_country_name_after_in_is_one_place():
 @pytest.mark.slow
 def test_alleging_a_noun_phrase_reports_it_and_accuses():
     rec = extract("Velmaria's President Tomas Ilan Vardo has conceded defeat in the weekend's presidential ballot, despite "
-                  "alleging instances of ballot stuffing.")
-    assert speaker_of(rec, "instances of ballot stuffing") == "Tomas Ilan Vardo"
+                  "alleging cases of vote rigging.")
+    assert speaker_of(rec, "cases of vote rigging") == "Tomas Ilan Vardo"
     assert any(ev.type == "ACCUSE" and ev.trigger.text == "alleging" for ev in rec.events)
 
 
@@ -195,8 +195,8 @@ def test_a_quarter_without_a_year_is_this_years_in_a_forward_clause_and_none_in_
 
 RELAYED = ("Velmaria's President Tomas Ilan Vardo has conceded defeat in the weekend's presidential ballot.\n\n"
            "\"I will hand power to my successor, a first in Velmaria, and will do so proudly...\n\n"
-           "I will step aside with a clear conscience, having served my country,\" he was cited as saying "
-           "Thursday by a news website, Korvath News.")
+           "I will step aside with a clear conscience, having served my country,\" the president was cited as "
+           "saying Thursday in remarks to a news website, Korvath News.")
 
 
 def test_a_quote_left_open_and_closed_in_the_next_paragraph_without_a_fresh_mark_is_one_passage():
@@ -377,9 +377,9 @@ def test_a_date_after_since_sets_no_year_for_the_next_yearless_date():
 
 @pytest.mark.slow
 def test_according_to_results_published_by_a_body_is_the_bodys_statement():
-    rec = extract("Velmaria held its election on Sunday.\n\nVardo came fourth with 12 percent of the vote, according "
-                  "to the results of the Tumbria Electoral Board published by the news agency TNA.")
-    assert speaker_of(rec, "came fourth") == "Tumbria Electoral Board"
+    rec = extract("Velmaria held its election on Sunday.\n\nVardo finished fourth with 12 percent of ballots cast, "
+                  "according to the results of the Tumbria Electoral Board published by the news agency TNA.")
+    assert speaker_of(rec, "finished fourth") == "Tumbria Electoral Board"
 
 
 @pytest.mark.slow
