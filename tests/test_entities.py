@@ -504,11 +504,11 @@ def test_a_name_after_the_article_is_not_a_person(nlp):
 
 def test_a_committee_on_a_subject_of_a_named_body_is_two_bodies(nlp):
     text = ("The Harbour Pilots' Guild said on Tuesday it had filed a complaint with the World Maritime "
-            "Organization's Committee on Freedom of Navigation. The Committee on Freedom of Navigation will meet in May.")
+            "Organization's Committee on Safe Passage. The Committee on Safe Passage will meet in May.")
     r = run(nlp, text)
     wmo = by_name(r, "World Maritime Organization")
     assert wmo.type == "ORG"
-    committee = by_name(r, "Committee on Freedom of Navigation")
+    committee = by_name(r, "Committee on Safe Passage")
     assert committee.type == "ORG" and committee.id != wmo.id
     assert not any("'s Committee" in e.name for e in r.entities)
 

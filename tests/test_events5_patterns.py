@@ -228,8 +228,8 @@ def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_verb():
 
 @slow
 def test_agreements_signed_during_discussions_with_no_article_are_the_parties_acts_too():
-    rec = extract("Dara Quell held talks with Oren Malik in Velmar last night. Three agreements were signed "
-                  "during discussions.")
+    rec = extract("Dara Quell held talks with Oren Malik in Velmar last night. Two agreements on trade were "
+                  "signed during discussions.")
     agree = events(rec, "AGREE")
     assert agree and names(rec, agree[0].source) == {"Dara Quell", "Oren Malik"}
 

@@ -51,7 +51,7 @@ def test_a_body_before_the_title_and_comma_stays_a_body_and_the_name_speaks():
 @pytest.mark.slow
 def test_a_portfolio_of_two_words_joined_by_and_before_the_comma_is_the_title():
     rec = extract("The Minister for Harbours and Coastal Roads, Tomas Brel, has announced that the cabinet has "
-                  "approved a new pier.\n\nThe minister also dismissed calls for a toll on the pier.\n\n"
+                  "approved a new pier.\n\nThe minister later rejected demands for a toll on the pier.\n\n"
                   "He insisted that no toll is planned.")
     brel = person(rec, "Tomas Brel")
     assert brel.attributes.titles and brel.attributes.titles[0].startswith("Minister")
@@ -62,8 +62,8 @@ def test_a_portfolio_of_two_words_joined_by_and_before_the_comma_is_the_title():
 # -- a wire credit with no place, and a company described by a place or a listing ----------------------
 
 RESULTS = ("Korvath posts 12% rise in profit\n\n"
-           "(Nordpress) - Velmarian engineering company Korvath reported a 12% jump in annual profit on Thursday "
-           "and said its chief executive officer Ilsa Varn would retire next year after 18 years at the helm.\n\n"
+           "(Nordpress) - Velmarian engineering company Korvath reported an 11% rise in yearly earnings on Wednesday "
+           "and said its managing director Ilsa Varn would step down in the spring after two decades in charge.\n\n"
            "Varn will be replaced by finance chief Tomas Brel, the Tumbria-listed group said, adding that a search "
            "for a new finance head had begun.\n\n"
            "Revenue rose 8% to 210 million crowns, the Castrel-based pump maker said.")
@@ -83,7 +83,7 @@ def test_a_wire_credit_opening_a_paragraph_is_a_dateline():
 @pytest.mark.slow
 def test_a_company_described_by_a_place_or_listing_is_the_company_named():
     rec = extract(RESULTS)
-    assert speaker_of(rec, "would retire next year") == "Korvath"
+    assert speaker_of(rec, "would step down in the spring") == "Korvath"
     assert speaker_of(rec, "will be replaced by") == "Korvath"
     assert speaker_of(rec, "a search for a new finance head") == "Korvath"
     assert speaker_of(rec, "Revenue rose 8%") == "Korvath"
@@ -142,7 +142,7 @@ def test_an_attribution_whose_subject_the_parser_hung_as_an_apposition_frames_th
 @pytest.mark.slow
 def test_a_surname_the_parser_starts_a_sentence_with_stays_in_the_name():
     # the parser makes "President Tomas Ilan" a sentence of its own and "Vaz" the next one's subject
-    rec = extract("Velmaria's President Tomas Ilan Vaz has conceded defeat in last Sunday's election.\n\n"
+    rec = extract("Velmaria's President Tomas Ilan Vaz has conceded defeat in the weekend's presidential ballot.\n\n"
                   "Vaz came fourth with 12 percent of the vote.")
     vaz = person(rec, "Tomas Ilan Vaz")
     assert vaz.attributes.titles == ("President",)
@@ -162,16 +162,16 @@ def test_a_hyphened_country_name_after_in_is_one_place():
 
 @pytest.mark.slow
 def test_alleging_a_noun_phrase_reports_it_and_accuses():
-    rec = extract("Velmaria's President Tomas Ilan Vardo has conceded defeat in last Sunday's election, despite "
-                  "alleging instances of ballot stuffing.")
-    assert speaker_of(rec, "instances of ballot stuffing") == "Tomas Ilan Vardo"
+    rec = extract("Velmaria's President Tomas Ilan Vardo has conceded defeat in the weekend's presidential ballot, despite "
+                  "alleging cases of vote rigging.")
+    assert speaker_of(rec, "cases of vote rigging") == "Tomas Ilan Vardo"
     assert any(ev.type == "ACCUSE" and ev.trigger.text == "alleging" for ev in rec.events)
 
 
 @pytest.mark.slow
 def test_two_names_after_a_plural_title_are_two_people_holding_it():
     rec = extract("Former prime ministers Arno Velis Kadra and Ilsa Moren Tavik secured 40 percent and 27 percent "
-                  "of the vote and will face off in the second round.")
+                  "of the ballots and will meet again in a runoff next month.")
     for name in ("Arno Velis Kadra", "Ilsa Moren Tavik"):
         p = person(rec, name)
         assert p.type == "PERSON"
@@ -183,7 +183,7 @@ def test_two_names_after_a_plural_title_are_two_people_holding_it():
 @pytest.mark.slow
 def test_a_quarter_without_a_year_is_this_years_in_a_forward_clause_and_none_in_sport():
     rec = extract("Shareholders of Korvath approved the merger with Belmont Air today. The two carriers expect "
-                  "to complete the merger in the third quarter.", published="2026-07-10")
+                  "to close the deal in the third quarter.", published="2026-07-10")
     q = [t for t in rec.times if t.text == "the third quarter"]
     assert q and q[0].value == "2026-07/2026-09"
     rec = extract("The striker scored twice in the fourth quarter and the coach praised the squad after the "
@@ -193,10 +193,10 @@ def test_a_quarter_without_a_year_is_this_years_in_a_forward_clause_and_none_in_
 
 # -- a quote running over two paragraphs with no fresh mark, relayed "as saying" by an outlet ------------
 
-RELAYED = ("Velmaria's President Tomas Ilan Vardo has conceded defeat in last Sunday's election.\n\n"
+RELAYED = ("Velmaria's President Tomas Ilan Vardo has conceded defeat in the weekend's presidential ballot.\n\n"
            "\"I will hand power to my successor, a first in Velmaria, and will do so proudly...\n\n"
-           "I will leave with my head high, having done my duty,\" he was cited as saying Thursday by an online "
-           "paper, Korvath News.")
+           "I will step aside with a clear conscience, having served my country,\" the president was cited as "
+           "saying Thursday in remarks to a news website, Korvath News.")
 
 
 def test_a_quote_left_open_and_closed_in_the_next_paragraph_without_a_fresh_mark_is_one_passage():
@@ -205,7 +205,7 @@ def test_a_quote_left_open_and_closed_in_the_next_paragraph_without_a_fresh_mark
     qs = find_quotes(RELAYED)
     assert len(qs) == 1
     q = qs[0]
-    assert RELAYED[q.start:q.end].startswith("I will hand power") and RELAYED[q.start:q.end].endswith("my duty,")
+    assert RELAYED[q.start:q.end].startswith("I will hand power") and RELAYED[q.start:q.end].endswith("my country,")
     assert len(q.pieces) == 2
     # a paragraph reopened with its own mark stays a quote of its own (one statement per quoted paragraph)
     two = find_quotes("\"A first part goes here.\n\n\"A second part,\" he said.")
@@ -216,7 +216,7 @@ def test_a_quote_left_open_and_closed_in_the_next_paragraph_without_a_fresh_mark
 def test_cited_as_saying_a_day_dates_the_quote_over_both_paragraphs():
     rec = extract(RELAYED)
     hits = [s for s in rec.statements if "hand power" in s.content.text]
-    assert len(hits) == 1 and "head high" in hits[0].content.text
+    assert len(hits) == 1 and "clear conscience" in hits[0].content.text
     assert name_of(rec, hits[0].speaker) == "Tomas Ilan Vardo"
     assert hits[0].date is not None and hits[0].date.value == "2026-03-05"
 
@@ -311,16 +311,16 @@ def test_the_last_item_of_a_reported_list_after_comma_and_stays_in_the_content()
 
 @pytest.mark.slow
 def test_signaled_that_reports_the_clause():
-    rec = extract("The Velmar Monetary Board raised rates on Wednesday and signaled that rates are likely to go "
-                  "higher next year.")
-    assert speaker_of(rec, "rates are likely to go higher") == "Velmar Monetary Board"
+    rec = extract("The Velmar Monetary Board raised rates on Wednesday and signaled that borrowing costs could "
+                  "climb further in the autumn.")
+    assert speaker_of(rec, "borrowing costs could climb further") == "Velmar Monetary Board"
 
 
 @pytest.mark.slow
 def test_dismissing_calls_or_claims_denies_them_without_as():
     rec = extract("The Minister for Harbours and Coastal Roads, Tomas Brel, spoke on Friday.\n\n"
-                  "The minister also dismissed calls for a power-cut timetable.")
-    hits = [s for s in rec.statements if s.content.text == "calls for a power-cut timetable"]
+                  "The minister flatly dismissed calls for a ferry subsidy.")
+    hits = [s for s in rec.statements if s.content.text == "calls for a ferry subsidy"]
     assert hits and hits[0].kind == "denial" and name_of(rec, hits[0].speaker) == "Tomas Brel"
     rec = extract("The club dismissed its coach on Monday.")
     assert not rec.statements
@@ -377,14 +377,14 @@ def test_a_date_after_since_sets_no_year_for_the_next_yearless_date():
 
 @pytest.mark.slow
 def test_according_to_results_published_by_a_body_is_the_bodys_statement():
-    rec = extract("Velmaria held its election on Sunday.\n\nVardo came fourth with 12 percent of the vote, according "
-                  "to the results of the Tumbria Electoral Board published by the news agency TNA.")
-    assert speaker_of(rec, "came fourth") == "Tumbria Electoral Board"
+    rec = extract("Velmaria held its election on Sunday.\n\nVardo finished fourth with 12 percent of ballots cast, "
+                  "according to the results of the Tumbria Electoral Board published by the news agency TNA.")
+    assert speaker_of(rec, "finished fourth") == "Tumbria Electoral Board"
 
 
 @pytest.mark.slow
 def test_a_sporting_event_named_after_and_is_no_entity():
-    rec = extract("The state wants funding for the 2032 Olympic and Paralympic Games in Castrel.")
+    rec = extract("The region wants money for the 2034 Olympiad and Paralympiad Games in Castrel.")
     assert {e.name for e in rec.entities} == {"Castrel"}
     rec = extract("Velmar Games Ltd said it would build the stadium.")
     assert "Velmar Games Ltd" in {e.name for e in rec.entities}  # a company named so is still a body
@@ -392,9 +392,9 @@ def test_a_sporting_event_named_after_and_is_no_entity():
 
 @pytest.mark.slow
 def test_who_will_become_gives_the_title():
-    rec = extract("Velair chief executive Oren Malik, who will become boss of the combined company, said the vote "
+    rec = extract("Velair chief executive Oren Malik, who will become chairman of the enlarged airline, said the vote "
                   "was a milestone.")
-    assert "boss" in person(rec, "Oren Malik").attributes.titles
+    assert "chairman" in person(rec, "Oren Malik").attributes.titles
 
 
 @pytest.mark.slow
@@ -402,7 +402,7 @@ def test_a_company_office_with_no_company_written_serves_the_company_the_story_i
     text = ("Korvath Group posts 12% rise in profit\n\n"
             "Velmarian pump maker Korvath Group reported a 12% rise in annual profit on Thursday. Its chief "
             "executive Ilsa Varn will retire next year, Korvath Group said.\n\n"
-            "Varn will be replaced by Chief Financial Officer Tomas Brel, the company said. Korvath Group shares "
+            "Varn is to be succeeded by Chief Financial Officer Tomas Brel, the company said. Korvath Group shares "
             "fell 3% on the Tumbex exchange.")
     rec = extract(text)
     brel = person(rec, "Tomas Brel")

@@ -217,7 +217,7 @@ def test_headline_attribution_at_the_end_after_a_comma():
     rec = extract(text)
     s = by_content(rec, "Two held over warehouse fire")
     assert s.cue == "say" and s.content.text == "Two held over warehouse fire"
-    assert s.date is None  # a headline's statement has no date of its own
+    assert s.date is None  # a headline carries no day, so neither does its statement
 
 
 @pytest.mark.slow
@@ -875,11 +875,11 @@ def test_relay_after_a_quote_is_the_channel_and_the_quote_stays_the_speakers():
 
 @pytest.mark.slow
 def test_the_opposition_party_is_the_party_introduced_as_the_opposition_and_gives_the_affiliation():
-    rec = extract("Arvelia's opposition Green Renewal Alliance said the count was flawed. Ivo Tamm, spokesman "
+    rec = extract("Arvelia's opposition Green Renewal Alliance said the count was flawed. Ida Tamm, spokeswoman "
                   "for the opposition party's election team, told reporters the party had won.")
     odm = next(e for e in rec.entities if e.name == "Green Renewal Alliance")
     assert "the opposition party" in [m.text for m in odm.mentions]
-    tamm = next(e for e in rec.entities if e.name == "Ivo Tamm")
+    tamm = next(e for e in rec.entities if e.name == "Ida Tamm")
     assert tamm.attributes.affiliation == (odm.id,)
     assert [(r.type, r.subject, r.object) for r in rec.relations] == [("member_of", tamm.id, odm.id)]
 

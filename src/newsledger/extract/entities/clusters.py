@@ -359,7 +359,7 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) ->
         elif (len(toks) == 1 and not acr and len(kt) >= 2 and len(toks[0]) >= 3 and m.text[:1].isupper()
               and m.text[1:].islower() and kt[0].startswith(toks[0]) and len(kt[0]) > len(toks[0])
               and toks[0] not in lexicon().titles):
-            hits.append(c)  # "the Fed" of "the Federal Reserve": a clipped first word (issue 11)
+            hits.append(c)  # "the Fed" of "the Federated Water Board": a clipped first word (issue 11)
         elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
                              for x in c.mentions):
             hits.append(c)

@@ -400,7 +400,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
             p += 1  # "X, 71, is a former foreign minister"
         if p + 2 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].tag_ == "MD" and doc[p + 2].lemma_ == "become":
-            p += 3  # "X, who will become boss of the merged company" (issue 11)
+            p += 3  # "X, who will become chairman of the enlarged group" (issue 11)
         elif p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy trade minister until ..."
         if p < len(doc) and doc[p].tag_ == "VBN" and doc[p].lemma_.lower() in _APPOINTED:

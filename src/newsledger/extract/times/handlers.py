@@ -187,7 +187,7 @@ def h_part_of_year(m: re.Match, rule: str) -> Expr | None:
     if _g(m, "year"):
         v = make(int(m["year"]))
         return _mk(m, rule, "absolute", lambda ctx: v)
-    if not _g(m, "rel"):  # "complete the merger in the third quarter": the year by the tense (issue 11)
+    if not _g(m, "rel"):  # "hope to finish the takeover in the third quarter": the year by the tense (issue 11)
         return _mk(m, rule, "calendar", lambda ctx: _calendar(ctx, make), check="bare_quarter")
     step = {"the": 0, "this": 0, "next": 1, "last": -1}[m["rel"].lower()]
 
