@@ -187,11 +187,14 @@ def said_statuses(rec: Record) -> list[tuple[str, str, str | None, str | None, b
     sentence. Returns (entity id, status, date, statement id, weak)."""
     text = rec.text
     pattern, forms = _said_pattern()
+    out: list[tuple[str, str, str | None, str | None, bool]] = []
+    found = list(pattern.finditer(text))
+    if not found:  # no status form in the text: nothing else to read (issue 13: this runs for every article stored)
+        return out
     types = _etype(rec)
     mentions = sorted((m.start, m.end, e.id) for e in rec.entities for m in e.mentions)
     starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
-    out = []
-    for m in pattern.finditer(text):
+    for m in found:
         rule, mode = forms[" ".join(m.group(0).lower().split())]
         active = mode == "active"
         s0 = starts[bisect_right(starts, m.start()) - 1]
