@@ -770,3 +770,39 @@ def test_an_undated_act_with_people_stays_apart_from_an_act_its_article_tells_of
                 events=[{"id": "v1", "type": "ASSAULT", "trigger": "beaten", "target": ["e1"]}])
     gs = groups([j1, j2], linked(j1, j2, Anke_Solberg="L1", Miro_Castell="L2"))
     assert [g.items for g in gs if g.kind == "event"] == [(("j1", "v2"), ("j2", "v1"))]
+
+
+def _said_forms() -> list[str]:
+    from newsledger.ledger.track_status import _said_pattern
+
+    return sorted(_said_pattern()[1], key=len, reverse=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.one_of(
+    hs.sampled_from(sorted({w for f in _said_forms() for w in f.split()} | {f for f in _said_forms()})),
+    hs.sampled_from(["re", "was", "the", "Minister", "Ana Torvik", "-", ", ", ". ", "\n", "  ", "'s", "(", "ſ", "ı",
+                     "K", "2031", "unreleased", "arrestedly"]),
+    hs.text(max_size=4)), max_size=30),
+    hs.lists(hs.booleans(), max_size=30))
+def test_the_said_forms_grouped_by_first_letter_match_as_the_plain_alternation(parts, upper):
+    """Issue 13: the status forms' expression is grouped by first letter for speed; it must find exactly what the
+    plain alternation of the forms (longest first) finds, whatever the case, spacing and neighbours."""
+    import re
+
+    from newsledger.ledger.track_status import said_alternation
+
+    forms = _said_forms()
+    words = [p.upper() if i < len(upper) and upper[i] else p for i, p in enumerate(parts)]
+    text = " ".join(words) + " " + "".join(words)
+    plain = re.compile(said_alternation(forms, factor=False), re.IGNORECASE)
+    grouped = re.compile(said_alternation(forms), re.IGNORECASE)
+    assert grouped.pattern != plain.pattern
+    assert [(m.start(), m.end()) for m in grouped.finditer(text)] == [(m.start(), m.end()) for m in plain.finditer(text)]
+
+
+def test_said_forms_with_another_first_letter_keep_the_plain_alternation():
+    from newsledger.ledger.track_status import said_alternation
+
+    assert said_alternation(["été arrêté", "arrested"]) == said_alternation(["été arrêté", "arrested"], factor=False)
+    assert said_alternation(["arrested", "abducted", "was freed"]) == r"\b(?:a(?:rrested|bducted)|w(?:as\s+freed))\b"

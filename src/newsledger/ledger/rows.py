@@ -106,11 +106,15 @@ class LedgerRowsMixin(RefreshMixin):
         self._exec("RELEASE SAVEPOINT ledger_link")
         # the article's ledger entities: where it was just linked, those it was placed in (no read); of those, the
         # timelines of only the ones it reports a status of
-        self._touch(self._with_status(record, [p.lid for p in placed] if placed else
-                                      [r[0] for r in self._rows("SELECT DISTINCT lid FROM ledger_members "
-                                                                "WHERE doc_id = ?", (record.id,))]), record.id)
+        if placed:  # what linking just wrote to ledger_members: no read
+            self._touch(self._with_status(record, [p.lid for p in placed],
+                                          {(record.id, p.entity): p.lid for p in placed}), record.id)
+        else:
+            self._touch(self._with_status(record, [r[0] for r in self._rows(
+                "SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?", (record.id,))]), record.id)
 
-    def _with_status(self, record: "Record", lids: list[str]) -> list[str]:
+    def _with_status(self, record: "Record", lids: list[str],
+                     mapping: dict[tuple[str, str], str] | None = None) -> list[str]:
         """Of a just-linked article's ledger entities, those whose timeline it can change: an entity's timeline is
         built from the status reports about it alone (``track.timelines``), and an article's reports are about its
         own entities, so one it reports no status of keeps its timeline (issue 13). Linking places only the new
@@ -118,7 +122,8 @@ class LedgerRowsMixin(RefreshMixin):
         track = _track()
         if track is None or not lids:
             return lids
-        mapping = self._mapping_for([record.id])
+        if mapping is None:  # the article's (doc, entity) -> ledger id, as stored
+            mapping = self._mapping_for([record.id])
         reported = {r.entity for r in track.status_reports([record], mapping)}
         return [lid for lid in lids if lid in reported]
 
