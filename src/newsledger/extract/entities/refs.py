@@ -29,13 +29,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import children as _children
-from .._doc import doc_text, folded, sentences, tokens
+from .._doc import folded, sentences, tokens
 from ...analysis.words import word_class
 from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
 from .lex import fold, lexicon
 from .names import GPE, ORG, PERSON, Cluster
-from .pronouns import _Men, _pronouns, quote_mask, _salience, _SUBJ
+from .pronouns import _Men, _pronouns, doc_quote_mask, quote_mask, _salience, _SUBJ
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -253,9 +253,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
 
 def _quoted(doc: "Doc", i: int) -> bool:
     """Token i lies inside a quotation (the mask is computed once per document)."""
-    mask = doc.user_data.get("newsledger:quote_mask")
-    if mask is None:
-        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc_text(doc))
+    mask = doc_quote_mask(doc)
     pos = tokens(doc)[i].idx
     return pos < len(mask) and mask[pos]
 
