@@ -247,8 +247,8 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     taken = {t for m in ms for t in range(m.t0, m.t1)}
     out = list(ms)
     drop: set[int] = set()
-    for tok in tokens(doc):
-        if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
+    for k in [k for k, w in enumerate(texts(doc)) if w in lex.office_heads]:  # the word first, a Token where it is one
+        if not (tok := tokens(doc)[k]).is_lower or k in taken:
             continue
         if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
             continue  # "an Arkansas police officer": the office qualifies a person
