@@ -214,3 +214,78 @@ def test_language_figures_are_those_of_the_plain_regex_counts(text, sample_chars
     score, latin = _reference_language_facts(text, sample_chars)
     assert english_score(text, sample_chars) == score
     assert latin_share(text, sample_chars) == latin
+
+
+# ---- batching and the tokenizer's cache (issue 13: the parse as fast as bare spaCy's)
+def _counting(nlp, calls: list):
+    """``nlp`` whose ``pipe`` notes the batch size of each call."""
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(nlp, name)
+
+        def pipe(self, docs, **kw):
+            calls.append(kw.get("batch_size"))
+            return nlp.pipe(docs, **kw)
+    return Counting()
+
+
+def test_batches_follow_the_size_and_the_characters_and_go_when_full(blank):
+    p = Pipeline(nlp=blank, stages=[PEOPLE], check_language=False, batch_size=3, batch_chars=100)
+    arts = [Article("x" * n, id=str(k)) for k, n in enumerate([10, 10, 10, 10, 60, 50, 200, 5])]
+    pulled = []
+
+    def feed():
+        for a in arts:
+            pulled.append(a.id)
+            yield a
+    sizes = []
+    for batch in p._batches(feed()):
+        sizes.append([a.id for a in batch])
+        assert pulled[-1] == batch[-1].id or len(batch) < 3  # a full batch goes before the next item is read
+    assert sizes == [["0", "1", "2"], ["3", "4"], ["5"], ["6"], ["7"]]
+
+
+def test_a_group_that_fits_the_batch_characters_is_parsed_in_one_call(blank):
+    calls: list = []
+    p = Pipeline(nlp=blank, stages=[PEOPLE], check_language=False, batch_size=8, batch_chars=1_000)
+    nlp = _counting(blank, calls)
+    group = [(k, Article("Word " * n, id=str(k))) for k, n in enumerate([10, 60, 10, 20, 10])]
+    docs = p._parse(nlp, group)  # 550 characters together; the longest 300 (1,000 // 300 would be 3 a call)
+    assert calls == [5] and sorted(docs) == [0, 1, 2, 3, 4]
+    calls.clear()
+    p = Pipeline(nlp=blank, stages=[PEOPLE], check_language=False, batch_size=8, batch_chars=300, chunk_chars=100)
+    p._parse(nlp, [(0, Article("Word. " * 100, id="long"))])  # 600 characters: chunks of 100, three at a time
+    assert calls == [3]
+
+
+def test_the_warmer_keeps_the_batchs_words_outside_the_zone_and_stops_at_the_cap():
+    from newsledger.nlp import TokenizerWarmer
+
+    nlp = spacy.blank("en")
+    warm = TokenizerWarmer()
+    warm(nlp, ["Velmora's harbour reopened, Quillan said on 3 May."])
+    assert {"Velmora's", "harbour", "reopened,", "Quillan", "said", "on", "May."} == warm.known
+    with nlp.memory_zone():
+        doc = nlp.make_doc("Quillan said Ostrevar 12 times.")
+        assert [t.text for t in doc] == ["Quillan", "said", "Ostrevar", "12", "times", "."]
+    assert "Quillan" in nlp.vocab.strings and "Ostrevar" not in nlp.vocab.strings  # kept / freed with the zone
+    with nlp.memory_zone():
+        warm(nlp, ["Inside a zone nothing is kept."])
+    assert "Inside" not in warm.known
+    nlp.tokenizer.max_cache_size = len(warm.known) + 2
+    warm(nlp, ["alpha beta gamma delta epsilon"])
+    assert warm.done and not warm.known  # at the tokenizer's own limit: stopped, its set dropped
+    warm(nlp, ["zeta"])
+    assert "zeta" not in nlp.vocab.strings
+
+
+def test_warmed_words_tokenize_as_cold_ones():
+    from newsledger.nlp import TokenizerWarmer
+
+    text = ("Mr. Quillan (the port's chief) said: \"We don't know.\" U.S. officials, e.g. Dr. Vance, "
+            "didn't-agree; co-operation isn't over... Talks resume at 9:30 a.m. on Jan. 4th — or later!")
+    cold = [(t.text, t.idx) for t in spacy.blank("en").make_doc(text)]
+    nlp = spacy.blank("en")
+    TokenizerWarmer()(nlp, [text])
+    with nlp.memory_zone():
+        assert [(t.text, t.idx) for t in nlp.make_doc(text)] == cold

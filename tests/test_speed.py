@@ -184,3 +184,35 @@ def test_the_children_index_gives_what_spacy_gives(tree):
     assert head_indices(doc) == [t.head.i for t in doc]
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def _quote_mask_by_character(text: str) -> list[bool]:
+    """The quotation mask as first written, one step per character (quote_mask must give exactly this)."""
+    mask = [False] * len(text)
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == "\u201c":
+            inside = True
+        elif ch == "\u201d":
+            inside = False
+            mask[i] = True
+            continue
+        elif ch == '"':
+            if inside:
+                mask[i] = True
+                inside = False
+                continue
+            inside = True
+        elif ch == "\n" and inside and i + 1 < len(text) and text[i + 1] == "\n":
+            inside = False
+        mask[i] = inside
+    return mask
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", '"', "\u201c", "\u201d", "said ", "\u2018", "'"]),
+                max_size=80).map("".join))
+def test_the_quote_mask_walks_the_marks_and_gives_what_a_walk_over_every_character_gives(text):
+    from newsledger.extract.entities.pronouns import quote_mask
+
+    assert quote_mask(text) == _quote_mask_by_character(text)

@@ -161,7 +161,7 @@ def _title_dateline(doc: "Doc", toks: list) -> int:
     first = toks[0]
     if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
         return 0  # not a paragraph's start
-    credit_line = _CREDIT_DATELINE.match(doc.text, first.idx)
+    credit_line = _CREDIT_DATELINE.match(doc_text(doc), first.idx)  # (doc.text: the whole text rebuilt per call)
     if credit_line is not None:
         return sum(1 for t in toks if t.idx < credit_line.end() - 1)
     credit = False
@@ -204,8 +204,9 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
         all_toks = tokens(doc)
         for sent in sentences(doc):
             toks = [t for t in all_toks[sent.start:sent.end] if not t.is_space]
-            if toks and toks[0].is_title and toks[0].is_alpha and _title_dateline(doc, toks):
-                out.update(t.i for t in toks[:_title_dateline(doc, toks)])  # "Kinshasa –", "Port Alva, Tumbria —"
+            n = _title_dateline(doc, toks) if toks and toks[0].is_title and toks[0].is_alpha else 0
+            if n:
+                out.update(t.i for t in toks[:n])  # "Kinshasa –", "Port Alva, Tumbria —"
                 continue
             credit = _bare_credit(toks)
             if credit:

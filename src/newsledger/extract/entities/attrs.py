@@ -227,6 +227,7 @@ def _place_value(doc: "Doc", t: int, mm: MentionMap, clusters: list[Cluster]) ->
 
 def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, clusters: list[Cluster]) -> None:
     """Residence, citizenship and origin in the clause after a mention (and the appositive)."""
+    fw_ = folded(doc)
     toks = tokens(doc)
     n = len(doc)
     k = t1
@@ -235,11 +236,11 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
     end = min(end, sent_end)
     i = k
     while i < end:
-        w = folded(doc)[i]
+        w = fw_[i]
         if w == "from" and k < n and toks[k].text == "," and _appositive_until(doc, k + 1, i):
             q = i + 1
-            if (q + 2 < end and folded(doc)[q] == "the" and folded(doc)[q + 1] in lexicon().place_keywords
-                    and folded(doc)[q + 2] == "of"):
+            if (q + 2 < end and fw_[q] == "the" and fw_[q + 1] in lexicon().place_keywords
+                    and fw_[q + 2] == "of"):
                 q += 3  # "from the town of X"
             v = _place_value(doc, q, mm, clusters)
             if v is not None and _add(b["residence"], v):
@@ -251,7 +252,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
             if v is not None:
                 if _add(b[key], v):
                     _why(b, key, v, f"place-{w}", _chars(doc, t0, i + 1))
-            elif i + 2 < end and folded(doc)[i + 1] == "of":
+            elif i + 2 < end and fw_[i + 1] == "of":
                 v = _place_value(doc, i + 2, mm, clusters)
                 if v is not None and _add(b[key], v):
                     _why(b, key, v, f"{w}-of-place", _chars(doc, t0, i + 3))
@@ -259,7 +260,7 @@ def _places(doc: "Doc", t0: int, t1: int, c: Cluster, b: dict, mm: MentionMap, c
             v = _place_value(doc, i - 1, mm, clusters)
             if v is not None and _add(b["citizenship"], v):
                 _why(b, "citizenship", v, "place-citizenship", _chars(doc, t0, i + 1))
-        if w == "born" and i + 2 < end and folded(doc)[i + 1] == "in":
+        if w == "born" and i + 2 < end and fw_[i + 1] == "in":
             v = _place_value(doc, i + 2, mm, clusters)
             if v is not None and _add(b["origin"], v):
                 _why(b, "origin", v, "born-in", _chars(doc, t0, i + 3))
@@ -289,16 +290,17 @@ def _homes(doc: "Doc", mm: MentionMap,
            clusters: list[Cluster]) -> list[tuple[Cluster, "Cluster | str", tuple[int, int]]]:
     """"his home in X", "outside their house in X": where the owner lives ("their" is the clause's subject);
     with the evidence ("his home in X", character offsets)."""
+    fw_ = folded(doc)
     out: list[tuple[Cluster, Cluster | str, tuple[int, int]]] = []
     toks = tokens(doc)
-    for i, w in enumerate(folded(doc)):  # the word first: a Token's attributes only where it matters
+    for i, w in enumerate(fw_):  # the word first: a Token's attributes only where it matters
         if w not in ("home", "house", "apartment", "flat"):
             continue
         t = toks[i]
         if t.i < 1 or t.i + 2 >= len(doc):
             continue
         poss = doc[t.i - 1]
-        if fold(poss.text) not in ("his", "her", "their") or folded(doc)[t.i + 1] != "in":
+        if fold(poss.text) not in ("his", "her", "their") or fw_[t.i + 1] != "in":
             continue
         place = _place_value(doc, t.i + 2, mm, clusters)
         if place is None:
@@ -391,10 +393,11 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
 def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:
     """"spokeswoman for the ruling bloc's delegation": an organization referred to by a description
     (resolved by the references step, after the titles were read) in the phrase after the title."""
+    fw_ = folded(doc)
     if ti.title is None:
         return None
     q = ti.title[1]
-    if q + 2 >= len(doc) or folded(doc)[q] not in ("of", "for", "at") or folded(doc)[q + 1] != "the" \
+    if q + 2 >= len(doc) or fw_[q] not in ("of", "for", "at") or fw_[q + 1] != "the" \
             or mm.at(q + 1) is not None:
         return None
     c = mm.cluster_at(q + 1)
@@ -418,6 +421,7 @@ def _based_in(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | None:
 
 def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     """"Holm's firm, Vestrabyg": the person belongs to the organization."""
+    fw_ = folded(doc)
     lex = lexicon()
     out: list[RelationFound] = []
     for c in clusters:
@@ -425,13 +429,13 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
             continue
         for m in c.mentions:
             k = m.t0
-            if not (k >= 3 and doc[k - 1].text == "," and folded(doc)[k - 2] in lex.org_nouns_before | _EMPLOYER):
+            if not (k >= 3 and doc[k - 1].text == "," and fw_[k - 2] in lex.org_nouns_before | _EMPLOYER):
                 continue
             if doc[k - 3].tag_ == "POS" and k >= 4:
                 owner = mm.cluster_at(k - 4)
-            elif folded(doc)[k - 3] in ("his", "her"):
+            elif fw_[k - 3] in ("his", "her"):
                 owner = mm.cluster_at(k - 3)
-            elif folded(doc)[k - 3] == "whose":  # "X, whose company, Y, ..."
+            elif fw_[k - 3] == "whose":  # "X, whose company, Y, ..."
                 owner = next((mm.cluster_at(q) for q in range(k - 4, max(-1, k - 12), -1)
                               if mm.cluster_at(q) is not None and mm.cluster_at(q).type == PERSON), None)
             else:

@@ -68,7 +68,8 @@ def _opens_clause(doc: "Doc", i: int) -> bool:
 
 def street_start(doc: "Doc", i: int) -> int:
     """Where a run starting at token i begins once a numbered street's ordinal joins it ("10th | Avenue")."""
-    if i > 0 and folded(doc)[i] in word_class("street_words") and _ORDINAL.match(folded(doc)[i - 1]):
+    fw_ = folded(doc)
+    if i > 0 and fw_[i] in word_class("street_words") and _ORDINAL.match(fw_[i - 1]):
         return i - 1
     return i
 

@@ -125,12 +125,13 @@ def _named_after(doc: "Doc", k: int, mm: MentionMap, end: int,
                  many: bool = False) -> list[tuple[NameMention, Cluster]]:
     """The person named right after a kinship word (", Orla", ", Corporal Jonas Feld");
     with ``many``, all the persons of a list (", Anna and Boris")."""
+    fw_ = folded(doc)
     out: list[tuple[NameMention, Cluster]] = []
     while k < end:
-        if doc[k].text == "," or many and out and folded(doc)[k] == "and":
+        if doc[k].text == "," or many and out and fw_[k] == "and":
             k += 1
             continue
-        while k < end and _is_title(folded(doc)[k]) and not mm.at(k):
+        while k < end and _is_title(fw_[k]) and not mm.at(k):
             k += 1
         hit = mm.at(k) if k < end else None
         if not (hit and hit[1].type == PERSON and hit[0].t0 == k):

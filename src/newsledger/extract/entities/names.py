@@ -220,8 +220,8 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     taken = {t for m in ms for t in range(m.t0, m.t1)}
     out = list(ms)
     drop: set[int] = set()
-    for tok in tokens(doc):
-        if not tok.is_lower or tok.text not in lex.office_heads or tok.i in taken:
+    for k in [k for k, w in enumerate(texts(doc)) if w in lex.office_heads]:  # the word first, a Token where it is one
+        if not (tok := tokens(doc)[k]).is_lower or k in taken:
             continue
         if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN"):
             continue  # "an Arkansas police officer": the office qualifies a person
@@ -345,6 +345,7 @@ def _mk(doc: "Doc", i: int, j: int, kind: str = "name") -> NameMention:
 
 
 def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
+    fw_ = folded(doc)
     toks = tokens(doc)
     lex = lexicon()
     out: list[NameMention] = []
@@ -358,34 +359,34 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         k_title -= 1  # "Minister of Health  Lan Dao": the doubled space is no part of the title
     pre = (i, k_title) if k > i else None
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
-        official = k < j and any(folded(doc)[t] in lex.official_titles for t in range(i, k))
+        official = k < j and any(fw_[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
         if body:
             bm = _mk(doc, *body)
-            if body[1] < k and folded(doc)[body[1]] in _OFFICE_LEVELS:
+            if body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
                 bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
             out.append(bm)
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(toks[t].text) or is_acronym(toks[t].text) and folded(doc)[t] not in lex.titles:
+            elif country_code(toks[t].text) or is_acronym(toks[t].text) and fw_[t] not in lex.titles:
                 out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(toks[t].text) else "name"))
         if k >= j:
             return out
     i = k
-    if pre and i < j - 1 and folded(doc)[i] in _JOIN_OF:
+    if pre and i < j - 1 and fw_[i] in _JOIN_OF:
         i += 1  # "the Prime Minister | of Velmaria": the title's country or body follows, no person's name
         pre = None
-    if j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles:
+    if j < len(doc) and toks[j].is_lower and fw_[j] in lex.titles:
         # "Senior Tarvos League official X": the run modifies a title; leading modifiers belong to the title
-        while i < j - 1 and folded(doc)[i] in lex.title_modifiers:
+        while i < j - 1 and fw_[i] in lex.title_modifiers:
             i += 1
     # a country or city glued before a person's name: "Norway Teodor Vasko"
     glued = False
     if j - i >= 3:
         for cut in (i + 1, i + 2):
             head = doc[i:cut].text
-            rest = [folded(doc)[t] for t in range(cut, j)]
+            rest = [fw_[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2 and toks[cut].text != "-"
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
                     and toks[i - 1].tag_ in ("IN", "TO") if i > 0 else False):
@@ -403,14 +404,14 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
     if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
-            folded(doc)[t] in lex.org_keywords or folded(doc)[t] in _JOIN_OF for t in range(i, j)):
+            fw_[t] in lex.org_keywords or fw_[t] in _JOIN_OF for t in range(i, j)):
         return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
-            and toks[j].is_lower and folded(doc)[j] in lex.titles):
+            and toks[j].is_lower and fw_[j] in lex.titles):
         return out  # "Ministry spokesman X" at a sentence start: a kind of body, not a name
     if j - i >= 2 and all(is_acronym(toks[t].text) and len(toks[t].text) <= 4 for t in range(i, j)):
         # "NSW VTWU secretary X": a place's and a body's initials side by side are two names (issue 11;
@@ -446,11 +447,12 @@ def _demonym_phrase(doc: "Doc", m: NameMention) -> NameMention:
 
 def _official_before_name(doc: "Doc", k: int) -> bool:
     """Tokens from k are a lower-case official title and then a capitalized name."""
+    fw_ = folded(doc)
     lex = lexicon()
     n = len(doc)
     seen = False
-    while k < n and doc[k].is_lower and (folded(doc)[k] in lex.title_modifiers or folded(doc)[k] in lex.titles):
-        seen = seen or folded(doc)[k] in lex.official_titles
+    while k < n and doc[k].is_lower and (fw_[k] in lex.title_modifiers or fw_[k] in lex.titles):
+        seen = seen or fw_[k] in lex.official_titles
         k += 1
     return seen and k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
 

@@ -99,12 +99,13 @@ def _positions(words: list[str], word: str) -> Iterator[int]:
 def _named_elsewhere(doc: "Doc", ti: TitleInfo, words: tuple[str, ...], mm: MentionMap,
                      clusters: list[Cluster]) -> Cluster | None:
     """The one place the article writes with this office outside the person's own phrase."""
-    fw = folded(doc)
+    fw_ = folded(doc)
+    fw = fw_
     toks = tokens(doc)
     n, k = len(doc), len(words)
     found: list[Cluster] = []
     taken: list[Cluster] = []  # places whose office another named person holds ("Velmarian President Y")
-    former = ti.title is not None and folded(doc)[ti.title[0]] in word_class("office_time_words")
+    former = ti.title is not None and fw_[ti.title[0]] in word_class("office_time_words")
     for i in _positions(fw, words[0]):
         if i + k > n or tuple(fw[i:i + k]) != words:
             continue
@@ -216,9 +217,10 @@ def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | No
     takes the organization its sentence refers to before it as a possessor ("the union's", "the company's",
     resolved by the references step), when that is the only organization, country or people the sentence
     names before the title."""
+    toks_ = tokens(doc)
     if ti.title is None:
         return None
-    sent = _sent_of(tokens(doc)[ti.span[0]])
+    sent = _sent_of(toks_[ti.span[0]])
     found: list[Cluster] = []
     for k in range(sent.start, ti.span[0]):
         hit = mm.at(k)
@@ -232,7 +234,7 @@ def owner_in_sentence(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> Cluster | No
         e = k
         while e + 1 < ti.span[0] and mm.cluster_at(e + 1) is c and mm.at(e + 1) is None:
             e += 1
-        if e + 1 < ti.span[0] and tokens(doc)[e + 1].tag_ == "POS":
+        if e + 1 < ti.span[0] and toks_[e + 1].tag_ == "POS":
             found.append(c)
     return found[0] if len(found) == 1 else None
 

@@ -4,6 +4,7 @@ quotation's speaker. Holds the mention record :class:`_Men` and :func:`quote_mas
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,32 +39,50 @@ class _Men:
 
 
 def quote_mask(text: str) -> list[bool]:
-    """For each character, whether it lies inside a quotation (straight or curly double quotes)."""
-    mask = [False] * len(text)
+    """For each character, whether it lies inside a quotation (straight or curly double quotes).
+
+    A quotation mark is in it; an opening curly quote opens one, a closing one closes it, a straight
+    quote opens or closes; a quotation does not run over a paragraph break unclosed (the first new line
+    of a blank line is outside). Walks the quotation marks and paragraph breaks only, filling the
+    stretches between them (a loop over every character took 0.1 ms per 1,000 characters)."""
+    n = len(text)
+    mask = [False] * n
     inside = False
-    for i, ch in enumerate(text):
-        if ch == "\u201c":
-            inside = True
-        elif ch == "\u201d":
-            inside = False
-            mask[i] = True
-            continue
-        elif ch == '"':
+    pos = 0  # the first character not yet decided
+    for m in _QUOTE_EVENTS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
             if inside:
-                mask[i] = True
-                inside = False
-                continue
-            inside = True
-        elif ch == "\n" and inside and i + 1 < len(text) and text[i + 1] == "\n":
-            inside = False  # a quotation does not run over a paragraph break unclosed
-        mask[i] = inside
+                mask[pos:i] = [True] * (i - pos)
+                inside, pos = False, i + 1
+            continue
+        if inside:
+            mask[pos:i] = [True] * (i - pos)
+        inside = ch == "\u201c" or (ch == '"' and not inside)
+        mask[i] = True
+        pos = i + 1
+    if inside:
+        mask[pos:n] = [True] * (n - pos)
+    return mask
+
+
+#: what changes :func:`quote_mask`'s state: a quotation mark, or the first new line of a blank line
+_QUOTE_EVENTS = re.compile('[\u201c\u201d"]|\n(?=\n)')
+
+
+def doc_quote_mask(doc: "Doc") -> list[bool]:
+    """:func:`quote_mask` of the doc's text, once per doc (kept with the doc's other facts)."""
+    mask = doc.user_data.get("newsledger:quote_mask")
+    if mask is None:
+        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc_text(doc))
     return mask
 
 
 # ============================================================================ pronouns
 def _pronouns(doc: "Doc", men: list[_Men], sent_of: list[int]) -> None:
     lex = lexicon()
-    mask = quote_mask(doc_text(doc))
+    mask = doc_quote_mask(doc)
     fw = folded(doc)
     prons = [t for t in tokens(doc) if fw[t.i] in _PRONOUNS and t.tag_ in ("PRP", "PRP$")]
     prons = [t for t in prons if fw[t.i] != "it" or (t.dep_ in _SUBJ and t.head.lemma_ in lex.reporting_verbs)]

@@ -29,13 +29,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import children as _children
-from .._doc import doc_text, folded, sentences, tokens
+from .._doc import folded, sentences, tokens
 from ...analysis.words import word_class
 from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
 from .lex import fold, lexicon
 from .names import GPE, ORG, PERSON, Cluster
-from .pronouns import _Men, _pronouns, quote_mask, _salience, _SUBJ
+from .pronouns import _Men, _pronouns, doc_quote_mask, quote_mask, _salience, _SUBJ
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,6 +80,7 @@ def _is_subject(doc: "Doc", t0: int, t1: int) -> bool:
 
 # ============================================================================ gender
 def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> None:
+    fw_ = folded(doc)
     lex = lexicon()
     for ti in titles:
         if ti.title and ti.cluster.gender is None:
@@ -92,14 +93,14 @@ def _genders(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]) -> No
             continue
         for m in c.mentions:
             k = m.t0 - 1
-            while k >= 0 and (doc[k].text == "," or folded(doc)[k] in lex.titles) and k >= m.t0 - 4:
-                g = lex.family.get(folded(doc)[k], {}).get("gender") or _word_gender(folded(doc)[k])
+            while k >= 0 and (doc[k].text == "," or fw_[k] in lex.titles) and k >= m.t0 - 4:
+                g = lex.family.get(fw_[k], {}).get("gender") or _word_gender(fw_[k])
                 if g:
                     c.gender = g
                     break
                 k -= 1
             if not c.gender and k >= 0:
-                c.gender = lex.family.get(folded(doc)[k], {}).get("gender")
+                c.gender = lex.family.get(fw_[k], {}).get("gender")
             if c.gender:
                 break
             first = fold((m.full or m.text).split()[0])
@@ -167,6 +168,8 @@ def _title_words(doc: "Doc", titles: list[TitleInfo]) -> dict[int, set[str]]:
 
 def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
     """Nouns an organization is introduced with: "the advocacy group X", "X, a rebel group"."""
+    fw_ = folded(doc)
+    toks_ = tokens(doc)
     lex = lexicon()
     sides = word_class("org_sides")
     out: dict[int, set[str]] = {}
@@ -176,18 +179,18 @@ def _descriptors(doc: "Doc", clusters: list[Cluster]) -> dict[int, set[str]]:
         words = out.setdefault(id(c), set())
         for m in c.mentions:
             words.update(fold(w) for w in (m.full or m.text).replace("-", " ").split())
-            if m.t0 >= 1 and (folded(doc)[m.t0 - 1] in lex.org_nouns_before or folded(doc)[m.t0 - 1] in sides):
-                words.add(folded(doc)[m.t0 - 1])  # "the advocacy group X", "the opposition X"
+            if m.t0 >= 1 and (fw_[m.t0 - 1] in lex.org_nouns_before or fw_[m.t0 - 1] in sides):
+                words.add(fw_[m.t0 - 1])  # "the advocacy group X", "the opposition X"
             k = m.t1
             if k < len(doc) and doc[k].text == "(":  # skip "(ACR)"
                 k += 3
-            if k + 1 < len(doc) and doc[k].text == "," and folded(doc)[k + 1] in ("a", "an", "the"):
-                for t in tokens(doc)[k + 2:min(len(doc), k + 7)]:
+            if k + 1 < len(doc) and doc[k].text == "," and fw_[k + 1] in ("a", "an", "the"):
+                for t in toks_[k + 2:min(len(doc), k + 7)]:
                     if t.is_punct:
                         break
                     if t.pos_ == "NOUN":
                         words.add(fold(t.text))
-            for t in tokens(doc)[m.t1:min(len(doc), m.t1 + 2)]:
+            for t in toks_[m.t1:min(len(doc), m.t1 + 2)]:
                 if fold(t.text) in lex.org_nouns_after:
                     words.add(fold(t.text))
     return out
@@ -250,9 +253,7 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
 
 def _quoted(doc: "Doc", i: int) -> bool:
     """Token i lies inside a quotation (the mask is computed once per document)."""
-    mask = doc.user_data.get("newsledger:quote_mask")
-    if mask is None:
-        mask = doc.user_data["newsledger:quote_mask"] = quote_mask(doc_text(doc))
+    mask = doc_quote_mask(doc)
     pos = tokens(doc)[i].idx
     return pos < len(mask) and mask[pos]
 
@@ -261,6 +262,8 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     """"Norvania's customs agency seized ..." before "the National Customs Agency of
     Norvania (NCA)" is named: a lower-case description whose every word (the owner's name included)
     is in one organization's name, named within two sentences, is a mention of it."""
+    fw_ = folded(doc)
+    toks_ = tokens(doc)
     lex = lexicon()
     named = {t for x in men for t in range(x.t0, x.t1)}
     orgs = [c for c in clusters if c.type == ORG]
@@ -269,8 +272,8 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
     words_of = {id(c): {w for f in c.forms() for w in fold(f).replace("-", " ").replace("'s", "").split()}
                 for c in orgs}
     out: list[_Men] = []
-    toks = tokens(doc)
-    for i, w in enumerate(folded(doc)):
+    toks = toks_
+    for i, w in enumerate(fw_):
         if w not in lex.org_generic_refs:
             continue
         head = toks[i]
@@ -284,8 +287,8 @@ def _described_orgs(doc: "Doc", clusters: list[Cluster], men: list[_Men], sent_o
         owner = next((x for x in men if x.t0 <= k - 2 < x.t1), None)
         if owner is None or owner.cluster.type not in (GPE, ORG):
             continue
-        words = {fold(t.text) for t in tokens(doc)[k:head.i + 1] if t.text != "-"}
-        words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {folded(doc)[owner.t0]}
+        words = {fold(t.text) for t in toks_[k:head.i + 1] if t.text != "-"}
+        words |= {x for f in owner.cluster.forms() for x in fold(f).split()} & {fw_[owner.t0]}
         here = sent_of[head.i]
         fits = [c for c in orgs if words <= words_of[id(c)] and c is not owner.cluster
                 and any(abs(sent_of[m.t0] - here) <= 2 for m in c.mentions)]
@@ -301,6 +304,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
     """"..., a rights group said." then "The Civic Rights League (CRL) said ...": an indefinite
     description that speaks, and an organization of that kind that speaks as the subject of the
     next sentence, are the same body (a lede names its source a sentence later)."""
+    fw_ = folded(doc)
     lex = lexicon()
     named = {t for x in men for t in range(x.t0, x.t1)}
     first_subj: dict[int, _Men] = {}
@@ -309,7 +313,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
             first_subj[x.sent] = x
     out: list[_Men] = []
     toks = tokens(doc)
-    for i, w in enumerate(folded(doc)):
+    for i, w in enumerate(fw_):
         if w not in lex.org_generic_refs:
             continue
         head = toks[i]
@@ -319,7 +323,7 @@ def _named_next(doc: "Doc", men: list[_Men], sent_of: list[int]) -> list[_Men]:
         k = head.i
         while k > 0 and doc[k - 1].is_lower and doc[k - 1].pos_ in ("ADJ", "NOUN") and doc[k - 1].i not in named:
             k -= 1
-        if k == 0 or folded(doc)[k - 1] not in ("a", "an"):
+        if k == 0 or fw_[k - 1] not in ("a", "an"):
             continue
         nxt = first_subj.get(sent_of[head.i] + 1)
         if nxt is None or nxt.cluster.type != ORG or fold(doc[nxt.t0:nxt.t1].root.head.lemma_) not in lex.reporting_verbs:

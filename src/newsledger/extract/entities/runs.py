@@ -56,8 +56,9 @@ def _lower_words(doc: "Doc") -> frozenset[str]:
 
 def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     """Token ranges of capitalized runs (see the module docstring)."""
+    fw_ = folded(doc)
     toks = tokens(doc)
-    fw = folded(doc)
+    fw = fw_
     capped = [_cap_text(w) for w in texts(doc)]  # _cap of every token, from the cached texts
     lex = lexicon()
     runs: list[tuple[int, int]] = []
@@ -78,7 +79,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if (t.is_space and "\n" not in t.text and j + 1 < n and capped[j + 1] and j + 1 not in skip
                     and not toks[j + 1].is_sent_start
-                    and (folded(doc)[j - 1] in lex.titles or folded(doc)[j - 1] in lex.offices)):
+                    and (fw_[j - 1] in lex.titles or fw_[j - 1] in lex.offices)):
                 j += 2  # "Minister of Health  Lan Dao": a doubled space between a title and its name (issue 11)
                 continue
             if t.text == "-" and not t.whitespace_ and not toks[j - 1].whitespace_ and j + 1 < n and (
@@ -131,7 +132,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 j += 1
                 break
             break
-        unit = j - i >= 2 and folded(doc)[j - 1] in word_class("place_unit_plurals")
+        unit = j - i >= 2 and fw_[j - 1] in word_class("place_unit_plurals")
         if unit:
             j -= 1  # "Kajiado and Marl Counties": the plural unit is no part of the last name (issue 11)
         # trim trailing joiners
@@ -241,10 +242,11 @@ def _particles_then_name(doc: "Doc", k: int) -> bool:
 
 
 def _particle_start(doc: "Doc", i: int) -> bool:
+    fw_ = folded(doc)
     toks = tokens(doc)
-    t = folded(doc)[i]
+    t = fw_[i]
     return t in PARTICLES and t not in ("la", "le", "de", "da", "du") and _particles_then_name(doc, i + 1) and (
-        toks[i + 1].text == "-" or folded(doc)[i + 1] in PARTICLES or toks[i].whitespace_)
+        toks[i + 1].text == "-" or fw_[i + 1] in PARTICLES or toks[i].whitespace_)
 
 
 def _body_of_country(doc: "Doc", i: int, j: int) -> bool:
@@ -262,19 +264,20 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     X". The words before it (one to three, after "the") are no place of their own (no place word, country,
     city or demonym) and the capitalized words after it end in an organization head word.
     (Hand-written: the tagger reads "Sun" and "Moon Initiative" as two names.)"""
+    fw_ = folded(doc)
     lex = lexicon()
     toks = tokens(doc)
     n = len(doc)
-    if i == 0 or folded(doc)[i - 1] != "the" or not 1 <= j - i <= 3:
+    if i == 0 or fw_[i - 1] != "the" or not 1 <= j - i <= 3:
         return False
     before = doc[i:j].text
-    if (any(folded(doc)[t] in lex.place_keywords for t in range(i, j))
+    if (any(fw_[t] in lex.place_keywords for t in range(i, j))
             or country_code(before) or is_city(before) or demonym_country(before)):
         return False
     k = j + 1
     while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 4:
         k += 1
-    return k > j + 1 and folded(doc)[k - 1] in lex.org_keywords
+    return k > j + 1 and fw_[k - 1] in lex.org_keywords
 
 
 def _and_inside_subject(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
@@ -320,6 +323,7 @@ _FUNCTION_POS = frozenset({"ADJ", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "
 def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     """Drop leading words capitalized only because they open a sentence or a quotation (a word the
     article also capitalizes mid-sentence is a name wherever it stands)."""
+    fw_ = folded(doc)
     toks = tokens(doc)
     lex = lexicon()
     datelines = dateline_tokens(doc)
@@ -363,8 +367,8 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
-    if i + 1 < j and folded(doc)[i] == "the" and not toks[i].is_sent_start and (
-            country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and folded(doc)[j] in lex.titles):
+    if i + 1 < j and fw_[i] == "the" and not toks[i].is_sent_start and (
+            country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and fw_[j] in lex.titles):
         i += 1  # ", The Tumbria leader of ...": a capitalized article before a country or a title's owner (issue 11)
     return i
 
@@ -391,6 +395,7 @@ def _known_word(t: "Token") -> bool:
 def _split_title(doc: "Doc", i: int, j: int) -> int:
     """The first token of the name after a title written in front of it ("Prime Minister | X",
     "Treasury Secretary | X"), i where there is no title, j where the run is all title."""
+    fw_ = folded(doc)
     toks = tokens(doc)
     lex = lexicon()
     if (j - i >= 2 and i >= 1 and toks[i - 1].is_lower and folded(doc)[i - 1] in lex.titles
@@ -400,7 +405,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
     last_title = -1
     unknown = 0  # capitalized words before the first title word ("Treasury", "Bank of England")
     for k in range(i, j):
-        w = folded(doc)[k]
+        w = fw_[k]
         if w in lex.titles or w in lex.honorifics:
             last_title = k
         elif w in lex.title_modifiers or demonym_country(w) or toks[k].text == "-":
@@ -416,10 +421,10 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         return i
     # "Secretary of State X", "Minister for Foreign Affairs X": the title runs on through "of" phrases
     end = last_title + 1
-    while end < j and (folded(doc)[end] in _JOIN_OF | {"the"} or folded(doc)[end] in lex.title_modifiers
-                       or folded(doc)[end] in lex.titles):
+    while end < j and (fw_[end] in _JOIN_OF | {"the"} or fw_[end] in lex.title_modifiers
+                       or fw_[end] in lex.titles):
         end += 1
-    while end > last_title + 1 and folded(doc)[end - 1] in _JOIN_OF | {"the"}:
+    while end > last_title + 1 and fw_[end - 1] in _JOIN_OF | {"the"}:
         end -= 1
     if end < j and fold(toks[end].text) in _JOIN_OF:
         # "Commissioner for Fair Trading Anna Varn": the title's "for/of" phrase runs on to the name
@@ -433,7 +438,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         end += 1  # a doubled space before the name
     if end >= j:
         return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
-    rest = [folded(doc)[k] for k in range(end, j)]
+    rest = [fw_[k] for k in range(end, j)]
     if all(w in SUFFIXES for w in rest):
         return i if unknown else j  # "Martin Luther King Jr."
     if any(w in lex.org_keywords for w in rest):
@@ -443,19 +448,20 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
 
 def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     """The organization or place written before the title words of a title ("Bank of England | Governor")."""
+    fw_ = folded(doc)
     lex = lexicon()
     e = i
-    while e < k and not (folded(doc)[e] in lex.titles or folded(doc)[e] in lex.title_modifiers
-                         or folded(doc)[e] in lex.honorifics or demonym_country(doc[e].text)):
+    while e < k and not (fw_[e] in lex.titles or fw_[e] in lex.title_modifiers
+                         or fw_[e] in lex.honorifics or demonym_country(doc[e].text)):
         e += 1
-    while e > i and (doc[e - 1].text == "-" or folded(doc)[e - 1] in _JOIN_OF):
+    while e > i and (doc[e - 1].text == "-" or fw_[e - 1] in _JOIN_OF):
         e -= 1
     if e > i and (any(fold(t.text) in lex.org_keywords or fold(t.text) in lex.place_keywords - _DIRECTIONS
                       for t in tokens(doc)[i:e]) or country_code(doc[i:e].text)
                   or is_acronym(doc[i:e].text)
                   or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
-                  and not any(folded(doc)[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
-        if e - i >= 2 and folded(doc)[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text):
+                  and not any(fw_[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
+        if e - i >= 2 and fw_[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text):
             return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None

@@ -28,14 +28,15 @@ def portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
     Ports, Roads and Rural Water T. Vell": the run "Rural Water T. Vell" follows "and" in a list that a
     title's "for"/"of" opened), None where the run ends no such list. The name starts at its first initial
     or known given name, else it is the run's last two words (issue 11)."""
+    fw_ = folded(doc)
     toks = tokens(doc)
     lex = lexicon()
-    if j - i < 3 or i < 2 or folded(doc)[i - 1] not in ("and", "&"):
+    if j - i < 3 or i < 2 or fw_[i - 1] not in ("and", "&"):
         return None
     k = i - 1
-    while k > 0 and (folded(doc)[k] in (",", "and", "&") or _cap(toks[k]) and not toks[k].is_sent_start):
+    while k > 0 and (fw_[k] in (",", "and", "&") or _cap(toks[k]) and not toks[k].is_sent_start):
         k -= 1
-    if not (folded(doc)[k] in _JOIN_OF and k > 0 and folded(doc)[k - 1] in lex.titles):
+    if not (fw_[k] in _JOIN_OF and k > 0 and fw_[k - 1] in lex.titles):
         return None
     for t in range(i + 1, j - 1):
         w = fold(toks[t].text)
@@ -52,18 +53,19 @@ def portfolio_tail(doc: "Doc", i: int, j: int) -> int | None:
 def portfolio_list_title(doc: "Doc", t0: int, is_title: Callable[[str], bool]) -> tuple[int, int] | None:
     """(start, end) of a title whose "for"/"of" opens a list of portfolios that runs on to the name at
     token t0 ("Minister for Ports, Roads and Rural Water T. Vell"), None where none does (issue 11)."""
+    fw_ = folded(doc)
     k = t0 - 1
     seen_and = seen_comma = False
-    while k > 0 and (doc[k].text in (",", "&") or folded(doc)[k] == "and"
-                     or doc[k].text[:1].isupper() and not doc[k].is_sent_start and not is_title(folded(doc)[k])):
-        seen_and = seen_and or folded(doc)[k] in ("and", "&")
+    while k > 0 and (doc[k].text in (",", "&") or fw_[k] == "and"
+                     or doc[k].text[:1].isupper() and not doc[k].is_sent_start and not is_title(fw_[k])):
+        seen_and = seen_and or fw_[k] in ("and", "&")
         seen_comma = seen_comma or doc[k].text == ","
         k -= 1
-    if not (seen_and and seen_comma and folded(doc)[k] in ("for", "of") and k > 0 and is_title(folded(doc)[k - 1])
+    if not (seen_and and seen_comma and fw_[k] in ("for", "of") and k > 0 and is_title(fw_[k - 1])
             and doc[t0 - 1].text[:1].isupper()):
         return None
     ts = k - 1
-    while ts > 0 and doc[ts - 1].text[:1].isupper() and is_title(folded(doc)[ts - 1]):
+    while ts > 0 and doc[ts - 1].text[:1].isupper() and is_title(fw_[ts - 1]):
         ts -= 1  # "Deputy Minister for ..."
     return ts, t0
 

@@ -63,6 +63,7 @@ def _is_mod(w: str) -> bool:
 def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
                      floor: int | None = None) -> tuple[int, int, list[Cluster], int] | None:
     """The title phrase ending just before token ``k``: (first, head+1, affiliations, phrase start)."""
+    fw_ = folded(doc)
     lex = lexicon()
     j = k
     # skip a trailing "of/at <org>" or "in <place>" (only for appositive phrases the caller allows)
@@ -79,7 +80,7 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             if head is not None and m.t1 < len(doc) and doc[m.t1].text == "-" and not doc[m.t1 - 1].whitespace_:
                 i = m.t0 - 1  # "Castrel-based lawyer": a place of work, not an affiliation
                 continue
-            if m.t0 >= 2 and folded(doc)[m.t0 - 1] == "to" and _is_title(folded(doc)[m.t0 - 2]):
+            if m.t0 >= 2 and fw_[m.t0 - 1] == "to" and _is_title(fw_[m.t0 - 2]):
                 i = m.t0 - 2  # "Ambassador to Norway": where the post is, not whom it serves
                 if head is None:
                     head = i
@@ -168,10 +169,11 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     B", "co-chairs A and B"): the token range of the title, which both names hold, as written; or in
     apposition before them ("the lawyers, A and B"), where each holds the singular (the third item,
     else None); None otherwise."""
+    fw_ = folded(doc)
     n = len(doc)
     t0 = m.t0
-    before = mm.at(t0 - 2) if t0 >= 2 and folded(doc)[t0 - 1] == "and" else None
-    after = mm.at(m.t1 + 1) if m.t1 + 1 < n and folded(doc)[m.t1] == "and" else None
+    before = mm.at(t0 - 2) if t0 >= 2 and fw_[t0 - 1] == "and" else None
+    after = mm.at(m.t1 + 1) if m.t1 + 1 < n and fw_[m.t1] == "and" else None
     if before is not None and before[1].type == PERSON:
         t0 = before[0].t0  # the second name: the title stands before the first
     elif not (after is not None and after[1].type == PERSON and after[0].t0 == m.t1 + 1):
@@ -249,12 +251,13 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
     """"Tumbrian Trade Minister A and Fisheries Secretary B": a title written right after "A and", with no
     place or body of its own, serves the country of the title before it (issue 11)."""
+    fw_ = folded(doc)
     ends = {ti.span[1]: ti for ti in out if ti.title and ti.orgs}
     for ti in out:
         s0 = ti.span[0]
-        if not ti.title or ti.orgs or ti.possessor_tok is not None or s0 < 2 or folded(doc)[s0 - 1] != "and":
+        if not ti.title or ti.orgs or ti.possessor_tok is not None or s0 < 2 or fw_[s0 - 1] != "and":
             continue
-        if s0 >= 3 and folded(doc)[s0 - 2] in _DETS:
+        if s0 >= 3 and fw_[s0 - 2] in _DETS:
             continue
         before = ends.get(s0 - 1)
         if before is None or before.cluster is ti.cluster or before.cluster.type != PERSON:
@@ -319,6 +322,7 @@ def _owned_subject_title(doc: "Doc", lo: int, hi: int, mm: MentionMap) -> tuple[
 
 
 def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[TitleInfo]:
+    fw_ = folded(doc)
     out: list[TitleInfo] = []
     listed = portfolio_list_title(doc, m.t0, _is_title)
     if listed is not None:  # "Minister for Ports, Roads and Rural Water T. Vell": the whole list is the title
@@ -355,26 +359,26 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if prev is None and k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(" \
                 and (acr := mm.at(k - 2)) is not None and acr[1].type == ORG:
             # "Chief of the national space agency (VSA), X": the body by its bracketed acronym (issue 11)
-            of = next((q for q in range(k - 4, max(t0 - 12, 0), -1) if folded(doc)[q] in ("of", "at")
+            of = next((q for q in range(k - 4, max(t0 - 12, 0), -1) if fw_[q] in ("of", "at")
                        or doc[q].is_punct), None)
-            if of is not None and folded(doc)[of] in ("of", "at") and of > 0 and _is_title(folded(doc)[of - 1]):
+            if of is not None and fw_[of] in ("of", "at") and of > 0 and _is_title(fw_[of - 1]):
                 of_org.append(acr[1])
                 k = of
         if prev is None:  # "Minister for Fisheries, X": a portfolio that is no name of its own (issue 11)
             p = k - 1
-            while p > t0 - 10 and p > 0 and not mm.at(p) and not _is_title(folded(doc)[p]) and (
-                    doc[p].text[:1].isupper() or folded(doc)[p] in ("and", "&") and p < k - 1
+            while p > t0 - 10 and p > 0 and not mm.at(p) and not _is_title(fw_[p]) and (
+                    doc[p].text[:1].isupper() or fw_[p] in ("and", "&") and p < k - 1
                     and doc[p - 1].text[:1].isupper()):  # "Minister for Energy and Coastal Roads, X"
                 p -= 1
-            if p < k - 1 and folded(doc)[p] in ("of", "for") and p > 0 and _is_title(folded(doc)[p - 1]):
+            if p < k - 1 and fw_[p] in ("of", "for") and p > 0 and _is_title(fw_[p - 1]):
                 k = p
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
-            if p >= 0 and folded(doc)[p] in _DETS:
+            if p >= 0 and fw_[p] in _DETS:
                 p -= 1
-            if p >= 0 and folded(doc)[p] in ("of", "at", "for", "in"):
-                if folded(doc)[p] != "in":
+            if p >= 0 and fw_[p] in ("of", "at", "for", "in"):
+                if fw_[p] != "in":
                     of_org.append(pc)
                 k = p
         got = _scan_title_left(doc, k, mm)
@@ -382,10 +386,10 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             ts, te, orgs, first = got
             listed = doc[first - 1].text == "," and first >= 2 and (before := mm.at(first - 2)) is not None \
                 and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
-            if first == 0 or folded(doc)[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
+            if first == 0 or fw_[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
                     or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
                     or doc[first - 1].pos_ == "VERB":  # "removed former Harbour Secretary, X"
-                start = first - 1 if first and folded(doc)[first - 1] in _DETS else first
+                start = first - 1 if first and fw_[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     bracketed = _bracketed_title(doc, m, mm)
     if bracketed is not None:  # "Ana Lima (CS Water)", "Ana Lima (Minister of Health)"
@@ -399,9 +403,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         p = k
         if p < len(doc) and doc[p].lemma_ == "be" and doc[p].pos_ == "AUX" and p > m.t1 + 1:
             p += 1  # "X, 71, is a former foreign minister"
-        if p + 2 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].tag_ == "MD" and doc[p + 2].lemma_ == "become":
+        if p + 2 < len(doc) and fw_[p] == "who" and doc[p + 1].tag_ == "MD" and doc[p + 2].lemma_ == "become":
             p += 3  # "X, who will become chairman of the enlarged group" (issue 11)
-        elif p + 1 < len(doc) and folded(doc)[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
+        elif p + 1 < len(doc) and fw_[p] == "who" and doc[p + 1].lemma_ in ("be", "become"):
             p += 2  # "X, who was deputy trade minister until ..."
         if p < len(doc) and doc[p].tag_ == "VBN" and doc[p].lemma_.lower() in _APPOINTED:
             q = next((x for x in range(p + 1, min(p + 12, len(doc))) if doc[x].lower_ == "as" or doc[x].text == ","),
@@ -413,7 +417,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
     else:
         p = None
     if p is not None:
-        if p < len(doc) and folded(doc)[p] in _DETS:
+        if p < len(doc) and fw_[p] in _DETS:
             p += 1
         if p < len(doc) and doc[p].tag_ == "POS":
             p += 1
@@ -425,7 +429,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
         if got:
             ts, te, orgs, end = got
-            ptok = p if p < len(doc) and folded(doc)[p] in ("its", "their") else None
+            ptok = p if p < len(doc) and fw_[p] in ("its", "their") else None
             out.append(TitleInfo(c, (ts, te), orgs, ptok, (m.t0, end)))
             second = _coordinated_title(doc, end, mm)
             if second:
@@ -480,10 +484,11 @@ _APPOINTED = frozenset({"appoint", "name", "elect", "re-elect", "reelect", "nomi
 def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
     """A second title joined by "and" to the appositive that ends at token ``end`` ("X, a deputy
     minister and former bank economist")."""
-    if end + 1 >= len(doc) or folded(doc)[end] != "and":
+    fw_ = folded(doc)
+    if end + 1 >= len(doc) or fw_[end] != "and":
         return None
     p = end + 1
-    if folded(doc)[p] in _DETS:
+    if fw_[p] in _DETS:
         p += 1
     got = _scan_title_right(doc, p, mm)
     if got is None or got[0] != p:
@@ -494,10 +499,11 @@ def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, 
 def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | None:
     """"Opposition leader X of the Green Dawn party": the organization right after the name, and the
     token where it ends."""
-    if k >= len(doc) or folded(doc)[k] != "of":
+    fw_ = folded(doc)
+    if k >= len(doc) or fw_[k] != "of":
         return None
     q = k + 1
-    if q < len(doc) and folded(doc)[q] == "the":
+    if q < len(doc) and fw_[q] == "the":
         q += 1
     hit = mm.at(q) if q < len(doc) else None
     if hit and hit[1].type == ORG and hit[0].t0 == q:
@@ -512,6 +518,7 @@ def _age_at(doc: "Doc", k: int) -> bool:
 
 def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
     """A title phrase starting at token ``p`` (after "X, a"): (start, end, affiliations, phrase end)."""
+    fw_ = folded(doc)
     orgs: list[Cluster] = []
     n = len(doc)
     # a possessor: "Tarvos' deputy regional leader"
@@ -522,10 +529,10 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
         if q < n and doc[q].tag_ == "POS":
             orgs.append(c)
             p = q + 1
-    elif p < n and folded(doc)[p] in ("its", "their"):
+    elif p < n and fw_[p] in ("its", "their"):
         p += 1  # "X, its spokesman": the caller resolves the pronoun
     elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
-          and folded(doc)[p] in lexicon().org_generic_refs | _COUNTRY_NOUNS):
+          and fw_[p] in lexicon().org_generic_refs | _COUNTRY_NOUNS):
         p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"; "the country's top diplomat"
     start = p
     # skip an age adjective: "a 48-year-old judge"
@@ -560,10 +567,10 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the UDA", "at the agency"
     q = end
-    prep = folded(doc)[q] if q < n else ""
+    prep = fw_[q] if q < n else ""
     if prep in ("of", "at", "for", "with", "from"):
         q += 1
-        if q < n and folded(doc)[q] in _DETS:
+        if q < n and fw_[q] in _DETS:
             q += 1
         h = mm.at(q)
         for _ in range(6):  # "for the Castrel-based newspaper X": skip the place and the kind

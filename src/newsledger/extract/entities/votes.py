@@ -64,6 +64,7 @@ def _place_words() -> frozenset[str]:
 
 
 def _vote(doc: "Doc", m: NameMention) -> None:
+    fw_ = folded(doc)
     toks = tokens(doc)
     lex = lexicon()
     words = [fold(w) for w in m.text.replace("-", " ").split()]
@@ -88,7 +89,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
-    fw = folded(doc)
+    fw = fw_
     after = fw[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
     if words and (words[-1] in lex.place_keywords and len(words) > 1 or words[0] in lex.place_prefixes) \
@@ -123,7 +124,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     elif len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns_before_of:
         _vote_for(m, GPE, "place-noun-of")  # "the mayor of X", "Residents of X"
     of = m.t0 - 2 if before[-1:] == ["the"] else m.t0 - 1
-    if of >= 1 and folded(doc)[of] == "of" and folded(doc)[of - 1] in word_class("body_head_titles") \
+    if of >= 1 and fw_[of] == "of" and fw_[of - 1] in word_class("body_head_titles") \
             and toks[of - 1].is_lower:
         _vote_for(m, ORG, "body-head-of")  # "the director of (the) X" (issue 11)
     if before[-1:] and before[-1] in lex.org_nouns_before or (
