@@ -48,7 +48,7 @@ from .title_lists import portfolio_tail as _portfolio_tail, title_before_apposit
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
-from .no_names import _DESIGNATION, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
+from .no_names import _DESIGNATION, _currency_amount, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -154,7 +154,7 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
             and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
             and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)
-            and not _scope_adjective(doc, m)
+            and not _scope_adjective(doc, m) and not _currency_amount(doc, m)
             and fw[m.t1 - 1] not in word_class("event_heads")]  # "the Paralympic Games": an event (issue 11)
 
 
@@ -305,11 +305,18 @@ def _facilities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return sorted(out, key=lambda m: m.t0)
 
 
-def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
+def _name_evidence(doc: "Doc", k: int, midcaps: set[str], shouted: bool = False) -> bool:
     """Token k is a name by more than its capital: the body capitalizes it too, or it is an acronym or a
-    known title, given name, country, city or demonym."""
+    known title, given name, country, city or demonym. In a headline written all in capitals
+    (``shouted``) every word looks like an acronym, so there only the body's own capitals count."""
     t = doc[k]
-    return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
+    return _cap(t) and (fold(t.text) in midcaps or (is_acronym(t.text) and not shouted) or _known_word(t))
+
+
+def _shouted(doc: "Doc", i: int, j: int) -> bool:
+    """"OFFICER HELD OVER STATION FIRE": a headline run whose longer words are all capitals (issue 11)."""
+    longer = [t.text for t in doc[i:j] if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(longer) >= 2 and all(w.isupper() for w in longer)
 
 
 def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
@@ -318,8 +325,10 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
     cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Norway Vows 'Firm Reply'
     If UN Acts" keeps "Norway" and "UN". (Hand-written: headline case is a house style no tagger
     models.)"""
+    shouted = _shouted(doc, i, j)
+
     def evidence(k: int) -> bool:
-        return _name_evidence(doc, k, midcaps)
+        return _name_evidence(doc, k, midcaps, shouted)
 
     keep = [evidence(k) for k in range(i, j)]
     for k in range(i + 1, j - 1):
