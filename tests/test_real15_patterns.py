@@ -110,3 +110,31 @@ def test_jailing_without_a_court_or_a_term_stays_an_arrest():
     rec = extract("The junta jailed Dara Quell in Ostra on Thursday.")
     evs = [(e.type, e.mode) for e in rec.events]
     assert ("COERCE", "arrest") in evs, evs
+
+
+# -- "the collector" is the collector, not the deputy collector -------------------------------------------
+
+@pytest.mark.slow
+def test_a_bare_description_is_the_holder_without_a_lower_rank():
+    rec = extract("Ostra District Collector Mira Tandon and Deputy Collector Bal Seth toured the flooded "
+                  "villages on Monday.\n\nLater the collector explained that relief camps would open in three "
+                  "schools.")
+    speakers = {s.content.text[:20]: name_of(rec, s.speaker) for s in rec.statements}
+    assert list(speakers.values()) == ["Mira Tandon"], speakers
+
+
+@pytest.mark.slow
+def test_a_bare_description_with_only_a_lower_rank_holder_is_that_holder():
+    rec = extract("Deputy Collector Bal Seth toured the flooded villages on Monday.\n\nLater the collector "
+                  "explained that relief camps would open in three schools.")
+    assert [name_of(rec, s.speaker) for s in rec.statements] == ["Bal Seth"]
+
+
+# -- "clarified that" reports ----------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_clarified_that_reports_its_clause():
+    rec = extract("The harbour master Ivo Strand calmed the crews and clarified that the ferries would sail "
+                  "again on Sunday.")
+    assert [(name_of(rec, s.speaker), s.content.text[:20]) for s in rec.statements] == \
+        [("Ivo Strand", "the ferries would sa")]

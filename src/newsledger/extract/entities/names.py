@@ -80,9 +80,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
                and i not in heads and not _starts_clause(doc, i)}
     out: list[NameMention] = []
     runs = _runs(doc, skip)
-    if heads:
+    if heads:  # the words the body writes in lower case (for a headline in capitals)
+        lowers = frozenset(fw[k] for k, w in enumerate(texts(doc)) if w.islower() and k not in heads)
         runs = [piece for i, j in runs for piece in
-                (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+                (_headline_pieces(doc, i, j, midcaps, lowers) if i in heads else [(i, j)])]
     first = _headline_opening(doc)
     if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
         i, j = runs[0]
@@ -305,12 +306,11 @@ def _facilities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return sorted(out, key=lambda m: m.t0)
 
 
-def _name_evidence(doc: "Doc", k: int, midcaps: set[str], shouted: bool = False) -> bool:
+def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
     """Token k is a name by more than its capital: the body capitalizes it too, or it is an acronym or a
-    known title, given name, country, city or demonym. In a headline written all in capitals
-    (``shouted``) every word looks like an acronym, so there only the body's own capitals count."""
+    known title, given name, country, city or demonym."""
     t = doc[k]
-    return _cap(t) and (fold(t.text) in midcaps or (is_acronym(t.text) and not shouted) or _known_word(t))
+    return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
 
 
 def _shouted(doc: "Doc", i: int, j: int) -> bool:
@@ -319,7 +319,8 @@ def _shouted(doc: "Doc", i: int, j: int) -> bool:
     return len(longer) >= 2 and all(w.isupper() for w in longer)
 
 
-def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
+def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str],
+                     lowers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
     cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Norway Vows 'Firm Reply'
@@ -328,7 +329,11 @@ def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tupl
     shouted = _shouted(doc, i, j)
 
     def evidence(k: int) -> bool:
-        return _name_evidence(doc, k, midcaps, shouted)
+        if shouted:  # all capitals: every word looks like an acronym; a word the body writes only in lower
+            # case ("ARRESTED", "STATION") is none, unless a known title, name or place (issue 11)
+            w = folded(doc)[k]
+            return not (w in lowers and w not in midcaps and not _known_word(doc[k]))
+        return _name_evidence(doc, k, midcaps)
 
     keep = [evidence(k) for k in range(i, j)]
     for k in range(i + 1, j - 1):
