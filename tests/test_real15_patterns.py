@@ -138,3 +138,19 @@ def test_clarified_that_reports_its_clause():
                   "again on Sunday.")
     assert [(name_of(rec, s.speaker), s.content.text[:20]) for s in rec.statements] == \
         [("Ivo Strand", "the ferries would sa")]
+
+
+# -- agreeing with a view is no accord ------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_one_party_agreeing_with_a_view_is_no_agree_event():
+    rec = extract("Harbour master Ilsa Varn agreed the berth fees had been set too high and said they would "
+                  "be cut in May.")
+    assert not any(e.type == "AGREE" for e in rec.events), [(e.type, e.trigger.text) for e in rec.events]
+
+
+@pytest.mark.slow
+def test_two_parties_agreeing_that_something_will_happen_is_an_accord():
+    rec = extract("Arvelia and Tumbria agreed on Monday that the ferries between them would resume in May.")
+    assert any(e.type == "AGREE" for e in rec.events), [(e.type, e.trigger.text) for e in rec.events]
+
