@@ -379,11 +379,13 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
                 continue
             names = [{fold(x) for x in f.split()} for f in c.forms()]
             near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
-            exact = near or y["scope"] == "sentence"  # elsewhere, all of the body's name is the title's
+            # elsewhere, all of the body's name is the title's; scope "only": the one body of the article
+            # whose name holds the service word ("police spokesman X" and "the Velmar Islands Police Service")
+            exact = near or y["scope"] in ("sentence", "only")
             if not any(set(y["bodies"]) & n and portfolio <= n and (exact or n <= portfolio | set(y["bodies"]) | _NAME_LINKS)
                        for n in names):  # "Russian Foreign Ministry" may be another state's
                 continue
-            if near or (y["scope"] == "document" and portfolio):
+            if near or (y["scope"] in ("document", "only") and portfolio):
                 found.append(c)
         if len(found) == 1:
             return found[0]

@@ -48,7 +48,7 @@ from .title_lists import portfolio_tail as _portfolio_tail, title_before_apposit
 from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
-from .no_names import _DESIGNATION, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
+from .no_names import _DESIGNATION, _currency_amount, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,9 +80,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
                and i not in heads and not _starts_clause(doc, i)}
     out: list[NameMention] = []
     runs = _runs(doc, skip)
-    if heads:
+    if heads:  # the words the body writes in lower case (for a headline in capitals)
+        lowers = frozenset(fw[k] for k, w in enumerate(texts(doc)) if w.islower() and k not in heads)
         runs = [piece for i, j in runs for piece in
-                (_headline_pieces(doc, i, j, midcaps) if i in heads else [(i, j)])]
+                (_headline_pieces(doc, i, j, midcaps, lowers) if i in heads else [(i, j)])]
     first = _headline_opening(doc)
     if first is not None and runs and runs[0][0] == first and not _name_evidence(doc, first, midcaps):
         i, j = runs[0]
@@ -154,7 +155,7 @@ def _not_entities(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     return [m for m in ms if fold(m.text) not in dropped and not (fold(m.text) in abbr and m.t1 - m.t0 == 1)
             and not (m.t1 - m.t0 == 1 and m.t0 >= 1 and fw[m.t0] in heads and fw[m.t0 - 1] == "the")  # "the Resolution"
             and not _DESIGNATION.match(m.text) and not _portfolio_word(doc, m) and not _titled_acronym(doc, m)
-            and not _scope_adjective(doc, m)
+            and not _scope_adjective(doc, m) and not _currency_amount(doc, m)
             and fw[m.t1 - 1] not in word_class("event_heads")]  # "the Paralympic Games": an event (issue 11)
 
 
@@ -312,13 +313,26 @@ def _name_evidence(doc: "Doc", k: int, midcaps: set[str]) -> bool:
     return _cap(t) and (fold(t.text) in midcaps or is_acronym(t.text) or _known_word(t))
 
 
-def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str]) -> list[tuple[int, int]]:
+def _shouted(doc: "Doc", i: int, j: int) -> bool:
+    """"OFFICER HELD OVER STATION FIRE": a headline run whose longer words are all capitals (issue 11)."""
+    longer = [t.text for t in doc[i:j] if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(longer) >= 2 and all(w.isupper() for w in longer)
+
+
+def _headline_pieces(doc: "Doc", i: int, j: int, midcaps: set[str],
+                     lowers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The parts of a capitalized run inside a Title-Case headline that are names by other evidence:
     words the article capitalizes in its body, acronyms, and known titles, given names, countries,
     cities and demonyms; joiners ("of", "-", "'s") between two such words stay. "Norway Vows 'Firm Reply'
     If UN Acts" keeps "Norway" and "UN". (Hand-written: headline case is a house style no tagger
     models.)"""
+    shouted = _shouted(doc, i, j)
+
     def evidence(k: int) -> bool:
+        if shouted:  # all capitals: every word looks like an acronym; a word the body writes only in lower
+            # case ("ARRESTED", "STATION") is none, unless a known title, name or place (issue 11)
+            w = folded(doc)[k]
+            return not (w in lowers and w not in midcaps and not _known_word(doc[k]))
         return _name_evidence(doc, k, midcaps)
 
     keep = [evidence(k) for k in range(i, j)]

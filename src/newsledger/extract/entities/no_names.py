@@ -60,6 +60,28 @@ def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
 _DESIGNATION = re.compile(r"[A-Z]{2,}(?:-[A-Z]{0,3}[0-9]+[A-Z]{0,2})+\Z")
 
 
+# a sum written with a currency's letters glued to its digits ("K40", "R12,500", "Sh3.5"); a name only when
+# nothing marks it as money (the "G7 summit", the "M4 motorway")
+_AMOUNT = re.compile(r"[A-Z][A-Za-z]{0,2}[0-9][0-9,.]*\Z")
+_THOUSANDS = re.compile(r"[0-9]{3}\Z")
+
+
+def _currency_amount(doc: "Doc", m: NameMention) -> bool:
+    """"a fine of K40, 000", "paid R12,500", "K40 million": one token of currency letters and digits that
+    groups its thousands, or that a thousands group (", 000") or a magnitude word
+    (data/words/amount_magnitudes.json) follows, is a sum of money and names nothing (issue 11)."""
+    if m.t1 - m.t0 != 1 or not _AMOUNT.match(m.text):
+        return False
+    if "," in m.text:
+        return True
+    toks, fw, n = tokens(doc), folded(doc), len(doc)
+    k = m.t1
+    if k < n and fw[k] in word_class("amount_magnitudes"):
+        return True
+    return k + 1 < n and toks[k].text == "," and bool(_THOUSANDS.match(toks[k + 1].text)) \
+        and toks[k + 1].text.isdecimal()
+
+
 def _law_named_by_part(doc: "Doc", m: NameMention) -> bool:
     """"under Section 12 (rioting) of the Harbour Safety Code": a name after "<part> <number> of (the)", a
     bracketed gloss allowed between, is a law's (data/words/law_part_words.json, issue 11)."""

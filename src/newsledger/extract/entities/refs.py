@@ -223,7 +223,12 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
         if w in lex.titles and w not in ("member", "resident", "native", "citizen", "official"):
             # "the prime minister" is not the interior minister: the written modifiers must fit too
             need = {folded(doc)[q] for q in range(i + 1, j)} - _LOOSE_MODIFIERS | {w}
-            target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set()))
+            ranks = word_class("subordinate_ranks")
+            if not need & ranks:  # "the collector": the collector before a deputy collector (issue 11)
+                target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set())
+                                 and not title_words.get(id(c), set()) & ranks)
+            if target is None:
+                target = _latest(men, i, lambda c: c.type == PERSON and need <= title_words.get(id(c), set()))
         elif (side := {fw[q] for q in range(i + 1, j)} & word_class("org_sides")) and w in lex.org_generic_refs:
             # "the opposition party": the organization introduced with that side ("the opposition X")
             target = _latest(men, i, lambda c: c.type == ORG and side <= descriptors.get(id(c), set()))

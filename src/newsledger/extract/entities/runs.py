@@ -98,10 +98,11 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 subject = True
                 continue
             if fw[j] == "and" and (_shared_body_and(doc, i, j) or _and_inside_name(doc, i, j, capped)
+                                   or _and_inside_country(doc, i, j, capped)
                                    or _and_inside_subject(doc, i, j, capped)):
                 # "the Port Authority of Halden and Velmar": one body of two places; "the Sun and Moon
                 # Initiative": one name, not "Sun" and "Moon Initiative"
-                j += 1
+                j += 2 if j + 1 < n and not capped[j + 1] else 1  # (the lower-case word of "X and other Y Commission" too)
                 continue
             if (fw[j] in _JOIN_OF and (subject or fw[j - 1] in lex.org_keywords
                                               or fw[j - 1] in lex.titles
@@ -275,9 +276,25 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
             or country_code(before) or is_city(before) or demonym_country(before)):
         return False
     k = j + 1
-    while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 4:
+    if k < n and toks[k].is_lower and fw_[k] in word_class("name_inner_modifiers"):
+        k += 1  # "the Fraud and other Economic Crimes Commission": a lower-case word the name keeps (issue 11)
+    k0 = k
+    while k < n and capped[k] and not toks[k].is_sent_start and k - k0 <= 3:
         k += 1
-    return k > j + 1 and fw_[k - 1] in lex.org_keywords
+    return k > k0 and fw_[k - 1] in lex.org_keywords
+
+
+def _and_inside_country(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
+    """"and" at token j inside a country or territory the gazetteer knows whole ("the Ostra and Velm
+    Islands" where that is one territory's name): the tagger may read two places (issue 11)."""
+    toks = tokens(doc)
+    n = len(doc)
+    k = j + 1
+    while k < n and capped[k] and not toks[k].is_sent_start and k - j <= 3:
+        k += 1
+        if any(country_code(doc[s:k].text) for s in range(max(i, j - 3), j)):
+            return True
+    return False
 
 
 def _and_inside_subject(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:

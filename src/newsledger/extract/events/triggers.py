@@ -93,6 +93,13 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         # describes its noun's state (no agent of its own) tells no act; the act is the shooting or the crash
         return (tok.tag_ == "VBN" and tok.dep_ in ("acl", "oprd", "ccomp")
                 and not any(c.dep_ == "agent" for c in _children(tok)))
+    if key == "view":  # "X agreed the officers should have been freed": one party sharing a view, no accord
+        subj = subject(tok)
+        if subj is None or subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both") \
+                or any(c.dep_ == "conj" for c in _children(subj)) \
+                or any(c.dep_ == "prep" and c.lower_ in ("with", "on", "to") for c in _children(tok)):
+            return False
+        return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in _children(c)) for c in _children(tok))
     if key == "sentence":  # "was taken to a hospital ... is expected to be released": the sentence's setting
         return any(t.lemma_.lower() in words for t in _sent_of(tok))
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
