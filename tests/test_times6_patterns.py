@@ -1,0 +1,44 @@
+"""Time patterns of a blind sample of real reports (issue 11, times6), each reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+PUB = "2026-03-06"  # a Friday
+
+
+def times(text: str, published: str = PUB) -> dict[str, str | None]:
+    return {t.text: t.value for t in newsledger.extract(text, published=published).times}
+
+
+# -- coordinated weekdays: one range ------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_between_two_weekdays_is_one_range():
+    t = times("The Kestrel ferry line said it had cut half its sailings between Saturday and Monday.",
+              published="2026-03-07")  # a Saturday
+    assert t.get("between Saturday and Monday") == "2026-03-07/2026-03-09"
+    assert "Monday" not in t and "Saturday" not in t
+
+
+@pytest.mark.slow
+def test_two_consecutive_weekdays_are_one_range():
+    t = times("Orla Venn, who held talks with the Tamsk dockers Wednesday and Thursday, called the offer poor.")
+    assert t.get("Wednesday and Thursday") == "2026-03-04/2026-03-05"
+
+
+@pytest.mark.slow
+def test_a_future_weekday_range_lies_ahead():
+    t = times("The Brenhold council will close the bridge between Monday and Wednesday.")
+    assert t.get("between Monday and Wednesday") == "2026-03-09/2026-03-11"
+
+
+@pytest.mark.slow
+def test_weekdays_met_apart_stay_two_days():
+    t = times("The Ostrava-Lind board met on Monday and again on Thursday.")
+    assert t.get("Monday") == "2026-03-02" and t.get("Thursday") == "2026-03-05"
+    t = times("The Ostrava-Lind board met on Monday and Thursday.")
+    assert "Monday and Thursday" not in t and t.get("Thursday") == "2026-03-05"
