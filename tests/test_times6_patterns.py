@@ -42,3 +42,24 @@ def test_weekdays_met_apart_stay_two_days():
     assert t.get("Monday") == "2026-03-02" and t.get("Thursday") == "2026-03-05"
     t = times("The Ostrava-Lind board met on Monday and Thursday.")
     assert "Monday and Thursday" not in t and t.get("Thursday") == "2026-03-05"
+
+
+# -- the tense of the clause: a past inability, a future in the past ------------------------------------
+
+@pytest.mark.slow
+def test_a_negated_could_reports_the_past_weekday():
+    t = times("Kell's lawyer, Arno Brisk, could not be reached immediately Tuesday for comment.")
+    assert t.get("Tuesday") == "2026-03-03"
+
+
+@pytest.mark.slow
+def test_a_plan_reported_with_was_to_lies_ahead():
+    t = times("The two-day walkout which began Sunday was to be followed by five days of stoppages from March 2.",
+              published="2026-02-28")
+    assert t.get("March 2") == "2026-03-02"
+
+
+@pytest.mark.slow
+def test_a_hard_past_with_was_keeps_the_past():
+    t = times("It was hard to reach the Pelmark mayor on Tuesday.")
+    assert t.get("Tuesday") == "2026-03-03"
