@@ -80,7 +80,7 @@ def _rules() -> tuple[_Rule, ...]:
          h_part_of_year),
         ("weekday_of_week", rf"\b(?P<wd>{WD})(?:\s+{p['TOD']})?\s+(?P<rel>(?i:last|next|this))\s+(?i:week)\b",
          h_weekday_of_week),
-        # "between Saturday and Monday", "Thursday and Friday": one range (not "Monday and again Friday")
+        # "between Friday and Sunday", "Tuesday and Wednesday": one range (not "Monday and again Friday")
         ("weekday_range", rf"\b(?:(?P<between>(?i:between))\s+)?(?P<wd>{WD})\s+(?i:and)\s+(?P<wd2>{WD})",
          h_weekday_range),
         ("year_apos", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])", h_year_apos),

@@ -206,7 +206,7 @@ def h_weekday(m: re.Match, rule: str) -> Expr | None:
 
 
 def h_weekday_range(m: re.Match, rule: str) -> Expr | None:
-    """"between Saturday and Monday", "Thursday and Friday": one range from the first day (read like a
+    """"between Friday and Sunday", "Tuesday and Wednesday": one range from the first day (read like a
     bare weekday: the tense gives the direction) to the next such second day (issue 11). A bare "A and B"
     is a range only for consecutive days ("Monday and Wednesday" are two days, Tuesday not among them)."""
     wd, wd2 = _weekdays()[m["wd"]], _weekdays()[m["wd2"]]

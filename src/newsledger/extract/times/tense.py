@@ -139,7 +139,7 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             kids = _children(tok)
             if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in kids):
-                # "could not be reached Tuesday": a negated "could" reports a past inability, not a plan
+                # "could not be reached for comment on Monday": a negated "could" reports a past inability, not a plan
                 return not (any(c.dep_ == "aux" and c.lower_ == "could" for c in kids)
                             and any(c.dep_ == "neg" for c in kids))
             if tok.dep_ in ("xcomp", "ccomp") and not _is_finite(tok):
