@@ -191,7 +191,9 @@ def _titled_work(span: "SpacySpan", nxt: "Token | None") -> bool:
     months = lexicon()["months"]
     days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     after = [t for t in span if t.i > next((x.i for x in span if x.lower_ in days), span.end)]
-    return any(t.text[:1].isupper() and t.text not in months and not t.is_sent_start for t in after)
+    # a second weekday is no title word: "between Friday and Sunday" is a range (issue 11)
+    return any(t.text[:1].isupper() and t.text not in months and t.lower_ not in days and not t.is_sent_start
+               for t in after)
 
 
 def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:

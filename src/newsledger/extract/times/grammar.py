@@ -34,7 +34,7 @@ from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
     h_month, h_month_range, h_my, h_offset, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
-    h_set, h_the_unit_before, h_the_weekend, h_week_of, h_weekday, h_weekday_of_week, h_window, h_year, h_year_apos,
+    h_set, h_the_unit_before, h_the_weekend, h_week_of, h_weekday, h_weekday_of_week, h_weekday_range, h_window, h_year, h_year_apos,
     h_year_range,
 )
 
@@ -80,6 +80,9 @@ def _rules() -> tuple[_Rule, ...]:
          h_part_of_year),
         ("weekday_of_week", rf"\b(?P<wd>{WD})(?:\s+{p['TOD']})?\s+(?P<rel>(?i:last|next|this))\s+(?i:week)\b",
          h_weekday_of_week),
+        # "between Friday and Sunday", "Tuesday and Wednesday": one range (not "Monday and again Friday")
+        ("weekday_range", rf"\b(?:(?P<between>(?i:between))\s+)?(?P<wd>{WD})\s+(?i:and)\s+(?P<wd2>{WD})",
+         h_weekday_range),
         ("year_apos", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])", h_year_apos),
         ("weekday", rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WD})(?:\s+{p['TOD']})?", h_weekday),
         ("season", rf"\b(?:(?P<rel>(?i:this|last|next|coming|early|late|mid))[-\s]+|(?P<the>(?i:the))\s+)?"

@@ -205,6 +205,22 @@ def h_weekday(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, mode, lambda ctx: _weekday(ctx, wd, rel), check="weekday")
 
 
+def h_weekday_range(m: re.Match, rule: str) -> Expr | None:
+    """"between Friday and Sunday", "Tuesday and Wednesday": one range from the first day (read like a
+    bare weekday: the tense gives the direction) to the next such second day (issue 11). A bare "A and B"
+    is a range only for consecutive days ("Monday and Wednesday" are two days, Tuesday not among them)."""
+    wd, wd2 = _weekdays()[m["wd"]], _weekdays()[m["wd2"]]
+    gap = (wd2 - wd) % 7
+    if gap == 0 or (gap != 1 and not _g(m, "between")):
+        return None
+
+    def fn(ctx: Ctx) -> Val | None:
+        v = _weekday(ctx, wd, None)
+        return tv.span_range(v, tv.day(v.start + dt.timedelta(days=gap))) if v else None
+
+    return _mk(m, rule, "calendar", fn, check="weekday")
+
+
 def h_weekday_of_week(m: re.Match, rule: str) -> Expr | None:
     """"Tuesday last week": that weekday in the week before (after, this) the anchor's."""
     wd = _weekdays()[m["wd"]]

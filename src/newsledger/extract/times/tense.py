@@ -137,8 +137,11 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
             break
         tok = _up(tok)  # "said on Monday it would respond": the time is the reporting verb's
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in _children(tok)):
-                return True
+            kids = _children(tok)
+            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in kids):
+                # "could not be reached for comment on Monday": a negated "could" reports a past inability, not a plan
+                return not (any(c.dep_ == "aux" and c.lower_ == "could" for c in kids)
+                            and any(c.dep_ == "neg" for c in kids))
             if tok.dep_ in ("xcomp", "ccomp") and not _is_finite(tok):
                 continue  # a complement without tense ("can expect to see them on Monday") takes its governor's
             return False
@@ -242,6 +245,11 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             continue
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
+            tense, decided = "future", True
+        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and tok.head.tag_ == "VBD" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)) \
+                and not any(c.dep_ in ("acomp", "attr") for c in _children(tok.head)):
+            # "was to be followed by stoppages from April 14": the future in the past, a plan ahead
             tense, decided = "future", True
         elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)):
             tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
