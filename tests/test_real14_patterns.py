@@ -7,27 +7,13 @@ import pytest
 
 import newsledger
 
+from record_helpers import name_of, person, speaker_of
+
 PUB = "2026-03-06"  # a Friday
 
 
 def extract(text: str, published: str = PUB):
     return newsledger.extract(text, published=published)
-
-
-def person(rec, name: str):
-    hits = [e for e in rec.entities if e.name == name]
-    assert hits, f"no entity {name!r}: {[e.name for e in rec.entities]}"
-    return hits[0]
-
-
-def name_of(rec, eid: str | None) -> str | None:
-    return next((e.name for e in rec.entities if e.id == eid), None)
-
-
-def speaker_of(rec, words: str) -> str | None:
-    hits = [s for s in rec.statements if words in s.content.text]
-    assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
-    return name_of(rec, hits[0].speaker)
 
 
 # -- a title set off before its holder's name by commas ----------------------------------------------

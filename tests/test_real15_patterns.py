@@ -7,21 +7,13 @@ import pytest
 
 import newsledger
 
+from record_helpers import name_of, person
+
 PUB = "2026-03-06"  # a Friday
 
 
 def extract(text: str, published: str = PUB):
     return newsledger.extract(text, published=published)
-
-
-def person(rec, name: str):
-    hits = [e for e in rec.entities if e.name == name]
-    assert hits, f"no entity {name!r}: {[e.name for e in rec.entities]}"
-    return hits[0]
-
-
-def name_of(rec, eid: str | None) -> str | None:
-    return next((e.name for e in rec.entities if e.id == eid), None)
 
 
 # -- a sum written with currency letters glued to its digits -------------------------------------------
