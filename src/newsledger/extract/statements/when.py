@@ -113,10 +113,12 @@ class DateFinder:
         if not len(doc):
             return None
         sents = sentences(doc)
-        first = sents[0]
-        if _headline(first) and len(sents) > 1:
-            first = sents[1]  # the lead is the first sentence under the headline
-        k = sents.index(first) if first in sents else 0
+        k = 0
+        while k + 1 < len(sents) and not sents[k].text.rstrip(" \t").endswith("\n"):
+            k += 1  # the first paragraph's last sentence ("Talks fail: Strike goes on" is cut at the colon)
+        k = k + 1 if _headline(sents[k]) and k + 1 < len(sents) else 0  # the lead is the first sentence under the headline
+        while k + 1 < len(sents) and not any(t.pos_ in ("VERB", "AUX") for t in sents[k]):
+            k += 1  # a dateline cut off as a sentence of its own ("VELMAR, Tumbria, March 3 (AP) --") is no lead
         season = False
         for n, sent in enumerate(sents[k:k + 3]):
             if n > 0 and not season:
