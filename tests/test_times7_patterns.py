@@ -36,3 +36,50 @@ def test_a_headline_cut_at_its_colon_is_no_lead():
             "Two days before, the port's owners had cut the shift allowance.\n\n"
             "Union steward Piet Arnsen said the men would stay out until the cut was reversed.")
     assert statement_date(text, "stay out") == "2026-03-04"
+
+
+# -- which day an undated "said" was said on --------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_story_back_on_its_own_day_dates_a_plain_said_to_it():
+    text = ("Tarnhill approves the Velk canal\n\n"
+            "The Tarnhill assembly has backed the Velk canal. Engineers drew up the plans in January, and the "
+            "assembly voted for them today by 40 votes to 3.\n\n"
+            "Assembly speaker Oda Brenn said the first barges could sail within two years.")
+    assert statement_date(text, "first barges") == PUB
+
+
+@pytest.mark.slow
+def test_an_earlier_day_as_the_latest_time_before_the_cue_still_leaves_it_open():
+    text = ("Tarnhill approves the Velk canal\n\n"
+            "The Tarnhill assembly has backed the Velk canal. Engineers drew up the plans in January, and the "
+            "assembly voted for them on Tuesday by 40 votes to 3.\n\n"
+            "Assembly speaker Oda Brenn said the first barges could sail within two years.")
+    assert statement_date(text, "first barges") is None
+
+
+@pytest.mark.slow
+def test_the_day_of_a_dated_saying_dates_a_later_plain_told():
+    text = ("Four climbers are still missing on Mount Varn\n\n"
+            "Rescue teams have brought down two climbers from Mount Varn. Four others are still missing, the "
+            "park service said on Wednesday.\n\n"
+            "The storm struck the north face on Sunday, and the first team went up on Monday.\n\n"
+            "Team leader Arno Vesk told reporters that the ropes on the upper ridge had been cut by ice.")
+    assert statement_date(text, "ropes on the upper ridge") == "2026-03-04"
+
+
+@pytest.mark.slow
+def test_a_present_cue_under_a_lead_on_the_story_day_is_that_day():
+    text = ("Lenmark bank holds its rate\n\n"
+            "The Lenmark central bank held its main rate at 3 percent on Friday after two days of talks.\n\n"
+            "Its governors say that prices are rising more slowly than a year ago.")
+    assert statement_date(text, "prices are rising") == PUB
+
+
+@pytest.mark.slow
+def test_according_to_him_shares_the_day_of_his_previous_statement():
+    text = ("Velk council orders new ferries\n\n"
+            "Harbour chief Tomas Orlen has announced that the Velk council will buy four electric ferries.\n\n"
+            "According to him, the first of the boats will sail from Brask in the autumn.\n\n"
+            "The council's old ferries were built in 1988 and last serviced in 2021.")
+    assert statement_date(text, "first of the boats") == PUB

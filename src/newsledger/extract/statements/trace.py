@@ -81,9 +81,14 @@ DATE_ROUTES = {
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
     "same-briefing": "said at a briefing or news conference (words/occasion_nouns) with no time of its own: the day of "
                      "the dated saying at one in the same article",
-    "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue",
+    "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue, or a present one "
+                  "when the lead is the story's own day",
+    "story-saying-day": "a past-tense cue with nothing else to date it: the day of the latest saying before it that "
+                        "the text dates (anyone's: \"officials said on Monday\")",
+    "story-day": "a report whose latest past or present time before the cue is its own day (or that dates nothing "
+                 "before it): the publication day",
     "speaker-previous-statement": "nothing else dates it: the date of the same speaker's latest statement before "
-                                  "it (the same occasion), for a cue in the news tenses",
+                                  "it (the same occasion), for a cue in the news tenses or \"according to him\"",
     "headline": "a headline attribution (\"Police: ...\", \"X issues warning: '...'\") tells no occasion: null",
     "none": "no time attached, no earlier occasion, no dated lead: null",
 }

@@ -104,6 +104,7 @@ class DateFinder:
                 row[0].append(pos)
                 row[1].append(value)
         self.lead = self._lead()
+        self._sayings: list[tuple[int, TimeValue]] = []  # (cue position, day) of the sayings dated so far
         self._said_on: dict[str, TimeValue] = {}  # speaker -> the date of their latest statement so far
         self.briefing = next((x.value for x in self.dated if x.verb is not None and _is_day(x.value)
                               and _at_occasion(doc[x.verb]) and _is_cue(doc[x.verb])), None)
@@ -136,13 +137,27 @@ class DateFinder:
                     return x.value
         return None
 
+    def _lead_today(self) -> bool:
+        return self.lead is not None and self.published is not None \
+            and str(self.lead.value)[:10] == self.published.isoformat()
+
+    def _saying_day(self, pos: int) -> TimeValue | None:
+        """The day of the latest saying before ``pos`` that the text dates (anyone's: "One miner is missing,
+        officials said on Monday."): the occasion the story reports from."""
+        before = [v for p, v in self._sayings if p < pos]
+        return before[-1] if before else None
+
     def _other_day_before(self, pos: int) -> bool:
         """Whether the text dates anything before ``pos`` to an earlier day than the publication day (a
         story that tells no earlier occasion before its cue is told from its own day; the coming
         fixtures and deadlines it announces are no occasion of saying)."""
         if self.published is None:
             return True
-        return any(_ends_before(x.value.value, self.published) for x in self.dated[:bisect.bisect_left(self._starts, pos)])
+        told = [x for x in self.dated[:bisect.bisect_left(self._starts, pos)]
+                if not _starts_after(str(x.value.value), self.published)]
+        # the story's latest past or present time before the cue decides: "the boards agreed in February
+        # ... the vote today ... X said" is back on the story's own day
+        return bool(told) and _ends_before(str(told[-1].value.value), self.published)
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
         span = d.extra.get("cue_time")
@@ -226,7 +241,8 @@ class DateFinder:
         "X has confirmed ... X reported no new concerns")."""
         got = self._date_of(d)
         key = d.speaker or d.speaker_key
-        if got is None and key and d.extra.get("date_route") == "none" and _reports_now(self.doc[d.cue_i]) \
+        if got is None and key and d.extra.get("date_route") == "none" \
+                and (_reports_now(self.doc[d.cue_i]) or _according_to_pronoun(self.doc[d.cue_i])) \
                 and not clause.is_pluperfect(self.doc[d.cue_i]) and not _headline(_sent_of(self.doc[d.cue_i])):
             got = self._said_on.get(key)
             if got is not None:
@@ -256,6 +272,8 @@ class DateFinder:
             if got is not None:
                 d.extra["date_route"] = "attached-to-cue"
                 self._occasion(cue.idx, (d.speaker, d.speaker_key), got)
+                if _is_day(got) and not clause.is_pluperfect(cue):
+                    self._sayings.append((cue.idx, got))
                 return got
             if d.inherited or cue.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
                 head = doc[d.subject_i].head if d.subject_i is not None else cue.head
@@ -285,9 +303,16 @@ class DateFinder:
         if self.briefing is not None and _at_occasion(cue) and not according:
             d.extra["date_route"] = "same-briefing"  # "said during a news briefing" ... "said Wednesday at the briefing"
             return self.briefing
-        if self.lead is not None and cue.tag_ == "VBD" and not according:
+        if self.lead is not None and not according and (cue.tag_ == "VBD" or self._lead_today() and _reports_now(cue)
+                                                         and not continued and not _headline(_sent_of(cue))):
+            # "raised rates on Wednesday [the story's day] ... They say ...": a present cue is the lead's day
             d.extra["date_route"] = "lead-event"
             return self.lead
+        saying = self._saying_day(cue.idx)
+        if saying is not None and cue.tag_ == "VBD" and not according and not continued \
+                and not clause.is_pluperfect(cue) and not _headline(_sent_of(cue)):
+            d.extra["date_route"] = "story-saying-day"  # "officials said on Monday" ... "X told reporters"
+            return saying
         if (self.lead is None and self.published is not None and _reports_now(cue) and not according
                 and not continued and not clause.is_pluperfect(cue)
                 and not _headline(_sent_of(cue)) and not self._other_day_before(cue.idx)):
@@ -303,6 +328,12 @@ def _reports_now(cue: "Token") -> bool:
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in _children(cue))
+def _according_to_pronoun(cue: "Token") -> bool:
+    """"According to him, ...": the speaker just reported goes on, on the same occasion."""
+    return cue.lower_ == "according" and any(
+        c.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in _children(c)) for c in _children(cue))
+
+
 def _is_day(value: TimeValue) -> bool:
     """A value naming one day ("2031-04-02", with or without a time of day), not a week, month, season or range."""
     v = str(value.value)
@@ -368,6 +399,24 @@ def _said(d: Draft, pos: int) -> bool:
     if d.parts:
         return any(s <= pos < e for s, e in d.parts)
     return d.content[0] <= pos < d.content[1]
+
+
+def _starts_after(value: str, day: dt.date) -> bool:
+    """Whether a SPEC time value starts after ``day`` (a coming fixture or deadline); a value of any
+    other shape does not."""
+    start = value.split("/", 1)[0].strip()
+    try:
+        if len(start) >= 10 and start[4] == "-" and start[7] == "-":
+            return dt.date.fromisoformat(start[:10]) > day
+        if len(start) == 7 and start[4] == "-" and start[5:].isdigit():
+            return start > day.isoformat()[:7]
+        if len(start) == 4 and start.isdigit():
+            return start > day.isoformat()[:4]
+        if len(start) in (8, 9) and start[4:6] == "-W":
+            return dt.date.fromisocalendar(int(start[:4]), int(start[6:]), 1) > day
+    except ValueError:
+        return False
+    return False
 
 
 def _ends_before(value: str, day: dt.date) -> bool:
