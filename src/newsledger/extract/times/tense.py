@@ -120,7 +120,6 @@ def _embedding(doc: "Doc", start: int, end: int) -> tuple[bool, bool]:
     return aside, reported
 
 
-_POSSIBLE = frozenset({"may", "might", "could", "can", "will", "would", "shall", "'ll"})
 
 
 def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
@@ -138,9 +137,9 @@ def _forward_looking(doc: "Doc", start: int, end: int) -> bool:
         tok = _up(tok)  # "said on Monday it would respond": the time is the reporting verb's
         if tok.pos_ in ("VERB", "AUX"):
             kids = _children(tok)
-            if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in kids):
+            if any(c.dep_ == "aux" and c.lower_ in word_class("forward_modals") for c in kids):
                 # "could not be reached for comment on Monday": a negated "could" reports a past inability, not a plan
-                return not (any(c.dep_ == "aux" and c.lower_ == "could" for c in kids)
+                return not (any(c.dep_ == "aux" and c.lower_ in word_class("past_ability_modals") for c in kids)
                             and any(c.dep_ == "neg" for c in kids))
             if tok.dep_ in ("xcomp", "ccomp") and not _is_finite(tok):
                 continue  # a complement without tense ("can expect to see them on Monday") takes its governor's
@@ -246,7 +245,8 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
-        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and tok.head.tag_ == "VBD" \
+        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_class("future_in_past_verbs") \
+                and tok.head.tag_ == "VBD" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)) \
                 and not any(c.dep_ in ("acomp", "attr") for c in _children(tok.head)):
             # "was to be followed by stoppages from April 14": the future in the past, a plan ahead
