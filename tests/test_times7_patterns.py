@@ -83,3 +83,26 @@ def test_according_to_him_shares_the_day_of_his_previous_statement():
             "According to him, the first of the boats will sail from Brask in the autumn.\n\n"
             "The council's old ferries were built in 1988 and last serviced in 2021.")
     assert statement_date(text, "first of the boats") == PUB
+
+
+# -- an anaphoric offset that only a later time of its paragraph anchors -------------------------------------
+
+def times(text: str, published: str = PUB) -> dict[str, str | None]:
+    return {t.text: t.value for t in newsledger.extract(text, published=published).times}
+
+
+@pytest.mark.slow
+def test_an_earlier_offset_counts_back_from_the_day_its_paragraph_tells_after_it():
+    t = times("Divers have reached the last of the trapped cavers in the Orm gorge. Six others were carried out "
+              "a day earlier, and one is still missing, the Tessin rescue service said on Wednesday.")
+    assert t.get("a day earlier") == "2026-03-03"
+
+
+@pytest.mark.slow
+def test_an_offset_anchors_on_nothing_across_a_paragraph_or_on_a_coming_day():
+    t = times("Six cavers were carried out two days earlier.\n\nThe Tessin rescue service said on Wednesday it "
+              "had called off the search.")
+    assert t.get("two days earlier") is None
+    t = times("Six cavers were carried out two days earlier. The Tessin rescue service will end the search on "
+              "Sunday.")
+    assert t.get("two days earlier") is None

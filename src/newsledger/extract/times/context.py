@@ -31,6 +31,7 @@ class _Resolved:
     tense: str | None
     subordinate: bool
     aside: bool = False  # a detail of the story, not its narration: no reference for a later anaphor
+    forward: bool = False  # anchored on a time told after it (:meth:`_DocContext.forward_reference`)
 
 
 _RANK = {"day": 0, "week": 1, "weekend": 1, "fortnight": 1, "month": 2, "year": 3, "decade": 4}
@@ -175,6 +176,21 @@ class _DocContext:
             if tense != "future" and self.pub is not None and r.val.start > self.pub.start:
                 continue
             return r
+        return None
+
+    def forward_reference(self, i: int, done: list[_Resolved]) -> _Resolved | None:
+        """For an anaphoric offset that nothing before it anchors ("Eleven were freed a day earlier. Two
+        are missing, officials said on Monday."): the first past day the same paragraph tells after it,
+        the scene the paragraph reports from (see :func:`.stage.find_times`)."""
+        r = done[i]
+        for later in done[i + 1:i + 1 + _LOOKBACK]:
+            if "\n" in self.text[r.expr.end:later.expr.start]:
+                break
+            if later.val is None or later.val.gran != "day" or later.expr.mode in ("window", "duration", "set", "anaphoric"):
+                continue
+            if later.tense == "future" or self.pub is not None and later.val.start > self.pub.start:
+                continue
+            return later
         return None
 
     def _reporting_time(self, sent: int, done: list[_Resolved]) -> _Resolved | None:

@@ -50,7 +50,9 @@ Approach
      from the time its complement names ("nine days after ... on April 2"); with none, but in
      apposition to a date ("freed on Monday, two weeks after his arrest"), it dates its
      complement's event: that date less N (unless N is a bound, "more than two weeks after");
-     otherwise only its DURATION reading is kept;
+     otherwise only its DURATION reading is kept. An offset that counts back and that nothing before
+     it anchors ("Six were freed a day earlier, ..., officials said on Monday") counts back from the
+     first past day its paragraph tells after it (the scene the paragraph reports from);
    - the narrative's current day for a window: the last day-precise time in the same or the
      previous sentence when it is not after publication, else publication. "Today" inside a
      quotation is the day of the scene it was said in, when one is set.
@@ -85,6 +87,8 @@ Public helpers for the statements and events stages (stable names and signatures
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import datetime as dt
 import re
@@ -171,6 +175,15 @@ def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     resolved: list[_Resolved] = []
     for i, expr in enumerate(exprs):
         resolved.append(ctx.resolve(i, exprs, resolved))
+    for i, r in enumerate(resolved):
+        if r.val is None and r.anchor is None and r.expr.mode == "anaphoric" and r.expr.check != "complement" \
+                and r.tense != "future":
+            ref = ctx.forward_reference(i, resolved)
+            val = r.expr.resolve(Ctx(ref.val, r.tense)) if ref is not None and ref.val is not None else None
+            if ref is not None and ref.val is not None and val is not None and val.end is not None \
+                    and ref.val.start is not None and val.end < ref.val.start:
+                # only counting back from the scene told after it ("a day earlier" ... "said on Monday")
+                resolved[i] = dataclasses.replace(r, val=val, anchor=ctx._text(ref.expr), forward=True)
     out = [Time(r.expr.start, r.expr.end, text[r.expr.start:r.expr.end], r.expr.type,
                 r.val.iso if r.val is not None else None, r.anchor) for r in resolved]
     doc.user_data[_EXPRS] = {(r.expr.start, r.expr.end): r.expr for r in resolved}
@@ -194,6 +207,11 @@ def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
         note(doc, item, f"times.rule.{r.expr.rule}", f"the time grammar's rule {r.expr.rule!r} found a {t.type}"
              + (" window" if r.expr.window else ""), (t.start, t.end), t.text)
         how = _MODES.get(r.expr.mode, r.expr.mode)
+        if r.forward:
+            note(doc, item, "times.value.anaphoric-forward", "nothing before it anchors it: counted back from the "
+                 f"first past day its paragraph tells after it, {r.anchor!r}; clause tense {r.tense or 'none'}",
+                 (t.start, t.end), t.value)
+            continue
         anchor = "the publication date" if r.anchor == "published" else (repr(r.anchor) if r.anchor else "nothing")
         note(doc, item, f"times.value.{r.expr.mode}" + ("-unresolved" if t.value is None else ""),
              f"{how}; anchored on {anchor}; clause tense {r.tense or 'none'}"
