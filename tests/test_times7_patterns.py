@@ -42,46 +42,45 @@ def test_a_headline_cut_at_its_colon_is_no_lead():
 
 @pytest.mark.slow
 def test_a_story_back_on_its_own_day_dates_a_plain_said_to_it():
-    text = ("Tarnhill approves the Velk canal\n\n"
-            "The Tarnhill assembly has backed the Velk canal. Engineers drew up the plans in January, and the "
-            "assembly voted for them today by 40 votes to 3.\n\n"
+    text = ("Work on the Velk canal to start this spring\n\n"
+            "Surveyors mapped the route of the Velk canal in 2024, and the Tarnhill assembly released the money "
+            "for it today.\n\n"
             "Assembly speaker Oda Brenn said the first barges could sail within two years.")
     assert statement_date(text, "first barges") == PUB
 
 
 @pytest.mark.slow
 def test_an_earlier_day_as_the_latest_time_before_the_cue_still_leaves_it_open():
-    text = ("Tarnhill approves the Velk canal\n\n"
-            "The Tarnhill assembly has backed the Velk canal. Engineers drew up the plans in January, and the "
-            "assembly voted for them on Tuesday by 40 votes to 3.\n\n"
+    text = ("Work on the Velk canal to start this spring\n\n"
+            "Surveyors mapped the route of the Velk canal in 2024, and the Tarnhill assembly released the money "
+            "for it on Tuesday.\n\n"
             "Assembly speaker Oda Brenn said the first barges could sail within two years.")
     assert statement_date(text, "first barges") is None
 
 
 @pytest.mark.slow
 def test_the_day_of_a_dated_saying_dates_a_later_plain_told():
-    text = ("Four climbers are still missing on Mount Varn\n\n"
-            "Rescue teams have brought down two climbers from Mount Varn. Four others are still missing, the "
-            "park service said on Wednesday.\n\n"
-            "The storm struck the north face on Sunday, and the first team went up on Monday.\n\n"
-            "Team leader Arno Vesk told reporters that the ropes on the upper ridge had been cut by ice.")
+    text = ("Mount Varn trail stays shut\n\n"
+            "The park service said on Wednesday that the north trail of Mount Varn would stay shut until May.\n\n"
+            "Ice brought down part of the path on Sunday, and a survey team went up on Monday.\n\n"
+            "Ranger Arno Vesk told reporters that the ropes on the upper ridge had been cut by ice.")
     assert statement_date(text, "ropes on the upper ridge") == "2026-03-04"
 
 
 @pytest.mark.slow
 def test_a_present_cue_under_a_lead_on_the_story_day_is_that_day():
-    text = ("Lenmark bank holds its rate\n\n"
-            "The Lenmark central bank held its main rate at 3 percent on Friday after two days of talks.\n\n"
-            "Its governors say that prices are rising more slowly than a year ago.")
-    assert statement_date(text, "prices are rising") == PUB
+    text = ("Lenmark grain board trims exports\n\n"
+            "The Lenmark grain board cut its export quota for barley by a fifth on Friday.\n\n"
+            "Board members say that the harvest came in smaller than the farmers had hoped.")
+    assert statement_date(text, "harvest came in") == PUB
 
 
 @pytest.mark.slow
 def test_according_to_him_shares_the_day_of_his_previous_statement():
-    text = ("Velk council orders new ferries\n\n"
-            "Harbour chief Tomas Orlen has announced that the Velk council will buy four electric ferries.\n\n"
+    text = ("Velk ferries to go electric\n\n"
+            "Tomas Orlen, who chairs the Velk ferry board, says the board will lease four electric ferries.\n\n"
             "According to him, the first of the boats will sail from Brask in the autumn.\n\n"
-            "The council's old ferries were built in 1988 and last serviced in 2021.")
+            "The old ferries were built in 1988 and last serviced in 2021.")
     assert statement_date(text, "first of the boats") == PUB
 
 
@@ -93,16 +92,31 @@ def times(text: str, published: str = PUB) -> dict[str, str | None]:
 
 @pytest.mark.slow
 def test_an_earlier_offset_counts_back_from_the_day_its_paragraph_tells_after_it():
-    t = times("Divers have reached the last of the trapped cavers in the Orm gorge. Six others were carried out "
-              "a day earlier, and one is still missing, the Tessin rescue service said on Wednesday.")
+    t = times("The first pumps reached the Orm gorge a day earlier, and the Tessin cave team got to the flooded "
+              "chamber by boat on Wednesday.")
     assert t.get("a day earlier") == "2026-03-03"
 
 
 @pytest.mark.slow
 def test_an_offset_anchors_on_nothing_across_a_paragraph_or_on_a_coming_day():
-    t = times("Six cavers were carried out two days earlier.\n\nThe Tessin rescue service said on Wednesday it "
-              "had called off the search.")
+    t = times("Pumps had drained the lower tunnel two days earlier.\n\nThe Tessin cave team reached the "
+              "flooded chamber on Wednesday.")
     assert t.get("two days earlier") is None
-    t = times("Six cavers were carried out two days earlier. The Tessin rescue service will end the search on "
-              "Sunday.")
+    t = times("Pumps had drained the lower tunnel two days earlier. The Tessin cave team will reach the flooded "
+              "chamber on Sunday.")
     assert t.get("two days earlier") is None
+
+
+# -- "N days after <event>" counted from the day an earlier sentence gives the event ----------------------
+
+@pytest.mark.slow
+def test_an_offset_after_an_event_counts_from_the_day_told_for_that_event():
+    t = times("The Orsk assembly voted on February 9 to sell the harbour. The harbour master quit a week "
+              "after the vote.")
+    assert t.get("a week after") == "2026-02-16"
+
+
+@pytest.mark.slow
+def test_an_offset_after_an_event_no_sentence_dates_stays_a_length():
+    t = times("Crowds filled the Orsk square on February 9. The harbour master quit a week after the vote.")
+    assert t.get("a week") == "P1W" and "a week after" not in t

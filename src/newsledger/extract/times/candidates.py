@@ -12,6 +12,8 @@ from . import values as tv
 from .grammar import Expr, lexicon, scan
 from .values import Val
 from .tense import _clause, _lex_set, _tokens
+from ...analysis.clause import children
+from .._doc import doc_text, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -62,13 +64,14 @@ def _select(doc: "Doc", text: str, cands: Iterable[Expr], sent_of) -> list[Expr]
     """The expressions to keep: plausible candidates, leftmost-longest, deadlines extended by "by".
 
     "N days after/before" followed by words ("a week after the verdict") is counted from the time
-    its complement names; without one in the sentence it is only a length (its DURATION reading
-    stays)."""
+    its complement names, or from the day an earlier sentence gives its event ("the vote ... on March 2"
+    for "two weeks after the vote"); without either it is only a length (its DURATION reading stays)."""
     checked = [e for e in cands if _plausible(doc, e)]
     while True:
         chosen = _non_overlapping(checked)
         orphans = {e for i, e in enumerate(chosen) if _needs_complement(text, e)
-                   and _complement_time(chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None}
+                   and _complement_time(chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None
+                   and _event_time(doc, chosen, i, sent_of) is None}
         if not orphans:
             break
         checked = [e for e in checked if e not in orphans]
@@ -100,6 +103,37 @@ def _appositive_head(text: str, exprs: list[Expr], i: int) -> int | None:
     if any(words.startswith(b + " ") for b in lexicon()["bound_approximators"]):
         return None  # "more than ten days after his detention" bounds the event; it dates nothing
     return i - 1 if _APPOSITION_GAP.fullmatch(text, head.end, e.start) else None
+
+
+def _event_time(doc: "Doc", exprs: list[Expr], i: int, sent_of) -> int | None:
+    """The index of the day an earlier sentence gives the event that "N days after <event>" counts from,
+    when the complement is a noun phrase naming no time of its own ("The vote was held on March 2. Two
+    weeks after the vote, ..."): the nearest earlier day-precise date whose sentence holds the event's
+    noun or its verb (same lemma). None when no sentence before names the event with a day."""
+    e = exprs[i]
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    prep = span[-1]
+    nouns = [c for c in children(prep) if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    if len(nouns) != 1:
+        return None  # "after farmers blocked the road" (a clause), "after Smith" (a name): no event noun
+    lemma = nouns[0].lemma_.lower()
+    words = " ".join(doc_text(doc)[e.start:e.end].lower().split())
+    if any(words.startswith(b + " ") for b in lexicon()["bound_approximators"]):
+        return None  # "more than ten days after the vote" bounds it
+    sents = sentences(doc)
+    own = sent_of(e.start)
+    for j in range(i - 1, max(-1, i - 41), -1):
+        o = exprs[j]
+        if o.type != "DATE" or o.window or o.mode not in ("absolute", "calendar", "deictic") or o.rule not in _DAY_RULES:
+            continue
+        k = sent_of(o.start)
+        if k >= len(sents) or own - k > 12:
+            break
+        if any(t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "VERB") and t.i != nouns[0].i for t in sents[k]):
+            return j
+    return None
 
 
 def _mirror(head: Val, forward: Val) -> Val | None:

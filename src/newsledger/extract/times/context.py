@@ -15,7 +15,7 @@ from .._doc import doc_text, sentences
 from .grammar import Ctx, Expr
 from .values import Val
 from .tense import _ahead, _clause, _present_schedule, _embedding, _forward_looking, _pluperfect
-from .candidates import _appositive_head, _complement_time, _mirror, _needs_complement
+from .candidates import _appositive_head, _complement_time, _event_time, _mirror, _needs_complement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -79,6 +79,12 @@ class _DocContext:
                 fwd = expr.resolve(Ctx(head, tense))
                 val = _mirror(head, fwd) if fwd is not None else None
                 return _Resolved(expr, val, self._text(exprs[h]) if val else None, sent, tense, subordinate, True)
+            j = _event_time(self.doc, exprs, i, self.sent_of)
+            ref = next((r for r in reversed(done) if r.expr is exprs[j]), None) if j is not None else None
+            if ref is not None and ref.val is not None:
+                # "The vote was held on March 2. Two weeks after the vote, ...": counted from the event's day
+                val = expr.resolve(Ctx(ref.val, tense))
+                return _Resolved(expr, val, self._text(ref.expr) if val else None, sent, tense, subordinate)
         val, anchor = self._value(i, exprs, sent, tense, subordinate, done)
         aside = subordinate and _embedding(self.doc, expr.start, expr.end)[0]
         return _Resolved(expr, val, anchor, sent, tense, subordinate, aside)
@@ -179,8 +185,8 @@ class _DocContext:
         return None
 
     def forward_reference(self, i: int, done: list[_Resolved]) -> _Resolved | None:
-        """For an anaphoric offset that nothing before it anchors ("Eleven were freed a day earlier. Two
-        are missing, officials said on Monday."): the first past day the same paragraph tells after it,
+        """For an anaphoric offset that nothing before it anchors ("The pumps arrived a day earlier, and
+        the crew reached the chamber on Wednesday"): the first past day the same paragraph tells after it,
         the scene the paragraph reports from (see :func:`.stage.find_times`)."""
         r = done[i]
         for later in done[i + 1:i + 1 + _LOOKBACK]:

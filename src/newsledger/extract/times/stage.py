@@ -50,9 +50,11 @@ Approach
      from the time its complement names ("nine days after ... on April 2"); with none, but in
      apposition to a date ("freed on Monday, two weeks after his arrest"), it dates its
      complement's event: that date less N (unless N is a bound, "more than two weeks after");
-     otherwise only its DURATION reading is kept. An offset that counts back and that nothing before
-     it anchors ("Six were freed a day earlier, ..., officials said on Monday") counts back from the
-     first past day its paragraph tells after it (the scene the paragraph reports from);
+     else, when an earlier sentence gives its event noun (or that verb) a day ("voted on March 2 ...
+     a week after the vote"), it counts from that day; otherwise only its DURATION reading is kept.
+     An offset that counts back and that nothing before it anchors ("The pumps arrived a day
+     earlier, and the crew reached it on Wednesday") counts back from the first past day its
+     paragraph tells after it (the scene the paragraph reports from);
    - the narrative's current day for a window: the last day-precise time in the same or the
      previous sentence when it is not after publication, else publication. "Today" inside a
      quotation is the day of the scene it was said in, when one is set.
