@@ -84,7 +84,7 @@ DATE_ROUTES = {
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue, or a present one "
                   "when the lead is the story's own day",
     "story-saying-day": "a past-tense cue with nothing else to date it: the day of the latest saying before it that "
-                        "the text dates (anyone's: \"officials said on Monday\")",
+                        "the text dates (anyone's: \"the port authority said on Friday that ...\")",
     "story-day": "a report whose latest past or present time before the cue is its own day (or that dates nothing "
                  "before it): the publication day",
     "speaker-previous-statement": "nothing else dates it: the date of the same speaker's latest statement before "

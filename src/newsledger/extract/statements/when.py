@@ -142,8 +142,8 @@ class DateFinder:
             and str(self.lead.value)[:10] == self.published.isoformat()
 
     def _saying_day(self, pos: int) -> TimeValue | None:
-        """The day of the latest saying before ``pos`` that the text dates (anyone's: "One miner is missing,
-        officials said on Monday."): the occasion the story reports from."""
+        """The day of the latest saying before ``pos`` that the text dates (anyone's: "The port authority said
+        on Friday that ..."): the occasion the story reports from."""
         before = [v for p, v in self._sayings if p < pos]
         return before[-1] if before else None
 
@@ -155,8 +155,8 @@ class DateFinder:
             return True
         told = [x for x in self.dated[:bisect.bisect_left(self._starts, pos)]
                 if not _starts_after(str(x.value.value), self.published)]
-        # the story's latest past or present time before the cue decides: "the boards agreed in February
-        # ... the vote today ... X said" is back on the story's own day
+        # the story's latest past or present time before the cue decides: "the route was mapped in 2024
+        # ... the money released today ... X said" is back on the story's own day
         return bool(told) and _ends_before(str(told[-1].value.value), self.published)
 
     def _attached(self, cue: "Token", d: Draft) -> TimeValue | None:
@@ -311,7 +311,7 @@ class DateFinder:
         saying = self._saying_day(cue.idx)
         if saying is not None and cue.tag_ == "VBD" and not according and not continued \
                 and not clause.is_pluperfect(cue) and not _headline(_sent_of(cue)):
-            d.extra["date_route"] = "story-saying-day"  # "officials said on Monday" ... "X told reporters"
+            d.extra["date_route"] = "story-saying-day"  # "the port authority said on Friday" ... "X told reporters"
             return saying
         if (self.lead is None and self.published is not None and _reports_now(cue) and not according
                 and not continued and not clause.is_pluperfect(cue)
