@@ -15,7 +15,7 @@ from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    entity_of, subject,
+    entity_of, implied_body, subject,
 )
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
@@ -465,6 +465,12 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.mentions = [Span.of(text, start, end)]
     raw.sentence = Span.of(text, sent.start_char, sent.end_char)
     groups, sources, subj, heads = _roles(raw, ctx)
+    if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
+        # "three men were arrested", "another arrest was made": no actor written, and the article names one
+        # body that does such acts (the sense's implied_source, "police"): that body's (issue 11)
+        add_ids(sources, [implied_body(sense.implied_source, ctx)])
+        groups = [[x for x in g if x not in sources] for g in groups]
+        groups = [g for g in groups if g]
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
     if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection
