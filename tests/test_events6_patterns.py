@@ -64,3 +64,71 @@ def test_soldiers_who_detain_someone_are_never_made_the_police():
                   "opened an inquiry into a fire at the harbour.")
     for v in events(rec, "COERCE"):
         assert "Ostra Valley Constabulary" not in names(rec, v.source)
+
+
+# -- protests of people named by a noun that one body's name holds -----------------------------------
+
+@slow
+def test_students_who_protest_are_the_one_body_named_for_students():
+    rec = extract("Students protest the new tuition charges at Harlow College. The Students for Open Learning (SOL) "
+                  "said the charges would shut out poorer families.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Students for Open Learning"}
+
+
+@slow
+def test_protesters_named_by_a_noun_no_body_holds_stay_without_actor():
+    rec = extract("Residents protested outside the Harlow town hall on Monday. The Harlow Student Union said "
+                  "it backed them.")
+    for v in events(rec, "PROTEST"):
+        assert v.source == ()
+
+
+# -- prosecutions ----------------------------------------------------------------------------------
+
+@slow
+def test_a_prosecution_by_a_named_body_accuses_the_person():
+    rec = extract("A former customs officer, Ilan Dorr, was jailed on Tuesday. He was prosecuted by the Velmar "
+                  "Anti-Fraud Commission on three counts of taking bribes.")
+    (v,) = events(rec, "ACCUSE")
+    assert names(rec, v.source) == {"Velmar Anti-Fraud Commission"}
+    assert names(rec, v.target) == {"Ilan Dorr"}
+
+
+# -- condolences to no one named ----------------------------------------------------------------------
+
+@slow
+def test_condolences_to_unnamed_families_are_no_support_of_anyone():
+    rec = extract('"We express our deep condolences to the families of the miners," the Ostra Mining Board '
+                  "said on Monday.")
+    assert events(rec, "SUPPORT") == []
+
+
+@slow
+def test_condolences_to_a_named_country_are_support():
+    rec = extract("Tumbria expressed its condolences to Arvelia after the floods on Monday.")
+    (v,) = events(rec, "SUPPORT")
+    assert names(rec, v.target) == {"Arvelia"}
+
+
+@slow
+def test_a_defendant_prosecuted_by_a_named_body_is_an_accusation_by_that_body():
+    rec = extract("The defendant was prosecuted by the Velmar Anti-Fraud Commission on two counts of forgery.")
+    (v,) = events(rec, "ACCUSE")
+    assert names(rec, v.source) == {"Velmar Anti-Fraud Commission"}
+
+
+# -- an act someone is summoned to do is no act told ------------------------------------------------------
+
+@slow
+def test_an_act_a_body_is_called_to_do_is_no_event():
+    rec = extract("The Ostra Valley Constabulary said a fire broke out at a depot on Friday. The Ostra Fire "
+                  "Service was called to assist police at the scene.")
+    assert events(rec, "AID") == []
+
+
+@slow
+def test_an_act_done_after_a_summons_is_still_an_event():
+    rec = extract("Tumbria assisted Arvelia after the flood, and Arvelia was asked to host the talks.")
+    (v,) = events(rec, "AID")
+    assert names(rec, v.target) == {"Arvelia"}

@@ -104,6 +104,7 @@ class Lexicon:
     recurrence_words: frozenset[str]
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
+    summoning_verbs: frozenset[str]  # "was called to assist": what the subject is summoned to do is no act told
     receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
@@ -181,7 +182,7 @@ def lexicon() -> Lexicon:
         judgment_words=fs("judgment_words"), recurrence_words=fs("recurrence_words"),
         decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
                         for ws in roles["decision_nouns"].values() for w in ws},
-        kind_nouns=_kind_nouns(roles),
+        kind_nouns=_kind_nouns(roles), summoning_verbs=fs("summoning_verbs"),
         receiving_verbs=fs("receiving_verbs"),
         complement_modes=modes,
         instrument_modes=instruments,
