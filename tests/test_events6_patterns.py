@@ -132,3 +132,11 @@ def test_an_act_done_after_a_summons_is_still_an_event():
     rec = extract("Tumbria assisted Arvelia after the flood, and Arvelia was asked to host the talks.")
     (v,) = events(rec, "AID")
     assert names(rec, v.target) == {"Arvelia"}
+
+
+@slow
+def test_an_act_a_body_is_called_to_do_at_a_scene_is_no_event():
+    # (the parser hangs "to assist" on "called in" as an adverbial clause, not a complement)
+    rec = extract("The Ostra Valley Constabulary said a barn burned down overnight. Shortly after midnight, the "
+                  "Harlow Fire Brigade was called in to assist police on the quay.")
+    assert events(rec, "AID") == []

@@ -240,10 +240,10 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
         if cur.dep_ == "relcl":  # a relative clause about a participant reports a fact of its own
             return False
         head = cur.head
-        if cur.dep_ == "xcomp" and head.pos_ == "VERB" and is_passive(head) \
+        to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in _children(cur))
+        if (cur.dep_ == "xcomp" or to_clause) and head.pos_ == "VERB" and is_passive(head) \
                 and head.lemma_.lower() in ctx.lex.summoning_verbs:
             return True  # "the fire brigade was called *to assist* police": what it was asked to do
-        to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in _children(cur))
         sense = ctx.anchors.get(head.i)
         if sense is not None:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
