@@ -140,3 +140,24 @@ def test_an_act_a_body_is_called_to_do_at_a_scene_is_no_event():
     rec = extract("The Ostra Valley Constabulary said a barn burned down overnight. Shortly after midnight, the "
                   "Harlow Fire Brigade was called in to assist police on the quay.")
     assert events(rec, "AID") == []
+
+
+# -- an act one has the right or the option to do is no act --------------------------------------------
+
+@slow
+def test_the_power_to_boycott_is_no_boycott():
+    rec = extract("Mara Holt of the Ostra Dockers' Union said the union had the power to boycott Harlow Shipping.")
+    assert events(rec, "PROTEST") == []
+
+
+@slow
+def test_a_union_reserving_the_right_to_strike_is_no_strike():
+    rec = extract("The Ostra Dockers' Union reserves the right to strike if the pay talks fail, its leader "
+                  "Mara Holt said on Monday.")
+    assert events(rec, "PROTEST") == []
+
+
+@slow
+def test_an_appeal_lodged_is_still_an_appeal():
+    rec = extract("Harlow Shipping appealed the ruling of the Velmar Appeals Court on Monday.")
+    assert len(events(rec, "REJECT")) == 1

@@ -105,6 +105,7 @@ class Lexicon:
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
     summoning_verbs: frozenset[str]  # "was called to assist": what the subject is summoned to do is no act told
+    option_nouns: frozenset[str]  # "the right to appeal": an act one may do, none done
     receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
                         for ws in roles["decision_nouns"].values() for w in ws},
         kind_nouns=_kind_nouns(roles), summoning_verbs=fs("summoning_verbs"),
+        option_nouns=fs("option_nouns"),
         receiving_verbs=fs("receiving_verbs"),
         complement_modes=modes,
         instrument_modes=instruments,

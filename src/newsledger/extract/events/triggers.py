@@ -230,6 +230,9 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
         return False  # "punish the men responsible *for the killing*": a deed that was done
+    if anchor.pos_ == "VERB" and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in ctx.lex.option_nouns \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(anchor)):
+        return True  # "we have the right *to appeal*", "reserves the right *to strike*": an option, no act
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:
