@@ -161,3 +161,19 @@ def test_a_union_reserving_the_right_to_strike_is_no_strike():
 def test_an_appeal_lodged_is_still_an_appeal():
     rec = extract("Harlow Shipping appealed the ruling of the Velmar Appeals Court on Monday.")
     assert len(events(rec, "REJECT")) == 1
+
+
+# -- protest acts done "in protest" -------------------------------------------------------------------
+
+@slow
+def test_blocking_anything_in_protest_is_one_obstruction():
+    rec = extract("On Tuesday, fishermen blocked the ferry ramp at Ostra in protest against the new quotas.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "obstruct"
+    assert v.date is not None and v.date.value == "2026-03-03"
+
+
+@slow
+def test_blocking_a_ramp_for_no_protest_is_no_event():
+    rec = extract("On Tuesday, a fallen tree blocked the ferry ramp at Ostra for two hours.")
+    assert events(rec, "PROTEST") == []

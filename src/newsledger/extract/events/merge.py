@@ -44,7 +44,10 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:
             continue
-        if host.mode and r.mode and host.mode != r.mode:  # "freed detainees under a ceasefire": two acts
+        # "blocked the road *in protest*", "began a hunger strike in protest": the generic protest named in the
+        # specific act's own phrase is that act (issue 11)
+        in_protest = r.type == "PROTEST" and r.mode == "demo" and tok.pos_ != "VERB" and tok.head.lower_ == "in"
+        if host.mode and r.mode and host.mode != r.mode and not in_protest:  # "freed detainees under a ceasefire"
             continue
         if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
             continue  # "imposed sanctions and expelled its diplomats": two measures
