@@ -177,3 +177,23 @@ def test_blocking_anything_in_protest_is_one_obstruction():
 def test_blocking_a_ramp_for_no_protest_is_no_event():
     rec = extract("On Tuesday, a fallen tree blocked the ferry ramp at Ostra for two hours.")
     assert events(rec, "PROTEST") == []
+
+
+# -- a meeting noun whose relative clause holds the light verb -----------------------------------------
+
+@slow
+def test_talks_she_held_with_a_body_are_her_consultation_with_it():
+    rec = extract("Mara Holt praised the talks that she held with the Ostra Dockers' Union last week.")
+    consult = events(rec, "CONSULT")
+    assert len(consult) == 1
+    assert names(rec, consult[0].source) == {"Mara Holt"}
+    assert "Ostra Dockers' Union" in names(rec, consult[0].target)
+
+
+@slow
+def test_discussions_the_speaker_has_had_are_the_speakers_own():
+    rec = extract('"The treasurer has been very open in the discussions I have had with her on the new dam," '
+                  "Velmar Premier Ilsa Varn said on Tuesday.")
+    consult = events(rec, "CONSULT")
+    assert len(consult) == 1
+    assert names(rec, consult[0].source) == {"Ilsa Varn"}

@@ -33,6 +33,7 @@ __all__ = [
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
     "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
     "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body",
+    "light_clause",
 ]
 
 SUBJ_DEPS = clause.CLAUSAL_SUBJECT_DEPS
@@ -457,6 +458,18 @@ def governor(noun: "Token") -> tuple["Token | None", str]:
     if noun.dep_ == "conj":
         return governor(head)
     return None, ""
+
+
+def light_clause(noun: "Token", lex: Lexicon) -> "Token | None":
+    """The relative clause of a light verb that a noun is the object of ("the talks *she held* with X",
+    "the discussions *I have had* with him"): the verb, whose subject and prepositions are the act's; or None."""
+    if noun.pos_ == "VERB":
+        return None
+    for c in _children(noun):
+        if c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs \
+                and all(o.lower_ in RELATIVE for o in _children(c) if o.dep_ in OBJ_DEPS):
+            return c
+    return None
 
 
 def is_group(tok: "Token", ctx: Context) -> bool:

@@ -11,7 +11,7 @@ from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import attr_lists, tokens
 from .._doc import sent_of as _sent_of
 from .lexicon import Lexicon, Sense, lexicon
-from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, light_clause, pobjs, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -28,9 +28,10 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     """Whether ``tok`` satisfies one condition of a sense (see plover_triggers.json)."""
     anyw = "*" in words
     if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
+        rel = light_clause(tok, lexicon())  # "the discussions I have had *with* him"
         return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
                    and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
-                   for c in _children(tok))
+                   for c in [*_children(tok), *(_children(rel) if rel is not None else ())])
     if key == "prt":
         return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in _children(tok))
     if key == "dobj":
