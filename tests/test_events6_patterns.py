@@ -41,7 +41,7 @@ def test_a_passive_arrest_with_no_agent_is_the_one_police_body_of_the_article():
 @slow
 def test_a_bare_police_subject_is_the_one_police_body_of_the_article():
     rec = extract("The Marrow County Police Service opened an inquiry into the break-in. "
-                  "Police detained a night watchman at the scene, and the policemen later searched his flat.")
+                  "The police detained a night watchman at the scene, and the policemen later searched his flat.")
     (v,) = [v for v in events(rec, "COERCE") if v.mode == "arrest"]
     assert names(rec, v.source) == {"Marrow County Police Service"}
 
@@ -197,3 +197,12 @@ def test_discussions_the_speaker_has_had_are_the_speakers_own():
     consult = events(rec, "CONSULT")
     assert len(consult) == 1
     assert names(rec, consult[0].source) == {"Ilsa Varn"}
+
+
+@slow
+def test_a_union_official_in_custody_is_no_custody_of_the_union():
+    rec = extract("The Ostra Dockers' Union called a strike on Monday. Dockers marched on Thursday to demand the "
+                  "release of Tarel Bask, a union official who has been in custody since March 1.")
+    for v in events(rec):
+        if v.type in ("COERCE", "REQUEST"):
+            assert "Ostra Dockers' Union" not in names(rec, v.target)

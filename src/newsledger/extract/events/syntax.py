@@ -209,8 +209,12 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
             or _of_kind(tok, ctx) or _titled(tok, ctx)
     if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
         return _of_kind(tok, ctx)  # "the union representing the dockworkers"
-    if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl", "cc", "conj")] in ([], ["the"]):
-        kind = _of_kind(tok, ctx)  # "Police and soldiers arrested ...", "shot by police"
+    if tok.dep_ != "compound" \
+            and [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl", "cc", "conj")] == ["the"]:
+        # "The police and soldiers arrested ...", "shot by the police"; not "a union official" (a person, not the
+        # union). A bare "police" ("as police clashed with strikers") is left unnamed: the ledger would take an
+        # untargeted act of the force for the same act as every other act of it that day
+        kind = _of_kind(tok, ctx)
         if kind:
             return kind
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
