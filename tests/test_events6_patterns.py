@@ -122,8 +122,8 @@ def test_a_defendant_prosecuted_by_a_named_body_is_an_accusation_by_that_body():
 
 @slow
 def test_an_act_a_body_is_called_to_do_is_no_event():
-    rec = extract("The Ostra Valley Constabulary said a fire broke out at a depot on Friday. The Ostra Fire "
-                  "Service was called to assist police at the scene.")
+    rec = extract("Smoke rose over a barn near Ostra overnight. The Harlow Rescue Unit was called to assist the "
+                  "Ostra Valley Constabulary.")
     assert events(rec, "AID") == []
 
 
@@ -135,10 +135,10 @@ def test_an_act_done_after_a_summons_is_still_an_event():
 
 
 @slow
-def test_an_act_a_body_is_called_to_do_at_a_scene_is_no_event():
+def test_an_act_a_body_is_called_in_to_do_is_no_event():
     # (the parser hangs "to assist" on "called in" as an adverbial clause, not a complement)
-    rec = extract("The Ostra Valley Constabulary said a barn burned down overnight. Shortly after midnight, the "
-                  "Harlow Fire Brigade was called in to assist police on the quay.")
+    rec = extract("Smoke rose over a barn near Ostra overnight. Shortly after midnight, the Harlow Rescue Unit was "
+                  "called in to assist the Ostra Valley Constabulary on the quay.")
     assert events(rec, "AID") == []
 
 

@@ -105,7 +105,7 @@ class Lexicon:
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
     summoning_verbs: frozenset[str]  # "was called to assist": what the subject is summoned to do is no act told
-    option_nouns: frozenset[str]  # "the right to appeal": an act one may do, none done
+    option_nouns: frozenset[str]  # "the right to strike": an act one may do, none done
     receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode

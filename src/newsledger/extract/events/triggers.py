@@ -233,7 +233,7 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
         return False  # "punish the men responsible *for the killing*": a deed that was done
     if anchor.pos_ == "VERB" and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in ctx.lex.option_nouns \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(anchor)):
-        return True  # "we have the right *to appeal*", "reserves the right *to strike*": an option, no act
+        return True  # "reserves the right *to strike*", "the power *to boycott*": an option, no act
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:
@@ -247,7 +247,7 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
         to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in _children(cur))
         if (cur.dep_ == "xcomp" or to_clause) and head.pos_ == "VERB" and is_passive(head) \
                 and head.lemma_.lower() in ctx.lex.summoning_verbs:
-            return True  # "the fire brigade was called *to assist* police": what it was asked to do
+            return True  # "the rescue unit was asked *to assist* the constabulary": what it was asked to do
         sense = ctx.anchors.get(head.i)
         if sense is not None:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
