@@ -58,6 +58,7 @@ class Sense:
     lower_case: bool = False  # only written in lower case: "a march", never the month "March"
     context: tuple[str, ...] = ()  # PLOVER contexts of the act ("labor", "legal"); the PLOVER export writes them
     also: tuple[str, ...] = ()  # further types the same act codes ("signed a treaty": AGREE, and SUPPORT (CAMEO 057))
+    implied_source: str | None = None  # a kind of body ("police") whose act this is when the text names no actor
 
     @property
     def lemma(self) -> str:
@@ -77,6 +78,7 @@ class Sense:
             target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
             inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
             lower_case=bool(d.get("lower_case")), also=tuple(d.get("also") or ()),
+            implied_source=d.get("implied_source"),
         )
 
 
@@ -102,6 +104,8 @@ class Lexicon:
     recurrence_words: frozenset[str]
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
+    summoning_verbs: frozenset[str]  # "was called to assist": what the subject is summoned to do is no act told
+    option_nouns: frozenset[str]  # "the right to strike": an act one may do, none done
     receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
     complement_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the act asked/threatened -> mode
     instrument_modes: Mapping[str, Mapping[str, str]]  # type -> lemma of the instrument or means -> mode
@@ -133,6 +137,18 @@ def _check_rows(rows: Any) -> None:
         if not set(row.get("context") or ()) <= PLOVER_CONTEXTS:
             raise LanguageDataError(f"{where}: sense {rid!r} has contexts {sorted(set(row['context']) - PLOVER_CONTEXTS)} "
                                     f"outside the PLOVER contexts; use some of {sorted(PLOVER_CONTEXTS)}")
+
+
+def _kind_nouns(roles: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """Noun -> the words naming its kind of body: the kind nouns themselves ("union", "police") and the nouns
+    for their members ("policemen"), which stand for the body the same way."""
+    kinds = {k: frozenset(w.lower() for w in ws) for k, ws in roles["kind_nouns"].items()}
+    for kind, nouns in roles.get("kind_members", {}).items():
+        if kind not in kinds:
+            raise LanguageDataError(f"data/lexicons/plover_roles.json: kind_members names {kind!r}, which is no "
+                                    f"key of kind_nouns; add it there or use one of {sorted(kinds)}")
+        kinds.update({w.lower(): kinds[kind] for w in nouns})
+    return kinds
 
 
 def _read(name: str) -> dict:
@@ -167,7 +183,8 @@ def lexicon() -> Lexicon:
         judgment_words=fs("judgment_words"), recurrence_words=fs("recurrence_words"),
         decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
                         for ws in roles["decision_nouns"].values() for w in ws},
-        kind_nouns={k: frozenset(w.lower() for w in ws) for k, ws in roles["kind_nouns"].items()},
+        kind_nouns=_kind_nouns(roles), summoning_verbs=fs("summoning_verbs"),
+        option_nouns=fs("option_nouns"),
         receiving_verbs=fs("receiving_verbs"),
         complement_modes=modes,
         instrument_modes=instruments,

@@ -44,7 +44,10 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
                 host = by_anchor[tok.head.i]
         if host is None or host is r or host.absorbed or host.type != r.type:
             continue
-        if host.mode and r.mode and host.mode != r.mode:  # "freed detainees under a ceasefire": two acts
+        # "blocked the road *in protest*", "began a hunger strike in protest": the generic protest named in the
+        # specific act's own phrase is that act (issue 11)
+        in_protest = r.type == "PROTEST" and r.mode == "demo" and tok.pos_ != "VERB" and tok.head.lower_ == "in"
+        if host.mode and r.mode and host.mode != r.mode and not in_protest:  # "freed detainees under a ceasefire"
             continue
         if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
             continue  # "imposed sanctions and expelled its diplomats": two measures
@@ -87,6 +90,18 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
             r.keep = True
             if r.mode == "strike":
                 strikers.update(workers_body)
+    # a protest of people named by a plural noun that the name of exactly one organization of the article holds
+    # ("students protest the fee rise" where the article names "Students for Fair Fees", "residents marched" and
+    # "the Harbour Residents' Association"): that organization's (issue 11)
+    for r in raws:
+        if r.type == "PROTEST" and not r.source and not r.absorbed \
+                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)) is not None \
+                and subj.tag_ == "NNS" and subj.pos_ == "NOUN" and subj.lower_ not in _WORKFORCE:
+            bodies = {eid for ws, eid in ctx.name_words.get(subj.lower_, []) if ctx.types.get(eid) == "ORG"}
+            if len(bodies) == 1:
+                r.source = sorted(bodies)
+                r.target = [x for x in r.target if x not in r.source]
+                r.keep = True
     # a strike no one is named for, in an article whose strikes all have one and the same striker: theirs;
     # but not one others hold ("nurses will hold more strikes": the nurses', named or not)
     if len(strikers) == 1:

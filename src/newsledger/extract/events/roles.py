@@ -15,7 +15,7 @@ from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    entity_of, subject,
+    entity_of, implied_body, light_clause, subject,
 )
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
@@ -305,6 +305,13 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
             sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
+    rel = light_clause(tok, ctx.lex) if not light else None
+    if rel is not None:  # "the talks she held *with* X", "the discussions I have had with him": that clause's act
+        rel_subj = next((c for c in _children(rel) if c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE), None)
+        if rel_subj is not None and not sources:
+            subj = rel_subj
+            sources = actors([rel_subj], ctx) or [x for x in [speaker_stand_in(rel_subj, ctx)] if x]
+        target_toks.extend(prep_objects(rel, target_preps))
     if gov is not None and how == "obj" and not sense.patient and "from" not in sense.target \
             and gov.lemma_.lower() in ctx.lex.receiving_verbs:
         # "Tumbria will receive a visit *from X*": the act is done to the receiver, by whoever it comes from
@@ -465,6 +472,12 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.mentions = [Span.of(text, start, end)]
     raw.sentence = Span.of(text, sent.start_char, sent.end_char)
     groups, sources, subj, heads = _roles(raw, ctx)
+    if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
+        # "three men were arrested", "another arrest was made": no actor written, and the article names one
+        # body that does such acts (the sense's implied_source, "police"): that body's (issue 11)
+        add_ids(sources, [implied_body(sense.implied_source, ctx)])
+        groups = [[x for x in g if x not in sources] for g in groups]
+        groups = [g for g in groups if g]
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
     if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection

@@ -47,7 +47,7 @@ from ...trace import note, tracing
 from .._doc import dateline_tokens, doc_text, sentences
 from .._index import EntityIndex
 from .lexicon import lexicon
-from .syntax import Context, StatementIndex, descriptions, name_words
+from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
 from .when import attach_times, not_yet, own_time
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
@@ -81,6 +81,7 @@ def find_events(
     ctx.dateline = dateline_tokens(doc)
     ctx.name_words = name_words(ents)
     ctx.described = descriptions(doc, ctx.index)
+    ctx.kind_bodies = kind_bodies(ents, lex)
     matched = []
     for sent in sentences(doc):
         for sense, toks, anchor in _match(sent, lex):

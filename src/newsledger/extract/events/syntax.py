@@ -32,7 +32,8 @@ __all__ = [
     "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
     "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
-    "agents_of", "prep_objects", "governor", "is_group", "is_person",
+    "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body",
+    "light_clause",
 ]
 
 SUBJ_DEPS = clause.CLAUSAL_SUBJECT_DEPS
@@ -64,6 +65,7 @@ class Context:
     last_parties: dict[str, list[str]] = field(default_factory=dict)  # kind -> the latest two parties
     party_tokens: dict[str, int] = field(default_factory=dict)  # party id -> a token of one of its mentions
     built: list = field(default_factory=list)  # event mentions built so far, in text order
+    kind_bodies: dict[str, frozenset[str]] = field(default_factory=dict)  # kind noun -> bodies of that kind
 
 
 def add_ids(out: list[str], ids: Iterable[str | None]) -> None:
@@ -207,6 +209,14 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
             or _of_kind(tok, ctx) or _titled(tok, ctx)
     if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
         return _of_kind(tok, ctx)  # "the union representing the dockworkers"
+    if tok.dep_ != "compound" \
+            and [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl", "cc", "conj")] == ["the"]:
+        # "The police and soldiers arrested ...", "shot by the police"; not "a union official" (a person, not the
+        # union). A bare "police" ("as police clashed with strikers") is left unnamed: the ledger would take an
+        # untargeted act of the force for the same act as every other act of it that day
+        kind = _of_kind(tok, ctx)
+        if kind:
+            return kind
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
     mods = [c for c in _children(tok) if c.dep_ in ("amod", "compound") and c.is_alpha and c.lower_ not in _TITLE_TIMES]
     places = [t.lower_ for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
@@ -234,12 +244,31 @@ def _titled(tok: "Token", ctx: Context) -> str | None:
 
 def _of_kind(tok: "Token", ctx: Context) -> str | None:
     """"the union" for the one organization of the article whose name says it is one ("the X Dockers'
-    Association"): the kind noun's name words (plover_roles.json ``kind_nouns``); several such: None."""
-    kinds = ctx.lex.kind_nouns.get(tok.lemma_.lower()) or ctx.lex.kind_nouns.get(tok.lower_)
-    if not kinds:
-        return None
-    rows = {eid for rows in ctx.name_words.values() for ws, eid in rows
-            if ctx.types.get(eid) == "ORG" and ws & kinds}
+    Association"), "police" or "the policemen" for the one police body ("the Ostra Constabulary"): the kind
+    noun's name words (plover_roles.json ``kind_nouns``, ``kind_members``); none or several such: None."""
+    rows = ctx.kind_bodies.get(tok.lemma_.lower()) or ctx.kind_bodies.get(tok.lower_)
+    return next(iter(rows)) if rows is not None and len(rows) == 1 else None
+
+
+def kind_bodies(entities: Sequence[Entity], lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Kind noun ("union", "police", "policemen") -> the organizations whose name is of that kind: the last
+    word of the name (or an alias) that names any kind decides ("the Ostra Police Union" is a union)."""
+    every = frozenset().union(*lex.kind_nouns.values())
+    last: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type != "ORG":
+            continue
+        for name in (e.name, *e.aliases):
+            words = [w for w in re.split(r"[^\w]+", name.lower()) if w in every]
+            if words:
+                last.setdefault(words[-1], set()).add(e.id)
+    return {noun: frozenset(eid for w in ws for eid in last.get(w, ())) for noun, ws in lex.kind_nouns.items()}
+
+
+def implied_body(kind: str, ctx: Context) -> str | None:
+    """The one body of ``kind`` the article names (a sense's ``implied_source``: "three men were arrested"
+    in a story naming one police force is that force's arrest); none or several: None."""
+    rows = ctx.kind_bodies.get(kind, frozenset())
     return next(iter(rows)) if len(rows) == 1 else None
 
 
@@ -433,6 +462,18 @@ def governor(noun: "Token") -> tuple["Token | None", str]:
     if noun.dep_ == "conj":
         return governor(head)
     return None, ""
+
+
+def light_clause(noun: "Token", lex: Lexicon) -> "Token | None":
+    """The relative clause of a light verb that a noun is the object of ("the talks *she held* with X",
+    "the discussions *I have had* with him"): the verb, whose subject and prepositions are the act's; or None."""
+    if noun.pos_ == "VERB":
+        return None
+    for c in _children(noun):
+        if c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs \
+                and all(o.lower_ in RELATIVE for o in _children(c) if o.dep_ in OBJ_DEPS):
+            return c
+    return None
 
 
 def is_group(tok: "Token", ctx: Context) -> bool:

@@ -11,7 +11,7 @@ from ...analysis.clause import is_to_infinitive, speaker_side_subject
 from .._doc import attr_lists, tokens
 from .._doc import sent_of as _sent_of
 from .lexicon import Lexicon, Sense, lexicon
-from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, pobjs, subject
+from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, conjuncts, is_passive, light_clause, pobjs, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
@@ -28,9 +28,10 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
     """Whether ``tok`` satisfies one condition of a sense (see plover_triggers.json)."""
     anyw = "*" in words
     if key == "prep":  # a time is no argument: "called X *on Monday*" is no call on anyone
+        rel = light_clause(tok, lexicon())  # "the discussions I have had *with* him"
         return any(c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in words
                    and not (c.dep_ == "prep" and pobjs(c) and all(o.ent_type_ in _TIME_ENTS for o in pobjs(c)))
-                   for c in _children(tok))
+                   for c in [*_children(tok), *(_children(rel) if rel is not None else ())])
     if key == "prt":
         return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in _children(tok))
     if key == "dobj":
@@ -230,6 +231,9 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
     if anchor.pos_ != "VERB" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.pos_ in ("ADJ", "NOUN") and ctx.anchors[anchor.i].type in ("ASSAULT", "COERCE"):
         return False  # "punish the men responsible *for the killing*": a deed that was done
+    if anchor.pos_ == "VERB" and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in ctx.lex.option_nouns \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(anchor)):
+        return True  # "reserves the right *to strike*", "the power *to boycott*": an option, no act
     cur = anchor
     for _ in range(40):
         if cur.dep_ == "ROOT" or cur.head is cur:
@@ -241,6 +245,9 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
             return False
         head = cur.head
         to_clause = cur.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in _children(cur))
+        if (cur.dep_ == "xcomp" or to_clause) and head.pos_ == "VERB" and is_passive(head) \
+                and head.lemma_.lower() in ctx.lex.summoning_verbs:
+            return True  # "the rescue unit was asked *to assist* the constabulary": what it was asked to do
         sense = ctx.anchors.get(head.i)
         if sense is not None:
             if sense.speech and (cur.dep_ in ("xcomp", "ccomp") or to_clause):
