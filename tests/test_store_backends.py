@@ -614,7 +614,8 @@ def test_a_postgresql_batch_waits_twice_an_article_and_stores_what_single_writes
 
     batched = pg_cluster.new_database()
     with open_store(batched) as s:
-        s.add(record_b("warm-up"))  # the schema version and tracking rules, read once a connection
+        with s.batch():  # the schema version, tracking rules and column types, read once a connection
+            s.add(record_b("warm-up"))
         s.remove("warm-up")
         monkeypatch.setattr(waiting, "wait", counting)
         with s.batch():

@@ -171,13 +171,34 @@ class PostgresWriteMixin:
             with (nullcontext() if self._pipe is not None else con.pipeline()), con.cursor() as cur:
                 # one round trip for all the parts (in a batch: with linking's writes, at the write's end)
                 cur.execute("DELETE FROM failures WHERE doc_id = %s", (record.id,))
+                types = self._column_types() if self._pipe is not None else {}
                 for table, trows in rows.items():
                     if table != "documents" and trows:
                         cols = COLUMNS[table]
-                        cur.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES "
-                                        f"({', '.join(['%s'] * len(cols))})", trows)
+                        if types:  # one statement a table: the server runs one insert, not one a row
+                            cur.execute(f"INSERT INTO {table} ({quoted(cols)}) SELECT * FROM unnest("
+                                        + ", ".join(f"%s::{types[table][c]}[]" for c in cols) + ")",
+                                        [list(col) for col in zip(*trows)])
+                        else:
+                            cur.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES "
+                                            f"({', '.join(['%s'] * len(cols))})", trows)
             self._ledger_link(record, early[0] if early is not None else None, answers)
         return True
+
+    def _column_types(self) -> dict[str, dict[str, str]]:
+        """The SQL type of each column an article's rows are written to (read once a connection), for inserts that
+        send a table's rows as one array a column (``unnest``)."""
+        types = getattr(self, "_types", None)
+        if types is None:
+            rows = self.con.execute(
+                "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+                "JOIN pg_class c ON c.oid = a.attrelid WHERE a.attrelid = ANY(%s::regclass[]) AND a.attnum > 0 "
+                "AND NOT a.attisdropped", ([t for t in COLUMNS],)).fetchall()
+            types = {}
+            for table, col, kind in rows:
+                types.setdefault(table, {})[col] = kind
+            self._types = types
+        return types
 
     def _link_reads(self, record: Record):
         """Linking's reads for ``record`` (:func:`.link.link_reads`), or None where linking would not read them."""
