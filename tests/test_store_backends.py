@@ -253,11 +253,17 @@ _WRITER = """
 import json, random, sys
 from newsledger.ledger import open_store
 from newsledger.records import Record
-loc, path, seed, bulk = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "bulk"
+from newsledger.ledger.writer import StoreWriter
+loc, path, seed, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 recs = [Record.from_json(json.loads(x)) for x in open(path, encoding="utf-8")]
 random.Random(seed).shuffle(recs)
+if mode == "writer":  # as ingest stores: batches of 5 on a writer thread
+    with StoreWriter(loc, batch_size=5, batch_seconds=60) as w:
+        for r in recs:
+            w.put(r)
+    sys.exit(0)
 with open_store(loc) as s:
-    if bulk:
+    if mode == "bulk":
         for i in range(0, len(recs), 7):
             s.add_many(recs[i:i + 7])
     else:
@@ -268,13 +274,14 @@ with open_store(loc) as s:
 
 def test_four_writers_at_once_lose_and_duplicate_nothing(location: str, tmp_path: Path):
     """Four processes open a new ledger at the same moment (so they migrate at once too) and write
-    overlapping batches: every text is stored exactly once."""
+    overlapping batches (one by one, with add_many, and two as ingest's writer does: one transaction for 5
+    articles): every text is stored exactly once."""
     texts = [f"{record_a().text} Report number {i} from the harbour." for i in range(16)]
     # every writer has the same records, in its own order; ids clash between different texts
     path = tmp_path / "recs.jsonl"
     recs = [record_a(f"r{i % 10}").replace(text=t) for i, t in enumerate(texts)]
     path.write_text("".join(json.dumps(r.to_json()) + "\n" for r in recs), encoding="utf-8")
-    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, location, str(path), str(k), "bulk" if k % 2 else "one"],
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, location, str(path), str(k), ("one", "bulk", "writer", "writer")[k]],
                               cwd=ROOT, stderr=subprocess.PIPE, text=True) for k in range(4)]
     errs = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], errs
@@ -560,3 +567,61 @@ def test_reads_and_writes_sent_together_match_one_by_one(full):
     assert full._rows("SELECT key FROM ledger_stale WHERE key LIKE 'x%' ORDER BY key") == [("x1",), ("x2",)]
     with pytest.raises(StoreError):
         full._rows_many([("SELECT 1", ()), ("SELECT * FROM no_such_table WHERE x = ?", (1,))])
+
+
+def _every_row(s) -> dict[str, list]:
+    """Every table's rows (sorted), without the columns that hold when a row was written or its serial number."""
+    out = {}
+    for table in sorted(s._tables() - {"schema_migrations"}):
+        cols = [c for c, _ in s._table_columns(table) if c not in ("pk", "ingested_at", "at", "first_at", "made_at",
+                                                                   "computed_at", "applied_at")]
+        out[table] = sorted(map(repr, s._rows(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {table}")))
+    return out
+
+
+def test_a_postgresql_batch_waits_twice_an_article_and_stores_what_single_writes_store(pg_cluster, monkeypatch):
+    """Issue 13: in a batch (as the ingest writer stores), an article's insert goes out with the link lock and
+    linking's reads, and its other rows with linking's writes and its savepoint's release: the client waits on
+    the server twice an article (nine times before), and every table holds what storing one by one holds."""
+    from psycopg import waiting
+    from psycopg.waiting import Wait
+
+    records = [record_a(), record_b(), *(other(i) for i in range(4)), record_a("quell-2")]  # the last: a duplicate
+    one_by_one = pg_cluster.new_database()
+    with open_store(one_by_one) as s:
+        s.add(record_b("warm-up"))  # as below
+        s.remove("warm-up")
+        assert [s.add(r) for r in records] == [True] * 6 + [False]
+        expected = _every_row(s)
+    real, waits = waiting.wait, []
+
+    def counting(gen, *args, **kwargs):
+        blocked = []
+
+        def watched():  # a wait that reads before it can write again is one round trip
+            try:
+                x = next(gen)
+                while True:
+                    blocked.append(x == Wait.R)
+                    x = gen.send((yield x))
+            except StopIteration as stop:
+                return stop.value
+
+        try:
+            return real(watched(), *args, **kwargs)
+        finally:
+            waits.append(any(blocked))
+
+    batched = pg_cluster.new_database()
+    with open_store(batched) as s:
+        with s.batch():  # the schema version, tracking rules and column types, read once a connection
+            s.add(record_b("warm-up"))
+        s.remove("warm-up")
+        monkeypatch.setattr(waiting, "wait", counting)
+        with s.batch():
+            assert [s.add(r) for r in records] == [True] * 6 + [False]
+        monkeypatch.setattr(waiting, "wait", real)
+        # two an article, one more to find the duplicate stored, and four for the batch's transaction
+        assert sum(waits) <= 2 * 6 + 3 + 4
+        got = _every_row(s)
+    assert got.keys() == expected.keys() and got == expected

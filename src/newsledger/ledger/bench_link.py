@@ -84,10 +84,10 @@ def run(sizes: list[int], probe: int, db: Path | None = None, seed: int = 7) -> 
     timings: list[float] = []
     real = lk.link_record
 
-    def timed(store, record):
+    def timed(store, record, *args):
         t0 = time.perf_counter()
         try:
-            return real(store, record)
+            return real(store, record, *args)
         finally:
             timings.append(time.perf_counter() - t0)
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from . import names as nm
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from ..records import Record
     from .base import Store
 
-__all__ = ["MODEL_PATH", "model", "kind_of", "features", "keys", "score", "link_record", "unlink_docs", "relink",
+__all__ = ["MODEL_PATH", "model", "kind_of", "features", "keys", "score", "link_record", "link_reads", "LinkReads", "unlink_docs", "relink",
            "merge", "split", "Placement"]
 
 
@@ -123,21 +124,45 @@ def _lid_of(store: "Store", doc: str, ent: str) -> str | None:
     return r[0][0] if r else None
 
 
-def link_record(store: "Store", record: "Record") -> list[Placement]:
-    """Link every entity of a stored ``record`` to the ledger (inside the caller's transaction).
+@dataclass(frozen=True)
+class LinkReads:
+    """Every read linking an article needs (:func:`link_reads`), known before anything is written: a backend may
+    send them with the article's own first statements (one round trip on PostgreSQL, issue 13). ``queries``: whether
+    it is linked already and the last ledger number; the decisions by hand naming its entities; the candidates of
+    all its entities (portable SQL, ``?`` placeholders)."""
 
-    An article whose entities are linked already is left alone (linking twice changes nothing).
-    """
+    doc_id: str
+    feats: dict[str, dict]
+    keys: list[str]
+    queries: list[tuple[str, tuple]]
+
+
+def link_reads(record: "Record") -> LinkReads:
+    """The reads :func:`link_record` makes for ``record`` (see :class:`LinkReads`)."""
     feats = {e.id: features(record, e) for e in record.entities}
-    # every read linking needs, sent at once (one round trip on PostgreSQL): nothing is written before the
-    # end of this article's linking. Whether it is linked already and the last ledger number; the
-    # decisions by hand naming its entities; the candidates of all its entities.
     keys_sorted, key_queries = _filed_under_queries(k for f in feats.values() for k in keys(f))
-    answers = store._rows_many([
+    queries = [
         ("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM ledger_members WHERE doc_id = ? LIMIT 1) AS x), "
          "(SELECT COALESCE(MAX(n), 0) FROM ledger_entities)", (record.id,)),
         *([(_DECISIONS_SQL, (record.id, record.id))] if record.entities else []),
-        *key_queries])
+        *((sql, tuple(params)) for sql, params in key_queries)]
+    return LinkReads(record.id, feats, keys_sorted, queries)
+
+
+def link_record(store: "Store", record: "Record", reads: LinkReads | None = None,
+                answers: list[list[tuple]] | None = None) -> list[Placement]:
+    """Link every entity of a stored ``record`` to the ledger (inside the caller's transaction).
+
+    An article whose entities are linked already is left alone (linking twice changes nothing). ``reads`` and
+    ``answers``: the reads of :func:`link_reads` and their rows, where the caller sent them already (under the link
+    lock, in the same transaction); else they are sent here, at once (one round trip on PostgreSQL): nothing is
+    written before the end of this article's linking.
+    """
+    if reads is None or reads.doc_id != record.id:
+        reads, answers = link_reads(record), None
+    if answers is None:
+        answers = store._rows_many(reads.queries)
+    feats, keys_sorted = reads.feats, reads.keys
     linked, last_n = answers[0][0]
     if linked:
         return []

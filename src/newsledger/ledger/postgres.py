@@ -12,7 +12,10 @@ database must exist; the ledger's tables are created in it (in the first schema 
 - **Writes**: :meth:`PostgresLedger.add` stores one article in one transaction; the duplicate key is
   the unique ``content_hash`` and documents are inserted with ``ON CONFLICT DO NOTHING``, so several
   ingest processes writing at once neither lose nor duplicate a document (the loser of a race for the
-  same text gets False; for the same id with another text, ``ID~HASH8`` as in SQLite).
+  same text gets False; for the same id with another text, ``ID~HASH8`` as in SQLite). Every write of an
+  article takes the link lock before its first row, so writers holding batches open never wait on each
+  other's uncommitted documents. A batch (``batch()``, as the ingest writer stores) runs in pipeline mode:
+  two round trips an article (:mod:`.postgres_write`).
   :meth:`PostgresLedger.add_many` writes a batch with ``COPY``: documents through a temporary table
   and ``INSERT ... ON CONFLICT DO NOTHING``, their parts straight into the tables; if the batch
   fails, each article is retried alone, so one bad article never takes the others with it.
@@ -34,18 +37,17 @@ import itertools
 import logging
 import re
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Iterator, Sequence
 
-from ..errors import MigrationError, RecordError, StoreError
-from ..records import Record, text_hash
+from ..errors import MigrationError, StoreError
+from ..records import Record
 from .base import Store
 from .rows import LedgerRowsMixin
+from .postgres_write import PostgresWriteMixin
 from .store import SCOPES, SearchHit
-from .tables import COLUMNS, quoted, record_rows
 from .postgres_base import (
-    _guarded, latest_pg_version, _LINK_LOCK, _load, mask_url, _MIGRATION_LOCK, _now, pg_migrations, _short_masked,
+    _guarded, latest_pg_version, _load, mask_url, _MIGRATION_LOCK, _now, pg_migrations, _short_masked,
     translate_placeholders, _TS_CONFIG,
 )
 
@@ -61,7 +63,7 @@ _CURSORS = itertools.count(1)
 _CANDIDATES = 500
 
 
-class PostgresLedger(LedgerRowsMixin, Store):
+class PostgresLedger(PostgresWriteMixin, LedgerRowsMixin, Store):
     """A ledger in a PostgreSQL database (see the module docstring).
 
     >>> with PostgresLedger("postgresql://news@db.example/ledger") as ledger:   # doctest: +SKIP
@@ -96,6 +98,8 @@ class PostgresLedger(LedgerRowsMixin, Store):
             raise StoreError(f"cannot read the PostgreSQL URL {self.location}: {_short_masked(exc, url)}; write it as "
                              "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE") from None
         self._pipelined_link = True
+        self._pipe: "psycopg.Pipeline | None" = None  # the open batch's pipeline
+        self._depth = 0  # savepoints open inside it
         try:
             if not readonly and "synchronous_commit" not in url:
                 # the durability of SQLite's WAL with synchronous=NORMAL: a crash may lose the last
@@ -222,179 +226,6 @@ class PostgresLedger(LedgerRowsMixin, Store):
     def schema_version(self) -> int:
         return self._version()
 
-    @contextmanager
-    def _write(self, what: str) -> Iterator["psycopg.Connection"]:
-        """One write transaction: committed whole or rolled back whole."""
-        import psycopg
-
-        if self.readonly:
-            raise StoreError(f"the ledger {self.location} is open read-only; cannot write {what}")
-        try:
-            with self.con.transaction():
-                yield self.con
-        except psycopg.Error as exc:
-            raise StoreError(f"could not write {what} to the ledger {self.location}: {_short_masked(exc, self.url)}; "
-                             "nothing of it was stored") from None
-
-    @contextmanager
-    def batch(self, what: str = "a batch of records") -> Iterator["PostgresLedger"]:
-        """One transaction for many writes (see :meth:`Store.batch`); each write inside is a savepoint of it
-        (psycopg nests transactions so). The link lock an article takes is held to the end of the batch."""
-        with self._write(what):
-            yield self
-
-    # ------------------------------------------------------------------ writing
-    @_guarded
-    def has_hash(self, content_hash: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE content_hash = %s", (content_hash,)).fetchone() is not None
-
-    @_guarded
-    def has_id(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE id = %s", (doc_id,)).fetchone() is not None
-
-    def add(self, record: Record, source: str | None = None, *, replace: bool = False) -> bool:
-        """Store one record in one transaction; False when its text is stored already (see the module
-        docstring for concurrent writers)."""
-        if not isinstance(record, Record):
-            raise StoreError(f"add takes a newsledger.records.Record, not {type(record).__name__}")
-        record.validate()
-        h = text_hash(record.text)
-        with self._write(f"the record {record.id!r}") as con:
-            if replace:
-                self._ledger_unlink(r[0] for r in con.execute("SELECT id FROM documents WHERE id = %s OR "
-                                                              "content_hash = %s", (record.id, h)).fetchall())
-                con.execute("DELETE FROM documents WHERE id = %s OR content_hash = %s", (record.id, h))
-            rows = record_rows(record, h, source, _now())
-            doc = list(rows["documents"][0])
-            n = 1
-            while True:
-                got = con.execute(f"INSERT INTO documents ({quoted(COLUMNS['documents'])}) VALUES "
-                                  f"({', '.join(['%s'] * len(doc))}) ON CONFLICT DO NOTHING RETURNING pk",
-                                  doc).fetchone()
-                if got is not None:
-                    break
-                if con.execute("SELECT 1 FROM documents WHERE content_hash = %s", (h,)).fetchone():
-                    return False  # the same text is stored (perhaps by another process a moment ago)
-                # the id is taken by another text: store this one as ID~HASH8 (-2, -3, ...)
-                new = f"{record.id}~{h[:8]}" + (f"-{n}" if n > 1 else "")
-                n += 1
-                if n > 1000:
-                    raise StoreError(f"cannot find a free id for {record.id!r} in {self.location}")
-                if new == doc[0] or con.execute("SELECT 1 FROM documents WHERE id = %s", (new,)).fetchone():
-                    continue
-                log.warning("the id %r is taken by another text in %s; storing this article as %r", record.id,
-                            self.location, new)
-                record = record.replace(id=new)
-                rows = record_rows(record, h, source, _now())
-                doc = list(rows["documents"][0])
-            with con.pipeline(), con.cursor() as cur:  # one round trip for all the parts
-                cur.execute("DELETE FROM failures WHERE doc_id = %s", (record.id,))
-                for table, trows in rows.items():
-                    if table != "documents" and trows:
-                        cols = COLUMNS[table]
-                        cur.executemany(f"INSERT INTO {table} ({quoted(cols)}) VALUES "
-                                        f"({', '.join(['%s'] * len(cols))})", trows)
-            self._ledger_link(record)
-        return True
-
-    def _ledger_link(self, record: Record) -> None:
-        """Link into the cross-article ledger (:mod:`newsledger.ledger.rows`) one writer at a time: the
-        lock, held to the end of the article's transaction, keeps racing writers from numbering two
-        new ledger entities alike."""
-        if self._pipelined_link:
-            try:  # writes go out without waiting for each answer: a round trip per read, not per statement
-                with self.con.pipeline():
-                    self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))  # sent with the first read
-                    super()._ledger_link(record)
-                return
-            except Exception as exc:  # noqa: BLE001 - an error inside the pipeline: link again, one by one
-                log.info("pipelined linking of %r failed (%s); linking again statement by statement", record.id, exc)
-                self.con.execute("ROLLBACK TO SAVEPOINT ledger_link")
-                self.con.execute("RELEASE SAVEPOINT ledger_link")
-        self.con.execute("SELECT pg_advisory_xact_lock(%s)", (_LINK_LOCK,))  # held already: locks stack
-        super()._ledger_link(record)
-
-    def add_many(self, records: Iterable[Record], source: str | None = None, *, replace: bool = False) -> list[bool]:
-        """Store many records: one transaction and ``COPY`` for the batch; each article whose id needs a new
-        name, or all of them when the batch fails, go through :meth:`add` one by one."""
-        records = list(records)
-        if not records:
-            return []
-        if replace:
-            return [self.add(r, source, replace=True) for r in records]
-        for r in records:
-            if not isinstance(r, Record):
-                raise StoreError(f"add_many takes newsledger.records.Record objects, not {type(r).__name__}")
-        hashes = [text_hash(r.text) for r in records]
-        out: list[bool | None] = [None] * len(records)
-        try:
-            self._copy_batch(records, hashes, source, out)
-        except (StoreError, RecordError) as exc:
-            log.info("the batch of %d records could not be copied whole (%s); storing them one by one",
-                     len(records), exc)
-            out = [None] * len(records)
-        for i, r in enumerate(records):
-            if out[i] is None:
-                out[i] = self.add(r, source)
-        return [bool(x) for x in out]
-
-    def _copy_batch(self, records: list[Record], hashes: list[str], source: str | None,
-                    out: list[bool | None]) -> None:
-        import psycopg
-
-        if self.readonly:
-            raise StoreError(f"the ledger {self.location} is open read-only; cannot write records")
-        for r in records:
-            r.validate()
-        now = _now()
-        try:
-            with self.con.transaction():
-                con = self.con
-                ids = [r.id for r in records]
-                taken_ids = {x for (x,) in con.execute("SELECT id FROM documents WHERE id = ANY(%s)", (ids,))}
-                stored = {x for (x,) in con.execute("SELECT content_hash FROM documents WHERE content_hash = ANY(%s)",
-                                                    (hashes,))}
-                batch: dict[str, int] = {}  # id -> index of the record that goes in with the batch
-                seen_hash: set[str] = set()
-                for i, (r, h) in enumerate(zip(records, hashes)):
-                    if h in stored or h in seen_hash:
-                        out[i] = False if h in stored else None  # a repeat within the batch: decided later
-                        continue
-                    if r.id in taken_ids or r.id in batch:
-                        continue  # needs a new id: add() one by one
-                    batch[r.id] = i
-                    seen_hash.add(h)
-                if not batch:
-                    return
-                rows = {i: record_rows(records[i], hashes[i], source, now) for i in batch.values()}
-                doc_cols = quoted(COLUMNS["documents"])
-                con.execute("CREATE TEMPORARY TABLE IF NOT EXISTS newsledger_incoming (seq BIGINT GENERATED BY "
-                            "DEFAULT AS IDENTITY, " + ", ".join(f'"{c}" TEXT' for c in COLUMNS["documents"]) +
-                            ") ON COMMIT DELETE ROWS")
-                with con.cursor() as cur:
-                    with cur.copy(f"COPY newsledger_incoming ({doc_cols}) FROM STDIN") as cp:
-                        for i in batch.values():
-                            cp.write_row(rows[i]["documents"][0])
-                    inserted = {x for (x,) in cur.execute(
-                        f"INSERT INTO documents ({doc_cols}) SELECT {doc_cols} FROM newsledger_incoming "
-                        "ORDER BY seq ON CONFLICT DO NOTHING RETURNING id")}
-                    con.execute("DELETE FROM failures WHERE doc_id = ANY(%s)", (list(inserted),))
-                    for table, cols in COLUMNS.items():
-                        if table == "documents":
-                            continue
-                        with cur.copy(f"COPY {table} ({quoted(cols)}) FROM STDIN") as cp:
-                            for doc_id, i in batch.items():
-                                for row in (rows[i][table] if doc_id in inserted else ()):
-                                    cp.write_row(row)
-                for doc_id, i in batch.items():
-                    if doc_id in inserted:
-                        self._ledger_link(records[i])
-                for doc_id, i in batch.items():
-                    # not inserted: another process stored the same text or took the id a moment ago
-                    out[i] = True if doc_id in inserted else None
-        except psycopg.Error as exc:
-            raise self._error(exc, "copy a batch of records") from None
-
     # ------------------------------------------------------------------ reading
     @_guarded
     def get(self, doc_id: str) -> Record:
@@ -520,6 +351,9 @@ class PostgresLedger(LedgerRowsMixin, Store):
         import psycopg
 
         try:
+            if self._pipe is not None:  # no server-side cursor in a batch's pipeline: the rows at once
+                yield from self.con.execute(sql, params).fetchall()
+                return
             with self.con.transaction():
                 with self.con.cursor(name=f"newsledger_stream_{next(_CURSORS)}") as cur:
                     cur.itersize = 2000

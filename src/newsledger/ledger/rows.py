@@ -91,11 +91,13 @@ class LedgerRowsMixin(RefreshMixin):
     def _transaction(self, what: str): ...  # pragma: no cover
 
     # ------------------------------------------------------------------ hooks (inside the caller's transaction)
-    def _ledger_link(self, record: "Record") -> None:
-        """Link a just-stored record; a failure leaves the article stored but unlinked (with a warning)."""
+    def _ledger_link(self, record: "Record", reads: "lk.LinkReads | None" = None,
+                     answers: list[list[tuple]] | None = None) -> None:
+        """Link a just-stored record; a failure leaves the article stored but unlinked (with a warning). ``reads``
+        and ``answers``: linking's reads, where the backend sent them already (:func:`link.link_record`)."""
         self._exec("SAVEPOINT ledger_link")
         try:
-            placed = lk.link_record(self, record)  # type: ignore[arg-type]
+            placed = lk.link_record(self, record, reads, answers)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - one article's linking never loses the article
             self._exec("ROLLBACK TO SAVEPOINT ledger_link")
             self._exec("RELEASE SAVEPOINT ledger_link")
@@ -109,6 +111,8 @@ class LedgerRowsMixin(RefreshMixin):
         if placed:  # what linking just wrote to ledger_members: no read
             self._touch(self._with_status(record, [p.lid for p in placed],
                                           {(record.id, p.entity): p.lid for p in placed}), record.id)
+        elif not record.entities:  # no entities, no members: no read
+            self._touch((), record.id)
         else:
             self._touch(self._with_status(record, [r[0] for r in self._rows(
                 "SELECT DISTINCT lid FROM ledger_members WHERE doc_id = ?", (record.id,))]), record.id)
