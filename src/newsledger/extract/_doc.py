@@ -62,17 +62,12 @@ def texts(doc: "Doc") -> list[str]:
     return out
 
 
-def _bounds(doc: "Doc") -> list[tuple[int, int]]:
-    """Each token's first character and length, from the doc's arrays (once per doc; two flat columns
-    zipped: a 2-D array's ``tolist()`` built a list per token, twice the cost of the array itself)."""
+def _bounds(doc: "Doc") -> list[list[int]]:
+    """Each token's first character and length, from the doc's arrays (once per doc)."""
     got = doc.user_data.get("newsledger:bounds")
     if got is None:
-        if len(doc):
-            arr = doc.to_array(["IDX", "LENGTH"])
-            got = list(zip(arr[:, 0].tolist(), arr[:, 1].tolist()))
-        else:
-            got = []
-        doc.user_data["newsledger:bounds"] = got
+        got = doc.user_data["newsledger:bounds"] = (
+            doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist() if len(doc) else [])
     return got
 
 
@@ -206,18 +201,10 @@ def dateline_tokens(doc: "Doc") -> frozenset[int]:
     found = doc.user_data.get("newsledger:dateline")
     if found is None:
         out: set[int] = set()
-        all_toks, tx, text, bounds = tokens(doc), texts(doc), doc_text(doc), _bounds(doc)
+        all_toks = tokens(doc)
         for sent in sentences(doc):
-            # (the word tests of spaCy's lexeme flags, on the token texts: a Token only for what may open a dateline)
-            idx = [i for i in range(sent.start, sent.end) if not tx[i].isspace()]
-            first = tx[idx[0]] if idx else ""
-            if not (first == "(" or first.isalpha() and (first.istitle() or first.isupper())):
-                continue  # none of the three openings below: a word in capitals, Title case or a bracket
-            toks = [all_toks[i] for i in idx]
-            # a Title-case dateline ends at a dash among its first ten tokens, or is a wire credit line
-            n = _title_dateline(doc, toks) if first.istitle() and first.isalpha() and (
-                any(tx[i] in _DASHES for i in idx[1:10])
-                or _CREDIT_DATELINE.match(text, bounds[idx[0]][0]) is not None) else 0
+            toks = [t for t in all_toks[sent.start:sent.end] if not t.is_space]
+            n = _title_dateline(doc, toks) if toks and toks[0].is_title and toks[0].is_alpha else 0
             if n:
                 out.update(t.i for t in toks[:n])  # "Kinshasa –", "Port Alva, Tumbria —"
                 continue
