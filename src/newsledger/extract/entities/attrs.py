@@ -188,6 +188,21 @@ def _country_of(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
     return None
 
 
+_YEAR_OLD_AFTER = re.compile(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b")
+_YEAR_OLD_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+,?\s+){0,3}$")
+_AGED: dict[tuple[str, ...], "re.Pattern[str]"] = {}
+
+
+def _aged(words: tuple[str, ...]) -> "re.Pattern[str]":
+    """The pattern of an age word and a number ("aged 61") for the lexicon's age words, compiled once
+    (it was formatted and looked up in re's cache for every name)."""
+    got = _AGED.get(words)
+    if got is None:
+        _AGED.clear()  # one entry: the lexicon's words
+        got = _AGED[words] = re.compile(r"\s*,?\s*(?:%s)\s+(\d{1,3})\b" % "|".join(words))
+    return got
+
+
 def _age(doc: "Doc", m: NameMention, b: dict) -> None:
     toks = tokens(doc)
     if b["age"] is not None:
@@ -199,14 +214,13 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
     after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
-    mt = re.match(r"\s*,\s*(?:a|an)\s+(\d{1,3})-year-old\b", after) \
-        or re.match(r"\s*,?\s*(?:%s)\s+(\d{1,3})\b" % "|".join(lexicon().age_words), after)  # "X, aged 61,"
+    mt = _YEAR_OLD_AFTER.match(after) or _aged(lexicon().age_words).match(after)  # "X, aged 61,"
     if mt and 0 < int(mt.group(1)) < 120:  # a 999-year-old is no person's age: null, not a guess
         b["age"] = int(mt.group(1))
         _why(b, "age", b["age"], "year-old-after", (m.start, doc[m.t1].idx + mt.end()))
         return
     before = doc[max(0, m.t0 - 8):m.t0].text + " "
-    mt = re.search(r"\b(\d{1,3})-year-old\s+(?:[a-z-]+,?\s+){0,3}$", before)  # "a 32-year-old nurse, X"
+    mt = _YEAR_OLD_BEFORE.search(before)  # "a 32-year-old nurse, X"
     if mt and 0 < int(mt.group(1)) < 120:
         b["age"] = int(mt.group(1))
         _why(b, "age", b["age"], "year-old-before", (doc[max(0, m.t0 - 8)].idx + mt.start(), m.end))

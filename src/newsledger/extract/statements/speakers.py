@@ -40,6 +40,8 @@ __all__ = ["SpeakerResolver"]
 _POSSESSIVES = word_class("possessive_determiners")
 PERSON_PRONOUNS = word_class("male_pronouns") | word_class("female_pronouns")
 GROUP_PRONOUNS = word_class("neuter_pronouns") | word_class("plural_pronouns")
+_ANY_PRONOUN = PERSON_PRONOUNS | GROUP_PRONOUNS  # (built once: the union was built again for each candidate tried)
+_GROUP_POSSESSIVES = _POSSESSIVES & GROUP_PRONOUNS  # ("its", "their": once, not per child read)
 _NON_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 _SUBJ = SUBJECT_DEPS
 _PLURAL_SUBJECTS = frozenset({"they"}) & word_class("plural_pronouns")  # the subject form of the class
@@ -263,7 +265,7 @@ class SpeakerResolver:
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we") or aged:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
-                         and c.key not in PERSON_PRONOUNS | GROUP_PRONOUNS
+                         and c.key not in _ANY_PRONOUN
                          and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, doc[c.i])),
                         None) if lower not in ("i", "we") else None
             pair = self.pair_before(tok.idx, tok.idx - _sent_of(tok).start_char) \
@@ -291,7 +293,7 @@ class SpeakerResolver:
             key = index.get(holder).name.split()[-1].lower()  # as _key
         elif (eid is None or getattr(index.get(eid), "type", "PERSON") != "PERSON") and tok.pos_ == "NOUN" and index \
                 and tok.lower_ in lexicon()["titles"] and _appos_name(tok) is None \
-                and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES & GROUP_PRONOUNS for c in _children(tok)):
+                and any(c.dep_ == "poss" and c.lower_ in _GROUP_POSSESSIVES for c in _children(tok)):
             # "its Africa director said": a member of the body "its" stands for (the latest body that was
             # a subject, as for "it said", or the entity the pronoun was resolved to), named if the text
             # names who holds that title there; else an unnamed member (no entity)
