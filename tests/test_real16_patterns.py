@@ -39,3 +39,28 @@ def test_initials_of_a_body_before_a_title_stay_a_body():
                   "last a week.")
     assert any(e.name == "KPWU" and e.type == "ORG" for e in rec.entities), [(e.name, e.type) for e in rec.entities]
     assert "Ilse Marrow" in {e.name for e in rec.entities}
+
+
+# -- an ordinal in figures numbering a court, a military unit or a district --------------------------------
+
+@pytest.mark.slow
+def test_an_ordinal_in_figures_is_part_of_the_numbered_body():
+    rec = extract("Lawyers for Dorin Vasse will take the case to the 9th Tarvos Circuit Court of Appeals, a "
+                  "filing showed. Ostrava's 2nd District of Appeals heard a similar case last year.\n\n"
+                  "\"The road is open again,\" said Capt Juno Rellan, the army's 4th Brigade spokesman.")
+    names = {e.name for e in rec.entities}
+    assert {"9th Tarvos Circuit Court of Appeals", "4th Brigade"} <= names, names
+    assert not names & {"Tarvos Circuit Court of Appeals", "Brigade", "District of Appeals"}, names
+    assert any("2nd District of Appeals" in n for n in names), names
+    rellan = person(rec, "Juno Rellan")
+    assert "spokesman" in rellan.attributes.titles, rellan.attributes.titles
+    assert speaker_of(rec, "The road is open again") == "Juno Rellan"
+
+
+@pytest.mark.slow
+def test_an_ordinal_before_a_name_that_numbers_no_body_stays_out_of_it():
+    rec = extract("Mira Castell finished 2nd Sunday in Velmar, behind Oda Prins, and her club said the 3rd "
+                  "Velmar Open would be her last race.")
+    names = {e.name for e in rec.entities}
+    assert not any(n.startswith(("2nd", "3rd")) for n in names), names
+    assert {"Mira Castell", "Oda Prins"} <= names, names
