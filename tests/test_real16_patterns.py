@@ -64,3 +64,16 @@ def test_an_ordinal_before_a_name_that_numbers_no_body_stays_out_of_it():
     names = {e.name for e in rec.entities}
     assert not any(n.startswith(("2nd", "3rd")) for n in names), names
     assert {"Mira Castell", "Oda Prins"} <= names, names
+
+
+# -- an official of a province, state or county serves it --------------------------------------------------
+
+@pytest.mark.slow
+def test_an_official_owned_by_a_province_is_its_member():
+    rec = extract("Nine miners died in Qaresh province on Sunday.\n\nQaresh's mines secretary Omid Kashani said "
+                  "two men were still missing. Tolvar village head Rahim Zand said the shaft had flooded before.")
+    kashani = person(rec, "Omid Kashani")
+    assert [name_of(rec, a) for a in kashani.attributes.affiliation] == ["Qaresh"], kashani.attributes
+    assert any(r.type == "member_of" and name_of(rec, r.subject) == "Omid Kashani" and name_of(rec, r.object) == "Qaresh"
+               for r in rec.relations), rec.relations
+    assert not person(rec, "Rahim Zand").attributes.affiliation  # a village has no government of its own here

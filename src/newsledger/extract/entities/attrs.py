@@ -109,17 +109,18 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
+        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
+                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
+        seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
-            if owner is not None and owner.type in (ORG, GPE, NORP):
+            if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):
                 # "Chile's U.N. ambassador" serves Chile, not the U.N.; "the country's Tumbrian coach" is Tumbrian
                 orgs = [owner] + [o for o in orgs if o.type == NORP and o is not owner]
             if owner is not None and owner.type == PERSON:
                 # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
-        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
-                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         team = not official and ti.title is not None and folded(doc)[ti.title[1] - 1] in _TEAM_ROLES \
             and sports_report(doc)  # "Velmaria defender X", "the country's coach": the national side (issue 11)
         for o in orgs:
@@ -130,7 +131,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                     _why(b, "citizenship", v, "title-demonym", _chars(doc, *ti.span))
                 continue
             o = _country_of(o, clusters)
-            if o is None or o is ti.cluster or o.type not in (ORG, GPE):
+            if o is None or o is ti.cluster or o.type not in seats or o.type == LOC and not _governed(doc, o):
                 continue
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
@@ -176,6 +177,14 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             origin=tuple(_ref(o) for o in b["origin"]),
         )
     return out, relations
+
+
+def _governed(doc: "Doc", c: Cluster) -> bool:
+    """A place the article names as a unit with a government of its own ("Kestria province", "Dorr
+    County": ``governed_units``), whose officials serve it; not a village, a valley or a river."""
+    units = word_class("governed_units")
+    fw_ = folded(doc)
+    return any(fw_[m.t1 - 1] in units or m.t1 < len(doc) and fw_[m.t1] in units for m in c.mentions)
 
 
 def _country_of(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
