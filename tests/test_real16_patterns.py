@@ -77,3 +77,22 @@ def test_an_official_owned_by_a_province_is_its_member():
     assert any(r.type == "member_of" and name_of(rec, r.subject) == "Omid Kashani" and name_of(rec, r.object) == "Qaresh"
                for r in rec.relations), rec.relations
     assert not person(rec, "Rahim Zand").attributes.affiliation  # a village has no government of its own here
+
+
+# -- an unnamed spokesperson for a body described by its place -------------------------------------------
+
+@pytest.mark.slow
+def test_a_spokeswoman_for_the_place_based_company_speaks_for_the_company():
+    rec = extract("Pilots at Nordvale Airways voted on Monday to strike over pay.\n\n"
+                  "In a statement from Nordvale Airways to the Velmar Herald, a spokeswoman for the Mount Orrin, "
+                  "Tarvos-based airline said Nordvale Airways would keep talking to the pilots.")
+    assert speaker_of(rec, "would keep talking") == "Nordvale Airways"
+
+
+@pytest.mark.slow
+def test_a_spokesman_for_the_court_in_a_city_speaks_for_the_court_named_after():
+    rec = extract("Harbour fine overturned\n\nKessel Shipping Company has won its appeal against the harbour "
+                  "fine, a spokesman for the court in Ostrava said on Monday.\n\nThe ruling of the Court of Appeal "
+                  "of Ostrava cannot be challenged, said Lina Varga, a lawyer for Kessel Shipping Company. The "
+                  "Supreme Court of Velmaria had refused to hear the case.")
+    assert speaker_of(rec, "has won its appeal") == "Court of Appeal of Ostrava"

@@ -460,11 +460,16 @@ class SpeakerResolver:
         # "the maritime association": a name that holds the modifiers too is meant before the latest one
         # that holds only the noun (issue 11)
         mods = {c.lower_ for c in _children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound") and c.is_lower}
-        if mods and mods <= named.carried:
+        # "the court in Amsterdam": the body whose name holds the place as well, named before or after (issue 11)
+        placed = {o.lower_ for p in _children(tok) if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                  for o in _children(p) if o.dep_ == "pobj" and o.pos_ == "PROPN"}
+        if mods and mods <= named.carried or placed and placed <= named.carried:
             def full(m: tuple[int, int, str]) -> str | None:
-                return m[2] if noun in named.words[m[2]] and mods <= named.words[m[2]] else None
+                return m[2] if noun in named.words[m[2]] and (mods | placed) <= named.words[m[2]] else None
 
             best = latest_carrier(named.mentions, tok.idx, full, position=_start)
+            if best is None and placed:
+                best = next_carrier(named.mentions, tok.idx, full, position=_start)
             if best is not None:
                 return best
         best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)
