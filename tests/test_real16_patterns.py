@@ -96,3 +96,29 @@ def test_a_spokesman_for_the_court_in_a_city_speaks_for_the_court_named_after():
                   "of Ostrava cannot be challenged, said Lina Varga, a lawyer for Kessel Shipping Company. The "
                   "Supreme Court of Velmaria had refused to hear the case.")
     assert speaker_of(rec, "has won its appeal") == "Court of Appeal of Ostrava"
+
+
+# -- a city named with its level, a former office and a current one ----------------------------------------
+
+def _members(rec) -> set[tuple[str | None, str | None]]:
+    return {(name_of(rec, r.subject), name_of(rec, r.object)) for r in rec.relations if r.type == "member_of"}
+
+
+@pytest.mark.slow
+def test_a_city_named_with_city_in_its_name_is_whole_and_its_mayor_serves_it():
+    rec = extract("Ex-Orrin City mayor to appeal\n\nFormer Orrin City Mayor Ada Pell is appealing her bribery "
+                  "conviction, court papers show.\n\n\"It does not surprise me,\" said Orrin City Mayor Tom "
+                  "Varga, who is a lawyer.")
+    names = {e.name for e in rec.entities}
+    assert "Orrin City" in names and not names & {"Orrin", "-Orrin City"}, names
+    assert ("Tom Varga", "Orrin City") in _members(rec), _members(rec)
+
+
+@pytest.mark.slow
+def test_a_former_office_gives_no_membership():
+    rec = extract("Floods hit the city of Halden on Monday.\n\nThe statue was put up in 2013 by former Halden "
+                  "mayor Ilka Brandt, and Halden mayor Jonas Orr said it would be repaired.")
+    assert ("Jonas Orr", "Halden") in _members(rec), _members(rec)
+    assert not {m for m in _members(rec) if m[0] == "Ilka Brandt"}, _members(rec)
+    brandt = person(rec, "Ilka Brandt").attributes
+    assert not brandt.affiliation and "former Halden mayor" in brandt.titles, brandt

@@ -112,6 +112,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
                                                 for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
+        if ti.title is not None and any(w in word_class("past_office_words") for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]]):
+            seats = ()  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):

@@ -410,6 +410,8 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
+    while i < j - 1 and toks[i].text == "-":
+        i += 1  # "Ex-Orrin City mayor": the hyphen after a dropped prefix opens no name (issue 11)
     if i + 1 < j and fw_[i] == "the" and not toks[i].is_sent_start and (
             country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and fw_[j] in lex.titles):
         i += 1  # ", The Tumbria leader of ...": a capitalized article before a country or a title's owner (issue 11)
@@ -504,7 +506,7 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
                   or is_acronym(doc[i:e].text)
                   or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
                   and not any(fw_[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
-        if e - i >= 2 and fw_[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text):
+        if e - i >= 2 and fw_[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text) and not _named_alone(doc, i, e):
             return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None

@@ -143,7 +143,7 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
     t = i
     while t < k:
         hit = mm.at(t)
-        if hit and hit[1].type in (ORG, GPE, NORP):
+        if hit and hit[1].type in (ORG, GPE, NORP, LOC):  # a place the tagger calls LOC serves only if governed (attrs)
             if not (hit[0].t0 >= 1 and fold(doc[hit[0].t0 - 1].text) == "to"):
                 orgs.append(hit[1])
             t = hit[0].t1
