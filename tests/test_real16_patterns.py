@@ -122,3 +122,23 @@ def test_a_former_office_gives_no_membership():
     assert not {m for m in _members(rec) if m[0] == "Ilka Brandt"}, _members(rec)
     brandt = person(rec, "Ilka Brandt").attributes
     assert not brandt.affiliation and "former Halden mayor" in brandt.titles, brandt
+
+
+# -- roles written after a name with a field, and trade roles before one ----------------------------------
+
+@pytest.mark.slow
+def test_an_expert_on_a_field_at_a_school_belongs_to_the_school():
+    rec = extract("Tax cases rose in Velmar last year.\n\nSuch cases are hard to win, said Mara Lind, an expert "
+                  "on company tax law at Halden University.")
+    lind = person(rec, "Mara Lind").attributes
+    assert "expert" in " ".join(lind.titles), lind
+    assert [name_of(rec, a) for a in lind.affiliation] == ["Halden University"], lind
+    assert ("Mara Lind", "Halden University") in _members(rec), _members(rec)
+
+
+@pytest.mark.slow
+def test_a_developer_and_his_associate_hold_those_roles():
+    rec = extract("The Ostra market project was proposed by developer Rudi Kamm in 2019. Prosecutors said Kamm's "
+                  "associate Ola Semb paid the bribes.")
+    assert "developer" in [t.lower() for t in person(rec, "Rudi Kamm").attributes.titles]
+    assert "associate" in person(rec, "Ola Semb").attributes.titles

@@ -86,6 +86,12 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the UDA", "at the agency"
     q = end
+    if q < n and fw_[q] in ("on", "in"):  # "an expert on tax law at Y": the field, then the body (issue 11)
+        r = q + 1
+        while r < n and r - q <= 5 and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
+            r += 1
+        if r > q + 1 and r < n and fw_[r] == "at":
+            q = r
     prep = fw_[q] if q < n else ""
     if prep in ("of", "at", "for", "with", "from"):
         q += 1
