@@ -142,3 +142,15 @@ def test_a_developer_and_his_associate_hold_those_roles():
                   "associate Ola Semb paid the bribes.")
     assert "developer" in [t.lower() for t in person(rec, "Rudi Kamm").attributes.titles]
     assert "associate" in person(rec, "Ola Semb").attributes.titles
+
+
+# -- a form of address beside a role -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_dr_beside_a_role_is_no_title_but_alone_it_is():
+    rec = extract("Cholera cases rose in Velmar this week.\n\nA statement by Dr Len Varo, Director of Public "
+                  "Health, said vaccines would arrive on Friday. The clinic was run by one Dr. Ines Oduya.")
+    varo = [e for e in rec.entities if "Len Varo" in e.name][0].attributes.titles
+    assert varo and not any(t.rstrip(".").lower() == "dr" for t in varo), varo
+    oduya = [e for e in rec.entities if "Ines Oduya" in e.name][0].attributes.titles
+    assert [t.rstrip(".").lower() for t in oduya] == ["dr"], oduya

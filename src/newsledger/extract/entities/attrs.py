@@ -163,6 +163,11 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         if _add(bag(owner)["residence"], place):
             _why(bag(owner), "residence", place, "home-in", ev)
     relations.extend(_family(doc, clusters, mm))
+    courtesy = word_class("courtesy_titles")
+    for b in acc.values():  # "Director of Public Health Dr X": the role is the title, "Dr" only a form of address
+        if any(fold(t) not in courtesy for t in b["titles"]) and any(fold(t) in courtesy for t in b["titles"]):
+            b["titles"] = [t for t in b["titles"] if fold(t) not in courtesy]
+            b["why"] = [w for w in b["why"] if not (w[0] == "titles" and isinstance(w[1], str) and fold(w[1]) in courtesy)]
     if tracing(doc):
         trace_attributes(doc, [(c, acc[id(c)]["why"]) for c in clusters if id(c) in acc], ids, relations)
     out: dict[int, Attributes] = {}
