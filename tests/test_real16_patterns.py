@@ -154,3 +154,13 @@ def test_dr_beside_a_role_is_no_title_but_alone_it_is():
     assert varo and not any(t.rstrip(".").lower() == "dr" for t in varo), varo
     oduya = [e for e in rec.entities if "Ines Oduya" in e.name][0].attributes.titles
     assert [t.rstrip(".").lower() for t in oduya] == ["dr"], oduya
+
+
+# -- a union of a service's staff is not the service -------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_police_commissioner_is_no_member_of_the_police_union():
+    rec = extract("Four officers were arrested in Perthon, Halden Police Commissioner Karl Ostby says.\n\n"
+                  "Halden Police Union president Gorm Tilby said the arrests were wrong.")
+    assert not person(rec, "Karl Ostby").attributes.affiliation, person(rec, "Karl Ostby").attributes
+    assert [name_of(rec, a) for a in person(rec, "Gorm Tilby").attributes.affiliation] == ["Halden Police Union"]

@@ -391,8 +391,8 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
             continue  # a foreign minister speaks for the state, not for the ministry
         found = []
         for c in clusters:
-            if c.type != ORG or c is ti.cluster:
-                continue
+            if c.type != ORG or c is ti.cluster or fold(c.name.split()[-1]) in word_class("member_body_heads"):
+                continue  # (the "Police Union" is its members' body, not the police service; issue 11)
             names = [{fold(x) for x in f.split()} for f in c.forms()]
             near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
             # elsewhere, all of the body's name is the title's; scope "only": the one body of the article
