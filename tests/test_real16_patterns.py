@@ -164,3 +164,13 @@ def test_a_police_commissioner_is_no_member_of_the_police_union():
                   "Halden Police Union president Gorm Tilby said the arrests were wrong.")
     assert not person(rec, "Karl Ostby").attributes.affiliation, person(rec, "Karl Ostby").attributes
     assert [name_of(rec, a) for a in person(rec, "Gorm Tilby").attributes.affiliation] == ["Halden Police Union"]
+
+
+# -- an adjective before "Mr X" -----------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_an_adjective_before_a_form_of_address_is_no_title():
+    rec = extract("Officers were held for hours in Perthon on Monday, Police Commissioner Karl Ostby said.\n\n"
+                  "The premier said it was appropriate Mr Ostby had apologised to them.")
+    titles = person(rec, "Karl Ostby").attributes.titles
+    assert "appropriate" not in titles and "Police Commissioner" in titles, titles

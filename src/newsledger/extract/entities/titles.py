@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 _POSS_PRON = {"its", "their", "his", "her"}
+_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})  # forms of address, as attrs
 
 
 @dataclass
@@ -101,8 +102,8 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
             continue
         break
-    if head is None:
-        return None
+    if head is None or fold(doc[head].text) in _ADDRESS and not any(_is_title(fw_[q]) for q in range(i + 1, head)):
+        return None  # "it was appropriate Mr X had ...": a form of address heads no title (issue 11)
     first = i + 1
     # title text: drop leading affiliations (demonyms, org names)
     tstart = first
