@@ -174,3 +174,13 @@ def test_an_adjective_before_a_form_of_address_is_no_title():
                   "The premier said it was appropriate Mr Ostby had apologised to them.")
     titles = person(rec, "Karl Ostby").attributes.titles
     assert "appropriate" not in titles and "Police Commissioner" in titles, titles
+
+
+# -- a party member in apposition ------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_party_member_noun_in_apposition_is_the_affiliation():
+    rec = extract("Former Halden mayor Ray Tobin, a Democrat, is due to report to prison on Monday. His lawyer, "
+                  "Ada Green, said he would appeal.")
+    assert "Democrat" in person(rec, "Ray Tobin").attributes.affiliation, person(rec, "Ray Tobin").attributes
+    assert not person(rec, "Ada Green").attributes.affiliation  # a surname, no party

@@ -159,6 +159,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 _places(doc, span.start, span.end, c, bag(c), mm, clusters)
+    for c, party, ev in _party_members(doc, clusters):
+        if _add(bag(c)["affiliation"], party):
+            _why(bag(c), "affiliation", party, "party-member", ev)
     for owner, place, ev in _homes(doc, mm, clusters):
         if _add(bag(owner)["residence"], place):
             _why(bag(owner), "residence", place, "home-in", ev)
@@ -339,6 +342,23 @@ def _add(lst: list, v: "Cluster | str") -> bool:
         lst.append(v)
         return True
     return False
+
+
+def _party_members(doc: "Doc", clusters: list[Cluster]) -> list[tuple[Cluster, str, tuple[int, int]]]:
+    """"X, a Democrat, is due ...": the capitalized party-member noun in apposition to a person's name
+    (``party_member_nouns``), as written."""
+    words = word_class("party_member_nouns")
+    fw_, n, out = folded(doc), len(doc), []
+    for c in clusters:
+        for m in c.mentions if c.type == PERSON else ():
+            k = m.t1 + 2
+            if not (k < n and doc[m.t1].text == "," and fw_[m.t1 + 1] in ("a", "an") and doc[k].text[:1].isupper()):
+                continue
+            end = k + 2 if k + 2 < n and f"{fw_[k]} {fw_[k + 1]}" in words else k + 1
+            if (" ".join(fw_[k:end]) in words and end < n and (doc[end].is_punct or fw_[end] in ("from", "who", "and"))
+                    and not (end + 1 < n and doc[end].text == "-")):
+                out.append((c, doc[k:end].text, _chars(doc, m.t0, end)))
+    return out
 
 
 def _why(b: dict, key: str, v: object, rule: str, ev: tuple[int, int] | None) -> None:
