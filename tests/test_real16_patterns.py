@@ -90,12 +90,12 @@ def test_a_spokeswoman_for_the_place_based_company_speaks_for_the_company():
 
 
 @pytest.mark.slow
-def test_a_spokesman_for_the_court_in_a_city_speaks_for_the_court_named_after():
+def test_a_spokeswoman_for_the_tribunal_in_a_city_speaks_for_the_tribunal_named_after():
     rec = extract("Harbour fine overturned\n\nKessel Shipping Company has won its appeal against the harbour "
-                  "fine, a spokesman for the court in Ostrava said on Monday.\n\nThe ruling of the Court of Appeal "
-                  "of Ostrava cannot be challenged, said Lina Varga, a lawyer for Kessel Shipping Company. The "
-                  "Supreme Court of Velmaria had refused to hear the case.")
-    assert speaker_of(rec, "has won its appeal") == "Court of Appeal of Ostrava"
+                  "fine, a spokeswoman for the tribunal in Ostrava said on Monday.\n\nNo appeal lies from the "
+                  "Ostrava Harbour Tribunal, said Lina Varga, a lawyer for Kessel Shipping Company. The Velmar "
+                  "Appeals Tribunal had refused to hear the case.")
+    assert speaker_of(rec, "has won its appeal") == "Ostrava Harbour Tribunal"
 
 
 # -- a city named with its level, a former office and a current one ----------------------------------------

@@ -134,8 +134,8 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
              and not any(t.text == "," for t in tok.doc[c.i:tok.i])]  # "..., the Press Agency, a spokeswoman"
     for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
         for o in (o for o in _children(p) if o.dep_ == "pobj"):
-            # "a spokeswoman for the Fort Worth, Texas-based airline": the parser hangs the company word
-            # in apposition to the place it is based in (issue 11)
+            # "a spokeswoman for the Mount Orrin, Tarvos-based carrier": the parser may hang the company
+            # word in apposition to the place it is based in (issue 11)
             named += [o, *(a for a in _children(o) if a.dep_ == "appos" and a.pos_ == "NOUN")]
     for m in named:  # "a Velmar Port spokesman", "a spokeswoman for the Harbour Board"
         body = _body_on(m, index)
