@@ -184,3 +184,19 @@ def test_a_party_member_noun_in_apposition_is_the_affiliation():
                   "Ada Green, said he would appeal.")
     assert "Democrat" in person(rec, "Ray Tobin").attributes.affiliation, person(rec, "Ray Tobin").attributes
     assert not person(rec, "Ada Green").attributes.affiliation  # a surname, no party
+
+
+# -- a body at the end of a run of comma-set phrases before "said" ----------------------------------------
+
+@pytest.mark.slow
+def test_a_body_after_a_comma_set_description_of_the_figure_is_the_speaker():
+    rec = extract("Ferry crossings fell 12 percent in May, the fifth consecutive monthly decline, the Velmar "
+                  "Ferry Operators Association, the Ostra trade group for coastal lines, said Tuesday.")
+    assert speaker_of(rec, "Ferry crossings fell") == "Velmar Ferry Operators Association"
+
+
+@pytest.mark.slow
+def test_a_joint_subject_with_and_keeps_its_first_member():
+    rec = extract("The ministry and the Velmar Ferry Operators Association said on Tuesday that crossings would "
+                  "resume in June.")
+    assert speaker_of(rec, "crossings would resume") != "Velmar Ferry Operators Association"

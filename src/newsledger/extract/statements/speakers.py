@@ -28,7 +28,7 @@ from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
-from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, unnamed_official_before
+from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, listed_body, unnamed_official_before
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -331,6 +331,8 @@ class SpeakerResolver:
                 and (body := possessor_body(tok, lexicon()["titles"], index)) is not None \
                 and (holder := self._possessed_holder(tok, body)) is not None:
             eid, person, route = holder, True, "possessor-title-holder"  # "Tumbria's foreign minister said"
+        elif eid is None and index and (body := listed_body(tok, index)) is not None:
+            eid, person, route = body, False, "listed-apposition"  # "..., the third monthly fall, the X Association said"
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
