@@ -109,17 +109,20 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         based = _based_in(doc, ti, mm)
         if based is not None and _add(b["residence"], based):
             _why(b, "residence", based, "based-in", _chars(doc, *ti.span))
+        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
+                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
+        seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
+        if ti.title is not None and any(w in word_class("past_office_words") for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]]):
+            seats = ()  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
-            if owner is not None and owner.type in (ORG, GPE, NORP):
+            if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):
                 # "Chile's U.N. ambassador" serves Chile, not the U.N.; "the country's Tumbrian coach" is Tumbrian
                 orgs = [owner] + [o for o in orgs if o.type == NORP and o is not owner]
             if owner is not None and owner.type == PERSON:
                 # "Brandt's lawyer": a personal tie, not an affiliation; but "his Tajik counterpart"
                 # serves the country written in the title
                 orgs = [o for o in ti.orgs if o.type in (GPE, NORP)]
-        official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
-                                                for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         team = not official and ti.title is not None and folded(doc)[ti.title[1] - 1] in _TEAM_ROLES \
             and sports_report(doc)  # "Velmaria defender X", "the country's coach": the national side (issue 11)
         for o in orgs:
@@ -130,7 +133,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                     _why(b, "citizenship", v, "title-demonym", _chars(doc, *ti.span))
                 continue
             o = _country_of(o, clusters)
-            if o is None or o is ti.cluster or o.type not in (ORG, GPE):
+            if o is None or o is ti.cluster or o.type not in seats or o.type == LOC and not _governed(doc, o):
                 continue
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
@@ -156,10 +159,18 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 _places(doc, span.start, span.end, c, bag(c), mm, clusters)
+    for c, party, ev in _party_members(doc, clusters):
+        if _add(bag(c)["affiliation"], party):
+            _why(bag(c), "affiliation", party, "party-member", ev)
     for owner, place, ev in _homes(doc, mm, clusters):
         if _add(bag(owner)["residence"], place):
             _why(bag(owner), "residence", place, "home-in", ev)
     relations.extend(_family(doc, clusters, mm))
+    courtesy = word_class("courtesy_titles")
+    for b in acc.values():  # "Director of Public Health Dr X": the role is the title, "Dr" only a form of address
+        if any(fold(t) not in courtesy for t in b["titles"]) and any(fold(t) in courtesy for t in b["titles"]):
+            b["titles"] = [t for t in b["titles"] if fold(t) not in courtesy]
+            b["why"] = [w for w in b["why"] if not (w[0] == "titles" and isinstance(w[1], str) and fold(w[1]) in courtesy)]
     if tracing(doc):
         trace_attributes(doc, [(c, acc[id(c)]["why"]) for c in clusters if id(c) in acc], ids, relations)
     out: dict[int, Attributes] = {}
@@ -176,6 +187,14 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
             origin=tuple(_ref(o) for o in b["origin"]),
         )
     return out, relations
+
+
+def _governed(doc: "Doc", c: Cluster) -> bool:
+    """A place the article names as a unit with a government of its own ("Kestria province", "Dorr
+    County": ``governed_units``), whose officials serve it; not a village, a valley or a river."""
+    units = word_class("governed_units")
+    fw_ = folded(doc)
+    return any(fw_[m.t1 - 1] in units or m.t1 < len(doc) and fw_[m.t1] in units for m in c.mentions)
 
 
 def _country_of(c: Cluster, clusters: list[Cluster]) -> Cluster | None:
@@ -339,6 +358,23 @@ def _add(lst: list, v: "Cluster | str") -> bool:
     return False
 
 
+def _party_members(doc: "Doc", clusters: list[Cluster]) -> list[tuple[Cluster, str, tuple[int, int]]]:
+    """"X, a Democrat, is due ...": the capitalized party-member noun in apposition to a person's name
+    (``party_member_nouns``), as written."""
+    words = word_class("party_member_nouns")
+    fw_, n, out = folded(doc), len(doc), []
+    for c in clusters:
+        for m in c.mentions if c.type == PERSON else ():
+            k = m.t1 + 2
+            if not (k < n and doc[m.t1].text == "," and fw_[m.t1 + 1] in ("a", "an") and doc[k].text[:1].isupper()):
+                continue
+            end = k + 2 if k + 2 < n and f"{fw_[k]} {fw_[k + 1]}" in words else k + 1
+            if (" ".join(fw_[k:end]) in words and end < n and (doc[end].is_punct or fw_[end] in ("from", "who", "and"))
+                    and not (end + 1 < n and doc[end].text == "-")):
+                out.append((c, doc[k:end].text, _chars(doc, m.t0, end)))
+    return out
+
+
 def _why(b: dict, key: str, v: object, rule: str, ev: tuple[int, int] | None) -> None:
     """Remember which rule gave attribute ``key`` the value ``v`` (evidence: character offsets), for the trace."""
     b["why"].append((key, v, rule, ev))
@@ -389,8 +425,8 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
             continue  # a foreign minister speaks for the state, not for the ministry
         found = []
         for c in clusters:
-            if c.type != ORG or c is ti.cluster:
-                continue
+            if c.type != ORG or c is ti.cluster or fold(c.name.split()[-1]) in word_class("member_body_heads"):
+                continue  # (the "Police Union" is its members' body, not the police service; issue 11)
             names = [{fold(x) for x in f.split()} for f in c.forms()]
             near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
             # elsewhere, all of the body's name is the title's; scope "only": the one body of the article

@@ -333,7 +333,9 @@ def _part_of(a: list[str], b: list[str]) -> bool:
     """One name is the other's and a word of a body inside it ("velmar university senate" and "velmar
     university": a part and its whole, two organizations; data/words/sub_body_heads.json)."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return (len(long) == len(short) + 1 and long[:-1] == short and long[-1] in word_class("sub_body_heads"))
+    # "halden police union" and "halden police": the body of its members is another one (issue 11)
+    return (len(long) == len(short) + 1 and long[:-1] == short
+            and (long[-1] in word_class("sub_body_heads") or long[-1] in word_class("member_body_heads")))
 
 
 def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) -> Cluster | None:

@@ -383,7 +383,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):
                 out.append(_mk(doc, t, t + 1, "state" if official else "demonym"))
-            elif country_code(toks[t].text) or is_acronym(toks[t].text) and fw_[t] not in lex.titles:
+            elif country_code(toks[t].text) or is_acronym(toks[t].text) and fw_[t] not in lex.titles | lex.honorifics:
                 out.append(_mk(doc, t, t + 1, "acronym" if is_acronym(toks[t].text) else "name"))
         if k >= j:
             return out

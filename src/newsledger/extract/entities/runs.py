@@ -65,7 +65,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     n = len(doc)
     i = 0
     while i < n:
-        if i in skip or not (capped[i] or fw[i] in PARTICLES and _particle_start(doc, i)):
+        if i in skip or not (capped[i] or fw[i] in PARTICLES and _particle_start(doc, i)
+                             or _ordinal_in_name(doc, i, capped, skip)):
             i += 1
             continue
         j = i + 1
@@ -88,6 +89,9 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 continue
             if t.text == "&" and j + 1 < n and j + 1 not in skip and capped[j + 1] and not toks[j + 1].is_sent_start:
                 j += 1  # "Tyne & Wear", "Marl & Sons": an ampersand joins one name (issue 11)
+                continue
+            if _ordinal_in_name(doc, j, capped, skip):
+                j += 1  # "California 2nd District of Appeals": the ordinal numbers the body (issue 11)
                 continue
             if fw[j] in PARTICLES and _particles_then_name(doc, j):
                 j += 1
@@ -144,6 +148,28 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = max(j + 1 if unit else j, i + 1)
     return runs
+
+
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def _ordinal_in_name(doc: "Doc", k: int, capped: list[bool], skip: set[int]) -> bool:
+    """Token k is an ordinal in figures numbering the capitalized name after it ("the 4th Circuit Court
+    of Appeals", "2nd Brigade spokesman"): the name holds a word of ``numbered_unit_heads`` before it ends."""
+    w = folded(doc)[k]
+    if not (2 < len(w) <= 5 and w[:-2].isdecimal() and w.endswith(_ORDINAL_SUFFIXES)) or k in skip:
+        return False
+    n = len(doc)
+    toks = tokens(doc)
+    if k + 1 >= n or not capped[k + 1] or toks[k + 1].is_sent_start or not toks[k].whitespace_:
+        return False
+    heads = word_class("numbered_unit_heads")
+    q = k + 1
+    while q < n and q - k <= 6 and q not in skip and (capped[q] or folded(doc)[q] in _JOIN_OF):
+        if folded(doc)[q] in heads:
+            return True
+        q += 1
+    return False
 
 
 def _split_name(doc: "Doc", j: int, capped: list[bool]) -> bool:
@@ -384,6 +410,8 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1  # "Officials", "Embattled", "Veteran"
             continue
         break
+    while i < j - 1 and toks[i].text == "-":
+        i += 1  # "Ex-Orrin City mayor": the hyphen after a dropped prefix opens no name (issue 11)
     if i + 1 < j and fw_[i] == "the" and not toks[i].is_sent_start and (
             country_code(doc[i + 1:j].text) or j < len(doc) and toks[j].is_lower and fw_[j] in lex.titles):
         i += 1  # ", The Tumbria leader of ...": a capitalized article before a country or a title's owner (issue 11)
@@ -478,7 +506,7 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
                   or is_acronym(doc[i:e].text)
                   or all(doc[t].ent_type_ in ("ORG", "GPE", "FAC") for t in range(i, e))  # "Tolmark CEO X"
                   and not any(fw_[t] in lex.official_titles for t in range(e, k))):  # "Treasury Secretary"
-        if e - i >= 2 and fw_[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text):
+        if e - i >= 2 and fw_[e - 1] in _OFFICE_LEVELS and not is_city(doc[i:e].text) and not _named_alone(doc, i, e):
             return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None

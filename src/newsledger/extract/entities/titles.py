@@ -14,17 +14,15 @@ from .title_acronyms import title_acronyms
 from .title_lists import epithet_titles, portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
+from .title_words import _COUNTRY_NOUNS, _DETS, _in_compound, _is_mod, _is_title, _SPECIAL  # noqa: F401 (re-exported)
+from .title_right import _age_at, _of_org_after, _scan_title_right  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
 _POSS_PRON = {"its", "their", "his", "her"}
-
-
-_DETS = {"the", "a", "an", "this", "that"}
-_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
-_SPECIAL = {"resident", "residents", "native", "citizen", "national"}
+_ADDRESS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})  # forms of address, as attrs
 
 
 @dataclass
@@ -50,16 +48,6 @@ class RelationFound:
 
 
 # ============================================================================ titles
-def _is_title(w: str) -> bool:
-    lex = lexicon()
-    return (w in lex.titles or w in lex.honorifics) and w not in _SPECIAL
-
-
-def _is_mod(w: str) -> bool:
-    lex = lexicon()
-    return w in lex.title_modifiers or _is_title(w)
-
-
 def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
                      floor: int | None = None) -> tuple[int, int, list[Cluster], int] | None:
     """The title phrase ending just before token ``k``: (first, head+1, affiliations, phrase start)."""
@@ -114,8 +102,8 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             i -= 1  # "ministry spokesman X": the caller resolves the ministry
             continue
         break
-    if head is None:
-        return None
+    if head is None or fold(doc[head].text) in _ADDRESS and not any(_is_title(fw_[q]) for q in range(i + 1, head)):
+        return None  # "it was appropriate Mr X had ...": a form of address heads no title (issue 11)
     first = i + 1
     # title text: drop leading affiliations (demonyms, org names)
     tstart = first
@@ -143,7 +131,7 @@ def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, i
     t = i
     while t < k:
         hit = mm.at(t)
-        if hit and hit[1].type in (ORG, GPE, NORP):
+        if hit and hit[1].type in (ORG, GPE, NORP, LOC):  # a place the tagger calls LOC serves only if governed (attrs)
             if not (hit[0].t0 >= 1 and fold(doc[hit[0].t0 - 1].text) == "to"):
                 orgs.append(hit[1])
             t = hit[0].t1
@@ -201,14 +189,6 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     return i, head + 1, None
 
 
-def _in_compound(doc: "Doc", i: int) -> bool:
-    """Token i is glued by hyphens to its neighbours ("editor-in-chief", "Castrel-based")."""
-    n = len(doc)
-    left = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-    right = i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-    return left or right
-
-
 def _possessor(doc: "Doc", first: int) -> int | None:
     """The token owning the phrase starting at token ``first``: "Chile('s)", "Tarvos(')", "its"."""
     if first <= 0:
@@ -245,7 +225,6 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
 
 
 def _shared_country(doc: "Doc", out: list[TitleInfo], mm: MentionMap) -> None:
@@ -494,104 +473,3 @@ def _coordinated_title(doc: "Doc", end: int, mm: MentionMap) -> tuple[int, int, 
     if got is None or got[0] != p:
         return None  # the conjunct must start with the title phrase itself
     return got
-
-
-def _of_org_after(doc: "Doc", k: int, mm: MentionMap) -> tuple[Cluster, int] | None:
-    """"Opposition leader X of the Green Dawn party": the organization right after the name, and the
-    token where it ends."""
-    fw_ = folded(doc)
-    if k >= len(doc) or fw_[k] != "of":
-        return None
-    q = k + 1
-    if q < len(doc) and fw_[q] == "the":
-        q += 1
-    hit = mm.at(q) if q < len(doc) else None
-    if hit and hit[1].type == ORG and hit[0].t0 == q:
-        return hit[1], hit[0].t1
-    return None
-
-
-def _age_at(doc: "Doc", k: int) -> bool:
-    return (k + 1 < len(doc) and doc[k].text.isdecimal() and 0 < int(doc[k].text) < 120
-            and doc[k + 1].is_punct)
-
-
-def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
-    """A title phrase starting at token ``p`` (after "X, a"): (start, end, affiliations, phrase end)."""
-    fw_ = folded(doc)
-    orgs: list[Cluster] = []
-    n = len(doc)
-    # a possessor: "Tarvos' deputy regional leader"
-    hit = mm.at(p)
-    if hit and hit[1].type in (ORG, GPE, NORP):
-        m, c = hit
-        q = m.t1
-        if q < n and doc[q].tag_ == "POS":
-            orgs.append(c)
-            p = q + 1
-    elif p < n and fw_[p] in ("its", "their"):
-        p += 1  # "X, its spokesman": the caller resolves the pronoun
-    elif (p + 1 < n and doc[p + 1].tag_ == "POS" and doc[p].is_lower
-          and fw_[p] in lexicon().org_generic_refs | _COUNTRY_NOUNS):
-        p += 2  # "X, the bloc's secretary-general": the caller resolves "the bloc"; "the country's top diplomat"
-    start = p
-    # skip an age adjective: "a 48-year-old judge"
-    if p < n and doc[p].like_num and p + 4 < n and doc[p + 2].text.startswith("year"):
-        p += 5
-        start = p
-    head = None
-    i = p
-    while i < n:
-        t = doc[i]
-        w = fold(t.text)
-        h = mm.at(i)
-        if h and h[1].type in (ORG, GPE, NORP) and not _is_title(w):
-            orgs.append(h[1])
-            i = h[0].t1
-            continue
-        if _is_title(w):
-            head = i
-            i += 1
-            continue
-        if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
-            i += 1
-            continue
-        if head is None and t.is_lower and t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > i:
-            i += 1  # "a law student", "a bank economist": a noun modifying the title
-            continue
-        break
-    if head is None:
-        return None
-    while head + 1 < n and _in_compound(doc, head + 1) and doc[head].whitespace_ == "":
-        head += 1  # "editor-in-chief"
-    end = head + 1
-    # "of the UDA", "at the agency"
-    q = end
-    prep = fw_[q] if q < n else ""
-    if prep in ("of", "at", "for", "with", "from"):
-        q += 1
-        if q < n and fw_[q] in _DETS:
-            q += 1
-        h = mm.at(q)
-        for _ in range(6):  # "for the Castrel-based newspaper X": skip the place and the kind
-            if h and not (h[0].t1 < n and doc[h[0].t1].text == "-" and not doc[h[0].t1 - 1].whitespace_):
-                break
-            q = h[0].t1 if h else q + 1
-            if q >= n or doc[q].is_punct and doc[q].text != "-":
-                h = None
-                break
-            h = mm.at(q)
-        if h and h[1].type in (GPE, ORG) and h[0].t1 < n and doc[h[0].t1].tag_ == "POS":
-            r = h[0].t1 + 1  # "candidate of Tumbria's main opposition Unity Party": the party, not its country
-            while r < n and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
-                r += 1
-            owned = mm.at(r) if r < n and r > h[0].t1 + 1 else None
-            if owned and owned[1].type == ORG and owned[0].t0 == r:
-                h = owned
-        if h and (h[1].type == ORG or h[1].type == GPE and prep != "from") and not orgs:
-            # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
-            orgs.append(h[1])
-            end = h[0].t1
-    while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
-        start = mm.at(start)[0].t1
-    return start, head + 1, orgs, end

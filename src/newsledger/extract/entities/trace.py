@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "party-member": "a party member's noun in apposition to the name (\"X, a Democrat, is due ...\"): the "
+                    "party, as written (word class party_member_nouns; issue 11)",
     "epithet-title": "a sentence whose subject is \"The <title> for/of <Name>\" with no name of its own (\"The member "
                      "for Ostra, ..., said\") describes the person who is the subject of the sentence before (issue 11)",
     "spokesperson-introduced": "\"said the spokeswoman, X\" after the article wrote \"a spokeswoman for the airline\": "

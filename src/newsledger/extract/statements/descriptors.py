@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["GENERIC_OFFICIAL", "unnamed_official_before", "holder_after_title", "definite_title", "possessor_body",
-           "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES", "described_body"]
+           "title_modifiers", "including_member", "spokesperson_body", "owned_body", "SPOKES", "described_body",
+           "listed_body"]
 
 SPOKES = word_class("spokesperson_nouns")
 _BODY_WORDS = word_class("body_descriptors")
@@ -133,7 +134,10 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
     named = [c for c in _children(tok) if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i
              and not any(t.text == "," for t in tok.doc[c.i:tok.i])]  # "..., the Press Agency, a spokeswoman"
     for p in (c for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
-        named += [o for o in _children(p) if o.dep_ == "pobj"]
+        for o in (o for o in _children(p) if o.dep_ == "pobj"):
+            # "a spokeswoman for the Mount Orrin, Tarvos-based carrier": the parser may hang the company
+            # word in apposition to the place it is based in (issue 11)
+            named += [o, *(a for a in _children(o) if a.dep_ == "appos" and a.pos_ == "NOUN")]
     for m in named:  # "a Velmar Port spokesman", "a spokeswoman for the Harbour Board"
         body = _body_on(m, index)
         if body is not None:
@@ -146,6 +150,20 @@ def spokesperson_body(tok: "Token", index: EntityIndex, titled: Callable[["Token
             return body
         if m.lower_ in _BODY_WORDS:
             return most_named_body(index, tok.idx)
+    return None
+
+
+def listed_body(tok: "Token", index: EntityIndex) -> str | None:
+    """"Fares fell in May, the third monthly fall, the Velmar Carriers Association said": a common-noun subject
+    that names nothing, with a body set off by a comma that the parser hangs on it as a conjunct with no "and"
+    (a misread apposition), is that body (issue 11)."""
+    if tok.pos_ != "NOUN" or any(c.dep_ == "cc" for c in _children(tok)) or index.overlapping(tok.idx, tok.idx + len(tok.text)):
+        return None
+    for c in _children(tok):
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].text == ",":
+            body = _body_on(c, index)
+            if body is not None:
+                return body
     return None
 
 

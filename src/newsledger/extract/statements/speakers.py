@@ -28,7 +28,7 @@ from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
-from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, unnamed_official_before
+from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, listed_body, unnamed_official_before
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -333,6 +333,8 @@ class SpeakerResolver:
                 and (body := possessor_body(tok, lexicon()["titles"], index)) is not None \
                 and (holder := self._possessed_holder(tok, body)) is not None:
             eid, person, route = holder, True, "possessor-title-holder"  # "Tumbria's foreign minister said"
+        elif eid is None and index and (body := listed_body(tok, index)) is not None:
+            eid, person, route = body, False, "listed-apposition"  # "..., the third monthly fall, the X Association said"
         elif eid is None and tok.pos_ == "NOUN" and index:
             eid = self._titled(tok)
             route = "title-noun" if eid is not None else route
@@ -462,11 +464,16 @@ class SpeakerResolver:
         # "the maritime association": a name that holds the modifiers too is meant before the latest one
         # that holds only the noun (issue 11)
         mods = {c.lower_ for c in _children(tok) if c.i < tok.i and c.dep_ in ("amod", "compound") and c.is_lower}
-        if mods and mods <= named.carried:
+        # "the court in Amsterdam": the body whose name holds the place as well, named before or after (issue 11)
+        placed = {o.lower_ for p in _children(tok) if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                  for o in _children(p) if o.dep_ == "pobj" and o.pos_ == "PROPN"}
+        if mods and mods <= named.carried or placed and placed <= named.carried:
             def full(m: tuple[int, int, str]) -> str | None:
-                return m[2] if noun in named.words[m[2]] and mods <= named.words[m[2]] else None
+                return m[2] if noun in named.words[m[2]] and (mods | placed) <= named.words[m[2]] else None
 
             best = latest_carrier(named.mentions, tok.idx, full, position=_start)
+            if best is None and placed:
+                best = next_carrier(named.mentions, tok.idx, full, position=_start)
             if best is not None:
                 return best
         best = latest_carrier(named.mentions, tok.idx, carrier, position=_start)

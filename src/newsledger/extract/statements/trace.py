@@ -64,6 +64,8 @@ RESOLVE_ROUTES = {
     "including-member": "\"Officials there, including X, ...\": the named member speaks",
     "owned-body": "\"his club announced\": the body of the person the pronoun stands for (an affiliation), else "
                   "the organization named most so far",
+    "listed-apposition": "\"Fares fell, the third monthly fall, the X Association said\": a common-noun subject naming "
+                         "nothing whose comma-set body the parser hung on it as a conjunct with no 'and' (issue 11)",
     "described-body": "\"the Castrel-based pump maker said\": a definite company word whose only name is a place or "
                       "a name inside an adjective is the organization named most so far",
     "spokesperson-relay": "\"Police said ..., according to police spokesman X\": an unnamed source relayed by a named "
