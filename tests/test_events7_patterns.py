@@ -1,0 +1,76 @@
+"""Events on real reporting (issue 11, round events7): families of news acts, fixed by mechanism, each
+reproduced by an invented article: officials dismissed, sacked or removed from their posts (SANCTION
+dismiss, the office holder as target), and investigations opened by a named body whatever they look
+into (ACCUSE investigate).
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+slow = pytest.mark.slow
+
+PUB = "2026-03-06"  # a Friday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def events(rec, etype: str | None = None):
+    return [v for v in rec.events if etype is None or v.type == etype]
+
+
+def names(rec, ids) -> set[str]:
+    return {rec.entity(i).name for i in ids}
+
+
+# -- dismissals: an office holder dismissed, sacked, fired or removed from a post --------------------
+
+@slow
+def test_a_governor_dismissed_by_a_premier_is_a_sanction_on_the_governor():
+    rec = extract("Premier Anselm Torvik of Ostravia said on Sunday that he had dismissed the harbour authority "
+                  "governor Lenka Marsh because she ignored his orders on tariffs.")
+    (v,) = events(rec, "SANCTION")
+    assert names(rec, v.source) == {"Anselm Torvik"}
+    assert "Lenka Marsh" in names(rec, v.target)
+
+
+@slow
+def test_a_minister_removed_from_a_post_in_the_passive_is_the_target():
+    rec = extract("Deputy minister Corin Halvey was removed from his post in May after an audit of the "
+                  "Pellam water board, the cabinet office said.")
+    (v,) = events(rec, "SANCTION")
+    assert names(rec, v.target) == {"Corin Halvey"}
+
+
+@slow
+def test_the_club_sacked_its_coach_but_dismissing_pupils_or_claims_sacks_no_one():
+    rec = extract("The Harlow Rovers sacked their head coach Mirek Stavros on Monday after six defeats.")
+    (v,) = events(rec, "SANCTION")
+    assert names(rec, v.target) == {"Mirek Stavros"}
+    assert names(rec, v.source) == {"Harlow Rovers"}
+    calm = extract("The Ostra Academy dismissed its pupils early on Friday because of the storm. "
+                   "The Velmar council removed the benches from the square for the winter.")
+    assert events(calm, "SANCTION") == []
+
+
+# -- investigations opened by a body, whatever they look into ----------------------------------------
+
+@slow
+def test_an_investigation_launched_into_an_incident_is_the_regulators_act():
+    rec = extract("The Marrow Mines Inspectorate has launched an investigation into the collapse of a "
+                  "tunnel near Velmar, a spokeswoman said.")
+    (v,) = events(rec, "ACCUSE")
+    assert v.mode == "investigate"
+    assert names(rec, v.source) == {"Marrow Mines Inspectorate"}
+
+
+@slow
+def test_an_investigation_called_for_or_merely_mentioned_is_not_opened():
+    rec = extract("Residents of Pellam called for an investigation into the flooding of the lower town. "
+                  "Investigation of the cause may take months, engineers said.")
+    assert events(rec, "ACCUSE") == []
