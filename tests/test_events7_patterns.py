@@ -74,3 +74,26 @@ def test_an_investigation_called_for_or_merely_mentioned_is_not_opened():
     rec = extract("Residents of Pellam called for an investigation into the flooding of the lower town. "
                   "Investigation of the cause may take months, engineers said.")
     assert events(rec, "ACCUSE") == []
+    promised = extract("The Marrow Mines Inspectorate said it will launch an investigation into the collapse.")
+    assert events(promised, "ACCUSE") == []
+
+
+# -- a protest named as a noun, its protesters unnamed: one PROTEST with no actor ---------------------
+
+@slow
+def test_a_protest_of_unnamed_people_named_as_a_noun_is_one_protest():
+    rec = extract("Governor Ilse Varga of Pellam told nurses on Tuesday to end the protest and return to the "
+                  "wards. Varga called their protest reckless, but the nurses carried on with the protest "
+                  "outside the Pellam General Hospital.")
+    (v,) = events(rec, "PROTEST")
+    assert v.mode == "demo"
+    assert v.source == ()  # the nurses end it, not the governor who tells them to
+    bare = extract("Police in Velmar seized petrol bombs ahead of protests, a spokesman said.")
+    assert events(bare, "PROTEST") == []
+
+
+@slow
+def test_resigning_in_protest_or_a_protest_note_is_no_demonstration():
+    rec = extract("Oren Malik resigned in protest on Monday. Tumbria lodged a protest note with Arvelia "
+                  "over the border fence.")
+    assert [v for v in events(rec, "PROTEST") if v.mode == "demo" and not v.source] == []

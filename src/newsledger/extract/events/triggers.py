@@ -82,6 +82,9 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(o.ent_type_ == "PERSON" or any(t.lemma_.lower() in posts or t.lower_ in posts
                                                    for t in _children(o) if t.dep_ in ("compound", "appos"))
                    or o.lemma_.lower() in posts for o in objs)
+    if key == "definite":  # "*the* protest", "*their* protest": one act the article tells, not "ahead of protests" (issue 11)
+        return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in _children(tok))
     if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
         nouns = lexicon().person_nouns
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
