@@ -97,3 +97,30 @@ def test_resigning_in_protest_or_a_protest_note_is_no_demonstration():
     rec = extract("Oren Malik resigned in protest on Monday. Tumbria lodged a protest note with Arvelia "
                   "over the border fence.")
     assert [v for v in events(rec, "PROTEST") if v.mode == "demo" and not v.source] == []
+
+
+# -- requests: a capitalized title as the one person so titled; a question is no request -----------------
+
+@slow
+def test_a_directive_by_the_capitalized_title_is_the_titled_persons_request():
+    rec = extract("Governor Ilse Varga of Pellam spoke to reporters on Friday. The Governor directed the port "
+                  "workers to return to their posts by Monday.")
+    (v,) = events(rec, "REQUEST")
+    assert names(rec, v.source) == {"Ilse Varga"}
+
+
+@slow
+def test_a_quoted_or_reported_question_is_no_request():
+    rec = extract('"If the mill is safe, why have the inspectors not reopened it?" Oren Malik asked on Monday. '
+                  "Dara Quell asked whether the Velmar council would pay for the repairs.")
+    assert events(rec, "REQUEST") == []
+
+
+# -- "their strike": the workers the possessive stands for, and the one union of theirs ---------------------
+
+@slow
+def test_their_strike_is_the_one_union_of_the_workers_the_possessive_stands_for():
+    rec = extract("Dockers on Tuesday said more ports are expected to join their strike next week despite an order "
+                  "of Governor Ilse Varga. The Pellam Union of Dockers has four thousand members.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Pellam Union of Dockers"}

@@ -235,8 +235,10 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
 def _titled(tok: "Token", ctx: Context) -> str | None:
     """"the referee", "the magistrate": the one person of the article whose title is this very word (issue 11:
     "a player assaulted the referee" before the text names "referee X"); none or several such: None."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    if (tok.pos_, tok.tag_) not in (("NOUN", "NN"), ("PROPN", "NNP")):
         return None
+    if tok.pos_ == "PROPN" and ctx.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+        return None  # a capitalized title outside any name ("The President directed ...") is a title too
     word = tok.lower_
     rows = {eid for ws, eid in ctx.name_words.get(word, []) if ws == frozenset({word}) and ctx.types.get(eid) == "PERSON"}
     return next(iter(rows)) if len(rows) == 1 else None

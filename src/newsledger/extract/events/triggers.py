@@ -82,6 +82,11 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(o.ent_type_ == "PERSON" or any(t.lemma_.lower() in posts or t.lower_ in posts
                                                    for t in _children(o) if t.dep_ in ("compound", "appos"))
                    or o.lemma_.lower() in posts for o in objs)
+    if key == "question":  # '"Why not stay?" he asked', "asked whether X would reopen": a question, no request (issue 11)
+        return any(c.dep_ == "punct" and c.text == "?" for c in _children(tok)) or any(c.dep_ in ("ccomp", "xcomp", "parataxis") and (
+            any(t.text == "?" for t in _subtree(c))
+            or any(m.dep_ in ("mark", "advmod") and m.lower_ in ("whether", "if", "why", "how", "when", "where") and m.i < c.i
+                   for m in _children(c))) for c in _children(tok))
     if key == "definite":  # "*the* protest", "*their* protest": one act the article tells, not "ahead of protests" (issue 11)
         return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in _children(tok))
