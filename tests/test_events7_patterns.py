@@ -124,3 +124,17 @@ def test_their_strike_is_the_one_union_of_the_workers_the_possessive_stands_for(
                   "of Governor Ilse Varga. The Pellam Union of Dockers has four thousand members.")
     (v,) = events(rec, "PROTEST")
     assert names(rec, v.source) == {"Pellam Union of Dockers"}
+
+
+# -- a leader's camp as an actor; a breakthrough made in talks is an accord ---------------------------------
+
+@slow
+def test_a_leaders_camp_acts_through_the_leader_and_a_breakthrough_in_talks_is_an_accord():
+    rec = extract("Premier Anselm Torvik's conservatives and the Velmar Labour Party made a breakthrough early on "
+                  "Friday in talks on forming a new government.")
+    (talks,) = events(rec, "CONSULT")
+    assert names(rec, talks.source) == {"Anselm Torvik", "Velmar Labour Party"}
+    (deal,) = events(rec, "AGREE")
+    assert names(rec, deal.source) == {"Anselm Torvik", "Velmar Labour Party"}
+    research = extract("Engineers at the Pellam Institute made a breakthrough in battery research on Friday.")
+    assert events(research, "AGREE") == []
