@@ -62,8 +62,8 @@ def test_the_club_sacked_its_coach_but_dismissing_pupils_or_claims_sacks_no_one(
 
 @slow
 def test_an_investigation_launched_into_an_incident_is_the_regulators_act():
-    rec = extract("The Marrow Mines Inspectorate has launched an investigation into the collapse of a "
-                  "tunnel near Velmar, a spokeswoman said.")
+    rec = extract("A tunnel near Velmar caved in on Monday, and the Marrow Mines Inspectorate opened an "
+                  "investigation the same evening, a spokeswoman said.")
     (v,) = events(rec, "ACCUSE")
     assert v.mode == "investigate"
     assert names(rec, v.source) == {"Marrow Mines Inspectorate"}
@@ -74,7 +74,7 @@ def test_an_investigation_called_for_or_merely_mentioned_is_not_opened():
     rec = extract("Residents of Pellam called for an investigation into the flooding of the lower town. "
                   "Investigation of the cause may take months, engineers said.")
     assert events(rec, "ACCUSE") == []
-    promised = extract("The Marrow Mines Inspectorate said it will launch an investigation into the collapse.")
+    promised = extract("The Marrow Mines Inspectorate said it will open an investigation after the tunnel collapse.")
     assert events(promised, "ACCUSE") == []
 
 
@@ -120,8 +120,8 @@ def test_a_quoted_or_reported_question_is_no_request():
 
 @slow
 def test_their_strike_is_the_one_union_of_the_workers_the_possessive_stands_for():
-    rec = extract("Dockers on Tuesday said more ports are expected to join their strike next week despite an order "
-                  "of Governor Ilse Varga. The Pellam Union of Dockers has four thousand members.")
+    rec = extract("Dockers told reporters on Tuesday that two further harbours will back their strike from next week, "
+                  "whatever Governor Ilse Varga orders. The Pellam Union of Dockers has four thousand members.")
     (v,) = events(rec, "PROTEST")
     assert names(rec, v.source) == {"Pellam Union of Dockers"}
 
