@@ -84,7 +84,8 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     workers_body = unions if len(unions) == 1 else set(strikers) if len(strikers) == 1 else set()
     for r in raws:
         if r.type == "PROTEST" and not r.source and not r.target and not r.absorbed and workers_body \
-                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)) is not None \
+                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)
+                     or _their_subject(r.anchor, ctx)) is not None \
                 and subj.lower_ in _WORKFORCE:
             r.source = sorted(workers_body)
             r.keep = True
@@ -95,7 +96,8 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     # "the Harbour Residents' Association"): that organization's (issue 11)
     for r in raws:
         if r.type == "PROTEST" and not r.source and not r.absorbed \
-                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)) is not None \
+                and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)
+                     or _their_subject(r.anchor, ctx)) is not None \
                 and subj.tag_ == "NNS" and subj.pos_ == "NOUN" and subj.lower_ not in _WORKFORCE:
             bodies = {eid for ws, eid in ctx.name_words.get(subj.lower_, []) if ctx.types.get(eid) == "ORG"}
             if len(bodies) == 1:
@@ -119,6 +121,25 @@ def _shared_subject(verb):
     if verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "advcl", "conj"):
         return None
     return clause_subject(verb)
+
+
+def _their_subject(noun, ctx: Context):
+    """"Nurses said more counties will join *their* strike": the people a plural possessive on an act noun stands
+    for, the first subject up the noun's clauses that is a plural noun of a workforce (word class workforce_nouns)
+    or that one organization's name holds; else None (issue 11)."""
+    if noun.pos_ == "VERB" or not any(c.dep_ == "poss" and c.lower_ in _THEIR for c in _children(noun)):
+        return None
+    cur = noun
+    while cur.head.i != cur.i:
+        cur = cur.head
+        for s in (c for c in _children(cur) if c.dep_ in SUBJ_DEPS and c.tag_ in ("NNS", "NNPS")):  # "*Nurses* said"
+            if s.lower_ in _WORKFORCE or s.lemma_.lower() in _WORKFORCE or len(
+                    {eid for ws, eid in ctx.name_words.get(s.lower_, []) if ctx.types.get(eid) == "ORG"}) == 1:
+                return s
+    return None
+
+
+_THEIR = word_class("plural_pronouns")
 
 
 def _held_by_someone(noun) -> bool:

@@ -298,6 +298,9 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
+            controller = _object_controller(gov)
+            if controller is not None:  # "told the nurses *to end* the protest": the nurses end it, not the teller
+                subj = controller
         elif how == "prep" and tok.head.lower_ in SETTING_PREPS and not sense.patient \
                 and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
@@ -532,7 +535,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if unnamed and raw.status == "asserted" and (raw.date is not None and not raw.soft_date or _told_once(anchor)):
         keep = True  # dated, or told as one past act ("Man who stabbed officer ..."): not a habit
     if keep and not sources and not groups and sense.standalone == "always" and (raw.soft_date or raw.date is None):
-        keep = raw.location is not None  # a bare "the ceasefire", in no time or place, is a reference
+        # a bare "the ceasefire", in no time or place, is a reference; but an act one is told to stop, keeps up
+        # or joins ("to end the protest", "carried on with their protest") is going on (issue 11)
+        keep = raw.location is not None or _ongoing(anchor)
     out = []
     for etype in (raw.type, *(sense.also if raw.type == sense.type else ())):  # "signed a treaty": AGREE, SUPPORT
         for g in groups or [[]]:
@@ -540,6 +545,23 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
                             raw.mode if etype == raw.type else None, list(raw.mentions), raw.sentence, keep=keep,
                             type=etype, soft_date=raw.soft_date))
     return out
+
+
+def _object_controller(verb: "Token") -> "Token | None":
+    """The object of the verb a to-infinitive with no subject of its own completes ("told *the nurses* to end
+    it", "urged *the union* to hold talks"): who does the infinitive's act (object control); else None."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in SUBJ_DEPS for c in _children(verb)):
+        return None
+    return next((c for c in _children(verb.head) if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+
+
+def _ongoing(noun: "Token") -> bool:
+    """Whether a definite act noun is the object of a verb that stops, keeps up or joins it (word class
+    ongoing_act_verbs): "to stop their protest", "carried on with the protest"."""
+    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _children(noun)):
+        return False
+    gov, how = governor(noun)
+    return gov is not None and how in ("obj", "prep") and gov.lemma_.lower() in word_class("ongoing_act_verbs")
 
 
 def _during_time(anchor: "Token", ctx: Context) -> TimeValue | None:

@@ -235,8 +235,10 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
 def _titled(tok: "Token", ctx: Context) -> str | None:
     """"the referee", "the magistrate": the one person of the article whose title is this very word (issue 11:
     "a player assaulted the referee" before the text names "referee X"); none or several such: None."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    if (tok.pos_, tok.tag_) not in (("NOUN", "NN"), ("PROPN", "NNP")):
         return None
+    if tok.pos_ == "PROPN" and ctx.index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+        return None  # a capitalized title outside any name ("The President directed ...") is a title too
     word = tok.lower_
     rows = {eid for ws, eid in ctx.name_words.get(word, []) if ws == frozenset({word}) and ctx.types.get(eid) == "PERSON"}
     return next(iter(rows)) if len(rows) == 1 else None
@@ -316,12 +318,19 @@ def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
     for t in toks:
         t = _plural_relative(t, ctx) or t
         for c in conjuncts(t):
-            add_ids(out, [entity_of(c, ctx)])
+            found = entity_of(c, ctx)
+            if found is None and (c.lower_ in _CAMPS or c.lemma_.lower() in _CAMPS):
+                # "the chancellor's conservatives and X made a breakthrough": the leader for the camp (issue 11)
+                found = next((e for p in children(c, ("poss",)) if (e := entity_of(p, ctx)) is not None), None)
+            add_ids(out, [found])
             if ctx.index.at(c.idx, c.idx + len(c.text)) is None:
                 # "two hostages, Anna Lepp and Ivo Tamm": every name of the apposition, not its first only
                 for ap in children(c, ("appos",)):
                     add_ids(out, (entity_of(x, ctx) for x in conjuncts(ap)))
     return out
+
+
+_CAMPS = word_class("camp_nouns")
 
 
 def speaker_stand_in(tok: "Token", ctx: Context) -> str | None:

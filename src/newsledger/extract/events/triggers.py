@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
 from ...analysis.clause import is_to_infinitive, speaker_side_subject
+from ...analysis.words import word_class
 from .._doc import attr_lists, tokens
 from .._doc import sent_of as _sent_of
 from .lexicon import Lexicon, Sense, lexicon
@@ -75,6 +76,20 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in words for c in _children(tok))
     if key == "pobj":
         return any(o.lemma_.lower() in words for c in _children(tok) if c.dep_ == "prep" for o in pobjs(c))
+    if key == "office_obj":  # "dismissed the bank's *governor*", "sacked *Mirek Stavros*": a post's holder (issue 11)
+        posts = word_class("office_holder_nouns")
+        objs = [o for c in _children(tok) if c.dep_ in ("dobj", "obj", "nsubjpass") for o in conjuncts(c)]
+        return any(o.ent_type_ == "PERSON" or any(t.lemma_.lower() in posts or t.lower_ in posts
+                                                   for t in _children(o) if t.dep_ in ("compound", "appos"))
+                   or o.lemma_.lower() in posts for o in objs)
+    if key == "question":  # '"Why not stay?" he asked', "asked whether X would reopen": a question, no request (issue 11)
+        return any(c.dep_ == "punct" and c.text == "?" for c in _children(tok)) or any(c.dep_ in ("ccomp", "xcomp", "parataxis") and (
+            any(t.text == "?" for t in _subtree(c))
+            or any(m.dep_ in ("mark", "advmod") and m.lower_ in ("whether", "if", "why", "how", "when", "where") and m.i < c.i
+                   for m in _children(c))) for c in _children(tok))
+    if key == "definite":  # "*the* protest", "*their* protest": one act the article tells, not "ahead of protests" (issue 11)
+        return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in _children(tok))
     if key == "person_obj":  # "seized *two farmers*": the object is people (a name or a person noun)
         nouns = lexicon().person_nouns
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in nouns
