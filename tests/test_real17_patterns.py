@@ -1,0 +1,66 @@
+"""Patterns of a twelfth and thirteenth sample of real reports (issue 11, real17), each reproduced by an
+invented article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+
+from record_helpers import name_of, person
+
+PUB = "2026-05-12"  # a Tuesday
+
+
+def extract(text: str, published: str = PUB):
+    return newsledger.extract(text, published=published)
+
+
+def affiliations(rec, name: str) -> set[str]:
+    return {name_of(rec, a) or a for a in person(rec, name).attributes.affiliation}
+
+
+def members(rec) -> set[tuple[str | None, str | None]]:
+    return {(name_of(rec, r.subject), name_of(rec, r.object)) for r in rec.relations if r.type == "member_of"}
+
+
+# -- a party the tagger calls a political group (NORP) is an affiliation like a body ------------------------
+
+@pytest.mark.slow
+def test_a_party_typed_as_a_political_group_is_the_affiliation_of_its_spokesman():
+    rec = extract("Ferry fares to rise in spring\n\n"
+                  "Fares on the Ostra ferries will rise by a tenth in April, the operator said on Monday. "
+                  "The opposition Free Democrats' transport spokesman Ivo Lindqvist called the rise a tax on "
+                  "islanders.")
+    parties = [e for e in rec.entities if e.name == "Free Democrats"]
+    assert parties, [(e.name, e.type) for e in rec.entities]
+    assert "Free Democrats" in affiliations(rec, "Ivo Lindqvist")
+    assert ("Ivo Lindqvist", "Free Democrats") in members(rec)
+
+
+@pytest.mark.slow
+def test_a_nationality_stays_a_citizenship_and_no_affiliation():
+    rec = extract("Port strike ends\n\nThe Danish economist Sofie Rasborg said the strike had cost the port "
+                  "a week of trade.")
+    assert not affiliations(rec, "Sofie Rasborg") & {"Danish"}, affiliations(rec, "Sofie Rasborg")
+
+
+# -- "X, <title> of <person>'s <party>": the party, and the person it is written with is its member -------
+
+@pytest.mark.slow
+def test_a_title_of_a_persons_party_serves_the_party_and_the_person_belongs_to_it():
+    rec = extract("Coalition talks resume\n\n"
+                  "Chancellor Ilse Brandt met union leaders in Varnholt on Monday.\n\n"
+                  "\"We are close to a deal,\" said Olek Varga, deputy leader of Ms Brandt's Free Democrats "
+                  "(FD).")
+    assert "Free Democrats" in affiliations(rec, "Olek Varga"), affiliations(rec, "Olek Varga")
+    assert ("Olek Varga", "Free Democrats") in members(rec)
+    assert ("Ilse Brandt", "Free Democrats") in members(rec), members(rec)
+
+
+@pytest.mark.slow
+def test_a_persons_possession_that_is_no_body_makes_no_membership():
+    rec = extract("Mayor Tove Amsel opened the bridge on Monday. Amsel's Varnholt speech was short, and "
+                  "Ilse Brandt's Harbour Festival will open on Friday.")
+    assert not {r for r in rec.relations if name_of(rec, r.subject) == "Ilse Brandt"}, members(rec)
+
