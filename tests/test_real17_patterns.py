@@ -64,3 +64,26 @@ def test_a_persons_possession_that_is_no_body_makes_no_membership():
                   "Ilse Brandt's Harbour Festival will open on Friday.")
     assert not {r for r in rec.relations if name_of(rec, r.subject) == "Ilse Brandt"}, members(rec)
 
+
+# -- a day written right after a person's name is no part of it ---------------------------------------------
+
+@pytest.mark.slow
+def test_a_day_the_tagger_starts_after_a_persons_name_is_no_part_of_the_name():
+    # the names stage alone, given no times: the time stage leaves such a day out when the parser hangs the
+    # surname on it, so the names stage must cut it itself
+    from newsledger.extract.entities.names import find_name_mentions
+    from newsledger.nlp import load_model
+
+    doc = load_model(None)("Sheriff deputies booked both harbour wardens, Selma Brandvik and Tor Halloran "
+                           "Thursday in connection with missing fees.")
+    assert [t.ent_type_ for t in doc if t.text == "Thursday"] == ["DATE"]  # the reading this test is about
+    names = [m.text for m in find_name_mentions(doc, ())]
+    assert names == ["Selma Brandvik", "Tor Halloran"], names
+
+
+@pytest.mark.slow
+def test_a_day_inside_a_name_stays_in_it():
+    rec = extract("Mourners marked Bloody Sunday in Varnholt, and the Monday Club of Ostra met Ilse Brandt.")
+    names = {e.name for e in rec.entities}
+    assert "Ilse Brandt" in names, names
+    assert not any(n.endswith(("Monday", "Sunday")) and n != "Bloody Sunday" for n in names), names

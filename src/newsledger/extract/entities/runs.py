@@ -140,13 +140,18 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
         unit = j - i >= 2 and fw_[j - 1] in word_class("place_unit_plurals")
         if unit:
             j -= 1  # "Kajiado and Marl Counties": the plural unit is no part of the last name (issue 11)
+        dated = j - i >= 2 and toks[j - 1].ent_iob_ == "B" and toks[j - 1].ent_type_ == "DATE" \
+            and toks[j - 2].ent_type_ == "PERSON" and not unit
+        if dated:
+            j -= 1  # "and Dan Varro Thursday in connection with ...": the day the tagger starts after a person (issue 11)
+        resume = j + 1 if unit or dated else j  # (the plural unit or the day is read no further)
         # trim trailing joiners
         while j > i and (toks[j - 1].text == "-" or fw[j - 1] in _JOIN_OF or fw[j - 1] in PARTICLES
                          or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
             runs.append((i, j))
-        i = max(j + 1 if unit else j, i + 1)
+        i = max(resume, i + 1)
     return runs
 
 
