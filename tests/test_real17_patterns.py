@@ -87,3 +87,42 @@ def test_a_day_inside_a_name_stays_in_it():
     names = {e.name for e in rec.entities}
     assert "Ilse Brandt" in names, names
     assert not any(n.endswith(("Monday", "Sunday")) and n != "Bloody Sunday" for n in names), names
+
+
+# -- a title whose "of"/"for" phrase runs on to the holder's name -------------------------------------------
+
+@pytest.mark.slow
+def test_a_title_of_a_place_written_before_the_name_is_the_persons_title():
+    rec = extract("Sentence appeal\n\nFormer deputy mayor of Ostrava Lena Hradec will appeal her sentence, "
+                  "court papers show.")
+    titles = person(rec, "Lena Hradec").attributes.titles
+    assert any("deputy mayor" in t for t in titles), titles
+
+
+@pytest.mark.slow
+def test_a_title_of_a_body_written_before_the_name_serves_the_body():
+    rec = extract("Bridge to reopen\n\nThe Velmar Highways Agency (VHA) runs the bridge. Commissioner of the "
+                  "VHA Tarn Oselli said the bridge would reopen on Friday.")
+    names = {e.name for e in rec.entities}
+    assert "Tarn Oselli" in names and not any("VHA Tarn" in n for n in names), names
+    assert "Velmar Highways Agency" in affiliations(rec, "Tarn Oselli")
+    assert "Commissioner" in person(rec, "Tarn Oselli").attributes.titles
+    assert name_of(rec, rec.statements[0].speaker) == "Tarn Oselli"
+
+
+@pytest.mark.slow
+def test_initials_before_a_name_that_are_no_body_stay_with_the_name():
+    rec = extract("Harbour dues cut\n\nThe harbour board met on Monday. UN Secretary General Ola Brek spoke, and "
+                  "the NHS Trust board said it agreed.")
+    assert "Ola Brek" in {e.name for e in rec.entities}
+    assert "NHS Trust" in {e.name for e in rec.entities}
+
+
+@pytest.mark.slow
+def test_a_portfolio_ending_in_a_body_word_ends_before_the_holders_name():
+    rec = extract("Coastal works on time\n\nMinister for Coastal Services Ivo Pelkan said the works would end "
+                  "in June.")
+    names = {e.name for e in rec.entities}
+    assert "Ivo Pelkan" in names and not any("Services Ivo" in n for n in names), names
+    assert "Minister for Coastal Services" in person(rec, "Ivo Pelkan").attributes.titles
+    assert name_of(rec, rec.statements[0].speaker) == "Ivo Pelkan"

@@ -408,6 +408,13 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 i = cut
                 glued = True
                 break
+    if not glued and j - i >= 3 and is_acronym(toks[i].text) and fw_[i] not in lex.titles | lex.honorifics \
+            and (toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PERSON"
+                 or fw_[i + 1] in lex.female_names or fw_[i + 1] in lex.male_names) \
+            and not any(fw_[t] in lex.org_keywords or fw_[t] in lex.place_keywords for t in range(i + 1, j)):
+        out.append(_mk(doc, i, i + 1, "acronym"))  # "Commissioner of the VHA Tarn Oselli": a body's initials
+        i += 1  # glued before a person's name (issue 11)
+        glued = True
     tail = j
     while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1

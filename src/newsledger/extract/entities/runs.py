@@ -484,6 +484,12 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                     or fold(t.text) in lex.male_names:
                 end = k
                 break
+        else:
+            keys = [k for k in range(end + 1, j) if fw_[k] in lex.org_keywords]
+            if keys and j - keys[-1] == 3 and all(toks[k].is_title and toks[k].is_alpha and fw_[k] not in lex.titles
+                                                   for k in range(keys[-1] + 1, j)):
+                end = keys[-1] + 1  # "Minister for Emergency Services Ada Rusk": two words after the portfolio's
+                # body word are the holder's name (issue 11)
     while end < j - 1 and toks[end].is_space:
         end += 1  # a doubled space before the name
     if end >= j:

@@ -74,6 +74,11 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
                     head = i
                     i -= 1
                 continue
+            if head is None and m.t1 == k and (of := _title_of_before(doc, m.t0)) is not None:
+                orgs.append(c)  # "Former deputy mayor of Ostrava Lena Hradec": the title's body or place (issue 11)
+                head = of - 1
+                i = of - 2
+                continue
             if head is None:
                 break
             if not (orgs and m.kind == "acronym" and c.type == ORG and m.t1 in stacked):
@@ -121,6 +126,18 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     if tstart > head:
         return None
     return tstart, head + 1, orgs, first
+
+
+def _title_of_before(doc: "Doc", t0: int) -> int | None:
+    """The "of"/"for" before a name starting at token ``t0`` that a title word governs ("mayor of (the)
+    Ostrava", "Commissioner of the VHA"), else None."""
+    fw_ = folded(doc)
+    p = t0 - 1
+    if p >= 0 and fw_[p] == "the":
+        p -= 1
+    if p >= 1 and fw_[p] in ("of", "for") and _is_title(fw_[p - 1]) and doc[p - 1].tag_ not in ("NNS", "NNPS"):
+        return p  # (a plural, "commissioners of Ostrava A and B", is no one's title here)
+    return None
 
 
 def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
