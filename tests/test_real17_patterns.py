@@ -126,3 +126,23 @@ def test_a_portfolio_ending_in_a_body_word_ends_before_the_holders_name():
     assert "Ivo Pelkan" in names and not any("Services Ivo" in n for n in names), names
     assert "Minister for Coastal Services" in person(rec, "Ivo Pelkan").attributes.titles
     assert name_of(rec, rec.statements[0].speaker) == "Ivo Pelkan"
+
+
+# -- a party's word before a title only a party gives ------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_party_word_before_a_party_title_is_the_party():
+    rec = extract("Fees row\n\nThe harbour fees will double in June. Kel Amsel, Labour MP for Tessin, said it was "
+                  "too much, and Greens leader Ada Varn agreed.")
+    parties = {e.name: e.type for e in rec.entities if e.name in ("Labour", "Greens")}
+    assert parties.get("Labour") == "ORG", [(e.name, e.type) for e in rec.entities]
+    assert affiliations(rec, "Kel Amsel") == {"Labour"}, affiliations(rec, "Kel Amsel")
+    assert "Greens" in affiliations(rec, "Ada Varn"), affiliations(rec, "Ada Varn")
+    assert ("Kel Amsel", "Tessin") not in members(rec)
+
+
+@pytest.mark.slow
+def test_a_party_word_before_a_portfolio_title_stays_the_portfolio():
+    rec = extract("Jobs plan\n\nLabour Minister Ivo Stek said the jobs plan would start in June.")
+    assert "Labour" not in {e.name for e in rec.entities}, [(e.name, e.type) for e in rec.entities]
+    assert "Labour Minister" in person(rec, "Ivo Stek").attributes.titles

@@ -44,7 +44,7 @@ from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMe
 from .casing import (bracketed_names, coordinated_units, headline_cuts, headline_opening as _headline_opening,
                      not_a_name, state_codes, street_sides, street_start)
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
-from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
 from .name_passes import _acronyms, _fire_names, _KNOWN_AS, _MIXED_ACRONYM, _nicknames, _spelled_out  # noqa: F401
@@ -368,6 +368,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
     k = _split_title(doc, i, j)
+    if k == i and j - i >= 2 and party_before_title(doc, i, i + 1, j) \
+            and all(fw_[t] in lex.titles or fw_[t] in lex.title_modifiers for t in range(i + 1, j)):
+        k = j  # "X, Labour MP for Y": a party's title with no name in the run; the party is named (issue 11)
     k_title = k
     while k_title > i and toks[k_title - 1].is_space:
         k_title -= 1  # "Minister of Health  Lan Dao": the doubled space is no part of the title
@@ -379,6 +382,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             bm = _mk(doc, *body)
             if body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
                 bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
+            elif party_before_title(doc, body[0], body[1], k):
+                bm.votes[ORG] += 4  # "Labour | MP": a party (issue 11)
             out.append(bm)
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):

@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 
 def political_group(c: Cluster) -> bool:
     """A NORP entity that names a group, not a people: no country of its own and a name of two words or
-    more ("Free Democrats", "Green Alliance"), so never "Danish", "Catholics" or "Shiite"."""
-    return c.type == NORP and not c.country and any(len(m.text.split()) >= 2 for m in c.mentions)
+    more ("Free Democrats", "Green Alliance") or a party's word ("the Greens": party_name_heads), so never
+    "Danish", "Catholics" or "Shiite"."""
+    heads = word_class("party_name_heads")
+    return c.type == NORP and not c.country and any(len(m.text.split()) >= 2 or fold(m.text) in heads
+                                                    for m in c.mentions)
 
 
 def body_like(c: Cluster) -> bool:

@@ -504,6 +504,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
 
 def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     """The organization or place written before the title words of a title ("Bank of England | Governor")."""
+    if party_before_title(doc, i, i + 1, k):
+        return i, i + 1  # "Labour MP": the party, though its word can name a portfolio ("Labour Minister")
     fw_ = folded(doc)
     lex = lexicon()
     e = i
@@ -521,6 +523,13 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
             return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None
+
+
+def party_before_title(doc: "Doc", i: int, e: int, k: int) -> bool:
+    """The one word i (to e) is a party's name before a title only a party gives ("Labour MP", "Greens
+    leader"; word classes party_name_heads, party_roles), k the end of the title (issue 11)."""
+    fw_ = folded(doc)
+    return e == i + 1 and e < k and fw_[i] in word_class("party_name_heads") and fw_[e] in word_class("party_roles")
 
 
 # the level of government a title carries between a place and the office ("Velmar City Councilmember":
