@@ -146,3 +146,20 @@ def test_a_party_word_before_a_portfolio_title_stays_the_portfolio():
     rec = extract("Jobs plan\n\nLabour Minister Ivo Stek said the jobs plan would start in June.")
     assert "Labour" not in {e.name for e in rec.entities}, [(e.name, e.type) for e in rec.entities]
     assert "Labour Minister" in person(rec, "Ivo Stek").attributes.titles
+
+
+# -- a plural title in apposition before a list of names -----------------------------------------------------
+
+@pytest.mark.slow
+def test_a_counted_plural_title_before_a_list_of_names_is_each_ones_title():
+    rec = extract("Three wardens held\n\nState police arrested all three wardens, Ivo Marrek, Selma Brandvik, "
+                  "and Tor Halloran on Thursday over missing fees.")
+    for name in ("Ivo Marrek", "Selma Brandvik", "Tor Halloran"):
+        assert "warden" in person(rec, name).attributes.titles, (name, person(rec, name).attributes.titles)
+
+
+@pytest.mark.slow
+def test_a_list_of_names_with_no_plural_title_before_it_gets_none():
+    rec = extract("Ferry talks\n\nOn Monday the mayor met Ivo Marrek, Selma Brandvik and Tor Halloran at the pier.")
+    for name in ("Ivo Marrek", "Selma Brandvik", "Tor Halloran"):
+        assert not person(rec, name).attributes.titles, (name, person(rec, name).attributes.titles)
