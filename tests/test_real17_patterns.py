@@ -163,3 +163,16 @@ def test_a_list_of_names_with_no_plural_title_before_it_gets_none():
     rec = extract("Ferry talks\n\nOn Monday the mayor met Ivo Marrek, Selma Brandvik and Tor Halloran at the pier.")
     for name in ("Ivo Marrek", "Selma Brandvik", "Tor Halloran"):
         assert not person(rec, name).attributes.titles, (name, person(rec, name).attributes.titles)
+
+
+# -- a lower-case surname particle of Filipino and Italian names ---------------------------------------------
+
+@pytest.mark.slow
+def test_a_lower_case_particle_inside_a_surname_keeps_the_name_whole():
+    rec = extract("Market blast suspect held\n\nDirector General Ramon dela Cruz said one suspect was held on "
+                  "Monday. Dela Cruz said two more were sought, and Judge Anna della Vigna set a hearing.")
+    names = {e.name for e in rec.entities}
+    assert {"Ramon dela Cruz", "Anna della Vigna"} <= names, names
+    assert "Ramon" not in names, names
+    cruz = person(rec, "Ramon dela Cruz")
+    assert len([m for m in cruz.mentions if "Cruz" in m.text]) == 2, cruz.mentions
