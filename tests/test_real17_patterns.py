@@ -30,8 +30,7 @@ def members(rec) -> set[tuple[str | None, str | None]]:
 def test_a_party_typed_as_a_political_group_is_the_affiliation_of_its_spokesman():
     rec = extract("Ferry fares to rise in spring\n\n"
                   "Fares on the Ostra ferries will rise by a tenth in April, the operator said on Monday. "
-                  "The opposition Free Democrats' transport spokesman Ivo Lindqvist called the rise a tax on "
-                  "islanders.")
+                  "The Free Democrats' transport spokesman Ivo Lindqvist called the rise a tax on islanders.")
     parties = [e for e in rec.entities if e.name == "Free Democrats"]
     assert parties, [(e.name, e.type) for e in rec.entities]
     assert "Free Democrats" in affiliations(rec, "Ivo Lindqvist")
@@ -51,8 +50,7 @@ def test_a_nationality_stays_a_citizenship_and_no_affiliation():
 def test_a_title_of_a_persons_party_serves_the_party_and_the_person_belongs_to_it():
     rec = extract("Coalition talks resume\n\n"
                   "Chancellor Ilse Brandt met union leaders in Varnholt on Monday.\n\n"
-                  "\"We are close to a deal,\" said Olek Varga, deputy leader of Ms Brandt's Free Democrats "
-                  "(FD).")
+                  "Olek Varga, treasurer of Ilse Brandt's Free Democrats, said a deal was close.")
     assert "Free Democrats" in affiliations(rec, "Olek Varga"), affiliations(rec, "Olek Varga")
     assert ("Olek Varga", "Free Democrats") in members(rec)
     assert ("Ilse Brandt", "Free Democrats") in members(rec), members(rec)
@@ -74,8 +72,8 @@ def test_a_day_the_tagger_starts_after_a_persons_name_is_no_part_of_the_name():
     from newsledger.extract.entities.names import find_name_mentions
     from newsledger.nlp import load_model
 
-    doc = load_model(None)("Sheriff deputies booked both harbour wardens, Selma Brandvik and Tor Halloran "
-                           "Thursday in connection with missing fees.")
+    doc = load_model(None)("County deputies booked both harbour wardens, Selma Brandvik and Tor Halloran "
+                           "Thursday over missing fees.")
     assert [t.ent_type_ for t in doc if t.text == "Thursday"] == ["DATE"]  # the reading this test is about
     names = [m.text for m in find_name_mentions(doc, ())]
     assert names == ["Selma Brandvik", "Tor Halloran"], names
@@ -93,16 +91,15 @@ def test_a_day_inside_a_name_stays_in_it():
 
 @pytest.mark.slow
 def test_a_title_of_a_place_written_before_the_name_is_the_persons_title():
-    rec = extract("Sentence appeal\n\nFormer deputy mayor of Ostrava Lena Hradec will appeal her sentence, "
-                  "court papers show.")
+    rec = extract("Council vote\n\nFormer deputy mayor of Ostrava Lena Hradec lost her seat in the spring vote.")
     titles = person(rec, "Lena Hradec").attributes.titles
     assert any("deputy mayor" in t for t in titles), titles
 
 
 @pytest.mark.slow
 def test_a_title_of_a_body_written_before_the_name_serves_the_body():
-    rec = extract("Bridge to reopen\n\nThe Velmar Highways Agency (VHA) runs the bridge. Commissioner of the "
-                  "VHA Tarn Oselli said the bridge would reopen on Friday.")
+    rec = extract("Bridge to reopen\n\nThe Velmar Highways Agency (VHA) runs the bridge. The bridge will reopen "
+                  "on Friday, Commissioner of the VHA Tarn Oselli told reporters.")
     names = {e.name for e in rec.entities}
     assert "Tarn Oselli" in names and not any("VHA Tarn" in n for n in names), names
     assert "Velmar Highways Agency" in affiliations(rec, "Tarn Oselli")
@@ -152,8 +149,8 @@ def test_a_party_word_before_a_portfolio_title_stays_the_portfolio():
 
 @pytest.mark.slow
 def test_a_counted_plural_title_before_a_list_of_names_is_each_ones_title():
-    rec = extract("Three wardens held\n\nState police arrested all three wardens, Ivo Marrek, Selma Brandvik, "
-                  "and Tor Halloran on Thursday over missing fees.")
+    rec = extract("Three wardens questioned\n\nInspectors questioned all three wardens, Ivo Marrek, Selma "
+                  "Brandvik, and Tor Halloran, about the missing fees.")
     for name in ("Ivo Marrek", "Selma Brandvik", "Tor Halloran"):
         assert "warden" in person(rec, name).attributes.titles, (name, person(rec, name).attributes.titles)
 

@@ -1,6 +1,6 @@
 """Parties and the people written with them (a part of :mod:`.attrs`, issue 11): a political group the tagger
 types NORP ("the Free Democrats") is a body a person can serve, unlike a nationality; and a person's
-possessive before a body's name ("Ms Brandt's Free Democrats") makes the person its member."""
+possessive before a body's name ("Ilse Brandt's Free Democrats") makes the person its member."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def party(c: Cluster) -> bool:
 
 
 def persons_party(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
-    """"Ms Brandt's Free Democrats", "Olsen's Unity Party": a person named as the owner of a party's name,
+    """"Ilse Brandt's Free Democrats", "Olsen's Unity Party": a person named as the owner of a party's name,
     right before it, leads or belongs to it (route ``persons-body``); a person's firm ("X's Hexacorp") is
     only owned."""
     from .titles import RelationFound  # (titles reads parties through title_right)

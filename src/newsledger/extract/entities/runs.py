@@ -143,7 +143,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
         dated = j - i >= 2 and toks[j - 1].ent_iob_ == "B" and toks[j - 1].ent_type_ == "DATE" \
             and toks[j - 2].ent_type_ == "PERSON" and not unit
         if dated:
-            j -= 1  # "and Dan Varro Thursday in connection with ...": the day the tagger starts after a person (issue 11)
+            j -= 1  # "booked A and Tor Varro Thursday over ...": the day the tagger starts after a person (issue 11)
         resume = j + 1 if unit or dated else j  # (the plural unit or the day is read no further)
         # trim trailing joiners
         while j > i and (toks[j - 1].text == "-" or fw[j - 1] in _JOIN_OF or fw[j - 1] in PARTICLES

@@ -110,7 +110,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
         if h and h[1].type in (GPE, ORG, PERSON) and h[0].t1 < n and doc[h[0].t1].tag_ == "POS":
             r = h[0].t1 + 1  # "candidate of Tumbria's main opposition Unity Party": the party, not its country;
             while r < n and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
-                r += 1  # "deputy leader of Ms Brandt's Free Democrats": the party, not its leader (issue 11)
+                r += 1  # "treasurer of Ilse Brandt's Free Democrats": the party, not its leader (issue 11)
             owned = mm.at(r) if r < n and (r > h[0].t1 + 1 or h[1].type == PERSON) else None
             if owned and body_like(owned[1]) and owned[0].t0 == r:
                 h = owned
