@@ -173,3 +173,20 @@ def test_a_lower_case_particle_inside_a_surname_keeps_the_name_whole():
     assert "Ramon" not in names, names
     cruz = person(rec, "Ramon dela Cruz")
     assert len([m for m in cruz.mentions if "Cruz" in m.text]) == 2, cruz.mentions
+
+
+# -- a Title-Case title said of a person, "for" the place or body it serves ---------------------------------
+
+@pytest.mark.slow
+def test_a_capitalized_predicate_title_for_a_named_place_is_the_title_and_the_place_its_seat():
+    rec = extract("Storm clean-up\n\nIda Brenn is an Emergency Management Coordinator for Dorr County, and her "
+                  "crews cleared roads all night.")
+    brenn = person(rec, "Ida Brenn")
+    assert "Emergency Management Coordinator" in brenn.attributes.titles, brenn.attributes.titles
+    assert "Dorr County" in affiliations(rec, "Ida Brenn")
+
+
+@pytest.mark.slow
+def test_a_portfolio_after_a_predicate_title_stays_in_it():
+    rec = extract("Harbour vote\n\nOla Brek was the councillor for harbours until May.")
+    assert "councillor for harbours" in person(rec, "Ola Brek").attributes.titles

@@ -251,8 +251,10 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
-    out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
-               for c, title, span in predicate_titles(doc, clusters, _is_title))
+    for c, title, span in predicate_titles(doc, clusters, _is_title):
+        served = [h[1] for t in range(title[1], span[1]) if (h := mm.at(t)) is not None and h[0].t0 == t
+                  and h[1].type in (ORG, GPE)][:1]  # "X is an Emergency Coordinator for Dorr County"
+        out.append(TitleInfo(c, title, served, None, span, "predicate-title"))
     for c, title, span in epithet_titles(doc, clusters, _is_title):
         out.append(TitleInfo(c, title, [], None, span, "epithet-title"))
         s, e = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
