@@ -179,10 +179,10 @@ def test_a_lower_case_particle_inside_a_surname_keeps_the_name_whole():
 
 @pytest.mark.slow
 def test_a_capitalized_predicate_title_for_a_named_place_is_the_title_and_the_place_its_seat():
-    rec = extract("Storm clean-up\n\nIda Brenn is an Emergency Management Coordinator for Dorr County, and her "
+    rec = extract("Storm clean-up\n\nIda Brenn is a Flood Response Officer for Dorr County, and her "
                   "crews cleared roads all night.")
     brenn = person(rec, "Ida Brenn")
-    assert "Emergency Management Coordinator" in brenn.attributes.titles, brenn.attributes.titles
+    assert "Flood Response Officer" in brenn.attributes.titles, brenn.attributes.titles
     assert "Dorr County" in affiliations(rec, "Ida Brenn")
 
 

@@ -98,7 +98,7 @@ def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[
                     if not is_title(fold(h.text)) or h.ent_type_ == "PERSON":
                         continue
                     ts = h.i
-                    capped = h.text[:1].isupper()  # "an Emergency Management Coordinator": capitals all through
+                    capped = h.text[:1].isupper()  # "a Flood Response Officer": capitals all through
                     while ts - 1 >= 0 and (doc[ts - 1].head.i == h.i or capped and ts <= doc[ts - 1].head.i < h.i) \
                             and doc[ts - 1].dep_ in ("compound", "amod") \
                             and (doc[ts - 1].is_lower or capped and doc[ts - 1].is_title and doc[ts - 1].is_alpha
@@ -112,7 +112,7 @@ def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[
                         obj = next((q for q in _children(prep) if q.dep_ == "pobj"), None)
                         if obj is None or obj.pos_ != "PROPN" or not obj.ent_type_:
                             te = end  # "the councillor for harbours": the portfolio is the title's; a named
-                            # place or body ("Coordinator for Dorr County") is whom it serves (issue 11)
+                            # place or body ("Officer for Dorr County") is whom it serves (issue 11)
                     out.append((c, (ts, te), (m.t0, end)))
     return out
 

@@ -253,7 +253,7 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             out.extend(_titles_of(doc, c, m, mm))
     for c, title, span in predicate_titles(doc, clusters, _is_title):
         served = [h[1] for t in range(title[1], span[1]) if (h := mm.at(t)) is not None and h[0].t0 == t
-                  and h[1].type in (ORG, GPE)][:1]  # "X is an Emergency Coordinator for Dorr County"
+                  and h[1].type in (ORG, GPE)][:1]  # "X is a Flood Response Officer for Dorr County"
         out.append(TitleInfo(c, title, served, None, span, "predicate-title"))
     for c, title, span in epithet_titles(doc, clusters, _is_title):
         out.append(TitleInfo(c, title, [], None, span, "epithet-title"))
