@@ -46,6 +46,7 @@ from .titles import _age_at, find_titles, _is_title, MentionMap, RelationFound, 
 from .family import _family
 from .clubs import section_members, sports_report
 from .title_acronyms import title_acronyms
+from .parties import persons_party, political_group
 from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
 
@@ -133,14 +134,16 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                     _why(b, "citizenship", v, "title-demonym", _chars(doc, *ti.span))
                 continue
             o = _country_of(o, clusters)
-            if o is None or o is ti.cluster or o.type not in seats or o.type == LOC and not _governed(doc, o):
-                continue
+            if o is None or o is ti.cluster or o.type == LOC and not _governed(doc, o) \
+                    or o.type not in seats and not (seats and political_group(o)):
+                continue  # (a party the tagger calls a political group, NORP, serves like a body: issue 11)
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
                 s, e = doc[ti.span[0]].idx, doc[last].idx + len(doc[last].text)
                 relations.append(RelationFound("member_of", ti.cluster, o, (s, e), rule))
                 _why(b, "affiliation", o, rule, (s, e))
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
+              *persons_party(doc, clusters, mm),
               *of_org_members(doc, clusters, mm),
               *section_members(doc, clusters),
               *(RelationFound("member_of", part, whole, (m.start, m.end), "sub-body")

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 PERSON, ORG, GPE, LOC, FAC, NORP = "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "der", "den", "de", "da", "von", "la", "le", "du", "dos",
-                       "del", "di", "ter", "abu", "bint", "ould"})
+                       "del", "di", "ter", "abu", "bint", "ould", "dela", "delos", "della", "degli", "das"})
 _JOIN_OF = frozenset({"of", "for"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "central"})  # "north of X" is no name
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})

@@ -33,7 +33,6 @@ Everything is one pass over the tokens plus per-name dictionary work: linear in 
 from __future__ import annotations
 
 
-import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
@@ -41,13 +40,14 @@ from ...analysis.words import word_class
 from .._doc import doc_text, folded, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
-from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON, _QUOTES
+from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON
 from .casing import (bracketed_names, coordinated_units, headline_cuts, headline_opening as _headline_opening,
                      not_a_name, state_codes, street_sides, street_start)
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
-from .runs import _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
+from .name_passes import _acronyms, _fire_names, _KNOWN_AS, _MIXED_ACRONYM, _nicknames, _spelled_out  # noqa: F401
 from .no_names import _DESIGNATION, _currency_amount, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
 
 if TYPE_CHECKING:
@@ -368,6 +368,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
     k = _split_title(doc, i, j)
+    if k == i and j - i >= 2 and party_before_title(doc, i, i + 1, j) \
+            and all(fw_[t] in lex.titles or fw_[t] in lex.title_modifiers for t in range(i + 1, j)):
+        k = j  # "X, Labour MP for Y": a party's title with no name in the run; the party is named (issue 11)
     k_title = k
     while k_title > i and toks[k_title - 1].is_space:
         k_title -= 1  # "Minister of Health  Lan Dao": the doubled space is no part of the title
@@ -379,6 +382,8 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             bm = _mk(doc, *body)
             if body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
                 bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
+            elif party_before_title(doc, body[0], body[1], k):
+                bm.votes[ORG] += 4  # "Labour | MP": a party (issue 11)
             out.append(bm)
         for t in range(body[1] if body else i, k):
             if demonym_country(toks[t].text):
@@ -408,6 +413,13 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
                 i = cut
                 glued = True
                 break
+    if not glued and j - i >= 3 and is_acronym(toks[i].text) and fw_[i] not in lex.titles | lex.honorifics \
+            and (toks[i + 1].ent_iob_ == "B" and toks[i + 1].ent_type_ == "PERSON"
+                 or fw_[i + 1] in lex.female_names or fw_[i + 1] in lex.male_names) \
+            and not any(fw_[t] in lex.org_keywords or fw_[t] in lex.place_keywords for t in range(i + 1, j)):
+        out.append(_mk(doc, i, i + 1, "acronym"))  # "Commissioner of the VHA Tarn Oselli": a body's initials
+        i += 1  # glued before a person's name (issue 11)
+        glued = True
     tail = j
     while tail - 1 > i and fold(toks[tail - 1].text) in lex.titles and fold(toks[tail - 1].text) not in lex.org_keywords:
         tail -= 1
@@ -469,117 +481,3 @@ def _official_before_name(doc: "Doc", k: int) -> bool:
         seen = seen or fw_[k] in lex.official_titles
         k += 1
     return seen and k < n and _cap(doc[k]) and doc[k].pos_ == "PROPN"
-
-
-def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
-    """Join "First (Nick) Last" and 'First "Nick" Last' into one person mention."""
-    out: list[NameMention] = []
-    k = 0
-    while k < len(ms):
-        a = ms[k]
-        if k + 2 < len(ms) and a.kind == "name":
-            b, c = ms[k + 1], ms[k + 2]
-            opener = texts(doc)[a.t1:b.t0]  # the texts of the tokens between them (cached per doc)
-            closer = texts(doc)[b.t1:c.t0]
-            paren = opener == ["("] and closer == [")"]
-            quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
-            if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
-                s, e = a.start, c.end
-                m = NameMention(s, e, doc[a.t0:c.t1].text, a.t0, c.t1, "name")
-                m.full = f"{a.text} {c.text}"
-                m.aliases = (f"{b.text} {c.text}", b.text, c.text)
-                m.pre_title = a.pre_title
-                m.votes[PERSON] += 10
-                out.append(m)
-                k += 3
-                continue
-        out.append(a)
-        k += 1
-    return out
-
-
-_KNOWN_AS = (("known", "as"), ("also", "known", "as"), ("nicknamed",), ("dubbed",), ("better", "known", "as"),
-             ("popularly", "known", "as"), ("aka",), ("alias",))
-
-
-def _fire_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
-    """"the Pine Creek fire", "the Valley Fire", "the Marl and Ash fires": a wildfire's name (words/fire_name_words)
-    after "the" is an event's, no entity (issue 11). Coordinated names share the noun after the last one."""
-    fires, fw = word_class("fire_name_words"), folded(doc)
-    drop: set[int] = set()
-    for k, m in enumerate(ms):
-        head = fw[m.t1] if m.t1 < len(doc) else ""
-        last = fw[m.t1 - 1]
-        named = last in fires and m.t1 - m.t0 >= 2  # "the Valley Fire"
-        if not (named or head in fires or head in ("and", "&") and k + 1 < len(ms) and ms[k + 1].t0 == m.t1 + 1
-                and ms[k + 1].t1 < len(doc) and fw[ms[k + 1].t1] in fires and ms[k + 1].t1 - ms[k + 1].t0 == 1):
-            continue
-        if m.t0 >= 1 and fw[m.t0 - 1] == "the" or k in drop and m.t0 >= 1:
-            drop.add(k)
-            if head in ("and", "&"):
-                drop.add(k + 1)
-    return [m for k, m in enumerate(ms) if k not in drop]
-
-
-_SPELLED_GLUE = frozenset({",", "and", "&", "of", "for", "on", "in", "the"})
-
-
-def _spelled_out(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
-    """A name with commas or "and" that the "(ACR)" after it spells out is one name: "the Board for Roads,
-    Rails and Ports (BRRP)", which the runs cut at the comma into "Board for Roads", "Rails" and "Ports"
-    (issue 11: long official names in real copy). The shortest start whose capitals spell the acronym wins;
-    nothing changes where the name before the bracket spells it already or no start does."""
-    toks, fw = tokens(doc), folded(doc)
-    out = list(ms)
-    for k in range(len(out) - 1, 0, -1):
-        if k >= len(out):
-            continue
-        a, b = out[k - 1], out[k]
-        if (b.kind != "acronym" or a.t1 != b.t0 - 1 or toks[b.t0 - 1].text != "("
-                or b.t1 >= len(doc) or toks[b.t1].text != ")"):
-            continue
-        acr = b.text.rstrip("s") if b.text.endswith("s") and b.text[:-1].isupper() else b.text
-
-        def spells(i: int) -> bool:
-            return "".join(toks[t].text[0] for t in range(i, a.t1) if _cap(toks[t])) == acr
-
-        if spells(a.t0):
-            continue
-        start = None
-        for i in range(a.t0 - 1, max(-1, a.t0 - 16), -1):
-            if toks[i + 1].is_sent_start or not (_cap(toks[i]) or fw[i] in _SPELLED_GLUE):
-                break
-            if _cap(toks[i]) and spells(i):
-                start = i
-                break
-        if start is None or not any(fw[t] in (",", "and", "&") for t in range(start, a.t0)):
-            continue
-        first = next(x for x, m in enumerate(out) if m.t1 > start)
-        if out[first].t0 < start:
-            continue  # a mention straddles the start: leave it
-        out[first:k] = [_mk(doc, start, a.t1)]
-    return out
-
-
-def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
-    """Mark "(ACR)" right after a name as that name's acronym, and "X, known as Y" as an alias."""
-    toks, words, fw = tokens(doc), texts(doc), folded(doc)
-    for k in range(1, len(ms)):
-        a, b = ms[k - 1], ms[k]
-        between = tuple(fw[k] for k in range(a.t1, b.t0) if words[k] not in (",", '"', "\u201c", "\u2018", "'"))
-        if between in _KNOWN_AS:
-            b.alias_of = k - 1
-            b.votes[PERSON] += 1
-        bracketed = b.t0 >= 1 and toks[b.t0 - 1].text == "(" and b.t1 < len(doc) and toks[b.t1].text == ")" \
-            and a.t1 == b.t0 - 1
-        if bracketed and b.kind != "acronym" and _MIXED_ACRONYM.match(b.text) \
-                and "".join(w[0] for w in a.text.split()).casefold() == b.text.casefold():
-            b.kind = "acronym"  # "the Republic of Tumbria (RoT)": initials with the small words' in lower case
-        if bracketed and b.kind == "acronym":
-            b.acronym_of = k - 1
-
-
-# initials that keep a small word's letter in lower case ("RoT", "DoJ", "MoH"; issue 11)
-_MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,5}$")
-
-

@@ -140,13 +140,18 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
         unit = j - i >= 2 and fw_[j - 1] in word_class("place_unit_plurals")
         if unit:
             j -= 1  # "Kajiado and Marl Counties": the plural unit is no part of the last name (issue 11)
+        dated = j - i >= 2 and toks[j - 1].ent_iob_ == "B" and toks[j - 1].ent_type_ == "DATE" \
+            and toks[j - 2].ent_type_ == "PERSON" and not unit
+        if dated:
+            j -= 1  # "booked A and Tor Varro Thursday over ...": the day the tagger starts after a person (issue 11)
+        resume = j + 1 if unit or dated else j  # (the plural unit or the day is read no further)
         # trim trailing joiners
         while j > i and (toks[j - 1].text == "-" or fw[j - 1] in _JOIN_OF or fw[j - 1] in PARTICLES
                          or toks[j - 1].tag_ == "POS"):
             j -= 1
         if j > i:
             runs.append((i, j))
-        i = max(j + 1 if unit else j, i + 1)
+        i = max(resume, i + 1)
     return runs
 
 
@@ -479,6 +484,12 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                     or fold(t.text) in lex.male_names:
                 end = k
                 break
+        else:
+            keys = [k for k in range(end + 1, j) if fw_[k] in lex.org_keywords]
+            if keys and j - keys[-1] == 3 and all(toks[k].is_title and toks[k].is_alpha and fw_[k] not in lex.titles
+                                                   for k in range(keys[-1] + 1, j)):
+                end = keys[-1] + 1  # "Minister for Emergency Services Ada Rusk": two words after the portfolio's
+                # body word are the holder's name (issue 11)
     while end < j - 1 and toks[end].is_space:
         end += 1  # a doubled space before the name
     if end >= j:
@@ -493,6 +504,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
 
 def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
     """The organization or place written before the title words of a title ("Bank of England | Governor")."""
+    if party_before_title(doc, i, i + 1, k):
+        return i, i + 1  # "Labour MP": the party, though its word can name a portfolio ("Labour Minister")
     fw_ = folded(doc)
     lex = lexicon()
     e = i
@@ -510,6 +523,13 @@ def _title_prefix_org(doc: "Doc", i: int, k: int) -> tuple[int, int] | None:
             return i, e - 1  # "Velmar City Councilmember": the place is Velmar, "City" belongs to the title
         return i, e
     return None
+
+
+def party_before_title(doc: "Doc", i: int, e: int, k: int) -> bool:
+    """The one word i (to e) is a party's name before a title only a party gives ("Labour MP", "Greens
+    leader"; word classes party_name_heads, party_roles), k the end of the title (issue 11)."""
+    fw_ = folded(doc)
+    return e == i + 1 and e < k and fw_[i] in word_class("party_name_heads") and fw_[e] in word_class("party_roles")
 
 
 # the level of government a title carries between a place and the office ("Velmar City Councilmember":

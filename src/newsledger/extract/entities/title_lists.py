@@ -98,15 +98,22 @@ def predicate_titles(doc: "Doc", clusters: "list[Cluster]", is_title: Callable[[
                     if not is_title(fold(h.text)) or h.ent_type_ == "PERSON":
                         continue
                     ts = h.i
-                    while ts - 1 >= 0 and doc[ts - 1].head.i == h.i and doc[ts - 1].dep_ in ("compound", "amod") \
-                            and doc[ts - 1].is_lower and doc[ts - 1].tag_ != "JJS" \
+                    capped = h.text[:1].isupper()  # "a Flood Response Officer": capitals all through
+                    while ts - 1 >= 0 and (doc[ts - 1].head.i == h.i or capped and ts <= doc[ts - 1].head.i < h.i) \
+                            and doc[ts - 1].dep_ in ("compound", "amod") \
+                            and (doc[ts - 1].is_lower or capped and doc[ts - 1].is_title and doc[ts - 1].is_alpha
+                                 and not doc[ts - 1].ent_type_) and doc[ts - 1].tag_ != "JJS" \
                             and fold(doc[ts - 1].text) not in word_class("title_ordinals"):
                         ts -= 1
-                    te = h.i + 1
+                    te = end = h.i + 1
                     prep = next((p for p in _children(h) if p.dep_ == "prep" and p.lower_ in ("for", "of")), None)
                     if prep is not None and prep.i == te:
-                        te = max(t.i for t in prep.subtree) + 1
-                    out.append((c, (ts, te), (m.t0, te)))
+                        end = max(t.i for t in prep.subtree) + 1
+                        obj = next((q for q in _children(prep) if q.dep_ == "pobj"), None)
+                        if obj is None or obj.pos_ != "PROPN" or not obj.ent_type_:
+                            te = end  # "the councillor for harbours": the portfolio is the title's; a named
+                            # place or body ("Officer for Dorr County") is whom it serves (issue 11)
+                    out.append((c, (ts, te), (m.t0, end)))
     return out
 
 

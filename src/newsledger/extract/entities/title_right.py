@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from .._doc import folded
 from .lex import fold, lexicon
 from .mention_map import MentionMap
-from .names import GPE, NORP, ORG, Cluster
+from .names import GPE, NORP, ORG, PERSON, Cluster
+from .parties import body_like
 from .title_words import _COUNTRY_NOUNS, _DETS, _in_compound, _is_mod, _is_title
 
 if TYPE_CHECKING:
@@ -106,14 +107,14 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
                 h = None
                 break
             h = mm.at(q)
-        if h and h[1].type in (GPE, ORG) and h[0].t1 < n and doc[h[0].t1].tag_ == "POS":
-            r = h[0].t1 + 1  # "candidate of Tumbria's main opposition Unity Party": the party, not its country
+        if h and h[1].type in (GPE, ORG, PERSON) and h[0].t1 < n and doc[h[0].t1].tag_ == "POS":
+            r = h[0].t1 + 1  # "candidate of Tumbria's main opposition Unity Party": the party, not its country;
             while r < n and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
-                r += 1
-            owned = mm.at(r) if r < n and r > h[0].t1 + 1 else None
-            if owned and owned[1].type == ORG and owned[0].t0 == r:
+                r += 1  # "treasurer of Ilse Brandt's Free Democrats": the party, not its leader (issue 11)
+            owned = mm.at(r) if r < n and (r > h[0].t1 + 1 or h[1].type == PERSON) else None
+            if owned and body_like(owned[1]) and owned[0].t0 == r:
                 h = owned
-        if h and (h[1].type == ORG or h[1].type == GPE and prep != "from") and not orgs:
+        if h and (body_like(h[1]) or h[1].type == GPE and prep != "from") and not orgs:
             # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
             orgs.append(h[1])
             end = h[0].t1

@@ -74,6 +74,11 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
                     head = i
                     i -= 1
                 continue
+            if head is None and m.t1 == k and (of := _title_of_before(doc, m.t0)) is not None:
+                orgs.append(c)  # "Former deputy mayor of Ostrava Lena Hradec": the title's body or place (issue 11)
+                head = of - 1
+                i = of - 2
+                continue
             if head is None:
                 break
             if not (orgs and m.kind == "acronym" and c.type == ORG and m.t1 in stacked):
@@ -123,6 +128,18 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     return tstart, head + 1, orgs, first
 
 
+def _title_of_before(doc: "Doc", t0: int) -> int | None:
+    """The "of"/"for" before a name starting at token ``t0`` that a title word governs ("mayor of (the)
+    Ostrava", "Commissioner of the VHA"), else None."""
+    fw_ = folded(doc)
+    p = t0 - 1
+    if p >= 0 and fw_[p] == "the":
+        p -= 1
+    if p >= 1 and fw_[p] in ("of", "for") and _is_title(fw_[p - 1]) and doc[p - 1].tag_ not in ("NNS", "NNPS"):
+        return p  # (a plural, "commissioners of Ostrava A and B", is no one's title here)
+    return None
+
+
 def _pre_title(doc: "Doc", rng: tuple[int, int], mm: MentionMap) -> tuple[int, int, list[Cluster], int] | None:
     """The title written in the same capitalized run as the name ("U.S. Secretary of State X"):
     its words less the leading affiliations, and the bodies and countries written in it."""
@@ -158,19 +175,15 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
     apposition before them ("the lawyers, A and B"), where each holds the singular (the third item,
     else None); None otherwise."""
     fw_ = folded(doc)
-    n = len(doc)
-    t0 = m.t0
-    before = mm.at(t0 - 2) if t0 >= 2 and fw_[t0 - 1] == "and" else None
-    after = mm.at(m.t1 + 1) if m.t1 + 1 < n and fw_[m.t1] == "and" else None
-    if before is not None and before[1].type == PERSON:
-        t0 = before[0].t0  # the second name: the title stands before the first
-    elif not (after is not None and after[1].type == PERSON and after[0].t0 == m.t1 + 1):
+    t0 = _first_of_names(doc, m, mm)
+    if t0 is None:
         return None
     lex = lexicon()
     i = t0 - 1
     while i >= 0 and fold(doc[i].text) in lex.honorifics:
         i -= 1
-    apposed = i >= 2 and doc[i].text == "," and folded(doc)[i - 2] in _DETS | _POSS_PRON
+    apposed = i >= 2 and doc[i].text == "," and (fw_[i - 2] in _DETS | _POSS_PRON or doc[i - 2].like_num)
+    # ("all three commissioners, A, B, and C": a count before the plural, issue 11)
     if apposed:
         i -= 1  # "The lawyers, A and B, obtained ...": the plural in apposition, each one of them
     if i < 0 or not doc[i].is_lower or mm.at(i):
@@ -187,6 +200,34 @@ def _shared_plural_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[in
                                            and not doc[i - 2].whitespace_):
         i -= 1  # "joint general secretaries", "co-chairs"
     return i, head + 1, None
+
+
+def _first_of_names(doc: "Doc", m: NameMention, mm: MentionMap) -> int | None:
+    """The first token of the names joined by "and" (or listed with commas and a last "and": "A, B, and C")
+    that person mention ``m`` is one of, None where it stands alone."""
+    fw_, n = folded(doc), len(doc)
+
+    def prev(t: int) -> int | None:  # the person named just before token t, joined by "," / "and" / ", and"
+        k = t - 1
+        while k >= 0 and fw_[k] in (",", "and") and t - k <= 2:
+            k -= 1
+        hit = mm.at(k) if 0 <= k < t - 1 else None
+        return hit[0].t0 if hit is not None and hit[1].type == PERSON and hit[0].t1 == k + 1 else None
+
+    def nxt(t: int) -> int | None:  # the person named just after token t (the end of a mention)
+        k = t
+        while k < n and fw_[k] in (",", "and") and k - t < 2:
+            k += 1
+        hit = mm.at(k) if t < k < n else None
+        return hit[0].t1 if hit is not None and hit[1].type == PERSON and hit[0].t0 == k else None
+
+    first, count, t = m.t0, 1, m.t0
+    while (p := prev(t)) is not None and count < 8:
+        first, count, t = p, count + 1, p
+    e = m.t1
+    while (q := nxt(e)) is not None and count < 8:
+        count, e = count + 1, q
+    return first if count >= 2 and "and" in fw_[first:e] else None
 
 
 def _possessor(doc: "Doc", first: int) -> int | None:
@@ -210,8 +251,10 @@ def find_titles(doc: "Doc", clusters: list[Cluster]) -> list[TitleInfo]:
             continue
         for m in c.mentions:
             out.extend(_titles_of(doc, c, m, mm))
-    out.extend(TitleInfo(c, title, [], None, span, "predicate-title")
-               for c, title, span in predicate_titles(doc, clusters, _is_title))
+    for c, title, span in predicate_titles(doc, clusters, _is_title):
+        served = [h[1] for t in range(title[1], span[1]) if (h := mm.at(t)) is not None and h[0].t0 == t
+                  and h[1].type in (ORG, GPE)][:1]  # "X is a Flood Response Officer for Dorr County"
+        out.append(TitleInfo(c, title, served, None, span, "predicate-title"))
     for c, title, span in epithet_titles(doc, clusters, _is_title):
         out.append(TitleInfo(c, title, [], None, span, "epithet-title"))
         s, e = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)

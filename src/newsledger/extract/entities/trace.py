@@ -46,6 +46,8 @@ ATTRIBUTE_ROUTES = {
                          "\"Labor leader X\" where the article names Labor elsewhere), "
                          "its possessor (\"Chile's ambassador\") or an 'of' phrase (\"head of the Authority\", "
                          "\"spokeswoman for the ruling bloc's delegation\" once the description is resolved)",
+    "persons-body": "\"Ilse Brandt's Free Democrats\": a person named as the owner of a party's name, right "
+                    "before it, leads or belongs to it (data/words/party_name_heads.json, issue 11)",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\"",
     "title-demonym": "a demonym or country in the title of someone who is no official (\"a Danish journalist\"): "
                      "a nationality, not an employer",
@@ -88,6 +90,8 @@ RELATION_ROUTES = {
     "lead-descriptor": "the subject was named in the next sentence after a lead that describes it by a title the "
                        "object owns (\"Tumbria's fisheries minister ... . Olek Varsany, ...\"): a member of it",
     "title-affiliation": "an organization or country in the subject's title phrase: the subject is a member of it",
+    "persons-body": "\"Ilse Brandt's Free Democrats\": a person named as the owner of a party's name, right "
+                    "before it, leads or belongs to it (data/words/party_name_heads.json, issue 11)",
     "employer-apposition": "\"X's firm, Y\", \"her employer, Y\", \"X, whose company, Y\": X is a member of Y",
     "office-named-elsewhere": "the person's office is written elsewhere in the article with its place or body "
                               "(\"the chief minister of Y ... Chief Minister X\", \"a Tumbrian foreign minister\")",

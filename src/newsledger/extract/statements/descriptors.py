@@ -79,12 +79,20 @@ def holder_after_title(tok: "Token", index: EntityIndex, titles: frozenset[str])
         return listed
     while k < min(len(doc), tok.i + 9) and not doc[k].is_sent_start and (
             doc[k].text[:1].isupper() or doc[k].lower_ in _TITLE_JOINERS):
-        hits = [e for _, _, e in index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))]
+        spans = index.overlapping(doc[k].idx, doc[k].idx + len(doc[k].text))
+        hits = [e for _, _, e in spans]
         person = next((e for e in hits if getattr(index.get(e), "type", "") == "PERSON"), None)
         if person is not None:  # (a name right after "of" is the office's place: "the chief minister of X")
             return person if doc[k - 1].lower_ not in _TITLE_JOINERS else None
-        if hits:
-            return None  # a body or place named first: "Director of Velmar Port Tavo Rensi" is left alone
+        if hits:  # a body or place named first: "Director of Velmar Port Tavo Rensi" is left alone, unless
+            # the names stage cut the holder's name off it ("Commissioner of the VHA Tarn Oselli", issue 11)
+            end = max(e for _, e, _ in spans)
+            q = next((t for t in range(k + 1, min(len(doc), k + 8)) if doc[t].idx >= end), None)
+            if q is None or doc[q].is_sent_start or doc[q - 1].idx + len(doc[q - 1].text) > end \
+                    or doc[k - 1].lower_ not in _TITLE_JOINERS:
+                return None
+            return next((e for _, _, e in index.overlapping(doc[q].idx, doc[q].idx + len(doc[q].text))
+                         if getattr(index.get(e), "type", "") == "PERSON"), None)
         k += 1
     return None
 
