@@ -85,6 +85,8 @@ class DateFinder:
                 continue  # "said ..., after conceding defeat in the weekend's vote": an earlier act's time
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
+            if not self._fits_tense(verb, x.value):
+                continue  # "ordered them back at work tomorrow": the coming day of what was ordered
             siblings = self._by_verb.get(x.verb, ())
             if len(siblings) > 1 and (not _on_verb(doc[x.root], verb) or not _is_day(x.value) and any(
                     _is_day(y.value) and _on_verb(doc[y.root], verb) for y in siblings)):
@@ -129,6 +131,8 @@ class DateFinder:
             for x in (x for v in verbs for x in self._by_verb.get(v, [])):
                 if not sent.start_char <= x.start < sent.end_char:
                     continue
+                if not self._fits_tense(doc[x.verb] if x.verb is not None else root, x.value):
+                    continue  # "regards the fire on February 20 as solved": the day of a noun, not of the lead
                 v = str(x.value.value)
                 if n == 0 and ("/" in v or len(v) <= 4):
                     season = True  # a standfirst dating only a season or a year ("the 2031-32 season"): read on
@@ -136,6 +140,20 @@ class DateFinder:
                 if n == 0 or _is_day(x.value) and (self.published is None or v[:10] <= self.published.isoformat()):
                     return x.value
         return None
+
+    def _fits_tense(self, verb: "Token", value: TimeValue) -> bool:
+        """Whether the verb's tense can take the time as its own day: a past act on no coming day
+        ("ordered them back tomorrow" dates what was ordered), a plain present on no earlier one
+        ("regards the fire on February 20 as solved" dates the fire)."""
+        if self.published is None:
+            return True
+        v = str(value.value)
+        tense = clause.tense(verb)
+        if tense == "past":
+            return not _starts_after(v, self.published)
+        if tense is None and verb.tag_ in ("VBZ", "VBP") and not clause.auxiliaries(verb):
+            return not _ends_before(v, self.published)
+        return True
 
     def _lead_today(self) -> bool:
         return self.lead is not None and self.published is not None \
