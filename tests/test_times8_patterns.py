@@ -38,3 +38,31 @@ def test_a_past_day_in_a_present_tense_lead_dates_no_lead_event():
             "Harbour police inspector Jens Auber said the deckhand had confessed during questioning.")
     assert statement_date(text, "deckhand had confessed") == "2026-03-05"
 
+
+# -- calendar spans written out in full ----------------------------------------------------------------
+
+def time_value(text: str, expr: str, published: str = PUB) -> str | None:
+    rec = newsledger.extract(text, published=published)
+    (t,) = [t for t in rec.times if t.text == expr]
+    return t.value
+
+
+@pytest.mark.slow
+def test_a_range_of_two_month_days_takes_the_year_written_after_the_second():
+    text = ("The Orlen freight line ran without a safety licence from March 30 to April 4, 2024, "
+            "the rail inspectors found.")
+    assert time_value(text, "from March 30 to April 4, 2024") == "2024-03-30/2024-04-04"
+
+
+@pytest.mark.slow
+def test_a_month_of_a_year_joined_by_of():
+    text = "The Vellin council first heard of the leak in August of 2022, its minutes show."
+    assert time_value(text, "August of 2022") == "2022-08"
+
+
+@pytest.mark.slow
+def test_the_first_or_last_months_of_a_year_are_that_part_of_the_year():
+    text = ("Grain exports from Tarsk fell in the first two months of 2025 and rose again in the last four "
+            "months of 2025, the port board said.")
+    assert time_value(text, "the first two months of 2025") == "2025-01/2025-02"
+    assert time_value(text, "the last four months of 2025") == "2025-09/2025-12"
