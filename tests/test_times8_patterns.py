@@ -28,6 +28,15 @@ def test_a_coming_day_in_an_order_is_no_occasion_of_the_one_who_gave_it():
     assert statement_date(text, "cannot stay shut") == "2026-03-05"
 
 
+
+@pytest.mark.slow
+def test_a_reporting_verb_in_what_was_ordered_is_no_occasion_of_saying():
+    text = ("Bus drivers defy depot order\n\n"
+            "Bus drivers in Ferrow on Thursday rejected a call to return to their routes.\n\n"
+            "Mayor Ilse Varn instructed the drivers to report to the depots tomorrow or lose their licences.\n\n"
+            "\u201cThe city cannot go without buses for another week,\u201d she said.")
+    assert statement_date(text, "without buses") == "2026-03-05"
+
 @pytest.mark.slow
 def test_a_past_day_in_a_present_tense_lead_dates_no_lead_event():
     text = ("Ferry fire solved, coastguard says\n\n"

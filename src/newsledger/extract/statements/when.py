@@ -81,6 +81,8 @@ class DateFinder:
                 top = top.head  # "urged X to drop ... and to bring ...": a conjunct counts as what it is joined to
             if top.dep_ not in ("ROOT", "parataxis") and not _is_cue(top):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
+            if top.dep_ == "xcomp" and clause.is_to_infinitive(top):
+                continue  # "instructed them to report to the depots tomorrow": what was asked, not a saying
             if _in_sequence_clause(top):
                 continue  # "said ..., after conceding defeat in the weekend's vote": an earlier act's time
             if clause.is_pluperfect(verb):
