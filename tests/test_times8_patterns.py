@@ -75,3 +75,33 @@ def test_the_first_or_last_months_of_a_year_are_that_part_of_the_year():
             "months of 2025, the port board said.")
     assert time_value(text, "the first two months of 2025") == "2025-01/2025-02"
     assert time_value(text, "the last four months of 2025") == "2025-09/2025-12"
+
+
+# -- the future of a past request -----------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_weekday_in_what_a_past_request_asked_for_is_the_nearest_one():
+    text = ("Caretakers keep Ferrow schools shut\n\n"
+            "The Ferrow schools board urged the striking caretakers to unlock the school gates on Thursday, "
+            "but most gates stayed shut.")
+    assert time_value(text, "Thursday") == "2026-03-05"
+    text = ("Caretakers keep Ferrow schools shut\n\n"
+            "The Ferrow schools board urged the striking caretakers to unlock the school gates on Monday.")
+    assert time_value(text, "Monday") == "2026-03-09"
+
+
+@pytest.mark.slow
+def test_a_weekday_in_what_is_asked_now_stays_ahead():
+    text = ("Caretakers keep Ferrow schools shut\n\n"
+            "The Ferrow schools board urges the striking caretakers to unlock the school gates on Thursday.")
+    assert time_value(text, "Thursday") == "2026-03-12"
+
+
+@pytest.mark.slow
+def test_a_past_request_is_dated_by_the_day_it_asked_for_when_that_day_is_not_ahead():
+    text = ("Caretakers keep Ferrow schools shut\n\n"
+            "The Ferrow schools board urged the striking caretakers to end the stoppage and unlock every "
+            "classroom on Thursday, but most gates stayed shut.\n\n"
+            "Board chair Wim Hollis said the strike had cost pupils a week of lessons.")
+    assert statement_date(text, "end the stoppage") == "2026-03-05"
+    assert statement_date(text, "cost pupils a week") == "2026-03-05"

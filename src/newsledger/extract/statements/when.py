@@ -192,7 +192,22 @@ class DateFinder:
             if _said(d, x.start) and self.doc[x.root].head.i != cue.i:
                 continue
             return x.value
-        return self._via_phrase(cue, d)
+        got = self._asked_day(cue)
+        return got if got is not None else self._via_phrase(cue, d)
+
+    def _asked_day(self, cue: "Token") -> TimeValue | None:
+        """"urged the caretakers to unlock the gates on Thursday" (a past request): what was asked lies
+        ahead of the asking, so a day in it that is not ahead of the story's day is the day it was asked."""
+        if self.published is None or clause.tense(cue) != "past" or clause.auxiliaries(cue):
+            return None
+        for comp in _children(cue):
+            if comp.dep_ != "xcomp" or not clause.is_to_infinitive(comp):
+                continue
+            for verb in clause.conjuncts(comp):  # "to stop the strike and reopen the wards on Thursday"
+                for x in self._by_verb.get(verb.i, []):
+                    if _is_day(x.value) and not _starts_after(str(x.value.value), self.published):
+                        return x.value
+        return None
 
     def _via_phrase(self, cue: "Token", d: Draft) -> TimeValue | None:
         """A time reaching the cue through a phrase of its own ("in a report published last week,

@@ -243,7 +243,12 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             decided = True  # present: no direction
             continue
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors() and tok.head.tag_ == "VBD" \
+                and not clause.auxiliaries(tok.head):
+            # "urged them to reopen the gates on Thursday": ahead of a request that lies behind, so no
+            # direction from the publication day (the nearest Thursday); "urges them to ..." stays ahead
+            tense, decided = "near", True
+        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
         elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_class("future_in_past_verbs") \
                 and tok.head.tag_ == "VBD" \
