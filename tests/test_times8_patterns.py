@@ -105,3 +105,18 @@ def test_a_past_request_is_dated_by_the_day_it_asked_for_when_that_day_is_not_ah
             "Board chair Wim Hollis said the strike had cost pupils a week of lessons.")
     assert statement_date(text, "end the stoppage") == "2026-03-05"
     assert statement_date(text, "cost pupils a week") == "2026-03-05"
+
+
+# -- a month opening a sentence after its preposition ---------------------------------------------------
+
+@pytest.mark.slow
+def test_a_month_after_a_sentence_opening_preposition_is_a_month_before_a_name():
+    text = ("Since November Tarsk has taken in more than 4,000 people from the flooded valleys, "
+            "the regional office said.")
+    assert time_value(text, "November") == "2025-11"
+
+
+@pytest.mark.slow
+def test_a_month_that_is_a_given_name_before_a_surname_stays_a_name():
+    text = "Since June Marlow took over the Tarsk office, the queues have shortened."
+    assert [t.text for t in newsledger.extract(text, published=PUB).times] == []

@@ -13,6 +13,7 @@ from .grammar import Expr, lexicon, scan
 from .values import Val
 from .tense import _clause, _lex_set, _tokens
 from ...analysis.clause import children
+from ...analysis.words import word_class
 from .._doc import doc_text, sentences
 
 if TYPE_CHECKING:
@@ -233,7 +234,12 @@ def _titled_work(span: "SpacySpan", nxt: "Token | None") -> bool:
 def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
     """A bare month name: "in May", "since March"; not the modal "may", not "June Carter"."""
     tok = span[-1]
-    if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")) or _inside_name(span):
+    if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")):
+        return False
+    if prev is not None and prev.is_sent_start and prev.lower_ in _lex_set("month_prepositions") \
+            and len(span) == 1 and tok.lower_ not in word_class("given_name_months"):
+        return True  # "Since October Ostmark has ...": a fronted time, whatever capital follows it
+    if _inside_name(span):
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
         return False  # "by June Carter"
