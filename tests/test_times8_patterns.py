@@ -120,3 +120,14 @@ def test_a_month_after_a_sentence_opening_preposition_is_a_month_before_a_name()
 def test_a_month_that_is_a_given_name_before_a_surname_stays_a_name():
     text = "Since June Marlow took over the Tarsk office, the queues have shortened."
     assert [t.text for t in newsledger.extract(text, published=PUB).times] == []
+
+
+# -- the end of a stretch told in the past --------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_year_less_end_of_a_stretch_in_a_past_clause_is_the_nearest_one():
+    text = ("Harbour officials in Tarsk said the weather office had warned of gales along the coast until "
+            "March 9, and closed the outer piers.")
+    assert time_value(text, "March 9") == "2026-03-09"
+    text = "The Tarsk bridge stayed shut until February 20, when the new deck was laid."
+    assert time_value(text, "February 20") == "2026-02-20"
