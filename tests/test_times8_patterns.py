@@ -131,3 +131,9 @@ def test_a_year_less_end_of_a_stretch_in_a_past_clause_is_the_nearest_one():
     assert time_value(text, "March 9") == "2026-03-09"
     text = "The Tarsk bridge stayed shut until February 20, when the new deck was laid."
     assert time_value(text, "February 20") == "2026-02-20"
+
+
+@pytest.mark.slow
+def test_a_count_of_days_after_a_bare_last_is_the_stretch_up_to_the_story_day():
+    text = "Ferry crossings to Vell were cancelled twice in last four days because of fog, the operator said."
+    assert time_value(text, "last four days") == "2026-03-02/2026-03-06"

@@ -116,7 +116,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
         ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the(?:\s+next)?)\s+)?|(?i:in|over|during|for)\s+(?i:the\s+(?:next|coming))\s+)"
                    rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
-        ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
+        ("past_n", rf"\b(?i:(?:the\s+)?(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
         ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"
                      rf"(?:\s*(?:-|–|(?i:to|or|and))\s*(?P<num2>{NUM}))?\s+(?P<unit>{UNIT})(?![\w-])"
                      rf"(?P<half2>\s+(?i:and\s+a\s+half))?", h_duration),
