@@ -137,3 +137,22 @@ def test_a_year_less_end_of_a_stretch_in_a_past_clause_is_the_nearest_one():
 def test_a_count_of_days_after_a_bare_last_is_the_stretch_up_to_the_story_day():
     text = "Ferry crossings to Vell were cancelled twice in last four days because of fog, the operator said."
     assert time_value(text, "last four days") == "2026-03-02/2026-03-06"
+
+
+# -- "N weeks after <event>": the complement ends where the fronted phrase does -------------------------
+
+@pytest.mark.slow
+def test_an_offset_after_an_undated_event_does_not_count_from_a_deadline_later_in_the_sentence():
+    text = ("Three weeks after the Tarsk council vote and a week after the strike began, the mayor's "
+            "office said it would settle the dispute by Easter.")
+    rec = newsledger.extract(text, published=PUB)
+    dates = {t.text: t.value for t in rec.times if t.type == "DATE"}
+    assert "Three weeks after" not in dates and "a week after" not in dates
+    assert "Easter" in " ".join(dates)
+
+
+@pytest.mark.slow
+def test_an_offset_still_counts_from_a_day_inside_its_complement():
+    text = "Two weeks after the March 3 vote the Tarsk council met again."
+    rec = newsledger.extract(text, published=PUB)
+    assert {t.text: t.value for t in rec.times}.get("Two weeks after") == "2026-03-17"

@@ -71,7 +71,7 @@ def _select(doc: "Doc", text: str, cands: Iterable[Expr], sent_of) -> list[Expr]
     while True:
         chosen = _non_overlapping(checked)
         orphans = {e for i, e in enumerate(chosen) if _needs_complement(text, e)
-                   and _complement_time(chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None
+                   and _complement_time(text, chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None
                    and _event_time(doc, chosen, i, sent_of) is None}
         if not orphans:
             break
@@ -155,17 +155,21 @@ def _mirror(head: Val, forward: Val) -> Val | None:
     return None
 
 
-def _complement_time(exprs: list[Expr], i: int, sent_of) -> int | None:
+def _complement_time(text: str, exprs: list[Expr], i: int, sent_of) -> int | None:
     """The index of the time inside the complement of "N days after ...": the next expression in
-    the same sentence, if it carries or finds its own value."""
+    the same sentence, if it carries or finds its own value, before any comma, semicolon or dash (where
+    a fronted "Two months after the vote, ..." ends) and not a deadline ("... by Easter")."""
     e = exprs[i]
     for j in range(i + 1, len(exprs)):
         o = exprs[j]
-        if sent_of(o.start) != sent_of(e.start) or o.start - e.end > 150:
+        if sent_of(o.start) != sent_of(e.start) or o.start - e.end > 150 or _PHRASE_END.search(text, e.end, o.start):
             return None
-        if o.mode in ("absolute", "calendar", "deictic") and o.type == "DATE":
+        if o.mode in ("absolute", "calendar", "deictic") and o.type == "DATE" and not o.window:
             return j
     return None
+
+
+_PHRASE_END = re.compile(r"[,;—–]|--")
 
 
 _NON_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC", "PRODUCT", "LAW", "NORP", "EVENT"}
