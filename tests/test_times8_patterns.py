@@ -156,3 +156,12 @@ def test_an_offset_still_counts_from_a_day_inside_its_complement():
     text = "Two weeks after the March 3 vote the Tarsk council met again."
     rec = newsledger.extract(text, published=PUB)
     assert {t.text: t.value for t in rec.times}.get("Two weeks after") == "2026-03-17"
+
+
+# -- a weekday right after a person's name --------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_weekday_right_after_a_persons_name_is_a_day():
+    text = ("Federal agents took the two hospital managers, Ana Pell and Rudi Kasz Thursday for questioning "
+            "over missing funds.")
+    assert time_value(text, "Thursday") == "2026-03-05"

@@ -278,8 +278,9 @@ def _plausible_year(span: "SpacySpan", prev: "Token | None", nxt: "Token | None"
 def _plausible_weekday(span: "SpacySpan", prev: "Token | None") -> bool:
     """A weekday that is not part of a name: "Bloody Sunday", "the Sunday Herald", "the Monday Club"."""
     if prev is not None and prev.text[:1].isupper() and span.start <= prev.head.i < span.end \
-            and prev.dep_ in ("compound", "amod") and prev.lower_ not in ("last", "next", "this", "early", "late"):
-        return False
+            and prev.dep_ in ("compound", "amod") and prev.lower_ not in ("last", "next", "this", "early", "late") \
+            and not (prev.ent_type_ == "PERSON" and prev.ent_iob_ == "I" and span[0].ent_type_ != "PERSON"):
+        return False  # (but "took ... and Rudi Kasz Thursday": a two-word person name ends before the day)
     last = span[-1]
     head = last.head
     return not (last.dep_ == "compound" and head.tag_ == "NNP" and head.text[:1].isupper()
