@@ -165,3 +165,25 @@ def test_a_weekday_right_after_a_persons_name_is_a_day():
     text = ("Federal agents took the two hospital managers, Ana Pell and Rudi Kasz Thursday for questioning "
             "over missing funds.")
     assert time_value(text, "Thursday") == "2026-03-05"
+
+
+# -- an undated saying followed at once by the same speaker's dated one ---------------------------------
+
+@pytest.mark.slow
+def test_an_undated_saying_takes_the_day_of_the_same_speakers_next_dated_saying():
+    text = ("Two fishermen missing off Kell Point\n\n"
+            "The Ostmark coastguard is searching for two fishermen after their boat sank off Kell Point.\n\n"
+            "Coastguard chief Mara Tolk said the crew of a second boat had been pulled from the water.\n\n"
+            "\u201cWe are combing the whole bay and will go on through the night,\u201d Tolk said at a news "
+            "conference on Thursday.")
+    assert statement_date(text, "pulled from the water") == "2026-03-05"
+
+
+@pytest.mark.slow
+def test_another_speakers_dated_saying_does_not_date_an_earlier_one():
+    text = ("Two fishermen missing off Kell Point\n\n"
+            "The Ostmark coastguard is searching for two fishermen after their boat sank off Kell Point.\n\n"
+            "Coastguard chief Mara Tolk said the crew of a second boat had been pulled from the water.\n\n"
+            "\u201cWe are combing the whole bay and will go on through the night,\u201d harbour master Ivo Brandt "
+            "said at a news conference on Thursday.")
+    assert statement_date(text, "pulled from the water") != "2026-03-05"

@@ -49,7 +49,9 @@ class DateFinder:
     def __init__(self, doc: "Doc", times: Sequence[Time], index: EntityIndex, speakers: "SpeakerResolver",
                  published: dt.date | None) -> None:
         self.doc = doc
+        self.doc_text = doc_text(doc)
         self.published = published
+        self._after: dict[int, Draft] = {}  # id(draft) -> the draft after it (follow)
         self.dated: list[_Dated] = []
         text = doc_text(doc)
         for t in sorted(times, key=lambda t: t.start):
@@ -156,6 +158,28 @@ class DateFinder:
         if tense is None and verb.tag_ in ("VBZ", "VBP") and not clause.auxiliaries(verb):
             return not _ends_before(v, self.published)
         return True
+
+    def follow(self, drafts: Sequence[Draft]) -> None:
+        """The drafts in text order, so that an undated saying can see the statement after it."""
+        self._after = {id(a): b for a, b in zip(drafts, drafts[1:])}
+
+    def _next_occasion(self, d: Draft, cue: "Token") -> TimeValue | None:
+        """"X said the crew was safe. \"...,\" X said at a news conference on Thursday": an undated
+        past-tense saying followed at once, in the next paragraph at most, by the same speaker's saying
+        dated in its own words is part of that occasion."""
+        n = self._after.get(id(d))
+        key = d.speaker or d.speaker_key
+        if n is None or not key or key not in (n.speaker, n.speaker_key) or cue.tag_ != "VBD" \
+                or clause.is_pluperfect(cue) or _headline(_sent_of(cue)) or n.extra.get("unattributed"):
+            return None
+        ncue = self.doc[n.cue_i]
+        if ncue.lower_ == "according" or self.doc_text[max(cue.idx, d.content[1]):ncue.idx].count("\n\n") > 1:
+            return None
+        got = self._attached(ncue, n)
+        if got is None or not _is_day(got) or self.published is None \
+                or _starts_after(str(got.value), self.published) or clause.is_pluperfect(ncue):
+            return None
+        return got
 
     def _lead_today(self) -> bool:
         return self.lead is not None and self.published is not None \
@@ -343,6 +367,10 @@ class DateFinder:
             # "raised rates on Wednesday [the story's day] ... They say ...": a present cue is the lead's day
             d.extra["date_route"] = "lead-event"
             return self.lead
+        ahead = self._next_occasion(d, cue) if not according and not continued else None
+        if ahead is not None:
+            d.extra["date_route"] = "speaker-next-occasion"  # "X said ... \"...,\" X said at a briefing on Friday"
+            return ahead
         saying = self._saying_day(cue.idx)
         if saying is not None and cue.tag_ == "VBD" and not according and not continued \
                 and not clause.is_pluperfect(cue) and not _headline(_sent_of(cue)):
