@@ -242,7 +242,7 @@ def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None
         return False
     if prev is not None and prev.is_sent_start and prev.lower_ in _lex_set("month_prepositions") \
             and len(span) == 1 and tok.lower_ not in word_class("given_name_months"):
-        return True  # "Since October Ostmark has ...": a fronted time, whatever capital follows it
+        return True  # "Since November Ostmark has ...": a fronted time, whatever capital follows it
     if _inside_name(span):
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:

@@ -155,7 +155,7 @@ def h_day_range(m: re.Match, rule: str) -> Expr | None:
 
 
 def h_part_n_of_year(m: re.Match, rule: str) -> Expr | None:
-    """"the last three months of 2018" → 2018-10/2018-12; "the first ten days of 2025" → 2025-01-01/2025-01-10."""
+    """"the last four months of 2031" → 2031-09/2031-12; "the first ten days of 2025" → 2025-01-01/2025-01-10."""
     n = number(m["num"])
     unit = tv_unit(m["unit"])
     y = int(m["year"])
