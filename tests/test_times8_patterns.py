@@ -187,3 +187,11 @@ def test_another_speakers_dated_saying_does_not_date_an_earlier_one():
             "\u201cWe are combing the whole bay and will go on through the night,\u201d harbour master Ivo Brandt "
             "said at a news conference on Thursday.")
     assert statement_date(text, "pulled from the water") != "2026-03-05"
+
+
+@pytest.mark.slow
+def test_a_day_deep_in_what_a_past_request_names_does_not_date_the_request():
+    text = ("Dockers' union demands inquiry\n\n"
+            "The Lenmouth dockers' union urged the port board to reinstate the sacked crane drivers and to "
+            "punish those responsible for the crush during a protest on February 27.")
+    assert statement_date(text, "reinstate the sacked") != "2026-02-27"

@@ -229,7 +229,8 @@ class DateFinder:
                 continue
             for verb in clause.conjuncts(comp):  # "to stop the strike and reopen the wards on Thursday"
                 for x in self._by_verb.get(verb.i, []):
-                    if _is_day(x.value) and not _starts_after(str(x.value.value), self.published):
+                    if _is_day(x.value) and not _starts_after(str(x.value.value), self.published) \
+                            and _on_verb_or_object(self.doc[x.root], verb):
                         return x.value
         return None
 
@@ -415,6 +416,15 @@ def _on_verb(root: "Token", verb: "Token") -> bool:
             return False
         node = node.head
     return False
+
+
+def _on_verb_or_object(root: "Token", verb: "Token") -> bool:
+    """A time on the verb or on its object ("reopen the wards on Thursday"), not deeper in a noun phrase
+    ("bring to justice those responsible for the killing during a march on May 3")."""
+    if _on_verb(root, verb):
+        return True
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    return head.dep_ == "dobj" and head.head.i == verb.i
 
 
 def _at_occasion(verb: "Token") -> bool:
