@@ -420,7 +420,7 @@ def _on_verb(root: "Token", verb: "Token") -> bool:
 
 def _on_verb_or_object(root: "Token", verb: "Token") -> bool:
     """A time on the verb or on its object ("reopen the wards on Thursday"), not deeper in a noun phrase
-    ("bring to justice those responsible for the killing during a march on May 3")."""
+    ("punish those to blame for the crush during a protest on May 3")."""
     if _on_verb(root, verb):
         return True
     head = root.head.head if root.head.pos_ == "ADP" else root.head
