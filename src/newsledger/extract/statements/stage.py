@@ -83,6 +83,7 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
             d.speaker, d.speaker_text, d.speaker_key = src.speaker, src.speaker_text, src.speaker_key
     _same_document(doc, drafts)
     dates = DateFinder(doc, times, index, speakers, published)
+    dates.follow(drafts)
     by_start = TimesByStart(times)
     out: list[Statement] = []
     for d in drafts:

@@ -87,6 +87,8 @@ DATE_ROUTES = {
                   "when the lead is the story's own day",
     "story-saying-day": "a past-tense cue with nothing else to date it: the day of the latest saying before it that "
                         "the text dates (anyone's: \"the port authority said on Friday that ...\")",
+    "speaker-next-occasion": "an undated past-tense saying followed at once (in the next paragraph at most) by the same "
+                             "speaker's saying dated in its own words: that occasion's day",
     "story-day": "a report whose latest past or present time before the cue is its own day (or that dates nothing "
                  "before it): the publication day",
     "speaker-previous-statement": "nothing else dates it: the date of the same speaker's latest statement before "

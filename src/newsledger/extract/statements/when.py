@@ -49,7 +49,9 @@ class DateFinder:
     def __init__(self, doc: "Doc", times: Sequence[Time], index: EntityIndex, speakers: "SpeakerResolver",
                  published: dt.date | None) -> None:
         self.doc = doc
+        self.doc_text = doc_text(doc)
         self.published = published
+        self._after: dict[int, Draft] = {}  # id(draft) -> the draft after it (follow)
         self.dated: list[_Dated] = []
         text = doc_text(doc)
         for t in sorted(times, key=lambda t: t.start):
@@ -81,10 +83,14 @@ class DateFinder:
                 top = top.head  # "urged X to drop ... and to bring ...": a conjunct counts as what it is joined to
             if top.dep_ not in ("ROOT", "parataxis") and not _is_cue(top):
                 continue  # times in subordinate clauses date other events, not the subject's occasion
+            if top.dep_ == "xcomp" and clause.is_to_infinitive(top):
+                continue  # "instructed them to report to the depots tomorrow": what was asked, not a saying
             if _in_sequence_clause(top):
                 continue  # "said ..., after conceding defeat in the weekend's vote": an earlier act's time
             if clause.is_pluperfect(verb):
                 continue  # "had said in April": an earlier occasion, not the one the story goes on from
+            if not self._fits_tense(verb, x.value):
+                continue  # "ordered them back at work tomorrow": the coming day of what was ordered
             siblings = self._by_verb.get(x.verb, ())
             if len(siblings) > 1 and (not _on_verb(doc[x.root], verb) or not _is_day(x.value) and any(
                     _is_day(y.value) and _on_verb(doc[y.root], verb) for y in siblings)):
@@ -129,6 +135,8 @@ class DateFinder:
             for x in (x for v in verbs for x in self._by_verb.get(v, [])):
                 if not sent.start_char <= x.start < sent.end_char:
                     continue
+                if not self._fits_tense(doc[x.verb] if x.verb is not None else root, x.value):
+                    continue  # "regards the fire on February 20 as solved": the day of a noun, not of the lead
                 v = str(x.value.value)
                 if n == 0 and ("/" in v or len(v) <= 4):
                     season = True  # a standfirst dating only a season or a year ("the 2031-32 season"): read on
@@ -136,6 +144,42 @@ class DateFinder:
                 if n == 0 or _is_day(x.value) and (self.published is None or v[:10] <= self.published.isoformat()):
                     return x.value
         return None
+
+    def _fits_tense(self, verb: "Token", value: TimeValue) -> bool:
+        """Whether the verb's tense can take the time as its own day: a past act on no coming day
+        ("ordered them back tomorrow" dates what was ordered), a plain present on no earlier one
+        ("regards the fire on February 20 as solved" dates the fire)."""
+        if self.published is None:
+            return True
+        v = str(value.value)
+        tense = clause.tense(verb)
+        if tense == "past":
+            return not _starts_after(v, self.published)
+        if tense is None and verb.tag_ in ("VBZ", "VBP") and not clause.auxiliaries(verb):
+            return not _ends_before(v, self.published)
+        return True
+
+    def follow(self, drafts: Sequence[Draft]) -> None:
+        """The drafts in text order, so that an undated saying can see the statement after it."""
+        self._after = {id(a): b for a, b in zip(drafts, drafts[1:])}
+
+    def _next_occasion(self, d: Draft, cue: "Token") -> TimeValue | None:
+        """"X said the crew was safe. \"...,\" X said at a news conference on Thursday": an undated
+        past-tense saying followed at once, in the next paragraph at most, by the same speaker's saying
+        dated in its own words is part of that occasion."""
+        n = self._after.get(id(d))
+        key = d.speaker or d.speaker_key
+        if n is None or not key or key not in (n.speaker, n.speaker_key) or cue.tag_ != "VBD" \
+                or clause.is_pluperfect(cue) or _headline(_sent_of(cue)) or n.extra.get("unattributed"):
+            return None
+        ncue = self.doc[n.cue_i]
+        if ncue.lower_ == "according" or self.doc_text[max(cue.idx, d.content[1]):ncue.idx].count("\n\n") > 1:
+            return None
+        got = self._attached(ncue, n)
+        if got is None or not _is_day(got) or self.published is None \
+                or _starts_after(str(got.value), self.published) or clause.is_pluperfect(ncue):
+            return None
+        return got
 
     def _lead_today(self) -> bool:
         return self.lead is not None and self.published is not None \
@@ -172,7 +216,23 @@ class DateFinder:
             if _said(d, x.start) and self.doc[x.root].head.i != cue.i:
                 continue
             return x.value
-        return self._via_phrase(cue, d)
+        got = self._asked_day(cue)
+        return got if got is not None else self._via_phrase(cue, d)
+
+    def _asked_day(self, cue: "Token") -> TimeValue | None:
+        """"urged the caretakers to unlock the gates on Thursday" (a past request): what was asked lies
+        ahead of the asking, so a day in it that is not ahead of the story's day is the day it was asked."""
+        if self.published is None or clause.tense(cue) != "past" or clause.auxiliaries(cue):
+            return None
+        for comp in _children(cue):
+            if comp.dep_ != "xcomp" or not clause.is_to_infinitive(comp):
+                continue
+            for verb in clause.conjuncts(comp):  # "to stop the strike and reopen the wards on Thursday"
+                for x in self._by_verb.get(verb.i, []):
+                    if _is_day(x.value) and not _starts_after(str(x.value.value), self.published) \
+                            and _on_verb_or_object(self.doc[x.root], verb):
+                        return x.value
+        return None
 
     def _via_phrase(self, cue: "Token", d: Draft) -> TimeValue | None:
         """A time reaching the cue through a phrase of its own ("in a report published last week,
@@ -308,6 +368,10 @@ class DateFinder:
             # "raised rates on Wednesday [the story's day] ... They say ...": a present cue is the lead's day
             d.extra["date_route"] = "lead-event"
             return self.lead
+        ahead = self._next_occasion(d, cue) if not according and not continued else None
+        if ahead is not None:
+            d.extra["date_route"] = "speaker-next-occasion"  # "X said ... \"...,\" X said at a briefing on Friday"
+            return ahead
         saying = self._saying_day(cue.idx)
         if saying is not None and cue.tag_ == "VBD" and not according and not continued \
                 and not clause.is_pluperfect(cue) and not _headline(_sent_of(cue)):
@@ -352,6 +416,15 @@ def _on_verb(root: "Token", verb: "Token") -> bool:
             return False
         node = node.head
     return False
+
+
+def _on_verb_or_object(root: "Token", verb: "Token") -> bool:
+    """A time on the verb or on its object ("reopen the wards on Thursday"), not deeper in a noun phrase
+    ("punish those to blame for the crush during a protest on May 3")."""
+    if _on_verb(root, verb):
+        return True
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    return head.dep_ == "dobj" and head.head.i == verb.i
 
 
 def _at_occasion(verb: "Token") -> bool:

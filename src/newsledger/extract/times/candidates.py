@@ -13,6 +13,7 @@ from .grammar import Expr, lexicon, scan
 from .values import Val
 from .tense import _clause, _lex_set, _tokens
 from ...analysis.clause import children
+from ...analysis.words import word_class
 from .._doc import doc_text, sentences
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def _select(doc: "Doc", text: str, cands: Iterable[Expr], sent_of) -> list[Expr]
     while True:
         chosen = _non_overlapping(checked)
         orphans = {e for i, e in enumerate(chosen) if _needs_complement(text, e)
-                   and _complement_time(chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None
+                   and _complement_time(text, chosen, i, sent_of) is None and _appositive_head(text, chosen, i) is None
                    and _event_time(doc, chosen, i, sent_of) is None}
         if not orphans:
             break
@@ -154,17 +155,21 @@ def _mirror(head: Val, forward: Val) -> Val | None:
     return None
 
 
-def _complement_time(exprs: list[Expr], i: int, sent_of) -> int | None:
+def _complement_time(text: str, exprs: list[Expr], i: int, sent_of) -> int | None:
     """The index of the time inside the complement of "N days after ...": the next expression in
-    the same sentence, if it carries or finds its own value."""
+    the same sentence, if it carries or finds its own value, before any comma, semicolon or dash (where
+    a fronted "Two months after the vote, ..." ends) and not a deadline ("... by Easter")."""
     e = exprs[i]
     for j in range(i + 1, len(exprs)):
         o = exprs[j]
-        if sent_of(o.start) != sent_of(e.start) or o.start - e.end > 150:
+        if sent_of(o.start) != sent_of(e.start) or o.start - e.end > 150 or _PHRASE_END.search(text, e.end, o.start):
             return None
-        if o.mode in ("absolute", "calendar", "deictic") and o.type == "DATE":
+        if o.mode in ("absolute", "calendar", "deictic") and o.type == "DATE" and not o.window:
             return j
     return None
+
+
+_PHRASE_END = re.compile(r"[,;—–]|--")
 
 
 _NON_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "LOC", "PRODUCT", "LAW", "NORP", "EVENT"}
@@ -233,7 +238,12 @@ def _titled_work(span: "SpacySpan", nxt: "Token | None") -> bool:
 def _plausible_month(span: "SpacySpan", prev: "Token | None", nxt: "Token | None") -> bool:
     """A bare month name: "in May", "since March"; not the modal "may", not "June Carter"."""
     tok = span[-1]
-    if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")) or _inside_name(span):
+    if tok.tag_ == "MD" or (tok.text == "May" and tok.pos_ in ("AUX", "VERB")):
+        return False
+    if prev is not None and prev.is_sent_start and prev.lower_ in _lex_set("month_prepositions") \
+            and len(span) == 1 and tok.lower_ not in word_class("given_name_months"):
+        return True  # "Since November Ostmark has ...": a fronted time, whatever capital follows it
+    if _inside_name(span):
         return False
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in lexicon()["months"]:
         return False  # "by June Carter"
@@ -268,8 +278,9 @@ def _plausible_year(span: "SpacySpan", prev: "Token | None", nxt: "Token | None"
 def _plausible_weekday(span: "SpacySpan", prev: "Token | None") -> bool:
     """A weekday that is not part of a name: "Bloody Sunday", "the Sunday Herald", "the Monday Club"."""
     if prev is not None and prev.text[:1].isupper() and span.start <= prev.head.i < span.end \
-            and prev.dep_ in ("compound", "amod") and prev.lower_ not in ("last", "next", "this", "early", "late"):
-        return False
+            and prev.dep_ in ("compound", "amod") and prev.lower_ not in ("last", "next", "this", "early", "late") \
+            and not (prev.ent_type_ == "PERSON" and prev.ent_iob_ == "I" and span[0].ent_type_ != "PERSON"):
+        return False  # (but "took ... and Rudi Kasz Thursday": a two-word person name ends before the day)
     last = span[-1]
     head = last.head
     return not (last.dep_ == "compound" and head.tag_ == "NNP" and head.text[:1].isupper()

@@ -68,7 +68,7 @@ class _DocContext:
             tense = "future"  # "can expect a visit this Monday", "ahead of Saturday's deadline": the coming one
             # (but "ahead of his visit on Monday, he had said": the pluperfect puts that day behind)
         if _needs_complement(self.text, expr):
-            j = _complement_time(exprs, i, self.sent_of)
+            j = _complement_time(self.text, exprs, i, self.sent_of)
             if j is not None:
                 ref = self.resolve(j, exprs, done)
                 val = expr.resolve(Ctx(ref.val, tense)) if ref.val is not None else None

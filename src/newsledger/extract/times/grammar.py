@@ -32,8 +32,8 @@ from typing import Callable, Iterable, Iterator
 from .openings import _ODD_CASE, finder, finder_starts, odd_case, openings  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
-    h_anaphoric_weekday, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
-    h_month, h_month_range, h_my, h_offset, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
+    h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
+    h_month, h_month_range, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
     h_set, h_the_unit_before, h_the_weekend, h_week_of, h_weekday, h_weekday_of_week, h_weekday_range, h_window, h_year, h_year_apos,
     h_year_range,
 )
@@ -59,10 +59,14 @@ def _rules() -> tuple[_Rule, ...]:
                 rf"{day2}(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY}){day2}\s+(?:(?i:of)\s+)?"
                 rf"(?P<mon>{p['MOND']})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
-        ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON}),?\s+(?P<year>{YEAR})", h_my),
+        ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})", h_my),
         ("rel_month", rf"\b(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+(?P<mon>{MON})(?![\w-])"
                       rf"(?!\s*\d)", h_rel_month),
         ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
+        # "between March 30 and April 4, 2024": two month-days, the year written once at the end or with each
+        ("day_range", rf"\b(?i:between|from)\s+(?P<mon>{p['MOND']})\s+(?P<day>{DAY})(?:,?\s+(?P<year1>{YEAR}))?"
+                      rf"\s+(?i:and|to|until|through|till)\s+(?P<mon2>{p['MOND']})\s+(?P<day2>{DAY})"
+                      rf"(?:,?\s+(?P<year>{YEAR}))?", h_day_range),
         ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
                         rf"(?P<mon2>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_month_range),
         ("year", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<year>{YEAR})", h_year),
@@ -75,6 +79,8 @@ def _rules() -> tuple[_Rule, ...]:
                     rf"(?:,?\s+(?P<year>{YEAR}))?", h_week_of),
         ("part_of_year", rf"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>quarter|half)\s+of)\s+"
                          rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:the|this|next|last))\s+(?i:year))", h_part_of_year),
+        ("part_n_of_year", rf"\b(?i:the\s+(?P<ord>first|last|final))\s+(?P<num>{NUM})\s+(?P<unit>(?i:months|weeks|days))"
+                           rf"\s+(?i:of)\s+(?P<year>{YEAR})", h_part_n_of_year),
         ("quarter_q", rf"\b(?P<q>Q[1-4]|H[12])\s+(?P<year>{YEAR})", h_part_of_year),
         ("bare_quarter", r"\b(?i:the\s+(?P<ord>first|second|third|fourth)\s+(?P<part>quarter))(?![\w-])(?!\s+(?i:of)\b)",
          h_part_of_year),
@@ -110,7 +116,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("in_offset", rf"\b(?i:in)\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:['’]s?\s+(?i:time))?(?!-)", h_in_offset),
         ("window", rf"\b(?:(?i:within|inside)\s+(?:(?i:the(?:\s+next)?)\s+)?|(?i:in|over|during|for)\s+(?i:the\s+(?:next|coming))\s+)"
                    rf"{approx}{num_range}\s+(?P<unit>{UNIT})", h_window),
-        ("past_n", rf"\b(?i:the\s+(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
+        ("past_n", rf"\b(?i:(?:the\s+)?(?:past|last|previous))\s+{approx}(?P<num>{NUM})\s+(?P<unit>{UNIT})", h_past_n),
         ("duration", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?"
                      rf"(?:\s*(?:-|–|(?i:to|or|and))\s*(?P<num2>{NUM}))?\s+(?P<unit>{UNIT})(?![\w-])"
                      rf"(?P<half2>\s+(?i:and\s+a\s+half))?", h_duration),

@@ -135,6 +135,52 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "absolute", lambda ctx: v)
 
 
+def h_day_range(m: re.Match, rule: str) -> Expr | None:
+    """"between March 30 and April 4, 2024" → 2024-03-30/2024-04-04: one range from the first day to the
+    second; a year written once, at the end, is the second day's (the first in the year before when its
+    month comes later)."""
+    m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
+    d1, d2 = (int(re.match(r"\d+", m[k]).group()) for k in ("day", "day2"))
+    y1 = int(m["year1"]) if _g(m, "year1") else None
+
+    def make(yy: int) -> Val | None:
+        a = _in_year(y1 if y1 is not None else (yy if (m1, d1) <= (m2, d2) else yy - 1), m1, d1)
+        b = _in_year(yy, m2, d2)
+        return tv.span_range(a, b) if a and b and b.start > a.start else None
+
+    if _g(m, "year"):
+        v = make(int(m["year"]))
+        return _mk(m, rule, "absolute", lambda ctx: v) if v else None
+    return None  # a year-less pair stays two days, the second chained to the first ("from December 28 to January 3")
+
+
+def h_part_n_of_year(m: re.Match, rule: str) -> Expr | None:
+    """"the last four months of 2031" → 2031-09/2031-12; "the first ten days of 2025" → 2025-01-01/2025-01-10."""
+    n = number(m["num"])
+    unit = tv_unit(m["unit"])
+    y = int(m["year"])
+    if n is None or n != int(n) or n < 1:
+        return None
+    n = int(n)
+    first = m["ord"].lower() == "first"
+    if unit == "month":
+        if n > 12:
+            return None
+        v = tv.span_range(tv.month(y, 1), tv.month(y, n)) if first else tv.span_range(tv.month(y, 13 - n), tv.month(y, 12))
+    elif unit in ("week", "day"):
+        days = n * (7 if unit == "week" else 1)
+        if days > 366:
+            return None
+        a, b = (Date(y, 1, 1), Date(y, 1, 1) + dt.timedelta(days=days - 1)) if first \
+            else (Date(y, 12, 31) - dt.timedelta(days=days - 1), Date(y, 12, 31))
+        if a.year != y or b.year != y:
+            return None
+        v = tv.span_range(tv.day(a), tv.day(b))
+    else:
+        return None
+    return _mk(m, rule, "absolute", lambda ctx: v)
+
+
 def h_month_range(m: re.Match, rule: str) -> Expr | None:
     m1, m2 = _month_of(m["mon"]), _month_of(m["mon2"])
     y = int(m["year"]) if _g(m, "year") else None

@@ -32,7 +32,7 @@ def lexicon() -> dict:
 @dataclass(frozen=True, slots=True)
 class Ctx:
     """What an expression is resolved against: ``anchor`` (None: unknown), the clause's ``tense``
-    (past | future | None) and, for year-less dates, a ``year`` fixed by the context."""
+    (past | future | near | None; near: ahead of a past request, the nearest) and, for year-less dates, a ``year`` fixed by the context."""
 
     anchor: Val | None
     tense: str | None = None
@@ -187,6 +187,9 @@ def _weekday(ctx: Ctx, wd: int, rel: str | None) -> Val | None:
         return tv.day(a + dt.timedelta(days=fwd))
     if ctx.tense == "future":
         return tv.day(a + dt.timedelta(days=(wd - a.weekday()) % 7))
+    if ctx.tense == "near":  # ahead of a past request: the nearest such day, behind or ahead
+        back, fwd = (a.weekday() - wd) % 7, (wd - a.weekday()) % 7
+        return tv.day(a + dt.timedelta(days=fwd) if fwd < back else a - dt.timedelta(days=back))
     return tv.day(a - dt.timedelta(days=(a.weekday() - wd) % 7))
 
 

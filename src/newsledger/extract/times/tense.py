@@ -200,6 +200,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     if span is None or not len(span):
         return None, False
     tok = span.root
+    endpoint = tok.dep_ == "pobj" and tok.head.lower_ in word_class("endpoint_prepositions")
     tense: str | None = None
     decided = False
     subordinate = False
@@ -243,7 +244,12 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             decided = True  # present: no direction
             continue
         # non-finite: an infinitive of plans is future; otherwise read the governing verb
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors() and tok.head.tag_ == "VBD" \
+                and not clause.auxiliaries(tok.head):
+            # "urged them to reopen the gates on Thursday": ahead of a request that lies behind, so no
+            # direction from the publication day (the nearest Thursday); "urges them to ..." stays ahead
+            tense, decided = "near", True
+        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _future_governors():
             tense, decided = "future", True
         elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in word_class("future_in_past_verbs") \
                 and tok.head.tag_ == "VBD" \
@@ -253,4 +259,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             tense, decided = "future", True
         elif tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(tok)):
             tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
+    if endpoint and tense == "past":
+        tense = "near"  # "had warned of gales until March 9": the end of a stretch, the nearest such day
     return tense, subordinate
