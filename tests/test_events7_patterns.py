@@ -138,3 +138,14 @@ def test_a_leaders_camp_acts_through_the_leader_and_a_breakthrough_in_talks_is_a
     assert names(rec, deal.source) == {"Anselm Torvik", "Velmar Labour Party"}
     research = extract("Engineers at the Pellam Institute made a breakthrough in battery research on Friday.")
     assert events(research, "AGREE") == []
+
+
+# -- an apology: PLOVER's CONCEDE (four independent annotators read the SPEC so), not SUPPORT ------------
+
+@slow
+def test_an_apology_to_a_named_person_is_a_concession():
+    rec = extract("The harbour master Ilse Vantor apologized to the skipper Rolf Anker on Thursday for the "
+                  "wrongful seizure of his trawler.")
+    (v,) = [e for e in rec.events if e.type in ("CONCEDE", "SUPPORT")]
+    assert v.type == "CONCEDE"
+    assert names(rec, v.source) == {"Ilse Vantor"}
