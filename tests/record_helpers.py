@@ -1,5 +1,6 @@
-"""Look-ups on an extracted record shared by the real-reporting pattern tests (test_real12 ... test_real15):
-each fails with a message naming what the record holds instead."""
+"""Look-ups on an extracted record shared by the real-reporting pattern tests (test_real12 ... test_real15,
+test_events4 ... test_events7, test_times7 and test_times8): each fails with a message naming what the record holds
+instead."""
 
 from __future__ import annotations
 
@@ -18,3 +19,27 @@ def speaker_of(rec, words: str) -> str | None:
     hits = [s for s in rec.statements if words in s.content.text]
     assert hits, f"no statement holds {words!r}: {[s.content.text for s in rec.statements]}"
     return name_of(rec, hits[0].speaker)
+
+
+PUB = "2026-03-06"  # a Friday: the publication day of the pattern tests' invented articles
+
+
+def extract(text: str, published: str = PUB):
+    import newsledger
+
+    return newsledger.extract(text, published=published)
+
+
+def events(rec, etype: str | None = None):
+    return [v for v in rec.events if etype is None or v.type == etype]
+
+
+def names(rec, ids) -> set[str]:
+    return {rec.entity(i).name for i in ids}
+
+
+def statement_date(text: str, content: str, published: str = PUB) -> str | None:
+    """The date value of the one statement of ``text`` whose content holds ``content``."""
+    rec = extract(text, published)
+    (st,) = [s for s in rec.statements if content in s.content.text]
+    return st.date.value if st.date is not None else None

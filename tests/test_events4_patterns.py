@@ -9,25 +9,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import newsledger
 from newsledger.extract.events.syntax import fronted_apposition_subject
+from record_helpers import events, extract, names
 
 slow = pytest.mark.slow
 VOCAB = spacy.blank("en").vocab  # hand-built Docs: no model
-
-PUB = "2026-03-06"  # a Friday
-
-
-def extract(text: str, published: str = PUB):
-    return newsledger.extract(text, published=published)
-
-
-def events(rec, etype: str | None = None):
-    return [v for v in rec.events if etype is None or v.type == etype]
-
-
-def names(rec, ids) -> set[str]:
-    return {rec.entity(i).name for i in ids}
 
 
 # -- acts named by nouns and phrases -----------------------------------------------------------------

@@ -8,23 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import newsledger
+from record_helpers import events, extract, names
 
 slow = pytest.mark.slow
-
-PUB = "2026-03-06"  # a Friday
-
-
-def extract(text: str, published: str = PUB):
-    return newsledger.extract(text, published=published)
-
-
-def events(rec, etype: str | None = None):
-    return [v for v in rec.events if etype is None or v.type == etype]
-
-
-def names(rec, ids) -> set[str]:
-    return {rec.entity(i).name for i in ids}
 
 
 # -- arrests with no actor written: the article's one police body ------------------------------------

@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsledger
-
-PUB = "2026-03-06"  # a Friday
-
-
-def statement_date(text: str, content: str, published: str = PUB) -> str | None:
-    rec = newsledger.extract(text, published=published)
-    (st,) = [s for s in rec.statements if content in s.content.text]
-    return st.date.value if st.date is not None else None
+from record_helpers import PUB, statement_date
 
 
 # -- the lead under a headline and a dateline ----------------------------------------------------------

@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsledger
-
-PUB = "2026-03-06"  # a Friday
-
-
-def statement_date(text: str, content: str, published: str = PUB) -> str | None:
-    rec = newsledger.extract(text, published=published)
-    (st,) = [s for s in rec.statements if content in s.content.text]
-    return st.date.value if st.date is not None else None
+from record_helpers import PUB, statement_date
 
 
 # -- a time that the verb's tense cannot take is not the verb's day -------------------------------------
@@ -26,7 +19,6 @@ def test_a_coming_day_in_an_order_is_no_occasion_of_the_one_who_gave_it():
             "Transport minister Hal Verrin ordered the dockers back on the quays tomorrow or face the sack.\n\n"
             "\u201cThe port cannot stay shut for another week,\u201d he said.")
     assert statement_date(text, "cannot stay shut") == "2026-03-05"
-
 
 
 @pytest.mark.slow
