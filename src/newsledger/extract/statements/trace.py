@@ -81,8 +81,9 @@ DATE_ROUTES = {
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "now": "a cue modified by 'now' (\"with the police now confirming ...\"): the story's own day",
     "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
-    "same-briefing": "said at a briefing or news conference (words/occasion_nouns) with no time of its own: the day of "
-                     "the dated saying at one in the same article",
+    "same-briefing": "said at a briefing or news conference (words/occasion_nouns), or in the letter or statement "
+                     "(words/written_occasion_nouns), with no time of its own: the day of the dated saying at "
+                     "(or writing in) one in the same article",
     "lead-event": "the dated lead event of the article (its first sentence), for a past-tense cue, or a present one "
                   "when the lead is the story's own day",
     "story-saying-day": "a past-tense cue with nothing else to date it: the day of the latest saying before it that "

@@ -113,7 +113,7 @@ class DateFinder:
         self._sayings: list[tuple[int, TimeValue]] = []  # (cue position, day) of the sayings dated so far
         self._said_on: dict[str, TimeValue] = {}  # speaker -> the date of their latest statement so far
         self.briefing = next((x.value for x in self.dated if x.verb is not None and _is_day(x.value)
-                              and _at_occasion(doc[x.verb]) and _is_cue(doc[x.verb])), None)
+                              and _at_occasion(doc[x.verb]) and (_is_cue(doc[x.verb]) or _in_writing(doc[x.verb]))), None)
 
     def _lead(self) -> TimeValue | None:
         doc = self.doc
@@ -131,7 +131,12 @@ class DateFinder:
             if n > 0 and not season:
                 break
             root = sent.root
-            verbs = [root.i] if n == 0 else [root.i] + [c.i for c in _children(root) if c.dep_ in ("advcl", "conj")]
+            # the lead's coordinated verbs with no subject of their own share its scene ("drove into Vellin
+            # and blocked the bridge on Thursday"; "..., and the assembly released the money on Tuesday" is
+            # another act); the sentences after a season-only standfirst also take their adverbial clauses
+            verbs = [root.i] + [c.i for c in _children(root) if c.dep_ in ("advcl", "conj")] if n > 0 else \
+                [root.i] + [c.i for c in _children(root) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))]
             for x in (x for v in verbs for x in self._by_verb.get(v, [])):
                 if not sent.start_char <= x.start < sent.end_char:
                     continue
@@ -360,7 +365,7 @@ class DateFinder:
         if best is not None:
             d.extra["date_route"] = "speaker-occasion"
             return best[1]
-        if self.briefing is not None and _at_occasion(cue) and not according:
+        if self.briefing is not None and _at_occasion(cue, definite=True) and not according:
             d.extra["date_route"] = "same-briefing"  # "said during a news briefing" ... "said Wednesday at the briefing"
             return self.briefing
         if self.lead is not None and not according and (cue.tag_ == "VBD" or self._lead_today() and _reports_now(cue)
@@ -427,11 +432,30 @@ def _on_verb_or_object(root: "Token", verb: "Token") -> bool:
     return head.dep_ == "dobj" and head.head.i == verb.i
 
 
-def _at_occasion(verb: "Token") -> bool:
+def _at_occasion(verb: "Token", definite: bool = False) -> bool:
     """"said during a news briefing", "said at the press conference": the verb's own at/during phrase names
-    a public occasion (word class occasion_nouns)."""
-    return any(c.dep_ == "prep" and c.lower_ in ("at", "during") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in word_class("occasion_nouns") for g in _children(c)) for c in _children(verb))
+    a public occasion (word class occasion_nouns); or its "in" phrase a writing ("told the firm in a letter",
+    word class written_occasion_nouns), with ``definite`` only one the text refers back to ("in the letter")."""
+    for c in _children(verb):
+        if c.dep_ != "prep":
+            continue
+        for g in _children(c):
+            if g.dep_ != "pobj":
+                continue
+            lemma = g.lemma_.lower()
+            if c.lower_ in ("at", "during") and lemma in word_class("occasion_nouns"):
+                return True
+            if c.lower_ == "in" and lemma in word_class("written_occasion_nouns") and (not definite or any(
+                    d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in _children(g))):
+                return True
+    return False
+
+
+def _in_writing(verb: "Token") -> bool:
+    """"wrote to the firm in a letter on Thursday": a dated act done in a writing is that writing's day."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in word_class("written_occasion_nouns") for g in _children(c))
+        for c in _children(verb))
 
 
 def _headline(sent) -> bool:

@@ -1,0 +1,43 @@
+"""Time and statement-date patterns of two work samples and the regression samples of real reports
+(issue 11, times9), each reproduced by an invented article. Every text here is invented; none comes from
+a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsledger
+from record_helpers import statement_date
+
+
+def time_of(text: str, expr: str, published: str = "2026-03-06"):
+    """The one time of ``text`` written ``expr`` (its record), failing with the times the record holds."""
+    rec = newsledger.extract(text, published=published)
+    hits = [t for t in rec.times if t.text == expr]
+    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in rec.times]}"
+    return hits[0]
+
+
+# -- the lead event: a time on the lead's second coordinated verb dates the scene -------------------------
+
+@pytest.mark.slow
+def test_a_time_on_the_leads_coordinated_verb_dates_the_scene_of_the_interviews():
+    text = ("Growers march on Vellin over grain prices\n\n"
+            "About 3,000 growers drove their harvesters into Vellin and blocked the Orrin Bridge on Thursday "
+            "to protest against the falling price of grain.\n\n"
+            "Police kept the two sides apart near the council building.\n\n"
+            "Tavi Nerro, 52, a grower from Ostmark, said the price of barley had halved in two years.")
+    assert statement_date(text, "price of barley had halved") == "2026-03-05"
+
+
+# -- "said in the letter": the written occasion the story dated before -----------------------------------
+
+@pytest.mark.slow
+def test_a_saying_in_the_letter_shares_the_day_of_the_dated_letter():
+    text = ("Rail regulator orders Korvel to replace brakes\n\n"
+            "The Ostmark rail regulator has ordered the Korvel works to replace the brakes on all its trams.\n\n"
+            "The regulator wrote to Korvel in a letter on Thursday asking for a repair plan by April 2.\n\n"
+            "The works has said the fault touches only older cars.\n\n"
+            "\u201cNo reason was given for leaving the newer cars out,\u201d chief inspector Ruta Vell said in "
+            "the letter.")
+    assert statement_date(text, "No reason was given") == "2026-03-05"
