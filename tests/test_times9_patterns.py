@@ -24,7 +24,7 @@ def time_of(text: str, expr: str, published: str = "2026-03-06"):
 def test_a_time_on_the_leads_coordinated_verb_dates_the_scene_of_the_interviews():
     text = ("Growers march on Vellin over grain prices\n\n"
             "About 3,000 growers drove their harvesters into Vellin and blocked the Orrin Bridge on Thursday "
-            "to protest against the falling price of grain.\n\n"
+            "over what they call ruinous grain tariffs.\n\n"
             "Police kept the two sides apart near the council building.\n\n"
             "Tavi Nerro, 52, a grower from Ostmark, said the price of barley had halved in two years.")
     assert statement_date(text, "price of barley had halved") == "2026-03-05"
