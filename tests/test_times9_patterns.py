@@ -41,3 +41,25 @@ def test_a_saying_in_the_letter_shares_the_day_of_the_dated_letter():
             "\u201cNo reason was given for leaving the newer cars out,\u201d chief inspector Ruta Vell said in "
             "the letter.")
     assert statement_date(text, "No reason was given") == "2026-03-05"
+
+
+# -- a season naming a kind of thing ("the winter flu strain") is no time --------------------------------
+
+def _texts(text: str) -> list[str]:
+    return [t.text for t in newsledger.extract(text, published="2026-03-06").times]
+
+
+@pytest.mark.slow
+def test_a_season_that_modifies_a_noun_names_a_kind_not_a_time():
+    text = ("Two wards at Harl General were shut on Tuesday after nine patients caught the winter flu "
+            "strain that has spread through Ostmark care homes.")
+    assert "the winter flu" not in " ".join(_texts(text)) and "the winter" not in _texts(text)
+    assert "Tuesday" in _texts(text)
+
+
+@pytest.mark.slow
+def test_a_season_before_a_time_noun_or_standing_alone_stays_a_time():
+    assert "the winter months" in _texts("Fuel bills at Harl rose sharply over the winter months, the council said.") \
+        or "the winter" in _texts("Fuel bills at Harl rose sharply over the winter months, the council said.")
+    assert "the summer" in _texts("The Orrin ferry will run every day through the summer, its owners said.")
+

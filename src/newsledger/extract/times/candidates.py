@@ -193,6 +193,16 @@ def _inside_name(span: "SpacySpan") -> bool:
         and nxt.ent_type_ == last.ent_type_
 
 
+def _season_of_a_kind(span: "SpacySpan") -> bool:
+    """"the winter flu strain", "the summer timetable": the season word modifies a noun after it that is
+    no stretch of time (word class season_time_heads: "the winter months" stays a time)."""
+    seasons = lexicon()["seasons"]
+    tok = next((t for t in span if t.lower_ in seasons), None)
+    if tok is None or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i <= tok.i:
+        return False
+    return tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in word_class("season_time_heads")
+
+
 def _plausible(doc: "Doc", e: Expr) -> bool:
     """Checks a candidate against the parse where its words alone are ambiguous."""
     if e.check is None:
@@ -207,6 +217,8 @@ def _plausible(doc: "Doc", e: Expr) -> bool:
         return False
     prev = _prev_word(doc, span)
     nxt = doc[span.end] if span.end < len(doc) else None
+    if e.check == "season":
+        return not _season_of_a_kind(span)
     if e.check == "bare_month":
         return _plausible_month(span, prev, nxt)
     if e.check == "bare_year":

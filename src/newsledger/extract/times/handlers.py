@@ -298,7 +298,8 @@ def h_season(m: re.Match, rule: str) -> Expr | None:
     if name.lower() == "fall" and y is None and not rel:
         return None
     mode = "absolute" if y is not None else ("deictic" if rel else "calendar")
-    return _mk(m, rule, mode, lambda ctx: _season(ctx, name, y, rel))
+    return _mk(m, rule, mode, lambda ctx: _season(ctx, name, y, rel),
+               check="season" if y is None and not rel else None)
 
 
 def h_holiday(m: re.Match, rule: str) -> Expr | None:
