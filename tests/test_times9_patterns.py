@@ -63,3 +63,17 @@ def test_a_season_before_a_time_noun_or_standing_alone_stays_a_time():
         or "the winter" in _texts("Fuel bills at Harl rose sharply over the winter months, the council said.")
     assert "the summer" in _texts("The Orrin ferry will run every day through the summer, its owners said.")
 
+
+# -- a weekday of a planned act ("the intended stoppage on Thursday") lies ahead ----------------------------
+
+@pytest.mark.slow
+def test_a_weekday_of_an_intended_act_that_is_still_to_be_called_off_is_the_coming_one():
+    text = ("Ferrow transport chief Olen Marsk on Friday pleaded with the dock unions to drop their intended "
+            "stoppage on Thursday, offering talks at any hour.")
+    assert time_of(text, "Thursday").value == "2026-03-12"
+
+
+@pytest.mark.slow
+def test_a_weekday_of_a_planned_act_that_went_ahead_stays_the_past_one():
+    text = "The dock unions at Ferrow staged their planned stoppage on Thursday, closing the port for a day."
+    assert time_of(text, "Thursday").value == "2026-03-05"

@@ -189,6 +189,20 @@ def _ahead(doc: "Doc", start: int, end: int) -> bool:
     return False
 
 
+def _planned_act(noun: "Token") -> bool:
+    """"the intended strike", "a proposed vote" (word class plan_adjectives): an act still ahead, unless the
+    verb the noun hangs on is in the past ("staged the planned strike": it took place)."""
+    plans = word_class("plan_adjectives")
+    if not any(c.dep_ == "amod" and (c.lower_ in plans or c.lemma_.lower() in plans) for c in _children(noun)):
+        return False
+    verb = noun
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.pos_ not in ("VERB", "AUX") or _verb_tense(verb) != "past" and verb.tag_ != "VBD"
+
+
 def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
     """The tense of the clause a time expression belongs to, and whether that clause is reported
     or relative (a ``ccomp``, ``relcl`` or ``acl`` on the way to the sentence root).
@@ -221,10 +235,16 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if dep in _SUBORDINATE:
             subordinate = True
         tok = _up(tok)
+        if not decided and tok.pos_ == "NOUN" and _planned_act(tok):
+            tense, decided = "future", True  # "pleaded with them to drop the intended strike on Thursday"
+            continue
         if not decided and tok.pos_ == "ADJ" and tok.lemma_.lower() in _lex_set("schedule_words") and _present_aux(tok):
             tense, decided = "future", True  # "is due in April"
             continue
         if decided or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _planned_act(c) for c in _children(tok)):
+            tense, decided = "future", True  # "to drop their intended stoppage on Thursday" (an act not yet done)
             continue
         t = _verb_tense(tok)
         if t != "past" and tok.lemma_.lower() in _lex_set("schedule_words") and tok.tag_ in ("VBN", "JJ") \
