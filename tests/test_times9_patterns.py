@@ -77,3 +77,23 @@ def test_a_weekday_of_an_intended_act_that_is_still_to_be_called_off_is_the_comi
 def test_a_weekday_of_a_planned_act_that_went_ahead_stays_the_past_one():
     text = "The dock unions at Ferrow staged their planned stoppage on Thursday, closing the port for a day."
     assert time_of(text, "Thursday").value == "2026-03-05"
+
+
+# -- a financial year written "2030-31" runs from April to March ------------------------------------------
+
+@pytest.mark.slow
+def test_a_financial_year_runs_from_april_to_march():
+    text = "Harl Instruments said profit rose 9% in the 2030-31 financial year, its best on record."
+    assert time_of(text, "the 2030-31 financial year").value == "2030-04/2031-03"
+
+
+@pytest.mark.slow
+def test_half_of_a_financial_year_is_that_half_of_april_to_march():
+    text = "Orders at Harl Instruments slowed in the second half of the 2029-30 financial year, the firm said."
+    assert time_of(text, "the second half of the 2029-30 financial year").value == "2029-10/2030-03"
+
+
+@pytest.mark.slow
+def test_a_season_of_two_years_is_no_financial_year():
+    text = "Vell Rovers finished third in the 2030-31 season, the club said."
+    assert time_of(text, "2030-31").value == "2030/2031"

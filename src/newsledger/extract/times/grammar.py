@@ -33,7 +33,7 @@ from .openings import _ODD_CASE, finder, finder_starts, odd_case, openings  # (_
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
-    h_month, h_month_range, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
+    h_financial_year, h_month, h_month_range, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
     h_set, h_the_unit_before, h_the_weekend, h_week_of, h_weekday, h_weekday_of_week, h_weekday_range, h_window, h_year, h_year_apos,
     h_year_range,
 )
@@ -70,6 +70,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
                         rf"(?P<mon2>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_month_range),
         ("year", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<year>{YEAR})", h_year),
+        # "the 2022-23 financial year", "the second half of the 2021-22 financial year": April to March
+        ("financial_year", rf"\b(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+"
+                           rf"(?P<part>(?i:quarter|half))\s+(?i:of)\s+(?i:the)\s+)?(?P<year>{YEAR})\s*[-–/]\s*"
+                           rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)\s+(?i:financial)\s+(?i:year)\b", h_financial_year),
         ("year_range", rf"\b(?:(?i:between|from)\s+)?(?P<year>{YEAR})\s*(?:[-–]|\s(?i:to|and|until|through)\s)\s*"
                        rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])", h_year_range),
         ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"

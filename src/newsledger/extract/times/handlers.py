@@ -135,6 +135,32 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "absolute", lambda ctx: v)
 
 
+def h_financial_year(m: re.Match, rule: str) -> Expr | None:
+    """"the 2022-23 financial year" → 2022-04/2023-03 (the lexicon's financial_year_start_month); "the second
+    half of the 2021-22 financial year" → 2021-10/2022-03. Two years that do not follow each other are no
+    financial year."""
+    y1 = int(m["year"])
+    raw = m["year2"]
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if y2 != y1 + 1:
+        return None
+    first = int(lexicon()["financial_year_start_month"])
+    size, k = 12, 1
+    if _g(m, "part"):
+        size = 3 if m["part"].lower() == "quarter" else 6
+        k = _ORD[m["ord"].lower()]
+        k = 12 // size if k == -1 else k
+        if not 1 <= k <= 12 // size:
+            return None
+
+    def at(offset: int) -> Val:  # the month ``offset`` months after the financial year's first
+        n = first - 1 + offset
+        return tv.month(y1 + n // 12, n % 12 + 1)
+
+    v = tv.span_range(at(size * (k - 1)), at(size * k - 1))
+    return _mk(m, rule, "absolute", lambda ctx: v)
+
+
 def h_day_range(m: re.Match, rule: str) -> Expr | None:
     """"between March 30 and April 4, 2024" → 2024-03-30/2024-04-04: one range from the first day to the
     second; a year written once, at the end, is the second day's (the first in the year before when its
