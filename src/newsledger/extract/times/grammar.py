@@ -70,7 +70,7 @@ def _rules() -> tuple[_Rule, ...]:
         ("month_range", rf"\b(?:(?i:between|from)\s+)(?P<mon>{MON})\s+(?i:and|to|until|through|till)\s+"
                         rf"(?P<mon2>{MON})(?:,?\s+(?P<year>{YEAR}))?", h_month_range),
         ("year", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<year>{YEAR})", h_year),
-        # "the 2022-23 financial year", "the second half of the 2021-22 financial year": April to March
+        # "the 2030-31 financial year", "the last quarter of the 2029-30 financial year": from April
         ("financial_year", rf"\b(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+"
                            rf"(?P<part>(?i:quarter|half))\s+(?i:of)\s+(?i:the)\s+)?(?P<year>{YEAR})\s*[-–/]\s*"
                            rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)\s+(?i:financial)\s+(?i:year)\b", h_financial_year),

@@ -136,8 +136,8 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
 
 
 def h_financial_year(m: re.Match, rule: str) -> Expr | None:
-    """"the 2022-23 financial year" → 2022-04/2023-03 (the lexicon's financial_year_start_month); "the second
-    half of the 2021-22 financial year" → 2021-10/2022-03. Two years that do not follow each other are no
+    """"the 2030-31 financial year" → 2030-04/2031-03 (the lexicon's financial_year_start_month); "the second
+    half of the 2029-30 financial year" → 2029-10/2030-03. Two years that do not follow each other are no
     financial year."""
     y1 = int(m["year"])
     raw = m["year2"]
