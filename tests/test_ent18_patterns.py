@@ -38,3 +38,32 @@ def test_portfolio_name_kept_whole_when_the_holder_is_never_named_alone():
     rec = extract("The Commissioner for Harbour Works Tolvane Basin said on Monday the dredging would end.")
     assert not any(e.type == "PERSON" and e.name == "Tolvane Basin" for e in rec.entities), \
         [(e.name, e.type) for e in rec.entities]
+
+
+def test_lower_case_title_defined_by_initials_is_no_body():
+    # "the <title in lower case> (<initials>) of the <body>": the initials are the title, the body the affiliation
+    rec = extract("Tellen Vasko, the district flood officer (DFO) of the Marrow Valley Forest Circle, said the "
+                  "bridge at Qerlin was shut.\n\nThe DFO said crews would stay overnight.")
+    assert not any(e.name == "DFO" for e in rec.entities), [(e.name, e.type) for e in rec.entities]
+    p = person(rec, "Tellen Vasko")
+    assert "district flood officer" in p.attributes.titles, p.attributes
+    body = person(rec, "Marrow Valley Forest Circle")
+    assert body.id in p.attributes.affiliation, p.attributes
+    assert any(r.type == "member_of" and r.subject == p.id and r.object == body.id for r in rec.relations)
+
+
+def test_title_with_small_words_defined_by_mixed_case_initials():
+    # "<Title> of <Portfolio> (<initials, small letters for small words>) <Name>": neither the initials nor a
+    # word of the spelled-out title is part of a name
+    rec = extract("The grain depot in Qerlin was reopened on Monday by Deputy Secretary of Ports (DSoP) Pell "
+                  "Arando, who thanked the crews.")
+    names = [(e.name, e.type) for e in rec.entities]
+    assert not any(n in ("DSoP", "Ports", "Ports Pell Arando") for n, _ in names), names
+    assert person(rec, "Pell Arando").type == "PERSON"
+
+
+def test_initials_that_spell_no_title_stay_a_body():
+    # the bracket after words that end in no title word is a body's initials, as before
+    rec = extract("Staff of the Harbour Dredging Board (HDB) walked out in Qerlin on Monday.")
+    assert any(e.name in ("HDB", "Harbour Dredging Board") and e.type == "ORG" for e in rec.entities), \
+        [(e.name, e.type) for e in rec.entities]

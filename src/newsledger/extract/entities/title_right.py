@@ -10,6 +10,7 @@ from .lex import fold, lexicon
 from .mention_map import MentionMap
 from .names import GPE, NORP, ORG, PERSON, Cluster
 from .parties import body_like
+from .title_acronyms import title_acronyms
 from .title_words import _COUNTRY_NOUNS, _DETS, _in_compound, _is_mod, _is_title
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the UDA", "at the agency"
     q = end
+    if q + 2 < n and doc[q].text == "(" and doc[q + 2].text == ")" and doc[q + 1].text in title_acronyms(doc):
+        q += 3  # "the district flood officer (DFO) of the X": the title's initials, then its body (issue 11)
     if q < n and fw_[q] in ("on", "in"):  # "an expert on tax law at Y": the field, then the body (issue 11)
         r = q + 1
         while r < n and r - q <= 5 and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):

@@ -494,6 +494,9 @@ def _bracketed_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, i
     if close is None or doc[close].text != ")" or any(mm.at(q) and mm.at(q)[1].type == PERSON for q in range(o + 1, close)):
         return None
     first = doc[o + 1].text
+    spelled = title_acronyms(doc).get(first)
+    if spelled and tuple(folded(doc)[o - len(spelled):o]) == spelled:
+        return None  # "Minister of Trade (MoT)": the bracket defines the title before it, no name's title (issue 11)
     if first in title_acronyms(doc) or _is_title(fold(first)) and fold(first) not in lexicon().honorifics:
         return o + 1, close
     return None
