@@ -434,9 +434,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         return out  # "Junior Trade Minister, X, said": a title standing before its holder's name (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
-    if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
+    if (j - i >= 2 or pre) and _plural_title(fold(toks[j - 1].text)) and not any(
             fw_[t] in lex.org_keywords or fw_[t] in _JOIN_OF for t in range(i, j)):
-        return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
+        return out  # "Chief Administrative Secretaries", "Deputy | Wardens": a plural title names no one
+        # ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))

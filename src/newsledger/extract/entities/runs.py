@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...analysis.words import word_class
 from .._doc import dateline_tokens, folded, texts, tokens
+from .capital_titles import titled_run
 from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
@@ -496,8 +497,8 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                 end = holder_named_elsewhere(doc, end + 1, j) or end  # "... Odile Brankov", "Brankov said"
     while end < j - 1 and toks[end].is_space:
         end += 1  # a doubled space before the name
-    if end >= j:
-        return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
+    if end >= j:  # "John Major" is a name; "French Ambassador" is only a title, "the Revenue Minister" too
+        return i if unknown and not titled_run(doc, i, j) else j
     rest = [fw_[k] for k in range(end, j)]
     if all(w in SUFFIXES for w in rest):
         return i if unknown else j  # "Martin Luther King Jr."

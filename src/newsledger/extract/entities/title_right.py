@@ -10,6 +10,7 @@ from .lex import fold, lexicon
 from .mention_map import MentionMap
 from .names import GPE, NORP, ORG, PERSON, Cluster
 from .parties import body_like
+from .capital_titles import capital_title_ahead
 from .title_acronyms import title_acronyms
 from .title_words import _COUNTRY_NOUNS, _DETS, _in_compound, _is_mod, _is_title
 
@@ -74,11 +75,18 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             head = i
             i += 1
             continue
+        if head is None and not h and i == start and capital_title_ahead(doc, i):
+            i += 1  # "X, Harbour Minister, said": a capitalized portfolio before the title word (issue 11)
+            continue
         if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
             i += 1
             continue
         if head is None and t.is_lower and t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > i:
             i += 1  # "a law student", "a bank economist": a noun modifying the title
+            continue
+        if head is not None and t.is_lower and t.is_alpha and i + 1 < n and doc[i + 1].is_lower \
+                and _is_title(fold(doc[i + 1].text)):
+            i += 1  # "deputy chief operating officer": a word between two title words is inside the title (issue 11)
             continue
         break
     if head is None:
