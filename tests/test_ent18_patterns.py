@@ -67,3 +67,50 @@ def test_initials_that_spell_no_title_stay_a_body():
     rec = extract("Staff of the Harbour Dredging Board (HDB) walked out in Qerlin on Monday.")
     assert any(e.name in ("HDB", "Harbour Dredging Board") and e.type == "ORG" for e in rec.entities), \
         [(e.name, e.type) for e in rec.entities]
+
+
+def test_word_between_two_title_words_stays_in_the_title():
+    # "deputy chief operating officer at <body>": the whole title, and the body after it the affiliation
+    rec = extract("The taps in Qerlin are safe again, Mira Solt, deputy chief operating officer at Velm Water "
+                  "Trust, said on Monday.")
+    p = person(rec, "Mira Solt")
+    assert "deputy chief operating officer" in p.attributes.titles, p.attributes
+    assert person(rec, "Velm Water Trust").id in p.attributes.affiliation, p.attributes
+
+
+def test_capitalized_portfolio_title_in_commas_and_after_the():
+    # "<Name>, <Portfolio> Minister, ..." and "the <Portfolio> Minister": a title, no body or second person
+    rec = extract("Lena Orvik, Lottery Minister, toured the ticket halls of Qerlin on Monday.\n\n"
+                  "Sales would recover by June, the Lottery Minister told staff.")
+    assert not any(e.name == "Lottery Minister" for e in rec.entities), [(e.name, e.type) for e in rec.entities]
+    assert "Lottery Minister" in person(rec, "Lena Orvik").attributes.titles
+
+
+def test_two_capitalized_words_ending_in_a_title_word_stay_a_name_without_evidence():
+    # "John Major"-like names: no "the" before them and no commas after a name, so still a person
+    rec = extract("Voters in Qerlin backed Tom Hall, Ada Major, and Lena Orvik on Monday.")
+    assert person(rec, "Ada Major").type == "PERSON"
+
+
+def test_plural_title_after_a_title_word_names_no_one():
+    # "Deputy Wardens" (a rank, then a plural title) are holders of an office, no person named "Wardens"
+    rec = extract("The district's Deputy Wardens were told to close the ferry, Lena Orvik said in Qerlin.")
+    assert not any("Wardens" in e.name for e in rec.entities), [(e.name, e.type) for e in rec.entities]
+
+
+def test_body_whose_name_ends_in_a_title_word_stays_a_body():
+    # "the <Adjective> Courts of Justice": "Justice" is a title word, but a body's name holds it here
+    rec = extract("The suspect will appear before the Upper Courts of Justice in Qerlin on Monday, police said.")
+    assert any(e.name == "Upper Courts of Justice" for e in rec.entities), [(e.name, e.type) for e in rec.entities]
+
+
+def test_title_of_a_body_owned_by_a_body_before_the_holders_name():
+    # "the <title> of the <Body>'s <Part>, <Name>, ...": the holder's title and body, and the part a member of
+    # its owner
+    rec = extract("Dredging in Qerlin will resume in May, the head of the Velmar Port Authority's Office of "
+                  "Dredging, Tomas Brenn, told crews on Monday.")
+    p = person(rec, "Tomas Brenn")
+    part, owner = person(rec, "Office of Dredging"), person(rec, "Velmar Port Authority")
+    assert "head" in p.attributes.titles and part.id in p.attributes.affiliation, p.attributes
+    rels = {(r.subject, r.object) for r in rec.relations if r.type == "member_of"}
+    assert (p.id, part.id) in rels and (part.id, owner.id) in rels, rels

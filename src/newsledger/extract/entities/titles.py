@@ -397,6 +397,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
+            if p >= 1 and doc[p].tag_ == "POS" and (own := mm.at(p - 1)) is not None and own[1].type in (ORG, GPE):
+                p = own[0].t0 - 1  # "the head of the Port Authority's Dredging Office, X" (issue 11)
             if p >= 0 and fw_[p] in _DETS:
                 p -= 1
             if p >= 0 and fw_[p] in ("of", "at", "for", "in"):
