@@ -114,3 +114,28 @@ def test_title_of_a_body_owned_by_a_body_before_the_holders_name():
     assert "head" in p.attributes.titles and part.id in p.attributes.affiliation, p.attributes
     rels = {(r.subject, r.object) for r in rec.relations if r.type == "member_of"}
     assert (p.id, part.id) in rels and (part.id, owner.id) in rels, rels
+
+
+def test_office_abbreviation_and_occupation_titles_before_a_name():
+    # data/words/titles.json: "CM", "MLA" and occupations ("virologist", "technician") are titles, no bodies
+    rec = extract("Former CM Irla Voss joined the tour of Qerlin on Monday.\n\nDr Anna Pell, Consultant "
+                  "Virologist at Velm General Hospital, urged visitors to stay away.")
+    names = [(e.name, e.type) for e in rec.entities]
+    assert not any(n in ("CM", "Virologist") for n, _ in names), names
+    assert "Former CM" in person(rec, "Irla Voss").attributes.titles
+    pell = person(rec, "Anna Pell")
+    assert "Consultant Virologist" in pell.attributes.titles, pell.attributes
+    assert person(rec, "Velm General Hospital").id in pell.attributes.affiliation
+
+
+def test_a_measure_in_centimetres_is_no_title():
+    rec = extract("The crack in the Qerlin dam was 5 cm wide on Monday, engineer Ivo Marsh said.")
+    assert person(rec, "Ivo Marsh").attributes.titles == ("engineer",), person(rec, "Ivo Marsh").attributes
+
+
+def test_body_after_a_titles_portfolio_is_the_affiliation():
+    # "<Title> for <Portfolio> and <Portfolio> at <Body>": the body after "at", not the portfolio
+    rec = extract("Visitors should stay away from Qerlin's wards, said Dr Anna Pell, Consultant Virologist and "
+                  "Director for Ward Hygiene and Safety at Velm General Hospital.")
+    pell, hospital = person(rec, "Anna Pell"), person(rec, "Velm General Hospital")
+    assert pell.attributes.affiliation == (hospital.id,), pell.attributes

@@ -125,6 +125,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             owned = mm.at(r) if r < n and (r > h[0].t1 + 1 or h[1].type == PERSON) else None
             if owned and body_like(owned[1]) and owned[0].t0 == r:
                 h = owned
+        if h and prep == "for":
+            h = _body_after_portfolio(doc, h, mm) or h  # "Director for Infection Control at Y": Y (issue 11)
         if h and (body_like(h[1]) or h[1].type == GPE and prep != "from") and not orgs:
             # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
             orgs.append(h[1])
@@ -132,3 +134,18 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
         start = mm.at(start)[0].t1
     return start, head + 1, orgs, end
+
+
+def _body_after_portfolio(doc: "Doc", h: tuple, mm: MentionMap) -> tuple | None:
+    """The body after a title's "for" portfolio ("Director for Infection Prevention and Control at Y"): the
+    name after "at" that follows the portfolio's capitalized words (joined by "and"), None where none does."""
+    n = len(doc)
+    q = h[0].t1
+    while q < n and (doc[q].text[:1].isupper() or folded(doc)[q] in ("and", "&")):
+        q += 1
+    if q + 1 < n and folded(doc)[q] == "at":
+        q += 1 + (folded(doc)[q + 1] == "the")
+        got = mm.at(q) if q < n else None
+        if got and got[1].type == ORG and got[0].t0 == q:
+            return got
+    return None
