@@ -126,7 +126,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             if owned and body_like(owned[1]) and owned[0].t0 == r:
                 h = owned
         if h and prep == "for":
-            h = _body_after_portfolio(doc, h, mm) or h  # "Director for Infection Control at Y": Y (issue 11)
+            h = _body_after_portfolio(doc, h, mm) or h  # "Director for Ward Hygiene at Y": Y (issue 11)
         if h and (body_like(h[1]) or h[1].type == GPE and prep != "from") and not orgs:
             # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
             orgs.append(h[1])
@@ -137,7 +137,7 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
 
 
 def _body_after_portfolio(doc: "Doc", h: tuple, mm: MentionMap) -> tuple | None:
-    """The body after a title's "for" portfolio ("Director for Infection Prevention and Control at Y"): the
+    """The body after a title's "for" portfolio ("Director for Ward Hygiene and Safety at Y"): the
     name after "at" that follows the portfolio's capitalized words (joined by "and"), None where none does."""
     n = len(doc)
     q = h[0].t1
