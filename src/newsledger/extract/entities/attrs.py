@@ -504,14 +504,19 @@ def _owned_orgs(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Rel
 
 def _org_possessed(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[RelationFound]:
     """"Hexacorp's Dara Quell", "Velmar Rovers' Ilsa Varn": a name owned by an organization is one of its
-    people (a country's is left alone: "Arvelia's Oren Malik" may be a citizen, not an official)."""
+    people (a country's is left alone: "Arvelia's Oren Malik" may be a citizen, not an official); "the Port
+    Authority's Office of Dredging": a body named "<Unit> of <task>" owned by a body is a part of it
+    (issue 11; a numbered unit, "the army's 3rd Brigade", is left alone)."""
     out: list[RelationFound] = []
+    fw_ = folded(doc)
     for c in clusters:
-        if c.type != PERSON:
+        if c.type not in (PERSON, ORG):
             continue
         for m in c.mentions:
             k = m.t0
             if k < 2 or doc[k - 1].tag_ != "POS":
+                continue
+            if c.type == ORG and not (m.t1 - k >= 3 and fw_[k + 1] in ("of", "for") and doc[k].is_title):
                 continue
             hit = mm.at(k - 2)
             if hit is not None and hit[1].type == ORG and hit[1] is not c:

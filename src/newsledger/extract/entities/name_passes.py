@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...analysis.words import word_class
 from .._doc import folded, texts, tokens
 from .mentions import _cap, NameMention, PERSON, _QUOTES
+from .title_acronyms import title_acronyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,7 +34,8 @@ def _nicknames(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             closer = texts(doc)[b.t1:c.t0]
             paren = opener == ["("] and closer == [")"]
             quoted = len(opener) == 1 and opener[0] in _QUOTES and len(closer) == 1 and closer[0] in _QUOTES
-            if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2:
+            if (paren or quoted) and b.kind == "name" and c.kind == "name" and len(c.text.split()) <= 2 \
+                    and not (paren and b.text in title_acronyms(doc)):  # "Minister of State (MoS) X" (issue 11)
                 s, e = a.start, c.end
                 m = NameMention(s, e, doc[a.t0:c.t1].text, a.t0, c.t1, "name")
                 m.full = f"{a.text} {c.text}"

@@ -44,6 +44,7 @@ from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMe
 from .casing import (bracketed_names, coordinated_units, headline_cuts, headline_opening as _headline_opening,
                      not_a_name, state_codes, street_sides, street_start)
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
+from .glued_names import person_after_body
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -97,6 +98,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
         if fw[i] in word_class("storm_words"):  # "Cyclone Mira": a storm's name, not an entity of ours
             storms.update(fw[t] for t in range(i + 1, j) if fw[t] not in word_class("storm_words"))
             continue
+        cut = person_after_body(doc, i, j)
+        if cut is not None:  # "... Renewal Front Amos Kettering": a body, then a person (issue 11)
+            out.extend(_mentions_of_run(doc, i, cut))
+            i = cut
         out.extend(_mentions_of_run(doc, i, j))
     out = [m for m in out if not (storms and fold(m.text) in storms)]  # "Mira made landfall" later on
     out = headline_cuts(doc, out, heads)
@@ -429,9 +434,10 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         return out  # "Junior Trade Minister, X, said": a title standing before its holder's name (issue 11)
     if tail < j and fold(toks[tail - 1].text) in lex.org_keywords:
         j = tail  # "will remain National Bank Governor": the role after a body's name is no part of the name
-    if j - i >= 2 and _plural_title(fold(toks[j - 1].text)) and not any(
+    if (j - i >= 2 or pre) and _plural_title(fold(toks[j - 1].text)) and not any(
             fw_[t] in lex.org_keywords or fw_[t] in _JOIN_OF for t in range(i, j)):
-        return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
+        return out  # "Chief Administrative Secretaries", "Deputy | Wardens": a plural title names no one
+        # ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
     if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))

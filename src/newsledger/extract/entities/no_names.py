@@ -39,7 +39,18 @@ def _titled_acronym(doc: "Doc", m: NameMention) -> bool:
     if not acrs:
         return False
     first = m.text.split()[0] if m.text.split() else ""
-    return (m.t0 >= 1 and tokens(doc)[m.t0 - 1].text == "(" and first in acrs) or any(f"({a}" in m.text for a in acrs)
+    return (m.t0 >= 1 and tokens(doc)[m.t0 - 1].text == "(" and first in acrs) or any(f"({a}" in m.text for a in acrs) \
+        or m.text in acrs or _defines_acronym(doc, m, acrs)
+
+
+def _defines_acronym(doc: "Doc", m: NameMention, acrs: dict[str, tuple[str, ...]]) -> bool:
+    """"The DFO said" after "the divisional forest officer (DFO)": the title alone; "Junior Minister of Trade
+    (MoT)": the words the bracket spells are that title, no name (issue 11)."""
+    toks, o = tokens(doc), m.t1
+    if o + 2 >= len(toks) or toks[o].text != "(" or toks[o + 2].text != ")":
+        return False
+    spelled = acrs.get(toks[o + 1].text)
+    return bool(spelled) and tuple(folded(doc)[o - len(spelled):o]) == spelled
 
 
 def _portfolio_word(doc: "Doc", m: NameMention) -> bool:

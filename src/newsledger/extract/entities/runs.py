@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from ...analysis.words import word_class
 from .._doc import dateline_tokens, folded, texts, tokens
+from .capital_titles import titled_run
+from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
@@ -300,8 +302,9 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     lex = lexicon()
     toks = tokens(doc)
     n = len(doc)
-    if i == 0 or fw_[i - 1] != "the" or not 1 <= j - i <= 3:
-        return False
+    if i == 0 or not 1 <= j - i <= 3 or fw_[i - 1] != "the" and not (
+            i >= 2 and fw_[i - 2] == "the" and toks[i - 1].is_lower and toks[i - 1].is_alpha):
+        return False  # "the Sun and Moon ...", "the rebel Truth and Renewal ..." (issue 11)
     before = doc[i:j].text
     if (any(fw_[t] in lex.place_keywords for t in range(i, j))
             or country_code(before) or is_city(before) or demonym_country(before)):
@@ -312,7 +315,7 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     k0 = k
     while k < n and capped[k] and not toks[k].is_sent_start and k - k0 <= 3:
         k += 1
-    return k > k0 and fw_[k - 1] in lex.org_keywords
+    return k > k0 and fw_[k - 1] in lex.org_keywords or body_word_then_person(doc, k0, capped)
 
 
 def _and_inside_country(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
@@ -490,10 +493,12 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
                                                    for k in range(keys[-1] + 1, j)):
                 end = keys[-1] + 1  # "Minister for Emergency Services Ada Rusk": two words after the portfolio's
                 # body word are the holder's name (issue 11)
+            else:
+                end = holder_named_elsewhere(doc, end + 1, j) or end  # "... Odile Brankov", "Brankov said"
     while end < j - 1 and toks[end].is_space:
         end += 1  # a doubled space before the name
-    if end >= j:
-        return i if unknown else j  # "John Major" is a name; "French Ambassador" is only a title
+    if end >= j:  # "John Major" is a name; "French Ambassador" is only a title, "the Revenue Minister" too
+        return i if unknown and not titled_run(doc, i, j) else j
     rest = [fw_[k] for k in range(end, j)]
     if all(w in SUFFIXES for w in rest):
         return i if unknown else j  # "Martin Luther King Jr."

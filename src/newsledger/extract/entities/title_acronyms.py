@@ -17,6 +17,23 @@ if TYPE_CHECKING:
 __all__ = ["title_acronyms"]
 
 _DEFINED = re.compile(r"((?:[A-Z][a-z]+[ -]){1,4}[A-Z][a-z]+)\s?\(([A-Z]{2,5})\)")
+# a title in lower case or with small words whose initials the bracket spells, also in small letters:
+# "the divisional forest officer (DFO)", "Minister of State (MoS)" (issue 11)
+_DEFINED_LOWER = re.compile(r"((?:[A-Za-z][a-z]+[ -]){1,4}[A-Za-z][a-z]+)\s?\(([A-Z][A-Za-z]{1,4})\)")
+_SMALL = frozenset({"of", "for", "and", "the", "on"})
+
+
+def _spelled(tail: list[str], acr: str) -> bool:
+    """The words' initials spell the bracket, small words in it or left out ("Minister of State": MoS, MS);
+    capitals stand for capitals unless the title is written in lower case."""
+    if tail[0].lower() in _SMALL:
+        return False
+    full = "".join(w[0] for w in tail)
+    bare = "".join(w[0] for w in tail if w.lower() not in _SMALL)
+    if all(w.islower() for w in tail):
+        return acr.isupper() and acr.lower() in (full, bare)
+    return acr in (full, bare) or acr == "".join(w[0].upper() if w.lower() not in _SMALL else w[0].lower()
+                                                for w in tail)
 
 
 def title_acronyms(doc: "Doc") -> dict[str, tuple[str, ...]]:
@@ -34,6 +51,17 @@ def title_acronyms(doc: "Doc") -> dict[str, tuple[str, ...]]:
             for k in range(len(words)):  # "... the Foreign Cabinet Secretary (CS)": the initials' own words
                 tail = words[k:]
                 if len(tail) == len(acr) and "".join(w[0] for w in tail) == acr and fold(tail[-1]) in titles:
+                    out[acr] = tuple(fold(w) for w in tail)
+                    break
+        for mt in _DEFINED_LOWER.finditer(text):
+            words = re.split(r"[ -]", mt.group(1))
+            acr = mt.group(2)
+            if acr in out or sum(c.isupper() for c in acr) < 2:
+                continue
+            for k in range(len(words)):  # "the divisional forest officer (DFO)", "Minister of State (MoS)"
+                tail = words[k:]
+                if len(tail) >= 2 and _spelled(tail, acr) and (fold(tail[-1]) in titles or any(
+                        fold(tail[q]) in titles and tail[q + 1] in ("of", "for") for q in range(len(tail) - 1))):
                     out[acr] = tuple(fold(w) for w in tail)
                     break
     doc.user_data["newsledger:title_acronyms"] = out

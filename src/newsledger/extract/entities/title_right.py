@@ -10,6 +10,8 @@ from .lex import fold, lexicon
 from .mention_map import MentionMap
 from .names import GPE, NORP, ORG, PERSON, Cluster
 from .parties import body_like
+from .capital_titles import capital_title_ahead
+from .title_acronyms import title_acronyms
 from .title_words import _COUNTRY_NOUNS, _DETS, _in_compound, _is_mod, _is_title
 
 if TYPE_CHECKING:
@@ -73,11 +75,18 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             head = i
             i += 1
             continue
+        if head is None and not h and i == start and capital_title_ahead(doc, i):
+            i += 1  # "X, Harbour Minister, said": a capitalized portfolio before the title word (issue 11)
+            continue
         if _is_mod(w) or t.text == "-" or (t.is_lower and t.pos_ == "ADJ") or _in_compound(doc, i):
             i += 1
             continue
         if head is None and t.is_lower and t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.i > i:
             i += 1  # "a law student", "a bank economist": a noun modifying the title
+            continue
+        if head is not None and t.is_lower and t.is_alpha and i + 1 < n and doc[i + 1].is_lower \
+                and _is_title(fold(doc[i + 1].text)):
+            i += 1  # "deputy chief operating officer": a word between two title words is inside the title (issue 11)
             continue
         break
     if head is None:
@@ -87,6 +96,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     end = head + 1
     # "of the UDA", "at the agency"
     q = end
+    if q + 2 < n and doc[q].text == "(" and doc[q + 2].text == ")" and doc[q + 1].text in title_acronyms(doc):
+        q += 3  # "the district flood officer (DFO) of the X": the title's initials, then its body (issue 11)
     if q < n and fw_[q] in ("on", "in"):  # "an expert on tax law at Y": the field, then the body (issue 11)
         r = q + 1
         while r < n and r - q <= 5 and doc[r].is_lower and doc[r].pos_ in ("ADJ", "NOUN") and not mm.at(r):
@@ -114,6 +125,8 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
             owned = mm.at(r) if r < n and (r > h[0].t1 + 1 or h[1].type == PERSON) else None
             if owned and body_like(owned[1]) and owned[0].t0 == r:
                 h = owned
+        if h and prep == "for":
+            h = _body_after_portfolio(doc, h, mm) or h  # "Director for Ward Hygiene at Y": Y (issue 11)
         if h and (body_like(h[1]) or h[1].type == GPE and prep != "from") and not orgs:
             # "the EU's envoy for Foreign Affairs": the EU; "a lawyer from Castrel": where she lives
             orgs.append(h[1])
@@ -121,3 +134,18 @@ def _scan_title_right(doc: "Doc", p: int, mm: MentionMap) -> tuple[int, int, lis
     while start < head and mm.at(start) and mm.at(start)[1].type in (ORG, GPE, NORP):
         start = mm.at(start)[0].t1
     return start, head + 1, orgs, end
+
+
+def _body_after_portfolio(doc: "Doc", h: tuple, mm: MentionMap) -> tuple | None:
+    """The body after a title's "for" portfolio ("Director for Ward Hygiene and Safety at Y"): the
+    name after "at" that follows the portfolio's capitalized words (joined by "and"), None where none does."""
+    n = len(doc)
+    q = h[0].t1
+    while q < n and (doc[q].text[:1].isupper() or folded(doc)[q] in ("and", "&")):
+        q += 1
+    if q + 1 < n and folded(doc)[q] == "at":
+        q += 1 + (folded(doc)[q + 1] == "the")
+        got = mm.at(q) if q < n else None
+        if got and got[1].type == ORG and got[0].t0 == q:
+            return got
+    return None

@@ -397,6 +397,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         if prev and prev[1].type in (ORG, GPE, LOC, NORP):
             pm, pc = prev
             p = pm.t0 - 1
+            if p >= 1 and doc[p].tag_ == "POS" and (own := mm.at(p - 1)) is not None and own[1].type in (ORG, GPE):
+                p = own[0].t0 - 1  # "the head of the Port Authority's Dredging Office, X" (issue 11)
             if p >= 0 and fw_[p] in _DETS:
                 p -= 1
             if p >= 0 and fw_[p] in ("of", "at", "for", "in"):
@@ -494,6 +496,9 @@ def _bracketed_title(doc: "Doc", m: NameMention, mm: MentionMap) -> tuple[int, i
     if close is None or doc[close].text != ")" or any(mm.at(q) and mm.at(q)[1].type == PERSON for q in range(o + 1, close)):
         return None
     first = doc[o + 1].text
+    spelled = title_acronyms(doc).get(first)
+    if spelled and tuple(folded(doc)[o - len(spelled):o]) == spelled:
+        return None  # "Minister of Trade (MoT)": the bracket defines the title before it, no name's title (issue 11)
     if first in title_acronyms(doc) or _is_title(fold(first)) and fold(first) not in lexicon().honorifics:
         return o + 1, close
     return None
