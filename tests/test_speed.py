@@ -13,7 +13,7 @@ from spacy.vocab import Vocab
 import spacy
 
 from newsledger.analysis.clause import children, head_indices
-from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
+from newsledger.extract._doc import attr_ids, attr_lists, expanded_span, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
 from newsledger.extract.times.grammar import (
     _ODD_CASE, _WORD, _admits, _found, _matches, _rules, _starts_by_rule, _starts_by_rule_in, scan,
@@ -199,6 +199,18 @@ def test_per_doc_caches_are_the_docs_own_and_released():
     assert [t.i for t in tokens(doc)] == list(range(9)) and tokens(doc) is tokens(doc)
     assert folded(doc)[1] == "'s" and folded(doc)[2] == "son"
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_an_expressions_tokens_are_char_spans_found_once_per_doc():
+    doc = Doc(Vocab(), words=["Talks", "resume", "on", "March", "3", "."], spaces=[True, True, True, True, False, False])
+    for start, end in ((16, 23), (17, 19), (0, 0), (2, 13), (22, 24), (23, 24), (0, 24)):
+        want = doc.char_span(start, end, alignment_mode="expand")
+        got = expanded_span(doc, start, end)
+        assert (got is None and want is None) or (got is not None and want is not None and
+                                                  (got.start, got.end) == (want.start, want.end)), (start, end)
+        assert expanded_span(doc, start, end) is got  # remembered
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
 
