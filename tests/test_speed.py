@@ -13,11 +13,13 @@ from spacy.vocab import Vocab
 import spacy
 
 from newsledger.analysis.clause import children, head_indices
-from newsledger.extract._doc import attr_ids, attr_lists, folded, release, sentences, texts, tokens
+from newsledger.extract._doc import attr_ids, attr_lists, expanded_span, folded, release, sentences, texts, tokens
 from newsledger.extract.statements.cues import _cue_candidates
-from newsledger.extract.times.grammar import _ODD_CASE, _WORD, _found, _matches, _rules, _starts_by_rule, scan
+from newsledger.extract.times.grammar import (
+    _ODD_CASE, _WORD, _admits, _found, _matches, _rules, _starts_by_rule, _starts_by_rule_in, scan,
+)
 from newsledger.sample import bundled_sample
-from newsledger.extract.times.openings import Openings, finder, finder_starts, openings
+from newsledger.extract.times.openings import Openings, finder, finder_starts, openings, second_words
 
 # words that open, continue and break the counted rules ("about three weeks ago"), with case and
 # punctuation variants, digits, hyphens and characters whose case-insensitive matching is odd
@@ -80,6 +82,72 @@ def test_the_shared_pass_over_the_words_tries_what_each_rule_would(words, glue):
     _shared_pass_matches_finditer(text.upper())  # the same words again: the remembered answers hold
 
 
+# what follows "the", "a", "in", "last", "this": the second words of the rules, near misses, marks and
+# runs of white space between them (issue 13: the second-word filter)
+SECONDS = ["the", "The", "a", "A", "in", "last", "this", "that", "first", "First", "firsts", "past", "end", "of",
+           "weekend", "weekends", "day", "before", "after", "following", "Monday", "3", "03", "31st", "٣",
+           "summer", "spring", "quarter", "next", "two", "three", "weeks", "months", "year", "ago", "coming",
+           "\n", "  ", "\t", ",", "-", "“", "’s", "ﬁrst", "ſ", "ı", "K", "_", "x"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(SECONDS + OPENERS), min_size=1, max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_the_second_word_filter_tries_every_start_a_match_begins_at(words, glue):
+    text = "".join(w + ("" if g else " ") for w, g in zip(words, glue))
+    for t in (text, text.upper()):
+        if _ODD_CASE.intersection(t):
+            continue
+        index = [(m.start(), m.group().casefold()) for m in _WORD.finditer(t)]
+        starts = _starts_by_rule_in(t, index)
+        for k, rule in enumerate(_rules()):
+            if rule.first_words is not None or rule.openings is not None:
+                want = [(m.span(), m.groupdict()) for m in rule.regex.finditer(t)]
+                assert [(m.span(), m.groupdict()) for m in _found(rule, t, starts.get(k, ()))] == want, (rule.name, t)
+
+
+# every rule's matches that open with a word the filter reads the next word of, in running text
+PHRASES = ["the first quarter of 2024", "The first half of the year", "the last three months of 2023",
+           "the past week", "the previous day", "the following Monday", "the same year", "the next two weeks",
+           "the end of the month", "the start of next year", "the 3rd of May", "the 31st May 2024",
+           "the summer of 2021", "the weekend", "the day before", "the week after", "the day before yesterday",
+           "last night", "this morning", "last Monday evening", "this Christmas", "last March", "this past week",
+           "that day", "in two weeks", "in the next two weeks", "in the coming days", "in about 3 months' time",
+           "a day earlier", "a week ago", "a couple of days later", "the past 10 days", "last 2 years",
+           "THE  FIRST\nQUARTER", "the\tweekend"]
+
+
+def test_the_second_word_filter_keeps_every_match_of_running_text():
+    text = bundled_sample().text + " " + ". ".join(f"On {p}, it rose; after {p}" for p in PHRASES)
+    _found_all = 0
+    for t in (text, text.upper(), text.lower()):
+        index = [(m.start(), m.group().casefold()) for m in _WORD.finditer(t)]
+        starts = _starts_by_rule_in(t, index)
+        for k, rule in enumerate(_rules()):
+            if rule.first_words is not None or rule.openings is not None:
+                want = [(m.span(), m.groupdict()) for m in rule.regex.finditer(t)]
+                _found_all += len(want)
+                assert [(m.span(), m.groupdict()) for m in _found(rule, t, starts.get(k, ()))] == want, (rule.name, t)
+    assert _found_all > 200
+
+
+def test_second_words_are_read_off_the_pattern_and_unknown_ones_give_up():
+    got = second_words(r"\b(?:(?i:the)\s+)?(?P<ord>first|last)\s+week|\b(?i:the)\s+\d+")
+    assert got == {"the": ("\x00", "first", "last"), "first": ("week",), "last": ("week",)}  # "the" + a digit too
+    assert second_words(r"\b(?i:the)[-\s]+end") == {}  # a hyphen may follow "the": not followed
+    assert second_words(r"\b(?i:the)(?:\s+end)?") == {}  # "the" alone matches
+    assert second_words(r"\b(?i:the|then)\s+end") == {"the": ("end",), "then": ("end",)}
+    assert second_words(r"\b(?i:th\w*)\s+end") == {}  # "th" opens a word that is not followed
+    assert second_words(r"(?:the\s+)?\d0s") == {}  # no word start asserted
+    rules = {r.name: k for k, r in enumerate(_rules())}
+    # "the" opens sixteen rules; "the government" none of them, "the past week" only those that "the past" opens
+    assert rules["rel_unit"] in _admits("the")
+    starts = _starts_by_rule_in("the government, the past week", [(0, "the"), (4, "government"), (16, "the"),
+                                                                  (20, "past"), (25, "week")])
+    assert all(0 not in got for got in starts.values())
+    assert 16 in starts[rules["rel_unit"]] and 16 not in starts.get(rules["season"], [])
+
+
 def test_scan_finds_matches_of_every_rule():
     text = "About three weeks ago, on Monday, May 5, 2024, in the 1990s and '98, by 2024-05-06."
     got = {e.rule for e in scan(text)}
@@ -131,6 +199,18 @@ def test_per_doc_caches_are_the_docs_own_and_released():
     assert [t.i for t in tokens(doc)] == list(range(9)) and tokens(doc) is tokens(doc)
     assert folded(doc)[1] == "'s" and folded(doc)[2] == "son"
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    release(doc)
+    assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
+
+
+def test_an_expressions_tokens_are_char_spans_found_once_per_doc():
+    doc = Doc(Vocab(), words=["Talks", "resume", "on", "March", "3", "."], spaces=[True, True, True, True, False, False])
+    for start, end in ((16, 23), (17, 19), (0, 0), (2, 13), (22, 24), (23, 24), (0, 24)):
+        want = doc.char_span(start, end, alignment_mode="expand")
+        got = expanded_span(doc, start, end)
+        assert (got is None and want is None) or (got is not None and want is not None and
+                                                  (got.start, got.end) == (want.start, want.end)), (start, end)
+        assert expanded_span(doc, start, end) is got  # remembered
     release(doc)
     assert not [k for k in doc.user_data if str(k).startswith("newsledger:")]
 

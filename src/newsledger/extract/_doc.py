@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "sent_of", "seed_text", "release"]
+           "punct_or_space", "sent_of", "seed_text", "release", "expanded_span"]
 
 _DASHES = ("—", "–", "--", "-")
 # an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
@@ -146,6 +146,21 @@ def punct_or_space(doc: "Doc") -> list[bool]:
 
 #: the columns of :func:`attr_ids`
 ATTR_IDS = ("POS", "LOWER", "LEMMA", "DEP")
+
+
+def expanded_span(doc: "Doc", start: int, end: int) -> "Span | None":
+    """``doc.char_span(start, end, alignment_mode="expand")``, remembered per doc by its offsets: the times
+    stage asks for the same expression's tokens from several checks (its tense, embedding, whether it looks
+    ahead ...), and each ``char_span`` walks the doc's tokens. The span is shared: read it, never change it."""
+    memo = doc.user_data.get("newsledger:expanded_spans")
+    if memo is None:
+        memo = doc.user_data["newsledger:expanded_spans"] = {}
+    key = (start, end)
+    try:
+        return memo[key]
+    except KeyError:
+        got = memo[key] = doc.char_span(start, end, alignment_mode="expand")
+        return got
 
 
 def release(doc: "Doc") -> None:

@@ -21,7 +21,7 @@ from ...analysis import clause
 from ...analysis.reference import only_carrier, relative_antecedent
 from ...analysis.words import word_class
 from ...records import Entity, Statement, Time
-from .._doc import tokens
+from .._doc import attr_lists, tokens
 from .._index import EntityIndex
 from .lexicon import Lexicon, Sense
 
@@ -182,8 +182,11 @@ def matrix_objects(verb: "Token") -> list["Token"]:
     return out
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def word_set(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[^a-z0-9]+", text.lower()) if w)
+    return frozenset(w for w in _NOT_WORD.split(text.lower()) if w)
 
 
 def name_words(entities: Sequence[Entity]) -> dict[str, list[tuple[frozenset[str], str]]]:
@@ -277,8 +280,9 @@ def implied_body(kind: str, ctx: Context) -> str | None:
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
     """Words of the appositions that describe entities ("the Redhand Front, an *armed movement*") -> ids."""
     out: dict[str, set[str]] = {}
-    for tok in tokens(doc):
-        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
+    toks, deps, appos = tokens(doc), attr_lists(doc)[3], doc.vocab.strings["appos"]
+    for tok in (toks[k] for k, dep in enumerate(deps) if dep == appos):  # (by label id: a Token only for those)
+        if tok.pos_ != "NOUN" or index.at(tok.idx, tok.idx + len(tok.text)):
             continue
         head = tok.head
         conjs = [c for c in _children(head) if c.dep_ == "conj" and c.i < tok.i]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 from ...analysis.clause import children as _children
 from ...analysis import anchoring, clause
 from ...records import Time, TimeValue
-from .._doc import doc_text
+from .._doc import doc_text, expanded_span
 from .lexicon import Sense
 from .syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
 
@@ -58,7 +58,7 @@ def attach_times(doc: "Doc", times: Sequence[Time], anchors: dict[int, Sense]) -
     for t in times:
         if t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = expanded_span(doc, t.start, t.end)  # (the times stage asked for the same spans)
         if span is None or len(span) == 0:
             continue
         if anchoring.is_horizon(anchoring.lead_words(text, span.start_char, span.text)):

@@ -112,7 +112,7 @@ def _event_time(doc: "Doc", exprs: list[Expr], i: int, sent_of) -> int | None:
     weeks after the vote, ..."): the nearest earlier day-precise date whose sentence holds the event's
     noun or its verb (same lemma). None when no sentence before names the event with a day."""
     e = exprs[i]
-    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    span = _tokens(doc, e.start, e.end)
     if span is None or not len(span):
         return None
     prep = span[-1]

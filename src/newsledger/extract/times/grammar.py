@@ -29,7 +29,7 @@ import itertools
 import re
 from typing import Callable, Iterable, Iterator
 
-from .openings import _ODD_CASE, finder, finder_starts, odd_case, openings  # (_ODD_CASE: the tests read it here)
+from .openings import _DIGIT, _ODD_CASE, finder, finder_starts, odd_case, openings, second_words  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
 from .handlers import (
     h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
@@ -245,13 +245,68 @@ def _starts_by_rule(words: list[tuple[int, str]]) -> dict[int, list[int]]:
     return out
 
 
+@functools.cache
+def _seconds() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Each rule's :func:`openings.second_words` (by the rule's index in :func:`_rules`), and every word
+    some rule reads the next word of."""
+    per = [second_words(r.regex.pattern) if r.first_words is not None or r.openings is not None else {}
+           for r in _rules()]
+    return tuple(per), frozenset(w for d in per for w in d)  # type: ignore[return-value]
+
+
+#: (word, next word or "") -> the rules of :func:`_admits` the pair may open a match of; cleared past the cap
+_PAIRS: dict[tuple[str, str], tuple[int, ...]] = {}
+
+
+def _admits_pair(w: str, nxt: str) -> tuple[int, ...]:
+    """:func:`_admits` of ``w``, less the rules whose every match opening with ``w`` goes on, past white
+    space, with a second word that ``nxt`` does not begin as (``nxt`` "": no word follows after white space)."""
+    key = (w, nxt)
+    got = _PAIRS.get(key)
+    if got is None:
+        if len(_PAIRS) >= _ADMITS_CAP:
+            _PAIRS.clear()
+        per = _seconds()[0]
+        got = _PAIRS[key] = tuple(k for k in _admits(w) if w not in per[k] or (nxt != "" and any(
+            nxt[0].isdecimal() if q == _DIGIT else nxt.startswith(q) for q in per[k][w])))
+    return got
+
+
+def _starts_by_rule_in(text: str, words: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """:func:`_starts_by_rule`, with the second-word filter: where a rule's matches opening with a word go
+    on with white space and a second word (``the`` + ``first``, ``past``, ...), the word start is tried
+    only if the text's next word could be it (the regex would fail there at once otherwise)."""
+    out: dict[int, list[int]] = {}
+    checked = _seconds()[1]
+    last = len(words) - 1
+    for j, (pos, w) in enumerate(words):
+        ks = _admits(w)
+        if not ks:
+            continue
+        if w in checked:
+            nxt = ""
+            if j < last:
+                after = words[j + 1][0]
+                end = _WORD.match(text, pos).end()  # type: ignore[union-attr]
+                if text[end:after].isspace():
+                    nxt = words[j + 1][1]
+            ks = _admits_pair(w, nxt)
+        for k in ks:
+            got = out.get(k)
+            if got is None:
+                out[k] = [pos]
+            else:
+                got.append(pos)
+    return out
+
+
 def scan(text: str) -> Iterator[Expr]:
     """Every candidate expression any rule matches (overlapping ones included), in no set order."""
     words = None
     starts: dict[int, list[int]] = {}
     if not odd_case(text):
         words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
-        starts = _starts_by_rule(words)
+        starts = _starts_by_rule_in(text, words)
     for k, rule in enumerate(_rules()):
         if words is not None and (rule.first_words is not None or rule.openings is not None):
             found = _found(rule, text, starts.get(k, ()))  # as _matches would, from the shared pass

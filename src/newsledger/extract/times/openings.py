@@ -16,10 +16,12 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any, Iterator, NamedTuple
 
-__all__ = ["Openings", "openings", "finder", "finder_starts", "odd_case"]
+__all__ = ["Openings", "openings", "second_words", "finder", "finder_starts", "odd_case"]
 
 #: a prefix longer than this is cut: more letters filter no better
 _CAP = 6
+#: how far :func:`second_words` reads (the first word, a space and the start of the second)
+_CAP2 = 32
 #: stands for "a decimal digit" (``\d``, ``[0-9]``) as the first character of a match
 _DIGIT = "\x00"
 _WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -58,6 +60,39 @@ def openings(pattern: str) -> Openings | None:
     shortest = sorted(p for p in heads if not any(q != p and p.startswith(q) for q in heads))  # "sep" covers "sept"
     whole_words = frozenset(p for p, whole in found if whole is _WORD_END and not p.startswith(tuple(shortest)))
     return Openings(tuple(shortest), _DIGIT in prefixes, whole_words)
+
+
+def second_words(pattern: str) -> dict[str, tuple[str, ...]]:
+    """For a pattern whose matches begin at a word start: each opening word (case-folded) that every
+    match opening with it follows with white space and a word, mapped to what that second word may
+    begin with (lower case; ``_DIGIT``: a decimal digit). A word not in the map is not filtered: some
+    match may open with it otherwise (a longer word, a mark, the word alone, something not followed).
+    A prefilter again: "the" opens sixteen time rules, but only "the" + "first", "past", "weekend", ...
+    can open a match, so the second word rules most of them out before any regex is tried."""
+    try:
+        items = list(P.parse(pattern))
+    except Exception:
+        return {}
+    if not _asserts_word_start(items):
+        return {}
+    found = _sequence(items, spaces=True)
+    if found is None:
+        return {}
+    seconds: dict[str, set[str]] = {}
+    loose: set[str] = set()  # words (or word beginnings) a match may open with that are not followed by a space
+    for p, _whole in found:
+        first, space, rest = p.partition(" ")
+        if not space:
+            loose.add(first)
+            continue
+        m = re.match(r"\x00|[a-z0-9_]*", rest)
+        second = m.group() if m else ""
+        if second == "":
+            loose.add(first)  # the second word is not known
+        else:
+            seconds.setdefault(first, set()).add(second)
+    return {w: tuple(sorted(ws)) for w, ws in seconds.items()
+            if w and w[0] != _DIGIT and not any(w.startswith(q) for q in loose)}
 
 
 def finder(pattern: str) -> "re.Pattern | None":
@@ -145,13 +180,16 @@ def _asserts_word_start(items: list) -> bool:
     return False
 
 
-def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
+def _sequence(items, anychar: bool = False, spaces: bool = False) -> set[tuple[str, bool]] | None:
     """(prefix, whole) pairs: a match of ``items`` begins with ``prefix`` (lower case), and when
-    ``whole`` the match is exactly that literal. None: a match may begin with something unknown."""
+    ``whole`` the match is exactly that literal. None: a match may begin with something unknown.
+    ``spaces`` (for :func:`second_words`): a run of white space is followed as one space, an optional item
+    (``?``) as itself or nothing, and prefixes grow to :data:`_CAP2` characters."""
     done: set[tuple[str, bool]] = set()
+    cap = _CAP2 if spaces else _CAP
     open_: set[str] = {""}  # prefixes still growing (everything so far was literal)
     for op, av in items:
-        alts = _item(op, av, anychar)
+        alts = _item(op, av, anychar, spaces)
         grown: set[str] = set()
         for p in open_:
             if alts is None:  # unknown from here on: what came before is the prefix
@@ -163,9 +201,12 @@ def _sequence(items, anychar: bool = False) -> set[tuple[str, bool]] | None:
             for q, whole in alts:
                 s = p + q
                 if p and q.startswith(_DIGIT):
-                    done.add((p, False))  # "Q" + [1-4]: the prefix stops before the class
-                elif len(s) >= _CAP:
-                    done.add((s[:_CAP], False))
+                    # "Q" + [1-4]: the prefix stops before the class (after a space: the next word is a number)
+                    done.add((p + _DIGIT if spaces and p.endswith(" ") else p, False))
+                elif len(s) >= cap:
+                    done.add((s[:cap], False))
+                elif spaces and _past_second(s):
+                    done.add((s, False))  # the second word is read: what follows does not matter
                 elif whole is _WORD_END:
                     done.add((s, _WORD_END))
                 elif whole:
@@ -201,7 +242,9 @@ def _opens_with_non_word(op, av) -> bool:
     return False
 
 
-def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
+def _item(op, av, anychar: bool = False, spaces: bool = False) -> set[tuple[str, bool]] | None:
+    if spaces and _white(op, av):
+        return {(" ", True)}
     if op in _ZERO_WIDTH:
         return {("", True)}
     if op is C.LITERAL:
@@ -215,28 +258,51 @@ def _item(op, av, anychar: bool = False) -> set[tuple[str, bool]] | None:
             return {(ch.lower(), True) for ch in chars}  # a set of single characters: ['’], [Qq]
         return None
     if op is C.SUBPATTERN:
-        return _sequence(av[3], anychar)
+        return _sequence(av[3], anychar, spaces)
     if op is C.BRANCH:
         out: set[tuple[str, bool]] = set()
         for alt in av[1]:
-            got = _sequence(alt, anychar)
+            got = _sequence(alt, anychar, spaces)
             if got is None:
                 return None
             out |= got
         return out
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
-        lo, _hi, sub = av
-        got = _sequence(sub, anychar)
+        lo, hi, sub = av
+        got = _sequence(sub, anychar, spaces)
         if got is None:
             return None
+        if spaces and hi == 1:  # optional: itself, then what follows it; or nothing
+            return got | {("", True)}
         # repeated: what follows the first copy is not known (but a word a mark ends inside it stays one)
         out = {(p, whole if whole is _WORD_END else False) for p, whole in got if p}
         if lo == 0 or any(p == "" for p, _ in got):
             out.add(("", True))
         return out
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _sequence(av, anychar)
+        return _sequence(av, anychar, spaces)
     return None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...: not followed
+
+
+def _past_second(s: str) -> bool:
+    """Whether prefix ``s`` holds a space and, after it, a word and something that ends the word."""
+    i = s.find(" ")
+    return i >= 0 and any(ch not in _WORDY for ch in s[i + 1:])
+
+
+def _white(op, av) -> bool:
+    """A run of one or more white-space characters (``\\s+``, ``\\s``, a space): what
+    :func:`second_words` follows as one space (a prefilter: the text's run is checked to be white space)."""
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    if op is C.IN:
+        return bool(av) and all((o is C.CATEGORY and a is C.CATEGORY_SPACE) or (o is C.LITERAL and chr(a).isspace())
+                                for o, a in av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+        lo, _hi, sub = av
+        sub = list(sub)
+        return lo >= 1 and len(sub) == 1 and _white(*sub[0])
+    return False
 
 
 def _digits_only(items) -> bool:

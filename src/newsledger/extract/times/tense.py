@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...analysis.clause import children as _children
 from ...analysis import clause
 from ...analysis.words import word_class
+from .._doc import expanded_span
 from .grammar import lexicon
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def _lex_set(key: str) -> frozenset[str]:
 
 
 def _tokens(doc: "Doc", start: int, end: int) -> "SpacySpan | None":
-    return doc.char_span(start, end, alignment_mode="expand")
+    return expanded_span(doc, start, end)  # (the same expression is asked about by several checks)
 
 
 _SUBORDINATE = {"ccomp", "relcl", "acl", "csubj", "parataxis"}
