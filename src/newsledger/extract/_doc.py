@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "sent_of", "seed_text", "release"]
+           "punct_or_space", "sent_of", "seed_text", "release", "span_text"]
 
 _DASHES = ("—", "–", "--", "-")
 # an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
@@ -69,6 +69,17 @@ def _bounds(doc: "Doc") -> list[list[int]]:
         got = doc.user_data["newsledger:bounds"] = (
             doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist() if len(doc) else [])
     return got
+
+
+def span_text(doc: "Doc", start: int, end: int) -> str:
+    """``doc[start:end].text`` (for 0 <= start), cut from the doc's text by the first and last token's offsets
+    (``Span.text`` joins its tokens' texts again on every call)."""
+    end = min(end, len(doc))
+    if start >= end:
+        return ""
+    bounds = _bounds(doc)
+    a, (b, n) = bounds[start][0], bounds[end - 1]
+    return doc_text(doc)[a:b + n]
 
 
 def folded(doc: "Doc") -> list[str]:

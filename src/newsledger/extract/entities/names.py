@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
-from .._doc import doc_text, folded, texts, tokens
+from .._doc import doc_text, folded, span_text, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON
@@ -193,10 +193,13 @@ def headline_tokens(doc: "Doc") -> set[int]:
     def close() -> None:
         if not line:
             return
+        last = text_of[line[-1]]
+        if last[-1:] in _HEADLINE_END:  # (a line ending in a full stop first: most paragraphs do)
+            line.clear()
+            return
         words = [text_of[k] for k in line if text_of[k][:1].isalpha()]
         longer = [w for w in words if len(w) > 3]
-        last = text_of[line[-1]]
-        if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
+        if (3 <= len(words) <= 25 and len(longer) >= 2
                 and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
             out.update(line)
         line.clear()
@@ -433,7 +436,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
             fw_[t] in lex.org_keywords or fw_[t] in _JOIN_OF for t in range(i, j)):
         return out  # "Chief Administrative Secretaries": a plural title names no one ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
-    if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
+    if j - i <= 3 and demonym_country(span_text(doc, i, j)):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)

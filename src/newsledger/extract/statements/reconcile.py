@@ -448,8 +448,9 @@ def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
             lo, hi = min(lo, st.idx), max(hi, st.idx + len(st.text))
     first = doc.char_span(lo, lo + 1, alignment_mode="expand")
     last = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
-    s = first.sent.start_char if first is not None and len(first) else lo
-    e = last.sent.end_char if last is not None and len(last) else hi
+    # (Span.sent of a span walks to its sentence's ends from its first and last token: the per-doc index)
+    s = _sent_of(doc[first.start]).start_char if first is not None and len(first) else lo
+    e = _sent_of(doc[last.end - 1]).end_char if last is not None and len(last) else hi
     s, e = min(s, lo), max(e, hi)
     text = doc_text(doc)
     while e > s and text[e - 1].isspace():

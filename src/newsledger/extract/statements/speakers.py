@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import NOUN
 
-from ...analysis.clause import SUBJECT_DEPS, children as _children
+from ...analysis.clause import SUBJECT_DEPS, children as _children, head_indices as _head_indices
 from ...analysis.reference import (agrees, inside_fronted_report, known_gender, latest_carrier, next_carrier,
                                    relative_antecedent)
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
-from .._doc import attr_lists, doc_text, tokens
+from .._doc import attr_lists, doc_text, texts, tokens
 from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
@@ -493,9 +493,7 @@ class SpeakerResolver:
         if span is None:
             return out
         if self._definite is None:  # the doc's lower-case nouns with "the" ("the commission"), found once
-            pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
-            self._definite = [k for k, p in enumerate(pos) if p == NOUN and toks[k].is_lower and any(
-                c.lower_ == "the" and c.dep_ == "det" for c in _children(toks[k]))]
+            self._definite = _definite_nouns(self.doc)
         at, toks = self._definite, tokens(self.doc)
         for t in (toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]):
             if self.index.overlapping(t.idx, t.idx + len(t.text)):
@@ -504,6 +502,18 @@ class SpeakerResolver:
             if eid is not None and eid not in out:
                 out.append(eid)
         return out
+
+
+def _definite_nouns(doc: "Doc") -> list[int]:
+    """The doc's lower-case nouns that have a "the" as a determiner child, in text order: read from the id
+    columns and the head index (the words "the" with label det, then their heads), no Token built."""
+    pos, lower, _, dep = attr_lists(doc)
+    strings = doc.vocab.strings
+    the, det = strings["the"], strings["det"]
+    heads = _head_indices(doc)
+    words = texts(doc)
+    with_the = {h for c, h in enumerate(heads) if lower[c] == the and dep[c] == det and h != c}
+    return [k for k in sorted(with_the) if pos[k] == NOUN and words[k].islower()]
 
 
 class _NamedMentions:
