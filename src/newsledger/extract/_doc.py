@@ -13,6 +13,7 @@ read the tokens (:func:`tokens`), their folded texts (:func:`folded`) and the se
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "sent_of", "seed_text", "release", "span_text"]
+           "punct_or_space", "sent_of", "seed_text", "release", "span_text", "char_tokens", "ent_types"]
 
 _DASHES = ("—", "–", "--", "-")
 # an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
@@ -80,6 +81,47 @@ def span_text(doc: "Doc", start: int, end: int) -> str:
     bounds = _bounds(doc)
     a, (b, n) = bounds[start][0], bounds[end - 1]
     return doc_text(doc)[a:b + n]
+
+
+def ent_types(doc: "Doc") -> list[str]:
+    """``t.ent_type_`` of every token ("" outside the tagger's entities), read from the doc's arrays once per doc
+    (each ``ent_type_`` of a Token reads the string back from the store)."""
+    out = doc.user_data.get("newsledger:ent_types")
+    if out is None:
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+        out = []
+        for x in (doc.to_array("ENT_TYPE").tolist() if len(doc) else []):
+            name = names.get(x)
+            if name is None:
+                name = names[x] = strings[x]
+            out.append(name)
+        doc.user_data["newsledger:ent_types"] = out
+    return out
+
+
+def char_tokens(doc: "Doc", start: int, end: int) -> tuple[int, int] | None:
+    """``(span.start, span.end)`` of ``doc.char_span(start, end, alignment_mode="expand")``, or None where that is
+    None, found by bisecting the token offsets (no Span or Token is built). As spaCy does: a character belongs to
+    the token whose text or trailing space holds it, and a start on a token's trailing space moves to the next."""
+    bounds = _bounds(doc)
+    total = len(doc_text(doc))
+    if not bounds or start < 0 or end - 1 < 0 or start >= total or end - 1 >= total:
+        return None
+    starts = _starts(doc)
+    a = bisect.bisect_right(starts, start) - 1
+    b = bisect.bisect_right(starts, end - 1) - 1
+    if start == bounds[a][0] + bounds[a][1]:
+        a += 1
+    return a, b + 1
+
+
+def _starts(doc: "Doc") -> list[int]:
+    """Each token's first character (once per doc)."""
+    got = doc.user_data.get("newsledger:starts")
+    if got is None:
+        got = doc.user_data["newsledger:starts"] = [a for a, _ in _bounds(doc)]
+    return got
 
 
 def folded(doc: "Doc") -> list[str]:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
-from .._doc import doc_text, folded, span_text, texts, tokens
+from .._doc import char_tokens, doc_text, folded, span_text, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON
@@ -61,9 +61,9 @@ __all__ = ["NameMention", "Cluster", "find_name_mentions", "cluster_names", "PER
 def _time_tokens(doc: "Doc", time_spans: Iterable[tuple[int, int]]) -> set[int]:
     out: set[int] = set()
     for s, e in time_spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        got = char_tokens(doc, s, e)  # (doc.char_span's tokens, no Span built)
+        if got is not None:
+            out.update(range(*got))
     return out
 
 
@@ -407,7 +407,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     glued = False
     if j - i >= 3:
         for cut in (i + 1, i + 2):
-            head = doc[i:cut].text
+            head = span_text(doc, i, cut)
             rest = [fw_[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2 and toks[cut].text != "-"
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
