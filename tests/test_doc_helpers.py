@@ -84,3 +84,45 @@ def test_folded_is_each_tokens_fold(nlp, text):
 
     doc = nlp(text)
     assert folded(doc) == [fold(t.text) for t in doc]  # (ß, İ and ﬁ fold to two characters: the plain way)
+
+
+@pytest.mark.slow
+def test_span_text_is_spacys_span_text(nlp):
+    from newsledger.extract._doc import span_text
+
+    doc = nlp("VELMAR — The board met.\n\nAna  Lima, 61, said: \"It reopens.\"  Then she left.\n")
+    n = len(doc)
+    for a in range(n + 1):
+        for b in range(max(0, a - 1), n + 9):  # (past the end and empty stretches too, as doc[a:b] takes them)
+            assert span_text(doc, a, b) == doc[a:b].text, (a, b)
+
+
+@pytest.mark.slow
+def test_definite_nouns_are_the_lower_case_nouns_with_a_the(nlp):
+    from newsledger.extract.statements.speakers import _definite_nouns
+
+    doc = nlp("The Ministry said the commission and the port authority met. The board, the chair and a union agreed.")
+    want = [t.i for t in doc if t.pos_ == "NOUN" and t.is_lower
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)]
+    assert want and _definite_nouns(doc) == want
+
+
+@pytest.mark.slow
+def test_char_tokens_are_the_tokens_of_spacys_expanded_char_span(nlp):
+    from newsledger.extract._doc import char_tokens
+
+    doc = nlp("VELMAR — The board met.\n\nAna  Lima, 61, said: \"It reopens.\"  Then she left.\n")
+    n = len(doc.text)
+    for s in range(-2, n + 3):
+        for e in range(s, n + 3):  # (spaCy raises on an end before the start)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            want = None if span is None else (span.start, span.end)
+            assert char_tokens(doc, s, e) == want, (s, e)
+
+
+@pytest.mark.slow
+def test_ent_types_are_each_tokens_ent_type(nlp):
+    from newsledger.extract._doc import ent_types
+
+    doc = nlp("Ana Lima of the Velmar Port Authority said on Monday that 300 workers in Ostrava would strike.")
+    assert ent_types(doc) == [t.ent_type_ for t in doc] and any(ent_types(doc))

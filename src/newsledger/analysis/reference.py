@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Optional, Sequence, TypeVar
 
-from .clause import SUBJECT_DEPS
+from .clause import SUBJECT_DEPS, children
 from .words import word_class
 
 if TYPE_CHECKING:
@@ -141,15 +141,16 @@ def inside_fronted_report(pronoun: "Token", cand: "Token") -> bool:
     subject ``pronoun``: "When told by X that *Y* claims ..., *he* responded": the one told is "he", neither
     the teller nor the one whose words were told (issue 11). Only a clause reported inside the adverbial
     (a ``ccomp`` under it) or its passive agent are ruled out; "When Y arrived, he said" leaves Y."""
-    verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or cand.sent.start != pronoun.sent.start or cand.i > pronoun.i:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or cand.i > pronoun.i:
         return False
-    for adv in verb.children:
+    verb = pronoun.head
+    for adv in children(verb):
         if adv.dep_ != "advcl" or adv.i > pronoun.i or not adv.left_edge.i <= cand.i <= adv.right_edge.i:
             continue
         t = cand
         while t.i != adv.i and t.head.i != t.i:
             if t.dep_ in ("ccomp", "agent"):
-                return True
+                # (the sentence test last: spaCy's Token.sent walks the sentence on every call)
+                return cand.sent.start == pronoun.sent.start
             t = t.head
     return False

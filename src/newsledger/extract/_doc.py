@@ -13,6 +13,7 @@ read the tokens (:func:`tokens`), their folded texts (:func:`folded`) and the se
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "dateline_tokens", "tokens", "texts", "folded", "sentences", "attr_ids", "attr_lists",
-           "punct_or_space", "sent_of", "seed_text", "release", "expanded_span"]
+           "punct_or_space", "sent_of", "seed_text", "release", "expanded_span", "span_text", "char_tokens",
+           "ent_types"]
 
 _DASHES = ("—", "–", "--", "-")
 # an agency dateline with no dash: "Halden (VL), Mar 3 (XNA) The council ..." (a place, its state's code, the
@@ -68,6 +70,58 @@ def _bounds(doc: "Doc") -> list[list[int]]:
     if got is None:
         got = doc.user_data["newsledger:bounds"] = (
             doc.to_array(["IDX", "LENGTH"]).reshape(-1, 2).tolist() if len(doc) else [])
+    return got
+
+
+def span_text(doc: "Doc", start: int, end: int) -> str:
+    """``doc[start:end].text`` (for 0 <= start), cut from the doc's text by the first and last token's offsets
+    (``Span.text`` joins its tokens' texts again on every call)."""
+    end = min(end, len(doc))
+    if start >= end:
+        return ""
+    bounds = _bounds(doc)
+    a, (b, n) = bounds[start][0], bounds[end - 1]
+    return doc_text(doc)[a:b + n]
+
+
+def ent_types(doc: "Doc") -> list[str]:
+    """``t.ent_type_`` of every token ("" outside the tagger's entities), read from the doc's arrays once per doc
+    (each ``ent_type_`` of a Token reads the string back from the store)."""
+    out = doc.user_data.get("newsledger:ent_types")
+    if out is None:
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+        out = []
+        for x in (doc.to_array("ENT_TYPE").tolist() if len(doc) else []):
+            name = names.get(x)
+            if name is None:
+                name = names[x] = strings[x]
+            out.append(name)
+        doc.user_data["newsledger:ent_types"] = out
+    return out
+
+
+def char_tokens(doc: "Doc", start: int, end: int) -> tuple[int, int] | None:
+    """``(span.start, span.end)`` of ``doc.char_span(start, end, alignment_mode="expand")``, or None where that is
+    None, found by bisecting the token offsets (no Span or Token is built). As spaCy does: a character belongs to
+    the token whose text or trailing space holds it, and a start on a token's trailing space moves to the next."""
+    bounds = _bounds(doc)
+    total = len(doc_text(doc))
+    if not bounds or start < 0 or end - 1 < 0 or start >= total or end - 1 >= total:
+        return None
+    starts = _starts(doc)
+    a = bisect.bisect_right(starts, start) - 1
+    b = bisect.bisect_right(starts, end - 1) - 1
+    if start == bounds[a][0] + bounds[a][1]:
+        a += 1
+    return a, b + 1
+
+
+def _starts(doc: "Doc") -> list[int]:
+    """Each token's first character (once per doc)."""
+    got = doc.user_data.get("newsledger:starts")
+    if got is None:
+        got = doc.user_data["newsledger:starts"] = [a for a, _ in _bounds(doc)]
     return got
 
 
@@ -151,7 +205,8 @@ ATTR_IDS = ("POS", "LOWER", "LEMMA", "DEP")
 def expanded_span(doc: "Doc", start: int, end: int) -> "Span | None":
     """``doc.char_span(start, end, alignment_mode="expand")``, remembered per doc by its offsets: the times
     stage asks for the same expression's tokens from several checks (its tense, embedding, whether it looks
-    ahead ...), and each ``char_span`` walks the doc's tokens. The span is shared: read it, never change it."""
+    ahead ...); its tokens come from :func:`char_tokens` (offsets bisected, as ``char_span`` would find them). The
+    span is shared: read it, never change it."""
     memo = doc.user_data.get("newsledger:expanded_spans")
     if memo is None:
         memo = doc.user_data["newsledger:expanded_spans"] = {}
@@ -159,7 +214,8 @@ def expanded_span(doc: "Doc", start: int, end: int) -> "Span | None":
     try:
         return memo[key]
     except KeyError:
-        got = memo[key] = doc.char_span(start, end, alignment_mode="expand")
+        span = char_tokens(doc, start, end)
+        got = memo[key] = doc[span[0]:span[1]] if span else None
         return got
 
 

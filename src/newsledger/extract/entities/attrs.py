@@ -37,7 +37,7 @@ from ...analysis.rules import rule_table
 from ...analysis.words import word_class
 from ...records import Attributes
 from ...trace import tracing
-from .._doc import folded, tokens
+from .._doc import folded, span_text, tokens
 from .._doc import sent_of as _sent_of
 from .lex import country_name, fold, lexicon
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
@@ -235,13 +235,13 @@ def _age(doc: "Doc", m: NameMention, b: dict) -> None:
         _why(b, "age", b["age"], "comma-number", _chars(doc, m.t0, k + 2))
         return
     # "X, a 48-year-old judge" / "the 48-year-old X"
-    after = doc[m.t1:m.t1 + 8].text  # (doc.text would rebuild the whole text: slices of spans stay local)
+    after = span_text(doc, m.t1, m.t1 + 8)  # (doc.text would rebuild the whole text: slices of spans stay local)
     mt = _YEAR_OLD_AFTER.match(after) or _aged(lexicon().age_words).match(after)  # "X, aged 61,"
     if mt and 0 < int(mt.group(1)) < 120:  # a 999-year-old is no person's age: null, not a guess
         b["age"] = int(mt.group(1))
         _why(b, "age", b["age"], "year-old-after", (m.start, doc[m.t1].idx + mt.end()))
         return
-    before = doc[max(0, m.t0 - 8):m.t0].text + " "
+    before = span_text(doc, max(0, m.t0 - 8), m.t0) + " "
     mt = _YEAR_OLD_BEFORE.search(before)  # "a 32-year-old nurse, X"
     if mt and 0 < int(mt.group(1)) < 120:
         b["age"] = int(mt.group(1))

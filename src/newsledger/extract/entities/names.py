@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
-from .._doc import doc_text, folded, texts, tokens
+from .._doc import char_tokens, doc_text, folded, span_text, texts, tokens
 from .title_acronyms import title_acronyms
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, Cluster, FAC, GPE, is_acronym, _JOIN_OF, LOC, NameMention, NORP, ORG, PERSON
@@ -62,9 +62,9 @@ __all__ = ["NameMention", "Cluster", "find_name_mentions", "cluster_names", "PER
 def _time_tokens(doc: "Doc", time_spans: Iterable[tuple[int, int]]) -> set[int]:
     out: set[int] = set()
     for s, e in time_spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        got = char_tokens(doc, s, e)  # (doc.char_span's tokens, no Span built)
+        if got is not None:
+            out.update(range(*got))
     return out
 
 
@@ -198,10 +198,13 @@ def headline_tokens(doc: "Doc") -> set[int]:
     def close() -> None:
         if not line:
             return
+        last = text_of[line[-1]]
+        if last[-1:] in _HEADLINE_END:  # (a line ending in a full stop first: most paragraphs do)
+            line.clear()
+            return
         words = [text_of[k] for k in line if text_of[k][:1].isalpha()]
         longer = [w for w in words if len(w) > 3]
-        last = text_of[line[-1]]
-        if (3 <= len(words) <= 25 and len(longer) >= 2 and last[-1:] not in _HEADLINE_END
+        if (3 <= len(words) <= 25 and len(longer) >= 2
                 and 4 * sum(1 for w in longer if w[0].isupper()) >= 3 * len(longer)):
             out.update(line)
         line.clear()
@@ -409,7 +412,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     glued = False
     if j - i >= 3:
         for cut in (i + 1, i + 2):
-            head = doc[i:cut].text
+            head = span_text(doc, i, cut)
             rest = [fw_[t] for t in range(cut, j)]
             if ((country_code(head) or is_city(head)) and j - cut >= 2 and toks[cut].text != "-"
                     and not any(w in lex.org_keywords or w in lex.place_keywords for w in rest)
@@ -439,7 +442,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         return out  # "Chief Administrative Secretaries", "Deputy | Wardens": a plural title names no one
         # ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
-    if j - i <= 3 and demonym_country(doc[i:j].text):  # "Kenyan", "North Korean"
+    if j - i <= 3 and demonym_country(span_text(doc, i, j)):  # "Kenyan", "North Korean"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.parts_of_speech import ADJ, NOUN, PROPN
+
 from ...analysis.clause import children as _children
-from .._doc import folded, sentences, tokens
+from .._doc import attr_lists, folded, sentences, texts, tokens
 from ...analysis.words import word_class
 from ...analysis.reference import is_subject_phrase, latest_carrier
 from .attrs import TitleInfo
@@ -203,18 +205,23 @@ def _title_refs(doc: "Doc", clusters: list[Cluster], men: list[_Men], title_word
     out: list[_Men] = []
     n = len(doc)
     fw = folded(doc)
-    for i, t in enumerate(tokens(doc)):
-        if fw[i] != "the" or i + 1 >= n:
+    # (the words, tags and labels read from the doc's columns: a Token is built only past these tests)
+    words, toks = texts(doc), tokens(doc)
+    pos, _, _, dep = attr_lists(doc)
+    strings = doc.vocab.strings
+    noun_like, compound = (NOUN, PROPN, ADJ), strings["compound"]
+    for i in [i for i, f in enumerate(fw) if f == "the"]:
+        if i + 1 >= n:
             continue
         j = i + 1
-        while j < n and doc[j].is_lower and folded(doc)[j] in lex.title_modifiers and j + 1 < n and doc[j + 1].is_lower \
-                and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ"):  # "the navy said": the modifier is the head
+        while j < n and words[j].islower() and fw[j] in lex.title_modifiers and j + 1 < n and words[j + 1].islower() \
+                and pos[j + 1] in noun_like:  # "the navy said": the modifier is the head
             j += 1
-        head = doc[j]
-        w = fold(head.text)
-        if not head.is_lower or j in named or head.dep_ == "compound":
+        w = fw[j]
+        if not words[j].islower() or j in named or dep[j] == compound:
             continue
-        nxt = doc[j + 1] if j + 1 < n else None
+        head = toks[j]
+        nxt = toks[j + 1] if j + 1 < n else None
         if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or fold(nxt.text) == "of"):
             continue  # a title before a name, or "the chairperson of X"
         if nxt is not None and nxt.text == "," and j + 2 < n and (j + 2) in named:

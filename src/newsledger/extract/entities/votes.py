@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ...analysis.rules import rule_table
 from ...analysis.words import word_class
 from ...errors import LanguageDataError
-from .._doc import dateline_tokens, folded, tokens
+from .._doc import dateline_tokens, ent_types, folded, tokens
 from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
@@ -212,9 +212,9 @@ def _reporting_subject(doc: "Doc", m: NameMention) -> bool:
 def _spacy_labels(doc: "Doc", m: NameMention) -> Counter:
     """spaCy's label of the entity covering most of the mention (one vote; two where it is exact)."""
     c: Counter = Counter()
-    for t in tokens(doc)[m.t0:m.t1]:
-        if t.ent_type_ in _SPACY:
-            c[_SPACY[t.ent_type_]] += 1
+    for et in ent_types(doc)[m.t0:m.t1]:  # (the labels read once per doc, not from each Token)
+        if et in _SPACY:
+            c[_SPACY[et]] += 1
     if not c:
         return c
     lab, _ = c.most_common(1)[0]

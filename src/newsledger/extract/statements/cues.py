@@ -35,6 +35,21 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "find_drafts", "lexicon", "subject_of"]
 
 
+_LEMMAS: dict[int, str] = {}  # a lemma's id -> its text in lower case (an id always names the same string)
+_LEMMAS_MAX = 20_000
+
+
+def _lemma_lower(strings, lm: int) -> str:
+    """The lemma of id ``lm`` in lower case, remembered across docs (at most ``_LEMMAS_MAX`` lemmas): reading a
+    string back from spaCy's store decodes it anew each time."""
+    got = _LEMMAS.get(lm)
+    if got is None:
+        if len(_LEMMAS) >= _LEMMAS_MAX:
+            _LEMMAS.clear()
+        got = _LEMMAS[lm] = strings[lm].lower()
+    return got
+
+
 def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = (),
                     speech_nouns: Iterable[str] = ()) -> list[int]:
     """The tokens :func:`find_drafts` must look at: a word of "according to", a verb or auxiliary whose
@@ -44,8 +59,8 @@ def _cue_candidates(doc: "Doc", according: Iterable[str], cues: Iterable[str] = 
     strings = doc.vocab.strings
     acc = {strings[w] for w in according}  # a word's id: spaCy's symbol for the few it has, else its hash
     verbs = {lm for p, lm in zip(pos, lemma) if p == VERB or p == AUX}
-    verbs = {lm for lm in verbs if strings[lm].lower() in cues}
-    nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if strings[lm].lower() in speech_nouns}
+    verbs = {lm for lm in verbs if _lemma_lower(strings, lm) in cues}
+    nouns = {lm for lm in {lm for p, lm in zip(pos, lemma) if p == NOUN} if _lemma_lower(strings, lm) in speech_nouns}
     return [i for i, (p, lo, lm) in enumerate(zip(pos, lower, lemma))
             if lo in acc or ((p == VERB or p == AUX) and lm in verbs) or (p == NOUN and lm in nouns)]
 

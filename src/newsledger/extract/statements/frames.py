@@ -113,7 +113,7 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             elif c.lower_ == "as" and "as" in preps_ok and entry["frame"] == "clause" and any(
                     g.dep_ in ("amod", "acomp") for g in _children(c)):
                 preps.append(c)  # 'rejected as "rigged" the results': the parser hangs the object on the label
-    cue_text = cue.doc[cue.i:cue_end.i + 1].text
+    cue_text = doc_text(cue.doc)[cue.idx:cue_end.idx + len(cue_end.text)]  # the span's text, not rebuilt from its tokens
     kind = entry.get("kind")
     if entry["frame"] == "clause":
         if entry.get("object_clause_nouns"):  # "shared the view that ...": only the clause of such a noun
@@ -235,7 +235,7 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
 
 def _bare_clause_end(obj: "Token") -> int | None:
     """The sentence's end where a finite auxiliary follows the object: a clause without "that" to its end."""
-    doc, k, end = obj.doc, obj.right_edge.i + 1, obj.sent.end
+    doc, k, end = obj.doc, obj.right_edge.i + 1, _sent_of(obj).end
     if k >= end or doc[k].pos_ != "AUX" or doc[k].tag_ not in ("VBZ", "VBD", "VBP", "MD"):
         return None
     while end - 1 > k and (doc[end - 1].is_punct or doc[end - 1].is_space):

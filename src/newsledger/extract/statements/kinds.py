@@ -15,12 +15,14 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from spacy.parts_of_speech import AUX, VERB
+
 from ...analysis.clause import children as _children
 from ...analysis import anchoring, clause
 from ...analysis.words import word_class
 from ...records import Time, TimeValue
 from .._index import EntityIndex
-from .._doc import doc_text, tokens
+from .._doc import attr_lists, doc_text, tokens
 from .cues import Draft, lexicon
 from ..times.stage import is_window, reanchor, value_to_date
 
@@ -229,8 +231,9 @@ def _demand(verb: "Token", subj: "Token | None", own: bool) -> bool:
 
 def _you_must(span: "Span") -> bool:
     """"you must leave now", "you should stay indoors": the addressee told to act, a demand."""
-    for t in span:
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in _children(t)) and any(
+    pos, toks = attr_lists(span.doc)[0], tokens(span.doc)  # (the tags from the doc's column: Tokens for verbs only)
+    for t in (toks[k] for k in range(span.start, span.end) if pos[k] == VERB or pos[k] == AUX):
+        if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in _children(t)) and any(
                 c.dep_ == "aux" and c.lower_ in ("must", "should") for c in _children(t)) \
                 and not any(c.dep_ == "neg" for c in _children(t)):
             return True

@@ -144,13 +144,17 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_SINGLE_MARK = re.compile("['\u2018\u2019]")  # the marks _single_quotes reads: ' ‘ ’
+
+
 def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
     """British-style ‘…’ (or straight '…') quotes, in a paragraph without double marks. An opener follows no
     letter (a straight one follows a space and precedes a letter); a closer follows a non-space and precedes
     no letter (so "don’t" and "Lind’s" are apostrophes)."""
     out: list[Quote] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for mark in _SINGLE_MARK.finditer(text, start, end):  # (only these three characters do anything below)
+        i = mark.start()
         c = text[i]
         if c == "'" and open_at is None and (i == start or text[i - 1] in " \t\n(") and i + 1 < end \
                 and text[i + 1].isalnum():

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...analysis.clause import children as _children
 from ...analysis.words import word_class
 from .quotes import MARKS, Quote
-from .._doc import doc_text
+from .._doc import char_tokens, doc_text, tokens
 from .._doc import sent_of as _sent_of
 from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
 
@@ -446,10 +446,13 @@ def _evidence(doc: "Doc", d: Draft) -> tuple[int, int]:
         if d.subject_i is not None:
             st = doc[d.subject_i]
             lo, hi = min(lo, st.idx), max(hi, st.idx + len(st.text))
-    first = doc.char_span(lo, lo + 1, alignment_mode="expand")
-    last = doc.char_span(max(lo, hi - 1), hi, alignment_mode="expand")
-    s = first.sent.start_char if first is not None and len(first) else lo
-    e = last.sent.end_char if last is not None and len(last) else hi
+    # the tokens of doc.char_span(..., alignment_mode="expand") and the per-doc sentence index (Span.sent walks to
+    # its sentence's ends from its first and last token)
+    first = char_tokens(doc, lo, lo + 1)
+    last = char_tokens(doc, max(lo, hi - 1), hi)
+    toks = tokens(doc)
+    s = _sent_of(toks[first[0]]).start_char if first is not None and first[1] > first[0] else lo
+    e = _sent_of(toks[last[1] - 1]).end_char if last is not None and last[1] > last[0] else hi
     s, e = min(s, lo), max(e, hi)
     text = doc_text(doc)
     while e > s and text[e - 1].isspace():

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.parts_of_speech import NOUN
 
-from ...analysis.clause import SUBJECT_DEPS, children as _children
+from ...analysis.clause import SUBJECT_DEPS, children as _children, head_indices as _head_indices
 from ...analysis.reference import (agrees, inside_fronted_report, known_gender, latest_carrier, next_carrier,
                                    relative_antecedent)
 from ...analysis.words import word_class
 from .._index import EntityIndex
 from ..entities.lex import fold, lexicon as entity_lexicon  # the given names of known gender
-from .._doc import attr_lists, doc_text, tokens
+from .._doc import attr_lists, char_tokens, doc_text, texts, tokens
 from .._doc import sent_of as _sent_of
 from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
@@ -266,7 +266,7 @@ class SpeakerResolver:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in _ANY_PRONOUN
-                         and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, doc[c.i])),
+                         and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, tokens(doc)[c.i])),
                         None) if lower not in ("i", "we") else None
             pair = self.pair_before(tok.idx, tok.idx - _sent_of(tok).start_char) \
                 if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < _sent_of(tok).start_char) else []
@@ -488,22 +488,32 @@ class SpeakerResolver:
         commission" → the Harbour Commission of ...)."""
         if not self.index:
             return []
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = char_tokens(self.doc, start, end)  # (doc.char_span's tokens, no Span built)
         out: list[str] = []
         if span is None:
             return out
         if self._definite is None:  # the doc's lower-case nouns with "the" ("the commission"), found once
-            pos, toks = attr_lists(self.doc)[0], tokens(self.doc)
-            self._definite = [k for k, p in enumerate(pos) if p == NOUN and toks[k].is_lower and any(
-                c.lower_ == "the" and c.dep_ == "det" for c in _children(toks[k]))]
+            self._definite = _definite_nouns(self.doc)
         at, toks = self._definite, tokens(self.doc)
-        for t in (toks[k] for k in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)]):
+        for t in (toks[k] for k in at[bisect.bisect_left(at, span[0]):bisect.bisect_left(at, span[1])]):
             if self.index.overlapping(t.idx, t.idx + len(t.text)):
                 continue
             eid = self._titled(t, later=True)
             if eid is not None and eid not in out:
                 out.append(eid)
         return out
+
+
+def _definite_nouns(doc: "Doc") -> list[int]:
+    """The doc's lower-case nouns that have a "the" as a determiner child, in text order: read from the id
+    columns and the head index (the words "the" with label det, then their heads), no Token built."""
+    pos, lower, _, dep = attr_lists(doc)
+    strings = doc.vocab.strings
+    the, det = strings["the"], strings["det"]
+    heads = _head_indices(doc)
+    words = texts(doc)
+    with_the = {h for c, h in enumerate(heads) if lower[c] == the and dep[c] == det and h != c}
+    return [k for k in sorted(with_the) if pos[k] == NOUN and words[k].islower()]
 
 
 class _NamedMentions:

@@ -121,7 +121,8 @@ class DateFinder:
             return None
         sents = sentences(doc)
         k = 0
-        while k + 1 < len(sents) and not sents[k].text.rstrip(" \t").endswith("\n"):
+        text = doc_text(doc)  # (a sentence's text is its stretch of it: Span.text joins its tokens again)
+        while k + 1 < len(sents) and not text[sents[k].start_char:sents[k].end_char].rstrip(" \t").endswith("\n"):
             k += 1  # the first paragraph's last sentence ("Talks fail: Strike goes on" is cut at the colon)
         k = k + 1 if _headline(sents[k]) and k + 1 < len(sents) else 0  # the lead is the first sentence under the headline
         while k + 1 < len(sents) and not any(t.pos_ in ("VERB", "AUX") for t in sents[k]):
@@ -352,7 +353,7 @@ class DateFinder:
                 d.extra["date_route"] = "sequel-of-previous-sentence"
                 return got
         if self.published is not None and not continued and not according and any(
-                c.dep_ == "advmod" and c.lower_ == "now" for c in cue.children):
+                c.dep_ == "advmod" and c.lower_ == "now" for c in _children(cue)):
             d.extra["date_route"] = "now"  # "with the police now confirming ...": the story's own day (issue 11)
             return TimeValue(self.published.isoformat(), "")
         best: tuple[int, TimeValue] | None = None
@@ -460,7 +461,7 @@ def _in_writing(verb: "Token") -> bool:
 
 def _headline(sent) -> bool:
     """A first line standing alone without a full stop ("Talks collapse; strike begins\n")."""
-    text = sent.text.rstrip(" \t")
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip(" \t")  # sent.text, not rebuilt from its tokens
     return text.endswith("\n") and text.rstrip()[-1:] not in (".", "!", "?", '"', "\u201d", "'", "\u2019", ":")
 
 
