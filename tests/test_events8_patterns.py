@@ -1,0 +1,52 @@
+"""Events on real reporting (issue 11, round events8): families of news acts, fixed by mechanism, each
+reproduced by an invented article: people rescued at sea or in the mountains (AID, whoever did it, the
+people saved unnamed), funds released to a region (AID, not a prisoner's release), and an act the headline
+announces and the body tells again (one event, not two).
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from record_helpers import events, extract, names
+
+slow = pytest.mark.slow
+
+
+# -- rescues: people saved by a named body, the people saved unnamed ---------------------------------
+
+@slow
+def test_a_rescue_by_a_named_body_is_aid_with_that_body_as_source():
+    rec = extract("The Ostravian Coast Guard rescued six fishermen from a burning trawler near Pellam Point "
+                  "on Sunday, a spokeswoman said.")
+    (v,) = events(rec, "AID")
+    assert names(rec, v.source) == {"Ostravian Coast Guard"}
+    assert v.date is not None and v.date.value == "2026-03-01"
+
+
+@slow
+def test_people_rescued_by_an_agent_in_the_passive_is_that_agents_aid():
+    rec = extract("Two hikers were rescued on Tuesday by the Marrow Valley Mountain Rescue Service after "
+                  "a night on the Ostra ridge.")
+    (v,) = events(rec, "AID")
+    assert names(rec, v.source) == {"Marrow Valley Mountain Rescue Service"}
+
+
+@slow
+def test_rescuing_an_economy_or_a_deal_is_no_aid():
+    rec = extract("Finance minister Dara Quell said on Monday that the Pellam Bank had rescued the economy "
+                  "and that the Velmar accord could still be rescued by the Ostravian cabinet.")
+    assert events(rec, "AID") == []
+
+
+# -- funds released to a region: aid, not a prisoner's release ----------------------------------------
+
+@slow
+def test_funds_released_to_a_province_are_aid_not_a_release_of_captives():
+    rec = extract("The government of Ostravia on Thursday released 40 million crowns in emergency aid to Velmar "
+                  "after the storm destroyed hundreds of homes there.")
+    (v,) = events(rec, "AID")
+    assert names(rec, v.source) == {"Ostravia"}
+    assert names(rec, v.target) == {"Velmar"}
+    assert events(rec, "RETREAT") == []
