@@ -50,3 +50,32 @@ def test_funds_released_to_a_province_are_aid_not_a_release_of_captives():
     assert names(rec, v.source) == {"Ostravia"}
     assert names(rec, v.target) == {"Velmar"}
     assert events(rec, "RETREAT") == []
+
+
+# -- an act the headline announces and the body tells again: one event ------------------------------
+
+@slow
+def test_an_act_in_the_headline_and_told_again_below_is_one_event():
+    rec = extract("Tumbria declares truce in Velmar\n\n"
+                  "President Anton Kessel of Tumbria on Wednesday declared a truce in the northern province of "
+                  "Velmar, his office said.")
+    (v,) = events(rec, "RETREAT")
+    assert "Anton Kessel" in names(rec, v.source)
+    assert v.date is not None and v.date.value == "2026-03-04"
+
+
+@slow
+def test_a_headline_act_the_body_never_tells_again_stays_an_event():
+    rec = extract("Tumbria declares truce in Velmar\n\n"
+                  "Fighting in the northern province of Velmar went on into the night, residents said, and "
+                  "Ostravia summoned the Tumbrian ambassador on Wednesday.")
+    (v,) = events(rec, "RETREAT")
+    assert v.trigger.text == "truce"
+
+
+@slow
+def test_a_headline_request_is_not_merged_into_a_request_told_with_another_verb():
+    rec = extract("Velmar Dockworkers Union urges calm after port fire\n\n"
+                  "The Velmar Dockworkers Union has called on the Pellam Port Authority to open an inquiry into "
+                  "the blaze.")
+    assert sorted(v.trigger.text for v in events(rec, "REQUEST")) == ["called", "urges"]

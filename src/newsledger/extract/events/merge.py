@@ -8,6 +8,8 @@ from ...analysis.clause import own_subject
 from ...analysis.clause import subject as clause_subject
 from ...analysis.words import word_class
 from ...records import TimeValue
+from .._doc import doc_text
+from ..entities.casing import headline_opening
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor, statement_at
 from .roles import _Raw
 
@@ -272,3 +274,27 @@ def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
         gap = ctx.text[prev.sentence.end:r.sentence.start]
         if prev.sentence.end <= r.sentence.start and not gap.strip():
             r.date, r.soft_date = prev.date, True
+
+
+def _headline_echoes(kept: list[_Raw], ctx: Context) -> list[_Raw]:
+    """"Tumbria declares truce in Velmar" over "President X of Tumbria on Wednesday declared a truce": the act a
+    headline announces is the one the body tells again, one event, even where the two name its parties
+    differently (the headline's "Tumbria", the body's president). A headline event (on a first line standing
+    alone without a full stop, :func:`headline_opening`) goes into the first body event of its type whose mode
+    and negation agree with it (a verbal act only into one told with the same word: "urges" is not the body's
+    "called on"); one the body never tells again stays (issue 11)."""
+    if headline_opening(ctx.doc) is None:
+        return kept
+    end = doc_text(ctx.doc).find("\n")
+    out: list[_Raw] = []
+    for r in kept:
+        if r.anchor.idx < end:
+            body = next((b for b in kept if b.anchor.idx > end and b.type == r.type
+                         and (b.mode == r.mode or None in (b.mode, r.mode))
+                         and (b.status == "negated") == (r.status == "negated")
+                         and not ((b.sense.speech or r.sense.speech) and b.sense.lemma != r.sense.lemma)), None)
+            if body is not None:
+                _merge_into(body, r)
+                continue
+        out.append(r)
+    return out

@@ -51,7 +51,7 @@ from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_wor
 from .when import attach_times, not_yet, own_time
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
-from .merge import _absorb, _dedup, _drop_orders, _same_occasion, _strikers_by_speaker
+from .merge import _absorb, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,7 +101,7 @@ def find_events(
     _drop_orders(raws, ctx)
     _absorb(raws, ctx)
     events = []
-    kept = _dedup(raws, ctx)
+    kept = _headline_echoes(_dedup(raws, ctx), ctx)
     _same_occasion(kept, ctx)
     for r in kept:
         r.mentions = sorted(set(r.mentions), key=lambda m: (m.start, m.end))
