@@ -79,3 +79,27 @@ def test_a_headline_request_is_not_merged_into_a_request_told_with_another_verb(
                   "The Velmar Dockworkers Union has called on the Pellam Port Authority to open an inquiry into "
                   "the blaze.")
     assert sorted(v.trigger.text for v in events(rec, "REQUEST")) == ["called", "urges"]
+
+
+# -- an assault and its outcome told by conjoined verbs: one act -------------------------------------
+
+@slow
+def test_shot_and_killed_is_one_assault_on_the_victim():
+    rec = extract("Nadia Orlov, a Velmar city councillor, was shot in the chest and killed outside her home in "
+                  "Pellam on Saturday, police said.")
+    (v,) = events(rec, "ASSAULT")
+    assert v.mode == "firearms"
+    assert names(rec, v.target) == {"Nadia Orlov"} and not v.source
+
+
+@slow
+def test_stabbed_and_then_shot_are_two_assaults():
+    rec = extract("Tomas Brel was stabbed by one gunman and shot by another in Pellam on Saturday, police said.")
+    assert sorted(v.mode for v in events(rec, "ASSAULT")) == ["firearms", "primitive"]
+
+
+@slow
+def test_a_conjoined_participle_the_parser_tags_as_a_past_tense_stays_passive():
+    rec = extract("Ilya Marten, the party's deputy leader, was shot in the back and killed earlier this week.")
+    (v,) = events(rec, "ASSAULT")
+    assert names(rec, v.target) == {"Ilya Marten"} and not v.source

@@ -21,7 +21,7 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
     """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
     in a bombing"), a verb whose subject is a same-type noun trigger ("a raid that killed"), and
     conjoined verbs and participles of the same type sharing their subject ("exchanged captives, *releasing*
-    X") become one event."""
+    X", and an assault with its outcome: "was shot and *killed*") become one event."""
     by_anchor: dict[int, _Raw] = {}
     for r in raws:
         by_anchor.setdefault(r.anchor.i, r)
@@ -51,7 +51,8 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
         in_protest = r.type == "PROTEST" and r.mode == "demo" and tok.pos_ != "VERB" and tok.head.lower_ == "in"
         if host.mode and r.mode and host.mode != r.mode and not in_protest:  # "freed detainees under a ceasefire"
             continue
-        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
+        outcome = r.type == "ASSAULT" and r.mode is None  # "was shot and *killed*": the assault's outcome (issue 11)
+        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode and not outcome:
             continue  # "imposed sanctions and expelled its diplomats": two measures
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
