@@ -103,3 +103,20 @@ def test_a_conjoined_participle_the_parser_tags_as_a_past_tense_stays_passive():
     rec = extract("Ilya Marten, the party's deputy leader, was shot in the back and killed earlier this week.")
     (v,) = events(rec, "ASSAULT")
     assert names(rec, v.target) == {"Ilya Marten"} and not v.source
+
+
+# -- a collective act announced by a body's officer: the body's ------------------------------------
+
+@slow
+def test_a_strike_announced_by_a_union_officer_is_the_unions():
+    rec = extract("Lena Frosk, secretary general of the Velmar Nurses Union, on Tuesday announced a nationwide "
+                  "strike for Thursday.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Velmar Nurses Union"}
+
+
+@slow
+def test_a_hunger_strike_of_a_member_stays_her_own():
+    rec = extract("Maria Lund, a member of the Pellam Tenants Association, began a hunger strike on Tuesday.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Maria Lund"}

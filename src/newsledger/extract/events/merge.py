@@ -58,6 +58,24 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
         host.keep = host.keep or bool(host.source or host.target)
 
 
+#: collective acts: a strike, a demonstration or a boycott is a body's, never one officer's (a hunger strike is hers)
+_COLLECTIVE_MODES = frozenset({"strike", "demo", "boycott"})
+
+
+def _bodies_behind_officers(raws: list[_Raw], ctx: Context) -> None:
+    """"The union's secretary general, X, announced a nationwide strike": a collective protest (a strike, a
+    demonstration, a boycott) whose only actors are people each affiliated with one and the same organization
+    is that organization's act; the officer announces it, the body holds it (issue 11)."""
+    for r in raws:
+        if r.type != "PROTEST" or r.mode not in _COLLECTIVE_MODES or not r.source \
+                or any(ctx.types.get(x) != "PERSON" for x in r.source):
+            continue
+        bodies = {a for x in r.source for a in ctx.affiliation.get(x, ()) if ctx.types.get(a) == "ORG"}
+        if len(bodies) == 1 and all(ctx.affiliation.get(x) for x in r.source):
+            r.source = sorted(bodies)
+            r.target = [x for x in r.target if x not in r.source]
+
+
 def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     """A strike with no actor of its own ("since *the last strike*", "teachers will hold strikes"), told in a
     statement of a labour body, is that body's: its speaker is an organization whose name says it is a union

@@ -51,7 +51,7 @@ from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_wor
 from .when import attach_times, not_yet, own_time
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
-from .merge import _absorb, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
+from .merge import _absorb, _bodies_behind_officers, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -97,6 +97,7 @@ def find_events(
         ctx.built.extend(r for r in built if r.keep)
         for r in built:  # the parties "both sides" will refer to
             _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
+    _bodies_behind_officers(raws, ctx)
     _strikers_by_speaker(raws, ctx)
     _drop_orders(raws, ctx)
     _absorb(raws, ctx)
