@@ -120,3 +120,18 @@ def test_a_hunger_strike_of_a_member_stays_her_own():
     rec = extract("Maria Lund, a member of the Pellam Tenants Association, began a hunger strike on Tuesday.")
     (v,) = events(rec, "PROTEST")
     assert names(rec, v.source) == {"Maria Lund"}
+
+
+# -- an act the speaker asks the reader to do (or not to do) is no act told -----------------------
+
+@slow
+def test_an_imperative_in_a_quote_is_no_visit():
+    rec = extract("\"Please visit Velmar,\" Mayor Ilse Varga told tourists on Friday.")
+    assert events(rec, "CONSULT") == []
+
+
+@slow
+def test_a_visit_told_in_a_quote_stays_a_visit():
+    rec = extract("\"We visited Velmar on Monday,\" Mayor Ilse Varga of Pellam told reporters on Friday.")
+    (v,) = events(rec, "CONSULT")
+    assert names(rec, v.target) == {"Velmar"}
