@@ -135,3 +135,30 @@ def test_a_visit_told_in_a_quote_stays_a_visit():
     rec = extract("\"We visited Velmar on Monday,\" Mayor Ilse Varga of Pellam told reporters on Friday.")
     (v,) = events(rec, "CONSULT")
     assert names(rec, v.target) == {"Velmar"}
+
+
+# -- a state's protest is a formal complaint, not a demonstration ----------------------------------
+
+@slow
+def test_a_ministry_summoning_an_envoy_in_protest_accuses_not_demonstrates():
+    rec = extract("Tumbria's Foreign Ministry summoned the Arvelian envoy to Tumbria in protest against the arrest "
+                  "of two Tumbrian journalists.")
+    assert events(rec, "PROTEST") == []
+    (v,) = events(rec, "ACCUSE")
+    assert v.mode == "disapprove" and names(rec, v.source) == {"Foreign Ministry"}
+
+
+@slow
+def test_a_country_protesting_an_arrest_accuses():
+    rec = extract("Tumbria protested on Monday against the arrest of two of its journalists in Velmar.")
+    assert events(rec, "PROTEST") == []
+    (v,) = events(rec, "ACCUSE")
+    assert v.mode == "disapprove" and names(rec, v.source) == {"Tumbria"}
+
+
+@slow
+def test_students_protesting_in_a_country_still_demonstrate():
+    rec = extract("Students in Ostravia protested on Monday against the fee rise announced by the Pellam "
+                  "University Senate.")
+    assert events(rec, "ACCUSE") == []
+    assert [v.mode for v in events(rec, "PROTEST")] == ["demo"]
