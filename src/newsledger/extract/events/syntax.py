@@ -401,7 +401,7 @@ def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> S
 
 
 def is_passive(verb: "Token") -> bool:
-    """:func:`newsledger.analysis.clause.is_passive`; and "was shot in the head and *killed* last week", where the
+    """:func:`newsledger.analysis.clause.is_passive`; and "was stabbed near the gate and *wounded*", where the
     parser tagged the conjoined participle a past tense: a verb of a transitive act (a sense of the lexicon takes
     its object as target) with no subject, auxiliary or object of its own shares the passive of the verb it is
     conjoined to; an intransitive act ("was detained and *resigned*") keeps its own voice (issue 11)."""
