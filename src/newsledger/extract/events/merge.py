@@ -8,6 +8,8 @@ from ...analysis.clause import own_subject
 from ...analysis.clause import subject as clause_subject
 from ...analysis.words import word_class
 from ...records import TimeValue
+from .._doc import doc_text
+from ..entities.casing import headline_opening
 from .syntax import OBJ_DEPS, RELATIVE, SUBJ_DEPS, Context, add_ids, governor, statement_at
 from .roles import _Raw
 
@@ -19,7 +21,7 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
     """One act, two words: a noun trigger in a prep phrase of a verb trigger of the same type ("killed
     in a bombing"), a verb whose subject is a same-type noun trigger ("a raid that killed"), and
     conjoined verbs and participles of the same type sharing their subject ("exchanged captives, *releasing*
-    X") become one event."""
+    X", and an assault with its outcome: "was shot and *killed*") become one event."""
     by_anchor: dict[int, _Raw] = {}
     for r in raws:
         by_anchor.setdefault(r.anchor.i, r)
@@ -49,10 +51,29 @@ def _absorb(raws: list[_Raw], ctx: Context) -> None:
         in_protest = r.type == "PROTEST" and r.mode == "demo" and tok.pos_ != "VERB" and tok.head.lower_ == "in"
         if host.mode and r.mode and host.mode != r.mode and not in_protest:  # "freed detainees under a ceasefire"
             continue
-        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode:
+        outcome = r.type == "ASSAULT" and r.mode is None  # "was shot and *killed*": the assault's outcome (issue 11)
+        if tok.dep_ == "conj" and tok.head.i == host.anchor.i and host.mode != r.mode and not outcome:
             continue  # "imposed sanctions and expelled its diplomats": two measures
         _merge_into(host, r)
         host.keep = host.keep or bool(host.source or host.target)
+
+
+#: collective acts: a strike, a demonstration or a boycott is a body's, never one officer's (a hunger strike is hers)
+_COLLECTIVE_MODES = frozenset({"strike", "demo", "boycott"})
+
+
+def _bodies_behind_officers(raws: list[_Raw], ctx: Context) -> None:
+    """"The union's secretary general, X, announced a nationwide strike": a collective protest (a strike, a
+    demonstration, a boycott) whose only actors are people each affiliated with one and the same organization
+    is that organization's act; the officer announces it, the body holds it (issue 11)."""
+    for r in raws:
+        if r.type != "PROTEST" or r.mode not in _COLLECTIVE_MODES or not r.source \
+                or any(ctx.types.get(x) != "PERSON" for x in r.source):
+            continue
+        bodies = {a for x in r.source for a in ctx.affiliation.get(x, ()) if ctx.types.get(a) == "ORG"}
+        if len(bodies) == 1 and all(ctx.affiliation.get(x) for x in r.source):
+            r.source = sorted(bodies)
+            r.target = [x for x in r.target if x not in r.source]
 
 
 def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
@@ -272,3 +293,27 @@ def _same_occasion(kept: list[_Raw], ctx: Context) -> None:
         gap = ctx.text[prev.sentence.end:r.sentence.start]
         if prev.sentence.end <= r.sentence.start and not gap.strip():
             r.date, r.soft_date = prev.date, True
+
+
+def _headline_echoes(kept: list[_Raw], ctx: Context) -> list[_Raw]:
+    """"Tumbria declares truce in Velmar" over "President X of Tumbria on Wednesday declared a truce": the act a
+    headline announces is the one the body tells again, one event, even where the two name its parties
+    differently (the headline's "Tumbria", the body's president). A headline event (on a first line standing
+    alone without a full stop, :func:`headline_opening`) goes into the first body event of its type whose mode
+    and negation agree with it (a verbal act only into one told with the same word: "urges" is not the body's
+    "called on"); one the body never tells again stays (issue 11)."""
+    if headline_opening(ctx.doc) is None:
+        return kept
+    end = doc_text(ctx.doc).find("\n")
+    out: list[_Raw] = []
+    for r in kept:
+        if r.anchor.idx < end:
+            body = next((b for b in kept if b.anchor.idx > end and b.type == r.type
+                         and (b.mode == r.mode or None in (b.mode, r.mode))
+                         and (b.status == "negated") == (r.status == "negated")
+                         and not ((b.sense.speech or r.sense.speech) and b.sense.lemma != r.sense.lemma)), None)
+            if body is not None:
+                _merge_into(body, r)
+                continue
+        out.append(r)
+    return out

@@ -48,10 +48,10 @@ from .._doc import dateline_tokens, doc_text, sentences
 from .._index import EntityIndex
 from .lexicon import lexicon
 from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
-from .when import attach_times, not_yet, own_time
+from .when import attach_times, not_yet, ordered, own_time
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
-from .merge import _absorb, _dedup, _drop_orders, _same_occasion, _strikers_by_speaker
+from .merge import _absorb, _bodies_behind_officers, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -90,18 +90,19 @@ def find_events(
     ctx.times_at = attach_times(doc, times, ctx.anchors)
     raws: list[_Raw] = []
     for sense, toks, anchor, sent in matched:
-        if _is_content_of_act(anchor, ctx) or not_yet(anchor, ctx):
+        if _is_content_of_act(anchor, ctx) or not_yet(anchor, ctx) or ordered(anchor):
             continue
         built = _build(sense, toks, anchor, sent, ctx)
         raws.extend(built)
         ctx.built.extend(r for r in built if r.keep)
         for r in built:  # the parties "both sides" will refer to
             _remember_parties(list(dict.fromkeys(r.source + r.target)), r.keep, ctx)
+    _bodies_behind_officers(raws, ctx)
     _strikers_by_speaker(raws, ctx)
     _drop_orders(raws, ctx)
     _absorb(raws, ctx)
     events = []
-    kept = _dedup(raws, ctx)
+    kept = _headline_echoes(_dedup(raws, ctx), ctx)
     _same_occasion(kept, ctx)
     for r in kept:
         r.mentions = sorted(set(r.mentions), key=lambda m: (m.start, m.end))

@@ -23,7 +23,7 @@ from ...analysis.words import word_class
 from ...records import Entity, Statement, Time
 from .._doc import attr_lists, tokens
 from .._index import EntityIndex
-from .lexicon import Lexicon, Sense
+from .lexicon import Lexicon, Sense, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -405,7 +405,20 @@ def statement_with_cue(tok: "Token", ctx: Context, conjuncts: bool = False) -> S
 
 
 def is_passive(verb: "Token") -> bool:
-    return clause.is_passive(verb)
+    """:func:`newsledger.analysis.clause.is_passive`; and "was stabbed near the gate and *wounded*", where the
+    parser tagged the conjoined participle a past tense: a verb of a transitive act (a sense of the lexicon takes
+    its object as target) with no subject, auxiliary or object of its own shares the passive of the verb it is
+    conjoined to; an intransitive act ("was detained and *resigned*") keeps its own voice (issue 11)."""
+    if clause.is_passive(verb):
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and _transitive_act(verb.lemma_.lower())
+            and not any(c.dep_ in (*SUBJ_DEPS, "aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp")
+                        for c in _children(verb))
+            and clause.is_passive(verb.head))
+
+
+def _transitive_act(lemma: str) -> bool:
+    return any("dobj" in s.target and len(s.words) == 1 for s in lexicon().by_first.get(lemma, ()))
 
 
 def subject(verb: "Token", ctx: Context | None = None) -> "Token | None":

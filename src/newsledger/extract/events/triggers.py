@@ -118,9 +118,24 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in _children(c)) for c in _children(tok))
     if key == "sentence":  # "was taken to a hospital ... is expected to be released": the sentence's setting
         return any(t.lemma_.lower() in words for t in _sent_of(tok))
+    if key == "state_actor":  # "*Ostravia* protested", "*the foreign ministry* summoned X in protest": a state's act
+        actor = subject(tok) if tok.pos_ == "VERB" else next((c for c in _children(tok) if c.dep_ == "poss"), None)
+        if actor is None and tok.pos_ != "VERB" and tok.dep_ == "pobj":  # "summoned the envoy *in protest*"
+            verb = next((a for a in list(tok.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None)
+            actor = subject(verb) if verb is not None else None
+        return actor is not None and _state_body(actor)
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
+
+
+def _state_body(noun: "Token") -> bool:
+    """A country or city standing for its state ("Ostravia", "Pellam") or a body of a state ("the foreign
+    *ministry*", "the Tumbrian *government*": word class state_body_heads), by the noun or its compounds; not
+    people of a place ("students in Ostravia")."""
+    heads = word_class("state_body_heads")
+    return noun.ent_type_ == "GPE" or any(t.lemma_.lower() in heads or t.lower_ in heads
+                                          for t in [noun, *(c for c in _children(noun) if c.dep_ == "compound")])
 
 
 def _own_side_subject(clause: "Token") -> bool:

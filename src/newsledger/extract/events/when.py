@@ -16,7 +16,7 @@ from ...analysis import anchoring, clause
 from ...records import Time, TimeValue
 from .._doc import doc_text, expanded_span
 from .lexicon import Sense
-from .syntax import SETTING_PREPS, Context, entity_of, governor, pobjs, statement_at
+from .syntax import SETTING_PREPS, SUBJ_DEPS, Context, entity_of, governor, pobjs, statement_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -247,6 +247,27 @@ def event_status(tok: "Token", ctx: Context, ignore_negation: bool = False) -> s
             if status == "negated" and ignore_negation:
                 status = None
     return status or "asserted"
+
+
+#: the only auxiliaries an order takes: "*do* not visit", "*don't* strike"
+_ORDER_AUX = frozenset({"do", "don't", "dont"})
+_QUOTE_OPENERS = frozenset({'"', "\u201c", "'", "\u2018", ":", "``"})
+
+
+def ordered(tok: "Token") -> bool:
+    """"Please visit Velmar", "Do not visit the wards", "Boycott the vote!": a verb in the imperative (a bare form
+    opening its sentence or quote, with no subject and no auxiliary but "do") is what a speaker asks of others, not an
+    act the text tells: no event (issue 11)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "xcomp", "advcl", "parataxis"):
+        return False
+    if tok.dep_ != "ROOT":  # a quoted order hangs on the quoting verb ('"Please visit X," she told them'): it opens the quote
+        first = tok.left_edge
+        if first.i == 0 or tok.doc[first.i - 1].text not in _QUOTE_OPENERS:
+            return False
+    kids = _children(tok)
+    return not any(c.dep_ in SUBJ_DEPS or c.dep_ == "expl" for c in kids) \
+        and all(c.lower_ in _ORDER_AUX for c in kids if c.dep_ in ("aux", "auxpass")) \
+        and all(c.dep_ in ("punct", "intj", "aux", "neg") or c.lower_ == "please" for c in kids if c.i < tok.i)
 
 
 def not_yet(tok: "Token", ctx: Context) -> bool:
