@@ -24,6 +24,7 @@ from .frames import (
     _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
 from .frame_extras import _leading_time, _noun_frame
+from .frame_speakers import _name_before_cue
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
     _relays, _linked_sentence, _unattributed_quotes,
@@ -133,6 +134,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is not None and subj.lemma_.lower() in word_class("tally_nouns"):
                 continue  # "At least 9 injuries reported, ...": a count is what was reported (issue 11)
+            named = _name_before_cue(tok, subj)
+            if named is not None and not frame.a <= named.i < frame.b:
+                subj, route = named, "name-before-cue"  # ", X, said": the name the parser hung elsewhere
             if subj is None:
                 subj = _speaker_beside(tok, frame)
                 route = "speaker-beside-cue"

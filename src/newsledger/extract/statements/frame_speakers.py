@@ -58,3 +58,32 @@ def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
     if subj is not None:
         return subj, (_subtree_range(agent) if agent is not None else None)
     return None
+
+
+def _name_before_cue(cue: "Token", subj: "Token | None") -> "Token | None":
+    """A person's name set off by commas right before the cue (", Ilsa Marrow, said") that the parser hung
+    elsewhere: on a noun inside a leading phrase ("In her letter, chair of the guild, X, said"), on the last
+    noun of the title's prepositional phrase ("the head of the board's safety office, X, said") or as an
+    adverbial of a misread clause. The name is the speaker when the cue has no subject or its subject is a
+    common noun before the name (the title the name belongs to) that holds no appositive name of its own."""
+    doc = cue.doc
+    if cue.i < 4 or doc[cue.i - 1].text != ",":
+        return None
+    name = doc[cue.i - 2]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    s = name.i
+    while s - 1 >= 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].ent_type_ == "PERSON":
+        s -= 1
+    if s == 0 or doc[s - 1].text != ",":
+        return None
+    if subj is None:
+        return name
+    if subj.pos_ != "NOUN" or subj.i >= s or subj.ent_type_ or subj.head.i != cue.i:
+        return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in _children(subj)):
+        return None  # "president for the union, X, said": the title's own appositive (speaker_phrases)
+    if any(t.is_sent_start or t.text in (";", ":") or t.is_quote or t.tag_ in ("WDT", "WP") or t.dep_ == "relcl"
+           for t in doc[subj.i + 1:s]):
+        return None
+    return name

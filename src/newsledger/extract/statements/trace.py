@@ -35,6 +35,8 @@ SPEAKER_ROUTES = {
     "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
     "speaker-beside-cue": "a speaker the parser did not make the cue's subject, right beside it: closing the "
                           "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
+    "name-before-cue": "a person's name set off by commas right before the cue (\", X, said\") that the parser hung "
+                       "elsewhere, after a title subject or none: the name",
     "this-is-what": "\"<sentence>. This is what X said\": the sentence before is X's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",

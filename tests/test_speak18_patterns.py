@@ -1,0 +1,48 @@
+"""Speakers of statements on real reporting (issue 11, speak18), each pattern reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from record_helpers import extract, speaker_of
+
+
+# -- a name set off by commas right before the cue, hung elsewhere by the parser ------------------------------
+
+MARKET = ("Traders protest in Velmar market\n\n"
+          "According to one of the stall holders who sell fish along the Velmar quay, trade stopped yesterday "
+          "as the protest spread through the market.\n\n"
+          "In her letter, chair for the market traders guild, Ilsa Marrow, said that traders were angry with "
+          "the council over the rent rise.")
+
+BERTHS = ("Berth inspections halted in Tarvel\n\n"
+          "\"The cranes on the north quay have not been checked since spring,\" the head of the Tarvel Port "
+          "Authority's Office of Berth Inspection, Mara Quist, said in the letter.")
+
+
+@pytest.mark.slow
+def test_a_name_after_a_title_in_a_leading_phrase_speaks():
+    """The parser reads "chair for the market traders guild" as a clause and hangs the name on it: the
+    name right before "said" is the speaker, not the title word."""
+    rec = extract(MARKET)
+    assert speaker_of(rec, "traders were angry") == "Ilsa Marrow"
+
+
+@pytest.mark.slow
+def test_a_name_hung_on_the_last_noun_of_the_title_phrase_speaks():
+    """"the head of <body>'s <office>, X, said": the name hangs on the office, the subject is "head"."""
+    rec = extract(BERTHS)
+    assert speaker_of(rec, "cranes on the north quay") == "Mara Quist"
+    st = next(s for s in rec.statements if "cranes" in s.content.text)
+    assert st.speaker_text == "Mara Quist"
+
+
+@pytest.mark.slow
+def test_a_name_inside_a_relative_clause_after_the_subject_is_not_taken():
+    """A name closing a relative clause on the subject ("who hired a lawyer, X,") is not the speaker."""
+    rec = extract("Market rent row\n\n"
+                  "The stall holders, who on Monday hired a lawyer, Dorn Ekvall, said the rent rise broke the "
+                  "market charter.")
+    st = next(s for s in rec.statements if "rent rise broke" in s.content.text)
+    assert st.speaker_text == "The stall holders"
