@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from record_helpers import extract, speaker_of
+from record_helpers import extract, name_of, speaker_of
 
 
 # -- a name set off by commas right before the cue, hung elsewhere by the parser ------------------------------
@@ -46,3 +46,29 @@ def test_a_name_inside_a_relative_clause_after_the_subject_is_not_taken():
                   "market charter.")
     st = next(s for s in rec.statements if "rent rise broke" in s.content.text)
     assert st.speaker_text == "The stall holders"
+
+
+# -- a relay closing the sentence that the parser hung on the speaker's verb --------------------------------
+
+@pytest.mark.slow
+def test_a_broadcaster_closing_the_sentence_relays_the_statement():
+    """"X said Y, broadcaster Z reported on Sunday": one statement, X's, with Z as its channel; Y stops
+    before the relay."""
+    rec = extract("Port fees to fall\n\n"
+                  "Mayor Gard Olsen said Velmar will make deep cuts to port fees, broadcaster Radio Tesk reported "
+                  "on Sunday, a week after he named a new harbour master.")
+    (st,) = [s for s in rec.statements if "port fees" in s.content.text]
+    assert name_of(rec, st.speaker) == "Gard Olsen"
+    assert st.content.text == "Velmar will make deep cuts to port fees"
+    assert name_of(rec, st.channel) == "Radio Tesk"
+
+
+@pytest.mark.slow
+def test_an_outlet_closing_a_sentence_whose_verb_reports_nothing_speaks_it():
+    """"X announced his resignation ..., the Courier reports": X's verb reports no clause of its own, so the
+    outlet's statement is the whole sentence, not "the Courier reports" as X's content."""
+    rec = extract("Velmar mayor quits\n\n"
+                  "Velmar mayor Pell Arvander announced his resignation at a news conference on Monday, the Tesk "
+                  "Courier reports.")
+    assert not [s for s in rec.statements if "Courier reports" in s.content.text]
+    assert speaker_of(rec, "announced his resignation") == "Tesk Courier"

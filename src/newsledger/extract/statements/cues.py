@@ -27,7 +27,7 @@ from .frame_extras import _leading_time, _noun_frame
 from .frame_speakers import _name_before_cue
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
-    _relays, _linked_sentence, _unattributed_quotes,
+    _relays, _trailing_relays, _linked_sentence, _unattributed_quotes,
 )
 
 if TYPE_CHECKING:
@@ -193,6 +193,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         drafts.append(d)
     _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
+    drafts = _trailing_relays(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
     drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]

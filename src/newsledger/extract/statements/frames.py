@@ -15,6 +15,7 @@ from .quotes import Quote
 from .._doc import doc_text
 from .._doc import sent_of as _sent_of
 from .draft import Draft, _Frame, _is_dateline, _is_to_inf, lexicon, _own_subject, _SUBJ, _subtree_range
+from .frame_extras import _trailing_relay
 from .frame_speakers import _quoted_as, _speaker_beside  # noqa: F401  (importable from here as before)
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
     for c in _children(cue):
         d = c.dep_
         if d in ("ccomp", "xcomp"):
-            clauses.append(c)
+            if not _trailing_relay(c):  # "X said Y, broadcaster Z reported": Z's attribution is not what X said
+                clauses.append(c)
         elif d in ("advcl",) and _is_to_inf(c) and c.i > cue.i:
             clauses.append(c)
         elif d in ("dobj", "dative"):

@@ -129,6 +129,8 @@ CHANNEL_ROUTES = {
 }
 CHANNEL_SOURCES = {
     "quoted-as": "\"X quoted Y as saying\": the one quoting is the channel",
+    "trailing-relay": "\"X said Y, broadcaster Z reported\": the attribution closing the sentence relays X's "
+                      "statement (reconcile._trailing_relays)",
 }
 ABOUT_ROUTES = {
     "named": "an entity mention inside the content",
@@ -199,7 +201,7 @@ def _trace_channel(doc: "Doc", d: Draft, sid: str) -> None:
         return
     route = d.extra.get("channel_route", "no-entity")
     how = CHANNEL_ROUTES.get(route, route)
-    source = d.extra.get("speaker_route")
+    source = d.extra.get("channel_source", d.extra.get("speaker_route"))
     if source in CHANNEL_SOURCES:
         how = CHANNEL_SOURCES[source] + "; " + how
     note(doc, f"{sid}.channel", f"statements.channel.{route}", how, d.channel_span, d.channel)
