@@ -72,3 +72,14 @@ def test_an_outlet_closing_a_sentence_whose_verb_reports_nothing_speaks_it():
                   "Courier reports.")
     assert not [s for s in rec.statements if "Courier reports" in s.content.text]
     assert speaker_of(rec, "announced his resignation") == "Tesk Courier"
+
+
+# -- "who" the parser hung on the place a person comes from ------------------------------------------------
+
+@pytest.mark.slow
+def test_who_after_a_place_of_origin_is_the_person_described():
+    """"X, 52, is a fisher from Norland, who said ...": the speaker is X, never the place."""
+    rec = extract("Fishers rally in Velmar\n\n"
+                  "Hundreds of fishers marched through Velmar on Monday.\n\n"
+                  "Tove Brandt, 52, is a fisher from Norland, who said the catch had halved since spring.")
+    assert speaker_of(rec, "catch had halved") == "Tove Brandt"
