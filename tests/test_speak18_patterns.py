@@ -83,3 +83,17 @@ def test_who_after_a_place_of_origin_is_the_person_described():
                   "Hundreds of fishers marched through Velmar on Monday.\n\n"
                   "Tove Brandt, 52, is a fisher from Norland, who said the catch had halved since spring.")
     assert speaker_of(rec, "catch had halved") == "Tove Brandt"
+
+
+# -- "they" in a clause embedded in the sentence of its plural subject -------------------------------------
+
+@pytest.mark.slow
+def test_they_in_a_contact_clause_is_the_plural_subject_of_its_sentence():
+    """"Police questioned the crowd, and a woman they said had thrown ...": "they" is the police of the same
+    sentence (the force named before), not left as a bare pronoun."""
+    rec = extract("Stones thrown at Velmar market\n\n"
+                  "The Velmar police closed the fish market on Monday after a fight between traders.\n\n"
+                  "Police questioned the crowd, and a woman they said had thrown the first stone was held overnight.")
+    (st,) = [s for s in rec.statements if "had thrown" in s.content.text]
+    assert st.speaker_text == "Police"
+    assert name_of(rec, st.speaker) == "Velmar police"
