@@ -97,3 +97,30 @@ def test_they_in_a_contact_clause_is_the_plural_subject_of_its_sentence():
     (st,) = [s for s in rec.statements if "had thrown" in s.content.text]
     assert st.speaker_text == "Police"
     assert name_of(rec, st.speaker) == "Velmar police"
+
+
+# -- impersonal passive reports and "be to blame" ----------------------------------------------------------
+
+DAIRY = ("Milk prices fall in Norland\n\n"
+         "It is said that the new quota rules and the dry summer are to blame for the fall in milk prices.\n\n"
+         "It was reported that two dairies had closed.")
+
+
+@pytest.mark.slow
+def test_it_is_said_that_is_a_statement_with_no_speaker():
+    rec = extract(DAIRY)
+    (st,) = [s for s in rec.statements if "dairies had closed" in s.content.text]
+    assert st.speaker is None and st.speaker_text is None
+    (st,) = [s for s in rec.statements if "quota rules" in s.content.text]
+    assert st.content.text == "the new quota rules and the dry summer are to blame for the fall in milk prices"
+    assert st.speaker is None
+
+
+@pytest.mark.slow
+def test_to_be_to_blame_reports_no_saying():
+    """"X and Y are to blame for Z" names who is responsible: no statement of X and Y."""
+    rec = extract("Milk prices fall in Norland\n\n"
+                  "Farmers marched on Monday. The new quota rules and the dry summer are to blame for the fall "
+                  "in milk prices.")
+    assert not [s for s in rec.statements if "fall in milk prices" in s.content.text], \
+        [(s.speaker_text, s.content.text) for s in rec.statements]

@@ -32,6 +32,7 @@ SPEAKER_ROUTES = {
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
     "quote-after-report": "a quote paragraph standing alone right after a sentence whose main verb reports "
                           "(\"X reported no new concerns.\") is that sentence's subject's",
+    "impersonal-passive": "\"It is said / was reported that ...\": an impersonal passive report: no speaker",
     "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
     "speaker-beside-cue": "a speaker the parser did not make the cue's subject, right beside it: closing the "
                           "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
