@@ -56,7 +56,7 @@ def test_a_broadcaster_closing_the_sentence_relays_the_statement():
     before the relay."""
     rec = extract("Port fees to fall\n\n"
                   "Mayor Gard Olsen said Velmar will make deep cuts to port fees, broadcaster Radio Tesk reported "
-                  "on Sunday, a week after he named a new harbour master.")
+                  "late on Friday, two days after the mayor named a new harbour master.")
     (st,) = [s for s in rec.statements if "port fees" in s.content.text]
     assert name_of(rec, st.speaker) == "Gard Olsen"
     assert st.content.text == "Velmar will make deep cuts to port fees"

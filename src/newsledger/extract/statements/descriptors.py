@@ -269,8 +269,8 @@ def unnamed_official_before(doc: "Doc", i: int) -> bool:
 
 
 def governing_plural_subject(tok: "Token") -> "Token | None":
-    """"Police held up a picture of a man they said had begun the siege": "they", the subject of a cue in a
-    clause embedded in its sentence's main clause (a relative or contact clause, a complement), stands for
+    """"Police questioned the crowd, and a woman they said had thrown the first stone was held": "they", the
+    subject of a cue in a clause embedded in its sentence's main clause (a relative or contact clause), stands for
     the main clause's plural subject before it, a plural noun ("police", "officials"), not for a speaker of
     an earlier sentence (issue 11)."""
     cue = tok.head

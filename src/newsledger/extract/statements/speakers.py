@@ -264,7 +264,7 @@ class SpeakerResolver:
         key = _key(doc, span, tok)
         aged = eid is None and _age_descriptor(tok)  # '"...," the 58-year-old alleged': like "he", the latest person
         if lower in _PLURAL_SUBJECTS and (gov := governing_plural_subject(tok)) is not None:
-            return replace(self._make(gov, prior), route="pronoun-governing-subject")  # "a man they said ..."
+            return replace(self._make(gov, prior), route="pronoun-governing-subject")  # "a woman they said ..."
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we") or aged:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key

@@ -51,7 +51,7 @@ RESOLVE_ROUTES = {
     "meeting-sides": "\"the parties\", \"the two sides\" (words/meeting_side_nouns): the first of a pair conjoined just "
                      "before, else the latest person reporting subject, when a second person is named too",
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
-    "pronoun-governing-subject": "\"they\" as the subject of a cue in a clause embedded in its sentence (\"a man they "
+    "pronoun-governing-subject": "\"they\" as the subject of a cue in a clause embedded in its sentence (\"a woman they "
                                  "said had ...\") stands for the main clause's plural subject before it",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
