@@ -431,3 +431,24 @@ said 4 ROOT VERB VBD say
 . 4 punct PUNCT .
 """)
     assert not clause.is_misparsed_main_verb(doc[1]) and clause.is_passive(doc[1])
+
+
+# "Brandt is a fisher from Norland , who said": "who" hung on the place refers to the person it describes
+FISHER = """
+Brandt 1 nsubj PROPN NNP
+is 1 ROOT AUX VBZ be
+a 3 det DET DT
+fisher 1 attr NOUN NN
+from 3 prep ADP IN
+Norland 4 pobj PROPN NNP
+, 5 punct PUNCT ,
+who 8 nsubj PRON WP
+said 5 relcl VERB VBD say
+"""
+
+
+def test_a_personal_relative_hung_on_a_place_refers_to_the_person_described():
+    doc = parse(FISHER)
+    assert reference.relative_antecedent(doc[7]).text == "Brandt"
+    which = parse(FISHER.replace("who 8 nsubj PRON WP", "which 8 nsubj PRON WDT"))
+    assert reference.relative_antecedent(which[7]).text == "Norland"  # "which" may be the place's

@@ -67,7 +67,26 @@ def relative_antecedent(rel: "Token") -> Optional["Token"]:
     ante = rel.head.head
     if ante.dep_ == "appos" and ante.head.pos_ == "PROPN" and ante.head.i < ante.i:
         ante = ante.head  # "X, a union spokesman, who added": the apposition is X; the name is the noun (issue 11)
+    if rel.lower_ in word_class("personal_relatives"):
+        ante = _person_described(ante)
     return None if ante.i == rel.i else ante
+
+
+def _person_described(ante: "Token") -> "Token":
+    """"X is a fisher from Norland, who said": a personal relative pronoun the parser hung on the proper
+    noun closing a place phrase ("from / in <place>", words/place_prepositions) refers to the person the phrase
+    describes, the noun the phrase hangs on, and to the subject of "X is a <noun>" when that noun is the
+    copula's attribute (issue 11)."""
+    prep = ante.head
+    if ante.dep_ != "pobj" or ante.pos_ != "PROPN" or ante.ent_type_ == "PERSON" or prep.i == ante.i \
+            or prep.lower_ not in word_class("place_prepositions") or prep.head.pos_ != "NOUN":
+        return ante
+    noun = prep.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = next((c for c in children(noun.head) if c.dep_ == "nsubj" and c.i < noun.i), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+            return subj
+    return noun
 
 
 def is_subject_phrase(span: "Span") -> bool:

@@ -23,10 +23,11 @@ from .frames import (
     _according, _colon_quote, _frame, _participle_speaker, _quote_before, _quoted_as,
     _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
-from .frame_extras import _leading_time, _noun_frame
+from .frame_extras import _be_to_idiom, _impersonal_passive, _leading_time, _noun_frame
+from .frame_speakers import _name_before_cue
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
-    _relays, _linked_sentence, _unattributed_quotes,
+    _relays, _trailing_relays, _linked_sentence, _unattributed_quotes,
 )
 
 if TYPE_CHECKING:
@@ -102,9 +103,12 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             frame, subj = got
             route = "according-to"
         elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues:
-            if any(c.dep_ == "auxpass" for c in _children(tok)) or (
-                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in _children(tok)) and not _closing_root(tok)):
+            impersonal = _impersonal_passive(tok)  # "It is said that ...": a claim nobody in the text makes
+            if not impersonal and (any(c.dep_ == "auxpass" for c in _children(tok)) or (
+                    tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in _children(tok)) and not _closing_root(tok))):
                 continue  # "officers accused of fraud", "was told", "Asked whether ...,": no speaker here
+            if _be_to_idiom(tok):
+                continue  # "X and Y are to blame for ...": who is responsible, nothing said
             if (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.i < tok.i and tok.head.pos_ == "NOUN"
                     and all(t.dep_ == "advmod" for t in doc[tok.head.i + 1:tok.i])) or any(
                     c.dep_ == "mark" and c.lower_ in ("whether", "if")
@@ -139,7 +143,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 route = "medium-speaks"
             if subj is not None and frame.a <= subj.i < frame.b:
                 subj = None
-            if cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
+            if impersonal:
+                subj, route = tok, "impersonal-passive"  # kept through the checks below; no speaker (after them)
+            elif cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
                 if subj is None or subj.lemma_.lower() not in word_class("document_nouns"):
                     continue
                 route = "documentary"
@@ -148,6 +154,9 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 continue  # "a dispute that threatens to ...": things do not make statements
             if subj is not None and subj.lemma_.lower() in word_class("tally_nouns"):
                 continue  # "At least 9 injuries reported, ...": a count is what was reported (issue 11)
+            named = _name_before_cue(tok, subj)
+            if named is not None and not frame.a <= named.i < frame.b:
+                subj, route = named, "name-before-cue"  # ", X, said": the name the parser hung elsewhere
             if subj is None:
                 subj = _speaker_beside(tok, frame)
                 route = "speaker-beside-cue"
@@ -182,7 +191,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if quoted is not None:  # "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y speaks to X
             subj, frame.channel = quoted
             route = "quoted-as"
-        if route == "documentary":
+        if route in ("documentary", "impersonal-passive"):
             subj = None
         d = Draft(cue_i=tok.i, cue_text=frame.cue_text, content=chars, subject_i=subj.i if subj is not None else None,
                   kind_hint=frame.kind, content_tokens=(frame.a, frame.b),
@@ -204,6 +213,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         drafts.append(d)
     _participle_speaker(doc, drafts)
     _cut_nested(doc, drafts)
+    drafts = _trailing_relays(doc, drafts)
     drafts = _drop_embedded(doc, drafts)
     drafts = _relays(doc, drafts)
     drafts = [d for d in drafts if d.content[1] - d.content[0] >= 3]

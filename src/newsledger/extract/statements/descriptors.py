@@ -266,3 +266,22 @@ def unnamed_official_before(doc: "Doc", i: int) -> bool:
                 break
         doc.user_data["newsledger:unnamed_official"] = first
     return first < i
+
+
+def governing_plural_subject(tok: "Token") -> "Token | None":
+    """"Police questioned the crowd, and a woman they said had thrown the first stone was held": "they", the
+    subject of a cue in a clause embedded in its sentence's main clause (a relative or contact clause), stands for
+    the main clause's plural subject before it, a plural noun ("police", "officials"), not for a speaker of
+    an earlier sentence (issue 11)."""
+    cue = tok.head
+    if tok.dep_ != "nsubj" or cue.dep_ not in ("relcl", "acl", "ccomp") or cue.i < tok.i:
+        return None
+    node = cue
+    for _ in range(12):
+        if node.head.i == node.i:
+            break
+        node = node.head
+    subj = next((c for c in _children(node) if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or node.i == cue.i or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
+        return None
+    return subj

@@ -68,3 +68,41 @@ def _noun_frame(noun: "Token", kind: str) -> tuple[_Frame, "Token"] | None:
     if a < len(noun.doc) and noun.doc[a].lower_ == "that":
         a += 1
     return _Frame(a=a, b=b, kind=kind, cue_text=noun.text), poss
+
+
+def _trailing_relay(c: "Token") -> bool:
+    """"X said Y, broadcaster Z reported on Sunday", "X announced Y, the Courier reports": an attribution
+    closing the sentence after a comma that the parser hung as a clause of the verb before it. It is not what
+    that verb reports (:func:`.frames._frame` leaves it out); :func:`.reconcile._trailing_relays` decides whether
+    Z relays X's statement or speaks the whole sentence."""
+    if c.dep_ not in ("ccomp", "parataxis") or c.head.i >= c.i or c.lemma_.lower() not in lexicon()["cues"]:
+        return False
+    subj = next((g for g in _children(c) if g.dep_ == "nsubj" and g.i < c.i), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.left_edge.i == 0:
+        return False
+    doc = c.doc
+    if doc[subj.left_edge.i - 1].text != "," or any(g.dep_ in ("ccomp", "xcomp", "dobj", "dative", "conj") or (
+            g.dep_ == "advcl" and doc[g.left_edge.i - 1].text != ",") for g in _children(c)):
+        return False  # (", a week after he took office": a clause set off after it dates the report)
+    end = c.right_edge.i + 1
+    return end >= len(doc) or all(t.is_punct or t.is_space for t in doc[end:min(len(doc), end + 2)]) \
+        and (doc[end].is_space or doc[end].text in (".", "!", "?") or doc[end].is_quote)
+
+
+def _impersonal_passive(cue: "Token") -> bool:
+    """"It is said that ...", "It was reported that ...": a passive cue whose subject is the expletive "it"
+    and whose content is a "that" clause after it reports a claim that nobody in the text makes: a statement
+    with no speaker (issue 11)."""
+    subj = next((c for c in _children(cue) if c.dep_ in ("nsubjpass", "expl") and c.i < cue.i), None)
+    if subj is None or subj.lower_ != "it" or not any(c.dep_ == "auxpass" for c in _children(cue)):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in _children(c))
+               for c in _children(cue))
+
+
+def _be_to_idiom(cue: "Token") -> bool:
+    """"The quota and the drought are to blame for ...": a cue as the "to" complement of "be" with neither an
+    object nor a clause of its own says who is responsible, it reports no one's saying (issue 11)."""
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in _children(cue)) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in _children(cue))

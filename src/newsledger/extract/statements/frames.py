@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
-from ...analysis import clause
 from ...analysis.words import word_class
 from .quotes import Quote
 from .._doc import doc_text
 from .._doc import sent_of as _sent_of
 from .draft import Draft, _Frame, _is_dateline, _is_to_inf, lexicon, _own_subject, _SUBJ, _subtree_range
+from .frame_extras import _trailing_relay
+from .frame_speakers import _quoted_as, _speaker_beside  # noqa: F401  (importable from here as before)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,7 +95,8 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
     for c in _children(cue):
         d = c.dep_
         if d in ("ccomp", "xcomp"):
-            clauses.append(c)
+            if not _trailing_relay(c):  # "X said Y, broadcaster Z reported": Z's attribution is not what X said
+                clauses.append(c)
         elif d in ("advcl",) and _is_to_inf(c) and c.i > cue.i:
             clauses.append(c)
         elif d in ("dobj", "dative"):
@@ -462,50 +464,6 @@ def _closing_root(cue: "Token") -> bool:
         return True  # "X on Thursday rejected as ... the results": a root with a subject is finite
     return cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < cue.i for c in _children(cue)) and all(
         t.is_punct or t.is_space for t in doc[cue.i + 1:_sent_of(cue).end])
-
-
-def _speaker_beside(cue: "Token", frame: "_Frame") -> "Token | None":
-    """A speaker the parser did not make the cue's subject, right beside the cue: after it, closing the
-    sentence ('"...," remarked Ruiz.': taken for an attribute or object), or a name just before it that the
-    parser hung inside a leading phrase ("When asked about the first half Ruiz stated, ..."), or the short
-    phrase between a closing quote and the cue ('"...," the 58-year-old alleged.')."""
-    doc = cue.doc
-    if frame.b <= cue.i:
-        after = [c for c in _children(cue) if c.i > cue.i and c.dep_ in ("attr", "dobj", "nsubj", "npadvmod", "appos")]
-        if len(after) == 1 and after[0].pos_ in ("PROPN", "NOUN") and all(
-                t.is_punct or t.is_space for t in doc[after[0].right_edge.i + 1:_sent_of(cue).end]):
-            return after[0]
-    if cue.i == 0:
-        return None
-    prev = doc[cue.i - 1]
-    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME") and frame.a > cue.i:
-        return prev
-    k = cue.i - 1  # '"...," the 58-year-old alleged': back over a short verbless phrase to a closing quote
-    while k > cue.i - 8 and k > 0 and not doc[k].is_quote and doc[k].pos_ not in ("VERB", "AUX"):
-        k -= 1
-    if frame.b <= cue.i and doc[k].is_quote and k < cue.i - 2 and doc[k - 1].text in (",", "?", "!") \
-            and prev.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return prev
-    return None
-
-
-def _quoted_as(cue: "Token") -> tuple["Token", tuple[int, int] | None] | None:
-    """For "saying" under "quoted ... as": (the speaker, the outlet's token range)."""
-    node = cue.head
-    if cue.tag_ != "VBG" or node.i == cue.i:
-        return None
-    if node.lower_ == "as" and node.head.i != node.i:
-        node = node.head
-    if node.lemma_.lower() not in word_class("quoting_verbs"):  # "quoted / cited ... as saying" (issue 11)
-        return None
-    obj = next((c for c in _children(node) if c.dep_ == "dobj"), None)
-    subj = clause.own_subject(node)
-    if obj is not None:
-        return obj, (_subtree_range(subj) if subj is not None and subj.dep_ == "nsubj" else None)
-    agent = next((g for c in _children(node) if c.dep_ == "agent" for g in _children(c) if g.dep_ == "pobj"), None)
-    if subj is not None:
-        return subj, (_subtree_range(agent) if agent is not None else None)
-    return None
 
 
 def _colon_quote(cue: "Token", quotes: list[Quote], starts: list[int]) -> _Frame | None:

@@ -13,6 +13,7 @@ from ...analysis.words import word_class
 from .quotes import MARKS, Quote
 from .._doc import char_tokens, doc_text, tokens
 from .._doc import sent_of as _sent_of
+from .frame_extras import _trailing_relay
 from .draft import _content_chars, Draft, lexicon, _own_subject, _quote_at, _tok_chars, _trim
 
 if TYPE_CHECKING:
@@ -209,6 +210,31 @@ def _relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
             own.channel_head = (src.idx, src.idx + len(src.text))
             own.extra["relayed"] = True  # the channel is the "according to" phrase (stage._spokesperson_relay)
+    return [d for d in drafts if id(d) not in drop]
+
+
+def _trailing_relays(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
+    """"X said Y, broadcaster Z reported on Sunday": Z relays X's statement, one statement (X's) with Z as
+    its channel, as with "according to" (:func:`_relays`). "X announced his resignation, the Courier
+    reports": X's verb reports nothing of its own here, so Z speaks the whole sentence. (The parser hung Z's
+    attribution on X's verb; :func:`.frames._frame` already leaves it out of X's content.)"""
+    text = doc_text(doc)
+    by_cue = {d.cue_i: d for d in drafts}
+    drop: set[int] = set()
+    for r in drafts:
+        tok = doc[r.cue_i]
+        if r.subject_i is None or not r.extra.get("inverted") or not _trailing_relay(tok):
+            continue
+        own = by_cue.get(tok.head.i)
+        if own is None or own.subject_i is None or own.content_tokens[1] > doc[r.subject_i].left_edge.i:
+            continue
+        drop.add(id(r))
+        if own.channel_span is None:
+            src = doc[r.subject_i]
+            own.channel_span = _trim(text, *_tok_chars(doc, src.left_edge.i, src.right_edge.i + 1))
+            own.channel_head = (src.idx, src.idx + len(src.text))
+            own.extra["relayed"] = True
+            own.extra["channel_source"] = "trailing-relay"
     return [d for d in drafts if id(d) not in drop]
 
 

@@ -29,6 +29,7 @@ from .cues import Draft, lexicon
 from .descriptors import (SPOKES, definite_title, including_member, owned_body, possessor_body, spokesperson_body,
                           title_modifiers)
 from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, listed_body, unnamed_official_before
+from .descriptors import governing_plural_subject
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -262,6 +263,8 @@ class SpeakerResolver:
         person = self._is_person(tok, eid, phrase)
         key = _key(doc, span, tok)
         aged = eid is None and _age_descriptor(tok)  # '"...," the 58-year-old alleged': like "he", the latest person
+        if lower in _PLURAL_SUBJECTS and (gov := governing_plural_subject(tok)) is not None:
+            return replace(self._make(gov, prior), route="pronoun-governing-subject")  # "a woman they said ..."
         if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("i", "we") or aged:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key

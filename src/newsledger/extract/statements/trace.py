@@ -32,9 +32,12 @@ SPEAKER_ROUTES = {
     "continues-quote": "a quote with no attribution of its own continues the previous statement",
     "quote-after-report": "a quote paragraph standing alone right after a sentence whose main verb reports "
                           "(\"X reported no new concerns.\") is that sentence's subject's",
+    "impersonal-passive": "\"It is said / was reported that ...\": an impersonal passive report: no speaker",
     "documentary": "a document shows a fact (\"Court papers show ...\"; words/document_nouns): no speaker",
     "speaker-beside-cue": "a speaker the parser did not make the cue's subject, right beside it: closing the "
                           "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
+    "name-before-cue": "a person's name set off by commas right before the cue (\", X, said\") that the parser hung "
+                       "elsewhere, after a title subject or none: the name",
     "this-is-what": "\"<sentence>. This is what X said\": the sentence before is X's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
@@ -48,6 +51,8 @@ RESOLVE_ROUTES = {
     "meeting-sides": "\"the parties\", \"the two sides\" (words/meeting_side_nouns): the first of a pair conjoined just "
                      "before, else the latest person reporting subject, when a second person is named too",
     "relative-antecedent": "a relative pronoun stands for the noun its clause modifies",
+    "pronoun-governing-subject": "\"they\" as the subject of a cue in a clause embedded in its sentence (\"a woman they "
+                                 "said had ...\") stands for the main clause's plural subject before it",
     "medium-source": "a document (\"a statement from X\") speaks for its source",
     "title-noun": "a definite noun (\"the ministry\") names the latest entity whose name holds it",
     "title-holder": "\"the bank's governor said\": the person named before who holds the title (the body only qualifies it)",
@@ -128,6 +133,8 @@ CHANNEL_ROUTES = {
 }
 CHANNEL_SOURCES = {
     "quoted-as": "\"X quoted Y as saying\": the one quoting is the channel",
+    "trailing-relay": "\"X said Y, broadcaster Z reported\": the attribution closing the sentence relays X's "
+                      "statement (reconcile._trailing_relays)",
 }
 ABOUT_ROUTES = {
     "named": "an entity mention inside the content",
@@ -198,7 +205,7 @@ def _trace_channel(doc: "Doc", d: Draft, sid: str) -> None:
         return
     route = d.extra.get("channel_route", "no-entity")
     how = CHANNEL_ROUTES.get(route, route)
-    source = d.extra.get("speaker_route")
+    source = d.extra.get("channel_source", d.extra.get("speaker_route"))
     if source in CHANNEL_SOURCES:
         how = CHANNEL_SOURCES[source] + "; " + how
     note(doc, f"{sid}.channel", f"statements.channel.{route}", how, d.channel_span, d.channel)
