@@ -296,3 +296,23 @@ def test_the_quote_mask_walks_the_marks_and_gives_what_a_walk_over_every_charact
     from newsledger.extract.entities.pronouns import quote_mask
 
     assert quote_mask(text) == _quote_mask_by_character(text)
+
+
+# words around bracketed initials: titles, small words, odd case, hyphens, brackets that spell nothing
+ACR_PIECES = ["the", "Minister", "minister", "of", "State", "state", "for", "District", "flood", "Flood", "officer",
+              "Officer", "Chief", "Operating", "Cabinet", "Secretary", "and", "Mc", "McDonald", "-", "(MoS)", "(DFO)",
+              "(CS)", "(FO)", "(X)", "(ABCDEF)", "(", ")", ",", "said", "\n", "Lena", "Ward"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ACR_PIECES), max_size=40), st.sampled_from([" ", "", "-"]))
+def test_title_acronyms_scan_only_before_brackets(pieces, sep):
+    """Issue 13: the acronym patterns tried only in the stretches before bracketed initials find every match the
+    whole-text scan finds."""
+    from newsledger.extract.entities import title_acronyms as ta
+    text = sep.join(pieces)
+    regions = ta._regions(text)
+    for pat in (ta._DEFINED, ta._DEFINED_LOWER):
+        whole = [(m.span(), m.groups()) for m in pat.finditer(text)]
+        near = [(m.span(), m.groups()) for a, b in regions for m in pat.finditer(text, a, b)]
+        assert near == whole

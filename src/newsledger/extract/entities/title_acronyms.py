@@ -21,6 +21,24 @@ _DEFINED = re.compile(r"((?:[A-Z][a-z]+[ -]){1,4}[A-Z][a-z]+)\s?\(([A-Z]{2,5})\)
 # "the divisional forest officer (DFO)", "Minister of State (MoS)" (issue 11)
 _DEFINED_LOWER = re.compile(r"((?:[A-Za-z][a-z]+[ -]){1,4}[A-Za-z][a-z]+)\s?\(([A-Z][A-Za-z]{1,4})\)")
 _SMALL = frozenset({"of", "for", "and", "the", "on"})
+# both patterns end in a bracket that this finds, so they are tried only in the stretch before each such bracket
+# (a run of five words is far shorter than _REACH), not at every letter of the text (issue 13: the whole-text
+# scans were a twentieth of the entities stage on short articles)
+_BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,4}\)")
+_REACH = 300
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of text that end at a bracketed acronym and begin _REACH characters before it, joined
+    where they overlap."""
+    out: list[tuple[int, int]] = []
+    for m in _BRACKETED.finditer(text):
+        a = max(0, m.start() - _REACH)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((a, m.end()))
+    return out
 
 
 def _spelled(tail: list[str], acr: str) -> bool:
@@ -43,9 +61,10 @@ def title_acronyms(doc: "Doc") -> dict[str, tuple[str, ...]]:
         return got
     out: dict[str, tuple[str, ...]] = {}
     text = doc_text(doc)
-    if "(" in text:
+    regions = _regions(text) if "(" in text else []
+    if regions:
         titles = lexicon().titles
-        for mt in _DEFINED.finditer(text):
+        for mt in (m for a, b in regions for m in _DEFINED.finditer(text, a, b)):
             words = re.split(r"[ -]", mt.group(1))
             acr = mt.group(2)
             for k in range(len(words)):  # "... the Foreign Cabinet Secretary (CS)": the initials' own words
@@ -53,7 +72,7 @@ def title_acronyms(doc: "Doc") -> dict[str, tuple[str, ...]]:
                 if len(tail) == len(acr) and "".join(w[0] for w in tail) == acr and fold(tail[-1]) in titles:
                     out[acr] = tuple(fold(w) for w in tail)
                     break
-        for mt in _DEFINED_LOWER.finditer(text):
+        for mt in (m for a, b in regions for m in _DEFINED_LOWER.finditer(text, a, b)):
             words = re.split(r"[ -]", mt.group(1))
             acr = mt.group(2)
             if acr in out or sum(c.isupper() for c in acr) < 2:
