@@ -88,3 +88,23 @@ def test_side_named_alone_elsewhere_keeps_two_bodies():
     names = _names(rec)
     assert "Frontier Protection" in names, names
     assert not any(" and " in n for n in names), names
+
+
+def test_mixed_case_short_name_before_a_title_is_the_body():
+    # "<ShortName> commander <Person>": a short name of capitals then lower case is a body; the person its member
+    rec = extract("Raids were run by police and the Velmar Riverine Force Command (VRFCom) on Sunday. The "
+                  "governor spoke at a briefing also attended by VRFCom commander Amir Rahim at the police "
+                  "headquarters in Velmar today.")
+    names = _names(rec)
+    # the short name in brackets after the full name is the same body, one entity
+    assert names.get("Velmar Riverine Force Command") == "ORG" and "VRFCom" not in names, names
+    body = next(e for e in rec.entities if e.name == "Velmar Riverine Force Command")
+    rahim = next(e for e in rec.entities if e.name == "Amir Rahim")
+    assert body.id in rahim.attributes.affiliation, rahim.attributes
+    assert any(r.type == "member_of" and r.subject == rahim.id and r.object == body.id for r in rec.relations)
+
+
+def test_mixed_case_short_name_alone_is_a_body():
+    # the short name alone (no full name in the article) is still a body
+    rec = extract("The governor spoke at a briefing also attended by VRFCom commander Amir Rahim in Velmar today.")
+    assert _names(rec).get("VRFCom") == "ORG", _names(rec)

@@ -4,6 +4,7 @@ or family word before the name, spaCy's label. Every vote is a row of data/rules
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 
 # ============================================================================ typing
+_MIXED_ACRONYM = re.compile(r"^[A-Z]{2,}[a-z]+[A-Za-z]*$")  # "VRFCom"; "McAllan" opens with one capital
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
@@ -85,6 +87,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         return
     if m.kind == "acronym":
         _vote_for(m, ORG, "acronym")
+    elif m.t1 - m.t0 == 1 and _MIXED_ACRONYM.match(m.text) and not m.text.endswith(("s", "'")):
+        _vote_for(m, ORG, "mixed-case-acronym")  # "VRFCom commander X": a body's short name (issue 11)
     if words and ((toks[m.t0].is_lower and words[0] in lex.facility_heads)
                   or (toks[m.t1 - 1].is_lower and words[-1] in lex.facility_heads)):
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
