@@ -108,3 +108,17 @@ def test_mixed_case_short_name_alone_is_a_body():
     # the short name alone (no full name in the article) is still a body
     rec = extract("The governor spoke at a briefing also attended by VRFCom commander Amir Rahim in Velmar today.")
     assert _names(rec).get("VRFCom") == "ORG", _names(rec)
+
+
+def test_plural_of_a_lower_case_word_opening_a_sentence_is_no_name():
+    # "Rockslides ... are common": the plural of a word the article writes in lower case, capitalized only
+    # because it opens the sentence (the tagger reads a person)
+    rec = extract("A rockslide buried four homes in Tarsk on Monday, the army spokesman said.\n\nRockslides and "
+                  "flash floods are common in the hills, where a rockslide cut the road in 2019.")
+    assert "Rockslides" not in _names(rec), _names(rec)
+
+
+def test_surname_opening_a_sentence_stays_a_name():
+    # a surname the article never writes in lower case is kept
+    rec = extract("Villagers praised Ilsa Brooms for the rescue in Tarsk on Monday. Brooms said the water rose fast.")
+    assert any(e.name == "Ilsa Brooms" for e in rec.entities), _names(rec)

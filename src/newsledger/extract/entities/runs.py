@@ -10,6 +10,7 @@ from .._doc import dateline_tokens, folded, texts, tokens
 from .capital_titles import titled_run
 from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
+from .clause_openers import body_before_party_role, plural_of_lower
 from .routes import route_pair_at
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
@@ -408,7 +409,7 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     toks = tokens(doc)
     lex = lexicon()
     datelines = dateline_tokens(doc)
-    if _starts_clause(doc, i) and _body_before_party_role(doc, i, j):
+    if _starts_clause(doc, i) and body_before_party_role(doc, i, j, _lower_words(doc)):
         return i  # "- Nua Tarra councillor Odo Brask and ...": a party's name before its member's title (issue 11)
     while i < j and _starts_clause(doc, i):
         t = toks[i]
@@ -422,6 +423,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             break  # "AP reported ...": a news agency speaking, not a photo credit
         if w in lex.not_names:
             i += 1
+            continue
+        if j == i + 1 and w not in midcaps and plural_of_lower(w, _lower_words(doc)) and not _known_word(t):
+            i += 1  # "Landslides are common ...": the plural of a word the article writes in lower case (issue 11)
             continue
         if (w.endswith("ing") and i + 1 < j and w not in midcaps
                 and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):
@@ -475,22 +479,6 @@ def _known_word(t: "Token") -> bool:
     w = fold(t.text)
     return (w in lex.titles or w in lex.honorifics or w in lex.female_names or w in lex.male_names
             or bool(demonym_country(w)) or bool(country_code(t.text)) or is_city(t.text))
-
-
-def _body_before_party_role(doc: "Doc", i: int, j: int) -> bool:
-    """The capitalized words i..j (two or three) open a clause before a lower-case title only a party gives and
-    a capitalized name ("Nua Tarra councillor Odo Brask"): they name the party, whatever their words mean
-    alone, where none is a title or its modifier and none is written in lower case elsewhere in the article."""
-    toks = tokens(doc)
-    fw = folded(doc)
-    lex = lexicon()
-    if not 2 <= j - i <= 3 or j + 1 >= len(doc) or not toks[j].is_lower or not _cap(toks[j + 1]):
-        return False
-    if fw[j] not in word_class("party_roles") or toks[j + 1].is_sent_start:
-        return False
-    lower = _lower_words(doc)
-    return not any(fw[k] in lex.titles or fw[k] in lex.title_modifiers or fw[k] in lower or not toks[k].is_alpha
-                   for k in range(i, j))
 
 
 def _split_title(doc: "Doc", i: int, j: int) -> int:
