@@ -1,6 +1,6 @@
 """Capitalized words opening a clause that :func:`runs._trim_start` keeps or drops (issue 11, real reporting):
 "- Nua Tarra councillor Odo Brask": a party's name before its member's title stays, whatever its words mean
-alone; "Rockslides and floods are common": the plural of a word the article writes in lower case goes.
+alone; "Rockslides often follow heavy rain": the plural of a word the article writes in lower case goes.
 ``lower`` is the set of words the article writes in lower case (``runs._lower_words``)."""
 
 from __future__ import annotations

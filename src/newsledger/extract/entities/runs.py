@@ -425,7 +425,7 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             i += 1
             continue
         if j == i + 1 and w not in midcaps and plural_of_lower(w, _lower_words(doc)) and not _known_word(t):
-            i += 1  # "Landslides are common ...": the plural of a word the article writes in lower case (issue 11)
+            i += 1  # "Rockslides often follow ...": the plural of a word the article writes in lower case (issue 11)
             continue
         if (w.endswith("ing") and i + 1 < j and w not in midcaps
                 and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):
