@@ -127,8 +127,22 @@ def _acronyms(doc: "Doc", ms: list[NameMention]) -> None:
         if bracketed and b.kind != "acronym" and _MIXED_ACRONYM.match(b.text) \
                 and "".join(w[0] for w in a.text.split()).casefold() == b.text.casefold():
             b.kind = "acronym"  # "the Republic of Tumbria (RoT)": initials with the small words' in lower case
+        elif bracketed and b.kind != "acronym" and _CLIPPED_ACRONYM.match(b.text) and _initials_then_clip(a.text, b.text):
+            b.kind = "acronym"  # "the Velmar Frontier Command (VFCom)": initials, the last word clipped (issue 11)
         if bracketed and b.kind == "acronym":
             b.acronym_of = k - 1
+
+
+# initials whose last word is clipped rather than cut to its letter ("VFCom" for "Velmar Frontier Command")
+_CLIPPED_ACRONYM = re.compile(r"^[A-Z]{2,}[a-z]+$")
+
+
+def _initials_then_clip(full: str, short: str) -> bool:
+    """``short`` is the initials of ``full``'s words but the last, then the last word's first letters (two or more)."""
+    words = full.split()
+    ini = "".join(w[0] for w in words[:-1]).casefold()
+    s = short.casefold()
+    return len(words) >= 2 and s.startswith(ini) and len(s) - len(ini) >= 2 and words[-1].casefold().startswith(s[len(ini):])
 
 
 # initials that keep a small word's letter in lower case ("RoT", "DoJ", "MoH"; issue 11)

@@ -10,6 +10,8 @@ from .._doc import dateline_tokens, folded, texts, tokens
 from .capital_titles import titled_run
 from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
+from .clause_openers import body_before_party_role, plural_of_lower
+from .routes import route_pair_at
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
 if TYPE_CHECKING:
@@ -39,6 +41,28 @@ def _ent_ends_in_org_word(doc: "Doc", j: int) -> bool:
     while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         k += 1
     return folded(doc)[k] in lexicon().org_keywords
+
+
+def _one_tagged_body(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
+    """"and" at token j inside one organization the tagger reads whole, though its name ends in no head word
+    ("the Velmaran Tariffs and Frontier Protection"): one to three capitalized words on each side, neither
+    side a place, nor written alone elsewhere in the article as a name of its own (issue 11)."""
+    toks = tokens(doc)
+    n = len(doc)
+    if toks[j].ent_type_ != "ORG" or not 1 <= j - i <= 4:
+        return False
+    k = j + 1
+    while k < n and capped[k] and toks[k].ent_iob_ == "I" and k - j <= 3:
+        k += 1
+    if k == j + 1 or k - j > 3 or k < n and (capped[k] or toks[k].ent_iob_ == "I" and folded(doc)[k] == "and"):
+        return False
+    lex = lexicon()
+    for a, b in ((i, j), (j + 1, k)):
+        part = doc[a:b].text
+        if (country_code(part) or is_city(part) or demonym_country(part) or _named_alone(doc, a, b)
+                or folded(doc)[b - 1] in lex.place_keywords):  # "Velmar and Ostrava Valley" (its head word)
+            return False
+    return True
 
 
 def _lone_ent(doc: "Doc", i: int) -> bool:
@@ -77,6 +101,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             t = toks[j]
             if toks[j].is_sent_start and not _split_name(doc, j, capped):
                 break
+            if t.text == "-" and route_pair_at(doc, j):
+                break  # "the Orvelle-Tamsbury highway": a route between two places, two names (issue 11)
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
@@ -123,11 +149,16 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                     and j + 1 < n
                     and toks[j + 1].ent_iob_ == "I" and _cap(toks[j + 1]) and not toks[j + 1].is_sent_start
                     and toks[j - 1].ent_iob_ in ("B", "I")
-                    and (fw[j] not in ("and", "&") or _ent_ends_in_org_word(doc, j))):
+                    and (fw[j] not in ("and", "&") or _ent_ends_in_org_word(doc, j)
+                         or _one_tagged_body(doc, i, j, capped))):
                 j += 1  # "House of Representatives", "Flood and Coastal Defence Agency": one name
                 continue  # where the tagger reads one organization across the small word
             if (fw[j] == "in" and fw[j - 1] in lex.org_keywords and _acronym_follows(doc, j + 1)):
                 j += 1
+                continue
+            if (t.tag_ == "POS" and j - i == 2 and fw[i] in word_class("saint_prefixes") and j + 1 < n
+                    and capped[j + 1] and not toks[j + 1].is_sent_start):
+                j += 1  # "St Odran's Common": a saint's possessive names one place (issue 11)
                 continue
             if (t.tag_ == "POS" and j + 1 < n and capped[j + 1] and country_code(doc[i:j].text) is None
                     and fw[j - 1] not in lex.org_keywords  # "the Labour Organization's Committee": two bodies
@@ -378,6 +409,8 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
     toks = tokens(doc)
     lex = lexicon()
     datelines = dateline_tokens(doc)
+    if _starts_clause(doc, i) and body_before_party_role(doc, i, j, _lower_words(doc)):
+        return i  # "- Nua Tarra councillor Odo Brask and ...": a party's name before its member's title (issue 11)
     while i < j and _starts_clause(doc, i):
         t = toks[i]
         w = fold(t.text)
@@ -390,6 +423,9 @@ def _trim_start(doc: "Doc", i: int, j: int, midcaps: set[str]) -> int:
             break  # "AP reported ...": a news agency speaking, not a photo credit
         if w in lex.not_names:
             i += 1
+            continue
+        if j == i + 1 and w not in midcaps and plural_of_lower(w, _lower_words(doc)) and not _known_word(t):
+            i += 1  # "Rockslides often follow ...": the plural of a word the article writes in lower case (issue 11)
             continue
         if (w.endswith("ing") and i + 1 < j and w not in midcaps
                 and (w[:-3] in lex.reporting_verbs or w[:-3] + "e" in lex.reporting_verbs)):

@@ -4,6 +4,7 @@ or family word before the name, spaCy's label. Every vote is a row of data/rules
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .routes import route_pair_at
 from .title_acronyms import title_acronyms
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 
 # ============================================================================ typing
+_MIXED_ACRONYM = re.compile(r"^[A-Z]{2,}[a-z]+[A-Za-z]*$")  # "VRFCom"; "McAllan" opens with one capital
 _SPACY = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC, "FAC": FAC, "NORP": NORP}
 
 
@@ -84,6 +87,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         return
     if m.kind == "acronym":
         _vote_for(m, ORG, "acronym")
+    elif m.t1 - m.t0 == 1 and _MIXED_ACRONYM.match(m.text) and not m.text.endswith(("s", "'")):
+        _vote_for(m, ORG, "mixed-case-acronym")  # "VRFCom commander X": a body's short name (issue 11)
     if words and ((toks[m.t0].is_lower and words[0] in lex.facility_heads)
                   or (toks[m.t1 - 1].is_lower and words[-1] in lex.facility_heads)):
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
@@ -107,6 +112,11 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, GPE, "state-code")  # "CA" where the story names California
     if before_unit_plural(doc, m.t1):
         _vote_for(m, GPE, "unit-plural")  # "Velmar and Tarnwick counties": units of a state's map
+    if m.t1 - m.t0 == 1 and (route_pair_at(doc, m.t1) or m.t0 > 0 and route_pair_at(doc, m.t0 - 1)):
+        _vote_for(m, GPE, "route-end")  # "the Orvelle-Tamsbury highway": each end of a route is a place (issue 11)
+    if m.t1 - m.t0 >= 2 and m.t1 + 1 < len(toks) and toks[m.t1].is_lower and fw_[m.t1] in word_class("party_roles") \
+            and _cap(toks[m.t1 + 1]) and not toks[m.t1 + 1].is_sent_start:
+        _vote_for(m, ORG, "party-role-after")  # "Nua Tarra councillor Odo Brask": the party of its member (issue 11)
     if m.pre_title:
         _vote_for(m, PERSON, "title-before")
     before = fw[max(0, m.t0 - 3):m.t0]
