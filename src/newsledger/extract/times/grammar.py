@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from .openings import _DIGIT, _ODD_CASE, finder, finder_starts, odd_case, openings, second_words  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
+from .fiscal import h_rel_financial_year
 from .handlers import (
     h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
     h_financial_year, h_month, h_month_range, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
@@ -74,6 +75,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("financial_year", rf"\b(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+"
                            rf"(?P<part>(?i:quarter|half))\s+(?i:of)\s+(?i:the)\s+)?(?P<year>{YEAR})\s*[-–/]\s*"
                            rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)\s+(?i:financial)\s+(?i:year)\b", h_financial_year),
+        # "next financial year", "the current financial year": counted from the anchor in the article's financial years
+        ("rel_financial_year", rf"\b(?P<rel>(?i:next|last|this|the\s+next|the\s+coming|the\s+current|the\s+previous|"
+                               rf"the\s+last|the\s+past|this\s+coming|the\s+present|current))\s+(?i:financial)\s+"
+                               rf"(?i:year)\b", h_rel_financial_year),
         ("year_range", rf"\b(?:(?i:between|from)\s+)?(?P<year>{YEAR})\s*(?:[-–]|\s(?i:to|and|until|through)\s)\s*"
                        rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])", h_year_range),
         ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"

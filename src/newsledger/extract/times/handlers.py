@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import fiscal
 from . import values as tv
 from .values import Val
 from .pieces import (
@@ -132,11 +133,11 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
     if not y1 < y2 <= y1 + 100:
         return None
     v = tv.span_range(tv.year(y1), tv.year(y2))
-    return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "absolute", lambda ctx: fiscal.budget_pair(m, y1, y2, v))
 
 
 def h_financial_year(m: re.Match, rule: str) -> Expr | None:
-    """"the 2030-31 financial year" → 2030-04/2031-03 (the lexicon's financial_year_start_month); "the second
+    """"the 2030-31 financial year" → 2030-04/2031-03 (the article's start month: fiscal.py); "the second
     half of the 2029-30 financial year" → 2029-10/2030-03. Two years that do not follow each other are no
     financial year."""
     y1 = int(m["year"])
@@ -144,7 +145,6 @@ def h_financial_year(m: re.Match, rule: str) -> Expr | None:
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
     if y2 != y1 + 1:
         return None
-    first = int(lexicon()["financial_year_start_month"])
     size, k = 12, 1
     if _g(m, "part"):
         size = 3 if m["part"].lower() == "quarter" else 6
@@ -153,12 +153,7 @@ def h_financial_year(m: re.Match, rule: str) -> Expr | None:
         if not 1 <= k <= 12 // size:
             return None
 
-    def at(offset: int) -> Val:  # the month ``offset`` months after the financial year's first
-        n = first - 1 + offset
-        return tv.month(y1 + n // 12, n % 12 + 1)
-
-    v = tv.span_range(at(size * (k - 1)), at(size * k - 1))
-    return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "absolute", lambda ctx: fiscal.financial_year(y1, fiscal.current().start, size, k))
 
 
 def h_day_range(m: re.Match, rule: str) -> Expr | None:

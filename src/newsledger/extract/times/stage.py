@@ -100,6 +100,7 @@ from ...stages import Found
 from ...records import Time
 from ...trace import note, tracing
 from . import values as tv
+from .fiscal import asked, in_article
 from .grammar import Ctx, scan
 from .candidates import _best_expr, _select
 from .context import _DocContext, _Resolved
@@ -123,7 +124,8 @@ def resolve_expression(text: str, anchor: dt.date, *, tense: str | None = None) 
         return None
     if best.window and best.mode == "calendar" and tense is None:
         tense = "future"  # a deadline ("by June") lies ahead of when it was set
-    val = best.resolve(Ctx(tv.day(anchor), tense))
+    with in_article(text):
+        val = best.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
 
@@ -144,7 +146,8 @@ def reanchor(doc: "Doc", time: Time, anchor: dt.date, *, tense: str | None = "fu
         return None
     if expr.window and expr.mode == "calendar" and tense is None:
         tense = "future"  # as resolve_expression: a deadline lies ahead of when it was set
-    val = expr.resolve(Ctx(tv.day(anchor), tense))
+    with in_article(doc.text):
+        val = expr.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
 
@@ -170,6 +173,11 @@ def times_stage(doc: "Doc", found: Found) -> dict:
 def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
     """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
     ctx = _DocContext(doc, published)
+    with in_article(ctx.text):
+        return _find_times(doc, ctx)
+
+
+def _find_times(doc: "Doc", ctx: _DocContext) -> list[Time]:
     text = ctx.text
     exprs = _select(doc, text, scan(text), ctx.sent_of)
     if not exprs:
@@ -200,6 +208,9 @@ _MODES = {"absolute": "a full date as written: no anchor needed",
           "window": "a window or deadline (\"within two weeks\", \"by the end of the year\"): from the anchor to its end"}
 
 
+_FISCAL_RULES = frozenset({"financial_year", "rel_financial_year", "year_range"})
+
+
 def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
     """Note why each time has its value: the grammar rule that found it, how it was anchored, the tense."""
     if not tracing(doc):
@@ -214,6 +225,12 @@ def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
                  f"first past day its paragraph tells after it, {r.anchor!r}; clause tense {r.tense or 'none'}",
                  (t.start, t.end), t.value)
             continue
+        fy = asked()
+        if fy is not None and r.expr.rule in _FISCAL_RULES:
+            note(doc, item, f"times.fiscal.{fy.by}", f"the article's financial year starts in month {fy.start} "
+                 f"({'the default' if fy.by == 'default' else 'most of its places are of the word class ' + fy.by})"
+                 + ("; a budget article: a dashed pair of following years is a financial year" if fy.cued else ""),
+                 (t.start, t.end), t.value)
         anchor = "the publication date" if r.anchor == "published" else (repr(r.anchor) if r.anchor else "nothing")
         note(doc, item, f"times.value.{r.expr.mode}" + ("-unresolved" if t.value is None else ""),
              f"{how}; anchored on {anchor}; clause tense {r.tense or 'none'}"

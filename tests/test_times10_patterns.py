@@ -1,0 +1,55 @@
+"""Time patterns of the work samples of real reports (issue 11, times10), each reproduced by an invented
+article. Every text here is invented; none comes from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from record_helpers import extract
+
+
+def value_of(text: str, expr: str, published: str = "2031-05-13") -> str | None:
+    """The value of the one time of ``text`` written ``expr``, failing with the times the record holds."""
+    hits = [t for t in extract(text, published=published).times if t.text == expr]
+    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in extract(text, published=published).times]}"
+    return hits[0].value
+
+
+# -- financial years: the article's places decide the start month; a budget's year pairs are its years -----
+
+_BUDGET = ("Ferry routes win $300m in state budget\n\n"
+           "Wednesday's state budget will give the Tasmania ferry network an extra $300 million over four years.\n\n"
+           "Transport Minister Odile Carrow said Hobart routes would receive $70 million next financial year, "
+           "rising to $95 million in 2033-34.\n\n"
+           "Under the new compact the state will meet half the cost of new berths from 2032-33.")
+
+
+@pytest.mark.slow
+def test_next_financial_year_in_an_article_about_a_july_place_runs_july_to_june():
+    assert value_of(_BUDGET, "next financial year") == "2031-07/2032-06"
+
+
+@pytest.mark.slow
+def test_a_bare_year_pair_in_a_budget_article_is_the_places_financial_year():
+    assert value_of(_BUDGET, "2033-34") == "2033-07/2034-06"
+    assert value_of(_BUDGET, "from 2032-33") == "2032-07/2033-06"
+
+
+@pytest.mark.slow
+def test_next_financial_year_without_a_deciding_place_runs_from_april():
+    text = ("Mill owners in Varnholt said on Tuesday that the new levy would raise little next financial year, "
+            "the first of the new budget rules.")
+    assert value_of(text, "next financial year") == "2032-04/2033-03"
+
+
+@pytest.mark.slow
+def test_a_year_pair_outside_budget_reporting_stays_two_calendar_years():
+    text = "The Varnholt Rovers striker scored 31 goals in 2029-30, a club record."
+    assert value_of(text, "2029-30") == "2029/2030"
+
+
+@pytest.mark.slow
+def test_a_season_in_a_budget_article_is_no_financial_year():
+    text = ("The Brisbane council's budget cut the grant to the Orrin Wanderers for the 2032-33 season, "
+            "the club said on Monday.")
+    assert value_of(text, "2032-33") == "2032/2033"
