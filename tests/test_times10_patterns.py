@@ -53,3 +53,50 @@ def test_a_season_in_a_budget_article_is_no_financial_year():
     text = ("The Brisbane council's budget cut the grant to the Orrin Wanderers for the 2032-33 season, "
             "the club said on Monday.")
     assert value_of(text, "2032-33") == "2032/2033"
+
+
+# -- a month with "next/last/this year"; an abbreviated month before a year; the middle of a month ---------
+
+_ROLLOUT = ("Card payments to reach 40 more towns by Feb 2032: Varnholt treasury\n\n"
+            "Varnholt, Tue, 13 May 2031\n\n"
+            "The treasury will extend card payments for river tolls to 12 towns in July, 15 in October and 13 in "
+            "February next year, Treasurer Ilse Ormond said. All tolls will be paid by card before the end of the "
+            "current calendar year in the capital, she said.")
+
+
+@pytest.mark.slow
+def test_a_month_followed_by_next_year_is_that_month_of_the_next_year():
+    assert value_of(_ROLLOUT, "February next year") == "2032-02"
+
+
+@pytest.mark.slow
+def test_an_abbreviated_month_before_a_year_is_that_month():
+    assert value_of(_ROLLOUT, "by Feb 2032") == "2032-02"
+
+
+@pytest.mark.slow
+def test_the_end_of_the_current_calendar_year_is_its_last_day():
+    assert value_of(_ROLLOUT, "the end of the current calendar year") == "2031-12-31"
+
+
+@pytest.mark.slow
+def test_mid_month_is_the_months_middle_ten_days():
+    text = ("Dairy farmers lifted their blockade of the Orrin creamery on Sunday after a six-week standoff that "
+            "began in mid-March, the farmers' union said.")
+    assert value_of(text, "mid-March") == "2031-03-11/2031-03-20"
+
+
+# -- "until <weekday>" in a present clause: the end of a stretch still running lies ahead -------------------
+
+@pytest.mark.slow
+def test_until_a_weekday_in_a_present_clause_is_the_coming_one():
+    text = ("Ostmark Air said on Tuesday that it had cancelled 40 flights because of a strike by its cabin crew.\n\n"
+            "Travellers are unable to book seats on the Vell-Orrin route until Monday, the airline said.")
+    assert value_of(text, "Monday") == "2031-05-19"
+
+
+@pytest.mark.slow
+def test_until_a_weekday_in_a_past_clause_stays_the_nearest():
+    text = ("The Orrin bridge was closed until Monday after a barge struck one of its piers, the council said "
+            "on Tuesday.")
+    assert value_of(text, "Monday") == "2031-05-12"

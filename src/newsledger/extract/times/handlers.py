@@ -80,6 +80,19 @@ def h_rel_month(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "deictic", fn)
 
 
+def h_month_rel_year(m: re.Match, rule: str) -> Expr | None:
+    """"January next year" → January of the anchor's year + 1; "March last year" of the year before; "May
+    this year" of the anchor's own year."""
+    mo = _month_of(m["mon"])
+    step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return tv.month(a.year + step, mo) if a is not None else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
 def h_anaphoric_weekday(m: re.Match, rule: str) -> Expr | None:
     """"the following Monday", "the previous Sunday": the first such weekday after (before) the
     reference day."""

@@ -282,4 +282,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
     if endpoint and tense == "past":
         tense = "near"  # "had warned of gales until March 9": the end of a stretch, the nearest such day
+    elif endpoint and tense is None:
+        tense = "future"  # "buyers are unable to book seats until Tuesday": the end of a stretch still running
     return tense, subordinate
