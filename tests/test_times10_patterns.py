@@ -100,3 +100,35 @@ def test_until_a_weekday_in_a_past_clause_stays_the_nearest():
     text = ("The Orrin bridge was closed until Monday after a barge struck one of its piers, the council said "
             "on Tuesday.")
     assert value_of(text, "Monday") == "2031-05-12"
+
+
+# -- seasons of the southern hemisphere: the article's places or its outlet's domain decide -----------------
+
+def _season_of(text: str, expr: str, url: str | None = None) -> str | None:
+    import newsledger
+
+    rec = newsledger.extract(text, published="2031-09-24", url=url)
+    hits = [t for t in rec.times if t.text == expr]
+    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in rec.times]}"
+    return hits[0].value
+
+
+_DRY = ("Volunteer crews from Harl and Ostby will clear scrub along the ridge roads before the warm months, "
+        "the brigade said on Monday. Brigade captain Nils Varro said that with dry weather forecast for this "
+        "summer, households should clear their gutters now.")
+
+
+@pytest.mark.slow
+def test_a_season_in_an_article_about_a_southern_place_is_the_southern_one():
+    assert _season_of("Crews in Tasmania are busy. " + _DRY, "this summer") == "2031-12/2032-02"
+
+
+@pytest.mark.slow
+def test_the_outlets_country_domain_decides_the_hemisphere_when_no_place_is_named():
+    assert _season_of(_DRY, "this summer", url="https://ridge-gazette.example.com.au/news/1") == "2031-12/2032-02"
+
+
+@pytest.mark.slow
+def test_a_season_with_no_southern_place_or_outlet_is_the_northern_one():
+    value = _season_of(_DRY, "this summer", url="https://ridge-gazette.example.com/news/1")
+    assert value is not None and value[4:] == "-06/" + value[:4] + "-08", value  # June to August

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from .openings import _DIGIT, _ODD_CASE, finder, finder_starts, odd_case, openings, second_words  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
-from .fiscal import h_rel_financial_year
+from .article_calendar import h_rel_financial_year
 from .handlers import (
     h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
     h_financial_year, h_month, h_month_range, h_month_rel_year, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,

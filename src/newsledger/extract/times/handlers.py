@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import fiscal
+from . import article_calendar
 from . import values as tv
 from .values import Val
 from .pieces import (
@@ -146,11 +146,11 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
     if not y1 < y2 <= y1 + 100:
         return None
     v = tv.span_range(tv.year(y1), tv.year(y2))
-    return _mk(m, rule, "absolute", lambda ctx: fiscal.budget_pair(m, y1, y2, v))
+    return _mk(m, rule, "absolute", lambda ctx: article_calendar.budget_pair(m, y1, y2, v))
 
 
 def h_financial_year(m: re.Match, rule: str) -> Expr | None:
-    """"the 2030-31 financial year" → 2030-04/2031-03 (the article's start month: fiscal.py); "the second
+    """"the 2030-31 financial year" → 2030-04/2031-03 (the article's start month: article_calendar.py); "the second
     half of the 2029-30 financial year" → 2029-10/2030-03. Two years that do not follow each other are no
     financial year."""
     y1 = int(m["year"])
@@ -166,7 +166,7 @@ def h_financial_year(m: re.Match, rule: str) -> Expr | None:
         if not 1 <= k <= 12 // size:
             return None
 
-    return _mk(m, rule, "absolute", lambda ctx: fiscal.financial_year(y1, fiscal.current().start, size, k))
+    return _mk(m, rule, "absolute", lambda ctx: article_calendar.financial_year(y1, article_calendar.current().start, size, k))
 
 
 def h_day_range(m: re.Match, rule: str) -> Expr | None:

@@ -236,6 +236,10 @@ def _offset_val(base: Val, n: float, unit: str, sign: int) -> Val | None:
 
 def _season(ctx: Ctx, name: str, y: int | None, rel: str | None) -> Val | None:
     first, last = lexicon()["seasons"][name.lower()]
+    from .article_calendar import current  # (article_calendar reads this module's lexicon)
+
+    if current().southern:
+        first, last = (first + 5) % 12 + 1, (last + 5) % 12 + 1  # the southern hemisphere's: summer from December
 
     def make(yy: int) -> Val | None:
         a = tv.month(yy, first)

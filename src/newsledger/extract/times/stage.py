@@ -100,7 +100,7 @@ from ...stages import Found
 from ...records import Time
 from ...trace import note, tracing
 from . import values as tv
-from .fiscal import asked, in_article
+from .article_calendar import asked, in_article
 from .grammar import Ctx, scan
 from .candidates import _best_expr, _select
 from .context import _DocContext, _Resolved
@@ -146,13 +146,15 @@ def reanchor(doc: "Doc", time: Time, anchor: dt.date, *, tense: str | None = "fu
         return None
     if expr.window and expr.mode == "calendar" and tense is None:
         tense = "future"  # as resolve_expression: a deadline lies ahead of when it was set
-    with in_article(doc.text):
+    with in_article(doc.text, doc.user_data.get(_URL)):
         val = expr.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
 
 #: doc.user_data key: (start, end) of each time find_times kept -> its grammar expression (for reanchor)
 _EXPRS = "newsledger:time_exprs"
+#: doc.user_data key: the article's URL find_times was given (for reanchor's financial years and seasons)
+_URL = "newsledger:time_url"
 
 
 _WINDOW_TEXT = re.compile(r"(?i)^(?:within|inside|by|no later than|not later than|in the (?:next|coming)|"
@@ -167,13 +169,15 @@ def is_window(time: Time) -> bool:
 
 # ============================================================================ the stage
 def times_stage(doc: "Doc", found: Found) -> dict:
-    return {"times": find_times(doc, found.published)}
+    return {"times": find_times(doc, found.published, url=found.article.url)}
 
 
-def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
-    """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
+def find_times(doc: "Doc", published: dt.date | None, *, url: str | None = None) -> list[Time]:
+    """Every time expression of ``doc`` with its value, sorted by start (see the module docstring); ``url``,
+    the article's address, lets its outlet's country vote on the financial year and the hemisphere."""
     ctx = _DocContext(doc, published)
-    with in_article(ctx.text):
+    doc.user_data[_URL] = url
+    with in_article(ctx.text, url):
         return _find_times(doc, ctx)
 
 

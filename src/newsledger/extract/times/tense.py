@@ -254,6 +254,10 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if t is not None:
             tense, decided = t, True
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _lex_set("schedule_words") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok)):
+            tense, decided = "future", True  # "the hot weather forecast for this summer": what is foreseen lies ahead
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _lex_set("schedule_words") \
                 and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok)):
             tense, decided = "past", True  # "the driver killed on May 9", whatever the sentence's own tense

@@ -1,10 +1,14 @@
-"""Financial years: the month an article's financial year starts in and its budget reading of year pairs.
+"""An article's calendar: the month its financial year starts in, its budget reading of year pairs, and
+the hemisphere its seasons are of.
 
 A financial year starts in the lexicon's ``financial_year_start_month`` (April) unless the article's
 places say otherwise: each name of a ``financial_year_<month>_places`` word class the text writes is a
 vote for that class's month, and the month with the most votes wins (a tie keeps the default). An
 article that writes a phrase of the ``fiscal_cues`` class (a budget, a financial year) reads a bare pair
 of following years written with a dash ("from 2031-32") as that financial year.
+
+An article that names more places of the ``southern_hemisphere_places`` word class than of the northern
+``financial_year_april_places`` reads its seasons six months on: summer is December to February.
 
 What an article decides is held in a context variable for as long as its expressions are resolved
 (:func:`in_article`): the grammar's resolvers read it when they run, so one scan of the text serves.
@@ -18,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from ...analysis.words import word_class
 from . import values as tv
@@ -33,25 +38,27 @@ _PLACE_CLASSES = {7: "financial_year_july_places", 4: "financial_year_april_plac
 
 @dataclass(frozen=True)
 class Fiscal:
-    """An article's financial year: the month it ``start``s in, which rule decided it (``by``: "default" or
-    the word class), and whether the article reports a budget (``cued``)."""
+    """An article's calendar: the month its financial year ``start``s in, which rule decided it (``by``:
+    "default" or the word class), whether the article reports a budget (``cued``) and whether its seasons
+    are the southern hemisphere's (``southern``)."""
 
     start: int
     by: str = "default"
     cued: bool = False
+    southern: bool = False
 
 
 class _Article:
     """An article's text and, once a resolver asks, its :class:`Fiscal` (most articles never ask)."""
 
-    __slots__ = ("text", "fiscal")
+    __slots__ = ("text", "url", "fiscal")
 
-    def __init__(self, text: str, fiscal: Fiscal | None = None) -> None:
-        self.text, self.fiscal = text, fiscal
+    def __init__(self, text: str, url: str | None = None) -> None:
+        self.text, self.url, self.fiscal = text, url, None
 
     def get(self) -> Fiscal:
         if self.fiscal is None:
-            self.fiscal = article_fiscal(self.text)
+            self.fiscal = article_fiscal(self.text, self.url)
         return self.fiscal
 
 
@@ -59,10 +66,11 @@ _CURRENT: contextvars.ContextVar[_Article | None] = contextvars.ContextVar("news
 
 
 @functools.cache
-def _place_finder() -> tuple[re.Pattern, dict[str, int]]:
-    month_of = {w: month for month, name in _PLACE_CLASSES.items() for w in word_class(name)}
-    alts = "|".join(re.escape(w) for w in sorted(month_of, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), month_of
+def _place_finder() -> tuple[re.Pattern, dict[str, int], frozenset[str]]:
+    month_of: dict[str, int] = {w: month for month, name in _PLACE_CLASSES.items() for w in word_class(name)}
+    southern = word_class("southern_hemisphere_places")
+    alts = "|".join(re.escape(w) for w in sorted(month_of.keys() | southern, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), month_of, southern
 
 
 @functools.cache
@@ -75,26 +83,35 @@ def default() -> Fiscal:
     return Fiscal(int(lexicon()["financial_year_start_month"]))
 
 
-def article_fiscal(text: str) -> Fiscal:
-    """The financial year of the article ``text`` (one pass of two regular expressions over it)."""
-    finder, month_of = _place_finder()
+def article_fiscal(text: str, url: str | None = None) -> Fiscal:
+    """The calendar of the article ``text`` (one pass of two regular expressions over it; the country-code domain of its ``url``)."""
+    finder, month_of, southern = _place_finder()
     votes: dict[int, int] = {}
+    south = 0
+    host = urlsplit(url).hostname if url else None
+    if host and "." in host:
+        domain = "." + host.rsplit(".", 1)[1].lower()  # the outlet's country-code domain votes once
+        south += domain in southern
+        if domain in month_of:
+            votes[month_of[domain]] = 1
     for m in finder.finditer(text):
         if not m.group()[0].isupper():
             continue  # a place's name is written capitalised
-        month = month_of[m.group().lower()]
-        votes[month] = votes.get(month, 0) + 1
+        word = m.group().lower()
+        south += word in southern
+        if word in month_of:
+            votes[month_of[word]] = votes.get(month_of[word], 0) + 1
     base = default()
     start, by = base.start, base.by
     if votes:
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             start, by = ranked[0][0], _PLACE_CLASSES[ranked[0][0]]
-    return Fiscal(start, by, _cue_finder().search(text) is not None)
+    return Fiscal(start, by, _cue_finder().search(text) is not None, south > votes.get(4, 0))
 
 
 def current() -> Fiscal:
-    """The financial year of the article whose expressions are being resolved (the default outside one)."""
+    """The calendar of the article whose expressions are being resolved (the default outside one)."""
     got = _CURRENT.get()
     return got.get() if got is not None else default()
 
@@ -106,9 +123,9 @@ def asked() -> Fiscal | None:
 
 
 @contextlib.contextmanager
-def in_article(text: str) -> Iterator[None]:
-    """Resolve expressions inside the block as parts of the article ``text``."""
-    token = _CURRENT.set(_Article(text))
+def in_article(text: str, url: str | None = None) -> Iterator[None]:
+    """Resolve expressions inside the block as parts of the article ``text`` (published at ``url``)."""
+    token = _CURRENT.set(_Article(text, url))
     try:
         yield
     finally:
