@@ -132,3 +132,17 @@ def test_the_outlets_country_domain_decides_the_hemisphere_when_no_place_is_name
 def test_a_season_with_no_southern_place_or_outlet_is_the_northern_one():
     value = _season_of(_DRY, "this summer", url="https://ridge-gazette.example.com/news/1")
     assert value is not None and value[4:] == "-06/" + value[:4] + "-08", value  # June to August
+
+
+# -- "told reporters following a meeting ... on Wednesday": the day is the telling's, not the participle's ----
+
+@pytest.mark.slow
+def test_a_day_after_a_following_phrase_dates_the_telling_for_the_speakers_next_statements():
+    from record_helpers import statement_date
+
+    text = ("Ferry guild orders crews back to work\n\n"
+            "The crews walked out over unpaid overtime and cuts to their rest days.\n\n"
+            "Mira Talven, the guild's chief executive, told reporters following a meeting with the crews in Ostby "
+            "on Wednesday that the crews should end the stoppage and talk with the owners.\n\n"
+            "She stated that the owners were willing to restore the rest days.")
+    assert statement_date(text, "owners were willing to restore") == "2026-03-04"
