@@ -60,8 +60,8 @@ def test_a_season_in_a_budget_article_is_no_financial_year():
 _ROLLOUT = ("Card payments to reach 40 more towns by Feb 2032: Varnholt treasury\n\n"
             "Varnholt, Tue, 13 May 2031\n\n"
             "The treasury will extend card payments for river tolls to 12 towns in July, 15 in October and 13 in "
-            "February next year, Treasurer Ilse Ormond said. All tolls will be paid by card before the end of the "
-            "current calendar year in the capital, she said.")
+            "February next year, Treasurer Ilse Ormond said. Card tolls began in the capital at the start of the "
+            "current calendar year, she said.")
 
 
 @pytest.mark.slow
@@ -75,8 +75,8 @@ def test_an_abbreviated_month_before_a_year_is_that_month():
 
 
 @pytest.mark.slow
-def test_the_end_of_the_current_calendar_year_is_its_last_day():
-    assert value_of(_ROLLOUT, "the end of the current calendar year") == "2031-12-31"
+def test_the_start_of_the_current_calendar_year_is_its_first_day():
+    assert value_of(_ROLLOUT, "the start of the current calendar year") == "2031-01-01"
 
 
 @pytest.mark.slow
