@@ -106,7 +106,7 @@ CONFORMANCE = [
     ("August 2017", MON, None, "2017-08"),
     ("late November 2021", MON, None, "2021-11"),
     ("early March", MON, "past", "2025-03"),
-    ("mid-November", MON, "past", "2024-11"),
+    ("mid-November", MON, "past", "2024-11-11/2024-11-20"),  # the middle ten days (times10)
     ("the second week of May", MON, "future", "2025-05-08/2025-05-14"),
     ("the last week of June", MON, "past", "2024-06-24/2024-06-30"),
     ("March 3-5", MON, "past", "2025-03-03/2025-03-05"),

@@ -68,5 +68,8 @@ def dated_token(span: "Span", stops: Collection[int] = _NONE, hops: int = 12) ->
 
 
 def governing_verb(tok: "Token") -> Optional["Token"]:
-    """``tok`` itself when it is a verb, else its nearest verb ancestor, else None."""
-    return next((x for x in [tok, *tok.ancestors] if x.pos_ in ("VERB", "AUX")), None)
+    """``tok`` itself when it is a verb, else its nearest verb ancestor, else None. A participle that the
+    parser hung as a preposition ("told reporters following a meeting on Wednesday", "including") is no
+    verb: the walk goes on to the verb it modifies."""
+    return next((x for x in [tok, *tok.ancestors] if x.pos_ in ("VERB", "AUX")
+                 and not (x.dep_ == "prep" and x.tag_ == "VBG")), None)

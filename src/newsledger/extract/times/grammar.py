@@ -31,9 +31,10 @@ from typing import Callable, Iterable, Iterator
 
 from .openings import _DIGIT, _ODD_CASE, finder, finder_starts, odd_case, openings, second_words  # (_ODD_CASE: the tests read it here)
 from .pieces import Ctx, Expr, lexicon, _number_words, _pieces, _Rule
+from .article_calendar import h_rel_financial_year
 from .handlers import (
     h_anaphoric_weekday, h_day_range, h_decade, h_deictic_word, h_duration, h_holiday, h_in_offset, h_in_the_unit, h_iso, h_mdy,
-    h_financial_year, h_month, h_month_range, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
+    h_financial_year, h_month, h_month_range, h_month_rel_year, h_my, h_offset, h_part_n_of_year, h_part_of_year, h_past_n, h_rel_mod, h_rel_month, h_rel_unit, h_season,
     h_set, h_the_unit_before, h_the_weekend, h_week_of, h_weekday, h_weekday_of_week, h_weekday_range, h_window, h_year, h_year_apos,
     h_year_range,
 )
@@ -59,7 +60,11 @@ def _rules() -> tuple[_Rule, ...]:
                 rf"{day2}(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
         ("dmy", rf"\b(?:{WD},?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY}){day2}\s+(?:(?i:of)\s+)?"
                 rf"(?P<mon>{p['MOND']})(?:,?\s+(?P<year>{YEAR}))?", h_mdy),
-        ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})", h_my),
+        # "August 2017", "May of 2021", and an abbreviation before a year ("Jan 2014")
+        ("my", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{p['MOND']})(?:,|\s+(?i:of))?\s+(?P<year>{YEAR})", h_my),
+        # "January next year", "March last year", "May this year": the month in the year counted from the anchor
+        ("month_rel_year", rf"\b(?P<mon>{MON})\s+(?P<rel>(?i:next|last|this))\s+(?i:year)\b",
+         h_month_rel_year),
         ("rel_month", rf"\b(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+(?P<mon>{MON})(?![\w-])"
                       rf"(?!\s*\d)", h_rel_month),
         ("month", rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MON})", h_month),
@@ -74,6 +79,10 @@ def _rules() -> tuple[_Rule, ...]:
         ("financial_year", rf"\b(?:(?i:the)\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+"
                            rf"(?P<part>(?i:quarter|half))\s+(?i:of)\s+(?i:the)\s+)?(?P<year>{YEAR})\s*[-–/]\s*"
                            rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)\s+(?i:financial)\s+(?i:year)\b", h_financial_year),
+        # "next financial year", "the current financial year": counted from the anchor in the article's financial years
+        ("rel_financial_year", rf"\b(?P<rel>(?i:next|last|this|the\s+next|the\s+coming|the\s+current|the\s+previous|"
+                               rf"the\s+last|the\s+past|this\s+coming|the\s+present|current))\s+(?i:financial)\s+"
+                               rf"(?i:year)\b", h_rel_financial_year),
         ("year_range", rf"\b(?:(?i:between|from)\s+)?(?P<year>{YEAR})\s*(?:[-–]|\s(?i:to|and|until|through)\s)\s*"
                        rf"(?P<year2>(?:1[6-9]|20)\d\d|\d\d)(?![\d%])", h_year_range),
         ("decade", rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
@@ -111,7 +120,8 @@ def _rules() -> tuple[_Rule, ...]:
         ("in_the_unit", r"\b(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year))\b",
          h_in_the_unit),
         ("rel_mod", rf"\b(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
-                    rf"(?P<rel>(?i:the|this|next|last))\s+(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
+                    rf"(?P<rel>(?i:the\s+current|the|this|next|last))\s+(?:(?i:calendar)\s+)?"
+                    rf"(?P<unit>(?i:week|month|year|decade))\b", h_rel_mod),
         ("offset", rf"{B}{approx}(?P<num>{NUM})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?P<unit>{UNIT})"
                    rf"(?P<half2>\s+(?i:and\s+a\s+half))?"
                    rf"\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously))\b(?!-)", h_offset),

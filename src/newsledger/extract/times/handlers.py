@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import article_calendar
 from . import values as tv
 from .values import Val
 from .pieces import (
@@ -79,6 +80,19 @@ def h_rel_month(m: re.Match, rule: str) -> Expr | None:
     return _mk(m, rule, "deictic", fn)
 
 
+def h_month_rel_year(m: re.Match, rule: str) -> Expr | None:
+    """"January next year" → January of the anchor's year + 1; "March last year" of the year before; "May
+    this year" of the anchor's own year."""
+    mo = _month_of(m["mon"])
+    step = {"next": 1, "last": -1, "this": 0}[m["rel"].lower()]
+
+    def fn(ctx: Ctx) -> Val | None:
+        a = _anchor_day(ctx)
+        return tv.month(a.year + step, mo) if a is not None else None
+
+    return _mk(m, rule, "deictic", fn)
+
+
 def h_anaphoric_weekday(m: re.Match, rule: str) -> Expr | None:
     """"the following Monday", "the previous Sunday": the first such weekday after (before) the
     reference day."""
@@ -132,11 +146,11 @@ def h_year_range(m: re.Match, rule: str) -> Expr | None:
     if not y1 < y2 <= y1 + 100:
         return None
     v = tv.span_range(tv.year(y1), tv.year(y2))
-    return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "absolute", lambda ctx: article_calendar.budget_pair(m, y1, y2, v))
 
 
 def h_financial_year(m: re.Match, rule: str) -> Expr | None:
-    """"the 2030-31 financial year" → 2030-04/2031-03 (the lexicon's financial_year_start_month); "the second
+    """"the 2030-31 financial year" → 2030-04/2031-03 (the article's start month: article_calendar.py); "the second
     half of the 2029-30 financial year" → 2029-10/2030-03. Two years that do not follow each other are no
     financial year."""
     y1 = int(m["year"])
@@ -144,7 +158,6 @@ def h_financial_year(m: re.Match, rule: str) -> Expr | None:
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
     if y2 != y1 + 1:
         return None
-    first = int(lexicon()["financial_year_start_month"])
     size, k = 12, 1
     if _g(m, "part"):
         size = 3 if m["part"].lower() == "quarter" else 6
@@ -153,12 +166,7 @@ def h_financial_year(m: re.Match, rule: str) -> Expr | None:
         if not 1 <= k <= 12 // size:
             return None
 
-    def at(offset: int) -> Val:  # the month ``offset`` months after the financial year's first
-        n = first - 1 + offset
-        return tv.month(y1 + n // 12, n % 12 + 1)
-
-    v = tv.span_range(at(size * (k - 1)), at(size * k - 1))
-    return _mk(m, rule, "absolute", lambda ctx: v)
+    return _mk(m, rule, "absolute", lambda ctx: article_calendar.financial_year(y1, article_calendar.current().start, size, k))
 
 
 def h_day_range(m: re.Match, rule: str) -> Expr | None:

@@ -121,8 +121,10 @@ def _anchor_day(ctx: Ctx) -> Date | None:
 
 
 def _apply_mod(v: Val | None, mod: str | None) -> Val | None:
-    """"the end of X" is X's last day, "the beginning/start of X" its first; early/mid/late keep X
-    (TIMEX3 keeps the value and records the modifier apart; the record has no field for it)."""
+    """"the end of X" is X's last day, "the beginning/start of X" its first; "mid-December", "the middle of
+    December" the month's middle ten days (11th to 20th: a range about the month's middle, narrow enough to
+    say which part of the month); early/late and mid- with a year keep X (TIMEX3 keeps the value and records
+    the modifier apart; the record has no field for it)."""
     if v is None or not mod:
         return v
     mod = " ".join(mod.lower().split())
@@ -130,6 +132,8 @@ def _apply_mod(v: Val | None, mod: str | None) -> Val | None:
         return tv.day(v.end)
     if mod.startswith(("the beginning", "the start", "start")):
         return tv.day(v.start)
+    if mod.startswith(("mid", "the middle")) and v.gran == "month" and v.start is not None:
+        return tv.span_range(tv.day(v.start.replace(day=11)), tv.day(v.start.replace(day=20)))
     return v
 
 
@@ -232,6 +236,10 @@ def _offset_val(base: Val, n: float, unit: str, sign: int) -> Val | None:
 
 def _season(ctx: Ctx, name: str, y: int | None, rel: str | None) -> Val | None:
     first, last = lexicon()["seasons"][name.lower()]
+    from .article_calendar import current  # (article_calendar reads this module's lexicon)
+
+    if current().southern:
+        first, last = (first + 5) % 12 + 1, (last + 5) % 12 + 1  # the southern hemisphere's: summer from December
 
     def make(yy: int) -> Val | None:
         a = tv.month(yy, first)

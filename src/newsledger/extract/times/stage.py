@@ -100,6 +100,7 @@ from ...stages import Found
 from ...records import Time
 from ...trace import note, tracing
 from . import values as tv
+from .article_calendar import asked, in_article
 from .grammar import Ctx, scan
 from .candidates import _best_expr, _select
 from .context import _DocContext, _Resolved
@@ -123,7 +124,8 @@ def resolve_expression(text: str, anchor: dt.date, *, tense: str | None = None) 
         return None
     if best.window and best.mode == "calendar" and tense is None:
         tense = "future"  # a deadline ("by June") lies ahead of when it was set
-    val = best.resolve(Ctx(tv.day(anchor), tense))
+    with in_article(text):
+        val = best.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
 
@@ -144,12 +146,15 @@ def reanchor(doc: "Doc", time: Time, anchor: dt.date, *, tense: str | None = "fu
         return None
     if expr.window and expr.mode == "calendar" and tense is None:
         tense = "future"  # as resolve_expression: a deadline lies ahead of when it was set
-    val = expr.resolve(Ctx(tv.day(anchor), tense))
+    with in_article(doc.text, doc.user_data.get(_URL)):
+        val = expr.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
 
 #: doc.user_data key: (start, end) of each time find_times kept -> its grammar expression (for reanchor)
 _EXPRS = "newsledger:time_exprs"
+#: doc.user_data key: the article's URL find_times was given (for reanchor's financial years and seasons)
+_URL = "newsledger:time_url"
 
 
 _WINDOW_TEXT = re.compile(r"(?i)^(?:within|inside|by|no later than|not later than|in the (?:next|coming)|"
@@ -164,12 +169,19 @@ def is_window(time: Time) -> bool:
 
 # ============================================================================ the stage
 def times_stage(doc: "Doc", found: Found) -> dict:
-    return {"times": find_times(doc, found.published)}
+    return {"times": find_times(doc, found.published, url=found.article.url)}
 
 
-def find_times(doc: "Doc", published: dt.date | None) -> list[Time]:
-    """Every time expression of ``doc`` with its value, sorted by start (see the module docstring)."""
+def find_times(doc: "Doc", published: dt.date | None, *, url: str | None = None) -> list[Time]:
+    """Every time expression of ``doc`` with its value, sorted by start (see the module docstring); ``url``,
+    the article's address, lets its outlet's country vote on the financial year and the hemisphere."""
     ctx = _DocContext(doc, published)
+    doc.user_data[_URL] = url
+    with in_article(ctx.text, url):
+        return _find_times(doc, ctx)
+
+
+def _find_times(doc: "Doc", ctx: _DocContext) -> list[Time]:
     text = ctx.text
     exprs = _select(doc, text, scan(text), ctx.sent_of)
     if not exprs:
@@ -200,6 +212,9 @@ _MODES = {"absolute": "a full date as written: no anchor needed",
           "window": "a window or deadline (\"within two weeks\", \"by the end of the year\"): from the anchor to its end"}
 
 
+_FISCAL_RULES = frozenset({"financial_year", "rel_financial_year", "year_range"})
+
+
 def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
     """Note why each time has its value: the grammar rule that found it, how it was anchored, the tense."""
     if not tracing(doc):
@@ -214,6 +229,12 @@ def _trace(doc: "Doc", times: list[Time], resolved: list["_Resolved"]) -> None:
                  f"first past day its paragraph tells after it, {r.anchor!r}; clause tense {r.tense or 'none'}",
                  (t.start, t.end), t.value)
             continue
+        fy = asked()
+        if fy is not None and r.expr.rule in _FISCAL_RULES:
+            note(doc, item, f"times.fiscal.{fy.by}", f"the article's financial year starts in month {fy.start} "
+                 f"({'the default' if fy.by == 'default' else 'most of its places are of the word class ' + fy.by})"
+                 + ("; a budget article: a dashed pair of following years is a financial year" if fy.cued else ""),
+                 (t.start, t.end), t.value)
         anchor = "the publication date" if r.anchor == "published" else (repr(r.anchor) if r.anchor else "nothing")
         note(doc, item, f"times.value.{r.expr.mode}" + ("-unresolved" if t.value is None else ""),
              f"{how}; anchored on {anchor}; clause tense {r.tense or 'none'}"

@@ -254,6 +254,10 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         if t is not None:
             tense, decided = t, True
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _lex_set("schedule_words") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok)):
+            tense, decided = "future", True  # "the hot weather forecast for this summer": what is foreseen lies ahead
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _lex_set("schedule_words") \
                 and not any(c.dep_ in ("aux", "auxpass") for c in _children(tok)):
             tense, decided = "past", True  # "the driver killed on May 9", whatever the sentence's own tense
@@ -282,4 +286,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             tense, decided = "future", True  # a headline's "Council to vote on budget on April 14"
     if endpoint and tense == "past":
         tense = "near"  # "had warned of gales until March 9": the end of a stretch, the nearest such day
+    elif endpoint and tense is None:
+        tense = "future"  # "buyers are unable to book seats until Tuesday": the end of a stretch still running
     return tense, subordinate
