@@ -270,6 +270,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         if mods and not poss and not of:
             target_toks.append(mods)
     else:
+        if sense.type == "PROTEST":  # "the Velmar blockade": a place before a protest is where, not who (issue 11)
+            mods = [c for c in mods if ctx.types.get(entity_of(c, ctx) or "") not in ("GPE", "LOC", "FAC")]
         sources = actors(poss, ctx) or actors(mods, ctx)
         if "of" not in sense.target and not sources:
             sources = actors(of, ctx)
