@@ -1,7 +1,7 @@
 """Events on real reporting (issue 11, round events9): families of news acts, fixed by mechanism, each
 reproduced by an invented article: a blockade held by people who are no state (a PROTEST obstruct, not a
-state's COERCE restrict, and the place before it is where, not who), and a demand that is only the aim of
-a protest (no second act).
+state's COERCE restrict, and the place before it is where, not who), a demand that is only the aim of
+a protest (no second act), and an arrest whose patient the parser found in a place (never the person held).
 
 Every text here is invented; none is taken from a real report or from the shared gold."""
 
@@ -51,3 +51,22 @@ def test_a_demand_made_outright_is_still_a_request():
                   "Mills, its secretary told reporters.")
     (v,) = events(rec, "REQUEST")
     assert names(rec, v.source) == {"Pellam Textile Workers Union"}
+
+
+# -- an arrest's patient is people, never a place (a dateline or a district) ---------------------------
+
+@slow
+def test_an_arrest_never_makes_a_place_the_person_arrested():
+    rec = extract("Ostravia: Suspected ivory smuggler arrested, tusks recovered\n\n"
+                  "Velmar, May 4 A suspected ivory smuggler was arrested in the Pellam district of Ostravia, "
+                  "officials said on Sunday.")
+    for v in events(rec, "COERCE"):
+        assert not names(rec, v.target) & {"Velmar", "Ostravia", "Pellam"}
+
+
+@slow
+def test_an_arrest_of_a_named_person_keeps_that_person():
+    rec = extract("Velmar, May 4 Ostravian police arrested Dara Quell in the Pellam district on Sunday, "
+                  "a spokesman said.")
+    (v,) = events(rec, "COERCE")
+    assert names(rec, v.target) == {"Dara Quell"}
