@@ -445,8 +445,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         groups = [[x for x in g if x not in sources] for g in groups]
         groups = [g for g in groups if g]
     if sense.type == "COERCE" and sense.mode == "arrest":  # "Velmar, May 4 A man was arrested": people are
-        # arrested, never a place (a dateline or a district read as the patient; issue 11)
-        groups = [g for g in ([x for x in g if ctx.types.get(x) not in ("GPE", "LOC", "FAC")] for g in groups) if g]
+        # arrested, never a place (a dateline or a district read as the patient; issue 11); a group with one
+        # person in it ("Tavo Rensi and Milo Park") is people, whatever type a name was given
+        groups = [g for g in groups if not all(ctx.types.get(x) in ("GPE", "LOC", "FAC") for x in g)]
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
     if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection
