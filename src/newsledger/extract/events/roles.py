@@ -17,6 +17,7 @@ from .syntax import (
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
     entity_of, implied_body, light_clause, subject,
 )
+from .parties import _both_parties, _party_mentions, _remember_parties
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
     time_value,
@@ -269,6 +270,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         if mods and not poss and not of:
             target_toks.append(mods)
     else:
+        if sense.type == "PROTEST":  # "the Velmar blockade": a place before a protest is where, not who (issue 11)
+            mods = [c for c in mods if ctx.types.get(entity_of(c, ctx) or "") not in ("GPE", "LOC", "FAC")]
         sources = actors(poss, ctx) or actors(mods, ctx)
         if "of" not in sense.target and not sources:
             sources = actors(of, ctx)
@@ -369,46 +372,6 @@ def _claimed_by(noun: "Token", ctx: Context) -> "Token | None":
     return None
 
 
-def _both_parties(subj: "Token", ctx: Context) -> list[str]:
-    """"Both sides", "the two governments": the two parties of the latest two-party act, if any."""
-    for tok in [subj, *(o for c in _children(subj) if c.dep_ == "prep" and c.lower_ in ("from", "of") for o in pobjs(c))]:
-        if tok.lower_ in ("two", "both") and tok.pos_ in ("NUM", "DET", "PRON") and tok.dep_ in SUBJ_DEPS:
-            # "the two were charged", "both were freed": the two parties of the latest act, people first
-            return list(ctx.last_parties.get("PERSON") or ctx.last_parties.get("ANY", []))
-        kind = ctx.lex.party_nouns.get(tok.lemma_.lower())
-        if kind and any(c.lower_ in ("both", "two") for c in _children(tok)
-                        if c.dep_ in ("det", "nummod", "predet", "amod")):
-            if kind == "ANY":  # "both sides" of a dispute are groups, where the text has had two
-                return list(ctx.last_parties.get("GROUP") or ctx.last_parties.get("ANY", []))
-            return list(ctx.last_parties.get(kind, []))
-    return []
-
-
-def _party_mentions(tok: "Token", ctx: Context) -> list["Token"]:
-    """Tokens of the latest mentions of "both sides" (see :func:`_both_parties`), for a target phrase."""
-    ids = _both_parties(tok, ctx)
-    return [ctx.doc[i] for i in (ctx.party_tokens.get(e) for e in ids) if i is not None]
-
-
-def _remember_parties(parties: list[str], keep: bool, ctx: Context) -> None:
-    """Two parties of an act, kept as those "both sides" (any), "both countries" (groups) or "the two
-    leaders" (people) may refer to next."""
-    if not keep or len(parties) != 2:
-        return
-    for r_id in parties:  # a token of a mention of each, to stand for it in a target phrase
-        mention = next((m for m in ctx.index.get(r_id).mentions), None) if ctx.index.get(r_id) else None
-        if mention is not None:
-            span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and len(span):
-                ctx.party_tokens[r_id] = span.root.i
-    people = [ctx.types.get(p) == "PERSON" for p in parties]
-    ctx.last_parties["ANY"] = parties
-    if all(people):
-        ctx.last_parties["PERSON"] = parties
-    elif not any(people):
-        ctx.last_parties["GROUP"] = parties
-
-
 def _complement_objects(verb: "Token") -> list["Token"]:
     """Objects of "with", "against" and "to" phrases inside the complement clause of a verbal act."""
     out = []
@@ -481,6 +444,10 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         add_ids(sources, [implied_body(sense.implied_source, ctx)])
         groups = [[x for x in g if x not in sources] for g in groups]
         groups = [g for g in groups if g]
+    if sense.type == "COERCE" and sense.mode == "arrest":  # "Velmar, May 4 A man was arrested": people are
+        # arrested, never a place (a dateline or a district read as the patient; issue 11); a group with one
+        # person in it ("Tavo Rensi and Milo Park") is people, whatever type a name was given
+        groups = [g for g in groups if not all(ctx.types.get(x) in ("GPE", "LOC", "FAC") for x in g)]
     raw.type = sense.type
     raw.status = event_status(anchor, ctx)
     if raw.status == "negated" and sense.negated_as:  # "has never conceded": a rejection

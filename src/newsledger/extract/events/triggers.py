@@ -120,10 +120,14 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return any(t.lemma_.lower() in words for t in _sent_of(tok))
     if key == "state_actor":  # "*Ostravia* protested", "*the foreign ministry* summoned X in protest": a state's act
         actor = subject(tok) if tok.pos_ == "VERB" else next((c for c in _children(tok) if c.dep_ == "poss"), None)
+        if tok.pos_ != "VERB" and (actor is None or actor.pos_ == "PRON") and tok.dep_ in ("dobj", "obj"):
+            actor = subject(tok.head)  # "Tumbria lifted *its* blockade": the possessive is the subject's (issue 11)
         if actor is None and tok.pos_ != "VERB" and tok.dep_ == "pobj":  # "summoned the envoy *in protest*"
             verb = next((a for a in list(tok.ancestors)[:4] if a.pos_ in ("VERB", "AUX")), None)
             actor = subject(verb) if verb is not None else None
         return actor is not None and _state_body(actor)
+    if key == "purpose_of":  # "protested *to demand* a raise", "marched, *demanding* X": the protest's aim (issue 11)
+        return tok.dep_ in ("advcl", "xcomp", "acl") and tok.head.lemma_.lower() in words
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False
