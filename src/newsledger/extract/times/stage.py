@@ -100,6 +100,7 @@ from ...stages import Found
 from ...records import Time
 from ...trace import note, tracing
 from . import values as tv
+from .._doc import doc_text
 from .article_calendar import asked, in_article
 from .grammar import Ctx, scan
 from .candidates import _best_expr, _select
@@ -146,7 +147,7 @@ def reanchor(doc: "Doc", time: Time, anchor: dt.date, *, tense: str | None = "fu
         return None
     if expr.window and expr.mode == "calendar" and tense is None:
         tense = "future"  # as resolve_expression: a deadline lies ahead of when it was set
-    with in_article(doc.text, doc.user_data.get(_URL)):
+    with in_article(doc_text(doc), doc.user_data.get(_URL)):  # the cached text: Doc.text joins every token again
         val = expr.resolve(Ctx(tv.day(anchor), tense))
     return val.iso if val is not None else None
 
