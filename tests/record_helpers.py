@@ -1,5 +1,5 @@
 """Look-ups on an extracted record shared by the real-reporting pattern tests (test_real12 ... test_real15,
-test_events4 ... test_events7, test_times7 and test_times8): each fails with a message naming what the record holds
+test_events4 ... test_events9, test_times7 ... test_times10): each fails with a message naming what the record holds
 instead."""
 
 from __future__ import annotations
@@ -24,10 +24,18 @@ def speaker_of(rec, words: str) -> str | None:
 PUB = "2026-03-06"  # a Friday: the publication day of the pattern tests' invented articles
 
 
-def extract(text: str, published: str = PUB):
+def extract(text: str, published: str = PUB, url: str | None = None):
     import newsledger
 
-    return newsledger.extract(text, published=published)
+    return newsledger.extract(text, published=published, url=url)
+
+
+def one_time(text: str, expr: str, published: str = PUB, url: str | None = None):
+    """The one time record of ``text`` written ``expr``, failing with the times the record holds."""
+    rec = extract(text, published, url)
+    hits = [t for t in rec.times if t.text == expr]
+    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in rec.times]}"
+    return hits[0]
 
 
 def events(rec, etype: str | None = None):

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from record_helpers import extract
+from record_helpers import one_time
 
 
 def value_of(text: str, expr: str, published: str = "2031-05-13") -> str | None:
     """The value of the one time of ``text`` written ``expr``, failing with the times the record holds."""
-    hits = [t for t in extract(text, published=published).times if t.text == expr]
-    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in extract(text, published=published).times]}"
-    return hits[0].value
+    return one_time(text, expr, published).value
 
 
 # -- financial years: the article's places decide the start month; a budget's year pairs are its years -----
@@ -105,12 +103,7 @@ def test_until_a_weekday_in_a_past_clause_stays_the_nearest():
 # -- seasons of the southern hemisphere: the article's places or its outlet's domain decide -----------------
 
 def _season_of(text: str, expr: str, url: str | None = None) -> str | None:
-    import newsledger
-
-    rec = newsledger.extract(text, published="2031-09-24", url=url)
-    hits = [t for t in rec.times if t.text == expr]
-    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in rec.times]}"
-    return hits[0].value
+    return one_time(text, expr, "2031-09-24", url).value
 
 
 _DRY = ("Volunteer crews from Harl and Ostby will clear scrub along the ridge roads before the warm months, "

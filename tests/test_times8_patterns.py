@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newsledger
-from record_helpers import PUB, statement_date
+from record_helpers import PUB, one_time, statement_date
 
 
 # -- a time that the verb's tense cannot take is not the verb's day -------------------------------------
@@ -43,9 +43,7 @@ def test_a_past_day_in_a_present_tense_lead_dates_no_lead_event():
 # -- calendar spans written out in full ----------------------------------------------------------------
 
 def time_value(text: str, expr: str, published: str = PUB) -> str | None:
-    rec = newsledger.extract(text, published=published)
-    (t,) = [t for t in rec.times if t.text == expr]
-    return t.value
+    return one_time(text, expr, published).value
 
 
 @pytest.mark.slow

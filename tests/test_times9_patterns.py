@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 
 import newsledger
-from record_helpers import statement_date
+from record_helpers import one_time, statement_date
 
 
-def time_of(text: str, expr: str, published: str = "2026-03-06"):
-    """The one time of ``text`` written ``expr`` (its record), failing with the times the record holds."""
-    rec = newsledger.extract(text, published=published)
-    hits = [t for t in rec.times if t.text == expr]
-    assert len(hits) == 1, f"no single time {expr!r}: {[(t.text, t.value) for t in rec.times]}"
-    return hits[0]
+time_of = one_time  # the one time record of a text written so (published 2026-03-06)
 
 
 # -- the lead event: a time on the lead's second coordinated verb dates the scene -------------------------
