@@ -452,3 +452,57 @@ def test_a_personal_relative_hung_on_a_place_refers_to_the_person_described():
     assert reference.relative_antecedent(doc[7]).text == "Brandt"
     which = parse(FISHER.replace("who 8 nsubj PRON WP", "which 8 nsubj PRON WDT"))
     assert reference.relative_antecedent(which[7]).text == "Norland"  # "which" may be the place's
+
+
+# "Crews regularly collaborate in searches ." / "Crews collaborated in searches ." / "Crews will often collaborate ."
+HABIT = """
+Crews 2 nsubj NOUN NNS crew
+regularly 2 advmod ADV RB
+collaborate 2 ROOT VERB VBP
+in 2 prep ADP IN
+searches 3 pobj NOUN NNS search
+. 2 punct PUNCT .
+"""
+HABIT_PAST = HABIT.replace("regularly 2 advmod ADV RB", "often 2 advmod ADV RB").replace(
+    "collaborate 2 ROOT VERB VBP", "collaborated 2 ROOT VERB VBD")
+HABIT_MODAL = """
+Crews 3 nsubj NOUN NNS crew
+will 3 aux AUX MD
+often 3 advmod ADV RB
+collaborate 3 ROOT VERB VB
+. 3 punct PUNCT .
+"""
+
+
+@pytest.mark.parametrize("rows, habitual", [(HABIT, True), (HABIT_PAST, False), (HABIT_MODAL, False),
+                                            (HABIT.replace("regularly", "quickly"), False)])
+def test_a_present_clause_with_an_adverb_of_frequency_is_a_habit(rows, habitual):
+    doc = parse(rows)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert clause.is_habitual(verb) is habitual
+
+
+# "Ostravia is confident that it can reach a deal ."
+CONFIDENT = """
+Ostravia 1 nsubj PROPN NNP
+is 1 ROOT AUX VBZ be
+confident 1 acomp ADJ JJ
+that 6 mark SCONJ IN
+it 6 nsubj PRON PRP
+can 6 aux AUX MD
+reach 2 ccomp VERB VB
+a 8 det DET DT
+deal 6 dobj NOUN NN
+. 1 punct PUNCT .
+"""
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (CONFIDENT, True),
+    (CONFIDENT.replace("confident 1 acomp ADJ JJ", "certain 1 acomp ADJ JJ"), True),
+    (CONFIDENT.replace("can 6 aux AUX MD", "did 6 aux AUX VBD"), False),  # "confident that it did reach": a fact
+    (CONFIDENT.replace("confident 1 acomp ADJ JJ", "proud 1 acomp ADJ JJ"), False),
+])
+def test_a_forward_modal_under_a_word_of_confidence_is_an_expectation(rows, expected):
+    doc = parse(rows)
+    assert clause.expected_only(doc[6]) is expected

@@ -30,6 +30,7 @@ __all__ = [
     "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children", "head_indices", "subtree",
     "auxiliaries", "conjuncts", "is_misparsed_main_verb", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
     "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
+    "is_habitual", "expected_only",
 ]
 
 def children(tok: "Token") -> list["Token"]:
@@ -342,3 +343,27 @@ def negated(verb: "Token") -> bool:
     """Whether ``verb`` is negated ("did *not* sign", "*never* signed", "signed *no* deal")."""
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no"))
                for c in children(verb))
+
+
+def is_habitual(verb: "Token") -> bool:
+    """A present-simple clause with an adverb of frequency (word class ``habitual_adverbs``): a habit or a
+    general truth ("rescue crews *regularly* work together", "suspects are *often* held overnight"), not one
+    act the text tells. A modal, future or past auxiliary makes it something else ("will often meet")."""
+    if not any(c.dep_ == "advmod" and c.lower_ in word_class("habitual_adverbs") for c in children(verb)):
+        return False
+    auxes = auxiliaries(verb)
+    if any(a.tag_ in ("MD", "VBD") or a.lemma_ == "have" for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def expected_only(verb: "Token") -> bool:
+    """A that-clause with a forward modal (word class ``forward_modals``) complementing a word of confidence,
+    hope or belief (word class ``expectation_words``): "is confident that it *can reach* a deal", "hopes
+    talks *will resume*". It tells what someone expects, not an act."""
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in word_class("forward_modals") for c in children(verb)):
+        return False
+    return verb.head.lemma_.lower() in word_class("expectation_words") \
+        or verb.head.lower_ in word_class("expectation_words")

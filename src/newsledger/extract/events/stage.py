@@ -48,7 +48,7 @@ from .._doc import dateline_tokens, doc_text, sentences
 from .._index import EntityIndex
 from .lexicon import lexicon
 from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
-from .when import attach_times, not_yet, ordered, own_time
+from .when import attach_times, ordered, own_time, unasserted
 from .triggers import _is_content_of_act, _match
 from .roles import _build, _Raw, _remember_parties
 from .merge import _absorb, _bodies_behind_officers, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
@@ -90,7 +90,12 @@ def find_events(
     ctx.times_at = attach_times(doc, times, ctx.anchors)
     raws: list[_Raw] = []
     for sense, toks, anchor, sent in matched:
-        if _is_content_of_act(anchor, ctx) or not_yet(anchor, ctx) or ordered(anchor):
+        if _is_content_of_act(anchor, ctx) or ordered(anchor):
+            continue
+        why = unasserted(anchor, ctx)
+        if why is not None:  # a habit, an expectation, an act not yet done: no event (issue 11)
+            note(doc, "events.dropped", f"events.unasserted.{why}", "the trigger tells no act: a habit, an "
+                 "expectation or an act not yet done (events.when.unasserted)", (anchor.idx, anchor.idx + len(anchor)), sense.id)
             continue
         built = _build(sense, toks, anchor, sent, ctx)
         raws.extend(built)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...analysis.clause import subtree as _subtree
 from ...analysis.clause import children as _children
-from ...analysis.clause import is_to_infinitive, speaker_side_subject
+from ...analysis.clause import is_finite, is_to_infinitive, modality, speaker_side_subject
 from ...analysis.words import word_class
 from .._doc import attr_lists, tokens
 from .._doc import sent_of as _sent_of
@@ -128,6 +128,12 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return actor is not None and _state_body(actor)
     if key == "purpose_of":  # "protested *to demand* a raise", "marched, *demanding* X": the protest's aim (issue 11)
         return tok.dep_ in ("advcl", "xcomp", "acl") and tok.head.lemma_.lower() in words
+    if key == "claim":  # "assured that the government *is putting* measures in place": a claim about now or
+        # the past, no pledge; "assured that every farmer *would* be paid" pledges (issue 11)
+        fwd = word_class("forward_modals")
+        return any(c.dep_ == "ccomp" and is_finite(c) and modality(c, fwd) is None for c in _children(tok))
+    if key == "speaks":  # "the harbour office's *release* said": a document that speaks, no act (issue 11)
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     return False

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PLACE_TYPES", "PLACE_PREPS", "OTHER_TIME_MARKS", "NP_MODIFIER", "time_value",
-    "attach_times", "own_time", "inherited_time", "relative_when_time", "conjunct_time", "is_recurrence_bound", "event_place", "event_status", "past",
+    "attach_times", "own_time", "unasserted", "not_yet", "inherited_time", "relative_when_time", "conjunct_time", "is_recurrence_bound", "event_place", "event_status", "past",
 ]
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -273,12 +273,30 @@ def ordered(tok: "Token") -> bool:
 def not_yet(tok: "Token", ctx: Context) -> bool:
     """"withheld his name *until he's charged*": an act in a clause opened by a following mark ("until",
     "once") in the present tense, under a main clause that is neither future nor hypothetical, has not
-    happened and nobody foretells it: no event. ("will fight until X releases him" stays, as future.)"""
+    happened and nobody foretells it: no event. ("will fight until X releases him" stays, as future.) Nor does an act
+    such a clause holds only as possible ("before they *can be* released"), whatever the main clause."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ctx.lex.following_marks for c in _children(tok)):
         return False
     present = tok.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in _children(tok))
+    if any(c.dep_ == "aux" and c.lower_ in ctx.lex.hypothetical_aux for c in _children(tok)):
+        return True  # "confirm their names *before they can be released*": only possible, after another act
     return present and event_status(tok.head, ctx, ignore_negation=True) == "asserted"
+
+
+def unasserted(tok: "Token", ctx: Context) -> str | None:
+    """Why the verb trigger ``tok`` tells no act, as the name of the rule (its trace note), or None: a habit
+    or a general truth ("groups *regularly* collaborate in such searches": analysis.clause.is_habitual), or
+    an expectation ("is confident that it *can reach* a deal": analysis.clause.expected_only; the SPEC keeps
+    expecting a statement only), or an act not yet done in a clause opened by a following mark
+    (:func:`not_yet`)."""
+    if tok.pos_ == "VERB" and clause.is_habitual(tok):
+        return "habitual"
+    if tok.pos_ == "VERB" and clause.expected_only(tok):
+        return "expected"
+    if not_yet(tok, ctx):
+        return "not-yet"
+    return None
 
 
 def past(verb: "Token") -> bool:

@@ -1,0 +1,131 @@
+"""Events on real reporting (issue 11, round events11: precision): acts the text names but does not tell as
+done, and words that only look like acts. Each family is fixed by a mechanism or a sense condition and
+reproduced here by an invented article: a habit or a general truth ("crews regularly work together"), an
+expectation ("is confident that it can reach a deal"; the SPEC keeps expecting a statement only), an act that
+can only come after something else ("before they can be released"), "hails from" (where one comes from, no
+praise) and a press release that speaks (a document, no release of anyone).
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from record_helpers import PUB, events, extract, names
+
+slow = pytest.mark.slow
+
+
+def traced(text: str):
+    """The record of ``text`` with its trace (why each event was dropped or kept)."""
+    from newsledger.nlp import load_model
+    from newsledger.pipeline import Pipeline
+
+    return Pipeline(nlp=load_model(), trace=True).extract(text, published=PUB)
+
+
+def dropped_by(rec) -> set[str]:
+    return {d.rule for d in rec.trace if d.item == "events.dropped"}
+
+
+# -- a habit or a general truth: present simple with an adverb of frequency ----------------------------
+
+@slow
+def test_a_habit_told_in_the_present_is_no_event():
+    rec = traced("Tumbrian coast guard finds missing skiff\n\n"
+                 "A Tumbrian Coast Guard cutter found the missing skiff off Velmar on Sunday.\n\n"
+                 "Coast Guard Lieutenant Marek Pell noted military, local, civilian and nonprofit groups "
+                 "regularly collaborate in similar situations to locate people in distress.")
+    assert events(rec, "COOPERATE") == [], [(v.trigger.text, v.status) for v in rec.events]
+    assert "events.unasserted.habitual" in dropped_by(rec)
+
+
+@slow
+def test_one_act_of_working_together_stays_an_event():
+    rec = extract("The Tumbrian Coast Guard collaborated with the Ostravian Navy on Sunday to find the skiff.")
+    (v,) = events(rec, "COOPERATE")
+    assert names(rec, v.source) == {"Tumbrian Coast Guard"} and names(rec, v.target) == {"Ostravian Navy"}
+
+
+# -- an expectation: a forward modal under a word of confidence or hope ------------------------------------
+
+@slow
+def test_a_deal_a_party_is_confident_it_can_reach_is_no_event():
+    rec = traced("Ostravia Air pilots back walkout\n\n"
+                 "In a statement from Ostravia Air to the Velmar Courier, a spokeswoman for the Pellam-based "
+                 "airline said Ostravia Air is confident that it can reach an agreement with the union quickly.")
+    assert events(rec, "AGREE") == [], [(v.trigger.text, v.status) for v in rec.events]
+    assert "events.unasserted.expected" in dropped_by(rec)
+
+
+@slow
+def test_a_deal_reached_stays_an_event():
+    rec = extract("Ostravia Air reached an agreement with the Velmar Pilots Association on Monday.")
+    (v,) = events(rec, "AGREE")
+    assert names(rec, v.source) == {"Ostravia Air"}
+
+
+@slow
+def test_a_strike_a_union_could_call_stays_a_hypothetical_strike():
+    rec = extract("The Velmar Pilots Association could strike next month, its president Ilsa Varn said.")
+    (v,) = events(rec, "PROTEST")
+    assert v.status == "hypothetical"
+
+
+# -- an act that can only come after something else: not yet, and nobody foretells it ------------------
+
+@slow
+def test_a_release_that_must_wait_for_a_check_is_no_event():
+    rec = traced("Velmar court lets police hold two men over explosives\n\n"
+                 "The Velmar Magistrates' Court has allowed police to keep two men found with explosives in a "
+                 "parked van for five more days.\n\n"
+                 "\"The court agrees that it is necessary to confirm their names before they can be released,\" "
+                 "Magistrate Ilsa Varn said.")
+    assert events(rec, "RETREAT") == [], [(v.trigger.text, v.status) for v in rec.events]
+    assert "events.unasserted.not-yet" in dropped_by(rec)
+
+
+# -- words that only look like acts ------------------------------------------------------------------------
+
+@slow
+def test_hailing_from_a_family_is_no_praise():
+    rec = extract("Marta Velen, who heads the Ostravian rail board, said she also hailed from a family of "
+                  "signal workers. Velen hailed the new timetable as a fair deal for Pellam.")
+    (v,) = events(rec, "SUPPORT")
+    assert v.trigger.text == "hailed" and v.trigger.start > rec.text.index("Velen hailed")
+
+
+@slow
+def test_a_press_release_that_speaks_releases_no_one():
+    rec = extract("Tumbrian coast guard finds missing skiff\n\n"
+                  "A Tumbrian Coast Guard cutter found the missing skiff on Sunday.\n\n"
+                  "\"Watchstanders launched a helicopter crew and diverted the cutter Halvard to the skiff's last "
+                  "known position,\" the Tumbrian Coast Guard 4th District's release said.")
+    assert events(rec, "RETREAT") == [], [(v.trigger.text, names(rec, v.target)) for v in rec.events]
+
+
+@slow
+def test_the_release_of_a_captive_stays_an_event():
+    rec = extract("The release of Oren Malik came on Monday, a news release from the Pellam army said.")
+    (v,) = events(rec, "RETREAT")
+    assert v.trigger.text == "release" and names(rec, v.target) == {"Oren Malik"}
+
+
+# -- a verb of pledging whose content is a claim about now: saying, no pledge -------------------------------
+
+@slow
+def test_assuring_that_something_is_being_done_pledges_nothing():
+    rec = extract("Ostravian unions to strike\n\n"
+                  "Labour Minister Pavel Orsk appealed to the Ostravian Trades Congress to call off the strike.\n\n"
+                  "\"You cannot win a war alone,\" he observed, while assuring that the government is putting the "
+                  "necessary measures in place.")
+    assert events(rec, "AGREE") == [], [(v.trigger.text, v.status) for v in rec.events]
+    assert [v.trigger.text for v in events(rec, "REQUEST")] == ["appealed"]
+
+
+@slow
+def test_assuring_that_something_will_be_done_stays_a_pledge():
+    rec = extract("Labour Minister Pavel Orsk assured the Ostravian Trades Congress that every worker would be "
+                  "paid by May.")
+    (v,) = events(rec, "AGREE")
+    assert names(rec, v.source) == {"Pavel Orsk"}
