@@ -129,3 +129,24 @@ def test_assuring_that_something_will_be_done_stays_a_pledge():
                   "paid by May.")
     (v,) = events(rec, "AGREE")
     assert names(rec, v.source) == {"Pavel Orsk"}
+
+
+# -- greeting a person and consulting one's own people: no political act ---------------------------------
+
+@slow
+def test_welcoming_a_visitor_is_no_support():
+    rec = extract("Tumbrian envoy visits Velmar\n\n"
+                  "A crowd of Tumbrian students had gathered outside the embassy in Velmar to welcome President "
+                  "Oren Malik. Arvelia welcomed the decision of Tumbria to reopen the border.")
+    (v,) = events(rec, "SUPPORT")
+    assert v.trigger.text == "welcomed", [(x.trigger.text, x.status) for x in rec.events]
+
+
+@slow
+def test_a_union_speaking_with_its_own_members_consults_no_one():
+    rec = extract("Velmar dockers weigh offer\n\n"
+                  "Ilsa Varn, general secretary of the Velmar Dockers Union, said the union will speak with its "
+                  "members before making a final decision. Varn spoke with Harbour Minister Oren Malik on Monday.")
+    (v,) = events(rec, "CONSULT")
+    assert v.trigger.text == "spoke" and names(rec, v.target) == {"Oren Malik"}, \
+        [(x.trigger.text, x.status) for x in rec.events]

@@ -132,6 +132,11 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         # the past, no pledge; "assured that every farmer *would* be paid" pledges (issue 11)
         fwd = word_class("forward_modals")
         return any(c.dep_ == "ccomp" and is_finite(c) and modality(c, fwd) is None for c in _children(tok))
+    if key == "own_people":  # "will speak with *its members*": a body consulting its own people, no CONSULT (issue 11)
+        objs = [c for c in _children(tok) if c.dep_ in ("dobj", "obj")]
+        objs += [o for c in _children(tok) if c.dep_ == "prep" and c.lower_ in ("with", "to") for o in pobjs(c)]
+        return any(o.lemma_.lower() in words and any(d.dep_ == "poss" and d.tag_ == "PRP$" for d in _children(o))
+                   for o in objs)
     if key == "speaks":  # "the harbour office's *release* said": a document that speaks, no act (issue 11)
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in words
     if key == "prep_head":  # "*in* custody", "taken *into* custody": the noun is the object of one of these
