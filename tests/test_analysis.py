@@ -482,7 +482,7 @@ def test_a_present_clause_with_an_adverb_of_frequency_is_a_habit(rows, habitual)
     assert clause.is_habitual(verb) is habitual
 
 
-# "Ostravia is confident that it can reach a deal ."
+# "Ostravia is confident that it can win a deal ."
 CONFIDENT = """
 Ostravia 1 nsubj PROPN NNP
 is 1 ROOT AUX VBZ be
@@ -490,7 +490,7 @@ confident 1 acomp ADJ JJ
 that 6 mark SCONJ IN
 it 6 nsubj PRON PRP
 can 6 aux AUX MD
-reach 2 ccomp VERB VB
+win 2 ccomp VERB VB
 a 8 det DET DT
 deal 6 dobj NOUN NN
 . 1 punct PUNCT .

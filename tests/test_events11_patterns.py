@@ -1,8 +1,8 @@
 """Events on real reporting (issue 11, round events11: precision): acts the text names but does not tell as
 done, and words that only look like acts. Each family is fixed by a mechanism or a sense condition and
-reproduced here by an invented article: a habit or a general truth ("crews regularly work together"), an
-expectation ("is confident that it can reach a deal"; the SPEC keeps expecting a statement only), an act that
-can only come after something else ("before they can be released"), "hails from" (where one comes from, no
+reproduced here by an invented article: a habit or a general truth ("crews often work together"), an
+expectation ("remains optimistic that it will settle"; the SPEC keeps expecting a statement only), an act that
+can only come after something else ("before they could go free"), "hails from" (where one comes from, no
 praise) and a press release that speaks (a document, no release of anyone).
 
 Every text here is invented; none is taken from a real report or from the shared gold."""
@@ -34,8 +34,8 @@ def dropped_by(rec) -> set[str]:
 def test_a_habit_told_in_the_present_is_no_event():
     rec = traced("Tumbrian coast guard finds missing skiff\n\n"
                  "A Tumbrian Coast Guard cutter found the missing skiff off Velmar on Sunday.\n\n"
-                 "Coast Guard Lieutenant Marek Pell noted military, local, civilian and nonprofit groups "
-                 "regularly collaborate in similar situations to locate people in distress.")
+                 "Coast Guard Lieutenant Marek Pell said army, police and volunteer crews often collaborate on "
+                 "searches of this kind.")
     assert events(rec, "COOPERATE") == [], [(v.trigger.text, v.status) for v in rec.events]
     assert "events.unasserted.habitual" in dropped_by(rec)
 
@@ -50,10 +50,10 @@ def test_one_act_of_working_together_stays_an_event():
 # -- an expectation: a forward modal under a word of confidence or hope ------------------------------------
 
 @slow
-def test_a_deal_a_party_is_confident_it_can_reach_is_no_event():
+def test_a_settlement_a_party_is_optimistic_it_will_reach_is_no_event():
     rec = traced("Ostravia Air pilots back walkout\n\n"
-                 "In a statement from Ostravia Air to the Velmar Courier, a spokeswoman for the Pellam-based "
-                 "airline said Ostravia Air is confident that it can reach an agreement with the union quickly.")
+                 "Asked by the Velmar Courier about the vote, an Ostravia Air spokeswoman said the carrier remains "
+                 "optimistic that it will reach a settlement with the union before June.")
     assert events(rec, "AGREE") == [], [(v.trigger.text, v.status) for v in rec.events]
     assert "events.unasserted.expected" in dropped_by(rec)
 
@@ -79,7 +79,7 @@ def test_a_release_that_must_wait_for_a_check_is_no_event():
     rec = traced("Velmar court lets police hold two men over explosives\n\n"
                  "The Velmar Magistrates' Court has allowed police to keep two men found with explosives in a "
                  "parked van for five more days.\n\n"
-                 "\"The court agrees that it is necessary to confirm their names before they can be released,\" "
+                 "\"The court wants to be sure who the pair are before they can be released on bail,\" "
                  "Magistrate Ilsa Varn said.")
     assert events(rec, "RETREAT") == [], [(v.trigger.text, v.status) for v in rec.events]
     assert "events.unasserted.not-yet" in dropped_by(rec)
@@ -89,8 +89,8 @@ def test_a_release_that_must_wait_for_a_check_is_no_event():
 
 @slow
 def test_hailing_from_a_family_is_no_praise():
-    rec = extract("Marta Velen, who heads the Ostravian rail board, said she also hailed from a family of "
-                  "signal workers. Velen hailed the new timetable as a fair deal for Pellam.")
+    rec = extract("Marta Velen, whose father drove trains, hails from a family of signal workers in Pellam. "
+                  "Velen hailed the new timetable as a fair deal for Pellam.")
     (v,) = events(rec, "SUPPORT")
     assert v.trigger.text == "hailed" and v.trigger.start > rec.text.index("Velen hailed")
 
@@ -99,8 +99,8 @@ def test_hailing_from_a_family_is_no_praise():
 def test_a_press_release_that_speaks_releases_no_one():
     rec = extract("Tumbrian coast guard finds missing skiff\n\n"
                   "A Tumbrian Coast Guard cutter found the missing skiff on Sunday.\n\n"
-                  "\"Watchstanders launched a helicopter crew and diverted the cutter Halvard to the skiff's last "
-                  "known position,\" the Tumbrian Coast Guard 4th District's release said.")
+                  "\"A helicopter and two lifeboats were sent out at first light,\" the Tumbrian Coast Guard 4th "
+                  "District's release said.")
     assert events(rec, "RETREAT") == [], [(v.trigger.text, names(rec, v.target)) for v in rec.events]
 
 
@@ -117,8 +117,8 @@ def test_the_release_of_a_captive_stays_an_event():
 def test_assuring_that_something_is_being_done_pledges_nothing():
     rec = extract("Ostravian unions to strike\n\n"
                   "Labour Minister Pavel Orsk appealed to the Ostravian Trades Congress to call off the strike.\n\n"
-                  "\"You cannot win a war alone,\" he observed, while assuring that the government is putting the "
-                  "necessary measures in place.")
+                  "\"Nobody wins a fight like this,\" he observed, while assuring that his ministry is already "
+                  "paying for new pumps.")
     assert events(rec, "AGREE") == [], [(v.trigger.text, v.status) for v in rec.events]
     assert [v.trigger.text for v in events(rec, "REQUEST")] == ["appealed"]
 
@@ -136,8 +136,8 @@ def test_assuring_that_something_will_be_done_stays_a_pledge():
 @slow
 def test_welcoming_a_visitor_is_no_support():
     rec = extract("Tumbrian envoy visits Velmar\n\n"
-                  "A crowd of Tumbrian students had gathered outside the embassy in Velmar to welcome President "
-                  "Oren Malik. Arvelia welcomed the decision of Tumbria to reopen the border.")
+                  "Hundreds of Tumbrian students lined the road from the airport to welcome President Oren Malik. "
+                  "Arvelia welcomed the decision of Tumbria to reopen the border.")
     (v,) = events(rec, "SUPPORT")
     assert v.trigger.text == "welcomed", [(x.trigger.text, x.status) for x in rec.events]
 
@@ -145,8 +145,32 @@ def test_welcoming_a_visitor_is_no_support():
 @slow
 def test_a_union_speaking_with_its_own_members_consults_no_one():
     rec = extract("Velmar dockers weigh offer\n\n"
-                  "Ilsa Varn, general secretary of the Velmar Dockers Union, said the union will speak with its "
-                  "members before making a final decision. Varn spoke with Harbour Minister Oren Malik on Monday.")
+                  "Ilsa Varn, general secretary of the Velmar Dockers Union, said the union will talk to its "
+                  "members this week. Varn spoke with Harbour Minister Oren Malik on Monday.")
     (v,) = events(rec, "CONSULT")
     assert v.trigger.text == "spoke" and names(rec, v.target) == {"Oren Malik"}, \
         [(x.trigger.text, x.status) for x in rec.events]
+
+
+# -- one assault told by a verb and again by a noun naming it -----------------------------------------------
+
+KILLING = ("Ostravian premier quits\n\n"
+           "Premier Dara Quell resigned on Tuesday. Opposition leader Oren Malik was shot dead outside his home in "
+           "Velmar earlier this month.\n\n"
+           "\"Quell's plan for a cabinet of experts came after weeks of anger over the assassination of Oren "
+           "Malik,\" the Velmar Courier reported.")
+
+
+@slow
+def test_a_shooting_and_the_assassination_it_was_are_one_assault():
+    rec = extract(KILLING)
+    (v,) = events(rec, "ASSAULT")
+    assert names(rec, v.target) == {"Oren Malik"}
+    assert v.trigger.text == "shot" and "assassination" in [m.text for m in v.mentions]
+
+
+@slow
+def test_an_abduction_and_a_later_killing_of_the_same_man_stay_two_acts():
+    rec = extract("Gunmen abducted opposition leader Oren Malik in Velmar in May. The killing of Oren Malik in "
+                  "June shocked Ostravia.")
+    assert len(events(rec, "ASSAULT")) == 2, [(v.trigger.text, v.mode) for v in rec.events]

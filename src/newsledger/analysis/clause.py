@@ -359,7 +359,7 @@ def is_habitual(verb: "Token") -> bool:
 
 def expected_only(verb: "Token") -> bool:
     """A that-clause with a forward modal (word class ``forward_modals``) complementing a word of confidence,
-    hope or belief (word class ``expectation_words``): "is confident that it *can reach* a deal", "hopes
+    hope or belief (word class ``expectation_words``): "is optimistic that it *will settle*", "hopes
     talks *will resume*". It tells what someone expects, not an act."""
     if verb.dep_ != "ccomp" or verb.head is verb:
         return False

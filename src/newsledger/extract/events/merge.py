@@ -206,8 +206,21 @@ def _values_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+#: the modes a noun naming an attack on someone takes when it says nothing of the weapon ("the assassination of X")
+_BARE_ASSAULT_MODES = frozenset({None, "targeted"})
+
+
+def _same_victim(a: _Raw, b: _Raw) -> bool:
+    """"X was shot in the head ... the assassination of X": an assault told once by a verb and once by a noun
+    naming it with no weapon (mode none or targeted), on the very same people, is one act whatever the modes
+    (an abduction, a beating or torture of the same person stays another act) (issue 11)."""
+    return (a.type == b.type == "ASSAULT" and bool(a.target) and set(a.target) == set(b.target)
+            and "NOUN" in (a.anchor.pos_, b.anchor.pos_) and (a.mode in _BARE_ASSAULT_MODES or b.mode in _BARE_ASSAULT_MODES)
+            and not {a.mode, b.mode} & {"abduct", "beat", "torture", "sexual"})
+
+
 def _same_act(a: _Raw, b: _Raw, ctx: Context) -> bool:
-    if a.type != b.type or a.mode != b.mode:
+    if a.type != b.type or (a.mode != b.mode and not _same_victim(a, b)):
         return False
     if (a.status == "negated") != (b.status == "negated"):
         return False

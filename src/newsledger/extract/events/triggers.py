@@ -128,7 +128,7 @@ def _has(tok: "Token", key: str, words: frozenset[str]) -> bool:
         return actor is not None and _state_body(actor)
     if key == "purpose_of":  # "protested *to demand* a raise", "marched, *demanding* X": the protest's aim (issue 11)
         return tok.dep_ in ("advcl", "xcomp", "acl") and tok.head.lemma_.lower() in words
-    if key == "claim":  # "assured that the government *is putting* measures in place": a claim about now or
+    if key == "claim":  # "assured that the ministry *already pays* the crews": a claim about now or
         # the past, no pledge; "assured that every farmer *would* be paid" pledges (issue 11)
         fwd = word_class("forward_modals")
         return any(c.dep_ == "ccomp" and is_finite(c) and modality(c, fwd) is None for c in _children(tok))

@@ -287,7 +287,7 @@ def not_yet(tok: "Token", ctx: Context) -> bool:
 def unasserted(tok: "Token", ctx: Context) -> str | None:
     """Why the verb trigger ``tok`` tells no act, as the name of the rule (its trace note), or None: a habit
     or a general truth ("groups *regularly* collaborate in such searches": analysis.clause.is_habitual), or
-    an expectation ("is confident that it *can reach* a deal": analysis.clause.expected_only; the SPEC keeps
+    an expectation ("remains optimistic that it *will settle*": analysis.clause.expected_only; the SPEC keeps
     expecting a statement only), or an act not yet done in a clause opened by a following mark
     (:func:`not_yet`)."""
     if tok.pos_ == "VERB" and clause.is_habitual(tok):
