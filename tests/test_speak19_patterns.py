@@ -68,3 +68,18 @@ def test_the_new_indirect_cues_need_a_reported_clause():
     assert rec.statements == [] or all("film" not in s.content.text and "results" not in s.content.text
                                        and "night" not in s.content.text for s in rec.statements), \
         [s.content.text for s in rec.statements]
+
+
+# -- a that-clause the parser hung on the noun of a phrase after the cue ----------------------------------------
+
+@pytest.mark.slow
+def test_a_that_clause_hung_on_the_noun_of_an_occasion_phrase_is_what_was_told():
+    """"told residents during a visit to X on Sunday that ...": the parser reads the clause as the visit's
+    (a relative clause on a noun that names no channel); opening with its "that", it is what was told."""
+    rec = extract("Pumps for Tarvel\n\n"
+                  "Mayor Ana Kell told residents during a visit to the flooded streets of Tarvel on Sunday that "
+                  "the town would get new pumps.")
+    st = _one(rec, "the town would get new pumps")
+    assert speaker_of(rec, "the town would get new pumps") == "Ana Kell"
+    assert st.content.text == "the town would get new pumps"
+

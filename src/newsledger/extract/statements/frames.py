@@ -247,20 +247,23 @@ def _bare_clause_end(obj: "Token") -> int | None:
 
 def _stray_that_clause(cue: "Token") -> "Token | None":
     """A that-clause with its own subject that the parser attached below the cue's object or
-    prepositional phrase instead of to the cue."""
+    prepositional phrase instead of to the cue. Below any other noun of a prepositional phrase ("told media
+    following a meeting with X on Monday that ...", the clause read as the meeting's), the clause must open
+    with its "that" (speak19)."""
     lex = lexicon()
     for c in _children(cue):
         if c.i < cue.i or c.dep_ not in ("dobj", "dative", "prep"):
             continue
         hosts = [c]
         if c.dep_ == "prep":
-            hosts = [g for g in _children(c) if g.dep_ == "pobj" and (
-                g.lemma_.lower() in lex["channel_nouns"] or g.lemma_.lower() in lex["medium_nouns"])]
-        for t in (t for h in hosts for t in _children(h)):
-            if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
-                    g.dep_ == "mark" and g.lower_ == "that" for g in _children(t)) and any(
-                    g.dep_ in _SUBJ for g in _children(t)):
-                return t
+            hosts = [g for g in _children(c) if g.dep_ == "pobj"]
+        for h in hosts:
+            named = h.dep_ != "pobj" or h.lemma_.lower() in lex["channel_nouns"] or h.lemma_.lower() in lex["medium_nouns"]
+            for t in _children(h):
+                if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" and (named or g.i == t.left_edge.i)
+                        for g in _children(t)) and any(g.dep_ in _SUBJ for g in _children(t)):
+                    return t
     return None
 
 
