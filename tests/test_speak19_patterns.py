@@ -83,3 +83,111 @@ def test_a_that_clause_hung_on_the_noun_of_an_occasion_phrase_is_what_was_told()
     assert speaker_of(rec, "the town would get new pumps") == "Ana Kell"
     assert st.content.text == "the town would get new pumps"
 
+
+
+# -- "announced" + a noun: the act announced is the content ------------------------------------------------------
+
+STOPPAGE = ("Ferry stoppage\n\n"
+            "The ferry workers' guild announced a two-day stoppage at the Kessel docks from next Monday.\n\n"
+            "Health chief Mara Quist announced fresh talks with the nurses' union to end the pay dispute.\n\n"
+            "The club announced Dara Quell as its new coach.\n\n"
+            "The stoppage was announced by the guild on Monday, and the cuts announced in May still stand.")
+
+
+@pytest.mark.slow
+def test_announcing_an_act_is_a_statement_whose_content_is_the_act():
+    rec = extract(STOPPAGE)
+    st = _one(rec, "a two-day stoppage at the Kessel docks")
+    assert st.kind == "commitment"
+    assert st.speaker_text == "The ferry workers' guild"
+
+
+@pytest.mark.slow
+def test_announced_talks_to_end_a_dispute_keeps_the_talks_in_the_content():
+    """The parser hangs "to end ..." on the cue: the object announced opens what was said."""
+    rec = extract(STOPPAGE)
+    st = _one(rec, "to end the pay dispute")
+    assert st.content.text.startswith("fresh talks with the nurses' union")
+    assert speaker_of(rec, "to end the pay dispute") == "Mara Quist"
+
+
+@pytest.mark.slow
+def test_announcing_a_person_or_a_passive_announcement_is_no_statement():
+    rec = extract(STOPPAGE)
+    assert not [s for s in rec.statements if "Dara Quell" in s.content.text or "cuts" in s.content.text
+                or s.content.text.startswith("The stoppage")], [s.content.text for s in rec.statements]
+
+
+# -- a quote before "X quoted Y as saying" -------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_quote_before_quoted_as_saying_is_the_quoted_persons_with_the_outlet_as_channel():
+    """The parser hangs the quote on "quoted", not on "saying": it is what Y said, relayed by X."""
+    rec = extract("Harbour ruling\n\n"
+                  "Mayor Ilse Varga lost her case over the harbour berths on Monday.\n\n"
+                  "\"We will fight this ruling,\" the daily Kessel Post quoted Varga as saying.")
+    st = _one(rec, "We will fight this ruling")
+    assert speaker_of(rec, "We will fight this ruling") == "Ilse Varga"
+    assert st.direct is True
+    assert st.channel_text is not None and "Kessel Post" in st.channel_text
+
+
+# -- "he added" after a sentence whose reported clause holds another man's name ----------------------------------
+
+@pytest.mark.slow
+def test_he_added_continues_the_speaker_not_a_subject_inside_his_reported_clause():
+    """"noting Brand had made the offer": "made" reports nothing (the 'make' cue needs "clear" / "plain"),
+    so Brand is no subject in subject position, and "he added" is Tolle's."""
+    rec = extract("Ferry subsidy\n\n"
+                  "Minister Oskar Brand offered the ferry company a subsidy on Monday.\n\n"
+                  "Councillor Bram Tolle backed the plan, noting Brand had made the offer in good faith.\n\n"
+                  "\"The ferries need the money before the winter timetable starts,\" he added.")
+    assert speaker_of(rec, "The ferries need the money") == "Bram Tolle"
+
+
+# -- "<Body> <title> <Name> said", the body read as the subject ----------------------------------------------
+
+TEACHERS = ("Teachers stay out\n\n"
+            "Education Minister Anna Rell said on Monday that schools in Ostra must reopen this week.\n\n"
+            "Ostra Union of Midwives secretary general Ilse Varga said she would not meet the minister.\n\n"
+            "She said the union would decide on Friday whether to end the stoppage.")
+
+
+@pytest.mark.slow
+def test_a_titled_name_ending_a_body_subject_speaks():
+    rec = extract(TEACHERS)
+    assert speaker_of(rec, "she would not meet the minister") == "Ilse Varga"
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_titled_name_in_a_body_subject_is_that_person():
+    rec = extract(TEACHERS)
+    assert speaker_of(rec, "the union would decide on Friday") == "Ilse Varga"
+
+
+@pytest.mark.slow
+def test_an_announcement_still_to_come_is_no_statement():
+    rec = extract("Cabinet talks\n\n"
+                  "The two parties may wait two more weeks to announce the split of the ministries.\n\n"
+                  "The guild will announce its pay claim in May.")
+    assert [s.content.text for s in rec.statements] == []
+
+
+@pytest.mark.slow
+def test_a_closing_in_a_statement_on_a_day_is_how_and_when_it_was_said():
+    """The parser hangs "in a statement on Friday" on the last verb of what was announced: the phrase is cut
+    from the content and its day dates the saying."""
+    rec = extract("Talks on the nurses' strike\n\n"
+                  "Health chief Mara Quist announced fresh talks with the nurses to end their strike in a "
+                  "statement on Friday. The union had called a two-day stoppage.", published="2026-03-08")
+    st = _one(rec, "fresh talks with the nurses to end their strike")
+    assert st.content.text == "fresh talks with the nurses to end their strike"
+    assert st.date is not None and st.date.value == "2026-03-06"
+
+
+@pytest.mark.slow
+def test_an_announcement_whose_participle_says_the_words_is_the_participles_statement():
+    rec = extract("Harbour master quits\n\n"
+                  "Harbour master Oskar Brand announced his exit in a short radio address, saying he had broken "
+                  "no rule.")
+    assert [s.content.text for s in rec.statements] == ["he had broken no rule"]

@@ -30,6 +30,7 @@ from .descriptors import (SPOKES, definite_title, including_member, owned_body, 
                           title_modifiers)
 from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, listed_body, unnamed_official_before
 from .descriptors import governing_plural_subject
+from .frame_speakers import _titled_name_in_subject
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -87,7 +88,8 @@ class SpeakerResolver:
                 continue
             tok = toks[i]
             if not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
-                self._add(tok)
+                titled = _titled_name_in_subject(tok.head, tok) if tok.head.lemma_.lower() in cues else None
+                self._add(titled if titled is not None else tok)  # "<Body> secretary X said": X, for "he" after
         self._cand_pos = [c.pos for c in self.cands]
         self.sides: dict[str, set[str]] = {}
         self.side_words: dict[str, set[str]] = {}
@@ -545,8 +547,11 @@ def _start(m: tuple[int, int, str]) -> int:
 
 def _main_clause(verb: "Token", cues: dict) -> bool:
     """Subjects "in subject position": of a main clause (root, coordinated with it) or of a reporting
-    verb, not of a clause reported or embedded inside another."""
-    if verb.lemma_.lower() in cues:
+    verb, not of a clause reported or embedded inside another. A verb that reports only with a word of its
+    row ('with': "made clear that") reports nothing without it ("noting X had made the claim": X is no
+    subject in subject position, speak19)."""
+    entry = cues.get(verb.lemma_.lower())
+    if entry is not None and (not entry.get("with") or any(c.lower_ in entry["with"] for c in _children(verb))):
         return True
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:

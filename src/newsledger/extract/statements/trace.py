@@ -38,6 +38,9 @@ SPEAKER_ROUTES = {
                           "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
     "name-before-cue": "a person's name set off by commas right before the cue (\", X, said\") that the parser hung "
                        "elsewhere, after a title subject or none: the name",
+    "titled-name-in-subject": "a person's name after a title word ending the subject right before the cue, the "
+                              "parser having made the body before the title the subject (\"<Body> secretary X said\"): "
+                              "the name",
     "this-is-what": "\"<sentence>. This is what X said\": the sentence before is X's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
