@@ -191,3 +191,24 @@ def test_an_announcement_whose_participle_says_the_words_is_the_participles_stat
                   "Harbour master Oskar Brand announced his exit in a short radio address, saying he had broken "
                   "no rule.")
     assert [s.content.text for s in rec.statements] == ["he had broken no rule"]
+
+
+@pytest.mark.slow
+def test_expecting_something_to_happen_read_as_a_relative_clause_is_what_is_expected():
+    """"expects more money to flow ...": the parser reads "to flow" as a relative clause on the object; the
+    object and its infinitive are what the speaker expects."""
+    rec = extract("Farm budget\n\n"
+                  "Treasurer Ola Brink expects more money to flow to the farms in the spring.")
+    st = _one(rec, "more money to flow to the farms")
+    assert speaker_of(rec, "more money to flow") == "Ola Brink"
+    assert st.content.text.startswith("more money")
+
+
+@pytest.mark.slow
+def test_a_quote_an_outlet_relays_is_dated_by_the_outlets_report():
+    rec = extract("Rates to fall\n\n"
+                  "Finance minister Oskar Brand said rates would fall, the Kessel Post reported on Sunday.\n\n"
+                  "\"We have a plan for the rest of the year,\" the Kessel Post quoted Brand as saying.",
+                  published="2026-03-10")
+    st = _one(rec, "We have a plan for the rest of the year")
+    assert st.date is not None and st.date.value == "2026-03-08"

@@ -122,6 +122,10 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             clause_of = _claim_clause(objs[0], entry["object_clause_nouns"]) if objs else None
             return _Frame(*_subtree_range(clause_of), kind, cue_text) if clause_of is not None else None
         if entry.get("needs_clause") and not clauses:
+            inf = next((c for c in _children(objs[0]) if c.dep_ in ("relcl", "acl") and c.i > objs[0].i
+                        and _is_to_inf(c)), None) if objs else None
+            if inf is not None:  # "expects more money to flow to the farms": the parser's relative clause
+                return _Frame(objs[0].left_edge.i, inf.right_edge.i + 1, kind, cue_text, None)
             return None  # "Video shows flames racing": no reported clause, nothing said
         if clauses and all(_reflexive_small_clause(c) for c in clauses):
             return None  # "would declare itself neutral": a status taken, nothing reported (issue 11)

@@ -88,7 +88,8 @@ DATE_ROUTES = {
     "governing-verb": "a time attached to the verb the cue hangs from",
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "now": "a cue modified by 'now' (\"with the police now confirming ...\"): the story's own day",
-    "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
+    "speaker-occasion": "the latest dated occasion of the same speaker before the cue (for \"X quoted Y as saying\", of Y or of the "
+                        "outlet X)",
     "same-briefing": "said at a briefing or news conference (words/occasion_nouns), or in the letter or statement "
                      "(words/written_occasion_nouns), with no time of its own: the day of the dated saying at "
                      "(or writing in) one in the same article",
