@@ -212,3 +212,13 @@ def test_a_quote_an_outlet_relays_is_dated_by_the_outlets_report():
                   published="2026-03-10")
     st = _one(rec, "We have a plan for the rest of the year")
     assert st.date is not None and st.date.value == "2026-03-08"
+
+
+# -- "the governor" for a person written "Gov. X" ----------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_governor_is_the_person_written_with_the_abbreviated_rank():
+    rec = extract("Storm nears Velmar coast\n\n"
+                  "Gov. Lena Marsh told coastal towns on Monday to prepare for the storm.\n\n"
+                  "\"The surge will be worst on the southern beaches,\" the governor said.")
+    assert speaker_of(rec, "The surge will be worst") == "Lena Marsh"

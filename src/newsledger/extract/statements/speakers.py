@@ -408,6 +408,7 @@ class SpeakerResolver:
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
         words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
+        words |= _abbreviated(tok.lower_)  # "the governor" is the one written "Gov. X" (speak19)
         if tok.lower_ in GENERIC_OFFICIAL:
             if unnamed_official_before(self.doc, tok.i):
                 return None  # "an official said ... the official added": the unnamed one
@@ -536,6 +537,15 @@ class _NamedMentions:
         self.affiliation = {e.id: e.attributes.affiliation for e in ents}
         #: every word some entity carries: a word outside it finds no carrier (no mention need be read)
         self.carried: frozenset[str] = frozenset().union(*self.words.values())
+
+
+def _abbreviated(title: str) -> frozenset[str]:
+    """The abbreviated ranks (word class honorifics, "gov.", "sen.", "col.") written as the first letters of
+    ``title``: "Gov. X" holds the title of "the governor"."""
+    return frozenset(h for h in _DOTTED_RANKS if title.startswith(h[:-1]) and title != h[:-1])
+
+
+_DOTTED_RANKS = frozenset(h for h in word_class("honorifics") if h.endswith(".") and len(h) >= 4)
 
 
 def _start(m: tuple[int, int, str]) -> int:
