@@ -145,6 +145,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 subj = None
             if impersonal:
                 subj, route = tok, "impersonal-passive"  # kept through the checks below; no speaker (after them)
+            elif cues[tok.lemma_.lower()].get("written") and (subj is None or subj.lemma_.lower() not in lex["medium_nouns"]):
+                continue  # '"...," the statement read': only a writing reads so (its issuer speaks, stage._same_document)
             elif cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
                 if subj is None or subj.lemma_.lower() not in word_class("document_nouns"):
                     continue
@@ -181,7 +183,7 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
             frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
-        frame.b, tail_time = _medium_tail(doc, tok.i, frame.a, frame.b)  # "... to end the strike in a statement on Friday"
+        frame.b, tail_time = _medium_tail(doc, tok.i, frame.a, frame.b)  # "... to settle the row, in a letter on Monday"
         while frame.a < min(frame.b, tok.i) and (frame.a in dateline_tokens(doc) or doc[frame.a].is_space):
             frame.a += 1  # "Halden (VL), Mar 3 (XNA) Police arrested ..., an officer said": the dateline is no content
         cue_time = _leading_time(doc, tok.i, frame.a, frame.b)

@@ -125,7 +125,7 @@ def _quoting_verb_clause(cue: "Token") -> "Token | None":
 
 def _medium_tail(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, tuple[int, int] | None]:
     """The end of a content after the cue cut before a closing "in a statement (on Friday)" the parser hung
-    inside it ("announced talks with X to end the strike in a statement on Friday"): the statement is how the
+    inside it ("announced talks with X to settle the row in a letter on Monday"): the statement is how the
     words were said, its time when (speak19): (the end, the time's token range or None); ``b`` when nothing
     is cut."""
     lex = lexicon()
@@ -138,7 +138,7 @@ def _medium_tail(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, tuple[int, 
                 _time_or_punct(doc, j) for j in range(t.right_edge.i + 1, b)):
             continue
         if k > a + 2 and not any(c.dep_ == "relcl" or c.dep_ == "acl" for c in _children(pobj)):
-            times = [j for j in range(t.right_edge.i + 1, b) if doc[j].ent_type_ in ("DATE", "TIME")]
+            times = [j for j in range(k + 1, b) if doc[j].ent_type_ in ("DATE", "TIME")]  # "in a letter on Friday"
             return k, ((times[0] - 1 if doc[times[0] - 1].dep_ == "prep" else times[0]), times[-1] + 1) if times else None
     return b, None
 

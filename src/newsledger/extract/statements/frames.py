@@ -267,7 +267,7 @@ def _bare_clause_end(obj: "Token") -> int | None:
 def _stray_that_clause(cue: "Token") -> "Token | None":
     """A that-clause with its own subject that the parser attached below the cue's object or
     prepositional phrase instead of to the cue. Below any other noun of a prepositional phrase ("told media
-    following a meeting with X on Monday that ...", the clause read as the meeting's), the clause must open
+    during a visit to X on Sunday that ...", the clause read as the visit's), the clause must open
     with its "that" (speak19)."""
     lex = lexicon()
     for c in _children(cue):

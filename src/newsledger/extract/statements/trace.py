@@ -46,6 +46,8 @@ SPEAKER_ROUTES = {
                       "(\"..., warns the union's leader\")",
 }
 RESOLVE_ROUTES = {
+    "issued-writing": "a definite writing (\"the statement read\") no earlier statement names: the named subject of "
+                      "the latest verb that had such a writing as its object (\"X released a statement\")",
     "entity-mention": "an entity mention covers the subject's name",
     "pronoun-continues-subject": "a pronoun subject continues the latest reporting subject of its sort "
                                  "(person for he/she, group for it/they)",
