@@ -23,8 +23,8 @@ from .frames import (
     _according, _colon_quote, _frame, _participle_speaker, _quote_before, _quoted_as,
     _closing_root, _speaker_beside, _this_is_what, _trailing_subject,
 )
-from .frame_extras import _be_to_idiom, _impersonal_passive, _leading_time, _noun_frame
-from .frame_speakers import _name_before_cue
+from .frame_extras import _be_to_idiom, _impersonal_passive, _leading_time, _medium_tail, _noun_frame
+from .frame_speakers import _name_before_cue, _titled_name_in_subject
 from .reconcile import (
     _apply_quotes, _closing_noun_cue, _colon_headline, _cut_nested, _drop_embedded, _evidence, _named_which,
     _relays, _trailing_relays, _linked_sentence, _unattributed_quotes,
@@ -145,6 +145,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
                 subj = None
             if impersonal:
                 subj, route = tok, "impersonal-passive"  # kept through the checks below; no speaker (after them)
+            elif cues[tok.lemma_.lower()].get("written") and (subj is None or subj.lemma_.lower() not in lex["medium_nouns"]):
+                continue  # '"...," the statement read': only a writing reads so (its issuer speaks, stage._same_document)
             elif cues[tok.lemma_.lower()].get("documentary"):  # "Court papers show ...": a document speaks for nobody
                 if subj is None or subj.lemma_.lower() not in word_class("document_nouns"):
                     continue
@@ -157,6 +159,8 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
             named = _name_before_cue(tok, subj)
             if named is not None and not frame.a <= named.i < frame.b:
                 subj, route = named, "name-before-cue"  # ", X, said": the name the parser hung elsewhere
+            elif (titled := _titled_name_in_subject(tok, subj)) is not None and not frame.a <= titled.i < frame.b:
+                subj, route = titled, "titled-name-in-subject"  # "<Body> secretary general X said"
             if subj is None:
                 subj = _speaker_beside(tok, frame)
                 route = "speaker-beside-cue"
@@ -179,11 +183,13 @@ def find_drafts(doc: "Doc", quotes: list[Quote]) -> list["Draft"]:
         if frame.a < frame.b and doc[frame.a].dep_ == "prep" and doc[frame.a].head.i == tok.i:
             frame.a += 1  # "warned of a crisis", "called for calm": what was said is the object
         frame.a, frame.b = _paragraph_cap(doc, frame.a, frame.b, tok.i)
+        frame.b, tail_time = _medium_tail(doc, tok.i, frame.a, frame.b)  # "... to settle the row, in a letter on Monday"
         while frame.a < min(frame.b, tok.i) and (frame.a in dateline_tokens(doc) or doc[frame.a].is_space):
             frame.a += 1  # "Halden (VL), Mar 3 (XNA) Police arrested ..., an officer said": the dateline is no content
         cue_time = _leading_time(doc, tok.i, frame.a, frame.b)
         if cue_time is not None:  # "said on Tuesday it would ...": the day belongs to the saying
             frame.a = cue_time[1]
+        cue_time = tail_time if cue_time is None else cue_time
         chars = _content_chars(doc, frame.a, frame.b)
         if chars is None:
             continue

@@ -1,12 +1,14 @@
-"""Two frames of :func:`.cues.find_drafts` beside :mod:`.frames` (split out: a module stays under 600
-lines): the time wire style puts right after a cue ("said on Tuesday it would ..."), and a speech noun
-with a possessor and a clause ("the mayor's promise not to bargain")."""
+"""Frames of :func:`.cues.find_drafts` beside :mod:`.frames` (split out: a module stays under 600
+lines): the time wire style puts right after a cue ("said on Tuesday it would ..."), a speech noun
+with a possessor and a clause ("the mayor's promise not to bargain"), and the quote before "X quoted Y as
+saying" that the parser hangs on the quoting verb."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ...analysis.clause import children as _children
+from ...analysis.words import word_class
 from .draft import _Frame, _subtree_range, lexicon
 
 if TYPE_CHECKING:
@@ -106,3 +108,43 @@ def _be_to_idiom(cue: "Token") -> bool:
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in _children(cue)) and not any(
         c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in _children(cue))
+
+
+def _quoting_verb_clause(cue: "Token") -> "Token | None":
+    """'"We will appeal," the Kessel Post quoted the mayor as saying': the parser hangs the words said on the
+    quoting verb (word class quoting_verbs), not on "saying"; the clause before that verb is what "saying"
+    reports (speak19)."""
+    node = cue.head
+    if cue.tag_ != "VBG" or node.lower_ != "as" or node.head.i == node.i:
+        return None
+    verb = node.head
+    if verb.lemma_.lower() not in word_class("quoting_verbs"):
+        return None
+    return next((c for c in _children(verb) if c.dep_ == "ccomp" and c.i < verb.i), None)
+
+
+def _medium_tail(doc: "Doc", cue: int, a: int, b: int) -> tuple[int, tuple[int, int] | None]:
+    """The end of a content after the cue cut before a closing "in a statement (on Friday)" the parser hung
+    inside it ("announced talks with X to settle the row in a letter on Monday"): the statement is how the
+    words were said, its time when (speak19): (the end, the time's token range or None); ``b`` when nothing
+    is cut."""
+    lex = lexicon()
+    for k in range(max(a, cue + 1), b):
+        t = doc[k]
+        if t.lower_ != "in" or t.dep_ != "prep" or t.head.i == cue:
+            continue
+        pobj = next((g for g in _children(t) if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in lex["medium_nouns"] or not all(
+                _time_or_punct(doc, j) for j in range(t.right_edge.i + 1, b)):
+            continue
+        if k > a + 2 and not any(c.dep_ == "relcl" or c.dep_ == "acl" for c in _children(pobj)):
+            times = [j for j in range(k + 1, b) if doc[j].ent_type_ in ("DATE", "TIME")]  # "in a letter on Friday"
+            return k, ((times[0] - 1 if doc[times[0] - 1].dep_ == "prep" else times[0]), times[-1] + 1) if times else None
+    return b, None
+
+
+def _time_or_punct(doc: "Doc", j: int) -> bool:
+    """A token of a closing time phrase ("on Friday") or punctuation."""
+    t = doc[j]
+    return t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") or (
+        t.dep_ == "prep" and j + 1 < len(doc) and doc[j + 1].ent_type_ in ("DATE", "TIME"))

@@ -1,6 +1,6 @@
 """Speakers a cue's frame finds outside its subject (split out of :mod:`.frames`, a module stays under 600
 lines; the names are imported back there): a speaker beside the cue that the parser did not make its subject,
-and the speaker of "X quoted Y as saying"."""
+and the speaker of "X quoted Y as saying"; the titled name ending a subject the parser read as the body."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ...analysis.clause import children as _children
 from ...analysis import clause
 from ...analysis.words import word_class
 from .._doc import sent_of as _sent_of
-from .draft import _Frame, _subtree_range
+from .draft import _Frame, _subtree_range, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,5 +85,24 @@ def _name_before_cue(cue: "Token", subj: "Token | None") -> "Token | None":
         return None  # "president for the union, X, said": the title's own appositive (speaker_phrases)
     if any(t.is_sent_start or t.text in (";", ":") or t.is_quote or t.tag_ in ("WDT", "WP") or t.dep_ == "relcl"
            for t in doc[subj.i + 1:s]):
+        return None
+    return name
+
+
+def _titled_name_in_subject(cue: "Token", subj: "Token | None") -> "Token | None":
+    """"<Body> <title> <Name> said" read by the parser with the body as the subject and the name inside it
+    ("Ostra Dockers Union of Workers secretary general X said"): the person's name that ends the subject
+    right before the cue, after a title word (word classes titles, honorifics, title_modifiers), speaks,
+    not the body (speak19)."""
+    doc = cue.doc
+    if subj is None or subj.ent_type_ == "PERSON" or cue.i < 3 or subj.i >= cue.i - 1:
+        return None
+    name = doc[cue.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or not subj.left_edge.i <= name.i <= subj.right_edge.i:
+        return None
+    s = name.i
+    while s - 1 > subj.i and doc[s - 1].pos_ == "PROPN" and doc[s - 1].ent_type_ == "PERSON":
+        s -= 1
+    if s - 1 <= subj.i or doc[s - 1].lower_.rstrip(".") not in lexicon()["titles"]:
         return None
     return name

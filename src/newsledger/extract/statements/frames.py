@@ -15,7 +15,7 @@ from .quotes import Quote
 from .._doc import doc_text
 from .._doc import sent_of as _sent_of
 from .draft import Draft, _Frame, _is_dateline, _is_to_inf, lexicon, _own_subject, _SUBJ, _subtree_range
-from .frame_extras import _trailing_relay
+from .frame_extras import _quoting_verb_clause, _trailing_relay
 from .frame_speakers import _quoted_as, _speaker_beside  # noqa: F401  (importable from here as before)
 
 if TYPE_CHECKING:
@@ -122,6 +122,10 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             clause_of = _claim_clause(objs[0], entry["object_clause_nouns"]) if objs else None
             return _Frame(*_subtree_range(clause_of), kind, cue_text) if clause_of is not None else None
         if entry.get("needs_clause") and not clauses:
+            inf = next((c for c in _children(objs[0]) if c.dep_ in ("relcl", "acl") and c.i > objs[0].i
+                        and _is_to_inf(c)), None) if objs else None
+            if inf is not None:  # "expects more money to flow to the farms": the parser's relative clause
+                return _Frame(objs[0].left_edge.i, inf.right_edge.i + 1, kind, cue_text, None)
             return None  # "Video shows flames racing": no reported clause, nothing said
         if clauses and all(_reflexive_small_clause(c) for c in clauses):
             return None  # "would declare itself neutral": a status taken, nothing reported (issue 11)
@@ -131,6 +135,7 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
         claimed = _claim_clause(objs[0]) if objs and entry.get("kind") == "denial" else None
         if not clauses and claimed is None:
             stray = _stray_that_clause(cue)
+            stray = _quoting_verb_clause(cue) if stray is None else stray  # '"...," X quoted Y as saying'
             if stray is not None:  # "told X in an interview that ...": the clause hung on a noun
                 clauses = [stray]
         misread = _that_as_object(cue) if not clauses and claimed is None else None
@@ -138,9 +143,13 @@ def _frame(cue: "Token", entry: dict) -> _Frame | None:
             return _Frame(misread.i + 1, misread.right_edge.i + 1, kind, cue_text, _channel_of(cue, entry, [], True))
         if clauses:
             toks = clauses
+            if entry.get("object_common") and objs and objs[0].pos_ == "NOUN" and all(
+                    c.dep_ == "advcl" and c.i > objs[0].i for c in clauses):
+                toks = objs[:1] + clauses  # "announced talks with X to end Y": the talks, and what for
         elif claimed is not None:  # "rejected claims that it had ...": the claim rejected
             toks = [claimed]
-        elif objs and (entry.get("object_ok") or objs[0].lemma_.lower() in entry.get("object_nouns", ())) \
+        elif objs and (entry.get("object_ok") or objs[0].lemma_.lower() in entry.get("object_nouns", ())
+                       or (entry.get("object_common") and objs[0].pos_ == "NOUN" and _told(cue))) \
                 and entry.get("kind") != "denial":
             toks = objs[:1]  # object_nouns: "declared their success in ...", never "declared a state of emergency"
             if (bare := _bare_clause_end(objs[0])) is not None:  # "confirming a second boat has been seized"
@@ -176,6 +185,16 @@ def _list_tail(cue: "Token", last: "Token") -> "Token | None":
             between = [t.lower_ for t in doc[last.right_edge.i + 1:c.left_edge.i] if not t.is_space]
             return c if between in ([",", "and"], [",", "or"]) else None
     return None
+
+
+def _told(cue: "Token") -> bool:
+    """Whether the cue tells what was said: not an infinitive or a modal's verb ("may wait weeks to announce
+    the posts": nothing announced yet), nor a verb an outlet's closing relay reports ("X announced Y, the
+    Courier reports": the outlet's statement of the whole sentence, speak18), nor one whose participle says
+    what was said ("announced his decision in an address, saying he ...": the saying's content)."""
+    cues = lexicon()["cues"]
+    return not any(c.dep_ == "aux" and c.tag_ in ("TO", "MD") or _trailing_relay(c) or (
+        c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in cues) for c in _children(cue))
 
 
 def _reflexive_small_clause(c: "Token") -> bool:
@@ -247,20 +266,23 @@ def _bare_clause_end(obj: "Token") -> int | None:
 
 def _stray_that_clause(cue: "Token") -> "Token | None":
     """A that-clause with its own subject that the parser attached below the cue's object or
-    prepositional phrase instead of to the cue."""
+    prepositional phrase instead of to the cue. Below any other noun of a prepositional phrase ("told media
+    during a visit to X on Sunday that ...", the clause read as the visit's), the clause must open
+    with its "that" (speak19)."""
     lex = lexicon()
     for c in _children(cue):
         if c.i < cue.i or c.dep_ not in ("dobj", "dative", "prep"):
             continue
         hosts = [c]
         if c.dep_ == "prep":
-            hosts = [g for g in _children(c) if g.dep_ == "pobj" and (
-                g.lemma_.lower() in lex["channel_nouns"] or g.lemma_.lower() in lex["medium_nouns"])]
-        for t in (t for h in hosts for t in _children(h)):
-            if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
-                    g.dep_ == "mark" and g.lower_ == "that" for g in _children(t)) and any(
-                    g.dep_ in _SUBJ for g in _children(t)):
-                return t
+            hosts = [g for g in _children(c) if g.dep_ == "pobj"]
+        for h in hosts:
+            named = h.dep_ != "pobj" or h.lemma_.lower() in lex["channel_nouns"] or h.lemma_.lower() in lex["medium_nouns"]
+            for t in _children(h):
+                if t.dep_ in ("acl", "relcl", "ccomp") and t.i > cue.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" and (named or g.i == t.left_edge.i)
+                        for g in _children(t)) and any(g.dep_ in _SUBJ for g in _children(t)):
+                    return t
     return None
 
 

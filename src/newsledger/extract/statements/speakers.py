@@ -30,6 +30,7 @@ from .descriptors import (SPOKES, definite_title, including_member, owned_body, 
                           title_modifiers)
 from .descriptors import GENERIC_OFFICIAL, described_body, holder_after_title, listed_body, unnamed_official_before
 from .descriptors import governing_plural_subject
+from .frame_speakers import _titled_name_in_subject
 from .quotes import Quote
 from .speaker_phrases import _age_descriptor, _appos_name, _key, _name_span
 
@@ -87,7 +88,8 @@ class SpeakerResolver:
                 continue
             tok = toks[i]
             if not self._in_quote(tok.idx) and _main_clause(tok.head, cues):
-                self._add(tok)
+                titled = _titled_name_in_subject(tok.head, tok) if tok.head.lemma_.lower() in cues else None
+                self._add(titled if titled is not None else tok)  # "<Body> secretary X said": X, for "he" after
         self._cand_pos = [c.pos for c in self.cands]
         self.sides: dict[str, set[str]] = {}
         self.side_words: dict[str, set[str]] = {}
@@ -406,6 +408,7 @@ class SpeakerResolver:
         ``body`` (with ``later``: the first one named after it; with ``affiliated_only``: only one
         affiliated with it); None (an unnamed holder) when nobody does."""
         words = next((group for group in _SAME_TITLE if tok.lower_ in group), frozenset({tok.lower_}))
+        words |= _abbreviated(tok.lower_)  # "the governor" is the one written "Gov. X" (speak19)
         if tok.lower_ in GENERIC_OFFICIAL:
             if unnamed_official_before(self.doc, tok.i):
                 return None  # "an official said ... the official added": the unnamed one
@@ -536,6 +539,15 @@ class _NamedMentions:
         self.carried: frozenset[str] = frozenset().union(*self.words.values())
 
 
+def _abbreviated(title: str) -> frozenset[str]:
+    """The abbreviated ranks (word class honorifics, "gov.", "sen.", "col.") written as the first letters of
+    ``title``: "Gov. X" holds the title of "the governor"."""
+    return frozenset(h for h in _DOTTED_RANKS if title.startswith(h[:-1]) and title != h[:-1])
+
+
+_DOTTED_RANKS = frozenset(h for h in word_class("honorifics") if h.endswith(".") and len(h) >= 4)
+
+
 def _start(m: tuple[int, int, str]) -> int:
     return m[0]
 
@@ -545,8 +557,11 @@ def _start(m: tuple[int, int, str]) -> int:
 
 def _main_clause(verb: "Token", cues: dict) -> bool:
     """Subjects "in subject position": of a main clause (root, coordinated with it) or of a reporting
-    verb, not of a clause reported or embedded inside another."""
-    if verb.lemma_.lower() in cues:
+    verb, not of a clause reported or embedded inside another. A verb that reports only with a word of its
+    row ('with': "made clear that") reports nothing without it ("noting X had made the claim": X is no
+    subject in subject position, speak19)."""
+    entry = cues.get(verb.lemma_.lower())
+    if entry is not None and (not entry.get("with") or any(c.lower_ in entry["with"] for c in _children(verb))):
         return True
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:

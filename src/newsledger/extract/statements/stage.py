@@ -37,6 +37,7 @@ Approach, over the parsed Doc (never re-parsed here):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Sequence
@@ -45,7 +46,7 @@ from ...analysis.clause import children as _children
 from ...stages import Found
 from ...records import Entity, Statement, Time
 from .._index import EntityIndex
-from .._doc import doc_text
+from .._doc import doc_text, tokens
 from .cues import Draft, find_drafts
 from .kinds import TimesByStart, horizon_of, kind_of
 from .quotes import find_quotes
@@ -81,7 +82,11 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
         if d.speaker_from is not None:  # a quote continuing an earlier statement: same speaker
             src = d.speaker_from
             d.speaker, d.speaker_text, d.speaker_key = src.speaker, src.speaker_text, src.speaker_key
-    _same_document(doc, drafts)
+    _same_document(doc, drafts, index)
+    for d in drafts:
+        fro = d.speaker_from
+        if fro is not None and d.speaker is None and fro.speaker is not None:  # its source found by _same_document
+            d.speaker, d.speaker_key = fro.speaker, fro.speaker_key
     dates = DateFinder(doc, times, index, speakers, published)
     dates.follow(drafts)
     by_start = TimesByStart(times)
@@ -101,14 +106,17 @@ def _find(doc: "Doc", entities: Sequence[Entity], times: Sequence[Time], publish
     return out
 
 
-def _same_document(doc: "Doc", drafts: Sequence[Draft]) -> None:
+def _same_document(doc: "Doc", drafts: Sequence[Draft], index: EntityIndex | None = None) -> None:
     """"The statement said ...", "the report added": a definite document speaks for whoever issued the
-    last one of that kind ("..., the ministry said in a statement."); its date follows that speaker's."""
+    last one of that kind ("..., the ministry said in a statement."), else for the named subject of the
+    latest verb that had one of that kind as its object ("X released a statement on Tuesday ...", speak19);
+    its date follows that speaker's."""
     from .cues import lexicon
 
     mediums = set(lexicon()["medium_nouns"])
     text = doc_text(doc)
     order = sorted(drafts, key=lambda d: d.content[0])
+    issued: list[tuple[int, str, str]] | None = None  # (position, noun, issuer entity), built on first need
     for k, d in enumerate(order):
         if d.speaker is not None or d.subject_i is None:
             continue
@@ -124,6 +132,29 @@ def _same_document(doc: "Doc", drafts: Sequence[Draft]) -> None:
             if re.search(rf"\b{re.escape(noun)}s?\b", text[s:e], re.I):
                 d.speaker, d.speaker_key = prev.speaker, prev.speaker_key
                 break
+        if d.speaker is None and index:
+            issued = _issued(doc, index, mediums) if issued is None else issued
+            k = bisect.bisect_left(issued, (subj.idx,))
+            got = next((x for x in reversed(issued[max(0, k - 20):k]) if x[1] == noun), None)
+            if got is not None:
+                d.speaker = got[2]
+                d.extra["resolve_route"] = "issued-writing"
+
+
+def _issued(doc: "Doc", index: EntityIndex, mediums: set[str]) -> list[tuple[int, str, str]]:
+    """Every writing some named subject issued ("the guild released a statement"): (the writing's position,
+    its noun, the issuer's entity), in text order; one pass over the doc."""
+    text = doc_text(doc)
+    out = []
+    for t in tokens(doc):
+        if t.dep_ != "dobj" or t.lemma_.lower() not in mediums:
+            continue
+        subj = next((c for c in _children(t.head) if c.dep_ == "nsubj"), None)
+        eid = head_entity(index, text, subj.left_edge.idx, subj.idx + len(subj.text), (subj.idx, subj.idx + len(subj.text))) \
+            if subj is not None else None
+        if eid is not None:
+            out.append((t.idx, t.lemma_.lower(), eid))
+    return out
 
 
 def _channel_id(index: EntityIndex, d: Draft, doc_text: str) -> str | None:

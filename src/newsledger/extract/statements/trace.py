@@ -38,11 +38,16 @@ SPEAKER_ROUTES = {
                           "sentence after it ('remarked X'), a name just before it, or the phrase after the quote",
     "name-before-cue": "a person's name set off by commas right before the cue (\", X, said\") that the parser hung "
                        "elsewhere, after a title subject or none: the name",
+    "titled-name-in-subject": "a person's name after a title word ending the subject right before the cue, the "
+                              "parser having made the body before the title the subject (\"<Body> secretary X said\"): "
+                              "the name",
     "this-is-what": "\"<sentence>. This is what X said\": the sentence before is X's",
     "object-speaker": "an inverted headline attribution whose speaker the parser took for the cue's object "
                       "(\"..., warns the union's leader\")",
 }
 RESOLVE_ROUTES = {
+    "issued-writing": "a definite writing (\"the statement read\") no earlier statement names: the named subject of "
+                      "the latest verb that had such a writing as its object (\"X released a statement\")",
     "entity-mention": "an entity mention covers the subject's name",
     "pronoun-continues-subject": "a pronoun subject continues the latest reporting subject of its sort "
                                  "(person for he/she, group for it/they)",
@@ -85,7 +90,8 @@ DATE_ROUTES = {
     "governing-verb": "a time attached to the verb the cue hangs from",
     "sequel-of-previous-sentence": "\"afterwards\"/\"later\": the last date of the previous sentence",
     "now": "a cue modified by 'now' (\"with the police now confirming ...\"): the story's own day",
-    "speaker-occasion": "the latest dated occasion of the same speaker before the cue",
+    "speaker-occasion": "the latest dated occasion of the same speaker before the cue (for \"X quoted Y as saying\", of Y or of the "
+                        "outlet X)",
     "same-briefing": "said at a briefing or news conference (words/occasion_nouns), or in the letter or statement "
                      "(words/written_occasion_nouns), with no time of its own: the day of the dated saying at "
                      "(or writing in) one in the same article",

@@ -357,7 +357,11 @@ class DateFinder:
             d.extra["date_route"] = "now"  # "with the police now confirming ...": the story's own day (issue 11)
             return TimeValue(self.published.isoformat(), "")
         best: tuple[int, TimeValue] | None = None
-        for k in (d.speaker, d.speaker_key):
+        keys: tuple[str | None, ...] = (d.speaker, d.speaker_key)
+        if d.extra.get("speaker_route") == "quoted-as" and d.channel_head is not None:
+            # '"...," the Post quoted X as saying': the outlet's dated report is the occasion (speak19)
+            keys += (d.channel, doc_text(doc)[d.channel_head[0]:d.channel_head[1]].lower())
+        for k in keys:
             rows = self._occ_by_key.get(k) if k else None
             if rows:
                 i = bisect.bisect_left(rows[0], cue.idx)
