@@ -56,6 +56,10 @@ ATTRIBUTE_ROUTES = {
                     "section heading) is the club's",
     "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
+    "kin-apposition-parent": "a descendant's kinship word with a possessor and a name in apposition (\"his son, "
+                             "Y\", \"her daughters, A and B\"): Y's parent is the possessor, father or mother where "
+                             "the possessor's gender is known, listed from the child's side as the SPEC's types read "
+                             "(issue 11)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
     "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
@@ -109,7 +113,8 @@ RELATION_ROUTES = {
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
                     "section heading) is the club's",
-    "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
+    "kin-of": "\"X is the <kin> of Y\": Y's <kin> is X, or, for a descendant (\"X is the son of Y\"), X's parent is Y, "
+              "gendered when Y's gender is known",
 }
 
 

@@ -1,0 +1,36 @@
+"""Attributes and relations on real reporting, round attr20 (issue 11): invented articles, one per general
+pattern seen on the work samples; each test failed before its change."""
+
+from __future__ import annotations
+
+from record_helpers import extract, name_of
+
+
+def _rels(rec) -> set[tuple[str | None, str, str | None]]:
+    return {(name_of(rec, r.subject), r.type, name_of(rec, r.object)) for r in rec.relations}
+
+
+def test_a_possessors_children_are_listed_with_their_parent():
+    # "his daughters, A and B": each daughter's father is the possessor (the SPEC's types name the parent)
+    rec = extract("Retired judge Osric Penwarden was questioned on Monday. His daughters, Ysolde and Merryn, "
+                  "were not at the hearing in Carnbrea.")
+    rels = _rels(rec)
+    assert ("Ysolde", "father", "Osric Penwarden") in rels, rels
+    assert ("Merryn", "father", "Osric Penwarden") in rels, rels
+    assert not any(t in ("child", "grandchild") for _, t, _ in rels), rels
+
+
+def test_a_child_of_unknown_gender_possessor_has_a_parent():
+    # "Tresize's son, X": the possessor's gender is not told: the generic parent
+    rec = extract("Lowenna Tresize's son, Jory Tresize, 19, told the inquiry in Polwithen that the gate was open.")
+    rels = _rels(rec)
+    assert ("Jory Tresize", "parent", "Lowenna Tresize") in rels or \
+        ("Jory Tresize", "mother", "Lowenna Tresize") in rels, rels
+
+
+def test_x_is_the_mother_of_y_names_y_mother():
+    # "X is the mother of Y": Y's mother is X (no "child" from the parent's side)
+    rec = extract("Demelza Annear is the mother of Kitto Annear, the driver held in Truvenna since May.")
+    rels = _rels(rec)
+    assert ("Kitto Annear", "mother", "Demelza Annear") in rels, rels
+    assert not any(t == "child" for _, t, _ in rels), rels
