@@ -34,3 +34,27 @@ def test_x_is_the_mother_of_y_names_y_mother():
     rels = _rels(rec)
     assert ("Kitto Annear", "mother", "Demelza Annear") in rels, rels
     assert not any(t == "child" for _, t, _ in rels), rels
+
+
+def test_a_body_named_of_another_body_belongs_to_it():
+    # "<Org> (ACR) of the <Org>": the first is a member of the second
+    rec = extract("The Harbour Pilots and Boatmen Association (HPBA) of the Velmar Labour Congress joined the "
+                  "stoppage on Tuesday, its leaders said in Ostrand.")
+    rels = _rels(rec)
+    assert ("Harbour Pilots and Boatmen Association", "member_of", "Velmar Labour Congress") in rels, rels
+
+
+def test_a_body_in_apposition_to_another_bodys_arm_belongs_to_it():
+    # "<Org>, <Org>'s arm for ...": a part of the other body
+    rec = extract("Growers marched to the Tarnic Relief Office, the Velmar Council's arm for farm aid, in "
+                  "Castrel on Monday.")
+    rels = _rels(rec)
+    assert ("Tarnic Relief Office", "member_of", "Velmar Council") in rels, rels
+
+
+def test_a_person_of_a_place_or_a_rival_body_is_no_body_link():
+    # a town after "of" and a rival in apposition are no membership
+    rec = extract("The Orvell Farmers Union of Dunmarsh met the Kestrel Grain Company, the Tarvos Milling "
+                  "Group's rival, on Friday.")
+    rels = _rels(rec)
+    assert not any(t == "member_of" for _, t, _ in rels), rels

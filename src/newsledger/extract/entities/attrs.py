@@ -49,6 +49,7 @@ from .title_acronyms import title_acronyms
 from .parties import persons_party, political_group
 from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
+from .body_links import bodies_of_bodies
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -145,6 +146,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
               *persons_party(doc, clusters, mm),
               *of_org_members(doc, clusters, mm),
+              *bodies_of_bodies(doc, clusters, mm),
               *section_members(doc, clusters),
               *(RelationFound("member_of", part, whole, (m.start, m.end), "sub-body")
                 for part, whole, m in sub_bodies(clusters))]:

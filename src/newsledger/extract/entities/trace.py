@@ -60,6 +60,10 @@ ATTRIBUTE_ROUTES = {
                              "Y\", \"her daughters, A and B\"): Y's parent is the possessor, father or mother where "
                              "the possessor's gender is known, listed from the child's side as the SPEC's types read "
                              "(issue 11)",
+    "org-of-org": "\"the Velmar Dockers Union (VDU) of the TFL\": an organization named with another right after "
+                  "'of' (an acronym or a name of two words or more) belongs to it (issue 11)",
+    "org-part-apposition": "\"the Velmar Relief Office, the Tarnic Council's arm for aid\": an organization in "
+                           "apposition to another's part (data/words/body_part_nouns.json) belongs to it (issue 11)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
     "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
