@@ -58,3 +58,26 @@ def test_a_person_of_a_place_or_a_rival_body_is_no_body_link():
                   "Group's rival, on Friday.")
     rels = _rels(rec)
     assert not any(t == "member_of" for _, t, _ in rels), rels
+
+
+def _attrs(rec, name: str, key: str) -> list[str]:
+    e = next((e for e in rec.entities if e.name == name), None)
+    assert e is not None, [x.name for x in rec.entities]
+    return [name_of(rec, v) or v for v in getattr(e.attributes, key)]
+
+
+def test_two_titles_joined_before_a_name_are_both_held_with_the_first_ones_body():
+    # "<Body> (ACR) <title> and <title> <Name>": both titles; the body is the person's
+    rec = extract("Protesters surrounded Tarvos Harbour Board (THB) Special Officer and Deputy Commissioner "
+                  "Osric Venwell when he came to read the notice in Kelbrook on Monday.")
+    titles = _attrs(rec, "Osric Venwell", "titles")
+    assert "Special Officer" in titles and "Deputy Commissioner" in titles, titles
+    assert "Tarvos Harbour Board" in _attrs(rec, "Osric Venwell", "affiliation")
+    assert ("Osric Venwell", "member_of", "Tarvos Harbour Board") in _rels(rec)
+
+
+def test_a_person_before_and_keeps_the_later_title_to_the_later_name():
+    # "A and Deputy Minister B": the and joins two people, no title pair for B
+    rec = extract("Fisheries Minister Alwen Drake and Deputy Minister Tomas Reel met the Kelbrook Growers "
+                  "Union in Castrel on Monday.")
+    assert not any("Fisheries" in t for t in _attrs(rec, "Tomas Reel", "titles")), _attrs(rec, "Tomas Reel", "titles")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
+from .title_pairs import title_before_and
 from .title_lists import epithet_titles, portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
@@ -86,6 +87,11 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             stacked.add(m.t0)
             i = m.t0 - 1
             continue
+        if head is not None and t.text == ")" and i >= 2 and doc[i - 2].text == "(" \
+                and (acr := mm.at(i - 1)) is not None and acr[1].type == ORG and acr[0].kind == "acronym" \
+                and (full := mm.at(i - 3)) is not None and full[1] is acr[1]:
+            i -= 3  # "Port Board (TPB) Special Officer X": the body's own acronym, in brackets (issue 11)
+            continue
         if _is_title(w) and not (hit and hit[1].type == PERSON):
             if head is None:
                 head = i
@@ -115,6 +121,8 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     while tstart <= head:
         if mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
             tstart = mm.at(tstart)[0].t1
+        elif doc[tstart].text == "(" and tstart + 2 < head and doc[tstart + 2].text == ")" and mm.at(tstart + 1):
+            tstart += 3  # "Port Board (TPB) Special Officer": the body's bracketed acronym (issue 11)
         elif (named := mm.org_written(tstart, head)) is not None:
             if not any(o is named[0] for o in orgs):  # "Labor leader X": the party named elsewhere leads the title
                 orgs.append(named[0])
@@ -372,6 +380,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             out.append(TitleInfo(c, (rank, te), [], None, span))
             te = rank
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), span))
+        pair = title_before_and(doc, first, mm, _scan_title_left)
+        if pair is not None:  # "Port Board Special Officer and Deputy Harbourmaster X": two titles (issue 11)
+            out.append(TitleInfo(c, pair[:2], pair[2], _possessor(doc, pair[3]), (pair[3], m.t1), "title-pair-before"))
     # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
     t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
     if t0 >= 2 and doc[t0 - 1].text == ",":

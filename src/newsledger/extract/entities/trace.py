@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "title-pair-before": "the first of two titles joined by 'and' before the name (\"the Port Board Special Officer "
+                         "and Deputy Harbourmaster X\"), with the bodies written in it (issue 11)",
     "party-member": "a party member's noun in apposition to the name (\"X, a Democrat, is due ...\"): the "
                     "party, as written (word class party_member_nouns; issue 11)",
     "epithet-title": "a sentence whose subject is \"The <title> for/of <Name>\" with no name of its own (\"The member "
@@ -64,6 +66,8 @@ ATTRIBUTE_ROUTES = {
                   "'of' (an acronym or a name of two words or more) belongs to it (issue 11)",
     "org-part-apposition": "\"the Velmar Relief Office, the Tarnic Council's arm for aid\": an organization in "
                            "apposition to another's part (data/words/body_part_nouns.json) belongs to it (issue 11)",
+    "title-pair-before": "an organization in the first of two titles joined by 'and' before the name (\"the Port "
+                         "Board Special Officer and Deputy Harbourmaster X\"): the subject is a member of it (issue 11)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
     "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
