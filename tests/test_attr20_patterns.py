@@ -81,3 +81,12 @@ def test_a_person_before_and_keeps_the_later_title_to_the_later_name():
     rec = extract("Fisheries Minister Alwen Drake and Deputy Minister Tomas Reel met the Kelbrook Growers "
                   "Union in Castrel on Monday.")
     assert not any("Fisheries" in t for t in _attrs(rec, "Tomas Reel", "titles")), _attrs(rec, "Tomas Reel", "titles")
+
+
+def test_a_former_officer_of_a_body_named_in_the_article_is_its_member():
+    # "former <portfolio> minister X" and "the <Portfolio> Ministry": the body's, though the office is past;
+    # a former mayor stays no member of the town (test_real16_patterns)
+    rec = extract("A court in Tarvos on Sunday cleared former fisheries minister Odran Kell of graft charges. "
+                  "Kell held senior posts in the Fisheries Ministry for a decade.")
+    assert ("Odran Kell", "member_of", "Fisheries Ministry") in _rels(rec), _rels(rec)
+    assert "Fisheries Ministry" in _attrs(rec, "Odran Kell", "affiliation")

@@ -115,7 +115,9 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                                                 for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
         if ti.title is not None and any(w in word_class("past_office_words") for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]]):
-            seats = ()  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads)
+            seats = (ORG,)  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads); but a
+            # body's former officer ("former culture minister X" and "the Culture Ministry") is its member as
+            # every annotator lists one (issue 11, attr20)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):
