@@ -90,3 +90,20 @@ def test_a_former_officer_of_a_body_named_in_the_article_is_its_member():
                   "Kell held senior posts in the Fisheries Ministry for a decade.")
     assert ("Odran Kell", "member_of", "Fisheries Ministry") in _rels(rec), _rels(rec)
     assert "Fisheries Ministry" in _attrs(rec, "Odran Kell", "affiliation")
+
+
+def test_a_new_governor_of_a_bank_written_in_lower_case_in_his_sentence():
+    # "the central bank, under new governor X" where the article names the Central Bank with capitals
+    rec = extract("The Central Bank of Tarvos kept its rate at 9 per cent in May. Traders expect the central bank "
+                  "of Tarvos, under new governor Pell Omara, to cut it in July.")
+    assert ("Pell Omara", "member_of", "Central Bank of Tarvos") in _rels(rec), _rels(rec)
+
+
+def test_a_director_general_for_a_portfolio_serves_its_ministry():
+    # "Acting Director General for <portfolio> Dr X" and "the Ministry of <portfolio>"
+    rec = extract("The Ministry of Water confirmed 40 cases of the fever on Monday. Acting Director General for "
+                  "Water Dr Ysella Marrak said most were in Kelbrook.")
+    assert ("Ysella Marrak", "member_of", "Ministry of Water") in _rels(rec), _rels(rec)
+    rec = extract("The Ministry of Water confirmed 40 cases of the fever on Monday. Acting Director General for "
+                  "Roads Dr Ysella Marrak said most were in Kelbrook.")
+    assert not any(t == "member_of" for _, t, _ in _rels(rec)), _rels(rec)

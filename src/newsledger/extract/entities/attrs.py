@@ -435,7 +435,8 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
             if c.type != ORG or c is ti.cluster or fold(c.name.split()[-1]) in word_class("member_body_heads"):
                 continue  # (the "Police Union" is its members' body, not the police service; issue 11)
             names = [{fold(x) for x in f.split()} for f in c.forms()]
-            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
+            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions) \
+                or y["scope"] == "sentence" and _written_in(sent, c)
             # elsewhere, all of the body's name is the title's; scope "only": the one body of the article
             # whose name holds the service word ("police spokesman X" and "the Velmar Islands Police Service")
             exact = near or y["scope"] in ("sentence", "only")
@@ -447,6 +448,13 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _written_in(sent, c: Cluster) -> bool:
+    """A name of two words or more of ``c`` is written in the sentence, in any case ("the central bank, under
+    new governor X" where the article names the Central Bank; issue 11)."""
+    text = fold(sent.text)
+    return any(len(f.split()) >= 2 and re.search(r"\b" + re.escape(fold(f)) + r"\b", text) for f in c.forms())
 
 
 def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:
