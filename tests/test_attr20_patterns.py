@@ -107,3 +107,11 @@ def test_a_director_general_for_a_portfolio_serves_its_ministry():
     rec = extract("The Ministry of Water confirmed 40 cases of the fever on Monday. Acting Director General for "
                   "Roads Dr Ysella Marrak said most were in Kelbrook.")
     assert not any(t == "member_of" for _, t, _ in _rels(rec)), _rels(rec)
+
+
+
+def test_a_former_officer_keeps_no_place_the_tagger_took_for_a_body():
+    # "former <State> minister X" where a dateline's bracketed initials made the state a body: no affiliation
+    rec = extract("Dorran (NP), Mar 2 (XNA) A district court on Friday fined former Nalvar Pradesh minister "
+                  "Osk Ranveer over a land deal.")
+    assert not _attrs(rec, "Osk Ranveer", "affiliation"), _attrs(rec, "Osk Ranveer", "affiliation")

@@ -114,10 +114,12 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
                                                 for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
-        if ti.title is not None and any(w in word_class("past_office_words") for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]]):
+        past = ti.title is not None and any(w in word_class("past_office_words")
+                                            for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]])
+        if past:
             seats = (ORG,)  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads); but a
             # body's former officer ("former culture minister X" and "the Culture Ministry") is its member as
-            # every annotator lists one (issue 11, attr20)
+            # every annotator lists one, where the body's name says it is a body (issue 11, attr20)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):
@@ -138,7 +140,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 continue
             o = _country_of(o, clusters)
             if o is None or o is ti.cluster or o.type == LOC and not _governed(doc, o) \
-                    or o.type not in seats and not (seats and political_group(o)):
+                    or o.type not in seats and not (seats and political_group(o)) \
+                    or past and not any(fold(w) in lexicon().org_keywords for w in o.name.split()):
                 continue  # (a party the tagger calls a political group, NORP, serves like a body: issue 11)
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)

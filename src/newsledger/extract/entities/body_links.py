@@ -49,9 +49,11 @@ def bodies_of_bodies(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> lis
             continue
         for m in c.mentions:
             k = _past_acronym(doc, m.t1, mm, c)
-            if k + 1 < n and fw[k] == "of":
-                p = k + 2 if fw[k + 1] == "the" else k + 1
-                hit = _body_at(mm, p, n, c)
+            if k + 1 < n and fw[k] == "of" and (k > m.t1 or fw[k + 1] == "the") \
+                    and (m.t1 - m.t0 >= 2 or m.kind == "acronym"):
+                # (with its acronym or "of the": "Countess of Chester Hospital" is one name the
+                # tagger cut, not a countess of a hospital)
+                hit = _body_at(mm, k + 2 if fw[k + 1] == "the" else k + 1, n, c)
                 if hit is not None:
                     out.append(RelationFound("member_of", c, hit[1], (m.start, hit[0].end), "org-of-org"))
                     continue
