@@ -115,3 +115,19 @@ def test_a_former_officer_keeps_no_place_the_tagger_took_for_a_body():
     rec = extract("Dorran (NP), Mar 2 (XNA) A district court on Friday fined former Nalvar Pradesh minister "
                   "Osk Ranveer over a land deal.")
     assert not _attrs(rec, "Osk Ranveer", "affiliation"), _attrs(rec, "Osk Ranveer", "affiliation")
+
+
+def test_a_title_phrase_that_runs_into_a_verb_is_no_apposition():
+    # "<...> under X, <Body> chief says": the chief is the speaker, X holds no title
+    rec = extract("Ferry fares rose sharply under Omara, Tarvos Ferries chief says\n\nThe chief executive of "
+                  "Tarvos Ferries, Ilse Brandt, told reporters on Monday that fuel costs had doubled.")
+    assert not _attrs(rec, "Omara", "titles"), _attrs(rec, "Omara", "titles")
+    assert not any(s == "Omara" for s, _, _ in _rels(rec)), _rels(rec)
+
+
+def test_a_title_after_according_to_is_not_the_next_clauses_subject():
+    # "According to a <Body> spokesman, X had ...": the spokesman is someone else
+    rec = extract("A second gunman was named as Torvin Hale. According to a Velmar Prisons Service spokesman, "
+                  "Hale had served four years for arson.")
+    assert not _attrs(rec, "Torvin Hale", "titles"), _attrs(rec, "Torvin Hale", "titles")
+    assert not any(s == "Torvin Hale" for s, _, _ in _rels(rec)), _rels(rec)

@@ -12,6 +12,7 @@ from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
 from .title_pairs import title_before_and
+from .title_bounds import governed_not_apposition, subject_not_apposition
 from .title_lists import epithet_titles, portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
@@ -421,9 +422,11 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             ts, te, orgs, first = got
             listed = doc[first - 1].text == "," and first >= 2 and (before := mm.at(first - 2)) is not None \
                 and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
-            if first == 0 or fw_[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
-                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
-                    or doc[first - 1].pos_ == "VERB":  # "removed former Harbour Secretary, X"
+            if (first == 0 or fw_[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS"
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed
+                    or doc[first - 1].pos_ == "VERB") \
+                    and not governed_not_apposition(doc, first, m.t1):  # "removed former Harbour Secretary, X"
+                # (not "According to an agency spokesman, X had served": someone else; issue 11)
                 start = first - 1 if first and fw_[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     bracketed = _bracketed_title(doc, m, mm)
@@ -460,6 +463,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         nxt = mm.at(got[1]) if got else None
         if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
             got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
+        if got and subject_not_apposition(doc, got[3]):
+            got = None  # "... under X, Harbour Air chief says": the chief speaks, not X (issue 11)
         if got and _next_names_title(doc, got[0], got[3], mm, c, m.pre_title is not None):
             got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
         if got:

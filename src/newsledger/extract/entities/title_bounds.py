@@ -1,0 +1,40 @@
+"""Where a title phrase beside a name is no apposition to it (issue 11): a phrase after "X," that runs
+straight into a finite verb is that verb's subject ("... under Velis, Harbour Air chief says": the chief
+speaks, Velis is no chief), and a phrase before ", X" that a preposition governs while X starts a clause of
+its own ("According to an agency spokesman, Velis had served ...": the spokesman is not Velis)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._doc import folded, tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+_DETS = frozenset({"a", "an", "the"})
+
+
+def _finite_at(doc: "Doc", k: int) -> bool:
+    toks = tokens(doc)
+    return 0 <= k < len(doc) and toks[k].tag_ in _FINITE and toks[k].pos_ in ("VERB", "AUX")
+
+
+def subject_not_apposition(doc: "Doc", end: int) -> bool:
+    """The title phrase after a name ends at token ``end`` and a finite verb follows it with no comma:
+    the phrase is that verb's subject."""
+    return _finite_at(doc, end)
+
+
+def governed_not_apposition(doc: "Doc", first: int, name_end: int) -> bool:
+    """The title phrase starting at token ``first`` (before ", X") follows a preposition ("according to a
+    spokesman", "by the treasurer"), and the name ending at ``name_end`` is followed by a finite verb: the
+    name starts a clause of its own, so the phrase names someone else."""
+    toks, fw = tokens(doc), folded(doc)
+    p = first - 1
+    if p >= 0 and fw[p] in _DETS:
+        p -= 1
+    if p < 0 or toks[p].tag_ not in ("IN", "TO"):
+        return False
+    return _finite_at(doc, name_end)
