@@ -131,3 +131,11 @@ def test_a_title_after_according_to_is_not_the_next_clauses_subject():
                   "Hale had served four years for arson.")
     assert not _attrs(rec, "Torvin Hale", "titles"), _attrs(rec, "Torvin Hale", "titles")
     assert not any(s == "Torvin Hale" for s, _, _ in _rels(rec)), _rels(rec)
+
+
+def test_a_place_in_a_police_title_is_where_the_service_is():
+    # "<Place> police spokesman X": X serves the police the article names, not the place
+    rec = extract("Velmarian police arrested four men in Castrel on Friday. \"We have made arrests,\" Castrel "
+                  "police spokesman Odo Brask told reporters.")
+    assert not any(s == "Odo Brask" and o == "Castrel" for s, _, o in _rels(rec)), _rels(rec)
+    assert _attrs(rec, "Odo Brask", "affiliation") == ["Velmarian police"], _attrs(rec, "Odo Brask", "affiliation")

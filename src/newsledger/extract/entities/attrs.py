@@ -50,6 +50,7 @@ from .parties import persons_party, political_group
 from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
 from .body_links import bodies_of_bodies
+from .title_bounds import service_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,6 +84,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 b["titles"].append(t)
                 _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))
         orgs = list(ti.orgs)
+        if service_title(doc, ti.title):  # "Velmar police spokesman X": the police, not Velmar (issue 11)
+            orgs = [o for o in orgs if o.type not in (GPE, LOC)]
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)

@@ -1,12 +1,14 @@
 """Where a title phrase beside a name is no apposition to it (issue 11): a phrase after "X," that runs
 straight into a finite verb is that verb's subject ("... under Velis, Harbour Air chief says": the chief
 speaks, Velis is no chief), and a phrase before ", X" that a preposition governs while X starts a clause of
-its own ("According to an agency spokesman, Velis had served ...": the spokesman is not Velis)."""
+its own ("According to an agency spokesman, Velis had served ...": the spokesman is not Velis). And a place
+written in a public service's title ("Velmar police spokesman X") is where the service is, not X's body."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analysis.rules import rule_table
 from .._doc import folded, tokens
 
 if TYPE_CHECKING:
@@ -38,3 +40,14 @@ def governed_not_apposition(doc: "Doc", first: int, name_end: int) -> bool:
     if p < 0 or toks[p].tag_ not in ("IN", "TO"):
         return False
     return _finite_at(doc, name_end)
+
+
+def service_title(doc: "Doc", title: tuple[int, int] | None) -> bool:
+    """The title holds the word of a public service ("police spokesman", "fire chief": the bodies of the
+    service-officer row of data/rules/title_bodies.json): a place written with it ("Velmar police
+    spokesman X") is where the service is, the person serves the service, not the place (issue 11)."""
+    if title is None:
+        return False
+    bodies = next((set(r["yields"]["bodies"]) for r in rule_table("title_bodies")["rows"]
+                   if r["id"] == "service-officer"), set())
+    return any(w in bodies for w in folded(doc)[title[0]:title[1]])
