@@ -139,3 +139,14 @@ def test_a_place_in_a_police_title_is_where_the_service_is():
                   "police spokesman Odo Brask told reporters.")
     assert not any(s == "Odo Brask" and o == "Castrel" for s, _, o in _rels(rec)), _rels(rec)
     assert _attrs(rec, "Odo Brask", "affiliation") == ["Velmarian police"], _attrs(rec, "Odo Brask", "affiliation")
+
+
+def test_common_role_nouns_are_titles():
+    # role nouns of everyday reporting, before a name or in apposition: kept as the person's titles
+    rec = extract("Tamsin Orrell, an ambulance supervisor, said the road was shut. Homeowner Piran Lusk lost his roof, "
+                  "and Advocate Elowen Tregear asked the court for bail. Kenver Jago, a frequent critic of the "
+                  "council, said the warnings came late.")
+    assert "ambulance supervisor" in _attrs(rec, "Tamsin Orrell", "titles"), _attrs(rec, "Tamsin Orrell", "titles")
+    assert "Homeowner" in _attrs(rec, "Piran Lusk", "titles"), _attrs(rec, "Piran Lusk", "titles")
+    assert "Advocate" in _attrs(rec, "Elowen Tregear", "titles"), [e.name for e in rec.entities]
+    assert any("critic" in t for t in _attrs(rec, "Kenver Jago", "titles")), _attrs(rec, "Kenver Jago", "titles")
