@@ -150,3 +150,10 @@ def test_common_role_nouns_are_titles():
     assert "Homeowner" in _attrs(rec, "Piran Lusk", "titles"), _attrs(rec, "Piran Lusk", "titles")
     assert "Advocate" in _attrs(rec, "Elowen Tregear", "titles"), [e.name for e in rec.entities]
     assert any("critic" in t for t in _attrs(rec, "Kenver Jago", "titles")), _attrs(rec, "Kenver Jago", "titles")
+
+
+def test_a_named_subject_keeps_its_title_before_the_verb_without_a_comma():
+    # "X, <Body>'s spokesperson tells ...": no comma closes the apposition, but X is the one speaking
+    rec = extract("\"Nobody will be allowed to disturb the peace,\" Captain Olek Varsany, the Velmar Guard's "
+                  "northern spokesperson tells reporters in Ostrand.")
+    assert any("spokesperson" in t for t in _attrs(rec, "Olek Varsany", "titles")), _attrs(rec, "Olek Varsany", "titles")

@@ -23,10 +23,12 @@ def _finite_at(doc: "Doc", k: int) -> bool:
     return 0 <= k < len(doc) and toks[k].tag_ in _FINITE and toks[k].pos_ in ("VERB", "AUX")
 
 
-def subject_not_apposition(doc: "Doc", end: int) -> bool:
-    """The title phrase after a name ends at token ``end`` and a finite verb follows it with no comma:
-    the phrase is that verb's subject."""
-    return _finite_at(doc, end)
+def subject_not_apposition(doc: "Doc", name_t0: int, end: int) -> bool:
+    """The title phrase after a name (starting at token ``name_t0``) ends at token ``end`` and a finite verb
+    follows it with no comma, while a preposition governs the name ("under X, Harbour Air chief says"): the
+    phrase is that verb's subject. (A name that can be the subject itself, "X, the union's spokesman
+    tells reporters", keeps the apposition a comma would have closed.)"""
+    return name_t0 >= 1 and tokens(doc)[name_t0 - 1].tag_ == "IN" and _finite_at(doc, end)
 
 
 def governed_not_apposition(doc: "Doc", first: int, name_end: int) -> bool:

@@ -463,7 +463,7 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         nxt = mm.at(got[1]) if got else None
         if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
             got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
-        if got and subject_not_apposition(doc, got[3]):
+        if got and subject_not_apposition(doc, m.pre_title[0] if m.pre_title else m.t0, got[3]):
             got = None  # "... under X, Harbour Air chief says": the chief speaks, not X (issue 11)
         if got and _next_names_title(doc, got[0], got[3], mm, c, m.pre_title is not None):
             got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
