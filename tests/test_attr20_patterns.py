@@ -157,3 +157,11 @@ def test_a_named_subject_keeps_its_title_before_the_verb_without_a_comma():
     rec = extract("\"Nobody will be allowed to disturb the peace,\" Captain Olek Varsany, the Velmar Guard's "
                   "northern spokesperson tells reporters in Ostrand.")
     assert any("spokesperson" in t for t in _attrs(rec, "Olek Varsany", "titles")), _attrs(rec, "Olek Varsany", "titles")
+
+
+def test_an_everyday_service_abbreviation_is_no_body_of_its_worker():
+    # "X is an EMS supervisor": the title holds the service's everyday abbreviation, no organization
+    rec = extract("Wenna Polkerris is an EMS supervisor in Tarnby County. She said two crews were sent.")
+    assert any("supervisor" in t for t in _attrs(rec, "Wenna Polkerris", "titles")), _attrs(rec, "Wenna Polkerris", "titles")
+    assert not any(e.name == "EMS" for e in rec.entities), [e.name for e in rec.entities]
+    assert not any(s == "Wenna Polkerris" and o == "EMS" for s, _, o in _rels(rec)), _rels(rec)
