@@ -93,9 +93,9 @@ def test_a_former_officer_of_a_body_named_in_the_article_is_its_member():
 
 
 def test_a_new_governor_of_a_bank_written_in_lower_case_in_his_sentence():
-    # "the central bank, under new governor X" where the article names the Central Bank with capitals
-    rec = extract("The Central Bank of Tarvos kept its rate at 9 per cent in May. Traders expect the central bank "
-                  "of Tarvos, under new governor Pell Omara, to cut it in July.")
+    # the bank written in lower case in the governor's sentence, named with capitals before
+    rec = extract("The Central Bank of Tarvos kept its rate at 9 per cent in May. A cut by the central bank of "
+                  "Tarvos is likely in July, new governor Pell Omara told a banking forum.")
     assert ("Pell Omara", "member_of", "Central Bank of Tarvos") in _rels(rec), _rels(rec)
 
 

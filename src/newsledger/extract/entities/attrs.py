@@ -457,8 +457,8 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
 
 
 def _written_in(sent, c: Cluster) -> bool:
-    """A name of two words or more of ``c`` is written in the sentence, in any case ("the central bank, under
-    new governor X" where the article names the Central Bank; issue 11)."""
+    """A name of two words or more of ``c`` is written in the sentence, in any case ("a cut by the central
+    bank of Y is likely, new governor X said" where the article names the Central Bank of Y; issue 11)."""
     text = fold(sent.text)
     return any(len(f.split()) >= 2 and re.search(r"\b" + re.escape(fold(f)) + r"\b", text) for f in c.forms())
 

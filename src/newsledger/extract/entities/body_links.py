@@ -51,7 +51,7 @@ def bodies_of_bodies(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> lis
             k = _past_acronym(doc, m.t1, mm, c)
             if k + 1 < n and fw[k] == "of" and (k > m.t1 or fw[k + 1] == "the") \
                     and (m.t1 - m.t0 >= 2 or m.kind == "acronym"):
-                # (with its acronym or "of the": "Countess of Chester Hospital" is one name the
+                # (with its acronym or "of the": "Duchess of Velmar Hospital" is one name the
                 # tagger cut, not a countess of a hospital)
                 hit = _body_at(mm, k + 2 if fw[k + 1] == "the" else k + 1, n, c)
                 if hit is not None:
