@@ -6,6 +6,7 @@ written in a public service's title ("Velmar police spokesman X") is where the s
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ...analysis.rules import rule_table
@@ -50,6 +51,11 @@ def service_title(doc: "Doc", title: tuple[int, int] | None) -> bool:
     spokesman X") is where the service is, the person serves the service, not the place (issue 11)."""
     if title is None:
         return False
-    bodies = next((set(r["yields"]["bodies"]) for r in rule_table("title_bodies")["rows"]
-                   if r["id"] == "service-officer"), set())
+    bodies = _service_words()
     return any(w in bodies for w in folded(doc)[title[0]:title[1]])
+
+
+@functools.cache
+def _service_words() -> frozenset[str]:
+    return frozenset(next((r["yields"]["bodies"] for r in rule_table("title_bodies")["rows"]
+                           if r["id"] == "service-officer"), ()))
