@@ -192,7 +192,7 @@ def test_demo_runs_on_a_sample(tmp_path):
     names = {e.id: e.name for e in rec.entities}
     reyes = next(e for e in rec.entities if e.name == "Tomas Reyes")
     assert reyes.attributes.age == 58 and "chairman" in reyes.attributes.titles
-    assert ("child", "Tomas Reyes", "Daniel") in {(r.type, names[r.subject], names[r.object]) for r in rec.relations}
+    assert ("father", "Daniel", "Tomas Reyes") in {(r.type, names[r.subject], names[r.object]) for r in rec.relations}
     cranes = next(s for s in rec.statements if "cranes" in s.content.text)
     assert names[cranes.speaker] == "Lena Ortiz" and cranes.direct and names[cranes.channel] == "Coastline Radio"
     assert cranes.date.value == "2025-10-14" and cranes.kind == "commitment"

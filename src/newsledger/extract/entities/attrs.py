@@ -49,6 +49,8 @@ from .title_acronyms import title_acronyms
 from .parties import persons_party, political_group
 from .offices import of_org_members, office_place, owner_in_sentence, spokesperson_body, who_leads
 from .trace import trace_attributes
+from .body_links import bodies_of_bodies
+from .title_bounds import service_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -82,6 +84,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 b["titles"].append(t)
                 _why(b, "titles", t, ti.rule or "title-phrase", _chars(doc, *ti.span))
         orgs = list(ti.orgs)
+        if service_title(doc, ti.title):  # "Velmar police spokesman X": the police, not Velmar (issue 11)
+            orgs = [o for o in orgs if o.type not in (GPE, LOC)]
         generic = _generic_org(doc, ti, clusters, mm)
         if generic is not None and not orgs:
             orgs.append(generic)
@@ -113,8 +117,12 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
         official = ti.title is not None and any(w in lexicon().official_titles for t in tokens(doc)[ti.title[0]:ti.title[1]]
                                                 for w in title_acronyms(doc).get(t.text, (fold(t.text),)))
         seats = (ORG, GPE, LOC) if official else (ORG, GPE)  # "<Province>'s home secretary" serves the province
-        if ti.title is not None and any(w in word_class("past_office_words") for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]]):
-            seats = ()  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads)
+        past = ti.title is not None and any(w in word_class("past_office_words")
+                                            for w in folded(doc)[max(0, ti.span[0] - 2):ti.title[1]])
+        if past:
+            seats = (ORG,)  # "former Orrin City mayor X": no longer the city's (SPEC: belongs to, leads); but a
+            # body's former officer ("former culture minister X" and "the Culture Ministry") is its member as
+            # every annotator lists one, where the body's name says it is a body (issue 11, attr20)
         if ti.possessor_tok is not None:
             owner = mm.cluster_at(ti.possessor_tok)
             if owner is not None and owner.type in (*seats, NORP) and (owner.type != LOC or _governed(doc, owner)):
@@ -135,7 +143,8 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
                 continue
             o = _country_of(o, clusters)
             if o is None or o is ti.cluster or o.type == LOC and not _governed(doc, o) \
-                    or o.type not in seats and not (seats and political_group(o)):
+                    or o.type not in seats and not (seats and political_group(o)) \
+                    or past and not any(fold(w) in lexicon().org_keywords for w in o.name.split()):
                 continue  # (a party the tagger calls a political group, NORP, serves like a body: issue 11)
             if not any(x is o for x in b["affiliation"]):
                 b["affiliation"].append(o)
@@ -145,6 +154,7 @@ def find_attributes(doc: "Doc", clusters: list[Cluster], titles: list[TitleInfo]
     for r in [*_owned_orgs(doc, clusters, mm), *_org_possessed(doc, clusters, mm), *who_leads(doc, clusters, mm),
               *persons_party(doc, clusters, mm),
               *of_org_members(doc, clusters, mm),
+              *bodies_of_bodies(doc, clusters, mm),
               *section_members(doc, clusters),
               *(RelationFound("member_of", part, whole, (m.start, m.end), "sub-body")
                 for part, whole, m in sub_bodies(clusters))]:
@@ -431,7 +441,8 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
             if c.type != ORG or c is ti.cluster or fold(c.name.split()[-1]) in word_class("member_body_heads"):
                 continue  # (the "Police Union" is its members' body, not the police service; issue 11)
             names = [{fold(x) for x in f.split()} for f in c.forms()]
-            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions)
+            near = any(sent.start_char <= m.start < sent.end_char for m in c.mentions) \
+                or y["scope"] == "sentence" and _written_in(sent, c)
             # elsewhere, all of the body's name is the title's; scope "only": the one body of the article
             # whose name holds the service word ("police spokesman X" and "the Velmar Islands Police Service")
             exact = near or y["scope"] in ("sentence", "only")
@@ -443,6 +454,13 @@ def _title_body(doc: "Doc", ti: TitleInfo, clusters: list[Cluster]) -> Cluster |
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _written_in(sent, c: Cluster) -> bool:
+    """A name of two words or more of ``c`` is written in the sentence, in any case ("a cut by the central
+    bank of Y is likely, new governor X said" where the article names the Central Bank of Y; issue 11)."""
+    text = fold(sent.text)
+    return any(len(f.split()) >= 2 and re.search(r"\b" + re.escape(fold(f)) + r"\b", text) for f in c.forms())
 
 
 def _described_after(doc: "Doc", ti: TitleInfo, mm: MentionMap) -> tuple[Cluster, int] | None:

@@ -68,7 +68,7 @@ def _family(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[Relatio
                     kin = lex.family[w]
                     for m, c in named:
                         _gender_from_kin(c, kin)
-                        out.append(RelationFound(kin["type"], owner, c, (toks[i].idx, m.end), "kin-apposition"))
+                        out.append(_parent_way(kin["type"], owner, c, (toks[i].idx, m.end), "kin-apposition", lex))
                     i = named[-1][0].t1
                     continue
             if width == 1:  # "X is the daughter of Y"
@@ -179,9 +179,28 @@ def _kin_of(doc: "Doc", i: int, mm: MentionMap, sent, lex) -> RelationFound | No
     if y is None or y[1] is x:
         return None
     kin = lex.family[fold(t.text)]
-    rtype = lex.family_inverse.get(kin["type"], "relative")
     _gender_from_kin(x, kin)
-    gendered = lex.gendered_parent.get(rtype)
-    if gendered and y[1].gender in gendered:
-        rtype = gendered[y[1].gender]
-    return RelationFound(rtype, x, y[1], (doc[subj.i].idx if subj.i < i else doc[i].idx, y[0].end), "kin-of")
+    ev = (doc[subj.i].idx if subj.i < i else doc[i].idx, y[0].end)
+    if kin["type"] in _DOWN:  # "X is the son of Y": Y is X's parent, told from the child's side as it stands
+        return _parent_way(kin["type"], y[1], x, ev, "kin-of", lex, suffix="")
+    # "X is the mother of Y": Y's mother is X
+    return RelationFound(kin["type"], y[1], x, ev, "kin-of")
+
+
+#: kin types that name a descendant: the SPEC's types name the parent ("the subject's mother is
+#: the object"), so "his son, Y" is listed as Y's parent (father or mother where the possessor's
+#: gender is known), the way a careful reader lists it, never as a "child" of the possessor
+_DOWN = frozenset({"child", "grandchild"})
+
+
+def _parent_way(rtype: str, owner: Cluster, named: Cluster, ev: tuple[int, int], rule: str, lex,
+                suffix: str = "-parent") -> RelationFound:
+    """``owner``'s ``rtype`` is ``named``; a descendant's kin ("his son, Y") is listed from the
+    descendant's side: Y's parent is the owner, gendered by the owner's known gender."""
+    if rtype not in _DOWN:
+        return RelationFound(rtype, owner, named, ev, rule)
+    up = lex.family_inverse.get(rtype, "relative")
+    gendered = lex.gendered_parent.get(up)
+    if gendered and owner.gender in gendered:
+        up = gendered[owner.gender]
+    return RelationFound(up, named, owner, ev, rule + suffix)

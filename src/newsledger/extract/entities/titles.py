@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from .._doc import folded, sentences
 from .lex import fold, lexicon
 from .title_acronyms import title_acronyms
+from .title_pairs import title_before_and
+from .title_bounds import governed_not_apposition, subject_not_apposition
 from .title_lists import epithet_titles, portfolio_list_title, predicate_titles, short_body_in_title
 from .names import GPE, LOC, NORP, ORG, PERSON, Cluster, NameMention
 from .mention_map import MentionMap
@@ -86,6 +88,11 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
             stacked.add(m.t0)
             i = m.t0 - 1
             continue
+        if head is not None and t.text == ")" and i >= 2 and doc[i - 2].text == "(" \
+                and (acr := mm.at(i - 1)) is not None and acr[1].type == ORG and acr[0].kind == "acronym" \
+                and (full := mm.at(i - 3)) is not None and full[1] is acr[1]:
+            i -= 3  # "Port Board (TPB) Special Officer X": the body's own acronym, in brackets (issue 11)
+            continue
         if _is_title(w) and not (hit and hit[1].type == PERSON):
             if head is None:
                 head = i
@@ -115,6 +122,8 @@ def _scan_title_left(doc: "Doc", k: int, mm: MentionMap,
     while tstart <= head:
         if mm.at(tstart) and mm.at(tstart)[1].type in (ORG, GPE, NORP):
             tstart = mm.at(tstart)[0].t1
+        elif doc[tstart].text == "(" and tstart + 2 < head and doc[tstart + 2].text == ")" and mm.at(tstart + 1):
+            tstart += 3  # "Port Board (TPB) Special Officer": the body's bracketed acronym (issue 11)
         elif (named := mm.org_written(tstart, head)) is not None:
             if not any(o is named[0] for o in orgs):  # "Labor leader X": the party named elsewhere leads the title
                 orgs.append(named[0])
@@ -372,6 +381,9 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             out.append(TitleInfo(c, (rank, te), [], None, span))
             te = rank
         out.append(TitleInfo(c, (ts, te), orgs, _possessor(doc, first), span))
+        pair = title_before_and(doc, first, mm, _scan_title_left)
+        if pair is not None:  # "Port Board Special Officer and Deputy Harbourmaster X": two titles (issue 11)
+            out.append(TitleInfo(c, pair[:2], pair[2], _possessor(doc, pair[3]), (pair[3], m.t1), "title-pair-before"))
     # the name in apposition to a title phrase: "Its treasurer, X", "The head of the UDA, X"
     t0 = m.pre_title[0] if m.pre_title else m.t0  # "The army's chief, General X"
     if t0 >= 2 and doc[t0 - 1].text == ",":
@@ -410,9 +422,11 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
             ts, te, orgs, first = got
             listed = doc[first - 1].text == "," and first >= 2 and (before := mm.at(first - 2)) is not None \
                 and before[1].type == PERSON  # "Justice A, Minister for Fisheries, B": a list of the titled
-            if first == 0 or fw_[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS" \
-                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed \
-                    or doc[first - 1].pos_ == "VERB":  # "removed former Harbour Secretary, X"
+            if (first == 0 or fw_[first - 1] in _DETS | _POSS_PRON or doc[first - 1].tag_ == "POS"
+                    or doc[first - 1].is_sent_start or doc[first].is_sent_start or listed
+                    or doc[first - 1].pos_ == "VERB") \
+                    and not governed_not_apposition(doc, first, m.t1):  # "removed former Harbour Secretary, X"
+                # (not "According to an agency spokesman, X had served": someone else; issue 11)
                 start = first - 1 if first and fw_[first - 1] in _DETS else first
                 out.append(TitleInfo(c, (ts, te), orgs + of_org, _possessor(doc, first), (start, m.t1)))
     bracketed = _bracketed_title(doc, m, mm)
@@ -449,6 +463,8 @@ def _titles_of(doc: "Doc", c: Cluster, m: NameMention, mm: MentionMap) -> list[T
         nxt = mm.at(got[1]) if got else None
         if nxt and nxt[1].type == PERSON and nxt[0].t0 == got[1] and nxt[1] is not c:
             got = None  # "In sentencing X, Judge Y said": the title is Y's, written before Y's name
+        if got and subject_not_apposition(doc, m.pre_title[0] if m.pre_title else m.t0, got[3]):
+            got = None  # "... under X, Harbour Air chief says": the chief speaks, not X (issue 11)
         if got and _next_names_title(doc, got[0], got[3], mm, c, m.pre_title is not None):
             got = None  # "Justice A, Minister for Health B, ...", "Justice A, leader of the Union, B": B's
         if got:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTE_ROUTES", "RELATION_ROUTES", "trace_attributes"]
 
 ATTRIBUTE_ROUTES = {
+    "title-pair-before": "the first of two titles joined by 'and' before the name (\"the Port Board Special Officer "
+                         "and Deputy Harbourmaster X\"), with the bodies written in it (issue 11)",
     "party-member": "a party member's noun in apposition to the name (\"X, a Democrat, is due ...\"): the "
                     "party, as written (word class party_member_nouns; issue 11)",
     "epithet-title": "a sentence whose subject is \"The <title> for/of <Name>\" with no name of its own (\"The member "
@@ -56,6 +58,16 @@ ATTRIBUTE_ROUTES = {
                     "section heading) is the club's",
     "owner-in-sentence": "a title with no body written takes the organization its sentence refers to before it as a "
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
+    "kin-apposition-parent": "a descendant's kinship word with a possessor and a name in apposition (\"his son, "
+                             "Y\", \"her daughters, A and B\"): Y's parent is the possessor, father or mother where "
+                             "the possessor's gender is known, listed from the child's side as the SPEC's types read "
+                             "(issue 11)",
+    "org-of-org": "\"the Velmar Dockers Union (VDU) of the TFL\": an organization named with another right after "
+                  "'of' (an acronym or a name of two words or more) belongs to it (issue 11)",
+    "org-part-apposition": "\"the Velmar Relief Office, the Tarnic Council's arm for aid\": an organization in "
+                           "apposition to another's part (data/words/body_part_nouns.json) belongs to it (issue 11)",
+    "title-pair-before": "an organization in the first of two titles joined by 'and' before the name (\"the Port "
+                         "Board Special Officer and Deputy Harbourmaster X\"): the subject is a member of it (issue 11)",
     "who-leads": "\"X, who also heads the Y\", \"X, who joined the Y\": a relative clause whose verb makes X a member "
                  "of its object (data/words/membership_verbs.json)",
     "of-org": "\"X of the Y Trust\", \"X of The Tumbrian\": a person named with an organization (an acronym or a name "
@@ -109,7 +121,8 @@ RELATION_ROUTES = {
                          "possessor (\"a meeting of the union's executive, general secretary X said\")",
     "club-section": "in a sports report, a person first named below a line that is only a club's name (a team-news "
                     "section heading) is the club's",
-    "kin-of": "\"X is the <kin> of Y\", read backwards: Y is X's <inverse kin>, gendered when Y's gender is known",
+    "kin-of": "\"X is the <kin> of Y\": Y's <kin> is X, or, for a descendant (\"X is the son of Y\"), X's parent is Y, "
+              "gendered when Y's gender is known",
 }
 
 

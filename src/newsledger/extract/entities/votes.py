@@ -16,6 +16,7 @@ from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .kin_lists import after_kin_list
 from .routes import route_pair_at
 from .title_acronyms import title_acronyms
 
@@ -128,6 +129,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, PERSON, "family-word-comma")
     if before[-1:] and before[-1] in lex.family:
         _vote_for(m, PERSON, "family-word-before")
+    if after_kin_list(doc, m.t0):
+        _vote_for(m, PERSON, "family-list")  # "his sons, A and B": each is a person (issue 11)
     if len(before) >= 2 and before[-1] in (",", "of") and before[-2] in _place_words() \
             and toks[m.t0 - 2].is_lower:
         _vote_for(m, GPE, "place-noun-before")  # "the worst-hit village, X", "the town of X"
