@@ -15,7 +15,7 @@ from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    entity_of, implied_body, light_clause, subject,
+    entity_of, implied_bodies, light_clause, subject,
 )
 from .parties import _both_parties, _party_mentions, _remember_parties
 from .when import (
@@ -440,8 +440,8 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     groups, sources, subj, heads = _roles(raw, ctx)
     if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
         # "three men were arrested", "another arrest was made": no actor written, and the article names one
-        # body that does such acts (the sense's implied_source, "police"): that body's (issue 11)
-        add_ids(sources, [implied_body(sense.implied_source, ctx)])
+        # body that does such acts (the sense's implied_source, "police"), or several police bodies: theirs (issue 11)
+        add_ids(sources, implied_bodies(sense.implied_source, ctx))
         groups = [[x for x in g if x not in sources] for g in groups]
         groups = [g for g in groups if g]
     if sense.type == "COERCE" and sense.mode == "arrest":  # "Velmar, May 4 A man was arrested": people are

@@ -32,7 +32,7 @@ __all__ = [
     "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
     "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
-    "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body",
+    "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body", "implied_bodies", "every_of_kind",
     "light_clause",
 ]
 
@@ -277,6 +277,38 @@ def implied_body(kind: str, ctx: Context) -> str | None:
     return next(iter(rows)) if len(rows) == 1 else None
 
 
+def implied_bodies(kind: str, ctx: Context) -> list[str]:
+    """The bodies of ``kind`` the article names, for a sense's ``implied_source``: the one body ("three men
+    were arrested" in a story naming one police force); for a collective kind (plover_roles.json
+    ``collective_kinds``: "police") every one it names, in the order the article first names them ("a suspect
+    was arrested" in a story naming a district's police and the national police is their arrest; issue 11);
+    none, or several of another kind: []."""
+    rows = ctx.kind_bodies.get(kind, frozenset())
+    if len(rows) == 1 or (rows and kind in ctx.lex.collective_nouns):
+        return sorted(rows, key=_entity_order)
+    return []
+
+
+def every_of_kind(tok: "Token", ctx: Context) -> list[str]:
+    """"the police" in a story naming several police bodies, "the unions" in one naming several unions: all of
+    them (a collective kind noun or member, plover_roles.json ``collective_kinds``, or a plural kind noun); the
+    one body is :func:`_of_kind`'s, and a singular "the union" among several stays unresolved (issue 11)."""
+    if tok.dep_ == "compound" or [c.lower_ for c in _children(tok)
+                                  if c.dep_ not in ("punct", "acl", "relcl", "cc", "conj")] != ["the"]:
+        return []
+    word = tok.lemma_.lower() if tok.lemma_.lower() in ctx.kind_bodies else tok.lower_
+    rows = ctx.kind_bodies.get(word, frozenset())
+    if len(rows) < 2 or not (tok.lower_ in ctx.lex.collective_nouns or word in ctx.lex.collective_nouns
+                             or tok.tag_ in ("NNS", "NNPS")):
+        return []
+    return sorted(rows, key=_entity_order)
+
+
+def _entity_order(eid: str) -> tuple[int, str]:
+    """Entity ids ``e1, e2, ... e10`` in the order the entities stage numbered them (first mention)."""
+    return (int(eid[1:]), eid) if eid[1:].isdecimal() else (1 << 30, eid)
+
+
 def descriptions(doc: "Doc", index: EntityIndex) -> dict[str, set[str]]:
     """Words of the appositions that describe entities ("the Redhand Front, an *armed movement*") -> ids."""
     out: dict[str, set[str]] = {}
@@ -326,7 +358,7 @@ def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
             if found is None and (c.lower_ in _CAMPS or c.lemma_.lower() in _CAMPS):
                 # "the chancellor's conservatives and X made a breakthrough": the leader for the camp (issue 11)
                 found = next((e for p in children(c, ("poss",)) if (e := entity_of(p, ctx)) is not None), None)
-            add_ids(out, [found])
+            add_ids(out, [found] if found is not None else every_of_kind(c, ctx))
             if ctx.index.at(c.idx, c.idx + len(c.text)) is None:
                 # "two hostages, Anna Lepp and Ivo Tamm": every name of the apposition, not its first only
                 for ap in children(c, ("appos",)):

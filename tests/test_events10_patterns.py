@@ -1,0 +1,48 @@
+"""Events on real reporting (issue 11, round events10: recall and roles), by family and mechanism, each
+reproduced by an invented article: an arrest with no actor written in a story naming several police bodies is
+all of theirs, and so is "the police" there ("the unions" for several unions).
+
+Every text here is invented; none is taken from a real report or from the shared gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from record_helpers import events, extract, names
+
+slow = pytest.mark.slow
+
+
+# -- several police bodies: an arrest with no actor, "the police", "the unions" ------------------------
+
+@slow
+def test_an_arrest_with_no_actor_in_a_story_of_two_police_bodies_is_both_of_theirs():
+    rec = extract("The Harlow Metropolitan Police says the theft at the Pellam grain store is solved after one "
+                  "of three suspects was detained over the weekend. Officers of the Tumbria National Police "
+                  "are still looking for the other two.")
+    (v,) = [v for v in events(rec, "COERCE") if v.mode == "arrest"]
+    assert names(rec, v.source) == {"Harlow Metropolitan Police", "Tumbria National Police"}
+
+
+@slow
+def test_the_policemen_in_a_story_of_two_police_bodies_are_both_and_a_police_union_is_neither():
+    rec = extract("The Ostra Valley Constabulary and the Marrow County Police Service searched the harbour on "
+                  "Monday. The policemen detained a ferry engineer at the pier.")
+    (v,) = [v for v in events(rec, "COERCE") if v.mode == "arrest"]
+    assert names(rec, v.source) == {"Ostra Valley Constabulary", "Marrow County Police Service"}
+    union = extract("A warehouse guard was arrested on Tuesday in Pellam. The Pellam Police Union said "
+                    "its members had done nothing wrong.")
+    (w,) = events(union, "COERCE")
+    assert w.source == ()
+
+
+@slow
+def test_the_unions_are_every_union_but_the_union_among_two_is_none():
+    text = ("The Velmar Dockers Union and the Harbour Pilots Association met the port board on Monday. "
+            "{} held a strike at the harbour on Tuesday.")
+    rec = extract(text.format("The unions"))
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Velmar Dockers Union", "Harbour Pilots Association"}
+    one = extract(text.format("The union"))
+    assert all(len(v.source) < 2 for v in events(one, "PROTEST"))
+
