@@ -46,3 +46,36 @@ def test_the_unions_are_every_union_but_the_union_among_two_is_none():
     one = extract(text.format("The union"))
     assert all(len(v.source) < 2 for v in events(one, "PROTEST"))
 
+
+# -- criticism told as a judgement: ACCUSE disapprove of the critic against whom the criticism is aimed --------
+
+@slow
+def test_ripping_into_and_tearing_into_someone_is_an_accusation_of_the_critic():
+    rec = extract("Dara Quell, the Velmar opposition leader, ripped into Premier Oren Malik on Friday over hospital "
+                  "waiting lists. A day later the Harbour Nurses Guild tore into the Tumbria Health Board.")
+    got = {(frozenset(names(rec, v.source)), frozenset(names(rec, v.target))) for v in events(rec, "ACCUSE")
+           if v.mode == "disapprove"}
+    assert (frozenset({"Dara Quell"}), frozenset({"Oren Malik"})) in got
+    assert (frozenset({"Harbour Nurses Guild"}), frozenset({"Tumbria Health Board"})) in got
+
+
+@slow
+def test_lashing_a_party_s_budget_accuses_the_party_but_rain_lashing_a_coast_is_no_event():
+    rec = extract("Treasurer Dara Quell on Wednesday lashed the Tumbria Labour Party's first budget in a decade, "
+                  "saying it forgot the coast.")
+    (v,) = events(rec, "ACCUSE")
+    assert v.mode == "disapprove"
+    assert names(rec, v.source) == {"Dara Quell"}
+    assert names(rec, v.target) == {"Tumbria Labour Party"}
+    storm = extract("Heavy rain lashed the Velmar coast on Wednesday, and the harbour board closed the pier.")
+    assert events(storm, "ACCUSE") == []
+
+
+@slow
+def test_berating_and_rebuking_are_accusations_but_blasting_rock_is_none():
+    rec = extract("The Marrow County council berated the Velmar Water Company on Monday over the outage. "
+                  "Mayor Ines Torva also rebuked the Pellam Rail Board for the closures.")
+    targets = {t for v in events(rec, "ACCUSE") for t in names(rec, v.target)}
+    assert {"Velmar Water Company", "Pellam Rail Board"} <= targets
+    rock = extract("Quarry workers of the Pellam Stone Company blasted the rock face above Velmar on Monday.")
+    assert events(rock, "ACCUSE") == []
