@@ -79,3 +79,33 @@ def test_berating_and_rebuking_are_accusations_but_blasting_rock_is_none():
     assert {"Velmar Water Company", "Pellam Rail Board"} <= targets
     rock = extract("Quarry workers of the Pellam Stone Company blasted the rock face above Velmar on Monday.")
     assert events(rock, "ACCUSE") == []
+
+
+# -- the main act of a strike story: who called the strike, who gave notice of it --------------------------
+
+@slow
+def test_a_strike_the_unions_called_is_the_unions_strike_but_calling_it_illegal_is_no_claim_to_it():
+    rec = extract("The Velmar Dockers Union and the Harbour Pilots Association met the port board on Monday. "
+                  "The unions called a strike on Tuesday over unpaid overtime.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Velmar Dockers Union", "Harbour Pilots Association"}
+    judged = extract("Mayor Ines Torva called the strike by the Velmar Dockers Union illegal on Monday.")
+    assert all("Ines Torva" not in names(judged, v.source) for v in events(judged, "PROTEST"))
+
+
+@slow
+def test_a_strike_called_by_a_union_in_a_participle_or_the_passive_is_the_union_s():
+    rec = extract("A strike called by the Velmar Dockers Union shut the port of Pellam on Monday.")
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Velmar Dockers Union"}
+    passive = extract("The two-day strike was called by the Velmar Dockers Union on Monday after talks failed.")
+    (w,) = events(passive, "PROTEST")
+    assert names(passive, w.source) == {"Velmar Dockers Union"}
+
+
+@slow
+def test_a_strike_notice_issued_by_a_union_is_its_threat():
+    rec = extract("Some 900 pilots could walk off the job after the Velmar Pilots Association issued a strike "
+                  "notice earlier this week.")
+    (v,) = events(rec, "THREATEN")
+    assert names(rec, v.source) == {"Velmar Pilots Association"}

@@ -296,8 +296,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
         how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
     light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
-    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in _children(gov)):
-        light = False  # "police broke *up* a march": they ended it, it is not theirs
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles or c.dep_ == "oprd" for c in _children(gov)):
+        light = False  # "police broke *up* a march": they ended it, it is not theirs; "called the strike illegal": a judgement
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
