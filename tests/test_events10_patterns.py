@@ -109,3 +109,28 @@ def test_a_strike_notice_issued_by_a_union_is_its_threat():
                   "notice earlier this week.")
     (v,) = events(rec, "THREATEN")
     assert names(rec, v.source) == {"Velmar Pilots Association"}
+
+
+# -- roles of verbal acts: who is to act on a demand; "we" in an official's quote ---------------------------
+
+@slow
+def test_a_demand_that_someone_act_targets_who_is_to_act():
+    rec = extract("The Velmar Transport Agency on Monday formally demanded Hexacorp take part in a nationwide recall "
+                  "of its brake pumps.")
+    (v,) = events(rec, "REQUEST")
+    assert names(rec, v.target) == {"Hexacorp"}
+    that = extract("The Velmar Transport Agency demanded that Hexacorp recall the pumps by March.")
+    (w,) = events(that, "REQUEST")
+    assert names(that, w.target) == {"Hexacorp"}
+
+
+@slow
+def test_we_in_the_quote_of_a_body_s_chief_is_the_body_as_well_as_the_chief():
+    rec = extract('"We opened an investigation into the fire the same night," said Ina Marl, chief of the '
+                  'Pellam Fire Service.')
+    (v,) = events(rec, "ACCUSE")
+    assert names(rec, v.source) == {"Ina Marl", "Pellam Fire Service"}
+    alone = extract('"I opened an investigation into the fire the same night," said Ina Marl, chief of the '
+                    'Pellam Fire Service.')
+    (w,) = events(alone, "ACCUSE")
+    assert names(alone, w.source) == {"Ina Marl"}

@@ -14,7 +14,7 @@ from ...records import Span, TimeValue
 from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
-    is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
+    is_group, is_passive, is_person, pobjs, prep_objects, speaker_side, statement_at, statement_with_cue,
     entity_of, implied_bodies, light_clause, subject,
 )
 from .parties import _both_parties, _party_mentions, _remember_parties
@@ -66,6 +66,9 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     for ch in sense.target:
         if ch == "dobj" and not passive:
             objs = [_named_recipient(c) for c in _children(verb) if c.dep_ in OBJ_DEPS]
+            if not objs and sense.type == "REQUEST" and sense.speech:
+                # "demanded *Hexacorp* take part in a recall", "demanded that *Arvelia* free them": who is to act
+                objs = [g for c in _children(verb) if c.dep_ == "ccomp" for g in _children(c) if g.dep_ == "nsubj"]
             if objs:
                 groups.append(objs)
         elif ch == "xsubj":
@@ -206,7 +209,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         # parties, before the speaker's own side
         sources = list(ctx.last_parties.get("ANY", []))
     if not sources and subj is not None:
-        add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
+        add_ids(sources, speaker_side(subj, ctx) + _both_parties(subj, ctx))
     target_toks = _verb_targets(tok, sense, False)
     for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
         group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
@@ -308,7 +311,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
                 and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
         if subj is not None:
-            sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
+            sources = actors([subj], ctx) or speaker_side(subj, ctx)
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
     rel = light_clause(tok, ctx.lex) if not light else None
@@ -316,7 +319,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         rel_subj = next((c for c in _children(rel) if c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE), None)
         if rel_subj is not None and not sources:
             subj = rel_subj
-            sources = actors([rel_subj], ctx) or [x for x in [speaker_stand_in(rel_subj, ctx)] if x]
+            sources = actors([rel_subj], ctx) or speaker_side(rel_subj, ctx)
         target_toks.extend(prep_objects(rel, target_preps))
     if gov is not None and how == "obj" and not sense.patient and "from" not in sense.target \
             and gov.lemma_.lower() in ctx.lex.receiving_verbs:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
-    "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
+    "speaker_stand_in", "speaker_side", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
     "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body", "implied_bodies", "every_of_kind",
     "light_clause",
 ]
@@ -393,6 +393,21 @@ def speaker_stand_in(tok: "Token", ctx: Context) -> str | None:
         return st.speaker
     aff = sorted(ctx.affiliation.get(st.speaker, ()))
     return aff[0] if len(aff) == 1 else None
+
+
+def speaker_side(tok: "Token", ctx: Context) -> list[str]:
+    """:func:`speaker_stand_in` as a list; a first-person plural ("we launched an inquiry", "our officers") in
+    the quote of a person who speaks for one body (an affiliation the entities stage found: "RSHQ chief X") is
+    that body as well as the speaker (issue 11)."""
+    who = speaker_stand_in(tok, ctx)
+    if who is None:
+        return []
+    out = [who]
+    if tok.lower_ in ("we", "us", "our") and ctx.types.get(who) == "PERSON":
+        aff = sorted(a for a in ctx.affiliation.get(who, ()) if ctx.types.get(a) == "ORG")
+        if len(aff) == 1:
+            out.append(aff[0])
+    return out
 
 
 class StatementIndex:
