@@ -1,6 +1,8 @@
 """Events on real reporting (issue 11, round events10: recall and roles), by family and mechanism, each
 reproduced by an invented article: an arrest with no actor written in a story naming several police bodies is
-all of theirs, and so is "the police" there ("the unions" for several unions).
+all of theirs, and so is "the police" there ("the unions" for several unions); a customs body's too; criticism
+told as a judgement ("ripped into", "lashed X's budget") is ACCUSE; a strike is whoever called it or gave notice
+of it; a demand targets who is to act; "we" in an official's quote is the official's body too.
 
 Every text here is invented; none is taken from a real report or from the shared gold."""
 
@@ -45,6 +47,17 @@ def test_the_unions_are_every_union_but_the_union_among_two_is_none():
     assert names(rec, v.source) == {"Velmar Dockers Union", "Harbour Pilots Association"}
     one = extract(text.format("The union"))
     assert all(len(v.source) < 2 for v in events(one, "PROTEST"))
+
+
+@slow
+def test_an_arrest_with_no_actor_in_a_story_of_a_customs_body_is_the_customs_body_s():
+    rec = extract("A passenger was arrested at Pellam airport on Monday after four kilograms of cocaine were found "
+                  "in his bag. The Velmar Customs Service said the drugs were worth $200,000.")
+    (v,) = [v for v in events(rec, "COERCE") if v.mode == "arrest"]
+    assert names(rec, v.source) == {"Velmar Customs Service"}
+    none = extract("A passenger was arrested at Pellam airport on Monday after four kilograms of cocaine were "
+                   "found in his bag. The Velmar Airport Company said flights were not delayed.")
+    assert all(v.source == () for v in events(none, "COERCE"))
 
 
 # -- criticism told as a judgement: ACCUSE disapprove of the critic against whom the criticism is aimed --------

@@ -58,7 +58,7 @@ class Sense:
     lower_case: bool = False  # only written in lower case: "a march", never the month "March"
     context: tuple[str, ...] = ()  # PLOVER contexts of the act ("labor", "legal"); the PLOVER export writes them
     also: tuple[str, ...] = ()  # further types the same act codes ("signed a treaty": AGREE, and SUPPORT (CAMEO 057))
-    implied_source: str | None = None  # a kind of body ("police") whose act this is when the text names no actor
+    implied_source: tuple[str, ...] = ()  # kinds of body ("police") whose act this is when the text names no actor
 
     @property
     def lemma(self) -> str:
@@ -78,8 +78,15 @@ class Sense:
             target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
             inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
             lower_case=bool(d.get("lower_case")), also=tuple(d.get("also") or ()),
-            implied_source=d.get("implied_source"),
+            implied_source=_kinds(d.get("implied_source")),
         )
+
+
+def _kinds(value: Any) -> tuple[str, ...]:
+    """A sense's ``implied_source``: one kind ("police") or a list of kinds (["police", "customs"])."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)

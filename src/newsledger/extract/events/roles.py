@@ -444,7 +444,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
         # "three men were arrested", "another arrest was made": no actor written, and the article names one
         # body that does such acts (the sense's implied_source, "police"), or several police bodies: theirs (issue 11)
-        add_ids(sources, implied_bodies(sense.implied_source, ctx))
+        add_ids(sources, [b for kind in sense.implied_source for b in implied_bodies(kind, ctx)])
         groups = [[x for x in g if x not in sources] for g in groups]
         groups = [g for g in groups if g]
     if sense.type == "COERCE" and sense.mode == "arrest":  # "Velmar, May 4 A man was arrested": people are
