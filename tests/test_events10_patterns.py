@@ -2,7 +2,8 @@
 reproduced by an invented article: an arrest with no actor written in a story naming several police bodies is
 all of theirs, and so is "the police" there ("the unions" for several unions); a customs body's too; criticism
 told as a judgement ("ripped into", "lashed X's budget") is ACCUSE; a strike is whoever called it or gave notice
-of it; a demand targets who is to act; "we" in an official's quote is the official's body too.
+of it; a demand targets who is to act; "we" in an official's quote is the official's body too; a court that
+grants a request to detain detains.
 
 Every text here is invented; none is taken from a real report or from the shared gold."""
 
@@ -147,3 +148,17 @@ def test_we_in_the_quote_of_a_body_s_chief_is_the_body_as_well_as_the_chief():
                     'Pellam Fire Service.')
     (w,) = events(alone, "ACCUSE")
     assert names(alone, w.source) == {"Ina Marl"}
+
+
+# -- court-ordered detention: an act asked of an authority and granted is the authority's ------------------
+
+@slow
+def test_a_court_that_approves_a_request_to_detain_detains_but_one_that_does_not_approve_it_none():
+    rec = extract("The Velmar Magistrate's Court on Monday approved the prosecution's request to detain two dock "
+                  "clerks for seven days.")
+    (v,) = events(rec, "COERCE")
+    assert v.mode == "arrest"
+    assert names(rec, v.source) == {"Velmar Magistrate's Court"}
+    refused = extract("The Velmar Magistrate's Court did not approve the prosecution's request to detain two dock "
+                      "clerks for seven days.")
+    assert all("Velmar Magistrate's Court" not in names(refused, v.source) for v in events(refused, "COERCE"))

@@ -17,6 +17,7 @@ from .syntax import (
     is_group, is_passive, is_person, pobjs, prep_objects, speaker_side, statement_at, statement_with_cue,
     entity_of, implied_bodies, light_clause, subject,
 )
+from .grants import GRANTED_TYPES, grantor
 from .parties import _both_parties, _party_mentions, _remember_parties
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
@@ -441,6 +442,9 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.mentions = [Span.of(text, start, end)]
     raw.sentence = Span.of(text, sent.start_char, sent.end_char)
     groups, sources, subj, heads = _roles(raw, ctx)
+    granted_by = grantor(anchor, ctx) if sense.type in GRANTED_TYPES else None
+    if granted_by is not None and actors([granted_by], ctx):  # "the court approved the request to detain X"
+        sources = actors([granted_by], ctx)
     if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
         # "three men were arrested", "another arrest was made": no actor written, and the article names one
         # body that does such acts (the sense's implied_source, "police"), or several police bodies: theirs (issue 11)
