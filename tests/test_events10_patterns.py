@@ -95,6 +95,15 @@ def test_berating_and_rebuking_are_accusations_but_blasting_rock_is_none():
     assert events(rock, "ACCUSE") == []
 
 
+@slow
+def test_calling_a_plan_irresponsible_is_a_judgement_but_calling_it_ambitious_is_none():
+    rec = extract("Ina Marl called the Velmar Party's harbour plan irresponsible on Tuesday.")
+    (v,) = events(rec, "ACCUSE")
+    assert names(rec, v.source) == {"Ina Marl"}
+    praise = extract("Ina Marl called the Velmar Party's harbour plan ambitious on Tuesday.")
+    assert events(praise, "ACCUSE") == []
+
+
 # -- the main act of a strike story: who called the strike, who gave notice of it --------------------------
 
 @slow
