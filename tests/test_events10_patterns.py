@@ -97,10 +97,10 @@ def test_berating_and_rebuking_are_accusations_but_blasting_rock_is_none():
 
 @slow
 def test_calling_a_plan_irresponsible_is_a_judgement_but_calling_it_ambitious_is_none():
-    rec = extract("Ina Marl called the Velmar Party's harbour plan irresponsible on Tuesday.")
+    rec = extract("Ina Marl called the Velmar Party's plan irresponsible.")
     (v,) = events(rec, "ACCUSE")
     assert names(rec, v.source) == {"Ina Marl"}
-    praise = extract("Ina Marl called the Velmar Party's harbour plan ambitious on Tuesday.")
+    praise = extract("Ina Marl called the Velmar Party's plan ambitious.")
     assert events(praise, "ACCUSE") == []
 
 
