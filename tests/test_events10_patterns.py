@@ -171,3 +171,13 @@ def test_a_court_that_approves_a_request_to_detain_detains_but_one_that_does_not
     refused = extract("The Velmar Magistrate's Court did not approve the prosecution's request to detain two dock "
                       "clerks for seven days.")
     assert all("Velmar Magistrate's Court" not in names(refused, v.source) for v in events(refused, "COERCE"))
+
+
+# -- seizures: what is seized from someone's possession targets that someone -------------------------------
+
+@slow
+def test_goods_seized_from_someone_s_possession_target_the_owner():
+    rec = extract("Oren Malik was arrested in Pellam on Thursday night. According to officials, two rhino horns were "
+                  "seized from his possession.")
+    (v,) = [v for v in events(rec, "COERCE") if v.mode == "seize"]
+    assert names(rec, v.target) == {"Oren Malik"}

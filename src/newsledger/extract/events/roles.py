@@ -94,6 +94,8 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                                           for p in pobjs(c) for g in prep_objects(p, (ch,))]
             if not found and ch == "at":  # "the union at Hexacorp was demanding ...": the employer (issue 11)
                 found = [g for c in verb.children if c.dep_ in ("nsubj",) for g in prep_objects(c, ("at",))]
+            if ch == "from" and sense.mode == "seize":  # "seized *from his possession*", "from X's car": its owner
+                found = [[*g, *(c for x in g for c in _children(x) if c.dep_ == "poss")] for g in found]
             groups.extend(found)
     return groups
 
@@ -196,7 +198,9 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
                 patient = [s] if s is not None and s.dep_ in SUBJ_DEPS else []
         extra = [g for g in _verb_targets(tok, sense, True) if g]
         patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
-        target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
+        # a thing undergoing it ("two horns were seized *from his possession*", "a fine was imposed *on X*"): the party
+        thing = bool(patient) and not actors(patient, ctx) and not any(is_person(p, ctx) for p in patient)
+        target_toks = extra if (not patient or thing) and extra else [patient + _co_participants(tok)]
         agents = actors(agents_of(tok), ctx)
         meeting = _during_meeting(tok, ctx) if not agents and sense.reciprocal else None
         if meeting is not None:
