@@ -181,3 +181,11 @@ def test_goods_seized_from_someone_s_possession_target_the_owner():
                   "seized from his possession.")
     (v,) = [v for v in events(rec, "COERCE") if v.mode == "seize"]
     assert names(rec, v.target) == {"Oren Malik"}
+
+
+@slow
+def test_agreeing_to_a_settlement_with_a_body_targets_the_body():
+    rec = extract("Hexacorp agreed to a settlement with the Velmar Transport Agency on Monday.")
+    (v,) = events(rec, "AGREE")
+    assert names(rec, v.source) == {"Hexacorp"}
+    assert names(rec, v.target) == {"Velmar Transport Agency"}

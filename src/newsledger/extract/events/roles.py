@@ -92,6 +92,9 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                         # "imposed a fine *of 50 million euros on X*": the parser hangs the party on the sum
                         found = found or [g for c in _children(o) if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in pobjs(c) for g in prep_objects(p, (ch,))]
+            if not found and ch == "with":  # "agreed *to a settlement with X*": the party of what was agreed to
+                found = [g for c in _children(verb) if c.dep_ == "prep" and c.lower_ == "to"
+                         for o in pobjs(c) for g in prep_objects(o, (ch,))]
             if not found and ch == "at":  # "the union at Hexacorp was demanding ...": the employer (issue 11)
                 found = [g for c in verb.children if c.dep_ in ("nsubj",) for g in prep_objects(c, ("at",))]
             if ch == "from" and sense.mode == "seize":  # "seized *from his possession*", "from X's car": its owner
