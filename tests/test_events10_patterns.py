@@ -189,3 +189,12 @@ def test_agreeing_to_a_settlement_with_a_body_targets_the_body():
     (v,) = events(rec, "AGREE")
     assert names(rec, v.source) == {"Hexacorp"}
     assert names(rec, v.target) == {"Velmar Transport Agency"}
+
+
+@slow
+def test_i_ask_the_minister_in_a_minister_s_quote_is_the_speaker_asking_someone_else():
+    rec = extract('Health Minister Oren Malik said the federal cuts would close wards. "I ask the minister to please '
+                  'explain," he said.')
+    (v,) = events(rec, "REQUEST")
+    assert names(rec, v.source) == {"Oren Malik"}
+    assert "Oren Malik" not in names(rec, v.target)

@@ -480,7 +480,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         gov, how = governor(anchor)
         if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
             keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
-    if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
+    if not sense.reciprocal and subj is not None and subj.lower_ in ("i", "we") and statement_at(subj.idx, ctx):
+        # '"I ask the minister to explain," he said': the speaker asks; a description of the target read as the
+        # speaker ("the minister") is someone else, so the target goes, not the source (issue 11)
+        groups = [g for g in ([x for x in g if x not in sources] for g in groups) if g]
+    elif not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
         # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
         sources = [x for x in sources if not any(x in g for g in groups)]
     if anchor.pos_ == "VERB" and anchor.dep_ == "relcl" and not groups and "dobj" in sense.target \
