@@ -3,7 +3,7 @@ reproduced by an invented article: an arrest with no actor written in a story na
 all of theirs, and so is "the police" there ("the unions" for several unions); a customs body's too; criticism
 told as a judgement ("ripped into", "lashed X's budget") is ACCUSE; a strike is whoever called it or gave notice
 of it; a demand targets who is to act; "we" in an official's quote is the official's body too; a court that
-grants a request to detain detains.
+grants an application to hold someone holds them.
 
 Every text here is invented; none is taken from a real report or from the shared gold."""
 
@@ -20,9 +20,8 @@ slow = pytest.mark.slow
 
 @slow
 def test_an_arrest_with_no_actor_in_a_story_of_two_police_bodies_is_both_of_theirs():
-    rec = extract("The Harlow Metropolitan Police says the theft at the Pellam grain store is solved after one "
-                  "of three suspects was detained over the weekend. Officers of the Tumbria National Police "
-                  "are still looking for the other two.")
+    rec = extract("The Harlow Metropolitan Police says two men were detained at the grain store on Saturday. "
+                  "Officers of the Tumbria National Police are looking for a third.")
     (v,) = [v for v in events(rec, "COERCE") if v.mode == "arrest"]
     assert names(rec, v.source) == {"Harlow Metropolitan Police", "Tumbria National Police"}
 
@@ -75,8 +74,8 @@ def test_ripping_into_and_tearing_into_someone_is_an_accusation_of_the_critic():
 
 @slow
 def test_lashing_a_party_s_budget_accuses_the_party_but_rain_lashing_a_coast_is_no_event():
-    rec = extract("Treasurer Dara Quell on Wednesday lashed the Tumbria Labour Party's first budget in a decade, "
-                  "saying it forgot the coast.")
+    rec = extract("Treasurer Dara Quell lashed the Tumbria Labour Party's spending budget on Wednesday, saying it "
+                  "forgot the coast.")
     (v,) = events(rec, "ACCUSE")
     assert v.mode == "disapprove"
     assert names(rec, v.source) == {"Dara Quell"}
@@ -109,7 +108,7 @@ def test_calling_a_plan_irresponsible_is_a_judgement_but_calling_it_ambitious_is
 @slow
 def test_a_strike_the_unions_called_is_the_unions_strike_but_calling_it_illegal_is_no_claim_to_it():
     rec = extract("The Velmar Dockers Union and the Harbour Pilots Association met the port board on Monday. "
-                  "The unions called a strike on Tuesday over unpaid overtime.")
+                  "On Tuesday the unions called a harbour-wide strike over unpaid overtime.")
     (v,) = events(rec, "PROTEST")
     assert names(rec, v.source) == {"Velmar Dockers Union", "Harbour Pilots Association"}
     judged = extract("Mayor Ines Torva called the strike by the Velmar Dockers Union illegal on Monday.")
@@ -121,25 +120,24 @@ def test_a_strike_called_by_a_union_in_a_participle_or_the_passive_is_the_union_
     rec = extract("A strike called by the Velmar Dockers Union shut the port of Pellam on Monday.")
     (v,) = events(rec, "PROTEST")
     assert names(rec, v.source) == {"Velmar Dockers Union"}
-    passive = extract("The two-day strike was called by the Velmar Dockers Union on Monday after talks failed.")
+    passive = extract("The harbour strike, which began on Monday, was called by the Velmar Dockers Union.")
     (w,) = events(passive, "PROTEST")
     assert names(passive, w.source) == {"Velmar Dockers Union"}
 
 
 @slow
-def test_a_strike_notice_issued_by_a_union_is_its_threat():
-    rec = extract("Some 900 pilots could walk off the job after the Velmar Pilots Association issued a strike "
-                  "notice earlier this week.")
+def test_a_strike_notice_from_a_union_is_its_threat_against_the_employer():
+    rec = extract("Harbour Air received a strike notice from the Velmar Cabin Crew Guild on Monday.")
     (v,) = events(rec, "THREATEN")
-    assert names(rec, v.source) == {"Velmar Pilots Association"}
+    assert names(rec, v.source) == {"Velmar Cabin Crew Guild"}
+    assert names(rec, v.target) == {"Harbour Air"}
 
 
 # -- roles of verbal acts: who is to act on a demand; "we" in an official's quote ---------------------------
 
 @slow
 def test_a_demand_that_someone_act_targets_who_is_to_act():
-    rec = extract("The Velmar Transport Agency on Monday formally demanded Hexacorp take part in a nationwide recall "
-                  "of its brake pumps.")
+    rec = extract("The port authority of Velmar demanded Hexacorp repay the harbour fees by March.")
     (v,) = events(rec, "REQUEST")
     assert names(rec, v.target) == {"Hexacorp"}
     that = extract("The Velmar Transport Agency demanded that Hexacorp recall the pumps by March.")
@@ -162,14 +160,14 @@ def test_we_in_the_quote_of_a_body_s_chief_is_the_body_as_well_as_the_chief():
 # -- court-ordered detention: an act asked of an authority and granted is the authority's ------------------
 
 @slow
-def test_a_court_that_approves_a_request_to_detain_detains_but_one_that_does_not_approve_it_none():
-    rec = extract("The Velmar Magistrate's Court on Monday approved the prosecution's request to detain two dock "
-                  "clerks for seven days.")
+def test_a_court_that_grants_an_application_to_detain_detains_but_one_that_does_not_grant_it_none():
+    rec = extract("The Velmar Magistrate's Court on Monday granted the prosecutors' application to detain three "
+                  "dockers for ten days.")
     (v,) = events(rec, "COERCE")
     assert v.mode == "arrest"
     assert names(rec, v.source) == {"Velmar Magistrate's Court"}
-    refused = extract("The Velmar Magistrate's Court did not approve the prosecution's request to detain two dock "
-                      "clerks for seven days.")
+    refused = extract("The Velmar Magistrate's Court did not grant the prosecutors' application to detain three "
+                      "dockers for ten days.")
     assert all("Velmar Magistrate's Court" not in names(refused, v.source) for v in events(refused, "COERCE"))
 
 
@@ -177,8 +175,8 @@ def test_a_court_that_approves_a_request_to_detain_detains_but_one_that_does_not
 
 @slow
 def test_goods_seized_from_someone_s_possession_target_the_owner():
-    rec = extract("Oren Malik was arrested in Pellam on Thursday night. According to officials, two rhino horns were "
-                  "seized from his possession.")
+    rec = extract("Inspectors said four ivory tusks belonging to Oren Malik were found at the market, and two more "
+                  "were seized from his possession later that day.")
     (v,) = [v for v in events(rec, "COERCE") if v.mode == "seize"]
     assert names(rec, v.target) == {"Oren Malik"}
 
@@ -192,9 +190,9 @@ def test_agreeing_to_a_settlement_with_a_body_targets_the_body():
 
 
 @slow
-def test_i_ask_the_minister_in_a_minister_s_quote_is_the_speaker_asking_someone_else():
-    rec = extract('Health Minister Oren Malik said the federal cuts would close wards. "I ask the minister to please '
-                  'explain," he said.')
+def test_i_urge_the_minister_in_a_minister_s_quote_is_the_speaker_urging_someone_else():
+    rec = extract('Health Minister Oren Malik said the federal cuts would close two wards in Pellam. "I urge the '
+                  'minister to reconsider the cuts," he told the radio station.')
     (v,) = events(rec, "REQUEST")
     assert names(rec, v.source) == {"Oren Malik"}
     assert "Oren Malik" not in names(rec, v.target)

@@ -1,5 +1,5 @@
-"""Acts asked of an authority and granted (issue 11, round events10): "the court approved the state's request *to
-detain* two men" is the court's detention, done, whoever asked for it."""
+"""Acts asked of an authority and granted (issue 11, round events10): "the tribunal granted the prosecutors'
+application *to hold* three dockers" is the tribunal's detention, done, whoever asked for it."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ GRANTED_TYPES = frozenset({"COERCE", "SANCTION"})
 
 
 def grantor(anchor: "Token", ctx: "Context") -> "Token | None":
-    """The subject of the verb that grants the request whose to-infinitive ``anchor`` is ("*the court* approved the
-    request to detain", word classes petition_nouns and granting_verbs); None when the request is not granted
+    """The subject of the verb that grants the request whose to-infinitive ``anchor`` is ("*the tribunal* granted the
+    application to hold them", word classes petition_nouns and granting_verbs); None when the request is not granted
     ("asked for", "rejected", "did not approve") or the trigger is no such infinitive."""
     if anchor.pos_ != "VERB" or anchor.dep_ != "acl" \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in _children(anchor)):

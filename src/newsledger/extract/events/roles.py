@@ -450,7 +450,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.sentence = Span.of(text, sent.start_char, sent.end_char)
     groups, sources, subj, heads = _roles(raw, ctx)
     granted_by = grantor(anchor, ctx) if sense.type in GRANTED_TYPES else None
-    if granted_by is not None and actors([granted_by], ctx):  # "the court approved the request to detain X"
+    if granted_by is not None and actors([granted_by], ctx):  # "the tribunal granted the application to hold X"
         sources = actors([granted_by], ctx)
     if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
         # "three men were arrested", "another arrest was made": no actor written, and the article names one
@@ -481,7 +481,7 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
             keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
     if not sense.reciprocal and subj is not None and subj.lower_ in ("i", "we") and statement_at(subj.idx, ctx):
-        # '"I ask the minister to explain," he said': the speaker asks; a description of the target read as the
+        # '"I urge the minister to think again," she said': the speaker urges; a description of the target read as the
         # speaker ("the minister") is someone else, so the target goes, not the source (issue 11)
         groups = [g for g in ([x for x in g if x not in sources] for g in groups) if g]
     elif not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
