@@ -49,6 +49,18 @@ def test_the_unions_are_every_union_but_the_union_among_two_is_none():
     assert all(len(v.source) < 2 for v in events(one, "PROTEST"))
 
 
+def test_a_body_the_tagger_took_for_a_person_is_still_of_its_kind_but_a_place_never_is():
+    from newsledger.extract.events.kinds import kind_bodies
+    from newsledger.extract.events.lexicon import lexicon
+    from newsledger.records import Entity
+
+    ents = [Entity(id="e1", type="PERSON", name="Tallis Garda Office"), Entity(id="e2", type="PERSON", name="Ruan Tallis"),
+            Entity(id="e3", type="GPE", name="Velmar Federation"), Entity(id="e4", type="FAC", name="Union Quay")]
+    kinds = kind_bodies(ents, lexicon())
+    assert kinds["police"] == frozenset({"e1"})
+    assert kinds["union"] == frozenset()
+
+
 @slow
 def test_an_arrest_with_no_actor_in_a_story_of_a_customs_body_is_the_customs_body_s():
     rec = extract("A passenger was arrested at Pellam airport on Monday after four kilograms of cocaine were found "

@@ -34,7 +34,9 @@ def kind_bodies(entities: Sequence[Entity], lex: Lexicon) -> dict[str, frozenset
     every = frozenset().union(*lex.kind_nouns.values())
     last: dict[str, set[str]] = {}
     for e in entities:
-        if e.type != "ORG":
+        # an organization, or a body the tagger took for a person ("Garda Headquarters" typed PERSON): a name that
+        # says what kind of body it is tells it is one; never a place ("the Russian Federation", "Union Station")
+        if e.type not in ("ORG", "PERSON"):
             continue
         for name in (e.name, *e.aliases):
             words = [w for w in re.split(r"[^\w]+", name.lower()) if w in every]
