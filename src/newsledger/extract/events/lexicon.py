@@ -58,7 +58,7 @@ class Sense:
     lower_case: bool = False  # only written in lower case: "a march", never the month "March"
     context: tuple[str, ...] = ()  # PLOVER contexts of the act ("labor", "legal"); the PLOVER export writes them
     also: tuple[str, ...] = ()  # further types the same act codes ("signed a treaty": AGREE, and SUPPORT (CAMEO 057))
-    implied_source: str | None = None  # a kind of body ("police") whose act this is when the text names no actor
+    implied_source: tuple[str, ...] = ()  # kinds of body ("police") whose act this is when the text names no actor
 
     @property
     def lemma(self) -> str:
@@ -78,8 +78,15 @@ class Sense:
             target_entity=bool(d.get("target_entity")), only_status=frozenset(d.get("only_status") or ()),
             inherit_target=bool(d.get("inherit_target")), negated_as=d.get("negated_as"),
             lower_case=bool(d.get("lower_case")), also=tuple(d.get("also") or ()),
-            implied_source=d.get("implied_source"),
+            implied_source=_kinds(d.get("implied_source")),
         )
+
+
+def _kinds(value: Any) -> tuple[str, ...]:
+    """A sense's ``implied_source``: one kind ("police") or a list of kinds (["police", "customs"])."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,7 @@ class Lexicon:
     recurrence_words: frozenset[str]
     decision_nouns: Mapping[str, frozenset[str]]  # noun -> event types it may name
     kind_nouns: Mapping[str, frozenset[str]]  # "union" -> words naming that kind of body in a name
+    collective_nouns: frozenset[str]  # kind nouns and members that name a body's people ("police"): all bodies of it
     summoning_verbs: frozenset[str]  # "was called to assist": what the subject is summoned to do is no act told
     option_nouns: frozenset[str]  # "the right to strike": an act one may do, none done
     receiving_verbs: frozenset[str]  # "receive a visit from X": the subject is the target
@@ -137,6 +145,18 @@ def _check_rows(rows: Any) -> None:
         if not set(row.get("context") or ()) <= PLOVER_CONTEXTS:
             raise LanguageDataError(f"{where}: sense {rid!r} has contexts {sorted(set(row['context']) - PLOVER_CONTEXTS)} "
                                     f"outside the PLOVER contexts; use some of {sorted(PLOVER_CONTEXTS)}")
+
+
+def _collective_nouns(roles: Mapping[str, Any]) -> frozenset[str]:
+    """The kind nouns and member nouns of the collective kinds ("police", "policemen", "gardai")."""
+    out: set[str] = set()
+    for kind in roles.get("collective_kinds", ()):
+        if kind not in roles["kind_nouns"]:
+            raise LanguageDataError(f"data/lexicons/plover_roles.json: collective_kinds names {kind!r}, which is no "
+                                    f"key of kind_nouns; add it there or use one of {sorted(roles['kind_nouns'])}")
+        out.add(kind.lower())
+        out.update(w.lower() for w in roles.get("kind_members", {}).get(kind, ()))
+    return frozenset(out)
 
 
 def _kind_nouns(roles: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -183,7 +203,7 @@ def lexicon() -> Lexicon:
         judgment_words=fs("judgment_words"), recurrence_words=fs("recurrence_words"),
         decision_nouns={w: frozenset(t for t, ws in roles["decision_nouns"].items() if w in ws)
                         for ws in roles["decision_nouns"].values() for w in ws},
-        kind_nouns=_kind_nouns(roles), summoning_verbs=fs("summoning_verbs"),
+        kind_nouns=_kind_nouns(roles), collective_nouns=_collective_nouns(roles), summoning_verbs=fs("summoning_verbs"),
         option_nouns=fs("option_nouns"),
         receiving_verbs=fs("receiving_verbs"),
         complement_modes=modes,

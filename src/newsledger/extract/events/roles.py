@@ -14,9 +14,10 @@ from ...records import Span, TimeValue
 from .lexicon import Sense, lexicon
 from .syntax import (
     OBJ_DEPS, RELATIVE, SETTING_PREPS, SUBJ_DEPS, Context, actors, add_ids, agents_of, conjuncts, governor,
-    is_group, is_passive, is_person, pobjs, prep_objects, speaker_stand_in, statement_at, statement_with_cue,
-    entity_of, implied_body, light_clause, subject,
+    is_group, is_passive, is_person, pobjs, prep_objects, speaker_side, statement_at, statement_with_cue,
+    entity_of, implied_bodies, light_clause, subject,
 )
+from .grants import GRANTED_TYPES, grantor
 from .parties import _both_parties, _party_mentions, _remember_parties
 from .when import (
     conjunct_time, event_place, event_status, inherited_time, is_recurrence_bound, own_time, past, relative_when_time,
@@ -66,6 +67,9 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
     for ch in sense.target:
         if ch == "dobj" and not passive:
             objs = [_named_recipient(c) for c in _children(verb) if c.dep_ in OBJ_DEPS]
+            if not objs and sense.type == "REQUEST" and sense.speech:
+                # "demanded *Hexacorp* take part in a recall", "demanded that *Arvelia* free them": who is to act
+                objs = [g for c in _children(verb) if c.dep_ == "ccomp" for g in _children(c) if g.dep_ == "nsubj"]
             if objs:
                 groups.append(objs)
         elif ch == "xsubj":
@@ -88,8 +92,13 @@ def _verb_targets(verb: "Token", sense: Sense, passive: bool) -> list[list["Toke
                         # "imposed a fine *of 50 million euros on X*": the parser hangs the party on the sum
                         found = found or [g for c in _children(o) if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in pobjs(c) for g in prep_objects(p, (ch,))]
+            if not found and ch == "with":  # "agreed *to a settlement with X*": the party of what was agreed to
+                found = [g for c in _children(verb) if c.dep_ == "prep" and c.lower_ == "to"
+                         for o in pobjs(c) for g in prep_objects(o, (ch,))]
             if not found and ch == "at":  # "the union at Hexacorp was demanding ...": the employer (issue 11)
                 found = [g for c in verb.children if c.dep_ in ("nsubj",) for g in prep_objects(c, ("at",))]
+            if ch == "from" and sense.mode == "seize":  # "seized *from his possession*", "from X's car": its owner
+                found = [[*g, *(c for x in g for c in _children(x) if c.dep_ == "poss")] for g in found]
             groups.extend(found)
     return groups
 
@@ -192,7 +201,9 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
                 patient = [s] if s is not None and s.dep_ in SUBJ_DEPS else []
         extra = [g for g in _verb_targets(tok, sense, True) if g]
         patient += [t for p in list(patient) for t in _party_mentions(p, ctx)]  # "the two were charged"
-        target_toks = extra if not patient and extra else [patient + _co_participants(tok)]
+        # a thing undergoing it ("two horns were seized *from his possession*", "a fine was imposed *on X*"): the party
+        thing = bool(patient) and not actors(patient, ctx) and not any(is_person(p, ctx) for p in patient)
+        target_toks = extra if (not patient or thing) and extra else [patient + _co_participants(tok)]
         agents = actors(agents_of(tok), ctx)
         meeting = _during_meeting(tok, ctx) if not agents and sense.reciprocal else None
         if meeting is not None:
@@ -206,7 +217,7 @@ def _verb_roles(tok: "Token", sense: Sense, ctx: Context) -> tuple[list[str], li
         # parties, before the speaker's own side
         sources = list(ctx.last_parties.get("ANY", []))
     if not sources and subj is not None:
-        add_ids(sources, [speaker_stand_in(subj, ctx)] + _both_parties(subj, ctx))
+        add_ids(sources, speaker_side(subj, ctx) + _both_parties(subj, ctx))
     target_toks = _verb_targets(tok, sense, False)
     for group in target_toks:  # "urged both sides to ...": the parties, as entity mentions
         group.extend(t for o in list(group) for t in _party_mentions(o, ctx))
@@ -296,8 +307,8 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
     light = gov is not None and gov.lemma_.lower() in ctx.lex.light_verbs and (
         how == "obj" or (how == "subj" and noun_is_passive_subject(tok)))  # "the march was organised by X"
     light = light or (gov is not None and how == "obj" and gov.lemma_.lower() in ctx.lex.planning_verbs)  # "plans a visit"
-    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles for c in _children(gov)):
-        light = False  # "police broke *up* a march": they ended it, it is not theirs
+    if light and any(c.dep_ == "prt" and c.lower_ in ctx.lex.undoing_particles or c.dep_ == "oprd" for c in _children(gov)):
+        light = False  # "police broke *up* a march": they ended it, it is not theirs; "called the strike illegal": a judgement
     if gov is not None and not sources:
         if light:  # "X held talks", "talks were held by X"
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
@@ -308,7 +319,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
                 and not (sense.inherit_target and tok.head.lower_ in _HOLDING_PREPS - {"on"}):
             subj = subject(gov, ctx) if not is_passive(gov) else next(iter(agents_of(gov)), None)
         if subj is not None:
-            sources = actors([subj], ctx) or [x for x in [speaker_stand_in(subj, ctx)] if x]
+            sources = actors([subj], ctx) or speaker_side(subj, ctx)
     if light:  # "held talks *with* X"
         target_toks.extend(prep_objects(gov, target_preps))
     rel = light_clause(tok, ctx.lex) if not light else None
@@ -316,7 +327,7 @@ def _noun_roles(tok: "Token", sense: Sense, own: set[int], ctx: Context
         rel_subj = next((c for c in _children(rel) if c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE), None)
         if rel_subj is not None and not sources:
             subj = rel_subj
-            sources = actors([rel_subj], ctx) or [x for x in [speaker_stand_in(rel_subj, ctx)] if x]
+            sources = actors([rel_subj], ctx) or speaker_side(rel_subj, ctx)
         target_toks.extend(prep_objects(rel, target_preps))
     if gov is not None and how == "obj" and not sense.patient and "from" not in sense.target \
             and gov.lemma_.lower() in ctx.lex.receiving_verbs:
@@ -438,10 +449,13 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
     raw.mentions = [Span.of(text, start, end)]
     raw.sentence = Span.of(text, sent.start_char, sent.end_char)
     groups, sources, subj, heads = _roles(raw, ctx)
+    granted_by = grantor(anchor, ctx) if sense.type in GRANTED_TYPES else None
+    if granted_by is not None and actors([granted_by], ctx):  # "the tribunal granted the application to hold X"
+        sources = actors([granted_by], ctx)
     if not sources and sense.implied_source and (anchor.pos_ != "VERB" or is_passive(anchor)):
         # "three men were arrested", "another arrest was made": no actor written, and the article names one
-        # body that does such acts (the sense's implied_source, "police"): that body's (issue 11)
-        add_ids(sources, [implied_body(sense.implied_source, ctx)])
+        # body that does such acts (the sense's implied_source, "police"), or several police bodies: theirs (issue 11)
+        add_ids(sources, [b for kind in sense.implied_source for b in implied_bodies(kind, ctx)])
         groups = [[x for x in g if x not in sources] for g in groups]
         groups = [g for g in groups if g]
     if sense.type == "COERCE" and sense.mode == "arrest":  # "Velmar, May 4 A man was arrested": people are
@@ -466,7 +480,11 @@ def _build(sense: Sense, toks: list["Token"], anchor: "Token", sent: "SpacySpan"
         gov, how = governor(anchor)
         if gov is not None and how in ("subj", "obj") and gov.lemma_.lower() in ctx.lex.topic_verbs:
             keep = False  # "her transfer would be discussed", "they debated sanctions": a topic
-    if not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
+    if not sense.reciprocal and subj is not None and subj.lower_ in ("i", "we") and statement_at(subj.idx, ctx):
+        # '"I urge the minister to think again," she said': the speaker urges; a description of the target read as the
+        # speaker ("the minister") is someone else, so the target goes, not the source (issue 11)
+        groups = [g for g in ([x for x in g if x not in sources] for g in groups) if g]
+    elif not sense.reciprocal and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in RELATIVE:
         # "X, whom she accused": a pronoun resolved to the very target is a wrong antecedent, not a self-accusation
         sources = [x for x in sources if not any(x in g for g in groups)]
     if anchor.pos_ == "VERB" and anchor.dep_ == "relcl" and not groups and "dobj" in sense.target \

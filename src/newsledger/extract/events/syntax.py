@@ -24,6 +24,7 @@ from ...records import Entity, Statement, Time
 from .._doc import attr_lists, tokens
 from .._index import EntityIndex
 from .lexicon import Lexicon, Sense, lexicon
+from .kinds import every_of_kind, implied_bodies, implied_body, kind_bodies, of_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 __all__ = [
     "SUBJ_DEPS", "SETTING_PREPS", "OBJ_DEPS", "RELATIVE", "PRONOUNS", "Context", "add_ids", "conjuncts", "pobjs", "children",
     "entity_of", "matrix_objects", "word_set", "name_words", "by_description", "descriptions", "actors",
-    "speaker_stand_in", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
-    "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body",
+    "speaker_stand_in", "speaker_side", "StatementIndex", "statement_at", "statement_with_cue", "is_passive", "subject",
+    "agents_of", "prep_objects", "governor", "is_group", "is_person", "kind_bodies", "implied_body", "implied_bodies", "every_of_kind",
     "light_clause",
 ]
 
@@ -209,15 +210,15 @@ def by_description(tok: "Token", ctx: Context) -> str | None:
     words = {tok.lower_, tok.lemma_.lower()}
     if [c.lower_ for c in _children(tok) if c.dep_ != "punct"] == ["the"]:  # "the movement" after "X, an armed movement"
         return only_carrier((eid for w in words for eid in ctx.described.get(w, ())), lambda eid: eid) \
-            or _of_kind(tok, ctx) or _titled(tok, ctx)
+            or of_kind(tok, ctx) or _titled(tok, ctx)
     if [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl")] == ["the"]:
-        return _of_kind(tok, ctx)  # "the union representing the dockworkers"
+        return of_kind(tok, ctx)  # "the union representing the dockworkers"
     if tok.dep_ != "compound" \
             and [c.lower_ for c in _children(tok) if c.dep_ not in ("punct", "acl", "relcl", "cc", "conj")] == ["the"]:
         # "The police and soldiers arrested ...", "shot by the police"; not "a union official" (a person, not the
         # union). A bare "police" ("as police clashed with strikers") is left unnamed: the ledger would take an
         # untargeted act of the force for the same act as every other act of it that day
-        kind = _of_kind(tok, ctx)
+        kind = of_kind(tok, ctx)
         if kind:
             return kind
     # "a *former* justice minister": a word of time is no part of the title it describes (word class title_times)
@@ -244,36 +245,6 @@ def _titled(tok: "Token", ctx: Context) -> str | None:
         return None  # a capitalized title outside any name ("The President directed ...") is a title too
     word = tok.lower_
     rows = {eid for ws, eid in ctx.name_words.get(word, []) if ws == frozenset({word}) and ctx.types.get(eid) == "PERSON"}
-    return next(iter(rows)) if len(rows) == 1 else None
-
-
-def _of_kind(tok: "Token", ctx: Context) -> str | None:
-    """"the union" for the one organization of the article whose name says it is one ("the X Dockers'
-    Association"), "police" or "the policemen" for the one police body ("the Ostra Constabulary"): the kind
-    noun's name words (plover_roles.json ``kind_nouns``, ``kind_members``); none or several such: None."""
-    rows = ctx.kind_bodies.get(tok.lemma_.lower()) or ctx.kind_bodies.get(tok.lower_)
-    return next(iter(rows)) if rows is not None and len(rows) == 1 else None
-
-
-def kind_bodies(entities: Sequence[Entity], lex: Lexicon) -> dict[str, frozenset[str]]:
-    """Kind noun ("union", "police", "policemen") -> the organizations whose name is of that kind: the last
-    word of the name (or an alias) that names any kind decides ("the Ostra Police Union" is a union)."""
-    every = frozenset().union(*lex.kind_nouns.values())
-    last: dict[str, set[str]] = {}
-    for e in entities:
-        if e.type != "ORG":
-            continue
-        for name in (e.name, *e.aliases):
-            words = [w for w in re.split(r"[^\w]+", name.lower()) if w in every]
-            if words:
-                last.setdefault(words[-1], set()).add(e.id)
-    return {noun: frozenset(eid for w in ws for eid in last.get(w, ())) for noun, ws in lex.kind_nouns.items()}
-
-
-def implied_body(kind: str, ctx: Context) -> str | None:
-    """The one body of ``kind`` the article names (a sense's ``implied_source``: "three men were arrested"
-    in a story naming one police force is that force's arrest); none or several: None."""
-    rows = ctx.kind_bodies.get(kind, frozenset())
     return next(iter(rows)) if len(rows) == 1 else None
 
 
@@ -326,7 +297,7 @@ def actors(toks: Iterable["Token"], ctx: Context) -> list[str]:
             if found is None and (c.lower_ in _CAMPS or c.lemma_.lower() in _CAMPS):
                 # "the chancellor's conservatives and X made a breakthrough": the leader for the camp (issue 11)
                 found = next((e for p in children(c, ("poss",)) if (e := entity_of(p, ctx)) is not None), None)
-            add_ids(out, [found])
+            add_ids(out, [found] if found is not None else every_of_kind(c, ctx))
             if ctx.index.at(c.idx, c.idx + len(c.text)) is None:
                 # "two hostages, Anna Lepp and Ivo Tamm": every name of the apposition, not its first only
                 for ap in children(c, ("appos",)):
@@ -361,6 +332,21 @@ def speaker_stand_in(tok: "Token", ctx: Context) -> str | None:
         return st.speaker
     aff = sorted(ctx.affiliation.get(st.speaker, ()))
     return aff[0] if len(aff) == 1 else None
+
+
+def speaker_side(tok: "Token", ctx: Context) -> list[str]:
+    """:func:`speaker_stand_in` as a list; a first-person plural ("we launched an inquiry", "our officers") in
+    the quote of a person who speaks for one body (an affiliation the entities stage found: "RSHQ chief X") is
+    that body as well as the speaker (issue 11)."""
+    who = speaker_stand_in(tok, ctx)
+    if who is None:
+        return []
+    out = [who]
+    if tok.lower_ in ("we", "us", "our") and ctx.types.get(who) == "PERSON":
+        aff = sorted(a for a in ctx.affiliation.get(who, ()) if ctx.types.get(a) == "ORG")
+        if len(aff) == 1:
+            out.append(aff[0])
+    return out
 
 
 class StatementIndex:
