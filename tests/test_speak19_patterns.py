@@ -224,6 +224,21 @@ def test_the_governor_is_the_person_written_with_the_abbreviated_rank():
     assert speaker_of(rec, "The surge will be worst") == "Lena Marsh"
 
 
+@pytest.mark.slow
+def test_a_title_that_only_begins_like_an_abbreviated_rank_is_not_its_holder():
+    # "collector" begins like "Col." but is no colonel: the collector who speaks is unnamed here
+    rec = extract("Relief camps open in Darsi\n\n"
+                  "Col. Ravi Tandel led an army column into the flooded villages of Darsi district on Monday.\n\n"
+                  "\"Relief camps will open in every school by tomorrow,\" the collector said.")
+    assert speaker_of(rec, "Relief camps will open") != "Ravi Tandel"
+
+
+def test_every_rank_abbreviation_is_an_honorific():
+    from newsledger.analysis.words import word_class
+    from newsledger.extract.statements.cues import lexicon
+    assert set(lexicon()["rank_abbreviations"]) <= word_class("honorifics")
+
+
 # -- '"...," the statement read': the writing's issuer speaks -------------------------------------------------
 
 PIT = ("Miner killed at Tarvel pit\n\n"

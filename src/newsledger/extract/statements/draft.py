@@ -14,6 +14,7 @@ from typing import Any, TYPE_CHECKING
 from ...analysis import clause
 from ...analysis.words import word_class
 from ...analysis.rules import rule_table
+from ...errors import LanguageDataError
 from ...records import TimeValue
 from .quotes import Quote
 from .._doc import dateline_tokens, doc_text, tokens
@@ -38,6 +39,11 @@ def lexicon() -> dict[str, Any]:
         data[key] = frozenset(data[key])
     data["cues"] = {row["id"]: row["yields"] for row in rule_table("reporting_cues")["rows"]}
     data["titles"] = frozenset(w.rstrip(".") for c in ("titles", "honorifics", "title_modifiers") for w in word_class(c))
+    honorifics = word_class("honorifics")
+    unknown = sorted(set(data["rank_abbreviations"]) - honorifics)
+    if unknown:
+        raise LanguageDataError(f"data/lexicons/statements.json: rank_abbreviations {unknown} are no words of word "
+                                "class honorifics; add them to data/words/honorifics.json or remove them")
     data["denial_re"] = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["denial_phrases"]) + r")\b", re.I)
     return data
 

@@ -540,12 +540,19 @@ class _NamedMentions:
 
 
 def _abbreviated(title: str) -> frozenset[str]:
-    """The abbreviated ranks (word class honorifics, "gov.", "sen.", "col.") written as the first letters of
-    ``title``: "Gov. X" holds the title of "the governor"."""
-    return frozenset(h for h in _DOTTED_RANKS if title.startswith(h[:-1]) and title != h[:-1])
+    """The abbreviated ranks that stand for ``title`` (lexicon ``rank_abbreviations``): "Gov. X" holds the title of
+    "the governor"; a word that only begins like one ("collector", "Col.") holds none."""
+    return _RANKS_OF_TITLE.get(title, frozenset())
 
 
-_DOTTED_RANKS = frozenset(h for h in word_class("honorifics") if h.endswith(".") and len(h) >= 4)
+def _ranks_of_title() -> dict[str, frozenset[str]]:
+    ranks: dict[str, set[str]] = {}
+    for abbreviation, title in lexicon()["rank_abbreviations"].items():
+        ranks.setdefault(title, set()).add(abbreviation)
+    return {title: frozenset(abbrs) for title, abbrs in ranks.items()}
+
+
+_RANKS_OF_TITLE = _ranks_of_title()
 
 
 def _start(m: tuple[int, int, str]) -> int:
