@@ -28,10 +28,10 @@ def _tokens(name: str) -> list[str]:
 
 
 def _strip_particle(w: str) -> str:
-    for p in PARTICLES:
-        if w.startswith(p + "-"):
-            return w[len(p) + 1:]
-    return w
+    """The word less a particle joined to it by a hyphen ("al-Rashid": "rashid"; no particle holds a hyphen,
+    so the particle is the part before the first one)."""
+    head, hyphen, rest = w.partition("-")
+    return rest if hyphen and head in PARTICLES else w
 
 
 def _initials(name: str, small: bool = False) -> str:
