@@ -57,19 +57,32 @@ def labels(doc: "Doc", attr: str) -> list[str]:
     is ``doc[i].dep_`` (also "TAG", "POS", "LOWER", "LEMMA"; kept in ``doc.user_data`` with :func:`children`'s
     index). Each ``dep_``, ``lower_`` ... of a Token looks the string up in the store and decodes it again
     (about 0.13 us); the clause functions read them for every child of every verb they are asked about."""
-    key = "newsledger:labels:" + attr
+    key = _LABEL_KEYS.get(attr) or "newsledger:labels:" + attr
     out = doc.user_data.get(key)
     if out is None:
-        strings = doc.vocab.strings
-        names: dict[int, str] = {}
-        out = []
-        for x in (doc.to_array(attr).tolist() if len(doc) else []):
-            name = names.get(x)
-            if name is None:
-                name = names[x] = strings[x]
-            out.append(name)
+        ids = doc.to_array(attr).tolist() if len(doc) else []
+        names = _LABEL_NAMES
+        out = list(map(names.get, ids))
+        if None in out:  # an id not met before: its string, remembered for the process
+            if len(names) >= _LABEL_NAMES_CAP:
+                names.clear()
+            strings = doc.vocab.strings
+            for k, x in enumerate(ids):
+                if out[k] is None:
+                    name = names.get(x)
+                    if name is None:
+                        name = names[x] = strings[x]
+                    out[k] = name
         doc.user_data[key] = out
     return out
+
+
+#: the user_data key of each column of :func:`labels`
+_LABEL_KEYS = {a: "newsledger:labels:" + a for a in ("DEP", "TAG", "POS", "LOWER", "LEMMA")}
+#: an id's string, for every doc (a label's or a word's id is its symbol or its string's hash, the same in
+#: every doc and after a memory zone frees the string); bounded: cleared when it reaches the cap
+_LABEL_NAMES: dict[int, str] = {}
+_LABEL_NAMES_CAP = 20_000
 
 
 def _heads(doc: "Doc") -> list[int]:
@@ -313,13 +326,12 @@ def tense(verb: "Token", future_aux: Iterable[str] | None = None) -> str | None:
     and auxiliaries. ``future_aux`` defaults to the word class ``future_auxiliaries``."""
     fut = word_class("future_auxiliaries") if future_aux is None else frozenset(future_aux)
     auxes = auxiliaries(verb)
-    doc = verb.doc
-    dep, lower, tag = labels(doc, "DEP"), labels(doc, "LOWER"), labels(doc, "TAG")
-    if any(dep[c.i] == "mark" and lower[c.i] in ("if", "unless") for c in children(verb)):
+    dep = labels(verb.doc, "DEP")
+    if any(dep[c.i] == "mark" and c.lower_ in ("if", "unless") for c in children(verb)):
         return None  # a condition ("if the parties failed to settle by May") is hypothetical
-    if any(lower[a.i] in fut for a in auxes):
+    if any(a.lower_ in fut for a in auxes):
         return "future"
-    if verb.tag_ == "VBD" or any(tag[a.i] == "VBD" for a in auxes):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
@@ -332,8 +344,7 @@ def is_finite(verb: "Token") -> bool:
     """A finite verb: tensed itself or through a tensed auxiliary or modal."""
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
-    tag = labels(verb.doc, "TAG")
-    return any(tag[c.i] in ("VBD", "VBZ", "VBP", "MD") for c in auxiliaries(verb))
+    return any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in auxiliaries(verb))
 
 
 @functools.cache

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...analysis.clause import labels, own_subject
+from ...analysis.clause import own_subject
 from ...analysis.reference import latest_carrier
 from ...analysis.rules import rule_table
 from ...analysis.words import word_class
@@ -509,13 +509,12 @@ def _org_possessed(doc: "Doc", clusters: list[Cluster], mm: MentionMap) -> list[
     (issue 11; a numbered unit, "the army's 3rd Brigade", is left alone)."""
     out: list[RelationFound] = []
     fw_ = folded(doc)
-    tag = labels(doc, "TAG")
     for c in clusters:
         if c.type not in (PERSON, ORG):
             continue
         for m in c.mentions:
             k = m.t0
-            if k < 2 or tag[k - 1] != "POS":
+            if k < 2 or doc[k - 1].tag_ != "POS":
                 continue
             if c.type == ORG and not (m.t1 - k >= 3 and fw_[k + 1] in ("of", "for") and doc[k].is_title):
                 continue

@@ -46,8 +46,7 @@ def _main_verbs(span: "Span") -> list["Token"]:
     heads = clause.head_indices(span.doc)  # the doc's cached tokens and head indices, not new Tokens
     roots = [t for t, h in zip(tokens(span.doc)[span.start:span.end], heads[span.start:span.end])
              if h < span.start or h >= span.end or h == t.i]
-    pos = clause.labels(span.doc, "POS")
-    return sorted(roots, key=lambda t: (pos[t.i] not in ("VERB", "AUX"), t.i))
+    return sorted(roots, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
 
 
 def _modal(verb: "Token") -> str | None:

@@ -183,10 +183,9 @@ def _ahead(doc: "Doc", start: int, end: int) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
-            lower = clause.labels(doc, "LOWER")
             for words in phrases:
                 lo = tok.i - len(words) + 1
-                if lo >= 0 and lower[lo:tok.i + 1] == words:
+                if lo >= 0 and [t.lower_ for t in doc[lo:tok.i + 1]] == words:
                     return True
     return False
 
@@ -229,7 +228,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         decided = True  # "pointing to Easter"
     steps = 0
     at_root = False
-    dep_of, pos_of = clause.labels(doc, "DEP"), clause.labels(doc, "POS")
+    dep_of = clause.labels(doc, "DEP")
     while not at_root and steps < 40:
         steps += 1
         # at the root every further step reads the root again, to the same effect: one is enough
@@ -246,7 +245,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             continue
         if decided or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(dep_of[c.i] == "dobj" and pos_of[c.i] == "NOUN" and _planned_act(c) for c in _children(tok)):
+        if any(dep_of[c.i] == "dobj" and c.pos_ == "NOUN" and _planned_act(c) for c in _children(tok)):
             tense, decided = "future", True  # "to drop their intended stoppage on Thursday" (an act not yet done)
             continue
         t = _verb_tense(tok)
