@@ -54,34 +54,6 @@ def test_children_index_is_spacys_children_in_order(nlp):
 
 
 @pytest.mark.slow
-def test_labels_are_the_tokens_own_strings(nlp):
-    from newsledger.analysis.clause import labels
-    from newsledger.extract._doc import release
-
-    doc = nlp("VELMAR — The Minister, who arrived late, said on Monday that the ports would reopen: \"We won't wait.\"")
-    for attr, prop in (("DEP", "dep_"), ("TAG", "tag_"), ("POS", "pos_"), ("LOWER", "lower_"), ("LEMMA", "lemma_")):
-        assert labels(doc, attr) == [getattr(t, prop) for t in doc], attr
-    assert labels(doc, "DEP") is labels(doc, "DEP")  # once per doc
-    release(doc)
-    assert not any(str(k).startswith("newsledger:") for k in doc.user_data)
-
-
-def test_labels_of_a_hand_built_doc_and_an_empty_one():
-    import spacy
-    from spacy.tokens import Doc
-
-    from newsledger.analysis.clause import labels
-
-    vocab = spacy.blank("en").vocab
-    doc = Doc(vocab, words=["Ana", "Lima", "left"], heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"],
-              pos=["PROPN", "PROPN", "VERB"], tags=["NNP", "NNP", "VBD"])
-    assert labels(doc, "DEP") == ["compound", "nsubj", "ROOT"]
-    assert labels(doc, "POS") == ["PROPN", "PROPN", "VERB"]
-    assert labels(doc, "LOWER") == ["ana", "lima", "left"]
-    assert labels(Doc(vocab, words=[]), "DEP") == []
-
-
-@pytest.mark.slow
 def test_subtree_is_spacys_subtree_in_order(nlp):
     from newsledger.analysis.clause import subtree
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children", "head_indices", "labels", "subtree",
+    "SUBJECT_DEPS", "CLAUSAL_SUBJECT_DEPS", "AUX_DEPS", "children", "head_indices", "subtree",
     "auxiliaries", "conjuncts", "is_misparsed_main_verb", "is_to_infinitive", "is_passive", "passive_agents", "own_subject", "subject",
     "reporting_subject", "speaker_side_subject", "tense", "is_finite", "modality", "reports_done", "is_pluperfect", "negated",
 ]
@@ -50,39 +50,6 @@ def children(tok: "Token") -> list["Token"]:
                 kids[h].append(toks[i])
         doc.user_data["newsledger:children"] = kids
     return kids[tok.i]
-
-
-def labels(doc: "Doc", attr: str) -> list[str]:
-    """One string attribute of every token, read from the doc's arrays once per doc: ``labels(doc, "DEP")[i]``
-    is ``doc[i].dep_`` (also "TAG", "POS", "LOWER", "LEMMA"; kept in ``doc.user_data`` with :func:`children`'s
-    index). Each ``dep_``, ``lower_`` ... of a Token looks the string up in the store and decodes it again
-    (about 0.13 us); the clause functions read them for every child of every verb they are asked about."""
-    key = _LABEL_KEYS.get(attr) or "newsledger:labels:" + attr
-    out = doc.user_data.get(key)
-    if out is None:
-        ids = doc.to_array(attr).tolist() if len(doc) else []
-        names = _LABEL_NAMES
-        out = list(map(names.get, ids))
-        if None in out:  # an id not met before: its string, remembered for the process
-            if len(names) >= _LABEL_NAMES_CAP:
-                names.clear()
-            strings = doc.vocab.strings
-            for k, x in enumerate(ids):
-                if out[k] is None:
-                    name = names.get(x)
-                    if name is None:
-                        name = names[x] = strings[x]
-                    out[k] = name
-        doc.user_data[key] = out
-    return out
-
-
-#: the user_data key of each column of :func:`labels`
-_LABEL_KEYS = {a: "newsledger:labels:" + a for a in ("DEP", "TAG", "POS", "LOWER", "LEMMA")}
-#: an id's string, for every doc (a label's or a word's id is its symbol or its string's hash, the same in
-#: every doc and after a memory zone frees the string); bounded: cleared when it reaches the cap
-_LABEL_NAMES: dict[int, str] = {}
-_LABEL_NAMES_CAP = 20_000
 
 
 def _heads(doc: "Doc") -> list[int]:
@@ -136,14 +103,12 @@ _NO_SKIP: frozenset[int] = frozenset()
 
 def auxiliaries(verb: "Token") -> list["Token"]:
     """The auxiliaries of ``verb`` ("has", "been" in "has been freed"), in text order."""
-    dep = labels(verb.doc, "DEP")
-    return [c for c in children(verb) if dep[c.i] in AUX_DEPS]
+    return [c for c in children(verb) if c.dep_ in AUX_DEPS]
 
 
 def is_to_infinitive(verb: "Token") -> bool:
     """A to-infinitive ("agreed *to free* ..."): the verb has the auxiliary "to"."""
-    dep = labels(verb.doc, "DEP")
-    return any(dep[c.i] == "aux" and c.lower_ == "to" for c in children(verb))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 # ---------------------------------------------------------------------------- voice
@@ -151,8 +116,7 @@ def is_passive(verb: "Token") -> bool:
     """A passive verb ("was *freed*"), a passive conjunct sharing the first verb's auxiliary ("was
     indicted ... and *convicted*"), or a passive participle modifying a noun ("the sailor *freed* in a
     swap")."""
-    dep = labels(verb.doc, "DEP")
-    if any(dep[c.i] in ("nsubjpass", "auxpass", "csubjpass") for c in children(verb)):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in children(verb)):
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in CLAUSAL_SUBJECT_DEPS for c in children(verb)):
         return is_passive(verb.head)
@@ -180,13 +144,12 @@ def conjuncts(tok: "Token") -> list["Token"]:
     """The token and the tokens conjoined with it ("X, Y and Z"), breadth first."""
     out: list["Token"] = []
     todo = [tok]
-    dep = labels(tok.doc, "DEP")
     while todo:
         t = todo.pop(0)
         if t in out:
             continue
         out.append(t)
-        todo.extend(c for c in children(t) if dep[c.i] == "conj")
+        todo.extend(c for c in children(t) if c.dep_ == "conj")
     return out
 
 
@@ -206,9 +169,8 @@ def own_subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, nearest: boo
     the verb (else the first). ``through_aux``: also a subject the parser hung on an auxiliary ("the
     bank *was* prepared")."""
     heads = [verb, *auxiliaries(verb)] if through_aux else [verb]
-    dep = labels(verb.doc, "DEP")
     for v in heads:
-        subs = [c for c in children(v) if dep[c.i] in deps and c.i not in skip]
+        subs = [c for c in children(v) if c.dep_ in deps and c.i not in skip]
         if not subs and skip:
             subs = [a for c in children(v) if c.dep_ in deps for a in children(c) if a.dep_ == "appos"]
         if subs:
@@ -223,9 +185,8 @@ def subject(verb: "Token", *, skip: Collection[int] = _NO_SKIP, hops: int = 8) -
     a relative clause gives its antecedent, an active finite or -ing participle the noun it modifies. A
     subject in ``skip`` (a dateline) is passed over for its apposition or conjunct."""
     cur = verb
-    dep = labels(verb.doc, "DEP")
     for _ in range(hops):
-        for subj in (c for c in children(cur) if dep[c.i] in CLAUSAL_SUBJECT_DEPS):
+        for subj in (c for c in children(cur) if c.dep_ in CLAUSAL_SUBJECT_DEPS):
             if subj.i not in skip:
                 return subj
             follow = [c for c in children(subj) if c.dep_ in ("appos", "conj")]
@@ -326,8 +287,7 @@ def tense(verb: "Token", future_aux: Iterable[str] | None = None) -> str | None:
     and auxiliaries. ``future_aux`` defaults to the word class ``future_auxiliaries``."""
     fut = word_class("future_auxiliaries") if future_aux is None else frozenset(future_aux)
     auxes = auxiliaries(verb)
-    dep = labels(verb.doc, "DEP")
-    if any(dep[c.i] == "mark" and c.lower_ in ("if", "unless") for c in children(verb)):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(verb)):
         return None  # a condition ("if the parties failed to settle by May") is hypothetical
     if any(a.lower_ in fut for a in auxes):
         return "future"
@@ -356,9 +316,8 @@ def modality(verb: "Token", modals: Iterable[str] | None = None) -> str | None:
     """The modal of ``verb`` as written ("will", "could", ...), ``"going to"`` for the going-to future,
     else None. ``modals`` defaults to the future and possibility auxiliaries."""
     ms = _modals() if modals is None else frozenset(modals)
-    dep = labels(verb.doc, "DEP")
     for c in children(verb):
-        if dep[c.i] in AUX_DEPS and c.lower_ in ms:
+        if c.dep_ in AUX_DEPS and c.lower_ in ms:
             return c.lower_
         if c.lower_ == "going" and any(g.lower_ == "to" for g in children(c)):
             return "going to"
@@ -370,19 +329,16 @@ def reports_done(verb: "Token") -> bool:
     if verb.tag_ == "VBD":
         return True
     done = word_class("past_auxiliaries")
-    dep = labels(verb.doc, "DEP")
-    return any(dep[c.i] in AUX_DEPS and c.lower_ in done for c in children(verb))
+    return any(c.dep_ in AUX_DEPS and c.lower_ in done for c in children(verb))
 
 
 def is_pluperfect(verb: "Token") -> bool:
     """Past perfect ("*had* said in April"): an occasion earlier than the one the story goes on from."""
     pluperfect = word_class("pluperfect_auxiliaries")
-    dep = labels(verb.doc, "DEP")
-    return any(dep[c.i] == "aux" and c.lower_ in pluperfect for c in children(verb))
+    return any(c.dep_ == "aux" and c.lower_ in pluperfect for c in children(verb))
 
 
 def negated(verb: "Token") -> bool:
     """Whether ``verb`` is negated ("did *not* sign", "*never* signed", "signed *no* deal")."""
-    dep = labels(verb.doc, "DEP")
-    return any(dep[c.i] == "neg" or (dep[c.i] in ("advmod", "det") and c.lower_ in ("never", "no"))
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no"))
                for c in children(verb))

@@ -228,7 +228,6 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
         decided = True  # "pointing to Easter"
     steps = 0
     at_root = False
-    dep_of = clause.labels(doc, "DEP")
     while not at_root and steps < 40:
         steps += 1
         # at the root every further step reads the root again, to the same effect: one is enough
@@ -245,7 +244,7 @@ def _clause(doc: "Doc", start: int, end: int) -> tuple[str | None, bool]:
             continue
         if decided or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(dep_of[c.i] == "dobj" and c.pos_ == "NOUN" and _planned_act(c) for c in _children(tok)):
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _planned_act(c) for c in _children(tok)):
             tense, decided = "future", True  # "to drop their intended stoppage on Thursday" (an act not yet done)
             continue
         t = _verb_tense(tok)
