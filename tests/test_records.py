@@ -107,6 +107,25 @@ def test_validate_rejects_a_span_that_is_not_its_text():
         rec.validate()
 
 
+@settings(max_examples=100, deadline=None)
+@given(records())
+def test_the_bare_spans_are_the_spans_in_order(rec):
+    assert list(rec._bare_spans()) == [sp for _where, sp in rec.spans()]
+
+
+def test_validate_names_the_first_span_that_is_not_its_text():
+    text = "Ana said hi."
+    st_ = Statement(id="s1", speaker=None, speaker_text=None, cue="said", channel=None, channel_text=None,
+                    direct=False, content=Span.of(text, 9, 11), evidence=Span(0, 3, "Bob"))
+    rec = Record(id="x", text=text, statements=(st_,), unresolved=(Span(4, 8, "told"),))
+    with pytest.raises(RecordError, match=r"record x: statement s1 evidence 0:3 'Bob' does not match the text there \('Ana'\)"):
+        rec.validate()
+    with pytest.raises(RecordError, match="unresolved 4:8 'told'"):
+        Record(id="x", text=text, unresolved=(Span(4, 8, "told"),)).validate()
+    with pytest.raises(RecordError, match="unresolved 9:40"):
+        Record(id="x", text=text, unresolved=(Span(9, 40, "hi."),)).validate()
+
+
 def test_validate_rejects_dangling_entity_ids():
     text = "Ana said hi."
     st_ = Statement(id="s1", speaker="e9", speaker_text="Ana", cue="said", channel=None, channel_text=None,

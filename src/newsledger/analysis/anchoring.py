@@ -57,11 +57,12 @@ def dated_token(span: "Span", stops: Collection[int] = _NONE, hops: int = 12) ->
     cur = span.root
     if cur.dep_ in NP_MODIFIER_DEPS:  # "Sunday's referendum": the time of that noun
         return cur.head
+    root_i = cur.i  # (Span.root walks the span's tokens again on every read)
     for _ in range(hops):
         head = cur.head
         if head is cur:
             break
-        if cur.i != span.root.i and (cur.i in stops or cur.pos_ in ("VERB", "AUX")):
+        if cur.i != root_i and (cur.i in stops or cur.pos_ in ("VERB", "AUX")):
             break
         cur = head
     return cur

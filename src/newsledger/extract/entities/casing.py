@@ -74,12 +74,19 @@ def street_start(doc: "Doc", i: int) -> int:
     return i
 
 
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The lexicon's given names, female and male (joined once, not for every article)."""
+    lex = lexicon()
+    return frozenset(lex.female_names | lex.male_names)
+
+
 def bracketed_names(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     """"(Jordan) Murray" and "Len (Doungel)": one word in brackets right beside another name, the first a
     given name (by the list or the tagger) and the other no place or body, is one person's name (the
     brackets are an editor's); nothing else is joined."""
     lex = lexicon()
-    given = lex.female_names | lex.male_names
+    given = _given_names()
     toks = tokens(doc)
     out: list[NameMention] = []
     k = 0

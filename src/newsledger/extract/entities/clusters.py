@@ -28,10 +28,10 @@ def _tokens(name: str) -> list[str]:
 
 
 def _strip_particle(w: str) -> str:
-    for p in PARTICLES:
-        if w.startswith(p + "-"):
-            return w[len(p) + 1:]
-    return w
+    """The word less a particle joined to it by a hyphen ("al-Rashid": "rashid"; no particle holds a hyphen,
+    so the particle is the part before the first one)."""
+    head, hyphen, rest = w.partition("-")
+    return rest if hyphen and head in PARTICLES else w
 
 
 def _initials(name: str, small: bool = False) -> str:
@@ -347,6 +347,13 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) ->
     toks = key.split()
     acr = m.text.replace(".", "") if is_acronym(m.text) else None
     hits: list[Cluster] = []
+    own: list[str] = []  # _initials(m.text), worked out once, when first needed
+
+    def initials() -> str:
+        if not own:
+            own.append(_initials(m.text))
+        return own[0]
+
     for k, c in reversed(list(org_of.items())):
         kt = k.split()
         if acr and any(_initials(x.text) == acr for x in c.mentions):
@@ -362,8 +369,7 @@ def _org_match(org_of: dict[str, Cluster], m: NameMention, the: bool = False) ->
               and m.text[1:].islower() and kt[0].startswith(toks[0]) and len(kt[0]) > len(toks[0])
               and toks[0] not in lexicon().titles):
             hits.append(c)  # "the Fed" of "the Federated Water Board": a clipped first word (issue 11)
-        elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == _initials(m.text)
-                             for x in c.mentions):
+        elif not acr and any(is_acronym(x.text) and x.text.replace(".", "") == initials() for x in c.mentions):
             hits.append(c)
     hits = _unique(hits)
     return hits[0] if hits else None

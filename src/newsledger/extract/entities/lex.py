@@ -23,6 +23,8 @@ __all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "dem
 
 def fold(s: str) -> str:
     """The lookup key of a word or name: lower case, curly apostrophes straightened."""
+    if s.isascii():  # (most words: no curly apostrophe, and casefold is lower)
+        return s.lower()
     return s.replace("\u2019", "'").replace("\u2018", "'").casefold()
 
 

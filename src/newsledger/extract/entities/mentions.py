@@ -34,7 +34,7 @@ def _cap(tok: "Token") -> bool:
 
 def _cap_text(t: str) -> bool:
     """A word that opens with a capital and holds a letter."""
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+    return bool(t) and t[0].isupper() and (t.isalpha() or any(c.isalpha() for c in t))
 
 
 @dataclass(eq=False)
@@ -58,8 +58,11 @@ class NameMention:
 
     @property
     def label(self) -> str:
-        lab, n = self.votes.most_common(1)[0] if self.votes else ("", 0)
-        return lab if n > 0 else ""
+        v = self.votes
+        if not v:
+            return ""
+        lab = max(v, key=v.__getitem__)  # Counter.most_common(1): the first of the highest
+        return lab if v[lab] > 0 else ""
 
 
 @dataclass(eq=False)

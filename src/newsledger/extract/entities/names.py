@@ -76,7 +76,8 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     heads = headline_tokens(doc)
     fw = folded(doc)
     # (the word's own tests first, the clause test last: the same set, fewer Tokens read)
-    midcaps = {fw[i] for i, w in enumerate(texts(doc)) if w and w[0].isupper() and any(c.isalpha() for c in w)
+    midcaps = {fw[i] for i, w in enumerate(texts(doc))
+               if w and w[0].isupper() and (w.isalpha() or any(c.isalpha() for c in w))
                and fw[i] not in lex.titles and fw[i] not in lex.title_modifiers and fw[i] not in lex.not_names
                and i not in heads and not _starts_clause(doc, i)}
     out: list[NameMention] = []

@@ -92,7 +92,7 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         if i in skip or not (capped[i] or fw[i] in PARTICLES and _particle_start(doc, i)
-                             or _ordinal_in_name(doc, i, capped, skip)):
+                             or fw[i][:1].isdecimal() and _ordinal_in_name(doc, i, capped, skip)):  # (it opens with a figure)
             i += 1
             continue
         j = i + 1

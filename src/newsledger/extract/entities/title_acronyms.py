@@ -26,18 +26,26 @@ _SMALL = frozenset({"of", "for", "and", "the", "on"})
 # scans were a twentieth of the entities stage on short articles)
 _BRACKETED = re.compile(r"\([A-Z][A-Za-z]{1,4}\)")
 _REACH = 300
+_RUN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -"
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
-    """The stretches of text that end at a bracketed acronym and begin _REACH characters before it, joined
-    where they overlap."""
+    """For each bracketed acronym, the stretch of text where a match that ends at it can begin: from _REACH
+    characters before it (or where the stretch of the bracket before begins, where the two overlap), but no
+    earlier than the run of ASCII letters, spaces and hyphens (and one white space) right before the bracket,
+    the only characters either pattern's words hold (issue 13: the patterns were tried at every letter of
+    _REACH characters)."""
     out: list[tuple[int, int]] = []
+    start = 0
     for m in _BRACKETED.finditer(text):
         a = max(0, m.start() - _REACH)
         if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], m.end())
-        else:
-            out.append((a, m.end()))
+            a = start  # (joined with the stretch before)
+        start = a
+        head = text[a:m.start()]
+        if head[-1:].isspace():  # the pattern's \s? before the bracket
+            head = head[:-1]
+        out.append((a + len(head.rstrip(_RUN_CHARS)), m.end()))
     return out
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...analysis.rules import rule_table
@@ -103,9 +102,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         admin = words[-1] in lex.place_administrative  # "X County" is a polity, "X River" a place
         _vote_for(m, LOC if words[-1] in lex.place_keywords and not admin else GPE, "place-keyword")
     datelines = dateline_tokens(doc)
+    spacy_labels = _spacy_labels(doc, m)  # (read twice below)
     if m.t0 in datelines and m.t0 > 0 and toks[m.t0 - 1].text == "(":
         _vote_for(m, ORG, "dateline-agency")  # "TOKYO (Sputnik) —": the agency that filed the story
-    elif m.t0 in datelines and not (len(words) > 1 and _spacy_labels(doc, m).get(ORG)):
+    elif m.t0 in datelines and not (len(words) > 1 and spacy_labels.get(ORG)):
         _vote_for(m, GPE, "dateline")  # "VELMAR, Tumbria —": a dateline names where the story was filed (or a body's seat)
     if is_city(m.text):
         _vote_for(m, GPE, "city-gazetteer")
@@ -167,7 +167,7 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             _vote_for(m, PERSON, "plain-name-speaking")  # "Ivo Tamm said": two or three plain capitalized words speaking are a person
     if club_context(doc, m):
         _vote_for(m, ORG, "sports-club")  # "Velmar manager X", "a win over Velmar" in a sports report (clubs.py)
-    for lab, n in _spacy_labels(doc, m).items():
+    for lab, n in spacy_labels.items():
         _vote_for(m, lab, "spacy-ner", n)
     if before[-1:] == ["the"] and not m.pre_title and m.full is None and 0 < v[PERSON] < 3:
         v.pop(PERSON)  # "The Louvre reopened": people's names take no article
@@ -222,13 +222,13 @@ def _reporting_subject(doc: "Doc", m: NameMention) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in lex.reporting_verbs
 
 
-def _spacy_labels(doc: "Doc", m: NameMention) -> Counter:
+def _spacy_labels(doc: "Doc", m: NameMention) -> dict[str, float]:
     """spaCy's label of the entity covering most of the mention (one vote; two where it is exact)."""
-    c: Counter = Counter()
+    c: dict[str, int] = {}
     for et in ent_types(doc)[m.t0:m.t1]:  # (the labels read once per doc, not from each Token)
-        if et in _SPACY:
-            c[_SPACY[et]] += 1
+        lab = _SPACY.get(et)
+        if lab is not None:
+            c[lab] = c.get(lab, 0) + 1
     if not c:
-        return c
-    lab, _ = c.most_common(1)[0]
-    return Counter({lab: 1.5})
+        return {}
+    return {max(c, key=c.__getitem__): 1.5}  # the most frequent, the first of equals (as Counter.most_common)
