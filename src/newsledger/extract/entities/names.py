@@ -45,6 +45,7 @@ from .casing import (bracketed_names, coordinated_units, headline_cuts, headline
                      not_a_name, state_codes, street_sides, street_start)
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .glued_names import person_after_body
+from .programmes import drop_programmes
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .votes import _vote
 from .clusters import cluster_names
@@ -110,6 +111,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
+    out = drop_programmes(doc, out)  # "the X Irrigation Project", "the X scheme": no entity (issue 11)
     out = _fire_names(doc, out)
     out = _spelled_out(doc, out)
     _acronyms(doc, out)
