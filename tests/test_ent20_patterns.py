@@ -23,8 +23,9 @@ def test_programme_named_by_its_head_word_is_no_entity():
 
 def test_name_written_before_a_programme_noun_is_the_programme():
     # "the <Name> scheme", "the <Name> (ABC) program": every use of the name is a programme's, so no body
-    rec = extract("The Rural Cash Support (RCS) scheme will reach 40 more districts, the Finance Ministry said. "
-                  "Under the Rural Cash Support scheme, money goes straight into bank accounts.")
+    rec = extract("Rural Cash Support scheme to reach 40 more districts\n\n"
+                  "The Rural Cash Support (RCS) scheme will reach 40 more districts, the Finance Ministry said. "
+                  "Under the RCS scheme, money goes straight into bank accounts.")
     names = _names(rec)
     assert not any(n.startswith("Rural Cash") or n == "RCS" for n in names), names
     assert names.get("Finance Ministry") == "ORG", names

@@ -60,9 +60,9 @@ def drop_programmes(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
             dropped[w] = "programme-noun"
         else:
             continue
-        k = _bracket_after(doc, m.t1)
-        if k > m.t1:
-            dropped.setdefault(fold(texts(doc)[m.t1 + 1]), dropped[w])  # "(RCS)" and "the RCS" later
+        for x in uses[w]:  # "(RCS)" after any use of the name, and "the RCS" later
+            if _bracket_after(doc, x.t1) > x.t1:
+                dropped.setdefault(fold(texts(doc)[x.t1 + 1]), dropped[w])
     if not dropped:
         return ms
     if tracing(doc):
