@@ -36,3 +36,32 @@ def test_body_written_before_a_programme_noun_elsewhere_stays():
     rec = extract("The Harlow Relief Foundation said its food program would close. "
                   "The Harlow Relief Foundation has run the kitchens since 2019.")
     assert _names(rec).get("Harlow Relief Foundation") == "ORG", _names(rec)
+
+
+def test_word_two_persons_names_start_with_is_left_unresolved():
+    # two people whose names open with the same word (family name first): the word alone is either of them,
+    # so it is no third person and joins neither
+    rec = extract("Lu Hanwei, head of the harbour rescue team, said two divers had been found. "
+                  "The search will go on, said Lu Mingzhi, the deputy mayor of Qarvel. "
+                  "Lu and other officials met the families on Sunday.")
+    persons = [e.name for e in rec.entities if e.type == "PERSON"]
+    assert sorted(persons) == ["Lu Hanwei", "Lu Mingzhi"], persons
+    assert any(rec.text[u.start:u.end] == "Lu" for u in rec.unresolved), rec.unresolved
+
+
+def test_number_after_a_road_head_is_part_of_the_road():
+    # "<Name> Highway <number>", "Route <number>": the number names the road, a place
+    rec = extract("Landslides have cut the Coastal Highway 212 in three places, the Dovra roads agency said. "
+                  "Trucks were sent back to Route 9 near Kelby.")
+    names = _names(rec)
+    assert names.get("Coastal Highway 212") in ("LOC", "FAC", "GPE"), names
+    assert names.get("Route 9") in ("LOC", "FAC", "GPE"), names
+    assert "Coastal Highway" not in names, names
+
+
+def test_designation_before_a_town_is_not_glued_to_it():
+    # "the <CODE-number> <Town>-<Town> road": the road's designation, then a route between two towns
+    rec = extract("Farmers lost land to the widening of the KR-58 Tessaly-Omburg road, officials in Varn said.")
+    names = _names(rec)
+    assert names.get("Tessaly") == "GPE" and names.get("Omburg") == "GPE", names
+    assert not any("KR-58" in n and n != "KR-58" for n in names), names

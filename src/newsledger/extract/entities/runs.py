@@ -11,6 +11,7 @@ from .capital_titles import titled_run
 from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .clause_openers import body_before_party_role, plural_of_lower
+from .roads import designation_run, road_number_at
 from .routes import route_pair_at
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
@@ -103,6 +104,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text == "-" and route_pair_at(doc, j):
                 break  # "the Orvelle-Tamsbury highway": a route between two places, two names (issue 11)
+            if capped[j] and toks[j - 1].whitespace_ and designation_run(doc, i, j):
+                break  # "NH-71 Kelvar": a road's designation, then a town (issue 11)
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
@@ -169,6 +172,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if (t.like_num and toks[j - 1].whitespace_ and fold(toks[i - 1].text if i else "") in lex.org_nouns_before):
                 j += 1
                 break
+            if t.like_num and road_number_at(doc, i, j):
+                j += 1  # "National Highway 415", "Route 9": the number names the road (issue 11)
             break
         unit = j - i >= 2 and fw_[j - 1] in word_class("place_unit_plurals")
         if unit:

@@ -16,6 +16,7 @@ from .clubs import club_context
 from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
+from .roads import road_number_at
 from .routes import route_pair_at
 from .title_acronyms import title_acronyms
 
@@ -94,6 +95,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
+    if m.t1 - m.t0 >= 2 and road_number_at(doc, m.t0, m.t1 - 1):
+        _vote_for(m, FAC, "road-number")  # "the Coastal Highway 212", "Route 9": a road (issue 11)
     fw = fw_
     after = fw[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
