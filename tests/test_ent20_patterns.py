@@ -65,3 +65,29 @@ def test_designation_before_a_town_is_not_glued_to_it():
     names = _names(rec)
     assert names.get("Tessaly") == "GPE" and names.get("Omburg") == "GPE", names
     assert not any("KR-58" in n and n != "KR-58" for n in names), names
+
+
+def test_place_before_a_unit_title_is_the_titles_seat():
+    # "<Place> District Collector <Name>", and "says <Place> Collector" in the headline: the place is named,
+    # the title is no person
+    rec = extract("Relief will reach farmers soon, says Tarvani Collector\n\n"
+                  "Tarvani District Collector R.K. Menon told farmers on Monday that the Collector would visit "
+                  "Sorel village.")
+    names = _names(rec)
+    assert names.get("Tarvani") == "GPE", names
+    assert not any("Collector" in n for n in names), names
+    assert names.get("R.K. Menon") == "PERSON", names
+
+
+def test_name_before_a_title_alone_stays_a_name():
+    # two capitalized words, the last a title word, with no seat written elsewhere: a person's name
+    rec = extract("Retired general John Major told the Velmar Courier on Friday that the plan would fail.")
+    assert _names(rec).get("John Major") == "PERSON", _names(rec)
+
+
+def test_portfolio_words_between_two_title_words_are_the_titles():
+    # "Deputy Police Public Relations Officer <Name>": the whole title stands before the name
+    rec = extract("Deputy Police Public Relations Officer Amos Phiri confirmed the arrests on Tuesday.")
+    names = _names(rec)
+    assert names.get("Amos Phiri") == "PERSON", names
+    assert not any("Officer" in n or "Relations" in n for n in names), names

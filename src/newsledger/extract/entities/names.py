@@ -47,6 +47,7 @@ from .title_lists import portfolio_tail as _portfolio_tail, title_before_apposit
 from .glued_names import person_after_body
 from .programmes import drop_programmes
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
+from .title_seats import seat_then_title, unit_seat
 from .votes import _vote
 from .clusters import cluster_names
 from .name_passes import _acronyms, _fire_names, _KNOWN_AS, _MIXED_ACRONYM, _nicknames, _spelled_out  # noqa: F401
@@ -374,6 +375,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     lex = lexicon()
     out: list[NameMention] = []
     run0 = i
+    seat = seat_then_title(doc, i, j)
+    if seat is not None:  # "..., says Tarvani Collector": the seat of a title, no person (issue 11)
+        return [_mk(doc, i, seat)]
     cut = _portfolio_tail(doc, i, j)
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
@@ -388,9 +392,11 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
         official = k < j and any(fw_[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
-        if body:
+        seat = None if body else unit_seat(doc, i, k)  # "Tarvani | District Collector X" (issue 11)
+        if body or seat:
+            body = body or seat
             bm = _mk(doc, *body)
-            if body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
+            if not seat and body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
                 bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
             elif party_before_title(doc, body[0], body[1], k):
                 bm.votes[ORG] += 4  # "Labour | MP": a party (issue 11)

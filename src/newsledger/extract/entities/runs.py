@@ -13,6 +13,7 @@ from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .clause_openers import body_before_party_role, plural_of_lower
 from .roads import designation_run, road_number_at
 from .routes import route_pair_at
+from .title_seats import title_resumes
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
 if TYPE_CHECKING:
@@ -509,7 +510,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         elif last_title < 0 and unknown < 4:
             unknown += 1
             continue
-        else:
+        elif last_title < 0 or not title_resumes(doc, k, j):  # "Deputy Police Public Relations Officer X" goes on
             break
     if last_title < 0:
         return i

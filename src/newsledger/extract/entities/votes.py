@@ -19,6 +19,7 @@ from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, 
 from .roads import road_number_at
 from .routes import route_pair_at
 from .title_acronyms import title_acronyms
+from .title_seats import seat_of_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,6 +96,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
+    if seat_of_title(doc, m.t0, m.t1):
+        _vote_for(m, GPE, "unit-title-seat")  # "Tarvani District Collector X", "says Tarvani Collector" (issue 11)
     if m.t1 - m.t0 >= 2 and road_number_at(doc, m.t0, m.t1 - 1):
         _vote_for(m, FAC, "road-number")  # "the Coastal Highway 212", "Route 9": a road (issue 11)
     fw = fw_
