@@ -240,7 +240,8 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
-        if i > 0 and fold(doc[i - 1].text) in lex.offices and _starts_clause(doc, i - 1):
+        if i > 0 and fold(doc[i - 1].text) in lex.offices and (_starts_clause(doc, i - 1) or (
+                i >= 2 and folded(doc)[i - 2] == "the" and by_end.get(i) is not None)):  # "by the Health ministry" (issue 11)
             word = by_end.get(i)
             if i - 1 not in taken or (word is not None and word.t1 - word.t0 == 1):
                 i -= 1  # "Health ministry accuses ...": capitalized only because it opens the line
