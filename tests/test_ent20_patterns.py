@@ -91,3 +91,30 @@ def test_portfolio_words_between_two_title_words_are_the_titles():
     names = _names(rec)
     assert names.get("Amos Phiri") == "PERSON", names
     assert not any("Officer" in n or "Relations" in n for n in names), names
+
+
+def test_capitalized_portfolio_before_a_lower_case_ministry_is_the_ministry():
+    # "the Health ministry": one body named by its office, not a body called "Health"
+    rec = extract("Nurses in Dorvale who stay away will face dismissal by the county boards and the Health "
+                  "ministry, union leader Amara Osei said on Friday.")
+    names = _names(rec)
+    assert names.get("Health ministry") == "ORG", names
+    assert "Health" not in names, names
+
+
+def test_body_named_with_and_opening_a_paragraph_is_one_body():
+    # "The <Word> and <Word> Union" opening a paragraph after a quote: one body, not two
+    rec = extract('A worker died at the Tarn pit on Sunday, police said.\n\n'
+                  '"We will work with the regulator to find out what went wrong," the company said.\n\n'
+                  'The Forestry and Timber Union released a statement saying the whole community was shocked.')
+    names = _names(rec)
+    assert names.get("Forestry and Timber Union") == "ORG", names
+    assert "Timber Union" not in names and "Forestry" not in names, names
+
+
+def test_first_word_of_a_portfolio_pair_is_no_body():
+    # "secretary of <Word> and <Word> <Name>": a portfolio of two words, then the holder's name
+    rec = extract("Regional secretary of Quarries and Minerals Tomas Brevik visited the site on Monday.")
+    names = _names(rec)
+    assert names.get("Tomas Brevik") == "PERSON", names
+    assert "Quarries" not in names, names

@@ -339,6 +339,8 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     lex = lexicon()
     toks = tokens(doc)
     n = len(doc)
+    if fw_[i] == "the" and j - i >= 2 and toks[i].text[0] == "T":
+        i += 1  # "The Sun and Moon ..." opening a sentence: the run holds its article (issue 11)
     if i == 0 or not 1 <= j - i <= 3 or fw_[i - 1] != "the" and not (
             i >= 2 and fw_[i - 2] == "the" and toks[i - 1].is_lower and toks[i - 1].is_alpha):
         return False  # "the Sun and Moon ...", "the rebel Truth and Renewal ..." (issue 11)
