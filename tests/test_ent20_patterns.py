@@ -118,3 +118,17 @@ def test_first_word_of_a_portfolio_pair_is_no_body():
     names = _names(rec)
     assert names.get("Tomas Brevik") == "PERSON", names
     assert "Quarries" not in names, names
+
+
+def test_names_listed_with_a_known_place_are_places():
+    # "<County>, <X> & <Y> and <Z>", "from <Town> City, <Province>": a list with a place in it is of places
+    rec = extract("Roads were shut in Dorrow County, Tarn & Wear and Oswick on Monday. "
+                  "A worker from Kelby City, Marrow Sur died when a wall fell.")
+    names = _names(rec)
+    for place in ("Tarn & Wear", "Oswick", "Marrow Sur"):
+        assert names.get(place) in ("GPE", "LOC"), (place, names)
+
+
+def test_list_with_a_person_is_no_list_of_places():
+    rec = extract("Anna Lepp, Dorrow County and Ivo Tamm signed the letter on Monday.")
+    assert _names(rec).get("Ivo Tamm") not in ("GPE", "LOC"), _names(rec)

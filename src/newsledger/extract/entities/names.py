@@ -48,7 +48,7 @@ from .glued_names import person_after_body
 from .programmes import drop_programmes
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .title_seats import seat_then_title, unit_seat
-from .votes import _vote
+from .votes import _vote, coordinated_places
 from .clusters import cluster_names
 from .name_passes import _acronyms, _fire_names, _KNOWN_AS, _MIXED_ACRONYM, _nicknames, _spelled_out  # noqa: F401
 from .no_names import _DESIGNATION, _currency_amount, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
@@ -122,6 +122,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     for m in out:
         _vote(doc, m)
     _coordinated_people(doc, out)
+    coordinated_places(doc, out)  # "X, Y and Z" with a known place among them (issue 11)
     return out
 
 

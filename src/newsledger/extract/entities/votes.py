@@ -20,6 +20,7 @@ from .roads import road_number_at
 from .routes import route_pair_at
 from .title_acronyms import title_acronyms
 from .title_seats import seat_of_title
+from .place_lists import name_lists
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -179,6 +180,21 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             _vote_for(m, ORG, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
         _vote_for(m, ORG, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
+
+
+def coordinated_places(doc: "Doc", ms: list[NameMention]) -> None:
+    """"Worcestershire, Velm Durham, Tarn & Wear and Oswick", "in Limbamanan, Carran Sur": a name in a list
+    with a place that its own words make one (a gazetteer, a country, a place word: place votes of 4 or more)
+    is a place too, where nothing but the tagger or a capitalized "&" made it a person or body (issue 11)."""
+    for group in name_lists(doc, ms):
+        if not any(max(m.votes[GPE], m.votes[LOC]) >= 4 and m.label in (GPE, LOC) for m in group) \
+                or any(m.label == PERSON and m.votes[PERSON] > 1.5 for m in group):
+            continue  # (a list with a person in it is no list of places)
+        for m in group:
+            if m.label in (GPE, LOC, FAC) or m.kind != "name" or m.votes[PERSON] > 1.5 or m.votes[ORG] > 4.5 \
+                    or m.votes[NORP]:
+                continue
+            _vote_for(m, GPE, "place-list")
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:
