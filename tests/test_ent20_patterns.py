@@ -132,3 +132,27 @@ def test_names_listed_with_a_known_place_are_places():
 def test_list_with_a_person_is_no_list_of_places():
     rec = extract("Anna Lepp, Dorrow County and Ivo Tamm signed the letter on Monday.")
     assert _names(rec).get("Ivo Tamm") not in ("GPE", "LOC"), _names(rec)
+
+
+def _entity_with(rec, form):
+    return [e.name for e in rec.entities if any(rec.text[m.start:m.end] == form for m in e.mentions)]
+
+
+def test_initials_written_later_without_brackets_are_the_bodys():
+    # a body's initials used later with no bracket defining them: the same body ("ITF" for "International
+    # Transport Workers' Federation" keeps the first and last words' initials)
+    rec = extract("The Varrow Dock Workers' Federation said crews were stuck. The VDF has asked the Tarn Customs "
+                  "and Border Service to help. CBS officers declined. The Department of Harbours said DOH staff "
+                  "would check. The Tarn & Wexby Hospital Trust closed two wards, TaWH said.")
+    assert _entity_with(rec, "VDF") == ["Varrow Dock Workers' Federation"], _names(rec)
+    assert _entity_with(rec, "CBS") == ["Tarn Customs and Border Service"], _names(rec)
+    assert _entity_with(rec, "DOH") == ["Department of Harbours"], _names(rec)
+    assert _entity_with(rec, "TaWH") == ["Tarn & Wexby Hospital Trust"], _names(rec)
+
+
+def test_initials_spelling_no_body_or_two_stay_apart():
+    # initials that spell no body of the article, and a country's initials, join no body
+    rec = extract("The Kelvar Port Board met on Monday. The KTU union said it would strike. Ships from the "
+                  "United States Shipping Board and the USA docked.")
+    assert _entity_with(rec, "KTU") == ["KTU"], _names(rec)
+    assert "United States Shipping Board" not in _entity_with(rec, "USA"), _names(rec)
