@@ -156,3 +156,10 @@ def test_initials_spelling_no_body_or_two_stay_apart():
                   "United States Shipping Board and the USA docked.")
     assert _entity_with(rec, "KTU") == ["KTU"], _names(rec)
     assert "United States Shipping Board" not in _entity_with(rec, "USA"), _names(rec)
+
+
+def test_person_after_a_place_and_a_comma_and_is_no_listed_place():
+    # ", and <Name>, <role>": a new clause about a person, not one more place of a list
+    rec = extract("The ship is now at anchor in the bay, but last week she was alongside at Dock 4 in Orvel, and "
+                  "Teo Marsk, North Shore coordinator for the Harbour Workers Guild, found the crew were paid.")
+    assert _names(rec).get("Teo Marsk") == "PERSON", _names(rec)

@@ -24,16 +24,27 @@ def name_lists(doc: "Doc", ms: list[NameMention]) -> list[list[NameMention]]:
     fw, tx = folded(doc), texts(doc)
     out: list[list[NameMention]] = []
     group: list[NameMention] = []
+    anded = False  # the last gap held "and": a list ends there ("in Orvel, and Teo Marsk, North Shore ...")
     for m in sorted(ms, key=lambda x: x.t0):
         if group:
             gap = range(group[-1].t1, m.t0)
-            if len(gap) and all(fw[k] in _JOINS or tx[k] in _JOINS for k in gap) \
+            words = [fw[k] for k in gap]
+            if len(gap) and all(fw[k] in _JOINS or tx[k] in _JOINS for k in gap) and not (anded and words == [","]) \
                     and not any(doc[k].is_sent_start for k in range(group[-1].t1, m.t0 + 1)):
                 group.append(m)
+                anded = "and" in words
                 continue
+            anded = False
             if len(group) >= 2:
                 out.append(group)
         group = [m]
     if len(group) >= 2:
         out.append(group)
-    return out
+    return [g for g in out if len(g) > 2 or _pair_gap(doc, g[0], g[1])]
+
+
+def _pair_gap(doc: "Doc", a: NameMention, b: NameMention) -> bool:
+    """Two names make a list only when a lone comma ("Kelby City, Marrow Sur") or a lone "and" joins them:
+    ", and" before the second joins two clauses ("in Velm, and Ivo Tamm, its envoy, said")."""
+    gap = [folded(doc)[k] for k in range(a.t1, b.t0)]
+    return gap in ([","], ["and"])

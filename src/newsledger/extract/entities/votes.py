@@ -191,9 +191,10 @@ def coordinated_places(doc: "Doc", ms: list[NameMention]) -> None:
                 or any(m.label == PERSON and m.votes[PERSON] > 1.5 for m in group):
             continue  # (a list with a person in it is no list of places)
         for m in group:
+            first = fold(m.text.split()[0]) if m.text.split() else ""
             if m.label in (GPE, LOC, FAC) or m.kind != "name" or m.votes[PERSON] > 1.5 or m.votes[ORG] > 4.5 \
-                    or m.votes[NORP]:
-                continue
+                    or m.votes[NORP] or first in lexicon().female_names or first in lexicon().male_names:
+                continue  # (a known given name opens a person's name)
             _vote_for(m, GPE, "place-list")
 
 
