@@ -163,3 +163,8 @@ def test_person_after_a_place_and_a_comma_and_is_no_listed_place():
     rec = extract("The ship is now at anchor in the bay, but last week she was alongside at Dock 4 in Orvel, and "
                   "Teo Marsk, North Shore coordinator for the Harbour Workers Guild, found the crew were paid.")
     assert _names(rec).get("Teo Marsk") == "PERSON", _names(rec)
+
+
+def test_pronoun_after_a_place_and_a_comma_is_no_place():
+    rec = extract('"That is not the way you negotiate in Norway, I am sorry," the union leader Ada Kross said.')
+    assert "I" not in _names(rec), _names(rec)

@@ -193,8 +193,9 @@ def coordinated_places(doc: "Doc", ms: list[NameMention]) -> None:
         for m in group:
             first = fold(m.text.split()[0]) if m.text.split() else ""
             if m.label in (GPE, LOC, FAC) or m.kind != "name" or m.votes[PERSON] > 1.5 or m.votes[ORG] > 4.5 \
-                    or m.votes[NORP] or first in lexicon().female_names or first in lexicon().male_names:
-                continue  # (a known given name opens a person's name)
+                    or m.votes[NORP] or first in lexicon().female_names or first in lexicon().male_names \
+                    or len(m.text) < 3 or tokens(doc)[m.t0].pos_ == "PRON":
+                continue  # (a known given name opens a person's name; "Velmaria, I'm sorry": no name)
             _vote_for(m, GPE, "place-list")
 
 
