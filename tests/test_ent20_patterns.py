@@ -168,3 +168,19 @@ def test_person_after_a_place_and_a_comma_and_is_no_listed_place():
 def test_pronoun_after_a_place_and_a_comma_is_no_place():
     rec = extract('"That is not the way you negotiate in Norway, I am sorry," the union leader Ada Kross said.')
     assert "I" not in _names(rec), _names(rec)
+
+
+def test_body_named_after_a_noble_title_is_one_body():
+    # "the Countess of <Place> Hospital": a hospital named after a rank, one body, no person "Countess"
+    rec = extract("The former chief executive of the Countess of Leeds Hospital has apologised to the families. "
+                  "The inquiry is examining events at the Countess of Leeds Hospital, following the case.")
+    names = _names(rec)
+    assert names.get("Countess of Leeds Hospital") == "ORG", names
+    assert _entity_with(rec, "Countess") == [] and _entity_with(rec, "Leeds Hospital") == [], names
+
+
+def test_hyphenated_demonyms_are_a_nationality():
+    # "<Demonym>-<Demonyms>, who ...": people by descent, never a person
+    rec = extract("A group of protesters clashed with some Irish-Americans, who had gathered outside the hall "
+                  "to welcome the envoy.")
+    assert _names(rec).get("Irish-Americans") == "NORP", _names(rec)

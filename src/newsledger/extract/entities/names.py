@@ -46,6 +46,7 @@ from .casing import (bracketed_names, coordinated_units, headline_cuts, headline
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .glued_names import person_after_body
 from .programmes import drop_programmes
+from .demonym_compounds import demonym_compound
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .title_seats import seat_then_title, unit_seat
 from .votes import _vote, coordinated_places
@@ -452,7 +453,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         return out  # "Chief Administrative Secretaries", "Deputy | Wardens": a plural title names no one
         # ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
-    if j - i <= 3 and demonym_country(span_text(doc, i, j)):  # "Kenyan", "North Korean"
+    if j - i <= 3 and (demonym_country(span_text(doc, i, j)) or demonym_compound(span_text(doc, i, j))):  # "Kenyan", "North Korean", "Irish-Americans"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)
