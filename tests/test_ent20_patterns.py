@@ -184,3 +184,19 @@ def test_hyphenated_demonyms_are_a_nationality():
     rec = extract("A group of protesters clashed with some Irish-Americans, who had gathered outside the hall "
                   "to welcome the envoy.")
     assert _names(rec).get("Irish-Americans") == "NORP", _names(rec)
+
+
+def test_short_name_in_a_headline_is_the_body_named_in_full_later():
+    # "<Short> deserves damages" in the headline, "<Short> Group" in the text: one body, not a person
+    rec = extract("Appeals court rules Brannix deserves damages in Velcor row\n\n"
+                  "A court in Harlow ruled on Tuesday that Brannix Group deserved damages. "
+                  "Brannix had booked the money as income.")
+    assert _entity_with(rec, "Brannix") == ["Brannix Group"], _names(rec)
+    assert _names(rec).get("Brannix Group") == "ORG", _names(rec)
+
+
+def test_surname_shared_with_a_body_stays_a_person_when_titled():
+    rec = extract("Minister Ada Brannix visited the plant. Brannix Holdings said it would hire 40 people, "
+                  "and Brannix praised the firm.")
+    assert _names(rec).get("Ada Brannix") == "PERSON", _names(rec)
+    assert "Ada Brannix" in _entity_with(rec, "Brannix") or _entity_with(rec, "Brannix") == [], _names(rec)

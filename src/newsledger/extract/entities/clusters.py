@@ -12,6 +12,7 @@ from .lex import demonym_country, fold, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .runs import SUFFIXES
 from .acronym_merge import merge_initials
+from .short_names import merge_short_names
 from .spelling import SpellIndex
 from .._doc import folded, tokens
 
@@ -184,6 +185,7 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
         c.mentions.append(m)
     clusters = [c for c in clusters if c.mentions and not _joined_pair(c, clusters)]  # (issue 11)
     clusters = merge_initials(clusters)  # "the Varrow Dock Workers' Federation ... the VDF" (issue 11)
+    clusters = merge_short_names(clusters)  # "Brannix wins appeal ... Brannix Group said" (issue 11)
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
     clusters.sort(key=lambda c: c.first)
