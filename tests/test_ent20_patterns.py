@@ -200,3 +200,13 @@ def test_surname_shared_with_a_body_stays_a_person_when_titled():
                   "and Brannix praised the firm.")
     assert _names(rec).get("Ada Brannix") == "PERSON", _names(rec)
     assert "Ada Brannix" in _entity_with(rec, "Brannix") or _entity_with(rec, "Brannix") == [], _names(rec)
+
+
+def test_place_words_area_foothills_river_and_plural_kinds_make_places():
+    # "the <X> area of <Y> district", "<A>, <B> and <C> villages", "the River <X>", "the <X> Foothills"
+    rec = extract("He was arrested in the Tarlo Chapori area of Senvar district on Thursday. Fields at Ravali, "
+                  "Ogasan, Kottal Minta and Mitte Borgur villages were flooded. The River Orwy burst its banks "
+                  "near the Tamar Foothills.")
+    names = _names(rec)
+    for place in ("Tarlo Chapori", "Ravali", "Ogasan", "Kottal Minta", "Mitte Borgur", "River Orwy", "Tamar Foothills"):
+        assert names.get(place) in ("GPE", "LOC"), (place, names)

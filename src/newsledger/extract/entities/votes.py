@@ -154,8 +154,9 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     inner = toks[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
         _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
-    if after and after[0] in lex.place_keywords and toks[m.t1].is_lower:
-        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
+    if after and (after[0] in lex.place_keywords or after[0][-1:] == "s" and after[0][:-1] in lex.place_keywords) \
+            and toks[m.t1].is_lower:
+        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region", "X and Y villages"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         _vote_for(m, PERSON, "first-name")
