@@ -86,11 +86,11 @@ def test_name_before_a_title_alone_stays_a_name():
 
 
 def test_portfolio_words_between_two_title_words_are_the_titles():
-    # "Deputy Police Public Relations Officer <Name>": the whole title stands before the name
-    rec = extract("Deputy Police Public Relations Officer Amos Phiri confirmed the arrests on Tuesday.")
+    # "Deputy <Unit> Public Affairs Officer <Name>": the whole title stands before the name
+    rec = extract("Deputy Harbour Public Affairs Officer Amos Phiri confirmed the arrests on Tuesday.")
     names = _names(rec)
     assert names.get("Amos Phiri") == "PERSON", names
-    assert not any("Officer" in n or "Relations" in n for n in names), names
+    assert not any("Officer" in n or "Affairs" in n for n in names), names
 
 
 def test_capitalized_portfolio_before_a_lower_case_ministry_is_the_ministry():
@@ -105,8 +105,8 @@ def test_capitalized_portfolio_before_a_lower_case_ministry_is_the_ministry():
 def test_body_named_with_and_opening_a_paragraph_is_one_body():
     # "The <Word> and <Word> Union" opening a paragraph after a quote: one body, not two
     rec = extract('A worker died at the Tarn pit on Sunday, police said.\n\n'
-                  '"We will work with the regulator to find out what went wrong," the company said.\n\n'
-                  'The Forestry and Timber Union released a statement saying the whole community was shocked.')
+                  '"Our thoughts are with his family tonight," the operator said.\n\n'
+                  'The Forestry and Timber Union called for an inquiry into the death on Monday.')
     names = _names(rec)
     assert names.get("Forestry and Timber Union") == "ORG", names
     assert "Timber Union" not in names and "Forestry" not in names, names
@@ -139,8 +139,8 @@ def _entity_with(rec, form):
 
 
 def test_initials_written_later_without_brackets_are_the_bodys():
-    # a body's initials used later with no bracket defining them: the same body ("ITF" for "International
-    # Transport Workers' Federation" keeps the first and last words' initials)
+    # a body's initials used later with no bracket defining them: the same body ("VDF" for "Varrow Dock
+    # Workers' Federation" keeps the first and last words' initials)
     rec = extract("The Varrow Dock Workers' Federation said crews were stuck. The VDF has asked the Tarn Customs "
                   "and Border Service to help. CBS officers declined. The Department of Harbours said DOH staff "
                   "would check. The Tarn & Wexby Hospital Trust closed two wards, TaWH said.")
@@ -160,20 +160,20 @@ def test_initials_spelling_no_body_or_two_stay_apart():
 
 def test_person_after_a_place_and_a_comma_and_is_no_listed_place():
     # ", and <Name>, <role>": a new clause about a person, not one more place of a list
-    rec = extract("The ship is now at anchor in the bay, but last week she was alongside at Dock 4 in Orvel, and "
+    rec = extract("Crew members stayed on board the freighter, which docked at Dock 4 in Orvel, and "
                   "Teo Marsk, North Shore coordinator for the Harbour Workers Guild, found the crew were paid.")
     assert _names(rec).get("Teo Marsk") == "PERSON", _names(rec)
 
 
 def test_pronoun_after_a_place_and_a_comma_is_no_place():
-    rec = extract('"That is not the way you negotiate in Norway, I am sorry," the union leader Ada Kross said.')
+    rec = extract('"Nobody bargains like this in Norway, I am sorry," the union leader Ada Kross said.')
     assert "I" not in _names(rec), _names(rec)
 
 
 def test_body_named_after_a_noble_title_is_one_body():
     # "the Countess of <Place> Hospital": a hospital named after a rank, one body, no person "Countess"
-    rec = extract("The former chief executive of the Countess of Leeds Hospital has apologised to the families. "
-                  "The inquiry is examining events at the Countess of Leeds Hospital, following the case.")
+    rec = extract("The Countess of Leeds Hospital will review its maternity unit, its board said on Thursday. "
+                  "Staff at the Countess of Leeds Hospital were told on Friday.")
     names = _names(rec)
     assert names.get("Countess of Leeds Hospital") == "ORG", names
     assert _entity_with(rec, "Countess") == [] and _entity_with(rec, "Leeds Hospital") == [], names
@@ -181,8 +181,7 @@ def test_body_named_after_a_noble_title_is_one_body():
 
 def test_hyphenated_demonyms_are_a_nationality():
     # "<Demonym>-<Demonyms>, who ...": people by descent, never a person
-    rec = extract("A group of protesters clashed with some Irish-Americans, who had gathered outside the hall "
-                  "to welcome the envoy.")
+    rec = extract("Several Irish-Americans, who travelled from Boston for the parade, spoke to reporters.")
     assert _names(rec).get("Irish-Americans") == "NORP", _names(rec)
 
 

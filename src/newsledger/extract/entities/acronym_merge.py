@@ -4,11 +4,11 @@ Hospital Trust (written 'TaWH' later)"): the initials are the body's, one entity
 organization of the article has a name they spell.
 
 The initials spell a name when their capitals are
-- the initials of two or more consecutive words of it, "of"/"and" read as words or skipped ("CBP" in "U.S.
-  Customs and Border Patrol", "DOT" in "Department of Transportation", "NRS" in "Nil Ratan Sircar Medical
-  College"), three capitals or more; or
+- the initials of two or more consecutive words of it, "of"/"and" read as words or skipped ("CBS" in "Tarn
+  Customs and Border Service", "DOH" in "Department of Harbours", "OLK" in "Orva Lind Kessel Medical College"),
+  three capitals or more; or
 - the initials of its capitalized words with one or two of the middle ones left out, its first and last kept
-  ("ITF" for "International Transport Workers' Federation").
+  ("VDF" for "Varrow Dock Workers' Federation").
 
 Run once over the clusters after grouping (:func:`.clusters.cluster_names`): a few organizations and
 acronyms per article."""

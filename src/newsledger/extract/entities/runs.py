@@ -512,7 +512,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         elif last_title < 0 and unknown < 4:
             unknown += 1
             continue
-        elif last_title < 0 or not title_resumes(doc, k, j):  # "Deputy Police Public Relations Officer X" goes on
+        elif last_title < 0 or not title_resumes(doc, k, j):  # "Deputy Harbour Public Affairs Officer X" goes on
             break
     if last_title < 0:
         return i

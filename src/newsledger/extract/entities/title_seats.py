@@ -7,8 +7,8 @@ real reporting):
 - "..., says Tarvani Collector" (a headline): a run of such a seat and title words only, no name, is the
   place and a title, never a person, where the article writes the seat before its unit elsewhere or a
   gazetteer knows it (:func:`seat_then_title`; "John Major", with neither, stays a name);
-- "Deputy Police Public Relations Officer Amos Phiri": capitalized portfolio words between two title words
-  belong to the title, so the name is "Amos Phiri", not "Relations Officer Amos Phiri"
+- "Deputy Harbour Public Affairs Officer Amos Phiri": capitalized portfolio words between two title words
+  belong to the title, so the name is "Amos Phiri", not "Affairs Officer Amos Phiri"
   (:func:`title_resumes`).
 
 All three are tried only on capitalized runs that hold a title word."""
@@ -73,13 +73,14 @@ def seat_then_title(doc: "Doc", i: int, j: int) -> int | None:
 
 def title_resumes(doc: "Doc", k: int, j: int) -> bool:
     """After a title word, the plain capitalized words from k lead within three words to another title word,
-    and two words or more of the run are left after it for the name ("Deputy Police | Public Relations |
+    and two words or more of the run are left after it for the name ("Deputy Harbour | Public Affairs |
     Officer Amos Phiri")."""
     fw, lex = folded(doc), lexicon()
     toks = tokens(doc)
     for k2 in range(k + 1, min(k + 4, j - 2)):
-        if fw[k2] in lex.titles:
-            return _plain(doc, k, k2) and not any(toks[t].ent_type_ == "PERSON" for t in range(k, k2))
+        if fw[k2] in lex.titles:  # (title modifiers may stand between: "Public Affairs")
+            return all(toks[t].is_alpha and toks[t].text[:1].isupper() and fw[t] not in lex.org_keywords
+                       and fw[t] not in lex.honorifics and toks[t].ent_type_ != "PERSON" for t in range(k, k2))
     return False
 
 
