@@ -209,3 +209,12 @@ def test_place_words_area_foothills_river_and_plural_kinds_make_places():
     names = _names(rec)
     for place in ("Tarlo Chapori", "Ravali", "Ogasan", "Kottal Minta", "Mitte Borgur", "River Orwy", "Tamar Foothills"):
         assert names.get(place) in ("GPE", "LOC"), (place, names)
+
+
+def test_industry_word_opening_a_sentence_before_and_stays_in_the_body():
+    # "The <industry word> and <Word> Union" opening a sentence: one body (the industry word is no body alone)
+    rec = extract("A crane collapsed at the Orvel yard on Sunday.\n\nThe Mining and Quarry Union said it would "
+                  "ask for an inquiry.")
+    names = _names(rec)
+    assert names.get("Mining and Quarry Union") == "ORG", names
+    assert "Mining" not in names, names

@@ -340,8 +340,8 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     toks = tokens(doc)
     n = len(doc)
     if fw_[i] == "the" and j - i >= 2 and toks[i].text[0] == "T":
-        if fw_[j - 1] in lex.org_keywords:
-            return False  # "The Dockers Union and Harbor Group": two bodies
+        if fw_[j - 1] in lex.org_keywords and j - i >= 3:
+            return False  # "The Dockers Union and Harbor Group": two bodies (not "The Mining and ... Union")
         i += 1  # "The Sun and Moon ..." opening a sentence: the run holds its article (issue 11)
     if i == 0 or not 1 <= j - i <= 3 or fw_[i - 1] != "the" and not (
             i >= 2 and fw_[i - 2] == "the" and toks[i - 1].is_lower and toks[i - 1].is_alpha):
