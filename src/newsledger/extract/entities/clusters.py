@@ -11,6 +11,8 @@ from ...analysis.words import word_class
 from .lex import demonym_country, fold, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .runs import SUFFIXES
+from .acronym_merge import merge_initials
+from .short_names import merge_short_names
 from .spelling import SpellIndex
 from .._doc import folded, tokens
 
@@ -88,6 +90,10 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
             cands = [c for c in cands if c.first < m.start] or cands
         if not cands and len(toks) == 1 and m.label in (PERSON, ORG, GPE, NORP, "") and not m.country:
             cands = pindex.first_name(toks[0], m.start)
+        if not cands and len(toks) == 1 and m.label in (PERSON, "") and not m.country \
+                and pindex.first_shared(toks[0], m.start):
+            unresolved.append(m)  # "Lu" after "Lu Hanwei" and "Lu Mingzhi": either of them (issue 11)
+            continue
         if not cands and len(toks) == 1 and m.label in (PERSON, "") and not m.country:
             near = pindex.spelled.near((toks[0],))  # "Radhakirshnan" for "Radhakrishnan" (spelling.py)
             cands = [near] if near is not None else []
@@ -178,6 +184,8 @@ def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], lis
                 clusters.append(c)
         c.mentions.append(m)
     clusters = [c for c in clusters if c.mentions and not _joined_pair(c, clusters)]  # (issue 11)
+    clusters = merge_initials(clusters)  # "the Varrow Dock Workers' Federation ... the VDF" (issue 11)
+    clusters = merge_short_names(clusters)  # "Brannix wins appeal ... Brannix Group said" (issue 11)
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
     clusters.sort(key=lambda c: c.first)
@@ -284,6 +292,10 @@ class _PersonIndex:
         every = self.by_first.get(word, [])
         hits = [c for c in every if c.first < before] or every  # named later: "Milos" before "Milos K."
         return list(hits) if len(hits) == 1 else []
+
+    def first_shared(self, word: str, before: int) -> bool:
+        """Two persons or more introduced before ``before`` have full names that start with this word."""
+        return sum(1 for c in self.by_first.get(word, []) if c.first < before) >= 2
 
 
 def _joined_pair(c: Cluster, clusters: list[Cluster]) -> bool:

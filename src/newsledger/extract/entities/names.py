@@ -45,8 +45,11 @@ from .casing import (bracketed_names, coordinated_units, headline_cuts, headline
                      not_a_name, state_codes, street_sides, street_start)
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .glued_names import person_after_body
+from .programmes import drop_programmes
+from .demonym_compounds import demonym_compound
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
-from .votes import _vote
+from .title_seats import seat_then_title, unit_seat
+from .votes import _vote, coordinated_places
 from .clusters import cluster_names
 from .name_passes import _acronyms, _fire_names, _KNOWN_AS, _MIXED_ACRONYM, _nicknames, _spelled_out  # noqa: F401
 from .no_names import _DESIGNATION, _currency_amount, _law_named_by_part, _plural_title, _portfolio_word, _scope_adjective, _titled_acronym
@@ -111,6 +114,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = _office_bodies(doc, out)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
+    out = drop_programmes(doc, out)  # "the X Irrigation Project", "the X scheme": no entity (issue 11)
     out = _fire_names(doc, out)
     out = _spelled_out(doc, out)
     _acronyms(doc, out)
@@ -120,6 +124,7 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     for m in out:
         _vote(doc, m)
     _coordinated_people(doc, out)
+    coordinated_places(doc, out)  # "X, Y and Z" with a known place among them (issue 11)
     return out
 
 
@@ -238,7 +243,8 @@ def _office_bodies(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
         i = tok.i
         while i > 0 and doc[i - 1].is_lower and doc[i - 1].text in lex.offices and doc[i - 1].i not in taken:
             i -= 1
-        if i > 0 and fold(doc[i - 1].text) in lex.offices and _starts_clause(doc, i - 1):
+        if i > 0 and fold(doc[i - 1].text) in lex.offices and (_starts_clause(doc, i - 1) or (
+                i >= 2 and folded(doc)[i - 2] == "the" and by_end.get(i) is not None)):  # "by the Health ministry" (issue 11)
             word = by_end.get(i)
             if i - 1 not in taken or (word is not None and word.t1 - word.t0 == 1):
                 i -= 1  # "Health ministry accuses ...": capitalized only because it opens the line
@@ -373,6 +379,9 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     lex = lexicon()
     out: list[NameMention] = []
     run0 = i
+    seat = seat_then_title(doc, i, j)
+    if seat is not None:  # "..., says Tarvani Collector": the seat of a title, no person (issue 11)
+        return [_mk(doc, i, seat)]
     cut = _portfolio_tail(doc, i, j)
     if cut is not None:
         i = cut  # "Minister for Ports, Roads and Rural Water T. Vell": the last portfolio is no part of the name
@@ -387,9 +396,11 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
     if pre:  # demonyms, countries and bodies inside the title are mentions too ("French President")
         official = k < j and any(fw_[t] in lex.official_titles for t in range(i, k))
         body = _title_prefix_org(doc, i, k)
-        if body:
+        seat = None if body else unit_seat(doc, i, k)  # "Tarvani | District Collector X" (issue 11)
+        if body or seat:
+            body = body or seat
             bm = _mk(doc, *body)
-            if body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
+            if not seat and body[1] < k and fw_[body[1]] in _OFFICE_LEVELS:
                 bm.votes[GPE] += 4  # "Ostravin | City Councilmember": the seat of a city's office is a place
             elif party_before_title(doc, body[0], body[1], k):
                 bm.votes[ORG] += 4  # "Labour | MP": a party (issue 11)
@@ -443,7 +454,7 @@ def _mentions_of_run(doc: "Doc", i: int, j: int) -> list[NameMention]:
         return out  # "Chief Administrative Secretaries", "Deputy | Wardens": a plural title names no one
         # ("Chamber of Deputies" does)
     words = [fold(toks[t].text) for t in range(i, j)]
-    if j - i <= 3 and demonym_country(span_text(doc, i, j)):  # "Kenyan", "North Korean"
+    if j - i <= 3 and (demonym_country(span_text(doc, i, j)) or demonym_compound(span_text(doc, i, j))):  # "Kenyan", "North Korean", "Irish-Americans"
         out.append(_mk(doc, i, j, "demonym"))
         return out
     if (j - i == 1 and words[0] in lex.org_generic_refs and _starts_clause(doc, i) and j < len(doc)

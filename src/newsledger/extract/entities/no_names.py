@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...analysis.words import word_class
 from .._doc import folded, tokens
-from .lex import lexicon
+from .lex import country_code, is_city, lexicon
 from .mentions import NameMention
 from .title_acronyms import title_acronyms
 
@@ -63,6 +63,9 @@ def _portfolio_word(doc: "Doc", m: NameMention) -> bool:
     if k < 1 or fw[k] not in ("of", "for") or fw[k - 1] not in lex.titles:
         return False
     w = fw[m.t0]
+    if m.t1 + 1 < len(doc) and fw[m.t1] == "and" and tokens(doc)[m.t1 + 1].text[:1].isupper() \
+            and not country_code(m.text) and not is_city(m.text) and tokens(doc)[m.t0].ent_type_ not in ("GPE", "LOC"):
+        return True  # "secretary of Mines and Minerals X": the first of a portfolio's pair of words (issue 11)
     return any(x in lex.title_modifiers or x in lex.offices for x in (w, w[:-1] if w.endswith("s") else w))
 
 

@@ -11,7 +11,9 @@ from .capital_titles import titled_run
 from .glued_names import body_word_then_person, holder_named_elsewhere
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .clause_openers import body_before_party_role, plural_of_lower
+from .roads import designation_run, road_number_at
 from .routes import route_pair_at
+from .title_seats import title_resumes
 from .mentions import _cap, _cap_text, _DIRECTIONS, is_acronym, _JOIN_OF, _OPEN, PARTICLES
 
 if TYPE_CHECKING:
@@ -103,6 +105,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
                 break
             if t.text == "-" and route_pair_at(doc, j):
                 break  # "the Orvelle-Tamsbury highway": a route between two places, two names (issue 11)
+            if capped[j] and toks[j - 1].whitespace_ and designation_run(doc, i, j):
+                break  # "NH-71 Kelvar": a road's designation, then a town (issue 11)
             if capped[j] and toks[j - 1].whitespace_ or capped[j] and toks[j - 1].text in {"-"}:
                 j += 1
                 continue
@@ -169,6 +173,8 @@ def _runs(doc: "Doc", skip: set[int]) -> list[tuple[int, int]]:
             if (t.like_num and toks[j - 1].whitespace_ and fold(toks[i - 1].text if i else "") in lex.org_nouns_before):
                 j += 1
                 break
+            if t.like_num and road_number_at(doc, i, j):
+                j += 1  # "National Highway 415", "Route 9": the number names the road (issue 11)
             break
         unit = j - i >= 2 and fw_[j - 1] in word_class("place_unit_plurals")
         if unit:
@@ -333,6 +339,10 @@ def _and_inside_name(doc: "Doc", i: int, j: int, capped: list[bool]) -> bool:
     lex = lexicon()
     toks = tokens(doc)
     n = len(doc)
+    if fw_[i] == "the" and j - i >= 2 and toks[i].text[0] == "T":
+        if fw_[j - 1] in lex.org_keywords and j - i >= 3:
+            return False  # "The Dockers Union and Harbor Group": two bodies (not "The Mining and ... Union")
+        i += 1  # "The Sun and Moon ..." opening a sentence: the run holds its article (issue 11)
     if i == 0 or not 1 <= j - i <= 3 or fw_[i - 1] != "the" and not (
             i >= 2 and fw_[i - 2] == "the" and toks[i - 1].is_lower and toks[i - 1].is_alpha):
         return False  # "the Sun and Moon ...", "the rebel Truth and Renewal ..." (issue 11)
@@ -504,7 +514,7 @@ def _split_title(doc: "Doc", i: int, j: int) -> int:
         elif last_title < 0 and unknown < 4:
             unknown += 1
             continue
-        else:
+        elif last_title < 0 or not title_resumes(doc, k, j):  # "Deputy Harbour Public Affairs Officer X" goes on
             break
     if last_title < 0:
         return i

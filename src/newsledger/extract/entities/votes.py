@@ -16,8 +16,11 @@ from .casing import before_unit_plural, state_of_code
 from .lex import country_code, demonym_country, fold, is_city, lexicon
 from .mentions import _cap, _DIRECTIONS, FAC, GPE, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .kin_lists import after_kin_list
+from .roads import road_number_at
 from .routes import route_pair_at
 from .title_acronyms import title_acronyms
+from .title_seats import seat_of_title
+from .place_lists import name_lists
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,6 +97,10 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
+    if seat_of_title(doc, m.t0, m.t1):
+        _vote_for(m, GPE, "unit-title-seat")  # "Tarvani District Collector X", "says Tarvani Collector" (issue 11)
+    if m.t1 - m.t0 >= 2 and road_number_at(doc, m.t0, m.t1 - 1):
+        _vote_for(m, FAC, "road-number")  # "the Coastal Highway 212", "Route 9": a road (issue 11)
     fw = fw_
     after = fw[m.t1:m.t1 + 2]
     org_after = bool(after) and (after[0] in lex.org_nouns_after or " ".join(after) in lex.org_nouns_after)
@@ -150,8 +157,9 @@ def _vote(doc: "Doc", m: NameMention) -> None:
     inner = toks[m.t0 + 1:m.t1]
     if any(t.tag_ in ("IN", "DT", "CC") and _cap(t) and fold(t.text) not in PARTICLES for t in inner):
         _vote_for(m, ORG, "capitalized-function-word")  # "Teachers Without Frontiers": people's names hold no capitalized function words
-    if after and after[0] in lex.place_keywords and toks[m.t1].is_lower:
-        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region"
+    if after and (after[0] in lex.place_keywords or after[0][-1:] == "s" and after[0][:-1] in lex.place_keywords) \
+            and toks[m.t1].is_lower:
+        _vote_for(m, LOC, "place-keyword-after")  # "the Velka crossing", "the Dornvale region", "X and Y villages"
     first = words[0] if words else ""
     if len(words) >= 2 and (first in lex.female_names or first in lex.male_names):
         _vote_for(m, PERSON, "first-name")
@@ -176,6 +184,23 @@ def _vote(doc: "Doc", m: NameMention) -> None:
             _vote_for(m, ORG, "article-no-person")
     if not v and len(words) >= 2 and before[-1:] == ["the"] and not _other_ent(doc, m):
         _vote_for(m, ORG, "the-named-body")  # "told the Evening Courier": a named body nobody tagged
+
+
+def coordinated_places(doc: "Doc", ms: list[NameMention]) -> None:
+    """"Worcestershire, Velm Durham, Tarn & Wear and Oswick", "in Limbamanan, Carran Sur": a name in a list
+    with a place that its own words make one (a gazetteer, a country, a place word: place votes of 4 or more)
+    is a place too, where nothing but the tagger or a capitalized "&" made it a person or body (issue 11)."""
+    for group in name_lists(doc, ms):
+        if not any(max(m.votes[GPE], m.votes[LOC]) >= 4 and m.label in (GPE, LOC) for m in group) \
+                or any(m.label == PERSON and m.votes[PERSON] > 1.5 for m in group):
+            continue  # (a list with a person in it is no list of places)
+        for m in group:
+            first = fold(m.text.split()[0]) if m.text.split() else ""
+            if m.label in (GPE, LOC, FAC) or m.kind != "name" or m.votes[PERSON] > 1.5 or m.votes[ORG] > 4.5 \
+                    or m.votes[NORP] or first in lexicon().female_names or first in lexicon().male_names \
+                    or len(m.text) < 3 or tokens(doc)[m.t0].pos_ == "PRON":
+                continue  # (a known given name opens a person's name; "Velmaria, I'm sorry": no name)
+            _vote_for(m, GPE, "place-list")
 
 
 def _other_ent(doc: "Doc", m: NameMention) -> bool:
