@@ -506,3 +506,35 @@ deal 6 dobj NOUN NN
 def test_a_forward_modal_under_a_word_of_confidence_is_an_expectation(rows, expected):
     doc = parse(rows)
     assert clause.expected_only(doc[6]) is expected
+
+
+# "The Vell agency expects Orsa to pay , he said . Vell said he would pay ."
+OWN_REPORT = """
+The 2 det DET DT
+Vell 2 compound PROPN NNP
+agency 3 nsubj NOUN NN
+expects 9 ccomp VERB VBZ expect
+Orsa 6 nsubj PROPN NNP
+to 6 aux PART TO
+pay 3 ccomp VERB VB
+, 9 punct PUNCT ,
+he 9 nsubj PRON PRP
+said 9 ROOT VERB VBD say
+. 9 punct PUNCT .
+Vell 12 nsubj PROPN NNP
+said 12 ROOT VERB VBD say
+he 15 nsubj PRON PRP
+would 15 aux AUX MD
+pay 12 ccomp VERB VB pay
+. 12 punct PUNCT .
+"""
+
+
+def test_a_pronoun_speaker_is_not_named_inside_its_own_report():
+    doc = parse(OWN_REPORT)
+    he, agency, orsa = doc[8], doc[2], doc[4]
+    assert reference.inside_own_report(he, agency) and reference.inside_own_report(he, orsa)
+    # the subject of the verb that reports the pronoun's clause, a later word, a non-subject pronoun: left alone
+    assert not reference.inside_own_report(doc[13], doc[11])
+    assert not reference.inside_own_report(he, doc[11])
+    assert not reference.inside_own_report(doc[9], agency)

@@ -239,6 +239,17 @@ def test_every_rank_abbreviation_is_an_honorific():
     assert set(lexicon()["rank_abbreviations"]) <= word_class("honorifics")
 
 
+@pytest.mark.slow
+def test_a_pronoun_speaker_is_not_named_inside_what_it_reports():
+    # "expect" is a cue (speak19), so "The Kessel administration" is a subject before "he": the one who said it
+    # is still the latest speaker before the report, not someone named inside it (analysis.reference.inside_own_report)
+    rec = extract("Grain talks to resume\n\n"
+                  "Treasury Secretary Paul Ostrow said on Tuesday that talks with Varnia would resume next month.\n\n"
+                  "\"We want a deal that lasts,\" Ostrow said after a meeting with President Dana Kessel.\n\n"
+                  "The Kessel administration expects Varnia to buy more grain, he said.")
+    assert speaker_of(rec, "The Kessel administration expects") == "Paul Ostrow"
+
+
 # -- '"...," the statement read': the writing's issuer speaks -------------------------------------------------
 
 PIT = ("Miner killed at Tarvel pit\n\n"

@@ -155,6 +155,17 @@ def agrees(pronoun: str, gender: Optional[str]) -> bool:
     return feats is None or feats[0] is None or gender is None or feats[0] == gender
 
 
+def inside_own_report(pronoun: "Token", cand: "Token") -> bool:
+    """Whether ``cand`` is named inside what the pronoun's own verb reports, written before it: in "The Kessel
+    administration expects Varnia to buy grain, he said" the one who said it is not named in what he said (a
+    reported clause, ``ccomp`` or ``parataxis`` of the pronoun's verb, left of the pronoun); "Kessel said he ..."
+    and a name in an earlier sentence are left alone (issue 11)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or cand.i > pronoun.i:
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i and c.left_edge.i <= cand.i <= c.right_edge.i
+               for c in children(pronoun.head))
+
+
 def inside_fronted_report(pronoun: "Token", cand: "Token") -> bool:
     """Whether ``cand`` is named inside what is reported in an adverbial clause fronted before the main-clause
     subject ``pronoun``: "When told by X that *Y* claims ..., *he* responded": the one told is "he", neither

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 from spacy.parts_of_speech import NOUN
 
 from ...analysis.clause import SUBJECT_DEPS, children as _children, head_indices as _head_indices
-from ...analysis.reference import (agrees, inside_fronted_report, known_gender, latest_carrier, next_carrier,
+from ...analysis.reference import (agrees, inside_fronted_report, inside_own_report, known_gender, latest_carrier, next_carrier,
                                    relative_antecedent)
 from ...analysis.words import word_class
 from .._index import EntityIndex
@@ -271,7 +271,8 @@ class SpeakerResolver:
             want_person = lower in PERSON_PRONOUNS or aged
             ante = next((c for c in reversed(prior) if c.person == want_person and c.key
                          and c.key not in _ANY_PRONOUN
-                         and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, tokens(doc)[c.i])),
+                         and (aged or agrees(lower, self._gender(c.eid))) and not inside_fronted_report(tok, tokens(doc)[c.i])
+                         and not inside_own_report(tok, tokens(doc)[c.i])),
                         None) if lower not in ("i", "we") else None
             pair = self.pair_before(tok.idx, tok.idx - _sent_of(tok).start_char) \
                 if lower in _PLURAL_SUBJECTS and index and (ante is None or ante.pos < _sent_of(tok).start_char) else []
