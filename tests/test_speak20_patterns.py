@@ -35,3 +35,21 @@ LEDGER = ("Tollway operator posts a loss\n\n"
 def test_company_spokesman_with_no_body_subject_near_is_the_body_named_most():
     rec = extract(LEDGER)
     assert speaker_of(rec, "We are confident the second half") == "Pellam Toll Company"
+
+
+# -- "called for X to be tried": an infinitive with its own subject opened by "for" ---------------------------
+
+TRIAL = ("Inspector's report blames dredging firm\n\n"
+         "The Calden port inspector on Thursday called for the owners of Mirle Dredging to be tried over the "
+         "collapse of the north quay, and asked the harbour board to suspend the firm's licence.\n\n"
+         "The board called a meeting.")
+
+
+@pytest.mark.slow
+def test_called_for_someone_to_be_tried_is_a_demand_without_the_for():
+    rec = extract(TRIAL)
+    hits = [s for s in rec.statements if "to be tried over the collapse" in s.content.text]
+    assert len(hits) == 1, [s.content.text for s in rec.statements]
+    assert hits[0].content.text.startswith("the owners of Mirle Dredging")
+    assert hits[0].kind == "demand"
+    assert not any("a meeting" in s.content.text for s in rec.statements)
