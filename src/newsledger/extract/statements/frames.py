@@ -237,7 +237,8 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
         return None
     if not head_toks and not p.clauses and not any(x.lower_ == "for" for x in p.preps):
         return None  # "accused of crimes" with nobody accused: not a speech act here
-    if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps:
+    for_to = _for_to_clause(p.clauses, preps_ok)  # "called for the mayor to be tried" (speak20)
+    if entry.get("needs_complement") and p.particle_obj is None and not oprd and not p.preps and for_to is None:
         return None  # "called a meeting"
     if head_toks and not rest and not entry.get("object_ok") and not words_obj and not any(
             t.lower_ in preps_ok for t in _subtree(head_toks[0])):
@@ -251,7 +252,19 @@ def _object_frame(cue: "Token", entry: dict, p: _Parts, cue_text: str) -> _Frame
     b = max(t.right_edge.i for t in toks) + 1
     if p.particle_obj is not None:
         a = max(a, p.cue_end.i + 1)
+    if for_to is not None and a == for_to.left_edge.i:
+        a += 1  # the content is what is called for, without the "for"
     return _Frame(a, b, kind, cue_text, _channel_of(cue, entry, [], False))
+
+
+def _for_to_clause(clauses: list["Token"], preps_ok: set[str]) -> "Token | None":
+    """"called for the mayor to be tried": an infinitive with a subject of its own that opens with "for", which
+    the parser hangs on the cue as a clause marked by "for" (no preposition), for a cue whose content "for"
+    introduces (issue 11)."""
+    if "for" not in preps_ok:
+        return None
+    return next((c for c in clauses if c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in _children(c))), None)
 
 
 def _bare_clause_end(obj: "Token") -> int | None:
