@@ -29,3 +29,30 @@ def test_place_or_person_before_government_stays():
     names = _names(rec)
     assert names.get("Odo Brask") == "PERSON", names
     assert "Brask government" not in names and "Tarnwick government" not in names, names
+
+
+def test_state_government_is_one_body():
+    # "the State government": a unit word alone before "government" is the unit's government, no "State" body
+    rec = extract("Relief camps open in Korvath\n\n"
+                  "Revenue minister Ilan Devas told flood victims in Korvath on Sunday that the State government "
+                  "would pay for new roofs.")
+    names = _names(rec)
+    assert "State" not in names, names
+    assert names.get("State government") == "ORG", names
+
+
+def test_body_head_capitalized_alone_names_no_body():
+    # "Police on Monday detained ...", "in Government": a head noun capitalized alone names no entity of its own
+    rec = extract("Dorrow, March 3 (VNS) Police on Monday detained two men over the damaged statue, officials said. "
+                  "Younger ministers will work with colleagues in Government, said Mayor Tilde Ostrava.")
+    names = _names(rec)
+    assert "Police" not in names and "Government" not in names, names
+    assert names.get("Tilde Ostrava") == "PERSON", names
+
+
+def test_body_head_alone_after_its_body_stays_that_body():
+    # the head noun alone after the body's full name is a short name of that body
+    rec = extract("The Harlow County Police said two men were held. Police said both would appear in court.")
+    orgs = [e for e in rec.entities if e.type == "ORG"]
+    assert any(e.name == "Harlow County Police" for e in orgs), _names(rec)
+    assert "Police" not in _names(rec), _names(rec)

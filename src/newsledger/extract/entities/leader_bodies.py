@@ -3,7 +3,8 @@ alone as a spurious body, since nothing else in the article names it).
 
 "the Halvorsen government", "the Quill administration": a one- or two-word name after "the", right before a
 lower-case ``leader_body_nouns`` word, that is no place, country, demonym or body's name and that the article
-writes nowhere else, names the leader's government: the mention takes the noun and is a body (vote
+writes nowhere else, names the leader's government (and "the State government", a ``governed_units`` word
+alone, the unit's government): the mention takes the noun and is a body (vote
 ``leader-government``). A name the article also writes alone or inside another name (the leader as a person,
 a place) is left as it is, so a person's surname never joins a body by its first word."""
 
@@ -37,6 +38,8 @@ def _candidate(doc: "Doc", m: NameMention) -> bool:
     if not toks[m.t1].is_lower or fw[m.t1] not in word_class("leader_body_nouns"):
         return False
     words = [fold(w) for w in m.text.split()]
+    if words[0] in word_class("governed_units") and len(words) == 1:
+        return True  # "the State government": the unit's own government, a body
     if any(not w.isalpha() or w in lex.org_keywords or w in lex.place_keywords for w in words) or m.text.isupper():
         return False
     if country_code(m.text) or is_city(m.text) or demonym_country(m.text):
@@ -53,8 +56,9 @@ def leader_governments(doc: "Doc", ms: list[NameMention]) -> list[NameMention]:
     names = {fold(m.text) for m in cands}
     elsewhere = {w for x in ms if all(x is not c for c in cands) for w in names if f" {w} " in f" {fold(x.text)} "}
     text = doc_text(doc)
+    units = word_class("governed_units")
     for m in cands:
-        if fold(m.text) in elsewhere:
+        if fold(m.text) in elsewhere and fold(m.text) not in units:
             continue
         tok = tokens(doc)[m.t1]
         m.t1 += 1
