@@ -56,3 +56,12 @@ def test_body_head_alone_after_its_body_stays_that_body():
     orgs = [e for e in rec.entities if e.type == "ORG"]
     assert any(e.name == "Harlow County Police" for e in orgs), _names(rec)
     assert "Police" not in _names(rec), _names(rec)
+
+
+def test_holiday_named_day_is_no_person():
+    # "<Name> Day" after a time preposition or before a holiday noun is a holiday; a person surnamed Day stays
+    rec = extract("Pilots at Skyrail will stop work on Friday, the union said. Next Monday is Tumbria's Charlotte Day "
+                  "federal holiday. Mira Day, a nurse in Dorrow, said she would drive instead.")
+    names = _names(rec)
+    assert not any(n.startswith("Charlotte") for n in names), names
+    assert names.get("Mira Day") == "PERSON", names
