@@ -1,7 +1,6 @@
-"""A body's head noun capitalized alone ("Police on Monday arrested two men", "colleagues in Government", "the
-State") names no one entity (issue 11, real reporting: such a word became a body of its own). A one-word name in
-``lone_body_heads`` is dropped unless another name of the article holds the word ("the Dorrow Police ...
-Police said": there it is a short name of that body, and clustering joins them). Each drop is noted in the
+"""A body's head noun capitalized alone ("colleagues in Government", "the State") names no one entity (issue 11, real reporting: such a word became a body of its own). A one-word name in
+``lone_body_heads`` is dropped unless another name of the article holds the word ("the Dorrow State ...
+the State said": there it is a short name of that body, and clustering joins them). Each drop is noted in the
 trace (``entities.no-entity.lone-head``)."""
 
 from __future__ import annotations
