@@ -58,8 +58,9 @@ def test_body_head_alone_after_its_body_stays_that_body():
 
 def test_holiday_named_day_is_no_person():
     # "<Name> Day" after a time preposition or before a holiday noun is a holiday; a person surnamed Day stays
-    rec = extract("Pilots at Skyrail will stop work on Friday, the union said. Next Monday is Tumbria's Charlotte Day "
-                  "federal holiday. Mira Day, a nurse in Dorrow, said she would drive instead.")
+    rec = extract("Pilots at Skyrail will stop work on Friday, the union said. Shops in Tumbria will shut on Monday "
+                  "for the Charlotte Day public holiday, and crowds are expected on Adela Day in May. Mira Day, a "
+                  "nurse in Dorrow, said she would drive instead.")
     names = _names(rec)
-    assert not any(n.startswith("Charlotte") for n in names), names
+    assert not any(n.startswith(("Charlotte", "Adela")) for n in names), names
     assert names.get("Mira Day") == "PERSON", names
