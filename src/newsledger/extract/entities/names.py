@@ -46,6 +46,9 @@ from .casing import (bracketed_names, coordinated_units, headline_cuts, headline
 from .title_lists import portfolio_tail as _portfolio_tail, title_before_appositive_name
 from .glued_names import person_after_body
 from .programmes import drop_programmes
+from .leader_bodies import leader_governments
+from .lone_heads import drop_lone_heads
+from .holidays import drop_holidays
 from .demonym_compounds import demonym_compound
 from .runs import party_before_title, _OFFICE_LEVELS, _known_word, _lower_words, _runs, _split_title, _starts_clause, _title_prefix_org, _trim_start
 from .title_seats import seat_then_title, unit_seat
@@ -112,9 +115,10 @@ def find_name_mentions(doc: "Doc", time_spans: Sequence[tuple[int, int]] = ()) -
     out = bracketed_names(doc, _nicknames(doc, out))
     out = [_demonym_phrase(doc, m) for m in out]
     out = _office_bodies(doc, out)
+    out = drop_lone_heads(doc, leader_governments(doc, out))  # "the Halvorsen government": the leader's government, a body (issue 11)
     out = _facilities(doc, out)
     out = _not_entities(doc, out)
-    out = drop_programmes(doc, out)  # "the X Irrigation Project", "the X scheme": no entity (issue 11)
+    out = drop_holidays(doc, drop_programmes(doc, out))  # "the X Irrigation Project", "the X scheme": no entity (issue 11)
     out = _fire_names(doc, out)
     out = _spelled_out(doc, out)
     _acronyms(doc, out)

@@ -21,6 +21,7 @@ from .routes import route_pair_at
 from .title_acronyms import title_acronyms
 from .title_seats import seat_of_title
 from .place_lists import name_lists
+from .leader_bodies import leader_government_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -97,6 +98,8 @@ def _vote(doc: "Doc", m: NameMention) -> None:
         _vote_for(m, FAC, "facility-head")  # "the port of X", "the X port" (names._facilities)
     if any(w in lex.org_keywords for w in words):
         _vote_for(m, ORG, "org-keyword")
+    if leader_government_at(doc, m):
+        _vote_for(m, ORG, "leader-government")  # "the Halvorsen government": the leader's government (issue 11)
     if seat_of_title(doc, m.t0, m.t1):
         _vote_for(m, GPE, "unit-title-seat")  # "Tarvani District Collector X", "says Tarvani Collector" (issue 11)
     if m.t1 - m.t0 >= 2 and road_number_at(doc, m.t0, m.t1 - 1):
