@@ -49,7 +49,7 @@ from .._index import EntityIndex
 from .lexicon import lexicon
 from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
 from .when import attach_times, ordered, own_time, unasserted
-from .triggers import _is_content_of_act, _match
+from .triggers import _is_content_of_act, _match, inside_name
 from .roles import _build, _Raw, _remember_parties
 from .merge import _absorb, _bodies_behind_officers, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
 
@@ -91,6 +91,10 @@ def find_events(
     raws: list[_Raw] = []
     for sense, toks, anchor, sent in matched:
         if _is_content_of_act(anchor, ctx) or ordered(anchor):
+            continue
+        if inside_name(anchor, ctx):  # "the X Strike Committee": a word of a body's name (issue 11)
+            note(doc, "events.dropped", "events.in_name", "the trigger is a word of an organization's name "
+                 "(events.triggers.inside_name)", (anchor.idx, anchor.idx + len(anchor)), sense.id)
             continue
         why = unasserted(anchor, ctx)
         if why is not None:  # a habit, an expectation, an act not yet done: no event (issue 11)
