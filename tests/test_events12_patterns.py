@@ -38,3 +38,26 @@ def test_the_same_word_outside_the_name_is_still_the_agency_s_act():
                  "trawler fire on Monday.")
     (v,) = events(rec, "ACCUSE")
     assert v.trigger.text == "investigation" and names(rec, v.source) == {"Fleet Safety and Health Investigation"}
+
+
+# -- a union whose name has no "union" in it: the text says it is one ---------------------------------------
+
+UNION_STORY = ("Cabin crew walkout grounds Velmar Airways flights\n\n"
+               "Hundreds of Velmar Airways flights were cancelled on Saturday as cabin crew began a three-day "
+               "strike over pay.\n\n"
+               "Officials of the {union} said nearly all of its 9,000 members were backing the strike.\n\n"
+               "Velmar Airways said the strike was unnecessary.")
+
+
+@slow
+def test_a_strike_of_workers_is_the_union_the_text_names_by_a_bare_name():
+    rec = extract(UNION_STORY.format(union="Aerwyn union"))
+    (v,) = events(rec, "PROTEST")
+    assert names(rec, v.source) == {"Aerwyn"}, [(v.trigger.text, v.source) for v in rec.events]
+
+
+@slow
+def test_an_employer_named_before_union_is_no_union():
+    rec = extract(UNION_STORY.format(union="Velmar Airways union"))
+    assert all("Velmar Airways" not in names(rec, v.source) for v in events(rec, "PROTEST")), \
+        [(v.trigger.text, names(rec, v.source)) for v in rec.events]

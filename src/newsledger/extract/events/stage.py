@@ -47,6 +47,7 @@ from ...trace import note, tracing
 from .._doc import dateline_tokens, doc_text, sentences
 from .._index import EntityIndex
 from .lexicon import lexicon
+from .kinds import told_kinds
 from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
 from .when import attach_times, ordered, own_time, unasserted
 from .triggers import _is_content_of_act, _match, inside_name
@@ -81,7 +82,7 @@ def find_events(
     ctx.dateline = dateline_tokens(doc)
     ctx.name_words = name_words(ents)
     ctx.described = descriptions(doc, ctx.index)
-    ctx.kind_bodies = kind_bodies(ents, lex)
+    ctx.kind_bodies = kind_bodies(ents, lex, told_kinds(doc, ctx.index, lex, ctx.described))
     matched = []
     for sent in sentences(doc):
         for sense, toks, anchor in _match(sent, lex):
