@@ -10,14 +10,18 @@ from typing import TYPE_CHECKING, Sequence
 
 from ...analysis.clause import children as _children
 from ...records import Entity
+from .._doc import attr_lists, tokens
+from ..entities.lex import lexicon as entity_lexicon
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from .._index import EntityIndex
 
     from .syntax import Context
 
-__all__ = ["kind_bodies", "implied_body", "implied_bodies", "every_of_kind", "of_kind"]
+__all__ = ["kind_bodies", "told_kinds", "implied_body", "implied_bodies", "every_of_kind", "of_kind"]
 
 
 def of_kind(tok: "Token", ctx: "Context") -> str | None:
@@ -28,11 +32,18 @@ def of_kind(tok: "Token", ctx: "Context") -> str | None:
     return next(iter(rows)) if rows is not None and len(rows) == 1 else None
 
 
-def kind_bodies(entities: Sequence[Entity], lex: Lexicon) -> dict[str, frozenset[str]]:
+def kind_bodies(entities: Sequence[Entity], lex: Lexicon,
+                told: "dict[str, set[str]] | None" = None) -> dict[str, frozenset[str]]:
     """Kind noun ("union", "police", "policemen") -> the organizations whose name is of that kind: the last
-    word of the name (or an alias) that names any kind decides ("the Ostra Police Union" is a union)."""
+    word of the name (or an alias) that names any kind decides ("the Ostra Police Union" is a union). ``told``
+    (:func:`told_kinds`: word -> entity ids) adds an organization whose name names no kind but the text does
+    ("the Aerwyn union", "Aerwyn, the cabin crew union": issue 11)."""
     every = frozenset().union(*lex.kind_nouns.values())
     last: dict[str, set[str]] = {}
+    orgs = {e.id for e in entities if e.type == "ORG"}
+    for word, eids in (told or {}).items():
+        if word in every:
+            last.setdefault(word, set()).update(eids & orgs)
     for e in entities:
         # an organization, or a body the tagger took for a person ("Garda Headquarters" typed PERSON): a name that
         # says what kind of body it is tells it is one; never a place ("the Russian Federation", "Union Station")
@@ -82,3 +93,31 @@ def every_of_kind(tok: "Token", ctx: "Context") -> list[str]:
 def _entity_order(eid: str) -> tuple[int, str]:
     """Entity ids ``e1, e2, ... e10`` in the order the entities stage numbered them (first mention)."""
     return (int(eid[1:]), eid) if eid[1:].isdecimal() else (1 << 30, eid)
+
+
+def told_kinds(doc: "Doc", index: "EntityIndex", lex: Lexicon, described: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Kind word -> the named bodies the text calls so, though their names do not: a name that modifies a kind
+    noun ("the Aerwyn union", "Aerwyn trade union officials") and an apposition (``described``: "Aerwyn, the
+    cabin crew union"). One pass over the tokens; a Token is built only for a kind word."""
+    every = frozenset().union(*lex.kind_nouns.values())
+    out: dict[str, set[str]] = {w: set(ids) for w, ids in described.items() if w in every}
+    every_tok = tokens(doc)
+    lemmas = attr_lists(doc)[2]
+    strings = doc.vocab.strings
+    for k, lemma in enumerate(lemmas):
+        word = strings[lemma].lower()
+        if word not in every:
+            continue
+        tok = every_tok[k]
+        if index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+            continue  # a word of a name itself ("the Velmar Union")
+        for c in _children(tok):
+            if c.dep_ == "compound" and (eid := index.at(c.idx, c.idx + len(c.text))) is not None:
+                out.setdefault(word, set()).add(eid)
+    # a name with a body head of its own ("the Velmar Airways union" is the airline's union, not the airline) is
+    # the body it says; only a bare name ("Aerwyn") takes the kind the text gives it
+    heads = entity_lexicon().org_keywords
+    for word, eids in out.items():
+        out[word] = {eid for eid in eids if (e := index.get(eid)) is not None
+                     and not any(w in heads for w in re.split(r"[^\w]+", e.name.lower()))}
+    return out

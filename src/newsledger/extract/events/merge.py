@@ -83,6 +83,8 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     speaking of a strike is never taken for the striker."""
     strikers = {x for r in raws if r.type == "PROTEST" and r.mode == "strike" for x in r.source}
     union_words = ctx.lex.kind_nouns.get("union", frozenset())
+    # and a body the text calls a union though its name does not ("the Aerwyn union": kinds.told_kinds; issue 11)
+    told_unions = {eid for eid in ctx.kind_bodies.get("union", frozenset()) if ctx.types.get(eid) == "ORG"}
     for r in raws:
         if r.type != "PROTEST" or r.mode != "strike" or r.source or r.target or r.absorbed:
             continue
@@ -92,12 +94,13 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
             continue
         name = next((ws for rows in ctx.name_words.values() for ws, eid in rows if eid == speaker
                      and ws & union_words), None)
-        if name is not None or speaker in strikers:
+        if name is not None or speaker in strikers or speaker in told_unions:
             r.source = [speaker]
             r.keep = True
     # a strike of unnamed workers ("Velmar rail workers will strike"), in an article that names exactly one union:
     # the union's (issue 11)
     unions = {eid for rows in ctx.name_words.values() for ws, eid in rows if ctx.types.get(eid) == "ORG" and ws & union_words}
+    unions |= told_unions
     # and so is any protest of theirs: a picket, a demonstration, a stoppage "to protest" something ("pilots
     # were seen picketing", "dockworkers shut the ports to protest the war": the subject a participle or an
     # infinitive of purpose shares with its clause)
@@ -106,7 +109,7 @@ def _strikers_by_speaker(raws: list[_Raw], ctx: Context) -> None:
     for r in raws:
         if r.type == "PROTEST" and not r.source and not r.target and not r.absorbed and workers_body \
                 and (subj := own_subject(r.anchor, through_aux=True) or _shared_subject(r.anchor)
-                     or _their_subject(r.anchor, ctx)) is not None \
+                     or _their_subject(r.anchor, ctx) or _light_subject(r, ctx)) is not None \
                 and subj.lower_ in _WORKFORCE:
             r.source = sorted(workers_body)
             r.keep = True
@@ -142,6 +145,18 @@ def _shared_subject(verb):
     if verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "advcl", "conj"):
         return None
     return clause_subject(verb)
+
+
+def _light_subject(r: _Raw, ctx: Context):
+    """"Cabin crew *began* a strike", "dockers staged a walkout": the subject of the light verb whose object the act
+    noun is, for an act told as done; else None ("nurses will hold more strikes" is a plan, whoever holds it; issue 11)."""
+    noun = r.anchor
+    if noun.pos_ == "VERB" or r.status != "asserted":
+        return None
+    gov, how = governor(noun)
+    if gov is None or how != "obj" or gov.lemma_.lower() not in ctx.lex.light_verbs:
+        return None
+    return own_subject(gov, through_aux=True)
 
 
 def _their_subject(noun, ctx: Context):

@@ -47,9 +47,10 @@ from ...trace import note, tracing
 from .._doc import dateline_tokens, doc_text, sentences
 from .._index import EntityIndex
 from .lexicon import lexicon
+from .kinds import told_kinds
 from .syntax import Context, StatementIndex, descriptions, kind_bodies, name_words
 from .when import attach_times, ordered, own_time, unasserted
-from .triggers import _is_content_of_act, _match
+from .triggers import _is_content_of_act, _match, inside_name
 from .roles import _build, _Raw, _remember_parties
 from .merge import _absorb, _bodies_behind_officers, _dedup, _drop_orders, _headline_echoes, _same_occasion, _strikers_by_speaker
 
@@ -81,7 +82,7 @@ def find_events(
     ctx.dateline = dateline_tokens(doc)
     ctx.name_words = name_words(ents)
     ctx.described = descriptions(doc, ctx.index)
-    ctx.kind_bodies = kind_bodies(ents, lex)
+    ctx.kind_bodies = kind_bodies(ents, lex, told_kinds(doc, ctx.index, lex, ctx.described))
     matched = []
     for sent in sentences(doc):
         for sense, toks, anchor in _match(sent, lex):
@@ -91,6 +92,10 @@ def find_events(
     raws: list[_Raw] = []
     for sense, toks, anchor, sent in matched:
         if _is_content_of_act(anchor, ctx) or ordered(anchor):
+            continue
+        if inside_name(anchor, ctx):  # "the X Strike Committee": a word of a body's name (issue 11)
+            note(doc, "events.dropped", "events.in_name", "the trigger is a word of an organization's name "
+                 "(events.triggers.inside_name)", (anchor.idx, anchor.idx + len(anchor)), sense.id)
             continue
         why = unasserted(anchor, ctx)
         if why is not None:  # a habit, an expectation, an act not yet done: no event (issue 11)

@@ -308,3 +308,18 @@ def _is_content_of_act(anchor: "Token", ctx: Context) -> bool:
                 return True
         cur = head
     return False
+
+
+#: entity types whose names hold words that would otherwise be triggers ("the X Strike Committee")
+_NAMED_BODIES = frozenset({"ORG"})
+
+
+def inside_name(anchor: "Token", ctx: Context) -> bool:
+    """Whether a capitalized noun trigger is one word of a longer organization's name ("the Velmar Dockers *Strike*
+    Committee", "the Ostra Health *Inquiry* Board"): it names the body and tells no act (issue 11). A name that is
+    the trigger alone, or a lower-case word, is left to the senses."""
+    if anchor.pos_ == "VERB" or anchor.text.islower():
+        return False
+    start, end = anchor.idx, anchor.idx + len(anchor.text)
+    return any(ctx.types.get(eid) in _NAMED_BODIES and (s < start or e > end)
+               for s, e, eid in ctx.index.overlapping(start, end))
